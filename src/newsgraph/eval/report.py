@@ -1,0 +1,47 @@
+"""The shape every evaluation task shares: a task definition and the report it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class EvalTask:
+    """One evaluation: ``name`` (``ner``), the CLI option naming its data (``--conll``),
+    the default data path relative to the data root (``ner/conll2003/eng.testa``), and
+    ``run(path, limit=None) -> EvalReport``."""
+
+    name: str
+    description: str
+    option: str
+    default_path: str
+    run: Callable[..., EvalReport]
+
+
+@dataclass
+class EvalReport:
+    """Scores for newsgraph (``scores``, gated by the baseline file) and, side by side,
+    the same metrics for each comparison system (``baselines``: system -> metric -> value).
+    ``data_hash`` fingerprints the evaluation data so a changed file cannot silently
+    change a score. ``notes`` are lines printed under the table."""
+
+    task: str
+    data: str
+    data_hash: str
+    scores: dict[str, float]
+    baselines: dict[str, dict[str, float]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def data_fingerprint(paths: list[Path]) -> str:
+    """A sha256 over the names and bytes of ``paths`` (sorted), for the baseline file."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,9 @@
+"""Evaluation tasks, registered by name and imported lazily.
+
+Each task module defines ``TASK = EvalTask(...)`` (see ``newsgraph.eval.report``).
+"""
+
+TASKS: dict[str, str] = {
+    "ner": "newsgraph.eval.tasks.ner",
+    "extraction": "newsgraph.eval.tasks.extraction",
+}

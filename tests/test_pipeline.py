@@ -1,0 +1,75 @@
+"""The pipeline core: registry, configuration, requirement checks, batch isolation."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.errors import Code, ConfigError
+from newsgraph.ingest.inputs import Failure, InputDoc
+from newsgraph.pipeline import registry
+from newsgraph.pipeline.component import Component
+from newsgraph.pipeline.config import PipelineConfig
+from newsgraph.pipeline.pipeline import Pipeline
+
+
+class _Upper(Component):
+    name = "test.upper.v1"
+    requires = ("text",)
+    assigns = ("shout",)
+
+    def __call__(self, doc):
+        if "boom" in doc.text:
+            raise RuntimeError("boom")
+        doc.extras["shout"] = doc.text.upper()
+        return doc
+
+
+class _NeedsSpacy(Component):
+    name = "test.needs.v1"
+    requires = ("spacy",)
+
+
+def test_pipeline_requirements_checked_before_running():
+    with pytest.raises(ConfigError) as info:
+        Pipeline([_NeedsSpacy()])
+    assert info.value.code is Code.MISSING_REQUIREMENT
+    assert "requires spacy" in info.value.message
+
+
+def test_pipeline_unknown_component_names_known_ones():
+    with pytest.raises(ConfigError) as info:
+        registry.create("newsgraph.nope.v1")
+    assert "newsgraph.spacy.v1" in info.value.message
+
+
+def test_pipeline_bad_component_setting_is_config_error():
+    with pytest.raises(ConfigError) as info:
+        registry.create("newsgraph.spacy.v1", colour="red")
+    assert info.value.code is Code.BAD_CONFIG
+
+
+def test_pipeline_component_error_isolated_to_its_document():
+    pipe = Pipeline([_Upper()], batch_size=8)
+    items = [
+        InputDoc(id="a", text="fine"),
+        InputDoc(id="b", text="boom here"),
+        Failure("c", "x.jsonl:3", Code.BAD_JSON, "not valid JSON"),
+        InputDoc(id="d", text="   "),
+        InputDoc(id="e", text="also fine"),
+    ]
+    results = list(pipe.pipe(items))
+    assert [getattr(r, "id") for r in results] == ["a", "b", "c", "d", "e"]
+    assert not isinstance(results[0], Failure) and not isinstance(results[4], Failure)
+    assert results[1].code is Code.COMPONENT_FAILED and "boom" in results[1].reason
+    assert results[2].code is Code.BAD_JSON
+    assert results[3].code is Code.EMPTY
+    assert results[0].pipeline == ["test.upper.v1"]
+
+
+def test_pipeline_config_from_dict_and_overrides():
+    config = PipelineConfig.from_dict({"component": [{"name": "newsgraph.spacy.v1", "model": "x"}]})
+    assert config.components[0].config == {"model": "x"}
+    changed = config.with_settings("newsgraph.spacy.v1", model="y")
+    assert changed.components[0].config == {"model": "y"}
+    with pytest.raises(ConfigError):
+        PipelineConfig.from_dict({"component": []})
