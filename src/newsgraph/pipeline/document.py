@@ -71,6 +71,18 @@ class Document:
                     best, best_overlap = entity, overlap
         return best
 
+    def noise_at(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> Noise | None:
+        """The noise still in the text (a caption, credit, dateline...) overlapping
+        ``[start, end)``, optionally limited to ``kinds``; None when it is article body."""
+        for noise in self.noise:
+            if noise.start is None or noise.end is None:
+                continue
+            if kinds is not None and noise.kind not in kinds:
+                continue
+            if noise.start < end and start < noise.end:
+                return noise
+        return None
+
     def to_record(self) -> Record:
         return Record(
             id=self.id,
