@@ -15,6 +15,19 @@ SHARED_DATA = SHARED / "data"
 EXAMPLE_ARTICLE = SHARED / "examples" / "nato-eastern-flank.txt"
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/*.json from the current pipeline (review the diff!)",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """../shared/data, or a skip saying it is absent (it exists for developers and CI only)."""

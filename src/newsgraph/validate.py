@@ -1,0 +1,59 @@
+"""Span invariants every record must keep: each ``start``/``end`` indexes ``record.text``
+and covers exactly what the annotation claims."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newsgraph.record import Record
+
+
+def spans(record: Record) -> Iterator[tuple[str, int, int, str | None]]:
+    """Every span in ``record`` as ``(where, start, end, claimed)``; ``claimed`` is the
+    exact text the span must cover, or None when the annotation does not state it."""
+    for i, n in enumerate(record.noise):
+        if n.start is not None and n.end is not None:
+            claimed = n.suggestion if n.kind == "mojibake" else n.text
+            yield f"noise[{i}] {n.kind}", n.start, n.end, claimed
+    for e in record.entities:
+        for j, m in enumerate(e.mentions):
+            yield f"entity {e.id} mention[{j}]", m.start, m.end, None
+        for j, r in enumerate(e.roles):
+            if r.evidence is not None:
+                yield f"entity {e.id} role[{j}]", r.evidence.start, r.evidence.end, None
+    for i, q in enumerate(record.quotes):
+        yield f"quote[{i}]", q.start, q.end, None
+        if q.cue is not None:
+            yield f"quote[{i}] cue", q.cue.start, q.cue.end, None
+        s = q.speaker
+        if s is not None and s.start is not None and s.end is not None:
+            yield f"quote[{i}] speaker", s.start, s.end, None
+    for i, q in enumerate(record.quantities):
+        yield f"quantity[{i}]", q.start, q.end, None
+        if q.object_span is not None:
+            yield f"quantity[{i}] object", q.object_span.start, q.object_span.end, q.object
+    for i, d in enumerate(record.dates):
+        yield f"date[{i}]", d.start, d.end, None
+    for i, p in enumerate(record.places):
+        for j, m in enumerate(p.mentions):
+            yield f"place[{i}] mention[{j}]", m.start, m.end, None
+    for i, ev in enumerate(record.events):
+        yield f"event[{i}] trigger", ev.trigger.start, ev.trigger.end, None
+        if ev.sentence is not None:
+            yield f"event[{i}] sentence", ev.sentence.start, ev.sentence.end, None
+    for i, r in enumerate(record.relations):
+        yield f"relation[{i}]", r.evidence.start, r.evidence.end, None
+
+
+def span_problems(record: Record) -> list[str]:
+    """Human-readable violations of the span invariants (empty when the record is sound)."""
+    problems = []
+    size = len(record.text)
+    for where, start, end, claimed in spans(record):
+        if not (0 <= start <= end <= size):
+            problems.append(f"{where}: [{start}, {end}) is outside the text (length {size})")
+        elif claimed is not None and record.text[start:end] != claimed:
+            problems.append(f"{where}: text[{start}:{end}] is {record.text[start:end]!r}, claims {claimed!r}")
+        elif start == end:
+            problems.append(f"{where}: empty span at {start}")
+    return problems
