@@ -25,7 +25,9 @@ class EvalReport:
     """Scores for newsgraph (``scores``, gated by the baseline file) and, side by side,
     the same metrics for each comparison system (``baselines``: system -> metric -> value).
     ``data_hash`` fingerprints the evaluation data so a changed file cannot silently
-    change a score. ``notes`` are lines printed under the table."""
+    change a score. ``notes`` are lines printed under the table. ``gated`` names the
+    scores that get a floor in the baseline file (None: every score is gated); the others
+    are shown but never fail a check."""
 
     task: str
     data: str
@@ -34,6 +36,13 @@ class EvalReport:
     baselines: dict[str, dict[str, float]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    gated: tuple[str, ...] | None = None
+
+    def gated_scores(self) -> dict[str, float]:
+        """The scores that carry a floor: those named in ``gated``, or all of them."""
+        if self.gated is None:
+            return dict(self.scores)
+        return {metric: self.scores[metric] for metric in self.gated if metric in self.scores}
 
 
 def data_fingerprint(paths: list[Path]) -> str:
