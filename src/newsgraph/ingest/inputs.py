@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from newsgraph.errors import Code
+from newsgraph.ingest.decode import Repair
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,7 +15,8 @@ class InputDoc:
 
     ``clean=False`` asks for the text to be analysed verbatim, so offsets index the
     caller's own text. ``source`` says where it came from (a path, ``stdin``,
-    ``in.jsonl:12``) for messages.
+    ``in.jsonl:12``) for messages. ``repairs`` lists invalid bytes the reader decoded
+    as a guess (offsets into ``text``/``html``); the cleaner reports them as noise.
     """
 
     id: str
@@ -25,6 +27,7 @@ class InputDoc:
     title: str | None = None
     clean: bool = True
     source: str | None = None
+    repairs: tuple[Repair, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
