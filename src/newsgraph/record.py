@@ -125,6 +125,7 @@ class Quantity(Struct, frozen=True):
     unit: str | None = None
     object: str | None = None
     object_span: Span | None = None
+    dimension: str | None = None  # count, currency, percent, length, mass, time, ...
     component: str | None = None
 
 
@@ -134,6 +135,7 @@ class DateExpr(Struct, frozen=True):
     value: str | None
     type: Literal["DATE", "TIME", "DURATION", "SET"]
     reason: str | None = None  # why ``value`` is null, when it is
+    caption: bool = False  # the expression lies in a photo caption or credit
     component: str | None = None
 
 
@@ -148,6 +150,9 @@ class Place(Struct, frozen=True):
     mentions: list[Span]
     confidence: float | None = None
     resolved: bool = True
+    admin1: str | None = None  # GeoNames admin1 code of the resolved place ("05")
+    focus: bool = False  # the story is about this place, not only mentioning it
+    source: str | None = None  # how the toponym was found: "ner" or "gazetteer"
     component: str | None = None
 
 

@@ -1,0 +1,80 @@
+"""``newsgraph.dates.v1``: temporal expressions with TIMEX3 values and types, resolved
+against the publication date (see docs/dates.md)."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.pipeline.component import Component
+from newsgraph.pipeline.components.dates import resolve
+from newsgraph.pipeline.components.dates.context import (
+    caption_spans,
+    clause_tense,
+    in_caption,
+    publication_date,
+)
+from newsgraph.pipeline.components.dates.tagger import Mention, tag
+from newsgraph.pipeline.document import Document
+from newsgraph.record import DateExpr
+
+__all__ = ["DateExpr", "DateExtractor", "tag"]
+
+
+class DateExtractor(Component):
+    """Finds temporal expressions and resolves them to TIMEX3 values.
+
+    ``use_dateline``: when the caller and the HTML give no publication date, take an
+    explicit date from the dateline (and record it in ``metadata.published`` with
+    ``published_source = "dateline"``).
+    """
+
+    name = "newsgraph.dates.v1"
+    requires = ("spacy",)
+    assigns = ("dates",)
+
+    def __init__(self, use_dateline: bool = True):
+        self.use_dateline = use_dateline
+
+    def __call__(self, doc: Document) -> Document:
+        if self.use_dateline:
+            anchor = publication_date(doc)
+        else:
+            from newsgraph.pipeline.components.dates.context import parse_iso
+
+            anchor = parse_iso(doc.metadata.published)
+        captions = caption_spans(doc)
+        for mention in tag(doc.text):
+            spec = _in_context(doc.text, mention)
+            tense = clause_tense(doc.spacy, mention.start, mention.end) if _needs_tense(spec) else None
+            value, reason = resolve.value(spec, anchor, tense)
+            if value is None and reason is None:
+                reason = "the expression names no valid calendar date"
+            doc.dates.append(
+                DateExpr(
+                    start=mention.start,
+                    end=mention.end,
+                    value=value,
+                    type=mention.type,
+                    reason=reason,
+                    caption=in_caption(doc, mention.start, mention.end, captions),
+                    component=self.name,
+                )
+            )
+        return doc
+
+
+def _needs_tense(spec: dict) -> bool:
+    return spec["kind"] in ("weekday", "monthday", "month", "overnight", "quarter") and not spec.get("year")
+
+
+def _in_context(text: str, mention: Mention) -> dict:
+    """Adjust a spec by its sentence: "a year ago" next to a quarter means that quarter a
+    year before (TimeML's convention for financial reports)."""
+    spec = mention.spec
+    if spec.get("kind") == "offset" and spec.get("unit") == "Y" and spec.get("ago") and spec.get("n") == -1:
+        left = text.rfind(".", 0, mention.start)
+        right = text.find(".", mention.end)
+        sentence = text[left + 1 : right if right != -1 else len(text)]
+        if re.search(r"(?i)\bquarter\b", sentence):
+            return {"kind": "quarter", "q": None, "year": None, "year_ago": True}
+    return spec

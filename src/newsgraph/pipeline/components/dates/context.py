@@ -1,0 +1,118 @@
+"""What resolving a date needs from around it: the tense of its clause, the publication
+date (from the caller, the HTML, or the dateline) and whether it lies in a photo caption."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from newsgraph.pipeline.components.dates import resolve
+from newsgraph.pipeline.components.dates.lexicon import load
+from newsgraph.pipeline.components.dates.tagger import tag
+from newsgraph.pipeline.document import Document
+
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "ll"}
+_DATELINE_SEP = re.compile(r"\s(?:—|–|--|-)\s|\(\w+\)\s*[—–-]")
+
+
+def parse_iso(value: str | None) -> date | None:
+    """A ``date`` from ``YYYY-MM-DD`` (a longer timestamp is cut to its date), else None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def clause_tense(sdoc, start: int, end: int) -> str | None:
+    """``past`` or ``future`` for the clause governing the characters ``[start, end)`` of
+    the parsed text, from its verb and auxiliaries; None when no verb governs it."""
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span.root
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(verb)
+
+
+def _verb_tense(verb) -> str | None:
+    cues = set(load()["future_cues"])
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return "future"
+    if any(a.lower_ in ("would", "could", "might", "may", "should") for a in auxes):
+        return "future"
+    if verb.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
+        parent = verb.head
+        if parent.lemma_ in cues or parent.lower_ in cues:
+            return "future"
+        return _verb_tense(parent) if parent.pos_ in ("VERB", "AUX", "ADJ") else "future"
+    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB", "MD"):
+        return "future"
+    return None
+
+
+def publication_date(doc: Document) -> date | None:
+    """The article's date: ``metadata.published`` (caller or HTML) or, when absent, an
+    explicit full date in the dateline, which is then written to the metadata with
+    ``published_source = "dateline"``. A date in a photo caption never qualifies."""
+    published = parse_iso(doc.metadata.published)
+    if published is not None:
+        return published
+    for text, offset in _dateline_candidates(doc):
+        for mention in tag(text):
+            if mention.spec.get("kind") not in ("monthday", "explicit"):
+                continue
+            if offset is not None and in_caption(doc, offset + mention.start, offset + mention.end):
+                continue
+            value, _ = resolve.value(mention.spec, None)
+            found = parse_iso(value) if value and len(value) == 10 else None
+            if found is not None:
+                doc.metadata.published = found.isoformat()
+                doc.metadata.published_source = "dateline"
+                return found
+    return None
+
+
+def _dateline_candidates(doc: Document):
+    if doc.metadata.dateline:
+        yield doc.metadata.dateline, None
+    head = doc.text[:200]
+    sep = _DATELINE_SEP.search(head)
+    if sep and "\n" not in head[: sep.start()]:
+        yield head[: sep.end()], 0
+
+
+def caption_spans(doc: Document) -> list[tuple[int, int]]:
+    """Paragraphs that are photo captions or credits: the cleaner's ``caption``/``credit``
+    noise, or, when the cleaner did not mark any, lines carrying a photo credit
+    (``(AP Photo/...)``)."""
+    marked = [(n.start, n.end) for n in doc.noise if n.kind in ("caption", "credit") and n.start is not None]
+    if marked:
+        return marked
+    cues = load()["photo_credit_cues"]
+    spans, pos = [], 0
+    for line in doc.text.split("\n"):
+        if any(cue in line for cue in cues):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def in_caption(doc: Document, start: int, end: int, spans: list | None = None) -> bool:
+    """True when ``[start, end)`` lies in a photo caption or credit."""
+    if doc.noise_at(start, end, ("caption", "credit")) is not None:
+        return True
+    return any(s < end and start < e for s, e in (spans if spans is not None else caption_spans(doc)))

@@ -1,0 +1,175 @@
+"""TIMEX3 values for tagged expressions, resolved against the publication date.
+
+``value(spec, anchor, tense)`` returns ``(value, reason)``: ``value`` is a TIMEX3 value
+string or None, and ``reason`` says why it is None. ``tense`` is ``past``, ``future`` or
+None (unknown) for the clause the expression is in; it decides which Friday "Friday" is.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+NO_ANCHOR = "relative expression and no publication date to resolve it against"
+
+# Expressions whose value needs no anchor.
+_ABSOLUTE = {"explicit", "ref", "duration", "set"}
+
+
+def value(spec: dict, anchor: date | None, tense: str | None = None) -> tuple[str | None, str | None]:
+    """The TIMEX3 value of ``spec`` (from the tagger) given the ``anchor`` date."""
+    kind = spec["kind"]
+    if kind in _ABSOLUTE:
+        return spec["value"], None
+    if kind == "monthday" and spec.get("year"):
+        return _ymd(_safe_date(spec["year"], spec["month"], spec["day"])), None
+    if kind in ("quarter", "half") and spec.get("year") and (spec.get("q") or kind == "half"):
+        return _quarter_or_half(spec, spec["year"]), None
+    if anchor is None:
+        return None, NO_ANCHOR
+    handler = _HANDLERS[kind]
+    return handler(spec, anchor, tense), None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _ymd(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _with_part(d: date | None, part: str | None) -> str | None:
+    if d is None:
+        return None
+    return f"{d.isoformat()}T{part}" if part else d.isoformat()
+
+
+def _weekday(spec: dict, anchor: date, tense: str | None) -> str | None:
+    target = spec["weekday"]  # ISO: Monday 1
+    offset = spec.get("offset")
+    delta_back = (anchor.isoweekday() - target) % 7
+    delta_fwd = (target - anchor.isoweekday()) % 7
+    if offset == -1:
+        d = anchor - timedelta(days=delta_back or 7)
+    elif offset == 1:
+        d = anchor + timedelta(days=delta_fwd or 7)
+    elif offset == 0:
+        d = anchor + timedelta(days=target - anchor.isoweekday())
+    elif tense == "future":
+        d = anchor + timedelta(days=delta_fwd)
+    else:
+        # News reports the past: "told reporters Thursday" is the last Thursday (or today).
+        d = anchor - timedelta(days=delta_back)
+    return _with_part(d, spec.get("part"))
+
+
+def _day(spec: dict, anchor: date, tense: str | None) -> str | None:
+    return _with_part(anchor + timedelta(days=spec["days"]), spec.get("part"))
+
+
+def _overnight(spec: dict, anchor: date, tense: str | None) -> str | None:
+    # Reported in the past, "overnight" is the night before publication.
+    d = anchor if tense == "future" else anchor - timedelta(days=1)
+    return f"{d.isoformat()}TNI"
+
+
+def _clock(spec: dict, anchor: date, tense: str | None) -> str | None:
+    return f"{anchor.isoformat()}T{spec['hour']:02d}:{spec['minute']:02d}"
+
+
+def _monthday(spec: dict, anchor: date, tense: str | None) -> str | None:
+    d = _safe_date(anchor.year, spec["month"], spec["day"])
+    if d is None:
+        return None
+    if tense == "past" and d > anchor + timedelta(days=7):
+        d = _safe_date(anchor.year - 1, spec["month"], spec["day"])
+    elif tense == "future" and d < anchor - timedelta(days=7):
+        d = _safe_date(anchor.year + 1, spec["month"], spec["day"])
+    return _ymd(d)
+
+
+def _month(spec: dict, anchor: date, tense: str | None) -> str | None:
+    month, year, offset = spec["month"], anchor.year, spec.get("offset")
+    if offset == -1 or (offset is None and tense == "past"):
+        year = anchor.year if month < anchor.month or (offset is None and month == anchor.month) else anchor.year - 1
+    elif offset == 1 or (offset is None and tense == "future"):
+        year = anchor.year if month > anchor.month or (offset is None and month == anchor.month) else anchor.year + 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _season(spec: dict, anchor: date, tense: str | None) -> str | None:
+    season, offset = spec["season"], spec.get("offset") or 0
+    order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+    current = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(anchor.month, "FA")
+    year = anchor.year
+    if offset == -1 and order[season] >= order[current]:
+        year -= 1
+    elif offset == 1 and order[season] <= order[current]:
+        year += 1
+    return f"{year:04d}-{season}"
+
+
+def _offset(spec: dict, anchor: date, tense: str | None) -> str | None:
+    unit, n = spec["unit"], spec["n"]
+    if unit == "Y":
+        return f"{anchor.year + n:04d}"
+    if unit == "M":
+        months = anchor.year * 12 + anchor.month - 1 + n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit in ("W", "WE"):
+        d = anchor + timedelta(weeks=n)
+        iso = d.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if unit == "WE" else "")
+    if unit == "D":
+        return (anchor + timedelta(days=n)).isoformat()
+    if unit == "Q":
+        q = (anchor.month - 1) // 3 + n
+        return f"{anchor.year + q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "DE":
+        return f"{(anchor.year // 10 + n):03d}"
+    if unit == "CE":
+        return f"{(anchor.year // 100 + n):02d}"
+    if unit in ("H", "S") and spec.get("ago"):
+        return anchor.isoformat()
+    return None
+
+
+def _quarter_or_half(spec: dict, year: int) -> str:
+    if spec["kind"] == "half":
+        return f"{year:04d}-H{spec['h']}"
+    return f"{year:04d}-Q{spec['q']}"
+
+
+def _quarter(spec: dict, anchor: date, tense: str | None) -> str | None:
+    current = (anchor.month - 1) // 3 + 1
+    q, year = spec.get("q"), spec.get("year") or anchor.year
+    if q is None:
+        # "the quarter", "the latest quarter": the last one reported before publication.
+        q = current - 1 or 4
+        year = anchor.year if current > 1 else anchor.year - 1
+    elif not spec.get("year") and q > current and tense != "future":
+        year -= 1
+    if spec.get("year_ago"):
+        year -= 1
+    return f"{year:04d}-Q{q}"
+
+
+def _half(spec: dict, anchor: date, tense: str | None) -> str | None:
+    return f"{anchor.year:04d}-H{spec['h']}"
+
+
+_HANDLERS = {
+    "weekday": _weekday,
+    "day": _day,
+    "overnight": _overnight,
+    "clock": _clock,
+    "monthday": _monthday,
+    "month": _month,
+    "season": _season,
+    "offset": _offset,
+    "quarter": _quarter,
+    "half": _half,
+}

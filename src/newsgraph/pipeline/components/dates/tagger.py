@@ -1,0 +1,329 @@
+"""Temporal expressions in text, found by rules over the temporal lexicon.
+
+``tag(text)`` returns ``Mention``s: a span, a TIMEX3 type and a ``spec`` saying how to get
+its value (explicit, or relative to the publication date). Resolution is in ``resolve.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newsgraph.pipeline.components.dates.lexicon import alternation, load
+from newsgraph.pipeline.components.quantities.numbers import words_value
+
+
+@dataclass
+class Mention:
+    """A temporal expression at ``[start, end)``: ``type`` (DATE, TIME, DURATION, SET) and a
+    ``spec`` dict (``kind`` plus fields) that ``resolve.value`` turns into a TIMEX3 value."""
+
+    start: int
+    end: int
+    type: str
+    spec: dict = field(default_factory=dict)
+
+
+def _month_re() -> str:
+    names = [m.capitalize() for m in load()["months"] if len(m) > 3 or m == "may"]
+    abbr = [m.capitalize() + r"\." for m in load()["months"] if len(m) <= 4 and m != "may" and m != "june" and m != "july"]
+    return "(?:" + alternation(abbr, escape=False) + "|" + alternation(names) + r")(?![a-z])"
+
+
+def _weekday_re() -> str:
+    full = [w.capitalize() for w in load()["weekdays"] if len(w) > 4]
+    return "(?:" + alternation(full) + ")"
+
+
+NUMWORD = (
+    r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|several|a few|few|many|some|couple of|a couple of|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
+)
+UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
+MOD = r"(?:(?:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?"
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]:
+    month, weekday = _month_re(), _weekday_re()
+    lex = load()
+    part = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+    tz = r"(?:\s+(?:" + alternation(lex["timezones"]) + r")\b)?"
+    rel_off = r"(?P<off>last|this|next|coming|past|previous|current|following)"
+    refs = alternation(lex["references"])
+    sets = alternation(lex["sets"])
+    table = [
+        (rf"(?:(?P<wd>{weekday}),?\s+)?{MOD}(?P<month>{month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR})\b)?", _month_day),
+        (rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+(?P<year>{YEAR})\b)?", _month_day),
+        (rf"{MOD}(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", _month_year),
+        (rf"\b(?P<year>{YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b", _iso),
+        (rf"(?i:{MOD}(?:(?P<off>last|this|next|past|previous)\s+)?)(?P<month>{month})(?![\w-])", _month_only),
+        (rf"(?i:\b(?:the\s+)?{MOD}(?:fiscal\s+)?)(?P<year>{YEAR})(?!\d|,\d|\.\d|%)(?:['’]s\b)?", _year),
+        (rf"(?i:\b(?:the\s+)?{MOD})(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0s|['’](?P<d2>[0-9])0s)\b", _decade),
+        (rf"(?i:\b(?:(?P<off>last|this|next|coming|past|previous)\s+)?)(?P<wd>{weekday})(?i:{part})", _weekday),
+        (rf"(?i)\b{MOD}(?P<rel>today|yesterday|tomorrow|tonight)(?:['’]s)?{part}", _relative_day),
+        (rf"(?i)\b(?:(?P<off>this|last|yesterday|tomorrow)\s+)(?P<part>morning|afternoon|evening|night)\b", _day_part),
+        (r"(?i)\bovernight\b", lambda m: Mention(m.start(), m.end(), "TIME", {"kind": "overnight"})),
+        (rf"(?i)\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ap>a\.?m\b\.?|p\.?m\b\.?){tz}", _clock),
+        (r"(?i)\b(?:at\s+)?(?P<w>noon|midnight)\b", _noon),
+        (rf"(?i)\b(?:(?P<the>the)\s+)?{MOD}{rel_off}\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|season)\b", _offset),
+        (rf"(?i)\b(?:(?:earlier|later)\s+)(?P<off>this|last|next)\s+(?P<unit>week|month|year|quarter|spring|summer|fall|autumn|winter)\b", _offset),
+        (rf"(?i)\b(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|before|later|from now|hence)\b", _ago),
+        (r"(?i)\b(?:the\s+)?(?P<unit>year|quarter|month|week)[\s-](?P<dir>ago|earlier)\b", _year_ago),
+        (rf"(?i)\b(?P<the>the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|same|year-earlier|year-ago|fiscal|past)[\s-]+)*(?:fiscal\s+)?quarter\b(?:\s+of\s+(?P<year>{YEAR}))?", _quarter),
+        (rf"(?i)\b(?:the\s+)?(?P<ord>first|second|latter)\s+half(?:\s+of\s+(?P<year>{YEAR}))?", _half),
+        (rf"(?i)\b(?:(?P<the>the)\s+)?(?:(?P<dirw>last|past|next|coming|first|previous|final|recent|following|latest)\s+)?(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})(?:[\s-]long)?\b", _duration),
+        (rf"(?i)\b(?:(?P<the>the)\s+)(?P<dirw>last|past|next|coming|previous|following)\s+(?P<unit>{UNIT})\b", _past_unit),
+        (rf"(?i)(?:(?<=for )|(?<=over )|(?<=in )|(?<=within ))(?P<unit>hours|days|weeks|months|years|decades)\b", _vague_duration),
+        (rf"(?i)\b(?:every|each)\s+(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\b", _set),
+        (rf"(?i)(?<=[\d%a-z] )(?:a|per)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))", _set),
+        (rf"(?i)\b(?P<w>{sets})\b", lambda m: Mention(m.start(), m.end(), "SET", {"kind": "set", "value": load()["sets"][m.group("w").lower()]})),
+        (rf"(?i)\b(?P<w>{refs})\b", _reference),
+    ]
+    return [(re.compile(p), fn) for p, fn in table]
+
+
+def _month_num(name: str) -> int:
+    return load()["months"][name.lower().rstrip(".")]
+
+
+def _month_day(m: re.Match) -> Mention | None:
+    day = int(m.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    year = int(m.group("year")) if m.group("year") else None
+    spec = {"kind": "monthday", "month": _month_num(m.group("month")), "day": day, "year": year}
+    return Mention(m.start(), m.end(), "DATE", spec)
+
+
+def _month_year(m: re.Match) -> Mention:
+    value = f"{int(m.group('year')):04d}-{_month_num(m.group('month')):02d}"
+    return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": value})
+
+
+def _iso(m: re.Match) -> Mention:
+    return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": m.group(0)})
+
+
+def _month_only(m: re.Match) -> Mention | None:
+    name = m.group("month")
+    if name in ("May", "March") and not (m.group("off") or re.search(r"(?i)\b(?:in|since|until|by|of|early|late|mid|last|next|this)[\s-]+$", m.string[max(0, m.start() - 8) : m.start()] + " ")):
+        return None  # the modal verb and the verb, not the months
+    off = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}.get((m.group("off") or "").lower())
+    return Mention(m.start(), m.end(), "DATE", {"kind": "month", "month": _month_num(name), "offset": off})
+
+
+_YEAR_PREP = re.compile(
+    r"(?i)\b(?:in|since|by|until|till|from|of|during|before|after|through|between|and|to|early|late|mid|fiscal|year|the|for|around|circa|throughout|than)[\s-]+$"
+)
+
+
+def _year(m: re.Match) -> Mention | None:
+    text, start = m.string, m.start()
+    year = int(m.group("year"))
+    before = text[max(0, start - 12) : start]
+    after = text[m.end() : m.end() + 20]
+    if re.search(r"[$€£¥#]\s*$|\b(?:No|no|number)\.?\s*$", before) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
+        return None
+    span_text = m.group(0)
+    if not _YEAR_PREP.search(before + (" " if not before.endswith(" ") else "")) and not re.match(r"(?i)(?:the|fiscal|early|late|mid)", span_text):
+        if not 1900 <= year <= 2099:
+            return None
+        nxt = re.match(r"\s+([a-z]+)", after)
+        if nxt and nxt.group(1).endswith("s") and not nxt.group(1).endswith("ss") and nxt.group(1) not in ("was", "is", "has", "as", "its", "this"):
+            return None  # 2000 troops: a count
+    return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{year:04d}"})
+
+
+def _decade(m: re.Match) -> Mention:
+    if m.group("c"):
+        value = f"{m.group('c')}{m.group('d')}"
+    else:
+        value = f"19{m.group('d2')}"
+    return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": value})
+
+
+def _weekday(m: re.Match) -> Mention:
+    wd = load()["weekdays"][m.group("wd").lower()]
+    off = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}.get((m.group("off") or "").lower())
+    part = m.group("part")
+    spec = {"kind": "weekday", "weekday": wd, "offset": off, "part": _part(part)}
+    return Mention(m.start(), m.end(), "TIME" if part else "DATE", spec)
+
+
+def _part(word: str | None) -> str | None:
+    return load()["day_parts"].get(word.lower()) if word else None
+
+
+def _relative_day(m: re.Match) -> Mention:
+    rel = m.group("rel").lower()
+    part = _part(m.group("part")) or ("NI" if rel == "tonight" else None)
+    spec = {"kind": "day", "days": load()["relative_days"][rel], "part": part}
+    return Mention(m.start(), m.end(), "TIME" if part else "DATE", spec)
+
+
+def _day_part(m: re.Match) -> Mention:
+    days = {"yesterday": -1, "tomorrow": 1}.get(m.group("off").lower(), 0)
+    if m.group("off").lower() == "last" and m.group("part").lower() == "night":
+        days = -1
+    spec = {"kind": "day", "days": days, "part": _part(m.group("part"))}
+    return Mention(m.start(), m.end(), "TIME", spec)
+
+
+def _clock(m: re.Match) -> Mention | None:
+    hour = int(m.group("h"))
+    if not 1 <= hour <= 12:
+        return None
+    ap = m.group("ap").lower().replace(".", "")
+    hour = hour % 12 + (12 if ap == "pm" else 0)
+    spec = {"kind": "clock", "hour": hour, "minute": int(m.group("mi") or 0)}
+    return Mention(m.start(), m.end(), "TIME", spec)
+
+
+def _noon(m: re.Match) -> Mention:
+    word = m.group("w").lower()
+    start = m.start("w")
+    return Mention(start, m.end(), "TIME", {"kind": "clock", "hour": 12 if word == "noon" else 24, "minute": 0})
+
+
+_SEASON = {"spring", "summer", "fall", "autumn", "winter"}
+
+
+def _offset(m: re.Match) -> Mention | None:
+    unit = m.group("unit").lower()
+    off = load()["offset_words"][m.group("off").lower()]
+    if unit in _SEASON:
+        return Mention(m.start(), m.end(), "DATE", {"kind": "season", "season": load()["seasons"][unit], "offset": off})
+    if unit == "season":
+        return None
+    code = load()["units"][unit]
+    return Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": code, "n": off})
+
+
+def _count(word: str) -> float | None:
+    word = word.lower()
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    if word in ("a", "an", "one"):
+        return 1
+    if word in ("several", "a few", "few", "many", "some", "couple of", "a couple of"):
+        return 2 if "couple" in word else None
+    value = words_value(word)
+    return float(value) if value is not None else None
+
+
+def _unit_code(word: str) -> str:
+    word = word.lower()
+    word = "century" if word == "centuries" else word.rstrip("s") if word != "hours" else "hour"
+    return load()["units"][word]
+
+
+def _ago(m: re.Match) -> Mention | None:
+    n = _count(m.group("n"))
+    sign = -1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1
+    if n is None or n != int(n):
+        return None
+    spec = {"kind": "offset", "unit": _unit_code(m.group("unit")), "n": int(n) * sign, "ago": True}
+    return Mention(m.start(), m.end(), "DATE", spec)
+
+
+def _year_ago(m: re.Match) -> Mention:
+    return Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": _unit_code(m.group("unit")), "n": -1, "ago": True})
+
+
+def _quarter(m: re.Match) -> Mention | None:
+    words = re.findall(r"[\w-]+", m.group(0).lower())
+    if len(words) == 1 and not m.group("the"):
+        return None  # "a quarter of": a fraction
+    ords = [ORD[w] for w in words if w in ORD]
+    year = int(m.group("year")) if m.group("year") else None
+    spec = {"kind": "quarter", "q": ords[0] if ords else None, "year": year,
+            "year_ago": any(w in ("year-earlier", "year-ago") for w in words)}
+    return Mention(m.start(), m.end(), "DATE", spec)
+
+
+def _half(m: re.Match) -> Mention:
+    half = 1 if m.group("ord").lower() == "first" else 2
+    spec = {"kind": "half", "h": half, "year": int(m.group("year")) if m.group("year") else None}
+    return Mention(m.start(), m.end(), "DATE", spec)
+
+
+def _duration_value(n: float | None, unit_word: str) -> str:
+    code = _unit_code(unit_word)
+    time = unit_word.lower().rstrip("s") in load()["time_units"]
+    amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
+    if code == "W2":
+        code, amount = "W", "X" if n is None else str(int(n * 2))
+    return f"PT{amount}{code}" if time else f"P{amount}{code}"
+
+
+def _duration(m: re.Match) -> Mention | None:
+    n = _count(m.group("n"))
+    word = m.group("n").lower()
+    after = m.string[m.end() : m.end() + 12]
+    if re.match(r"[\s-]*(?:old|of age)\b", after) or re.match(r"-old", after):
+        return None  # an age, counted by the quantities component
+    if word in ("a", "an") and not (m.group("the") or m.group("dirw")):
+        before = m.string[max(0, m.start() - 12) : m.start()].lower()
+        if not re.search(r"\b(?:for|in|within|after|about|nearly|almost|than|over|of)\s+$", before):
+            return None  # "a year" alone is rarely a duration in news ("a year when...")
+    return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(n, m.group("unit"))})
+
+
+def _past_unit(m: re.Match) -> Mention:
+    unit = m.group("unit").lower()
+    if unit.endswith("s") or unit == "centuries":
+        return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(None, unit)})
+    return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(1, unit)})
+
+
+def _vague_duration(m: re.Match) -> Mention:
+    return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(None, m.group("unit"))})
+
+
+def _set(m: re.Match) -> Mention:
+    n = _count(m.group("n")) if "n" in m.groupdict() and m.group("n") else 1
+    return Mention(m.start(), m.end(), "SET", {"kind": "set", "value": _duration_value(n, m.group("unit"))})
+
+
+def _reference(m: re.Match) -> Mention | None:
+    word = m.group("w").lower()
+    after = m.string[m.end() : m.end() + 12]
+    if word == "current" and re.match(r"\s+(?:account|affairs|events|situation)|-", after):
+        return None
+    if word == "now" and re.match(r"-", after):
+        return None
+    if word == "future" and re.match(r"\s+(?:of|generations)", after):
+        return None
+    if word == "recent" and not re.match(r"\s+(?:years|months|weeks|days|times|decades)", after):
+        return None
+    end = m.end()
+    if word == "recent":
+        end += re.match(r"\s+\w+", after).end()
+    return Mention(m.start(), end, "DATE", {"kind": "ref", "value": load()["references"][word]})
+
+
+_COMPILED: list = []
+
+
+def tag(text: str) -> list[Mention]:
+    """Every temporal expression in ``text``, left to right, without overlaps: where two
+    candidates overlap the longer wins, then the earlier."""
+    if not _COMPILED:
+        _COMPILED.extend(_patterns())
+    found: list[Mention] = []
+    for pattern, handler in _COMPILED:
+        for m in pattern.finditer(text):
+            mention = handler(m)
+            if mention is not None and mention.end > mention.start:
+                found.append(mention)
+    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    chosen: list[Mention] = []
+    for mention in found:
+        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda x: x.start)

@@ -1,0 +1,280 @@
+"""Quantities in text, by rules over the lexicons: a number with its currency or unit, its
+scale (``1.5 million``), its bounds (``up to``, ``more than``), approximation (``around``)
+and ranges (``between 5,000 and 7,000``, ``5,000-7,000``, ``$89 to $93 billion``).
+
+``find_quantities(text)`` works on the string alone; the counted object ("troops") and the
+filters that need the parse (numbers inside names) are applied by the component.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from newsgraph.pipeline.components.quantities.lexicon import Unit, load, unit_for
+from newsgraph.pipeline.components.quantities.numbers import Number, find_numbers, scale_after
+
+
+@dataclass
+class Found:
+    """A quantity before its counted object is known. ``num_start``/``num_end`` cover the
+    number (and unit) without modifiers; ``start``/``end`` the whole mention."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    approx: bool = False
+    unit: str | None = None
+    name: str | None = None  # the unit's English name
+    dimension: str | None = None
+    kind: str = "digit"
+    modified: bool = False  # a bound or approximation word applies
+    prefixed: bool = False  # a currency symbol was written before the number
+
+
+_PER = re.compile(r"[\s-]*(?:per|a|an|/|each)[\s-]*(?=\w)", re.I)
+_PER_A_WORDS = {
+    "day", "week", "month", "year", "barrel", "share", "ounce", "gallon", "hour", "person",
+    "head", "pound", "kilo", "kilogram", "litre", "liter", "tonne", "ton", "unit", "minute",
+    "second", "night", "game", "season", "square", "gram",
+}
+_JOINER = re.compile(r"\s*(?:-|–|—|to|and|or|through)\s*(?=[$€£¥\w.-])", re.I)
+_TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.?m\b\.?|p\.?m\b\.?))", re.I)
+_AFTER_BOUNDS = re.compile(r"(?P<lower>\s+or\s+more|[-\s]?plus\b|\+)|(?P<approx>\s+or\s+so\b)", re.I)
+_MODIFIER_CACHE: dict[str, re.Pattern] = {}
+
+
+def _modifier_re() -> re.Pattern:
+    if "mod" not in _MODIFIER_CACHE:
+        lex = load()
+        phrases = set(lex.approx) | set(lex.lower) | set(lex.upper)
+        alt = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        _MODIFIER_CACHE["mod"] = re.compile(rf"(?:(?<![\w])|(?<=\w-))(?:{alt})[\s-]*$", re.I)
+    return _MODIFIER_CACHE["mod"]
+
+
+def find_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
+    """Quantities in ``text``, left to right. Numbers overlapping a ``skip`` span (a date or
+    time of day) are left out."""
+    numbers = [n for n in find_numbers(text) if not _overlaps(n.start, n.end, skip)]
+    out: list[Found] = []
+    consumed = 0
+    i = 0
+    while i < len(numbers):
+        n = numbers[i]
+        i += 1
+        if n.start < consumed or _is_label(text, n):
+            continue
+        if _is_score(text, n, numbers, i):
+            consumed, i = numbers[i].end, i + 1
+            continue
+        first = _measure(text, n)
+        if first is None:
+            continue
+        consumed = first.end
+        joined = _range_with(text, first, numbers, i)
+        if joined is not None:
+            first, i = joined
+            consumed = first.end
+        first = _with_modifiers(text, first)
+        out.append(first)
+    return out
+
+
+def _is_score(text: str, n: Number, numbers: list[Number], i: int) -> bool:
+    """``2-0``, ``89-89``: two small integers joined by a dash, not rising: a score."""
+    if i >= len(numbers) or n.kind != "digit":
+        return False
+    nxt = numbers[i]
+    if not re.fullmatch(r"\s?[-–]\s?", text[n.end : nxt.start]) or nxt.value is None or n.value is None:
+        return False
+    both_int = float(n.value).is_integer() and float(nxt.value).is_integer() and n.value < 300
+    return both_int and n.value >= nxt.value and not text[nxt.end : nxt.end + 1].isalnum()
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _is_label(text: str, n: Number) -> bool:
+    """True for numbers that name rather than count: ``Game 7``, ``TA-35``, ``4:39``,
+    ``5G``, times of day."""
+    if n.kind != "digit" or _prefix(text, n.start)[0] is not None:
+        return False
+    before = text[max(0, n.start - 25) : n.start]
+    if re.search(r"[A-Za-z][-]?$", before):
+        return True  # glued to letters: COVID-19, F-16, TA-35
+    if re.search(r"(?:\d:|:)$", before) or _TIME_AFTER.match(text, n.end):
+        return True
+    word = re.search(r"([A-Za-z][\w&.]*)\s+$", before)
+    small = n.value is not None and abs(n.value) < 1000 and "," not in text[n.start : n.end]
+    if small and word and word.group(1).lower().rstrip(".") in load().label_words:
+        return True
+    if word and word.group(1).lower() in ("no.", "no", "number", "nos."):
+        return True
+    return False
+
+
+def _prefix(text: str, start: int) -> tuple[Unit | None, int]:
+    """A currency symbol written right before ``start`` and where it begins."""
+    window = text[max(0, start - 8) : start]
+    m = load().prefix_re.search(window)
+    if not m:
+        return None, start
+    if m.start() > 0 and window[m.start() - 1].isalpha() and window[m.start()].isalpha():
+        return None, start  # letters glued on: not a currency code
+    form = m.group(0).strip()
+    return load().prefix_forms[form], start - (len(window) - m.start())
+
+
+def _measure(text: str, n: Number) -> Found | None:
+    """The number with its currency, scale and unit; None for a bare glued token (``5G``)."""
+    unit, start = _prefix(text, n.start)
+    value, end = n.value, n.end
+    if n.kind == "digit":
+        factor, end = scale_after(text, n.end, unit is not None)
+        value = value * factor if factor != 1 else value
+    found = Found(start, end, start, end, value, n.low, n.high, kind=n.kind, prefixed=unit is not None)
+    if n.kind == "vague":
+        found.approx = True
+        m = re.match(r"\s+of\s+", text[end:])
+        suffix = _suffix_unit(text, end + m.end()) if m else None
+        if suffix:
+            found.end = found.num_end = suffix[1]
+            _set_unit(found, suffix[0])
+        return found
+    suffix = _suffix_unit(text, end)
+    if suffix and (unit is None or suffix[0].dimension == "currency" or suffix[0].unit == unit.unit):
+        if unit is None or suffix[0].dimension != "currency" or suffix[0].unit == unit.unit or unit.unit == "USD":
+            unit = suffix[0] if unit is None or suffix[0].unit != "USD" else unit
+        end = suffix[1]
+    elif n.kind == "digit" and end < len(text) and text[end].isalpha() and not suffix:
+        return None  # 5G, 3D, 4K: a name, not a quantity
+    if unit is not None:
+        _set_unit(found, unit)
+        end = _per_unit(text, end, found)
+    found.end = found.num_end = end
+    after = _AFTER_BOUNDS.match(text, end)
+    if after and n.kind in ("digit", "word"):
+        found.end = found.num_end = after.end()
+        found.modified = True
+        if after.group("lower"):
+            found.low = value
+        else:
+            found.approx = True
+    return found
+
+
+def _suffix_unit(text: str, pos: int) -> tuple[Unit, int] | None:
+    m = re.match(r"[\s-]?", text[pos:])
+    for at in (pos, pos + (m.end() if m else 0)):
+        u = load().suffix_re.match(text, at)
+        if u:
+            unit = unit_for(u.group(0))
+            if unit is not None:
+                return unit, u.end()
+    return None
+
+
+def _set_unit(found: Found, unit: Unit) -> None:
+    found.unit, found.name, found.dimension = unit.unit, unit.name, unit.dimension
+
+
+def _per_unit(text: str, end: int, found: Found) -> int:
+    """Extend ``found`` with a rate denominator (``$58 per barrel``, ``$3,500 a month``)."""
+    m = _PER.match(text, end)
+    if not m:
+        return end
+    u = _suffix_unit(text, m.end())
+    joiner = m.group(0).strip().lower()
+    if u:
+        den_name, den_unit, den_end = u[0].name, u[0].unit, u[1]
+    else:
+        w = re.match(r"[a-z]+", text[m.end() :])
+        if not w or (joiner in ("a", "an", "each") and w.group(0) not in _PER_A_WORDS):
+            return end
+        den_name = den_unit = w.group(0)
+        den_end = m.end() + w.end()
+    if joiner in ("a", "an", "each") and den_name not in _PER_A_WORDS and (u is None or u[0].dimension != "time"):
+        if den_name.split()[0] not in _PER_A_WORDS:
+            return end
+    found.unit = f"{found.unit} per {den_unit}"
+    found.name = f"{found.name} per {den_name}"
+    return den_end
+
+
+def _range_with(text: str, first: Found, numbers: list[Number], i: int):
+    """``first`` joined with the next number into a range (``5,000-7,000``, ``between $62
+    and $68``), with the next index; None when the next number does not close a range."""
+    if i >= len(numbers) or first.kind in ("vague", "fraction"):
+        return None
+    joiner = _JOINER.match(text, first.end)
+    if not joiner:
+        return None
+    nxt = numbers[i]
+    unit, start = _prefix(text, nxt.start)
+    if start != joiner.end() or nxt.kind not in ("digit", "word"):
+        return None
+    word = joiner.group(0).strip().lower()
+    before = text[max(0, first.start - 30) : first.start].lower()
+    if word == "and" and not re.search(r"\bbetween\s*$", before):
+        return None
+    if re.search(r"\bby\s*$", before) or (word == "or" and nxt.kind != first.kind):
+        return None
+    second = _measure(text, nxt)
+    if second is None:
+        return None
+    if first.unit and second.unit and first.unit != second.unit:
+        return None
+    if word in ("-", "–", "—") and (first.value is None or second.value is None or first.value >= second.value):
+        if first.unit is None and second.unit is None and first.value == int(first.value or 0):
+            return None  # a score (2-0, 89-89), not a range
+    low, high = first.value, second.value
+    if low is None or high is None:
+        return None
+    nxt_scale = (second.value / nxt.value) if nxt.value else 1
+    if nxt_scale > 1 and low * nxt_scale <= high * 1.0001 and (low == (first.value or 0)) and low < nxt.value * 1.0001:
+        if not re.search(r"(?i)million|billion|thousand|bn|[mkb]\b", text[first.num_start : first.num_end]):
+            low = low * nxt_scale
+    merged = replace(
+        first,
+        end=second.end,
+        num_end=second.num_end,
+        value=None,
+        low=min(low, high),
+        high=max(low, high),
+    )
+    if merged.unit is None and second.unit is not None:
+        merged.unit, merged.name, merged.dimension = second.unit, second.name, second.dimension
+    return merged, i + 1
+
+
+def _with_modifiers(text: str, found: Found) -> Found:
+    """Apply bound/approximation words written before the quantity (``up to``, ``around``)."""
+    lex = load()
+    start = found.start
+    opener = re.search(r"(?i)\b(?:between|from|ranging from)\s+$", text[max(0, start - 20) : start])
+    if opener and found.value is None:
+        return replace(found, start=start - len(opener.group(0)))
+    for _ in range(2):
+        m = _modifier_re().search(text, max(0, start - 25), start)
+        if not m:
+            break
+        phrase = re.sub(r"[\s-]+$", "", m.group(0)).lower()
+        if phrase == "some" and found.kind == "vague":
+            break
+        if phrase in lex.approx:
+            found.approx = True
+        if found.value is not None:
+            if phrase in lex.lower:
+                found.low = found.value
+            if phrase in lex.upper:
+                found.high = found.value
+        found.modified = True
+        start = m.start()
+    found.start = start
+    return found

@@ -1,0 +1,109 @@
+"""The quantity lexicons (``resources/units/*.json``), loaded once and compiled to regexes."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+UNITS_DIR = Path(__file__).resolve().parents[3] / "resources" / "units"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of measure: ``unit`` (record value), ``name`` (English), ``dimension``."""
+
+    unit: str
+    name: str
+    dimension: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the quantity extractor looks up, compiled.
+
+    ``word_values`` maps number words to values; ``suffix_forms`` / ``prefix_forms`` map a
+    lower-cased (or exact, for cased forms) surface form to its ``Unit``; ``suffix_re`` and
+    ``prefix_re`` match those forms right after / right before a number.
+    """
+
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    dozen: int
+    multipliers: dict[str, int]
+    fractions: dict[str, float]
+    approx: tuple[str, ...]
+    lower: tuple[str, ...]
+    upper: tuple[str, ...]
+    vague: dict[str, int]
+    label_words: frozenset[str]
+    suffix_forms: dict[str, Unit]
+    cased_suffix: dict[str, Unit]
+    prefix_forms: dict[str, Unit]
+    suffix_re: re.Pattern
+    prefix_re: re.Pattern
+    by_unit: dict[str, Unit]
+
+    def word_value(self, word: str) -> int | None:
+        word = word.lower()
+        for table in (self.units, self.tens, self.scales):
+            if word in table:
+                return table[word]
+        return self.dozen if word == "dozen" else None
+
+
+def _alternation(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def load() -> Lexicon:
+    """The compiled lexicon (read once per process)."""
+    numbers = json.loads((UNITS_DIR / "numbers.json").read_text(encoding="utf-8"))
+    data = json.loads((UNITS_DIR / "units.json").read_text(encoding="utf-8"))
+    suffix: dict[str, Unit] = {}
+    cased: dict[str, Unit] = {}
+    prefix: dict[str, Unit] = {}
+    by_unit: dict[str, Unit] = {}
+    for entry in data["units"]:
+        unit = Unit(entry["unit"], entry["name"], entry["dimension"])
+        by_unit[unit.unit] = unit
+        for form in entry.get("forms", []):
+            suffix.setdefault(form.lower(), unit)
+        for form in entry.get("cased", []):
+            cased.setdefault(form, unit)
+        for form in entry.get("prefix", []):
+            prefix.setdefault(form, unit)
+    # A unit form must end at a word boundary unless it is a symbol (``%``, ``€``).
+    suffix_re = re.compile(
+        r"(?:(?i:" + _alternation(suffix) + r")|" + _alternation(cased) + r")(?![A-Za-z0-9])"
+    )
+    prefix_re = re.compile(r"(?:" + _alternation(prefix) + r")\s?$")
+    return Lexicon(
+        units=numbers["units"],
+        tens=numbers["tens"],
+        scales=numbers["scales"],
+        dozen=numbers["dozen"],
+        multipliers=numbers["suffix_multipliers"],
+        fractions=numbers["fractions"],
+        approx=tuple(numbers["approx"]),
+        lower=tuple(numbers["lower_bound"]),
+        upper=tuple(numbers["upper_bound"]),
+        vague=numbers["vague_plurals"],
+        label_words=frozenset(numbers["label_words"]),
+        suffix_forms=suffix,
+        cased_suffix=cased,
+        prefix_forms=prefix,
+        suffix_re=suffix_re,
+        prefix_re=prefix_re,
+        by_unit=by_unit,
+    )
+
+
+def unit_for(form: str) -> Unit | None:
+    """The unit a surface form (after a number) names, or None."""
+    lex = load()
+    return lex.cased_suffix.get(form) or lex.suffix_forms.get(form.lower())

@@ -1,0 +1,178 @@
+"""Numbers in running text: numerals (``40,000``, ``1.5``, ``.001``, ``-5``), numerals with
+scale words or suffixes (``1.5 million``, ``3bn``, ``4 hundred million``), numbers in words
+(``three``, ``twenty-six``, ``two dozen``, ``a million``), vague plurals (``dozens of``,
+``tens of thousands of``) and fractions (``two-thirds``, ``a third of``, ``one in three``).
+
+``find_numbers(text)`` returns ``Number``s; what they count or measure is decided elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.pipeline.components.quantities.lexicon import load
+
+
+@dataclass
+class Number:
+    """A number found at ``[start, end)``: a single ``value`` or a vague range ``low``-``high``.
+    ``kind`` is digit, word, vague or fraction; ``scaled`` says a scale word or suffix
+    multiplied it (``1.5 million``); ``raw`` is the value before that scale."""
+
+    start: int
+    end: int
+    value: float | None
+    kind: str
+    low: float | None = None
+    high: float | None = None
+    scaled: bool = False
+    raw: float | None = None
+    scale: int = 1
+
+
+_DIGITS = re.compile(
+    r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d])"
+)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+_NEGATIVE_BEFORE = re.compile(r"(?:(?<![\w.,])[-−]|\bminus[\s-])$", re.I)
+
+
+def _word_pattern() -> re.Pattern:
+    lex = load()
+    words = list(lex.units) + list(lex.tens) + list(lex.scales) + ["dozen"]
+    word = "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+    scale = "(?:" + "|".join(list(lex.scales) + ["dozen"]) + ")"
+    # "a million", "an eighth" are numbers only with a scale word; "and" only after "hundred".
+    return re.compile(
+        rf"\b(?:(?:an?\s+{scale})|{word})(?:(?:[\s-]+|\s+and\s+(?=\w))(?:{word}))*\b",
+        re.I,
+    )
+
+
+def _scale_after_pattern() -> re.Pattern:
+    lex = load()
+    scale = "|".join(lex.scales)
+    suffix = "|".join(sorted(lex.multipliers, key=len, reverse=True))
+    return re.compile(
+        rf"(?:[\s-]*(?P<word>(?i:{scale}|dozen))\b)+|(?P<suffix>{suffix})(?![A-Za-z])"
+    )
+
+
+_CACHE: dict[str, re.Pattern] = {}
+
+
+def _pattern(name: str) -> re.Pattern:
+    if name not in _CACHE:
+        _CACHE["word"] = _word_pattern()
+        _CACHE["scale"] = _scale_after_pattern()
+    return _CACHE[name]
+
+
+_VAGUE = re.compile(
+    r"\b(?P<outer>tens|dozens|scores|hundreds|thousands|millions|billions)"
+    r"(?:\s+of\s+(?P<inner>thousands|millions|billions))?(?=\s+of\b)",
+    re.I,
+)
+_FRACTION = re.compile(
+    r"\b(?P<num>a|one|two|three|four)[\s-](?P<den>halves|thirds?|quarters|fifths?|tenths?)\b"
+    r"|\b(?P<n2>one|\d+)\s+(?:in|out\s+of)\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"|(?:(?<=almost )|(?<=nearly )|(?<=roughly )|(?<=about ))half\b",
+    re.I,
+)
+
+
+def words_value(words: str) -> int | None:
+    """The value of a number written in words (``twenty-six``, ``four hundred million``,
+    ``two dozen``, ``a million``); None when a word is not a number word."""
+    lex = load()
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in ("and", ""):
+            continue
+        if word in ("a", "an"):
+            current = 1
+            continue
+        value = lex.word_value(word)
+        if value is None:
+            return None
+        seen = True
+        if word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif value >= 1000:
+            total += (current or 1) * value
+            current = 0
+        else:
+            current += value
+    return total + current if seen else None
+
+
+def scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, int]:
+    """The multiplier written right after a numeral ending at ``pos`` (``million``, ``bn``,
+    ``hundred million``) and where it ends; ``(1, pos)`` when there is none. A lone ``m``
+    or ``b`` counts as million/billion only after a currency (``$3m``, but ``37m`` is metres)."""
+    lex = load()
+    m = _pattern("scale").match(text, pos)
+    if not m:
+        return 1, pos
+    if m.group("suffix"):
+        suffix = m.group("suffix")
+        if suffix in ("m", "b", "B", "k", "K") and not has_currency and suffix != "K":
+            return 1, pos
+        return lex.multipliers[suffix], m.end()
+    factor = 1
+    for word in re.findall(r"[A-Za-z]+", m.group(0)):
+        factor *= 12 if word.lower() == "dozen" else lex.scales[word.lower()]
+    return factor, m.end()
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in ``text``, left to right, without overlaps (longest first)."""
+    found: list[Number] = []
+    for m in _VAGUE.finditer(text):
+        lex = load()
+        base = lex.vague[m.group("outer").lower()]
+        inner = lex.scales.get((m.group("inner") or "").lower()[:-1], 1)
+        found.append(Number(m.start(), m.end(), None, "vague", low=base * inner, high=base * inner * 10))
+    for m in _FRACTION.finditer(text):
+        found.append(Number(m.start(), m.end(), _fraction_value(m), "fraction"))
+    for m in _pattern("word").finditer(text):
+        value = words_value(m.group(0))
+        if value is not None:
+            found.append(Number(m.start(), m.end(), float(value), "word", raw=float(value)))
+    for m in _DIGITS.finditer(text):
+        if _ORDINAL_AFTER.match(text, m.end()):
+            continue
+        value = float(m.group(0).replace(",", ""))
+        start = m.start()
+        neg = _NEGATIVE_BEFORE.search(text, max(0, start - 6), start)
+        if neg:
+            value, start = -value, neg.start()
+        found.append(Number(start, m.end(), value, "digit", raw=value))
+    return _without_overlaps(found)
+
+
+def _fraction_value(m: re.Match) -> float:
+    lex = load()
+    if m.group("den"):
+        num = words_value(m.group("num")) or 1
+        return num * lex.fractions[m.group("den").lower()]
+    if m.group("d2"):
+        num = float(m.group("n2")) if m.group("n2").isdigit() else 1.0
+        den = m.group("d2")
+        den_value = float(den) if den.isdigit() else float(words_value(den) or 1)
+        return num / den_value
+    return 0.5
+
+
+def _without_overlaps(numbers: list[Number]) -> list[Number]:
+    numbers.sort(key=lambda n: (n.start, -(n.end - n.start)))
+    out: list[Number] = []
+    for n in numbers:
+        if out and n.start < out[-1].end:
+            continue
+        out.append(n)
+    return out

@@ -1,0 +1,49 @@
+"""The counted object of a number ("5,000 troops" -> "troops"), from the dependency parse."""
+
+from __future__ import annotations
+
+_NOUNS = {"NOUN", "PROPN"}
+_MOD_DEPS = {"compound"}
+
+
+def counted_object(sdoc, start: int, end: int):
+    """``(text, start, end)`` of what the number at ``[start, end)`` counts: the noun it
+    modifies with its compounds ("member countries"), or the noun after "of" ("thousands of
+    students"); None when it counts nothing visible."""
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[-1]
+    head = tok
+    # "1.5 million people": climb from the number through its scale words to the noun.
+    for _ in range(4):
+        if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.i > head.i:
+            head = head.head
+            if head.pos_ in _NOUNS:
+                break
+        else:
+            break
+    if head.pos_ in _NOUNS and head.i > tok.i and head.i - tok.i <= 5:
+        return _noun_phrase(head)
+    nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        for child in nxt.children:
+            if child.dep_ == "pobj" and child.pos_ in _NOUNS:
+                return _noun_phrase(child)
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN") and nxt.dep_ != "npadvmod":
+        return _noun_phrase(nxt)
+    return None
+
+
+def _noun_phrase(head):
+    first = head
+    while first.i > 0:
+        prev = head.doc[first.i - 1]
+        if prev.dep_ in _MOD_DEPS and prev.head.i == head.i and prev.pos_ in _NOUNS:
+            first = prev
+        else:
+            break
+    start, end = first.idx, head.idx + len(head.text)
+    return head.doc.text[start:end], start, end, head.lemma_.lower()
