@@ -118,7 +118,7 @@ def _month_only(m: re.Match) -> Mention | None:
 
 
 _YEAR_PREP = re.compile(
-    r"(?i)\b(?:in|since|by|until|till|from|of|during|before|after|through|between|and|to|early|late|mid|fiscal|year|the|for|around|circa|throughout|than)[\s-]+$"
+    r"(?i)\b(?:in|since|by|until|till|from|of|during|before|after|through|between|and|to|early|late|mid|fiscal|year|the|for|around|circa|throughout)[\s-]+$"
 )
 
 

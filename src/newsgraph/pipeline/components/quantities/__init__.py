@@ -19,6 +19,13 @@ __all__ = ["QuantityExtractor", "find_quantities"]
 _NOT_OBJECTS = {"%", "percent", "am", "pm", "a.m.", "p.m."}
 
 
+# Plural nouns a year often qualifies ("2018 sales"): the number is a year, not a count.
+_PERIOD_NOUNS = {
+    "sale", "result", "earning", "revenue", "election", "figure", "level", "price", "game",
+    "profit", "loss", "estimate", "forecast", "number", "data", "olympics", "season",
+}
+
+
 class QuantityExtractor(Component):
     """Finds quantities in ``doc.text``.
 
@@ -38,7 +45,9 @@ class QuantityExtractor(Component):
         self.bare_numbers = bare_numbers
 
     def __call__(self, doc: Document) -> Document:
-        skip = [(m.start, m.end) for m in tag_dates(doc.text) if self._is_point(m)]
+        dates = tag_dates(doc.text)
+        skip = [(m.start, m.end) for m in dates if self._is_point(m)]
+        self._date_spans = [(m.start, m.end) for m in dates]
         for found in find_quantities(doc.text, skip):
             quantity = self._finish(doc, found)
             if quantity is not None:
@@ -46,7 +55,7 @@ class QuantityExtractor(Component):
         return doc
 
     def _is_point(self, mention) -> bool:
-        if mention.type == "DURATION":
+        if mention.type in ("DURATION", "SET"):
             return not self.durations
         return True
 
@@ -56,14 +65,19 @@ class QuantityExtractor(Component):
         obj = None
         if found.unit is None or found.dimension is None:
             obj = counted_object(doc.spacy, found.num_start, found.num_end)
-            if obj is not None and obj[3] in _NOT_OBJECTS:
+            if obj is not None and (obj[3] in _NOT_OBJECTS or _overlaps(obj[1], obj[2], self._date_spans)):
                 obj = None
-        if _in_name(doc.spacy, found) and obj is None:
+        text = doc.text
+        if found.dimension == "time" and "-" in text[found.num_start : found.num_end] and found.kind != "vague":
+            return None  # "a five-year plan": a DURATION date, not an amount
+        if _in_name(doc.spacy, found, obj):
             return None
-        if found.kind == "word" and found.unit is None and obj is None:
-            return None  # "one" as a pronoun, "the two of them"
-        if _is_year(doc.text, found, obj):
+        if found.kind == "word" and (found.unit is None and obj is None or _vague_word(text, found)):
+            return None  # "one" as a pronoun, "the two of them", "several hundred"
+        if _is_year(text, found, obj):
             return None
+        if found.unit is None and obj is None and _is_age(doc.spacy, text, found):
+            found.unit, found.dimension = "year of age", "age"
         if found.unit is None and obj is None and not self.bare_numbers:
             return None
         dimension = found.dimension or ("count" if obj is not None else None)
@@ -82,15 +96,48 @@ class QuantityExtractor(Component):
         )
 
 
-def _in_name(sdoc, found: Found) -> bool:
-    """A bare number right after a proper noun is part of a name (Boeing 737, Windows 10)."""
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _in_name(sdoc, found: Found, obj) -> bool:
+    """A bare whole number next to a proper noun is part of a name or address (Boeing 737,
+    iPhone 12 Mini, 575 Wilbraham Road), not a count."""
     if sdoc is None or found.unit is not None or found.modified or found.kind != "digit":
         return False
-    span = sdoc.char_span(found.num_start, found.num_end, alignment_mode="expand")
-    if span is None or span.start == 0:
+    piece = sdoc.text[found.num_start : found.num_end]
+    if not piece.isdigit():
         return False
-    prev = sdoc[span.start - 1]
-    return prev.pos_ == "PROPN" and prev.idx + len(prev.text) >= found.start - 1
+    span = sdoc.char_span(found.num_start, found.num_end, alignment_mode="expand")
+    if span is None:
+        return False
+    prev = sdoc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.pos_ == "PROPN" and prev.idx + len(prev.text) >= found.start - 1:
+        return True
+    nxt = sdoc[span.end] if span.end < len(sdoc) else None
+    glued = nxt is not None and nxt.idx <= found.num_end + 1
+    if glued and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.text.endswith("s"):
+        return True
+    return obj is not None and obj[0][:1].isupper() and not obj[0].endswith("s")
+
+
+def _vague_word(text: str, found: Found) -> bool:
+    before = text[max(0, found.start - 10) : found.start].lower()
+    after = text[found.num_end : found.num_end + 3]
+    return bool(re.search(r"\b(?:several|few|many)\s+$", before)) or (
+        text[found.start : found.num_end].lower() == "one" and bool(re.match(r"\s\d", after))
+    )
+
+
+def _is_age(sdoc, text: str, found: Found) -> bool:
+    """``Maddon, 66, said``: a whole number between commas right after a name is an age."""
+    piece = text[found.num_start : found.num_end]
+    if sdoc is None or not piece.isdigit() or not 0 < int(piece) < 120:
+        return False
+    if not (text[found.start - 2 : found.start] == ", " and text[found.num_end : found.num_end + 1] == ","):
+        return False
+    span = sdoc.char_span(found.start - 2, found.start - 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and sdoc[span.start - 1].pos_ == "PROPN"
 
 
 def _is_year(text: str, found: Found, obj) -> bool:
@@ -98,6 +145,6 @@ def _is_year(text: str, found: Found, obj) -> bool:
     piece = text[found.num_start : found.num_end]
     if found.unit is not None or found.modified or found.value is None or not re.fullmatch(r"\d{4}", piece):
         return False
-    if not 1000 <= found.value <= 2100:
+    if not 1000 <= found.value <= 2200:
         return False
-    return obj is None or not obj[0].endswith("s")
+    return obj is None or not obj[0].endswith("s") or obj[3] in _PERIOD_NOUNS

@@ -36,7 +36,7 @@ class Found:
     prefixed: bool = False  # a currency symbol was written before the number
 
 
-_PER = re.compile(r"[\s-]*(?:per|a|an|/|each)[\s-]*(?=\w)", re.I)
+_PER = re.compile(r"[\s-]*(?:(?:per|an|a|each)\b|/)[\s-]*(?=\w)(?!\w+\s+(?:ago|earlier|later|before)\b)", re.I)
 _PER_A_WORDS = {
     "day", "week", "month", "year", "barrel", "share", "ounce", "gallon", "hour", "person",
     "head", "pound", "kilo", "kilogram", "litre", "liter", "tonne", "ton", "unit", "minute",
@@ -106,6 +106,10 @@ def _is_label(text: str, n: Number) -> bool:
     if n.kind != "digit" or _prefix(text, n.start)[0] is not None:
         return False
     before = text[max(0, n.start - 25) : n.start]
+    if _suffix_unit(text, n.end) is not None and not re.search(r"[A-Za-z]$", before):
+        return False
+    if re.search(r"(?i)\bsub-$", before):
+        return False
     if re.search(r"[A-Za-z][-]?$", before):
         return True  # glued to letters: COVID-19, F-16, TA-35
     if re.search(r"(?:\d:|:)$", before) or _TIME_AFTER.match(text, n.end):
@@ -138,6 +142,9 @@ def _measure(text: str, n: Number) -> Found | None:
     if n.kind == "digit":
         factor, end = scale_after(text, n.end, unit is not None)
         value = value * factor if factor != 1 else value
+        if unit is not None:
+            us = re.match(r"\s?(?:US|U\.S\.)(?![\w])", text[end:])
+            end += us.end() if us else 0
     found = Found(start, end, start, end, value, n.low, n.high, kind=n.kind, prefixed=unit is not None)
     if n.kind == "vague":
         found.approx = True
@@ -210,6 +217,8 @@ def _per_unit(text: str, end: int, found: Found) -> int:
 def _range_with(text: str, first: Found, numbers: list[Number], i: int):
     """``first`` joined with the next number into a range (``5,000-7,000``, ``between $62
     and $68``), with the next index; None when the next number does not close a range."""
+    while i < len(numbers) and numbers[i].start < first.end:
+        i += 1
     if i >= len(numbers) or first.kind in ("vague", "fraction"):
         return None
     joiner = _JOINER.match(text, first.end)
@@ -223,13 +232,19 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
     before = text[max(0, first.start - 30) : first.start].lower()
     if word == "and" and not re.search(r"\bbetween\s*$", before):
         return None
-    if re.search(r"\bby\s*$", before) or (word == "or" and nxt.kind != first.kind):
+    if word == "or" and nxt.kind != first.kind:
         return None
     second = _measure(text, nxt)
     if second is None:
         return None
+    opened = re.search(r"\b(?:between|from)\s*$", before)
+    if re.search(r"\bby\s*$", before) and first.unit is not None:
+        return None  # "rose by $43.6 billion to $419.2 billion": a change, then a level
     if first.unit and second.unit and first.unit != second.unit:
-        return None
+        if not second.unit.startswith(first.unit + " per"):
+            return None
+    if first.unit and not second.unit and not opened:
+        return None  # "rose 8.15% to 3.65"
     if word in ("-", "–", "—") and (first.value is None or second.value is None or first.value >= second.value):
         if first.unit is None and second.unit is None and first.value == int(first.value or 0):
             return None  # a score (2-0, 89-89), not a range
@@ -248,7 +263,7 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
         low=min(low, high),
         high=max(low, high),
     )
-    if merged.unit is None and second.unit is not None:
+    if second.unit is not None and (merged.unit is None or second.unit.startswith(merged.unit + " per")):
         merged.unit, merged.name, merged.dimension = second.unit, second.name, second.dimension
     return merged, i + 1
 

@@ -75,7 +75,8 @@ _VAGUE = re.compile(
     re.I,
 )
 _FRACTION = re.compile(
-    r"\b(?P<num>a|one|two|three|four)[\s-](?P<den>halves|thirds?|quarters|fifths?|tenths?)\b"
+    r"\b(?P<num>a|one|two|three|four)[\s-](?P<den>halves|thirds?|quarters|fifths?|tenths?)\b(?![-])"
+    r"|(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])"
     r"|\b(?P<n2>one|\d+)\s+(?:in|out\s+of)\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     r"|(?:(?<=almost )|(?<=nearly )|(?<=roughly )|(?<=about ))half\b",
     re.I,
@@ -160,6 +161,8 @@ def _fraction_value(m: re.Match) -> float:
     if m.group("den"):
         num = words_value(m.group("num")) or 1
         return num * lex.fractions[m.group("den").lower()]
+    if m.group("d3"):
+        return int(m.group("n3")) / int(m.group("d3"))
     if m.group("d2"):
         num = float(m.group("n2")) if m.group("n2").isdigit() else 1.0
         den = m.group("d2")
