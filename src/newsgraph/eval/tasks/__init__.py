@@ -6,4 +6,5 @@ Each task module defines ``TASK = EvalTask(...)`` (see ``newsgraph.eval.report``
 TASKS: dict[str, str] = {
     "ner": "newsgraph.eval.tasks.ner",
     "extraction": "newsgraph.eval.tasks.extraction",
+    "geo": "newsgraph.eval.tasks.geo",
 }

@@ -1,0 +1,190 @@
+"""``newsgraph.places.v1``: find every toponym, put it on the map, relate and rank places.
+
+Local and in-process: the gazetteer ships with the package (resources/geonames, GeoNames
+CC BY 4.0) and loads once per process. See docs/places.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from newsgraph.pipeline.component import Component
+from newsgraph.pipeline.components.places.recognize import Toponym, from_entities, from_gazetteer
+from newsgraph.pipeline.components.places.relations import Mention, border_relations, part_of_relations
+from newsgraph.pipeline.components.places.resolve import Resolution, contains, resolve_all
+from newsgraph.pipeline.document import Document
+from newsgraph.record import Place, Span
+from newsgraph.resources.geonames import Gazetteer, GeoPlace, gazetteer, normalize
+
+COMPONENT = "newsgraph.places.v1"
+LEAD_CHARS = 400  # the lead: title, dateline and first sentence or two
+
+
+class PlaceResolver(Component):
+    """Toponyms -> ``doc.places`` (one ``Place`` per distinct place, with all its mentions),
+    ``borders``/``part_of`` relations in ``doc.relations``, and the article's focus.
+
+    ``gazetteer_matching``: also take capitalised names the gazetteer knows that the entity
+    recogniser missed. ``min_confidence``: below it a toponym stays unresolved.
+    Focus goes to ``Place.focus`` and ``doc.extras["focus"]`` (``countries``, ``places``).
+    """
+
+    name = COMPONENT
+    requires = ("spacy", "entities")
+    assigns = ("places", "relations")
+
+    def __init__(self, gazetteer_matching: bool = True, min_confidence: float = 0.0):
+        self.gazetteer_matching = gazetteer_matching
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Document) -> Document:
+        gaz = gazetteer()
+        toponyms = self.toponyms(doc, gaz)
+        results = resolve_all(toponyms, gaz, doc.text, doc.metadata.dateline)
+        results = [r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results]
+        places = _group(doc, toponyms, results)
+        _link_entities(doc, toponyms, results)
+        mentions = [
+            Mention(t, r.place, _ref(doc, t, r.place)) for t, r in zip(toponyms, results, strict=True) if r.place
+        ]
+        sentences = [(s.start_char, s.end_char) for s in doc.spacy.sents] if doc.spacy is not None else [
+            (0, len(doc.text))
+        ]
+        doc.relations.extend(part_of_relations(mentions, results, doc.text))
+        doc.relations.extend(border_relations(mentions, sentences, doc.text))
+        places, focus = _focus(doc, places, gaz)
+        doc.places.extend(places)
+        doc.extras["focus"] = focus
+        return doc
+
+    def toponyms(self, doc: Document, gaz: Gazetteer) -> list[Toponym]:
+        """Every toponym in reading order, entities first, gazetteer matches around them."""
+        found = _drop_demonyms(from_entities(doc, doc.spacy), gaz)
+        if self.gazetteer_matching:
+            found += from_gazetteer(doc.spacy, gaz, [(t.start, t.end) for t in found])
+        found.sort(key=lambda t: (t.start, -t.end))
+        out: list[Toponym] = []
+        for top in found:
+            if out and top.start < out[-1].end:
+                continue
+            out.append(top)
+        return out
+
+
+def _drop_demonyms(toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
+    """spaCy sometimes tags 'European' or 'Kurdish' GPE; a demonym names a people, not a place
+    (CLIFF sends "European" to an Arizona mine)."""
+    from newsgraph.resources.countries import country_by_demonym
+
+    out = []
+    for top in toponyms:
+        if top.text[:1].isupper() and country_by_demonym(top.text) is not None and gaz.lookup(top.text) == []:
+            continue
+        if top.text.endswith(("ean", "ian", "ish", "ese")) and top.label == "GPE" and not gaz.lookup(top.text):
+            continue
+        out.append(top)
+    return out
+
+
+def _ref(doc: Document, top: Toponym, place: GeoPlace | None) -> str:
+    """How relations name a place: its entity id, else its gazetteer name, else the text."""
+    if top.entity:
+        return top.entity
+    entity = doc.entity_at(top.start, top.end) if doc.entities else None
+    if entity is not None and entity.type in ("GPE", "LOC", "FAC"):
+        return entity.id
+    return place.name if place is not None else top.text
+
+
+def _group(doc: Document, toponyms: list[Toponym], results: list[Resolution]) -> list[Place]:
+    """One Place per resolved GeoNames entry (or per unresolved name), mentions in order."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, (top, res) in enumerate(zip(toponyms, results, strict=True)):
+        key = ("id", res.place.geonames_id) if res.place else ("name", normalize(top.text))
+        groups[key].append(i)
+    places = []
+    for indices in groups.values():
+        tops = [toponyms[i] for i in indices]
+        res = results[indices[0]]
+        place = res.place
+        entity = next((t.entity for t in tops if t.entity), None)
+        if entity is None and doc.entities:
+            hit = doc.entity_at(tops[0].start, tops[0].end)
+            entity = hit.id if hit is not None and hit.type in ("GPE", "LOC", "FAC") else None
+        places.append(Place(
+            entity=entity,
+            name=place.name if place else tops[0].text,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
+            geonames_id=place.geonames_id if place and place.geonames_id > 0 else None,
+            country=(place.country or None) if place else None,
+            feature=place.feature if place else None,
+            mentions=[Span(start=t.start, end=t.end) for t in tops],
+            confidence=max(results[i].confidence for i in indices) if place else None,
+            resolved=place is not None,
+            admin1=(place.admin1 or None) if place else None,
+            source="ner" if any(t.source == "ner" for t in tops) else "gazetteer",
+            component=COMPONENT,
+        ))
+    places.sort(key=lambda p: p.mentions[0].start)
+    return places
+
+
+def _link_entities(doc: Document, toponyms: list[Toponym], results: list[Resolution]) -> None:
+    """Write the GeoNames id (and ISO code for countries) into the entities resolved here."""
+    for top, res in zip(toponyms, results, strict=True):
+        if res.place is None or res.place.geonames_id <= 0:
+            continue
+        entity = doc.entity_by_id(top.entity) if top.entity else None
+        if entity is None and doc.entities:
+            entity = doc.entity_at(top.start, top.end)
+        if entity is not None and entity.type in ("GPE", "LOC", "FAC") and "geonames" not in entity.kb:
+            entity.kb["geonames"] = res.place.geonames_id
+            if res.place.is_country and "iso3166" not in entity.kb:
+                entity.kb["iso3166"] = res.place.country
+
+
+def _place_score(place: Place, doc: Document) -> float:
+    """Salience: mentions, plus the lead and the dateline (where the story happens)."""
+    score = float(len(place.mentions))
+    if any(m.start < LEAD_CHARS for m in place.mentions):
+        score += 1.5
+    dateline = doc.metadata.dateline
+    if dateline and normalize(dateline) == normalize(place.name):
+        score += 3.0
+    elif dateline and any(normalize(doc.text[m.start:m.end]) == normalize(dateline) for m in place.mentions[:1]):
+        score += 3.0
+    return score
+
+
+def _focus(doc: Document, places: list[Place], gaz: Gazetteer) -> tuple[list[Place], dict]:
+    """Mark the places the story is about; returns the places and the focus summary."""
+    import msgspec
+
+    scores = {id(p): _place_score(p, doc) for p in places}
+    countries: Counter = Counter()
+    for p in places:
+        if not p.resolved or not p.country:
+            continue
+        own = p.feature in ("A.PCLI", "A.PCLH")
+        countries[p.country] += scores[id(p)] if own else 0.5 * scores[id(p)]
+    focus_countries = []
+    if countries:
+        top = max(countries.values())
+        focus_countries = [c for c, s in countries.most_common() if s >= 0.5 * top and s >= 2.0]
+    local = [p for p in places if p.resolved and p.feature not in ("A.PCLI", "A.PCLH", "L.CONT")]
+    focus_places = []
+    if local:
+        top = max(scores[id(p)] for p in local)
+        focus_places = [p for p in local if scores[id(p)] >= max(2.0, 0.6 * top)]
+    chosen = {id(p) for p in focus_places}
+    chosen |= {id(p) for p in places if p.feature == "A.PCLI" and p.country in focus_countries}
+    out = [msgspec.structs.replace(p, focus=True) if id(p) in chosen else p for p in places]
+    summary = {
+        "countries": focus_countries,
+        "places": [p.name for p in focus_places],
+    }
+    return out, summary
+
+
+__all__ = ["PlaceResolver", "contains"]

@@ -1,0 +1,217 @@
+"""Toponym recognition: spaCy's GPE/LOC/FAC entities, tidied, plus gazetteer matches the
+model missed, filtered so person names, demonyms and organisations are not taken for places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from newsgraph.resources.geonames import Gazetteer, GeoPlace, normalize
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+MAX_TOKENS = 5
+# Words before a name that make it a place: "in Kramatorsk", "south of Krasnohorivka".
+PLACE_CUES = frozenset(
+    "in at near from to into outside across toward towards via around of inside throughout "
+    "visited visit across between".split()
+)
+# Words that turn a capitalised token into a non-place however the gazetteer spells it.
+NEVER_PLACES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday god christ easter christmas
+    president minister king queen prince general mr mrs ms dr sir lord governor senator mayor
+    chief the a an this that these those it we he she they i you his her our their its
+    north south east west northern southern eastern western central
+    university college school church company group party news times post army police
+    street road avenue""".split()
+)
+# Tokens that end facility names spaCy labels ORG ("Colchester Hospital", "City Hall").
+FACILITY_HEADS = frozenset(
+    "hospital airport station stadium arena bridge cathedral church mosque temple synagogue "
+    "library museum hall square street avenue road boulevard park palace castle tower "
+    "harbour harbor port prison base plant dam".split()
+)
+
+
+@dataclass
+class Toponym:
+    """A place name in the text: ``[start, end)`` into ``doc.text``; ``label`` is the spaCy
+    label it came with (or ``GAZ``); ``source`` is ``ner`` or ``gazetteer``."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    source: str
+    entity: str | None = None
+    candidates: tuple[GeoPlace, ...] = ()
+
+
+@cache
+def _common_word_threshold() -> float:
+    return 4.3
+
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def is_common_word(word: str) -> bool:
+    """True for everyday English words that are also town names ("Reading", "Mobile")."""
+    return " " not in word and _zipf(word.lower()) >= _common_word_threshold()
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading 'the', a trailing possessive and surrounding punctuation."""
+    span = text[start:end]
+    for article in ("the ", "The ", "THE "):
+        if span.startswith(article) and len(span) > len(article):
+            start += len(article)
+            span = span[len(article):]
+    for suffix in ("'s", "’s", "'", "’"):
+        if span.endswith(suffix) and len(span) > len(suffix) + 1:
+            end -= len(suffix)
+            span = span[: -len(suffix)]
+    while span and span[-1] in ",;:-–—(\"“”":
+        end -= 1
+        span = span[:-1]
+    while span and span[0] in ",;:-–—)\"“”":
+        start += 1
+        span = span[1:]
+    return start, end
+
+
+def from_entities(doc, sdoc) -> list[Toponym]:
+    """Toponyms from ``doc.entities`` (when the entities component ran) or spaCy's ents."""
+    text = doc.text
+    found: list[Toponym] = []
+    places = [e for e in doc.entities if e.type in PLACE_LABELS]
+    if places:
+        for entity in places:
+            for m in entity.mentions:
+                start, end = trim(text, m.start, m.end)
+                if end > start:
+                    found.append(Toponym(start, end, text[start:end], entity.type, "ner", entity.id))
+        return found
+    if sdoc is None:
+        return found
+    for ent in sdoc.ents:
+        if ent.label_ in PLACE_LABELS:
+            start, end = trim(text, ent.start_char, ent.end_char)
+            if end > start:
+                found.append(Toponym(start, end, text[start:end], ent.label_, "ner"))
+        elif ent.label_ == "ORG" and ent[-1].lower_ in FACILITY_HEADS:
+            start, end = trim(text, ent.start_char, ent.end_char)
+            found.append(Toponym(start, end, text[start:end], "FAC", "ner"))
+    return found
+
+
+def _span_labels(sdoc) -> list[str]:
+    """The entity label of each token ('' outside entities)."""
+    labels = [""] * len(sdoc)
+    for ent in sdoc.ents:
+        for i in range(ent.start, ent.end):
+            labels[i] = ent.label_
+    return labels
+
+
+def _ent_bounds(sdoc) -> dict[int, tuple[int, int]]:
+    bounds = {}
+    for ent in sdoc.ents:
+        for i in range(ent.start, ent.end):
+            bounds[i] = (ent.start, ent.end)
+    return bounds
+
+
+def _capitalised(token) -> bool:
+    word = token.text
+    return bool(word) and word[0].isupper() and any(ch.isalpha() for ch in word)
+
+
+def _cued(sdoc, i: int, j: int) -> bool:
+    """A place cue around tokens [i, j): a preposition before, or ', <region>' after."""
+    if i > 0 and sdoc[i - 1].lower_ in PLACE_CUES:
+        return True
+    return j + 1 < len(sdoc) and sdoc[j].text == "," and _capitalised(sdoc[j + 1])
+
+
+def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: str, whole: bool) -> bool:
+    """Whether tokens [i, j), found in the gazetteer, are a place here.
+
+    ``label`` is the spaCy label over the tokens ('' when none); ``whole`` says the match
+    covers that whole entity. Organisations, people and demonyms keep their label unless the
+    entity is exactly a well-known place name ("Morocco" tagged ORG, "Tamil Nadu" PERSON).
+    """
+    words = [t.lower_ for t in sdoc[i:j]]
+    if any(w in NEVER_PLACES for w in words[:1]) or words[-1] in NEVER_PLACES:
+        return False
+    big = any(p.is_country or p.is_admin1 or not p.is_town or p.population >= 100000 for p in places)
+    if label == "NORP" or (label and not whole):
+        return False
+    if label in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+        return big or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in places))
+    if label:  # DATE, CARDINAL, MONEY...: never places
+        return False
+    text = sdoc[i:j].text
+    if j - i == 1 and is_common_word(text):
+        return any(p.is_country or p.is_admin1 for p in places) and not sdoc[i].is_sent_start
+    if big:
+        return True
+    return _cued(sdoc, i, j) or any(p.population >= 20000 for p in places)
+
+
+def from_gazetteer(sdoc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[Toponym]:
+    """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``."""
+    if sdoc is None:
+        return []
+    labels = _span_labels(sdoc)
+    bounds = _ent_bounds(sdoc)
+    covered = sorted(taken)
+    found: list[Toponym] = []
+    i, n = 0, len(sdoc)
+    while i < n:
+        token = sdoc[i]
+        if not _capitalised(token) or _overlaps(covered, token.idx, token.idx + len(token)):
+            i += 1
+            continue
+        match = _longest_match(sdoc, i, gaz, covered)
+        if match is None:
+            i += 1
+            continue
+        j, places = match
+        label = labels[i]
+        whole = label != "" and bounds.get(i) == (i, j)
+        if accept_gazetteer_match(sdoc, i, j, places, label, whole):
+            start, end = sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1])
+            found.append(Toponym(start, end, sdoc.text[start:end], "GAZ", "gazetteer"))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _longest_match(sdoc, i: int, gaz: Gazetteer, covered) -> tuple[int, list[GeoPlace]] | None:
+    """The longest run of tokens from ``i`` (up to MAX_TOKENS) the gazetteer knows."""
+    best = None
+    n = len(sdoc)
+    for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
+        last = sdoc[j - 1]
+        if last.is_punct and last.text not in (".",) or last.is_space:
+            break
+        if j - 1 > i and not (_capitalised(last) or last.lower_ in ("of", "de", "la", "del", "and")):
+            break
+        start, end = sdoc[i].idx, last.idx + len(last)
+        if _overlaps(covered, start, end):
+            break
+        key = normalize(sdoc.text[start:end])
+        if _capitalised(last) and gaz.has_key(key):
+            best = (j, gaz.lookup_key(key))
+    return best
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
