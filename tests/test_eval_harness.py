@@ -339,3 +339,10 @@ def test_eval_harness_update_floors_only_gated_scores():
     report = EvalReport(task="ner", data="d", data_hash="h1", scores={"f1": 0.9, "recall": 0.4}, gated=("f1",))
     plan = harness.plan_update(harness.Run(report, 0.1), None, today="2026-01-01")
     assert plan.entry["floors"] == {"f1": 0.9}
+
+
+def test_eval_harness_update_never_floors_error_metrics_by_default():
+    scores = {"acc_161km": 0.7, "median_error_km": 12.5}
+    report = EvalReport(task="geo", data="d", data_hash="h1", scores=scores)
+    plan = harness.plan_update(harness.Run(report, 0.1), None, today="2026-01-01")
+    assert plan.entry["floors"] == {"acc_161km": 0.7}

@@ -200,6 +200,10 @@ def _report(outcomes: list[_Outcome], *, as_json: bool, check: bool, baseline_pa
         _print_tables(outcomes, baseline_path)
     for line in problems:
         click.echo(f"FAIL {line}", err=True)
+    if check:
+        for o in outcomes:
+            if o.verdict and o.verdict.state == "no baseline":
+                click.echo(f"NOTE {o.name}: no baseline entry yet (not gated; add one with --update)", err=True)
     return bool(problems)
 
 
@@ -246,10 +250,13 @@ def _table(o: _Outcome):
     for system in systems:
         table.add_column(system, justify="right")
     metrics = list(report.scores) + sorted({m for s in systems for m in report.baselines[s]} - set(report.scores))
+    gated = report.gated_scores()
     for metric in metrics:
         score = report.scores.get(metric)
         floor = floors.get(metric)
         floor_text = "" if floor is None else f"[red]{floor:.3f}[/]" if metric in breached else f"{floor:.3f}"
+        if floor is None and score is not None and metric not in gated:
+            floor_text = "[dim]not gated[/]"
         cells = [_num(report.baselines[s].get(metric)) for s in systems]
         table.add_row(metric, _num(score), floor_text, *cells)
     return table

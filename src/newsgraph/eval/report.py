@@ -26,8 +26,9 @@ class EvalReport:
     the same metrics for each comparison system (``baselines``: system -> metric -> value).
     ``data_hash`` fingerprints the evaluation data so a changed file cannot silently
     change a score. ``notes`` are lines printed under the table. ``gated`` names the
-    scores that get a floor in the baseline file (None: every score is gated); the others
-    are shown but never fail a check."""
+    scores that get a floor in the baseline file; the others are shown but never fail a
+    check. Floors suit higher-is-better scores, so with ``gated=None`` every score is gated
+    except those whose name contains ``error`` (``median_error_km``: lower is better)."""
 
     task: str
     data: str
@@ -39,9 +40,10 @@ class EvalReport:
     gated: tuple[str, ...] | None = None
 
     def gated_scores(self) -> dict[str, float]:
-        """The scores that carry a floor: those named in ``gated``, or all of them."""
+        """The scores that carry a floor: those named in ``gated``, else every score whose
+        name does not contain ``error``."""
         if self.gated is None:
-            return dict(self.scores)
+            return {metric: value for metric, value in self.scores.items() if "error" not in metric}
         return {metric: self.scores[metric] for metric in self.gated if metric in self.scores}
 
 
