@@ -346,3 +346,19 @@ def test_eval_harness_update_never_floors_error_metrics_by_default():
     report = EvalReport(task="geo", data="d", data_hash="h1", scores=scores)
     plan = harness.plan_update(harness.Run(report, 0.1), None, today="2026-01-01")
     assert plan.entry["floors"] == {"acc_161km": 0.7}
+
+
+def test_eval_harness_registered_tasks_load_with_distinct_options():
+    from newsgraph.eval.cli import _RESERVED
+
+    tasks = [harness.load_task(name) for name in harness.task_names()]
+    options = [t.option for t in tasks if t.option != "--data"]
+    assert len(options) == len(set(options)) and not set(options) & _RESERVED
+    assert "all" not in harness.task_names()
+
+
+def test_eval_cli_is_mounted_on_newsgraph():
+    from newsgraph.cli import main
+
+    result = CliRunner().invoke(main, ["eval", "--help"])
+    assert result.exit_code == 0 and "all" in result.output
