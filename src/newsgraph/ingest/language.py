@@ -17,9 +17,11 @@ from functools import cache
 from importlib import resources
 
 MIN_WORDS = 12  # below this there is too little evidence to refuse anything
-MAX_WORDS = 2000  # the head of a long article is enough
+MAX_WORDS = 600  # the head of a long article is enough
 MIN_OTHER_SCORE = 0.15
 _WORD = re.compile(r"[^\W\d_]+")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")  # Basic Latin through Latin Extended-B
+_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f]")  # letters of any other script
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,12 @@ def detect(text: str) -> Verdict:
     words = _WORD.findall(head.lower())[:MAX_WORDS]
     if len(words) < MIN_WORDS:
         return Verdict(True, "too short to tell", {})
-    scores = {}
-    for code, (_, vocabulary) in _lexicon().items():
-        scores[code] = sum(1 for w in words if w in vocabulary) / len(words)
+    counts = dict.fromkeys(_lexicon(), 0)
+    index = _index()
+    for word in words:
+        for code in index.get(word, ()):
+            counts[code] += 1
+    scores = {code: count / len(words) for code, count in counts.items()}
     best = max(scores, key=scores.get)
     english = scores["en"]
     if best != "en" and scores[best] >= MIN_OTHER_SCORE and scores[best] > 1.5 * english:
@@ -53,14 +58,14 @@ def detect(text: str) -> Verdict:
 
 def _dominant_foreign_script(text: str) -> str | None:
     """The non-Latin script of most letters in ``text`` (e.g. ``CYRILLIC``), or None."""
-    latin = 0
+    if text.isascii():
+        return None
+    foreign = _NON_LATIN.findall(text)
+    if len(foreign) < 20:
+        return None
+    latin = len(_LATIN_LETTER.findall(text))
     other: dict[str, int] = {}
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        if ch < "\u0250":  # Basic Latin through Latin Extended-B
-            latin += 1
-            continue
+    for ch in foreign:
         try:
             script = unicodedata.name(ch).split()[0]
         except ValueError:
@@ -70,6 +75,16 @@ def _dominant_foreign_script(text: str) -> str | None:
     if total < 20 or latin >= 0.5 * total:
         return None
     return max(other, key=other.get)
+
+
+@cache
+def _index() -> dict[str, tuple[str, ...]]:
+    """word -> the languages whose function words include it."""
+    index: dict[str, list[str]] = {}
+    for code, (_, words) in _lexicon().items():
+        for word in words:
+            index.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in index.items()}
 
 
 @cache

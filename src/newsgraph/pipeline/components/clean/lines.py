@@ -1,0 +1,133 @@
+"""Whole lines of page furniture: widgets, link lists and bylines.
+
+``classify_lines`` labels each line of an article ``boilerplate``, ``link_list``,
+``byline`` or None (article text). Only these three kinds are ever removed (see
+docs/architecture.md, "What the cleaner removes and what it keeps").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+MAX_FURNITURE_CHARS = 200
+MAX_BANNER_CHARS = 600
+MAX_HEADLINE_WORDS = 16
+MAX_HEADLINE_CHARS = 140
+
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪►»]|\d{1,2}[.)])\s+(?P<body>\S.*)$")
+_LINK_PREFIX = re.compile(
+    r"^\s*(?:read more|more|related|see also|also read|read also|recommended|most read|"
+    r"latest|watch|listen|more on this story|top stories)\s*[:|»>-]\s*(?P<body>\S.*)$",
+    re.I,
+)
+_NAME = r"[A-Z][\w.'’-]*"
+_PARTICLE = r"(?:de|da|dos|du|van|von|der|den|al|bin|la|le|di|del|ter)"
+_PERSON = rf"{_NAME}(?:\s+(?:{_NAME}|{_PARTICLE})){{0,4}}"
+_BYLINE = re.compile(
+    rf"^\s*(?i:by|written by|words by|reporting by|story by)[:\s]+(?P<name>{_PERSON}"
+    rf"(?:\s*(?:,|and|&)\s*{_PERSON})*)(?P<rest>\s*(?:[,|;–—-]|\band\b)\s*.{{0,80}})?\s*$"
+)
+_NOT_NAMES = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|The|This|That|Then|Now|Next|"
+    r"Last|Early|Late|Far|Contrast|Comparison|Law|Order)\b"
+)
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_BANNER = re.compile(r"\b(?:we use|this (?:web)?site uses|by continuing|consent|accept|privacy policy)\b", re.I)
+_SEPARATORS = r"[\s|·•:,/–—-]*"
+
+
+@dataclass(frozen=True, slots=True)
+class LineLabel:
+    """What a line is; ``name`` is the person named by a byline."""
+
+    kind: str | None
+    name: str | None = None
+
+
+def classify_lines(lines: list[str]) -> list[LineLabel]:
+    """A label per line: furniture and bylines line by line, link lists by runs."""
+    labels = [_classify(line) for line in lines]
+    _mark_link_runs(lines, labels)
+    return labels
+
+
+def is_image_furniture(line: str) -> bool:
+    """True for furniture announcing a photo (``view larger image``): the next line is
+    then its caption."""
+    return bool(re.search(r"\b(?:image|photo|picture|gallery)s?\b", line, re.I))
+
+
+def _classify(line: str) -> LineLabel:
+    stripped = line.strip()
+    if not stripped:
+        return LineLabel(None)
+    if len(stripped) <= MAX_FURNITURE_CHARS and _furniture().match(stripped):
+        return LineLabel("boilerplate")
+    if len(stripped) <= MAX_BANNER_CHARS and _COOKIE.search(stripped) and _BANNER.search(stripped):
+        return LineLabel("boilerplate")
+    byline = _BYLINE.match(stripped) if len(stripped) <= 120 else None
+    if byline and not _NOT_NAMES.match(byline.group("name")):
+        return LineLabel("byline", byline.group("name").strip())
+    prefixed = _LINK_PREFIX.match(stripped)
+    if prefixed and _headline_like(prefixed.group("body")):
+        return LineLabel("link_list")
+    return LineLabel(None)
+
+
+def _mark_link_runs(lines: list[str], labels: list[LineLabel]) -> None:
+    """Label runs of bulleted headline-like lines between paragraphs as link lists.
+
+    A run is kept (a list the article itself makes) when any item is not headline-like
+    or when the line before it introduces it (ends with a colon).
+    """
+    index = 0
+    while index < len(lines):
+        if labels[index].kind is not None or not _BULLET.match(lines[index]):
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and labels[end].kind is None and _BULLET.match(lines[end]):
+            end += 1
+        items = [_BULLET.match(line).group("body") for line in lines[index:end]]
+        before = _previous_text(lines, index)
+        if all(_headline_like(item) for item in items) and not before.rstrip().endswith(":"):
+            for k in range(index, end):
+                labels[k] = LineLabel("link_list")
+        index = end
+
+
+def _previous_text(lines: list[str], index: int) -> str:
+    for k in range(index - 1, -1, -1):
+        if lines[k].strip():
+            return lines[k]
+    return ""
+
+
+def _headline_like(text: str) -> bool:
+    """Short, capitalised, no sentence-final punctuation: how link texts read. (Questions
+    are kept: a run of them is more often the article quoting questions than links.)"""
+    text = text.strip()
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_HEADLINE_WORDS
+        and len(text) <= MAX_HEADLINE_CHARS
+        and not text.endswith((".", ";", ",", ":", "?"))
+        and text[:1].isupper()
+    )
+
+
+@cache
+def _furniture() -> re.Pattern:
+    """One pattern matching a line made only of furniture phrases (from the lexicon)."""
+    source = resources.files("newsgraph.resources").joinpath("noise/furniture.txt")
+    phrases = [
+        line.strip()
+        for line in source.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    alternation = "|".join(f"(?:{p})" for p in phrases)
+    return re.compile(rf"^(?:(?:{alternation}){_SEPARATORS})+$", re.I)
