@@ -1,0 +1,169 @@
+"""Build newsgraph's NER training corpus (spaCy DocBin files) from CoNLL-2003 eng.train.
+
+CoNLL's four types become OntoNotes labels (what en_core_web_sm and the record use):
+PER->PERSON, ORG->ORG, LOC->GPE/LOC/FAC and MISC->NORP/EVENT/PRODUCT/WORK_OF_ART/LAW/
+LANGUAGE, choosing the OntoNotes label from en_core_web_sm's own predictions (on the same
+span, and voted over every occurrence of the same lower-cased name in the corpus). A MISC
+span with no OntoNotes label is left unannotated ("-") so the model is taught neither way.
+Non-name entities (DATE, CARDINAL, MONEY, ...) come from en_core_web_sm where they do not
+overlap a gold name ("silver"). Rehearsal chunks of ordinary mixed-case news (PolNeAR
+texts), labelled wholly by en_core_web_sm, keep the model from forgetting normal text.
+
+Every 10th eng.train document is held out as dev (model selection); eng.testa is never
+read here.
+
+    OMP_NUM_THREADS=1 python -m training.convert --conll DATA/ner/conll2003/eng.train \
+        --rehearsal DATA/quotes/polnear/train/text --out training/corpus
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+from spacy.training import Example, offsets_to_biluo_tags
+
+from newsgraph.eval.tasks.ner import ConllDoc, read_conll
+from newsgraph.pipeline.components.backbone import DEFAULT_MODEL
+
+MISC_LABELS = ("NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "FAC")
+LOC_LABELS = ("GPE", "LOC", "FAC")
+SILVER_LABELS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL")
+CHUNK_TOKENS = 250
+DEV_EVERY = 10
+
+
+def split_train_dev(docs: list[ConllDoc]) -> tuple[list[ConllDoc], list[ConllDoc]]:
+    """Every ``DEV_EVERY``-th document (index 0, 10, ...) is dev, the rest train."""
+    train = [d for i, d in enumerate(docs) if i % DEV_EVERY]
+    dev = [d for i, d in enumerate(docs) if not i % DEV_EVERY]
+    return train, dev
+
+
+def chunk(doc: ConllDoc, max_tokens: int = CHUNK_TOKENS) -> list[ConllDoc]:
+    """Split a document at sentence (newline) boundaries into pieces of about
+    ``max_tokens`` tokens, so long sports tables do not make huge training docs."""
+    pieces: list[ConllDoc] = []
+    lines, start, pos = [], 0, 0
+    for line in doc.text.split("\n"):
+        lines.append(line)
+        pos += len(line) + 1
+        if sum(len(x.split(" ")) for x in lines) >= max_tokens:
+            pieces.append(_piece(doc, start, pos - 1))
+            lines, start = [], pos
+    if lines:
+        pieces.append(_piece(doc, start, len(doc.text)))
+    return pieces
+
+
+def _piece(doc: ConllDoc, start: int, end: int) -> ConllDoc:
+    ents = [(s - start, e - start, t) for s, e, t in doc.entities if start <= s and e <= end]
+    toks = [(s - start, e - start) for s, e in doc.tokens if start <= s and e <= end]
+    return ConllDoc(text=doc.text[start:end], tokens=toks, entities=ents)
+
+
+def vote_labels(pieces: list[ConllDoc], predicted: list[list[tuple]]) -> dict[tuple[str, str], Counter]:
+    """(CoNLL type, lower-cased name) -> counts of en_core_web_sm labels on exact matches."""
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for piece, preds in zip(pieces, predicted, strict=True):
+        by_span = {(s, e): label for s, e, label in preds}
+        for s, e, kind in piece.entities:
+            label = by_span.get((s, e))
+            if label:
+                votes[(kind, piece.text[s:e].lower())][label] += 1
+    return votes
+
+
+def ontonotes_label(kind: str, name: str, local: str | None, votes) -> str | None:
+    """The OntoNotes label for a gold CoNLL span, or None to leave it unannotated."""
+    if kind == "PER":
+        return "PERSON"
+    if kind == "ORG":
+        return "ORG"
+    allowed = LOC_LABELS if kind == "LOC" else MISC_LABELS
+    counts = Counter({k: v for k, v in votes.get((kind, name.lower()), Counter()).items() if k in allowed})
+    if local in allowed:
+        counts[local] += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    return "GPE" if kind == "LOC" else None
+
+
+def to_example(nlp, piece: ConllDoc, preds: list[tuple], votes) -> Example:
+    """A training example: gold names with OntoNotes labels, silver non-names, gaps missing."""
+    doc = nlp.make_doc(piece.text)
+    by_span = {(s, e): label for s, e, label in preds}
+    ents, missing = [], []
+    for s, e, kind in piece.entities:
+        label = ontonotes_label(kind, piece.text[s:e], by_span.get((s, e)), votes)
+        (ents if label else missing).append((s, e, label))
+    golds = piece.entities
+    for s, e, label in preds:
+        if label in SILVER_LABELS and not any(s < ge and gs < e for gs, ge, _ in golds):
+            ents.append((s, e, label))
+    tags = offsets_to_biluo_tags(doc, ents, missing="-")
+    for token in doc:
+        if any(token.idx < e and s < token.idx + len(token) for s, e, _ in missing):
+            tags[token.i] = "-"
+    return Example.from_dict(doc, {"entities": tags})
+
+
+def rehearsal_examples(nlp, folder: Path, n_docs: int, seed: int = 0) -> list[Example]:
+    """Paragraph chunks of ordinary news labelled entirely by en_core_web_sm."""
+    files = sorted(folder.glob("*.txt"))
+    random.Random(seed).shuffle(files)
+    texts = []
+    for path in files[:n_docs]:
+        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        buffer: list[str] = []
+        for para in paragraphs:
+            buffer.append(para)
+            if sum(len(p.split()) for p in buffer) >= CHUNK_TOKENS:
+                texts.append("\n\n".join(buffer))
+                buffer = []
+        if buffer:
+            texts.append("\n\n".join(buffer))
+    examples = []
+    for doc in nlp.pipe(texts, batch_size=32):
+        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        ref = nlp.make_doc(doc.text)
+        examples.append(Example.from_dict(ref, {"entities": offsets_to_biluo_tags(ref, spans)}))
+    return examples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--conll", type=Path, required=True, help="CoNLL-2003 eng.train")
+    parser.add_argument("--rehearsal", type=Path, required=True, help="folder of plain-text news articles")
+    parser.add_argument("--rehearsal-docs", type=int, default=90)
+    parser.add_argument("--out", type=Path, default=Path("training/corpus"))
+    args = parser.parse_args()
+    if "testa" in args.conll.name or "testb" in args.conll.name:
+        parser.error("train on eng.train only; the test sets stay unseen")
+
+    nlp = spacy.load(DEFAULT_MODEL, enable=["ner"])
+    train_docs, dev_docs = split_train_dev(read_conll(args.conll))
+    pieces = [p for d in train_docs for p in chunk(d)]
+    predicted = [
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        for doc in nlp.pipe((p.text for p in pieces), batch_size=64)
+    ]
+    votes = vote_labels(pieces, predicted)
+    train = [to_example(nlp, p, pr, votes) for p, pr in zip(pieces, predicted, strict=True)]
+    rehearsal = rehearsal_examples(nlp, args.rehearsal, args.rehearsal_docs)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, examples in (("train", train), ("rehearsal", rehearsal)):
+        DocBin(docs=[ex.reference for ex in examples]).to_disk(args.out / f"{name}.spacy")
+        labels = Counter(e.label_ for ex in examples for e in ex.reference.ents)
+        words = sum(len(ex.reference) for ex in examples)
+        print(f"{name}: {len(examples)} docs, {words} tokens, labels {dict(labels.most_common())}")
+    print(f"dev: {len(dev_docs)} eng.train documents held out (every {DEV_EVERY}th)")
+
+
+if __name__ == "__main__":
+    main()
