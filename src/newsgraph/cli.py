@@ -154,3 +154,187 @@ def _register_optional_groups() -> None:
 
 
 _register_optional_groups()
+
+
+# ---------------------------------------------------------------------------------------
+# Corpus commands: each opens the store, makes one service call and renders the result
+# as a table (default) or JSON.
+# ---------------------------------------------------------------------------------------
+
+_db_option = click.option(
+    "--db", default="newsgraph.duckdb", show_default=True, type=click.Path(dir_okay=False), help="The store (DuckDB file)."
+)
+_format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format."
+)
+_limit_option = click.option("--limit", default=50, show_default=True, help="At most this many rows.")
+
+
+def _store_command(read_only: bool = False):
+    """Open the store named by ``--db`` for the command and close it after (the one place
+    that does so): the command receives ``store`` instead of ``db``."""
+
+    def decorate(func):
+        import functools
+
+        @functools.wraps(func)
+        def wrapper(db, **kwargs):
+            if read_only and not Path(db).exists():
+                raise click.UsageError(f"no store at {db}; run `newsgraph ingest PATH --db {db}` first")
+            with service.open_store(db) as store:
+                return func(store=store, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--workers", type=int, help="Analysis processes (default: the cores; 0 = in this process).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--ray-address", help="Ray cluster address for --engine ray (default: RAY_ADDRESS or a local Ray).")
+@click.option("--shard-dir", type=click.Path(file_okay=False), help="Where --engine ray writes its Parquet shards.")
+@click.option("--batch-size", default=32, show_default=True, help="Documents per worker task and per transaction.")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
+@click.option("--model", help="An installed spaCy pipeline to use instead of the default.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A pipeline config (TOML).")
+@click.option("--no-progress", is_flag=True, help="No progress bar or progress lines.")
+@click.option("--no-joins", is_flag=True, help="Skip the cross-article joins (queries rebuild them when needed).")
+@_store_command()
+def ingest(store, paths, workers, engine, ray_address, shard_dir, batch_size, published, model, config_path,
+           no_progress, no_joins) -> None:  # fmt: skip
+    """Analyse PATHS (files and folders: text, HTML, JSONL, WARC, RSS/Atom) into the store.
+
+    Idempotent and resumable: documents already stored are skipped, so re-running after
+    an interruption continues where it stopped. Bad inputs go to the errors table.
+    """
+    config = PipelineConfig.from_file(config_path) if config_path else None
+    stats = service.ingest(
+        store, list(paths), joins=not no_joins, workers=workers, engine=engine, ray_address=ray_address,
+        shard_dir=shard_dir, batch_size=batch_size, config=config, model=model, published=published,
+        show_progress=not no_progress,
+    )  # fmt: skip
+    click.echo(json.dumps(stats, indent=2))
+
+
+def _emit(data, fmt: str, columns: list[str] | None = None, title: str | None = None) -> None:
+    """Print ``data`` (a list of row dicts) as a table or as JSON."""
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    columns = columns or (list(data[0]) if data else [])
+    for column in columns:
+        table.add_column(column)
+    for row in data:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    Console().print(table)
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value[:5]) + (" ..." if len(value) > 5 else "")
+    return "" if value is None else str(value)
+
+
+@main.command()
+@_db_option
+@click.option("--type", "type_", help="Only this entity type (PERSON, ORG, GPE, ...).")
+@click.option("--query", "-q", help="Only entities whose name contains this.")
+@_limit_option
+@_format_option
+@_store_command(read_only=True)
+def entities(store, type_, query, limit, fmt) -> None:
+    """Entities resolved across articles, most-reported first."""
+    rows = service.corpus_entities(store, type=type_, query=query, limit=limit)
+    _emit(rows, fmt, ["name", "type", "n_stories", "n_docs", "n_mentions", "aliases", "gid"])
+
+
+@main.command()
+@click.argument("name")
+@_db_option
+@click.option("--limit", default=20, show_default=True, help="At most this many mentions, quotes, co-occurring.")
+@_format_option
+@_store_command(read_only=True)
+def entity(store, name, limit, fmt) -> None:
+    """One entity: offices, mentions, quotes by them, co-occurring entities, evidence."""
+    profile = service.corpus_entity(store, name, limit=limit)
+    if profile is None:
+        click.echo(f"no entity called {name!r}", err=True)
+        sys.exit(1)
+    if fmt == "json":
+        _emit(profile, fmt)
+        return
+    e = profile["entity"]
+    click.echo(f"{e['name']} ({e['type']}, {e['gid']}): {e['n_stories']} stories, {e['n_docs']} articles, "
+               f"{e['n_mentions']} mentions; also {', '.join(e['aliases']) or '-'}")  # fmt: skip
+    _emit(profile["offices"], fmt, ["title", "of", "n_docs"], title="Offices")
+    _emit(profile["mentions"]["items"], fmt, ["published", "title", "text", "context", "confidence"],
+          title=f"Mentions ({profile['mentions']['total']})")  # fmt: skip
+    _emit(profile["quotes"], fmt, ["published", "title", "text"], title="Quotes")
+    _emit(profile["cooccurring"], fmt, ["name", "type", "n_stories"], title="Co-occurring")
+    _emit(profile["evidence"], fmt, ["evidence", "confidence", "n"], title="Why these mentions are one entity")
+
+
+@main.command()
+@_db_option
+@click.option("--speaker", help="Only quotes by this speaker (resolved across articles).")
+@_limit_option
+@_format_option
+@_store_command(read_only=True)
+def quotes(store, speaker, limit, fmt) -> None:
+    """Quotes and who said them."""
+    _emit(service.corpus_quotes(store, speaker=speaker, limit=limit), fmt, ["published", "speaker", "text", "title"])
+
+
+@main.command()
+@_db_option
+@click.option("--type", "type_", help="PLOVER event type (ASSAULT, PROTEST, ...).")
+@click.option("--actor", help="Source or target actor (an entity name).")
+@click.option("--country", help="ISO 3166 alpha-2 code of the place or an actor.")
+@click.option("--since", help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Events on or before this date (YYYY-MM-DD).")
+@_limit_option
+@_format_option
+@_store_command(read_only=True)
+def events(store, type_, actor, country, since, until, limit, fmt) -> None:
+    """Events, deduplicated across reports: one row per event with its report count."""
+    rows = service.corpus_events(store, type=type_, actor=actor, country=country, since=since, until=until, limit=limit)
+    _emit(rows, fmt, ["date_first", "type", "source_name", "target_name", "place", "countries", "n_reports",
+                      "n_stories", "cluster_id"])  # fmt: skip
+
+
+@main.command()
+@_db_option
+@click.option("--entity", "entity_name", help="Timeline of this entity.")
+@click.option("--story", help="Timeline of this story (a group id, or any of its articles' ids).")
+@_format_option
+@_store_command(read_only=True)
+def timeline(store, entity_name, story, fmt) -> None:
+    """A dated timeline of an entity, a story, or (with neither) the whole corpus."""
+    data = service.corpus_timeline(store, entity=entity_name, story=story)
+    if fmt == "json":
+        _emit(data, fmt)
+    elif story:
+        _emit(data["articles"], fmt, ["published", "title", "canonical", "similarity", "id"], title=f"Story {data['story']}")
+        _emit(data["events"], fmt, ["date_first", "type", "source_name", "target_name", "n_reports"], title="Events")
+    else:
+        rows = [{**d, "events": [f"{e['type']} {e['source_name'] or ''}->{e['target_name'] or ''} x{e['n_reports']}"
+                                 for e in d["events"]]} for d in data["days"]]  # fmt: skip
+        _emit(rows, fmt, ["day", "n_stories", "n_docs", "events", "titles"], title=entity_name or "Corpus")
+
+
+@main.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "gkg"]), required=True,
+              help="parquet: a folder with one file per table; jsonl: records; gkg: GDELT GKG 2.1 TSV.")  # fmt: skip
+@click.option("--output", "-o", required=True, type=click.Path(), help="Output file (folder for parquet).")
+@_store_command(read_only=True)
+def export(store, fmt, output) -> None:
+    """Export the store as Parquet, JSONL records, or GDELT GKG 2.1."""
+    click.echo(json.dumps(service.corpus_export(store, fmt, output), indent=2))

@@ -97,3 +97,76 @@ def analyze_inputs(
 ) -> Iterator[Record | Failure]:
     """Analyse a stream of inputs, yielding one record or failure per input, in order."""
     return get_pipeline(config, model).pipe(items)
+
+
+# ---------------------------------------------------------------------------------------
+# Corpus: ingest articles into a store, and the analyst's queries over it.
+# Each function takes an open ``Store`` (one writer per store: the caller owns it) and
+# returns plain data; the CLI and the HTTP API render the same objects.
+# ---------------------------------------------------------------------------------------
+
+
+def open_store(path: str | None = None, *, read_only: bool = False):
+    """Open (creating and migrating if needed) the DuckDB store at ``path``
+    (default ``newsgraph.duckdb``)."""
+    from newsgraph.store import DEFAULT_DB, Store
+
+    return Store(path or DEFAULT_DB, read_only=read_only)
+
+
+def ingest(store, paths: list[str], *, joins: bool = True, **options) -> dict:
+    """Ingest files and folders (text, HTML, JSONL, WARC, RSS/Atom) into ``store``; then
+    rebuild the cross-article joins. ``options`` are those of ``runners.ingest.ingest``
+    (workers, engine, batch_size, config, model, published, show_progress, ray_address,
+    shard_dir). Returns the run's counts and the joined tables' sizes."""
+    from newsgraph.corpus.build import rebuild
+    from newsgraph.runners.ingest import ingest as run
+
+    stats = run(paths, store, **options).to_dict()
+    if joins:
+        stats["joins"] = rebuild(store)
+    stats["store"] = {k: v for k, v in store.counts().items() if k in ("documents", "errors")}
+    return stats
+
+
+def corpus_entities(store, *, type: str | None = None, query: str | None = None, limit: int = 50) -> list[dict]:
+    """Graph entities (resolved across articles), most-reported first."""
+    from newsgraph.corpus import queries
+
+    return queries.entities(store, type=type, query=query, limit=limit)
+
+
+def corpus_entity(store, name: str, *, limit: int = 20) -> dict | None:
+    """One entity's offices, mentions, quotes, co-occurring entities and merge evidence."""
+    from newsgraph.corpus import queries
+
+    return queries.entity(store, name, limit=limit)
+
+
+def corpus_quotes(store, *, speaker: str | None = None, limit: int = 50) -> list[dict]:
+    """Quotes, optionally by one speaker (resolved across articles)."""
+    from newsgraph.corpus import queries
+
+    return queries.quotes(store, speaker=speaker, limit=limit)
+
+
+def corpus_events(store, **filters) -> list[dict]:
+    """Deduplicated events; ``filters``: type, actor, country, since, until, limit."""
+    from newsgraph.corpus import queries
+
+    return queries.events(store, **filters)
+
+
+def corpus_timeline(store, *, entity: str | None = None, story: str | None = None) -> dict:
+    """A dated timeline for an entity, a story (near-duplicate group), or the corpus."""
+    from newsgraph.corpus import queries
+
+    return queries.timeline(store, entity=entity, story=story)
+
+
+def corpus_export(store, fmt: str, output: str) -> dict:
+    """Export the store: ``parquet`` (a folder, one file per table), ``jsonl`` (records)
+    or ``gkg`` (GDELT GKG 2.1 TSV). Returns what was written."""
+    from newsgraph.store import export
+
+    return export.export(store, fmt, output)

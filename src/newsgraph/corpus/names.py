@@ -1,0 +1,96 @@
+"""Name normalisation and comparison for cross-article entity resolution."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Entity types resolved together: a GPE in one article may be a LOC in another.
+FAMILIES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
+# Value-like types are not things to resolve across articles.
+SKIP_TYPES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+TITLES = frozenset(
+    """mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister
+    secretary chancellor senator sen rep representative congressman congresswoman governor
+    gov mayor general gen admiral adm colonel col lieutenant lt captain capt sergeant sgt
+    king queen prince princess pope bishop archbishop judge justice chief premier
+    ambassador commissioner chairman chairwoman chair deputy foreign defence defense
+    interior finance health home state former acting mp mep sheikh emir president-elect
+    """.split()
+)
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "qc", "mp", "phd"})
+STOP_ORG = frozenset({"of", "the", "and", "for", "in", "on", "de", "&"})
+
+# Common English given-name variants (a short list on purpose: each pair is a claim).
+_NICKNAMES = {
+    "joe": "joseph", "bill": "william", "will": "william", "bob": "robert", "rob": "robert",
+    "mike": "michael", "jim": "james", "jimmy": "james", "tom": "thomas", "tony": "anthony",
+    "dick": "richard", "rick": "richard", "ted": "edward", "ed": "edward", "dave": "david",
+    "steve": "steven", "chris": "christopher", "alex": "alexander", "liz": "elizabeth",
+    "beth": "elizabeth", "kate": "katherine", "cathy": "catherine", "sam": "samuel",
+    "ben": "benjamin", "dan": "daniel", "nick": "nicholas", "matt": "matthew", "pat": "patrick",
+    "andy": "andrew", "tim": "timothy", "greg": "gregory", "jon": "jonathan", "vlad": "vladimir",
+    "don": "donald", "ron": "ronald", "gordon": "gordon", "nancy": "nancy",
+}  # fmt: skip
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def family(entity_type: str | None) -> str | None:
+    """The resolution family of an entity type, or None for value types."""
+    if not entity_type or entity_type in SKIP_TYPES:
+        return None
+    return FAMILIES.get(entity_type, entity_type)
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents removed, punctuation to spaces, whitespace collapsed."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _POSSESSIVE.sub("", text.strip().lower().replace("’", "'"))
+    text = _NON_WORD.sub(" ", text.replace("-", " ").replace(".", " "))
+    return " ".join(text.split())
+
+
+def normalise(name: str, fam: str) -> str:
+    """The comparison key of ``name`` in family ``fam``: titles and suffixes dropped for
+    people (``President Joe Biden`` -> ``joe biden``), a leading ``the`` for the rest."""
+    tokens = fold(name).split()
+    if fam == "PERSON":
+        while len(tokens) > 1 and tokens[0] in TITLES:
+            tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[-1] in SUFFIXES:
+            tokens = tokens[:-1]
+    elif tokens and tokens[0] == "the" and len(tokens) > 1:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def given_compatible(a: str, b: str) -> bool:
+    """True when two given names may be the same person's: equal, a known short form
+    (Joe ~ Joseph) or an initial (J ~ Joseph). Hunter and Joe are not."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return _NICKNAMES.get(a, a) == _NICKNAMES.get(b, b)
+
+
+def persons_compatible(a: list[str], b: list[str]) -> bool:
+    """Full names (token lists, surname last) that may name one person: same surname,
+    compatible first given names, and no conflicting middle names."""
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
+        return False
+    if not given_compatible(a[0], b[0]):
+        return False
+    middle_a, middle_b = a[1:-1], b[1:-1]
+    if middle_a and middle_b:
+        return given_compatible(middle_a[0], middle_b[0])
+    return True
+
+
+def acronym(norm: str) -> str:
+    """Initials of the significant words: ``north atlantic treaty organization`` -> ``nato``."""
+    return "".join(t[0] for t in norm.split() if t not in STOP_ORG)

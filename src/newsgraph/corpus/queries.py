@@ -1,0 +1,246 @@
+"""The analyst's queries over a store: plain data out (lists of dicts), for the CLI's
+tables and JSON, and later the HTTP API.
+
+Entities are graph entities (resolved across articles); counts of documents are also
+given as counts of stories (near-duplicate groups), and events are deduplicated clusters
+with their number of reports.
+"""
+
+from __future__ import annotations
+
+import json
+from rapidfuzz import fuzz, process
+
+from newsgraph.corpus.build import ensure_built
+from newsgraph.corpus.names import fold, normalise
+from newsgraph.store.db import Store
+
+
+def _rows(store: Store, sql: str, params: list | None = None) -> list[dict]:
+    return store.query(sql, params)
+
+
+def entities(store: Store, *, type: str | None = None, limit: int = 50, query: str | None = None) -> list[dict]:
+    """Graph entities, most-reported (in stories) first, optionally of one ``type`` or
+    whose name contains ``query``."""
+    ensure_built(store)
+    where, params = ["TRUE"], []
+    if type:
+        where.append("type = ?")
+        params.append(type.upper())
+    if query:
+        where.append("(name ILIKE ? OR list_contains(keys, ?))")
+        params += [f"%{query}%", fold(query)]
+    sql = (f"SELECT gid, type, name, n_stories, n_docs, n_mentions, aliases FROM graph_entities "
+           f"WHERE {' AND '.join(where)} ORDER BY n_stories DESC, n_mentions DESC, name LIMIT ?")  # fmt: skip
+    return _rows(store, sql, params + [limit])
+
+
+def find_entity(store: Store, name: str) -> dict | None:
+    """The graph entity called ``name`` (its canonical name or an alias, any case), else
+    the closest name by spelling; None when nothing is close."""
+    ensure_built(store)
+    exact = _rows(store, """
+        SELECT gid, type, name, aliases, kb, n_stories, n_docs, n_mentions FROM graph_entities
+        WHERE list_has_any(keys, ?) ORDER BY (lower(name) = lower(?)) DESC, n_docs DESC LIMIT 1""",
+        [_lookup_keys(name), name])  # fmt: skip
+    if exact:
+        return exact[0]
+    names = store.con.execute("SELECT gid, name FROM graph_entities").fetchall()
+    if not names:
+        return None
+    match = process.extractOne(fold(name), {gid: fold(n) for gid, n in names}, scorer=fuzz.WRatio, score_cutoff=88)
+    if match is None:
+        return None
+    return _rows(store, "SELECT gid, type, name, aliases, kb, n_stories, n_docs, n_mentions FROM graph_entities "
+                 "WHERE gid = ?", [match[2]])[0]  # fmt: skip
+
+
+def _lookup_keys(name: str) -> list[str]:
+    """The keys a typed name may be stored under: folded, and without titles or "the"."""
+    return sorted({fold(name), normalise(name, "PERSON"), normalise(name, "ORG")} - {""})
+
+
+def entity(store: Store, name: str, *, limit: int = 20) -> dict | None:
+    """Everything about one entity: offices held, mentions (with context), quotes by it,
+    co-occurring entities and the evidence its mentions were merged on."""
+    found = find_entity(store, name)
+    if found is None:
+        return None
+    gid = found["gid"]
+    found["kb"] = json.loads(found["kb"] or "{}")
+    return {
+        "entity": found,
+        "offices": _offices(store, gid),
+        "mentions": _mentions(store, gid, limit),
+        "quotes": _rows(store, _QUOTES_SQL + " WHERE l.gid = ? ORDER BY d.published, q.doc_id, q.start LIMIT ?",
+                        [gid, limit]),  # fmt: skip
+        "cooccurring": _rows(store, """
+            SELECT g.gid, g.name, g.type, count(DISTINCT coalesce(dg.group_id, l2.doc_id)) AS n_stories
+            FROM entity_links l1
+            JOIN entity_links l2 ON l2.doc_id = l1.doc_id AND l2.gid <> l1.gid
+            JOIN graph_entities g ON g.gid = l2.gid
+            LEFT JOIN doc_groups dg ON dg.doc_id = l2.doc_id
+            WHERE l1.gid = ? GROUP BY ALL ORDER BY n_stories DESC, g.name LIMIT ?""", [gid, limit]),  # fmt: skip
+        "evidence": _rows(store, """
+            SELECT evidence, min(confidence) AS confidence, count(*) AS n FROM entity_links WHERE gid = ?
+            GROUP BY evidence ORDER BY n DESC""", [gid]),  # fmt: skip
+    }
+
+
+def _offices(store: Store, gid: str) -> list[dict]:
+    rows = store.con.execute("""
+        SELECT e.roles, e.doc_id FROM entity_links l JOIN entities e USING (doc_id, entity_id)
+        WHERE l.gid = ? AND e.roles <> '[]'""", [gid]).fetchall()  # fmt: skip
+    docs: dict[tuple, set] = {}
+    for roles, doc_id in rows:
+        for role in json.loads(roles):
+            docs.setdefault((role.get("title"), role.get("of")), set()).add(doc_id)
+    ranked = sorted(docs.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
+    return [{"title": title, "of": of, "n_docs": len(d)} for (title, of), d in ranked]
+
+
+def _mentions(store: Store, gid: str, limit: int) -> dict:
+    total = store.con.execute(
+        "SELECT count(*) FROM entity_links l JOIN mentions m USING (doc_id, entity_id) WHERE l.gid = ?", [gid]
+    ).fetchall()[0][0]
+    rows = _rows(store, """
+        SELECT l.doc_id, d.title, d.published, m.start, m."end", m.text,
+               substr(d.text, greatest(m.start - 60, 0) + 1, m."end" - greatest(m.start - 60, 0) + 60) AS context,
+               l.confidence, l.evidence
+        FROM entity_links l JOIN mentions m USING (doc_id, entity_id) JOIN documents d ON d.id = l.doc_id
+        WHERE l.gid = ? ORDER BY d.published NULLS LAST, l.doc_id, m.start LIMIT ?""", [gid, limit])  # fmt: skip
+    for row in rows:
+        row["context"] = " ".join((row["context"] or "").split())
+    return {"total": total, "items": rows}
+
+
+_QUOTES_SQL = """
+SELECT q.doc_id, d.title, d.published, q.kind, q.text, q.start, q."end",
+       coalesce(g.name, q.speaker_name) AS speaker, g.gid AS speaker_gid, q.cue
+FROM quotes q JOIN documents d ON d.id = q.doc_id
+LEFT JOIN entity_links l ON l.doc_id = q.doc_id AND l.entity_id = q.speaker_entity
+LEFT JOIN graph_entities g ON g.gid = l.gid
+"""
+
+
+def quotes(store: Store, *, speaker: str | None = None, limit: int = 50) -> list[dict]:
+    """Quotes, by a speaker when given (the resolved entity, or the speaker's name as
+    written when it did not resolve), in date order."""
+    ensure_built(store)
+    if speaker is None:
+        return _rows(store, _QUOTES_SQL + " ORDER BY d.published NULLS LAST, q.doc_id, q.start LIMIT ?", [limit])
+    found = find_entity(store, speaker)
+    gid = found["gid"] if found else None
+    sql = _QUOTES_SQL + (" WHERE l.gid = ? OR (l.gid IS NULL AND lower(q.speaker_name) = lower(?))"
+                         " ORDER BY d.published NULLS LAST, q.doc_id, q.start LIMIT ?")  # fmt: skip
+    return _rows(store, sql, [gid, speaker, limit])
+
+
+def events(
+    store: Store,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    country: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+) -> list[dict]:
+    """Deduplicated events (one row per event, with its number of reports), filtered by
+    PLOVER ``type``, an ``actor`` (source or target), a ``country`` (ISO alpha-2 of the
+    place or an actor) and a date range (YYYY-MM-DD, inclusive)."""
+    ensure_built(store)
+    where, params = ["TRUE"], []
+    if type:
+        where.append("type = ?")
+        params.append(type.upper())
+    if actor:
+        found = find_entity(store, actor)
+        where.append("(source_gid = ? OR target_gid = ? OR lower(source_name) = lower(?) OR lower(target_name) = lower(?))")
+        params += [found["gid"] if found else None, found["gid"] if found else None, actor, actor]
+    if country:
+        where.append("list_contains(countries, ?)")
+        params.append(country.upper())
+    if since:
+        where.append("coalesce(date_last, date_first) >= ?")
+        params.append(since)
+    if until:
+        where.append("date_first <= ?")
+        params.append(until)
+    sql = (f"SELECT cluster_id, type, date_first, date_last, source_name, target_name, place, countries, "
+           f"n_reports, n_docs, n_stories FROM event_clusters WHERE {' AND '.join(where)} "
+           f"ORDER BY date_first NULLS LAST, n_reports DESC, cluster_id LIMIT ?")  # fmt: skip
+    return _rows(store, sql, params + [limit])
+
+
+def event_reports(store: Store, cluster_id: str) -> list[dict]:
+    """The reports (article, trigger) of one deduplicated event."""
+    return _rows(store, """
+        SELECT r.doc_id, d.title, d.published, e.trigger, e.trigger_start, e.trigger_end
+        FROM event_reports r JOIN events e USING (doc_id, idx) JOIN documents d ON d.id = r.doc_id
+        WHERE r.cluster_id = ? ORDER BY d.published, r.doc_id""", [cluster_id])  # fmt: skip
+
+
+def timeline(store: Store, *, entity: str | None = None, story: str | None = None) -> dict:
+    """A dated sequence for an entity (its stories and events per day) or a story (its
+    articles and the events they report); with neither, for the whole corpus."""
+    ensure_built(store)
+    if story:
+        return _story_timeline(store, story)
+    gid = None
+    if entity:
+        found = find_entity(store, entity)
+        if found is None:
+            return {"entity": None, "days": []}
+        gid = found["gid"]
+    docs = _rows(store, """
+        SELECT d.published AS day, count(DISTINCT d.id) AS n_docs, count(DISTINCT coalesce(g.group_id, d.id)) AS n_stories,
+               list(DISTINCT d.title ORDER BY d.title)[1:3] AS titles
+        FROM documents d LEFT JOIN doc_groups g ON g.doc_id = d.id
+        WHERE ? IS NULL OR d.id IN (SELECT doc_id FROM entity_links WHERE gid = ?)
+        GROUP BY 1 ORDER BY 1 NULLS LAST""", [gid, gid])  # fmt: skip
+    evs = _rows(store, """
+        SELECT date_first AS day, type, source_name, target_name, n_reports, cluster_id FROM event_clusters
+        WHERE ? IS NULL OR source_gid = ? OR target_gid = ? ORDER BY date_first NULLS LAST, n_reports DESC""",
+        [gid, gid, gid])  # fmt: skip
+    return {"entity": entity, "gid": gid, "days": _merge_days(docs, evs)}
+
+
+def _merge_days(docs: list[dict], evs: list[dict]) -> list[dict]:
+    days: dict = {}
+    for row in docs:
+        days[row["day"]] = {"day": row["day"], "n_docs": row["n_docs"], "n_stories": row["n_stories"],
+                            "titles": row["titles"], "events": []}  # fmt: skip
+    for ev in evs:
+        entry = days.setdefault(ev["day"], {"day": ev["day"], "n_docs": 0, "n_stories": 0, "titles": [], "events": []})
+        entry["events"].append({k: ev[k] for k in ("type", "source_name", "target_name", "n_reports", "cluster_id")})
+    return sorted(days.values(), key=lambda d: (d["day"] is None, d["day"] or ""))
+
+
+def _story_timeline(store: Store, story: str) -> dict:
+    """A story is a near-duplicate group: given its id or one of its documents' ids."""
+    rows = store.con.execute(
+        "SELECT group_id FROM doc_groups WHERE group_id = ? OR doc_id = ? LIMIT 1", [story, story]
+    ).fetchall()
+    if not rows:
+        return {"story": story, "articles": [], "events": []}
+    group_id = rows[0][0]
+    articles = _rows(store, """
+        SELECT d.id, d.published, d.title, d.url, g.canonical, round(g.similarity, 3) AS similarity
+        FROM doc_groups g JOIN documents d ON d.id = g.doc_id WHERE g.group_id = ?
+        ORDER BY d.published NULLS LAST, d.id""", [group_id])  # fmt: skip
+    evs = _rows(store, """
+        SELECT DISTINCT c.cluster_id, c.date_first, c.type, c.source_name, c.target_name, c.n_reports
+        FROM event_clusters c JOIN event_reports r USING (cluster_id) JOIN doc_groups g ON g.doc_id = r.doc_id
+        WHERE g.group_id = ? ORDER BY c.date_first NULLS LAST, c.cluster_id""", [group_id])  # fmt: skip
+    return {"story": group_id, "articles": articles, "events": evs}
+
+
+def summary(store: Store) -> dict:
+    """Counts of the store's tables and of what the joins made of them."""
+    ensure_built(store)
+    counts = store.counts()
+    counts["stories"] = store.con.execute("SELECT count(DISTINCT group_id) FROM doc_groups").fetchall()[0][0]
+    counts["schema_version"] = store.schema_version
+    return counts

@@ -1,0 +1,74 @@
+"""The local engine: worker processes analyse, the calling process writes.
+
+Inputs are read and chunked in the calling process; chunks whose documents are already in
+the store are dropped before any analysis (resume). At most ``2 * workers`` chunks are in
+flight, so memory stays bounded whatever the corpus size. Workers are started with
+``spawn`` and load the pipeline once each.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from itertools import islice
+
+from newsgraph.ingest.inputs import Failure, InputDoc
+from newsgraph.pipeline.config import PipelineConfig
+from newsgraph.runners import worker
+from newsgraph.store.db import Store
+from newsgraph.store.items import Analysed
+
+Sink = Callable[[list[Analysed | Failure]], None]
+
+
+def chunks(
+    items: Iterable[InputDoc | Failure], store: Store, size: int, on_skip: Callable[[int], None]
+) -> Iterator[list[InputDoc | Failure]]:
+    """Chunks of ``size`` inputs not yet in ``store``; ``on_skip(n)`` counts the others."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        known = store.known_ids([i.id for i in chunk if isinstance(i, InputDoc)])
+        fresh = [i for i in chunk if not (isinstance(i, InputDoc) and i.id in known)]
+        if len(fresh) < len(chunk):
+            on_skip(len(chunk) - len(fresh))
+        if fresh:
+            yield fresh
+
+
+def run_local(
+    work: Iterator[list[InputDoc | Failure]],
+    sink: Sink,
+    *,
+    workers: int,
+    config: PipelineConfig | None = None,
+    model: str | None = None,
+) -> None:
+    """Analyse every chunk of ``work`` in ``workers`` processes; ``sink`` gets each result
+    chunk in the calling process (the writer), in completion order."""
+    context = mp.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=worker.init, initargs=(config, model)) as pool:
+        inflight: set[Future] = set()
+        try:
+            for chunk in work:
+                inflight.add(pool.submit(worker.analyse, chunk))
+                if len(inflight) >= 2 * workers:
+                    inflight = _drain(inflight, sink, FIRST_COMPLETED)
+            _drain(inflight, sink, None)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _drain(inflight: set[Future], sink: Sink, until) -> set[Future]:
+    done, pending = wait(inflight, return_when=until or "ALL_COMPLETED")
+    for future in done:
+        sink(future.result())
+    return set(pending)
+
+
+def run_inline(work: Iterator[list[InputDoc | Failure]], sink: Sink, *, config=None, model=None) -> None:
+    """The same, in this process (``--workers 0``): for debugging and tiny inputs."""
+    worker.init(config, model)
+    for chunk in work:
+        sink(worker.analyse(chunk))

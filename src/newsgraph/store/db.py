@@ -1,0 +1,186 @@
+"""The embedded store: one DuckDB file, one writer.
+
+``Store.write`` takes a batch of analysed documents and failures and writes them in one
+transaction: a document row and all its child rows commit together, so a process killed
+mid-write leaves each document either wholly stored or absent. Ids are content hashes and
+documents already stored are skipped, so writing the same batch twice adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import msgspec
+import pyarrow as pa
+
+from newsgraph.errors import Code
+from newsgraph.ingest.inputs import Failure
+from newsgraph.store.items import Analysed
+from newsgraph.store.rows import flatten
+from newsgraph.store.schema import CORPUS_TABLES, DOC_TABLES, SCHEMA_VERSION, migrate
+
+DEFAULT_DB = "newsgraph.duckdb"
+
+_ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "VARCHAR[]": pa.list_(pa.string()),
+    "UINTEGER[]": pa.list_(pa.uint32()),
+}
+
+
+@dataclass
+class WriteResult:
+    written: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+
+class Store:
+    """A DuckDB store. ``read_only`` opens without migrating (for queries)."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, memory_limit: str = "1GB"):
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and not Path(self.path).exists():
+            raise FileNotFoundError(f"no store at {self.path}; run `newsgraph ingest` first")
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        # Bounded memory whatever the corpus size: DuckDB spills beyond this.
+        self.con.execute(f"SET memory_limit='{memory_limit}'")
+        if not read_only:
+            migrate(self.con)
+        self._schemas: dict[str, pa.Schema] = {}
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        (version,) = self.con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0]
+        return version or 0
+
+    def known_ids(self, ids: Sequence[str], *, include_errors: bool = True) -> set[str]:
+        """The subset of ``ids`` already stored (as documents, or as errors if asked)."""
+        if not ids:
+            return set()
+        table = pa.table({"id": pa.array(list(ids), pa.string())})
+        self.con.register("_ids", table)
+        try:
+            sql = "SELECT d.id FROM documents d JOIN _ids USING (id)"
+            if include_errors:
+                sql += " UNION SELECT e.doc_id FROM errors e JOIN _ids ON e.doc_id = _ids.id"
+            return {row[0] for row in self.con.execute(sql).fetchall()}
+        finally:
+            self.con.unregister("_ids")
+
+    def write(self, items: Iterable[Analysed | Failure]) -> WriteResult:
+        """Write a batch in one transaction; documents already stored are skipped.
+
+        A batch whose rows cannot be written (a component emitted a value of the wrong
+        type) is retried one document per transaction, and the documents that still fail
+        go to ``errors`` with the reason, so the rest of the batch is kept.
+        """
+        items = list(items)
+        analysed = [i for i in items if isinstance(i, Analysed)]
+        failures = [i for i in items if isinstance(i, Failure)]
+        result = WriteResult()
+        fresh = self._fresh(analysed, result)
+        try:
+            self._transaction(fresh, failures)
+            result.written += len(fresh)
+        except (duckdb.Error, pa.ArrowException, msgspec.DecodeError, TypeError, ValueError):
+            for one in fresh:
+                try:
+                    self._transaction([one], [])
+                    result.written += 1
+                except (duckdb.Error, pa.ArrowException, msgspec.DecodeError, TypeError, ValueError) as err:
+                    failures.append(Failure(one.id, None, Code.COMPONENT_FAILED, f"cannot store record: {err}"))
+            self._transaction([], failures)
+        result.failed = len(failures)
+        return result
+
+    def _fresh(self, analysed: list[Analysed], result: WriteResult) -> list[Analysed]:
+        known = self.known_ids([a.id for a in analysed], include_errors=False)
+        fresh, seen = [], set(known)
+        for item in analysed:
+            if item.id in seen:
+                result.skipped += 1
+                continue
+            seen.add(item.id)
+            fresh.append(item)
+        return fresh
+
+    def _transaction(self, analysed: list[Analysed], failures: list[Failure]) -> None:
+        tables: dict[str, list[dict]] = {name: [] for name in ("documents", *DOC_TABLES)}
+        for item in analysed:
+            record = msgspec.json.decode(item.record_json)
+            for name, rows in flatten(record, item.record_json.decode("utf-8"), item.minhash).items():
+                tables[name].extend(rows)
+        errors = [_error_row(f) for f in failures]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for name, rows in tables.items():
+                self.insert_rows(name, rows)
+            if errors:
+                self.insert_rows("errors", errors, replace=True)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def insert_rows(self, table: str, rows: list[dict], *, replace: bool = False) -> None:
+        """Insert ``rows`` (dicts keyed by column) into ``table``, inside the caller's
+        transaction; ``replace`` upserts on the primary key."""
+        if not rows:
+            return
+        arrow = pa.Table.from_pylist(rows, schema=self._schema(table))
+        self.con.register("_batch", arrow)
+        try:
+            verb = "INSERT OR REPLACE" if replace else "INSERT"
+            self.con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM _batch")
+        finally:
+            self.con.unregister("_batch")
+
+    def _schema(self, table: str) -> pa.Schema:
+        """The Arrow schema of ``table``'s columns (defaulted columns left out)."""
+        if table not in self._schemas:
+            cols = self.con.execute(f"DESCRIBE {table}").fetchall()
+            fields = [pa.field(name, _ARROW_TYPES[kind]) for name, kind, *_ in cols if kind in _ARROW_TYPES]
+            self._schemas[table] = pa.schema(fields)
+        return self._schemas[table]
+
+    def query(self, sql: str, params: list | None = None) -> list[dict]:
+        """Rows of ``sql`` as dicts keyed by column name."""
+        cursor = self.con.execute(sql, params or [])
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (documents, each per-document table, errors, corpus tables)."""
+        names = ("documents", *DOC_TABLES, "errors", *CORPUS_TABLES)
+        return {name: self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] for name in names}
+
+
+def _error_row(failure: Failure) -> dict:
+    return {
+        "key": failure.id or failure.source or "?",
+        "doc_id": failure.id,
+        "source": failure.source,
+        "code": failure.code.value if isinstance(failure.code, Code) else str(failure.code),
+        "reason": failure.reason,
+    }
+
+
+__all__ = ["Analysed", "DEFAULT_DB", "SCHEMA_VERSION", "Store", "WriteResult"]

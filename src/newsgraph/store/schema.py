@@ -1,0 +1,152 @@
+"""The store's tables and the migrations that build them.
+
+The schema is versioned: ``MIGRATIONS`` is an append-only list of ``(version, name, sql)``;
+opening a store applies the ones it has not seen yet, in order, each in its own
+transaction, and records them in ``schema_migrations``. Never edit a migration that has
+shipped: add a new one.
+
+Typed columns hold the fields analysts query; ``documents.record`` keeps the full record
+JSON, so a field added to the record later is never lost even before it has a column.
+"""
+
+from __future__ import annotations
+
+# Per-document tables: written in one transaction with their ``documents`` row.
+DOC_TABLES = (
+    "noise",
+    "entities",
+    "mentions",
+    "quotes",
+    "quantities",
+    "dates",
+    "places",
+    "events",
+    "relations",
+    "provenance",
+    "doc_minhash",
+)
+
+# Cross-article tables: rebuilt by the corpus layer (newsgraph.corpus.build).
+CORPUS_TABLES = ("graph_entities", "entity_links", "doc_groups", "event_clusters", "event_reports")
+
+_V1 = """
+CREATE TABLE documents (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR, published VARCHAR, url VARCHAR, source VARCHAR, dateline VARCHAR,
+    byline VARCHAR, language VARCHAR,
+    text VARCHAR, n_chars INTEGER,
+    schema_version VARCHAR, pipeline VARCHAR[],
+    record VARCHAR,            -- the full record JSON: nothing is lost
+    ingested_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE noise (
+    doc_id VARCHAR, idx INTEGER, kind VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER,
+    suggestion VARCHAR, raw_start INTEGER, raw_end INTEGER, component VARCHAR
+);
+CREATE TABLE entities (
+    doc_id VARCHAR, entity_id VARCHAR, type VARCHAR, name VARCHAR, kb VARCHAR, roles VARCHAR,
+    aliases VARCHAR[], country VARCHAR, n_mentions INTEGER, component VARCHAR
+);
+CREATE TABLE mentions (
+    doc_id VARCHAR, entity_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR
+);
+CREATE TABLE quotes (
+    doc_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, kind VARCHAR, text VARCHAR,
+    speaker_entity VARCHAR, speaker_name VARCHAR, speaker_start INTEGER, speaker_end INTEGER,
+    cue_start INTEGER, cue_end INTEGER, cue VARCHAR, component VARCHAR
+);
+CREATE TABLE quantities (
+    doc_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, text VARCHAR, value DOUBLE,
+    low DOUBLE, high DOUBLE, approx BOOLEAN, unit VARCHAR, object VARCHAR, component VARCHAR
+);
+CREATE TABLE dates (
+    doc_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, text VARCHAR, value VARCHAR,
+    type VARCHAR, reason VARCHAR, component VARCHAR
+);
+CREATE TABLE places (
+    doc_id VARCHAR, idx INTEGER, entity_id VARCHAR, name VARCHAR, lat DOUBLE, lon DOUBLE,
+    geonames_id BIGINT, country VARCHAR, feature VARCHAR, first_start INTEGER,
+    n_mentions INTEGER, confidence DOUBLE, resolved BOOLEAN, component VARCHAR
+);
+CREATE TABLE events (
+    doc_id VARCHAR, idx INTEGER, type VARCHAR, mode VARCHAR,
+    source_entity VARCHAR, source_name VARCHAR, source_country VARCHAR,
+    target_entity VARCHAR, target_name VARCHAR, target_country VARCHAR,
+    trigger_start INTEGER, trigger_end INTEGER, trigger VARCHAR, date VARCHAR, place VARCHAR,
+    negated BOOLEAN, hypothetical BOOLEAN, future BOOLEAN, historical BOOLEAN, reported BOOLEAN,
+    component VARCHAR
+);
+CREATE TABLE relations (
+    doc_id VARCHAR, idx INTEGER, type VARCHAR, subject VARCHAR, object VARCHAR,
+    evidence_start INTEGER, evidence_end INTEGER, component VARCHAR
+);
+CREATE TABLE provenance (
+    doc_id VARCHAR, component VARCHAR, version VARCHAR, package_version VARCHAR
+);
+CREATE TABLE doc_minhash (doc_id VARCHAR, hashes UINTEGER[]);
+CREATE TABLE errors (
+    key VARCHAR PRIMARY KEY, doc_id VARCHAR, source VARCHAR, code VARCHAR, reason VARCHAR,
+    seen_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE graph_entities (
+    gid VARCHAR, type VARCHAR, name VARCHAR, aliases VARCHAR[], keys VARCHAR[], kb VARCHAR,
+    n_docs INTEGER, n_stories INTEGER, n_mentions INTEGER
+);
+CREATE TABLE entity_links (
+    doc_id VARCHAR, entity_id VARCHAR, gid VARCHAR, confidence DOUBLE, evidence VARCHAR
+);
+CREATE TABLE doc_groups (
+    doc_id VARCHAR, group_id VARCHAR, canonical BOOLEAN, similarity DOUBLE
+);
+CREATE TABLE event_clusters (
+    cluster_id VARCHAR, type VARCHAR, source_gid VARCHAR, source_name VARCHAR,
+    target_gid VARCHAR, target_name VARCHAR, country VARCHAR, countries VARCHAR[], place VARCHAR,
+    date_first VARCHAR, date_last VARCHAR, n_reports INTEGER, n_docs INTEGER, n_stories INTEGER
+);
+CREATE TABLE event_reports (cluster_id VARCHAR, doc_id VARCHAR, idx INTEGER);
+CREATE TABLE corpus_state (key VARCHAR PRIMARY KEY, value VARCHAR);
+"""
+
+_V2_INDEXES = """
+CREATE INDEX entities_doc ON entities (doc_id);
+CREATE INDEX mentions_doc ON mentions (doc_id);
+"""
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "initial tables", _V1),
+    (2, "per-document indexes for the entity page", _V2_INDEXES),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+_BOOTSTRAP = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp
+)
+"""
+
+
+def migrate(con) -> list[int]:
+    """Apply pending migrations to the DuckDB connection ``con``; returns those applied."""
+    con.execute(_BOOTSTRAP)
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for version, name, sql in MIGRATIONS:
+        if version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in _statements(sql):
+                con.execute(statement)
+            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+def _statements(sql: str) -> list[str]:
+    lines = [line.split("--", 1)[0] for line in sql.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
