@@ -72,9 +72,8 @@ def _in_context(text: str, mention: Mention) -> dict:
     year before (TimeML's convention for financial reports)."""
     spec = mention.spec
     if spec.get("kind") == "offset" and spec.get("unit") == "Y" and spec.get("ago") and spec.get("n") == -1:
-        left = text.rfind(".", 0, mention.start)
-        right = text.find(".", mention.end)
-        sentence = text[left + 1 : right if right != -1 else len(text)]
-        if re.search(r"(?i)\bquarter\b", sentence):
+        # The compared period is usually named in the same or the previous sentence.
+        window = text[max(0, mention.start - 300) : mention.end + 100]
+        if re.search(r"(?i)\bquarter\b", window):
             return {"kind": "quarter", "q": None, "year": None, "year_ago": True}
     return spec

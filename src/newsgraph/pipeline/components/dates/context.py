@@ -12,6 +12,8 @@ from newsgraph.pipeline.components.dates.tagger import tag
 from newsgraph.pipeline.document import Document
 
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "ll"}
+_MODALS = {"would", "could", "might", "may", "must", "should", "can"}
+_PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "hope", "prepare"}
 _DATELINE_SEP = re.compile(r"\s(?:—|–|--|-)\s|\(\w+\)\s*[—–-]")
 
 
@@ -48,7 +50,7 @@ def _verb_tense(verb) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return "future"
-    if any(a.lower_ in ("would", "could", "might", "may", "should") for a in auxes):
+    if any(a.lower_ in _MODALS for a in auxes):
         return "future"
     if verb.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
         return "past"
@@ -58,9 +60,9 @@ def _verb_tense(verb) -> str | None:
         parent = verb.head
         if parent.lemma_ in cues or parent.lower_ in cues:
             return "future"
-        return _verb_tense(parent) if parent.pos_ in ("VERB", "AUX", "ADJ") else "future"
-    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB", "MD"):
-        return "future"
+        return _verb_tense(parent) if parent.pos_ in ("VERB", "AUX", "ADJ") else None
+    if verb.lemma_ in _PLAN_LEMMAS:
+        return "future"  # "planned a rally for Saturday", "is expected", "set to resume Monday"
     return None
 
 

@@ -84,7 +84,7 @@ def _monthday(spec: dict, anchor: date, tense: str | None) -> str | None:
     d = _safe_date(anchor.year, spec["month"], spec["day"])
     if d is None:
         return None
-    if tense == "past" and d > anchor + timedelta(days=7):
+    if tense != "future" and d > anchor + timedelta(days=7):
         d = _safe_date(anchor.year - 1, spec["month"], spec["day"])
     elif tense == "future" and d < anchor - timedelta(days=7):
         d = _safe_date(anchor.year + 1, spec["month"], spec["day"])
@@ -93,7 +93,7 @@ def _monthday(spec: dict, anchor: date, tense: str | None) -> str | None:
 
 def _month(spec: dict, anchor: date, tense: str | None) -> str | None:
     month, year, offset = spec["month"], anchor.year, spec.get("offset")
-    if offset == -1 or (offset is None and tense == "past"):
+    if offset == -1 or (offset is None and tense != "future"):
         year = anchor.year if month < anchor.month or (offset is None and month == anchor.month) else anchor.year - 1
     elif offset == 1 or (offset is None and tense == "future"):
         year = anchor.year if month > anchor.month or (offset is None and month == anchor.month) else anchor.year + 1

@@ -236,7 +236,7 @@ def _year_ago(m: re.Match) -> Mention:
 
 
 def _quarter(m: re.Match) -> Mention | None:
-    words = re.findall(r"[\w-]+", m.group(0).lower())
+    words = re.findall(r"[a-z0-9]+(?:-(?:earlier|ago))?", m.group(0).lower())
     if len(words) == 1 and not m.group("the"):
         return None  # "a quarter of": a fraction
     ords = [ORD[w] for w in words if w in ORD]
@@ -299,10 +299,8 @@ def _reference(m: re.Match) -> Mention | None:
         return None
     if word == "future" and re.match(r"\s+(?:of|generations)", after):
         return None
-    if word == "recent" and not re.match(r"\s+(?:years|months|weeks|days|times|decades)", after):
-        return None
     end = m.end()
-    if word == "recent":
+    if word == "recent" and re.match(r"\s+(?:years|months|weeks|days|times|decades)\b", after):
         end += re.match(r"\s+\w+", after).end()
     return Mention(m.start(), end, "DATE", {"kind": "ref", "value": load()["references"][word]})
 

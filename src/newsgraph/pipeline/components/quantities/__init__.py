@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.dates.tagger import tag as tag_dates
 from newsgraph.pipeline.components.quantities.extract import Found, find_quantities
 from newsgraph.pipeline.components.quantities.objects import counted_object
 from newsgraph.pipeline.document import Document
@@ -45,6 +44,9 @@ class QuantityExtractor(Component):
         self.bare_numbers = bare_numbers
 
     def __call__(self, doc: Document) -> Document:
+        # Imported here: the date tagger itself reads number words from this package.
+        from newsgraph.pipeline.components.dates.tagger import tag as tag_dates
+
         dates = tag_dates(doc.text)
         skip = [(m.start, m.end) for m in dates if self._is_point(m)]
         self._date_spans = [(m.start, m.end) for m in dates]

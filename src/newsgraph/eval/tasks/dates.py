@@ -1,0 +1,176 @@
+"""Temporal expressions on TimeBank + AQUAINT (TBAQ, TempEval-3 training), newsgraph
+against dateparser's ``search_dates``.
+
+Each TimeML document is stripped to text; its document creation time is the publication
+date. Scores follow TempEval-3: span F1 strict (same characters) and relaxed (overlap),
+and value F1 (a relaxed match whose TIMEX3 value is equal, over all predicted and all
+annotated expressions). The document creation time itself is not scored.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint
+
+DATES = "newsgraph.dates.v1"
+
+# (start, end, value, type)
+Timex = tuple[int, int, str | None, str | None]
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_ATTR_VALUE = re.compile(r'value="([^"]*)"')
+
+
+@dataclass
+class TimeMLDoc:
+    """One TimeML document as text, with its creation date and annotated expressions."""
+
+    name: str
+    text: str
+    dct: str | None
+    timexes: list[Timex] = field(default_factory=list)
+
+
+def read_timeml(path: str | Path) -> TimeMLDoc:
+    """Parse a ``.tml`` file: the TEXT element without tags, TIMEX3 spans into it, and
+    the document creation time (DCT)."""
+    raw = Path(path).read_text(encoding="utf-8")
+    dct_match = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
+    dct = _ATTR_VALUE.search(dct_match.group(0)).group(1) if dct_match else None
+    # Only the TEXT element is annotated (TempEval-3): headers are not scored.
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    raw = body.group(1) if body else raw
+    pieces: list[str] = []
+    length = 0
+    open_timex: list[tuple[int, dict]] = []
+    timexes: list[Timex] = []
+    pos = 0
+    for m in _TAG.finditer(raw):
+        chunk = html.unescape(raw[pos : m.start()])
+        pieces.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        if m.group(2) != "TIMEX3":
+            continue
+        if m.group(1):
+            start, attrs = open_timex.pop()
+            if attrs.get("functionInDocument") == "CREATION_TIME":
+                dct = attrs.get("value")
+            else:
+                timexes.append((start, length, attrs.get("value"), attrs.get("type")))
+        else:
+            open_timex.append((length, dict(_ATTR.findall(m.group(3)))))
+    pieces.append(html.unescape(raw[pos:]))
+    return TimeMLDoc(Path(path).stem, "".join(pieces), dct, timexes)
+
+
+def read_corpus(path: str | Path) -> list[TimeMLDoc]:
+    """Every ``.tml`` under ``path`` (a folder or one file), sorted by path."""
+    path = Path(path)
+    files = [path] if path.is_file() else sorted(path.rglob("*.tml"))
+    return [read_timeml(f) for f in files]
+
+
+def score(gold: list[list[Timex]], pred: list[list[Timex]]) -> dict[str, float]:
+    """TempEval-3 span F1 (strict, relaxed), value F1 and type accuracy, micro-averaged."""
+    n_gold = sum(len(g) for g in gold)
+    n_pred = sum(len(p) for p in pred)
+    strict = relaxed = value = typed = 0
+    for g_doc, p_doc in zip(gold, pred, strict=True):
+        free = list(p_doc)
+        for g in g_doc:
+            hit = next((p for p in free if p[0] == g[0] and p[1] == g[1]), None)
+            hit = hit or next((p for p in free if p[0] < g[1] and g[0] < p[1]), None)
+            if hit is None:
+                continue
+            free.remove(hit)
+            relaxed += 1
+            strict += hit[0] == g[0] and hit[1] == g[1]
+            value += hit[2] is not None and hit[2] == g[2]
+            typed += hit[3] == g[3]
+    scores: dict[str, float] = {}
+    for name, tp in (("strict", strict), ("relaxed", relaxed), ("value", value)):
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        scores[f"{name}_f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
+        scores[f"{name}_precision"] = round(p, 4)
+        scores[f"{name}_recall"] = round(r, 4)
+    scores["type_accuracy"] = round(typed / relaxed, 4) if relaxed else 0.0
+    return scores
+
+
+def _dct_iso(dct: str | None) -> str | None:
+    if not dct:
+        return None
+    m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", dct)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
+def newsgraph_timexes(docs: list[TimeMLDoc]) -> tuple[list[list[Timex]], float]:
+    """newsgraph's dates per document, and milliseconds per document."""
+    from newsgraph.eval.tasks.quantities import run_components
+
+    started = time.perf_counter()
+    analysed = run_components([d.text for d in docs], (DATES,), [_dct_iso(d.dct) for d in docs])
+    ms = 1000 * (time.perf_counter() - started) / max(1, len(docs))
+    return [[(x.start, x.end, x.value, x.type) for x in doc.dates] for doc in analysed], ms
+
+
+def dateparser_timexes(docs: list[TimeMLDoc]) -> list[list[Timex]]:
+    """dateparser's ``search_dates`` relative to each DCT; values at day granularity, or a
+    year for a bare four-digit year."""
+    from dateparser.search import search_dates
+
+    out = []
+    for doc in docs:
+        base = datetime.fromisoformat(_dct_iso(doc.dct) or "2000-01-01")
+        found = search_dates(doc.text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
+        items, pos = [], 0
+        for surface, when in found:
+            start = doc.text.find(surface, pos)
+            if start < 0:
+                continue
+            pos = start + len(surface)
+            value = surface.strip() if re.fullmatch(r"\s*\d{4}\s*", surface) else when.date().isoformat()
+            items.append((start, pos, value, "DATE"))
+        out.append(items)
+    return out
+
+
+def run(path: str | Path, limit: int | None = None) -> EvalReport:
+    """Score newsgraph and dateparser on the TimeML documents under ``path``."""
+    docs = read_corpus(path)[:limit]
+    gold = [d.timexes for d in docs]
+    ours, ms = newsgraph_timexes(docs)
+    notes = [f"newsgraph: {ms:.1f} ms per document (spaCy parse included)"]
+    baselines = {}
+    try:
+        baselines["dateparser search_dates"] = score(gold, dateparser_timexes(docs))
+    except ImportError:
+        notes.append("dateparser is not installed (pip install 'newsgraph[dev]'); baseline skipped")
+    files = [Path(path)] if Path(path).is_file() else sorted(Path(path).rglob("*.tml"))[:limit]
+    return EvalReport(
+        task="dates",
+        data=str(path),
+        data_hash=data_fingerprint(files),
+        scores=score(gold, ours),
+        baselines=baselines,
+        counts={"documents": len(docs), "gold": sum(len(g) for g in gold), "predicted": sum(len(p) for p in ours)},
+        notes=notes,
+    )
+
+
+TASK = EvalTask(
+    name="dates",
+    description="Temporal expressions (span and value F1, TempEval-3) on TimeBank+AQUAINT, newsgraph vs dateparser",
+    option="--timeml",
+    default_path="dates/tbaq",
+    run=run,
+)
