@@ -1,0 +1,39 @@
+"""The TimeML reader and TempEval-3 scorer, and a small run on TBAQ."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.eval.tasks import dates as task
+
+TML = """<?xml version="1.0" ?>
+<TimeML><DOCID>X1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2001-05-04" functionInDocument="CREATION_TIME">20010504</TIMEX3></DCT>
+<TEXT>Rates rose <TIMEX3 tid="t1" type="DATE" value="2001-05-03">Thursday</TIMEX3> &amp; fell for
+<TIMEX3 tid="t2" type="DURATION" value="P2W">two weeks</TIMEX3>.</TEXT></TimeML>
+"""
+
+
+def test_eval_dates_reads_timeml(tmp_path):
+    path = tmp_path / "x.tml"
+    path.write_text(TML, encoding="utf-8")
+    doc = task.read_timeml(path)
+    assert doc.dct == "2001-05-04"
+    assert [(doc.text[s:e], v, t) for s, e, v, t in doc.timexes] == [
+        ("Thursday", "2001-05-03", "DATE"), ("two weeks", "P2W", "DURATION")]
+
+
+def test_eval_dates_scores_strict_relaxed_value():
+    gold = [[(0, 8, "2001-05-03", "DATE"), (20, 29, "P2W", "DURATION")]]
+    pred = [[(0, 8, "2001-05-03", "DATE"), (16, 29, "P1W", "DURATION"), (40, 44, "2001", "DATE")]]
+    scores = task.score(gold, pred)
+    assert scores["strict_recall"] == 0.5 and scores["relaxed_recall"] == 1.0
+    assert scores["value_recall"] == 0.5 and scores["value_precision"] == round(1 / 3, 4)
+
+
+@pytest.mark.data
+def test_eval_dates_runs_on_tbaq(shared_data, monkeypatch):
+    monkeypatch.setattr(task, "dateparser_timexes", lambda docs: [[] for _ in docs])
+    report = task.run(shared_data / task.TASK.default_path, limit=3)
+    assert report.counts["documents"] == 3
+    assert report.scores["relaxed_f1"] > 0.5

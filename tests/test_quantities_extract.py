@@ -1,0 +1,109 @@
+"""Quantities on synthetic sentences: bounds, ranges, approximation, units, counted
+objects, numbers in words, and what is not a quantity (years, ordinals, names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.components.quantities import QuantityExtractor
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    component = QuantityExtractor()
+
+    def run(make_doc, text: str):
+        doc = make_doc(text)
+        doc.spacy = nlp(text)
+        component(doc)
+        for q in doc.quantities:
+            assert q.component == "newsgraph.quantities.v1"
+            assert doc.text[q.start : q.end].strip() == doc.text[q.start : q.end]
+        return doc.quantities
+
+    return run
+
+
+def one(quantities, **expected):
+    matches = [q for q in quantities if all(getattr(q, k) == v for k, v in expected.items())]
+    assert matches, f"no quantity with {expected} in {quantities}"
+    return matches[0]
+
+
+def test_quantities_upper_bound(extract, make_doc):
+    q = one(extract(make_doc, "The force can number up to 40,000 soldiers."), value=40000)
+    assert q.high == 40000 and q.low is None and q.object == "soldiers"
+
+
+@pytest.mark.parametrize("phrase", ["more than", "at least", "over"])
+def test_quantities_lower_bound(extract, make_doc, phrase):
+    q = one(extract(make_doc, f"The agency hired {phrase} 1,200 inspectors."), value=1200)
+    assert q.low == 1200 and q.high is None
+
+
+@pytest.mark.parametrize("text", ["between 5,000 and 7,000 sailors", "5,000-7,000 sailors"])
+def test_quantities_range(extract, make_doc, text):
+    q = one(extract(make_doc, f"The navy sent {text} to the port."), low=5000, high=7000)
+    assert q.value is None and q.object == "sailors"
+
+
+@pytest.mark.parametrize("word", ["around", "about", "some", "nearly"])
+def test_quantities_approximate(extract, make_doc, word):
+    q = one(extract(make_doc, f"The camp holds {word} 3,000 refugees."), value=3000)
+    assert q.approx is True
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("The deal is worth $3bn in total.", 3e9, "USD"),
+        ("Exports fell 4.5% last month.", 4.5, "percent"),
+        ("The convoy drove 120 kilometres north.", 120, "kilometre"),
+        ("Police seized 12 kg of cocaine.", 12, "kilogram"),
+        ("Fires burned 2,500 hectares of forest.", 2500, "hectare"),
+        ("The fine was 10.5 million euros.", 10.5e6, "EUR"),
+        ("Oil traded at $80 a barrel.", 80, "USD per barrel"),
+    ],
+)
+def test_quantities_units(extract, make_doc, text, value, unit):
+    one(extract(make_doc, text), value=value, unit=unit)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Two dozen protesters gathered outside.", 24),
+        ("The city has 1.5 million residents.", 1.5e6),
+        ("Forty-two villagers were evacuated.", 42),
+        ("Three hundred workers joined the strike.", 300),
+    ],
+)
+def test_quantities_numbers_in_words(extract, make_doc, text, value):
+    q = one(extract(make_doc, text), value=value)
+    assert q.object is not None
+
+
+def test_quantities_duration_is_time_quantity(extract, make_doc):
+    q = one(extract(make_doc, "The talks lasted three months."), value=3)
+    assert q.unit == "month" and q.dimension == "time"
+
+
+def test_quantities_negative_and_decimal(extract, make_doc):
+    quantities = extract(make_doc, "The team gained minus-5 yards and the index rose 0.25%.")
+    one(quantities, value=-5, unit="yard")
+    one(quantities, value=0.25, unit="percent")
+
+
+def test_quantities_member_countries_object(extract, make_doc):
+    q = one(extract(make_doc, "All of the bloc's 27 member countries signed."), value=27)
+    assert q.object == "member countries" and q.dimension == "count"
+    assert q.object_span is not None
+
+
+def test_quantities_leave_out_years_ordinals_and_names(extract, make_doc):
+    text = "In 2014 the 3rd battalion, which flew the Boeing 737 in the second round, left."
+    assert extract(make_doc, text) == []
+
+
+def test_quantities_leave_out_dates_and_times(extract, make_doc):
+    assert extract(make_doc, "The vote was held on June 14, 2021 at 5 p.m.") == []
