@@ -86,6 +86,20 @@ COUNTRY_ALIASES = {
 }
 
 
+# GeoNames' own point for countries where countryinfo's rounded centroid lies more than
+# ~100 km away from it (GeoNames country features, as published on geonames.org).
+GEONAMES_COUNTRY_POINTS = {
+    "US": (39.76, -98.5),
+    "CA": (60.10867, -113.64258),
+    "GB": (54.75844, -2.69531),
+    "AU": (-25.0, 135.0),
+    "IN": (22.0, 79.0),
+    "DE": (51.5, 10.5),
+    "JP": (35.68536, 139.75309),
+    "LY": (28.0, 17.0),
+}
+
+
 def fold(name: str) -> str:
     """ASCII-fold for script checks: NFKD without combining marks."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -186,6 +200,7 @@ def load_countries(countries: dict, cities: list[list]) -> list[list]:
         iso = c["iso"]
         if iso in points:
             lat, lon, alts = points[iso]
+            lat, lon = GEONAMES_COUNTRY_POINTS.get(iso, (lat, lon))
         elif by_cc.get(iso):
             lat = statistics.median(p[0] for p in by_cc[iso])
             lon = statistics.median(p[1] for p in by_cc[iso])
@@ -218,6 +233,16 @@ def admin1_variants(name: str, alts: list[str], towns: list[list]) -> list[str]:
     return out
 
 
+def centre(towns: list[list]) -> tuple[float, float]:
+    """The middle of the box spanned by a division's towns (2nd-98th percentile, so an
+    outlying island does not drag it): close to the geographic centre GeoNames uses,
+    where a median of towns leans towards the populated coast."""
+    lats = sorted(t[6] for t in towns)
+    lons = sorted(t[7] for t in towns)
+    lo, hi = int(len(lats) * 0.02), max(0, int(len(lats) * 0.98) - 1)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
 def load_admin1(cities: list[list]) -> list[list]:
     """Rows for first-level divisions, with the median point of their towns."""
     towns = defaultdict(list)
@@ -232,8 +257,7 @@ def load_admin1(cities: list[list]) -> list[list]:
         members = towns.get((cc, code), [])
         if not members:
             continue
-        lat = statistics.median(t[6] for t in members)
-        lon = statistics.median(t[7] for t in members)
+        lat, lon = centre(members)
         pop = sum(t[5] for t in members)
         alts = [a for a in r[5].split("|") if a]
         name, trusted = r[0], []

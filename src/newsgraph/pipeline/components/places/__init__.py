@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.places.recognize import Toponym, from_entities, from_gazetteer
+from newsgraph.pipeline.components.places.recognize import (
+    Toponym,
+    extend_divisions,
+    from_entities,
+    from_gazetteer,
+    person_words,
+    plausible,
+)
 from newsgraph.pipeline.components.places.relations import Mention, border_relations, part_of_relations
 from newsgraph.pipeline.components.places.resolve import Resolution, contains, resolve_all
 from newsgraph.pipeline.document import Document
@@ -60,6 +67,9 @@ class PlaceResolver(Component):
     def toponyms(self, doc: Document, gaz: Gazetteer) -> list[Toponym]:
         """Every toponym in reading order, entities first, gazetteer matches around them."""
         found = _drop_demonyms(from_entities(doc, doc.spacy), gaz)
+        extend_divisions(found, doc.text, gaz)
+        persons = person_words(doc.spacy)
+        found = [t for t in found if plausible(t, gaz, persons)]
         if self.gazetteer_matching:
             found += from_gazetteer(doc.spacy, gaz, [(t.start, t.end) for t in found])
         found.sort(key=lambda t: (t.start, -t.end))

@@ -110,6 +110,44 @@ def from_entities(doc, sdoc) -> list[Toponym]:
     return found
 
 
+_DIVISION_WORDS = ("region", "Region", "Oblast", "oblast", "Province", "province", "Governorate", "Krai", "County")
+
+
+def extend_divisions(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> None:
+    """Grow "Kaliningrad" into "Kaliningrad region" when the gazetteer knows the longer
+    name (NER often stops before the division word)."""
+    for top in toponyms:
+        rest = text[top.end:top.end + 14]
+        for word in _DIVISION_WORDS:
+            if rest.startswith(" " + word) and not rest[len(word) + 1:len(word) + 2].isalpha():
+                longer = text[top.start:top.end + 1 + len(word)]
+                if longer in gaz:
+                    top.end += 1 + len(word)
+                    top.text = longer
+                break
+
+
+def person_words(sdoc) -> set[str]:
+    """Every token of the document's multi-word PERSON entities ("Nelson" of "Willie
+    Nelson"); one-word PERSON entities are too often misread places ("Douma")."""
+    if sdoc is None:
+        return set()
+    return {t.text for ent in sdoc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def plausible(top: Toponym, gaz: Gazetteer, persons: set[str]) -> bool:
+    """Drop NER toponyms that cannot be places: lower-case starts ("n't"), compass words,
+    and names the article also uses for a person, unless they name a country or region."""
+    if not top.text[:1].isupper() and not top.text[:1].isdigit():
+        return False
+    words = top.text.lower().split()
+    if len(words) == 1 and words[0] in NEVER_PLACES:
+        return False
+    if top.text in persons:
+        return any(not p.is_town or p.population >= 20000 for p in gaz.lookup(top.text))
+    return True
+
+
 def _span_labels(sdoc) -> list[str]:
     """The entity label of each token ('' outside entities)."""
     labels = [""] * len(sdoc)
@@ -157,17 +195,19 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
     if label:  # DATE, CARDINAL, MONEY...: never places
         return False
     text = sdoc[i:j].text
-    if j - i == 1 and is_common_word(text):
-        return any(p.is_country or p.is_admin1 for p in places) and not sdoc[i].is_sent_start
+    if j - i == 1 and (is_common_word(text) or (text.isupper() and len(text.replace(".", "")) <= 3)):
+        return any(p.is_country for p in places)
     if big:
         return True
     return _cued(sdoc, i, j) or any(p.population >= 20000 for p in places)
 
 
 def from_gazetteer(sdoc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[Toponym]:
-    """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``."""
+    """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``,
+    except names the article uses for a person."""
     if sdoc is None:
         return []
+    persons = person_words(sdoc)
     labels = _span_labels(sdoc)
     bounds = _ent_bounds(sdoc)
     covered = sorted(taken)
@@ -185,7 +225,7 @@ def from_gazetteer(sdoc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[T
         j, places = match
         label = labels[i]
         whole = label != "" and bounds.get(i) == (i, j)
-        if accept_gazetteer_match(sdoc, i, j, places, label, whole):
+        if sdoc[i:j].text not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole):
             start, end = sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1])
             found.append(Toponym(start, end, sdoc.text[start:end], "GAZ", "gazetteer"))
             i = j

@@ -18,12 +18,16 @@ from newsgraph.resources.geonames import Gazetteer, GeoPlace, distance_km, norma
 
 # Prior by feature: countries and first-level divisions are what an unqualified name most
 # often means in news; physical features and regions come from the curated list.
-FEATURE_PRIOR = {"A.PCLI": 6.0, "A.PCLH": 4.0, "A.ADM1": 4.0, "L.CONT": 6.0}
-NONTOWN_PRIOR = 5.0
+FEATURE_PRIOR = {"A.PCLI": 9.0, "A.PCLH": 6.0, "A.ADM1": 7.0, "L.CONT": 8.0}
+NONTOWN_PRIOR = 7.0
 QUALIFIER_BONUS = 8.0
 FOCUS_BONUS = 2.5
 NEAR_BONUS = 1.5
 NEAR_KM = 250.0
+# A town matched through an alternate or historical name ("Salisbury" for Harare) is a
+# weaker reading than one whose main name it is.
+ALTERNATE_PENALTY = 2.0
+POPULATION_WEIGHT = 1.0
 
 
 @dataclass
@@ -43,14 +47,17 @@ class Context:
     anchors: list[GeoPlace] = field(default_factory=list)
 
 
-def prior(place: GeoPlace, label: str) -> float:
-    """Score before context: feature type, then log population for towns."""
+def prior(place: GeoPlace, label: str, key: str = "") -> float:
+    """Score before context: feature type, then log population for towns; ``key`` is the
+    normalised mention, to tell a main-name match from an alternate-name one."""
     if place.feature in FEATURE_PRIOR:
         base = FEATURE_PRIOR[place.feature]
     elif not place.is_town:
         base = NONTOWN_PRIOR
     else:
-        base = math.log10(place.population + 10) * 0.8 + (0.8 if place.feature == "P.PPLC" else 0.0)
+        base = math.log10(place.population + 10) * POPULATION_WEIGHT + (0.8 if place.feature == "P.PPLC" else 0.0)
+    if key and normalize(place.name) != key and place.is_town:
+        base -= ALTERNATE_PENALTY
     if label == "LOC" and (not place.is_town and not place.is_country):
         base += 1.0  # spaCy's LOC: seas, regions, mountains
     if label == "GPE" and not (place.is_town or place.is_country or place.is_admin1):
@@ -79,7 +86,7 @@ def qualifier_of(top: Toponym, following: Toponym | None, text: str) -> Toponym 
 
 def score(place: GeoPlace, top: Toponym, qual: list[GeoPlace], ctx: Context) -> float:
     """The candidate's total score for ``top`` in context ``ctx``."""
-    total = prior(place, top.label)
+    total = prior(place, top.label, normalize(top.text))
     if qual and any(contains(q, place) for q in qual):
         total += QUALIFIER_BONUS
     if place.country and ctx.countries:
