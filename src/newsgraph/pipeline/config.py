@@ -25,6 +25,8 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "newsgraph.clean.v1",
     "newsgraph.spacy.v1",
     "newsgraph.entities.v1",
+    "newsgraph.places.v1",
+    "newsgraph.quotes.v1",
     "newsgraph.quantities.v1",
     "newsgraph.dates.v1",
 )

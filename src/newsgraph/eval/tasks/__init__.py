@@ -9,4 +9,5 @@ TASKS: dict[str, str] = {
     "ner": "newsgraph.eval.tasks.ner",
     "extraction": "newsgraph.eval.tasks.extraction",
     "geo": "newsgraph.eval.tasks.geo",
+    "quotes": "newsgraph.eval.tasks.quotes",
 }

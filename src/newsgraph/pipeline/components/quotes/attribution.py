@@ -1,0 +1,202 @@
+"""Cues and reported content, read from the dependency parse the backbone already made.
+
+Two finders share one view of the parse (``Parse``):
+- ``cue_for_marked``: the reporting verb that introduces a passage in quote marks, found
+  in the attribution that follows it (``"...," she said``) or precedes it
+  (``He said: "..."``), within its sentence;
+- ``indirect``: reported speech without quote marks, a reporting verb with a clausal
+  complement (``X said that ...``, ``..., X warned``, ``X vowed to ...``) or a cue phrase
+  (``according to X, ...``).
+Each returns the cue span and the head token of the speaker phrase (or None).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from newsgraph.pipeline.components.quotes.lexicon import Lexicon
+from newsgraph.pipeline.components.quotes.marks import Marked
+
+QUOTE_CHARS = "\"'“”‘’„«»"
+SENT_END = frozenset({".", "!", "?"})
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Clauses under a cue that do not carry its content (a relative clause inside the
+# speaker phrase, a time adverbial).
+NOT_CONTENT = frozenset({"relcl", "acl", "advcl", "npadvmod", "advmod", "prep", "agent", "dobj", "dative"})
+# Dependency labels a partial quote may climb through to reach the verb reporting it.
+PARTIAL_PATH = frozenset(
+    {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "conj", "cc", "appos", "pobj", "amod", "compound",
+     "nmod", "det", "poss", "nummod", "advmod", "npadvmod", "dep"}
+)
+MIN_CONTENT_TOKENS = 2
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A found attribution: the cue's character span and the speaker phrase's head token."""
+
+    start: int
+    end: int
+    verb: object  # spaCy Token of the cue (its first word)
+    speaker: object | None  # spaCy Token heading the speaker phrase
+
+
+class Parse:
+    """The spaCy doc with character -> token lookup and the cue lexicon."""
+
+    def __init__(self, sdoc, lexicon: Lexicon):
+        self.sdoc = sdoc
+        self.text = sdoc.text
+        self.lexicon = lexicon
+        self._idx = [t.idx for t in sdoc]
+
+    def token_at(self, char: int):
+        """The token containing (or first after) character ``char``; None past the end."""
+        i = bisect_left(self._idx, char + 1) - 1
+        if i < 0:
+            i = 0
+        if i >= len(self.sdoc):
+            return None
+        tok = self.sdoc[i]
+        if tok.idx + len(tok) <= char and i + 1 < len(self.sdoc):
+            tok = self.sdoc[i + 1]
+        return tok
+
+    def is_cue_verb(self, tok) -> bool:
+        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lexicon.verbs and tok.dep_ != "aux"
+
+    # -- regions around a quoted passage -------------------------------------------------
+    def region_after(self, at: int) -> list:
+        """Tokens from character ``at`` to the end of the sentence, a newline or the next
+        opening quote mark."""
+        tok = self.token_at(at)
+        out = []
+        while tok is not None and tok.idx >= at:
+            if "\n" in tok.text or (tok.text in QUOTE_CHARS and tok.whitespace_ == "" and out):
+                break
+            if "\n" in self.text[at : tok.idx]:
+                break
+            out.append(tok)
+            if tok.text in SENT_END:
+                break
+            tok = tok.nbor() if tok.i + 1 < len(self.sdoc) else None
+        return out
+
+    def region_before(self, at: int) -> list:
+        """Tokens before character ``at`` back to the sentence start, a newline or the
+        previous closing quote mark, in text order."""
+        tok = self.token_at(at)
+        tok = tok.nbor(-1) if tok is not None and tok.i > 0 else None
+        out = []
+        while tok is not None and tok.idx + len(tok) <= at:
+            if tok.text in SENT_END or "\n" in tok.text or "\n" in tok.whitespace_:
+                break
+            if tok.text in QUOTE_CHARS and out:
+                break
+            if tok.text not in QUOTE_CHARS:
+                out.append(tok)
+            tok = tok.nbor(-1) if tok.i > 0 else None
+        out.reverse()
+        return out
+
+    # -- cues ----------------------------------------------------------------------------
+    def cue_in(self, tokens: list, last: bool = False, outside: tuple[int, int] | None = None) -> Cue | None:
+        """The reporting verb (or cue phrase) among ``tokens``: the main one (not inside a
+        relative clause), the first (``last=False``) or the closest to what follows. The
+        speaker is never taken from inside ``outside`` (the quote itself)."""
+        verbs = [t for t in tokens if self.is_cue_verb(t)]
+        main = [t for t in verbs if t.dep_ not in ("relcl", "acl", "amod")] or verbs
+        if main:
+            verb = main[-1] if last else main[0]
+            speaker = self.subject_of(verb, tokens)
+            if speaker is not None and outside is not None and outside[0] <= speaker.idx < outside[1]:
+                speaker = self.subject_of(verb, tokens, skip_children=True)
+            return Cue(verb.idx, verb.idx + len(verb), verb, speaker)
+        for tok in tokens:
+            phrase = self.phrase_at(tok)
+            if phrase is not None:
+                return phrase
+        return None
+
+    def subject_of(self, verb, region: list | None = None, skip_children: bool = False):
+        """The head token of ``verb``'s speaker: its subject (through conjunctions and
+        participle clauses), the agent of a passive, or the nearest name in ``region``
+        (only that with ``skip_children``, when the parse's subject is the quote itself)."""
+        for v in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
+            if v is None or skip_children:
+                continue
+            for child in v.children:
+                if child.dep_ in ("nsubj", "csubj"):
+                    return child
+                if child.dep_ == "agent":
+                    pobj = [c for c in child.children if c.dep_ == "pobj"]
+                    return pobj[0] if pobj else None
+            if any(c.dep_ == "nsubjpass" for c in v.children):
+                return None
+        if region:
+            near = [t for t in region if t.pos_ in ("PROPN", "PRON") and t.dep_ not in ("dobj", "dative", "pobj")]
+            if near:
+                return min(near, key=lambda t: abs(t.i - verb.i))
+        return None
+
+    def phrase_at(self, tok) -> Cue | None:
+        """A cue phrase (``according to X``) starting at ``tok``, with X's head."""
+        for phrase in self.lexicon.phrases:
+            end = tok.i + len(phrase)
+            if end > len(self.sdoc):
+                continue
+            words = self.sdoc[tok.i : end]
+            if tuple(w.lower_ for w in words) != phrase:
+                continue
+            last = words[-1]
+            objects = [c for c in last.children if c.dep_ == "pobj"]
+            speaker = objects[0] if objects else (last.nbor() if end < len(self.sdoc) else None)
+            if speaker is not None and not (speaker.pos_ in ("PROPN", "NOUN", "PRON")):
+                speaker = None
+            return Cue(tok.idx, last.idx + len(last), tok, speaker)
+        return None
+
+    def cue_for_marked(self, marked: Marked) -> Cue | None:
+        """The attribution of a quoted passage: after it in its sentence (``"...," she
+        said``, or a bare ``"..." she said.``), else before it (``He said: "..."``), else
+        the sentence its colon closes (``Cruz continued:`` ending the paragraph before)."""
+        raw_last = self.text[: marked.close].rstrip()[-1:] if marked.close is not None else "."
+        after = self.region_after(marked.outer_end) if marked.close is not None else []
+        if after and (raw_last != "." or after[0].is_lower or _bare_attribution(after)):
+            cue = self.cue_in(after, outside=(marked.open, marked.outer_end))
+            if cue is not None:
+                return cue
+        before = self.region_before(marked.open)
+        cue = self.cue_in(before, last=True, outside=(marked.open, marked.outer_end))
+        if cue is not None:
+            return cue
+        head = self.text[: marked.open].rstrip()
+        if head.endswith(":"):
+            return self._colon_cue(len(head) - 1)
+        return None
+
+    def _colon_cue(self, colon: int) -> Cue | None:
+        """A quote introduced by a colon: the reporting verb before it, else the colon
+        itself as cue with the name just before it (``Trump: "..."``) or the subject of
+        the introducing sentence (``The president released this statement:``)."""
+        tokens = self.region_before(colon)
+        cue = self.cue_in(tokens, last=True)
+        if cue is not None or not tokens:
+            return cue
+        last = tokens[-1]
+        # Headlines ("Trump: '...'") often tag a lone name as a common noun.
+        if last.pos_ == "PROPN" or (last.pos_ == "NOUN" and last.is_title and len(tokens) <= 3):
+            speaker = last
+        else:
+            root = tokens[-1].sent.root
+            speaker = next((c for c in root.children if c.dep_ == "nsubj" and c in tokens), None)
+        colon_tok = self.token_at(colon)
+        return Cue(colon, colon + 1, colon_tok, speaker) if speaker is not None else None
+
+
+def _bare_attribution(region: list) -> bool:
+    """``Viguerie says.``: a short sentence made of a speaker and a reporting verb."""
+    return len(region) <= 8 and region[-1].text in SENT_END and any(
+        t.lemma_.lower() in ("say", "tell", "add", "write", "ask", "conclude", "note", "explain") for t in region
+    )

@@ -1,0 +1,238 @@
+"""``newsgraph.quotes.v1``: direct, partial and indirect quotes with cues and speakers.
+
+Rules over the backbone's parse (no second model): quote marks give direct and partial
+quotes (``marks``), the parse gives their cues and the reported speech without marks
+(``attribution``, ``indirect``), and speakers resolve to the record's entities
+(``speakers``). See docs/quotes.md for the rules and the decisions behind them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from newsgraph.pipeline.component import Component
+from newsgraph.pipeline.components.quotes import lexicon as lexicon_mod
+from newsgraph.pipeline.components.quotes.attribution import PARTIAL_PATH, SUBJECTS, Cue, Parse
+from newsgraph.pipeline.components.quotes.indirect import find_indirect
+from newsgraph.pipeline.components.quotes.marks import Marked, find_quotes
+from newsgraph.pipeline.components.quotes.speakers import MentionIndex, SpeakerResolver
+from newsgraph.pipeline.document import Document
+from newsgraph.record import Quote, Span, Speaker
+
+NAME = "newsgraph.quotes.v1"
+CAPTION_KINDS = ("caption", "credit")
+# A character before an opening mark that lets the quote start a clause of its own.
+_CLAUSE_BEFORE = frozenset(".!?:;,—–-([")
+_CLAUSE_END = frozenset(".,!?;:…—–")
+# Partial quotes shorter than this with no cue in their sentence are titles, names or
+# scare quotes ("so-called"), not reported speech.
+MIN_PARTIAL_WORDS = 3
+_BREAKS = re.compile(r"\n[ \t\n]*")
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None
+    marked: Marked | None = None
+    speaker_of: Cue | None = None  # a cue whose speaker this item inherits, without the cue
+
+
+class QuoteExtractor(Component):
+    """Finds quotes and attributes them. ``indirect``: also report speech without quote
+    marks; ``lexicon``: a folder with ``reporting_verbs.txt`` and ``cue_phrases.txt``
+    replacing the shipped ones."""
+
+    name = NAME
+    requires = ("spacy", "entities")
+    assigns = ("quotes",)
+
+    def __init__(self, indirect: bool = True, lexicon: str | None = None):
+        self.indirect = indirect
+        self.lexicon = lexicon_mod.load(lexicon)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.spacy is None:
+            return doc
+        parse = Parse(doc.spacy, self.lexicon)
+        items = _extract(doc, parse, self.indirect)
+        doc.quotes.extend(_to_quotes(doc, items, self.lexicon.titles))
+        return doc
+
+
+def _extract(doc: Document, parse: Parse, with_indirect: bool) -> list[_Item]:
+    """Direct, partial and (optionally) indirect items with their cues, before speakers."""
+    text = doc.text
+    marks = [m for m in find_quotes(text) if doc.noise_at(m.open, m.outer_end, CAPTION_KINDS) is None]
+    direct: list[_Item] = []
+    partial: list[_Item] = []
+    for m in marks:
+        if _is_direct(text, m, parse):
+            direct.append(_Item(m.start, m.end, "direct", parse.cue_for_marked(m), m))
+        else:
+            partial.append(_Item(m.start, m.end, "partial", None, m))
+    _inherit(text, direct)
+    reported: list[_Item] = []
+    direct_cues = {item.cue.start for item in direct if item.cue is not None}
+    if with_indirect:
+        spans = sorted((m.open, m.outer_end) for m in marks)
+        for r in find_indirect(parse, _inside(spans)):
+            if r.cue.start in direct_cues or doc.noise_at(r.start, r.end, CAPTION_KINDS) is not None:
+                continue
+            if any(d.start < r.end and r.start < d.end for d in direct):
+                continue
+            reported.append(_Item(r.start, r.end, "indirect", r.cue))
+    _inherit_across(text, direct, direct + reported)
+    kept_partial = []
+    for item in partial:
+        item.cue = _partial_cue(parse, item, reported, direct_cues)
+        if item.cue is not None or _worth_keeping(parse, item):
+            kept_partial.append(item)
+    return direct + kept_partial + reported
+
+
+def _is_direct(text: str, m: Marked, parse: Parse) -> bool:
+    """A quote that stands as a clause of its own: it opens a paragraph or follows
+    punctuation or a reporting verb, and it ends with punctuation or at a clause end.
+    Anything embedded in a larger clause (``a "heavy price" on``) is partial."""
+    head = text[: m.open].rstrip(" \t")
+    before = head[-1:] if head else "\n"
+    starts = before == "\n" or before in _CLAUSE_BEFORE
+    if not starts:
+        starts = _after_cue(parse, len(head) - 1)
+    if not starts:
+        return False
+    # A nested quote may end the passage (``... 'bro,'"``): look inside it.
+    inner_end = text[: m.close].rstrip().rstrip("'’\"”")[-1:] if m.close is not None else "."
+    tail = text[m.outer_end :].lstrip(" \t")
+    after = tail[:1] or "\n"
+    return inner_end in _CLAUSE_END or after == "\n" or after in _CLAUSE_END
+
+
+def _after_cue(parse: Parse, char: int) -> bool:
+    """True when the word ending at ``char`` is a reporting verb (``said "..."``) or a
+    ``that`` right after one (``argued that "..."``): the quote is the verb's whole
+    complement, so it stands as a clause even when it starts in lower case."""
+    prev = parse.token_at(char)
+    if prev is None:
+        return False
+    if prev.lower_ == "that" and prev.i > 0:
+        prev = prev.nbor(-1)
+    return parse.is_cue_verb(prev)
+
+
+def _inside(spans: list[tuple[int, int]]):
+    starts = [s for s, _ in spans]
+
+    def inside(char: int) -> bool:
+        i = bisect_right(starts, char) - 1
+        return i >= 0 and spans[i][0] <= char < spans[i][1]
+
+    return inside
+
+
+def _inherit(text: str, direct: list[_Item]) -> None:
+    """Give a direct quote with no attribution of its own its neighbour's cue: the next
+    quote's when only space separates them (``"A." "B," she said``), else the previous
+    quote's within the same paragraph (the speaker goes on after the attribution)."""
+    for i, item in enumerate(direct):
+        if item.cue is not None:
+            continue
+        nxt = direct[i + 1] if i + 1 < len(direct) else None
+        if nxt is not None and nxt.cue is not None and not text[item.marked.outer_end : nxt.marked.open].strip():
+            item.cue = nxt.cue
+            continue
+        prev = direct[i - 1] if i > 0 else None
+        if prev is not None and prev.cue is not None and "\n" not in text[prev.marked.outer_end : item.marked.open]:
+            item.cue = prev.cue
+
+
+def _inherit_across(text: str, direct: list[_Item], attributed: list[_Item]) -> None:
+    """A quote that opens its paragraph with no attribution in it takes the speaker (not
+    the cue, which belongs to the earlier paragraph) of the last attribution in the
+    paragraph before: the news convention ``X said ...`` / ``"...," X said.`` followed by
+    a paragraph of more quotation from X."""
+    breaks = [m.end() for m in _BREAKS.finditer(text)]
+    cued = sorted((item.cue.start, item.cue) for item in attributed if item.cue is not None)
+    for item in sorted(direct, key=lambda it: it.start):
+        if item.cue is not None or not _opens_paragraph(text, item):
+            continue
+        paragraph = bisect_right(breaks, item.marked.open)
+        if paragraph == 0 or _has_cue_after(text, item):
+            continue
+        previous_start = breaks[paragraph - 2] if paragraph >= 2 else 0
+        candidates = [c for at, c in cued if previous_start <= at < breaks[paragraph - 1]]
+        if candidates and candidates[-1].speaker is not None:
+            item.speaker_of = candidates[-1]
+
+
+def _has_cue_after(text: str, item: _Item) -> bool:
+    """True when the quote's own paragraph goes on after it (its attribution may come
+    later, or it is not a continuation at all)."""
+    return bool(text[item.marked.outer_end :].split("\n", 1)[0].strip())
+
+
+def _opens_paragraph(text: str, item: _Item) -> bool:
+    return text[: item.marked.open].rstrip(" \t")[-1:] in ("", "\n")
+
+
+def _partial_cue(parse: Parse, item: _Item, reported: list[_Item], direct_cues: set[int]) -> Cue | None:
+    """The cue reporting a partial quote: the indirect speech containing it, else a
+    reporting verb it depends on through complements and objects only, unless that verb
+    already introduces a direct quote (then the attachment is the parser's, not the
+    writer's)."""
+    for r in reported:
+        if r.start <= item.start < r.end:
+            return r.cue
+    span = parse.sdoc.char_span(item.start, item.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    while tok.head is not tok and tok.dep_ not in SUBJECTS:
+        head = tok.head
+        if parse.is_cue_verb(head) and (tok.dep_ in PARTIAL_PATH or tok.dep_ == "prep"):
+            if head.idx in direct_cues:
+                return None
+            return Cue(head.idx, head.idx + len(head), head, parse.subject_of(head))
+        if tok.dep_ not in PARTIAL_PATH:
+            return None
+        tok = head
+    return None
+
+
+def _worth_keeping(parse: Parse, item: _Item) -> bool:
+    """A partial quote without a cue is kept when it is long enough to be speech or sits
+    in a sentence that reports speech (its speaker is then left null)."""
+    if len(parse.text[item.start : item.end].split()) >= MIN_PARTIAL_WORDS:
+        return True
+    tok = parse.token_at(item.start)
+    return tok is not None and any(parse.is_cue_verb(t) for t in tok.sent)
+
+
+def _to_quotes(doc: Document, items: list[_Item], titles: frozenset[str]) -> list[Quote]:
+    """Resolve each distinct cue's speaker once, in text order (pronouns look back), and
+    build the records."""
+    resolver = SpeakerResolver(doc, MentionIndex(doc), titles)
+    speakers: dict[int, Speaker | None] = {}
+    cues = {item.cue.start: item.cue for item in items if item.cue is not None}
+    for cue in sorted(cues.values(), key=lambda c: c.start):
+        speakers[cue.start] = resolver.resolve(cue.speaker) if cue.speaker is not None else None
+    quotes = []
+    for item in items:
+        cue = item.cue
+        source = cue or item.speaker_of
+        quotes.append(
+            Quote(
+                start=item.start,
+                end=item.end,
+                kind=item.kind,
+                speaker=speakers.get(source.start) if source is not None else None,
+                cue=Span(start=cue.start, end=cue.end) if cue is not None else None,
+                component=NAME,
+            )
+        )
+    return quotes

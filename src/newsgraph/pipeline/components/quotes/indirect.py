@@ -1,0 +1,88 @@
+"""Reported speech without quote marks: ``X said that ...``, ``..., X warned``,
+``X vowed to ...``, ``according to X, ...``. Works on the existing dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse
+
+
+@dataclass(frozen=True)
+class Reported:
+    """Reported content ``[start, end)`` and its cue."""
+
+    start: int
+    end: int
+    cue: Cue
+
+
+def find_indirect(parse: Parse, inside_quotes) -> list[Reported]:
+    """Every reported-speech clause of the document. ``inside_quotes(char) -> bool`` says
+    whether a character lies inside quote marks (verbs there belong to the quote)."""
+    found = []
+    phrase_starts = frozenset(p[0] for p in parse.lexicon.phrases)
+    for tok in parse.sdoc:
+        if inside_quotes(tok.idx):
+            continue
+        if parse.is_cue_verb(tok):
+            item = _verb_content(parse, tok)
+        elif tok.lower_ in phrase_starts:
+            item = _phrase_content(parse, tok)
+        else:
+            item = None
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _verb_content(parse: Parse, verb) -> Reported | None:
+    """The clausal complement of a reporting verb (or its to-infinitive for the verbs
+    marked ``xcomp`` in the lexicon), as reported content."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None and verb.lemma_.lower() in parse.lexicon.xcomp_verbs:
+        comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if comp is None:
+        return None
+    span = _trim(parse, comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge))
+    if span is None:
+        return None
+    start, end = span
+    if verb.idx >= start and verb.idx < end:  # a parse that folded the cue into its complement
+        return None
+    if len(parse.sdoc.char_span(start, end, alignment_mode="expand") or ()) < MIN_CONTENT_TOKENS:
+        return None
+    cue = Cue(verb.idx, verb.idx + len(verb), verb, parse.subject_of(verb))
+    return Reported(start, end, cue)
+
+
+def _phrase_content(parse: Parse, tok) -> Reported | None:
+    """``according to X, content`` / ``content, according to X``: the content is the rest
+    of the sentence on the longer side of the phrase."""
+    cue = parse.phrase_at(tok)
+    if cue is None:
+        return None
+    sent = tok.sent
+    phrase_end = cue.speaker.right_edge if cue.speaker is not None else parse.sdoc[tok.i]
+    right_start = phrase_end.idx + len(phrase_end)
+    left = _trim(parse, sent.start_char, tok.idx)
+    right = _trim(parse, right_start, sent.end_char)
+    sides = [s for s in (left, right) if s is not None]
+    if not sides:
+        return None
+    start, end = max(sides, key=lambda s: s[1] - s[0])
+    return Reported(start, end, cue)
+
+
+_TRIM = " \t\n,;:—–-" + QUOTE_CHARS
+
+
+def _trim(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` without surrounding space, commas, dashes, quote marks and the
+    sentence's final full stop; None when nothing is left."""
+    text = parse.text
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and (text[end - 1] in _TRIM or text[end - 1] == "."):
+        end -= 1
+    return (start, end) if end > start else None

@@ -1,0 +1,44 @@
+"""The quote cue lexicon, kept as data in ``resources/quotes/`` and loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "quotes"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """``verbs``: reporting-verb lemmas; ``xcomp_verbs``: those whose content may be a
+    to-infinitive; ``phrases``: prepositional cue phrases as tuples of lower-case words;
+    ``titles``: lower-case title words cut from a speaker's name when no entity has it."""
+
+    verbs: frozenset[str]
+    xcomp_verbs: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    titles: frozenset[str] = frozenset()
+
+
+def _lines(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@cache
+def load(directory: str | None = None) -> Lexicon:
+    """The lexicon in ``directory`` (default: the one shipped with newsgraph)."""
+    root = Path(directory) if directory else RESOURCES
+    verbs, xcomp = set(), set()
+    for row in _lines(root / "reporting_verbs.txt"):
+        verbs.add(row[0].strip())
+        if len(row) > 1 and row[1].strip() == "xcomp":
+            xcomp.add(row[0].strip())
+    phrases = tuple(tuple(row[0].split()) for row in _lines(root / "cue_phrases.txt"))
+    titles = frozenset(row[0].strip() for row in _lines(root / "title_words.txt"))
+    return Lexicon(frozenset(verbs), frozenset(xcomp), phrases, titles)

@@ -1,0 +1,193 @@
+"""Quote marks: find the spans of text enclosed in quotation marks.
+
+Works on characters only (no parse), so it is cheap and exact about offsets. Handles
+straight and curly double quotes, single quotes used as the outer marks (headline and
+British style), single quotes nested in double ones (kept inside the outer quote), and
+the news convention for quotes running over several paragraphs: a paragraph that opens a
+quote and ends without closing it is continued by the next paragraph's opening mark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+STRAIGHT_DOUBLE = '"'
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+STRAIGHT_SINGLE = "'"
+# Characters after which a mark opens a quote rather than closing one.
+_OPEN_CONTEXT = "([{—–-/:;,"
+# A single quote farther than this from its opener is taken for an apostrophe.
+MAX_SINGLE_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A quoted passage: ``open``/``close`` are the positions of its outer marks
+    (``close`` is None when the passage ran to a paragraph end unclosed), ``start``/``end``
+    the quoted words between them (trailing comma excluded). ``paragraphs`` counts the
+    paragraphs it spans."""
+
+    open: int
+    close: int | None
+    start: int
+    end: int
+    paragraphs: int = 1
+
+    @property
+    def outer_end(self) -> int:
+        """Just past the closing mark (or the end of the words when unclosed)."""
+        return self.close + 1 if self.close is not None else self.end
+
+
+def find_quotes(text: str) -> list[Marked]:
+    """Every quoted passage of ``text``, in order, outermost only."""
+    found: list[Marked] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if _opens_double(text, i):
+            marked, i = _scan_double(text, i)
+            if marked is not None:
+                found.append(marked)
+            continue
+        if _opens_single(text, i):
+            marked = _scan_single(text, i)
+            if marked is not None:
+                found.append(marked)
+                i = marked.outer_end
+                continue
+        i += 1
+    return found
+
+
+def _opens_double(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in DOUBLE_OPEN:
+        return True
+    if ch == STRAIGHT_DOUBLE:
+        return _open_context(text, i)
+    return False
+
+
+def _open_context(text: str, i: int) -> bool:
+    """True when the mark at ``i`` follows a space, line start or opening punctuation and
+    is followed by a non-space: the shape of an opening mark."""
+    before_ok = i == 0 or text[i - 1].isspace() or text[i - 1] in _OPEN_CONTEXT or text[i - 1] in "“‘"
+    after_ok = i + 1 < len(text) and not text[i + 1].isspace()
+    return before_ok and after_ok
+
+
+def _closes_double(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in DOUBLE_CLOSE:
+        return True
+    if ch == STRAIGHT_DOUBLE:
+        return i > 0 and not text[i - 1].isspace()
+    return False
+
+
+def _scan_double(text: str, open_at: int) -> tuple[Marked | None, int]:
+    """Scan from the opening mark at ``open_at``; returns the passage (or None for an empty
+    one) and the position to resume scanning from."""
+    n = len(text)
+    i = open_at + 1
+    paragraphs = 1
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            nxt = _continuation(text, i)
+            if nxt is None:
+                # Unclosed at the paragraph end: the quote stops there.
+                return _make(text, open_at, None, i, paragraphs), i
+            paragraphs += 1
+            i = nxt + 1
+            continue
+        if ch in DOUBLE_OPEN and not _closes_here(text, i):
+            # A fresh opening mark inside an open quote: the earlier mark was stray.
+            return None, i
+        if _closes_double(text, i) and i > open_at + 1:
+            return _make(text, open_at, i, i, paragraphs), i + 1
+        i += 1
+    return _make(text, open_at, None, n, paragraphs), n
+
+
+def _closes_here(text: str, i: int) -> bool:
+    """A curly opening mark misused as a closing one (``word“``): no space before, and a
+    space, punctuation or the end after."""
+    return (
+        i > 0
+        and not text[i - 1].isspace()
+        and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in ".,;:!?)")
+    )
+
+
+def _continuation(text: str, newline_at: int) -> int | None:
+    """When the paragraph after ``newline_at`` begins with an opening double mark (the
+    multi-paragraph quote convention), that mark's position; else None."""
+    j = newline_at
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j < len(text) and (text[j] in DOUBLE_OPEN or text[j] == STRAIGHT_DOUBLE):
+        return j
+    return None
+
+
+def _opens_single(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in (SINGLE_OPEN, STRAIGHT_SINGLE):
+        return False
+    # An apostrophe inside a word (don't) never opens a quote.
+    if i + 1 >= len(text) or not text[i + 1].isalnum():
+        return False
+    return _open_context(text, i)
+
+
+def _scan_single(text: str, open_at: int) -> Marked | None:
+    """A passage in single marks, closed within the same paragraph by a mark that is not
+    an apostrophe (followed by a non-letter); None when there is no such closer. A closer
+    that could be a plural possessive (``voters’ concerns``) is used only when no plain
+    closer follows before the sentence ends."""
+    limit = min(len(text), open_at + MAX_SINGLE_CHARS)
+    ambiguous = None
+    i = open_at + 1
+    while i < limit:
+        ch = text[i]
+        if ch == "\n" or (ambiguous is not None and ch in ".!?" and text[i + 1 : i + 2].isspace()):
+            break
+        if ch in (SINGLE_CLOSE, STRAIGHT_SINGLE) and not text[i - 1].isspace():
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if not after.isalnum():
+                if not _plural_possessive(text, i):
+                    return _make(text, open_at, i, i, 1)
+                if ambiguous is None:
+                    ambiguous = i
+        i += 1
+    return _make(text, open_at, ambiguous, ambiguous, 1) if ambiguous is not None else None
+
+
+def _plural_possessive(text: str, i: int) -> bool:
+    """``voters’ concerns``: an apostrophe after an s, followed by a space and a lower-case
+    word, is a possessive rather than a closing mark."""
+    return (
+        text[i - 1] == "s"
+        and i + 2 < len(text)
+        and text[i + 1] == " "
+        and text[i + 2].islower()
+    )
+
+
+def _make(text: str, open_at: int, close_at: int | None, end: int, paragraphs: int) -> Marked | None:
+    start = open_at + 1
+    # Trim whitespace and the comma that ends a quote before its attribution.
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] == ",":
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    if end <= start:
+        return None
+    return Marked(open=open_at, close=close_at, start=start, end=end, paragraphs=paragraphs)

@@ -1,0 +1,230 @@
+"""Speakers: from the subject of a cue to a canonical entity of the record.
+
+``SpeakerResolver`` turns the head token of a speaker phrase into a ``record.Speaker``:
+a name or surname resolves to the entity with a mention there; a pronoun to the person
+(or group) it most plausibly stands for; a title or role (``the secretary general``) to
+the entity holding it; a group or institution without an entity (``the Baltic members``)
+keeps ``entity`` null with the phrase as ``name`` and span. Nothing is guessed: a pronoun
+with no antecedent keeps ``entity`` null and its own word as ``name``.
+
+Entities come from ``doc.entities`` (the entities component). Without them (a pipeline
+that does not run it) spaCy's own entity spans stand in, with surnames grouped onto the
+full name, and ``entity`` stays null.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from newsgraph.pipeline.document import Document
+from newsgraph.record import Speaker
+
+SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+# Entity types that can never speak: a mention of these is not a speaker's.
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+GROUP_TYPES = ("ORG", "GPE", "NORP", "FAC")
+PERSONAL = frozenset({"he", "she", "him", "her"})
+PLURAL = frozenset({"they", "them"})
+NEUTER = frozenset({"it"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Dependents that belong to a speaker's noun phrase (left of its head).
+NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "predet"})
+# How far back (characters) a pronoun looks for its antecedent.
+PRONOUN_WINDOW = 1200
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity: str | None
+    name: str
+    type: str
+
+
+class MentionIndex:
+    """Entity mentions of one document, sorted by position, with their canonical names."""
+
+    def __init__(self, doc: Document):
+        self.mentions = _from_entities(doc) if doc.entities else _from_spacy(doc)
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+        self.roles = _roles(doc)
+
+    def at(self, start: int, end: int) -> Mention | None:
+        """The mention overlapping ``[start, end)`` most, None when there is none."""
+        best, best_overlap = None, 0
+        hi = bisect_right(self._starts, end)
+        for m in self.mentions[max(0, hi - 50) : hi]:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap and m.type not in NOT_SPEAKERS:
+                best, best_overlap = m, overlap
+        return best
+
+    def before(self, pos: int, types: tuple[str, ...]) -> list[Mention]:
+        """Mentions of ``types`` ending before ``pos`` within the pronoun window, latest first."""
+        hi = bisect_right(self._starts, pos)
+        out = []
+        for m in reversed(self.mentions[:hi]):
+            if m.end > pos:
+                continue
+            if pos - m.end > PRONOUN_WINDOW:
+                break
+            if m.type in types:
+                out.append(m)
+        return out
+
+
+def _from_entities(doc: Document) -> list[Mention]:
+    return [Mention(s.start, s.end, e.id, e.name, e.type) for e in doc.entities for s in e.mentions]
+
+
+def _from_spacy(doc: Document) -> list[Mention]:
+    """spaCy entity spans as mentions: a PERSON named by surname alone takes the longest
+    full name sharing that surname; no entity ids (there are no entities)."""
+    ents = [e for e in doc.spacy.ents if e.label_ in SPEAKER_TYPES] if doc.spacy is not None else []
+    full: dict[str, str] = {}
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            words = ent.text.split()
+            if words and len(ent.text) > len(full.get(words[-1], "")):
+                full[words[-1]] = ent.text
+    out = []
+    for ent in ents:
+        name = ent.text
+        if ent.label_ == "PERSON" and ent.text.split():
+            name = full.get(ent.text.split()[-1], name)
+        out.append(Mention(ent.start_char, ent.end_char, None, " ".join(name.split()), ent.label_))
+    return out
+
+
+def _roles(doc: Document) -> list[tuple[str, str, str]]:
+    """(lower-case office title, entity id, entity name) for every office held."""
+    return [(r.title.lower(), e.id, e.name) for e in doc.entities for r in e.roles]
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases in text order, remembering the speakers seen so far (the
+    antecedents of later pronouns)."""
+
+    def __init__(self, doc: Document, index: MentionIndex, titles: frozenset[str] = frozenset()):
+        self.doc = doc
+        self.titles = titles
+        self.text = doc.text
+        self.index = index
+        self.history: list[tuple[int, Speaker, str]] = []  # (position, speaker, entity type)
+
+    def resolve(self, head) -> Speaker:
+        """A ``Speaker`` for the spaCy token ``head`` (the head of the subject phrase)."""
+        if head.lower_ in RELATIVE and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
+            head = head.head.head
+        if head.pos_ == "PRON" or head.lower_ in PERSONAL | PLURAL | NEUTER:
+            speaker, kind = self._pronoun(head)
+        else:
+            speaker, kind = self._phrase(head)
+        self.history.append((head.idx, speaker, kind))
+        return speaker
+
+    def _phrase(self, head) -> tuple[Speaker, str]:
+        start, end = phrase_span(head)
+        # Only a mention covering the head names the speaker: in "the Baltic members" the
+        # NORP "Baltic" is a modifier, not who spoke.
+        mention = self.index.at(head.idx, head.idx + len(head.text))
+        if mention is not None:
+            return Speaker(entity=mention.entity, name=mention.name, start=start, end=end), mention.type
+        phrase = " ".join(self.text[start:end].split())
+        holder = self._office_holder(phrase, head.idx)
+        if holder is not None:
+            return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
+        if head.pos_ == "PROPN":
+            return Speaker(entity=None, name=self._bare_name(head), start=start, end=end), "PERSON"
+        kind = "GROUP" if head.tag_ in ("NNS", "NNPS") else "NOUN"
+        return Speaker(entity=None, name=phrase, start=start, end=end), kind
+
+    def _bare_name(self, head) -> str:
+        """A name without its title: the proper nouns ending at ``head`` after the last
+        title word (``U.S. President Joe Biden`` -> ``Joe Biden``)."""
+        words = [head]
+        tok = head
+        while tok.i > 0 and tok.nbor(-1).pos_ == "PROPN" and tok.nbor(-1).head.i >= tok.i:
+            tok = tok.nbor(-1)
+            if tok.lower_ in self.titles:
+                break
+            words.insert(0, tok)
+        return " ".join(w.text for w in words)
+
+    def _office_holder(self, phrase: str, pos: int) -> Mention | None:
+        """The person holding the office named by ``phrase`` (``the secretary general``):
+        from the entities' roles, else the latest person whose name the same title preceded."""
+        words = [w for w in phrase.lower().split() if w not in ("the", "a", "an", "this", "that")]
+        if not words:
+            return None
+        title = " ".join(words)
+        for role_title, entity_id, name in self.index.roles:
+            if title == role_title or role_title.endswith(title):
+                return Mention(pos, pos, entity_id, name, "PERSON")
+        for mention in self.index.before(pos, ("PERSON",)):
+            context = self.text[max(0, mention.start - 60) : mention.start].lower()
+            after = self.text[mention.end : mention.end + 60].lower()
+            if title in context or title in after:
+                return mention
+        return None
+
+    def _pronoun(self, head) -> tuple[Speaker, str]:
+        word = head.lower_
+        start, end = head.idx, head.idx + len(head.text)
+        if word in PERSONAL:
+            found = self._antecedent(start, ("PERSON",))
+        elif word in PLURAL:
+            found = self._antecedent(start, GROUP_TYPES + ("GROUP",))
+        elif word in NEUTER:
+            found = self._antecedent(start, GROUP_TYPES)
+        else:  # I, we, you: the writer or an unnamed group; no guess
+            found = None
+        if found is None:
+            return Speaker(entity=None, name=head.text, start=start, end=end), "PRON"
+        speaker, kind = found
+        return Speaker(entity=speaker.entity, name=speaker.name, start=start, end=end), kind
+
+    def _antecedent(self, pos: int, types: tuple[str, ...]) -> tuple[Speaker, str] | None:
+        """The latest earlier speaker of a matching type within the window, else the latest
+        earlier mention of such an entity that was a sentence subject, else None."""
+        last = self._last_speaker(pos, types)
+        subject = self._last_subject_mention(pos, types)
+        if last is not None and (subject is None or last[0] >= subject.start):
+            return last[1], last[2]
+        if subject is not None:
+            return Speaker(entity=subject.entity, name=subject.name, start=None, end=None), subject.type
+        return None
+
+    def _last_speaker(self, pos: int, types: tuple[str, ...]) -> tuple[int, Speaker, str] | None:
+        for at, speaker, kind in reversed(self.history):
+            if at < pos and pos - at <= PRONOUN_WINDOW and kind in types and speaker.name:
+                return at, speaker, kind
+        return None
+
+    def _last_subject_mention(self, pos: int, types: tuple[str, ...]) -> Mention | None:
+        doc = self.doc.spacy
+        fallback = None
+        for mention in self.index.before(pos, types):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return mention
+            fallback = fallback or mention
+        return fallback if fallback is not None and pos - fallback.end < 300 else None
+
+
+def phrase_span(head) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``head``: its left modifiers (names,
+    titles, determiners) and the head, without clauses, appositions or punctuation."""
+    start = head.idx
+    for child in head.lefts:
+        if child.dep_ in NP_LEFT:
+            start = min(start, child.left_edge.idx)
+    end = head.idx + len(head.text)
+    for child in head.rights:
+        # "Rep. Smith Jr." and names the parser splits rightwards
+        if child.dep_ in ("flat", "compound") and child.i == head.i + 1:
+            end = child.idx + len(child.text)
+    return start, end
