@@ -238,7 +238,11 @@ def summarize(articles, spent: dict[str, Spent], per_component: dict[str, Spent]
 def _environment(pipeline, nlp) -> dict:
     import spacy
 
+    from newsgraph.pipeline.config import BACKBONE
+
+    backbone = pipeline.get(BACKBONE)
     return {
+        "backbone_ner": getattr(backbone, "ner", None),
         "python": platform.python_version(),
         "spacy": spacy.__version__,
         "model": f"{nlp.meta.get('name')} {nlp.meta.get('version')}",
@@ -261,7 +265,8 @@ def render(result: dict) -> str:
         f"{n} BBC articles, {result['words']:,} words; batch size {result['batch_size']}, warm-up "
         f"{result['warmup']}, rounds of {result['chunk']}; {env['model']} (spaCy {env['spacy']}), "
         f"{env['cpus']} CPU(s)",
-        f"pipeline: {', '.join(env['components'])}; backbone spaCy pipes: {', '.join(env['spacy_pipes'])}",
+        f"pipeline: {', '.join(env['components'])}",
+        f"backbone: spaCy pipes {', '.join(env['spacy_pipes'])}; ner={env.get('backbone_ner')}",
         "",
         f"{'system':<34}{'wall s':>8}{'articles/s':>12}{'words/s':>10}{'CPU s':>8}{'articles/CPU s':>16}",
     ]
