@@ -264,7 +264,11 @@ def load_admin1(cities: list[list]) -> list[list]:
         if cc == "US" and code in us_states:
             name = us_states[code]["name"]
             trusted = US_STATE_ABBREV.get(code, "").split("|")
-        trusted += admin1_variants(name, alts, members)
+        variants = admin1_variants(name, alts, members)
+        if variants and name.lower().rstrip("'").endswith("oblast"):
+            # English usage (and GeoNames' English admin1 names): "Kaliningrad Oblast".
+            name, alts = variants[0], [name, *alts]
+        trusted += variants
         rows.append([int(r[3]), name, "A.ADM1", cc, code, pop, lat, lon,
                      clean_alternates(alts, name, MAX_ALTS, trusted)])
     return rows

@@ -71,8 +71,11 @@ def read_gwn(path: str | Path) -> list[GeoArticle]:
         article = GeoArticle(id=node.get("file") or str(len(articles)), text=text)
         for t in node.find("toponyms") or []:
             lat, lon = t.findtext("latitude"), t.findtext("longitude")
+            start, end = int(t.findtext("start")), int(t.findtext("end"))
+            if not 0 <= start < end <= len(text):
+                continue  # 5 annotations in article 123 carry negative offsets
             article.toponyms.append(GoldToponym(
-                start=int(t.findtext("start")), end=int(t.findtext("end")), type=t.findtext("type") or "",
+                start=start, end=end, type=t.findtext("type") or "",
                 modifier=t.findtext("modifierType") or None,
                 lat=float(lat) if lat else None, lon=float(lon) if lon else None,
             ))
@@ -134,17 +137,19 @@ def _prf(name: str, tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def pipeline_config():
-    """The default pipeline, with the places component after entities if it is not there."""
+    """The default pipeline up to the places component (what places depends on), with
+    places inserted after entities when the default list lacks it."""
     from newsgraph.pipeline.config import ComponentSpec, PipelineConfig
 
     config = PipelineConfig.default()
     names = [s.name for s in config.components]
+    specs = list(config.components)
     if PLACES not in names:
-        specs = list(config.components)
         at = names.index("newsgraph.entities.v1") + 1 if "newsgraph.entities.v1" in names else len(specs)
         specs.insert(at, ComponentSpec(PLACES))
-        config = PipelineConfig(tuple(specs), batch_size=config.batch_size)
-    return config
+        names = [s.name for s in specs]
+    specs = specs[: names.index(PLACES) + 1]
+    return PipelineConfig(tuple(specs), batch_size=config.batch_size)
 
 
 def newsgraph_places(texts: list[str]) -> tuple[list[list[Pred]], float]:

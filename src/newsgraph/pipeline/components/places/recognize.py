@@ -188,7 +188,9 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
     if any(w in NEVER_PLACES for w in words[:1]) or words[-1] in NEVER_PLACES:
         return False
     big = any(p.is_country or p.is_admin1 or not p.is_town or p.population >= 100000 for p in places)
-    if label == "NORP" or (label and not whole):
+    if label and not whole:  # a part of a longer name: "Paris" of "Paris Hilton"
+        return False
+    if label == "NORP" and j - i == 1:  # the demonym itself; "Crimean Peninsula" is fine
         return False
     if label in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
         return big or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in places))
@@ -224,7 +226,8 @@ def from_gazetteer(sdoc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[T
             continue
         j, places = match
         label = labels[i]
-        whole = label != "" and bounds.get(i) == (i, j)
+        ent_start, ent_end = bounds.get(i, (i, j))
+        whole = ent_start >= i and ent_end <= j  # the match covers the whole entity
         if sdoc[i:j].text not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole):
             start, end = sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1])
             found.append(Toponym(start, end, sdoc.text[start:end], "GAZ", "gazetteer"))
@@ -242,13 +245,14 @@ def _longest_match(sdoc, i: int, gaz: Gazetteer, covered) -> tuple[int, list[Geo
         last = sdoc[j - 1]
         if last.is_punct and last.text not in (".",) or last.is_space:
             break
-        if j - 1 > i and not (_capitalised(last) or last.lower_ in ("of", "de", "la", "del", "and")):
+        division = last.text in _DIVISION_WORDS
+        if j - 1 > i and not (_capitalised(last) or division or last.lower_ in ("of", "de", "la", "del", "and")):
             break
         start, end = sdoc[i].idx, last.idx + len(last)
         if _overlaps(covered, start, end):
             break
         key = normalize(sdoc.text[start:end])
-        if _capitalised(last) and gaz.has_key(key):
+        if (_capitalised(last) or division) and gaz.has_key(key):
             best = (j, gaz.lookup_key(key))
     return best
 

@@ -1,0 +1,65 @@
+"""The shipped gazetteer: spellings, diacritics, administrative codes, curated features."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.resources.geonames import distance_km, gazetteer, normalize
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer()
+
+
+def test_gazetteer_normalize_folds_case_dots_diacritics_and_article():
+    assert normalize("the U.S.") == normalize("US") == "us"
+    assert normalize("Nausėda") == normalize("NAUSEDA") == "nauseda"
+    assert normalize("Champs-Élysées") == "champs elysees"
+
+
+def test_gazetteer_kyiv_and_kiev_are_one_city(gaz):
+    kyiv = [p for p in gaz.lookup("Kyiv") if p.is_town]
+    kiev = gaz.lookup("Kiev")
+    assert kyiv and kiev
+    assert kyiv[0].geonames_id == kiev[0].geonames_id == 703448
+    assert kiev[0].country == "UA" and kiev[0].feature == "P.PPLC"
+
+
+def test_gazetteer_lookup_ignores_diacritics(gaz):
+    assert {p.geonames_id for p in gaz.lookup("Presov")} == {p.geonames_id for p in gaz.lookup("Prešov")}
+    assert any(p.country == "PL" for p in gaz.lookup("Krakow"))
+
+
+def test_gazetteer_admin1_and_its_towns_share_codes(gaz):
+    (oblast,) = [p for p in gaz.lookup("Donetsk Oblast") if p.is_admin1]
+    assert (oblast.country, oblast.name) == ("UA", "Donetsk Oblast")
+    (village,) = gaz.lookup("Krasnohorivka")
+    assert (village.country, village.admin1) == (oblast.country, oblast.admin1)
+    assert gaz.admin1("UA", oblast.admin1) == oblast
+
+
+def test_gazetteer_has_countries_with_points_and_aliases(gaz):
+    assert len(gaz.countries()) >= 240
+    lithuania = gaz.country("LT")
+    assert lithuania is not None and lithuania.geonames_id == 597427
+    assert distance_km(lithuania.lat, lithuania.lon, 55.2, 23.9) < 200
+    assert any(p.country == "US" and p.is_country for p in gaz.lookup("U.S."))
+    assert any(p.country == "GB" and p.is_country for p in gaz.lookup("Britain"))
+
+
+def test_gazetteer_curated_physical_features(gaz):
+    for name, feature in [("Black Sea", "H.SEA"), ("Crimean Peninsula", "T.PEN"), ("Donbas", "L.RGN")]:
+        (place,) = [p for p in gaz.lookup(name) if p.feature == feature]
+        assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
+    assert any(p.is_admin1 and p.country == "RU" for p in gaz.lookup("Kaliningrad region"))
+
+
+def test_gazetteer_us_state_abbreviations(gaz):
+    assert [p.name for p in gaz.lookup("N.J.") if p.is_admin1] == ["New Jersey"]
+    assert [p.name for p in gaz.lookup("Okla.") if p.is_admin1] == ["Oklahoma"]
+
+
+def test_gazetteer_by_id_round_trips(gaz):
+    place = gaz.by_id(2800866)
+    assert place is not None and place.name == "Brussels" and place.country == "BE"

@@ -1,0 +1,117 @@
+"""places.v1 on synthetic sentences: disambiguation, filters, relations, focus, spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.components.places import PlaceResolver
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return PlaceResolver()
+
+
+@pytest.fixture
+def run(nlp, make_doc, resolver):
+    def analyse(text: str, dateline: str | None = None):
+        doc = make_doc(text)
+        doc.metadata.dateline = dateline
+        doc.spacy = nlp(text)
+        return resolver(doc)
+
+    return analyse
+
+
+def _by_mention(doc, surface: str):
+    for place in doc.places:
+        if any(doc.text[m.start:m.end] == surface for m in place.mentions):
+            return place
+    raise AssertionError(f"no place mentioned as {surface!r}: {[p.name for p in doc.places]}")
+
+
+def test_places_paris_texas_follows_its_qualifier(run):
+    doc = run("PARIS, Texas (AP) — Paris, Texas, lies in Lamar County. The mayor of Paris said "
+              "the storm moved east toward Texarkana overnight.")
+    paris = _by_mention(doc, "Paris")
+    assert (paris.country, paris.admin1) == ("US", "TX")
+    assert len([m for m in paris.mentions if doc.text[m.start:m.end] == "Paris"]) == 2
+    assert any(r.type == "part_of" and r.object == "Texas" for r in doc.relations)
+
+
+def test_places_paris_france_by_default(run):
+    doc = run("Protesters marched through Paris on Saturday as France debated the pension reform.")
+    paris = _by_mention(doc, "Paris")
+    assert paris.country == "FR" and paris.geonames_id == 2988507
+
+
+def test_places_village_with_oblast_context(run):
+    doc = run("Shelling was reported south of Krasnohorivka, Donetsk Oblast, on Tuesday, the "
+              "regional governor said.")
+    village = _by_mention(doc, "Krasnohorivka")
+    assert village.resolved and village.country == "UA" and village.admin1 == "05"
+    assert abs(village.lat - 48.0) < 0.2 and abs(village.lon - 37.5) < 0.2
+    part_of = [r for r in doc.relations if r.type == "part_of"]
+    assert part_of and part_of[0].subject == "Krasnohorivka"
+
+
+def test_places_kiev_spelling_resolves_to_kyiv(run):
+    doc = run("Talks were held in Kiev, where officials met envoys from Warsaw.")
+    kyiv = _by_mention(doc, "Kiev")
+    assert kyiv.name == "Kyiv" and kyiv.country == "UA" and kyiv.feature == "P.PPLC"
+
+
+def test_places_borders_listed_in_one_sentence(run):
+    doc = run("Finland borders Russia to the east, Sweden to the northwest and Norway to the north.")
+    borders = {(r.subject, r.object) for r in doc.relations if r.type == "borders"}
+    assert borders == {("Finland", "Russia"), ("Finland", "Sweden"), ("Finland", "Norway")}
+    for r in doc.relations:
+        assert 0 <= r.evidence.start < r.evidence.end <= len(doc.text)
+
+
+def test_places_demonyms_are_not_places(run):
+    doc = run("European leaders and Russian diplomats met in Geneva on Monday.")
+    names = {doc.text[m.start:m.end] for p in doc.places for m in p.mentions}
+    assert "European" not in names and "Russian" not in names
+    assert _by_mention(doc, "Geneva").country == "CH"
+
+
+def test_places_unknown_toponym_stays_unresolved(make_doc, resolver):
+    from newsgraph.record import Entity, Span
+
+    text = "Fighting continued near Zvyrtsivka overnight."
+    doc = make_doc(text)
+    start = text.index("Zvyrtsivka")
+    doc.entities = [Entity(id="e1", type="GPE", name="Zvyrtsivka", mentions=[Span(start=start, end=start + 10)])]
+    resolver(doc)
+    (place,) = doc.places
+    assert place.resolved is False and place.lat is None and place.entity == "e1"
+
+
+def test_places_sets_entity_kb_geonames(make_doc, resolver):
+    from newsgraph.record import Entity, Span
+
+    text = "Lithuania declared a state of emergency."
+    doc = make_doc(text)
+    doc.entities = [Entity(id="e1", type="GPE", name="Lithuania", mentions=[Span(start=0, end=9)])]
+    resolver(doc)
+    assert doc.entities[0].kb["geonames"] == 597427
+    assert doc.places[0].entity == "e1" and doc.places[0].country == "LT"
+
+
+def test_places_focus_follows_dateline_and_repetition(run):
+    doc = run("KRAMATORSK — Residents of Kramatorsk queued for water. Kramatorsk lies in eastern "
+              "Ukraine; aid also reached Kharkiv and a convoy left Berlin.", dateline="KRAMATORSK")
+    focus = doc.extras["focus"]
+    assert "UA" in focus["countries"] and "DE" not in focus["countries"]
+    assert "Kramatorsk" in focus["places"]
+    assert _by_mention(doc, "Kramatorsk").focus is True
+
+
+def test_places_every_span_matches_its_text(run):
+    doc = run("From Vilnius to Tallinn, the Baltic states watched Belarus and the Suwalki Gap.")
+    assert doc.places
+    for place in doc.places:
+        assert place.component == "newsgraph.places.v1"
+        for m in place.mentions:
+            assert doc.text[m.start:m.end].strip() == doc.text[m.start:m.end] != ""
