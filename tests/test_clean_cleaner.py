@@ -177,3 +177,16 @@ def test_clean_cleaner_spans_hold_on_any_text(lines, clean):
             assert doc.text[noise.start : noise.end] == noise.text
         if noise.raw_start is not None and noise.kind not in ("mojibake", "encoding") and not repaired:
             assert raw[noise.raw_start : noise.raw_end] == noise.text
+
+
+def test_clean_cleaner_drops_navigation_bars_but_keeps_tables(make_doc):
+    text = (
+        "Home | News | Sport | Weather | Contact\n"
+        "The league table after Saturday's games:\n"
+        "Team | Played | Won | Lost\n"
+        "Harbour FC | 10 | 8 | 2\n"
+        "| Business |"
+    )
+    doc = Cleaner()(make_doc(text))
+    assert doc.text.splitlines() == text.splitlines()[1:4]
+    assert [n.kind for n in doc.noise if n.start is None] == ["boilerplate", "boilerplate"]

@@ -38,6 +38,10 @@ _NOT_NAMES = re.compile(
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _BANNER = re.compile(r"\b(?:we use|this (?:web)?site uses|by continuing|consent|accept|privacy policy)\b", re.I)
 _SEPARATORS = r"[\s|·•:,/–—-]*"
+# A navigation bar flattened to text ("Home | News | Sport | Contact") and a lone menu
+# cell ("| Business |"); no digits, so results tables and data rows are never matched.
+_NAV_BAR = re.compile(r"^\|?\s*(?:[^|\d]{1,30}\|\s*){3,}[^|\d]{0,30}\|?$")
+_MENU_CELL = re.compile(r"^\|\s*[A-Za-z][A-Za-z &'-]{0,30}\s*\|$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +55,18 @@ class LineLabel:
 def classify_lines(lines: list[str]) -> list[LineLabel]:
     """A label per line: furniture and bylines line by line, link lists by runs."""
     labels = [_classify(line) for line in lines]
+    _keep_table_headers(lines, labels)
     _mark_link_runs(lines, labels)
     return labels
+
+
+def _keep_table_headers(lines: list[str], labels: list[LineLabel]) -> None:
+    """A pipe-separated row followed by rows with numbers is a table header, not a menu."""
+    for index, line in enumerate(lines[:-1]):
+        if labels[index].kind == "boilerplate" and "|" in line:
+            following = lines[index + 1]
+            if "|" in following and any(c.isdigit() for c in following):
+                labels[index] = LineLabel(None)
 
 
 def is_image_furniture(line: str) -> bool:
@@ -68,6 +82,8 @@ def _classify(line: str) -> LineLabel:
     if len(stripped) <= MAX_FURNITURE_CHARS and _furniture().match(stripped):
         return LineLabel("boilerplate")
     if len(stripped) <= MAX_BANNER_CHARS and _COOKIE.search(stripped) and _BANNER.search(stripped):
+        return LineLabel("boilerplate")
+    if "|" in stripped and (_NAV_BAR.match(stripped) or _MENU_CELL.match(stripped)):
         return LineLabel("boilerplate")
     byline = _BYLINE.match(stripped) if len(stripped) <= 120 else None
     if byline and not _NOT_NAMES.match(byline.group("name")):
