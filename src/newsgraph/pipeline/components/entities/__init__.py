@@ -1,0 +1,148 @@
+"""``newsgraph.entities.v1``: canonical entities with all their mentions, offices and ids.
+
+From the recogniser's name spans (any spaCy pipeline emitting OntoNotes labels), the
+component corrects the labels with gazetteers and document-level consistency, groups
+mentions into one entity per real-world thing, reads offices from titles and
+appositions, and attaches knowledge-base ids (ISO 3166, GeoNames) where it knows them.
+See docs/entities.md.
+"""
+
+from __future__ import annotations
+
+from newsgraph.pipeline.component import Component
+from newsgraph.pipeline.components.entities import clustering, mentions
+from newsgraph.pipeline.components.entities import consistency as fixes
+from newsgraph.pipeline.components.entities.clustering import Cluster
+from newsgraph.pipeline.components.entities.gazetteer import gazetteer as load_gazetteer
+from newsgraph.pipeline.components.entities.roles import Office, RoleFinder, Target
+from newsgraph.pipeline.document import Document
+from newsgraph.record import Entity, Relation, Role, Span
+
+NAME = "newsgraph.entities.v1"
+
+
+class EntityLinker(Component):
+    """Entities (``doc.entities``) and ``holds_office``/``demonym_of`` relations.
+
+    ``gazetteer``: correct and complete the recogniser with the country, city,
+    organisation and place gazetteers. ``consistency``: give the same string one label
+    throughout the document and tag its untagged repeats. ``roles``: read offices.
+    ``references``: link "the alliance"/"the bloc" to the one organisation they can mean.
+    Every switch defaults to on; turning them off shows what the recogniser alone finds.
+    """
+
+    name = NAME
+    requires = ("spacy",)
+    assigns = ("entities", "relations")
+
+    def __init__(self, gazetteer: bool = True, consistency: bool = True, roles: bool = True, references: bool = True):
+        self.use_gazetteer = gazetteer
+        self.use_consistency = consistency
+        self.use_roles = roles
+        self.use_references = references
+        self.gaz = load_gazetteer()  # at build time, not on the first document
+        fixes.warm_up()
+
+    def __call__(self, doc: Document) -> Document:
+        sdoc, text = doc.spacy, doc.text
+        if sdoc is None:
+            return doc
+        toks = mentions.Tokens(sdoc, text)
+        found = self.mentions(sdoc, text, toks)
+        clusters = clustering.cluster(found, text, self.gaz)
+        if self.use_references:
+            clustering.add_references(clusters, sdoc, toks, self.gaz)
+        entities, targets = _entities(clusters, text)
+        country_ids = {e.kb["iso3166"]: e.id for e in entities if e.type == "GPE" and "iso3166" in e.kb}
+        relations = _demonym_relations(entities, clusters, country_ids)
+        if self.use_roles:
+            offices = RoleFinder(sdoc, toks, targets, country_ids).find()
+            relations += _apply_offices(entities, offices)
+        doc.entities.extend(entities)
+        doc.relations.extend(relations)
+        doc.extras["entity_of_span"] = {span: t.id for span, t in targets.items()}
+        return doc
+
+    def mentions(self, sdoc, text: str, toks: mentions.Tokens | None = None) -> list[mentions.Mention]:
+        """The corrected, non-overlapping name mentions of a parsed ``text``, in text order.
+        (``text`` is ``sdoc.text``, passed because spaCy rebuilds that string per access.)"""
+        toks = toks or mentions.Tokens(sdoc, text)
+        shouting = mentions.shouting_tokens(toks, text)
+        found = mentions.model_mentions(sdoc, shouting, text)
+        if self.use_gazetteer:
+            person_words = {
+                w for m in found if m.label == "PERSON" and " " in m.text(text) for w in m.text(text).split()
+            }
+            hits = self.gaz.find(toks, shouting, text)
+            found = fixes.merge_gazetteer(found, hits, text, person_words, self.gaz)
+            fixes.fix_by_head(found, text)
+            found = fixes.drop_common_words(found, text)
+        found += mentions.credit_mentions(text)
+        if self.use_consistency:
+            fixes.fix_teams(found, toks, text)
+            fixes.people_surnames(found, text)
+            fixes.harmonise(found, text)
+            found = fixes.propagate(found, toks, shouting)
+            fixes.fix_teams(found, toks, text)  # again, for the repeats just added
+        return clustering.resolve_overlaps(found)
+
+
+def _entities(clusters: list[Cluster], text: str) -> tuple[list[Entity], dict[tuple[int, int], Target]]:
+    """Records for the clusters, ids in order of first mention, and each mention's target."""
+    entities: list[Entity] = []
+    targets: dict[tuple[int, int], Target] = {}
+    for n, c in enumerate(clusters, start=1):
+        label, name = c.label(), c.name(text)
+        kb: dict[str, str | int] = {}
+        country = None
+        found = clustering.country_for_cluster(c, text)
+        if label == "GPE" and found is not None and (c.entry is None or c.entry.kind == "country"):
+            kb = {"iso3166": found.iso2, **({"geonames": found.geonames_id} if found.geonames_id else {})}
+            name = found.name
+        elif label == "NORP" and found is not None:
+            country = found.iso2
+        elif c.entry is not None:
+            kb = {k: v for k, v in c.entry.kb if k != "geonames"}  # cities: places resolves them
+            country = c.entry.country
+        spans = [Span(start=m.start, end=m.end) for m in c.mentions]
+        aliases = sorted({m.text(text) for m in c.mentions} - {name})
+        entity = Entity(
+            id=f"e{n}", type=label, name=name, mentions=spans, kb=kb, aliases=aliases,
+            country=country or (kb.get("iso3166") if isinstance(kb.get("iso3166"), str) else None),
+            component=NAME,
+        )
+        entities.append(entity)
+        for m in c.mentions:
+            targets[(m.start, m.end)] = Target(entity.id, name, label, entity.country)
+    return entities, targets
+
+
+def _demonym_relations(entities: list[Entity], clusters: list[Cluster], country_ids: dict[str, str]) -> list[Relation]:
+    """``demonym_of``: a NORP ("Lithuanian") -> the country entity it names, when present."""
+    out = []
+    for entity in entities:
+        if entity.type == "NORP" and entity.country in country_ids:
+            first = entity.mentions[0]
+            out.append(Relation(type="demonym_of", subject=entity.id, object=country_ids[entity.country],
+                                evidence=first, component=NAME))
+    return out
+
+
+def _apply_offices(entities: list[Entity], offices: list[Office]) -> list[Relation]:
+    """Attach roles to people (one per title and holder, the most specific kept) and
+    return a ``holds_office`` relation for each one whose ``of`` is an entity."""
+    by_id = {e.id: e for e in entities}
+    relations = []
+    for office in sorted(offices, key=lambda o: (o.of is None, o.start)):
+        person = by_id[office.person]
+        same = [r for r in person.roles if r.title == office.title]
+        if any(r.of == office.of or office.of is None for r in same):
+            continue
+        evidence = Span(start=office.start, end=office.end)
+        person.roles.append(Role(title=office.title, of=office.of, evidence=evidence))
+        if office.of_is_id and office.of in by_id:
+            relations.append(Relation(type="holds_office", subject=person.id, object=office.of,
+                                      evidence=evidence, component=NAME))
+    for person in by_id.values():
+        person.roles.sort(key=lambda r: r.evidence.start if r.evidence else -1)
+    return relations

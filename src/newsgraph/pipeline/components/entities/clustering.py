@@ -1,0 +1,220 @@
+"""One cluster per real-world thing: gazetteer keys, country aliases, people's surnames and
+first names, acronyms and their expansions, and "the alliance"-style references."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsgraph.pipeline.components.entities.consistency import norm_key
+from newsgraph.pipeline.components.entities.gazetteer import Entry, Gazetteer
+from newsgraph.pipeline.components.entities.mentions import Mention
+from newsgraph.resources import countries
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ACRONYM_SKIP = frozenset("of the and for on in de des du la le to at".split())
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
+
+
+@dataclass
+class Cluster:
+    """Mentions of one thing. ``key`` is "country:LT", "org:nato", "PERSON:joe biden"...;
+    ``entry`` the gazetteer entry that named it, if any."""
+
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    entry: Entry | None = None
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def label(self) -> str:
+        if self.entry is not None:
+            return self.entry.label
+        return Counter(m.label for m in self.mentions).most_common(1)[0][0]
+
+    def name(self, text: str) -> str:
+        """The canonical name: the entry's, or the longest mention (mixed case preferred)."""
+        if self.entry is not None:
+            return self.entry.name
+        forms = {m.text(text) for m in self.mentions}
+        if all(f.isupper() for f in forms) and self.label() in ("PERSON", "GPE", "LOC"):
+            forms = {f.title() for f in forms}  # "SPRINGFIELD" in a dateline
+        return max(forms, key=lambda f: (not f.isupper() or len(forms) == 1, len(f.split()), len(f), f))
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions in text order; of two overlapping, the longer one stays
+    (an exact gazetteer or credit mention beats the model's at equal length)."""
+    rank = {"credit": 0, "gazetteer": 1, "model": 2, "propagated": 3}
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), rank.get(m.source, 9), m.start))
+    kept: list[Mention] = []
+    for m in ordered:
+        if m.source != "credit" and any(k.start < m.end and m.start < k.end for k in kept):
+            continue
+        if m.source == "credit":
+            kept = [k for k in kept if not (k.start < m.end and m.start < k.end)]
+        kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _key(m: Mention, text: str, gaz: Gazetteer) -> tuple[str, Entry | None]:
+    if m.entry is not None and m.entry.label == m.label:
+        return m.entry.key, m.entry
+    surface = m.text(text)
+    if m.entry is not None:  # "NEW YORK" the team (ORG) is not New York the city
+        return f"{m.label}:{norm_key(surface)}", None
+    if m.label in _PLACE_LABELS | {"ORG", "NORP"} and surface.isupper():
+        entry = gaz.lookup_folded(surface)
+        if entry is not None and entry.label == m.label:
+            return entry.key, entry
+    if m.label == "PERSON":
+        return "PERSON:" + norm_key(surface), None
+    group = "PLACE" if m.label in _PLACE_LABELS else m.label
+    return f"{group}:{norm_key(surface)}", None
+
+
+def cluster(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Cluster]:
+    """Group ``mentions`` (non-overlapping, in text order) into clusters, in order of
+    first mention."""
+    clusters: dict[str, Cluster] = {}
+    for m in mentions:
+        key, entry = _key(m, text, gaz)
+        c = clusters.setdefault(key, Cluster(key))
+        c.mentions.append(m)
+        if entry is not None and c.entry is None:
+            c.entry = entry
+    _merge_people(clusters, text)
+    _merge_acronyms(clusters, text)
+    return sorted(clusters.values(), key=lambda c: c.first)
+
+
+def _merge(clusters: dict[str, Cluster], src: str, dst: str) -> None:
+    source = clusters.pop(src)
+    clusters[dst].mentions.extend(source.mentions)
+    clusters[dst].mentions.sort(key=lambda m: m.start)
+
+
+def _merge_people(clusters: dict[str, Cluster], text: str) -> None:
+    """A surname, first name or shorter form joins the one longer name it is part of
+    ("Biden" -> "Joe Biden"); when two people share it ("Joe"/"Hunter Biden") it stays alone."""
+    people = {k: tuple(k.split(":", 1)[1].split()) for k, c in clusters.items() if k.startswith("PERSON:")}
+    for key, words in sorted(people.items(), key=lambda kv: len(kv[1])):
+        if key not in clusters:
+            continue
+        longer = [
+            k for k, w in people.items()
+            if k != key and k in clusters and len(w) > len(words) and _part_of(words, w)
+        ]
+        if len(longer) == 1:
+            _merge(clusters, key, longer[0])
+        elif len(longer) > 1:
+            # All longer candidates may be one person ("Jens Stoltenberg" inside
+            # "Jens Stoltenberg Jr." style chains): merge only if they nest.
+            longest = max(longer, key=lambda k: len(people[k]))
+            if all(_part_of(people[k], people[longest]) for k in longer):
+                _merge(clusters, key, longest)
+
+
+def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``short`` is the surname, the first name, or a trailing run of ``long``."""
+    n = len(short)
+    if long[-n:] == short:
+        return True
+    return n == 1 and long[0] == short[0]
+
+
+def _initials(words: list[str]) -> str:
+    letters = []
+    for word in words:
+        for part in word.split("-"):
+            if part and part.casefold() not in _ACRONYM_SKIP:
+                letters.append(part[0].upper())
+    return "".join(letters)
+
+
+def _merge_acronyms(clusters: dict[str, Cluster], text: str) -> None:
+    """An all-capitals name joins the one other name whose initials spell it
+    ("NRF" -> "NATO Response Force") or that it follows in brackets ("... (NRF)")."""
+    for key, c in list(clusters.items()):
+        if key not in clusters or c.entry is not None:
+            continue
+        short = c.name(text).replace(".", "")
+        if not _ACRONYM.match(short):
+            continue
+        matches = []
+        for other_key, other in clusters.items():
+            if other_key == key or other.label() not in ("ORG", "GPE", "LOC", "FAC", "EVENT", "LAW"):
+                continue
+            if any(_initials(m.text(text).split()) == short for m in other.mentions) or _bracketed(other, c, text):
+                matches.append(other_key)
+        if len(matches) == 1:
+            _merge(clusters, key, matches[0])
+
+
+def _bracketed(expansion: Cluster, acronym: Cluster, text: str) -> bool:
+    starts = {m.start for m in acronym.mentions}
+    for m in expansion.mentions:
+        after = text[m.end : m.end + 3]
+        if after.startswith(" (") and m.end + 2 in starts:
+            return True
+    return False
+
+
+def country_for_cluster(c: Cluster, text: str) -> countries.Country | None:
+    """The country a cluster is (a GPE country) or belongs to by demonym (a NORP)."""
+    if c.entry is not None and c.entry.kind in ("country", "demonym"):
+        return countries.country_by_code(c.entry.country) if c.entry.country else None
+    label = c.label()
+    for m in c.mentions:
+        surface = m.text(text)
+        found = countries.country_by_demonym(surface) if label == "NORP" else None
+        if found is None and label in ("GPE", "LOC"):
+            found = countries.country_by_name(surface)
+        if found is not None:
+            return found
+    return None
+
+
+def add_references(clusters: list[Cluster], sdoc, toks, gaz: Gazetteer) -> None:
+    """Add "the alliance" / "the bloc" / "the union" as mentions of the one organisation in
+    the document that news calls so (NATO, the EU), never when two candidates are present
+    or another union (a trade union, "the FNV union") is named. ``toks`` are the
+    document's token offsets (``mentions.Tokens``)."""
+    present = {c.key: c for c in clusters}
+    nouns = [i for i, low in enumerate(toks.lower) if i and low in gaz.generic_nouns]
+    if not nouns:
+        return
+    starts = {m.start for c in clusters for m in c.mentions}
+    for i in nouns:
+        keys = [k for k in gaz.generic_nouns[toks.lower[i]] if k in present]
+        if len(keys) != 1 or toks.lower[i - 1] != "the" or toks.starts[i] in starts:
+            continue
+        target = present[keys[0]]
+        if _compound(sdoc[i]) or _rival(toks.lower[i], toks, target):
+            continue
+        target.mentions.append(Mention(toks.starts[i], toks.ends[i], "ORG", "reference"))
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+
+
+def _compound(tok) -> bool:
+    """"the union leaders": the noun only modifies what follows."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound"
+
+
+def _rival(noun: str, toks, target: Cluster) -> bool:
+    """Another thing the same noun could mean: "trade union", "FNV union", "a union"."""
+    inside = {m.start for m in target.mentions} | {m.end for m in target.mentions}
+    for i, low in enumerate(toks.lower):
+        if low != noun or i == 0 or toks.ends[i] in inside:
+            continue
+        prev = toks.words[i - 1]
+        if prev.lower() in ("the", "this", "that"):
+            continue
+        if prev[:1].isupper() or prev.lower() in ("trade", "labor", "labour", "workers", "a", "another"):
+            return True
+    return False

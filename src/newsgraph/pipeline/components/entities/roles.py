@@ -1,0 +1,190 @@
+"""Offices people hold, from titles before names ("Lithuanian President Gitanas Nauseda",
+"NATO Secretary General Jens Stoltenberg") and from appositions ("Jens Stoltenberg, NATO's
+secretary general," / "Pieter van Dam, the Dutch economy minister")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.pipeline.components.entities.gazetteer import titles
+
+_SMALL = frozenset({"of", "the", "and", "for", "on"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+_RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
+_BOUNDARY = frozenset({",", ".", ";", ":", "—", "–", "(", ")", '"', "“", "”"})
+_OF_WORDS = frozenset({"of", "for", "at"})
+_POSSESSIVE = frozenset({"'s", "’s"})
+_MAX_TITLE = 5  # tokens
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a mention refers to: entity id, canonical name, type and ISO country."""
+
+    id: str
+    name: str
+    label: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office found in the text: ``person`` holds ``title`` of ``of`` (an entity id, or
+    a country name when the country is only named by a demonym); evidence [start, end)."""
+
+    person: str
+    title: str
+    of: str | None
+    of_is_id: bool
+    start: int
+    end: int
+
+
+def canonical_title(phrase: str) -> str | None:
+    """The canonical form of a title phrase ("secretary-general" -> "Secretary General",
+    "economy minister" -> "Economy Minister"), or None if it is no title."""
+    low = " ".join(phrase.replace(" - ", "-").split()).casefold()
+    table = titles()
+    if low in table:
+        return table[low]
+    words = low.split()
+    if len(words) >= 2 and words[-1] == "minister" and all(w.isalpha() for w in words):
+        return _title_case(words)
+    if len(words) >= 3 and words[0] == "minister" and words[1] in ("of", "for"):
+        return _title_case(words)
+    return None
+
+
+def _title_case(words: list[str]) -> str:
+    return " ".join(w if w in _SMALL and i else w.capitalize() for i, w in enumerate(words))
+
+
+class RoleFinder:
+    """Finds offices in one document given its mentions and what they refer to.
+
+    ``toks`` are the document's token offsets (``mentions.Tokens``); ``targets`` maps a
+    mention's (start, end) to its Target; ``country_ids`` maps an ISO code to the id of
+    that country's entity in the document.
+    """
+
+    def __init__(self, sdoc, toks, targets: dict[tuple[int, int], Target], country_ids: dict[str, str]):
+        self.sdoc = sdoc
+        self.targets = targets
+        self.country_ids = country_ids
+        self.by_end = {end: (start, end) for start, end in targets}
+        self.by_start = {start: (start, end) for start, end in targets}
+        self.tok_start = toks.by_start
+        self.tok_end = toks.by_end
+        self.in_mention = {i for start, end in targets for i in toks.covering(start, end)}
+
+    def find(self) -> list[Office]:
+        offices = []
+        for span, target in self.targets.items():
+            if target.label != "PERSON":
+                continue
+            found = self._before(span, target) or self._apposition(span, target)
+            if found is not None:
+                offices.append(found)
+        return offices
+
+    def _of(self, span: tuple[int, int]) -> tuple[str, bool] | None:
+        """What the modifier mention names as the office's organisation or country."""
+        target = self.targets[span]
+        if target.label == "NORP":
+            if target.country is None:
+                return None
+            if target.country in self.country_ids:
+                return self.country_ids[target.country], True
+            from newsgraph.resources.countries import country_by_code
+
+            country = country_by_code(target.country)
+            return (country.name, False) if country else None
+        if target.label in ("GPE", "ORG"):
+            return target.id, True
+        return None
+
+    def _before(self, span: tuple[int, int], person: Target) -> Office | None:
+        """"[modifier] Title Name": the title ends right before the name."""
+        first = self.tok_start.get(span[0])
+        if first is None:
+            return None
+        for n in range(min(_MAX_TITLE, first), 0, -1):
+            toks = self.sdoc[first - n : first]
+            if not toks[0].text[:1].isupper() or any(t.text in _BOUNDARY or "\n" in t.text for t in toks):
+                continue
+            # Only a listed title may contain a mention ("Council member" where the
+            # recogniser tagged "Council"); "Dutch Economy Minister" must leave "Dutch" out.
+            listed = titles().get(" ".join(toks.text.replace(" - ", "-").split()).casefold())
+            if listed is None and any(t.i in self.in_mention for t in toks):
+                continue
+            title = listed or canonical_title(toks.text)
+            if title is None:
+                continue
+            start = toks[0].idx
+            if first - n > 0 and self.sdoc[first - n - 1].lower_ in ("former", "ex", "late"):
+                return None
+            of, start = self._modifier_before(start)
+            return Office(person.id, title, of[0] if of else None, bool(of and of[1]), start, span[1])
+        return None
+
+    def _modifier_before(self, start: int) -> tuple[tuple[str, bool] | None, int]:
+        """A country, organisation or demonym written just before a title, possibly
+        possessive ("NATO's"); returns what it names and where the evidence starts."""
+        i = self.tok_start[start] - 1
+        if i >= 0 and self.sdoc[i].text in _POSSESSIVE:
+            i -= 1
+        if i < 0:
+            return None, start
+        tok = self.sdoc[i]
+        span = self.by_end.get(tok.idx + len(tok.text))
+        if span is None:
+            return None, start
+        of = self._of(span)
+        return (of, span[0]) if of else (None, start)
+
+    def _apposition(self, span: tuple[int, int], person: Target) -> Office | None:
+        """"Name, [the] [modifier['s]] title [of X]," up to the next comma or full stop."""
+        last = self.tok_end.get(span[1])
+        if last is None or last + 2 >= len(self.sdoc) or self.sdoc[last + 1].text != ",":
+            return None
+        i = last + 2
+        if self.sdoc[i].lower_ in _RELATIVE:
+            return None
+        if self.sdoc[i].lower_ in _DETERMINERS:
+            i += 1
+        of, i = self._modifier_after(i)
+        j = i
+        while j < len(self.sdoc) and j - i < _MAX_TITLE and self.sdoc[j].text not in _BOUNDARY:
+            if self.sdoc[j].lower_ in _OF_WORDS or j in self.in_mention:
+                break
+            j += 1
+        if j == i or j >= len(self.sdoc):
+            return None
+        title = canonical_title(self.sdoc[i:j].text)
+        if title is None:
+            return None
+        end = self.sdoc[j - 1].idx + len(self.sdoc[j - 1].text)
+        if self.sdoc[j].lower_ in _OF_WORDS and j + 1 < len(self.sdoc):
+            after, k = self._modifier_after(j + 1)
+            if after is None or k >= len(self.sdoc) or self.sdoc[k].text not in _BOUNDARY:
+                return None
+            of, end = after, self.sdoc[k - 1].idx + len(self.sdoc[k - 1].text)
+        elif self.sdoc[j].text not in _BOUNDARY:
+            return None
+        return Office(person.id, title, of[0] if of else None, bool(of and of[1]), span[0], end)
+
+    def _modifier_after(self, i: int) -> tuple[tuple[str, bool] | None, int]:
+        """A country/organisation/demonym mention starting at token ``i`` (with an optional
+        possessive); returns what it names and the token index after it."""
+        if i >= len(self.sdoc):
+            return None, i
+        span = self.by_start.get(self.sdoc[i].idx)
+        if span is None:
+            return None, i
+        of = self._of(span)
+        if of is None:
+            return None, i
+        k = self.tok_end.get(span[1], i) + 1
+        if k < len(self.sdoc) and self.sdoc[k].text in _POSSESSIVE:
+            k += 1
+        return of, k

@@ -1,0 +1,129 @@
+"""entities.v1, mention level: junk, trimming, gazetteer corrections, document consistency.
+
+Documents are built by hand (a blank English tokenizer plus the entity spans a recogniser
+might have produced), so these tests need no model and state exactly what the recogniser
+said."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsgraph.pipeline.components.entities import EntityLinker
+from newsgraph.pipeline.document import Document
+from newsgraph.record import Metadata
+
+_BLANK = spacy.blank("en")
+
+
+def parse(text: str, ents: list[tuple[str, str]]):
+    """A spaCy Doc of ``text`` whose entities are ``ents`` ((surface, label), first
+    occurrence after the previous one)."""
+    sdoc = _BLANK(text)
+    spans, pos = [], 0
+    for surface, label in ents:
+        start = text.index(surface, pos)
+        span = sdoc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+        pos = start + len(surface)
+    sdoc.ents = spans
+    return sdoc
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return EntityLinker()
+
+
+def run(linker, text, ents, **config):
+    doc = Document(id="t", raw=text, text=text, metadata=Metadata())
+    doc.spacy = parse(text, ents)
+    (linker if not config else EntityLinker(**config))(doc)
+    return doc
+
+
+def by_name(doc):
+    return {e.name: e for e in doc.entities}
+
+
+def test_entities_mentions_spans_index_the_text(linker):
+    text = "The talks in Kyiv ended. Kyiv's mayor said the Black Sea fleet left."
+    doc = run(linker, text, [("Kyiv", "PERSON"), ("Kyiv's", "GPE"), ("the Black Sea", "LOC")])
+    for entity in doc.entities:
+        for m in entity.mentions:
+            assert text[m.start : m.end] in {entity.name, *entity.aliases}
+    assert {text[s:e] for (s, e) in doc.extras["entity_of_span"]} == {"Kyiv", "Black Sea"}
+
+
+def test_entities_mentions_capital_is_never_a_person(linker):
+    doc = run(linker, "Troops neared Kyiv on Friday.", [("Kyiv", "PERSON")])
+    (kyiv,) = doc.entities
+    assert (kyiv.type, kyiv.country) == ("GPE", "UA")
+
+
+def test_entities_mentions_junk_is_dropped(linker):
+    text = "It isn't over, RELATED officials said. They met."
+    doc = run(linker, text, [("n't", "GPE"), ("RELATED", "ORG"), ("They", "PERSON")])
+    assert doc.entities == []
+
+
+def test_entities_mentions_leading_article_and_possessive_are_stripped(linker):
+    text = "Ships crossed the Black Sea. The Pentagon’s view differs."
+    doc = run(linker, text, [("the Black Sea", "LOC"), ("The Pentagon’s", "ORG")])
+    names = by_name(doc)
+    assert names["Black Sea"].type == "LOC"
+    assert names["Pentagon"].type == "ORG"
+    assert [text[m.start : m.end] for m in names["Pentagon"].mentions] == ["Pentagon"]
+
+
+def test_entities_mentions_gazetteer_adds_what_the_model_missed(linker):
+    text = "Officials in Estonia and the OSCE said Lithuanian troops were ready."
+    doc = run(linker, text, [])
+    names = by_name(doc)
+    assert names["Estonia"].type == "GPE" and names["Estonia"].kb["iso3166"] == "EE"
+    assert names["Organization for Security and Co-operation in Europe"].type == "ORG"
+    assert names["Lithuanian"].type == "NORP" and names["Lithuanian"].country == "LT"
+
+
+def test_entities_mentions_labels_fixed_by_gazetteer(linker):
+    text = "The Pentagon and Germany agreed, and the Crimean Peninsula was discussed."
+    doc = run(linker, text, [("Pentagon", "GPE"), ("Germany", "PERSON"), ("Crimean Peninsula", "GPE")])
+    types = {e.name: e.type for e in doc.entities}
+    assert types == {"Pentagon": "ORG", "Germany": "GPE", "Crimean Peninsula": "LOC"}
+
+
+def test_entities_mentions_same_string_same_label(linker):
+    text = "Marlow Quint won. Later Marlow Quint lost and Quint left."
+    doc = run(linker, text, [("Marlow Quint", "PERSON"), ("Marlow Quint", "ORG"), ("Quint", "PERSON")])
+    (person,) = doc.entities
+    assert person.type == "PERSON" and len(person.mentions) == 3
+
+
+def test_entities_mentions_untagged_repeats_are_added(linker):
+    text = "Zorvath Industries grew. Analysts like Zorvath Industries."
+    doc = run(linker, text, [("Zorvath Industries", "ORG")])
+    (org,) = doc.entities
+    assert len(org.mentions) == 2
+
+
+def test_entities_mentions_upper_case_headline_is_matched(linker):
+    text = "GERMANY BEAT FRANCE IN FINAL\nGermany won on Sunday."
+    doc = run(linker, text, [("GERMANY", "ORG"), ("Germany", "GPE")])
+    names = by_name(doc)
+    assert names["Germany"].type == "GPE" and len(names["Germany"].mentions) == 2
+    assert names["France"].kb["iso3166"] == "FR"
+
+
+def test_entities_mentions_credit_names_agency_and_photographer(linker):
+    text = "Leaders met. (AP Photo/Marta Quill)"
+    doc = run(linker, text, [("AP Photo/Marta Quill", "ORG")])
+    types = {e.name: e.type for e in doc.entities}
+    assert types["Marta Quill"] == "PERSON"
+    assert types["Associated Press"] == "ORG"
+
+
+def test_entities_mentions_switches_turn_corrections_off():
+    text = "Troops neared Kyiv on Friday."
+    doc = run(None, text, [("Kyiv", "PERSON")], gazetteer=False, consistency=False)
+    assert doc.entities[0].type == "PERSON"
