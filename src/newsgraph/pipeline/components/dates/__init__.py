@@ -73,7 +73,7 @@ def _in_context(text: str, mention: Mention) -> dict:
     spec = mention.spec
     if spec.get("kind") == "offset" and spec.get("unit") == "Y" and spec.get("ago") and spec.get("n") == -1:
         # The compared period is usually named in the same or the previous sentence.
-        window = text[max(0, mention.start - 300) : mention.end + 100]
+        window = text[max(0, mention.start - 600) : mention.end + 300]
         if re.search(r"(?i)\bquarter\b", window):
             return {"kind": "quarter", "q": None, "year": None, "year_ago": True}
     return spec

@@ -29,9 +29,17 @@ def parse_iso(value: str | None) -> date | None:
 
 def clause_tense(sdoc, start: int, end: int) -> str | None:
     """``past`` or ``future`` for the clause governing the characters ``[start, end)`` of
-    the parsed text, from its verb and auxiliaries; None when no verb governs it."""
+    the parsed text, from the word just before it ("payable Dec. 7", "since Jan. 13") or
+    else its verb and auxiliaries; None when nothing tells."""
     if sdoc is None:
         return None
+    before = re.search(r"([A-Za-z]+)\W{0,3}(?:on\s+|of\s+|in\s+)?$", sdoc.text[max(0, start - 30) : start])
+    if before:
+        word = before.group(1).lower()
+        if word in load()["future_markers"]:
+            return "future"
+        if word in load()["past_markers"]:
+            return "past"
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -46,23 +54,25 @@ def clause_tense(sdoc, start: int, end: int) -> str | None:
 
 
 def _verb_tense(verb) -> str | None:
-    cues = set(load()["future_cues"])
+    """``future`` for will/modals, planning verbs ("planned a rally for Saturday") and
+    infinitives ("to testify on Feb. 10"); ``past`` for past forms; else None."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+    if any(a.lower_ in _FUTURE_AUX or a.lower_ in _MODALS for a in auxes):
         return "future"
-    if any(a.lower_ in _MODALS for a in auxes):
+    if verb.lemma_ in _PLAN_LEMMAS:
         return "future"
-    if verb.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        parent = verb.head
+        if parent is not verb and parent.lemma_ in _PLAN_LEMMAS | {"likely", "expected", "set", "due"}:
+            return "future"
+        return None
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
         parent = verb.head
-        if parent.lemma_ in cues or parent.lower_ in cues:
-            return "future"
         return _verb_tense(parent) if parent.pos_ in ("VERB", "AUX", "ADJ") else None
-    if verb.lemma_ in _PLAN_LEMMAS:
-        return "future"  # "planned a rally for Saturday", "is expected", "set to resume Monday"
     return None
 
 

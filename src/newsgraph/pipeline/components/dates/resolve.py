@@ -84,16 +84,25 @@ def _monthday(spec: dict, anchor: date, tense: str | None) -> str | None:
     d = _safe_date(anchor.year, spec["month"], spec["day"])
     if d is None:
         return None
-    if tense != "future" and d > anchor + timedelta(days=7):
+    if tense == "past" and d > anchor + timedelta(days=7):
         d = _safe_date(anchor.year - 1, spec["month"], spec["day"])
     elif tense == "future" and d < anchor - timedelta(days=7):
         d = _safe_date(anchor.year + 1, spec["month"], spec["day"])
+    elif tense is None:
+        # Tense unknown: the occurrence nearest the publication date.
+        options = [_safe_date(anchor.year + k, spec["month"], spec["day"]) for k in (-1, 0, 1)]
+        d = min((o for o in options if o), key=lambda o: abs((o - anchor).days))
     return _ymd(d)
 
 
 def _month(spec: dict, anchor: date, tense: str | None) -> str | None:
     month, year, offset = spec["month"], anchor.year, spec.get("offset")
-    if offset == -1 or (offset is None and tense != "future"):
+    if offset is None and tense is None:
+        # Tense unknown: the occurrence nearest the publication date.
+        now = anchor.year * 12 + anchor.month - 1
+        best = min((anchor.year + k for k in (-1, 0, 1)), key=lambda y: abs(y * 12 + month - 1 - now))
+        return f"{best:04d}-{month:02d}"
+    if offset == -1 or (offset is None and tense == "past"):
         year = anchor.year if month < anchor.month or (offset is None and month == anchor.month) else anchor.year - 1
     elif offset == 1 or (offset is None and tense == "future"):
         year = anchor.year if month > anchor.month or (offset is None and month == anchor.month) else anchor.year + 1
@@ -119,6 +128,12 @@ def _offset(spec: dict, anchor: date, tense: str | None) -> str | None:
     if unit == "M":
         months = anchor.year * 12 + anchor.month - 1 + n
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit == "WE" and spec.get("last_weekend"):
+        # "the weekend" in a report: the one before publication (Saturday/Sunday belong
+        # to the ISO week of the Monday before them).
+        d = anchor - timedelta(days=anchor.isoweekday() if anchor.isoweekday() < 6 else 0)
+        iso = d.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}-WE"
     if unit in ("W", "WE"):
         d = anchor + timedelta(weeks=n)
         iso = d.isocalendar()

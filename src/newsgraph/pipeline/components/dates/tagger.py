@@ -69,7 +69,11 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         (rf"(?i)\b(?:(?P<off>this|last|yesterday|tomorrow)\s+)(?P<part>morning|afternoon|evening|night)\b", _day_part),
         (r"(?i)\bovernight\b", lambda m: Mention(m.start(), m.end(), "TIME", {"kind": "overnight"})),
         (rf"(?i)\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ap>a\.?m\b\.?|p\.?m\b\.?){tz}", _clock),
-        (r"(?i)\b(?:at\s+)?(?P<w>noon|midnight)\b", _noon),
+        (r"(?i)\b(?:at\s+)?(?P<w>noon|midnight|midday)\b", _noon),
+        (r"(?i)\b(?:the\s+)?weekend\b", lambda m: Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": "WE", "n": 0, "last_weekend": True})),
+        (rf"(?i)\b(?:the\s+)?(?:{_ORDINALS})\s+century\b", _century),
+        (rf"(?i)\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<dw>{_DECADE_WORDS})\b", _decade_word),
+        (rf"(?i)\b(?:the\s+year\s+)?(?P<spoken>nineteen[\s-]+(?:{_TENS})(?:[\s-]+(?:{_ONES}))?|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_ONES}|ten|eleven|twelve))?)\b", _spoken_year),
         (rf"(?i)\b(?:(?P<the>the)\s+)?{MOD}{rel_off}\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|season)\b", _offset),
         (rf"(?i)\b(?:(?:earlier|later)\s+)(?P<off>this|last|next)\s+(?P<unit>week|month|year|quarter|spring|summer|fall|autumn|winter)\b", _offset),
         (rf"(?i)\b(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|before|later|from now|hence)\b", _ago),
@@ -85,6 +89,40 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         (rf"(?i)\b(?P<w>{refs})\b", _reference),
     ]
     return [(re.compile(p), fn) for p, fn in table]
+
+
+_ORDINALS = "|".join(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+     "eighteenth", "nineteenth", "twentieth", "twenty-first"] + [rf"\d{{1,2}}(?:st|nd|rd|th)"]
+)
+_DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_ORDINAL_VALUE = {w: i + 1 for i, w in enumerate(_ORDINALS.split("|")[:20])} | {"twenty-first": 21}
+
+
+def _century(m: re.Match) -> Mention | None:
+    word = re.sub(r"(?i)^the\s+|\s+century$", "", m.group(0)).lower()
+    n = int(re.match(r"\d+", word).group(0)) if word[0].isdigit() else _ORDINAL_VALUE.get(word)
+    if not n:
+        return None
+    return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{n - 1:02d}"})
+
+
+def _decade_word(m: re.Match) -> Mention:
+    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+            "eighties": 8, "nineties": 9}[m.group("dw").lower()]
+    return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"19{tens}"})
+
+
+def _spoken_year(m: re.Match) -> Mention | None:
+    words = m.group("spoken").lower()
+    if words.startswith("nineteen"):
+        rest = words_value(re.sub(r"^nineteen[\s-]+", "", words))
+        return None if rest is None else Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{1900 + rest}"})
+    value = words_value(words)
+    return None if value is None else Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{value}"})
 
 
 def _month_num(name: str) -> int:
@@ -187,7 +225,7 @@ def _clock(m: re.Match) -> Mention | None:
 def _noon(m: re.Match) -> Mention:
     word = m.group("w").lower()
     start = m.start("w")
-    return Mention(start, m.end(), "TIME", {"kind": "clock", "hour": 12 if word == "noon" else 24, "minute": 0})
+    return Mention(start, m.end(), "TIME", {"kind": "clock", "hour": 24 if word == "midnight" else 12, "minute": 0})
 
 
 _SEASON = {"spring", "summer", "fall", "autumn", "winter"}
@@ -265,6 +303,8 @@ def _duration(m: re.Match) -> Mention | None:
     n = _count(m.group("n"))
     word = m.group("n").lower()
     after = m.string[m.end() : m.end() + 12]
+    if m.group("unit").lower().startswith("quarter") and (word in ("a", "an", "one") or "-" in m.group(0)):
+        return None  # "a quarter of", "three-quarters": fractions
     if re.match(r"[\s-]*(?:old|of age)\b", after) or re.match(r"-old", after):
         return None  # an age, counted by the quantities component
     if word in ("a", "an") and not (m.group("the") or m.group("dirw")):
@@ -300,7 +340,9 @@ def _reference(m: re.Match) -> Mention | None:
     if word == "future" and re.match(r"\s+(?:of|generations)", after):
         return None
     end = m.end()
-    if word == "recent" and re.match(r"\s+(?:years|months|weeks|days|times|decades)\b", after):
+    if word == "recent":
+        if not re.match(r"\s+(?:years|months|weeks|days|times|decades)\b", after):
+            return None  # "a recent report": too vague to be worth a date
         end += re.match(r"\s+\w+", after).end()
     return Mention(m.start(), end, "DATE", {"kind": "ref", "value": load()["references"][word]})
 
