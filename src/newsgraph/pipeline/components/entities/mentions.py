@@ -104,10 +104,41 @@ def model_mentions(sdoc, shouting: set[int], text: str) -> list[Mention]:
                 continue
             first, last = trimmed
             start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
-            mention = Mention(start, end, ent.label_, "model", shouting=first in shouting)
-            if not is_junk(text[start:end]):
+            label = ent.label_
+            named = _name_after_title(sdoc, first, last, label)
+            if named is not None:  # "Lithuanian President Gitanas Nauseda" as one span
+                first, label = named, "PERSON"
+                start = sdoc[first].idx
+            mention = Mention(start, end, label, "model", shouting=first in shouting)
+            if not is_junk(text[start:end]) and not _COMPOUND_WORD.match(text, end):
                 out.append(mention)
     return out
+
+
+# "Short-term": a capitalised word that only opens a hyphenated compound.
+_COMPOUND_WORD = re.compile(r"-[a-z]")
+_NO_SPLIT_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "PRODUCT"})
+
+
+def _name_after_title(sdoc, first: int, last: int, label: str) -> int | None:
+    """For a span "[modifier] Title Name" (a recogniser's run-on such as "Lithuanian
+    President Gitanas Nauseda"), the index of the name's first token, else None.
+    Organisations and facilities named after people ("King Abdullah University") are
+    left alone."""
+    if label in _NO_SPLIT_LABELS or last <= first:
+        return None
+    table = titles()
+    for i in range(first, last):  # where the title would start
+        for n in (3, 2, 1):
+            j = i + n  # where the name would start
+            if j > last or not sdoc[i].text[:1].isupper():
+                continue
+            phrase = " ".join(t.lower_ for t in sdoc[i:j])
+            if phrase not in table and not (n >= 2 and sdoc[j - 1].lower_ == "minister"):
+                continue
+            rest = sdoc[j : last + 1]
+            return j if all(t.is_alpha and t.text[:1].isupper() for t in rest) else None
+    return None
 
 
 def _split_lines(ent) -> list[tuple[int, int]]:

@@ -1,0 +1,146 @@
+"""entities.v1, entity level: one entity per thing, offices, kb ids, relations.
+
+Documents are built by hand (blank tokenizer + the spans a recogniser might produce)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsgraph.pipeline.components.entities import EntityLinker
+from newsgraph.pipeline.document import Document
+from newsgraph.record import Metadata
+
+_BLANK = spacy.blank("en")
+
+
+def analyse(text: str, ents: list[tuple[str, str]]) -> Document:
+    """Run the component on ``text`` with ``ents`` ((surface, label) in order) as the
+    recogniser's output."""
+    sdoc = _BLANK(text)
+    spans, pos = [], 0
+    for surface, label in ents:
+        start = text.index(surface, pos)
+        spans.append(sdoc.char_span(start, start + len(surface), label=label))
+        pos = start + len(surface)
+    sdoc.ents = spans
+    doc = Document(id="t", raw=text, text=text, metadata=Metadata())
+    doc.spacy = sdoc
+    return _LINKER(doc)
+
+
+_LINKER = EntityLinker()
+
+
+def named(doc: Document, name: str):
+    matches = [e for e in doc.entities if e.name == name]
+    assert matches, f"no entity named {name!r} in {[e.name for e in doc.entities]}"
+    return matches[0]
+
+
+def texts(doc: Document, entity) -> list[str]:
+    return [doc.text[m.start : m.end] for m in entity.mentions]
+
+
+def test_entities_linking_person_forms_join_the_full_name():
+    text = "President Orvan Delk spoke. Delk later met Orvan Delk's aides. Orvan was tired."
+    doc = analyse(text, [("Orvan Delk", "PERSON"), ("Delk", "PERSON"), ("Orvan Delk's", "PERSON"), ("Orvan", "PERSON")])
+    person = named(doc, "Orvan Delk")
+    assert texts(doc, person) == ["Orvan Delk", "Delk", "Orvan Delk", "Orvan"]
+    assert [e.id for e in doc.entities] == ["e1"]
+
+
+def test_entities_linking_shared_surname_stays_apart():
+    text = "Orvan Delk and his son Pell Delk arrived. Delk waved."
+    doc = analyse(text, [("Orvan Delk", "PERSON"), ("Pell Delk", "PERSON"), ("Delk", "PERSON")])
+    assert texts(doc, named(doc, "Orvan Delk")) == ["Orvan Delk"]
+    assert texts(doc, named(doc, "Pell Delk")) == ["Pell Delk"]
+    assert named(doc, "Delk").type == "PERSON"
+
+
+def test_entities_linking_ids_follow_first_mention():
+    text = "Brakka Corp hired Ilse Moor. Ilse Moor joined Brakka Corp today."
+    doc = analyse(text, [("Brakka Corp", "ORG"), ("Ilse Moor", "PERSON"), ("Ilse Moor", "PERSON"), ("Brakka Corp", "ORG")])
+    assert [(e.id, e.name) for e in doc.entities] == [("e1", "Brakka Corp"), ("e2", "Ilse Moor")]
+    assert doc.extras["entity_of_span"][(0, 11)] == "e1"
+
+
+def test_entities_linking_acronym_joins_its_expansion():
+    text = "The Vantor Rapid Group deployed. The VRG is small."
+    doc = analyse(text, [("Vantor Rapid Group", "ORG"), ("VRG", "ORG")])
+    (org,) = doc.entities
+    assert org.name == "Vantor Rapid Group" and texts(doc, org) == ["Vantor Rapid Group", "VRG"]
+
+
+def test_entities_linking_country_aliases_and_kb():
+    text = "The U.S. and the United States of America and America agreed."
+    doc = analyse(text, [("U.S.", "GPE"), ("the United States of America", "GPE"), ("America", "GPE")])
+    (us,) = doc.entities
+    assert us.name == "United States" and us.type == "GPE"
+    assert us.kb == {"iso3166": "US", "geonames": 6252001}
+    assert len(us.mentions) == 3
+
+
+def test_entities_linking_demonym_gets_country_and_relation():
+    text = "Lithuanian officials said Lithuania was ready."
+    doc = analyse(text, [("Lithuanian", "NORP"), ("Lithuania", "GPE")])
+    norp, country = named(doc, "Lithuanian"), named(doc, "Lithuania")
+    assert norp.type == "NORP" and norp.country == "LT" and "iso3166" not in norp.kb
+    assert country.kb["iso3166"] == "LT"
+    assert [(r.type, r.subject, r.object) for r in doc.relations] == [("demonym_of", norp.id, country.id)]
+
+
+def test_entities_linking_the_alliance_is_nato_when_alone():
+    text = "NATO met on Friday. The leaders said the alliance would act."
+    doc = analyse(text, [("NATO", "ORG")])
+    assert texts(doc, named(doc, "NATO")) == ["NATO", "alliance"]
+
+
+def test_entities_linking_union_is_not_the_eu_beside_a_trade_union():
+    text = "The EU spoke. Dock workers of the Kalder union struck, and the union said no."
+    doc = analyse(text, [("EU", "ORG"), ("Kalder", "ORG")])
+    assert texts(doc, named(doc, "European Union")) == ["EU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person", "title", "of"),
+    [
+        ("U.S. President Orvan Delk spoke.", [("U.S.", "GPE"), ("Orvan Delk", "PERSON")],
+         "Orvan Delk", "President", "United States"),
+        ("NATO Secretary General Ilse Moor spoke.", [("NATO", "ORG"), ("Ilse Moor", "PERSON")],
+         "Ilse Moor", "Secretary General", "NATO"),
+        ("Ilse Moor, NATO's secretary-general, spoke.", [("Ilse Moor", "PERSON"), ("NATO", "ORG")],
+         "Ilse Moor", "Secretary General", "NATO"),
+        ("Pell Varga, the Dutch economy minister, said no. The Netherlands agreed.",
+         [("Pell Varga", "PERSON"), ("Dutch", "NORP"), ("Netherlands", "GPE")],
+         "Pell Varga", "Economy Minister", "Netherlands"),
+        ("Polish Prime Minister Anna Brell spoke in Poland.", [("Polish", "NORP"), ("Anna Brell", "PERSON"), ("Poland", "GPE")],
+         "Anna Brell", "Prime Minister", "Poland"),
+        ("Tomas Kell, the president of Lithuania, spoke.", [("Tomas Kell", "PERSON"), ("Lithuania", "GPE")],
+         "Tomas Kell", "President", "Lithuania"),
+    ],
+)
+def test_entities_linking_offices(text, ents, person, title, of):
+    doc = analyse(text, ents)
+    holder, organisation = named(doc, person), named(doc, of)
+    assert [(r.title, r.of) for r in holder.roles] == [(title, organisation.id)]
+    evidence = holder.roles[0].evidence
+    assert person in text[evidence.start : evidence.end]
+    assert ("holds_office", holder.id, organisation.id) in {(r.type, r.subject, r.object) for r in doc.relations}
+
+
+def test_entities_linking_office_of_a_country_named_only_by_demonym_keeps_the_name():
+    doc = analyse("Russian President Dmitri Volk spoke.", [("Russian", "NORP"), ("Dmitri Volk", "PERSON")])
+    assert [(r.title, r.of) for r in named(doc, "Dmitri Volk").roles] == [("President", "Russia")]
+    assert not [r for r in doc.relations if r.type == "holds_office"]
+
+
+def test_entities_linking_relative_clause_is_not_an_office():
+    text = "Ilse Moor, who will chair the summit, spoke. NATO agreed."
+    doc = analyse(text, [("Ilse Moor", "PERSON"), ("NATO", "ORG")])
+    assert named(doc, "Ilse Moor").roles == []
+
+
+def test_entities_linking_former_office_is_not_held():
+    doc = analyse("Former President Orvan Delk spoke.", [("Orvan Delk", "PERSON")])
+    assert named(doc, "Orvan Delk").roles == []
