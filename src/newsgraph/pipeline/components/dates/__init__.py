@@ -64,7 +64,7 @@ class DateExtractor(Component):
 
 
 def _needs_tense(spec: dict) -> bool:
-    return spec["kind"] in ("weekday", "monthday", "month", "overnight", "quarter") and not spec.get("year")
+    return spec["kind"] in ("weekday", "monthday", "month", "overnight", "quarter", "holiday") and not spec.get("year")
 
 
 def _in_context(text: str, mention: Mention) -> dict:

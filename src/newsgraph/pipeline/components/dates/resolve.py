@@ -24,6 +24,8 @@ def value(spec: dict, anchor: date | None, tense: str | None = None) -> tuple[st
         return _ymd(_safe_date(spec["year"], spec["month"], spec["day"])), None
     if kind in ("quarter", "half") and spec.get("year") and (spec.get("q") or kind == "half"):
         return _quarter_or_half(spec, spec["year"]), None
+    if kind == "holiday" and spec.get("year"):
+        return _ymd(holiday_date(spec["rule"], spec["year"])), None
     if anchor is None:
         return None, NO_ANCHOR
     handler = _HANDLERS[kind]
@@ -176,7 +178,39 @@ def _half(spec: dict, anchor: date, tense: str | None) -> str | None:
     return f"{anchor.year:04d}-H{spec['h']}"
 
 
+def holiday_date(rule: str, year: int) -> date | None:
+    """The date of a holiday ``rule`` in ``year``: ``12-25`` (fixed), ``11-TH4`` (fourth
+    Thursday), ``05-MOLAST`` (last Monday), ``11-ELECTION`` (the Tuesday after the first
+    Monday)."""
+    month, _, day = rule.partition("-")
+    month = int(month)
+    if day.isdigit():
+        return _safe_date(year, month, int(day))
+    if day == "ELECTION":
+        first_monday = date(year, month, 1) + timedelta(days=(0 - date(year, month, 1).weekday()) % 7)
+        return first_monday + timedelta(days=1)
+    weekday = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4}[day[:2]]
+    if day.endswith("LAST"):
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1) + timedelta(days=(weekday - date(year, month, 1).weekday()) % 7)
+    return first + timedelta(weeks=int(day[2:]) - 1)
+
+
+def _holiday(spec: dict, anchor: date, tense: str | None) -> str | None:
+    offset = spec.get("offset")
+    options = [d for d in (holiday_date(spec["rule"], anchor.year + k) for k in (-1, 0, 1)) if d]
+    if offset == -1 or (offset is None and tense == "past"):
+        past = [d for d in options if d <= anchor]
+        return _ymd(max(past)) if past else None
+    if offset == 1 or (offset is None and tense == "future"):
+        future = [d for d in options if d >= anchor]
+        return _ymd(min(future)) if future else None
+    return _ymd(min(options, key=lambda d: abs((d - anchor).days)))
+
+
 _HANDLERS = {
+    "holiday": _holiday,
     "weekday": _weekday,
     "day": _day,
     "overnight": _overnight,

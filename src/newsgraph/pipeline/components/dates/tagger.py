@@ -67,6 +67,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         (rf"(?i:\b(?:(?P<off>last|this|next|coming|past|previous)\s+)?)(?P<wd>{weekday})(?i:{part})", _weekday),
         (rf"(?i)\b{MOD}(?P<rel>today|yesterday|tomorrow|tonight)(?:['’]s)?{part}", _relative_day),
         (rf"(?i)\b(?:(?P<off>this|last|yesterday|tomorrow)\s+)(?P<part>morning|afternoon|evening|night)\b", _day_part),
+        (rf"(?i)\b(?:(?P<off>last|next|this)\s+)?(?P<h>{alternation(lex['holidays'])})\b(?:,?\s+(?P<year>{YEAR})\b)?", _holiday),
         (r"(?i)\bovernight\b", lambda m: Mention(m.start(), m.end(), "TIME", {"kind": "overnight"})),
         (rf"(?i)\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ap>a\.?m\b\.?|p\.?m\b\.?){tz}", _clock),
         (r"(?i)\b(?:at\s+)?(?P<w>noon|midnight|midday)\b", _noon),
@@ -123,6 +124,13 @@ def _spoken_year(m: re.Match) -> Mention | None:
         return None if rest is None else Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{1900 + rest}"})
     value = words_value(words)
     return None if value is None else Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{value}"})
+
+
+def _holiday(m: re.Match) -> Mention:
+    off = {"last": -1, "next": 1, "this": 0}.get((m.group("off") or "").lower())
+    spec = {"kind": "holiday", "rule": load()["holidays"][m.group("h").lower()], "offset": off,
+            "year": int(m.group("year")) if m.group("year") else None}
+    return Mention(m.start(), m.end(), "DATE", spec)
 
 
 def _month_num(name: str) -> int:
