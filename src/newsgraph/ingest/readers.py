@@ -211,11 +211,11 @@ def _plugin(kind: str, path: Path) -> Iterator[Item]:
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as err:
-        if err.name != module_name:
-            raise
-        yield Failure(None, str(path), Code.NOT_FOUND, f"no {kind} reader is installed ({module_name} is missing)")
+        # The reader module itself, or a package it needs (warcio, feedparser), is absent.
+        missing = err.name or module_name
+        yield Failure(None, str(path), Code.NOT_FOUND, f"no {kind} reader is installed ({missing} is missing)")
         return
-    yield from getattr(module, func_name)(path)
+    yield from getattr(module, func_name)(str(path))
 
 
 def _with_defaults(items: Iterable[Item], published: str | None, clean: bool) -> Iterator[Item]:
