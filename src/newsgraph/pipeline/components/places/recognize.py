@@ -204,12 +204,14 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
     return _cued(sdoc, i, j) or any(p.population >= 20000 for p in places)
 
 
-def from_gazetteer(sdoc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[Toponym]:
+def from_gazetteer(sdoc, gaz: Gazetteer, taken: list[tuple[int, int]], text: str | None = None) -> list[Toponym]:
     """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``,
-    except names the article uses for a person."""
+    except names the article uses for a person. ``text`` is the parsed text (``doc.text``)."""
     if sdoc is None:
         return []
     persons = person_words(sdoc)
+    if text is None:
+        text = sdoc.text  # Doc.text joins every token on each access: read it once
     labels = _span_labels(sdoc)
     bounds = _ent_bounds(sdoc)
     covered = sorted(taken)
@@ -220,7 +222,7 @@ def from_gazetteer(sdoc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[T
         if not _capitalised(token) or _overlaps(covered, token.idx, token.idx + len(token)):
             i += 1
             continue
-        match = _longest_match(sdoc, i, gaz, covered)
+        match = _longest_match(sdoc, text, i, gaz, covered)
         if match is None:
             i += 1
             continue
@@ -230,14 +232,14 @@ def from_gazetteer(sdoc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[T
         whole = ent_start >= i and ent_end <= j  # the match covers the whole entity
         if sdoc[i:j].text not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole):
             start, end = sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1])
-            found.append(Toponym(start, end, sdoc.text[start:end], "GAZ", "gazetteer"))
+            found.append(Toponym(start, end, text[start:end], "GAZ", "gazetteer"))
             i = j
         else:
             i += 1
     return found
 
 
-def _longest_match(sdoc, i: int, gaz: Gazetteer, covered) -> tuple[int, list[GeoPlace]] | None:
+def _longest_match(sdoc, text: str, i: int, gaz: Gazetteer, covered) -> tuple[int, list[GeoPlace]] | None:
     """The longest run of tokens from ``i`` (up to MAX_TOKENS) the gazetteer knows."""
     best = None
     n = len(sdoc)
@@ -251,7 +253,7 @@ def _longest_match(sdoc, i: int, gaz: Gazetteer, covered) -> tuple[int, list[Geo
         start, end = sdoc[i].idx, last.idx + len(last)
         if _overlaps(covered, start, end):
             break
-        key = normalize(sdoc.text[start:end])
+        key = normalize(text[start:end])
         if (_capitalised(last) or division) and gaz.has_key(key):
             best = (j, gaz.lookup_key(key))
     return best
