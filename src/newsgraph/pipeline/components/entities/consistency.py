@@ -20,7 +20,10 @@ _ORG_HEADS = frozenset(
     "Parliament Army Navy Forces Force Committee Court Institute Association Federation Union Group "
     "Company Co. Organisation Organization Fund Office Service Club".split()
 )
-_FAC_HEADS = frozenset("Avenue Street Road Boulevard Bridge Airport Square Highway Motorway Tunnel Stadium".split())
+_FAC_HEADS = frozenset(
+    "Avenue Street Road Boulevard Bridge Airport Square Highway Motorway Tunnel Stadium Centre Center "
+    "Hall Palace Hospital Prison Arena Terminal Station Cathedral Mosque Church".split()
+)
 _GAZ_WEIGHT = 100  # a gazetteer entry outvotes any number of model labels
 
 
@@ -79,6 +82,11 @@ def _apply_entry(mention: Mention, entry, text: str, person_words: set[str]) -> 
     if entry.kind == "org" and mention.label not in ("ORG", "PERSON", "GPE", "NORP"):
         return
     mention.label = entry.label
+    if entry.kind == "city" and not entry.add:
+        # A smaller city only settles the label: "Surrey" is a city in Canada and a county
+        # in England, so which place it is stays for the places component to decide.
+        mention.sure = True
+        return
     mention.entry = entry
 
 
@@ -94,7 +102,7 @@ def fix_by_head(mentions: list[Mention], text: str) -> None:
             m.label = "LOC"
         elif words[-1] in _ORG_HEADS and m.label in ("GPE", "PERSON", "NORP", "LOC"):
             m.label = "ORG"
-        elif words[-1] in _FAC_HEADS and m.label in ("GPE", "PERSON", "ORG", "NORP"):
+        elif words[-1] in _FAC_HEADS and m.label in ("GPE", "PERSON", "ORG", "NORP", "EVENT"):
             m.label = "FAC"
 
 

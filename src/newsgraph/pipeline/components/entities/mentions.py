@@ -105,6 +105,9 @@ def model_mentions(sdoc, shouting: set[int], text: str) -> list[Mention]:
             first, last = trimmed
             start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
             label = ent.label_
+            if first < last and sdoc[first].lower_ in _HONORIFICS:  # "Ms Diemont" tagged ORG
+                first, label = first + 1, "PERSON"
+                start = sdoc[first].idx
             named = _name_after_title(sdoc, first, last, label)
             if named is not None:  # "Lithuanian President Gitanas Nauseda" as one span
                 first, label = named, "PERSON"
