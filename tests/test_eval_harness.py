@@ -336,7 +336,8 @@ def test_eval_docs_name_every_task_and_flag():
 
 
 def test_eval_harness_update_floors_only_gated_scores():
-    report = EvalReport(task="ner", data="d", data_hash="h1", scores={"f1": 0.9, "recall": 0.4}, gated=("f1",))
+    scores = {"f1": 0.9, "recall": 0.4}
+    report = EvalReport(task="ner", data="d", data_hash="h1", scores=scores, gated=("f1",))
     plan = harness.plan_update(harness.Run(report, 0.1), None, today="2026-01-01")
     assert plan.entry["floors"] == {"f1": 0.9}
 

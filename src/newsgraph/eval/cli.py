@@ -24,14 +24,34 @@ from newsgraph.errors import EvalError
 from newsgraph.eval import harness
 from newsgraph.eval.report import EvalTask
 
+# The flags every task command and `all` share, declared once.
 _COMMON = [
-    click.Option(["--limit"], type=click.IntRange(min=1), help="Score only the first N items (development; never compared with or written to the baseline)."),
-    click.Option(["--json", "as_json"], is_flag=True, help="Print a machine-readable JSON report instead of tables."),
-    click.Option(["--check"], is_flag=True, help="Exit 1 if a gated score is below its floor or the data hash differs from the baseline's."),
-    click.Option(["--update"], is_flag=True, help="Raise the baseline floors to the new scores (refuses to lower one)."),
+    click.Option(
+        ["--limit"],
+        type=click.IntRange(min=1),
+        help="Score only the first N items (development; never compared with or written to the baseline).",
+    ),
+    click.Option(["--json", "as_json"], is_flag=True, help="Print a JSON report instead of tables."),
+    click.Option(
+        ["--check"],
+        is_flag=True,
+        help="Exit 1 if a gated score is below its floor or the data hash differs from the baseline's.",
+    ),
+    click.Option(["--update"], is_flag=True, help="Raise the floors to the new scores (never lowers one)."),
     click.Option(["--allow-lower"], is_flag=True, help="With --update: accept floors that drop."),
-    click.Option(["--data-root"], type=click.Path(file_okay=False, path_type=Path), help="Folder holding every task's default data (default: ../shared/data next to the repo, else $NEWSGRAPH_DATA)."),
-    click.Option(["--baseline", "baseline_path"], type=click.Path(dir_okay=False, path_type=Path), default=harness.BASELINE_PATH, show_default="eval/baseline.json", help="The baseline file to compare with and update."),
+    click.Option(
+        ["--data-root"],
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder holding every task's default data (default: ../shared/data next to the repo, "
+        "else $NEWSGRAPH_DATA).",
+    ),
+    click.Option(
+        ["--baseline", "baseline_path"],
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=harness.BASELINE_PATH,
+        show_default="eval/baseline.json",
+        help="The baseline file to compare with and update.",
+    ),
 ]
 _RESERVED = {decl for option in _COMMON for decl in option.opts}
 
@@ -94,7 +114,9 @@ def eval_group() -> None:
 def _task_command(task: EvalTask) -> click.Command:
     decls = ["--data"] if task.option == "--data" else [task.option, "--data"]
     if set(decls) & _RESERVED:
-        raise click.ClickException(f"task {task.name!r}: option {task.option} clashes with a common eval flag")
+        raise click.ClickException(
+            f"task {task.name!r}: option {task.option} clashes with a common eval flag"
+        )
     data = click.Option(
         ["data", *decls],
         type=click.Path(exists=True, path_type=Path),
@@ -143,7 +165,9 @@ def _execute(
 ) -> None:
     """Run ``names``, report, check or update the baseline; exits 1 on any failure."""
     if limit is not None and (check or update):
-        raise click.UsageError("--limit runs are never compared with or written to the baseline; drop --check/--update")
+        raise click.UsageError(
+            "--limit runs are never compared with or written to the baseline; drop --check/--update"
+        )
     if check and update:
         raise click.UsageError("give --check or --update, not both")
     if allow_lower and not update:
@@ -203,7 +227,8 @@ def _report(outcomes: list[_Outcome], *, as_json: bool, check: bool, baseline_pa
     if check:
         for o in outcomes:
             if o.verdict and o.verdict.state == "no baseline":
-                click.echo(f"NOTE {o.name}: no baseline entry yet (not gated; add one with --update)", err=True)
+                note = f"NOTE {o.name}: no baseline entry yet (not gated; add one with --update)"
+                click.echo(note, err=True)
     return bool(problems)
 
 
@@ -249,7 +274,8 @@ def _table(o: _Outcome):
     table.add_column("floor", justify="right")
     for system in systems:
         table.add_column(system, justify="right")
-    metrics = list(report.scores) + sorted({m for s in systems for m in report.baselines[s]} - set(report.scores))
+    others = {m for s in systems for m in report.baselines[s]} - set(report.scores)
+    metrics = list(report.scores) + sorted(others)
     gated = report.gated_scores()
     for metric in metrics:
         score = report.scores.get(metric)
@@ -274,7 +300,10 @@ def _footer(o: _Outcome, baseline_path: Path) -> list[str]:
     lines.extend(f"note: {note}" for note in report.notes)
     state = o.verdict.state if o.verdict else "?"
     colour = {"ok": "green", "failed": "red"}.get(state, "yellow")
-    detail = {"limited": f" (--limit {o.run.limit}: not compared)", "no baseline": f" (no entry in {baseline_path.name})"}
+    detail = {
+        "limited": f" (--limit {o.run.limit}: not compared)",
+        "no baseline": f" (no entry in {baseline_path.name})",
+    }
     lines.append(f"baseline: [{colour}]{state}[/]{detail.get(state, '')}")
     if o.verdict:
         lines.extend(f"  [red]{m}[/]" for m in o.verdict.messages())

@@ -64,7 +64,9 @@ def load_task(name: str) -> EvalTask:
     if task.name != name:
         raise EvalError(Code.EVAL_DATA, f"{module_path} declares task {task.name!r}, registered as {name!r}")
     if not task.option.startswith("--"):
-        raise EvalError(Code.EVAL_DATA, f"task {name!r}: option must look like '--conll', found {task.option!r}")
+        raise EvalError(
+            Code.EVAL_DATA, f"task {name!r}: option must look like '--conll', found {task.option!r}"
+        )
     return task
 
 
@@ -120,7 +122,8 @@ def run_task(task: EvalTask, path: Path, limit: int | None = None) -> Run:
     report = task.run(path, limit=limit)
     seconds = time.perf_counter() - start
     if not isinstance(report, EvalReport):
-        raise EvalError(Code.EVAL_DATA, f"task {task.name!r} returned {type(report).__name__}, not EvalReport")
+        found = type(report).__name__
+        raise EvalError(Code.EVAL_DATA, f"task {task.name!r} returned {found}, not EvalReport")
     return Run(report=report, seconds=seconds, limit=limit)
 
 
@@ -147,7 +150,10 @@ class Breach:
 
     def describe(self, task: str) -> str:
         if self.score is None:
-            return f"{task}: metric {self.metric!r} has a floor of {self.floor:.3f} but the task no longer reports it"
+            return (
+                f"{task}: metric {self.metric!r} has a floor of {self.floor:.3f} "
+                "but the task no longer reports it"
+            )
         return f"{task}: {self.metric} = {self.score:.4f} is below its floor {self.floor:.3f}"
 
 
@@ -260,12 +266,15 @@ def plan_update(
         old, new = old_floors.get(metric), new_floors.get(metric)
         if old != new:
             changes[metric] = (old, new)
-    drops = {m: (old, new) for m, (old, new) in changes.items() if old is not None and (new is None or new < old)}
+    drops = {
+        m: (old, new) for m, (old, new) in changes.items() if old is not None and (new is None or new < old)
+    }
     hash_changed = entry is not None and entry.get("data_hash") != report.data_hash
     refused = bool(drops) and not allow_lower
     unchanged = entry is not None and not changes and not hash_changed
     updated = entry["updated"] if unchanged else (today or dt.datetime.now(dt.UTC).date().isoformat())
-    new_entry = {"data_hash": report.data_hash, "floors": dict(sorted(new_floors.items())), "updated": updated}
+    floors = dict(sorted(new_floors.items()))
+    new_entry = {"data_hash": report.data_hash, "floors": floors, "updated": updated}
     return Update(report.task, new_entry, changes, drops, hash_changed, refused)
 
 
@@ -281,7 +290,8 @@ def load_baseline(path: Path = BASELINE_PATH) -> dict[str, dict[str, Any]]:
     except json.JSONDecodeError as err:
         raise EvalError(Code.EVAL_DATA, f"baseline file {path} is not valid JSON: {err}") from err
     if not isinstance(data, dict) or not all(isinstance(v, dict) and "floors" in v for v in data.values()):
-        raise EvalError(Code.EVAL_DATA, f"baseline file {path}: expected {{task: {{data_hash, floors, updated}}}}")
+        expected = "{task: {data_hash, floors, updated}}"
+        raise EvalError(Code.EVAL_DATA, f"baseline file {path}: expected {expected}")
     return data
 
 
