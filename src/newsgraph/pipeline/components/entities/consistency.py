@@ -137,11 +137,14 @@ def fix_teams(mentions: list[Mention], toks: Tokens, text: str) -> None:
 
 
 def drop_common_words(mentions: list[Mention], text: str) -> list[Mention]:
-    """Drop one-word non-person mentions that are very common English words ("Men",
-    "Women" heading a results table) unless a gazetteer knows them."""
+    """Drop one-word mentions that are very common English words ("Men", "Women" heading
+    a results table) unless a gazetteer knows them or they are part of a person's full
+    name in the document ("May" after "Theresa May")."""
+    names = {w for m in mentions if m.label == "PERSON" for w in m.text(text).split()[1:]}
     return [
         m for m in mentions
-        if m.entry is not None or m.label == "PERSON" or " " in m.text(text) or not _very_common(m.text(text).lower())
+        if m.entry is not None or " " in m.text(text) or m.text(text) in names
+        or not _very_common(m.text(text).lower())
     ]
 
 

@@ -22,6 +22,10 @@ _PRONOUNS = frozenset(
 _FURNITURE = frozenset(
     "related images image photo photos video videos read more share advertisement update updates "
     "latest live file copyright click here subscribe newsletter follow".split()
+    # section slugs of wire headlines ("SOCCER - ...") and table labels
+    + "soccer cricket baseball basketball athletics golf tennis rugby football cycling boxing hockey "
+    "swimming skiing motorsport motor racing sport sports results result standings scoreboard total "
+    "totals extras net add of".split()
 )
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. rev rev.".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -187,6 +191,8 @@ def is_junk(text: str) -> bool:
         return True
     low = text.casefold().replace("’", "'")
     if low in _PRONOUNS or low.startswith("n't") or low in ("'s", "'ll", "'re", "'ve", "'d", "'m"):
+        return True
+    if "/" in text.split():  # "N / A" in a table
         return True
     words = re.findall(r"[a-z]+", low)
     return bool(words) and all(w in _FURNITURE for w in words)
