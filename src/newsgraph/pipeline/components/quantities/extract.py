@@ -106,7 +106,7 @@ def _is_label(text: str, n: Number) -> bool:
     if n.kind != "digit" or _prefix(text, n.start)[0] is not None:
         return False
     before = text[max(0, n.start - 25) : n.start]
-    if _suffix_unit(text, n.end) is not None and not re.search(r"[A-Za-z]$", before):
+    if _suffix_unit(text, n.end) is not None and not re.search(r"[A-Za-z]-?$", before):
         return False
     if re.search(r"(?i)\bsub-$", before):
         return False
@@ -132,7 +132,10 @@ def _prefix(text: str, start: int) -> tuple[Unit | None, int]:
     if m.start() > 0 and window[m.start() - 1].isalpha() and window[m.start()].isalpha():
         return None, start  # letters glued on: not a currency code
     form = m.group(0).strip()
-    return load().prefix_forms[form], start - (len(window) - m.start())
+    unit = load().prefix_forms.get(form) or load().prefix_forms.get(form.lower())
+    if unit is None:
+        return None, start
+    return unit, start - (len(window) - m.start())
 
 
 def _measure(text: str, n: Number) -> Found | None:
@@ -141,7 +144,8 @@ def _measure(text: str, n: Number) -> Found | None:
     value, end = n.value, n.end
     if n.kind == "digit":
         factor, end = scale_after(text, n.end, unit is not None)
-        value = value * factor if factor != 1 else value
+        # round() keeps 16.4 million at 16400000.0, not 16399999.999999998
+        value = round(value * factor, 6) if factor != 1 else value
         if unit is not None:
             us = re.match(r"\s?(?:US|U\.S\.)(?![\w])", text[end:])
             end += us.end() if us else 0
@@ -161,6 +165,8 @@ def _measure(text: str, n: Number) -> Found | None:
         end = suffix[1]
     elif n.kind == "digit" and end < len(text) and text[end].isalpha() and not suffix:
         return None  # 5G, 3D, 4K: a name, not a quantity
+    if unit is not None and unit.unit == "pound" and value is not None and abs(value) >= 1e6:
+        unit = load().by_unit["GBP"]  # "361 million pounds": money, not weight
     if unit is not None:
         _set_unit(found, unit)
         end = _per_unit(text, end, found)

@@ -67,6 +67,7 @@ def load() -> Lexicon:
     suffix: dict[str, Unit] = {}
     cased: dict[str, Unit] = {}
     prefix: dict[str, Unit] = {}
+    prefix_lower: dict[str, Unit] = {}
     by_unit: dict[str, Unit] = {}
     for entry in data["units"]:
         unit = Unit(entry["unit"], entry["name"], entry["dimension"])
@@ -77,11 +78,16 @@ def load() -> Lexicon:
             cased.setdefault(form, unit)
         for form in entry.get("prefix", []):
             prefix.setdefault(form, unit)
+            prefix_lower.setdefault(form.lower(), unit)
     # A unit form must end at a word boundary unless it is a symbol (``%``, ``€``).
     suffix_re = re.compile(
         r"(?:(?i:" + _alternation(suffix) + r")|" + _alternation(cased) + r")(?![A-Za-z0-9])"
     )
-    prefix_re = re.compile(r"(?:" + _alternation(prefix) + r")\s?$")
+    # Currency codes and dollar forms of three or more characters match in any case
+    # ("rmb 10", "usd 20"); short symbols (PS, RM, Rs.) only as written.
+    loose = [f for f in prefix if len(f) >= 3 and "." not in f and f.upper() == f]
+    strict = [f for f in prefix if f not in loose]
+    prefix_re = re.compile(r"(?:(?i:" + _alternation(loose) + r")|" + _alternation(strict) + r")\s?$")
     return Lexicon(
         units=numbers["units"],
         tens=numbers["tens"],
@@ -96,7 +102,7 @@ def load() -> Lexicon:
         label_words=frozenset(numbers["label_words"]),
         suffix_forms=suffix,
         cased_suffix=cased,
-        prefix_forms=prefix,
+        prefix_forms={**prefix_lower, **prefix},
         suffix_re=suffix_re,
         prefix_re=prefix_re,
         by_unit=by_unit,

@@ -77,10 +77,15 @@ _VAGUE = re.compile(
 _FRACTION = re.compile(
     r"\b(?P<num>a|one|two|three|four)[\s-](?P<den>halves|thirds?|quarters|fifths?|tenths?)\b(?![-])"
     r"|(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])"
-    r"|\b(?P<n2>one|\d+)\s+(?:in|out\s+of)\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"|(?<![$€£¥\d.,])\b(?P<n2>one|two|three|[1-9])\s+(?:in|out\s+of)\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b(?!\s*(?:years?|months?|weeks?|days?|hours?|%))"
     r"|(?:(?<=almost )|(?<=nearly )|(?<=roughly )|(?<=about ))half\b",
     re.I,
 )
+
+
+_VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_VULGAR = re.compile(r"(?<![\d.,])(?P<whole>\d+)?\s?(?P<frac>[½¼¾⅓⅔⅛])")
+_MIXED = re.compile(r"\s(?P<n>[1-9])\s?[/⁄]\s?(?P<d>2|3|4|8|16)(?![\d/])")
 
 
 def words_value(words: str) -> int | None:
@@ -144,11 +149,21 @@ def find_numbers(text: str) -> list[Number]:
         value = words_value(m.group(0))
         if value is not None:
             found.append(Number(m.start(), m.end(), float(value), "word", raw=float(value)))
+    for m in _VULGAR.finditer(text):
+        whole = m.group("whole")
+        value = (float(whole) if whole else 0.0) + _VULGAR_VALUES[m.group("frac")]
+        found.append(Number(m.start(), m.end(), value, "digit", raw=value))
     for m in _DIGITS.finditer(text):
         if _ORDINAL_AFTER.match(text, m.end()):
             continue
         value = float(m.group(0).replace(",", ""))
         start = m.start()
+        mixed = _MIXED.match(text, m.end())
+        if mixed and "." not in m.group(0):
+            # "10 1/2 miles", "7 3/4 %": a whole number and a fraction
+            value += int(mixed.group("n")) / int(mixed.group("d"))
+            found.append(Number(start, mixed.end(), value, "digit", raw=value))
+            continue
         neg = _NEGATIVE_BEFORE.search(text, max(0, start - 6), start)
         if neg:
             value, start = -value, neg.start()
