@@ -28,6 +28,8 @@ NEAR_KM = 250.0
 # weaker reading than one whose main name it is.
 ALTERNATE_PENALTY = 2.0
 POPULATION_WEIGHT = 1.0
+MAJOR_CITY = 500_000
+MILLION = 1_000_000  # a million-city's other names ("New York") are everyday names
 
 
 @dataclass
@@ -56,7 +58,9 @@ def prior(place: GeoPlace, label: str, key: str = "") -> float:
         base = NONTOWN_PRIOR
     else:
         base = math.log10(place.population + 10) * POPULATION_WEIGHT + (0.8 if place.feature == "P.PPLC" else 0.0)
-    if key and normalize(place.name) != key and place.is_town:
+        if place.population >= MAJOR_CITY:
+            base += 1.0  # "Washington", "New York": the city, more often than the state
+    if key and place.is_town and place.population < MILLION and normalize(place.name) != key:
         base -= ALTERNATE_PENALTY
     if label == "LOC" and (not place.is_town and not place.is_country):
         base += 1.0  # spaCy's LOC: seas, regions, mountains
