@@ -70,7 +70,7 @@ def ingest(
     ``engine``: ``local`` (processes on this machine) or ``ray`` (Ray Data tasks on the
     cluster at ``ray_address``, written as Parquet shards to ``shard_dir`` and loaded).
     """
-    workers = default_workers() if workers is None else workers
+    requested, workers = workers, default_workers() if workers is None else workers
     stats = IngestStats(engine=engine, workers=workers)
     started = time.monotonic()
     total = count_inputs(paths) if show_progress else None
@@ -80,7 +80,7 @@ def ingest(
             from newsgraph.runners.ray_engine import run_ray
 
             sink = _sink(store, progress)
-            run_ray(paths, sink, store=store, address=ray_address, shard_dir=shard_dir,
+            run_ray(paths, sink, store=store, address=ray_address, shard_dir=shard_dir, workers=requested,
                     batch_size=batch_size, config=config, model=model, published=published,
                     on_skip=lambda n: progress.update(skipped=n))  # fmt: skip
         else:

@@ -9,6 +9,7 @@ flight, so memory stays bounded whatever the corpus size. Workers are started wi
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
@@ -46,6 +47,10 @@ def run_local(
 ) -> None:
     """Analyse every chunk of ``work`` in ``workers`` processes; ``sink`` gets each result
     chunk in the calling process (the writer), in completion order."""
+    # One thread per worker process: N processes each running N BLAS threads on N cores
+    # would oversubscribe the machine. Spawned workers inherit this environment.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     context = mp.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=worker.init, initargs=(config, model)) as pool:
         inflight: set[Future] = set()

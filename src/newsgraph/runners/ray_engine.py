@@ -1,0 +1,178 @@
+"""The Ray engine: the same pipeline as Ray Data tasks on a Ray cluster.
+
+Read (one task per input file, with the same readers as the local engine), analyse in
+batches (an actor pool, each actor loading the pipeline once), write Parquet shards; then
+the calling process loads the shards into the store with the one writer. Documents already
+in the store are skipped inside the actors, so a re-run only analyses what is missing.
+
+On a real cluster every node needs newsgraph installed (same version) and the input paths
+and the shard folder on storage every node can reach; see docs/corpus.md.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from newsgraph.errors import Code
+from newsgraph.ingest.inputs import Failure, InputDoc
+from newsgraph.pipeline.config import PipelineConfig
+from newsgraph.runners.sources import expand
+from newsgraph.store.db import Store
+from newsgraph.store.items import Analysed
+
+_INPUT_FIELDS = ("id", "text", "html", "published", "url", "title", "clean", "source")
+
+
+def _shard_schema():
+    import pyarrow as pa
+
+    return pa.schema([("id", pa.string()), ("record_json", pa.string()), ("minhash", pa.list_(pa.uint32())),
+                      ("source", pa.string()), ("failure", pa.string()), ("reason", pa.string()),
+                      ("skipped", pa.bool_())])  # fmt: skip
+
+
+SHARD_SCHEMA = _shard_schema()
+_LIGHT = 0.1  # CPU share of a read or write task
+
+
+def read_file(row: dict, published: str | None = None) -> list[dict]:
+    """Ray task: one input file -> one row per input (an InputDoc or a Failure)."""
+    from newsgraph.runners.sources import iter_inputs
+
+    rows = []
+    for item in iter_inputs([row["path"]], published=published):
+        if isinstance(item, Failure):
+            rows.append({"id": item.id, "source": item.source, "failure": item.code.value, "reason": item.reason})
+        else:
+            rows.append({**{f: getattr(item, f) for f in _INPUT_FIELDS}, "failure": None, "reason": None})
+    return rows
+
+
+class Analyse:
+    """Ray actor: loads the pipeline once, analyses a batch of input rows, never writes."""
+
+    def __init__(self, config: PipelineConfig | None, model: str | None, known: frozenset[str]):
+        from newsgraph.runners import worker
+
+        worker.init(config, model)
+        self.known = known
+
+    def __call__(self, batch):
+        """``batch``: a pyarrow Table of input rows -> a Table of ``SHARD_SCHEMA`` rows."""
+        from newsgraph.runners import worker
+
+        rows = batch.to_pylist()
+        fresh = [r for r in rows if r.get("failure") or r.get("id") not in self.known]
+        out: dict[str, list] = {name: [] for name in SHARD_SCHEMA.names}
+        for r in rows:
+            if not r.get("failure") and r.get("id") in self.known:
+                _append(out, id=r["id"], skipped=True)
+        for result in worker.analyse([_to_item(r) for r in fresh]) if fresh else []:
+            if isinstance(result, Failure):
+                _append(out, id=result.id, source=result.source, failure=result.code.value, reason=result.reason)
+            else:
+                _append(out, id=result.id, record_json=result.record_json.decode("utf-8"), minhash=result.minhash)
+        import pyarrow as pa
+
+        # An explicit schema: a batch of only failures must not write a shard whose
+        # record_json column is typed null, or the shards would not read back together.
+        return pa.table(out, schema=SHARD_SCHEMA)
+
+
+def _append(out: dict, **values) -> None:
+    for name in out:
+        out[name].append(values.get(name, False if name == "skipped" else None))
+
+
+def _to_item(row: dict) -> InputDoc | Failure:
+    if row.get("failure"):
+        return Failure(row.get("id"), row.get("source"), Code(row["failure"]), row.get("reason") or "")
+    return InputDoc(**{f: row.get(f) for f in _INPUT_FIELDS if f != "clean"}, clean=row.get("clean") is not False)
+
+
+def run_ray(
+    paths: list[str],
+    sink: Callable[[list[Analysed | Failure]], None],
+    *,
+    store: Store,
+    address: str | None = None,
+    shard_dir: str | None = None,
+    batch_size: int = 32,
+    workers: int | None = None,
+    config: PipelineConfig | None = None,
+    model: str | None = None,
+    published: str | None = None,
+    on_skip: Callable[[int], None] | None = None,
+) -> None:
+    """Analyse ``paths`` on Ray, write Parquet shards, load them through ``sink``."""
+    import ray
+
+    if not ray.is_initialized():
+        ray.init(address=address or os.environ.get("RAY_ADDRESS"), include_dashboard=False,
+                 log_to_driver=False, configure_logging=False)  # fmt: skip
+    known = frozenset(r["id"] for r in store.query("SELECT id FROM documents UNION SELECT doc_id FROM errors "
+                                                   "WHERE doc_id IS NOT NULL"))  # fmt: skip
+    keep = shard_dir is not None
+    shards = Path(shard_dir) if keep else Path(tempfile.mkdtemp(prefix="newsgraph-shards-"))
+    run_dir = shards / f"run-{uuid.uuid4().hex[:8]}"
+    try:
+        _analyse_to_shards(paths, run_dir, known, batch_size, workers, config, model, published)
+        load_shards(run_dir, sink, batch_size, on_skip)
+    finally:
+        if not keep:
+            shutil.rmtree(shards, ignore_errors=True)
+
+
+def _analyse_to_shards(paths, run_dir, known, batch_size, workers, config, model, published) -> None:
+    import ray
+    import ray.data
+
+    files = [{"path": os.path.abspath(p)} for p in expand(paths)]  # Ray workers run elsewhere
+    if not files:
+        return
+    cpus = int(ray.cluster_resources().get("CPU", 1))
+    pool = max(1, min(workers or cpus, cpus))
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    # Readers and writers are light; analysis actors take most of a CPU each. The
+    # fractions leave room for a reader next to every actor, so even a one-CPU cluster
+    # cannot deadlock (an actor holding the only CPU while the reader waits for one).
+    (
+        ray.data.from_items(files)
+        .flat_map(read_file, fn_kwargs={"published": published}, num_cpus=_LIGHT)
+        .map_batches(Analyse, fn_constructor_kwargs={"config": config, "model": model, "known": known},
+                     batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=pool), num_cpus=1 - 2 * _LIGHT,
+                     batch_format="pyarrow")  # fmt: skip
+        .write_parquet(str(run_dir), ray_remote_args={"num_cpus": _LIGHT})
+    )
+
+
+def load_shards(
+    folder: Path, sink: Callable[[list[Analysed | Failure]], None], batch_size: int,
+    on_skip: Callable[[int], None] | None = None,
+) -> None:  # fmt: skip
+    """Stream the Parquet shards in ``folder`` into ``sink`` (the one writer), in chunks."""
+    import pyarrow.dataset as ds
+
+    if not folder.exists():
+        return
+    dataset = ds.dataset(str(folder), format="parquet", schema=SHARD_SCHEMA)
+    for batch in dataset.to_batches(batch_size=batch_size):
+        chunk: list[Analysed | Failure] = []
+        skipped = 0
+        for row in batch.to_pylist():
+            if row.get("skipped"):
+                skipped += 1
+            elif row.get("failure"):
+                chunk.append(Failure(row.get("id"), row.get("source"), Code(row["failure"]), row.get("reason") or ""))
+            else:
+                chunk.append(Analysed(row["id"], row["record_json"].encode("utf-8"), row.get("minhash")))
+        if skipped and on_skip:
+            on_skip(skipped)
+        if chunk:
+            sink(chunk)
