@@ -151,25 +151,29 @@ def _mojibake_noise(lines, labels, repairs, segments, clean: bool) -> list[Noise
             if not label.kind:
                 found += [(Edit(start + i, start + j, fixed), line[i:j]) for i, j, fixed in find_mojibake(line)]
         return [
-            Noise("mojibake", broken, e.start, e.end, e.replacement, e.start, e.end, NAME) for e, broken in found
+            _repair_noise("mojibake", broken, e.start, e.replacement, e.start, e.end, verbatim=True)
+            for e, broken in found
         ]
-    out = []
-    for edit, broken in repairs:
-        begin = to_clean(segments, edit.start)
-        begin = begin if begin is not None else 0
-        out.append(
-            Noise(
-                kind="mojibake",
-                text=broken,
-                start=begin,
-                end=begin + len(edit.replacement),
-                suggestion=edit.replacement,
-                raw_start=edit.start,
-                raw_end=edit.end,
-                component=NAME,
-            )
-        )
-    return out
+    return [
+        _repair_noise("mojibake", broken, to_clean(segments, edit.start), edit.replacement, edit.start, edit.end)
+        for edit, broken in repairs
+    ]
+
+
+def _repair_noise(kind: str, broken: str, start, repaired: str, raw_start, raw_end, verbatim=False) -> Noise:
+    """A repair entry: ``text`` is the broken original; the span covers ``repaired`` (the
+    broken text when ``verbatim``), null when that stretch is not in the text."""
+    length = len(broken) if verbatim else len(repaired)
+    return Noise(
+        kind=kind,
+        text=broken,
+        start=start,
+        end=None if start is None else start + length,
+        suggestion=repaired,
+        raw_start=raw_start,
+        raw_end=raw_end,
+        component=NAME,
+    )
 
 
 def _encoding_noise(doc: Document, segments, raw_length: int) -> list[Noise]:
@@ -178,11 +182,10 @@ def _encoding_noise(doc: Document, segments, raw_length: int) -> list[Noise]:
     out = []
     for repair in repairs:
         if not has_spans:
-            out.append(Noise("encoding", repair.raw, None, None, repair.char, None, None, NAME))
+            out.append(_repair_noise("encoding", repair.raw, None, repair.char, None, None))
             continue
         start = to_clean(segments, repair.start, raw_length)
-        end = None if start is None else start + 1
-        out.append(Noise("encoding", repair.raw, start, end, repair.char, repair.start, repair.end, NAME))
+        out.append(_repair_noise("encoding", repair.raw, start, repair.char, repair.start, repair.end))
     return out
 
 
