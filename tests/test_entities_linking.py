@@ -144,3 +144,24 @@ def test_entities_linking_relative_clause_is_not_an_office():
 def test_entities_linking_former_office_is_not_held():
     doc = analyse("Former President Orvan Delk spoke.", [("Orvan Delk", "PERSON")])
     assert named(doc, "Orvan Delk").roles == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person", "title", "of"),
+    [
+        ("Russian foreign minister Ivo Rask met Russia's allies.",
+         [("Russian", "NORP"), ("Ivo Rask", "PERSON"), ("Russia", "GPE")], "Ivo Rask", "Foreign Minister", "Russia"),
+        ("The Dutch economy minister, Pell Varga, said no. The Netherlands agreed.",
+         [("Dutch", "NORP"), ("Pell Varga", "PERSON"), ("Netherlands", "GPE")], "Pell Varga", "Economy Minister", "Netherlands"),
+        ("Ilse Moor, a spokeswoman for the Pentagon, declined.", [("Ilse Moor", "PERSON"), ("Pentagon", "ORG")],
+         "Ilse Moor", "Spokeswoman", "Pentagon"),
+    ],
+)
+def test_entities_linking_offices_lower_case_and_reverse_apposition(text, ents, person, title, of):
+    doc = analyse(text, ents)
+    assert [(r.title, r.of) for r in named(doc, person).roles] == [(title, named(doc, of).id)]
+
+
+def test_entities_linking_lower_case_title_without_country_is_not_an_office():
+    doc = analyse("He told the minister Jan Kos to wait.", [("Jan Kos", "PERSON")])
+    assert named(doc, "Jan Kos").roles == []

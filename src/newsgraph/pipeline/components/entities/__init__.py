@@ -113,7 +113,7 @@ def _entities(clusters: list[Cluster], text: str) -> tuple[list[Entity], dict[tu
         )
         entities.append(entity)
         for m in c.mentions:
-            targets[(m.start, m.end)] = Target(entity.id, name, label, entity.country)
+            targets[(m.start, m.end)] = Target(entity.id, name, label, entity.country, c.entry is not None)
     return entities, targets
 
 

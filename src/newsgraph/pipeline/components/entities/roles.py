@@ -25,6 +25,7 @@ class Target:
     name: str
     label: str
     country: str | None
+    listed: bool = False  # named by a gazetteer or lexicon entry
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,34 @@ def canonical_title(phrase: str) -> str | None:
     table = titles()
     if low in table:
         return table[low]
-    words = low.split()
-    if len(words) >= 2 and words[-1] == "minister" and all(w.isalpha() for w in words):
+    words, written = low.split(), phrase.split()
+    if 2 <= len(words) <= 4 and words[-1] == "minister" and all(_portfolio(w) for w in written[:-1]):
         return _title_case(words)
-    if len(words) >= 3 and words[0] == "minister" and words[1] in ("of", "for"):
-        return _title_case(words)
+    if 3 <= len(words) <= 5 and words[0] == "minister" and words[1] in ("of", "for"):
+        if all(_portfolio(w) for w in written[2:] if w.lower() not in _SMALL):
+            return _title_case(words)
     return None
+
+
+_PORTFOLIOS = frozenset(
+    "foreign defence defense interior finance economy economic economics trade health education "
+    "justice energy agriculture transport labour labor environment culture home deputy european "
+    "digital industry tourism sport sports science housing communications development welfare "
+    "fisheries climate security infrastructure affairs social employment budget regional state "
+    "junior cabinet chief".split()
+)
+
+
+def _portfolio(word: str) -> bool:
+    """A word that can name a minister's portfolio: a listed one in any case, or any
+    capitalised word that is not a function word ("Brexit Minister")."""
+    low = word.casefold()
+    if low in _PORTFOLIOS:
+        return True
+    return word[:1].isupper() and word.isalpha() and low not in _NOT_PORTFOLIO
+
+
+_NOT_PORTFOLIO = frozenset("the a an he she it they we i you his her their its this that said told".split())
 
 
 def _title_case(words: list[str]) -> str:
@@ -110,12 +133,13 @@ class RoleFinder:
             return None
         for n in range(min(_MAX_TITLE, first), 0, -1):
             toks = self.sdoc[first - n : first]
-            if not toks[0].text[:1].isupper() or any(t.text in _BOUNDARY or "\n" in t.text for t in toks):
+            if any(t.text in _BOUNDARY or "\n" in t.text for t in toks):
                 continue
-            # Only a listed title may contain a mention ("Council member" where the
-            # recogniser tagged "Council"); "Dutch Economy Minister" must leave "Dutch" out.
+            # A title may contain a mention the recogniser took for a name ("Council
+            # member", "Trade Minister"), never a country or demonym: "Dutch Economy
+            # Minister" must leave "Dutch" out as the modifier.
             listed = titles().get(" ".join(toks.text.replace(" - ", "-").split()).casefold())
-            if listed is None and any(t.i in self.in_mention for t in toks):
+            if listed is None and self._holds_modifier(toks):
                 continue
             title = listed or canonical_title(toks.text)
             if title is None:
@@ -124,8 +148,40 @@ class RoleFinder:
             if first - n > 0 and self.sdoc[first - n - 1].lower_ in ("former", "ex", "late"):
                 return None
             of, start = self._modifier_before(start)
+            if of is None and not toks[0].text[:1].isupper():
+                continue  # "the minister Jan Kos": a lower-case title needs its country
             return Office(person.id, title, of[0] if of else None, bool(of and of[1]), start, span[1])
+        return self._after_apposed_title(span, person)
+
+    def _after_apposed_title(self, span: tuple[int, int], person: Target) -> Office | None:
+        """"the Dutch economy minister, Pieter van Dam": title phrase, comma, name."""
+        first = self.tok_start.get(span[0])
+        if first is None or first < 3 or self.sdoc[first - 1].text != ",":
+            return None
+        end = first - 1  # the comma
+        for n in range(min(_MAX_TITLE, end), 0, -1):
+            toks = self.sdoc[end - n : end]
+            if any(t.text in _BOUNDARY or "\n" in t.text or t.i in self.in_mention for t in toks):
+                continue
+            title = canonical_title(toks.text)
+            if title is None:
+                continue
+            of, start = self._modifier_before(toks[0].idx)
+            det = self.tok_start[start] - 1
+            if of is None or det < 0 or self.sdoc[det].lower_ not in ("the", "its", "their"):
+                return None  # only "the <country> minister, Name" is this sure
+            return Office(person.id, title, of[0], of[1], self.sdoc[det].idx, span[1])
         return None
+
+    def _holds_modifier(self, toks) -> bool:
+        """Whether a country, demonym or listed organisation is among ``toks``."""
+        for t in toks:
+            if t.i not in self.in_mention:
+                continue
+            span = self.by_start.get(t.idx) or self.by_end.get(t.idx + len(t.text))
+            if span is None or self.targets[span].label in ("GPE", "NORP") or self.targets[span].listed:
+                return True
+        return False
 
     def _modifier_before(self, start: int) -> tuple[tuple[str, bool] | None, int]:
         """A country, organisation or demonym written just before a title, possibly
@@ -165,7 +221,8 @@ class RoleFinder:
             return None
         end = self.sdoc[j - 1].idx + len(self.sdoc[j - 1].text)
         if self.sdoc[j].lower_ in _OF_WORDS and j + 1 < len(self.sdoc):
-            after, k = self._modifier_after(j + 1)
+            k = j + 2 if self.sdoc[j + 1].lower_ == "the" else j + 1  # "a spokesman for the Pentagon"
+            after, k = self._modifier_after(k)
             if after is None or k >= len(self.sdoc) or self.sdoc[k].text not in _BOUNDARY:
                 return None
             of, end = after, self.sdoc[k - 1].idx + len(self.sdoc[k - 1].text)
