@@ -1,0 +1,89 @@
+"""Entity resolution across articles: one graph entity per person, organisation, place,
+each link with a confidence and its evidence."""
+
+from __future__ import annotations
+
+from newsgraph.corpus.names import given_compatible, normalise, persons_compatible
+from newsgraph.corpus.resolve import resolve
+
+
+def _rows(*specs):
+    rows = []
+    for doc, eid, etype, name, *rest in specs:
+        roles = [{"title": t} for t in (rest[0] if rest else [])]
+        kb = rest[1] if len(rest) > 1 else {}
+        rows.append({"doc_id": doc, "entity_id": eid, "type": etype, "name": name, "n_mentions": 1,
+                     "roles": roles, "kb": kb})  # fmt: skip
+    return rows
+
+
+def _by_entity(rows):
+    graph, links = resolve(rows)
+    names = {g["gid"]: g["name"] for g in graph}
+    return {(l.doc_id, l.entity_id): (names[l.gid], l.confidence, l.evidence) for l in links}, graph
+
+
+def test_corpus_resolve_joe_biden_variants_are_one_but_not_hunter():
+    rows = _rows(
+        ("d1", "e1", "PERSON", "Joe Biden", ["President"]),
+        ("d1", "e2", "PERSON", "Biden"),
+        ("d2", "e1", "PERSON", "President Biden", ["President"]),
+        ("d2", "e2", "PERSON", "Hunter Biden"),
+        ("d3", "e1", "PERSON", "Joseph Biden"),
+        ("d4", "e1", "PERSON", "Hunter Biden"),
+        ("d4", "e2", "PERSON", "Biden"),
+    )
+    links, graph = _by_entity(rows)
+    joe = {links[k][0] for k in [("d1", "e1"), ("d1", "e2"), ("d2", "e1"), ("d3", "e1")]}
+    hunter = {links[k][0] for k in [("d2", "e2"), ("d4", "e1"), ("d4", "e2")]}
+    assert len(joe) == 1 and len(hunter) == 1 and joe != hunter
+    assert links[("d2", "e1")][2].startswith("same office")
+    assert "same article" in links[("d4", "e2")][2]
+    assert all(0 < conf <= 1 and evidence for _, conf, evidence in links.values())
+    assert sum(g["type"] == "PERSON" for g in graph) == 2
+
+
+def test_corpus_resolve_ambiguous_surname_stays_unresolved():
+    rows = _rows(
+        ("d1", "e1", "PERSON", "Anna Lind"),
+        ("d2", "e1", "PERSON", "Erik Lind"),
+        ("d3", "e1", "PERSON", "Lind"),
+    )
+    links, _ = _by_entity(rows)
+    name, confidence, evidence = links[("d3", "e1")]
+    assert name == "Lind" and confidence == 0.5 and "ambiguous" in evidence
+
+
+def test_corpus_resolve_places_by_kb_and_orgs_by_acronym():
+    rows = _rows(
+        ("d1", "e1", "GPE", "Lithuania", [], {"iso3166": "LT"}),
+        ("d2", "e1", "LOC", "Republic of Lithuania", [], {"iso3166": "LT"}),
+        ("d3", "e1", "ORG", "North Atlantic Treaty Organization"),
+        ("d4", "e1", "ORG", "NATO"),
+        ("d5", "e1", "ORG", "the European Union"),
+        ("d6", "e1", "ORG", "European Union"),
+    )
+    links, graph = _by_entity(rows)
+    assert links[("d1", "e1")][0] == links[("d2", "e1")][0]
+    assert links[("d2", "e1")][2] == "same iso3166 id LT"
+    assert links[("d3", "e1")][0] == links[("d4", "e1")][0] == "North Atlantic Treaty Organization"
+    assert links[("d5", "e1")][0] == links[("d6", "e1")][0]
+    assert len(graph) == 3
+
+
+def test_corpus_resolve_ids_are_stable_and_value_types_skipped():
+    rows = _rows(("d1", "e1", "PERSON", "Clara Voss"), ("d1", "e2", "DATE", "Monday"))
+    first, _ = resolve(rows)
+    second, _ = resolve(list(reversed(rows)))
+    assert [g["gid"] for g in first] == [g["gid"] for g in second] and len(first) == 1
+
+
+def test_corpus_names_normalise_and_compare():
+    assert normalise("President Joe Biden", "PERSON") == "joe biden"
+    assert normalise("Martin Luther King Jr.", "PERSON") == "martin luther king"
+    assert normalise("The Kremlin", "ORG") == "kremlin"
+    assert normalise("Zoë Ångström's", "PERSON") == "zoe angstrom"
+    assert given_compatible("joe", "joseph") and given_compatible("j", "joseph")
+    assert not given_compatible("hunter", "joe")
+    assert persons_compatible(["joe", "biden"], ["joseph", "r", "biden"])
+    assert not persons_compatible(["hunter", "biden"], ["joe", "biden"])
