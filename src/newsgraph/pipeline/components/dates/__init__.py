@@ -13,7 +13,7 @@ from newsgraph.pipeline.components.dates.context import (
     in_caption,
     publication_date,
 )
-from newsgraph.pipeline.components.dates.tagger import Mention, tag
+from newsgraph.pipeline.components.dates.tagger import Mention, tag, tag_doc
 from newsgraph.pipeline.document import Document
 from newsgraph.record import DateExpr
 
@@ -43,9 +43,9 @@ class DateExtractor(Component):
 
             anchor = parse_iso(doc.metadata.published)
         captions = caption_spans(doc)
-        for mention in tag(doc.text):
+        for mention in tag_doc(doc):
             spec = _in_context(doc.text, mention)
-            tense = clause_tense(doc.spacy, mention.start, mention.end) if _needs_tense(spec) else None
+            tense = clause_tense(doc.spacy, mention.start, mention.end, doc.text) if _needs_tense(spec) else None
             value, reason = resolve.value(spec, anchor, tense)
             if value is None and reason is None:
                 reason = "the expression names no valid calendar date"

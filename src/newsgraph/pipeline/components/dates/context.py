@@ -27,13 +27,15 @@ def parse_iso(value: str | None) -> date | None:
         return None
 
 
-def clause_tense(sdoc, start: int, end: int) -> str | None:
+def clause_tense(sdoc, start: int, end: int, text: str | None = None) -> str | None:
     """``past`` or ``future`` for the clause governing the characters ``[start, end)`` of
     the parsed text, from the word just before it ("payable Dec. 7", "since Jan. 13") or
-    else its verb and auxiliaries; None when nothing tells."""
+    else its verb and auxiliaries; None when nothing tells. ``text`` is the parsed text
+    (passed because ``Doc.text`` is rebuilt on every access)."""
     if sdoc is None:
         return None
-    before = re.search(r"([A-Za-z]+)\W{0,3}(?:on\s+|of\s+|in\s+)?$", sdoc.text[max(0, start - 30) : start])
+    text = sdoc.text if text is None else text
+    before = re.search(r"([A-Za-z]+)\W{0,3}(?:on\s+|of\s+|in\s+)?$", text[max(0, start - 30) : start])
     if before:
         word = before.group(1).lower()
         if word in load()["future_markers"]:

@@ -356,6 +356,17 @@ def _reference(m: re.Match) -> Mention | None:
 
 
 _COMPILED: list = []
+EXTRAS_KEY = "dates.mentions"
+
+
+def tag_doc(doc) -> list[Mention]:
+    """``tag(doc.text)``, computed once per document and shared through ``doc.extras``
+    (the quantities component uses it to leave dates out)."""
+    cached = doc.extras.get(EXTRAS_KEY)
+    if cached is None or cached[0] != doc.text:
+        cached = (doc.text, tag(doc.text))
+        doc.extras[EXTRAS_KEY] = cached
+    return cached[1]
 
 
 def tag(text: str) -> list[Mention]:

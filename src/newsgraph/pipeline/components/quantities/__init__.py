@@ -45,9 +45,9 @@ class QuantityExtractor(Component):
 
     def __call__(self, doc: Document) -> Document:
         # Imported here: the date tagger itself reads number words from this package.
-        from newsgraph.pipeline.components.dates.tagger import tag as tag_dates
+        from newsgraph.pipeline.components.dates.tagger import tag_doc
 
-        dates = tag_dates(doc.text)
+        dates = tag_doc(doc)
         skip = [(m.start, m.end) for m in dates if self._is_point(m)]
         self._date_spans = [(m.start, m.end) for m in dates]
         for found in find_quantities(doc.text, skip):
@@ -72,7 +72,7 @@ class QuantityExtractor(Component):
         text = doc.text
         if found.dimension == "time" and "-" in text[found.num_start : found.num_end] and found.kind != "vague":
             return None  # "a five-year plan": a DURATION date, not an amount
-        if _in_name(doc.spacy, found, obj):
+        if _in_name(doc.spacy, text, found, obj):
             return None
         if found.kind == "word" and (found.unit is None and obj is None or _vague_word(text, found)):
             return None  # "one" as a pronoun, "the two of them", "several hundred"
@@ -102,12 +102,12 @@ def _overlaps(start: int, end: int, spans) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _in_name(sdoc, found: Found, obj) -> bool:
+def _in_name(sdoc, text: str, found: Found, obj) -> bool:
     """A bare whole number next to a proper noun is part of a name or address (Boeing 737,
     iPhone 12 Mini, 575 Wilbraham Road), not a count."""
     if sdoc is None or found.unit is not None or found.modified or found.kind != "digit":
         return False
-    piece = sdoc.text[found.num_start : found.num_end]
+    piece = text[found.num_start : found.num_end]
     if not piece.isdigit():
         return False
     span = sdoc.char_span(found.num_start, found.num_end, alignment_mode="expand")

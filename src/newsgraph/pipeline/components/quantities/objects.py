@@ -46,4 +46,5 @@ def _noun_phrase(head):
         else:
             break
     start, end = first.idx, head.idx + len(head.text)
-    return head.doc.text[start:end], start, end, head.lemma_.lower()
+    # Span.text, not Doc.text: the latter rebuilds the whole text on every access.
+    return head.doc[first.i : head.i + 1].text, start, end, head.lemma_.lower()
