@@ -165,3 +165,10 @@ def test_entities_linking_offices_lower_case_and_reverse_apposition(text, ents, 
 def test_entities_linking_lower_case_title_without_country_is_not_an_office():
     doc = analyse("He told the minister Jan Kos to wait.", [("Jan Kos", "PERSON")])
     assert named(doc, "Jan Kos").roles == []
+
+
+def test_entities_linking_reference_before_the_name_keeps_ids_in_text_order():
+    text = "Ilse Moor said the alliance was ready. NATO agreed."
+    doc = analyse(text, [("Ilse Moor", "PERSON"), ("NATO", "ORG")])
+    assert [e.name for e in doc.entities] == ["Ilse Moor", "NATO"]
+    assert texts(doc, named(doc, "NATO")) == ["alliance", "NATO"]

@@ -198,6 +198,7 @@ def add_references(clusters: list[Cluster], sdoc, toks, gaz: Gazetteer) -> None:
         target.mentions.append(Mention(toks.starts[i], toks.ends[i], "ORG", "reference"))
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
+    clusters.sort(key=lambda c: c.first)  # a reference may come before the name
 
 
 def _compound(tok) -> bool:
