@@ -73,3 +73,13 @@ def test_cli_corpus_export_formats(db, tmp_path):
 def test_cli_corpus_query_without_store_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["entities", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "newsgraph ingest" in result.output
+
+
+@pytest.mark.parametrize("command", ["ingest", "entities", "entity", "quotes", "events", "timeline", "export"])
+def test_cli_corpus_commands_are_documented(command):
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[1] / "docs" / "corpus.md").read_text(encoding="utf-8")
+    assert f"newsgraph {command}" in doc
+    options = [p for p in main.commands[command].params if p.param_type_name == "option"]
+    assert [p.opts for p in options if not any(o in doc for o in p.opts)] == []
