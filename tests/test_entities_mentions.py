@@ -127,3 +127,11 @@ def test_entities_mentions_switches_turn_corrections_off():
     text = "Troops neared Kyiv on Friday."
     doc = run(None, text, [("Kyiv", "PERSON")], gazetteer=False, consistency=False)
     assert doc.entities[0].type == "PERSON"
+
+
+def test_entities_mentions_place_named_person_stays_a_person(linker):
+    text = "Michael Jordan scored. Later Jordan rested in Jordan."
+    doc = run(linker, text, [("Michael Jordan", "PERSON"), ("Jordan", "PERSON"), ("Jordan", "GPE")])
+    names = by_name(doc)
+    assert names["Michael Jordan"].type == "PERSON" and len(names["Michael Jordan"].mentions) == 2
+    assert names["Jordan"].type == "GPE" and names["Jordan"].kb["iso3166"] == "JO"

@@ -71,14 +71,14 @@ def merge_gazetteer(
 
 def _apply_entry(mention: Mention, entry, text: str, person_words: set[str]) -> None:
     """Give ``mention`` the entry's label unless the document says otherwise."""
-    if entry.kind == "city":
-        # A city name the model calls ORG in running text is usually a sports club (in a
-        # dateline or headline it is the city); one it calls PERSON is a mistake unless
-        # the same word is part of a person's name in this document.
-        if mention.label == "ORG" and not mention.shouting:
-            return
-        if mention.label == "PERSON" and text[mention.start : mention.end] in person_words:
-            return
+    # A place name the model calls PERSON is a mistake unless the same word is part of a
+    # person's full name in this document ("Jordan" after "Michael Jordan").
+    if mention.label == "PERSON" and text[mention.start : mention.end] in person_words:
+        return
+    # A city name the model calls ORG in running text is usually a sports club; in a
+    # dateline or headline it is the city.
+    if entry.kind == "city" and mention.label == "ORG" and not mention.shouting:
+        return
     if entry.kind == "org" and mention.label not in ("ORG", "PERSON", "GPE", "NORP"):
         return
     mention.label = entry.label
@@ -160,8 +160,8 @@ def people_surnames(mentions: list[Mention], text: str) -> None:
     person (or family) here too: "Washington" after "MaliVai Washington"."""
     surnames = {m.text(text).split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text(text)}
     for m in mentions:
-        if m.entry is None and not m.sure and m.label != "PERSON" and m.text(text) in surnames:
-            m.label = "PERSON"
+        if m.entry is None and not m.sure and m.text(text) in surnames:
+            m.label, m.sure = "PERSON", True
 
 
 def norm_key(text: str) -> str:
