@@ -38,7 +38,8 @@ def test_cli_corpus_entity_profile(db):
     profile = json.loads(run("entity", "President Biden", "--db", db, "--format", "json"))
     assert profile["entity"]["name"] == "Joe Biden"
     assert profile["offices"][0]["title"] == "President"
-    assert {q["text"] for q in profile["quotes"]} == {"We will defend every inch of allied territory,"}
+    assert [q["text"] for q in profile["quotes"]] == ["We will defend every inch of allied territory,"]
+    assert profile["quotes"][0]["copies"] == 2  # said once, carried by two wire copies
     assert {c["name"] for c in profile["cooccurring"]} >= {"Lithuania", "Vilnius"}
     assert all(0 < e["confidence"] <= 1 and e["evidence"] for e in profile["evidence"])
     assert "Offices" in run("entity", "Joe Biden", "--db", db)

@@ -73,8 +73,7 @@ def entity(store: Store, name: str, *, limit: int = 20) -> dict | None:
         "entity": found,
         "offices": _offices(store, gid),
         "mentions": _mentions(store, gid, limit),
-        "quotes": _rows(store, _QUOTES_SQL + " WHERE l.gid = ? ORDER BY d.published, q.doc_id, q.start LIMIT ?",
-                        [gid, limit]),  # fmt: skip
+        "quotes": _quotes(store, "l.gid = ?", [gid], limit),
         "cooccurring": _rows(store, """
             SELECT g.gid, g.name, g.type, count(DISTINCT coalesce(dg.group_id, l2.doc_id)) AS n_stories
             FROM entity_links l1
@@ -116,12 +115,25 @@ def _mentions(store: Store, gid: str, limit: int) -> dict:
 
 
 _QUOTES_SQL = """
-SELECT q.doc_id, d.title, d.published, q.kind, q.text, q.start, q."end",
-       coalesce(g.name, q.speaker_name) AS speaker, g.gid AS speaker_gid, q.cue
-FROM quotes q JOIN documents d ON d.id = q.doc_id
-LEFT JOIN entity_links l ON l.doc_id = q.doc_id AND l.entity_id = q.speaker_entity
-LEFT JOIN graph_entities g ON g.gid = l.gid
+SELECT * EXCLUDE (rn) FROM (
+    SELECT q.doc_id, d.title, d.published, q.kind, q.text, q.start, q."end",
+           coalesce(g.name, q.speaker_name) AS speaker, g.gid AS speaker_gid, q.cue,
+           count(*) OVER (PARTITION BY coalesce(dg.group_id, q.doc_id), q.text) AS copies,
+           row_number() OVER (PARTITION BY coalesce(dg.group_id, q.doc_id), q.text
+                              ORDER BY dg.canonical DESC NULLS LAST, q.doc_id) AS rn
+    FROM quotes q JOIN documents d ON d.id = q.doc_id
+    LEFT JOIN entity_links l ON l.doc_id = q.doc_id AND l.entity_id = q.speaker_entity
+    LEFT JOIN graph_entities g ON g.gid = l.gid
+    LEFT JOIN doc_groups dg ON dg.doc_id = q.doc_id
+    WHERE {where}
+) WHERE rn = 1 ORDER BY published NULLS LAST, doc_id, start LIMIT ?
 """
+
+
+def _quotes(store: Store, where: str, params: list, limit: int) -> list[dict]:
+    """Quotes matching ``where``; a quote repeated in near-duplicate copies of one story
+    is listed once (from the canonical copy) with its number of ``copies``."""
+    return _rows(store, _QUOTES_SQL.format(where=where), [*params, limit])
 
 
 def quotes(store: Store, *, speaker: str | None = None, limit: int = 50) -> list[dict]:
@@ -129,12 +141,10 @@ def quotes(store: Store, *, speaker: str | None = None, limit: int = 50) -> list
     written when it did not resolve), in date order."""
     ensure_built(store)
     if speaker is None:
-        return _rows(store, _QUOTES_SQL + " ORDER BY d.published NULLS LAST, q.doc_id, q.start LIMIT ?", [limit])
+        return _quotes(store, "TRUE", [], limit)
     found = find_entity(store, speaker)
     gid = found["gid"] if found else None
-    sql = _QUOTES_SQL + (" WHERE l.gid = ? OR (l.gid IS NULL AND lower(q.speaker_name) = lower(?))"
-                         " ORDER BY d.published NULLS LAST, q.doc_id, q.start LIMIT ?")  # fmt: skip
-    return _rows(store, sql, [gid, speaker, limit])
+    return _quotes(store, "l.gid = ? OR (l.gid IS NULL AND lower(q.speaker_name) = lower(?))", [gid, speaker], limit)
 
 
 def events(
