@@ -228,11 +228,8 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
     if i >= len(numbers) or first.kind in ("vague", "fraction"):
         return None
     joiner = _JOINER.match(text, first.end)
-    if not joiner:
-        return None
     nxt = numbers[i]
-    unit, start = _prefix(text, nxt.start)
-    if start != joiner.end() or nxt.kind not in ("digit", "word"):
+    if not joiner or _prefix(text, nxt.start)[1] != joiner.end() or nxt.kind not in ("digit", "word"):
         return None
     word = joiner.group(0).strip().lower()
     before = text[max(0, first.start - 30) : first.start].lower()
@@ -241,37 +238,39 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
     if word == "or" and nxt.kind != first.kind:
         return None
     second = _measure(text, nxt)
-    if second is None:
+    if second is None or first.value is None or second.value is None:
         return None
-    opened = re.search(r"\b(?:between|from)\s*$", before)
-    if re.search(r"\bby\s*$", before) and first.unit is not None:
-        return None  # "rose by $43.6 billion to $419.2 billion": a change, then a level
-    if first.unit and second.unit and first.unit != second.unit:
-        if not second.unit.startswith(first.unit + " per"):
-            return None
-    if first.unit and not second.unit and not opened:
-        return None  # "rose 8.15% to 3.65"
-    if word in ("-", "–", "—") and (first.value is None or second.value is None or first.value >= second.value):
-        if first.unit is None and second.unit is None and first.value == int(first.value or 0):
+    if not _units_allow_range(first, second, before):
+        return None
+    if word in ("-", "–", "—") and first.value >= second.value and first.unit is None and second.unit is None:
+        if float(first.value).is_integer():
             return None  # a score (2-0, 89-89), not a range
-    low, high = first.value, second.value
-    if low is None or high is None:
-        return None
-    nxt_scale = (second.value / nxt.value) if nxt.value else 1
-    if nxt_scale > 1 and low * nxt_scale <= high * 1.0001 and (low == (first.value or 0)) and low < nxt.value * 1.0001:
-        if not re.search(r"(?i)million|billion|thousand|bn|[mkb]\b", text[first.num_start : first.num_end]):
-            low = low * nxt_scale
-    merged = replace(
-        first,
-        end=second.end,
-        num_end=second.num_end,
-        value=None,
-        low=min(low, high),
-        high=max(low, high),
-    )
+    low, high = _shared_scale(text, first, nxt, second), second.value
+    merged = replace(first, end=second.end, num_end=second.num_end, value=None, low=min(low, high), high=max(low, high))
     if second.unit is not None and (merged.unit is None or second.unit.startswith(merged.unit + " per")):
         merged.unit, merged.name, merged.dimension = second.unit, second.name, second.dimension
     return merged, i + 1
+
+
+def _units_allow_range(first: Found, second: Found, before: str) -> bool:
+    """Whether two measured numbers can be the ends of one range, by their units."""
+    if re.search(r"\bby\s*$", before) and first.unit is not None:
+        return False  # "rose by $43.6 billion to $419.2 billion": a change, then a level
+    if first.unit and second.unit and first.unit != second.unit:
+        return second.unit.startswith(first.unit + " per")  # "$62 and $68 per share"
+    if first.unit and not second.unit:
+        return bool(re.search(r"\b(?:between|from)\s*$", before))  # not "rose 8% to 3.65"
+    return True
+
+
+def _shared_scale(text: str, first: Found, nxt: Number, second: Found) -> float:
+    """The low end with the scale written once after the high end: ``$89 to $93 billion``,
+    ``1 to 2 thousand``; unchanged when the first number carries its own scale."""
+    low = first.value
+    scale = second.value / nxt.value if nxt.value else 1
+    if scale <= 1 or re.search(r"(?i)million|billion|thousand|bn|[mkb]\b", text[first.num_start : first.num_end]):
+        return low
+    return low * scale if low * scale <= second.value * 1.0001 else low
 
 
 def _with_modifiers(text: str, found: Found) -> Found:
