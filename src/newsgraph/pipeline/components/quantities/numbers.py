@@ -54,8 +54,10 @@ def _scale_after_pattern() -> re.Pattern:
     lex = load()
     scale = "|".join(lex.scales)
     suffix = "|".join(sorted(lex.multipliers, key=len, reverse=True))
+    # "bn", "mn", "tn" are unambiguous and may stand apart ("$3 bn"); "m", "b", "k" only glued.
     return re.compile(
-        rf"(?:[\s-]*(?P<word>(?i:{scale}|dozen))\b)+|(?P<suffix>{suffix})(?![A-Za-z])"
+        rf"(?:[\s-]*(?P<word>(?i:{scale}|dozen))\b)+|\s?(?P<suffix>bn|mn|mln|bln|tn|trn)(?![A-Za-z])"
+        rf"|(?P<suffix2>{suffix})(?![A-Za-z])"
     )
 
 
@@ -124,8 +126,8 @@ def scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, int]:
     m = _pattern("scale").match(text, pos)
     if not m:
         return 1, pos
-    if m.group("suffix"):
-        suffix = m.group("suffix")
+    if m.group("suffix") or m.group("suffix2"):
+        suffix = m.group("suffix") or m.group("suffix2")
         if suffix in ("m", "b", "B", "k", "K") and not has_currency and suffix != "K":
             return 1, pos
         return lex.multipliers[suffix], m.end()
