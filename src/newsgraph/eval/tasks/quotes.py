@@ -217,9 +217,14 @@ def speaker_correct(gold: GoldAttribution, pred: Predicted, entity_at) -> bool:
 
 
 def group_record(record) -> list[Predicted]:
-    """A record's quotes as predicted attributions, grouped by cue."""
+    """A record's quotes as predicted attributions, grouped by cue. Partial quotes with
+    neither cue nor speaker (scare quotes, titles, slogans, and phrases like a quoted
+    "heavy price" whose speaker the text does not give) stay in the record but are not
+    attribution claims, so they are not scored."""
     groups: dict[object, list] = {}
     for i, q in enumerate(record.quotes):
+        if q.kind == "partial" and q.cue is None and q.speaker is None:
+            continue  # a quoted phrase attributed to no one makes no attribution claim
         key = (q.cue.start, q.cue.end) if q.cue is not None else ("alone", i)
         groups.setdefault(key, []).append(q)
     out = []

@@ -30,6 +30,7 @@ _CLAUSE_END = frozenset(".,!?;:…—–")
 # scare quotes ("so-called"), not reported speech.
 MIN_PARTIAL_WORDS = 3
 _BREAKS = re.compile(r"\n[ \t\n]*")
+_LEADING_SPACES = re.compile(r"^[^\S\n]+")
 
 
 @dataclass
@@ -59,15 +60,17 @@ class QuoteExtractor(Component):
         if doc.spacy is None:
             return doc
         parse = Parse(doc.spacy, self.lexicon)
-        items = _extract(doc, parse, self.indirect)
-        doc.quotes.extend(_to_quotes(doc, items, self.lexicon.titles))
+        marks = [m for m in find_quotes(doc.text) if doc.noise_at(m.open, m.outer_end, CAPTION_KINDS) is None]
+        inside = _inside(sorted((m.open, m.outer_end) for m in marks))
+        items = _extract(doc, parse, marks, inside, self.indirect)
+        doc.quotes.extend(_to_quotes(doc, items, self.lexicon.titles, inside))
         return doc
 
 
-def _extract(doc: Document, parse: Parse, with_indirect: bool) -> list[_Item]:
-    """Direct, partial and (optionally) indirect items with their cues, before speakers."""
+def _extract(doc: Document, parse: Parse, marks: list[Marked], inside, with_indirect: bool) -> list[_Item]:
+    """Direct, partial and (optionally) indirect items with their cues, before speakers.
+    ``marks``: the quoted passages outside captions; ``inside(char)``: within one of them."""
     text = doc.text
-    marks = [m for m in find_quotes(text) if doc.noise_at(m.open, m.outer_end, CAPTION_KINDS) is None]
     direct: list[_Item] = []
     partial: list[_Item] = []
     for m in marks:
@@ -79,8 +82,7 @@ def _extract(doc: Document, parse: Parse, with_indirect: bool) -> list[_Item]:
     reported: list[_Item] = []
     direct_cues = {item.cue.start for item in direct if item.cue is not None}
     if with_indirect:
-        spans = sorted((m.open, m.outer_end) for m in marks)
-        for r in find_indirect(parse, _inside(spans)):
+        for r in find_indirect(parse, inside):
             if r.cue.start in direct_cues or doc.noise_at(r.start, r.end, CAPTION_KINDS) is not None:
                 continue
             if any(d.start < r.end and r.start < d.end for d in direct):
@@ -99,18 +101,25 @@ def _is_direct(text: str, m: Marked, parse: Parse) -> bool:
     """A quote that stands as a clause of its own: it opens a paragraph or follows
     punctuation or a reporting verb, and it ends with punctuation or at a clause end.
     Anything embedded in a larger clause (``a "heavy price" on``) is partial."""
-    head = text[: m.open].rstrip(" \t")
-    before = head[-1:] if head else "\n"
-    starts = before == "\n" or before in _CLAUSE_BEFORE
-    if not starts:
-        starts = _after_cue(parse, len(head) - 1)
+    prev = _before(text, m.open)
+    before = text[prev] if prev >= 0 else "\n"
+    starts = before == "\n" or before in _CLAUSE_BEFORE or _after_cue(parse, prev)
     if not starts:
         return False
     # A nested quote may end the passage (``... 'bro,'"``): look inside it.
-    inner_end = text[: m.close].rstrip().rstrip("'’\"”")[-1:] if m.close is not None else "."
-    tail = text[m.outer_end :].lstrip(" \t")
+    inner_end = text[max(0, m.close - 40) : m.close].rstrip().rstrip("'’\"”")[-1:] if m.close is not None else "."
+    tail = _LEADING_SPACES.sub("", text[m.outer_end : m.outer_end + 20])
     after = tail[:1] or "\n"
     return inner_end in _CLAUSE_END or after == "\n" or after in _CLAUSE_END
+
+
+def _before(text: str, pos: int) -> int:
+    """Index of the last character before ``pos`` that is not a space (of any kind; a
+    newline counts as a character), or -1 at the start of the text."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace() and text[i] != "\n":
+        i -= 1
+    return i
 
 
 def _after_cue(parse: Parse, char: int) -> bool:
@@ -143,7 +152,8 @@ def _inherit(text: str, direct: list[_Item]) -> None:
         if item.cue is not None:
             continue
         nxt = direct[i + 1] if i + 1 < len(direct) else None
-        if nxt is not None and nxt.cue is not None and not text[item.marked.outer_end : nxt.marked.open].strip():
+        gap = text[item.marked.outer_end : nxt.marked.open] if nxt is not None else "\n"
+        if nxt is not None and nxt.cue is not None and not gap.strip() and "\n" not in gap:
             item.cue = nxt.cue
             continue
         prev = direct[i - 1] if i > 0 else None
@@ -152,22 +162,31 @@ def _inherit(text: str, direct: list[_Item]) -> None:
 
 
 def _inherit_across(text: str, direct: list[_Item], attributed: list[_Item]) -> None:
-    """A quote that opens its paragraph with no attribution in it takes the speaker (not
-    the cue, which belongs to the earlier paragraph) of the last attribution in the
-    paragraph before: the news convention ``X said ...`` / ``"...," X said.`` followed by
-    a paragraph of more quotation from X."""
+    """A quote that fills a paragraph of its own, with no attribution, right after a
+    paragraph holding an attribution continues that speaker (the news convention
+    ``"...," X said.`` followed by a paragraph of more quotation from X). After a direct
+    quote it shares that quote's cue (one attribution running over paragraphs, as
+    PolNeAR annotates it); after reported speech it takes the speaker only."""
     breaks = [m.end() for m in _BREAKS.finditer(text)]
-    cued = sorted((item.cue.start, item.cue) for item in attributed if item.cue is not None)
     for item in sorted(direct, key=lambda it: it.start):
-        if item.cue is not None or not _opens_paragraph(text, item):
+        if item.cue is not None or not _opens_paragraph(text, item) or _has_cue_after(text, item):
             continue
         paragraph = bisect_right(breaks, item.marked.open)
-        if paragraph == 0 or _has_cue_after(text, item):
+        if paragraph == 0:
             continue
         previous_start = breaks[paragraph - 2] if paragraph >= 2 else 0
-        candidates = [c for at, c in cued if previous_start <= at < breaks[paragraph - 1]]
-        if candidates and candidates[-1].speaker is not None:
-            item.speaker_of = candidates[-1]
+        # Items attributed so far (earlier continuations included), by where they sit.
+        before = sorted(
+            (it for it in attributed if (it.cue or it.speaker_of) is not None and previous_start <= it.start < breaks[paragraph - 1]),
+            key=lambda it: it.start,
+        )
+        source = before[-1] if before else None
+        if source is None or (source.cue or source.speaker_of).speaker is None:
+            continue
+        if source.kind == "direct" and source.cue is not None:
+            item.cue = source.cue
+        else:
+            item.speaker_of = source.cue or source.speaker_of
 
 
 def _has_cue_after(text: str, item: _Item) -> bool:
@@ -177,7 +196,8 @@ def _has_cue_after(text: str, item: _Item) -> bool:
 
 
 def _opens_paragraph(text: str, item: _Item) -> bool:
-    return text[: item.marked.open].rstrip(" \t")[-1:] in ("", "\n")
+    prev = _before(text, item.marked.open)
+    return prev < 0 or text[prev] == "\n"
 
 
 def _partial_cue(parse: Parse, item: _Item, reported: list[_Item], direct_cues: set[int]) -> Cue | None:
@@ -213,10 +233,10 @@ def _worth_keeping(parse: Parse, item: _Item) -> bool:
     return tok is not None and any(parse.is_cue_verb(t) for t in tok.sent)
 
 
-def _to_quotes(doc: Document, items: list[_Item], titles: frozenset[str]) -> list[Quote]:
+def _to_quotes(doc: Document, items: list[_Item], titles: frozenset[str], inside_quotes) -> list[Quote]:
     """Resolve each distinct cue's speaker once, in text order (pronouns look back), and
     build the records."""
-    resolver = SpeakerResolver(doc, MentionIndex(doc), titles)
+    resolver = SpeakerResolver(doc, MentionIndex(doc), titles, inside_quotes)
     speakers: dict[int, Speaker | None] = {}
     cues = {item.cue.start: item.cue for item in items if item.cue is not None}
     for cue in sorted(cues.values(), key=lambda c: c.start):

@@ -39,18 +39,24 @@ def find_indirect(parse: Parse, inside_quotes) -> list[Reported]:
 def _verb_content(parse: Parse, verb) -> Reported | None:
     """The clausal complement of a reporting verb (or its to-infinitive for the verbs
     marked ``xcomp`` in the lexicon), as reported content."""
+    lemma = verb.lemma_.lower()
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if comp is None and verb.lemma_.lower() in parse.lexicon.xcomp_verbs:
+    if comp is None and lemma in parse.lexicon.xcomp_verbs:
         comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    last = comp
+    if comp is None and lemma in parse.lexicon.dobj_verbs:
+        comp = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        # "called the plan reckless": the object and what is said of it
+        last = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp") and comp is not None), comp)
     if comp is None:
         return None
-    span = _trim(parse, comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge))
+    span = _trim(parse, comp.left_edge.idx, last.right_edge.idx + len(last.right_edge))
     if span is None:
         return None
     start, end = span
     if verb.idx >= start and verb.idx < end:  # a parse that folded the cue into its complement
         return None
-    if len(parse.sdoc.char_span(start, end, alignment_mode="expand") or ()) < MIN_CONTENT_TOKENS:
+    if comp.dep_ != "dobj" and len(parse.sdoc.char_span(start, end, alignment_mode="expand") or ()) < MIN_CONTENT_TOKENS:
         return None
     cue = Cue(verb.idx, verb.idx + len(verb), verb, parse.subject_of(verb))
     return Reported(start, end, cue)

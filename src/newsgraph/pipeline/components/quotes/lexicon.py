@@ -13,12 +13,14 @@ RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "quotes"
 class Lexicon:
     """``verbs``: reporting-verb lemmas; ``xcomp_verbs``: those whose content may be a
     to-infinitive; ``phrases``: prepositional cue phrases as tuples of lower-case words;
-    ``titles``: lower-case title words cut from a speaker's name when no entity has it."""
+    ``titles``: lower-case title words cut from a speaker's name when no entity has it;
+    ``dobj_verbs``: verbs whose direct object may be their content (stance, announcement)."""
 
     verbs: frozenset[str]
     xcomp_verbs: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     titles: frozenset[str] = frozenset()
+    dobj_verbs: frozenset[str] = frozenset()
 
 
 def _lines(path: Path) -> list[list[str]]:
@@ -34,11 +36,15 @@ def _lines(path: Path) -> list[list[str]]:
 def load(directory: str | None = None) -> Lexicon:
     """The lexicon in ``directory`` (default: the one shipped with newsgraph)."""
     root = Path(directory) if directory else RESOURCES
-    verbs, xcomp = set(), set()
+    verbs, xcomp, dobj = set(), set(), set()
     for row in _lines(root / "reporting_verbs.txt"):
-        verbs.add(row[0].strip())
-        if len(row) > 1 and row[1].strip() == "xcomp":
-            xcomp.add(row[0].strip())
+        verb = row[0].strip()
+        verbs.add(verb)
+        forms = {f.strip() for f in row[1].split(",")} if len(row) > 1 else set()
+        if "xcomp" in forms:
+            xcomp.add(verb)
+        if "dobj" in forms:
+            dobj.add(verb)
     phrases = tuple(tuple(row[0].split()) for row in _lines(root / "cue_phrases.txt"))
     titles = frozenset(row[0].strip() for row in _lines(root / "title_words.txt"))
-    return Lexicon(frozenset(verbs), frozenset(xcomp), phrases, titles)
+    return Lexicon(frozenset(verbs), frozenset(xcomp), phrases, titles, frozenset(dobj))

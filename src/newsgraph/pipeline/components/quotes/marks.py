@@ -106,12 +106,29 @@ def _scan_double(text: str, open_at: int) -> tuple[Marked | None, int]:
             i = nxt + 1
             continue
         if ch in DOUBLE_OPEN and not _closes_here(text, i):
-            # A fresh opening mark inside an open quote: the earlier mark was stray.
-            return None, i
+            nested = _nested_close(text, i) if text[open_at] == STRAIGHT_DOUBLE else None
+            if nested is None:
+                # A fresh opening mark inside an open quote: the earlier mark was stray.
+                return None, i
+            i = nested + 1
+            continue
         if _closes_double(text, i) and i > open_at + 1:
             return _make(text, open_at, i, i, paragraphs), i + 1
         i += 1
     return _make(text, open_at, None, n, paragraphs), n
+
+
+def _nested_close(text: str, i: int) -> int | None:
+    """Inside a straight-quoted passage, curly marks are a quote within the quote: the
+    position of the curly mark closing the one opened at ``i`` in the same paragraph."""
+    j = i + 1
+    while j < len(text) and text[j] != "\n":
+        if text[j] in DOUBLE_CLOSE:
+            return j
+        if text[j] == STRAIGHT_DOUBLE:
+            return None
+        j += 1
+    return None
 
 
 def _closes_here(text: str, i: int) -> bool:

@@ -108,9 +108,12 @@ class SpeakerResolver:
     """Resolves speaker phrases in text order, remembering the speakers seen so far (the
     antecedents of later pronouns)."""
 
-    def __init__(self, doc: Document, index: MentionIndex, titles: frozenset[str] = frozenset()):
+    def __init__(
+        self, doc: Document, index: MentionIndex, titles: frozenset[str] = frozenset(), inside_quotes=None
+    ):
         self.doc = doc
         self.titles = titles
+        self.inside_quotes = inside_quotes or (lambda char: False)
         self.text = doc.text
         self.index = index
         self.history: list[tuple[int, Speaker, str]] = []  # (position, speaker, entity type)
@@ -205,14 +208,29 @@ class SpeakerResolver:
         return None
 
     def _last_subject_mention(self, pos: int, types: tuple[str, ...]) -> Mention | None:
+        """The latest mention that is the subject of a main clause (not of a clause
+        reported inside another, nor inside quote marks), else the latest mention close
+        by (one or two sentences)."""
         doc = self.doc.spacy
         fallback = None
         for mention in self.index.before(pos, types):
+            if self.inside_quotes(mention.start):
+                continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            if span is not None and _main_subject(span.root):
                 return mention
             fallback = fallback or mention
         return fallback if fallback is not None and pos - fallback.end < 300 else None
+
+
+def _main_subject(tok) -> bool:
+    """The subject of the sentence's main verb (or of a verb coordinated with it)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def phrase_span(head) -> tuple[int, int]:
