@@ -26,7 +26,7 @@ def test_clean_garbled_flags_and_repairs(text, token, suggestion):
 @pytest.mark.parametrize(
     "text",
     [
-        "President Gitanas Nauseda and Mr Wojciechowski met in Vilnius.",
+        "President Ruta Zemaityte and Mr Wojciechowski met in Vilnius.",
         "The NATO and OSCE envoys met; see www.examplenews.org/brieqzxvjfly for details.",
         "Follow #brieqzxvjfly and @brieqzxvjfly for updates.",
         "The shipment of 3,500 tonnes (ref. A17x9QZ) arrived.",

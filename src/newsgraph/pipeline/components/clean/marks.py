@@ -117,7 +117,7 @@ def find_caption(line: str, *, after_image: bool) -> CaptionMark | None:
 
 
 def caption_date(text: str) -> str | None:
-    """The first full date stated in ``text`` (``Monday, June 14, 2021``) as YYYY-MM-DD."""
+    """The first full date stated in ``text`` (``Tuesday, May 4, 2027``) as YYYY-MM-DD."""
     for pattern in _CAPTION_DATES:
         match = pattern.search(text)
         if match:
