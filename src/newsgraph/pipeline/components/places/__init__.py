@@ -12,6 +12,7 @@ from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.places.recognize import (
     Toponym,
     extend_divisions,
+    is_common_word,
     from_entities,
     from_gazetteer,
     person_words,
@@ -49,6 +50,7 @@ class PlaceResolver(Component):
         toponyms = self.toponyms(doc, gaz)
         results = resolve_all(toponyms, gaz, doc.text, doc.metadata.dateline)
         results = [r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results]
+        toponyms, results = _drop_stray_words(toponyms, results)
         places = _group(doc, toponyms, results)
         _link_entities(doc, toponyms, results)
         mentions = [
@@ -94,6 +96,29 @@ def _drop_demonyms(toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
             continue
         out.append(top)
     return out
+
+
+def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
+    """Drop one-word toponyms that are everyday English words ("Centre", "Valley", "Trend")
+    unless they resolve to a country, a continent, a curated feature, a city of 100,000+
+    or a place in a country whose name or divisions the article mentions."""
+    named = {r.place.country for r in results if r.place is not None and (r.place.is_country or r.place.is_admin1)}
+    keep_t, keep_r = [], []
+    for top, res in zip(toponyms, results, strict=True):
+        place = res.place
+        stray = " " not in top.text and is_common_word(top.text) and not (
+            place is not None
+            and (
+                place.is_country
+                or not (place.is_town or place.is_admin1)
+                or (place.is_town and place.population >= 100_000)
+                or place.country in named
+            )
+        )
+        if not stray:
+            keep_t.append(top)
+            keep_r.append(res)
+    return keep_t, keep_r
 
 
 def _ref(doc: Document, top: Toponym, place: GeoPlace | None) -> str:

@@ -30,8 +30,16 @@ NEVER_PLACES = frozenset(
 FACILITY_HEADS = frozenset(
     "hospital airport station stadium arena bridge cathedral church mosque temple synagogue "
     "library museum hall square street avenue road boulevard park palace castle tower "
-    "harbour harbor port prison base plant dam".split()
+    "harbour harbor port prison base plant dam racecourse embassy hotel inn mall school "
+    "elementary restaurant zoo cemetery graveyard center centre".split()
 )
+
+
+def is_facility_name(name: str) -> bool:
+    """An organisation name that names a building or site: "Colchester Hospital",
+    "Meydan Racecourse", "Buckland Elementary School"."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower().strip(".,") in FACILITY_HEADS
 
 
 @dataclass
@@ -89,13 +97,15 @@ def from_entities(doc, sdoc) -> list[Toponym]:
     """Toponyms from ``doc.entities`` (when the entities component ran) or spaCy's ents."""
     text = doc.text
     found: list[Toponym] = []
-    places = [e for e in doc.entities if e.type in PLACE_LABELS]
-    if places:
-        for entity in places:
+    if doc.entities:
+        for entity in doc.entities:
+            facility = entity.type == "ORG" and is_facility_name(entity.name)
+            if entity.type not in PLACE_LABELS and not facility:
+                continue
             for m in entity.mentions:
                 start, end = trim(text, m.start, m.end)
-                if end > start:
-                    found.append(Toponym(start, end, text[start:end], entity.type, "ner", entity.id))
+                if end > start and (not facility or is_facility_name(text[start:end])):
+                    found.append(Toponym(start, end, text[start:end], "FAC" if facility else entity.type, "ner", entity.id))
         return found
     if sdoc is None:
         return found
@@ -104,7 +114,7 @@ def from_entities(doc, sdoc) -> list[Toponym]:
             start, end = trim(text, ent.start_char, ent.end_char)
             if end > start:
                 found.append(Toponym(start, end, text[start:end], ent.label_, "ner"))
-        elif ent.label_ == "ORG" and ent[-1].lower_ in FACILITY_HEADS:
+        elif ent.label_ == "ORG" and is_facility_name(ent.text):
             start, end = trim(text, ent.start_char, ent.end_char)
             found.append(Toponym(start, end, text[start:end], "FAC", "ner"))
     return found
