@@ -190,3 +190,9 @@ def test_clean_cleaner_drops_navigation_bars_but_keeps_tables(make_doc):
     doc = Cleaner()(make_doc(text))
     assert doc.text.splitlines() == text.splitlines()[1:4]
     assert [n.kind for n in doc.noise if n.start is None] == ["boilerplate", "boilerplate"]
+
+
+def test_clean_cleaner_byline_name_drops_the_affiliation(make_doc):
+    doc = Cleaner()(make_doc("By Ana Lima and Tom Reyes, Associated Press\nThe talks resumed on Monday."))
+    assert doc.metadata.byline == "Ana Lima and Tom Reyes"
+    assert doc.text == "The talks resumed on Monday."

@@ -35,6 +35,11 @@ _NOT_NAMES = re.compile(
     r"May|June|July|August|September|October|November|December|The|This|That|Then|Now|Next|"
     r"Last|Early|Late|Far|Contrast|Comparison|Law|Order)\b"
 )
+# ", Associated Press" / ", Staff Writer" after the names: where they work, not who they are.
+_AFFILIATION = re.compile(
+    r"(?:,\s*[^,]*\b(?:Press|News|Reuters|AP|AFP|Bloomberg|Correspondent|Reporter|Writer|Editor|"
+    r"Staff|Times|Post|Journal|Agency|Bureau)\b[^,]*)+$"
+)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _BANNER = re.compile(r"\b(?:we use|this (?:web)?site uses|by continuing|consent|accept|privacy policy)\b", re.I)
 _SEPARATORS = r"[\s|·•:,/–—-]*"
@@ -87,7 +92,7 @@ def _classify(line: str) -> LineLabel:
         return LineLabel("boilerplate")
     byline = _BYLINE.match(stripped) if len(stripped) <= 120 else None
     if byline and not _NOT_NAMES.match(byline.group("name")):
-        return LineLabel("byline", byline.group("name").strip())
+        return LineLabel("byline", _AFFILIATION.sub("", byline.group("name")).strip())
     prefixed = _LINK_PREFIX.match(stripped)
     if prefixed and _headline_like(prefixed.group("body")):
         return LineLabel("link_list")
