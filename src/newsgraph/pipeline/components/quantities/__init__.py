@@ -74,6 +74,8 @@ class QuantityExtractor(Component):
             return None  # "a five-year plan": a DURATION date, not an amount
         if _in_name(doc.spacy, text, found, obj):
             return None
+        if found.kind == "word" and obj is not None and _capitalised_name(text, found, obj):
+            return None  # "the Six Nations", "the Big Three"
         if found.kind == "word" and (found.unit is None and obj is None or _vague_word(text, found)):
             return None  # "one" as a pronoun, "the two of them", "several hundred"
         if _is_year(text, found, obj):
@@ -120,7 +122,17 @@ def _in_name(sdoc, text: str, found: Found, obj) -> bool:
     glued = nxt is not None and nxt.idx <= found.num_end + 1
     if glued and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.text.endswith("s"):
         return True
+    if text[found.num_start - 1 : found.num_start] == "(" and text[found.num_end : found.num_end + 1] == ")":
+        return obj is None  # "Scotland (8)": a rank or a reference
     return obj is not None and obj[0][:1].isupper() and not obj[0].endswith("s")
+
+
+def _capitalised_name(text: str, found: Found, obj) -> bool:
+    """A capitalised number word inside a sentence before a capitalised noun is a name."""
+    word = text[found.num_start : found.num_end]
+    before = text[max(0, found.num_start - 2) : found.num_start]
+    mid_sentence = bool(before) and not re.search(r"[.!?\n\"“‘']\s*$|^\s*$", before)
+    return word[:1].isupper() and mid_sentence and obj[0][:1].isupper()
 
 
 def _vague_word(text: str, found: Found) -> bool:

@@ -156,7 +156,10 @@ def _measure(text: str, n: Number) -> Found | None:
         suffix = _suffix_unit(text, end + m.end()) if m else None
         if suffix:
             found.end = found.num_end = suffix[1]
-            _set_unit(found, suffix[0])
+            vague_unit = suffix[0]
+            if vague_unit.unit == "pound" and (n.low or 0) >= 1e6:
+                vague_unit = load().by_unit["GBP"]  # "billions of pounds"
+            _set_unit(found, vague_unit)
         return found
     suffix = _suffix_unit(text, end)
     if suffix and (unit is None or suffix[0].dimension == "currency" or suffix[0].unit == unit.unit):
@@ -165,7 +168,7 @@ def _measure(text: str, n: Number) -> Found | None:
         end = suffix[1]
     elif n.kind == "digit" and end < len(text) and text[end].isalpha() and not suffix:
         return None  # 5G, 3D, 4K: a name, not a quantity
-    if unit is not None and unit.unit == "pound" and value is not None and abs(value) >= 1e6:
+    if unit is not None and unit.unit == "pound" and abs(value or n.low or 0) >= 1e6:
         unit = load().by_unit["GBP"]  # "361 million pounds": money, not weight
     if unit is not None:
         _set_unit(found, unit)
@@ -240,6 +243,8 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
     second = _measure(text, nxt)
     if second is None or first.value is None or second.value is None:
         return None
+    if word == "to" and first.value > second.value and not re.search(r"\bfrom\s*$", before):
+        return None  # "eight to one": odds or a ratio, not a range
     if not _units_allow_range(first, second, before):
         return None
     if word in ("-", "–", "—") and first.value >= second.value and first.unit is None and second.unit is None:

@@ -128,13 +128,22 @@ def scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, int]:
         return 1, pos
     if m.group("suffix") or m.group("suffix2"):
         suffix = m.group("suffix") or m.group("suffix2")
-        if suffix in ("m", "b", "B", "k", "K") and not has_currency and suffix != "K":
+        if suffix in ("m", "b", "B", "k") and not has_currency and not _currency_follows(text, m.end()):
             return 1, pos
         return lex.multipliers[suffix], m.end()
     factor = 1
     for word in re.findall(r"[A-Za-z]+", m.group(0)):
         factor *= 12 if word.lower() == "dozen" else lex.scales[word.lower()]
     return factor, m.end()
+
+
+def _currency_follows(text: str, pos: int) -> bool:
+    """True when a currency word follows (``253m euros``): the ``m`` is then a million."""
+    u = load().suffix_re.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+    if u is None:
+        return False
+    unit = load().cased_suffix.get(u.group(0)) or load().suffix_forms.get(u.group(0).lower())
+    return unit is not None and unit.dimension == "currency"
 
 
 def find_numbers(text: str) -> list[Number]:
