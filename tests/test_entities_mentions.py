@@ -135,3 +135,9 @@ def test_entities_mentions_place_named_person_stays_a_person(linker):
     names = by_name(doc)
     assert names["Michael Jordan"].type == "PERSON" and len(names["Michael Jordan"].mentions) == 2
     assert names["Jordan"].type == "GPE" and names["Jordan"].kb["iso3166"] == "JO"
+
+
+def test_entities_mentions_table_labels_and_section_slugs_are_dropped(linker):
+    text = "SOCCER - KALDOR WIN\nAttendance: 12,000\nScorers: Ilse Moor\nDivision"
+    doc = run(linker, text, [("SOCCER", "ORG"), ("Attendance", "LOC"), ("Scorers", "ORG"), ("Ilse Moor", "PERSON"), ("Division", "ORG")])
+    assert [e.name for e in doc.entities] == ["Ilse Moor"]

@@ -144,8 +144,25 @@ def drop_common_words(mentions: list[Mention], text: str) -> list[Mention]:
     return [
         m for m in mentions
         if m.entry is not None or " " in m.text(text) or m.text(text) in names
-        or not _very_common(m.text(text).lower())
+        or not (_very_common(m.text(text).lower()) or _line_label(m, text))
     ]
+
+
+_LABEL_COLON = re.compile(r"[ \t]*:")
+
+
+def _line_label(m: Mention, text: str) -> bool:
+    """An English word opening a line and followed by a colon ("Attendance :",
+    "Scorers:"): a table or form label, not a name."""
+    at_line_start = m.start == 0 or text[m.start - 1] == "\n"
+    return at_line_start and bool(_LABEL_COLON.match(text, m.end)) and _english(m.text(text).lower())
+
+
+@cache
+def _english(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= 3.0
 
 
 @cache

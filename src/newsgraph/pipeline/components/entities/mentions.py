@@ -25,7 +25,8 @@ _FURNITURE = frozenset(
     # section slugs of wire headlines ("SOCCER - ...") and table labels
     + "soccer cricket baseball basketball athletics golf tennis rugby football cycling boxing hockey "
     "swimming skiing motorsport motor racing sport sports results result standings scoreboard total "
-    "totals extras net add of".split()
+    "totals extras net add of scorers scorer attendance qualifier qualifying division team teams "
+    "leading postponed title group round final semifinal quarterfinal".split()
 )
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. rev rev.".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
