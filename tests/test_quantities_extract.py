@@ -107,3 +107,19 @@ def test_quantities_leave_out_years_ordinals_and_names(extract, make_doc):
 
 def test_quantities_leave_out_dates_and_times(extract, make_doc):
     assert extract(make_doc, "The vote was held on June 14, 2021 at 5 p.m.") == []
+
+
+def test_quantities_scale_letter_before_currency_word(extract, make_doc):
+    one(extract(make_doc, "The firm will sell 253m euros of new shares."), value=253e6, unit="EUR")
+    one(extract(make_doc, "She won the 800m final."), value=800, unit="metre")
+
+
+def test_quantities_odds_are_not_ranges(extract, make_doc):
+    quantities = extract(make_doc, "The judges ruled by an eight to one majority.")
+    assert all(q.value is not None for q in quantities)
+
+
+def test_quantities_shared_scale_and_rate_in_ranges(extract, make_doc):
+    quantities = extract(make_doc, "Shares were priced between $62 and $68 per share, or $89 to $93 billion.")
+    one(quantities, low=62, high=68, unit="USD per share")
+    one(quantities, low=89e9, high=93e9, unit="USD")
