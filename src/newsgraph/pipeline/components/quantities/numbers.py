@@ -153,7 +153,7 @@ def find_numbers(text: str) -> list[Number]:
         lex = load()
         base = lex.vague[m.group("outer").lower()]
         inner = lex.scales.get((m.group("inner") or "").lower()[:-1], 1)
-        found.append(Number(m.start(), m.end(), None, "vague", low=base * inner, high=base * inner * 10))
+        found.append(Number(m.start(), m.end(), None, "vague", low=float(base * inner), high=float(base * inner * 10)))
     for m in _FRACTION.finditer(text):
         found.append(Number(m.start(), m.end(), _fraction_value(m), "fraction"))
     for m in _pattern("word").finditer(text):
