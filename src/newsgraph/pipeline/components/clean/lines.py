@@ -43,9 +43,6 @@ _AFFILIATION = re.compile(
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _BANNER = re.compile(r"\b(?:we use|this (?:web)?site uses|by continuing|consent|accept|privacy policy)\b", re.I)
 _SEPARATORS = r"[\s|·•:,/–—-]*"
-# A navigation bar flattened to text ("Home | News | Sport | Contact") and a lone menu
-# cell ("| Business |"); no digits, so results tables and data rows are never matched.
-_NAV_BAR = re.compile(r"^\|?\s*(?:[^|\d]{1,30}\|\s*){3,}[^|\d]{0,30}\|?$")
 _MENU_CELL = re.compile(r"^\|\s*[A-Za-z][A-Za-z &'-]{0,30}\s*\|$")
 
 
@@ -88,7 +85,7 @@ def _classify(line: str) -> LineLabel:
         return LineLabel("boilerplate")
     if len(stripped) <= MAX_BANNER_CHARS and _COOKIE.search(stripped) and _BANNER.search(stripped):
         return LineLabel("boilerplate")
-    if "|" in stripped and (_NAV_BAR.match(stripped) or _MENU_CELL.match(stripped)):
+    if "|" in stripped and (_is_nav_bar(stripped) or _MENU_CELL.match(stripped)):
         return LineLabel("boilerplate")
     byline = _BYLINE.match(stripped) if len(stripped) <= 120 else None
     if byline and not _NOT_NAMES.match(byline.group("name")):
@@ -97,6 +94,16 @@ def _classify(line: str) -> LineLabel:
     if prefixed and _headline_like(prefixed.group("body")):
         return LineLabel("link_list")
     return LineLabel(None)
+
+
+def _is_nav_bar(line: str) -> bool:
+    """A navigation bar flattened to text (``Home | News | Sport | Contact``): 4+ short
+    cells, no digits, so results tables and data rows never match. (Split, not a regex:
+    a nested-quantifier pattern backtracks exponentially on long table rows.)"""
+    cells = [cell.strip() for cell in line.strip("|").split("|")]
+    return len(cells) >= 4 and all(
+        0 < len(cell) <= 30 and not any(c.isdigit() for c in cell) for cell in cells
+    )
 
 
 def _mark_link_runs(lines: list[str], labels: list[LineLabel]) -> None:
@@ -151,4 +158,6 @@ def _furniture() -> re.Pattern:
         if line.strip() and not line.startswith("#")
     ]
     alternation = "|".join(f"(?:{p})" for p in phrases)
-    return re.compile(rf"^(?:(?:{alternation}){_SEPARATORS})+$", re.I)
+    # Each phrase-plus-separator step is atomic, so no line can make the match backtrack
+    # through every way of splitting it into phrases.
+    return re.compile(rf"^(?>(?:{alternation}){_SEPARATORS})+$", re.I)
