@@ -64,7 +64,16 @@ class Parse:
         return tok
 
     def is_cue_verb(self, tok) -> bool:
-        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lexicon.verbs and tok.dep_ != "aux"
+        """A reporting verb of the lexicon, or a phrasal one with its particle
+        (``shot back``, ``pointed out``)."""
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in self.lexicon.verbs:
+            return True
+        if lemma in self.lexicon.phrasal_heads:
+            return any(c.dep_ == "prt" and (lemma, c.lower_) in self.lexicon.phrasal for c in tok.children)
+        return False
 
     # -- regions around a quoted passage -------------------------------------------------
     def region_after(self, at: int) -> list:
@@ -73,15 +82,29 @@ class Parse:
         tok = self.token_at(at)
         out = []
         while tok is not None and tok.idx >= at:
-            if "\n" in tok.text or (tok.text in QUOTE_CHARS and tok.whitespace_ == "" and out):
+            if "\n" in tok.text or "\n" in self.text[at : tok.idx]:
                 break
-            if "\n" in self.text[at : tok.idx]:
-                break
+            if tok.text in QUOTE_CHARS and tok.whitespace_ == "" and out:
+                # A short quoted name inside the attribution ("wearing "Vote Kim" pins")
+                # is stepped over; a longer passage is the next quote.
+                after = self._skip_short_quote(tok)
+                if after is None:
+                    break
+                tok = after
+                continue
             out.append(tok)
             if tok.text in SENT_END:
                 break
             tok = tok.nbor() if tok.i + 1 < len(self.sdoc) else None
         return out
+
+    def _skip_short_quote(self, opening):
+        """The token after a quoted passage of at most four words opened at ``opening``,
+        or None when it is longer (or never closes)."""
+        for j in range(opening.i + 1, min(opening.i + 6, len(self.sdoc))):
+            if self.sdoc[j].text in QUOTE_CHARS:
+                return self.sdoc[j + 1] if j + 1 < len(self.sdoc) else None
+        return None
 
     def region_before(self, at: int) -> list:
         """Tokens before character ``at`` back to the sentence start, a newline or the
@@ -185,6 +208,8 @@ class Parse:
         if cue is not None or not tokens:
             return cue
         last = tokens[-1]
+        if last.like_num or any(ch.isdigit() for ch in last.text) or last.lower_ in ("a.m.", "p.m."):
+            return None  # "1:50 p.m.:" opens a live-blog entry, not a quote's speaker
         # Headlines ("Trump: '...'") often tag a lone name as a common noun.
         if last.pos_ == "PROPN" or (last.pos_ == "NOUN" and last.is_title and len(tokens) <= 3):
             speaker = last

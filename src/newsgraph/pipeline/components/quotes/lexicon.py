@@ -14,13 +14,19 @@ class Lexicon:
     """``verbs``: reporting-verb lemmas; ``xcomp_verbs``: those whose content may be a
     to-infinitive; ``phrases``: prepositional cue phrases as tuples of lower-case words;
     ``titles``: lower-case title words cut from a speaker's name when no entity has it;
-    ``dobj_verbs``: verbs whose direct object may be their content (stance, announcement)."""
+    ``dobj_verbs``: verbs whose direct object may be their content (stance, announcement);
+    ``phrasal``: (verb, particle) pairs that report only with their particle (shoot back)."""
 
     verbs: frozenset[str]
     xcomp_verbs: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     titles: frozenset[str] = frozenset()
     dobj_verbs: frozenset[str] = frozenset()
+    phrasal: frozenset[tuple[str, str]] = frozenset()
+
+    @property
+    def phrasal_heads(self) -> frozenset[str]:
+        return frozenset(verb for verb, _ in self.phrasal)
 
 
 def _lines(path: Path) -> list[list[str]]:
@@ -36,9 +42,13 @@ def _lines(path: Path) -> list[list[str]]:
 def load(directory: str | None = None) -> Lexicon:
     """The lexicon in ``directory`` (default: the one shipped with newsgraph)."""
     root = Path(directory) if directory else RESOURCES
-    verbs, xcomp, dobj = set(), set(), set()
+    verbs, xcomp, dobj, phrasal = set(), set(), set(), set()
     for row in _lines(root / "reporting_verbs.txt"):
         verb = row[0].strip()
+        if " " in verb:
+            head, particle = verb.split(" ", 1)
+            phrasal.add((head, particle))
+            continue
         verbs.add(verb)
         forms = {f.strip() for f in row[1].split(",")} if len(row) > 1 else set()
         if "xcomp" in forms:
@@ -47,4 +57,4 @@ def load(directory: str | None = None) -> Lexicon:
             dobj.add(verb)
     phrases = tuple(tuple(row[0].split()) for row in _lines(root / "cue_phrases.txt"))
     titles = frozenset(row[0].strip() for row in _lines(root / "title_words.txt"))
-    return Lexicon(frozenset(verbs), frozenset(xcomp), phrases, titles, frozenset(dobj))
+    return Lexicon(frozenset(verbs), frozenset(xcomp), phrases, titles, frozenset(dobj), frozenset(phrasal))
