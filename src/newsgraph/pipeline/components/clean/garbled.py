@@ -36,7 +36,6 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 _GLUE = frozenset("@#/\\_&'’-")  # characters that make a token part of something else
 _SPLIT_RIGHT = re.compile(r"(?:-[ \t]+|[ \t])([a-z]{2,})(?![\w@/-])")
 _SPLIT_LEFT = re.compile(r"(?<![\w@#/-])([a-z]{2,})(?:-[ \t]+|[ \t])$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +96,19 @@ def _eligible_case(token: str, text: str, start: int) -> bool:
     """Lower-case words, or a capitalised word opening a sentence (never all-caps)."""
     if token.islower():
         return True
-    return token[0].isupper() and token[1:].islower() and bool(_SENTENCE_START.search(text[:start]))
+    return token[0].isupper() and token[1:].islower() and _opens_sentence(text, start)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when ``start`` begins the text or follows ``.``/``!``/``?`` (and maybe a
+    closing quote or bracket) and whitespace."""
+    window = text[max(0, start - 40) : start]
+    before = window.rstrip()
+    if before == window:
+        return start == 0  # no whitespace in between: inside a token, or the very start
+    if not before:
+        return start - len(window) <= 0
+    return before[-1] in ".!?" or (before[-1] in "\"”’)" and before[-2:-1] in (".", "!", "?"))
 
 
 def _repair(word: str) -> str | None:

@@ -28,7 +28,7 @@ _PARTICLE = r"(?:de|da|dos|du|van|von|der|den|al|bin|la|le|di|del|ter)"
 _PERSON = rf"{_NAME}(?:\s+(?:{_NAME}|{_PARTICLE})){{0,4}}"
 _BYLINE = re.compile(
     rf"^\s*(?i:by|written by|words by|reporting by|story by)[:\s]+(?P<name>{_PERSON}"
-    rf"(?:\s*(?:,|and|&)\s*{_PERSON})*)(?P<rest>\s*(?:[,|;–—-]|\band\b)\s*.{{0,80}})?\s*$"
+    rf"(?:(?:\s*,\s*|\s+(?:and|&)\s+){_PERSON})*)(?P<rest>\s*(?:[,|;–—-]|\band\b)\s*.{{0,80}})?\s*$"
 )
 _NOT_NAMES = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
