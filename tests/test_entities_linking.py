@@ -172,3 +172,9 @@ def test_entities_linking_reference_before_the_name_keeps_ids_in_text_order():
     doc = analyse(text, [("Ilse Moor", "PERSON"), ("NATO", "ORG")])
     assert [e.name for e in doc.entities] == ["Ilse Moor", "NATO"]
     assert texts(doc, named(doc, "NATO")) == ["alliance", "NATO"]
+
+
+def test_entities_linking_reference_with_modifiers():
+    text = "NATO met. An attack will trigger a response from the whole alliance."
+    doc = analyse(text, [("NATO", "ORG")])
+    assert texts(doc, named(doc, "NATO")) == ["NATO", "alliance"]

@@ -190,7 +190,7 @@ def add_references(clusters: list[Cluster], sdoc, toks, gaz: Gazetteer) -> None:
     starts = {m.start for c in clusters for m in c.mentions}
     for i in nouns:
         keys = [k for k in gaz.generic_nouns[toks.lower[i]] if k in present]
-        if len(keys) != 1 or toks.lower[i - 1] != "the" or toks.starts[i] in starts:
+        if len(keys) != 1 or not _after_the(toks, i) or toks.starts[i] in starts:
             continue
         target = present[keys[0]]
         if _compound(sdoc[i]) or _rival(toks.lower[i], toks, target):
@@ -199,6 +199,21 @@ def add_references(clusters: list[Cluster], sdoc, toks, gaz: Gazetteer) -> None:
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     clusters.sort(key=lambda c: c.first)  # a reference may come before the name
+
+
+def _after_the(toks, i: int) -> bool:
+    """"the alliance", "the whole alliance", "the 30-member alliance": "the" and at most
+    two lower-case modifiers before the noun (a capitalised one names another thing)."""
+    for back in (1, 2, 3):
+        j = i - back
+        if j < 0:
+            return False
+        if toks.lower[j] == "the":
+            return True
+        word = toks.words[j]
+        if not (word.islower() or word[:1].isdigit()) or not word.replace("-", "").isalnum():
+            return False
+    return False
 
 
 def _compound(tok) -> bool:
