@@ -7,7 +7,8 @@ span, and voted over every occurrence of the same lower-cased name in the corpus
 span with no OntoNotes label is left unannotated ("-") so the model is taught neither way.
 Non-name entities (DATE, CARDINAL, MONEY, ...) come from en_core_web_sm where they do not
 overlap a gold name ("silver"). Rehearsal chunks of ordinary mixed-case news (PolNeAR
-texts), labelled wholly by en_core_web_sm, keep the model from forgetting normal text.
+texts), labelled wholly by en_core_web_sm (names trimmed of a leading "the" and a
+trailing "'s", as in CoNLL), keep the model from forgetting normal text.
 
 Every 10th eng.train document is held out as dev (model selection); eng.testa is never
 read here.
@@ -129,10 +130,22 @@ def rehearsal_examples(nlp, folder: Path, n_docs: int, seed: int = 0) -> list[Ex
             texts.append("\n\n".join(buffer))
     examples = []
     for doc in nlp.pipe(texts, batch_size=32):
-        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        spans = [_name_core(e) for e in doc.ents]
         ref = nlp.make_doc(doc.text)
         examples.append(Example.from_dict(ref, {"entities": offsets_to_biluo_tags(ref, spans)}))
     return examples
+
+
+def _name_core(span) -> tuple[int, int, str]:
+    """A silver name without a leading "the" or a trailing possessive "'s", which
+    en_core_web_sm often includes ("the European Union 's") and CoNLL-style annotation
+    (like most news NER data) leaves out; non-name labels are kept as predicted."""
+    label = span.label_
+    if label not in SILVER_LABELS and len(span) > 1 and span[0].lower_ == "the":
+        span = span[1:]
+    if label not in SILVER_LABELS and len(span) > 1 and span[-1].lower_ in ("'s", "\u2019s"):
+        span = span[:-1]
+    return span.start_char, span.end_char, label
 
 
 def main() -> None:

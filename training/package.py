@@ -1,6 +1,6 @@
 """Copy the selected training output into the package, keeping only what sourcing the
-``ner`` component needs (config.cfg, meta.json, ner/, vocab/, tokenizer) and stating
-where its data came from.
+``ner`` component needs (config.cfg, meta.json, ner/, vocab/ with a pruned string store,
+tokenizer) and stating where its data came from.
 
     python -m training.package --model training/output/best \
         --out src/newsgraph/resources/models/ner --dev-log training/output/train.log
@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import spacy
+import srsly
 
 DATA = [
     {
@@ -62,6 +63,9 @@ def package(model: Path, out: Path, dev_log: Path | None) -> None:
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
+    # The string store (1.3 MB of en_core_web_sm's strings) is not needed to run the
+    # component: features are hashes and the labels live in ner/moves. Keep the labels.
+    srsly.write_json(out / "vocab" / "strings.json", list(nlp.get_pipe("ner").labels))
     shutil.copy(Path(__file__).with_name("MODEL_README.md"), out / "README.md")
 
 

@@ -1,0 +1,97 @@
+"""The backbone swaps in newsgraph's shipped entity recogniser and keeps OntoNotes labels."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsgraph.errors import Code, ConfigError
+from newsgraph.pipeline.components.backbone import DEFAULT_MODEL, SHIPPED_NER, SpacyBackbone, load_spacy
+from newsgraph.pipeline.config import BACKBONE
+
+ONTONOTES = {
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
+    "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+}  # fmt: skip
+
+# Synthetic sentences: ordinary mixed case, an agency-style upper-case headline, a dateline.
+MIXED = (
+    "Prime Minister Theresa May met Angela Merkel in Berlin on Tuesday.\n"
+    "Shares of Microsoft rose 12 percent after it reported a profit of $3 billion."
+)
+HEADLINE = "SOCCER - MANCHESTER UNITED BEAT LIVERPOOL IN LONDON ."
+DATELINE = "NAIROBI 1996-08-30\nKenya's central bank said on Friday it had cut its lending rate."
+
+
+def _ents(nlp, text):
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.fixture(scope="module")
+def ours():
+    return load_spacy(DEFAULT_MODEL, "newsgraph")
+
+
+def test_backbone_ships_weights_with_their_provenance():
+    meta = json.loads((SHIPPED_NER / "meta.json").read_text())
+    assert meta["pipeline"] == ["ner"]
+    assert set(meta["labels"]["ner"]) == ONTONOTES
+    assert any("CoNLL-2003" in source["name"] for source in meta["sources"])
+    assert (SHIPPED_NER / "README.md").is_file()
+    size = sum(p.stat().st_size for p in SHIPPED_NER.rglob("*") if p.is_file())
+    assert size < 20_000_000
+
+
+def test_backbone_default_uses_shipped_ner(ours):
+    backbone = SpacyBackbone()
+    assert backbone.ner == "newsgraph"
+    assert backbone.nlp is ours
+    assert load_spacy() is ours
+    assert ours.pipe_names[-1] == "ner"
+    assert ours.pipe_names.count("ner") == 1
+    assert set(ours.get_pipe("ner").labels) == ONTONOTES
+
+
+def test_backbone_stock_ner_is_a_different_model(ours):
+    stock = load_spacy(DEFAULT_MODEL, "model")
+    assert stock is not ours
+    assert stock.pipe_names == ours.pipe_names
+    assert stock.get_pipe("ner").to_bytes(exclude=["vocab"]) != ours.get_pipe("ner").to_bytes(exclude=["vocab"])
+
+
+def test_backbone_shipped_ner_leaves_tagger_and_parser_alone(ours):
+    stock = load_spacy(DEFAULT_MODEL, "model")
+    a, b = ours(MIXED), stock(MIXED)
+    assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
+
+
+def test_backbone_shipped_ner_emits_ontonotes_labels_on_mixed_case(ours):
+    found = _ents(ours, MIXED)
+    assert {("Theresa May", "PERSON"), ("Angela Merkel", "PERSON"), ("Berlin", "GPE")} <= found
+    assert ("Microsoft", "ORG") in found
+    assert {label for _, label in found} >= {"DATE", "PERCENT", "MONEY"}
+    assert {label for _, label in found} <= ONTONOTES
+
+
+def test_backbone_shipped_ner_reads_upper_case_headlines_and_datelines(ours):
+    found = _ents(ours, HEADLINE)
+    assert ("MANCHESTER UNITED", "ORG") in found
+    assert ("LONDON", "GPE") in found
+    dated = _ents(ours, DATELINE)
+    assert ("NAIROBI", "GPE") in dated
+    assert ("Kenya", "GPE") in dated
+
+
+def test_backbone_rejects_unknown_ner_choice():
+    with pytest.raises(ConfigError) as info:
+        SpacyBackbone(ner="both")
+    assert info.value.code is Code.BAD_CONFIG
+
+
+def test_backbone_chosen_model_brings_its_own_ner():
+    from newsgraph.service import build_config
+
+    config = build_config(model="some_other_pipeline")
+    (spec,) = [s for s in config.components if s.name == BACKBONE]
+    assert spec.config["ner"] == "model"
