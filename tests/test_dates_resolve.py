@@ -42,7 +42,9 @@ def test_dates_weekday_past_tense(run_dates, make_doc):
 
 
 def test_dates_weekday_same_day_in_past(run_dates, make_doc):
-    assert find(run_dates(make_doc, "The general said Thursday it was over."), "Thursday").value == "2022-02-24"
+    assert (
+        find(run_dates(make_doc, "The general said Thursday it was over."), "Thursday").value == "2022-02-24"
+    )
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,9 @@ def test_eval_dates_reads_timeml(tmp_path):
     doc = task.read_timeml(path)
     assert doc.dct == "2001-05-04"
     assert [(doc.text[s:e], v, t) for s, e, v, t in doc.timexes] == [
-        ("Thursday", "2001-05-03", "DATE"), ("two weeks", "P2W", "DURATION")]
+        ("Thursday", "2001-05-03", "DATE"),
+        ("two weeks", "P2W", "DURATION"),
+    ]
 
 
 def test_eval_dates_scores_strict_relaxed_value():

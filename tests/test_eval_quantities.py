@@ -8,12 +8,19 @@ from newsgraph.eval.tasks import quantities as task
 
 
 def test_eval_quantities_gold_ranges_and_scalars():
-    entry = {"text": "x", "quantities": [
-        {"value": "252.0-287.0", "normalized_unit": "mile"},
-        {"value": "-5.0", "normalized_unit": "yard"},
-        {"value": "1.99E-29", "normalized_unit": "-"},
-    ]}
-    assert task.gold_items(entry) == [((252.0, 287.0), "mile", None), (-5.0, "yard", None), (1.99e-29, None, None)]
+    entry = {
+        "text": "x",
+        "quantities": [
+            {"value": "252.0-287.0", "normalized_unit": "mile"},
+            {"value": "-5.0", "normalized_unit": "yard"},
+            {"value": "1.99E-29", "normalized_unit": "-"},
+        ],
+    }
+    assert task.gold_items(entry) == [
+        ((252.0, 287.0), "mile", None),
+        (-5.0, "yard", None),
+        (1.99e-29, None, None),
+    ]
 
 
 def test_eval_quantities_values_match_ranges_in_either_order():

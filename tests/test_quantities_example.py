@@ -14,8 +14,13 @@ def example_doc(example_text, nlp):
     from newsgraph.pipeline.document import Document
     from newsgraph.record import Metadata
 
-    doc = Document(id="example", raw=example_text, text=example_text,
-                   metadata=Metadata(published="2022-02-24"), clean=False)
+    doc = Document(
+        id="example",
+        raw=example_text,
+        text=example_text,
+        metadata=Metadata(published="2022-02-24"),
+        clean=False,
+    )
     doc.spacy = nlp(example_text)
     QuantityExtractor()(doc)
     DateExtractor()(doc)

@@ -8,16 +8,46 @@ from hypothesis import strategies as st
 from newsgraph.pipeline.components.dates import DateExtractor
 from newsgraph.pipeline.components.quantities import QuantityExtractor
 
-PIECES = st.sampled_from([
-    "up to", "40,000", "troops", "$3bn", "between", "5-7", "and", "Friday", "June 14, 2021",
-    "last year", "three months", "minus", "-5", ".5%", "two dozen", "1/2", "€", "(AP Photo/X)",
-    "\n", " ", "—", "2014", "the 1990s", "overnight", "per", "a", "km", "Nov.", "3rd",
-])
+PIECES = st.sampled_from(
+    [
+        "up to",
+        "40,000",
+        "troops",
+        "$3bn",
+        "between",
+        "5-7",
+        "and",
+        "Friday",
+        "June 14, 2021",
+        "last year",
+        "three months",
+        "minus",
+        "-5",
+        ".5%",
+        "two dozen",
+        "1/2",
+        "€",
+        "(AP Photo/X)",
+        "\n",
+        " ",
+        "—",
+        "2014",
+        "the 1990s",
+        "overnight",
+        "per",
+        "a",
+        "km",
+        "Nov.",
+        "3rd",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(words=st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=25),
-       published=st.sampled_from([None, "2031-03-14"]))
+@given(
+    words=st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=25),
+    published=st.sampled_from([None, "2031-03-14"]),
+)
 def test_quantities_spans_index_text(nlp, make_doc, words, published):
     text = " ".join(words)
     doc = make_doc(text, published=published)

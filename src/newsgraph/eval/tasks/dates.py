@@ -162,14 +162,19 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
         data_hash=data_fingerprint(files),
         scores=score(gold, ours),
         baselines=baselines,
-        counts={"documents": len(docs), "gold": sum(len(g) for g in gold), "predicted": sum(len(p) for p in ours)},
+        counts={
+            "documents": len(docs),
+            "gold": sum(len(g) for g in gold),
+            "predicted": sum(len(p) for p in ours),
+        },
         notes=notes,
     )
 
 
 TASK = EvalTask(
     name="dates",
-    description="Temporal expressions (span and value F1, TempEval-3) on TimeBank+AQUAINT, newsgraph vs dateparser",
+    description="Temporal expressions (span and value F1, TempEval-3) on TimeBank+AQUAINT, "
+    "newsgraph vs dateparser",
     option="--timeml",
     default_path="dates/tbaq",
     run=run,

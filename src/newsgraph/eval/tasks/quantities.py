@@ -49,8 +49,15 @@ def _singular(word: str) -> str:
     word = word.lower()
     if word.endswith("men"):
         return word[:-3] + "man"
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"),
-                         ("uses", "us"), ("s", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("xes", "x"),
+        ("uses", "us"),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 1 and not word.endswith("ss"):
             return word[: -len(suffix)] + repl
     return word
@@ -201,7 +208,11 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
         data_hash=data_fingerprint([Path(path)]),
         scores=f1_scores(list(zip(gold, ours, strict=True))),
         baselines=baselines,
-        counts={"sentences": len(entries), "gold": sum(len(g) for g in gold), "predicted": sum(len(p) for p in ours)},
+        counts={
+            "sentences": len(entries),
+            "gold": sum(len(g) for g in gold),
+            "predicted": sum(len(p) for p in ours),
+        },
         notes=notes,
     )
 
@@ -219,7 +230,9 @@ def _side_sets(folder: Path) -> list[str]:
         entries = read_newsquant(folder / name)
         ours, _ = newsgraph_items([e["text"] for e in entries])
         s = f1_scores(list(zip([gold_items(e) for e in entries], ours, strict=True)))
-        lines.append(f"{name}: value F1 {s['value_f1']:.3f}, value+unit F1 {s['value_unit_f1']:.3f} (not gated)")
+        lines.append(
+            f"{name}: value F1 {s['value_f1']:.3f}, value+unit F1 {s['value_unit_f1']:.3f} (not gated)"
+        )
     return lines
 
 

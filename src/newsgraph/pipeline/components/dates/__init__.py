@@ -45,7 +45,9 @@ class DateExtractor(Component):
         captions = caption_spans(doc)
         for mention in tag_doc(doc):
             spec = _in_context(doc.text, mention)
-            tense = clause_tense(doc.spacy, mention.start, mention.end, doc.text) if _needs_tense(spec) else None
+            tense = (
+                clause_tense(doc.spacy, mention.start, mention.end, doc.text) if _needs_tense(spec) else None
+            )
             value, reason = resolve.value(spec, anchor, tense)
             if value is None and reason is None:
                 reason = "the expression names no valid calendar date"
@@ -64,7 +66,14 @@ class DateExtractor(Component):
 
 
 def _needs_tense(spec: dict) -> bool:
-    return spec["kind"] in ("weekday", "monthday", "month", "overnight", "quarter", "holiday") and not spec.get("year")
+    return spec["kind"] in (
+        "weekday",
+        "monthday",
+        "month",
+        "overnight",
+        "quarter",
+        "holiday",
+    ) and not spec.get("year")
 
 
 def _in_context(text: str, mention: Mention) -> dict:

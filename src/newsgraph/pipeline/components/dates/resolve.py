@@ -105,16 +105,26 @@ def _month(spec: dict, anchor: date, tense: str | None) -> str | None:
         best = min((anchor.year + k for k in (-1, 0, 1)), key=lambda y: abs(y * 12 + month - 1 - now))
         return f"{best:04d}-{month:02d}"
     if offset == -1 or (offset is None and tense == "past"):
-        year = anchor.year if month < anchor.month or (offset is None and month == anchor.month) else anchor.year - 1
+        year = (
+            anchor.year
+            if month < anchor.month or (offset is None and month == anchor.month)
+            else anchor.year - 1
+        )
     elif offset == 1 or (offset is None and tense == "future"):
-        year = anchor.year if month > anchor.month or (offset is None and month == anchor.month) else anchor.year + 1
+        year = (
+            anchor.year
+            if month > anchor.month or (offset is None and month == anchor.month)
+            else anchor.year + 1
+        )
     return f"{year:04d}-{month:02d}"
 
 
 def _season(spec: dict, anchor: date, tense: str | None) -> str | None:
     season, offset = spec["season"], spec.get("offset") or 0
     order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
-    current = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(anchor.month, "FA")
+    current = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
+        anchor.month, "FA"
+    )
     year = anchor.year
     if offset == -1 and order[season] >= order[current]:
         year -= 1

@@ -27,7 +27,11 @@ class Mention:
 
 def _month_re() -> str:
     names = [m.capitalize() for m in load()["months"] if len(m) > 3 or m == "may"]
-    abbr = [m.capitalize() + r"\." for m in load()["months"] if len(m) <= 4 and m != "may" and m != "june" and m != "july"]
+    abbr = [
+        m.capitalize() + r"\."
+        for m in load()["months"]
+        if len(m) <= 4 and m != "may" and m != "june" and m != "july"
+    ]
     return "(?:" + alternation(abbr, escape=False) + "|" + alternation(names) + r")(?![a-z])"
 
 
@@ -42,8 +46,14 @@ NUMWORD = (
     r"sixty|seventy|eighty|ninety|hundred|several|a few|few|many|some|couple of|a couple of|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
 )
-UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
-MOD = r"(?:(?:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?"
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?"
+    r"|decades?|centuries|century)"
+)
+MOD = (
+    r"(?:(?:early|late|mid|the end of|the beginning of|the start of|the middle of"
+    r"|the first half of|the second half of)[\s-]+)?"
+)
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -57,45 +67,117 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
     refs = alternation(lex["references"])
     sets = alternation(lex["sets"])
     table = [
-        (rf"(?:(?P<wd>{weekday}),?\s+)?{MOD}(?P<month>{month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR})\b)?", _month_day),
-        (rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+(?P<year>{YEAR})\b)?", _month_day),
+        (
+            rf"(?:(?P<wd>{weekday}),?\s+)?{MOD}(?P<month>{month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR})\b)?",
+            _month_day,
+        ),
+        (
+            rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+(?P<year>{YEAR})\b)?",
+            _month_day,
+        ),
         (rf"{MOD}(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", _month_year),
         (rf"\b(?P<year>{YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b", _iso),
         (rf"(?i:{MOD}(?:(?P<off>last|this|next|past|previous)\s+)?)(?P<month>{month})(?![\w-])", _month_only),
         (rf"(?i:\b(?:the\s+)?{MOD}(?:fiscal\s+)?)(?P<year>{YEAR})(?!\d|,\d|\.\d|%)(?:['’]s\b)?", _year),
         (rf"(?i:\b(?:the\s+)?{MOD})(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0s|['’](?P<d2>[0-9])0s)\b", _decade),
-        (rf"(?i:\b(?:(?P<off>last|this|next|coming|past|previous)\s+)?)(?P<wd>{weekday})(?i:{part})", _weekday),
+        (
+            rf"(?i:\b(?:(?P<off>last|this|next|coming|past|previous)\s+)?)(?P<wd>{weekday})(?i:{part})",
+            _weekday,
+        ),
         (rf"(?i)\b{MOD}(?P<rel>today|yesterday|tomorrow|tonight)(?:['’]s)?{part}", _relative_day),
-        (rf"(?i)\b(?:(?P<off>this|last|yesterday|tomorrow)\s+)(?P<part>morning|afternoon|evening|night)\b", _day_part),
-        (rf"(?i)\b(?:(?P<off>last|next|this)\s+)?(?P<h>{alternation(lex['holidays'])})\b(?:,?\s+(?P<year>{YEAR})\b)?", _holiday),
+        (
+            r"(?i)\b(?:(?P<off>this|last|yesterday|tomorrow)\s+)(?P<part>morning|afternoon|evening|night)\b",
+            _day_part,
+        ),
+        (
+            rf"(?i)\b(?:(?P<off>last|next|this)\s+)?(?P<h>{alternation(lex['holidays'])})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+            _holiday,
+        ),
         (r"(?i)\bovernight\b", lambda m: Mention(m.start(), m.end(), "TIME", {"kind": "overnight"})),
         (rf"(?i)\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ap>a\.?m\b\.?|p\.?m\b\.?){tz}", _clock),
         (r"(?i)\b(?:at\s+)?(?P<w>noon|midnight|midday)\b", _noon),
-        (r"(?i)\b(?:the\s+)?weekend\b", lambda m: Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": "WE", "n": 0, "last_weekend": True})),
+        (
+            r"(?i)\b(?:the\s+)?weekend\b",
+            lambda m: Mention(
+                m.start(), m.end(), "DATE", {"kind": "offset", "unit": "WE", "n": 0, "last_weekend": True}
+            ),
+        ),
         (rf"(?i)\b(?:the\s+)?(?:{_ORDINALS})\s+century\b", _century),
         (rf"(?i)\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<dw>{_DECADE_WORDS})\b", _decade_word),
-        (rf"(?i)\b(?:the\s+year\s+)?(?P<spoken>nineteen[\s-]+(?:{_TENS})(?:[\s-]+(?:{_ONES}))?|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_ONES}|ten|eleven|twelve))?)\b", _spoken_year),
-        (rf"(?i)\b(?:(?P<the>the)\s+)?{MOD}{rel_off}\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|season)\b", _offset),
-        (rf"(?i)\b(?:(?:earlier|later)\s+)(?P<off>this|last|next)\s+(?P<unit>week|month|year|quarter|spring|summer|fall|autumn|winter)\b", _offset),
-        (rf"(?i)\b(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|before|later|from now|hence)\b", _ago),
+        (
+            rf"(?i)\b(?:the\s+year\s+)?(?P<spoken>nineteen[\s-]+(?:{_TENS})(?:[\s-]+(?:{_ONES}))?|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_ONES}|ten|eleven|twelve))?)\b",
+            _spoken_year,
+        ),
+        (
+            rf"(?i)\b(?:(?P<the>the)\s+)?{MOD}{rel_off}\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|season)\b",
+            _offset,
+        ),
+        (
+            r"(?i)\b(?:(?:earlier|later)\s+)(?P<off>this|last|next)\s+(?P<unit>week|month|year|quarter|spring|summer|fall|autumn|winter)\b",
+            _offset,
+        ),
+        (
+            rf"(?i)\b(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})\s+"
+            r"(?P<dir>ago|earlier|before|later|from now|hence)\b",
+            _ago,
+        ),
         (r"(?i)\b(?:the\s+)?(?P<unit>year|quarter|month|week)[\s-](?P<dir>ago|earlier)\b", _year_ago),
-        (rf"(?i)\b(?P<the>the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|same|year-earlier|year-ago|fiscal|past)[\s-]+)*(?:fiscal\s+)?quarter\b(?:\s+of\s+(?P<year>{YEAR}))?", _quarter),
+        (
+            rf"(?i)\b(?P<the>the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|same|year-earlier|year-ago|fiscal|past)[\s-]+)*(?:fiscal\s+)?quarter\b(?:\s+of\s+(?P<year>{YEAR}))?",
+            _quarter,
+        ),
         (rf"(?i)\b(?:the\s+)?(?P<ord>first|second|latter)\s+half(?:\s+of\s+(?P<year>{YEAR}))?", _half),
-        (rf"(?i)\b(?:(?P<the>the)\s+)?(?:(?P<dirw>last|past|next|coming|first|previous|final|recent|following|latest)\s+)?(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})(?:[\s-]long)?\b", _duration),
-        (rf"(?i)\b(?:(?P<the>the)\s+)(?P<dirw>last|past|next|coming|previous|following)\s+(?P<unit>{UNIT})\b", _past_unit),
-        (rf"(?i)(?:(?<=for )|(?<=over )|(?<=in )|(?<=within ))(?P<unit>hours|days|weeks|months|years|decades)\b", _vague_duration),
+        (
+            rf"(?i)\b(?:(?P<the>the)\s+)?(?:(?P<dirw>last|past|next|coming|first|previous|final|recent|following|latest)\s+)?(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})(?:[\s-]long)?\b",
+            _duration,
+        ),
+        (
+            rf"(?i)\b(?:(?P<the>the)\s+)(?P<dirw>last|past|next|coming|previous|following)\s+(?P<unit>{UNIT})\b",
+            _past_unit,
+        ),
+        (
+            r"(?i)(?:(?<=for )|(?<=over )|(?<=in )|(?<=within ))"
+            r"(?P<unit>hours|days|weeks|months|years|decades)\b",
+            _vague_duration,
+        ),
         (rf"(?i)\b(?:every|each)\s+(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\b", _set),
-        (rf"(?i)(?<=[\d%a-z] )(?:a|per)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))", _set),
-        (rf"(?i)\b(?P<w>{sets})\b", lambda m: Mention(m.start(), m.end(), "SET", {"kind": "set", "value": load()["sets"][m.group("w").lower()]})),
+        (r"(?i)(?<=[\d%a-z] )(?:a|per)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))", _set),
+        (
+            rf"(?i)\b(?P<w>{sets})\b",
+            lambda m: Mention(
+                m.start(), m.end(), "SET", {"kind": "set", "value": load()["sets"][m.group("w").lower()]}
+            ),
+        ),
         (rf"(?i)\b(?P<w>{refs})\b", _reference),
     ]
     return [(re.compile(p), fn) for p, fn in table]
 
 
 _ORDINALS = "|".join(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-     "eighteenth", "nineteenth", "twentieth", "twenty-first"] + [rf"\d{{1,2}}(?:st|nd|rd|th)"]
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "twenty-first",
+    ]
+    + [r"\d{1,2}(?:st|nd|rd|th)"]
 )
 _DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -112,8 +194,16 @@ def _century(m: re.Match) -> Mention | None:
 
 
 def _decade_word(m: re.Match) -> Mention:
-    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-            "eighties": 8, "nineties": 9}[m.group("dw").lower()]
+    tens = {
+        "twenties": 2,
+        "thirties": 3,
+        "forties": 4,
+        "fifties": 5,
+        "sixties": 6,
+        "seventies": 7,
+        "eighties": 8,
+        "nineties": 9,
+    }[m.group("dw").lower()]
     return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"19{tens}"})
 
 
@@ -121,15 +211,27 @@ def _spoken_year(m: re.Match) -> Mention | None:
     words = m.group("spoken").lower()
     if words.startswith("nineteen"):
         rest = words_value(re.sub(r"^nineteen[\s-]+", "", words))
-        return None if rest is None else Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{1900 + rest}"})
+        return (
+            None
+            if rest is None
+            else Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{1900 + rest}"})
+        )
     value = words_value(words)
-    return None if value is None else Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{value}"})
+    return (
+        None
+        if value is None
+        else Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{value}"})
+    )
 
 
 def _holiday(m: re.Match) -> Mention:
     off = {"last": -1, "next": 1, "this": 0}.get((m.group("off") or "").lower())
-    spec = {"kind": "holiday", "rule": load()["holidays"][m.group("h").lower()], "offset": off,
-            "year": int(m.group("year")) if m.group("year") else None}
+    spec = {
+        "kind": "holiday",
+        "rule": load()["holidays"][m.group("h").lower()],
+        "offset": off,
+        "year": int(m.group("year")) if m.group("year") else None,
+    }
     return Mention(m.start(), m.end(), "DATE", spec)
 
 
@@ -157,7 +259,13 @@ def _iso(m: re.Match) -> Mention:
 
 def _month_only(m: re.Match) -> Mention | None:
     name = m.group("month")
-    if name in ("May", "March") and not (m.group("off") or re.search(r"(?i)\b(?:in|since|until|by|of|early|late|mid|last|next|this)[\s-]+$", m.string[max(0, m.start() - 8) : m.start()] + " ")):
+    if name in ("May", "March") and not (
+        m.group("off")
+        or re.search(
+            r"(?i)\b(?:in|since|until|by|of|early|late|mid|last|next|this)[\s-]+$",
+            m.string[max(0, m.start() - 8) : m.start()] + " ",
+        )
+    ):
         return None  # the modal verb and the verb, not the months
     off = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}.get((m.group("off") or "").lower())
     return Mention(m.start(), m.end(), "DATE", {"kind": "month", "month": _month_num(name), "offset": off})
@@ -173,14 +281,23 @@ def _year(m: re.Match) -> Mention | None:
     year = int(m.group("year"))
     before = text[max(0, start - 12) : start]
     after = text[m.end() : m.end() + 20]
-    if re.search(r"[$€£¥#]\s*$|\b(?:No|no|number)\.?\s*$", before) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
+    if re.search(r"[$€£¥#]\s*$|\b(?:No|no|number)\.?\s*$", before) or re.match(
+        r"\s*(?:%|per\s*cent|percent)", after
+    ):
         return None
     span_text = m.group(0)
-    if not _YEAR_PREP.search(before + (" " if not before.endswith(" ") else "")) and not re.match(r"(?i)(?:the|fiscal|early|late|mid)", span_text):
+    if not _YEAR_PREP.search(before + (" " if not before.endswith(" ") else "")) and not re.match(
+        r"(?i)(?:the|fiscal|early|late|mid)", span_text
+    ):
         if not 1900 <= year <= 2099:
             return None
         nxt = re.match(r"\s+([a-z]+)", after)
-        if nxt and nxt.group(1).endswith("s") and not nxt.group(1).endswith("ss") and nxt.group(1) not in ("was", "is", "has", "as", "its", "this"):
+        if (
+            nxt
+            and nxt.group(1).endswith("s")
+            and not nxt.group(1).endswith("ss")
+            and nxt.group(1) not in ("was", "is", "has", "as", "its", "this")
+        ):
             return None  # 2000 troops: a count
     return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{year:04d}"})
 
@@ -195,7 +312,9 @@ def _decade(m: re.Match) -> Mention:
 
 def _weekday(m: re.Match) -> Mention:
     wd = load()["weekdays"][m.group("wd").lower()]
-    off = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}.get((m.group("off") or "").lower())
+    off = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}.get(
+        (m.group("off") or "").lower()
+    )
     part = m.group("part")
     spec = {"kind": "weekday", "weekday": wd, "offset": off, "part": _part(part)}
     return Mention(m.start(), m.end(), "TIME" if part else "DATE", spec)
@@ -233,7 +352,9 @@ def _clock(m: re.Match) -> Mention | None:
 def _noon(m: re.Match) -> Mention:
     word = m.group("w").lower()
     start = m.start("w")
-    return Mention(start, m.end(), "TIME", {"kind": "clock", "hour": 24 if word == "midnight" else 12, "minute": 0})
+    return Mention(
+        start, m.end(), "TIME", {"kind": "clock", "hour": 24 if word == "midnight" else 12, "minute": 0}
+    )
 
 
 _SEASON = {"spring", "summer", "fall", "autumn", "winter"}
@@ -243,7 +364,9 @@ def _offset(m: re.Match) -> Mention | None:
     unit = m.group("unit").lower()
     off = load()["offset_words"][m.group("off").lower()]
     if unit in _SEASON:
-        return Mention(m.start(), m.end(), "DATE", {"kind": "season", "season": load()["seasons"][unit], "offset": off})
+        return Mention(
+            m.start(), m.end(), "DATE", {"kind": "season", "season": load()["seasons"][unit], "offset": off}
+        )
     if unit == "season":
         return None
     code = load()["units"][unit]
@@ -278,7 +401,12 @@ def _ago(m: re.Match) -> Mention | None:
 
 
 def _year_ago(m: re.Match) -> Mention:
-    return Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": _unit_code(m.group("unit")), "n": -1, "ago": True})
+    return Mention(
+        m.start(),
+        m.end(),
+        "DATE",
+        {"kind": "offset", "unit": _unit_code(m.group("unit")), "n": -1, "ago": True},
+    )
 
 
 def _quarter(m: re.Match) -> Mention | None:
@@ -287,8 +415,12 @@ def _quarter(m: re.Match) -> Mention | None:
         return None  # "a quarter of": a fraction
     ords = [ORD[w] for w in words if w in ORD]
     year = int(m.group("year")) if m.group("year") else None
-    spec = {"kind": "quarter", "q": ords[0] if ords else None, "year": year,
-            "year_ago": any(w in ("year-earlier", "year-ago") for w in words)}
+    spec = {
+        "kind": "quarter",
+        "q": ords[0] if ords else None,
+        "year": year,
+        "year_ago": any(w in ("year-earlier", "year-ago") for w in words),
+    }
     return Mention(m.start(), m.end(), "DATE", spec)
 
 
@@ -319,18 +451,24 @@ def _duration(m: re.Match) -> Mention | None:
         before = m.string[max(0, m.start() - 12) : m.start()].lower()
         if not re.search(r"\b(?:for|in|within|after|about|nearly|almost|than|over|of)\s+$", before):
             return None  # "a year" alone is rarely a duration in news ("a year when...")
-    return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(n, m.group("unit"))})
+    return Mention(
+        m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(n, m.group("unit"))}
+    )
 
 
 def _past_unit(m: re.Match) -> Mention:
     unit = m.group("unit").lower()
     if unit.endswith("s") or unit == "centuries":
-        return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(None, unit)})
+        return Mention(
+            m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(None, unit)}
+        )
     return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(1, unit)})
 
 
 def _vague_duration(m: re.Match) -> Mention:
-    return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(None, m.group("unit"))})
+    return Mention(
+        m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(None, m.group("unit"))}
+    )
 
 
 def _set(m: re.Match) -> Mention:

@@ -20,8 +20,23 @@ _NOT_OBJECTS = {"%", "percent", "am", "pm", "a.m.", "p.m."}
 
 # Plural nouns a year often qualifies ("2018 sales"): the number is a year, not a count.
 _PERIOD_NOUNS = {
-    "sale", "result", "earning", "revenue", "election", "figure", "level", "price", "game",
-    "profit", "loss", "estimate", "forecast", "number", "data", "olympics", "season",
+    "sale",
+    "result",
+    "earning",
+    "revenue",
+    "election",
+    "figure",
+    "level",
+    "price",
+    "game",
+    "profit",
+    "loss",
+    "estimate",
+    "forecast",
+    "number",
+    "data",
+    "olympics",
+    "season",
 }
 
 
@@ -70,7 +85,11 @@ class QuantityExtractor(Component):
             if obj is not None and (obj[3] in _NOT_OBJECTS or _overlaps(obj[1], obj[2], self._date_spans)):
                 obj = None
         text = doc.text
-        if found.dimension == "time" and "-" in text[found.num_start : found.num_end] and found.kind != "vague":
+        if (
+            found.dimension == "time"
+            and "-" in text[found.num_start : found.num_end]
+            and found.kind != "vague"
+        ):
             return None  # "a five-year plan": a DURATION date, not an amount
         if _in_name(doc.spacy, text, found, obj):
             return None

@@ -36,11 +36,36 @@ class Found:
     prefixed: bool = False  # a currency symbol was written before the number
 
 
-_PER = re.compile(r"[\s-]*(?:(?:per|an|a|each)\b|/)[\s-]*(?=\w)(?!\w+\s+(?:ago|earlier|later|before)\b)", re.I)
+_PER = re.compile(
+    r"[\s-]*(?:(?:per|an|a|each)\b|/)[\s-]*(?=\w)(?!\w+\s+(?:ago|earlier|later|before)\b)", re.I
+)
 _PER_A_WORDS = {
-    "day", "week", "month", "year", "barrel", "share", "ounce", "gallon", "hour", "person",
-    "head", "pound", "kilo", "kilogram", "litre", "liter", "tonne", "ton", "unit", "minute",
-    "second", "night", "game", "season", "square", "gram",
+    "day",
+    "week",
+    "month",
+    "year",
+    "barrel",
+    "share",
+    "ounce",
+    "gallon",
+    "hour",
+    "person",
+    "head",
+    "pound",
+    "kilo",
+    "kilogram",
+    "litre",
+    "liter",
+    "tonne",
+    "ton",
+    "unit",
+    "minute",
+    "second",
+    "night",
+    "game",
+    "season",
+    "square",
+    "gram",
 }
 _JOINER = re.compile(r"\s*(?:-|–|—|to|and|or|through)\s*(?=[$€£¥\w.-])", re.I)
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.?m\b\.?|p\.?m\b\.?))", re.I)
@@ -163,7 +188,12 @@ def _measure(text: str, n: Number) -> Found | None:
         return found
     suffix = _suffix_unit(text, end)
     if suffix and (unit is None or suffix[0].dimension == "currency" or suffix[0].unit == unit.unit):
-        if unit is None or suffix[0].dimension != "currency" or suffix[0].unit == unit.unit or unit.unit == "USD":
+        if (
+            unit is None
+            or suffix[0].dimension != "currency"
+            or suffix[0].unit == unit.unit
+            or unit.unit == "USD"
+        ):
             unit = suffix[0] if unit is None or suffix[0].unit != "USD" else unit
         end = suffix[1]
     elif n.kind == "digit" and end < len(text) and text[end].isalpha() and not suffix:
@@ -215,7 +245,11 @@ def _per_unit(text: str, end: int, found: Found) -> int:
             return end
         den_name = den_unit = w.group(0)
         den_end = m.end() + w.end()
-    if joiner in ("a", "an", "each") and den_name not in _PER_A_WORDS and (u is None or u[0].dimension != "time"):
+    if (
+        joiner in ("a", "an", "each")
+        and den_name not in _PER_A_WORDS
+        and (u is None or u[0].dimension != "time")
+    ):
         if den_name.split()[0] not in _PER_A_WORDS:
             return end
     found.unit = f"{found.unit} per {den_unit}"
@@ -251,7 +285,9 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
         if float(first.value).is_integer():
             return None  # a score (2-0, 89-89), not a range
     low, high = _shared_scale(text, first, nxt, second), second.value
-    merged = replace(first, end=second.end, num_end=second.num_end, value=None, low=min(low, high), high=max(low, high))
+    merged = replace(
+        first, end=second.end, num_end=second.num_end, value=None, low=min(low, high), high=max(low, high)
+    )
     if second.unit is not None and (merged.unit is None or second.unit.startswith(merged.unit + " per")):
         merged.unit, merged.name, merged.dimension = second.unit, second.name, second.dimension
     return merged, i + 1
@@ -273,7 +309,9 @@ def _shared_scale(text: str, first: Found, nxt: Number, second: Found) -> float:
     ``1 to 2 thousand``; unchanged when the first number carries its own scale."""
     low = first.value
     scale = second.value / nxt.value if nxt.value else 1
-    if scale <= 1 or re.search(r"(?i)million|billion|thousand|bn|[mkb]\b", text[first.num_start : first.num_end]):
+    if scale <= 1 or re.search(
+        r"(?i)million|billion|thousand|bn|[mkb]\b", text[first.num_start : first.num_end]
+    ):
         return low
     return low * scale if low * scale <= second.value * 1.0001 else low
 

@@ -31,9 +31,7 @@ class Number:
     scale: int = 1
 
 
-_DIGITS = re.compile(
-    r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d])"
-)
+_DIGITS = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d])")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _NEGATIVE_BEFORE = re.compile(r"(?:(?<![\w.,])[-−]|\bminus[\s-])$", re.I)
 
@@ -153,7 +151,9 @@ def find_numbers(text: str) -> list[Number]:
         lex = load()
         base = lex.vague[m.group("outer").lower()]
         inner = lex.scales.get((m.group("inner") or "").lower()[:-1], 1)
-        found.append(Number(m.start(), m.end(), None, "vague", low=float(base * inner), high=float(base * inner * 10)))
+        found.append(
+            Number(m.start(), m.end(), None, "vague", low=float(base * inner), high=float(base * inner * 10))
+        )
     for m in _FRACTION.finditer(text):
         found.append(Number(m.start(), m.end(), _fraction_value(m), "fraction"))
     for m in _pattern("word").finditer(text):
