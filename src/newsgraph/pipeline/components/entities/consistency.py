@@ -77,7 +77,7 @@ def _apply_entry(mention: Mention, entry, text: str, person_words: set[str]) -> 
         return
     # A city name the model calls ORG in running text is usually a sports club; in a
     # dateline or headline it is the city.
-    if entry.kind == "city" and mention.label == "ORG" and not mention.shouting:
+    if entry.kind == "city" and mention.label == "ORG" and not mention.shouting and not entry.capital:
         return
     if entry.kind == "org" and mention.label not in ("ORG", "PERSON", "GPE", "NORP"):
         return
@@ -154,7 +154,8 @@ _LABEL_COLON = re.compile(r"[ \t]*:")
 def _line_label(m: Mention, text: str) -> bool:
     """An English word opening a line and followed by a colon ("Attendance :",
     "Scorers:"): a table or form label, not a name."""
-    at_line_start = m.start == 0 or text[m.start - 1] == "\n"
+    line_start = text.rfind("\n", 0, m.start) + 1
+    at_line_start = not text[line_start : m.start].strip(" \t-•*")  # also after a bullet
     return at_line_start and bool(_LABEL_COLON.match(text, m.end)) and _english(m.text(text).lower())
 
 

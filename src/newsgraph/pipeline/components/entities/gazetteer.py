@@ -50,6 +50,7 @@ class Entry:
     kb: tuple[tuple[str, str | int], ...] = ()
     add: bool = True
     acronym: bool = False
+    capital: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,16 +187,18 @@ def _add_cities(gaz: Gazetteer) -> None:
             continue
         if countries.country_by_name(name) is not None:
             continue  # Singapore, Luxembourg: the country
-        major = pop >= MAJOR_POPULATION or (name in capitals and capitals[name].iso2 == city["countrycode"])
+        capital = name in capitals and capitals[name].iso2 == city["countrycode"]
+        major = pop >= MAJOR_POPULATION or capital
         kb = (("geonames", city["geonameid"]),)
-        gaz.add(Entry(name, "GPE", f"city:{city['geonameid']}", name, "city", city["countrycode"], kb, add=major))
+        key = f"city:{city['geonameid']}"
+        gaz.add(Entry(name, "GPE", key, name, "city", city["countrycode"], kb, add=major, capital=capital))
     for cap, c in capitals.items():
         if gaz.lookup(cap) is not None or cap in _PERSON_LIKE_PLACES:
             continue
         # Another spelling of a capital ("Kiev") is the same city as the capital's entry.
         main = gaz.lookup(c.capital) if c.capital else None
         key = main.key if main else f"city:{c.iso2}:{c.capital}"
-        gaz.add(Entry(cap, "GPE", key, c.capital or cap, "city", c.iso2))
+        gaz.add(Entry(cap, "GPE", key, c.capital or cap, "city", c.iso2, capital=True))
 
 
 def _add_lexicons(gaz: Gazetteer) -> None:

@@ -24,9 +24,10 @@ _FURNITURE = frozenset(
     "latest live file copyright click here subscribe newsletter follow".split()
     # section slugs of wire headlines ("SOCCER - ...") and table labels
     + "soccer cricket baseball basketball athletics golf tennis rugby football cycling boxing hockey "
-    "swimming skiing motorsport motor racing sport sports results result standings scoreboard total "
+    "swimming skiing motorsport motor racing sport sports results result standings scoreboard "
     "totals extras net add of scorers scorer attendance qualifier qualifying division team teams "
-    "leading postponed title group round final semifinal quarterfinal".split()
+    "leading postponed title group round final semifinal quarterfinal published updated explainer "
+    "analysis opinion watch factbox timeline breaking exclusive editorial".split()
 )
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. rev rev.".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -196,7 +197,15 @@ def is_junk(text: str) -> bool:
     if "/" in text.split():  # "N / A" in a table
         return True
     words = re.findall(r"[a-z]+", low)
-    return bool(words) and all(w in _FURNITURE for w in words)
+    return bool(words) and all(_furniture(w) for w in words)
+
+
+def _furniture(word: str) -> bool:
+    """A furniture word, also glued to the next one by a scrape ("imagesview")."""
+    return word in _FURNITURE or any(word.startswith(f) for f in _GLUED if len(word) > len(f))
+
+
+_GLUED = ("related", "images", "photo", "video", "share", "advertisement")
 
 
 def credit_mentions(text: str) -> list[Mention]:
