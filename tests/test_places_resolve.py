@@ -115,3 +115,17 @@ def test_places_every_span_matches_its_text(run):
         assert place.component == "newsgraph.places.v1"
         for m in place.mentions:
             assert doc.text[m.start:m.end].strip() == doc.text[m.start:m.end] != ""
+
+
+def test_places_oklahoma_is_the_state(run):
+    doc = run("Storms swept across Oklahoma on Sunday, and officials in Tulsa opened shelters.")
+    oklahoma = _by_mention(doc, "Oklahoma")
+    assert (oklahoma.country, oklahoma.feature, oklahoma.admin1) == ("US", "A.ADM1", "OK")
+    assert _by_mention(doc, "Tulsa").admin1 == "OK"
+
+
+def test_places_adjectival_feature_name_is_not_a_place(run):
+    doc = run("The Baltic country's parliament met in Vilnius, near the Baltic coast.")
+    starts = {m.start for p in doc.places for m in p.mentions}
+    assert doc.text.index("Baltic") not in starts
+    assert _by_mention(doc, "Vilnius").country == "LT"

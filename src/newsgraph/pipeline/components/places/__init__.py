@@ -6,6 +6,7 @@ CC BY 4.0) and loads once per process. See docs/places.md.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from newsgraph.pipeline.component import Component
@@ -51,6 +52,7 @@ class PlaceResolver(Component):
         results = resolve_all(toponyms, gaz, doc.text, doc.metadata.dateline)
         results = [r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results]
         toponyms, results = _drop_stray_words(toponyms, results)
+        toponyms, results = _drop_adjectives(toponyms, results, doc.text)
         places = _group(doc, toponyms, results)
         _link_entities(doc, toponyms, results)
         mentions = [
@@ -115,9 +117,36 @@ def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
                 or place.country in named
             )
         )
-        if not stray:
+        # Unresolved acronyms and model numbers ("V8", "ICON") are products and firms.
+        code_like = place is None and (any(ch.isdigit() for ch in top.text) or (
+            top.text.isupper() and len(top.text.replace(".", "")) <= 5))
+        if not stray and not code_like:
             keep_t.append(top)
             keep_r.append(res)
+    return keep_t, keep_r
+
+
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]+)")
+# Words after which a feature's short name is an adjective about countries or peoples.
+_PEOPLE_NOUNS = frozenset(
+    "country countries nation nations people peoples government governments leader leaders "
+    "republic republics state".split()
+)
+
+
+def _drop_adjectives(toponyms: list[Toponym], results: list[Resolution], text: str):
+    """Drop adjectival uses of a feature's short name about countries: "the Baltic
+    country's move" names no sea (it reached the Baltic Sea only through its alias
+    "Baltic"); "Baltic coast" does."""
+    keep_t, keep_r = [], []
+    for top, res in zip(toponyms, results, strict=True):
+        place = res.place
+        if place is not None and " " not in top.text and not (place.is_town or place.is_country or place.is_admin1):
+            after = _NEXT_WORD.match(text, top.end)
+            if after and after.group(1) in _PEOPLE_NOUNS and normalize(place.name) != normalize(top.text):
+                continue
+        keep_t.append(top)
+        keep_r.append(res)
     return keep_t, keep_r
 
 

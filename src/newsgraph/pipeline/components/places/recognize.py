@@ -24,7 +24,7 @@ NEVER_PLACES = frozenset(
     chief the a an this that these those it we he she they i you his her our their its
     north south east west northern southern eastern western central
     university college school church company group party news times post army police
-    street road avenue""".split()
+    street road avenue centre center""".split()
 )
 # Tokens that end facility names spaCy labels ORG ("Colchester Hospital", "City Hall").
 FACILITY_HEADS = frozenset(
