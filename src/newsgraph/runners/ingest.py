@@ -89,7 +89,8 @@ def ingest(
             if workers == 0:
                 run_inline(work, _sink(store, progress), config=config, model=model)
             else:
-                run_local(work, _sink(store, progress), workers=workers, config=config, model=model)
+                run_local(work, _sink(store, progress), workers=workers, config=config, model=model,
+                          chunk_size=batch_size)  # fmt: skip
     finally:
         progress.close()
     stats.written, stats.skipped, stats.failed = progress.written, progress.skipped, progress.failed

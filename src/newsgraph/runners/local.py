@@ -21,6 +21,7 @@ from newsgraph.store.db import Store
 from newsgraph.store.items import Analysed
 
 Sink = Callable[[list[Analysed | Failure]], None]
+RECYCLE_DOCS = 2000
 
 
 def chunks(
@@ -44,6 +45,7 @@ def run_local(
     workers: int,
     config: PipelineConfig | None = None,
     model: str | None = None,
+    chunk_size: int = 32,
 ) -> None:
     """Analyse every chunk of ``work`` in ``workers`` processes; ``sink`` gets each result
     chunk in the calling process (the writer), in completion order."""
@@ -52,7 +54,12 @@ def run_local(
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     context = mp.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=worker.init, initargs=(config, model)) as pool:
+    # A worker is replaced after about RECYCLE_DOCS documents: spaCy's string store (and
+    # any cache a component keeps) grows with every new word seen, so a long-lived worker
+    # would grow with the corpus. A fresh one reloads the pipeline (a few seconds).
+    recycle = max(1, RECYCLE_DOCS // max(1, chunk_size))
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=worker.init, initargs=(config, model),
+                             max_tasks_per_child=recycle) as pool:  # fmt: skip
         inflight: set[Future] = set()
         try:
             for chunk in work:
