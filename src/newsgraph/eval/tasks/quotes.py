@@ -256,14 +256,24 @@ def baseline_predictions(text: str, sdoc) -> list[Predicted]:
 
 # -- running -----------------------------------------------------------------------------
 def quote_components() -> list:
-    """The default pipeline's components up to and including the quotes component."""
+    """The default pipeline's components that the quotes component depends on (itself,
+    and walking back, each earlier one assigning something a later one requires), so
+    the evaluation times and runs only what quotes need."""
     from newsgraph.pipeline import registry
     from newsgraph.pipeline.config import DEFAULT_COMPONENTS
 
     names = list(DEFAULT_COMPONENTS)
     if QUOTES not in names:
         names.append(QUOTES)
-    return [registry.create(name) for name in names[: names.index(QUOTES) + 1]]
+    names = names[: names.index(QUOTES) + 1]
+    needed: set[str] = set()
+    chosen: list[str] = []
+    for name in reversed(names):
+        factory = registry.get(name)
+        if name == QUOTES or needed & set(factory.assigns):
+            chosen.insert(0, name)
+            needed |= set(factory.requires)
+    return [registry.create(name) for name in chosen]
 
 
 def analyse(docs: list[GoldDoc], components: list, batch_size: int = 16):
