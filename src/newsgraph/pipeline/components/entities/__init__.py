@@ -54,7 +54,7 @@ class EntityLinker(Component):
             clustering.add_references(clusters, sdoc, toks, self.gaz)
         entities, targets = _entities(clusters, text)
         country_ids = {e.kb["iso3166"]: e.id for e in entities if e.type == "GPE" and "iso3166" in e.kb}
-        relations = _demonym_relations(entities, clusters, country_ids)
+        relations = _demonym_relations(entities, country_ids)
         if self.use_roles:
             offices = RoleFinder(sdoc, toks, targets, country_ids).find()
             relations += _apply_offices(entities, offices)
@@ -117,7 +117,7 @@ def _entities(clusters: list[Cluster], text: str) -> tuple[list[Entity], dict[tu
     return entities, targets
 
 
-def _demonym_relations(entities: list[Entity], clusters: list[Cluster], country_ids: dict[str, str]) -> list[Relation]:
+def _demonym_relations(entities: list[Entity], country_ids: dict[str, str]) -> list[Relation]:
     """``demonym_of``: a NORP ("Lithuanian") -> the country entity it names, when present."""
     out = []
     for entity in entities:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.pipeline.components.entities.gazetteer import Entry, Gazetteer, titles
+from newsgraph.pipeline.components.entities.gazetteer import Entry, titles
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
