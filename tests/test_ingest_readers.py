@@ -161,3 +161,11 @@ def test_ingest_readers_dispatch_warc_to_its_reader(tmp_path, monkeypatch):
     (tmp_path / "crawl.warc").write_bytes(b"WARC/1.0")
     item = _one(read_paths([str(tmp_path / "crawl.warc")], published="2024-05-01", clean=False))
     assert item.id == "w1" and item.published == "2024-05-01" and item.clean is False
+
+
+def test_ingest_readers_html_declaring_a_legacy_charset_is_decoded_with_it(tmp_path):
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\xe9 cr\xe8me, \xa35</p></body></html>'
+    path = tmp_path / "legacy.html"
+    path.write_bytes(page.encode("latin-1"))
+    item = _one(read_paths([str(path)]))
+    assert "Café crème, £5" in item.html and item.repairs == ()
