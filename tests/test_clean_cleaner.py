@@ -203,3 +203,19 @@ def test_clean_cleaner_long_table_rows_are_kept_without_backtracking(make_doc):
     row = "| " + " | ".join(["ab"] * 200) + " | 1"
     doc = Cleaner()(make_doc(f"The results were published on Sunday.\n{row}"))
     assert row in doc.text
+
+
+def test_clean_cleaner_keeps_numbered_tips_and_short_list_items(make_doc):
+    text = (
+        "Here are the tips hotel staff gave us for a safer stay this summer.\n"
+        "1. Take any blankets off the bed before you sleep\n"
+        "Staff said covers are washed less often than sheets.\n"
+        "Cons\n"
+        "- Not worth it without a large television set\n"
+        "- Still no support for the older game consoles\n"
+        "The review went on to list what the device gets right.\n"
+        "- Expensive\n"
+        "- Heavy to carry around\n"
+    )
+    doc = Cleaner()(make_doc(text))
+    assert doc.text == text

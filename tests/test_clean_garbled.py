@@ -37,3 +37,7 @@ def test_clean_garbled_flags_and_repairs(text, token, suggestion):
 )
 def test_clean_garbled_leaves_names_acronyms_urls_and_rare_words(text):
     assert find_garbled(text) == []
+
+
+def test_clean_garbled_leaves_capitalised_terms_of_art():
+    assert find_garbled("Jobs wait in a queue. Workqueue threads pick them up.") == []

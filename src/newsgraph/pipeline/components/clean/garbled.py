@@ -85,7 +85,9 @@ def _garbled_word(text: str, word: str) -> Iterator[Garble]:
     for start in _occurrences(text, word):
         if not _eligible_case(word, text, start):
             continue
-        repair = repair if repair is not None else (_repair(word.lower()) or "")
+        # Capitalised words are more often names and terms of art (Workqueue): their
+        # junk run must itself be junk, not just touch odd letter sequences.
+        repair = repair if repair is not None else (_repair(word.lower(), strict=word[0].isupper()) or "")
         if not repair:
             return
         suggestion = repair[0].upper() + repair[1:] if word[0].isupper() else repair
@@ -111,8 +113,9 @@ def _opens_sentence(text: str, start: int) -> bool:
     return before[-1] in ".!?" or (before[-1] in "\"”’)" and before[-2:-1] in (".", "!", "?"))
 
 
-def _repair(word: str) -> str | None:
-    """The best common word left after deleting one junk run from ``word``, or None."""
+def _repair(word: str, strict: bool = False) -> str | None:
+    """The best common word left after deleting one junk run from ``word``, or None.
+    ``strict`` counts only odd trigrams lying wholly inside the run."""
     freq = _frequencies()
     best, best_score = None, -math.inf
     n = len(word)
@@ -126,16 +129,20 @@ def _repair(word: str) -> str | None:
             zipf = math.log10(freq[candidate]) + 9
             if zipf < MIN_ZIPF:
                 continue
-            if zipf > best_score and _odd_trigrams(word, i, j) >= MIN_ODD_TRIGRAMS:
+            if zipf > best_score and _odd_trigrams(word, i, j, strict) >= MIN_ODD_TRIGRAMS:
                 best, best_score = candidate, zipf
     return best
 
 
-def _odd_trigrams(word: str, i: int, j: int) -> int:
-    """How many letter trigrams touching the run ``word[i:j]`` no common word has."""
+def _odd_trigrams(word: str, i: int, j: int, inside: bool = False) -> int:
+    """How many letter trigrams touching the run ``word[i:j]`` (``inside``: lying wholly
+    in it) no common word has."""
     attested = _trigrams()
     padded = f"^{word}$"
-    lo, hi = max(0, i - 1), min(len(padded) - 2, j + 1)  # trigrams overlapping the run
+    if inside:
+        lo, hi = i + 1, j - 1  # padded[k:k+3] within word[i:j]
+    else:
+        lo, hi = max(0, i - 1), min(len(padded) - 2, j + 1)  # trigrams overlapping the run
     return sum(1 for k in range(lo, hi) if padded[k : k + 3] not in attested)
 
 

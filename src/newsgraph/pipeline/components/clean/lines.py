@@ -17,7 +17,9 @@ MAX_BANNER_CHARS = 600
 MAX_HEADLINE_WORDS = 16
 MAX_HEADLINE_CHARS = 140
 
-_BULLET = re.compile(r"^\s*(?:[-–•*·▪►»]|\d{1,2}[.)])\s+(?P<body>\S.*)$")
+# Numbered items are left alone: "1. Take the blankets off the bed" is a tip, not a link.
+_BULLET = re.compile(r"^\s*[-–•*·▪►»]\s+(?P<body>\S.*)$")
+MIN_LINK_WORDS = 4  # "- Expensive", "- Performance overhead": list items, not headlines
 _LINK_PREFIX = re.compile(
     r"^\s*(?:read more|more|related|see also|also read|read also|recommended|most read|"
     r"latest|watch|listen|more on this story|top stories)\s*[:|»>-]\s*(?P<body>\S.*)$",
@@ -110,7 +112,8 @@ def _mark_link_runs(lines: list[str], labels: list[LineLabel]) -> None:
     """Label runs of bulleted headline-like lines between paragraphs as link lists.
 
     A run is kept (a list the article itself makes) when any item is not headline-like
-    or when the line before it introduces it (ends with a colon).
+    (fewer than four words is a list item, not a headline) or when the line before
+    introduces it (a colon, or a short heading such as "Cons").
     """
     index = 0
     while index < len(lines):
@@ -121,27 +124,29 @@ def _mark_link_runs(lines: list[str], labels: list[LineLabel]) -> None:
         while end < len(lines) and labels[end].kind is None and _BULLET.match(lines[end]):
             end += 1
         items = [_BULLET.match(line).group("body") for line in lines[index:end]]
-        before = _previous_text(lines, index)
-        if all(_headline_like(item) for item in items) and not before.rstrip().endswith(":"):
+        if all(_headline_like(item, MIN_LINK_WORDS) for item in items) and not _introduced(lines, index):
             for k in range(index, end):
                 labels[k] = LineLabel("link_list")
         index = end
 
 
-def _previous_text(lines: list[str], index: int) -> str:
+def _introduced(lines: list[str], index: int) -> bool:
+    """True when the line before a run introduces it as the article's own list: it ends
+    with a colon, or it is a short heading ("Cons", "Key points")."""
     for k in range(index - 1, -1, -1):
-        if lines[k].strip():
-            return lines[k]
-    return ""
+        before = lines[k].strip()
+        if before:
+            return before.endswith(":") or (len(before.split()) < 5 and not before.endswith((".", "!", "?", '"')))
+    return False
 
 
-def _headline_like(text: str) -> bool:
+def _headline_like(text: str, min_words: int = 1) -> bool:
     """Short, capitalised, no sentence-final punctuation: how link texts read. (Questions
     are kept: a run of them is more often the article quoting questions than links.)"""
     text = text.strip()
     words = text.split()
     return (
-        0 < len(words) <= MAX_HEADLINE_WORDS
+        min_words <= len(words) <= MAX_HEADLINE_WORDS
         and len(text) <= MAX_HEADLINE_CHARS
         and not text.endswith((".", ";", ",", ":", "?"))
         and text[:1].isupper()
