@@ -36,12 +36,18 @@ def clause_tense(sdoc, start: int, end: int, text: str | None = None) -> str | N
         return None
     text = sdoc.text if text is None else text
     before = re.search(r"([A-Za-z]+)\W{0,3}(?:on\s+|of\s+|in\s+)?$", text[max(0, start - 30) : start])
-    if before:
-        word = before.group(1).lower()
-        if word in load()["future_markers"]:
-            return "future"
-        if word in load()["past_markers"]:
-            return "past"
+    word = before.group(1).lower() if before else ""
+    if word in load()["future_markers"]:
+        return "future"
+    if word in load()["past_markers"]:
+        return "past"
+    tense = _governing_tense(sdoc, start, end)
+    if word in load()["weak_future_markers"] and tense != "past":
+        return "future"  # "by Jan. 14", "until March 6", unless "had filed by Wednesday"
+    return tense
+
+
+def _governing_tense(sdoc, start: int, end: int) -> str | None:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
