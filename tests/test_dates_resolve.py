@@ -105,3 +105,20 @@ def test_dates_caption_found_by_photo_credit_without_cleaner(run_dates, make_doc
     text = "Leaders met.\nThe minister speaks in Rome, Monday, June 14, 2021. (AP Photo/Jane Doe)"
     doc = run_dates(make_doc, text)
     assert find(doc, "Monday, June 14, 2021").caption is True
+
+
+def test_dates_scheduling_words_look_forward(run_dates, make_doc):
+    doc = run_dates(make_doc, "The dividend is payable March 7 to holders of record.", published="2022-02-24")
+    assert find(doc, "March 7").value == "2022-03-07"
+    doc = run_dates(make_doc, "The boy must be returned by Jan. 14.", published="2021-12-20")
+    assert find(doc, "Jan. 14").value == "2022-01-14"
+
+
+def test_dates_by_in_a_past_clause_looks_back(run_dates, make_doc):
+    doc = run_dates(make_doc, "Thirty members had filed reports by Wednesday.", published="2022-02-24")
+    assert find(doc, "Wednesday").value == "2022-02-23"
+
+
+def test_dates_month_without_year_nearest_when_tense_unknown(run_dates, make_doc):
+    doc = run_dates(make_doc, "A summit in April.", published="2021-12-05")
+    assert find(doc, "April").value == "2022-04"
