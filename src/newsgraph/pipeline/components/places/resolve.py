@@ -58,10 +58,11 @@ def prior(place: GeoPlace, label: str, key: str = "") -> float:
         base = NONTOWN_PRIOR
     else:
         base = math.log10(place.population + 10) * POPULATION_WEIGHT + (0.8 if place.feature == "P.PPLC" else 0.0)
-        if place.population >= MAJOR_CITY:
+        alternate = bool(key) and normalize(place.name) != key
+        if alternate and place.population < MILLION:
+            base -= ALTERNATE_PENALTY
+        elif place.population >= MAJOR_CITY:
             base += 1.0  # "Washington", "New York": the city, more often than the state
-    if key and place.is_town and place.population < MILLION and normalize(place.name) != key:
-        base -= ALTERNATE_PENALTY
     if label == "LOC" and (not place.is_town and not place.is_country):
         base += 1.0  # spaCy's LOC: seas, regions, mountains
     if label == "GPE" and not (place.is_town or place.is_country or place.is_admin1):
