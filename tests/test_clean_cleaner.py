@@ -219,3 +219,8 @@ def test_clean_cleaner_keeps_numbered_tips_and_short_list_items(make_doc):
     )
     doc = Cleaner()(make_doc(text))
     assert doc.text == text
+
+
+def test_clean_cleaner_keeps_markdown_tables(make_doc):
+    text = "Average temperatures:\n| City | Winter | Summer | Notes |\n|---|---|---|---|\n| Oslo | -4 | 17 | dry |"
+    assert Cleaner()(make_doc(text)).text == text

@@ -45,6 +45,7 @@ _AFFILIATION = re.compile(
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _BANNER = re.compile(r"\b(?:we use|this (?:web)?site uses|by continuing|consent|accept|privacy policy)\b", re.I)
 _SEPARATORS = r"[\s|·•:,/–—-]*"
+_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*$")
 _MENU_CELL = re.compile(r"^\|\s*[A-Za-z][A-Za-z &'-]{0,30}\s*\|$")
 
 
@@ -65,11 +66,12 @@ def classify_lines(lines: list[str]) -> list[LineLabel]:
 
 
 def _keep_table_headers(lines: list[str], labels: list[LineLabel]) -> None:
-    """A pipe-separated row followed by rows with numbers is a table header, not a menu."""
+    """A pipe-separated row followed by a row with numbers, or by a ``|---|---|`` rule, is
+    a table header, not a menu."""
     for index, line in enumerate(lines[:-1]):
         if labels[index].kind == "boilerplate" and "|" in line:
             following = lines[index + 1]
-            if "|" in following and any(c.isdigit() for c in following):
+            if "|" in following and (any(c.isdigit() for c in following) or _TABLE_RULE.match(following)):
                 labels[index] = LineLabel(None)
 
 
@@ -104,7 +106,8 @@ def _is_nav_bar(line: str) -> bool:
     a nested-quantifier pattern backtracks exponentially on long table rows.)"""
     cells = [cell.strip() for cell in line.strip("|").split("|")]
     return len(cells) >= 4 and all(
-        0 < len(cell) <= 30 and not any(c.isdigit() for c in cell) for cell in cells
+        0 < len(cell) <= 30 and not any(c.isdigit() for c in cell) and any(c.isalpha() for c in cell)
+        for cell in cells
     )
 
 
