@@ -122,3 +122,8 @@ def test_dates_by_in_a_past_clause_looks_back(run_dates, make_doc):
 def test_dates_month_without_year_nearest_when_tense_unknown(run_dates, make_doc):
     doc = run_dates(make_doc, "A summit in April.", published="2021-12-05")
     assert find(doc, "April").value == "2022-04"
+
+
+def test_dates_minutes_ago_is_the_same_day(run_dates, make_doc):
+    doc = run_dates(make_doc, "The blast happened 20 minutes ago.")
+    assert find(doc, "20 minutes ago").value == "2022-02-24"

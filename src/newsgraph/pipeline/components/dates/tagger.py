@@ -396,6 +396,9 @@ def _ago(m: re.Match) -> Mention | None:
     sign = -1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1
     if n is None or n != int(n):
         return None
+    if m.group("unit").lower().rstrip("s") in load()["time_units"]:
+        # "20 minutes ago": within the day of publication ("M" would read as months)
+        return Mention(m.start(), m.end(), "DATE", {"kind": "day", "days": 0, "part": None})
     spec = {"kind": "offset", "unit": _unit_code(m.group("unit")), "n": int(n) * sign, "ago": True}
     return Mention(m.start(), m.end(), "DATE", spec)
 
