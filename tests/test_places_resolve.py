@@ -25,17 +25,19 @@ def run(nlp, make_doc, resolver):
 
 def _by_mention(doc, surface: str):
     for place in doc.places:
-        if any(doc.text[m.start:m.end] == surface for m in place.mentions):
+        if any(doc.text[m.start : m.end] == surface for m in place.mentions):
             return place
     raise AssertionError(f"no place mentioned as {surface!r}: {[p.name for p in doc.places]}")
 
 
 def test_places_paris_texas_follows_its_qualifier(run):
-    doc = run("PARIS, Texas (AP) — Paris, Texas, lies in Lamar County. The mayor of Paris said "
-              "the storm moved east toward Texarkana overnight.")
+    doc = run(
+        "PARIS, Texas (AP) — Paris, Texas, lies in Lamar County. The mayor of Paris said "
+        "the storm moved east toward Texarkana overnight."
+    )
     paris = _by_mention(doc, "Paris")
     assert (paris.country, paris.admin1) == ("US", "TX")
-    assert len([m for m in paris.mentions if doc.text[m.start:m.end] == "Paris"]) == 2
+    assert len([m for m in paris.mentions if doc.text[m.start : m.end] == "Paris"]) == 2
     assert any(r.type == "part_of" and r.object == "Texas" for r in doc.relations)
 
 
@@ -46,8 +48,10 @@ def test_places_paris_france_by_default(run):
 
 
 def test_places_village_with_oblast_context(run):
-    doc = run("Shelling was reported south of Krasnohorivka, Donetsk Oblast, on Tuesday, the "
-              "regional governor said.")
+    doc = run(
+        "Shelling was reported south of Krasnohorivka, Donetsk Oblast, on Tuesday, the "
+        "regional governor said."
+    )
     village = _by_mention(doc, "Krasnohorivka")
     assert village.resolved and village.country == "UA" and village.admin1 == "05"
     assert abs(village.lat - 48.0) < 0.2 and abs(village.lon - 37.5) < 0.2
@@ -71,7 +75,7 @@ def test_places_borders_listed_in_one_sentence(run):
 
 def test_places_demonyms_are_not_places(run):
     doc = run("European leaders and Russian diplomats met in Geneva on Monday.")
-    names = {doc.text[m.start:m.end] for p in doc.places for m in p.mentions}
+    names = {doc.text[m.start : m.end] for p in doc.places for m in p.mentions}
     assert "European" not in names and "Russian" not in names
     assert _by_mention(doc, "Geneva").country == "CH"
 
@@ -82,7 +86,9 @@ def test_places_unknown_toponym_stays_unresolved(make_doc, resolver):
     text = "Fighting continued near Zvyrtsivka overnight."
     doc = make_doc(text)
     start = text.index("Zvyrtsivka")
-    doc.entities = [Entity(id="e1", type="GPE", name="Zvyrtsivka", mentions=[Span(start=start, end=start + 10)])]
+    doc.entities = [
+        Entity(id="e1", type="GPE", name="Zvyrtsivka", mentions=[Span(start=start, end=start + 10)])
+    ]
     resolver(doc)
     (place,) = doc.places
     assert place.resolved is False and place.lat is None and place.entity == "e1"
@@ -100,8 +106,11 @@ def test_places_sets_entity_kb_geonames(make_doc, resolver):
 
 
 def test_places_focus_follows_dateline_and_repetition(run):
-    doc = run("KRAMATORSK — Residents of Kramatorsk queued for water. Kramatorsk lies in eastern "
-              "Ukraine; aid also reached Kharkiv and a convoy left Berlin.", dateline="KRAMATORSK")
+    doc = run(
+        "KRAMATORSK — Residents of Kramatorsk queued for water. Kramatorsk lies in eastern "
+        "Ukraine; aid also reached Kharkiv and a convoy left Berlin.",
+        dateline="KRAMATORSK",
+    )
     focus = doc.extras["focus"]
     assert "UA" in focus["countries"] and "DE" not in focus["countries"]
     assert "Kramatorsk" in focus["places"]
@@ -114,7 +123,7 @@ def test_places_every_span_matches_its_text(run):
     for place in doc.places:
         assert place.component == "newsgraph.places.v1"
         for m in place.mentions:
-            assert doc.text[m.start:m.end].strip() == doc.text[m.start:m.end] != ""
+            assert doc.text[m.start : m.end].strip() == doc.text[m.start : m.end] != ""
 
 
 def test_places_oklahoma_is_the_state(run):

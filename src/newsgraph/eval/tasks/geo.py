@@ -30,7 +30,9 @@ from pathlib import Path
 
 from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint
 
-GOLD_TYPES = frozenset({"Literal", "Mixed", "Coercion", "Literal_Modifier", "Metonymic", "Non_Literal_Modifier"})
+GOLD_TYPES = frozenset(
+    {"Literal", "Mixed", "Coercion", "Literal_Modifier", "Metonymic", "Non_Literal_Modifier"}
+)
 NON_TOPONYMS = frozenset({"Homonym", "Non_Toponym", "Literal_Expression", "Non_Lit_Expression"})
 KM_161 = 161.0
 PLACES = "newsgraph.places.v1"
@@ -74,11 +76,16 @@ def read_gwn(path: str | Path) -> list[GeoArticle]:
             start, end = int(t.findtext("start")), int(t.findtext("end"))
             if not 0 <= start < end <= len(text):
                 continue  # 5 annotations in article 123 carry negative offsets
-            article.toponyms.append(GoldToponym(
-                start=start, end=end, type=t.findtext("type") or "",
-                modifier=t.findtext("modifierType") or None,
-                lat=float(lat) if lat else None, lon=float(lon) if lon else None,
-            ))
+            article.toponyms.append(
+                GoldToponym(
+                    start=start,
+                    end=end,
+                    type=t.findtext("type") or "",
+                    modifier=t.findtext("modifierType") or None,
+                    lat=float(lat) if lat else None,
+                    lon=float(lon) if lon else None,
+                )
+            )
         articles.append(article)
     return articles
 
@@ -183,7 +190,9 @@ def most_populous_baseline(texts: list[str]) -> list[list[Pred]]:
                 continue
             candidates = gaz.lookup(ent.text)
             best = max(candidates, key=lambda p: p.population, default=None)
-            preds.append((ent.start_char, ent.end_char, best.lat if best else None, best.lon if best else None))
+            preds.append(
+                (ent.start_char, ent.end_char, best.lat if best else None, best.lon if best else None)
+            )
         out.append(preds)
     return out
 

@@ -29,8 +29,7 @@ def normalize(name: str) -> str:
     folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     folded = folded.translate(_APOSTROPHES).replace(".", "")
     folded = _SPACES.sub(" ", folded).strip()
-    if folded.startswith("the "):
-        folded = folded[4:]
+    folded = folded.removeprefix("the ")
     return folded
 
 

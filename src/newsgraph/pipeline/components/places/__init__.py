@@ -13,9 +13,9 @@ from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.places.recognize import (
     Toponym,
     extend_divisions,
-    is_common_word,
     from_entities,
     from_gazetteer,
+    is_common_word,
     person_words,
     plausible,
 )
@@ -50,17 +50,23 @@ class PlaceResolver(Component):
         gaz = gazetteer()
         toponyms = self.toponyms(doc, gaz)
         results = resolve_all(toponyms, gaz, doc.text, doc.metadata.dateline)
-        results = [r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results]
+        results = [
+            r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results
+        ]
         toponyms, results = _drop_stray_words(toponyms, results)
         toponyms, results = _drop_adjectives(toponyms, results, doc.text)
         places = _group(doc, toponyms, results)
         _link_entities(doc, toponyms, results)
         mentions = [
-            Mention(t, r.place, _ref(doc, t, r.place)) for t, r in zip(toponyms, results, strict=True) if r.place
+            Mention(t, r.place, _ref(doc, t, r.place))
+            for t, r in zip(toponyms, results, strict=True)
+            if r.place
         ]
-        sentences = [(s.start_char, s.end_char) for s in doc.spacy.sents] if doc.spacy is not None else [
-            (0, len(doc.text))
-        ]
+        sentences = (
+            [(s.start_char, s.end_char) for s in doc.spacy.sents]
+            if doc.spacy is not None
+            else [(0, len(doc.text))]
+        )
         doc.relations.extend(part_of_relations(mentions, results, doc.text))
         doc.relations.extend(border_relations(mentions, sentences, doc.text))
         places, focus = _focus(doc, places, gaz)
@@ -94,7 +100,11 @@ def _drop_demonyms(toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
     for top in toponyms:
         if top.text[:1].isupper() and country_by_demonym(top.text) is not None and gaz.lookup(top.text) == []:
             continue
-        if top.text.endswith(("ean", "ian", "ish", "ese")) and top.label == "GPE" and not gaz.lookup(top.text):
+        if (
+            top.text.endswith(("ean", "ian", "ish", "ese"))
+            and top.label == "GPE"
+            and not gaz.lookup(top.text)
+        ):
             continue
         out.append(top)
     return out
@@ -104,22 +114,30 @@ def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
     """Drop one-word toponyms that are everyday English words ("Centre", "Valley", "Trend")
     unless they resolve to a country, a continent, a curated feature, a city of 100,000+
     or a place in a country whose name or divisions the article mentions."""
-    named = {r.place.country for r in results if r.place is not None and (r.place.is_country or r.place.is_admin1)}
+    named = {
+        r.place.country for r in results if r.place is not None and (r.place.is_country or r.place.is_admin1)
+    }
     keep_t, keep_r = [], []
     for top, res in zip(toponyms, results, strict=True):
         place = res.place
-        stray = " " not in top.text and is_common_word(top.text) and not (
-            place is not None
-            and (
-                place.is_country
-                or not (place.is_town or place.is_admin1)
-                or (place.is_town and place.population >= 100_000)
-                or place.country in named
+        stray = (
+            " " not in top.text
+            and is_common_word(top.text)
+            and not (
+                place is not None
+                and (
+                    place.is_country
+                    or not (place.is_town or place.is_admin1)
+                    or (place.is_town and place.population >= 100_000)
+                    or place.country in named
+                )
             )
         )
         # Unresolved acronyms and model numbers ("V8", "ICON") are products and firms.
-        code_like = place is None and (any(ch.isdigit() for ch in top.text) or (
-            top.text.isupper() and len(top.text.replace(".", "")) <= 5))
+        code_like = place is None and (
+            any(ch.isdigit() for ch in top.text)
+            or (top.text.isupper() and len(top.text.replace(".", "")) <= 5)
+        )
         if not stray and not code_like:
             keep_t.append(top)
             keep_r.append(res)
@@ -129,8 +147,7 @@ def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]+)")
 # Words after which a feature's short name is an adjective about countries or peoples.
 _PEOPLE_NOUNS = frozenset(
-    "country countries nation nations people peoples government governments leader leaders "
-    "republic republics state".split()
+    ["country", "countries", "nation", "nations", "people", "peoples", "government", "governments", "leader", "leaders", "republic", "republics", "state"]
 )
 
 
@@ -141,7 +158,11 @@ def _drop_adjectives(toponyms: list[Toponym], results: list[Resolution], text: s
     keep_t, keep_r = [], []
     for top, res in zip(toponyms, results, strict=True):
         place = res.place
-        if place is not None and " " not in top.text and not (place.is_town or place.is_country or place.is_admin1):
+        if (
+            place is not None
+            and " " not in top.text
+            and not (place.is_town or place.is_country or place.is_admin1)
+        ):
             after = _NEXT_WORD.match(text, top.end)
             if after and after.group(1) in _PEOPLE_NOUNS and normalize(place.name) != normalize(top.text):
                 continue
@@ -175,21 +196,23 @@ def _group(doc: Document, toponyms: list[Toponym], results: list[Resolution]) ->
         if entity is None and doc.entities:
             hit = doc.entity_at(tops[0].start, tops[0].end)
             entity = hit.id if hit is not None and hit.type in ("GPE", "LOC", "FAC") else None
-        places.append(Place(
-            entity=entity,
-            name=place.name if place else tops[0].text,
-            lat=place.lat if place else None,
-            lon=place.lon if place else None,
-            geonames_id=place.geonames_id if place and place.geonames_id > 0 else None,
-            country=(place.country or None) if place else None,
-            feature=place.feature if place else None,
-            mentions=[Span(start=t.start, end=t.end) for t in tops],
-            confidence=max(results[i].confidence for i in indices) if place else None,
-            resolved=place is not None,
-            admin1=(place.admin1 or None) if place else None,
-            source="ner" if any(t.source == "ner" for t in tops) else "gazetteer",
-            component=COMPONENT,
-        ))
+        places.append(
+            Place(
+                entity=entity,
+                name=place.name if place else tops[0].text,
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+                geonames_id=place.geonames_id if place and place.geonames_id > 0 else None,
+                country=(place.country or None) if place else None,
+                feature=place.feature if place else None,
+                mentions=[Span(start=t.start, end=t.end) for t in tops],
+                confidence=max(results[i].confidence for i in indices) if place else None,
+                resolved=place is not None,
+                admin1=(place.admin1 or None) if place else None,
+                source="ner" if any(t.source == "ner" for t in tops) else "gazetteer",
+                component=COMPONENT,
+            )
+        )
     places.sort(key=lambda p: p.mentions[0].start)
     return places
 
@@ -214,9 +237,9 @@ def _place_score(place: Place, doc: Document) -> float:
     if any(m.start < LEAD_CHARS for m in place.mentions):
         score += 1.5
     dateline = doc.metadata.dateline
-    if dateline and normalize(dateline) == normalize(place.name):
-        score += 3.0
-    elif dateline and any(normalize(doc.text[m.start:m.end]) == normalize(dateline) for m in place.mentions[:1]):
+    if dateline and normalize(dateline) == normalize(place.name) or dateline and any(
+        normalize(doc.text[m.start : m.end]) == normalize(dateline) for m in place.mentions[:1]
+    ):
         score += 3.0
     return score
 

@@ -13,25 +13,15 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
 # Words before a name that make it a place: "in Kramatorsk", "south of Krasnohorivka".
 PLACE_CUES = frozenset(
-    "in at near from to into outside across toward towards via around of inside throughout "
-    "visited visit across between".split()
+    ["in", "at", "near", "from", "to", "into", "outside", "across", "toward", "towards", "via", "around", "of", "inside", "throughout", "visited", "visit", "across", "between"]
 )
 # Words that turn a capitalised token into a non-place however the gazetteer spells it.
 NEVER_PLACES = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday god christ easter christmas
-    president minister king queen prince general mr mrs ms dr sir lord governor senator mayor
-    chief the a an this that these those it we he she they i you his her our their its
-    north south east west northern southern eastern western central
-    university college school church company group party news times post army police
-    street road avenue centre center""".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "christ", "easter", "christmas", "president", "minister", "king", "queen", "prince", "general", "mr", "mrs", "ms", "dr", "sir", "lord", "governor", "senator", "mayor", "chief", "the", "a", "an", "this", "that", "these", "those", "it", "we", "he", "she", "they", "i", "you", "his", "her", "our", "their", "its", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "university", "college", "school", "church", "company", "group", "party", "news", "times", "post", "army", "police", "street", "road", "avenue", "centre", "center"]
 )
 # Tokens that end facility names spaCy labels ORG ("Colchester Hospital", "City Hall").
 FACILITY_HEADS = frozenset(
-    "hospital airport station stadium arena bridge cathedral church mosque temple synagogue "
-    "library museum hall square street avenue road boulevard park palace castle tower "
-    "harbour harbor port prison base plant dam racecourse embassy hotel inn mall school "
-    "elementary restaurant zoo cemetery graveyard center centre".split()
+    ["hospital", "airport", "station", "stadium", "arena", "bridge", "cathedral", "church", "mosque", "temple", "synagogue", "library", "museum", "hall", "square", "street", "avenue", "road", "boulevard", "park", "palace", "castle", "tower", "harbour", "harbor", "port", "prison", "base", "plant", "dam", "racecourse", "embassy", "hotel", "inn", "mall", "school", "elementary", "restaurant", "zoo", "cemetery", "graveyard", "center", "centre"]
 )
 
 
@@ -79,15 +69,15 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     for article in ("the ", "The ", "THE "):
         if span.startswith(article) and len(span) > len(article):
             start += len(article)
-            span = span[len(article):]
+            span = span[len(article) :]
     for suffix in ("'s", "’s", "'", "’"):
         if span.endswith(suffix) and len(span) > len(suffix) + 1:
             end -= len(suffix)
             span = span[: -len(suffix)]
-    while span and span[-1] in ",;:-–—(\"“”":
+    while span and span[-1] in ',;:-–—("“”':
         end -= 1
         span = span[:-1]
-    while span and span[0] in ",;:-–—)\"“”":
+    while span and span[0] in ',;:-–—)"“”':
         start += 1
         span = span[1:]
     return start, end
@@ -105,7 +95,11 @@ def from_entities(doc, sdoc) -> list[Toponym]:
             for m in entity.mentions:
                 start, end = trim(text, m.start, m.end)
                 if end > start and (not facility or is_facility_name(text[start:end])):
-                    found.append(Toponym(start, end, text[start:end], "FAC" if facility else entity.type, "ner", entity.id))
+                    found.append(
+                        Toponym(
+                            start, end, text[start:end], "FAC" if facility else entity.type, "ner", entity.id
+                        )
+                    )
         return found
     if sdoc is None:
         return found
@@ -120,17 +114,27 @@ def from_entities(doc, sdoc) -> list[Toponym]:
     return found
 
 
-_DIVISION_WORDS = ("region", "Region", "Oblast", "oblast", "Province", "province", "Governorate", "Krai", "County")
+_DIVISION_WORDS = (
+    "region",
+    "Region",
+    "Oblast",
+    "oblast",
+    "Province",
+    "province",
+    "Governorate",
+    "Krai",
+    "County",
+)
 
 
 def extend_divisions(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> None:
     """Grow "Kaliningrad" into "Kaliningrad region" when the gazetteer knows the longer
     name (NER often stops before the division word)."""
     for top in toponyms:
-        rest = text[top.end:top.end + 14]
+        rest = text[top.end : top.end + 14]
         for word in _DIVISION_WORDS:
-            if rest.startswith(" " + word) and not rest[len(word) + 1:len(word) + 2].isalpha():
-                longer = text[top.start:top.end + 1 + len(word)]
+            if rest.startswith(" " + word) and not rest[len(word) + 1 : len(word) + 2].isalpha():
+                longer = text[top.start : top.end + 1 + len(word)]
                 if longer in gaz:
                     top.end += 1 + len(word)
                     top.text = longer
@@ -214,7 +218,9 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
     return _cued(sdoc, i, j) or any(p.population >= 20000 for p in places)
 
 
-def from_gazetteer(sdoc, gaz: Gazetteer, taken: list[tuple[int, int]], text: str | None = None) -> list[Toponym]:
+def from_gazetteer(
+    sdoc, gaz: Gazetteer, taken: list[tuple[int, int]], text: str | None = None
+) -> list[Toponym]:
     """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``,
     except names the article uses for a person. ``text`` is the parsed text (``doc.text``)."""
     if sdoc is None:
@@ -258,7 +264,9 @@ def _longest_match(sdoc, text: str, i: int, gaz: Gazetteer, covered) -> tuple[in
         if last.is_punct and last.text not in (".",) or last.is_space:
             break
         division = last.text in _DIVISION_WORDS
-        if j - 1 > i and not (_capitalised(last) or division or last.lower_ in ("of", "de", "la", "del", "and")):
+        if j - 1 > i and not (
+            _capitalised(last) or division or last.lower_ in ("of", "de", "la", "del", "and")
+        ):
             break
         start, end = sdoc[i].idx, last.idx + len(last)
         if _overlaps(covered, start, end):

@@ -19,11 +19,14 @@ from newsgraph.record import Relation, Span
 from newsgraph.resources.geonames import GeoPlace
 
 COMPONENT = "newsgraph.places.v1"
-_BORDER_VERB = re.compile(r"\b(?:borders|bordering|bordered(?: by| on)?|borders on)\b", re.I)
-_BORDER_NOUN = re.compile(r"\b(?:border|frontier|boundary)\s+with\b", re.I)
+_BORDER_VERB = re.compile(r"\b(?:borders|bordering|bordered(?: by| on)?|borders on)\b", re.IGNORECASE)
+_BORDER_NOUN = re.compile(r"\b(?:border|frontier|boundary)\s+with\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s\s+$")
-_NEIGHBOUR = re.compile(r"^['’]s\s+(?:\w+\s+)?neighbou?rs?\s+(?:of\s+)?$", re.I)
-_IN = re.compile(r"^\s+in\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|northern\s+|southern\s+|central\s+)?$", re.I)
+_NEIGHBOUR = re.compile(r"^['’]s\s+(?:\w+\s+)?neighbou?rs?\s+(?:of\s+)?$", re.IGNORECASE)
+_IN = re.compile(
+    r"^\s+in\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|northern\s+|southern\s+|central\s+)?$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bbut\b|\bwhere\b")
 
 
@@ -37,8 +40,9 @@ class Mention:
 
 
 def _relation(kind: str, subj: Mention, obj: Mention, start: int, end: int) -> Relation:
-    return Relation(type=kind, subject=subj.ref, object=obj.ref, evidence=Span(start=start, end=end),
-                    component=COMPONENT)
+    return Relation(
+        type=kind, subject=subj.ref, object=obj.ref, evidence=Span(start=start, end=end), component=COMPONENT
+    )
 
 
 def _regionish(place: GeoPlace) -> bool:
@@ -51,7 +55,7 @@ def part_of_relations(mentions: list[Mention], resolutions: list[Resolution], te
     out = []
     for k in range(len(mentions) - 1):
         a, b = mentions[k], mentions[k + 1]
-        gap = text[a.top.end:b.top.start]
+        gap = text[a.top.end : b.top.start]
         if "," in gap and gap.strip() == "," and contains(b.place, a.place):
             out.append(_relation("part_of", a, b, a.top.start, b.top.end))
         elif _POSSESSIVE.match(gap) and (contains(a.place, b.place) or _curated_in(a.place, b.place)):
@@ -78,7 +82,7 @@ def border_relations(mentions: list[Mention], sentences: list[tuple[int, int]], 
             out.extend(_borders_at(inside, s_start + match.start(), s_start + match.end(), s_end, text))
         for k in range(len(inside) - 1):
             a, b = inside[k], inside[k + 1]
-            if _NEIGHBOUR.match(text[a.top.end:b.top.start]) and a.place.is_country and b.place.is_country:
+            if _NEIGHBOUR.match(text[a.top.end : b.top.start]) and a.place.is_country and b.place.is_country:
                 out.append(_relation("borders", a, b, a.top.start, b.top.end))
     return _dedupe(out)
 
@@ -99,7 +103,7 @@ def _borders_at(inside: list[Mention], t_start: int, t_end: int, s_end: int, tex
     objects = []
     for k, m in enumerate(after):
         nxt = after[k + 1] if k + 1 < len(after) else None
-        if nxt is not None and _POSSESSIVE.match(text[m.top.end:nxt.top.start]):
+        if nxt is not None and _POSSESSIVE.match(text[m.top.end : nxt.top.start]):
             continue
         if m.place.geonames_id != subject.place.geonames_id:
             objects.append(m)

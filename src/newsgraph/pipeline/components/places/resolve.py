@@ -57,7 +57,9 @@ def prior(place: GeoPlace, label: str, key: str = "") -> float:
     elif not place.is_town:
         base = NONTOWN_PRIOR
     else:
-        base = math.log10(place.population + 10) * POPULATION_WEIGHT + (0.8 if place.feature == "P.PPLC" else 0.0)
+        base = math.log10(place.population + 10) * POPULATION_WEIGHT + (
+            0.8 if place.feature == "P.PPLC" else 0.0
+        )
         alternate = bool(key) and normalize(place.name) != key
         if alternate and place.population < MILLION:
             base -= ALTERNATE_PENALTY
@@ -85,7 +87,7 @@ def qualifier_of(top: Toponym, following: Toponym | None, text: str) -> Toponym 
     """The toponym written as '<top>, <following>' (an administrative qualifier), if any."""
     if following is None:
         return None
-    gap = text[top.end:following.start]
+    gap = text[top.end : following.start]
     return following if gap.strip() in (",", "") and "," in gap else None
 
 
@@ -98,9 +100,9 @@ def score(place: GeoPlace, top: Toponym, qual: list[GeoPlace], ctx: Context) -> 
         share = ctx.countries[place.country] / max(ctx.countries.values())
         total += FOCUS_BONUS * share
     if place.is_town and ctx.anchors:
-        if any(a.is_admin1 and contains(a, place) for a in ctx.anchors):
-            total += NEAR_BONUS
-        elif any(a.is_town and distance_km(a.lat, a.lon, place.lat, place.lon) < NEAR_KM for a in ctx.anchors):
+        if any(a.is_admin1 and contains(a, place) for a in ctx.anchors) or any(
+            a.is_town and distance_km(a.lat, a.lon, place.lat, place.lon) < NEAR_KM for a in ctx.anchors
+        ):
             total += NEAR_BONUS
     return total
 
@@ -171,7 +173,9 @@ def _one_sense_per_name(toponyms: list[Toponym], results: list[Resolution]) -> l
         key = normalize(top.text)
         held = best.get(key)
         strength = (res.qualifier is not None, res.confidence)
-        if res.place is not None and (held is None or strength > (held.qualifier is not None, held.confidence)):
+        if res.place is not None and (
+            held is None or strength > (held.qualifier is not None, held.confidence)
+        ):
             best[key] = res
     out = []
     for top, res in zip(toponyms, results, strict=True):
