@@ -141,3 +141,16 @@ def test_entities_mentions_table_labels_and_section_slugs_are_dropped(linker):
     text = "SOCCER - KALDOR WIN\nAttendance: 12,000\nScorers: Ilse Moor\nDivision"
     doc = run(linker, text, [("SOCCER", "ORG"), ("Attendance", "LOC"), ("Scorers", "ORG"), ("Ilse Moor", "PERSON"), ("Division", "ORG")])
     assert [e.name for e in doc.entities] == ["Ilse Moor"]
+
+
+def test_entities_mentions_common_word_name_mid_sentence_is_kept(linker):
+    text = "Men\nHe played for Nice last year."
+    doc = run(linker, text, [("Men", "ORG"), ("Nice", "ORG")])
+    assert [(e.name, e.type) for e in doc.entities] == [("Nice", "ORG")]
+
+
+def test_entities_mentions_dateline_place_and_region_are_places(linker):
+    text = "KORVALD , Norway 1996-08-30\nThe plane landed near Korvald ."
+    doc = run(linker, text, [("KORVALD", "PERSON"), ("Norway", "GPE"), ("Korvald", "PERSON")])
+    types = {e.name: e.type for e in doc.entities}
+    assert types == {"Korvald": "GPE", "Norway": "GPE"}

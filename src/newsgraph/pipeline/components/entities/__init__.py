@@ -76,7 +76,7 @@ class EntityLinker(Component):
             hits = self.gaz.find(toks, shouting, text)
             found = fixes.merge_gazetteer(found, hits, text, person_words, self.gaz)
             fixes.fix_by_head(found, text)
-            found = fixes.drop_common_words(found, text)
+            found = fixes.drop_common_words(found, toks, text)
         found += mentions.credit_mentions(text)
         if self.use_consistency:
             fixes.fix_teams(found, toks, text)

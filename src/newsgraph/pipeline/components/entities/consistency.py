@@ -110,7 +110,9 @@ _NUMBER = re.compile(r"^\d+$")
 _NUMERIC = re.compile(r"^[\d.,:/-]*\d[\d.,:/-]*$")
 
 
-_DATELINE_NEXT = re.compile(r"[ \t]+(\d{4}-\d\d-\d\d\b|—|–|--|\(\w+\) -)")
+_DATELINE_NEXT = re.compile(
+    r"(?:[ \t]*,[ \t]*(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?[ \t]+(\d{4}-\d\d-\d\d\b|—|–|--|\(\w+\) -)"
+)
 
 
 def fix_teams(mentions: list[Mention], toks: Tokens, text: str) -> None:
@@ -121,9 +123,11 @@ def fix_teams(mentions: list[Mention], toks: Tokens, text: str) -> None:
         nxt = toks.by_end.get(m.end)
         if nxt is None or nxt + 1 >= len(toks):
             continue
-        if m.label in ("GPE", "LOC", "ORG") and (m.start == 0 or text[m.start - 1] == "\n"):
-            if _DATELINE_NEXT.match(text, m.end):
+        if m.start == 0 or text[m.start - 1] == "\n":
+            dateline = _DATELINE_NEXT.match(text, m.end)
+            if dateline:  # "LONGYEAR , Norway 1996-08-30": both are places
                 m.label, m.sure = "GPE", True
+                _settle_region(mentions, dateline.start("region"), dateline.end("region"))
                 continue
         if m.label not in ("GPE", "LOC") or (m.entry is not None and m.entry.kind in ("country", "loc")):
             continue
@@ -136,41 +140,53 @@ def fix_teams(mentions: list[Mention], toks: Tokens, text: str) -> None:
             m.label, m.sure = "ORG", True
 
 
-def drop_common_words(mentions: list[Mention], text: str) -> list[Mention]:
-    """Drop one-word mentions that are very common English words ("Men", "Women" heading
-    a results table) unless a gazetteer knows them or they are part of a person's full
-    name in the document ("May" after "Theresa May")."""
+def _settle_region(mentions: list[Mention], start: int, end: int) -> None:
+    for other in mentions:
+        if start >= 0 and other.start == start and other.end == end and other.entry is None:
+            other.label, other.sure = "GPE", True
+
+
+def drop_common_words(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention]:
+    """Drop one-word mentions that are very common English words where capitals prove
+    nothing (a sentence or line start, an upper-case line: "Men", "Women" heading a
+    results table), and line labels ("Attendance:"), unless a gazetteer knows them or
+    they are part of a person's full name in the document ("May" after "Theresa May").
+    Mid-sentence, "Nice" or "Real" stay names."""
     names = {w for m in mentions if m.label == "PERSON" for w in m.text(text).split()[1:]}
-    return [
-        m for m in mentions
-        if m.entry is not None or " " in m.text(text) or m.text(text) in names
-        or not (_very_common(m.text(text).lower()) or _line_label(m, text))
-    ]
+    out = []
+    for m in mentions:
+        surface = m.text(text)
+        if m.entry is not None or " " in surface or surface in names:
+            out.append(m)
+            continue
+        first = toks.by_start.get(m.start)
+        opening = m.shouting or _at_line_start(m, text) or (first is not None and toks.sent_start[first])
+        if opening and _zipf(surface.lower()) >= 5.3 or _line_label(m, text):
+            continue
+        out.append(m)
+    return out
 
 
 _LABEL_COLON = re.compile(r"[ \t]*:")
 
 
-def _line_label(m: Mention, text: str) -> bool:
-    """An English word opening a line and followed by a colon ("Attendance :",
-    "Scorers:"): a table or form label, not a name."""
+def _at_line_start(m: Mention, text: str) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
-    at_line_start = not text[line_start : m.start].strip(" \t-•*")  # also after a bullet
-    return at_line_start and bool(_LABEL_COLON.match(text, m.end)) and _english(m.text(text).lower())
+    return not text[line_start : m.start].strip(" \t-•*")  # also after a bullet
+
+
+def _line_label(m: Mention, text: str) -> bool:
+    """A common English word opening a line and followed by a colon ("Attendance :",
+    "Note:"): a table or form label, not a name (place names there are kept by the
+    gazetteer)."""
+    return _at_line_start(m, text) and bool(_LABEL_COLON.match(text, m.end)) and _zipf(m.text(text).lower()) >= 4.0
 
 
 @cache
-def _english(word: str) -> bool:
+def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en") >= 3.0
-
-
-@cache
-def _very_common(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") >= 5.3
+    return zipf_frequency(word, "en")
 
 
 def people_surnames(mentions: list[Mention], text: str) -> None:
