@@ -363,3 +363,19 @@ def test_eval_cli_is_mounted_on_newsgraph():
 
     result = CliRunner().invoke(main, ["eval", "--help"])
     assert result.exit_code == 0 and "all" in result.output
+
+
+def test_eval_harness_update_rereads_the_file_before_writing(tmp_path):
+    path = tmp_path / "baseline.json"
+    # Written by someone else while our evaluation ran: a higher ner floor and a new task.
+    theirs = {
+        "ner": {"data_hash": "h1", "floors": {"f1": 0.95}, "updated": "2026-01-02"},
+        "dates": {"data_hash": "d", "floors": {"value_f1": 0.78}, "updated": "2026-01-02"},
+    }
+    harness.save_baseline(theirs, path)
+    updates = harness.apply_updates({"ner": _run({"f1": 0.9})}, path=path)
+    assert updates["ner"].refused and harness.load_baseline(path) == theirs
+    updates = harness.apply_updates({"ner": _run({"f1": 0.97})}, path=path)
+    table = harness.load_baseline(path)
+    assert table["ner"]["floors"] == {"f1": 0.97} and table["dates"] == theirs["dates"]
+    assert not (tmp_path / "baseline.json.tmp").exists()

@@ -178,13 +178,10 @@ def _execute(
         raise click.ClickException(str(err)) from err
     outcomes = [_run_one(name, paths.get(name), data_root, limit, baseline) for name in names]
     if update:
+        runs = {o.name: o.run for o in outcomes if o.run is not None}
+        updates = harness.apply_updates(runs, allow_lower=allow_lower, path=baseline_path)
         for outcome in outcomes:
-            if outcome.run is not None:
-                outcome.update = harness.plan_update(outcome.run, outcome.entry, allow_lower=allow_lower)
-                if not outcome.update.refused:
-                    baseline[outcome.name] = outcome.update.entry
-        if any(o.update and o.update.changed and not o.update.refused for o in outcomes):
-            harness.save_baseline(baseline, baseline_path)
+            outcome.update = updates.get(outcome.name)
     failed = _report(outcomes, as_json=as_json, check=check, baseline_path=baseline_path)
     if failed:
         raise SystemExit(1)

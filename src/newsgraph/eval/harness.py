@@ -296,6 +296,26 @@ def load_baseline(path: Path = BASELINE_PATH) -> dict[str, dict[str, Any]]:
 
 
 def save_baseline(baseline: dict[str, dict[str, Any]], path: Path = BASELINE_PATH) -> None:
-    """Write the table with sorted keys, so diffs in review stay small."""
+    """Write the table with sorted keys (small diffs in review), atomically: a reader never
+    sees half a file."""
     text = json.dumps(baseline, indent=2, sort_keys=True) + "\n"
-    path.write_text(text, encoding="utf-8")
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def apply_updates(
+    runs: dict[str, Run], *, allow_lower: bool = False, path: Path = BASELINE_PATH
+) -> dict[str, Update]:
+    """Plan each run's update against the baseline file as it is *now* and write the allowed ones.
+
+    Evaluations take minutes; the file is re-read just before writing so that an update
+    someone else wrote meanwhile is neither lost (other tasks' entries are kept) nor
+    lowered (their higher floor makes ours a refused drop). Returns task -> ``Update``.
+    """
+    baseline = load_baseline(path)
+    updates = {name: plan_update(r, baseline.get(name), allow_lower=allow_lower) for name, r in runs.items()}
+    writable = {name: u.entry for name, u in updates.items() if u.changed and not u.refused}
+    if writable:
+        save_baseline({**baseline, **writable}, path)
+    return updates
