@@ -153,3 +153,10 @@ def test_quotes_not_taken_from_captions(run):
     caption_start = text.index('"We')
     noise = [Noise(kind="caption", text=text[caption_start:], start=caption_start, end=len(text))]
     assert run(text, noise=noise) == []
+
+
+def test_quotes_speaker_never_taken_from_inside_a_quote(run):
+    text = "''That, sadly,'' she said, ''is how the river floods every spring.''"
+    quotes = run(text)
+    assert len(quotes) == 2
+    assert {text[q.speaker.start : q.speaker.end] for q in quotes} == {"she"}

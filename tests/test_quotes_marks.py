@@ -42,3 +42,10 @@ def test_quotes_marks_offsets_index_the_text():
     text = "A \u201cfirst\u201d and a 'second' and \"third\" one."
     for m in find_quotes(text):
         assert text[m.open] in "\u201c'\"" and m.start == m.open + 1
+
+
+def test_quotes_marks_doubled_apostrophes_as_double_quotes():
+    text = "''The port reopens,'' the mayor said. ''Ships may enter.'' Mr. O'Neil's boat waited."
+    found = find_quotes(text)
+    assert [text[m.start : m.end] for m in found] == ["The port reopens", "Ships may enter."]
+    assert all(m.mark_len == 2 and text[m.open : m.open + 2] == "''" for m in found)

@@ -32,6 +32,11 @@ PARTIAL_PATH = frozenset(
 MIN_CONTENT_TOKENS = 2
 
 
+def is_quote_mark(tok) -> bool:
+    """A token made of quote marks only (``"``, ``’``, ``''``)."""
+    return bool(tok.text) and all(ch in QUOTE_CHARS for ch in tok.text)
+
+
 @dataclass(frozen=True)
 class Cue:
     """A found attribution: the cue's character span and the speaker phrase's head token."""
@@ -45,10 +50,11 @@ class Cue:
 class Parse:
     """The spaCy doc with character -> token lookup and the cue lexicon."""
 
-    def __init__(self, sdoc, lexicon: Lexicon):
+    def __init__(self, sdoc, lexicon: Lexicon, inside_quotes=None):
         self.sdoc = sdoc
         self.text = sdoc.text
         self.lexicon = lexicon
+        self.inside_quotes = inside_quotes or (lambda char: False)
         self._idx = [t.idx for t in sdoc]
 
     def token_at(self, char: int):
@@ -84,7 +90,7 @@ class Parse:
         while tok is not None and tok.idx >= at:
             if "\n" in tok.text or "\n" in self.text[at : tok.idx]:
                 break
-            if tok.text in QUOTE_CHARS and tok.whitespace_ == "" and out:
+            if is_quote_mark(tok) and tok.whitespace_ == "" and out:
                 # A short quoted name inside the attribution ("wearing "Vote Kim" pins")
                 # is stepped over; a longer passage is the next quote.
                 after = self._skip_short_quote(tok)
@@ -102,7 +108,7 @@ class Parse:
         """The token after a quoted passage of at most four words opened at ``opening``,
         or None when it is longer (or never closes)."""
         for j in range(opening.i + 1, min(opening.i + 6, len(self.sdoc))):
-            if self.sdoc[j].text in QUOTE_CHARS:
+            if is_quote_mark(self.sdoc[j]):
                 return self.sdoc[j + 1] if j + 1 < len(self.sdoc) else None
         return None
 
@@ -115,9 +121,9 @@ class Parse:
         while tok is not None and tok.idx + len(tok) <= at:
             if tok.text in SENT_END or "\n" in tok.text or "\n" in tok.whitespace_:
                 break
-            if tok.text in QUOTE_CHARS and out:
+            if is_quote_mark(tok) and out:
                 break
-            if tok.text not in QUOTE_CHARS:
+            if not is_quote_mark(tok):
                 out.append(tok)
             tok = tok.nbor(-1) if tok.i > 0 else None
         out.reverse()
@@ -133,7 +139,10 @@ class Parse:
         if main:
             verb = main[-1] if last else main[0]
             speaker = self.subject_of(verb, tokens)
-            if speaker is not None and outside is not None and outside[0] <= speaker.idx < outside[1]:
+            if speaker is not None and (
+                self.inside_quotes(speaker.idx) or (outside is not None and outside[0] <= speaker.idx < outside[1])
+            ):
+                # The parse made (part of) a quote the subject: take the name by the verb.
                 speaker = self.subject_of(verb, tokens, skip_children=True)
             return Cue(verb.idx, verb.idx + len(verb), verb, speaker)
         for tok in tokens:
@@ -150,7 +159,7 @@ class Parse:
             if v is None or skip_children:
                 continue
             for child in v.children:
-                if child.dep_ in ("nsubj", "csubj"):
+                if child.dep_ in ("nsubj", "csubj") and not self.inside_quotes(child.idx):
                     return child
                 if child.dep_ == "agent":
                     pobj = [c for c in child.children if c.dep_ == "pobj"]
@@ -158,7 +167,11 @@ class Parse:
             if any(c.dep_ == "nsubjpass" for c in v.children):
                 return None
         if region:
-            near = [t for t in region if t.pos_ in ("PROPN", "PRON") and t.dep_ not in ("dobj", "dative", "pobj")]
+            near = [
+                t
+                for t in region
+                if t.pos_ in ("PROPN", "PRON") and t.dep_ not in ("dobj", "dative", "pobj") and not self.inside_quotes(t.idx)
+            ]
             if near:
                 return min(near, key=lambda t: abs(t.i - verb.i))
         return None

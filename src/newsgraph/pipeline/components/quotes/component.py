@@ -59,9 +59,9 @@ class QuoteExtractor(Component):
     def __call__(self, doc: Document) -> Document:
         if doc.spacy is None:
             return doc
-        parse = Parse(doc.spacy, self.lexicon)
         marks = [m for m in find_quotes(doc.text) if doc.noise_at(m.open, m.outer_end, CAPTION_KINDS) is None]
         inside = _inside(sorted((m.open, m.outer_end) for m in marks))
+        parse = Parse(doc.spacy, self.lexicon, inside)
         items = _extract(doc, parse, marks, inside, self.indirect)
         doc.quotes.extend(_to_quotes(doc, items, self.lexicon.titles, inside))
         return doc

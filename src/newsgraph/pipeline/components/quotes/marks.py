@@ -1,8 +1,8 @@
 """Quote marks: find the spans of text enclosed in quotation marks.
 
 Works on characters only (no parse), so it is cheap and exact about offsets. Handles
-straight and curly double quotes, single quotes used as the outer marks (headline and
-British style), single quotes nested in double ones (kept inside the outer quote), and
+straight and curly double quotes, doubled apostrophes used as double quotes (``''...''``,
+newswire archives), single quotes used as the outer marks (headline and British style), single quotes nested in double ones (kept inside the outer quote), and
 the news convention for quotes running over several paragraphs: a paragraph that opens a
 quote and ends without closing it is continued by the next paragraph's opening mark.
 """
@@ -17,6 +17,7 @@ STRAIGHT_DOUBLE = '"'
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 STRAIGHT_SINGLE = "'"
+DOUBLED = "''"
 # Characters after which a mark opens a quote rather than closing one.
 _OPEN_CONTEXT = "([{—–-/:;,"
 # A single quote farther than this from its opener is taken for an apostrophe.
@@ -35,11 +36,12 @@ class Marked:
     start: int
     end: int
     paragraphs: int = 1
+    mark_len: int = 1  # 2 for the doubled apostrophes of ''...'' (newswire style)
 
     @property
     def outer_end(self) -> int:
         """Just past the closing mark (or the end of the words when unclosed)."""
-        return self.close + 1 if self.close is not None else self.end
+        return self.close + self.mark_len if self.close is not None else self.end
 
 
 def find_quotes(text: str) -> list[Marked]:
@@ -69,7 +71,14 @@ def _opens_double(text: str, i: int) -> bool:
         return True
     if ch == STRAIGHT_DOUBLE:
         return _open_context(text, i)
+    if text.startswith(DOUBLED, i):
+        return _open_context(text, i) and i + 2 < len(text) and not text[i + 2].isspace()
     return False
+
+
+def _width(text: str, i: int) -> int:
+    """Length of the quote mark at ``i``: 2 for doubled apostrophes, else 1."""
+    return 2 if text.startswith(DOUBLED, i) else 1
 
 
 def _open_context(text: str, i: int) -> bool:
@@ -80,7 +89,11 @@ def _open_context(text: str, i: int) -> bool:
     return before_ok and after_ok
 
 
-def _closes_double(text: str, i: int) -> bool:
+def _closes_double(text: str, i: int, doubled: bool = False) -> bool:
+    """A closing mark at ``i``; ``doubled``: the passage was opened by ``''``, and only
+    ``''`` closes it."""
+    if doubled:
+        return text.startswith(DOUBLED, i) and i > 0 and not text[i - 1].isspace()
     ch = text[i]
     if ch in DOUBLE_CLOSE:
         return True
@@ -93,7 +106,9 @@ def _scan_double(text: str, open_at: int) -> tuple[Marked | None, int]:
     """Scan from the opening mark at ``open_at``; returns the passage (or None for an empty
     one) and the position to resume scanning from."""
     n = len(text)
-    i = open_at + 1
+    width = _width(text, open_at)
+    doubled = width == 2
+    i = open_at + width
     paragraphs = 1
     while i < n:
         ch = text[i]
@@ -101,21 +116,21 @@ def _scan_double(text: str, open_at: int) -> tuple[Marked | None, int]:
             nxt = _continuation(text, i)
             if nxt is None:
                 # Unclosed at the paragraph end: the quote stops there.
-                return _make(text, open_at, None, i, paragraphs), i
+                return _make(text, open_at, None, i, paragraphs, width), i
             paragraphs += 1
-            i = nxt + 1
+            i = nxt + _width(text, nxt)
             continue
         if ch in DOUBLE_OPEN and not _closes_here(text, i):
-            nested = _nested_close(text, i) if text[open_at] == STRAIGHT_DOUBLE else None
+            nested = _nested_close(text, i) if text[open_at] == STRAIGHT_DOUBLE or doubled else None
             if nested is None:
                 # A fresh opening mark inside an open quote: the earlier mark was stray.
                 return None, i
             i = nested + 1
             continue
-        if _closes_double(text, i) and i > open_at + 1:
-            return _make(text, open_at, i, i, paragraphs), i + 1
+        if _closes_double(text, i, doubled) and i > open_at + width:
+            return _make(text, open_at, i, i, paragraphs, width), i + width
         i += 1
-    return _make(text, open_at, None, n, paragraphs), n
+    return _make(text, open_at, None, n, paragraphs, width), n
 
 
 def _nested_close(text: str, i: int) -> int | None:
@@ -147,7 +162,7 @@ def _continuation(text: str, newline_at: int) -> int | None:
     j = newline_at
     while j < len(text) and text[j].isspace():
         j += 1
-    if j < len(text) and (text[j] in DOUBLE_OPEN or text[j] == STRAIGHT_DOUBLE):
+    if j < len(text) and (text[j] in DOUBLE_OPEN or text[j] == STRAIGHT_DOUBLE or text.startswith(DOUBLED, j)):
         return j
     return None
 
@@ -196,8 +211,8 @@ def _plural_possessive(text: str, i: int) -> bool:
     )
 
 
-def _make(text: str, open_at: int, close_at: int | None, end: int, paragraphs: int) -> Marked | None:
-    start = open_at + 1
+def _make(text: str, open_at: int, close_at: int | None, end: int, paragraphs: int, width: int = 1) -> Marked | None:
+    start = open_at + width
     # Trim whitespace and the comma that ends a quote before its attribution.
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -207,4 +222,4 @@ def _make(text: str, open_at: int, close_at: int | None, end: int, paragraphs: i
         start += 1
     if end <= start:
         return None
-    return Marked(open=open_at, close=close_at, start=start, end=end, paragraphs=paragraphs)
+    return Marked(open=open_at, close=close_at, start=start, end=end, paragraphs=paragraphs, mark_len=width)
