@@ -147,7 +147,21 @@ def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]+)")
 # Words after which a feature's short name is an adjective about countries or peoples.
 _PEOPLE_NOUNS = frozenset(
-    ["country", "countries", "nation", "nations", "people", "peoples", "government", "governments", "leader", "leaders", "republic", "republics", "state"]
+    [
+        "country",
+        "countries",
+        "nation",
+        "nations",
+        "people",
+        "peoples",
+        "government",
+        "governments",
+        "leader",
+        "leaders",
+        "republic",
+        "republics",
+        "state",
+    ]
 )
 
 
@@ -237,8 +251,11 @@ def _place_score(place: Place, doc: Document) -> float:
     if any(m.start < LEAD_CHARS for m in place.mentions):
         score += 1.5
     dateline = doc.metadata.dateline
-    if dateline and normalize(dateline) == normalize(place.name) or dateline and any(
-        normalize(doc.text[m.start : m.end]) == normalize(dateline) for m in place.mentions[:1]
+    if (
+        dateline
+        and normalize(dateline) == normalize(place.name)
+        or dateline
+        and any(normalize(doc.text[m.start : m.end]) == normalize(dateline) for m in place.mentions[:1])
     ):
         score += 3.0
     return score

@@ -104,6 +104,8 @@ def score(place: GeoPlace, top: Toponym, qual: list[GeoPlace], ctx: Context) -> 
             a.is_town and distance_km(a.lat, a.lon, place.lat, place.lon) < NEAR_KM for a in ctx.anchors
         ):
             total += NEAR_BONUS
+    elif place.is_admin1 and any(a.is_town and contains(place, a) for a in ctx.anchors):
+        total += NEAR_BONUS  # "Ontario" in a story that has placed Toronto
     return total
 
 
@@ -129,7 +131,8 @@ def resolve_all(toponyms: list[Toponym], gaz: Gazetteer, text: str, dateline: st
         top.candidates = tuple(gaz.lookup(top.text)) or tuple(_fallback(gaz, top.text))
     ctx = Context()
     if dateline:
-        for place in gaz.lookup(dateline)[:1]:
+        # The dateline names a city the wire desk expects readers to know: the largest one.
+        for place in sorted(gaz.lookup(dateline), key=lambda p: (p.is_town, -p.population))[:1]:
             ctx.countries[place.country] += 3
     quals = [_qualifiers(toponyms, i, text) for i in range(len(toponyms))]
     first = [choose(top, quals[i], ctx) for i, top in enumerate(toponyms)]
