@@ -45,9 +45,7 @@ class DateExtractor(Component):
         captions = caption_spans(doc)
         for mention in tag_doc(doc):
             spec = _in_context(doc.text, mention)
-            tense = (
-                clause_tense(doc.spacy, mention.start, mention.end, doc.text) if _needs_tense(spec) else None
-            )
+            tense = _tense(doc, mention.start, mention.end, spec)
             value, reason = resolve.value(spec, anchor, tense)
             if value is None and reason is None:
                 reason = "the expression names no valid calendar date"
@@ -65,7 +63,23 @@ class DateExtractor(Component):
         return doc
 
 
+def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
+    """The tense that decides ``spec``'s value, or None when its value needs none. A deadline
+    with a clock time ("until 9 a.m. Tuesday") looks forward even when reported in the past
+    ("gave them until 9 a.m. Tuesday")."""
+    if not _needs_tense(spec):
+        return None
+    if spec["kind"] == "clocked" and _WEAK_BEFORE.search(doc.text[max(0, start - 12) : start]):
+        return "future"
+    return clause_tense(doc.spacy, start, end, doc.text)
+
+
+_WEAK_BEFORE = re.compile(r"(?i)\b(?:until|till|by|before)\s+(?:at\s+)?$")
+
+
 def _needs_tense(spec: dict) -> bool:
+    if spec["kind"] == "clocked":
+        return _needs_tense(spec["date"])
     return spec["kind"] in (
         "weekday",
         "monthday",

@@ -26,6 +26,9 @@ def value(spec: dict, anchor: date | None, tense: str | None = None) -> tuple[st
         return _quarter_or_half(spec, spec["year"]), None
     if kind == "holiday" and spec.get("year"):
         return _ymd(holiday_date(spec["rule"], spec["year"])), None
+    if kind == "clocked":
+        day, reason = value(spec["date"], anchor, tense)
+        return (f"{day}T{spec['hour']:02d}:{spec['minute']:02d}" if day else None), reason
     if anchor is None:
         return None, NO_ANCHOR
     handler = _HANDLERS[kind]

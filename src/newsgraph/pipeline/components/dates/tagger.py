@@ -526,4 +526,28 @@ def tag(text: str) -> list[Mention]:
     for mention in found:
         if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
             chosen.append(mention)
-    return sorted(chosen, key=lambda x: x.start)
+    return _join_clock_and_day(text, sorted(chosen, key=lambda x: x.start))
+
+
+# Kinds of date a clock time can be followed by ("10 p.m. Wednesday", "5 p.m. EST, Nov. 9").
+_DAY_KINDS = ("weekday", "monthday", "day")
+
+
+def _join_clock_and_day(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Join a clock time and the day right after it ("noon Thursday", "9 a.m. Tuesday") into
+    one TIME expression, as TimeML does: its value is that day at that time."""
+    out: list[Mention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.spec.get("kind") == "clock"
+            and mention.spec.get("kind") in _DAY_KINDS
+            and not mention.spec.get("part")
+            and re.fullmatch(r"\s*,?\s*(?:on\s+)?", text[prev.end : mention.start])
+        ):
+            spec = {"kind": "clocked", "date": mention.spec, "hour": prev.spec["hour"], "minute": prev.spec["minute"]}
+            out[-1] = Mention(prev.start, mention.end, "TIME", spec)
+            continue
+        out.append(mention)
+    return out

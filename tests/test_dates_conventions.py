@@ -1,0 +1,34 @@
+"""Dates: TimeML conventions on synthetic sentences (clock time joined with its day,
+financial periods anchored to the quarter last mentioned, fiscal years)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.components.dates import DateExtractor
+
+
+@pytest.fixture(scope="module")
+def run_dates(nlp):
+    component = DateExtractor()
+
+    def run(make_doc, text: str, published: str | None = "2022-02-24"):
+        doc = make_doc(text, published=published)
+        doc.spacy = nlp(text)
+        component(doc)
+        return {doc.text[d.start : d.end]: (d.value, d.type) for d in doc.dates}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("The blast occurred at 10 p.m. Wednesday, police said.", "10 p.m. Wednesday", "2022-02-23T22:00"),
+        ("Talks broke off at noon Tuesday.", "noon Tuesday", "2022-02-22T12:00"),
+        ("The offer runs until 5 p.m. EST, March 9.", "5 p.m. EST, March 9", "2022-03-09T17:00"),
+        ("The agency gave the family until 9 a.m. Monday to reply.", "9 a.m. Monday", "2022-02-28T09:00"),
+    ],
+)
+def test_dates_clock_time_joined_with_its_day(run_dates, make_doc, text, surface, value):
+    assert run_dates(make_doc, text)[surface] == (value, "TIME")
