@@ -338,3 +338,26 @@ def timeline(store, entity_name, story, fmt) -> None:
 def export(store, fmt, output) -> None:
     """Export the store as Parquet, JSONL records, or GDELT GKG 2.1."""
     click.echo(json.dumps(service.corpus_export(store, fmt, output), indent=2))
+
+
+@main.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; beyond loopback a token is required.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--token", envvar="NEWSGRAPH_TOKEN", help="Token for POST /analyze (default: env NEWSGRAPH_TOKEN).")
+@click.option("--read-only", is_flag=True, help="Open the store read-only (no joins rebuild, no storing).")
+def serve(db, host, port, token, read_only) -> None:
+    """Serve the HTTP API and the web UI over the store (FastAPI + uvicorn)."""
+    import uvicorn
+
+    from newsgraph.api import create_app
+
+    if host not in ("127.0.0.1", "localhost", "::1") and not token:
+        raise click.UsageError(f"refusing to bind {host} without a token: give --token or set NEWSGRAPH_TOKEN")
+    if read_only and not Path(db).exists():
+        raise click.UsageError(f"no store at {db}; run `newsgraph ingest PATH --db {db}` first")
+    app = create_app(db, token=token, read_only=read_only)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"newsgraph UI: http://{shown}:{port}/  (API description: /openapi.json; "
+               f"POST /analyze {'needs the token' if token else 'is off: no token'})", err=True)  # fmt: skip
+    uvicorn.run(app, host=host, port=port, log_level="info")

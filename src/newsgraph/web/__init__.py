@@ -1,0 +1,2 @@
+"""The web UI: templates, static assets (CSS, JS, the world map) and the server-side
+article highlighter."""
