@@ -32,3 +32,25 @@ def run_dates(nlp):
 )
 def test_dates_clock_time_joined_with_its_day(run_dates, make_doc, text, surface, value):
     assert run_dates(make_doc, text)[surface] == (value, "TIME")
+
+
+def test_dates_report_quarter_anchors_the_quarter_and_a_year_earlier(run_dates, make_doc):
+    text = (
+        "The company earned $5 million in the fiscal first quarter. Sales rose 10% from a year "
+        "earlier. In the quarter, it opened two plants. In the 2020 period, it lost money."
+    )
+    found = run_dates(make_doc, text, published="2021-10-26")
+    assert found["the fiscal first quarter"][0] == "2021-Q1"
+    assert found["a year earlier"][0] == "2020-Q1"
+    assert found["the quarter"][0] == "2021-Q1"
+    assert found["the 2020 period"][0] == "2020-Q1"
+
+
+def test_dates_year_with_quarter(run_dates, make_doc):
+    found = run_dates(make_doc, "Profit fell in the 2020 third quarter and in this year's second quarter.")
+    assert found["the 2020 third quarter"][0] == "2020-Q3"
+    assert found["this year's second quarter"][0] == "2022-Q2"
+
+
+def test_dates_latest_period_needs_a_quarter(run_dates, make_doc):
+    assert "the latest period" not in run_dates(make_doc, "Prices were flat in the latest period.")

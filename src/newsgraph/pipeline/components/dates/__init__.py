@@ -43,10 +43,16 @@ class DateExtractor(Component):
 
             anchor = parse_iso(doc.metadata.published)
         captions = caption_spans(doc)
+        report_quarter: str | None = None  # the first quarter named that has begun
         for mention in tag_doc(doc):
             spec = _in_context(doc.text, mention)
+            if spec.get("period") and report_quarter is None:
+                continue  # "the latest period" is a quarter only in a report about quarters
             tense = _tense(doc, mention.start, mention.end, spec)
             value, reason = resolve.value(spec, anchor, tense)
+            value = _anchored_quarter(spec, value, report_quarter)
+            if report_quarter is None and _begun_quarter(spec, value, anchor):
+                report_quarter = value
             if value is None and reason is None:
                 reason = "the expression names no valid calendar date"
             doc.dates.append(
@@ -61,6 +67,29 @@ class DateExtractor(Component):
                 )
             )
         return doc
+
+
+def _begun_quarter(spec: dict, value: str | None, anchor) -> bool:
+    """True when ``spec`` names a quarter ("the fiscal first quarter", "third-quarter") that
+    has begun by the publication date ``anchor``: the period a report is about."""
+    if spec.get("kind") != "quarter" or not spec.get("q") or not value or "-Q" not in value:
+        return False
+    return anchor is None or value <= f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}"
+
+
+def _anchored_quarter(spec: dict, value: str | None, report: str | None) -> str | None:
+    """TimeML's narrative anchoring for financial reports: "the quarter", "the latest
+    quarter" and "a year earlier" refer to the quarter the report is about (the first one
+    named: "the fiscal first quarter" ... "a year earlier" is that quarter a year before),
+    not to the calendar quarter before publication. Returns ``value`` unchanged otherwise."""
+    if spec.get("kind") != "quarter" or spec.get("q") or report is None:
+        return value
+    year, _, q = report.partition("-Q")
+    if spec.get("year"):
+        return f"{spec['year']:04d}-Q{q}"
+    if spec.get("year_offset") is not None and value:
+        return f"{value[:4]}-Q{q}"
+    return f"{int(year) - (1 if spec.get('year_ago') else 0):04d}-Q{q}"
 
 
 def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:

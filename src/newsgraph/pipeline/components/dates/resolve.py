@@ -176,6 +176,10 @@ def _quarter_or_half(spec: dict, year: int) -> str:
 def _quarter(spec: dict, anchor: date, tense: str | None) -> str | None:
     current = (anchor.month - 1) // 3 + 1
     q, year = spec.get("q"), spec.get("year") or anchor.year
+    if spec.get("year_offset") is not None:
+        # "this year's third quarter", "last year's quarter"
+        year = anchor.year + spec["year_offset"]
+        return f"{year:04d}-Q{q}" if q else f"{year:04d}-QX"
     if q is None:
         # "the quarter", "the latest quarter": the last one reported before publication.
         q = current - 1 or 4

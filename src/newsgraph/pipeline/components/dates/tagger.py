@@ -123,8 +123,28 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         ),
         (r"(?i)\b(?:the\s+)?(?P<unit>year|quarter|month|week)[\s-](?P<dir>ago|earlier)\b", _year_ago),
         (
-            rf"(?i)\b(?P<the>the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|same|year-earlier|year-ago|fiscal|past)[\s-]+)*(?:fiscal\s+)?quarter\b(?:\s+of\s+(?P<year>{YEAR}))?",
+            rf"(?i)\b(?P<the>the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|same|comparable|corresponding|year-earlier|year-ago|fiscal|past)[\s-]+)*(?:fiscal\s+)?quarter\b(?:\s+of\s+(?P<year>{YEAR}))?",
             _quarter,
+        ),
+        (
+            rf"(?i)\b(?:the\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year['’]s)\s+"
+            r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?P<w>quarter|period)\b",
+            _year_quarter,
+        ),
+        (
+            r"(?i)\bthe\s+(?:latest|same|comparable|corresponding|year-earlier|year-ago)\s+period\b",
+            lambda m: Mention(
+                m.start(),
+                m.end(),
+                "DATE",
+                {
+                    "kind": "quarter",
+                    "q": None,
+                    "year": None,
+                    "period": True,
+                    "year_ago": "year-" in m.group(0).lower(),
+                },
+            ),
         ),
         (rf"(?i)\b(?:the\s+)?(?P<ord>first|second|latter)\s+half(?:\s+of\s+(?P<year>{YEAR}))?", _half),
         (
@@ -427,6 +447,22 @@ def _quarter(m: re.Match) -> Mention | None:
     return Mention(m.start(), m.end(), "DATE", spec)
 
 
+def _year_quarter(m: re.Match) -> Mention | None:
+    """ "the 1988 third quarter", "this year's third quarter", "the 1989 period" (a quarter
+    in a report about quarters), "last year's quarter"."""
+    if not m.group("ord") and m.group("w").lower() == "period" and not m.group("year"):
+        return None
+    spec = {
+        "kind": "quarter",
+        "q": ORD[m.group("ord").lower()] if m.group("ord") else None,
+        "year": int(m.group("year")) if m.group("year") else None,
+        "year_offset": {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()] if m.group("rel") else None,
+        "period": m.group("w").lower() == "period" and not m.group("ord"),
+        "year_ago": False,
+    }
+    return Mention(m.start(), m.end(), "DATE", spec)
+
+
 def _half(m: re.Match) -> Mention:
     half = 1 if m.group("ord").lower() == "first" else 2
     spec = {"kind": "half", "h": half, "year": int(m.group("year")) if m.group("year") else None}
@@ -546,7 +582,12 @@ def _join_clock_and_day(text: str, mentions: list[Mention]) -> list[Mention]:
             and not mention.spec.get("part")
             and re.fullmatch(r"\s*,?\s*(?:on\s+)?", text[prev.end : mention.start])
         ):
-            spec = {"kind": "clocked", "date": mention.spec, "hour": prev.spec["hour"], "minute": prev.spec["minute"]}
+            spec = {
+                "kind": "clocked",
+                "date": mention.spec,
+                "hour": prev.spec["hour"],
+                "minute": prev.spec["minute"],
+            }
             out[-1] = Mention(prev.start, mention.end, "TIME", spec)
             continue
         out.append(mention)
