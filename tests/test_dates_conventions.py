@@ -54,3 +54,18 @@ def test_dates_year_with_quarter(run_dates, make_doc):
 
 def test_dates_latest_period_needs_a_quarter(run_dates, make_doc):
     assert "the latest period" not in run_dates(make_doc, "Prices were flat in the latest period.")
+
+
+@pytest.mark.parametrize(
+    "text,surface,value,kind",
+    [
+        ("Revenue was $76 million for the year ended March 31.", "the year", "P1Y", "DURATION"),
+        ("For the year, volume was flat.", "the year", "2022", "DATE"),
+        ("Profit should rise throughout the current fiscal year.", "the current fiscal year", "2022", "DATE"),
+        ("The cuts will be made by the end of the year.", "the end of the year", "2022", "DATE"),
+        ("The envoy was arrested in July last year.", "July last year", "2021-07", "DATE"),
+        ("Talks began in January this year.", "January this year", "2022-01", "DATE"),
+    ],
+)
+def test_dates_years_in_reports(run_dates, make_doc, text, surface, value, kind):
+    assert run_dates(make_doc, text)[surface] == (value, kind)

@@ -109,6 +109,8 @@ _WEAK_BEFORE = re.compile(r"(?i)\b(?:until|till|by|before)\s+(?:at\s+)?$")
 def _needs_tense(spec: dict) -> bool:
     if spec["kind"] == "clocked":
         return _needs_tense(spec["date"])
+    if spec.get("year_offset") is not None:
+        return False
     return spec["kind"] in (
         "weekday",
         "monthday",

@@ -102,6 +102,8 @@ def _monthday(spec: dict, anchor: date, tense: str | None) -> str | None:
 
 def _month(spec: dict, anchor: date, tense: str | None) -> str | None:
     month, year, offset = spec["month"], anchor.year, spec.get("offset")
+    if spec.get("year_offset") is not None:
+        return f"{anchor.year + spec['year_offset']:04d}-{month:02d}"
     if offset is None and tense is None:
         # Tense unknown: the occurrence nearest the publication date.
         now = anchor.year * 12 + anchor.month - 1

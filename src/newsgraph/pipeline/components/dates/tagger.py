@@ -76,6 +76,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _month_day,
         ),
         (rf"{MOD}(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", _month_year),
+        (rf"(?i:{MOD})(?P<month>{month})\s+(?i:(?:of\s+)?(?P<off>this|last|next)\s+year)\b", _month_of_year),
         (rf"\b(?P<year>{YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b", _iso),
         (rf"(?i:{MOD}(?:(?P<off>last|this|next|past|previous)\s+)?)(?P<month>{month})(?![\w-])", _month_only),
         (rf"(?i:\b(?:the\s+)?{MOD}(?:fiscal\s+)?)(?P<year>{YEAR})(?!\d|,\d|\.\d|%)(?:['’]s\b)?", _year),
@@ -117,8 +118,10 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _offset,
         ),
         (
-            rf"(?i)\b(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})\s+"
-            r"(?P<dir>ago|earlier|before|later|from now|hence)\b",
+            (
+                rf"(?i)\b(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})\s+"
+                r"(?P<dir>ago|earlier|before|later|from now|hence)\b"
+            ),
             _ago,
         ),
         (r"(?i)\b(?:the\s+)?(?P<unit>year|quarter|month|week)[\s-](?P<dir>ago|earlier)\b", _year_ago),
@@ -127,8 +130,10 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _quarter,
         ),
         (
-            rf"(?i)\b(?:the\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year['’]s)\s+"
-            r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?P<w>quarter|period)\b",
+            (
+                rf"(?i)\b(?:the\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year['’]s)\s+"
+                r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?P<w>quarter|period)\b"
+            ),
             _year_quarter,
         ),
         (
@@ -146,6 +151,18 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
                 },
             ),
         ),
+        (
+            r"(?i)\bthe\s+(?:(?:current|full|fiscal|financial)\s+)*year(?=\s+(?:that\s+)?(?:ended|ending|ends)\b)",
+            lambda m: Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": "P1Y"}),
+        ),
+        (
+            (
+                r"(?i)\b(?:the\s+(?:(?:current|full|fiscal|financial)\s+)+year"
+                r"|(?:(?<=for\s)|(?<=of\s)|(?<=during\s))the\s+year(?=\s*[.,;:]|\s+of\b)"
+                r"|the\s+(?:end|beginning|start|middle)\s+of\s+the\s+year|(?:earlier|later)\s+in\s+the\s+year)\b"
+            ),
+            lambda m: Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": "Y", "n": 0}),
+        ),
         (rf"(?i)\b(?:the\s+)?(?P<ord>first|second|latter)\s+half(?:\s+of\s+(?P<year>{YEAR}))?", _half),
         (
             rf"(?i)\b(?:(?P<the>the)\s+)?(?:(?P<dirw>last|past|next|coming|first|previous|final|recent|following|latest)\s+)?(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})(?:[\s-]long)?\b",
@@ -156,8 +173,10 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _past_unit,
         ),
         (
-            r"(?i)(?:(?<=for )|(?<=over )|(?<=in )|(?<=within ))"
-            r"(?P<unit>hours|days|weeks|months|years|decades)\b",
+            (
+                r"(?i)(?:(?<=for )|(?<=over )|(?<=in )|(?<=within ))"
+                r"(?P<unit>hours|days|weeks|months|years|decades)\b"
+            ),
             _vague_duration,
         ),
         (rf"(?i)\b(?:every|each)\s+(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\b", _set),
@@ -271,6 +290,13 @@ def _month_day(m: re.Match) -> Mention | None:
 def _month_year(m: re.Match) -> Mention:
     value = f"{int(m.group('year')):04d}-{_month_num(m.group('month')):02d}"
     return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": value})
+
+
+def _month_of_year(m: re.Match) -> Mention:
+    """ "June last year", "February this year": one month, its year relative to publication."""
+    off = {"last": -1, "this": 0, "next": 1}[m.group("off").lower()]
+    spec = {"kind": "month", "month": _month_num(m.group("month")), "offset": None, "year_offset": off}
+    return Mention(m.start(), m.end(), "DATE", spec)
 
 
 def _iso(m: re.Match) -> Mention:
