@@ -30,6 +30,21 @@ PARTIAL_PATH = frozenset(
      "nmod", "det", "poss", "nummod", "advmod", "npadvmod", "dep"}
 )
 MIN_CONTENT_TOKENS = 2
+# A verb without a subject of its own borrows the subject of the clause it hangs from
+# through these links ("X issued a statement saying ...": saying -> statement -> issued).
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj"})
+_CLIMB_STEPS = 4
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _could_speak(tok) -> bool:
+    """A name or pronoun that is not an object, a date or a day."""
+    return (
+        tok.pos_ in ("PROPN", "PRON")
+        and tok.dep_ not in ("dobj", "dative", "pobj")
+        and tok.ent_type_ not in ("DATE", "TIME")
+        and tok.lower_ not in _DAYS
+    )
 
 
 def is_quote_mark(tok) -> bool:
@@ -152,12 +167,12 @@ class Parse:
         return None
 
     def subject_of(self, verb, region: list | None = None, skip_children: bool = False):
-        """The head token of ``verb``'s speaker: its subject (through conjunctions and
-        participle clauses), the agent of a passive, or the nearest name in ``region``
+        """The head token of ``verb``'s speaker: its subject, else (for a participle or
+        coordinated verb: ``..., saying``, ``a statement saying``) the subject of the
+        clause it hangs from, the agent of a passive, or the nearest name in ``region``
         (only that with ``skip_children``, when the parse's subject is the quote itself)."""
-        for v in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
-            if v is None or skip_children:
-                continue
+        v, steps = verb, 0
+        while v is not None and not skip_children and steps <= _CLIMB_STEPS:
             for child in v.children:
                 if child.dep_ in ("nsubj", "csubj") and not self.inside_quotes(child.idx):
                     return child
@@ -166,12 +181,10 @@ class Parse:
                     return pobj[0] if pobj else None
             if any(c.dep_ == "nsubjpass" for c in v.children):
                 return None
+            v = v.head if v.dep_ in _CLIMB and v.head is not v else None
+            steps += 1
         if region:
-            near = [
-                t
-                for t in region
-                if t.pos_ in ("PROPN", "PRON") and t.dep_ not in ("dobj", "dative", "pobj") and not self.inside_quotes(t.idx)
-            ]
+            near = [t for t in region if _could_speak(t) and not self.inside_quotes(t.idx)]
             if near:
                 return min(near, key=lambda t: abs(t.i - verb.i))
         return None
@@ -223,12 +236,15 @@ class Parse:
         last = tokens[-1]
         if last.like_num or any(ch.isdigit() for ch in last.text) or last.lower_ in ("a.m.", "p.m."):
             return None  # "1:50 p.m.:" opens a live-blog entry, not a quote's speaker
+        verbs = [t for t in tokens if t.pos_ == "VERB"]
         # Headlines ("Trump: '...'") often tag a lone name as a common noun.
         if last.pos_ == "PROPN" or (last.pos_ == "NOUN" and last.is_title and len(tokens) <= 3):
             speaker = last
+        elif verbs:  # "as Tom Ridge put it:", "the president released this statement:"
+            speaker = self.subject_of(verbs[-1])
+            speaker = speaker if speaker is not None and speaker in tokens else None
         else:
-            root = tokens[-1].sent.root
-            speaker = next((c for c in root.children if c.dep_ == "nsubj" and c in tokens), None)
+            speaker = None
         colon_tok = self.token_at(colon)
         return Cue(colon, colon + 1, colon_tok, speaker) if speaker is not None else None
 

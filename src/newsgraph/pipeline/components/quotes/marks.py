@@ -93,13 +93,28 @@ def _closes_double(text: str, i: int, doubled: bool = False) -> bool:
     """A closing mark at ``i``; ``doubled``: the passage was opened by ``''``, and only
     ``''`` closes it."""
     if doubled:
-        return text.startswith(DOUBLED, i) and i > 0 and not text[i - 1].isspace()
+        return text.startswith(DOUBLED, i) and (_after_word(text, i) or _spaced_close(text, i, 2))
     ch = text[i]
     if ch in DOUBLE_CLOSE:
         return True
     if ch == STRAIGHT_DOUBLE:
-        return i > 0 and not text[i - 1].isspace()
+        return _after_word(text, i) or _spaced_close(text, i, 1)
     return False
+
+
+def _after_word(text: str, i: int) -> bool:
+    return i > 0 and not text[i - 1].isspace()
+
+
+def _spaced_close(text: str, i: int, width: int) -> bool:
+    """A closing mark typed after a space (``coalitions, '' said``): punctuation, one
+    space, the mark, then a space or the end."""
+    return (
+        i >= 2
+        and text[i - 1] == " "
+        and text[i - 2] in ",.?!;:"
+        and (i + width >= len(text) or text[i + width].isspace())
+    )
 
 
 def _scan_double(text: str, open_at: int) -> tuple[Marked | None, int]:
@@ -127,7 +142,8 @@ def _scan_double(text: str, open_at: int) -> tuple[Marked | None, int]:
                 return None, i
             i = nested + 1
             continue
-        if _closes_double(text, i, doubled) and i > open_at + width:
+        misused = ch in DOUBLE_OPEN and not doubled  # here: an opening mark that closes (word“)
+        if (misused or _closes_double(text, i, doubled)) and i > open_at + width:
             return _make(text, open_at, i, i, paragraphs, width), i + width
         i += 1
     return _make(text, open_at, None, n, paragraphs, width), n
