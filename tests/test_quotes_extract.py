@@ -160,3 +160,26 @@ def test_quotes_speaker_never_taken_from_inside_a_quote(run):
     quotes = run(text)
     assert len(quotes) == 2
     assert {text[q.speaker.start : q.speaker.end] for q in quotes} == {"she"}
+
+
+def test_quotes_participle_cue_borrows_the_clause_subject(run):
+    text = 'The ministry issued a statement on Monday saying, "The border stays open."'
+    ents = [_entity(text, "o5", "ORG", "Ministry", "ministry")]
+    (quote,) = run(text, ents)
+    assert quote.kind == "direct" and quote.speaker.entity == "o5"
+    assert text[quote.cue.start : quote.cue.end] == "saying"
+
+
+def test_quotes_colon_introducer_gives_the_speaker(run):
+    text = 'Or, as harbour master Leo Vik put it:\n\n"Nobody sails in this weather."'
+    ents = [_entity(text, "p4", "PERSON", "Leo Vik", "Leo Vik")]
+    (quote,) = run(text, ents)
+    assert quote.speaker.entity == "p4"
+
+
+def test_quotes_trailing_attribution_of_reported_speech(run):
+    text = "The storm will pass by Friday, forecasters said."
+    (quote,) = run(text)
+    assert quote.kind == "indirect"
+    assert text[quote.start : quote.end] == "The storm will pass by Friday"
+    assert quote.speaker.name == "forecasters" and quote.speaker.entity is None
