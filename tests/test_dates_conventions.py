@@ -69,3 +69,14 @@ def test_dates_latest_period_needs_a_quarter(run_dates, make_doc):
 )
 def test_dates_years_in_reports(run_dates, make_doc, text, surface, value, kind):
     assert run_dates(make_doc, text)[surface] == (value, kind)
+
+
+def test_dates_rates_are_not_sets(run_dates, make_doc):
+    assert "annually" not in run_dates(make_doc, "Sales should grow 20% annually.")
+    assert "daily" not in run_dates(make_doc, "Average daily volume was 133 million shares.")
+    assert run_dates(make_doc, "The rally is held annually in May.")["annually"] == ("P1Y", "SET")
+
+
+def test_dates_possessive_weekday_is_past(run_dates, make_doc):
+    found = run_dates(make_doc, "Investors will study Monday's ruling.", published="2022-02-24")
+    assert found["Monday"][0] == "2022-02-21"

@@ -181,12 +181,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         ),
         (rf"(?i)\b(?:every|each)\s+(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\b", _set),
         (r"(?i)(?<=[\d%a-z] )(?:a|per)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))", _set),
-        (
-            rf"(?i)\b(?P<w>{sets})\b",
-            lambda m: Mention(
-                m.start(), m.end(), "SET", {"kind": "set", "value": load()["sets"][m.group("w").lower()]}
-            ),
-        ),
+        (rf"(?i)\b(?P<w>{sets})\b", _set_word),
         (rf"(?i)\b(?P<w>{refs})\b", _reference),
     ]
     return [(re.compile(p), fn) for p, fn in table]
@@ -363,6 +358,8 @@ def _weekday(m: re.Match) -> Mention:
     )
     part = m.group("part")
     spec = {"kind": "weekday", "weekday": wd, "offset": off, "part": _part(part)}
+    if off is None and not part and re.match(r"['’]s\b", m.string[m.end() : m.end() + 3]):
+        spec["possessive"] = True
     return Mention(m.start(), m.end(), "TIME" if part else "DATE", spec)
 
 
@@ -539,6 +536,22 @@ def _vague_duration(m: re.Match) -> Mention:
 def _set(m: re.Match) -> Mention:
     n = _count(m.group("n")) if "n" in m.groupdict() and m.group("n") else 1
     return Mention(m.start(), m.end(), "SET", {"kind": "set", "value": _duration_value(n, m.group("unit"))})
+
+
+_RATE_BEFORE = re.compile(
+    r"(?:\d%|\d\s*(?:percent|per\s*cent)|(?:million|billion|thousand))\s*$", re.IGNORECASE
+)
+
+
+def _set_word(m: re.Match) -> Mention | None:
+    """ "daily", "annually" as a SET; not after a percentage or an amount ("grow 20%
+    annually", "C$17.9 million annually"): a rate, which TimeML annotators leave out, and
+    "average daily volume": a statistic, not a recurrence."""
+    before = m.string[max(0, m.start() - 20) : m.start()]
+    word = m.group("w").lower()
+    if _RATE_BEFORE.search(before) or (word == "daily" and re.search(r"(?i)\baverage\s+$", before)):
+        return None
+    return Mention(m.start(), m.end(), "SET", {"kind": "set", "value": load()["sets"][m.group("w").lower()]})
 
 
 def _reference(m: re.Match) -> Mention | None:
