@@ -138,3 +138,9 @@ def test_places_adjectival_feature_name_is_not_a_place(run):
     starts = {m.start for p in doc.places for m in p.mentions}
     assert doc.text.index("Baltic") not in starts
     assert _by_mention(doc, "Vilnius").country == "LT"
+
+
+def test_places_transliterated_village_is_found_by_the_gazetteer(run):
+    doc = run("Troops held positions outside Krasnogorovka on Friday.")
+    village = _by_mention(doc, "Krasnogorovka")
+    assert village.name == "Krasnohorivka" and village.country == "UA"

@@ -350,12 +350,6 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
     words = [t.lower_ for t in sdoc[i:j]]
     if any(w in NEVER_PLACES for w in words[:1]) or words[-1] in NEVER_PLACES:
         return False
-    # A town reached only through an alternate or historical name ("Julia" for Plovdiv)
-    # is too weak without the recogniser's support.
-    key = normalize(sdoc[i:j].text)
-    places = [p for p in places if not p.is_town or p.population >= 1_000_000 or normalize(p.name) == key]
-    if not places:
-        return False
     big = any(p.is_country or p.is_admin1 or not p.is_town or p.population >= 100000 for p in places)
     if label and not whole:  # a part of a longer name: "Paris" of "Paris Hilton"
         return False
