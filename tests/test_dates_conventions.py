@@ -80,3 +80,14 @@ def test_dates_rates_are_not_sets(run_dates, make_doc):
 def test_dates_possessive_weekday_is_past(run_dates, make_doc):
     found = run_dates(make_doc, "Investors will study Monday's ruling.", published="2022-02-24")
     assert found["Monday"][0] == "2022-02-21"
+
+
+def test_dates_titles_are_not_dates(run_dates, make_doc):
+    found = run_dates(make_doc, 'The minister said on ABC\'s "This Week" that talks went well.')
+    assert not any("Week" in s for s in found)
+    assert "Noon" not in run_dates(make_doc, "The poster showed a scene from High Noon in the square.")
+
+
+def test_dates_today_generic_and_possessive_span(run_dates, make_doc):
+    assert "today" not in run_dates(make_doc, "The case matters to today's youth.")
+    assert run_dates(make_doc, "The offer appeared in today's editions.")["today"] == ("2022-02-24", "DATE")

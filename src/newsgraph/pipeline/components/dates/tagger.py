@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from newsgraph.pipeline.components.dates.combine import in_title, join_clock_and_day
 from newsgraph.pipeline.components.dates.lexicon import alternation, load
 from newsgraph.pipeline.components.quantities.numbers import words_value
 
@@ -367,11 +368,26 @@ def _part(word: str | None) -> str | None:
     return load()["day_parts"].get(word.lower()) if word else None
 
 
-def _relative_day(m: re.Match) -> Mention:
+# After "today's", nouns that make it "nowadays" rather than the day of publication.
+_GENERIC_AFTER_TODAY = re.compile(
+    r"['’]s\s+(?:world|youth|society|generation|young|children|kids|standards|technology|computers"
+    r"|families|culture|people)\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_day(m: re.Match) -> Mention | None:
     rel = m.group("rel").lower()
+    after = m.string[m.end("rel") : m.end("rel") + 30]
+    if rel == "today" and not m.group("part") and _GENERIC_AFTER_TODAY.match(after):
+        return None  # "today's youth": the present age, not a day
+    if rel == "tomorrow" and re.search(r"(?i)\bof\s+$", m.string[max(0, m.start() - 4) : m.start()]):
+        return None  # "the people of tomorrow"
     part = _part(m.group("part")) or ("NI" if rel == "tonight" else None)
     spec = {"kind": "day", "days": load()["relative_days"][rel], "part": part}
-    return Mention(m.start(), m.end(), "TIME" if part else "DATE", spec)
+    # TimeML leaves the possessive out of the span: "today's editions" is "today".
+    end = m.end() if m.group("part") else m.end("rel")
+    return Mention(m.start(), end, "TIME" if part else "DATE", spec)
 
 
 def _day_part(m: re.Match) -> Mention:
@@ -459,6 +475,8 @@ def _quarter(m: re.Match) -> Mention | None:
     words = re.findall(r"[a-z0-9]+(?:-(?:earlier|ago))?", m.group(0).lower())
     if len(words) == 1 and not m.group("the"):
         return None  # "a quarter of": a fraction
+    if m.string[m.end() : m.end() + 1] == "-":
+        return None  # "quarter-to-quarter"
     ords = [ORD[w] for w in words if w in ORD]
     year = int(m.group("year")) if m.group("year") else None
     spec = {
@@ -601,33 +619,5 @@ def tag(text: str) -> list[Mention]:
     for mention in found:
         if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
             chosen.append(mention)
-    return _join_clock_and_day(text, sorted(chosen, key=lambda x: x.start))
-
-
-# Kinds of date a clock time can be followed by ("10 p.m. Wednesday", "5 p.m. EST, Nov. 9").
-_DAY_KINDS = ("weekday", "monthday", "day")
-
-
-def _join_clock_and_day(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Join a clock time and the day right after it ("noon Thursday", "9 a.m. Tuesday") into
-    one TIME expression, as TimeML does: its value is that day at that time."""
-    out: list[Mention] = []
-    for mention in mentions:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.spec.get("kind") == "clock"
-            and mention.spec.get("kind") in _DAY_KINDS
-            and not mention.spec.get("part")
-            and re.fullmatch(r"\s*,?\s*(?:on\s+)?", text[prev.end : mention.start])
-        ):
-            spec = {
-                "kind": "clocked",
-                "date": mention.spec,
-                "hour": prev.spec["hour"],
-                "minute": prev.spec["minute"],
-            }
-            out[-1] = Mention(prev.start, mention.end, "TIME", spec)
-            continue
-        out.append(mention)
-    return out
+    chosen = [c for c in chosen if not in_title(text, c)]
+    return join_clock_and_day(text, sorted(chosen, key=lambda x: x.start))

@@ -1,0 +1,52 @@
+"""What the tagger does after its patterns: join a clock time to the day after it, and
+drop expressions that are part of a title or name. Both work on ``tagger.Mention``s."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+# Temporal words written in lower case in running text; capitalised they are part of a name.
+_COMMON_WORDS = re.compile(
+    r"(?:This|Last|Next|Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Tomorrow|Yesterday|Noon|Now)"
+)
+
+
+def in_title(text: str, mention) -> bool:
+    """True when the expression is part of a title or name: a temporal word capitalised
+    after the first word ("This Week" on ABC, "60 Minutes"), or right after a capitalised
+    word ("VOA Today", "High Noon"). Month and weekday names are left alone."""
+    words = text[mention.start : mention.end].split()
+    if any(_COMMON_WORDS.fullmatch(w.strip(".,'\"")) for w in words[1:]):
+        return True
+    before = re.search(r"([A-Z]\w*)[ \t]+$", text[max(0, mention.start - 30) : mention.start])
+    return bool(before and len(words) == 1 and _COMMON_WORDS.fullmatch(words[0].strip(".,'\"")))
+
+
+# Kinds of date a clock time can be followed by ("10 p.m. Wednesday", "5 p.m. EST, Nov. 9").
+_DAY_KINDS = ("weekday", "monthday", "day")
+
+
+def join_clock_and_day(text: str, mentions: list) -> list:
+    """Join a clock time and the day right after it ("noon Thursday", "9 a.m. Tuesday") into
+    one TIME expression, as TimeML does: its value is that day at that time."""
+    out: list = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.spec.get("kind") == "clock"
+            and mention.spec.get("kind") in _DAY_KINDS
+            and not mention.spec.get("part")
+            and re.fullmatch(r"\s*,?\s*(?:on\s+)?", text[prev.end : mention.start])
+        ):
+            spec = {
+                "kind": "clocked",
+                "date": mention.spec,
+                "hour": prev.spec["hour"],
+                "minute": prev.spec["minute"],
+            }
+            out[-1] = replace(prev, end=mention.end, type="TIME", spec=spec)
+            continue
+        out.append(mention)
+    return out
