@@ -91,3 +91,9 @@ def test_dates_titles_are_not_dates(run_dates, make_doc):
 def test_dates_today_generic_and_possessive_span(run_dates, make_doc):
     assert "today" not in run_dates(make_doc, "The case matters to today's youth.")
     assert run_dates(make_doc, "The offer appeared in today's editions.")["today"] == ("2022-02-24", "DATE")
+
+
+def test_dates_recent_units_are_an_unspecified_duration(run_dates, make_doc):
+    found = run_dates(make_doc, "Kidnappings have risen in recent years. The minister recently resigned.")
+    assert found["recent years"] == ("PXY", "DURATION")
+    assert found["recently"] == ("PAST_REF", "DATE")

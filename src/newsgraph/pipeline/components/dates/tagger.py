@@ -585,7 +585,12 @@ def _reference(m: re.Match) -> Mention | None:
     if word == "recent":
         if not re.match(r"\s+(?:years|months|weeks|days|times|decades)\b", after):
             return None  # "a recent report": too vague to be worth a date
-        end += re.match(r"\s+\w+", after).end()
+        unit = re.match(r"\s+(\w+)", after)
+        end += unit.end()
+        if unit.group(1) != "times":
+            # "in recent years": TimeML's unspecified duration, PXY
+            value = _duration_value(None, unit.group(1))
+            return Mention(m.start(), end, "DURATION", {"kind": "duration", "value": value})
     return Mention(m.start(), end, "DATE", {"kind": "ref", "value": load()["references"][word]})
 
 
