@@ -62,6 +62,7 @@ NoiseKind = Literal[
     "dateline",
     "byline",
     "whitespace",
+    "encoding",
 ]
 
 
@@ -177,6 +178,9 @@ class Event(Struct, frozen=True):
     historical: bool = False
     reported: bool = False
     sentence: Span | None = None
+    cameo: str | None = None  # the CAMEO code, where the trigger maps one-to-one
+    conditional: bool = False  # stated under a condition ("if ..."); implies hypothetical
+    action: str | None = None  # for intents (AGREE, THREATEN) and refusals (REJECT): the act
     component: str | None = None
 
 

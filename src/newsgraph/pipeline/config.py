@@ -29,6 +29,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "newsgraph.quotes.v1",
     "newsgraph.quantities.v1",
     "newsgraph.dates.v1",
+    "newsgraph.events.v1",
 )
 
 

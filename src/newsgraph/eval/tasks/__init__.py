@@ -10,4 +10,5 @@ TASKS: dict[str, str] = {
     "extraction": "newsgraph.eval.tasks.extraction",
     "geo": "newsgraph.eval.tasks.geo",
     "quotes": "newsgraph.eval.tasks.quotes",
+    "events": "newsgraph.eval.tasks.events",
 }

@@ -1,0 +1,209 @@
+"""Events: who did what to whom, when and where, coded in PLOVER, with modality.
+
+A lexicon of trigger words kept as data (resources/events/triggers.tsv) is applied over
+the dependency parse: each verb or noun that matches a row becomes one event, with its
+source and target resolved to the record's entities (actors.py), the date and place of
+its clause, and flags saying what kind of statement it is (modality.py). Fewer, truer
+events: a trigger with no actor at all is dropped, and a noun that is the object of a
+coded verb ("launch an attack") is not coded twice.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.pipeline.component import Component
+from newsgraph.pipeline.components.events import actors, lexicon
+from newsgraph.pipeline.components.events.modality import modality
+from newsgraph.pipeline.document import Document
+from newsgraph.record import Actor, Event, Span
+
+NAME = "newsgraph.events.v1"
+_SKIP_NOISE = ("caption", "credit", "link_list", "boilerplate", "dateline", "byline")
+# Reporting uses of a trigger verb ("warned that ...") are speech, coded by quotes.
+_SPEECH_WHEN_CLAUSE = frozenset({"warn", "deny", "reassure"})
+# PLOVER codes a stated intent to cooperate as AGREE, an intent or condition of hostile
+# action as THREATEN, and a refusal to cooperate as REJECT; ``action`` keeps the act.
+_COOPERATIVE = frozenset({"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT", "AGREE"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+
+
+def plover_type(action: str, negated: bool, future: bool, hypothetical: bool, conditional: bool) -> str:
+    """The PLOVER type of an act with this modality (see the comment above)."""
+    if negated:
+        return "REJECT" if action in _COOPERATIVE and (future or hypothetical) else action
+    if action in _COOPERATIVE and future and not conditional:
+        return "AGREE"
+    if action in _HOSTILE and (future or conditional):
+        return "THREATEN"
+    return action
+
+
+class EventCoder(Component):
+    """PLOVER events from the parse. ``lexicon``: another trigger table (same columns)."""
+
+    name = NAME
+    requires = ("spacy", "entities")
+    assigns = ("events",)
+
+    def __init__(self, lexicon_path: str | None = None):
+        self.lexicon_path = lexicon_path
+        self.index = lexicon.load(lexicon_path)  # fails at build time, not on the first article
+
+    def __call__(self, doc: Document) -> Document:
+        published_year = _year(doc.metadata.published)
+        for sent in doc.spacy.sents:
+            coded: dict[int, str] = {}  # token index -> event type, within the sentence
+            for token in sent:
+                if doc.noise_at(token.idx, token.idx + len(token), _SKIP_NOISE) is not None:
+                    continue
+                event = self._event(doc, token, sent, published_year, coded)
+                if event is not None:
+                    coded[token.i] = event.type
+                    doc.events.append(event)
+        return doc
+
+    def _event(
+        self, doc: Document, token: Token, sent, published_year: int | None, coded: dict[int, str]
+    ) -> Event | None:
+        found = lexicon.match(token, self.index)
+        if found is None:
+            return None
+        row, extra = found
+        if token.pos_ != "VERB" and _restates(token, row.type, coded):
+            return None
+        if token.lemma_.lower() in _SPEECH_WHEN_CLAUSE and any(c.dep_ == "ccomp" for c in token.children):
+            return None
+        source, target = self._actors(doc, token, row.type, theme_object=bool(row.objects))
+        if source is None and (target is None or token.pos_ == "NOUN" or token.pos_ == "PROPN"):
+            return None  # a nominal event needs someone doing it; a verbal one, someone involved
+        if source is not None and target is not None and source.entity and source.entity == target.entity:
+            target = None
+        flags = modality(doc, token, published_year)
+        start = min([token.idx] + [t.idx for t in extra])
+        end = max([token.idx + len(token)] + [t.idx + len(t) for t in extra])
+        type_ = plover_type(row.type, flags.negated, flags.future, flags.hypothetical, flags.conditional)
+        return Event(
+            type=type_,
+            action=row.type if type_ != row.type else None,
+            mode=row.mode,
+            source=source,
+            target=target,
+            trigger=Span(start=start, end=end),
+            date=_date(doc, token),
+            place=_place(doc, token, target),
+            negated=flags.negated,
+            hypothetical=flags.hypothetical or flags.conditional,
+            conditional=flags.conditional,
+            future=flags.future,
+            historical=flags.historical,
+            reported=flags.reported,
+            sentence=Span(start=sent.start_char, end=sent.end_char),
+            cameo=row.cameo,
+            component=NAME,
+        )
+
+    @staticmethod
+    def _actors(doc: Document, token: Token, type_: str, theme_object: bool) -> tuple[Actor | None, Actor | None]:
+        """Source and target. ``theme_object``: the trigger's row named its object ("declare
+        a state of emergency"), so the object is what is done, not whom it is done to."""
+        if token.pos_ == "ADJ":
+            source_token, target_token = actors.participle_actors(token)
+        elif token.pos_ == "VERB" and actors.patient(token) is not None:
+            source_token, target_token = actors.agent(token), actors.patient(token)
+        elif token.pos_ == "VERB":
+            source_token = actors.subject(token)
+            target_token = actors.verb_target(token, "THEME" if theme_object else type_)
+        else:
+            source_token = actors.noun_source(token, type_)
+            target_token = actors.noun_target(token, type_)
+        if source_token is not None and source_token.i == token.i:
+            source_token = None
+        if target_token is not None and source_token is not None and target_token.i == source_token.i:
+            target_token = None
+        source = actors.resolve(doc, source_token)
+        target = _target(doc, target_token) if target_token is not None else _nearest_target(doc, token, source)
+        return source, target
+
+
+def _restates(noun: Token, type_: str, coded: dict[int, str]) -> bool:
+    """True when a noun trigger is the object of a verb already coded with the same type
+    ("launch an attack", "impose sanctions"): one event, not two."""
+    head = noun.head
+    if head.dep_ == "prep":
+        head = head.head
+    return coded.get(head.i) == type_
+
+
+def _nearest_target(doc: Document, token: Token, source: Actor | None) -> Actor | None:
+    """When the parse gives no target: the first named actor after the trigger inside the
+    trigger's own clause (its subtree), other than the source."""
+    clause = token if token.pos_ == "VERB" else token.head
+    for candidate in clause.subtree:
+        if candidate.i <= token.i or candidate.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and candidate in c.subtree for c in clause.children):
+            continue
+        if _in_subordinate_clause(candidate, clause):
+            continue
+        actor = actors.resolve(doc, candidate)
+        if actor is not None and actor.entity is not None and (source is None or actor.entity != source.entity):
+            return actor
+    return None
+
+
+def _in_subordinate_clause(token: Token, clause: Token) -> bool:
+    """True when ``token`` sits in a clause of its own below ``clause`` ("after Russia
+    annexed ...", "which ..."), whose actors are not this event's."""
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ in ("advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"):
+            return True
+        token = token.head
+    return False
+
+
+def _target(doc: Document, token: Token | None) -> Actor | None:
+    """A target must name someone: an entity or a proper/plural noun phrase, not "help"."""
+    actor = actors.resolve(doc, token)
+    if actor is None or actor.entity is not None:
+        return actor
+    return actor if token is not None and actors.is_actor_like(token) else None
+
+
+def _date(doc: Document, token: Token) -> str | None:
+    """The resolved value of the date expression nearest the trigger in its clause."""
+    clause = actors.governing_verb(token) if token.pos_ != "VERB" else token
+    clause = clause or token
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    best, best_distance = None, None
+    for date in doc.dates:
+        if date.type not in ("DATE", "TIME") or not date.value or getattr(date, "caption", False):
+            continue
+        if not (start <= date.start < end) or date.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+            continue
+        distance = abs(date.start - token.idx)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = date.value, distance
+    return best
+
+
+def _place(doc: Document, token: Token, target: Actor | None) -> str | None:
+    """Where it happened: a location complement of the trigger, as an entity id or name."""
+    where = actors.place_token(token)
+    if where is None:
+        return None
+    entity = None
+    for part in [where, *where.lefts]:
+        entity = doc.entity_at(part.idx, part.idx + len(part))
+        if entity is not None and entity.type in ("GPE", "LOC", "FAC"):
+            break
+        entity = None
+    if entity is None:
+        return None
+    if target is not None and target.entity == entity.id:
+        return None
+    return entity.id
+
+
+def _year(published: str | None) -> int | None:
+    return int(published[:4]) if published and published[:4].isdigit() else None

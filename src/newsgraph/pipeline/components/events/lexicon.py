@@ -1,0 +1,120 @@
+"""The trigger lexicon (resources/events/triggers.tsv) and matching it over a parse.
+
+A row says: this lemma, as this part of speech, optionally with one of these objects,
+codes this PLOVER type and mode. Multiword verbs match a particle or preposition child
+("call for", "pull out"); multiword nouns match a compound child ("hunger strike").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+LEXICON = Path(__file__).resolve().parents[3] / "resources" / "events" / "triggers.tsv"
+
+# Dependency labels whose tokens count as the trigger's object or complement.
+_OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass", "dative", "xcomp"})
+_PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "compound:prt"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon row."""
+
+    type: str
+    mode: str | None
+    lemma: str
+    pos: str
+    objects: frozenset[str] | None  # None: any; empty: some object required
+    cameo: str | None
+
+    @property
+    def words(self) -> list[str]:
+        return self.lemma.split()
+
+
+@cache
+def load(path: str | None = None) -> dict[tuple[str, str], list[Trigger]]:
+    """Rows indexed by (head lemma, pos), in file order. The head lemma of a multiword
+    verb is its first word ("call for" -> call); of a multiword noun, its last
+    ("hunger strike" -> strike)."""
+    index: dict[tuple[str, str], list[Trigger]] = {}
+    for line in Path(path or LEXICON).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        type_, mode, lemma, pos, objects, cameo = line.split("\t")
+        if objects == "-":
+            wanted = None
+        elif objects == "+":
+            wanted = frozenset()
+        else:
+            wanted = frozenset(objects.split(";"))
+        row = Trigger(type_, None if mode == "-" else mode, lemma, pos, wanted, None if cameo == "-" else cameo)
+        head = row.words[0] if pos == "VERB" else row.words[-1]
+        index.setdefault((head, pos), []).append(row)
+    return index
+
+
+def object_lemmas(token: Token) -> set[str]:
+    """Lemmas of the token's objects and complements, with their conjuncts, compounds and
+    ``of``-complements ("state of emergency", "martial law", "arms, ammunition")."""
+    found: set[str] = set()
+    heads = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    for prep in (c for c in token.children if c.dep_ in ("prep", "agent")):
+        heads.extend(p for p in prep.children if p.dep_ == "pobj")
+    for head in list(heads):
+        heads.extend(c for c in head.conjuncts)
+    for head in heads:
+        found.add(head.lemma_.lower())
+        for child in head.children:
+            if child.dep_ in ("compound", "amod"):
+                found.add(child.lemma_.lower())
+            if child.dep_ == "prep" and child.lower_ == "of":
+                found.update(p.lemma_.lower() for p in child.children if p.dep_ == "pobj")
+    return found
+
+
+def match(token: Token, index: dict[tuple[str, str], list[Trigger]]) -> tuple[Trigger, list[Token]] | None:
+    """The first row of ``index`` (from ``load``) that ``token`` triggers, with the extra
+    tokens of a multiword trigger, or None."""
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    if token.pos_ == "ADJ" and token.tag_ == "JJ" and token.lower_.endswith("ed"):
+        # a participle the small tagger took for an adjective ("Russia annexed Crimea")
+        rows = index.get((token.lower_[:-1], "VERB")) or index.get((token.lower_[:-2], "VERB"))
+        return (rows[0], []) if rows and rows[0].objects is None else None
+    if pos is None:
+        return None
+    rows = index.get((token.lemma_.lower(), pos)) or index.get((token.lower_, pos))
+    if not rows:
+        return None
+    objects: set[str] | None = None
+    for row in rows:
+        extra = _multiword(token, row)
+        if extra is None:
+            continue
+        if row.objects is not None:
+            if objects is None:
+                objects = object_lemmas(token)
+            if row.objects and not (objects & row.objects):
+                continue
+            if not row.objects and not objects:
+                continue
+        return row, extra
+    return None
+
+
+def _multiword(token: Token, row: Trigger) -> list[Token] | None:
+    """The tokens completing a multiword trigger ([] for one word), or None on no match."""
+    words = row.words
+    if len(words) == 1:
+        return []
+    if row.pos == "VERB":
+        rest = words[1:]
+        extra = [c for c in token.children if c.dep_ in _PARTICLE_DEPS and c.lower_ in rest]
+        return extra if len(extra) == len(rest) else None
+    rest = words[:-1]
+    extra = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.lower_ in rest]
+    return extra if len(extra) == len(rest) else None
