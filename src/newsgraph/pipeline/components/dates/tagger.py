@@ -188,31 +188,10 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
     return [(re.compile(p), fn) for p, fn in table]
 
 
-_ORDINALS = "|".join(
-    [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-        "twenty-first",
-    ]
-    + [r"\d{1,2}(?:st|nd|rd|th)"]
+_ORDINALS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
+    "|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first"
+    r"|\d{1,2}(?:st|nd|rd|th)"
 )
 _DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
