@@ -360,4 +360,7 @@ def serve(db, host, port, token, read_only) -> None:
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"newsgraph UI: http://{shown}:{port}/  (API description: /openapi.json; "
                f"POST /analyze {'needs the token' if token else 'is off: no token'})", err=True)  # fmt: skip
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="info")
+    finally:
+        app.state.backend.close()

@@ -9,7 +9,6 @@ goes through the store's writer.
 from __future__ import annotations
 
 import hmac
-from contextlib import asynccontextmanager
 import threading
 from importlib.resources import files
 from pathlib import Path
@@ -56,18 +55,13 @@ def create_app(db_path: str | Path, token: str | None = None, *, read_only: bool
                max_body: int = MAX_BODY) -> FastAPI:  # fmt: skip
     """The app over the store at ``db_path``. ``token`` enables ``POST /analyze`` (sent as
     ``Authorization: Bearer TOKEN``); without one that route answers 403. ``max_body``
-    caps request bodies (413 beyond)."""
+    caps request bodies (413 beyond). The store stays open for the app's life (ASGI
+    clients may run the lifespan per request); ``app.state.backend.close()`` closes it."""
     store = Backend(str(db_path), read_only)
-
-    @asynccontextmanager
-    async def lifespan(_app):
-        yield
-        store.close()
 
     # No Swagger UI: it loads scripts from a CDN; the OpenAPI description is at /openapi.json.
     app = FastAPI(title="newsgraph", version=_version(), docs_url=None, redoc_url=None,
-                  description="News articles in, a knowledge graph with provenance out. See docs/http-api.md.",
-                  lifespan=lifespan)  # fmt: skip
+                  description="News articles in, a knowledge graph with provenance out. See docs/http-api.md.")  # fmt: skip
     app.state.backend = store
     app.state.token = token
     templates = Jinja2Templates(directory=str(WEB / "templates"))
