@@ -67,6 +67,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, read_only: bool
     templates = Jinja2Templates(directory=str(WEB / "templates"))
     templates.env.globals.update(quote=lambda s: quote(str(s or ""), safe=""), kinds=KINDS)
     templates.env.filters["article_html"] = article_html
+    templates.env.filters["basename"] = lambda s: str(s or "").replace("\\", "/").rsplit("/", 1)[-1]
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body)
