@@ -25,6 +25,8 @@ def test_api_docs_every_route_is_documented(tmp_path):
     assert missing == [], f"undocumented in docs/http-api.md: {missing}"
 
 
-@pytest.mark.parametrize("name", ["--token", "NEWSGRAPH_TOKEN", "--read-only", "--host", "413", "Content-Security-Policy"])
+@pytest.mark.parametrize(
+    "name", ["--token", "NEWSGRAPH_TOKEN", "--read-only", "--host", "413", "Content-Security-Policy"]
+)
 def test_api_docs_settings_are_documented(name):
     assert name in DOC.read_text(encoding="utf-8")

@@ -76,7 +76,9 @@ def test_api_pages_events_carry_modality_and_first_report(client):
     assert "modality" in mobilize and "modes" in mobilize and mobilize["doc_id"]
 
 
-@pytest.mark.parametrize("path", ["/documents/nope", "/documents/nope.json", "/entity.json?name=Zzyzx Qwerty"])
+@pytest.mark.parametrize(
+    "path", ["/documents/nope", "/documents/nope.json", "/entity.json?name=Zzyzx Qwerty"]
+)
 def test_api_pages_not_found_is_a_clear_error(client, path):
     r = client.get(path)
     assert r.status_code == 404

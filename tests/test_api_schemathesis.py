@@ -11,13 +11,13 @@ import pytest
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (dev extra)")
 
-from hypothesis import HealthCheck, settings  # noqa: E402
-from schemathesis.checks import not_a_server_error  # noqa: E402
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
 
-from newsgraph.api import create_app  # noqa: E402
-from newsgraph.store import Store  # noqa: E402
-from tests.fixtures.corpus.synthetic import analysed, corpus  # noqa: E402
-from tests.fixtures.web.hostile import hostile_record  # noqa: E402
+from newsgraph.api import create_app
+from newsgraph.store import Store
+from tests.fixtures.corpus.synthetic import analysed, corpus
+from tests.fixtures.web.hostile import hostile_record
 
 
 def _app():

@@ -41,7 +41,7 @@ def test_api_security_hostile_text_is_escaped_on_every_page(client):
         body = page.text
         # Only our own script tag (the static file) may appear; no handler attribute at all.
         assert re.findall(r"<script\b[^>]*>", body) == ['<script src="/static/app.js" defer>']
-        assert not re.search(r"<(img|svg|a|b)\b[^>]*\son\w+=", body, re.I), page.url
+        assert not re.search(r"<(img|svg|a|b)\b[^>]*\son\w+=", body, re.IGNORECASE), page.url
         assert 'href="javascript:' not in body.lower()
 
 
@@ -78,7 +78,9 @@ def test_api_security_body_limit_is_413_json(client):
 
 
 def test_api_security_analyze_validates_its_body(client):
-    r = client.post("/analyze", json={"text": "a", "html": "<p>b</p>"}, headers={"Authorization": "Bearer s3cret"})
+    r = client.post(
+        "/analyze", json={"text": "a", "html": "<p>b</p>"}, headers={"Authorization": "Bearer s3cret"}
+    )
     assert r.status_code == 422 and r.json()["error"]["message"] == "invalid request"
 
 
@@ -87,5 +89,7 @@ def test_api_security_serve_refuses_open_non_loopback_bind():
 
     from newsgraph.cli import main
 
-    result = CliRunner(env={"NEWSGRAPH_TOKEN": ""}).invoke(main, ["serve", "--host", "0.0.0.0", "--db", "x.duckdb"])
+    result = CliRunner(env={"NEWSGRAPH_TOKEN": ""}).invoke(
+        main, ["serve", "--host", "0.0.0.0", "--db", "x.duckdb"]
+    )
     assert result.exit_code == 2 and "without a token" in result.output

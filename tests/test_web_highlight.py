@@ -53,7 +53,9 @@ def _as_dict(record):
 
 @given(st.text(max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=8))
 def test_web_highlight_crossing_spans_nest_and_keep_the_text(text, pairs):
-    spans = [Span(min(a, b), max(a, b), "entity", "x") for a, b in pairs if min(a, b) < max(a, b) <= len(text)]
+    spans = [
+        Span(min(a, b), max(a, b), "entity", "x") for a, b in pairs if min(a, b) < max(a, b) <= len(text)
+    ]
     html = str(render(text, spans))
     check = _parse(html)
     assert "".join(check.text) == text

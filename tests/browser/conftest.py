@@ -19,7 +19,10 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 SCREENSHOTS = REPO / "docs" / "screenshots"
-HOSTILE = [REPO / "tests" / "fixtures" / "web" / "hostile-article.txt", REPO / "tests" / "fixtures" / "web" / "hostile-page.html"]
+HOSTILE = [
+    REPO / "tests" / "fixtures" / "web" / "hostile-article.txt",
+    REPO / "tests" / "fixtures" / "web" / "hostile-page.html",
+]
 
 
 def _chromium() -> str:
@@ -28,7 +31,9 @@ def _chromium() -> str:
         subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "chromium"],
                        check=False, capture_output=True, timeout=900)  # fmt: skip
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium) and could not be installed")
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install chromium) and could not be installed"
+        )
     return CHROMIUM
 
 
@@ -67,7 +72,9 @@ def server(ui_store):
     from newsgraph.api import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(ui_store, token="browser-test"), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(ui_store, token="browser-test"), host="127.0.0.1", port=port, log_level="warning"
+    )
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

@@ -12,6 +12,7 @@ import hmac
 import threading
 from importlib.resources import files
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -25,7 +26,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph import service
 from newsgraph.api.http import MAX_BODY, BodyLimit, SecurityHeaders, error_response, wants_json
-from newsgraph.api.models import AnalyzeRequest
 from newsgraph.web.highlight import KINDS, article_html
 
 WEB = files("newsgraph") / "web"
@@ -106,12 +106,16 @@ def page(request: Request, template: str, data: dict, status: int = 200):
     )
 
 
-def require_token(request: Request, cred: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
+def require_token(
+    request: Request, cred: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)] = None
+) -> None:
     """Refuse the request unless it carries the server's token (403 when the server has
     none: writing and ad-hoc analysis are off)."""
     expected = request.app.state.token
     if not expected:
-        raise HTTPException(403, "POST /analyze is disabled: start the server with --token or NEWSGRAPH_TOKEN")
+        raise HTTPException(
+            403, "POST /analyze is disabled: start the server with --token or NEWSGRAPH_TOKEN"
+        )
     if cred is None or not hmac.compare_digest(cred.credentials.encode(), expected.encode()):
         raise HTTPException(401, "a valid token is required (Authorization: Bearer TOKEN)",
                             headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
@@ -130,11 +134,13 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
-        details = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
+        details = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()
+        ]
         if wants_json(request):
             return error_response(422, "invalid request", details=details)
         text = "; ".join(f"{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in details)
         return page(request, "error.html", {"status": 422, "message": f"invalid request: {text}"}, 422)
 
 
-__all__ = ["PLOVER", "Query", "HTMLResponse", "create_app", "backend", "page", "require_token"]
+__all__ = ["PLOVER", "HTMLResponse", "Query", "backend", "create_app", "page", "require_token"]

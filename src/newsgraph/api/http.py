@@ -26,7 +26,9 @@ def error_body(status: int, message: str, **extra) -> dict:
 
 
 def error_response(status: int, message: str, headers: dict | None = None, **extra) -> JSONResponse:
-    return JSONResponse(jsonable_encoder(error_body(status, message, **extra)), status_code=status, headers=headers)
+    return JSONResponse(
+        jsonable_encoder(error_body(status, message, **extra)), status_code=status, headers=headers
+    )
 
 
 def wants_json(request: Request) -> bool:
@@ -95,7 +97,9 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, send):
-        payload = json.dumps(error_body(413, f"request body over the limit of {self.max_bytes} bytes")).encode()
+        payload = json.dumps(
+            error_body(413, f"request body over the limit of {self.max_bytes} bytes")
+        ).encode()
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
         await send({"type": "http.response.start", "status": 413, "headers": headers})
         await send({"type": "http.response.body", "body": payload})

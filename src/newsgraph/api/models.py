@@ -10,7 +10,9 @@ class AnalyzeRequest(BaseModel):
 
     text: str | None = Field(None, description="Plain article text.")
     html: str | None = Field(None, description="An HTML page (cleaned to article text).")
-    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD; anchors relative dates.")
+    published: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD; anchors relative dates."
+    )
     id: str | None = Field(None, max_length=200)
     url: str | None = Field(None, max_length=2000)
     title: str | None = Field(None, max_length=1000)

@@ -20,7 +20,18 @@ HTML = {"response_class": HTMLResponse, "responses": {200: {"content": {"applica
 
 def register(app: FastAPI) -> None:
     """Add every route to ``app``."""
-    for func in (_overview, _documents, _document, _record, _entities, _entity, _quotes, _events, _map, _search):
+    for func in (
+        _overview,
+        _documents,
+        _document,
+        _record,
+        _entities,
+        _entity,
+        _quotes,
+        _events,
+        _map,
+        _search,
+    ):
         func(app)
     _analyze(app)
 
@@ -88,7 +99,11 @@ def _entities(app):
 def _entity(app):
     @app.get("/entity.json", summary="One entity (JSON)")
     @app.get("/entity", summary="One entity: offices, kb ids, mentions, quotes, co-occurring", **HTML)
-    def entity(request: Request, name: str = Query(..., min_length=1, max_length=200), limit: int = Query(20, ge=1, le=500)):
+    def entity(
+        request: Request,
+        name: str = Query(..., min_length=1, max_length=200),
+        limit: int = Query(20, ge=1, le=500),
+    ):
         profile = backend(request).call(service.corpus_entity, name, limit=limit)
         if profile is None:
             raise HTTPException(404, f"no entity called {name!r}")
@@ -98,7 +113,11 @@ def _entity(app):
 def _quotes(app):
     @app.get("/quotes.json", summary="Quotes and their speakers (JSON)")
     @app.get("/quotes", summary="Quotes and their speakers", **HTML)
-    def quotes(request: Request, speaker: str | None = Query(None, max_length=200), limit: int = Query(50, ge=1, le=500)):
+    def quotes(
+        request: Request,
+        speaker: str | None = Query(None, max_length=200),
+        limit: int = Query(50, ge=1, le=500),
+    ):
         rows = backend(request).call(service.corpus_quotes, speaker=speaker, limit=limit)
         return page(request, "quotes.html", {"speaker": speaker, "items": rows})
 

@@ -54,7 +54,11 @@ def spans_of(record: dict, links: dict[str, dict] | None = None) -> list[Span]:
         if speaker.get("start") is not None and speaker.get("end") is not None:
             out.append(Span(speaker["start"], speaker["end"], "speaker", f"speaker: {who}"))
     for x in record.get("quantities") or []:
-        bounds = f" [{x.get('low')}..{x.get('high')}]" if x.get("low") is not None or x.get("high") is not None else ""
+        bounds = (
+            f" [{x.get('low')}..{x.get('high')}]"
+            if x.get("low") is not None or x.get("high") is not None
+            else ""
+        )
         label = f"quantity: {x.get('value')}{bounds} {x.get('unit') or ''} {x.get('object') or ''}".strip()
         out.append(Span(x["start"], x["end"], "quantity", label + (" (approx.)" if x.get("approx") else "")))
     for d in record.get("dates") or []:
@@ -64,7 +68,9 @@ def spans_of(record: dict, links: dict[str, dict] | None = None) -> list[Span]:
         if trig.get("start") is None:
             continue
         flags = [f for f in ("negated", "hypothetical", "future", "historical", "reported") if ev.get(f)]
-        who = f"{(ev.get('source') or {}).get('name') or '?'} -> {(ev.get('target') or {}).get('name') or '?'}"
+        who = (
+            f"{(ev.get('source') or {}).get('name') or '?'} -> {(ev.get('target') or {}).get('name') or '?'}"
+        )
         label = f"event {ev['type']}: {who}" + (f" [{', '.join(flags)}]" if flags else "")
         out.append(Span(trig["start"], trig["end"], "event", label))
     for noise in record.get("noise") or []:
