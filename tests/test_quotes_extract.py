@@ -183,3 +183,8 @@ def test_quotes_trailing_attribution_of_reported_speech(run):
     assert quote.kind == "indirect"
     assert text[quote.start : quote.end] == "The storm will pass by Friday"
     assert quote.speaker.name == "forecasters" and quote.speaker.entity is None
+
+
+def test_quotes_unattributed_title_is_not_a_direct_quote(run):
+    text = 'The network renewed its drama, "Harbour Lights," for a third season.'
+    assert all(q.kind != "direct" for q in run(text))

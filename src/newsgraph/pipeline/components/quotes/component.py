@@ -31,6 +31,11 @@ _CLAUSE_END = frozenset(".,!?;:…—–")
 MIN_PARTIAL_WORDS = 3
 _BREAKS = re.compile(r"\n[ \t\n]*")
 _LEADING_SPACES = re.compile(r"^[^\S\n]+")
+_WORDS = re.compile(r"[^\W_][\w'’-]*")
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "but", "me", "is"}
+)
+MAX_TITLE_WORDS = 8
 
 
 @dataclass
@@ -74,8 +79,10 @@ def _extract(doc: Document, parse: Parse, marks: list[Marked], inside, with_indi
     direct: list[_Item] = []
     partial: list[_Item] = []
     for m in marks:
-        if _is_direct(text, m, parse):
-            direct.append(_Item(m.start, m.end, "direct", parse.cue_for_marked(m), m))
+        stands = _is_direct(text, m, parse)
+        cue = parse.cue_for_marked(m) if stands else None
+        if cue is not None or (stands and not _title_like(text[m.start : m.end])):
+            direct.append(_Item(m.start, m.end, "direct", cue, m))
         else:
             partial.append(_Item(m.start, m.end, "partial", None, m))
     _inherit(text, direct)
@@ -111,6 +118,17 @@ def _is_direct(text: str, m: Marked, parse: Parse) -> bool:
     tail = _LEADING_SPACES.sub("", text[m.outer_end : m.outer_end + 20])
     after = tail[:1] or "\n"
     return inner_end in _CLAUSE_END or after == "\n" or after in _CLAUSE_END
+
+
+def _title_like(words_text: str) -> bool:
+    """``Mercy Street``, ``A Time for Truth``, ``Stronger Together.``: a short passage in
+    title case is the name of a show, book or slogan, not speech (when no cue attributes
+    it; a headline quote with its speaker keeps its cue and stays direct)."""
+    words = _WORDS.findall(words_text)
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
 def _before(text: str, pos: int) -> int:
