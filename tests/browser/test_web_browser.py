@@ -1,5 +1,6 @@
 """The web UI in Debian's chromium: each page opens, article -> entity -> quotes works,
-screenshots land in docs/screenshots/, and a hostile article executes nothing."""
+screenshots land in tests/artifacts/screenshots/ (docs/screenshots/ with
+NEWSGRAPH_UPDATE_SCREENSHOTS=1), and a hostile article executes nothing."""
 
 from __future__ import annotations
 
