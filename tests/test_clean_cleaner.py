@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,6 +74,17 @@ def test_clean_cleaner_marks_dateline_caption_and_credit(make_doc):
     (meta,) = doc.metadata.captions
     assert meta.date == "2023-03-03" and meta.credit == "AP Photo/Ana Brito"
     assert doc.metadata.published is None  # a caption's date is never the article's
+
+
+@pytest.mark.parametrize("clean", [True, False])
+def test_clean_cleaner_credit_alone_is_a_credit_not_an_empty_caption(make_doc, clean):
+    text = "Crowds gathered outside the court.\n(AP Photo/Jan Kowal)"
+    doc = Cleaner()(make_doc(text, clean=clean))
+    kinds = _by_kind(doc)
+    assert "caption" not in kinds
+    (credit,) = kinds["credit"]
+    assert doc.text[credit.start : credit.end] == "(AP Photo/Jan Kowal)"
+    assert all(noise.start is None or noise.end > noise.start for noise in doc.noise)
 
 
 def test_clean_cleaner_every_kept_span_is_exact_and_maps_to_raw(make_doc):

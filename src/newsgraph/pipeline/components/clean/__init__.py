@@ -208,10 +208,15 @@ def _kept_lines(lines, labels, segments, clean: bool) -> list[tuple[int, int, bo
 
 
 def _caption_noise(doc: Document, line: str, offset: int, caption, segments) -> list[Noise]:
-    """Caption and credit entries for one caption line; records it in metadata."""
-    noise = [_span("caption", line, offset, caption.start, caption.end, segments)]
+    """Caption and credit entries for one caption line; records it in metadata. A line
+    that is only a credit (``(AP Photo/Jan Kowal)``) yields the credit alone."""
+    noise = []
+    if caption.end > caption.start:
+        noise.append(_span("caption", line, offset, caption.start, caption.end, segments))
     if caption.credit_start is not None:
         noise.append(_span("credit", line, offset, caption.credit_start, caption.credit_end, segments))
+    if not noise:
+        return noise
     doc.metadata.captions.append(
         Caption(text=line[caption.start : caption.end], date=caption.date, credit=caption.credit)
     )
