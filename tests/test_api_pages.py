@@ -91,3 +91,21 @@ def test_api_pages_not_found_is_a_clear_error(client, path):
 def test_api_pages_invalid_parameters_are_422_json(client):
     r = client.get("/events.json", params={"since": "yesterday"})
     assert r.status_code == 422 and r.json()["error"]["details"]
+
+
+def test_api_pages_ids_holding_slashes_are_addressable(tmp_path):
+    import msgspec
+
+    url_id = "https://example.org/news/2031/03/port-strike?page=2"
+    rec = msgspec.structs.replace(corpus()[-1], id=url_id)
+    path = tmp_path / "c.duckdb"
+    with Store(path) as store:
+        store.write([analysed(rec)])
+    with TestClient(create_app(path, read_only=True)) as c:
+        listing = c.get("/documents")
+        encoded = quote(url_id, safe="")
+        assert f'href="/documents/{encoded}"' in listing.text
+        assert c.get(f"/documents/{encoded}").status_code == 200
+        assert c.get(f"/documents/{encoded}.json").json()["id"] == url_id
+        assert c.get(f"/documents/{encoded}/record.json").json()["id"] == url_id
+        assert c.get("/documents/https%3A%2F%2Fexample.org%2Fnope/record.json").status_code == 404

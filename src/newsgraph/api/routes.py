@@ -23,8 +23,8 @@ def register(app: FastAPI) -> None:
     for func in (
         _overview,
         _documents,
-        _document,
         _record,
+        _document,
         _entities,
         _entity,
         _quotes,
@@ -55,9 +55,11 @@ def _documents(app):
 
 
 def _document(app):
-    # The .json route is registered first (decorators apply bottom-up): {doc_id} would match it.
-    @app.get("/documents/{doc_id}", summary="One article as newsgraph read it", **HTML)
-    @app.get("/documents/{doc_id}.json", summary="One article as newsgraph read it (JSON)")
+    # Ids may hold "/" (JSONL ids are often URLs), hence the path convertor. Routes match in
+    # the order registered: /record.json (see _record) first, then .json (decorators apply
+    # bottom-up), then the page, each of which would otherwise swallow the ones before.
+    @app.get("/documents/{doc_id:path}", summary="One article as newsgraph read it", **HTML)
+    @app.get("/documents/{doc_id:path}.json", summary="One article as newsgraph read it (JSON)")
     def document(request: Request, doc_id: str):
         b = backend(request)
         with b.lock:
@@ -79,7 +81,7 @@ def _document(app):
 
 
 def _record(app):
-    @app.get("/documents/{doc_id}/record.json", summary="One article's stored record")
+    @app.get("/documents/{doc_id:path}/record.json", summary="One article's stored record")
     def record(request: Request, doc_id: str):
         found = backend(request).call(service.api_record, doc_id)
         if found is None:
