@@ -7,6 +7,15 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run by default, so CI is reproducible:
+# a failure on a clean clone is a failure on every machine. HYPOTHESIS_PROFILE=explore
+# draws fresh random examples on each run to hunt for new bugs; fold what it finds into
+# a named regression test (see docs/dev/testing.md).
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "articles"

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from newsgraph.ingest.decode import Repair
 from newsgraph.pipeline.components.clean import Cleaner, to_clean, to_raw
+from newsgraph.pipeline.components.clean.marks import _diff_spans
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Metadata
 
@@ -185,10 +186,31 @@ def test_clean_cleaner_spans_hold_on_any_text(lines, clean):
     doc = Cleaner()(Document(id="h", raw=raw, text=raw, metadata=Metadata(), clean=clean))
     repaired = any(n.kind == "mojibake" for n in doc.noise)  # raw then differs from text
     for noise in doc.noise:
+        assert noise.start is None or noise.end > noise.start, noise
         if noise.start is not None and noise.kind not in ("mojibake", "encoding"):
             assert doc.text[noise.start : noise.end] == noise.text
         if noise.raw_start is not None and noise.kind not in ("mojibake", "encoding") and not repaired:
             assert raw[noise.raw_start : noise.raw_end] == noise.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abÂ Ã©", max_size=12), st.text(alphabet="abÂ Ã© \xa0é", min_size=1, max_size=12))
+def test_clean_cleaner_diff_spans_rebuild_the_repair_and_are_never_empty(old, new):
+    spans = _diff_spans(old, new)
+    rebuilt, at = [], 0
+    for start, end, replacement in spans:
+        assert start >= at and end > start and replacement
+        rebuilt += [old[at:start], replacement]
+        at = end
+    assert "".join([*rebuilt, old[at:]]) == new
+
+
+@pytest.mark.parametrize("clean", [True, False])
+def test_clean_cleaner_mojibake_repair_spans_are_never_empty(make_doc, clean):
+    doc = Cleaner()(make_doc("Port workers voted Â Â to end the strike.", clean=clean))
+    (mojibake,) = [n for n in doc.noise if n.kind == "mojibake"]
+    assert mojibake.end > mojibake.start
+    assert doc.text[mojibake.start : mojibake.end] == (mojibake.suggestion if clean else mojibake.text)
 
 
 def test_clean_cleaner_drops_navigation_bars_but_keeps_tables(make_doc):

@@ -144,11 +144,23 @@ def find_mojibake(line: str) -> list[tuple[int, int, str]]:
 
 
 def _diff_spans(old: str, new: str) -> list[tuple[int, int, str]]:
-    """The changed stretches of ``old`` and what ``new`` has in their place."""
+    """The changed stretches of ``old`` and what ``new`` has in their place. A pure insertion
+    or deletion is widened over a neighbouring unchanged character, and stretches that then
+    touch are merged, so neither the broken span nor its repair is ever empty."""
     from difflib import SequenceMatcher
 
-    spans = []
+    changes = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if op != "equal":
-            spans.append((i1, i2, new[j1:j2]))
-    return spans
+        if op == "equal":
+            continue
+        if i1 == i2 or j1 == j2:
+            # The neighbours of a change are unchanged, so old and new share them.
+            if i1 > 0 and j1 > 0:
+                i1, j1 = i1 - 1, j1 - 1
+            else:
+                i2, j2 = i2 + 1, j2 + 1
+        if changes and i1 <= changes[-1][1]:
+            p1, p2, q1, q2 = changes.pop()
+            i1, i2, j1, j2 = p1, max(p2, i2), q1, max(q2, j2)
+        changes.append((i1, i2, j1, j2))
+    return [(i1, i2, new[j1:j2]) for i1, i2, j1, j2 in changes]
