@@ -109,3 +109,16 @@ def test_api_pages_ids_holding_slashes_are_addressable(tmp_path):
         assert c.get(f"/documents/{encoded}.json").json()["id"] == url_id
         assert c.get(f"/documents/{encoded}/record.json").json()["id"] == url_id
         assert c.get("/documents/https%3A%2F%2Fexample.org%2Fnope/record.json").status_code == 404
+
+
+def test_api_pages_article_view_shows_the_tone(tmp_path):
+    from newsgraph.service import analyze
+
+    rec = analyze("Floods killed 40 people on Sunday. Rescuers said the response had failed.", id="floods")
+    path = tmp_path / "t.duckdb"
+    with Store(path) as store:
+        store.write([analysed(rec)])
+    with TestClient(create_app(path, read_only=True)) as c:
+        page = c.get("/documents/floods").text
+    assert 'aria-label="Tone"' in page and f"{rec.tone.tone:+.1f}" in page
+    assert "Negative: killed, failed" in page

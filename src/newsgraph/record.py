@@ -12,7 +12,7 @@ from typing import Literal
 
 import msgspec
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1 added `tone`; fields are only ever added
 
 
 class Struct(msgspec.Struct, kw_only=True, omit_defaults=False):
@@ -184,6 +184,33 @@ class Event(Struct, frozen=True):
     component: str | None = None
 
 
+class ToneWord(Struct, frozen=True):
+    """A word that carried tone: ``text[start:end] == text``; ``valence`` as counted
+    (the lexicon's, -4..+4, scaled and flipped when ``negated``)."""
+
+    start: int
+    end: int
+    text: str
+    valence: float
+    negated: bool = False
+
+
+class Tone(Struct, frozen=True):
+    """The article's tone, GDELT GKG V1.5TONE style: percentages of its ``word_count``
+    words. ``tone`` = ``positive`` - ``negative``; ``polarity`` = ``positive`` +
+    ``negative``; ``words`` are the evidence (see docs/tone.md)."""
+
+    tone: float
+    positive: float
+    negative: float
+    polarity: float
+    activity_density: float
+    self_group_density: float
+    word_count: int
+    words: list[ToneWord] = msgspec.field(default_factory=list)
+    component: str | None = None
+
+
 class Relation(Struct, frozen=True):
     type: str
     subject: str
@@ -208,6 +235,7 @@ class Record(Struct):
     relations: list[Relation] = msgspec.field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
     pipeline: list[str] = msgspec.field(default_factory=list)  # components that ran
+    tone: Tone | None = None  # null when the tone component did not run
 
 
 _encoder = msgspec.json.Encoder()

@@ -44,6 +44,8 @@ def spans(record: Record) -> Iterator[tuple[str, int, int, str | None]]:
             yield f"event[{i}] sentence", ev.sentence.start, ev.sentence.end, None
     for i, r in enumerate(record.relations):
         yield f"relation[{i}]", r.evidence.start, r.evidence.end, None
+    for i, w in enumerate(record.tone.words if record.tone is not None else ()):
+        yield f"tone word[{i}]", w.start, w.end, w.text
 
 
 def span_problems(record: Record) -> list[str]:

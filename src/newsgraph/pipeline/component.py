@@ -20,7 +20,7 @@ class Component:
     ``name`` is the registered, versioned name (``newsgraph.quotes.v1``). ``requires`` and
     ``assigns`` name document facets: ``text`` (cleaned text), ``spacy`` (parse),
     ``entities``, ``quotes``, ``quantities``, ``dates``, ``places``, ``events``,
-    ``relations``, ``noise``, ``metadata``.
+    ``relations``, ``tone``, ``noise``, ``metadata``.
     """
 
     name: ClassVar[str] = ""

@@ -30,6 +30,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "newsgraph.quantities.v1",
     "newsgraph.dates.v1",
     "newsgraph.events.v1",
+    "newsgraph.tone.v1",
 )
 
 

@@ -20,6 +20,7 @@ from newsgraph.record import (
     Quote,
     Record,
     Relation,
+    Tone,
 )
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class Document:
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    tone: Tone | None = None
     ran: list[str] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
 
@@ -97,6 +99,7 @@ class Document:
             events=sorted(self.events, key=lambda e: (e.trigger.start, e.type)),
             relations=self.relations,
             pipeline=list(self.ran),
+            tone=self.tone,
         )
 
 

@@ -24,6 +24,7 @@ _BUILTINS: dict[str, str] = {
     "newsgraph.dates.v1": "newsgraph.pipeline.components.dates:DateExtractor",
     "newsgraph.places.v1": "newsgraph.pipeline.components.places:PlaceResolver",
     "newsgraph.events.v1": "newsgraph.pipeline.components.events:EventCoder",
+    "newsgraph.tone.v1": "newsgraph.pipeline.components.tone:ToneScorer",
 }
 
 ENTRY_POINT_GROUP = "newsgraph.components"

@@ -1,0 +1,131 @@
+"""Tone: how positive or negative an article's wording is, GDELT GKG V1.5TONE style.
+
+Each word is looked up in a valence lexicon (VADER's single words, resources/tone); a word
+counts as positive or negative by the sign of its valence, flipped when a negator ("not",
+"never", "no", "without", "n't") stands within the three words before it in its sentence.
+Names are not words of tone ("Hope" the town, the "Liberty" party), nor are prepositions
+and function words ("like" in "like Poland"), nor words news uses as names of things
+(resources/tone/neutral.txt: the political party, interest rates, playing a match), nor
+weak ones (|valence| < 0.5: "want", "number"), nor the page furniture the cleaner marked
+(captions, credits, bylines, datelines). Scores are percentages of the article's words,
+as in GDELT, and every counted word is kept with its span as evidence.
+
+Two GDELT densities are approximated from the parse, and say so in docs/tone.md:
+``activity_density`` is the share of words that are main verbs, ``self_group_density``
+the share that are first-person pronouns (I, we and their forms).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from newsgraph.pipeline.component import Component
+from newsgraph.pipeline.document import Document
+from newsgraph.record import Tone, ToneWord
+
+NAME = "newsgraph.tone.v1"
+RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "tone"
+LEXICON = RESOURCES / "lexicon.tsv"
+_SKIP_NOISE = ("caption", "credit", "link_list", "boilerplate", "dateline", "byline")
+# Parts of speech that can carry tone; the rest ("like" as a preposition, "no" as a
+# determiner, "well" as an interjection filler) are function words here.
+_TONAL_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
+_NEGATORS = frozenset(
+    {"not", "n't", "never", "no", "without", "nor", "neither", "cannot", "hardly", "barely", "nobody", "nothing"}
+)
+_NEGATION_WINDOW = 3
+_NEGATION_SCALE = -0.74  # VADER's: a negated word keeps about three quarters of its force
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+
+
+@cache
+def neutral_words() -> frozenset[str]:
+    """Words never counted as tone (resources/tone/neutral.txt)."""
+    lines = (RESOURCES / "neutral.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def load_lexicon(path: str | None = None) -> dict[str, float]:
+    """``word -> valence`` from a ``word<TAB>valence`` file (``#`` lines are comments);
+    the shipped VADER lexicon by default."""
+    lines = Path(path or LEXICON).read_text(encoding="utf-8").splitlines()
+    rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+    return {word: float(valence) for word, valence in rows}
+
+
+class ToneScorer(Component):
+    """The record's ``tone``. ``lexicon_path``: another ``word<TAB>valence`` table;
+    ``min_valence``: weaker words are not counted."""
+
+    name = NAME
+    requires = ("spacy",)
+    assigns = ("tone",)
+
+    def __init__(self, lexicon_path: str | None = None, min_valence: float = 0.5):
+        self.lexicon_path = lexicon_path
+        self.min_valence = min_valence
+        neutral = neutral_words()
+        # fails at build time, not on the first article
+        self.lexicon = {
+            word: valence
+            for word, valence in load_lexicon(lexicon_path).items()
+            if abs(valence) >= min_valence and word not in neutral
+        }
+        self.neutral = neutral
+
+    def __call__(self, doc: Document) -> Document:
+        words: list[ToneWord] = []
+        n_words = n_verbs = n_self = 0
+        for sent in doc.spacy.sents:
+            for token in sent:
+                if token.is_punct or token.is_space or not any(c.isalnum() for c in token.text):
+                    continue
+                if doc.noise_at(token.idx, token.idx + len(token), _SKIP_NOISE) is not None:
+                    continue
+                n_words += 1
+                n_verbs += token.pos_ == "VERB"
+                n_self += token.pos_ == "PRON" and token.lower_ in _FIRST_PERSON
+                word = self._tonal(token, sent)
+                if word is not None:
+                    words.append(word)
+        doc.tone = _scores(words, n_words, n_verbs, n_self)
+        return doc
+
+    def _tonal(self, token, sent) -> ToneWord | None:
+        """The token as a word of tone, or None."""
+        if token.pos_ not in _TONAL_POS or token.ent_iob_ != "O":
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in self.neutral or token.lower_ in _NEGATORS:
+            return None
+        valence = self.lexicon.get(token.lower_)
+        if valence is None:
+            valence = self.lexicon.get(lemma)
+        if valence is None:
+            return None
+        window = sent.doc[max(sent.start, token.i - _NEGATION_WINDOW) : token.i]
+        negated = any(t.lower_ in _NEGATORS for t in window)
+        if negated:
+            valence = round(valence * _NEGATION_SCALE, 3)
+        return ToneWord(token.idx, token.idx + len(token), token.text, valence, negated)
+
+
+def _scores(words: list[ToneWord], n_words: int, n_verbs: int, n_self: int) -> Tone:
+    def share(n: int) -> float:
+        return round(100.0 * n / n_words, 3) if n_words else 0.0
+
+    positive = share(sum(1 for w in words if w.valence > 0))
+    negative = share(sum(1 for w in words if w.valence < 0))
+    return Tone(
+        tone=round(positive - negative, 3),
+        positive=positive,
+        negative=negative,
+        polarity=round(positive + negative, 3),
+        activity_density=share(n_verbs),
+        self_group_density=share(n_self),
+        word_count=n_words,
+        words=words,
+        component=NAME,
+    )
