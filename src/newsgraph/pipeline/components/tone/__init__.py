@@ -17,6 +17,7 @@ the share that are first-person pronouns (I, we and their forms).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -35,6 +36,7 @@ _NEGATORS = frozenset(
     {"not", "n't", "never", "no", "without", "nor", "neither", "cannot", "hardly", "barely", "nobody", "nothing"}
 )
 _NEGATION_WINDOW = 3
+_WORDLIKE = re.compile(r"[^\W_]")  # a letter or a digit
 _NEGATION_SCALE = -0.74  # VADER's: a negated word keeps about three quarters of its force
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 
@@ -76,27 +78,30 @@ class ToneScorer(Component):
         self.neutral = neutral
 
     def __call__(self, doc: Document) -> Document:
+        furniture = [
+            (n.start, n.end) for n in doc.noise if n.kind in _SKIP_NOISE and n.start is not None and n.end is not None
+        ]
         words: list[ToneWord] = []
         n_words = n_verbs = n_self = 0
-        for sent in doc.spacy.sents:
-            for token in sent:
-                if token.is_punct or token.is_space or not any(c.isalnum() for c in token.text):
-                    continue
-                if doc.noise_at(token.idx, token.idx + len(token), _SKIP_NOISE) is not None:
-                    continue
-                n_words += 1
-                n_verbs += token.pos_ == "VERB"
-                n_self += token.pos_ == "PRON" and token.lower_ in _FIRST_PERSON
-                word = self._tonal(token, sent)
+        for token in doc.spacy:
+            if token.is_punct or token.is_space or not _WORDLIKE.search(token.text):
+                continue
+            start, end = token.idx, token.idx + len(token)
+            if furniture and any(s < end and start < e for s, e in furniture):
+                continue
+            n_words += 1
+            pos = token.pos_
+            n_verbs += pos == "VERB"
+            n_self += pos == "PRON" and token.lower_ in _FIRST_PERSON
+            if pos in _TONAL_POS and token.ent_iob_ == "O":
+                word = self._tonal(token)
                 if word is not None:
                     words.append(word)
         doc.tone = _scores(words, n_words, n_verbs, n_self)
         return doc
 
-    def _tonal(self, token, sent) -> ToneWord | None:
-        """The token as a word of tone, or None."""
-        if token.pos_ not in _TONAL_POS or token.ent_iob_ != "O":
-            return None
+    def _tonal(self, token) -> ToneWord | None:
+        """A content word outside any name as a word of tone, or None."""
         lemma = token.lemma_.lower()
         if lemma in self.neutral or token.lower_ in _NEGATORS:
             return None
@@ -105,7 +110,7 @@ class ToneScorer(Component):
             valence = self.lexicon.get(lemma)
         if valence is None:
             return None
-        window = sent.doc[max(sent.start, token.i - _NEGATION_WINDOW) : token.i]
+        window = token.doc[max(token.sent.start, token.i - _NEGATION_WINDOW) : token.i]
         negated = any(t.lower_ in _NEGATORS for t in window)
         if negated:
             valence = round(valence * _NEGATION_SCALE, 3)
