@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.pipeline.components.dates.combine import in_title, join_clock_and_day
 from newsgraph.pipeline.components.dates.lexicon import alternation, load
+from newsgraph.pipeline.components.dates.scan import Scanner, fold
 from newsgraph.pipeline.components.quantities.numbers import words_value
 
 
@@ -573,7 +574,8 @@ def _reference(m: re.Match) -> Mention | None:
     return Mention(m.start(), end, "DATE", {"kind": "ref", "value": load()["references"][word]})
 
 
-_COMPILED: list = []
+# (pattern, handler, scanner) for each row of ``_patterns()``, built on first use.
+_COMPILED: list[tuple[re.Pattern, Callable[[re.Match], Mention | None], Scanner]] = []
 EXTRAS_KEY = "dates.mentions"
 
 
@@ -591,13 +593,24 @@ def tag(text: str) -> list[Mention]:
     """Every temporal expression in ``text``, left to right, without overlaps: where two
     candidates overlap the longer wins, then the earlier."""
     if not _COMPILED:
-        _COMPILED.extend(_patterns())
+        # One extend of a finished list: another thread sees all rows or none.
+        _COMPILED.extend([(pattern, handler, Scanner(pattern)) for pattern, handler in _patterns()])
+    # Each scanner gives exactly its pattern's ``finditer(text)``, skipping patterns that
+    # cannot match and matching case-insensitive ones on the lower-cased text (scan.py).
+    folded = fold(text)
     found: list[Mention] = []
-    for pattern, handler in _COMPILED:
-        for m in pattern.finditer(text):
+    for _, handler, scanner in _COMPILED:
+        for m in scanner.finditer(text, folded):
             mention = handler(m)
             if mention is not None and mention.end > mention.start:
                 found.append(mention)
+    return select(text, found)
+
+
+def select(text: str, found: list[Mention]) -> list[Mention]:
+    """The mentions kept from ``found`` (all candidates, in pattern order): where two
+    overlap the longer wins, then the earlier; titles are left out and clock times joined
+    to the day after them. Returns them left to right."""
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
     chosen: list[Mention] = []
     for mention in found:
