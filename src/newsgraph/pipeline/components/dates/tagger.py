@@ -589,9 +589,16 @@ def tag_doc(doc) -> list[Mention]:
     return cached[1]
 
 
+# The four non-ASCII letters ``re`` matches to ASCII ones under IGNORECASE; the handlers
+# look matched words up in lower-case tables, where "chriſtmas" or "sixti̇es" is missing.
+# Mapped one to one, so every offset stays put.
+_RE_FOLDED = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
+
+
 def tag(text: str) -> list[Mention]:
     """Every temporal expression in ``text``, left to right, without overlaps: where two
     candidates overlap the longer wins, then the earlier."""
+    text = text.translate(_RE_FOLDED)
     if not _COMPILED:
         # One extend of a finished list: another thread sees all rows or none.
         _COMPILED.extend([(pattern, handler, Scanner(pattern)) for pattern, handler in _patterns()])
