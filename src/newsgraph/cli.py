@@ -326,7 +326,7 @@ def timeline(store, entity_name, story, fmt) -> None:
     else:
         rows = [{**d, "events": [f"{e['type']} {e['source_name'] or ''}->{e['target_name'] or ''} x{e['n_reports']}"
                                  for e in d["events"]]} for d in data["days"]]  # fmt: skip
-        _emit(rows, fmt, ["day", "n_stories", "n_docs", "events", "titles"], title=entity_name or "Corpus")
+        _emit(rows, fmt, ["day", "n_stories", "n_docs", "tone", "events", "titles"], title=entity_name or "Corpus")
 
 
 @main.command()

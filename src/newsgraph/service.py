@@ -189,7 +189,7 @@ def api_documents(store, *, query: str | None = None, limit: int = 50, offset: i
         params = [f"%{query}%", f"%{query}%"]
     total = store.query(f"SELECT count(*) AS n FROM documents d WHERE {where}", params)[0]["n"]
     items = store.query(f"""
-        SELECT d.id, d.title, d.published, d.url, d.source, d.dateline, length(d.text) AS n_chars,
+        SELECT d.id, d.title, d.published, d.url, d.source, d.dateline, length(d.text) AS n_chars, d.tone,
                (SELECT count(*) FROM entities e WHERE e.doc_id = d.id) AS n_entities,
                (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS n_quotes,
                (SELECT count(*) FROM events v WHERE v.doc_id = d.id) AS n_events

@@ -206,7 +206,7 @@ def timeline(store: Store, *, entity: str | None = None, story: str | None = Non
         gid = found["gid"]
     docs = _rows(store, """
         SELECT d.published AS day, count(DISTINCT d.id) AS n_docs, count(DISTINCT coalesce(g.group_id, d.id)) AS n_stories,
-               list(DISTINCT d.title ORDER BY d.title)[1:3] AS titles
+               round(avg(d.tone), 2) AS tone, list(DISTINCT d.title ORDER BY d.title)[1:3] AS titles
         FROM documents d LEFT JOIN doc_groups g ON g.doc_id = d.id
         WHERE ? IS NULL OR d.id IN (SELECT doc_id FROM entity_links WHERE gid = ?)
         GROUP BY 1 ORDER BY 1 NULLS LAST""", [gid, gid])  # fmt: skip
@@ -221,9 +221,10 @@ def _merge_days(docs: list[dict], evs: list[dict]) -> list[dict]:
     days: dict = {}
     for row in docs:
         days[row["day"]] = {"day": row["day"], "n_docs": row["n_docs"], "n_stories": row["n_stories"],
-                            "titles": row["titles"], "events": []}  # fmt: skip
+                            "tone": row["tone"], "titles": row["titles"], "events": []}  # fmt: skip
     for ev in evs:
-        entry = days.setdefault(ev["day"], {"day": ev["day"], "n_docs": 0, "n_stories": 0, "titles": [], "events": []})
+        empty = {"day": ev["day"], "n_docs": 0, "n_stories": 0, "tone": None, "titles": [], "events": []}
+        entry = days.setdefault(ev["day"], empty)
         entry["events"].append({k: ev[k] for k in ("type", "source_name", "target_name", "n_reports", "cluster_id")})
     return sorted(days.values(), key=lambda d: (d["day"] is None, d["day"] or ""))
 

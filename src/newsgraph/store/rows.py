@@ -26,6 +26,7 @@ def flatten(record: dict[str, Any], record_json: str, minhash: list[int] | None 
     doc_id = record["id"]
     text = record.get("text") or ""
     meta = record.get("metadata") or {}
+    tone = record.get("tone") or {}
     rows: dict[str, list[dict]] = {
         "documents": [
             {
@@ -39,6 +40,8 @@ def flatten(record: dict[str, Any], record_json: str, minhash: list[int] | None 
                 "language": meta.get("language"),
                 "text": text,
                 "n_chars": len(text),
+                "tone": tone.get("tone"),
+                "tone_polarity": tone.get("polarity"),
                 "schema_version": record.get("schema_version"),
                 "pipeline": list(record.get("pipeline") or []),
                 "record": record_json,

@@ -112,9 +112,16 @@ CREATE INDEX entities_doc ON entities (doc_id);
 CREATE INDEX mentions_doc ON mentions (doc_id);
 """
 
+# Tone (record schema 1.1). Articles stored before it keep NULL: their records have no tone.
+_V3_TONE = """
+ALTER TABLE documents ADD COLUMN tone DOUBLE;
+ALTER TABLE documents ADD COLUMN tone_polarity DOUBLE;
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
+    (3, "article tone columns", _V3_TONE),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
