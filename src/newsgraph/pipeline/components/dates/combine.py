@@ -1,5 +1,6 @@
-"""What the tagger does after its patterns: join a clock time to the day after it, and
-drop expressions that are part of a title or name. Both work on ``tagger.Mention``s."""
+"""What the tagger does after its patterns: choose among overlapping candidates, join a
+clock time to the day after it, and drop expressions that are part of a title or name.
+All work on ``tagger.Mention``s."""
 
 from __future__ import annotations
 
@@ -50,3 +51,16 @@ def join_clock_and_day(text: str, mentions: list) -> list:
             continue
         out.append(mention)
     return out
+
+
+def select(text: str, found: list) -> list:
+    """The mentions kept from ``found`` (all candidates, in pattern order): where two
+    overlap the longer wins, then the earlier; titles are left out and clock times joined
+    to the day after them. Returns them left to right."""
+    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    chosen: list = []
+    for mention in found:
+        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            chosen.append(mention)
+    chosen = [c for c in chosen if not in_title(text, c)]
+    return join_clock_and_day(text, sorted(chosen, key=lambda x: x.start))

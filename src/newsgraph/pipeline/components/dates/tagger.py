@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newsgraph.pipeline.components.dates.combine import in_title, join_clock_and_day
+from newsgraph.pipeline.components.dates.combine import select
 from newsgraph.pipeline.components.dates.lexicon import alternation, load
 from newsgraph.pipeline.components.dates.scan import Scanner, fold
 from newsgraph.pipeline.components.quantities.numbers import words_value
@@ -613,15 +613,3 @@ def tag(text: str) -> list[Mention]:
                 found.append(mention)
     return select(text, found)
 
-
-def select(text: str, found: list[Mention]) -> list[Mention]:
-    """The mentions kept from ``found`` (all candidates, in pattern order): where two
-    overlap the longer wins, then the earlier; titles are left out and clock times joined
-    to the day after them. Returns them left to right."""
-    found.sort(key=lambda x: (-(x.end - x.start), x.start))
-    chosen: list[Mention] = []
-    for mention in found:
-        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
-            chosen.append(mention)
-    chosen = [c for c in chosen if not in_title(text, c)]
-    return join_clock_and_day(text, sorted(chosen, key=lambda x: x.start))
