@@ -12,6 +12,7 @@ Each returns the cue span and the head token of the speaker phrase (or None).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -35,6 +36,12 @@ MIN_CONTENT_TOKENS = 2
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj"})
 _CLIMB_STEPS = 4
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# A quote signed after a dash, to the end of its line (``"..." ― Jane Doe``, ``"..." --
+# Jane Doe, a nurse``): the byline convention of reader comments, epigraphs and vox pops.
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_DASH_BYLINE = re.compile(
+    rf"[^\S\n]*(?:[―—–]|--)[^\S\n]*({_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,4}})[^\S\n]*(?:\.?[^\S\n]*(?:\n|$)|,[^\n]*)"
+)
 
 
 def _could_speak(tok) -> bool:
@@ -93,7 +100,10 @@ class Parse:
         if lemma in self.lexicon.verbs:
             return True
         if lemma in self.lexicon.phrasal_heads:
-            return any(c.dep_ == "prt" and (lemma, c.lower_) in self.lexicon.phrasal for c in tok.children)
+            # "shot back" (a particle) or "as she put it" (a fixed object)
+            return any(
+                c.dep_ in ("prt", "dobj") and (lemma, c.lower_) in self.lexicon.phrasal for c in tok.children
+            )
         return False
 
     # -- regions around a quoted passage -------------------------------------------------
@@ -171,10 +181,14 @@ class Parse:
         coordinated verb: ``..., saying``, ``a statement saying``) the subject of the
         clause it hangs from, the agent of a passive, or the nearest name in ``region``
         (only that with ``skip_children``, when the parse's subject is the quote itself)."""
+        named = _named_before(verb)
+        if named is not None and not skip_children:
+            return named
         v, steps = verb, 0
         while v is not None and not skip_children and steps <= _CLIMB_STEPS:
             for child in v.children:
-                if child.dep_ in ("nsubj", "csubj") and not self.inside_quotes(child.idx):
+                # A dash the parser took for a noun is never a subject.
+                if child.dep_ in ("nsubj", "csubj") and not self.inside_quotes(child.idx) and _wordy(child):
                     return child
                 if child.dep_ == "agent":
                     pobj = [c for c in child.children if c.dep_ == "pobj"]
@@ -216,6 +230,10 @@ class Parse:
             cue = self.cue_in(after, outside=(marked.open, marked.outer_end))
             if cue is not None:
                 return cue
+        if marked.close is not None and raw_last in _SIGNED_AFTER:
+            cue = self._dash_cue(marked.outer_end)
+            if cue is not None:
+                return cue
         before = self.region_before(marked.open)
         cue = self.cue_in(before, last=True, outside=(marked.open, marked.outer_end))
         if cue is not None:
@@ -224,6 +242,25 @@ class Parse:
         if head.endswith(":"):
             return self._colon_cue(len(head) - 1)
         return None
+
+    def _dash_cue(self, at: int) -> Cue | None:
+        """A quote signed after a dash (``"...." ― Jane Doe``): the dash is the cue and the
+        name after it the speaker, when the name ends the line (or an apposition follows:
+        ``-- Jane Doe, a nurse``)."""
+        m = _DASH_BYLINE.match(self.text, at)
+        if m is None:
+            return None
+        dash = self.text.index(m.group(0).lstrip()[0], at)
+        last = self.token_at(m.start(1) + m.group(1).rfind(" ") + 1)
+        if last is None or last.pos_ not in ("PROPN", "NOUN") or not (m.start(1) <= last.idx < m.end(1)):
+            return None
+        head = last
+        # climb to the name's head while it stays inside the name
+        while head.head is not head and m.start(1) <= head.head.idx < m.end(1) and head.dep_ in ("compound", "flat"):
+            head = head.head
+        dash_tok = self.token_at(dash)
+        dash_end = dash + (2 if self.text.startswith("--", dash) else 1)
+        return Cue(dash, dash_end, dash_tok, head)
 
     def _colon_cue(self, colon: int) -> Cue | None:
         """A quote introduced by a colon: the reporting verb before it, else the colon
@@ -247,6 +284,31 @@ class Parse:
             speaker = None
         colon_tok = self.token_at(colon)
         return Cue(colon, colon + 1, colon_tok, speaker) if speaker is not None else None
+
+
+_SIGNED_AFTER = frozenset(".!?…")
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "EVENT", "WORK_OF_ART"})
+
+
+def _named_before(verb):
+    """``footage of Jane Doe saying``, ``a video showing Smith asking``: a participle right
+    after a name (an object the parser did not make its subject) is that name's speech.
+    Returns the name's token, or None."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    prev = verb.nbor(-1)
+    if prev.pos_ != "PROPN" or prev.dep_ not in ("pobj", "dobj") or prev.ent_type_ in NOT_NAMES:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # The parser may make the recording itself the subject ("footage [of X] saying").
+    if all(s.pos_ == "NOUN" and s.left_edge.i <= prev.i for s in subjects):
+        return prev
+    return None
+
+
+def _wordy(tok) -> bool:
+    """A token with a letter or digit in it (not a dash or other punctuation)."""
+    return any(ch.isalnum() for ch in tok.text)
 
 
 def _bare_attribution(region: list) -> bool:

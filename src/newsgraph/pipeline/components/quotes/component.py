@@ -101,6 +101,7 @@ def _extract(doc: Document, parse: Parse, marks: list[Marked], inside, with_indi
         item.cue = _partial_cue(parse, item, reported, direct_cues)
         if item.cue is not None or _worth_keeping(parse, item):
             kept_partial.append(item)
+    _inherit_reported(text, direct, [it for it in kept_partial + reported if it.cue is not None])
     return direct + kept_partial + reported
 
 
@@ -205,6 +206,19 @@ def _inherit_across(text: str, direct: list[_Item], attributed: list[_Item]) -> 
             item.cue = source.cue
         else:
             item.speaker_of = source.cue or source.speaker_of
+
+
+def _inherit_reported(text: str, direct: list[_Item], reported: list[_Item]) -> None:
+    """A direct quote with no attribution that follows, in the same paragraph, a sentence
+    reporting speech (``X said the plan was "sound." "We will go on."``, ``..., Smith
+    said. "More."``) continues that speaker: it takes the speaker, not the cue (the
+    reported clause and the quote are separate claims)."""
+    for item in direct:
+        if item.cue is not None or item.speaker_of is not None:
+            continue
+        before = [r for r in reported if r.cue.end <= item.marked.open and "\n" not in text[r.cue.start : item.marked.open]]
+        if before:
+            item.speaker_of = max(before, key=lambda r: r.cue.start).cue
 
 
 def _has_cue_after(text: str, item: _Item) -> bool:

@@ -1,0 +1,95 @@
+"""Attribution rules of the quotes component on synthetic sentences: signed quotes, speakers
+the parse misplaces, speakers carried over from reported speech, phrasal cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.components.quotes import QuoteExtractor
+from newsgraph.record import Entity, Span
+
+
+def _entity(text: str, eid: str, etype: str, name: str, *surfaces: str) -> Entity:
+    mentions = []
+    for surface in surfaces:
+        start = 0
+        while (i := text.find(surface, start)) >= 0:
+            mentions.append(Span(start=i, end=i + len(surface)))
+            start = i + len(surface)
+    return Entity(id=eid, type=etype, name=name, mentions=mentions)
+
+
+@pytest.fixture
+def run(make_doc, nlp):
+    def analyse(text: str, entities: list[Entity] | None = None):
+        doc = make_doc(text)
+        doc.spacy = nlp(text)
+        doc.entities = entities or []
+        QuoteExtractor()(doc)
+        return sorted(doc.quotes, key=lambda q: q.start)
+
+    return analyse
+
+
+def _at(text: str, span) -> str:
+    return text[span.start : span.end]
+
+
+def test_quotes_dash_signed_quote_takes_the_name_after_the_dash(run):
+    text = (
+        "Readers wrote in with their views.\n\n"
+        "\u201cThe new bridge has made my commute twice as long.\u201d \u2015 Marta Delgado\n\n"
+        "\u201cI never thought the ferry would close so soon.\u201d -- Olu Bankole, a teacher\n"
+    )
+    ents = [_entity(text, "p1", "PERSON", "Marta Delgado", "Marta Delgado")]
+    quotes = run(text, ents)
+    assert [q.kind for q in quotes] == ["direct", "direct"]
+    assert quotes[0].speaker.entity == "p1"
+    assert _at(text, quotes[0].cue) == "\u2015"
+    assert quotes[1].speaker.name == "Olu Bankole"
+    assert _at(text, quotes[1].cue) == "--"
+
+
+def test_quotes_dash_inside_a_sentence_is_not_a_signature(run):
+    text = "\u201cWe are ready.\u201d \u2014 Those were the last words of the evening, and nobody said more.\n"
+    (quote,) = run(text)
+    assert quote.cue is None or _at(text, quote.cue) != "\u2014"
+
+
+def test_quotes_punctuation_is_never_a_speaker(run):
+    # The parser may take a dash before the name for the verb's subject.
+    text = (
+        "The returns were never published \u2015 as was the custom for decades \u2015 "
+        "Halvorsen boasted, \u201cThat shows I was careful.\u201d"
+    )
+    ents = [_entity(text, "p2", "PERSON", "Erik Halvorsen", "Halvorsen")]
+    quotes = [q for q in run(text, ents) if q.kind == "direct"]
+    assert quotes and quotes[0].speaker is not None
+    assert any(ch.isalpha() for ch in _at(text, quotes[0].speaker))
+
+
+def test_quotes_participle_after_a_name_is_that_name_speaking(run):
+    text = "The advert shows footage of Priya Raman asking, \u201cWhy should anyone wait another year?\u201d"
+    ents = [_entity(text, "p3", "PERSON", "Priya Raman", "Priya Raman")]
+    (quote,) = [q for q in run(text, ents) if q.kind == "direct"]
+    assert quote.speaker.entity == "p3"
+
+
+def test_quotes_quote_after_reported_speech_continues_its_speaker(run):
+    text = (
+        "Hugo Lindqvist said the proposal was \u201ca good start,\u201d and that he would vote for it. "
+        "\u201cWe have waited long enough for this.\u201d"
+    )
+    ents = [_entity(text, "p4", "PERSON", "Hugo Lindqvist", "Hugo Lindqvist")]
+    quotes = run(text, ents)
+    last = quotes[-1]
+    assert last.kind == "direct" and last.cue is None
+    assert last.speaker is not None and last.speaker.entity == "p4"
+
+
+def test_quotes_as_she_put_it_is_a_cue(run):
+    text = "As Nadia Farouk, the auditor, put it, \u201cThe accounts simply do not add up.\u201d"
+    ents = [_entity(text, "p5", "PERSON", "Nadia Farouk", "Nadia Farouk")]
+    (quote,) = [q for q in run(text, ents) if q.kind == "direct"]
+    assert _at(text, quote.cue) == "put"
+    assert quote.speaker.entity == "p5"
