@@ -93,3 +93,26 @@ def test_quotes_as_she_put_it_is_a_cue(run):
     (quote,) = [q for q in run(text, ents) if q.kind == "direct"]
     assert _at(text, quote.cue) == "put"
     assert quote.speaker.entity == "p5"
+
+
+def test_quotes_attribution_set_off_by_commas_reports_both_sides(run):
+    text = "Too often, Dr. Lena Ortiz said, the debate over water rights ends in court."
+    ents = [_entity(text, "p6", "PERSON", "Lena Ortiz", "Lena Ortiz")]
+    quotes = run(text, ents)
+    assert [q.kind for q in quotes] == ["indirect", "indirect"]
+    assert [_at(text, q) for q in quotes] == ["Too often", "the debate over water rights ends in court"]
+    assert quotes[0].cue == quotes[1].cue and _at(text, quotes[0].cue) == "said"
+    assert {q.speaker.entity for q in quotes} == {"p6"}
+
+
+def test_quotes_naming_participle_is_not_an_attribution(run):
+    text = "Their new venture, called the River Fund, will still own the land."
+    assert run(text) == []
+
+
+def test_quotes_closing_mark_typed_to_open_a_paragraph_opens(run):
+    text = "Comments poured in.\n\n\u201dI am worried about the schools here.\u201d \u2015 Ines Moreau\n"
+    (quote,) = run(text)
+    assert quote.kind == "direct"
+    assert _at(text, quote) == "I am worried about the schools here."
+    assert quote.speaker.name == "Ines Moreau"

@@ -49,3 +49,9 @@ def test_quotes_marks_doubled_apostrophes_as_double_quotes():
     found = find_quotes(text)
     assert [text[m.start : m.end] for m in found] == ["The port reopens", "Ships may enter."]
     assert all(m.mark_len == 2 and text[m.open : m.open + 2] == "''" for m in found)
+
+
+def test_marks_closing_curly_mark_at_paragraph_start_opens_a_quote():
+    text = "Intro line.\n\u201dWe stayed until the end.\u201d said one voter.\nShe left \u201d early."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["We stayed until the end."]

@@ -89,10 +89,13 @@ def _extract(doc: Document, parse: Parse, marks: list[Marked], inside, with_indi
     reported: list[_Item] = []
     direct_cues = {item.cue.start for item in direct if item.cue is not None}
     if with_indirect:
-        for r in find_indirect(parse, inside):
-            if r.cue.start in direct_cues or doc.noise_at(r.start, r.end, CAPTION_KINDS) is not None:
+        found = find_indirect(parse, inside)
+        # A cue whose content (any piece of it) is a direct quote belongs to that quote.
+        taken = {r.cue.start for r in found if any(d.start < r.end and r.start < d.end for d in direct)}
+        for r in found:
+            if r.cue.start in direct_cues or r.cue.start in taken:
                 continue
-            if any(d.start < r.end and r.start < d.end for d in direct):
+            if doc.noise_at(r.start, r.end, CAPTION_KINDS) is not None:
                 continue
             reported.append(_Item(r.start, r.end, "indirect", r.cue))
     _inherit_across(text, direct, direct + reported)

@@ -26,21 +26,55 @@ def find_indirect(parse: Parse, inside_quotes) -> list[Reported]:
         if inside_quotes(tok.idx):
             continue
         if parse.is_cue_verb(tok):
-            item = _verb_content(parse, tok)
+            items = _verb_content(parse, tok)
         elif tok.lower_ in phrase_starts:
             item = _phrase_content(parse, tok)
+            items = [item] if item is not None else []
         else:
-            item = None
-        if item is not None:
-            found.append(item)
+            items = []
+        found.extend(items)
     return found
 
 
-def _verb_content(parse: Parse, verb) -> Reported | None:
-    """The clausal complement of a reporting verb (or its to-infinitive for the verbs
-    marked ``xcomp`` in the lexicon), as reported content."""
-    lemma = verb.lemma_.lower()
+def _verb_content(parse: Parse, verb) -> list[Reported]:
+    """The reported content of a reporting verb: its clausal complement (or its
+    to-infinitive for the verbs marked ``xcomp`` in the lexicon, its object for those
+    marked ``dobj``), or the sentence around an attribution set off by commas (``Too
+    often, Smith said, the debate ...``: two pieces sharing the cue)."""
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None and verb.dep_ == "parataxis":
+        return _parenthetical(parse, verb)
+    item = _complement(parse, verb, comp)
+    return [item] if item is not None else []
+
+
+def _parenthetical(parse: Parse, verb) -> list[Reported]:
+    """``A, Smith said, B``, parsed with the cue as a parataxis of B's verb: the sentence
+    before and after the attribution, as two pieces of content sharing one cue."""
+    sent = verb.sent
+    words = [t for t in verb.subtree if not t.is_punct]
+    first, last = words[0], words[-1]
+    # Set off by a comma or dash before the speaker ("A, he said, B"), and saying, not
+    # naming ("His group, called the Fund, will ...": an object or a predicate).
+    if first.i == sent.start or first.nbor(-1).text not in _ASIDE_OPEN:
+        return []
+    if any(c.dep_ in ("oprd", "xcomp", "acomp", "attr") for c in verb.children):
+        return []
+    if parse.inside_quotes(verb.head.idx):
+        return []
+    cue = Cue(verb.idx, verb.idx + len(verb), verb, parse.subject_of(verb))
+    left_end, right_start = first.idx, last.idx + len(last)
+    pieces = [_trim(parse, sent.start_char, left_end), _trim(parse, right_start, sent.end_char)]
+    pieces = [p for p in pieces if p is not None]
+    if sum(len(parse.text[s:e].split()) for s, e in pieces) < MIN_CONTENT_TOKENS:
+        return []
+    return [Reported(s, e, cue) for s, e in pieces]
+
+
+def _complement(parse: Parse, verb, comp) -> Reported | None:
+    """The reported content of ``verb`` from its complement ``comp`` (or the forms the
+    lexicon allows), or None."""
+    lemma = verb.lemma_.lower()
     if comp is None and lemma in parse.lexicon.xcomp_verbs:
         comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     last = comp
@@ -81,6 +115,7 @@ def _phrase_content(parse: Parse, tok) -> Reported | None:
 
 
 _TRIM = " \t\n,;:—–-" + QUOTE_CHARS
+_ASIDE_OPEN = frozenset({",", "—", "–", "--"})
 
 
 def _trim(parse: Parse, start: int, end: int) -> tuple[int, int] | None:

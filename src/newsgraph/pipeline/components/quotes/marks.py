@@ -73,7 +73,19 @@ def _opens_double(text: str, i: int) -> bool:
         return _open_context(text, i)
     if text.startswith(DOUBLED, i):
         return _open_context(text, i) and i + 2 < len(text) and not text[i + 2].isspace()
+    if ch == "”":
+        return _misturned_open(text, i)
     return False
+
+
+def _misturned_open(text: str, i: int) -> bool:
+    """A closing curly mark typed to open a paragraph (``”Fear. I am ...”``): it opens
+    when it starts its line, a word follows it and another one closes in the paragraph."""
+    line_start = text.rfind("\n", 0, i) + 1
+    if text[line_start:i].strip() or i + 1 >= len(text) or not text[i + 1].isalnum():
+        return False
+    end = text.find("\n", i)
+    return "”" in text[i + 1 : end if end >= 0 else len(text)]
 
 
 def _width(text: str, i: int) -> int:
