@@ -116,3 +116,28 @@ def test_quotes_closing_mark_typed_to_open_a_paragraph_opens(run):
     assert quote.kind == "direct"
     assert _at(text, quote) == "I am worried about the schools here."
     assert quote.speaker.name == "Ines Moreau"
+
+
+def test_quotes_called_for_reports_the_prepositional_object(run):
+    text = "Senator Ruth Abara called for a full inquiry into the contract."
+    ents = [_entity(text, "p7", "PERSON", "Ruth Abara", "Ruth Abara")]
+    (quote,) = run(text, ents)
+    assert quote.kind == "indirect"
+    assert _at(text, quote) == "a full inquiry into the contract"
+    assert _at(text, quote.cue) == "called"
+    assert quote.speaker.entity == "p7"
+
+
+def test_quotes_accused_of_keeps_what_is_said_of_the_object(run):
+    text = "The union accused the company of ignoring safety rules."
+    (quote,) = run(text)
+    assert _at(text, quote) == "the company of ignoring safety rules"
+    assert _at(text, quote.cue) == "accused"
+
+
+def test_quotes_relative_pronoun_speaker_keeps_its_span(run):
+    text = "The award went to Omar Castell, who said the prize belonged to his whole team."
+    ents = [_entity(text, "p8", "PERSON", "Omar Castell", "Omar Castell")]
+    (quote,) = run(text, ents)
+    assert quote.speaker.entity == "p8" and quote.speaker.name == "Omar Castell"
+    assert _at(text, quote.speaker) == "who"

@@ -80,8 +80,12 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
     last = comp
     if comp is None and lemma in parse.lexicon.dobj_verbs:
         comp = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        # "called the plan reckless": the object and what is said of it
-        last = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp") and comp is not None), comp)
+        # "called the plan reckless", "cited the cuts as proof", "accused him of lying":
+        # the object and what is said of it
+        said_of = [c for c in verb.children if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _OF)]
+        last = max([comp] + [c for c in said_of if comp is not None and c.i > comp.i], key=lambda t: t.i) if comp else comp
+    if comp is None:
+        comp = last = _prep_object(parse, verb, lemma)
     if comp is None:
         return None
     span = _trim(parse, comp.left_edge.idx, last.right_edge.idx + len(last.right_edge))
@@ -94,6 +98,17 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
         return None
     cue = Cue(verb.idx, verb.idx + len(verb), verb, parse.subject_of(verb))
     return Reported(start, end, cue)
+
+
+def _prep_object(parse: Parse, verb, lemma: str):
+    """The object of a preposition the lexicon allows ``verb`` (``called for a ban``:
+    ``a ban``), or None."""
+    if not parse.lexicon.prep_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and (lemma, child.lower_) in parse.lexicon.prep_verbs:
+            return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
 
 
 def _phrase_content(parse: Parse, tok) -> Reported | None:
@@ -116,6 +131,8 @@ def _phrase_content(parse: Parse, tok) -> Reported | None:
 
 _TRIM = " \t\n,;:—–-" + QUOTE_CHARS
 _ASIDE_OPEN = frozenset({",", "—", "–", "--"})
+# Prepositions after an object that carry what is said of it ("cited X as Y").
+_OF = frozenset({"as", "of", "for"})
 
 
 def _trim(parse: Parse, start: int, end: int) -> tuple[int, int] | None:

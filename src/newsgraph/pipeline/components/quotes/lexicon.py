@@ -15,7 +15,9 @@ class Lexicon:
     to-infinitive; ``phrases``: prepositional cue phrases as tuples of lower-case words;
     ``titles``: lower-case title words cut from a speaker's name when no entity has it;
     ``dobj_verbs``: verbs whose direct object may be their content (stance, announcement);
-    ``phrasal``: (verb, particle) pairs that report only with their particle (shoot back)."""
+    ``phrasal``: (verb, particle) pairs that report only with their particle (shoot back);
+    ``prep_verbs``: (verb, preposition) pairs whose prepositional object may be their
+    content (``called for a ban``)."""
 
     verbs: frozenset[str]
     xcomp_verbs: frozenset[str]
@@ -23,6 +25,7 @@ class Lexicon:
     titles: frozenset[str] = frozenset()
     dobj_verbs: frozenset[str] = frozenset()
     phrasal: frozenset[tuple[str, str]] = frozenset()
+    prep_verbs: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def phrasal_heads(self) -> frozenset[str]:
@@ -42,7 +45,7 @@ def _lines(path: Path) -> list[list[str]]:
 def load(directory: str | None = None) -> Lexicon:
     """The lexicon in ``directory`` (default: the one shipped with newsgraph)."""
     root = Path(directory) if directory else RESOURCES
-    verbs, xcomp, dobj, phrasal = set(), set(), set(), set()
+    verbs, xcomp, dobj, phrasal, prep = set(), set(), set(), set(), set()
     for row in _lines(root / "reporting_verbs.txt"):
         verb = row[0].strip()
         if " " in verb:
@@ -55,6 +58,9 @@ def load(directory: str | None = None) -> Lexicon:
             xcomp.add(verb)
         if "dobj" in forms:
             dobj.add(verb)
+        prep |= {(verb, f.split(":", 1)[1]) for f in forms if f.startswith("prep:")}
     phrases = tuple(tuple(row[0].split()) for row in _lines(root / "cue_phrases.txt"))
     titles = frozenset(row[0].strip() for row in _lines(root / "title_words.txt"))
-    return Lexicon(frozenset(verbs), frozenset(xcomp), phrases, titles, frozenset(dobj), frozenset(phrasal))
+    return Lexicon(
+        frozenset(verbs), frozenset(xcomp), phrases, titles, frozenset(dobj), frozenset(phrasal), frozenset(prep)
+    )

@@ -120,12 +120,16 @@ class SpeakerResolver:
 
     def resolve(self, head) -> Speaker:
         """A ``Speaker`` for the spaCy token ``head`` (the head of the subject phrase)."""
+        relative = None
         if head.lower_ in RELATIVE and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
-            head = head.head.head
+            relative, head = head, head.head.head
         if head.pos_ == "PRON" or head.lower_ in PERSONAL | PLURAL | NEUTER:
             speaker, kind = self._pronoun(head)
         else:
             speaker, kind = self._phrase(head)
+        if relative is not None:
+            # Like a pronoun, "who" keeps its own span and takes its antecedent's name.
+            speaker = Speaker(entity=speaker.entity, name=speaker.name, start=relative.idx, end=relative.idx + len(relative))
         self.history.append((head.idx, speaker, kind))
         return speaker
 
