@@ -85,3 +85,12 @@ def make_doc():
         return Document(id=id, raw=text, text=text, metadata=Metadata(published=published), clean=clean)
 
     return make
+
+
+@pytest.fixture
+def quotes_of(make_doc, nlp):
+    """``quotes_of(text, entities=None, noise=None)``: the quotes component's quotes in a
+    parsed ``text`` with hand-made entities, left to right."""
+    from tests.fixtures.quotes import quotes_runner
+
+    return quotes_runner(make_doc, nlp)

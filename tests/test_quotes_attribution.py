@@ -3,46 +3,21 @@ the parse misplaces, speakers carried over from reported speech, phrasal cues.""
 
 from __future__ import annotations
 
-import pytest
-
-from newsgraph.pipeline.components.quotes import QuoteExtractor
-from newsgraph.record import Entity, Span
-
-
-def _entity(text: str, eid: str, etype: str, name: str, *surfaces: str) -> Entity:
-    mentions = []
-    for surface in surfaces:
-        start = 0
-        while (i := text.find(surface, start)) >= 0:
-            mentions.append(Span(start=i, end=i + len(surface)))
-            start = i + len(surface)
-    return Entity(id=eid, type=etype, name=name, mentions=mentions)
-
-
-@pytest.fixture
-def run(make_doc, nlp):
-    def analyse(text: str, entities: list[Entity] | None = None):
-        doc = make_doc(text)
-        doc.spacy = nlp(text)
-        doc.entities = entities or []
-        QuoteExtractor()(doc)
-        return sorted(doc.quotes, key=lambda q: q.start)
-
-    return analyse
+from tests.fixtures.quotes import entity
 
 
 def _at(text: str, span) -> str:
     return text[span.start : span.end]
 
 
-def test_quotes_dash_signed_quote_takes_the_name_after_the_dash(run):
+def test_quotes_dash_signed_quote_takes_the_name_after_the_dash(quotes_of):
     text = (
         "Readers wrote in with their views.\n\n"
         "\u201cThe new bridge has made my commute twice as long.\u201d \u2015 Marta Delgado\n\n"
         "\u201cI never thought the ferry would close so soon.\u201d -- Olu Bankole, a teacher\n"
     )
-    ents = [_entity(text, "p1", "PERSON", "Marta Delgado", "Marta Delgado")]
-    quotes = run(text, ents)
+    ents = [entity(text, "p1", "PERSON", "Marta Delgado", "Marta Delgado")]
+    quotes = quotes_of(text, ents)
     assert [q.kind for q in quotes] == ["direct", "direct"]
     assert quotes[0].speaker.entity == "p1"
     assert _at(text, quotes[0].cue) == "\u2015"
@@ -50,94 +25,94 @@ def test_quotes_dash_signed_quote_takes_the_name_after_the_dash(run):
     assert _at(text, quotes[1].cue) == "--"
 
 
-def test_quotes_dash_inside_a_sentence_is_not_a_signature(run):
+def test_quotes_dash_inside_a_sentence_is_not_a_signature(quotes_of):
     text = "\u201cWe are ready.\u201d \u2014 Those were the last words of the evening, and nobody said more.\n"
-    (quote,) = run(text)
+    (quote,) = quotes_of(text)
     assert quote.cue is None or _at(text, quote.cue) != "\u2014"
 
 
-def test_quotes_punctuation_is_never_a_speaker(run):
+def test_quotes_punctuation_is_never_a_speaker(quotes_of):
     # The parser may take a dash before the name for the verb's subject.
     text = (
         "The returns were never published \u2015 as was the custom for decades \u2015 "
         "Halvorsen boasted, \u201cThat shows I was careful.\u201d"
     )
-    ents = [_entity(text, "p2", "PERSON", "Erik Halvorsen", "Halvorsen")]
-    quotes = [q for q in run(text, ents) if q.kind == "direct"]
+    ents = [entity(text, "p2", "PERSON", "Erik Halvorsen", "Halvorsen")]
+    quotes = [q for q in quotes_of(text, ents) if q.kind == "direct"]
     assert quotes and quotes[0].speaker is not None
     assert any(ch.isalpha() for ch in _at(text, quotes[0].speaker))
 
 
-def test_quotes_participle_after_a_name_is_that_name_speaking(run):
+def test_quotes_participle_after_a_name_is_that_name_speaking(quotes_of):
     text = "The advert shows footage of Priya Raman asking, \u201cWhy should anyone wait another year?\u201d"
-    ents = [_entity(text, "p3", "PERSON", "Priya Raman", "Priya Raman")]
-    (quote,) = [q for q in run(text, ents) if q.kind == "direct"]
+    ents = [entity(text, "p3", "PERSON", "Priya Raman", "Priya Raman")]
+    (quote,) = [q for q in quotes_of(text, ents) if q.kind == "direct"]
     assert quote.speaker.entity == "p3"
 
 
-def test_quotes_quote_after_reported_speech_continues_its_speaker(run):
+def test_quotes_quote_after_reported_speech_continues_its_speaker(quotes_of):
     text = (
         "Hugo Lindqvist said the proposal was \u201ca good start,\u201d and that he would vote for it. "
         "\u201cWe have waited long enough for this.\u201d"
     )
-    ents = [_entity(text, "p4", "PERSON", "Hugo Lindqvist", "Hugo Lindqvist")]
-    quotes = run(text, ents)
+    ents = [entity(text, "p4", "PERSON", "Hugo Lindqvist", "Hugo Lindqvist")]
+    quotes = quotes_of(text, ents)
     last = quotes[-1]
     assert last.kind == "direct" and last.cue is None
     assert last.speaker is not None and last.speaker.entity == "p4"
 
 
-def test_quotes_as_she_put_it_is_a_cue(run):
+def test_quotes_as_she_put_it_is_a_cue(quotes_of):
     text = "As Nadia Farouk, the auditor, put it, \u201cThe accounts simply do not add up.\u201d"
-    ents = [_entity(text, "p5", "PERSON", "Nadia Farouk", "Nadia Farouk")]
-    (quote,) = [q for q in run(text, ents) if q.kind == "direct"]
+    ents = [entity(text, "p5", "PERSON", "Nadia Farouk", "Nadia Farouk")]
+    (quote,) = [q for q in quotes_of(text, ents) if q.kind == "direct"]
     assert _at(text, quote.cue) == "put"
     assert quote.speaker.entity == "p5"
 
 
-def test_quotes_attribution_set_off_by_commas_reports_both_sides(run):
+def test_quotes_attribution_set_off_by_commas_reports_both_sides(quotes_of):
     text = "Too often, Dr. Lena Ortiz said, the debate over water rights ends in court."
-    ents = [_entity(text, "p6", "PERSON", "Lena Ortiz", "Lena Ortiz")]
-    quotes = run(text, ents)
+    ents = [entity(text, "p6", "PERSON", "Lena Ortiz", "Lena Ortiz")]
+    quotes = quotes_of(text, ents)
     assert [q.kind for q in quotes] == ["indirect", "indirect"]
     assert [_at(text, q) for q in quotes] == ["Too often", "the debate over water rights ends in court"]
     assert quotes[0].cue == quotes[1].cue and _at(text, quotes[0].cue) == "said"
     assert {q.speaker.entity for q in quotes} == {"p6"}
 
 
-def test_quotes_naming_participle_is_not_an_attribution(run):
+def test_quotes_naming_participle_is_not_an_attribution(quotes_of):
     text = "Their new venture, called the River Fund, will still own the land."
-    assert run(text) == []
+    assert quotes_of(text) == []
 
 
-def test_quotes_closing_mark_typed_to_open_a_paragraph_opens(run):
+def test_quotes_closing_mark_typed_to_open_a_paragraph_opens(quotes_of):
     text = "Comments poured in.\n\n\u201dI am worried about the schools here.\u201d \u2015 Ines Moreau\n"
-    (quote,) = run(text)
+    (quote,) = quotes_of(text)
     assert quote.kind == "direct"
     assert _at(text, quote) == "I am worried about the schools here."
     assert quote.speaker.name == "Ines Moreau"
 
 
-def test_quotes_called_for_reports_the_prepositional_object(run):
+def test_quotes_called_for_reports_the_prepositional_object(quotes_of):
     text = "Senator Ruth Abara called for a full inquiry into the contract."
-    ents = [_entity(text, "p7", "PERSON", "Ruth Abara", "Ruth Abara")]
-    (quote,) = run(text, ents)
+    ents = [entity(text, "p7", "PERSON", "Ruth Abara", "Ruth Abara")]
+    (quote,) = quotes_of(text, ents)
     assert quote.kind == "indirect"
     assert _at(text, quote) == "a full inquiry into the contract"
     assert _at(text, quote.cue) == "called"
     assert quote.speaker.entity == "p7"
 
 
-def test_quotes_accused_of_keeps_what_is_said_of_the_object(run):
+def test_quotes_accused_of_keeps_what_is_said_of_the_object(quotes_of):
     text = "The union accused the company of ignoring safety rules."
-    (quote,) = run(text)
+    (quote,) = quotes_of(text)
     assert _at(text, quote) == "the company of ignoring safety rules"
     assert _at(text, quote.cue) == "accused"
 
 
-def test_quotes_relative_pronoun_speaker_keeps_its_span(run):
+def test_quotes_relative_pronoun_speaker_keeps_its_span(quotes_of):
     text = "The award went to Omar Castell, who said the prize belonged to his whole team."
-    ents = [_entity(text, "p8", "PERSON", "Omar Castell", "Omar Castell")]
-    (quote,) = run(text, ents)
+    ents = [entity(text, "p8", "PERSON", "Omar Castell", "Omar Castell")]
+    (quote,) = quotes_of(text, ents)
     assert quote.speaker.entity == "p8" and quote.speaker.name == "Omar Castell"
     assert _at(text, quote.speaker) == "who"

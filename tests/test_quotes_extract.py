@@ -3,89 +3,64 @@ entities)."""
 
 from __future__ import annotations
 
-import pytest
-
-from newsgraph.pipeline.components.quotes import QuoteExtractor
-from newsgraph.record import Entity, Noise, Span
-
-
-def _entity(text: str, eid: str, etype: str, name: str, *surfaces: str) -> Entity:
-    mentions = []
-    for surface in surfaces:
-        start = 0
-        while (i := text.find(surface, start)) >= 0:
-            mentions.append(Span(start=i, end=i + len(surface)))
-            start = i + len(surface)
-    return Entity(id=eid, type=etype, name=name, mentions=mentions)
-
-
-@pytest.fixture
-def run(make_doc, nlp):
-    def analyse(text: str, entities: list[Entity] | None = None, noise: list[Noise] | None = None):
-        doc = make_doc(text)
-        doc.spacy = nlp(text)
-        doc.entities = entities or []
-        doc.noise = noise or []
-        QuoteExtractor()(doc)
-        return sorted(doc.quotes, key=lambda q: q.start)
-
-    return analyse
+from newsgraph.record import Noise
+from tests.fixtures.quotes import entity
 
 
 def _said(text, quote):
     return text[quote.start : quote.end]
 
 
-def test_quotes_split_direct_quote_shares_speaker_and_cue(run):
+def test_quotes_split_direct_quote_shares_speaker_and_cue(quotes_of):
     text = '"We will rebuild the harbour," Mayor Ana Petrova told reporters on Monday, "and we will start this year."'
-    ents = [_entity(text, "e1", "PERSON", "Ana Petrova", "Ana Petrova")]
-    quotes = run(text, ents)
+    ents = [entity(text, "e1", "PERSON", "Ana Petrova", "Ana Petrova")]
+    quotes = quotes_of(text, ents)
     assert [q.kind for q in quotes] == ["direct", "direct"]
     assert {q.speaker.entity for q in quotes} == {"e1"}
     assert quotes[0].cue == quotes[1].cue
     assert text[quotes[0].cue.start : quotes[0].cue.end] == "told"
 
 
-def test_quotes_every_span_indexes_the_text(run):
+def test_quotes_every_span_indexes_the_text(quotes_of):
     text = 'Officials said on Friday that the road would reopen. "It is safe now," the engineer added.'
-    for q in run(text):
+    for q in quotes_of(text):
         assert 0 <= q.start < q.end <= len(text)
         if q.speaker is not None and q.speaker.start is not None:
             assert text[q.speaker.start : q.speaker.end].strip() == text[q.speaker.start : q.speaker.end]
         assert q.component == "newsgraph.quotes.v1"
 
 
-def test_quotes_pronoun_speaker_resolves_to_named_person(run):
+def test_quotes_pronoun_speaker_resolves_to_named_person(quotes_of):
     text = 'Tomas Berg arrived late. "The talks were useful," he said.'
-    ents = [_entity(text, "p1", "PERSON", "Tomas Berg", "Tomas Berg")]
-    (quote,) = run(text, ents)
+    ents = [entity(text, "p1", "PERSON", "Tomas Berg", "Tomas Berg")]
+    (quote,) = quotes_of(text, ents)
     assert quote.kind == "direct"
     assert quote.speaker.entity == "p1" and quote.speaker.name == "Tomas Berg"
     assert text[quote.speaker.start : quote.speaker.end] == "he"
 
 
-def test_quotes_according_to_is_indirect_with_content_span(run):
+def test_quotes_according_to_is_indirect_with_content_span(quotes_of):
     text = "According to the fisheries ministry, catches fell by a third last year."
-    ents = [_entity(text, "o1", "ORG", "Fisheries Ministry", "fisheries ministry")]
-    (quote,) = run(text, ents)
+    ents = [entity(text, "o1", "ORG", "Fisheries Ministry", "fisheries ministry")]
+    (quote,) = quotes_of(text, ents)
     assert quote.kind == "indirect"
     assert _said(text, quote) == "catches fell by a third last year"
     assert quote.speaker.entity == "o1"
     assert text[quote.cue.start : quote.cue.end] == "According to"
 
 
-def test_quotes_said_that_is_indirect(run):
+def test_quotes_said_that_is_indirect(quotes_of):
     text = "The Pentagon said on Tuesday that it would send two more ships to the region."
-    ents = [_entity(text, "o2", "ORG", "Pentagon", "Pentagon")]
-    (quote,) = run(text, ents)
+    ents = [entity(text, "o2", "ORG", "Pentagon", "Pentagon")]
+    (quote,) = quotes_of(text, ents)
     assert quote.kind == "indirect"
     assert _said(text, quote).startswith("that it would send")
     assert quote.speaker.entity == "o2"
 
 
-def test_quotes_partial_inside_reported_speech_takes_its_speaker(run):
+def test_quotes_partial_inside_reported_speech_takes_its_speaker(quotes_of):
     text = 'The union leaders said the company should "stop the layoffs at once and talk to us."'
-    quotes = run(text)
+    quotes = quotes_of(text)
     kinds = {q.kind for q in quotes}
     assert kinds == {"indirect", "partial"}
     partial = next(q for q in quotes if q.kind == "partial")
@@ -93,98 +68,98 @@ def test_quotes_partial_inside_reported_speech_takes_its_speaker(run):
     assert partial.speaker.name.lower() == "the union leaders" and partial.speaker.entity is None
 
 
-def test_quotes_short_partial_without_cue_has_null_speaker(run):
+def test_quotes_short_partial_without_cue_has_null_speaker(quotes_of):
     text = 'Ministers met in Oslo, where Karl Dahl said the plan to impose a "steep cost" on smugglers was ready.'
-    quotes = run(text)
+    quotes = quotes_of(text)
     partial = next(q for q in quotes if q.kind == "partial")
     assert _said(text, partial) == "steep cost"
 
 
-def test_quotes_no_speaker_is_null_not_a_guess(run):
+def test_quotes_no_speaker_is_null_not_a_guess(quotes_of):
     text = 'The banner on the bridge read nothing at all.\n\n"Nobody will stop us."\n\nThe rain continued.'
-    (quote,) = run(text)
+    (quote,) = quotes_of(text)
     assert quote.kind == "direct"
     assert quote.speaker is None and quote.cue is None
 
 
-def test_quotes_title_speaker_resolves_to_office_holder(run):
+def test_quotes_title_speaker_resolves_to_office_holder(quotes_of):
     text = (
         'Alliance Secretary General Mira Holm opened the meeting. '
         '"We are ready," the secretary general said.'
     )
-    ents = [_entity(text, "p9", "PERSON", "Mira Holm", "Mira Holm")]
-    (quote,) = run(text, ents)
+    ents = [entity(text, "p9", "PERSON", "Mira Holm", "Mira Holm")]
+    (quote,) = quotes_of(text, ents)
     assert quote.speaker.entity == "p9"
     assert text[quote.speaker.start : quote.speaker.end] == "the secretary general"
 
 
-def test_quotes_group_speaker_without_entity_keeps_the_phrase(run):
+def test_quotes_group_speaker_without_entity_keeps_the_phrase(quotes_of):
     text = 'The northern members have said they "will not accept any delay."'
-    quotes = run(text)
+    quotes = quotes_of(text)
     assert quotes and all(q.speaker is not None for q in quotes)
     assert {q.speaker.name for q in quotes} == {"The northern members"}
     assert all(q.speaker.entity is None for q in quotes)
 
 
-def test_quotes_curly_multi_paragraph_quote_is_one_direct_quote(run):
+def test_quotes_curly_multi_paragraph_quote_is_one_direct_quote(quotes_of):
     text = (
         "Farmer Ida Lund spoke at the market.\n\n"
         "\u201cThe harvest was poor this year.\n\n"
         "\u201cWe will plant earlier next spring,\u201d Lund said."
     )
-    ents = [_entity(text, "p3", "PERSON", "Ida Lund", "Ida Lund", "Lund")]
-    (quote,) = run(text, ents)
+    ents = [entity(text, "p3", "PERSON", "Ida Lund", "Ida Lund", "Lund")]
+    (quote,) = quotes_of(text, ents)
     assert quote.kind == "direct" and quote.speaker.entity == "p3"
     assert "harvest" in _said(text, quote) and "plant earlier" in _said(text, quote)
 
 
-def test_quotes_continuation_paragraph_inherits_the_speaker(run):
+def test_quotes_continuation_paragraph_inherits_the_speaker(quotes_of):
     text = (
         '"The port is closed," harbour master Leo Vik said.\n\n'
         '"Ships must wait outside until the storm passes."'
     )
-    ents = [_entity(text, "p4", "PERSON", "Leo Vik", "Leo Vik")]
-    quotes = run(text, ents)
+    ents = [entity(text, "p4", "PERSON", "Leo Vik", "Leo Vik")]
+    quotes = quotes_of(text, ents)
     assert [q.speaker.entity for q in quotes] == ["p4", "p4"]
 
 
-def test_quotes_not_taken_from_captions(run):
+def test_quotes_not_taken_from_captions(quotes_of):
     text = 'Nothing was said.\n"We did it," the captain said. (Photo credit: A. Person)'
     caption_start = text.index('"We')
     noise = [Noise(kind="caption", text=text[caption_start:], start=caption_start, end=len(text))]
-    assert run(text, noise=noise) == []
+    assert quotes_of(text, noise=noise) == []
 
 
-def test_quotes_speaker_never_taken_from_inside_a_quote(run):
+def test_quotes_speaker_never_taken_from_inside_a_quote(quotes_of):
     text = "''That, sadly,'' she said, ''is how the river floods every spring.''"
-    quotes = run(text)
+    quotes = quotes_of(text)
     assert len(quotes) == 2
     assert {text[q.speaker.start : q.speaker.end] for q in quotes} == {"she"}
 
 
-def test_quotes_participle_cue_borrows_the_clause_subject(run):
+def test_quotes_participle_cue_borrows_the_clause_subject(quotes_of):
     text = 'The ministry issued a statement on Monday saying, "The border stays open."'
-    ents = [_entity(text, "o5", "ORG", "Ministry", "ministry")]
-    (quote,) = run(text, ents)
+    ents = [entity(text, "o5", "ORG", "Ministry", "ministry")]
+    (quote,) = quotes_of(text, ents)
     assert quote.kind == "direct" and quote.speaker.entity == "o5"
     assert text[quote.cue.start : quote.cue.end] == "saying"
 
 
-def test_quotes_colon_introducer_gives_the_speaker(run):
+def test_quotes_colon_introducer_gives_the_speaker(quotes_of):
     text = 'Or, as harbour master Leo Vik put it:\n\n"Nobody sails in this weather."'
-    ents = [_entity(text, "p4", "PERSON", "Leo Vik", "Leo Vik")]
-    (quote,) = run(text, ents)
+    ents = [entity(text, "p4", "PERSON", "Leo Vik", "Leo Vik")]
+    (quote,) = quotes_of(text, ents)
     assert quote.speaker.entity == "p4"
 
 
-def test_quotes_trailing_attribution_of_reported_speech(run):
+def test_quotes_trailing_attribution_of_reported_speech(quotes_of):
     text = "The storm will pass by Friday, forecasters said."
-    (quote,) = run(text)
+    (quote,) = quotes_of(text)
     assert quote.kind == "indirect"
     assert text[quote.start : quote.end] == "The storm will pass by Friday"
     assert quote.speaker.name == "forecasters" and quote.speaker.entity is None
 
 
-def test_quotes_unattributed_title_is_not_a_direct_quote(run):
+def test_quotes_unattributed_title_is_not_a_direct_quote(quotes_of):
     text = 'The network renewed its drama, "Harbour Lights," for a third season.'
-    assert all(q.kind != "direct" for q in run(text))
+    assert all(q.kind != "direct" for q in quotes_of(text))
