@@ -47,6 +47,19 @@ class EvalReport:
         return {metric: self.scores[metric] for metric in self.gated if metric in self.scores}
 
 
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    """``(precision, recall, F1)`` of ``tp`` correct predictions out of ``n_pred``
+    predicted and ``n_gold`` annotated; a ratio with nothing to divide by is 0.0."""
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    return precision, recall, f1(precision, recall)
+
+
+def f1(precision: float, recall: float) -> float:
+    """The harmonic mean of ``precision`` and ``recall`` (0.0 when both are 0)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def data_fingerprint(paths: list[Path]) -> str:
     """A sha256 over the names and bytes of ``paths`` (sorted), for the baseline file."""
     import hashlib

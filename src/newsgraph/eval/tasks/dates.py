@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint
+from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint, prf
 
 DATES = "newsgraph.dates.v1"
 
@@ -97,11 +97,8 @@ def score(gold: list[list[Timex]], pred: list[list[Timex]]) -> dict[str, float]:
             typed += hit[3] == g[3]
     scores: dict[str, float] = {}
     for name, tp in (("strict", strict), ("relaxed", relaxed), ("value", value)):
-        p = tp / n_pred if n_pred else 0.0
-        r = tp / n_gold if n_gold else 0.0
-        scores[f"{name}_f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
-        scores[f"{name}_precision"] = round(p, 4)
-        scores[f"{name}_recall"] = round(r, 4)
+        p, r, f = prf(tp, n_pred, n_gold)
+        scores |= {f"{name}_f1": round(f, 4), f"{name}_precision": round(p, 4), f"{name}_recall": round(r, 4)}
     scores["type_accuracy"] = round(typed / relaxed, 4) if relaxed else 0.0
     return scores
 

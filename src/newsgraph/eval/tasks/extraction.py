@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsgraph.errors import Code, EvalError
-from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint
+from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint, f1, prf
 
 SUBSETS = ("page-signal-master", "readability")
 _TOKEN = re.compile(r"\w+")
@@ -132,25 +132,20 @@ class _Scores:
         r = hit / n_gold if n_gold else 1.0
         self.p.append(p)
         self.r.append(r)
-        self.f.append(_f1(p, r))
+        self.f.append(f1(p, r))
         self.hit, self.pred, self.gold = self.hit + hit, self.pred + n_pred, self.gold + n_gold
 
     def summary(self) -> dict[str, float]:
         n = len(self.f) or 1
-        micro_p = self.hit / self.pred if self.pred else 0.0
-        micro_r = self.hit / self.gold if self.gold else 0.0
+        micro_p, micro_r, micro_f = prf(self.hit, self.pred, self.gold)
         return {
             "precision": round(sum(self.p) / n, 4),
             "recall": round(sum(self.r) / n, 4),
             "f1": round(sum(self.f) / n, 4),
             "micro_precision": round(micro_p, 4),
             "micro_recall": round(micro_r, 4),
-            "micro_f1": round(_f1(micro_p, micro_r), 4),
+            "micro_f1": round(micro_f, 4),
         }
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 TASK = EvalTask(

@@ -28,7 +28,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint
+from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint, prf
 
 GOLD_TYPES = frozenset(
     {"Literal", "Mixed", "Coercion", "Literal_Modifier", "Metonymic", "Non_Literal_Modifier"}
@@ -160,9 +160,7 @@ def _overlap(start: int, end: int, pred: Pred) -> bool:
 
 
 def _prf(name: str, tp: int, fp: int, fn: int) -> dict[str, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = prf(tp, tp + fp, tp + fn)
     return {f"f1_{name}": f1, f"precision_{name}": precision, f"recall_{name}": recall}
 
 

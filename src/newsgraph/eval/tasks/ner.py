@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint
+from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint, prf
 
 CONLL_TYPES = ("PER", "ORG", "LOC", "MISC")
 GATED_TYPES = ("PER", "ORG", "LOC")
@@ -145,9 +145,7 @@ def score(gold: list[set[Ent]], predicted: list[set[Ent]]) -> dict[str, float]:
     groups = {"per_org_loc": GATED_TYPES, "all": CONLL_TYPES, **{k: (k,) for k in CONLL_TYPES}}
     for name, kinds in groups.items():
         tp, fp, fn = (sum(counts[k][i] for k in kinds) for i in range(3))
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = prf(tp, tp + fp, tp + fn)
         scores.update({f"f1_{name}": f1, f"precision_{name}": precision, f"recall_{name}": recall})
     return {k: round(v, 4) for k, v in scores.items()}
 

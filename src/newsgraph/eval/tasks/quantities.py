@@ -17,7 +17,7 @@ import re
 import time
 from pathlib import Path
 
-from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint
+from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint, prf
 
 QUANTITIES = "newsgraph.quantities.v1"
 
@@ -119,11 +119,8 @@ def f1_scores(results: list[tuple[list[Item], list[Item]]]) -> dict[str, float]:
         tp_unit += u
     scores: dict[str, float] = {}
     for name, tp in (("value", tp_value), ("value_unit", tp_unit)):
-        p = tp / n_pred if n_pred else 0.0
-        r = tp / n_gold if n_gold else 0.0
-        scores[f"{name}_f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
-        scores[f"{name}_precision"] = round(p, 4)
-        scores[f"{name}_recall"] = round(r, 4)
+        p, r, f = prf(tp, n_pred, n_gold)
+        scores |= {f"{name}_f1": round(f, 4), f"{name}_precision": round(p, 4), f"{name}_recall": round(r, 4)}
     return scores
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.errors import Code, EvalError
-from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint
+from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint, f1
 
 QUOTES = "newsgraph.quotes.v1"
 MIN_OVERLAP = 0.5
@@ -79,7 +79,7 @@ class Tally:
     def scores(self, prefix: str) -> dict[str, float]:
         p = self.pred_matched / self.pred if self.pred else 0.0
         r = self.gold_matched / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        f = f1(p, r)
         acc = self.speaker_ok / self.gold_matched if self.gold_matched else 0.0
         return {
             f"{prefix}_precision": round(p, 4),
