@@ -283,8 +283,8 @@ def resolve(doc: Document, token: Token | None) -> Actor | None:
     token = _outside_dateline(doc, token)
     if token is None:
         return None
-    entity = _entity_of_phrase(doc, token)
-    name = entity.name if entity is not None and _is_head_entity(doc, token, entity) else _phrase_name(token)
+    entity, is_head = _entity_of_phrase(doc, token)
+    name = entity.name if entity is not None and is_head and entity.type != "NORP" else _phrase_name(token)
     return _actor(doc, entity, name, token)
 
 
@@ -293,24 +293,21 @@ def _actor(doc: Document, entity: Entity | None, name: str | None, token: Token)
     return Actor(entity=entity.id if entity else None, name=name, country=country, sector=sector)
 
 
-def _entity_of_phrase(doc: Document, token: Token) -> Entity | None:
+def _entity_of_phrase(doc: Document, token: Token) -> tuple[Entity | None, bool]:
     """The entity of the phrase's head, else of a modifier of the head (compound, poss,
-    amod: "NATO members", "Russian troops"), else the first entity in the phrase."""
+    amod: "NATO members", "Russian troops"), else the first entity in the phrase; with
+    True when it is the head's own entity."""
     head_entity = doc.entity_at(token.idx, token.idx + len(token))
     if head_entity is not None:
-        return head_entity
+        return head_entity, True
     for child in token.children:
         if child.dep_ in ("compound", "poss", "amod", "nmod", "nummod") or (child.dep_ == "prep" and child.lower_ == "of"):
             span = child.subtree
             for t in span:
                 entity = doc.entity_at(t.idx, t.idx + len(t))
                 if entity is not None and entity.type in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
-                    return entity
-    return None
-
-
-def _is_head_entity(doc: Document, token: Token, entity: Entity) -> bool:
-    return doc.entity_at(token.idx, token.idx + len(token)) is entity and entity.type != "NORP"
+                    return entity, False
+    return None, False
 
 
 def _phrase_name(token: Token) -> str:
