@@ -33,12 +33,7 @@ def prepare(item: InputDoc, *, max_chars: int = MAX_CHARS) -> Document:
         text = _from_html(item, metadata, subject)
     else:
         text = item.text or ""
-    if len(text) > max_chars:
-        raise InputError(
-            Code.TOO_LARGE, f"text is {len(text):,} characters; the limit is {max_chars:,}", subject=subject
-        )
-    if not text.strip():
-        raise InputError(Code.EMPTY, "no text to analyse (the input is empty or blank)", subject=subject)
+    _check_size(text, "text", max_chars, subject)
     verdict = detect(text)
     if not verdict.english:
         raise InputError(
@@ -57,12 +52,7 @@ def prepare(item: InputDoc, *, max_chars: int = MAX_CHARS) -> Document:
 def _from_html(item: InputDoc, metadata: Metadata, subject: str | None) -> str:
     """The article text of ``item.html``; fills ``metadata`` from the page."""
     html = item.html or ""
-    if len(html) > MAX_HTML_CHARS:
-        raise InputError(
-            Code.TOO_LARGE, f"HTML is {len(html):,} characters; the limit is {MAX_HTML_CHARS:,}", subject=subject
-        )
-    if not html.strip():
-        raise InputError(Code.EMPTY, "no HTML to analyse (the input is empty or blank)", subject=subject)
+    _check_size(html, "HTML", MAX_HTML_CHARS, subject)
     article = extract_article(html, url=item.url)
     if article is None:
         raise InputError(
@@ -72,6 +62,17 @@ def _from_html(item: InputDoc, metadata: Metadata, subject: str | None) -> str:
         )
     _fill_metadata(metadata, article)
     return article.text
+
+
+def _check_size(content: str, what: str, limit: int, subject: str | None) -> None:
+    """Raise ``InputError`` when ``content`` (named ``what`` in the message) is longer than
+    ``limit`` characters (TOO_LARGE) or blank (EMPTY)."""
+    if len(content) > limit:
+        raise InputError(
+            Code.TOO_LARGE, f"{what} is {len(content):,} characters; the limit is {limit:,}", subject=subject
+        )
+    if not content.strip():
+        raise InputError(Code.EMPTY, f"no {what} to analyse (the input is empty or blank)", subject=subject)
 
 
 def _fill_metadata(metadata: Metadata, article: Article) -> None:
