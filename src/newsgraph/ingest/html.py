@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 MIN_CHARS = 1  # any extracted body counts; the validation in prepare.py refuses blanks
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # also validates the caller's date (prepare.py)
 _BODY = re.compile(r"<body\b", re.I)
 
 # trafilatura logs every page it finds no article in; that is our NO_ARTICLE, not a warning.
@@ -48,7 +48,7 @@ def extract_article(html: str, *, url: str | None = None, metadata: bool = True)
     if result is None:
         return None
     text = _tidy(result.text or "")
-    date = result.date if metadata and result.date and _DATE.match(result.date) else None
+    date = result.date if metadata and result.date and ISO_DATE.match(result.date) else None
     return Article(
         text=text,
         title=_clean_field(result.title) if metadata else None,

@@ -7,10 +7,8 @@ found: EMPTY, TOO_LARGE, NO_ARTICLE, NOT_ENGLISH, BAD_DATE.
 
 from __future__ import annotations
 
-import re
-
 from newsgraph.errors import Code, InputError
-from newsgraph.ingest.html import Article, extract_article
+from newsgraph.ingest.html import ISO_DATE, Article, extract_article
 from newsgraph.ingest.inputs import InputDoc
 from newsgraph.ingest.language import detect
 from newsgraph.pipeline.document import Document
@@ -18,13 +16,12 @@ from newsgraph.record import Metadata
 
 MAX_CHARS = 1_000_000  # spaCy's own limit; a news article is far below it
 MAX_HTML_CHARS = 16_000_000
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def prepare(item: InputDoc, *, max_chars: int = MAX_CHARS) -> Document:
     """Validate ``item`` and build its ``Document``. Raises ``InputError``."""
     subject = item.id or item.source
-    if item.published is not None and not _DATE.match(item.published):
+    if item.published is not None and not ISO_DATE.match(item.published):
         raise InputError(Code.BAD_DATE, f"published must be YYYY-MM-DD, found {item.published!r}", subject=subject)
     metadata = Metadata(title=item.title, published=item.published, url=item.url, source=item.source)
     if item.published:
