@@ -19,7 +19,7 @@ LIGHT_VERBS = frozenset({
     "launch", "hold", "conduct", "carry", "stage", "make", "issue", "impose", "trigger", "begin", "start",
     "continue", "resume", "order", "announce", "call", "lead", "mount", "step", "open", "host", "join",
     "attend", "end", "halt", "stop", "suspend", "complete", "seek", "give", "renew", "undertake",
-    "express", "reimpose", "tighten", "extend", "speed", "resume", "conduct",
+    "express", "reimpose", "tighten", "extend", "speed",
 })
 # Entity labels that never name an actor.
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
