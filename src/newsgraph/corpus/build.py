@@ -28,14 +28,10 @@ LEFT JOIN (SELECT doc_id, name, entity_id, any_value(country) AS country FROM pl
 """
 
 
-def _rows(store: Store, sql: str) -> list[dict]:
-    return store.query(sql)
-
-
 def rebuild(store: Store) -> dict[str, int]:
     """Recompute every cross-article table; returns their row counts."""
     started = time.monotonic()
-    entity_rows = _rows(store, "SELECT doc_id, entity_id, type, name, kb, roles, n_mentions FROM entities")
+    entity_rows = store.query("SELECT doc_id, entity_id, type, name, kb, roles, n_mentions FROM entities")
     graph, links = resolve.resolve(entity_rows)
     minhash_rows = store.con.execute(
         "SELECT m.doc_id, d.published, m.hashes FROM doc_minhash m JOIN documents d ON d.id = m.doc_id"
@@ -54,7 +50,7 @@ def rebuild(store: Store) -> dict[str, int]:
         store.insert_rows("graph_entities", graph)
         store.insert_rows("entity_links", [link.__dict__ for link in links])
         store.insert_rows("doc_groups", groups)
-        clusters, members = events.cluster(_rows(store, _EVENTS_SQL))
+        clusters, members = events.cluster(store.query(_EVENTS_SQL))
         store.insert_rows("event_clusters", clusters)
         store.insert_rows("event_reports", members)
         n_docs = con.execute("SELECT count(*) FROM documents").fetchall()[0][0]

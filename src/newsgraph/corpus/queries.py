@@ -16,10 +16,6 @@ from newsgraph.corpus.names import fold, normalise
 from newsgraph.store.db import Store
 
 
-def _rows(store: Store, sql: str, params: list | None = None) -> list[dict]:
-    return store.query(sql, params)
-
-
 def entities(store: Store, *, type: str | None = None, limit: int = 50, query: str | None = None) -> list[dict]:
     """Graph entities, most-reported (in stories) first, optionally of one ``type`` or
     whose name contains ``query``."""
@@ -33,15 +29,18 @@ def entities(store: Store, *, type: str | None = None, limit: int = 50, query: s
         params += [f"%{query}%", fold(query)]
     sql = (f"SELECT gid, type, name, n_stories, n_docs, n_mentions, aliases FROM graph_entities "
            f"WHERE {' AND '.join(where)} ORDER BY n_stories DESC, n_mentions DESC, name LIMIT ?")  # fmt: skip
-    return _rows(store, sql, params + [limit])
+    return store.query(sql, params + [limit])
+
+
+_ENTITY_COLUMNS = "gid, type, name, aliases, kb, n_stories, n_docs, n_mentions"
 
 
 def find_entity(store: Store, name: str) -> dict | None:
     """The graph entity called ``name`` (its canonical name or an alias, any case), else
     the closest name by spelling; None when nothing is close."""
     ensure_built(store)
-    exact = _rows(store, """
-        SELECT gid, type, name, aliases, kb, n_stories, n_docs, n_mentions FROM graph_entities
+    exact = store.query(f"""
+        SELECT {_ENTITY_COLUMNS} FROM graph_entities
         WHERE list_has_any(keys, ?) ORDER BY (lower(name) = lower(?)) DESC, n_docs DESC LIMIT 1""",
         [_lookup_keys(name), name])  # fmt: skip
     if exact:
@@ -52,8 +51,7 @@ def find_entity(store: Store, name: str) -> dict | None:
     match = process.extractOne(fold(name), {gid: fold(n) for gid, n in names}, scorer=fuzz.WRatio, score_cutoff=88)
     if match is None:
         return None
-    return _rows(store, "SELECT gid, type, name, aliases, kb, n_stories, n_docs, n_mentions FROM graph_entities "
-                 "WHERE gid = ?", [match[2]])[0]  # fmt: skip
+    return store.query(f"SELECT {_ENTITY_COLUMNS} FROM graph_entities WHERE gid = ?", [match[2]])[0]
 
 
 def _lookup_keys(name: str) -> list[str]:
@@ -74,14 +72,14 @@ def entity(store: Store, name: str, *, limit: int = 20) -> dict | None:
         "offices": _offices(store, gid),
         "mentions": _mentions(store, gid, limit),
         "quotes": _quotes(store, "l.gid = ?", [gid], limit),
-        "cooccurring": _rows(store, """
+        "cooccurring": store.query("""
             SELECT g.gid, g.name, g.type, count(DISTINCT coalesce(dg.group_id, l2.doc_id)) AS n_stories
             FROM entity_links l1
             JOIN entity_links l2 ON l2.doc_id = l1.doc_id AND l2.gid <> l1.gid
             JOIN graph_entities g ON g.gid = l2.gid
             LEFT JOIN doc_groups dg ON dg.doc_id = l2.doc_id
             WHERE l1.gid = ? GROUP BY ALL ORDER BY n_stories DESC, g.name LIMIT ?""", [gid, limit]),  # fmt: skip
-        "evidence": _rows(store, """
+        "evidence": store.query("""
             SELECT evidence, min(confidence) AS confidence, count(*) AS n FROM entity_links WHERE gid = ?
             GROUP BY evidence ORDER BY n DESC""", [gid]),  # fmt: skip
     }
@@ -103,7 +101,7 @@ def _mentions(store: Store, gid: str, limit: int) -> dict:
     total = store.con.execute(
         "SELECT count(*) FROM entity_links l JOIN mentions m USING (doc_id, entity_id) WHERE l.gid = ?", [gid]
     ).fetchall()[0][0]
-    rows = _rows(store, """
+    rows = store.query("""
         SELECT l.doc_id, d.title, d.published, m.start, m."end", m.text,
                substr(d.text, greatest(m.start - 60, 0) + 1, m."end" - greatest(m.start - 60, 0) + 60) AS context,
                l.confidence, l.evidence
@@ -133,7 +131,7 @@ SELECT * EXCLUDE (rn) FROM (
 def _quotes(store: Store, where: str, params: list, limit: int) -> list[dict]:
     """Quotes matching ``where``; a quote repeated in near-duplicate copies of one story
     is listed once (from the canonical copy) with its number of ``copies``."""
-    return _rows(store, _QUOTES_SQL.format(where=where), [*params, limit])
+    return store.query(_QUOTES_SQL.format(where=where), [*params, limit])
 
 
 def quotes(store: Store, *, speaker: str | None = None, limit: int = 50) -> list[dict]:
@@ -181,12 +179,12 @@ def events(
     sql = (f"SELECT cluster_id, type, date_first, date_last, source_name, target_name, place, countries, "
            f"n_reports, n_docs, n_stories FROM event_clusters WHERE {' AND '.join(where)} "
            f"ORDER BY date_first NULLS LAST, n_reports DESC, cluster_id LIMIT ?")  # fmt: skip
-    return _rows(store, sql, params + [limit])
+    return store.query(sql, params + [limit])
 
 
 def event_reports(store: Store, cluster_id: str) -> list[dict]:
     """The reports (article, trigger) of one deduplicated event."""
-    return _rows(store, """
+    return store.query("""
         SELECT r.doc_id, d.title, d.published, e.trigger, e.trigger_start, e.trigger_end
         FROM event_reports r JOIN events e USING (doc_id, idx) JOIN documents d ON d.id = r.doc_id
         WHERE r.cluster_id = ? ORDER BY d.published, r.doc_id""", [cluster_id])  # fmt: skip
@@ -204,13 +202,13 @@ def timeline(store: Store, *, entity: str | None = None, story: str | None = Non
         if found is None:
             return {"entity": None, "days": []}
         gid = found["gid"]
-    docs = _rows(store, """
+    docs = store.query("""
         SELECT d.published AS day, count(DISTINCT d.id) AS n_docs, count(DISTINCT coalesce(g.group_id, d.id)) AS n_stories,
                round(avg(d.tone), 2) AS tone, list(DISTINCT d.title ORDER BY d.title)[1:3] AS titles
         FROM documents d LEFT JOIN doc_groups g ON g.doc_id = d.id
         WHERE ? IS NULL OR d.id IN (SELECT doc_id FROM entity_links WHERE gid = ?)
         GROUP BY 1 ORDER BY 1 NULLS LAST""", [gid, gid])  # fmt: skip
-    evs = _rows(store, """
+    evs = store.query("""
         SELECT date_first AS day, type, source_name, target_name, n_reports, cluster_id FROM event_clusters
         WHERE ? IS NULL OR source_gid = ? OR target_gid = ? ORDER BY date_first NULLS LAST, n_reports DESC""",
         [gid, gid, gid])  # fmt: skip
@@ -237,11 +235,11 @@ def _story_timeline(store: Store, story: str) -> dict:
     if not rows:
         return {"story": story, "articles": [], "events": []}
     group_id = rows[0][0]
-    articles = _rows(store, """
+    articles = store.query("""
         SELECT d.id, d.published, d.title, d.url, g.canonical, round(g.similarity, 3) AS similarity
         FROM doc_groups g JOIN documents d ON d.id = g.doc_id WHERE g.group_id = ?
         ORDER BY d.published NULLS LAST, d.id""", [group_id])  # fmt: skip
-    evs = _rows(store, """
+    evs = store.query("""
         SELECT DISTINCT c.cluster_id, c.date_first, c.type, c.source_name, c.target_name, c.n_reports
         FROM event_clusters c JOIN event_reports r USING (cluster_id) JOIN doc_groups g ON g.doc_id = r.doc_id
         WHERE g.group_id = ? ORDER BY c.date_first NULLS LAST, c.cluster_id""", [group_id])  # fmt: skip
