@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import chain
 from pathlib import Path
 
 import click
@@ -15,6 +16,7 @@ from newsgraph.ingest.inputs import Failure
 from newsgraph.ingest.readers import read_jsonl, read_paths
 from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.record import Record, to_dict, to_json
+from newsgraph.store import DEFAULT_DB
 
 
 class _Group(click.Group):
@@ -58,7 +60,7 @@ def analyze(files, input_, output, fmt, published, model, config_path, no_clean)
     clean = not no_clean
     items = read_paths(list(files), published=published, clean=clean) if files else iter(())
     if input_:
-        items = _chain(items, read_jsonl(input_, published=published, clean=clean))
+        items = chain(items, read_jsonl(input_, published=published, clean=clean))
     config = PipelineConfig.from_file(config_path) if config_path else None
     results = service.analyze_inputs(items, model=model, config=config)
     failures = _write(results, output, fmt)
@@ -67,11 +69,6 @@ def analyze(files, input_, output, fmt, published, model, config_path, no_clean)
     if failures:
         click.echo(f"{len(failures)} input(s) failed", err=True)
         sys.exit(1)
-
-
-def _chain(*iterables):
-    for iterable in iterables:
-        yield from iterable
 
 
 def _write(results, output: str | None, fmt: str | None) -> list[Failure]:
@@ -162,7 +159,7 @@ _register_optional_groups()
 # ---------------------------------------------------------------------------------------
 
 _db_option = click.option(
-    "--db", default="newsgraph.duckdb", show_default=True, type=click.Path(dir_okay=False), help="The store (DuckDB file)."
+    "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="The store (DuckDB file)."
 )
 _format_option = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format."
@@ -179,14 +176,20 @@ def _store_command(read_only: bool = False):
 
         @functools.wraps(func)
         def wrapper(db, **kwargs):
-            if read_only and not Path(db).exists():
-                raise click.UsageError(f"no store at {db}; run `newsgraph ingest PATH --db {db}` first")
+            if read_only:
+                _require_store(db)
             with service.open_store(db) as store:
                 return func(store=store, **kwargs)
 
         return wrapper
 
     return decorate
+
+
+def _require_store(db: str) -> None:
+    """A usage error when there is no store at ``db`` to read."""
+    if not Path(db).exists():
+        raise click.UsageError(f"no store at {db}; run `newsgraph ingest PATH --db {db}` first")
 
 
 @main.command()
@@ -354,8 +357,8 @@ def serve(db, host, port, token, read_only) -> None:
 
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         raise click.UsageError(f"refusing to bind {host} without a token: give --token or set NEWSGRAPH_TOKEN")
-    if read_only and not Path(db).exists():
-        raise click.UsageError(f"no store at {db}; run `newsgraph ingest PATH --db {db}` first")
+    if read_only:
+        _require_store(db)
     app = create_app(db, token=token, read_only=read_only)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"newsgraph UI: http://{shown}:{port}/  (API description: /openapi.json; "

@@ -18,11 +18,10 @@ import pyarrow as pa
 
 from newsgraph.errors import Code
 from newsgraph.ingest.inputs import Failure
+from newsgraph.store import DEFAULT_DB
 from newsgraph.store.items import Analysed
 from newsgraph.store.rows import flatten
 from newsgraph.store.schema import CORPUS_TABLES, DOC_TABLES, SCHEMA_VERSION, migrate
-
-DEFAULT_DB = "newsgraph.duckdb"
 
 _ARROW_TYPES = {
     "VARCHAR": pa.string(),
