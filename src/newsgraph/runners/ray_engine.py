@@ -47,7 +47,7 @@ def read_file(row: dict, published: str | None = None) -> list[dict]:
     rows = []
     for item in iter_inputs([row["path"]], published=published):
         if isinstance(item, Failure):
-            rows.append({"id": item.id, "source": item.source, "failure": item.code.value, "reason": item.reason})
+            rows.append(_failure_row(item))
         else:
             rows.append({**{f: getattr(item, f) for f in _INPUT_FIELDS}, "failure": None, "reason": None})
     return rows
@@ -74,7 +74,7 @@ class Analyse:
                 _append(out, id=r["id"], skipped=True)
         for result in worker.analyse([_to_item(r) for r in fresh]) if fresh else []:
             if isinstance(result, Failure):
-                _append(out, id=result.id, source=result.source, failure=result.code.value, reason=result.reason)
+                _append(out, **_failure_row(result))
             else:
                 _append(out, id=result.id, record_json=result.record_json.decode("utf-8"), minhash=result.minhash)
         import pyarrow as pa
@@ -89,9 +89,18 @@ def _append(out: dict, **values) -> None:
         out[name].append(values.get(name, False if name == "skipped" else None))
 
 
+def _failure_row(failure: Failure) -> dict:
+    """A failure as a row (read task output, shard row); ``_failure`` reads it back."""
+    return {"id": failure.id, "source": failure.source, "failure": failure.code.value, "reason": failure.reason}
+
+
+def _failure(row: dict) -> Failure:
+    return Failure(row.get("id"), row.get("source"), Code(row["failure"]), row.get("reason") or "")
+
+
 def _to_item(row: dict) -> InputDoc | Failure:
     if row.get("failure"):
-        return Failure(row.get("id"), row.get("source"), Code(row["failure"]), row.get("reason") or "")
+        return _failure(row)
     return InputDoc(**{f: row.get(f) for f in _INPUT_FIELDS if f != "clean"}, clean=row.get("clean") is not False)
 
 
@@ -169,7 +178,7 @@ def load_shards(
             if row.get("skipped"):
                 skipped += 1
             elif row.get("failure"):
-                chunk.append(Failure(row.get("id"), row.get("source"), Code(row["failure"]), row.get("reason") or ""))
+                chunk.append(_failure(row))
             else:
                 chunk.append(Analysed(row["id"], row["record_json"].encode("utf-8"), row.get("minhash")))
         if skipped and on_skip:
