@@ -75,11 +75,11 @@ def ingest(
     started = time.monotonic()
     total = count_inputs(paths) if show_progress else None
     progress = Progress(total, enabled=show_progress)
+    sink = _sink(store, progress)
     try:
         if engine == "ray":
             from newsgraph.runners.ray_engine import run_ray
 
-            sink = _sink(store, progress)
             run_ray(paths, sink, store=store, address=ray_address, shard_dir=shard_dir, workers=requested,
                     batch_size=batch_size, config=config, model=model, published=published,
                     on_skip=lambda n: progress.update(skipped=n))  # fmt: skip
@@ -87,9 +87,9 @@ def ingest(
             items = iter_inputs(paths, published=published)
             work = chunks(items, store, batch_size, lambda n: progress.update(skipped=n))
             if workers == 0:
-                run_inline(work, _sink(store, progress), config=config, model=model)
+                run_inline(work, sink, config=config, model=model)
             else:
-                run_local(work, _sink(store, progress), workers=workers, config=config, model=model,
+                run_local(work, sink, workers=workers, config=config, model=model,
                           chunk_size=batch_size)  # fmt: skip
     finally:
         progress.close()
