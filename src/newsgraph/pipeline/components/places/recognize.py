@@ -380,14 +380,17 @@ def from_gazetteer(
     labels = _span_labels(sdoc)
     bounds = _ent_bounds(sdoc)
     covered = sorted(taken)
+    # Each token is read once here, not again at every start a run is tried from.
+    tokens = list(sdoc)
+    caps = [_capitalised(t) for t in tokens]
     found: list[Toponym] = []
-    i, n = 0, len(sdoc)
+    i, n = 0, len(tokens)
     while i < n:
-        token = sdoc[i]
-        if not _capitalised(token) or _overlaps(covered, token.idx, token.idx + len(token)):
+        token = tokens[i]
+        if not caps[i] or _overlaps(covered, token.idx, token.idx + len(token)):
             i += 1
             continue
-        match = _longest_match(sdoc, text, i, gaz, covered)
+        match = _longest_match(tokens, caps, text, i, gaz, covered)
         if match is None:
             i += 1
             continue
@@ -404,25 +407,28 @@ def from_gazetteer(
     return found
 
 
-def _longest_match(sdoc, text: str, i: int, gaz: Gazetteer, covered) -> tuple[int, list[GeoPlace]] | None:
-    """The longest run of tokens from ``i`` (up to MAX_TOKENS) the gazetteer knows."""
+def _longest_match(
+    tokens: list, caps: list[bool], text: str, i: int, gaz: Gazetteer, covered
+) -> tuple[int, list[GeoPlace]] | None:
+    """The longest run of ``tokens`` from ``i`` (up to MAX_TOKENS) the gazetteer knows, as
+    (end token index, places). ``caps`` says which tokens are capitalised."""
     best = None
-    n = len(sdoc)
+    n = len(tokens)
+    start = tokens[i].idx
     for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
-        last = sdoc[j - 1]
+        last = tokens[j - 1]
         if last.is_punct and last.text not in (".",) or last.is_space:
             break
-        division = last.text in _DIVISION_WORDS
-        if j - 1 > i and not (
-            _capitalised(last) or division or last.lower_ in ("of", "de", "la", "del", "and")
-        ):
+        can_end = caps[j - 1] or last.text in _DIVISION_WORDS  # a name ends on these
+        if j - 1 > i and not (can_end or last.lower_ in ("of", "de", "la", "del", "and")):
             break
-        start, end = sdoc[i].idx, last.idx + len(last)
+        end = last.idx + len(last)
         if _overlaps(covered, start, end):
             break
-        key = normalize(text[start:end])
-        if (_capitalised(last) or division) and gaz.has_key(key):
-            best = (j, gaz.lookup_key(key))
+        if can_end:
+            key = normalize(text[start:end])
+            if gaz.has_key(key):
+                best = (j, gaz.lookup_key(key))
     return best
 
 
