@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.quantities.extract import Found, find_quantities
+from newsgraph.pipeline.components.quantities.extract import Found, find_quantities, overlaps
 from newsgraph.pipeline.components.quantities.objects import counted_object
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Quantity, Span
@@ -64,9 +64,9 @@ class QuantityExtractor(Component):
 
         dates = tag_doc(doc)
         skip = [(m.start, m.end) for m in dates if self._is_point(m)]
-        self._date_spans = [(m.start, m.end) for m in dates]
+        date_spans = [(m.start, m.end) for m in dates]
         for found in find_quantities(doc.text, skip):
-            quantity = self._finish(doc, found)
+            quantity = self._finish(doc, found, date_spans)
             if quantity is not None:
                 doc.quantities.append(quantity)
         return doc
@@ -76,13 +76,14 @@ class QuantityExtractor(Component):
             return not self.durations
         return True
 
-    def _finish(self, doc: Document, found: Found) -> Quantity | None:
-        """The record for one quantity, with its counted object; None when the parse shows
-        it is no quantity (a number in a name, a pronoun "one", a year)."""
+    def _finish(self, doc: Document, found: Found, date_spans: list[tuple[int, int]]) -> Quantity | None:
+        """The record for one quantity, with its counted object (never one inside
+        ``date_spans``); None when the parse shows it is no quantity (a number in a name, a
+        pronoun "one", a year)."""
         obj = None
         if found.unit is None or found.dimension is None:
             obj = counted_object(doc.spacy, found.num_start, found.num_end)
-            if obj is not None and (obj[3] in _NOT_OBJECTS or _overlaps(obj[1], obj[2], self._date_spans)):
+            if obj is not None and (obj[3] in _NOT_OBJECTS or overlaps(obj[1], obj[2], date_spans)):
                 obj = None
         text = doc.text
         if (
@@ -117,10 +118,6 @@ class QuantityExtractor(Component):
             dimension=dimension,
             component=self.name,
         )
-
-
-def _overlaps(start: int, end: int, spans) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def _in_name(sdoc, text: str, found: Found, obj) -> bool:

@@ -85,7 +85,7 @@ def _modifier_re() -> re.Pattern:
 def find_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
     """Quantities in ``text``, left to right. Numbers overlapping a ``skip`` span (a date or
     time of day) are left out."""
-    numbers = [n for n in find_numbers(text) if not _overlaps(n.start, n.end, skip)]
+    numbers = [n for n in find_numbers(text) if not overlaps(n.start, n.end, skip)]
     out: list[Found] = []
     consumed = 0
     i = 0
@@ -121,7 +121,8 @@ def _is_score(text: str, n: Number, numbers: list[Number], i: int) -> bool:
     return both_int and n.value >= nxt.value and not text[nxt.end : nxt.end + 1].isalnum()
 
 
-def _overlaps(start: int, end: int, spans) -> bool:
+def overlaps(start: int, end: int, spans) -> bool:
+    """Whether ``[start, end)`` overlaps any ``(start, end)`` pair of ``spans``."""
     return any(s < end and start < e for s, e in spans)
 
 
