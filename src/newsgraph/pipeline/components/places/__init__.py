@@ -81,7 +81,7 @@ class PlaceResolver(Component):
         persons = person_words(doc.spacy)
         found = [t for t in found if plausible(t, gaz, persons)]
         if self.gazetteer_matching:
-            found += from_gazetteer(doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text)
+            found += from_gazetteer(doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text, persons)
         found.sort(key=lambda t: (t.start, -t.end))
         out: list[Toponym] = []
         for top in found:

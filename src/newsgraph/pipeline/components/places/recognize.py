@@ -368,29 +368,35 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
 
 
 def from_gazetteer(
-    sdoc, gaz: Gazetteer, taken: list[tuple[int, int]], text: str | None = None
+    sdoc, gaz: Gazetteer, taken: list[tuple[int, int]], text: str | None = None, persons: set[str] | None = None
 ) -> list[Toponym]:
     """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``,
-    except names the article uses for a person. ``text`` is the parsed text (``doc.text``)."""
+    except names the article uses for a person. ``text`` is the parsed text (``doc.text``);
+    ``persons`` is ``person_words(sdoc)`` when the caller already has it."""
     if sdoc is None:
         return []
-    persons = person_words(sdoc)
+    if persons is None:
+        persons = person_words(sdoc)
     if text is None:
         text = sdoc.text  # Doc.text joins every token on each access: read it once
     labels = _span_labels(sdoc)
     bounds = _ent_bounds(sdoc)
     covered = sorted(taken)
-    # Each token is read once here, not again at every start a run is tried from.
-    tokens = list(sdoc)
-    caps = [_capitalised(t) for t in tokens]
+    # Capitalisation is read once per token, not again at every start a run is tried from.
+    # (Only the flags are kept: a list of Token objects would hold some 400 tracked objects
+    # per article and set off the garbage collector over the gazetteer's millions.)
+    caps = [_capitalised(t) for t in sdoc]
     found: list[Toponym] = []
-    i, n = 0, len(tokens)
+    i, n = 0, len(caps)
     while i < n:
-        token = tokens[i]
-        if not caps[i] or _overlaps(covered, token.idx, token.idx + len(token)):
+        if not caps[i]:
             i += 1
             continue
-        match = _longest_match(tokens, caps, text, i, gaz, covered)
+        token = sdoc[i]
+        if _overlaps(covered, token.idx, token.idx + len(token)):
+            i += 1
+            continue
+        match = _longest_match(sdoc, caps, text, i, gaz, covered)
         if match is None:
             i += 1
             continue
@@ -408,15 +414,15 @@ def from_gazetteer(
 
 
 def _longest_match(
-    tokens: list, caps: list[bool], text: str, i: int, gaz: Gazetteer, covered
+    sdoc, caps: list[bool], text: str, i: int, gaz: Gazetteer, covered
 ) -> tuple[int, list[GeoPlace]] | None:
-    """The longest run of ``tokens`` from ``i`` (up to MAX_TOKENS) the gazetteer knows, as
+    """The longest run of tokens from ``i`` (up to MAX_TOKENS) the gazetteer knows, as
     (end token index, places). ``caps`` says which tokens are capitalised."""
     best = None
-    n = len(tokens)
-    start = tokens[i].idx
+    n = len(caps)
+    start = sdoc[i].idx
     for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
-        last = tokens[j - 1]
+        last = sdoc[j - 1]
         if last.is_punct and last.text not in (".",) or last.is_space:
             break
         can_end = caps[j - 1] or last.text in _DIVISION_WORDS  # a name ends on these
