@@ -400,7 +400,3 @@ def _sector_of(phrase: str) -> str | None:
 def _iso(entity: Entity) -> str | None:
     value = entity.kb.get("iso3166")
     return str(value) if value else None
-
-
-def _has_entity_like(token: Token) -> bool:
-    return token.ent_type_ in ("GPE", "ORG", "NORP", "PERSON", "LOC") or token.pos_ == "PROPN"
