@@ -69,9 +69,9 @@ def folder(tmp_path_factory):
     return root
 
 
-def _analyze(paths: list[str], tmp_path) -> tuple[dict[str, dict], str]:
+def _analyze(paths: list[str], tmp_path, stdin: str | None = None) -> tuple[dict[str, dict], str]:
     out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(main, ["analyze", *paths, "--published", DEFAULT, "--output", str(out)])
+    result = CliRunner().invoke(main, ["analyze", *paths, "--published", DEFAULT, "--output", str(out)], input=stdin)
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     return {r["id"]: r for r in records}, result.stderr
@@ -104,6 +104,8 @@ def test_ingest_one_reader_analyze_and_ingest_give_the_same_records(folder, tmp_
         f"{folder / 'e-wire.rss'}#1": DEFAULT,
         f"{folder / 'f-crawl.warc.gz'}#1": DEFAULT,
     }
+    # A glob reads what the folder walk reads.
+    assert _analyze([str(folder / "*")], tmp_path)[0] == analysed
     # Files that are not articles are listed with the reason, by both commands, and not read.
     not_read = {str(folder / n) for n in ("data.csv", "notes.md", "photo.png")}
     assert {s["source"] for s in stats["skipped_files"]} == not_read
@@ -130,6 +132,9 @@ def test_ingest_one_reader_post_analyze_gives_the_same_records(folder, tmp_path,
             record = response.json()["record"]
             posted[record["id"]] = record
     assert set(posted) == set(analysed) == set(stored)
+    (from_stdin,) = _analyze(["-"], tmp_path, stdin=PAGE)[0].values()
+    assert from_stdin["metadata"]["source"] == "stdin"
+    assert _without_source(from_stdin) == _without_source(analysed[from_stdin["id"]])
     for doc_id, record in posted.items():
         # The one difference allowed: a file's record names its path as its source.
         for other in (analysed[doc_id], stored[doc_id]):
