@@ -51,14 +51,16 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A pipeline config (TOML).")
 @click.option("--no-clean", is_flag=True, help="Analyse the text verbatim: no cleaning, offsets index the input.")
 def analyze(files, input_, output, fmt, published, model, config_path, no_clean) -> None:
-    """Analyse articles: FILES (text, HTML, folders, globs, '-' for stdin) or --input JSONL.
+    """Analyse articles: FILES (text, HTML, JSONL, WARC, RSS/Atom, folders, globs, '-' for
+    stdin) or --input JSONL. In folders only article files are read, others are listed as
+    skipped.
 
     Failures are reported on stderr at the end; the exit code is 1 if any input failed.
     """
     if not files and not input_:
         raise click.UsageError("give FILES or --input")
     clean = not no_clean
-    items = read_paths(list(files), published=published, clean=clean) if files else iter(())
+    items = read_paths(list(files), published=published, clean=clean, on_skip=_echo_skipped) if files else iter(())
     if input_:
         items = chain(items, read_jsonl(input_, published=published, clean=clean))
     config = PipelineConfig.from_file(config_path) if config_path else None
@@ -69,6 +71,11 @@ def analyze(files, input_, output, fmt, published, model, config_path, no_clean)
     if failures:
         click.echo(f"{len(failures)} input(s) failed", err=True)
         sys.exit(1)
+
+
+def _echo_skipped(skipped) -> None:
+    """Report a file found in a folder or glob that is not read (``readers.Skipped``)."""
+    click.echo(f"skipped: {skipped}", err=True)
 
 
 def _write(results, output: str | None, fmt: str | None) -> list[Failure]:
@@ -208,7 +215,9 @@ def _require_store(db: str) -> None:
 @_store_command()
 def ingest(store, paths, workers, engine, ray_address, shard_dir, batch_size, published, model, config_path,
            no_progress, no_joins) -> None:  # fmt: skip
-    """Analyse PATHS (files and folders: text, HTML, JSONL, WARC, RSS/Atom) into the store.
+    """Analyse PATHS (files, folders, globs, '-' for stdin: text, HTML, JSONL, WARC,
+    RSS/Atom) into the store; in folders only article files are read, others are listed
+    as skipped.
 
     Idempotent and resumable: documents already stored are skipped, so re-running after
     an interruption continues where it stopped. Bad inputs go to the errors table.
@@ -219,6 +228,8 @@ def ingest(store, paths, workers, engine, ray_address, shard_dir, batch_size, pu
         shard_dir=shard_dir, batch_size=batch_size, config=config, model=model, published=published,
         show_progress=not no_progress,
     )  # fmt: skip
+    for skipped in stats["skipped_files"]:
+        click.echo(f"skipped: {skipped['source']}: {skipped['reason']}", err=True)
     click.echo(json.dumps(stats, indent=2))
 
 

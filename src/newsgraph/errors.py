@@ -21,6 +21,8 @@ class Code(str, Enum):
     BAD_FIELD = "E108"  # a JSONL object with a missing or mistyped field
     NOT_FOUND = "E109"  # a path that does not exist or matched nothing
     BAD_DATE = "E110"  # a published date that is not YYYY-MM-DD
+    # input reading (ingest/readers.py, ingest/html.py)
+    NOT_ARTICLE = "E111"  # HTML whose text is only navigation, a cookie wall or a stub, no article
     # configuration problems (nothing runs)
     UNKNOWN_COMPONENT = "E201"
     MISSING_REQUIREMENT = "E202"

@@ -6,21 +6,13 @@ failures or plain data. Nothing here parses command lines or HTTP requests.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
-from newsgraph.ingest.inputs import Failure, InputDoc, content_id
+from newsgraph.ingest.inputs import Failure, InputDoc
+from newsgraph.ingest.readers import make_input
 from newsgraph.pipeline.config import BACKBONE, PipelineConfig
 from newsgraph.pipeline.pipeline import Pipeline
 from newsgraph.record import Record
-
-_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b|<article\b|<\?xml)", re.I)
-
-
-def looks_like_html(content: str) -> bool:
-    """True when ``content`` is an HTML page rather than plain text."""
-    head = content[:2048]
-    return bool(_HTML_SNIFF.match(head)) or head.count("</p>") + head.count("<div") >= 3
 
 
 def build_config(config: PipelineConfig | None = None, model: str | None = None) -> PipelineConfig:
@@ -44,30 +36,6 @@ def get_pipeline(config: PipelineConfig | None = None, model: str | None = None)
     return _PIPELINES[key]
 
 
-def make_input(
-    text_or_html: str,
-    published: str | None = None,
-    *,
-    id: str | None = None,
-    url: str | None = None,
-    title: str | None = None,
-    clean: bool = True,
-    source: str | None = None,
-) -> InputDoc:
-    """An ``InputDoc`` from a string, sniffing whether it is HTML or plain text."""
-    is_html = looks_like_html(text_or_html)
-    return InputDoc(
-        id=id or content_id(text_or_html),
-        text=None if is_html else text_or_html,
-        html=text_or_html if is_html else None,
-        published=published,
-        url=url,
-        title=title,
-        clean=clean,
-        source=source,
-    )
-
-
 def analyze(
     text_or_html: str,
     published: str | None = None,
@@ -76,16 +44,18 @@ def analyze(
     url: str | None = None,
     title: str | None = None,
     clean: bool = True,
+    html: bool | None = None,
     model: str | None = None,
     config: PipelineConfig | None = None,
 ) -> Record:
     """Analyse one article (plain text or HTML) and return its record.
 
     ``published`` (YYYY-MM-DD) anchors relative dates. ``clean=False`` analyses the text
-    verbatim so offsets index the caller's own string. Raises ``InputError`` when the
-    input cannot be analysed.
+    verbatim so offsets index the caller's own string. ``html``: the string is HTML
+    (True), plain text (False) or sniffed (None). Raises ``InputError`` when the input
+    cannot be analysed.
     """
-    item = make_input(text_or_html, published, id=id, url=url, title=title, clean=clean)
+    item = make_input(text_or_html, published, html=html, id=id, url=url, title=title, clean=clean)
     return get_pipeline(config, model)(item)
 
 

@@ -160,7 +160,7 @@ def _analyze(app):
         try:
             record = await run_in_threadpool(service.analyze, body.text if body.text is not None else body.html,
                                              body.published, id=body.id, url=body.url, title=body.title,
-                                             clean=body.clean)  # fmt: skip
+                                             clean=body.clean, html=body.html is not None)  # fmt: skip
         except NewsgraphError as err:
             raise HTTPException(422, f"cannot analyse this input: {err}") from err
         stored = None

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from newsgraph.ingest.inputs import Failure
+from newsgraph.ingest.readers import Skipped
 from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.runners.local import chunks, run_inline, run_local
 from newsgraph.runners.progress import Progress
@@ -32,6 +33,7 @@ class IngestStats:
     seconds: float = 0.0
     engine: str = "local"
     workers: int = 1
+    skipped_files: list[dict] = field(default_factory=list)  # found but not read: {source, reason}
 
     @property
     def rate(self) -> float:
@@ -76,15 +78,16 @@ def ingest(
     total = count_inputs(paths) if show_progress else None
     progress = Progress(total, enabled=show_progress)
     sink = _sink(store, progress)
+    not_read: list[Skipped] = []
     try:
         if engine == "ray":
             from newsgraph.runners.ray_engine import run_ray
 
             run_ray(paths, sink, store=store, address=ray_address, shard_dir=shard_dir, workers=requested,
                     batch_size=batch_size, config=config, model=model, published=published,
-                    on_skip=lambda n: progress.update(skipped=n))  # fmt: skip
+                    on_skip=lambda n: progress.update(skipped=n), on_skip_file=not_read.append)  # fmt: skip
         else:
-            items = iter_inputs(paths, published=published)
+            items = iter_inputs(paths, published=published, on_skip=not_read.append)
             work = chunks(items, store, batch_size, lambda n: progress.update(skipped=n))
             if workers == 0:
                 run_inline(work, sink, config=config, model=model)
@@ -94,6 +97,7 @@ def ingest(
     finally:
         progress.close()
     stats.written, stats.skipped, stats.failed = progress.written, progress.skipped, progress.failed
+    stats.skipped_files = [s.to_dict() for s in not_read]
     stats.seconds = time.monotonic() - started
     return stats
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from newsgraph.errors import Code, EvalError
@@ -33,7 +34,11 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
     """Score newsgraph and trafilatura on the pages under ``path`` (the ``extraction``
     folder, or one subset of it); ``limit`` caps the pages per subset."""
     pairs = load_pairs(Path(path), limit)
-    systems: dict[str, Callable[[bytes], str]] = {"newsgraph": newsgraph_text, "trafilatura": trafilatura_text}
+    refusals: list[str] = []
+    systems: dict[str, Callable[[bytes], str]] = {
+        "newsgraph": partial(newsgraph_text, refusals=refusals),
+        "trafilatura": trafilatura_text,
+    }
     totals = {name: _Scores() for name in systems}
     for html_path, gold_path in pairs:
         gold = gold_tokens(gold_path)
@@ -48,10 +53,11 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
         data_hash=data_fingerprint(files),
         scores=ours.summary(),
         baselines={name: scores.summary() for name, scores in totals.items()},
-        counts={"pages": len(pairs), "empty_newsgraph": ours.empty},
+        counts={"pages": len(pairs), "empty_newsgraph": ours.empty, "refused_not_article": len(refusals)},
         notes=[
             "bag-of-tokens P/R/F1 per page, macro and micro; page-signal gold = x-nc-sel2 (full text)",
             "trafilatura = trafilatura.extract(html) with default settings",
+            "refused_not_article = pages the reader refuses as no article (E111); their text is still scored",
         ],
     )
 
@@ -90,17 +96,23 @@ def gold_tokens(path: Path) -> Counter:
     return _tokens(tree.text_content())
 
 
-def newsgraph_text(data: bytes) -> str:
-    """What newsgraph's HTML reader keeps of a page: decoded, extracted, furniture removed."""
+def newsgraph_text(data: bytes, refusals: list[str] | None = None) -> str:
+    """What newsgraph's HTML reader keeps of a page: decoded, extracted, furniture removed.
+    When the reader would refuse the page as no article, the reason goes to ``refusals``."""
     from newsgraph.ingest.decode import decode_bytes
-    from newsgraph.ingest.html import extract_article
+    from newsgraph.ingest.html import extract_article, not_an_article
     from newsgraph.pipeline.components.clean import strip_furniture
 
     decoded = decode_bytes(data, html=True)
     if decoded.text is None:
         return ""
     article = extract_article(decoded.text)
-    return strip_furniture(article.text) if article else ""
+    if article is None:
+        return ""
+    refusal = not_an_article(article.text)
+    if refusal and refusals is not None:
+        refusals.append(refusal)
+    return strip_furniture(article.text)
 
 
 def trafilatura_text(data: bytes) -> str:
