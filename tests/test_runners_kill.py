@@ -45,6 +45,27 @@ def test_runners_kill_leaves_no_process_behind(tmp_path, signum):
         run.cleanup(children)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+def test_runners_kill_ray_driver_leaves_no_ray_process_behind(tmp_path, signum):
+    """``--engine ray`` starting its own local Ray: killing the driver ends that Ray too."""
+    pytest.importorskip("ray")
+    folder = tmp_path / "in"
+    generate.write(folder, 200)
+    run = Run([str(folder), "--db", str(tmp_path / "db.duckdb"), "--engine", "ray", "--batch-size", "2",
+               "--config", str(BACKBONE), "--no-joins"], env={**os.environ, "RAY_ADDRESS": "local"})  # fmt: skip
+    children: list = []
+    try:
+        run.wait_for(lambda: any("Analyse" in cmdline(c) for c in run.children()), "a Ray analysis actor")
+        children = run.children()
+        assert any("raylet" in cmdline(c) for c in children), [cmdline(c)[:80] for c in children]
+        os.kill(run.proc.pid, signum)
+        run.proc.wait(120)  # SIGTERM: the driver stops its Ray itself first (ray.shutdown at exit)
+        assert survivors(children, GONE_WITHIN) == []
+    finally:
+        run.cleanup(children)
+
+
 def test_runners_kill_an_orphan_exits_at_once():
     """A child whose parent is already gone when it asks for the lifeline exits at once."""
     code = f"from newsgraph.runners import lifeline; lifeline.die_with_parent({os.getpid() + 10**6}); print('alive')"

@@ -21,6 +21,7 @@ from pathlib import Path
 from newsgraph.errors import Code
 from newsgraph.ingest.inputs import Failure, InputDoc
 from newsgraph.pipeline.config import PipelineConfig
+from newsgraph.runners import lifeline
 from newsgraph.runners.sources import expand
 from newsgraph.store.db import Store
 from newsgraph.store.items import Analysed
@@ -124,14 +125,17 @@ def run_ray(
     if not ray.is_initialized():
         ray.init(address=address or os.environ.get("RAY_ADDRESS"), include_dashboard=False,
                  log_to_driver=False, configure_logging=False)  # fmt: skip
+        # A local Ray this process started must not outlive it, even after a kill -9.
+        lifeline.reap_ray_on_exit(os.path.dirname(ray.__file__))
     known = frozenset(r["id"] for r in store.query("SELECT id FROM documents UNION SELECT doc_id FROM errors "
                                                    "WHERE doc_id IS NOT NULL"))  # fmt: skip
     keep = shard_dir is not None
     shards = Path(shard_dir) if keep else Path(tempfile.mkdtemp(prefix="newsgraph-shards-"))
     run_dir = shards / f"run-{uuid.uuid4().hex[:8]}"
     try:
-        _analyse_to_shards(paths, run_dir, known, batch_size, workers, config, model, published)
-        load_shards(run_dir, sink, batch_size, on_skip)
+        with lifeline.sigterm_as_interrupt():  # then ray.shutdown at exit stops a local Ray
+            _analyse_to_shards(paths, run_dir, known, batch_size, workers, config, model, published)
+            load_shards(run_dir, sink, batch_size, on_skip)
     finally:
         if not keep:
             shutil.rmtree(shards, ignore_errors=True)
