@@ -3,10 +3,12 @@ no worker process and no resource tracker behind."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,13 @@ def test_runners_kill_the_parent_death_signal_ends_a_child():
             grandchild.kill()
         if middle.poll() is None:
             middle.kill()
+
+
+def test_runners_kill_recycled_workers_keep_their_lifeline():
+    """Workers replaced after ``max_tasks_per_child`` are started by the pool's manager
+    thread, not the caller's: the parent-death signal must not end them while it runs."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=lifeline.die_with_parent, initargs=(os.getpid(),),
+                             max_tasks_per_child=1) as pool:  # fmt: skip
+        pids = [pool.submit(os.getpid).result(timeout=120) for _ in range(3)]
+    assert len(set(pids)) == 3  # three workers, one after another, each alive to answer
