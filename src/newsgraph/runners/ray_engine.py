@@ -22,6 +22,7 @@ from newsgraph.errors import Code
 from newsgraph.ingest.inputs import Failure, InputDoc
 from newsgraph.ingest.readers import OnSkip
 from newsgraph.pipeline.config import PipelineConfig
+from newsgraph.runners import lifeline
 from newsgraph.runners.sources import expand
 from newsgraph.store.db import Store
 from newsgraph.store.items import Analysed
@@ -127,6 +128,8 @@ def run_ray(
     if not ray.is_initialized():
         ray.init(address=address or os.environ.get("RAY_ADDRESS"), include_dashboard=False,
                  log_to_driver=False, configure_logging=False)  # fmt: skip
+        # A local Ray this process started must not outlive it, even after a kill -9.
+        lifeline.reap_ray_on_exit(os.path.dirname(ray.__file__))
     known = frozenset(r["id"] for r in store.query("SELECT id FROM documents UNION SELECT doc_id FROM errors "
                                                    "WHERE doc_id IS NOT NULL"))  # fmt: skip
     keep = shard_dir is not None
@@ -134,8 +137,9 @@ def run_ray(
     run_dir = shards / f"run-{uuid.uuid4().hex[:8]}"
     try:
         files = [{"path": os.path.abspath(p)} for p in expand(paths, on_skip_file)]  # Ray workers run elsewhere
-        _analyse_to_shards(files, run_dir, known, batch_size, workers, config, model, published)
-        load_shards(run_dir, sink, batch_size, on_skip)
+        with lifeline.sigterm_as_interrupt():  # then ray.shutdown at exit stops a local Ray
+            _analyse_to_shards(files, run_dir, known, batch_size, workers, config, model, published)
+            load_shards(run_dir, sink, batch_size, on_skip)
     finally:
         if not keep:
             shutil.rmtree(shards, ignore_errors=True)

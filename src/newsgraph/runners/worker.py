@@ -14,6 +14,7 @@ from newsgraph.errors import Code
 from newsgraph.ingest.inputs import Failure, InputDoc
 from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.record import to_json
+from newsgraph.runners import lifeline
 from newsgraph.store.items import Analysed
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,13 @@ def init(config: PipelineConfig | None, model: str | None) -> None:
 
     _SETTINGS.update(config=config, model=model)
     service.get_pipeline(config, model)
+
+
+def init_process(parent_pid: int, config: PipelineConfig | None, model: str | None) -> None:
+    """Initialiser of a local worker process: die with ``parent_pid`` (the writer), then
+    ``init``. A worker the writer no longer waits for must not hold its memory forever."""
+    lifeline.die_with_parent(parent_pid)
+    init(config, model)
 
 
 def analyse(items: list[InputDoc | Failure]) -> list[Analysed | Failure]:
