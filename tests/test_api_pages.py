@@ -9,16 +9,15 @@ from fastapi.testclient import TestClient
 
 from newsgraph.api import create_app
 from newsgraph.store import Store
-from tests.fixtures.corpus.synthetic import analysed, corpus
+from tests.fixtures.corpus.synthetic import analysed, corpus, write_store
 from tests.fixtures.web.hostile import hostile_record
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     path = tmp_path_factory.mktemp("api") / "c.duckdb"
-    with Store(path) as store:
-        store.write([analysed(r) for r in [*corpus(), hostile_record()]])
-    with TestClient(create_app(path, token="s3cret")) as c:
+    write_store(path, [*corpus(), hostile_record()])
+    with TestClient(create_app(path, token="s3cret", read_only=True)) as c:
         yield c
 
 

@@ -9,14 +9,13 @@ from click.testing import CliRunner
 
 from newsgraph.cli import main
 from newsgraph.store import Store
-from tests.fixtures.corpus.synthetic import analysed, corpus
+from tests.fixtures.corpus.synthetic import analysed, corpus, write_store
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "c.duckdb"
-    with Store(path) as store:
-        store.write([analysed(r) for r in corpus()])
+    write_store(path, corpus())
     return str(path)
 
 
@@ -71,12 +70,13 @@ def test_cli_corpus_export_formats(db, tmp_path):
     assert out["rows"]["documents"] == 5 and (tmp_path / "pq" / "entity_links.parquet").exists()
 
 
-def test_cli_corpus_query_without_store_is_a_usage_error(tmp_path):
+def test_cli_corpus_query_without_store_is_a_store_error(tmp_path):
     result = CliRunner().invoke(main, ["entities", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 2 and "newsgraph ingest" in result.output
+    assert result.exit_code == 4 and "newsgraph ingest" in result.output and "[E501]" in result.output
+    assert not (tmp_path / "none.duckdb").exists()
 
 
-@pytest.mark.parametrize("command", ["ingest", "entities", "entity", "quotes", "events", "timeline", "export"])
+@pytest.mark.parametrize("command", ["ingest", "build", "errors", "entities", "entity", "quotes", "events", "timeline", "export"])
 def test_cli_corpus_commands_are_documented(command):
     from pathlib import Path
 

@@ -1,18 +1,23 @@
-"""Ingest: read inputs, analyse them on an engine, write them to the store, join.
+"""Ingest: read inputs, analyse them on an engine, write them to the store.
 
 ``ingest`` is the one entry point the CLI (and later the HTTP API) calls. The store is
 opened by the calling process only: engines return records, the caller writes them, one
 transaction per chunk. A re-run skips what is stored, so an interrupted run (even by
-SIGKILL) is resumed by running the same command again.
+SIGKILL) is resumed by running the same command again. Inputs that failed are not
+"stored": the next run tries them again, and an input that then succeeds takes its rows out
+of the ``errors`` table.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from dataclasses import asdict, dataclass
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, fields
+from pathlib import Path
 
-from newsgraph.ingest.inputs import Failure
+from newsgraph.ingest.inputs import Failure, InputDoc
 from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.runners.local import chunks, run_inline, run_local
 from newsgraph.runners.progress import Progress
@@ -20,6 +25,7 @@ from newsgraph.runners.sources import count_inputs, iter_inputs
 from newsgraph.store.db import Analysed, Store
 
 ENGINES = ("local", "ray")
+MAX_REPORTED = 1000  # failures kept for the end-of-run report; the errors table has them all
 
 
 @dataclass
@@ -32,6 +38,7 @@ class IngestStats:
     seconds: float = 0.0
     engine: str = "local"
     workers: int = 1
+    failures: list[Failure] = field(default_factory=list)  # the first MAX_REPORTED of this run
 
     @property
     def rate(self) -> float:
@@ -39,7 +46,10 @@ class IngestStats:
         return (self.written + self.failed) / self.seconds if self.seconds > 0 else 0.0
 
     def to_dict(self) -> dict:
-        return {**asdict(self), "rate": round(self.rate, 2)}
+        """The counts as plain data (the failures as ``{id, source, code, reason}``)."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["failures"] = [f.to_dict() for f in self.failures]
+        return {**data, "rate": round(self.rate, 2)}
 
 
 def default_workers() -> int:
@@ -75,7 +85,8 @@ def ingest(
     started = time.monotonic()
     total = count_inputs(paths) if show_progress else None
     progress = Progress(total, enabled=show_progress)
-    sink = _sink(store, progress)
+    read_ok: deque[str] = deque()
+    sink = _sink(store, progress, stats, read_ok)
     try:
         if engine == "ray":
             from newsgraph.runners.ray_engine import run_ray
@@ -84,7 +95,7 @@ def ingest(
                     batch_size=batch_size, config=config, model=model, published=published,
                     on_skip=lambda n: progress.update(skipped=n))  # fmt: skip
         else:
-            items = iter_inputs(paths, published=published)
+            items = _note_read(iter_inputs(paths, published=published), read_ok)
             work = chunks(items, store, batch_size, lambda n: progress.update(skipped=n))
             if workers == 0:
                 run_inline(work, sink, config=config, model=model)
@@ -98,11 +109,44 @@ def ingest(
     return stats
 
 
-def _sink(store: Store, progress: Progress):
-    """The writer: one transaction per result chunk, then the progress count."""
+def _note_read(items: Iterable[InputDoc | Failure], read_ok: deque[str]) -> Iterator[InputDoc | Failure]:
+    """Pass ``items`` on, noting in ``read_ok`` the source of each input read."""
+    for item in items:
+        if isinstance(item, InputDoc) and item.source:
+            read_ok.append(item.source)
+        yield item
+
+
+def _sink(store: Store, progress: Progress, stats: IngestStats, read_ok: deque[str]):
+    """The writer: one transaction per result chunk, then the progress count. Error rows
+    of inputs that could not be read before and were read this time (``read_ok``, filled
+    by the reading thread) are deleted: their new outcome is in the store."""
 
     def write(results: list[Analysed | Failure]) -> None:
+        sources = [read_ok.popleft() for _ in range(len(read_ok))]
+        store.forget_errors(sources, unread_only=True)
         outcome = store.write(results)
+        room = MAX_REPORTED - len(stats.failures)
+        stats.failures.extend(outcome.failures[: max(room, 0)])
         progress.update(written=outcome.written, skipped=outcome.skipped, failed=outcome.failed)
 
     return write
+
+
+def retry_paths(store: Store) -> tuple[list[str], list[str]]:
+    """The files to read again to retry the failures stored in ``store``, and the sources
+    that cannot be retried (stdin, a file that is gone, no source recorded)."""
+    files, lost = set(), set()
+    for row in store.query("SELECT DISTINCT coalesce(source, key) AS source FROM errors"):
+        path = _file_of(row["source"])
+        if path:
+            files.add(path)
+        else:
+            lost.add(row["source"])
+    return sorted(files), sorted(lost)
+
+
+def _file_of(source: str) -> str | None:
+    """The file a failure's source names: ``a.txt``, ``in.jsonl:12``, ``crawl.warc#3``."""
+    candidates = [source, source.rsplit(":", 1)[0], source.rsplit("#", 1)[0]]
+    return next((c for c in candidates if c != "stdin" and Path(c).is_file()), None)

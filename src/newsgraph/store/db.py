@@ -9,16 +9,17 @@ documents already stored are skipped, so writing the same batch twice adds nothi
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import msgspec
 import pyarrow as pa
 
-from newsgraph.errors import Code
+from newsgraph.errors import Code, StoreError
 from newsgraph.ingest.inputs import Failure
 from newsgraph.store import DEFAULT_DB
+from newsgraph.store.connect import check_schema, connect
 from newsgraph.store.items import Analysed
 from newsgraph.store.rows import flatten
 from newsgraph.store.schema import CORPUS_TABLES, DOC_TABLES, SCHEMA_VERSION, migrate
@@ -39,21 +40,30 @@ class WriteResult:
     written: int = 0
     skipped: int = 0
     failed: int = 0
+    failures: list[Failure] = field(default_factory=list)  # what went to ``errors``, for reports
 
 
 class Store:
-    """A DuckDB store. ``read_only`` opens without migrating (for queries)."""
+    """A DuckDB store. ``read_only`` opens the file read-only (DuckDB refuses every write,
+    nothing is migrated, other readers may share it); otherwise the store is created when
+    missing (unless ``create=False``) and migrated. Raises ``StoreError`` when the file is
+    missing for a read, locked by another process, not a store, not permitted, or of a
+    schema this newsgraph cannot use as opened."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, memory_limit: str = "1GB"):
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, create: bool = True,
+                 memory_limit: str = "1GB"):  # fmt: skip
         self.path = str(path)
         self.read_only = read_only
-        if read_only and not Path(self.path).exists():
-            raise FileNotFoundError(f"no store at {self.path}; run `newsgraph ingest` first")
-        self.con = duckdb.connect(self.path, read_only=read_only)
-        # Bounded memory whatever the corpus size: DuckDB spills beyond this.
-        self.con.execute(f"SET memory_limit='{memory_limit}'")
-        if not read_only:
-            migrate(self.con)
+        self.con = connect(self.path, read_only=read_only, create=create)
+        try:
+            # Bounded memory whatever the corpus size: DuckDB spills beyond this.
+            self.con.execute(f"SET memory_limit='{memory_limit}'")
+            check_schema(self.con, self.path, read_only=read_only)
+            if not read_only:
+                migrate(self.con)
+        except BaseException:
+            self.con.close()
+            raise
         self._schemas: dict[str, pa.Schema] = {}
 
     def close(self) -> None:
@@ -70,16 +80,15 @@ class Store:
         (version,) = self.con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0]
         return version or 0
 
-    def known_ids(self, ids: Sequence[str], *, include_errors: bool = True) -> set[str]:
-        """The subset of ``ids`` already stored (as documents, or as errors if asked)."""
+    def known_ids(self, ids: Sequence[str]) -> set[str]:
+        """The subset of ``ids`` already stored as documents. Inputs that failed are not
+        known: the next ingest tries them again."""
         if not ids:
             return set()
         table = pa.table({"id": pa.array(list(ids), pa.string())})
         self.con.register("_ids", table)
         try:
             sql = "SELECT d.id FROM documents d JOIN _ids USING (id)"
-            if include_errors:
-                sql += " UNION SELECT e.doc_id FROM errors e JOIN _ids ON e.doc_id = _ids.id"
             return {row[0] for row in self.con.execute(sql).fetchall()}
         finally:
             self.con.unregister("_ids")
@@ -89,29 +98,48 @@ class Store:
 
         A batch whose rows cannot be written (a component emitted a value of the wrong
         type) is retried one document per transaction, and the documents that still fail
-        go to ``errors`` with the reason, so the rest of the batch is kept.
+        go to ``errors`` (``STORE_WRITE``) with the reason, so the rest of the batch is
+        kept. A document written deletes the error rows of its id (an input that failed
+        before and now succeeds). The store itself failing (disk full, I/O, a read-only
+        store) raises ``StoreError``.
         """
+        if self.read_only:
+            raise StoreError(Code.STORE_WRITE, f"store {self.path} is open read-only: nothing can be written")
         items = list(items)
         analysed = [i for i in items if isinstance(i, Analysed)]
         failures = [i for i in items if isinstance(i, Failure)]
         result = WriteResult()
         fresh = self._fresh(analysed, result)
         try:
-            self._transaction(fresh, failures)
-            result.written += len(fresh)
-        except (duckdb.Error, pa.ArrowException, msgspec.DecodeError, TypeError, ValueError):
-            for one in fresh:
-                try:
-                    self._transaction([one], [])
-                    result.written += 1
-                except (duckdb.Error, pa.ArrowException, msgspec.DecodeError, TypeError, ValueError) as err:
-                    failures.append(Failure(one.id, None, Code.COMPONENT_FAILED, f"cannot store record: {err}"))
-            self._transaction([], failures)
+            self._write_batch(fresh, failures, result)
+        except _STORE_FAILURES as err:
+            raise StoreError(Code.STORE_WRITE, f"cannot write to store {self.path}: {err}") from None
         result.failed = len(failures)
+        result.failures = failures
         return result
 
+    def _write_batch(self, fresh: list[Analysed], failures: list[Failure], result: WriteResult) -> None:
+        """One transaction for the batch; if a record's rows cannot be written, one per
+        document, adding those that still fail to ``failures``."""
+        try:
+            self._transaction(fresh, failures)
+            result.written += len(fresh)
+            return
+        except _RECORD_ERRORS as err:
+            if isinstance(err, _STORE_FAILURES):
+                raise
+        for one in fresh:
+            try:
+                self._transaction([one], [])
+                result.written += 1
+            except _RECORD_ERRORS as err:
+                if isinstance(err, _STORE_FAILURES):
+                    raise
+                failures.append(Failure(one.id, None, Code.STORE_WRITE, f"cannot store record: {err}"))
+        self._transaction([], failures)
+
     def _fresh(self, analysed: list[Analysed], result: WriteResult) -> list[Analysed]:
-        known = self.known_ids([a.id for a in analysed], include_errors=False)
+        known = self.known_ids([a.id for a in analysed])
         fresh, seen = [], set(known)
         for item in analysed:
             if item.id in seen:
@@ -132,6 +160,9 @@ class Store:
         try:
             for name, rows in tables.items():
                 self.insert_rows(name, rows)
+            if analysed:
+                ids = [a.id for a in analysed]
+                self.con.execute("DELETE FROM errors WHERE list_contains(?, doc_id)", [ids]).fetchall()
             if errors:
                 self.insert_rows("errors", errors, replace=True)
             self.con.execute("COMMIT")
@@ -160,6 +191,28 @@ class Store:
             self._schemas[table] = pa.schema(fields)
         return self._schemas[table]
 
+    def errors(self, *, limit: int | None = None) -> list[dict]:
+        """The stored failures (key, doc_id, source, code, reason, seen_at), oldest first."""
+        return self.query("SELECT key, doc_id, source, code, reason, seen_at FROM errors ORDER BY seen_at, key LIMIT ?",
+                          [limit])  # fmt: skip
+
+    def forget_errors(self, keys: Sequence[str] | None = None, *, unread_only: bool = False) -> int:
+        """Delete the error rows with these ``keys`` (every row when None), only those of
+        inputs that could not be read (no document id) if ``unread_only``; returns how many."""
+        if keys is not None and not keys:
+            return 0
+        where, params = ["TRUE"], []
+        if keys is not None:
+            where.append("list_contains(?, key)")
+            params.append(list(keys))
+        if unread_only:
+            where.append("doc_id IS NULL")
+        sql = " AND ".join(where)
+        (n,) = self.con.execute(f"SELECT count(*) FROM errors WHERE {sql}", params).fetchall()[0]
+        if n:
+            self.con.execute(f"DELETE FROM errors WHERE {sql}", params).fetchall()
+        return n
+
     def query(self, sql: str, params: list | None = None) -> list[dict]:
         """Rows of ``sql`` as dicts keyed by column name."""
         cursor = self.con.execute(sql, params or [])
@@ -170,6 +223,11 @@ class Store:
         """Rows per table (documents, each per-document table, errors, corpus tables)."""
         names = ("documents", *DOC_TABLES, "errors", *CORPUS_TABLES)
         return {name: self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] for name in names}
+
+
+# A record whose rows cannot be written; the store failing itself is _STORE_FAILURES.
+_RECORD_ERRORS = (duckdb.Error, pa.ArrowException, msgspec.DecodeError, TypeError, ValueError)
+_STORE_FAILURES = (duckdb.IOException, duckdb.OutOfMemoryException, duckdb.PermissionException)
 
 
 def _error_row(failure: Failure) -> dict:
