@@ -118,13 +118,14 @@ def _note_read(items: Iterable[InputDoc | Failure], read_ok: deque[str]) -> Iter
 
 
 def _sink(store: Store, progress: Progress, stats: IngestStats, read_ok: deque[str]):
-    """The writer: one transaction per result chunk, then the progress count. Error rows
-    of inputs that could not be read before and were read this time (``read_ok``, filled
-    by the reading thread) are deleted: their new outcome is in the store."""
+    """The writer: one transaction per result chunk, then the progress count. Before
+    each write, the error rows of the sources read since the last one (``read_ok``,
+    filled by the reading side) are deleted: a source is read before its outcome is
+    written, so its new outcome (stored, or failed again) replaces them, and a file fixed
+    since (new content, so a new id) does not leave its old failure behind."""
 
     def write(results: list[Analysed | Failure]) -> None:
-        sources = [read_ok.popleft() for _ in range(len(read_ok))]
-        store.forget_errors(sources, unread_only=True)
+        store.forget_errors([read_ok.popleft() for _ in range(len(read_ok))])
         outcome = store.write(results)
         room = MAX_REPORTED - len(stats.failures)
         stats.failures.extend(outcome.failures[: max(room, 0)])

@@ -196,21 +196,15 @@ class Store:
         return self.query("SELECT key, doc_id, source, code, reason, seen_at FROM errors ORDER BY seen_at, key LIMIT ?",
                           [limit])  # fmt: skip
 
-    def forget_errors(self, keys: Sequence[str] | None = None, *, unread_only: bool = False) -> int:
-        """Delete the error rows with these ``keys`` (every row when None), only those of
-        inputs that could not be read (no document id) if ``unread_only``; returns how many."""
-        if keys is not None and not keys:
+    def forget_errors(self, sources: Sequence[str] | None = None) -> int:
+        """Delete the error rows of inputs from these ``sources`` (every row when None);
+        returns how many."""
+        if sources is not None and not sources:
             return 0
-        where, params = ["TRUE"], []
-        if keys is not None:
-            where.append("list_contains(?, key)")
-            params.append(list(keys))
-        if unread_only:
-            where.append("doc_id IS NULL")
-        sql = " AND ".join(where)
-        (n,) = self.con.execute(f"SELECT count(*) FROM errors WHERE {sql}", params).fetchall()[0]
+        where, params = ("TRUE", []) if sources is None else ("list_contains(?, source)", [list(sources)])
+        (n,) = self.con.execute(f"SELECT count(*) FROM errors WHERE {where}", params).fetchall()[0]
         if n:
-            self.con.execute(f"DELETE FROM errors WHERE {sql}", params).fetchall()
+            self.con.execute(f"DELETE FROM errors WHERE {where}", params).fetchall()
         return n
 
     def query(self, sql: str, params: list | None = None) -> list[dict]:
