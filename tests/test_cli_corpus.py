@@ -248,3 +248,8 @@ def test_cli_corpus_unknown_entity_suggests_and_never_substitutes(db):
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("no entity 'Nobody Atall'")
     typo = CliRunner().invoke(main, ["entity", "Joe Bidden", "--db", db])
     assert typo.exit_code == 1 and "did you mean Joe Biden (PERSON)" in typo.stderr
+
+
+def test_cli_corpus_unwritable_output_is_one_line(db, tmp_path):
+    result = CliRunner().invoke(main, ["export", "--db", db, "--format", "jsonl", "-o", str(tmp_path / "no" / "x.jsonl")])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "No such file or directory" in result.stderr

@@ -228,3 +228,4 @@ def test_store_permission_denied_is_a_coded_error(tmp_path, monkeypatch):
             Store(path, read_only=read_only)
         assert denied.value.code == Code.STORE_PERMISSION
         assert str(denied.value).startswith(f"cannot {verb} store {path}: permission denied")
+

@@ -21,7 +21,7 @@ from newsgraph.store import DEFAULT_DB
 
 
 # Exit codes (docs/cli.md): 1 some inputs of `analyze` failed, or no such entity; 2 bad
-# usage, options or configuration (nothing ran); 3 `ingest` ran but some inputs failed;
+# usage, options, configuration or output path (nothing ran); 3 `ingest` ran but some inputs failed;
 # 4 the store cannot be used (missing, locked, not a store, permission, schema, write).
 EXIT_USAGE, EXIT_INPUTS_FAILED, EXIT_STORE = 2, 3, 4
 
@@ -37,6 +37,10 @@ class _Group(click.Group):
             ctx.exit(EXIT_STORE)
         except NewsgraphError as err:
             click.echo(f"error: {err}", err=True)
+            ctx.exit(EXIT_USAGE)
+        except OSError as err:  # a file named on the command line cannot be read or written
+            where = f"{err.filename}: " if err.filename else ""
+            click.echo(f"error: {where}{err.strerror or err}", err=True)
             ctx.exit(EXIT_USAGE)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from newsgraph.errors import Code, ConfigError
 from newsgraph.ingest.inputs import Failure, InputDoc
 from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.runners.local import chunks, run_inline, run_local
@@ -80,6 +81,7 @@ def ingest(
     ``engine``: ``local`` (processes on this machine) or ``ray`` (Ray Data tasks on the
     cluster at ``ray_address``, written as Parquet shards to ``shard_dir`` and loaded).
     """
+    _check_options(engine=engine, workers=workers, batch_size=batch_size, published=published)
     requested, workers = workers, default_workers() if workers is None else workers
     stats = IngestStats(engine=engine, workers=workers)
     started = time.monotonic()
@@ -107,6 +109,26 @@ def ingest(
     stats.written, stats.skipped, stats.failed = progress.written, progress.skipped, progress.failed
     stats.seconds = time.monotonic() - started
     return stats
+
+
+def _check_options(*, engine: str, workers: int | None, batch_size: int, published: str | None) -> None:
+    """Refuse bad option values before any input is read (``ConfigError``, BAD_CONFIG)."""
+    from newsgraph.corpus.filters import check_date
+
+    problems = []
+    if engine not in ENGINES:
+        problems.append(f"engine must be one of {', '.join(ENGINES)}, found {engine!r}")
+    if workers is not None and workers < 0:
+        problems.append(f"workers must be 0 (in this process) or more, found {workers}")
+    if batch_size < 1:
+        problems.append(f"batch_size must be 1 or more, found {batch_size}")
+    if published is not None:
+        try:
+            check_date(published)
+        except ValueError as err:
+            problems.append(f"published: {err}")
+    if problems:
+        raise ConfigError(Code.BAD_CONFIG, "; ".join(problems))
 
 
 def _note_read(items: Iterable[InputDoc | Failure], read_ok: deque[str]) -> Iterator[InputDoc | Failure]:
