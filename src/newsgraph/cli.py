@@ -11,12 +11,12 @@ from pathlib import Path
 import click
 
 from newsgraph import service
+from newsgraph.corpus.filters import check_country, check_date, check_event_type
 from newsgraph.errors import NewsgraphError, StoreError
 from newsgraph.ingest.inputs import Failure
 from newsgraph.ingest.readers import read_jsonl, read_paths
 from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.record import Record, to_dict, to_json
-from newsgraph.corpus.filters import check_country, check_date, check_event_type
 from newsgraph.store import DEFAULT_DB
 
 

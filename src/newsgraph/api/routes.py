@@ -23,7 +23,8 @@ EventType = Annotated[str | None, Query(max_length=20, description="A PLOVER typ
                       AfterValidator(lambda v: v and check_event_type(v))]  # fmt: skip
 Country = Annotated[str | None, Query(max_length=2, description="ISO 3166 alpha-2."),
                     AfterValidator(lambda v: v and check_country(v))]  # fmt: skip
-Date = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD."), AfterValidator(lambda v: v and check_date(v))]
+Date = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD."),
+                 AfterValidator(lambda v: v and check_date(v))]  # fmt: skip
 HTML = {"response_class": HTMLResponse, "responses": {200: {"content": {"application/json": {}}}}}
 
 

@@ -24,11 +24,12 @@ def connect(path: str, *, read_only: bool, create: bool = True) -> duckdb.DuckDB
     ``create`` and not ``read_only``; otherwise it is a ``STORE_MISSING`` error."""
     file = Path(path)
     if not file.exists() and (read_only or not create):
-        raise StoreError(Code.STORE_MISSING, f"no store at {path}: run `newsgraph ingest PATH --db {path}` first")
+        hint = f"run `newsgraph ingest PATH --db {path}` first"
+        raise StoreError(Code.STORE_MISSING, f"no store at {path}: {hint}")
     if file.is_dir():
         raise StoreError(Code.NOT_A_STORE, f"{path} is a folder, not a store file")
     if not file.exists() and not file.parent.exists():
-        raise StoreError(Code.STORE_MISSING, f"cannot create store {path}: the folder {file.parent} does not exist")
+        raise StoreError(Code.STORE_MISSING, f"cannot create store {path}: no folder {file.parent}")
     needed = os.R_OK if read_only else os.R_OK | os.W_OK
     where = file if file.exists() else file.parent
     if not os.access(where, needed):
