@@ -151,8 +151,11 @@ def test_store_failed_ids_are_not_known_and_success_clears_their_errors(tmp_path
         store.write([Failure(good.id, "in.jsonl:1", Code.BAD_DATE, "published must be YYYY-MM-DD")])
         assert store.known_ids([good.id]) == set()  # the next ingest tries it again
         assert [e["code"] for e in store.errors()] == [Code.BAD_DATE.value]
+        store.write([Failure(None, "gone.txt", Code.NOT_FOUND, "no such file or folder")])
         assert store.write([good]).written == 1
-        assert store.errors() == [] and store.known_ids([good.id]) == {good.id}
+        assert [e["key"] for e in store.errors()] == ["gone.txt"] and store.known_ids([good.id]) == {good.id}
+        store.write([], sources=["gone.txt"])  # the file was read this time: its old failure goes
+        assert store.errors() == []
 
 
 @pytest.mark.parametrize("read_only", [False, True])

@@ -104,6 +104,8 @@ def ingest(
             else:
                 run_local(work, sink, workers=workers, config=config, model=model,
                           chunk_size=batch_size)  # fmt: skip
+            if read_ok:  # sources read after the last write (their inputs were all stored)
+                sink([])
     finally:
         progress.close()
     stats.written, stats.skipped, stats.failed = progress.written, progress.skipped, progress.failed
@@ -140,15 +142,14 @@ def _note_read(items: Iterable[InputDoc | Failure], read_ok: deque[str]) -> Iter
 
 
 def _sink(store: Store, progress: Progress, stats: IngestStats, read_ok: deque[str]):
-    """The writer: one transaction per result chunk, then the progress count. Before
-    each write, the error rows of the sources read since the last one (``read_ok``,
-    filled by the reading side) are deleted: a source is read before its outcome is
-    written, so its new outcome (stored, or failed again) replaces them, and a file fixed
-    since (new content, so a new id) does not leave its old failure behind."""
+    """The writer: one transaction per result chunk, then the progress count. Each write
+    also deletes the error rows of the sources read since the last one (``read_ok``,
+    filled by the reading side): a source is read before its outcome is written, so its
+    new outcome (stored, or failed again) replaces them, and a file fixed since (new
+    content, so a new id) does not leave its old failure behind."""
 
     def write(results: list[Analysed | Failure]) -> None:
-        store.forget_errors([read_ok.popleft() for _ in range(len(read_ok))])
-        outcome = store.write(results)
+        outcome = store.write(results, sources=[read_ok.popleft() for _ in range(len(read_ok))])
         room = MAX_REPORTED - len(stats.failures)
         stats.failures.extend(outcome.failures[: max(room, 0)])
         progress.update(written=outcome.written, skipped=outcome.skipped, failed=outcome.failed)

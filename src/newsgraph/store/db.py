@@ -93,14 +93,15 @@ class Store:
         finally:
             self.con.unregister("_ids")
 
-    def write(self, items: Iterable[Analysed | Failure]) -> WriteResult:
+    def write(self, items: Iterable[Analysed | Failure], *, sources: Sequence[str] = ()) -> WriteResult:
         """Write a batch in one transaction; documents already stored are skipped.
 
         A batch whose rows cannot be written (a component emitted a value of the wrong
         type) is retried one document per transaction, and the documents that still fail
         go to ``errors`` (``STORE_WRITE``) with the reason, so the rest of the batch is
         kept. A document written deletes the error rows of its id (an input that failed
-        before and now succeeds). The store itself failing (disk full, I/O, a read-only
+        before and now succeeds); in the same transaction the error rows of ``sources``
+        (inputs read again since, whose outcome this or a later write records) go too. The store itself failing (disk full, I/O, a read-only
         store) raises ``StoreError``.
         """
         if self.read_only:
@@ -111,18 +112,19 @@ class Store:
         result = WriteResult()
         fresh = self._fresh(analysed, result)
         try:
-            self._write_batch(fresh, failures, result)
+            self._write_batch(fresh, failures, list(sources), result)
         except _STORE_FAILURES as err:
             raise StoreError(Code.STORE_WRITE, f"cannot write to store {self.path}: {err}") from None
         result.failed = len(failures)
         result.failures = failures
         return result
 
-    def _write_batch(self, fresh: list[Analysed], failures: list[Failure], result: WriteResult) -> None:
+    def _write_batch(self, fresh: list[Analysed], failures: list[Failure], sources: list[str],
+                     result: WriteResult) -> None:  # fmt: skip
         """One transaction for the batch; if a record's rows cannot be written, one per
         document, adding those that still fail to ``failures``."""
         try:
-            self._transaction(fresh, failures)
+            self._transaction(fresh, failures, sources)
             result.written += len(fresh)
             return
         except _RECORD_ERRORS as err:
@@ -136,7 +138,7 @@ class Store:
                 if isinstance(err, _STORE_FAILURES):
                     raise
                 failures.append(Failure(one.id, None, Code.STORE_WRITE, f"cannot store record: {err}"))
-        self._transaction([], failures)
+        self._transaction([], failures, sources)
 
     def _fresh(self, analysed: list[Analysed], result: WriteResult) -> list[Analysed]:
         known = self.known_ids([a.id for a in analysed])
@@ -149,7 +151,7 @@ class Store:
             fresh.append(item)
         return fresh
 
-    def _transaction(self, analysed: list[Analysed], failures: list[Failure]) -> None:
+    def _transaction(self, analysed: list[Analysed], failures: list[Failure], sources: list[str] = ()) -> None:
         tables: dict[str, list[dict]] = {name: [] for name in ("documents", *DOC_TABLES)}
         for item in analysed:
             record = msgspec.json.decode(item.record_json)
@@ -160,6 +162,8 @@ class Store:
         try:
             for name, rows in tables.items():
                 self.insert_rows(name, rows)
+            if sources:
+                self.con.execute("DELETE FROM errors WHERE list_contains(?, source)", [list(sources)]).fetchall()
             if analysed:
                 ids = [a.id for a in analysed]
                 self.con.execute("DELETE FROM errors WHERE list_contains(?, doc_id)", [ids]).fetchall()
@@ -196,15 +200,10 @@ class Store:
         return self.query("SELECT key, doc_id, source, code, reason, seen_at FROM errors ORDER BY seen_at, key LIMIT ?",
                           [limit])  # fmt: skip
 
-    def forget_errors(self, sources: Sequence[str] | None = None) -> int:
-        """Delete the error rows of inputs from these ``sources`` (every row when None);
-        returns how many."""
-        if sources is not None and not sources:
-            return 0
-        where, params = ("TRUE", []) if sources is None else ("list_contains(?, source)", [list(sources)])
-        (n,) = self.con.execute(f"SELECT count(*) FROM errors WHERE {where}", params).fetchall()[0]
-        if n:
-            self.con.execute(f"DELETE FROM errors WHERE {where}", params).fetchall()
+    def forget_errors(self) -> int:
+        """Delete every error row; returns how many there were."""
+        (n,) = self.con.execute("SELECT count(*) FROM errors").fetchall()[0]
+        self.con.execute("DELETE FROM errors").fetchall()
         return n
 
     def query(self, sql: str, params: list | None = None) -> list[dict]:
