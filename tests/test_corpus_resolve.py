@@ -87,3 +87,24 @@ def test_corpus_names_normalise_and_compare():
     assert not given_compatible("hunter", "joe")
     assert persons_compatible(["joe", "biden"], ["joseph", "r", "biden"])
     assert not persons_compatible(["hunter", "biden"], ["joe", "biden"])
+
+
+def test_corpus_resolve_lookup_is_exact_or_alias_never_a_lookalike(tmp_path):
+    from newsgraph.corpus import queries
+    from newsgraph.store import Store
+    from tests.fixtures.corpus.synthetic import record, write_store
+
+    text = "All the staff of All, the retailer, met Joe Biden. Biden spoke."
+    orgs = ("o1", "ORG", "All", ["All"], [], {})
+    person = ("p1", "PERSON", "Joe Biden", ["Joe Biden", "Biden"], [], {})
+    path = tmp_path / "a.duckdb"
+    write_store(path, [record(text, entities=[orgs, person])])
+    with Store(path, read_only=True) as store:
+        assert queries.entity(store, "Nobody Atall") is None
+        assert queries.find_entity(store, "nobody atall") is None
+        assert queries.find_entity(store, "ALL")["name"] == "All"
+        assert queries.find_entity(store, "President Joe Biden")["name"] == "Joe Biden"  # a title, same name
+        assert queries.find_entity(store, "Joe Bidden") is None
+        assert [s["name"] for s in queries.suggest_entities(store, "Joe Bidden")][:1] == ["Joe Biden"]
+        assert "All" in [s["name"] for s in queries.suggest_entities(store, "Nobody Atall")]
+        assert queries.quotes(store, speaker="Joe Bidden") == []  # filters match exactly too

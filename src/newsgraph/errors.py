@@ -10,6 +10,14 @@ from enum import Enum
 
 
 class Code(str, Enum):
+    # store problems (area: store/, helper wt-store): the store file cannot be used, or a
+    # record could not be written; the CLI exits 4 for the first five
+    STORE_MISSING = "E501"  # no store at the path (a read command needs one)
+    STORE_LOCKED = "E502"  # another process holds the store
+    NOT_A_STORE = "E503"  # the file is not a DuckDB store made by newsgraph
+    STORE_PERMISSION = "E504"  # the file or its folder cannot be read or written
+    STORE_SCHEMA = "E505"  # the store's schema is older (read-only open) or newer than this newsgraph
+    STORE_WRITE = "E506"  # a record or a transaction could not be written to the store
     # input problems (one record fails; the batch goes on)
     EMPTY = "E101"  # no text after reading/cleaning
     BINARY = "E102"  # the bytes are not text
@@ -56,3 +64,7 @@ class ConfigError(NewsgraphError):
 
 class EvalError(NewsgraphError):
     """Evaluation data is missing or a score fell below its floor."""
+
+
+class StoreError(NewsgraphError):
+    """The store cannot be opened or written (area: store/, helper wt-store)."""

@@ -76,27 +76,68 @@ def analyze_inputs(
 # ---------------------------------------------------------------------------------------
 
 
-def open_store(path: str | None = None, *, read_only: bool = False):
-    """Open (creating and migrating if needed) the DuckDB store at ``path``
-    (default ``newsgraph.duckdb``)."""
+def open_store(path: str | None = None, *, read_only: bool = False, create: bool = True):
+    """Open the DuckDB store at ``path`` (default ``newsgraph.duckdb``): read-only for
+    real when ``read_only`` (nothing is written, not even a migration), otherwise
+    creating it when missing (unless ``create=False``) and migrating it. Raises
+    ``StoreError`` (missing, locked, not a store, permission, schema)."""
     from newsgraph.store import DEFAULT_DB, Store
 
-    return Store(path or DEFAULT_DB, read_only=read_only)
+    return Store(path or DEFAULT_DB, read_only=read_only, create=create)
 
 
 def ingest(store, paths: list[str], *, joins: bool = True, **options) -> dict:
     """Ingest files and folders (text, HTML, JSONL, WARC, RSS/Atom) into ``store``; then
-    rebuild the cross-article joins. ``options`` are those of ``runners.ingest.ingest``
-    (workers, engine, batch_size, config, model, published, show_progress, ray_address,
-    shard_dir). Returns the run's counts and the joined tables' sizes."""
-    from newsgraph.corpus.build import rebuild
+    rebuild the cross-article joins if documents were added (unless ``joins=False``).
+    ``options`` are those of ``runners.ingest.ingest`` (workers, engine, batch_size,
+    config, model, published, show_progress, ray_address, shard_dir). Returns the run's
+    counts, its failures (the first 1,000), the joined tables' sizes (None when they
+    were current) and the store's documents and errors."""
+    from newsgraph.corpus.build import build_if_stale
     from newsgraph.runners.ingest import ingest as run
 
     stats = run(paths, store, **options).to_dict()
     if joins:
-        stats["joins"] = rebuild(store)
+        stats["joins"] = build_if_stale(store)
     stats["store"] = {k: v for k, v in store.counts().items() if k in ("documents", "errors")}
     return stats
+
+
+def build(store) -> dict:
+    """Rebuild the cross-article tables of ``store`` (open for writing); returns their
+    row counts."""
+    from newsgraph.corpus.build import rebuild
+
+    return rebuild(store)
+
+
+def corpus_status(store) -> dict:
+    """Whether the cross-article tables are current: ``{current, documents, built_over}``."""
+    from newsgraph.corpus.build import status
+
+    return status(store)
+
+
+def store_errors(store, *, limit: int | None = None) -> list[dict]:
+    """The failures stored in ``store`` (key, doc_id, source, code, reason, seen_at)."""
+    return store.errors(limit=limit)
+
+
+def clear_errors(store) -> int:
+    """Delete every stored failure; returns how many there were."""
+    return store.forget_errors()
+
+
+def retry_errors(store, **options) -> dict:
+    """Ingest again the files the stored failures came from (``options`` as ``ingest``):
+    stored documents are skipped, failed inputs analysed again, and those that succeed
+    leave the errors table. Returns ``ingest``'s counts plus ``files`` (read again) and
+    ``not_retried`` (sources that cannot be read again: stdin, gone, none recorded)."""
+    from newsgraph.runners.ingest import retry_paths
+
+    files, lost = retry_paths(store)
+    stats = ingest(store, files, **options) if files else {"written": 0, "skipped": 0, "failed": 0, "failures": []}
+    return {**stats, "files": files, "not_retried": lost}
 
 
 def corpus_entities(store, *, type: str | None = None, query: str | None = None, limit: int = 50) -> list[dict]:
@@ -111,6 +152,14 @@ def corpus_entity(store, name: str, *, limit: int = 20) -> dict | None:
     from newsgraph.corpus import queries
 
     return queries.entity(store, name, limit=limit)
+
+
+def entity_suggestions(store, name: str, *, limit: int = 5) -> list[dict]:
+    """Entities spelled close to ``name`` (``[{name, type, gid, score}]``), for a name
+    that matched none."""
+    from newsgraph.corpus import queries
+
+    return queries.suggest_entities(store, name, limit=limit)
 
 
 def corpus_quotes(store, *, speaker: str | None = None, limit: int = 50) -> list[dict]:
@@ -202,7 +251,8 @@ def api_overview(store, *, top: int = 10) -> dict:
     timeline = queries.timeline(store)
     days = [{"day": d["day"], "n_docs": d["n_docs"], "n_stories": d["n_stories"], "n_events": len(d["events"])}
             for d in timeline["days"]]  # fmt: skip
-    return {"counts": counts, "top_entities": queries.entities(store, limit=top), "days": days}
+    return {"counts": counts, "corpus": corpus_status(store), "top_entities": queries.entities(store, limit=top),
+            "days": days}  # fmt: skip
 
 
 def api_search(store, query: str, *, limit: int = 20) -> dict:

@@ -2,8 +2,10 @@
 
 Every page's view computes one data object; ``/x`` renders it with a template and
 ``/x.json`` (or ``Accept: application/json``) returns the same object as JSON. The app
-only reads the store, except ``POST /analyze`` with ``store=true`` (token required), which
-goes through the store's writer.
+only reads the store (``newsgraph serve`` opens it read-only, for writing only with
+``--writable``), except ``POST /analyze`` with
+``store=true`` (token required, writable server), which goes through the store's writer.
+No GET ever writes: the cross-article tables are served as last built.
 """
 
 from __future__ import annotations
@@ -26,11 +28,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph import service
 from newsgraph.api.http import MAX_BODY, BodyLimit, SecurityHeaders, error_response, wants_json
+from newsgraph.corpus.filters import PLOVER
 from newsgraph.web.highlight import KINDS, article_html
 
 WEB = files("newsgraph") / "web"
-PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")  # fmt: skip
 _bearer = HTTPBearer(auto_error=False, description="The server's token (--token or NEWSGRAPH_TOKEN).")
 
 
@@ -39,6 +40,7 @@ class Backend:
     shared between threads, and FastAPI runs sync routes on a thread pool)."""
 
     def __init__(self, db_path: str, read_only: bool):
+        # Read-only for real: DuckDB refuses writes, and other readers may share the file.
         self.store = service.open_store(db_path, read_only=read_only)
         self.lock = threading.Lock()
 
@@ -54,7 +56,9 @@ class Backend:
 def create_app(db_path: str | Path, token: str | None = None, *, read_only: bool = False,
                max_body: int = MAX_BODY) -> FastAPI:  # fmt: skip
     """The app over the store at ``db_path``. ``token`` enables ``POST /analyze`` (sent as
-    ``Authorization: Bearer TOKEN``); without one that route answers 403. ``max_body``
+    ``Authorization: Bearer TOKEN``); without one that route answers 403. ``read_only``
+    opens the store read-only (it must exist; ``store: true`` answers 409); otherwise it is
+    created if missing and the app is its one writer. ``max_body``
     caps request bodies (413 beyond). The store stays open for the app's life (ASGI
     clients may run the lifespan per request); ``app.state.backend.close()`` closes it."""
     store = Backend(str(db_path), read_only)
@@ -90,6 +94,14 @@ def _version() -> str:
 
 def backend(request: Request) -> Backend:
     return request.app.state.backend
+
+
+def not_found(request: Request, message: str, **extra):
+    """A 404 carrying ``extra`` fields (``suggestions``): in the JSON error body, or on
+    the HTML error page."""
+    if wants_json(request):
+        return error_response(404, message, **extra)
+    return page(request, "error.html", {"status": 404, "message": message, **extra}, 404)
 
 
 def page(request: Request, template: str, data: dict, status: int = 200):
@@ -135,12 +147,19 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
         details = [
-            {"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()
+            {"loc": list(e.get("loc", ())), "msg": _sentence(e.get("msg")), "type": e.get("type")}
+            for e in exc.errors()
         ]
+        # "query.since: expected a date as YYYY-MM-DD ..." (the location's last part names the field)
+        text = "; ".join(f"{d['loc'][-1] if d['loc'] else 'request'}: {d['msg']}" for d in details)
         if wants_json(request):
-            return error_response(422, "invalid request", details=details)
-        text = "; ".join(f"{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in details)
+            return error_response(422, f"invalid request: {text}", details=details)
         return page(request, "error.html", {"status": 422, "message": f"invalid request: {text}"}, 422)
 
 
-__all__ = ["PLOVER", "HTMLResponse", "Query", "backend", "create_app", "page", "require_token"]
+def _sentence(msg: str | None) -> str:
+    """Pydantic's message without its "Value error, " prefix (our checks write sentences)."""
+    return (msg or "invalid").removeprefix("Value error, ")
+
+
+__all__ = ["PLOVER", "HTMLResponse", "Query", "backend", "create_app", "not_found", "page", "require_token"]

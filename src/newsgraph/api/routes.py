@@ -3,18 +3,28 @@ renders the template or the JSON twin (``/x`` and ``/x.json``)."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import AfterValidator
 from starlette.concurrency import run_in_threadpool
 
 from newsgraph import service
-from newsgraph.api.app import PLOVER, backend, page, require_token
+from newsgraph.api.app import PLOVER, backend, not_found, page, require_token
 from newsgraph.api.models import AnalyzeRequest
+from newsgraph.corpus.filters import check_country, check_date, check_event_type
 from newsgraph.errors import NewsgraphError
 from newsgraph.record import to_dict
 
-DATE = r"^\d{4}-\d{2}-\d{2}$"
+# Filter values checked by the CLI's checks too: a bad one is a 422 with their sentence.
+EventType = Annotated[str | None, Query(max_length=20, description="A PLOVER type, any case."),
+                      AfterValidator(lambda v: v and check_event_type(v))]  # fmt: skip
+Country = Annotated[str | None, Query(max_length=2, description="ISO 3166 alpha-2."),
+                    AfterValidator(lambda v: v and check_country(v))]  # fmt: skip
+Date = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD."),
+                 AfterValidator(lambda v: v and check_date(v))]  # fmt: skip
 HTML = {"response_class": HTMLResponse, "responses": {200: {"content": {"application/json": {}}}}}
 
 
@@ -106,9 +116,13 @@ def _entity(app):
         name: str = Query(..., min_length=1, max_length=200),
         limit: int = Query(20, ge=1, le=500),
     ):
-        profile = backend(request).call(service.corpus_entity, name, limit=limit)
+        b = backend(request)
+        with b.lock:
+            profile = service.corpus_entity(b.store, name, limit=limit)
+            near = service.entity_suggestions(b.store, name) if profile is None else []
         if profile is None:
-            raise HTTPException(404, f"no entity called {name!r}")
+            hint = f"; did you mean {', '.join(s['name'] for s in near)}?" if near else ""
+            return not_found(request, f"no entity {name!r}{hint}", suggestions=near)
         return page(request, "entity.html", profile)
 
 
@@ -127,9 +141,9 @@ def _quotes(app):
 def _events(app):
     @app.get("/events.json", summary="Events, deduplicated, with modality (JSON)")
     @app.get("/events", summary="Events, deduplicated, with modality", **HTML)
-    def events(request: Request, type: str | None = Query(None, max_length=20), actor: str | None = Query(None, max_length=200),
-               country: str | None = Query(None, pattern=r"^[A-Za-z]{2}$"), since: str | None = Query(None, pattern=DATE),
-               until: str | None = Query(None, pattern=DATE), limit: int = Query(50, ge=1, le=500)):  # fmt: skip
+    def events(request: Request, type: EventType = None, actor: str | None = Query(None, max_length=200),
+               country: Country = None, since: Date = None, until: Date = None,
+               limit: int = Query(50, ge=1, le=500)):  # fmt: skip
         filters = {"type": type, "actor": actor, "country": country, "since": since, "until": until}
         rows = backend(request).call(service.api_events, **filters, limit=limit)
         return page(request, "events.html", {"filters": filters, "types": PLOVER, "items": rows})
@@ -167,6 +181,7 @@ def _analyze(app):
         if body.store:
             b = backend(request)
             if b.store.read_only:
-                raise HTTPException(409, "the server opened the store read-only")
+                raise HTTPException(409, "the server opened the store read-only: start it with "
+                                    "`newsgraph serve --writable --token TOKEN` to store records")  # fmt: skip
             stored = await run_in_threadpool(b.call, service.api_store_record, record)
         return JSONResponse(jsonable_encoder({"record": to_dict(record), "stored": stored}))

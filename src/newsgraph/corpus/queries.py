@@ -1,5 +1,6 @@
 """The analyst's queries over a store: plain data out (lists of dicts), for the CLI's
-tables and JSON, and later the HTTP API.
+tables and JSON, and the HTTP API. They only read: the cross-article tables are the ones
+last built (``corpus.build``), never rebuilt here.
 
 Entities are graph entities (resolved across articles); counts of documents are also
 given as counts of stories (near-duplicate groups), and events are deduplicated clusters
@@ -11,7 +12,6 @@ from __future__ import annotations
 import json
 from rapidfuzz import fuzz, process
 
-from newsgraph.corpus.build import ensure_built
 from newsgraph.corpus.names import fold, normalise
 from newsgraph.store.db import Store
 
@@ -19,7 +19,6 @@ from newsgraph.store.db import Store
 def entities(store: Store, *, type: str | None = None, limit: int = 50, query: str | None = None) -> list[dict]:
     """Graph entities, most-reported (in stories) first, optionally of one ``type`` or
     whose name contains ``query``."""
-    ensure_built(store)
     where, params = ["TRUE"], []
     if type:
         where.append("type = ?")
@@ -36,22 +35,29 @@ _ENTITY_COLUMNS = "gid, type, name, aliases, kb, n_stories, n_docs, n_mentions"
 
 
 def find_entity(store: Store, name: str) -> dict | None:
-    """The graph entity called ``name`` (its canonical name or an alias, any case), else
-    the closest name by spelling; None when nothing is close."""
-    ensure_built(store)
+    """The graph entity called ``name``: its canonical name or an alias, in any case,
+    with or without a title or "the". None when no entity has that name: a different
+    entity is never answered in its place (``suggest_entities`` lists the near ones)."""
     exact = store.query(f"""
         SELECT {_ENTITY_COLUMNS} FROM graph_entities
         WHERE list_has_any(keys, ?) ORDER BY (lower(name) = lower(?)) DESC, n_docs DESC LIMIT 1""",
         [_lookup_keys(name), name])  # fmt: skip
-    if exact:
-        return exact[0]
-    names = store.con.execute("SELECT gid, name FROM graph_entities").fetchall()
-    if not names:
-        return None
-    match = process.extractOne(fold(name), {gid: fold(n) for gid, n in names}, scorer=fuzz.WRatio, score_cutoff=88)
-    if match is None:
-        return None
-    return store.query(f"SELECT {_ENTITY_COLUMNS} FROM graph_entities WHERE gid = ?", [match[2]])[0]
+    return exact[0] if exact else None
+
+
+def suggest_entities(store: Store, name: str, *, limit: int = 5, cutoff: float = 60) -> list[dict]:
+    """Up to ``limit`` graph entities whose name is spelled close to ``name`` (a
+    rapidfuzz score of at least ``cutoff`` out of 100), closest and most reported first:
+    ``[{name, type, gid, score}]``."""
+    rows = store.query("SELECT gid, name, type, n_docs FROM graph_entities")
+    if not rows:
+        return []
+    by_gid = {r["gid"]: r for r in rows}
+    matches = process.extract(fold(name), {r["gid"]: fold(r["name"]) for r in rows}, scorer=fuzz.WRatio,
+                              score_cutoff=cutoff, limit=None)  # fmt: skip
+    ranked = sorted(matches, key=lambda m: (-round(m[1]), -by_gid[m[2]]["n_docs"], by_gid[m[2]]["name"]))
+    return [{"name": by_gid[gid]["name"], "type": by_gid[gid]["type"], "gid": gid, "score": round(score, 1)}
+            for _, score, gid in ranked[:limit]]  # fmt: skip
 
 
 def _lookup_keys(name: str) -> list[str]:
@@ -137,7 +143,6 @@ def _quotes(store: Store, where: str, params: list, limit: int) -> list[dict]:
 def quotes(store: Store, *, speaker: str | None = None, limit: int = 50) -> list[dict]:
     """Quotes, by a speaker when given (the resolved entity, or the speaker's name as
     written when it did not resolve), in date order."""
-    ensure_built(store)
     if speaker is None:
         return _quotes(store, "TRUE", [], limit)
     found = find_entity(store, speaker)
@@ -158,7 +163,6 @@ def events(
     """Deduplicated events (one row per event, with its number of reports), filtered by
     PLOVER ``type``, an ``actor`` (source or target), a ``country`` (ISO alpha-2 of the
     place or an actor) and a date range (YYYY-MM-DD, inclusive)."""
-    ensure_built(store)
     where, params = ["TRUE"], []
     if type:
         where.append("type = ?")
@@ -193,7 +197,6 @@ def event_reports(store: Store, cluster_id: str) -> list[dict]:
 def timeline(store: Store, *, entity: str | None = None, story: str | None = None) -> dict:
     """A dated sequence for an entity (its stories and events per day) or a story (its
     articles and the events they report); with neither, for the whole corpus."""
-    ensure_built(store)
     if story:
         return _story_timeline(store, story)
     gid = None
@@ -248,7 +251,6 @@ def _story_timeline(store: Store, story: str) -> dict:
 
 def summary(store: Store) -> dict:
     """Counts of the store's tables and of what the joins made of them."""
-    ensure_built(store)
     counts = store.counts()
     counts["stories"] = store.con.execute("SELECT count(DISTINCT group_id) FROM doc_groups").fetchall()[0][0]
     counts["schema_version"] = store.schema_version
