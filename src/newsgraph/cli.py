@@ -50,6 +50,26 @@ def main() -> None:
     """newsgraph: news articles in, a knowledge graph with provenance out."""
 
 
+def _checked(check):
+    """A click callback applying ``check`` (from ``corpus.filters``) to an option's value,
+    so a bad value is a usage error (exit 2) before the store or any input is opened."""
+
+    def callback(ctx, param, value):
+        if value is None:
+            return None
+        try:
+            return check(value)
+        except ValueError as err:
+            raise click.BadParameter(str(err), ctx=ctx, param=param) from None
+
+    return callback
+
+
+_published_option = click.option(
+    "--published", callback=_checked(check_date), help="Publication date (YYYY-MM-DD) for inputs that do not carry one."
+)
+
+
 @main.command()
 @click.argument("files", nargs=-1)
 @click.option("--input", "input_", help="A JSONL batch: one {id, text|html, ...} object a line ('-' for stdin).")
@@ -60,7 +80,7 @@ def main() -> None:
     type=click.Choice(["summary", "json", "jsonl"]),
     help="Output format. Default: summary for one article on a terminal, JSONL otherwise.",
 )
-@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
+@_published_option
 @click.option("--model", help="An installed spaCy pipeline to use instead of the default.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A pipeline config (TOML).")
 @click.option("--no-clean", is_flag=True, help="Analyse the text verbatim: no cleaning, offsets index the input.")
@@ -189,19 +209,6 @@ _limit_option = click.option("--limit", default=50, show_default=True, type=clic
                              help="At most this many rows.")  # fmt: skip
 
 
-def _checked(check):
-    """A click callback applying ``check`` (from ``corpus.filters``) to an option's value,
-    so a bad value is a usage error (exit 2) before the store or any input is opened."""
-
-    def callback(ctx, param, value):
-        if value is None:
-            return None
-        try:
-            return check(value)
-        except ValueError as err:
-            raise click.BadParameter(str(err), ctx=ctx, param=param) from None
-
-    return callback
 
 
 def _store_command(read_only=False, *, create: bool = False, corpus: bool = True):
@@ -236,9 +243,6 @@ def _warn_if_stale(store, db: str) -> None:
                    f"run `newsgraph build --db {db}` for current results", err=True)  # fmt: skip
 
 
-_published_option = click.option(
-    "--published", callback=_checked(check_date), help="Publication date (YYYY-MM-DD) for inputs that do not carry one."
-)
 _workers_option = click.option(
     "--workers", type=click.IntRange(min=0), help="Analysis processes (default: the cores; 0 = in this process)."
 )
