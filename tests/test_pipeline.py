@@ -73,3 +73,37 @@ def test_pipeline_config_from_dict_and_overrides():
     assert changed.components[0].config == {"model": "y"}
     with pytest.raises(ConfigError):
         PipelineConfig.from_dict({"component": []})
+
+
+class _Poison(Component):
+    """Raises on a marker text, after the components before it have written into the batch."""
+
+    name = "test.poison.v1"
+    requires = ("text",)
+    marker = "POISON-PILL"
+
+    def __call__(self, doc):
+        if self.marker in doc.text:
+            raise RuntimeError("poisoned")
+        return doc
+
+
+@pytest.mark.parametrize("after", ["newsgraph.entities.v1", "newsgraph.tone.v1"])
+def test_pipeline_poisoned_batch_leaves_neighbours_identical(pipeline, after):
+    """A batch with a failing document yields, for every other document, the record that
+    analysing it alone gives, byte for byte (no entity, quote or component twice)."""
+    from tests.conftest import EXAMPLES
+
+    from newsgraph.record import to_json
+
+    at = pipeline.names.index(after) + 1
+    poisoned = Pipeline([*pipeline.components[:at], _Poison(), *pipeline.components[at:]], batch_size=8)
+    items = [InputDoc(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))]
+    pill = InputDoc(id="pill", text=items[0].text + "\n\nThe minister said POISON-PILL was found.")
+    batch = list(poisoned.pipe([items[0], pill, *items[1:]]))
+    alone = [to_json(poisoned(item)) for item in items]
+    failure = batch.pop(1)
+    assert isinstance(failure, Failure) and failure.code is Code.COMPONENT_FAILED
+    assert failure.reason.startswith("test.poison.v1 failed:") and "poisoned" in failure.reason
+    assert [to_json(r) for r in batch] == alone
+    assert all(r.pipeline == poisoned.names for r in batch)

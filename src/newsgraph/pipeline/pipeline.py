@@ -52,50 +52,65 @@ class Pipeline:
     def pipe(self, items: Iterable[InputDoc | Failure]) -> Iterator[Record | Failure]:
         """Analyse a stream in batches, yielding a record or a failure per input, in order.
 
-        A failure in one input never stops the others: inputs that cannot be prepared
-        become failures at once, and a component error inside a batch is isolated by
-        re-running that batch's documents one at a time.
+        A failure in one input never touches the others: inputs that cannot be prepared
+        become failures at once, and when a component raises inside a batch every document
+        of that batch is prepared again from its input and run alone, so no neighbour
+        keeps what the failed batch run had already written into it.
         """
         iterator = iter(items)
         while batch := list(islice(iterator, self.batch_size)):
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[InputDoc | Failure]) -> list[Record | Failure]:
-        results: list[Record | Failure | Document] = []
-        for item in batch:
-            results.append(item if isinstance(item, Failure) else _prepare(item))
-        docs = [r for r in results if isinstance(r, Document)]
+        prepared = [item if isinstance(item, Failure) else _prepare(item) for item in batch]
+        docs = [p for p in prepared if isinstance(p, Document)]
         try:
-            done = {id(d): d for d in self._run_components(docs)}
-        except Exception:  # noqa: BLE001 - isolated per document just below
-            log.debug("batch failed; isolating documents one at a time", exc_info=True)
-            done = {}
-            for doc in docs:
-                done[id(doc)] = self._run_one(doc)
-        out: list[Record | Failure] = []
-        for r in results:
-            if isinstance(r, Document):
-                d = done[id(r)]
-                out.append(d if isinstance(d, Failure) else d.to_record())
-            else:
-                out.append(r)
-        return out
+            done = iter(self._run_components(docs))
+        except _ComponentFailed:
+            log.debug("batch failed; analysing its documents one at a time", exc_info=True)
+            return [self._run_one(item) if isinstance(p, Document) else p for item, p in zip(batch, prepared)]
+        return [self._finish(next(done)) if isinstance(p, Document) else p for p in prepared]
 
     def _run_components(self, docs: list[Document]) -> list[Document]:
+        """Run every component over ``docs``; raises ``_ComponentFailed`` naming the one that raised."""
         for component in self.components:
-            docs = list(component.pipe(docs, batch_size=self.batch_size))
+            try:
+                docs = list(component.pipe(docs, batch_size=self.batch_size))
+            except Exception as err:  # noqa: BLE001 - re-raised with the component's name
+                raise _ComponentFailed(component.name, err) from err
             for doc in docs:
                 doc.ran.append(component.name)
         return docs
 
-    def _run_one(self, doc: Document) -> Document | Failure:
+    def _run_one(self, item: InputDoc) -> Record | Failure:
+        """Analyse ``item`` alone, from a ``Document`` prepared afresh from the input."""
+        doc = _prepare(item)
+        if isinstance(doc, Failure):
+            return doc
         try:
-            return self._run_components([doc])[0]
-        except InputError as err:
-            return Failure(doc.id, doc.source, err.code, err.message)
-        except Exception as err:  # a bug in a component must not sink the batch
-            log.exception("component failed on %s", doc.id)
-            return Failure(doc.id, doc.source, Code.COMPONENT_FAILED, f"internal error: {err!r}")
+            (doc,) = self._run_components([doc])
+        except _ComponentFailed as failed:
+            return failed.failure(doc)
+        return self._finish(doc)
+
+    def _finish(self, doc: Document) -> Record | Failure:
+        return doc.to_record()
+
+
+class _ComponentFailed(Exception):
+    """A component raised; ``component`` is its registered name, ``error`` what it raised."""
+
+    def __init__(self, component: str, error: Exception):
+        super().__init__(f"{component} failed: {error!r}")
+        self.component = component
+        self.error = error
+
+    def failure(self, doc: Document) -> Failure:
+        err = self.error
+        if isinstance(err, InputError):
+            return Failure(doc.id, doc.source, err.code, f"{self.component} failed: {err.message}")
+        log.error("component %s failed on %s", self.component, doc.id, exc_info=err)
+        return Failure(doc.id, doc.source, Code.COMPONENT_FAILED, f"{self.component} failed: internal error: {err!r}")
 
 
 def _prepare(item: InputDoc) -> Document | Failure:
