@@ -15,7 +15,7 @@ from newsgraph.pipeline.pipeline import Pipeline
 class _Upper(Component):
     name = "test.upper.v1"
     requires = ("text",)
-    assigns = ("shout",)
+    assigns = ("extras.shout",)
 
     def __call__(self, doc):
         if "boom" in doc.text:
@@ -107,3 +107,72 @@ def test_pipeline_poisoned_batch_leaves_neighbours_identical(pipeline, after):
     assert failure.reason.startswith("test.poison.v1 failed:") and "poisoned" in failure.reason
     assert [to_json(r) for r in batch] == alone
     assert all(r.pipeline == poisoned.names for r in batch)
+
+
+def _order(*names):
+    return [registry.get(n) for n in names]
+
+
+def test_pipeline_default_order_keeps_every_contract():
+    from newsgraph.pipeline import contract
+    from newsgraph.pipeline.config import DEFAULT_COMPONENTS
+
+    contract.check(_order(*DEFAULT_COMPONENTS))  # no error
+
+
+def test_pipeline_events_before_dates_refused_when_built():
+    from newsgraph.pipeline import contract
+    from newsgraph.pipeline.config import DEFAULT_COMPONENTS
+
+    names = [n for n in DEFAULT_COMPONENTS if n != "newsgraph.events.v1"]
+    names.insert(names.index("newsgraph.dates.v1"), "newsgraph.events.v1")
+    with pytest.raises(ConfigError) as info:
+        contract.check(_order(*names))
+    assert info.value.code is Code.WRONG_ORDER
+    assert "newsgraph.events.v1 requires dates, which newsgraph.dates.v1 assigns after it" in info.value.message
+
+
+def test_pipeline_missing_producer_and_unknown_facet_refused():
+    from newsgraph.pipeline import contract
+
+    with pytest.raises(ConfigError) as info:
+        contract.check(_order("newsgraph.clean.v1", "newsgraph.spacy.v1", "newsgraph.events.v1"))
+    assert info.value.code is Code.MISSING_REQUIREMENT and "requires entities" in info.value.message
+
+    class _Typo(Component):
+        name = "test.typo.v1"
+        assigns = ("entites",)
+
+    with pytest.raises(ConfigError) as info:
+        Pipeline([_Typo()])
+    assert info.value.code is Code.UNKNOWN_FACET and "'entites'" in info.value.message
+
+
+def test_pipeline_cleaner_after_backbone_refused():
+    from newsgraph.pipeline import contract
+
+    with pytest.raises(ConfigError) as info:
+        contract.check(_order("newsgraph.spacy.v1", "newsgraph.clean.v1"))
+    assert info.value.code is Code.WRONG_ORDER and "requires text" in info.value.message
+
+
+class _Sneaky(Component):
+    """Declares quotes but writes an undeclared extras key: the run-time check must catch it."""
+
+    name = "test.sneaky.v1"
+    requires = ("text",)
+    assigns = ("quotes",)
+
+    def __call__(self, doc):
+        doc.extras["hidden"] = 1
+        return doc
+
+
+def test_pipeline_runtime_check_catches_undeclared_write(monkeypatch):
+    from newsgraph.pipeline import contract
+
+    monkeypatch.setenv(contract.ENV, "1")
+    with pytest.raises(contract.ContractViolation, match=r"test.sneaky.v1 wrote extras.hidden of a"):
+        list(Pipeline([_Sneaky()]).pipe([InputDoc(id="a", text="fine")]))
+    monkeypatch.setenv(contract.ENV, "0")
+    assert not isinstance(Pipeline([_Sneaky()])(InputDoc(id="a", text="fine")), Failure)

@@ -17,10 +17,10 @@ from newsgraph.pipeline.document import Document
 class Component:
     """Base class for components. Subclasses set the class variables and ``__call__``.
 
-    ``name`` is the registered, versioned name (``newsgraph.quotes.v1``). ``requires`` and
-    ``assigns`` name document facets: ``text`` (cleaned text), ``spacy`` (parse),
-    ``entities``, ``quotes``, ``quantities``, ``dates``, ``places``, ``events``,
-    ``relations``, ``tone``, ``noise``, ``metadata``.
+    ``name`` is the registered, versioned name (``newsgraph.quotes.v1``). ``requires`` names
+    every document facet the component reads, ``assigns`` every facet it writes (the facets
+    are listed in ``newsgraph.pipeline.contract.FACETS``, plus ``extras.<key>``); a pipeline
+    whose order cannot satisfy them is refused when it is built.
     """
 
     name: ClassVar[str] = ""

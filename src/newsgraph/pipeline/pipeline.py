@@ -9,7 +9,7 @@ from itertools import islice
 from newsgraph.errors import Code, ConfigError, InputError
 from newsgraph.ingest.inputs import Failure, InputDoc
 from newsgraph.ingest.prepare import prepare
-from newsgraph.pipeline import registry
+from newsgraph.pipeline import contract, registry
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.pipeline.document import Document
@@ -17,17 +17,15 @@ from newsgraph.record import Record
 
 log = logging.getLogger(__name__)
 
-# What a document has before any component runs.
-_GIVEN = frozenset({"text", "metadata"})
-
 
 class Pipeline:
     """An ordered chain of components; ``pipe`` streams inputs to records or failures."""
 
     def __init__(self, components: list[Component], batch_size: int = 32):
-        _check_requirements(components)
+        contract.check(components)
         self.components = components
         self.batch_size = batch_size
+        self.check_contracts = contract.enabled()
 
     @classmethod
     def from_config(cls, config: PipelineConfig | None = None) -> Pipeline:
@@ -74,10 +72,13 @@ class Pipeline:
     def _run_components(self, docs: list[Document]) -> list[Document]:
         """Run every component over ``docs``; raises ``_ComponentFailed`` naming the one that raised."""
         for component in self.components:
+            before = [contract.snapshot(d) for d in docs] if self.check_contracts else None
             try:
                 docs = list(component.pipe(docs, batch_size=self.batch_size))
             except Exception as err:  # noqa: BLE001 - re-raised with the component's name
                 raise _ComponentFailed(component.name, err) from err
+            if before is not None:
+                _check_touched(component, before, docs)
             for doc in docs:
                 doc.ran.append(component.name)
         return docs
@@ -120,14 +121,12 @@ def _prepare(item: InputDoc) -> Document | Failure:
         return Failure(item.id, item.source, err.code, err.message)
 
 
-def _check_requirements(components: list[Component]) -> None:
-    available = set(_GIVEN)
-    for component in components:
-        missing = [r for r in component.requires if r not in available]
-        if missing:
-            raise ConfigError(
-                Code.MISSING_REQUIREMENT,
-                f"{component.name} requires {', '.join(missing)}, which no earlier component "
-                f"assigns; pipeline order: {', '.join(c.name for c in components)}",
+def _check_touched(component: Component, before: list[dict], docs: list[Document]) -> None:
+    """Fail when ``component`` wrote a facet it does not declare (contract checking on)."""
+    for state, doc in zip(before, docs, strict=True):
+        undeclared = [f for f in contract.touched(state, contract.snapshot(doc)) if f not in component.assigns]
+        if undeclared:
+            raise contract.ContractViolation(
+                f"{component.name} wrote {', '.join(undeclared)} of {doc.id} without declaring it "
+                f"(assigns: {', '.join(component.assigns) or 'nothing'})"
             )
-        available.update(component.assigns)

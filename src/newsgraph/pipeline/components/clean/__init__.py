@@ -42,8 +42,8 @@ class Cleaner(Component):
     """
 
     name = NAME
-    requires = ("text",)
-    assigns = ("text", "noise", "metadata")
+    requires = ("text", "metadata", "extras.decode_repairs")
+    assigns = ("text", "noise", "metadata", "extras.raw_offsets", "extras.decode_repairs")
 
     def __init__(self, garbled: bool = True, captions: bool = True):
         self.garbled = garbled

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from newsgraph.pipeline.components.dates.combine import select
-from newsgraph.pipeline.components.dates.lexicon import alternation, load
-from newsgraph.pipeline.components.dates.scan import Scanner, fold
-from newsgraph.pipeline.components.quantities.numbers import words_value
+from newsgraph.pipeline.shared.temporal.combine import select
+from newsgraph.pipeline.shared.temporal.lexicon import alternation, load
+from newsgraph.pipeline.shared.temporal.scan import Scanner, fold
+from newsgraph.pipeline.shared.number_words import words_value
 
 
 @dataclass
@@ -576,7 +577,14 @@ def _reference(m: re.Match) -> Mention | None:
 
 # (pattern, handler, scanner) for each row of ``_patterns()``, built on first use.
 _COMPILED: list[tuple[re.Pattern, Callable[[re.Match], Mention | None], Scanner]] = []
-EXTRAS_KEY = "dates.mentions"
+
+
+@lru_cache(maxsize=256)
+def mentions(text: str) -> tuple[Mention, ...]:
+    """``tag(text)``, remembered for the last few texts: the quantities component tags a
+    text to leave its dates out and the dates component tags the same text to resolve
+    them. A memo of a pure function of the text, not a hand-over between components."""
+    return tuple(tag(text))
 
 
 def tag_doc(doc) -> list[Mention]:
