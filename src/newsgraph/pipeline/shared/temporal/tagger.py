@@ -587,15 +587,6 @@ def mentions(text: str) -> tuple[Mention, ...]:
     return tuple(tag(text))
 
 
-def tag_doc(doc) -> list[Mention]:
-    """``tag(doc.text)``, computed once per document and shared through ``doc.extras``
-    (the quantities component uses it to leave dates out)."""
-    cached = doc.extras.get(EXTRAS_KEY)
-    if cached is None or cached[0] != doc.text:
-        cached = (doc.text, tag(doc.text))
-        doc.extras[EXTRAS_KEY] = cached
-    return cached[1]
-
 
 # The four non-ASCII letters ``re`` matches to ASCII ones under IGNORECASE; the handlers
 # look matched words up in lower-case tables, where "chriſtmas" or "sixti̇es" is missing.
