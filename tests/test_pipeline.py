@@ -176,3 +176,53 @@ def test_pipeline_runtime_check_catches_undeclared_write(monkeypatch):
         list(Pipeline([_Sneaky()]).pipe([InputDoc(id="a", text="fine")]))
     monkeypatch.setenv(contract.ENV, "0")
     assert not isinstance(Pipeline([_Sneaky()])(InputDoc(id="a", text="fine")), Failure)
+
+
+@pytest.mark.parametrize(
+    ("name", "setting", "value", "expects"),
+    [
+        ("newsgraph.quantities.v1", "durations", "no", "bool"),
+        ("newsgraph.places.v1", "min_confidence", "high", "float"),
+        ("newsgraph.spacy.v1", "n_process", True, "int"),
+    ],
+)
+def test_pipeline_setting_of_wrong_type_refused_when_built(name, setting, value, expects):
+    with pytest.raises(ConfigError) as info:
+        registry.create(name, **{setting: value})
+    assert info.value.code is Code.BAD_SETTING
+    assert info.value.message == f"{name}: setting {setting!r} expects {expects}, found {value!r} ({type(value).__name__})"
+
+
+class _Broken(Component):
+    """Writes the annotation a marker asks for: a span off its text, or a dangling speaker."""
+
+    name = "test.broken.v1"
+    requires = ("text",)
+    assigns = ("quotes", "dates")
+
+    def __call__(self, doc):
+        from newsgraph.record import DateExpr, Quote, Speaker
+
+        if "OFF" in doc.text:
+            doc.dates.append(DateExpr(start=0, end=len(doc.text) + 5, value=None, type="DATE"))
+        if "DANGLING" in doc.text:
+            doc.quotes.append(Quote(start=0, end=3, kind="direct", speaker=Speaker(entity="e9", name="X", start=None, end=None), cue=None))
+        return doc
+
+
+def test_pipeline_invalid_record_becomes_coded_failure():
+    pipe = Pipeline([_Broken()])
+    ok, off, dangling = pipe.pipe(
+        [InputDoc(id="ok", text="fine text"), InputDoc(id="off", text="OFF the end"), InputDoc(id="dg", text="DANGLING")]
+    )
+    assert not isinstance(ok, Failure)
+    assert off.code is Code.INVALID_RECORD and off.reason.startswith("record off is invalid: date[0]: [0, 16)")
+    assert dangling.code is Code.INVALID_RECORD and "refers to entity 'e9'" in dangling.reason
+
+
+def test_validate_problems_catch_wrong_types():
+    from newsgraph import validate
+    from newsgraph.record import Metadata, Record
+
+    record = Record(id="x", text="abc", metadata=Metadata(title=3))
+    assert validate.problems(record)[0].startswith("wrong type: Expected `str | null`, got `int`")

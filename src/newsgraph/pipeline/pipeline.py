@@ -6,7 +6,8 @@ import logging
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from newsgraph.errors import Code, ConfigError, InputError
+from newsgraph import validate
+from newsgraph.errors import Code, InputError
 from newsgraph.ingest.inputs import Failure, InputDoc
 from newsgraph.ingest.prepare import prepare
 from newsgraph.pipeline import contract, registry
@@ -95,7 +96,14 @@ class Pipeline:
         return self._finish(doc)
 
     def _finish(self, doc: Document) -> Record | Failure:
-        return doc.to_record()
+        """The record of ``doc``, or an INVALID_RECORD failure when it breaks the contract."""
+        record = doc.to_record()
+        found = validate.problems(record)
+        if not found:
+            return record
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        log.error("record %s is invalid: %s", doc.id, "; ".join(found))
+        return Failure(doc.id, doc.source, Code.INVALID_RECORD, f"record {doc.id} is invalid: {found[0]}{more}")
 
 
 class _ComponentFailed(Exception):

@@ -587,7 +587,6 @@ def mentions(text: str) -> tuple[Mention, ...]:
     return tuple(tag(text))
 
 
-
 # The four non-ASCII letters ``re`` matches to ASCII ones under IGNORECASE; the handlers
 # look matched words up in lower-case tables, where "chriſtmas" or "sixti̇es" is missing.
 # Mapped one to one, so every offset stays put.
