@@ -59,6 +59,7 @@ FACETS: dict[str, tuple[str, Callable[[Document], Any]]] = {
     "events": ("coded events", lambda d: _encode(d.events)),
     "relations": ("relations between entities and places", lambda d: _encode(d.relations)),
     "tone": ("the article's tone", lambda d: _encode(d.tone)),
+    "notes": ("record-level notes (written by the pipeline, never by a component)", lambda d: _encode(d.notes)),
 }
 
 # What a document has before any component runs. ``noise`` is an empty list until the

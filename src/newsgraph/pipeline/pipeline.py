@@ -14,7 +14,7 @@ from newsgraph.pipeline import contract, registry
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.pipeline.document import Document
-from newsgraph.record import Record
+from newsgraph.record import Note, Record
 
 log = logging.getLogger(__name__)
 
@@ -71,18 +71,45 @@ class Pipeline:
         return [self._finish(next(done)) if isinstance(p, Document) else p for p in prepared]
 
     def _run_components(self, docs: list[Document]) -> list[Document]:
-        """Run every component over ``docs``; raises ``_ComponentFailed`` naming the one that raised."""
+        """Run every component over the documents it applies to (``_skip_reason``), noting
+        on the others why it was skipped; raises ``_ComponentFailed`` naming the one that
+        raised."""
         for component in self.components:
-            before = [contract.snapshot(d) for d in docs] if self.check_contracts else None
+            runs = []
+            for i, doc in enumerate(docs):
+                reason = self._skip_reason(component, doc)
+                if reason is None:
+                    runs.append(i)
+                else:
+                    doc.notes.append(Note(kind="skipped", component=component.name, reason=reason))
+            if not runs:
+                continue
+            todo = [docs[i] for i in runs]
+            before = [contract.snapshot(d) for d in todo] if self.check_contracts else None
             try:
-                docs = list(component.pipe(docs, batch_size=self.batch_size))
+                done = list(component.pipe(todo, batch_size=self.batch_size))
             except Exception as err:  # noqa: BLE001 - re-raised with the component's name
                 raise _ComponentFailed(component.name, err) from err
             if before is not None:
-                _check_touched(component, before, docs)
-            for doc in docs:
+                _check_touched(component, before, done)
+            for i, doc in zip(runs, done, strict=True):
                 doc.ran.append(component.name)
+                docs[i] = doc
         return docs
+
+    def _skip_reason(self, component: Component, doc: Document) -> str | None:
+        """Why ``component`` must not run on ``doc`` (None when it runs): the article is in a
+        language it does not handle, or a component it needs output from was skipped.
+        Articles of unknown language (documents built by hand) run everything."""
+        language = doc.metadata.language
+        if component.languages is not None and language is not None and language not in component.languages:
+            return f"handles {'/'.join(component.languages)} only; the article's language is {language}"
+        for note in doc.notes:
+            skipped = self.get(note.component)
+            needed = [f for f in component.requires if skipped is not None and f in skipped.assigns]
+            if needed:
+                return f"needs {', '.join(needed)}, which {note.component} (skipped) assigns"
+        return None
 
     def _run_one(self, item: InputDoc) -> Record | Failure:
         """Analyse ``item`` alone, from a ``Document`` prepared afresh from the input."""
