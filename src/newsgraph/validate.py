@@ -18,8 +18,9 @@ def spans(record: Record) -> Iterator[tuple[str, int, int, str | None]]:
     exact text the span must cover, or None when the annotation does not state it."""
     for i, n in enumerate(record.noise):
         if n.start is not None and n.end is not None:
-            # repaired mojibake holds its repair in the text; verbatim analysis the original
-            repaired = n.kind == "mojibake" and record.text[n.start : n.end] == n.suggestion
+            # repaired mojibake holds its repair in the text, verbatim analysis the original;
+            # a byte decoded as a guess (encoding) is always the character used
+            repaired = n.kind == "encoding" or (n.kind == "mojibake" and record.text[n.start : n.end] == n.suggestion)
             yield f"noise[{i}] {n.kind}", n.start, n.end, n.suggestion if repaired else n.text
     for e in record.entities:
         for j, m in enumerate(e.mentions):
