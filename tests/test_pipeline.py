@@ -226,3 +226,5 @@ def test_validate_problems_catch_wrong_types():
 
     record = Record(id="x", text="abc", metadata=Metadata(title=3))
     assert validate.problems(record)[0].startswith("wrong type: Expected `str | null`, got `int`")
+    record = Record(id="x", text="abc", metadata=Metadata(title=object()))
+    assert validate.problems(record)[0].startswith("wrong type: Encoding objects of type object is unsupported")

@@ -99,7 +99,7 @@ def problems(record: Record) -> list[str]:
     record does not have."""
     try:
         msgspec.json.decode(msgspec.json.encode(record), type=Record)
-    except msgspec.ValidationError as err:
+    except (msgspec.ValidationError, msgspec.EncodeError, TypeError) as err:  # TypeError: not encodable
         return [f"wrong type: {err}"]
     found = span_problems(record)
     ids = {e.id for e in record.entities}
