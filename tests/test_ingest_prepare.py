@@ -1,5 +1,5 @@
 """prepare(): HTML extraction with metadata, and the refusals (EMPTY, NO_ARTICLE,
-NOT_ENGLISH, TOO_LARGE) with messages naming the input and the reason."""
+TOO_LARGE) with messages naming the input and the reason."""
 
 from __future__ import annotations
 
@@ -84,19 +84,19 @@ def test_ingest_prepare_too_large():
         (
             "Le gouvernement a annoncé mardi une série de mesures pour soutenir les entreprises "
             "touchées par la crise, selon un communiqué publié dans la soirée par le ministère.",
-            "French",
+            "fr",
         ),
         (
             "Die Regierung hat am Dienstag neue Maßnahmen beschlossen, um die Unternehmen in der "
             "Krise zu unterstützen, wie ein Sprecher des Ministeriums am Abend mitteilte.",
-            "German",
+            "de",
         ),
-        ("Правительство объявило во вторник о новых мерах поддержки компаний в условиях кризиса.", "Cyrillic"),
+        ("Правительство объявило во вторник о новых мерах поддержки компаний в условиях кризиса.", "und-Cyrl"),
     ],
 )
-def test_ingest_prepare_non_english_is_refused_naming_the_language(text, detected):
-    error = _refusal(InputDoc(id="fx", text=text))
-    assert error.code is Code.NOT_ENGLISH and detected in error.message and error.subject == "fx"
+def test_ingest_prepare_non_english_is_kept_with_its_language(text, detected):
+    doc = prepare(InputDoc(id="fx", text=text))
+    assert doc.text == text and doc.metadata.language == detected
 
 
 @pytest.mark.parametrize(

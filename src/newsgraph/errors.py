@@ -41,6 +41,11 @@ class Code(str, Enum):
     BASELINE_DROP = "E302"  # a score fell below its committed floor
     # internal: a component raised on a valid input
     COMPONENT_FAILED = "E401"
+    # pipeline contracts and record validation (area: src/newsgraph/pipeline, validate.py)
+    UNKNOWN_FACET = "E210"  # a component declares a facet the Document does not have
+    WRONG_ORDER = "E211"  # a component runs before one that assigns what it requires
+    BAD_SETTING = "E212"  # a component setting of the wrong type for its signature
+    INVALID_RECORD = "E410"  # a finished record breaks the contract (types, spans, ids)
 
 
 class NewsgraphError(Exception):

@@ -12,7 +12,7 @@ from typing import Literal
 
 import msgspec
 
-SCHEMA_VERSION = "1.1"  # 1.1 added `tone`; fields are only ever added
+SCHEMA_VERSION = "1.2"  # 1.1 added `tone`, 1.2 `notes`; fields are only ever added
 
 
 class Struct(msgspec.Struct, kw_only=True, omit_defaults=False):
@@ -219,6 +219,17 @@ class Relation(Struct, frozen=True):
     component: str | None = None
 
 
+class Note(Struct, frozen=True):
+    """Something the reader of a record should know about how it was made. ``kind``
+    ``skipped``: ``component`` did not run on this article, for ``reason`` (it handles
+    English only and the article is in another language, or it needs what a skipped
+    component would have produced)."""
+
+    kind: Literal["skipped"]
+    component: str
+    reason: str
+
+
 class Record(Struct):
     """One analysed article."""
 
@@ -236,6 +247,7 @@ class Record(Struct):
     schema_version: str = SCHEMA_VERSION
     pipeline: list[str] = msgspec.field(default_factory=list)  # components that ran
     tone: Tone | None = None  # null when the tone component did not run
+    notes: list[Note] = msgspec.field(default_factory=list)  # e.g. components skipped, and why
 
 
 _encoder = msgspec.json.Encoder()

@@ -1,9 +1,14 @@
-"""Span invariants every record must keep: each ``start``/``end`` indexes ``record.text``
-and covers exactly what the annotation claims."""
+"""The contract every record must keep, checked before a record leaves the pipeline: its
+fields have their declared types, each ``start``/``end`` indexes ``record.text`` and covers
+exactly what the annotation claims, and every entity id it refers to is one of its
+entities."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+
+import msgspec
 
 from newsgraph.record import Record
 
@@ -13,8 +18,9 @@ def spans(record: Record) -> Iterator[tuple[str, int, int, str | None]]:
     exact text the span must cover, or None when the annotation does not state it."""
     for i, n in enumerate(record.noise):
         if n.start is not None and n.end is not None:
-            # repaired mojibake holds its repair in the text; verbatim analysis the original
-            repaired = n.kind == "mojibake" and record.text[n.start : n.end] == n.suggestion
+            # repaired mojibake holds its repair in the text, verbatim analysis the original;
+            # a byte decoded as a guess (encoding) is always the character used
+            repaired = n.kind == "encoding" or (n.kind == "mojibake" and record.text[n.start : n.end] == n.suggestion)
             yield f"noise[{i}] {n.kind}", n.start, n.end, n.suggestion if repaired else n.text
     for e in record.entities:
         for j, m in enumerate(e.mentions):
@@ -60,3 +66,44 @@ def span_problems(record: Record) -> list[str]:
         elif start == end:
             problems.append(f"{where}: empty span at {start}")
     return problems
+
+
+_ENTITY_ID = re.compile(r"e\d+")
+
+
+def references(record: Record) -> Iterator[tuple[str, str | None, bool]]:
+    """Every entity id ``record`` refers to, as ``(where, id, must)``: ``must`` is False where
+    the field holds an entity id when one is known and a plain name otherwise (relations,
+    roles, event places), so only a value shaped like an id (``e12``) is checked there."""
+    for e in record.entities:
+        for j, r in enumerate(e.roles):
+            yield f"entity {e.id} role[{j}] of", r.of, False
+    for i, q in enumerate(record.quotes):
+        if q.speaker is not None:
+            yield f"quote[{i}] speaker", q.speaker.entity, True
+    for i, p in enumerate(record.places):
+        yield f"place[{i}] entity", p.entity, True
+    for i, ev in enumerate(record.events):
+        for side, actor in (("source", ev.source), ("target", ev.target)):
+            if actor is not None:
+                yield f"event[{i}] {side}", actor.entity, True
+        yield f"event[{i}] place", ev.place, False
+    for i, r in enumerate(record.relations):
+        yield f"relation[{i}] subject", r.subject, False
+        yield f"relation[{i}] object", r.object, False
+
+
+def problems(record: Record) -> list[str]:
+    """Every way ``record`` breaks the contract, empty when it keeps it: field types (the
+    record re-read through its schema), span invariants and references to entities the
+    record does not have."""
+    try:
+        msgspec.json.decode(msgspec.json.encode(record), type=Record)
+    except (msgspec.ValidationError, msgspec.EncodeError, TypeError) as err:  # TypeError: not encodable
+        return [f"wrong type: {err}"]
+    found = span_problems(record)
+    ids = {e.id for e in record.entities}
+    for where, ref, must in references(record):
+        if ref is not None and ref not in ids and (must or _ENTITY_ID.fullmatch(ref)):
+            found.append(f"{where}: refers to entity {ref!r}, which the record does not have")
+    return found

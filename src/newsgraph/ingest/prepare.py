@@ -1,8 +1,9 @@
 """Turn one ``InputDoc`` into a ``Document`` ready for the pipeline, or refuse it.
 
-HTML is reduced to article text and metadata here (``ingest/html.py``); every refusal is
-an ``InputError`` whose message names the input and says what was expected and what was
-found: EMPTY, TOO_LARGE, NO_ARTICLE, NOT_ARTICLE, NOT_ENGLISH, BAD_DATE.
+HTML is reduced to article text and metadata here (``ingest/html.py``) and the language is
+recorded in ``metadata.language`` (any language is kept). Every refusal is an
+``InputError`` whose message names the input and says what was expected and what was
+found: EMPTY, TOO_LARGE, NO_ARTICLE, NOT_ARTICLE, BAD_DATE.
 """
 
 from __future__ import annotations
@@ -35,14 +36,9 @@ def prepare(item: InputDoc, *, max_chars: int = MAX_CHARS) -> Document:
         # The caller's default: only for inputs with no date of their own (given, or the page's).
         metadata.published, metadata.published_source = item.default_published, "caller"
     _check_size(text, "text", max_chars, subject)
-    verdict = detect(text)
-    if not verdict.english:
-        raise InputError(
-            Code.NOT_ENGLISH,
-            f"expected English text, found {verdict.detected}; newsgraph analyses English only",
-            subject=subject,
-        )
-    metadata.language = "en"
+    # Kept whatever the language: the pipeline runs only the components that declare it
+    # (``Component.languages``) and notes the others on the record.
+    metadata.language = detect(text).code
     doc = Document(id=item.id, raw=text, text=text, metadata=metadata, clean=item.clean, source=item.source)
     if item.repairs:
         # Offsets index the HTML for HTML input, so only text input keeps its spans.

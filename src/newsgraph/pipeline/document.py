@@ -15,6 +15,7 @@ from newsgraph.record import (
     Event,
     Metadata,
     Noise,
+    Note,
     Place,
     Quantity,
     Quote,
@@ -34,6 +35,7 @@ class Document:
     ``raw`` is the text as received (after HTML extraction); ``text`` is what is analysed.
     Only components that run before the NLP backbone may replace ``text``.
     ``clean`` is False when the caller asked for verbatim analysis.
+    ``ran`` lists the components that ran on it, ``notes`` those the pipeline skipped and why.
     ``extras`` is scratch space components use to hand intermediate results on
     (for example the entity id of each spaCy entity span); it is not serialised.
     """
@@ -55,6 +57,7 @@ class Document:
     relations: list[Relation] = field(default_factory=list)
     tone: Tone | None = None
     ran: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
 
     def entity_by_id(self, entity_id: str) -> Entity | None:
@@ -100,6 +103,7 @@ class Document:
             relations=self.relations,
             pipeline=list(self.ran),
             tone=self.tone,
+            notes=list(self.notes),
         )
 
 

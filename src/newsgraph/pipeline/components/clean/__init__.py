@@ -42,8 +42,11 @@ class Cleaner(Component):
     """
 
     name = NAME
-    requires = ("text",)
-    assigns = ("text", "noise", "metadata")
+    requires = ("text", "metadata", "extras.decode_repairs")
+    assigns = ("text", "noise", "metadata", "extras.raw_offsets", "extras.decode_repairs")
+    # Line shapes, mojibake and encoding repairs hold in any language; English boilerplate
+    # phrases simply do not match other languages' lines.
+    languages = None
 
     def __init__(self, garbled: bool = True, captions: bool = True):
         self.garbled = garbled

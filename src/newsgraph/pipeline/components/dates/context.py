@@ -7,8 +7,8 @@ import re
 from datetime import date
 
 from newsgraph.pipeline.components.dates import resolve
-from newsgraph.pipeline.components.dates.lexicon import load
-from newsgraph.pipeline.components.dates.tagger import tag
+from newsgraph.pipeline.shared.temporal.lexicon import load
+from newsgraph.pipeline.shared.temporal.tagger import tag
 from newsgraph.pipeline.document import Document
 
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "ll"}

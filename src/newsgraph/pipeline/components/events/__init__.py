@@ -43,7 +43,7 @@ class EventCoder(Component):
     """PLOVER events from the parse. ``lexicon``: another trigger table (same columns)."""
 
     name = NAME
-    requires = ("spacy", "entities")
+    requires = ("text", "spacy", "entities", "quotes", "dates", "noise", "metadata.published")
     assigns = ("events",)
 
     def __init__(self, lexicon_path: str | None = None):

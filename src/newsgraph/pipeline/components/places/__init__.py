@@ -39,8 +39,8 @@ class PlaceResolver(Component):
     """
 
     name = COMPONENT
-    requires = ("spacy", "entities")
-    assigns = ("places", "relations")
+    requires = ("text", "spacy", "entities", "metadata")
+    assigns = ("places", "relations", "entities.kb", "extras.focus")
 
     def __init__(self, gazetteer_matching: bool = True, min_confidence: float = 0.0):
         self.gazetteer_matching = gazetteer_matching

@@ -54,7 +54,7 @@ class QuoteExtractor(Component):
     replacing the shipped ones."""
 
     name = NAME
-    requires = ("spacy", "entities")
+    requires = ("text", "spacy", "entities", "noise")
     assigns = ("quotes",)
 
     def __init__(self, indirect: bool = True, lexicon: str | None = None):

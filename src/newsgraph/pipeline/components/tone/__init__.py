@@ -62,7 +62,7 @@ class ToneScorer(Component):
     ``min_valence``: weaker words are not counted."""
 
     name = NAME
-    requires = ("spacy",)
+    requires = ("text", "spacy", "noise")
     assigns = ("tone",)
 
     def __init__(self, lexicon_path: str | None = None, min_valence: float = 0.5):
