@@ -8,7 +8,7 @@ import pytest
 from newsgraph.errors import Code, InputError
 from newsgraph.ingest.html import extract_article, not_an_article
 from newsgraph.ingest.inputs import InputDoc
-from newsgraph.ingest.prepare import prepare
+from newsgraph.pipeline.prepare import prepare
 from tests.test_ingest_bad_inputs import APP_SHELL, COOKIE_WALL, NAV_PAGE
 
 BRIEF = (

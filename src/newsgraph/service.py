@@ -10,30 +10,9 @@ from collections.abc import Iterable, Iterator
 
 from newsgraph.ingest.inputs import Failure, InputDoc
 from newsgraph.ingest.readers import make_input
-from newsgraph.pipeline.config import BACKBONE, PipelineConfig
-from newsgraph.pipeline.pipeline import Pipeline
+from newsgraph.pipeline.cached import get_pipeline
+from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.record import Record
-
-
-def build_config(config: PipelineConfig | None = None, model: str | None = None) -> PipelineConfig:
-    """The default (or given) configuration, with the backbone's model overridden if set."""
-    config = config or PipelineConfig.default()
-    if model:
-        # A chosen pipeline brings its own entity recogniser.
-        config = config.with_settings(BACKBONE, model=model, ner="model")
-    return config
-
-
-_PIPELINES: dict[str, Pipeline] = {}
-
-
-def get_pipeline(config: PipelineConfig | None = None, model: str | None = None) -> Pipeline:
-    """A pipeline for ``config``; built once per process and configuration."""
-    config = build_config(config, model)
-    key = config.key()
-    if key not in _PIPELINES:
-        _PIPELINES[key] = Pipeline.from_config(config)
-    return _PIPELINES[key]
 
 
 def analyze(

@@ -10,47 +10,22 @@ No GET ever writes: the cross-article tables are served as last built.
 
 from __future__ import annotations
 
-import hmac
-import threading
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.encoders import jsonable_encoder
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsgraph import service
+from newsgraph.api import routes
 from newsgraph.api.http import MAX_BODY, BodyLimit, SecurityHeaders, error_response, wants_json
-from newsgraph.corpus.filters import PLOVER
+from newsgraph.api.views import Backend, page
 from newsgraph.web.highlight import KINDS, article_html
 
 WEB = files("newsgraph") / "web"
-_bearer = HTTPBearer(auto_error=False, description="The server's token (--token or NEWSGRAPH_TOKEN).")
-
-
-class Backend:
-    """The open store and the lock that serialises its use (a DuckDB connection is not
-    shared between threads, and FastAPI runs sync routes on a thread pool)."""
-
-    def __init__(self, db_path: str, read_only: bool):
-        # Read-only for real: DuckDB refuses writes, and other readers may share the file.
-        self.store = service.open_store(db_path, read_only=read_only)
-        self.lock = threading.Lock()
-
-    def close(self) -> None:
-        with self.lock:
-            self.store.close()
-
-    def call(self, func, *args, **kwargs):
-        with self.lock:
-            return func(self.store, *args, **kwargs)
 
 
 def create_app(db_path: str | Path, token: str | None = None, *, read_only: bool = False,
@@ -77,8 +52,6 @@ def create_app(db_path: str | Path, token: str | None = None, *, read_only: bool
     app.add_middleware(BodyLimit, max_bytes=max_body)
     app.add_middleware(SecurityHeaders)
     _errors(app)
-    from newsgraph.api import routes
-
     routes.register(app)
     return app
 
@@ -90,47 +63,6 @@ def _version() -> str:
         return version("newsgraph")
     except PackageNotFoundError:
         return "0"
-
-
-def backend(request: Request) -> Backend:
-    return request.app.state.backend
-
-
-def not_found(request: Request, message: str, **extra):
-    """A 404 carrying ``extra`` fields (``suggestions``): in the JSON error body, or on
-    the HTML error page."""
-    if wants_json(request):
-        return error_response(404, message, **extra)
-    return page(request, "error.html", {"status": 404, "message": message, **extra}, 404)
-
-
-def page(request: Request, template: str, data: dict, status: int = 200):
-    """Render ``data`` as the HTML page ``template`` or, for JSON clients, as JSON: the
-    one code path every page and its ``.json`` twin share."""
-    if wants_json(request):
-        return JSONResponse(jsonable_encoder(data), status_code=status)
-    html_path = request.url.path
-    json_path = "/index.json" if html_path == "/" else html_path + ".json"
-    if request.url.query:
-        json_path += "?" + request.url.query
-    return request.app.state.templates.TemplateResponse(
-        request, template, {"data": data, "json_path": json_path}, status_code=status
-    )
-
-
-def require_token(
-    request: Request, cred: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)] = None
-) -> None:
-    """Refuse the request unless it carries the server's token (403 when the server has
-    none: writing and ad-hoc analysis are off)."""
-    expected = request.app.state.token
-    if not expected:
-        raise HTTPException(
-            403, "POST /analyze is disabled: start the server with --token or NEWSGRAPH_TOKEN"
-        )
-    if cred is None or not hmac.compare_digest(cred.credentials.encode(), expected.encode()):
-        raise HTTPException(401, "a valid token is required (Authorization: Bearer TOKEN)",
-                            headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
 
 
 def _errors(app: FastAPI) -> None:
@@ -162,4 +94,4 @@ def _sentence(msg: str | None) -> str:
     return (msg or "invalid").removeprefix("Value error, ")
 
 
-__all__ = ["PLOVER", "HTMLResponse", "Query", "backend", "create_app", "not_found", "page", "require_token"]
+__all__ = ["create_app"]

@@ -12,9 +12,9 @@ from pydantic import AfterValidator
 from starlette.concurrency import run_in_threadpool
 
 from newsgraph import service
-from newsgraph.api.app import PLOVER, backend, not_found, page, require_token
 from newsgraph.api.models import AnalyzeRequest
-from newsgraph.corpus.filters import check_country, check_date, check_event_type
+from newsgraph.api.views import backend, not_found, page, require_token
+from newsgraph.corpus.filters import PLOVER, check_country, check_date, check_event_type
 from newsgraph.errors import NewsgraphError
 from newsgraph.record import to_dict
 

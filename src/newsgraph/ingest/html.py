@@ -15,6 +15,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from newsgraph.ingest.furniture import strip_furniture
+
 MIN_CHARS = 1  # any extracted body counts; the validation in prepare.py refuses blanks
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # also validates the caller's date (prepare.py)
 _BODY = re.compile(r"<body\b", re.I)
@@ -78,8 +80,6 @@ def not_an_article(text: str) -> str | None:
     Page furniture the cleaner would remove (cookie banners, link lists, share widgets)
     does not count; what is left needs ``MIN_ARTICLE_LETTERS`` letters in sentence lines.
     """
-    from newsgraph.pipeline.components.clean import strip_furniture
-
     lines = [line.strip() for line in strip_furniture(text).split("\n") if any(c.isalnum() for c in line)]
     letters = 0
     for line in lines:

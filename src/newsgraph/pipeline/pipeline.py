@@ -9,7 +9,7 @@ from itertools import islice
 from newsgraph import validate
 from newsgraph.errors import Code, InputError
 from newsgraph.ingest.inputs import Failure, InputDoc
-from newsgraph.ingest.prepare import prepare
+from newsgraph.pipeline.prepare import prepare
 from newsgraph.pipeline import contract, registry
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.config import PipelineConfig

@@ -18,9 +18,8 @@ import pyarrow as pa
 
 from newsgraph.errors import Code, StoreError
 from newsgraph.ingest.inputs import Failure
-from newsgraph.store import DEFAULT_DB
 from newsgraph.store.connect import check_schema, connect
-from newsgraph.store.items import Analysed
+from newsgraph.store.items import DEFAULT_DB, Analysed
 from newsgraph.store.rows import flatten
 from newsgraph.store.schema import CORPUS_TABLES, DOC_TABLES, SCHEMA_VERSION, migrate
 

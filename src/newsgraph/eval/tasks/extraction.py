@@ -101,7 +101,7 @@ def newsgraph_text(data: bytes, refusals: list[str] | None = None) -> str:
     When the reader would refuse the page as no article, the reason goes to ``refusals``."""
     from newsgraph.ingest.decode import decode_bytes
     from newsgraph.ingest.html import extract_article, not_an_article
-    from newsgraph.pipeline.components.clean import strip_furniture
+    from newsgraph.ingest.furniture import strip_furniture
 
     decoded = decode_bytes(data, html=True)
     if decoded.text is None:

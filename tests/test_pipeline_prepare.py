@@ -8,7 +8,7 @@ import pytest
 from newsgraph.errors import Code, InputError
 from newsgraph.ingest.inputs import InputDoc
 from newsgraph.ingest.language import detect
-from newsgraph.ingest.prepare import prepare
+from newsgraph.pipeline.prepare import prepare
 
 BODY = (
     "The harbour authority said on Monday that the new container terminal would open in the "
