@@ -123,6 +123,22 @@ def test_api_pages_article_view_shows_the_tone(tmp_path):
     assert "Negative: killed, failed" in page
 
 
+def test_api_pages_article_view_shows_a_non_english_article_with_its_language(tmp_path):
+    from newsgraph.service import analyze
+
+    text = ("Der Stadtrat hat am Montag einen neuen Haushalt beschlossen. Die Bürgermeisterin sagte, "
+            "dass die Schulen und die Straßen im nächsten Jahr mehr Geld bekommen werden.")  # fmt: skip
+    rec = analyze(text, id="rat")
+    assert rec.metadata.language == "de" and rec.notes
+    path = tmp_path / "de.duckdb"
+    with Store(path) as store:
+        store.write([analysed(rec)])
+    with TestClient(create_app(path, read_only=True)) as c:
+        page = c.get("/documents/rat").text
+    assert "language: de" in page and 'aria-label="Not analysed"' in page
+    assert "newsgraph.entities.v1" in page and "Stadtrat" in page
+
+
 def _digest(path) -> str:
     import hashlib
 
