@@ -206,6 +206,15 @@ class Store:
         self.con.execute("DELETE FROM errors").fetchall()
         return n
 
+    def document_ids(self) -> frozenset[str]:
+        """The ids of every stored document (inputs that failed are not among them)."""
+        return frozenset(row[0] for row in self.con.execute("SELECT id FROM documents").fetchall())
+
+    def record(self, doc_id: str) -> dict | None:
+        """The stored record of document ``doc_id`` as a dict, or None when it is not stored."""
+        rows = self.con.execute("SELECT record FROM documents WHERE id = ?", [doc_id]).fetchall()
+        return msgspec.json.decode(rows[0][0]) if rows else None
+
     def query(self, sql: str, params: list | None = None) -> list[dict]:
         """Rows of ``sql`` as dicts keyed by column name."""
         cursor = self.con.execute(sql, params or [])
