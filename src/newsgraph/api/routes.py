@@ -16,6 +16,7 @@ from newsgraph.api.app import PLOVER, backend, not_found, page, require_token
 from newsgraph.api.models import AnalyzeRequest
 from newsgraph.corpus.filters import check_country, check_date, check_event_type
 from newsgraph.errors import NewsgraphError
+from newsgraph.kinds import HIGHLIGHT_KINDS
 from newsgraph.record import to_dict
 
 # Filter values checked by the CLI's checks too: a bad one is a 422 with their sentence.
@@ -77,12 +78,11 @@ def _document(app):
             if record is None:
                 raise HTTPException(404, f"no article with id {doc_id!r}")
             links = service.get_entity_links(b.store, doc_id)
-        kinds = {"entity": "entities", "quote": "quotes", "quantity": "quantities", "date": "dates",
-                 "place": "places", "event": "events", "noise": "noise"}  # fmt: skip
         data = {
             "id": doc_id,
             "metadata": record.get("metadata") or {},
-            "counts": {k: len(record.get(v) or []) for k, v in kinds.items()},
+            # per highlighted kind, keyed by its mark (the legend's label)
+            "counts": {k.highlight.marks[0]: len(record.get(k.field) or []) for k in HIGHLIGHT_KINDS},
             "removed_noise": [n for n in record.get("noise") or [] if n.get("start") is None],
             "entity_links": links,
             "record": record,
