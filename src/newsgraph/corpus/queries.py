@@ -1,6 +1,8 @@
-"""The analyst's queries over a store: plain data out (lists of dicts), for the CLI's
-tables and JSON, and the HTTP API. They only read: the cross-article tables are the ones
-last built (``corpus.build``), never rebuilt here.
+"""The analyst's queries over a store, and the article list, links and map the web pages
+need: plain data out (lists of dicts, or a dict), for the CLI's tables and JSON and the
+HTTP API, through ``service``. This module and the store hold the SQL; nothing above them
+does. They only read: the cross-article tables are the ones last built
+(``corpus.build``), never rebuilt here.
 
 Entities are graph entities (resolved across articles); counts of documents are also
 given as counts of stories (near-duplicate groups), and events are deduplicated clusters
@@ -12,7 +14,7 @@ from __future__ import annotations
 import json
 from rapidfuzz import fuzz, process
 
-from newsgraph.corpus.names import fold, normalise
+from newsgraph.corpus.names import fold, name_key
 from newsgraph.store.db import Store
 
 
@@ -62,7 +64,7 @@ def suggest_entities(store: Store, name: str, *, limit: int = 5, cutoff: float =
 
 def _lookup_keys(name: str) -> list[str]:
     """The keys a typed name may be stored under: folded, and without titles or "the"."""
-    return sorted({fold(name), normalise(name, "PERSON"), normalise(name, "ORG")} - {""})
+    return sorted({fold(name), name_key(name, "PERSON"), name_key(name, "ORG")} - {""})
 
 
 def entity(store: Store, name: str, *, limit: int = 20) -> dict | None:

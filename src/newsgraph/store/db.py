@@ -22,7 +22,7 @@ from newsgraph.store import DEFAULT_DB
 from newsgraph.store.connect import check_schema, connect
 from newsgraph.store.items import Analysed
 from newsgraph.store.rows import flatten
-from newsgraph.store.schema import CORPUS_TABLES, DOC_TABLES, SCHEMA_VERSION, migrate
+from newsgraph.store.schema import CORPUS_TABLES, DOC_TABLES, STORE_SCHEMA_VERSION, migrate
 
 _ARROW_TYPES = {
     "VARCHAR": pa.string(),
@@ -206,6 +206,11 @@ class Store:
         self.con.execute("DELETE FROM errors").fetchall()
         return n
 
+    def error_sources(self) -> list[str]:
+        """Where the stored failures came from (their source, else their key), each once."""
+        rows = self.con.execute("SELECT DISTINCT coalesce(source, key) FROM errors ORDER BY 1").fetchall()
+        return [row[0] for row in rows]
+
     def document_ids(self) -> frozenset[str]:
         """The ids of every stored document (inputs that failed are not among them)."""
         return frozenset(row[0] for row in self.con.execute("SELECT id FROM documents").fetchall())
@@ -242,4 +247,4 @@ def _error_row(failure: Failure) -> dict:
     }
 
 
-__all__ = ["Analysed", "DEFAULT_DB", "SCHEMA_VERSION", "Store", "WriteResult"]
+__all__ = ["Analysed", "DEFAULT_DB", "STORE_SCHEMA_VERSION", "Store", "WriteResult"]

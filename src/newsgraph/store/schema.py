@@ -115,7 +115,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (3, "article tone columns", _V3_TONE),
 ]
 
-SCHEMA_VERSION = MIGRATIONS[-1][0]
+# The store schema (its latest migration); records carry their own, record.RECORD_SCHEMA_VERSION.
+STORE_SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _BOOTSTRAP = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
