@@ -509,7 +509,7 @@ KINDS: tuple[Kind, ...] = (
         summary=Summary("Entities", ("type", "name", "mentions", "offices", "kb"), _entity_row, 0),
     ),
     Kind(
-        "quotes", Quote, "quotes and their speakers",
+        "quotes", Quote, "quotes",
         sort_key=_start_end, spans=_quote_spans, references=_quote_references, tables=("quotes",),
         rows=_quote_rows, highlight=Highlight(("quote", "speaker"), 2, _quote_marks),
         summary=Summary("Quotes", ("kind", "speaker", "quote"), _quote_row, 1),
