@@ -14,7 +14,7 @@ Adding a kind: add its struct and field to ``record.py``, its field to ``Documen
 ``Kind`` here, a migration for its table in ``store/schema.py``, and a colour in
 ``web/static/app.css`` (docs/architecture.md, "Adding an annotation kind").
 
-Layer 0: imports ``newsgraph.record`` only.
+Layer 0: imports ``newsgraph.record`` and the standard library only.
 """
 
 from __future__ import annotations
@@ -23,20 +23,10 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote as urlquote
 
-from newsgraph.record import (
-    DateExpr,
-    Entity,
-    Event,
-    Noise,
-    Note,
-    Place,
-    Quantity,
-    Quote,
-    Record,
-    Relation,
-    Tone,
-)
+import newsgraph.record as rec
+from newsgraph.record import Record
 
 # (where, start, end, claimed): a span and the exact text it claims to cover (or None)
 SpanCheck = tuple[str, int, int, str | None]
@@ -142,7 +132,7 @@ MODALITY_FLAGS = ("negated", "hypothetical", "future", "historical", "reported")
 # --- noise ---------------------------------------------------------------------------
 
 
-def _noise_key(noise: Noise) -> tuple[int, int]:
+def _noise_key(noise: rec.Noise) -> tuple[int, int]:
     start = noise.start if noise.start is not None else -1
     raw = noise.raw_start if noise.raw_start is not None else -1
     return (start, raw)
@@ -213,8 +203,6 @@ def _entity_rows(doc_id: str, entities: list[dict], text: str) -> Rows:
 
 
 def _entity_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
-    from urllib.parse import quote as urlquote
-
     for ent in record.get("entities") or []:
         roles = ", ".join(r.get("title") or "" for r in ent.get("roles") or [])
         label = f"{ent['type']}: {ent['name']}" + (f" ({roles})" if roles else "")
@@ -223,7 +211,7 @@ def _entity_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
             yield m["start"], m["end"], "entity", label, dict(attrs)
 
 
-def _entity_row(record: Record, e: Entity) -> tuple[str, ...]:
+def _entity_row(record: Record, e: rec.Entity) -> tuple[str, ...]:
     return (e.type, e.name, str(len(e.mentions)),
             "; ".join(r.title + (f" of {entity_name(record, r.of)}" if r.of else "") for r in e.roles),
             ", ".join(f"{k}={v}" for k, v in e.kb.items()))  # fmt: skip
@@ -265,8 +253,6 @@ def _quote_rows(doc_id: str, items: list[dict], text: str) -> Rows:
 
 
 def _quote_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
-    from urllib.parse import quote as urlquote
-
     for q in record.get("quotes") or []:
         speaker = q.get("speaker") or {}
         who = names.get(speaker.get("entity")) or speaker.get("name")
@@ -276,7 +262,7 @@ def _quote_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
             yield speaker["start"], speaker["end"], "speaker", f"speaker: {who}", {}
 
 
-def _quote_row(record: Record, q: Quote) -> tuple[str, ...]:
+def _quote_row(record: Record, q: rec.Quote) -> tuple[str, ...]:
     return (q.kind, (q.speaker.name or "?") if q.speaker else "(unknown)", _snippet(record.text, q.start, q.end))
 
 
@@ -311,7 +297,7 @@ def _quantity_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
         yield x["start"], x["end"], "quantity", label + (" (approx.)" if x.get("approx") else ""), {}
 
 
-def _quantity_row(record: Record, q: Quantity) -> tuple[str, ...]:
+def _quantity_row(record: Record, q: rec.Quantity) -> tuple[str, ...]:
     return (_snippet(record.text, q.start, q.end), _num(q.value),
             f"{_num(q.low)}..{_num(q.high)}" if q.low is not None or q.high is not None else "",
             "~" if q.approx else "", q.unit or "", q.object or "")  # fmt: skip
@@ -339,7 +325,7 @@ def _date_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
         yield d["start"], d["end"], "date", f"{d.get('type')}: {d.get('value') or 'unresolved'}", {}
 
 
-def _date_row(record: Record, d: DateExpr) -> tuple[str, ...]:
+def _date_row(record: Record, d: rec.DateExpr) -> tuple[str, ...]:
     return (_snippet(record.text, d.start, d.end), d.type, d.value or f"(null: {d.reason or 'unresolved'})")
 
 
@@ -379,7 +365,7 @@ def _place_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
             yield m["start"], m["end"], "place", label, {}
 
 
-def _place_row(record: Record, p: Place) -> tuple[str, ...]:
+def _place_row(record: Record, p: rec.Place) -> tuple[str, ...]:
     return (p.name, p.country or "", p.feature or "",
             f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else "unresolved",
             str(p.geonames_id or ""))  # fmt: skip
@@ -388,7 +374,7 @@ def _place_row(record: Record, p: Place) -> tuple[str, ...]:
 # --- events --------------------------------------------------------------------------
 
 
-def _event_key(e: Event) -> tuple[int, str]:
+def _event_key(e: rec.Event) -> tuple[int, str]:
     return (e.trigger.start, e.type)
 
 
@@ -439,7 +425,7 @@ def _event_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
         yield trig["start"], trig["end"], "event", label, {}
 
 
-def _event_row(record: Record, ev: Event) -> tuple[str, ...]:
+def _event_row(record: Record, ev: rec.Event) -> tuple[str, ...]:
     return (ev.type, (ev.source.name or "") if ev.source else "", (ev.target.name or "") if ev.target else "",
             _snippet(record.text, ev.trigger.start, ev.trigger.end), ev.date or "",
             ", ".join(f for f in MODALITY_FLAGS if getattr(ev, f)))  # fmt: skip
@@ -471,7 +457,7 @@ def _relation_rows(doc_id: str, items: list[dict], text: str) -> Rows:
     return {"relations": rows}
 
 
-def _relation_row(record: Record, r: Relation) -> tuple[str, ...]:
+def _relation_row(record: Record, r: rec.Relation) -> tuple[str, ...]:
     return (entity_name(record, r.subject), r.type, entity_name(record, r.object))
 
 
@@ -488,7 +474,7 @@ def _tone_columns(tone: dict | None) -> dict:
     return {"tone": tone.get("tone"), "tone_polarity": tone.get("polarity")}
 
 
-def _tone_line(t: Tone) -> str:
+def _tone_line(t: rec.Tone) -> str:
     return f"Tone {t.tone:+.1f} (positive {t.positive:.1f}%, negative {t.negative:.1f}% of {t.word_count} words)"
 
 
@@ -496,58 +482,58 @@ def _tone_line(t: Tone) -> str:
 
 KINDS: tuple[Kind, ...] = (
     Kind(
-        "noise", Noise, "scrape noise found by the cleaner",
+        "noise", rec.Noise, "scrape noise found by the cleaner",
         sort_key=_noise_key, spans=_noise_spans, tables=("noise",), rows=_noise_rows,
         highlight=Highlight(("noise",), 7, _noise_marks),
         summary=Summary("Noise", ("kind", "text", "suggestion"),
                         lambda r, n: (n.kind, _snippet(n.text, 0, len(n.text), 70), n.suggestion or ""), 7),
     ),
     Kind(
-        "entities", Entity, "entities with their mentions, roles, aliases and kb ids",
+        "entities", rec.Entity, "entities with their mentions, roles, aliases and kb ids",
         spans=_entity_spans, references=_entity_references, tables=("entities", "mentions"), rows=_entity_rows,
         highlight=Highlight(("entity",), 0, _entity_marks),
         summary=Summary("Entities", ("type", "name", "mentions", "offices", "kb"), _entity_row, 0),
     ),
     Kind(
-        "quotes", Quote, "quotes",
+        "quotes", rec.Quote, "quotes",
         sort_key=_start_end, spans=_quote_spans, references=_quote_references, tables=("quotes",),
         rows=_quote_rows, highlight=Highlight(("quote", "speaker"), 2, _quote_marks),
         summary=Summary("Quotes", ("kind", "speaker", "quote"), _quote_row, 1),
     ),
     Kind(
-        "quantities", Quantity, "quantities",
+        "quantities", rec.Quantity, "quantities",
         sort_key=_start_end, spans=_quantity_spans, tables=("quantities",), rows=_quantity_rows,
         highlight=Highlight(("quantity",), 3, _quantity_marks),
         summary=Summary("Quantities", ("text", "value", "range", "approx", "unit", "object"), _quantity_row, 2),
     ),
     Kind(
-        "dates", DateExpr, "temporal expressions",
+        "dates", rec.DateExpr, "temporal expressions",
         sort_key=_start_end, spans=_date_spans, tables=("dates",), rows=_date_rows,
         highlight=Highlight(("date",), 4, _date_marks),
         summary=Summary("Dates", ("text", "type", "value"), _date_row, 3),
     ),
     Kind(
-        "places", Place, "resolved places",
+        "places", rec.Place, "resolved places",
         spans=_place_spans, references=_place_references, tables=("places",), rows=_place_rows,
         highlight=Highlight(("place",), 1, _place_marks),
         summary=Summary("Places", ("name", "country", "feature", "lat, lon", "geonames"), _place_row, 4),
     ),
     Kind(
-        "events", Event, "coded events",
+        "events", rec.Event, "coded events",
         sort_key=_event_key, spans=_event_spans, references=_event_references, tables=("events",),
         rows=_event_rows, highlight=Highlight(("event",), 5, _event_marks),
         summary=Summary("Events", ("type", "source", "target", "trigger", "date", "modality"), _event_row, 5),
     ),
     Kind(
-        "relations", Relation, "relations between entities and places",
+        "relations", rec.Relation, "relations between entities and places",
         spans=_relation_spans, references=_relation_references, tables=("relations",), rows=_relation_rows,
         summary=Summary("Relations", ("subject", "relation", "object"), _relation_row, 6),
     ),
     Kind(
-        "tone", Tone, "the article's tone", many=False,
+        "tone", rec.Tone, "the article's tone", many=False,
         spans=_tone_spans, document_columns=_tone_columns, summary_line=_tone_line,
     ),
-    Kind("notes", Note, "record-level notes (written by the pipeline, never by a component)"),
+    Kind("notes", rec.Note, "record-level notes (written by the pipeline, never by a component)"),
 )  # fmt: skip
 
 BY_FIELD: dict[str, Kind] = {k.field: k for k in KINDS}
