@@ -86,7 +86,7 @@ def make_doc():
     from newsgraph.record import Metadata
 
     def make(text: str, *, published: str | None = None, clean: bool = True, id: str = "t1"):
-        return Document(id=id, raw=text, text=text, metadata=Metadata(published=published), clean=clean)
+        return Document(id=id, text=text, metadata=Metadata(published=published), clean=clean)
 
     return make
 

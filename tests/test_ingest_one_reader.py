@@ -85,7 +85,7 @@ def _ingest(paths: list[str], tmp_path) -> tuple[dict[str, dict], dict, str]:
     stats = json.loads(result.stdout)
     with service.open_store(str(db)) as store:
         ids = [row["id"] for row in store.query("SELECT id FROM documents")]
-        records = {i: service.api_record(store, i) for i in ids}
+        records = {i: service.get_record(store, i) for i in ids}
     return records, stats, result.stderr
 
 

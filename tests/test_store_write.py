@@ -17,7 +17,7 @@ from newsgraph.errors import Code, StoreError
 from newsgraph.ingest.inputs import Failure
 from newsgraph.record import from_json
 from newsgraph.store import Analysed, Store
-from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newsgraph.store.schema import MIGRATIONS, STORE_SCHEMA_VERSION
 
 
 def test_store_write_is_idempotent(tmp_path):
@@ -82,7 +82,7 @@ def test_store_text_round_trips(tmp_path, text):
 def test_store_schema_is_versioned_and_migrations_apply_once(tmp_path):
     path = tmp_path / "m.duckdb"
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == MIGRATIONS[-1][0]
+        assert store.schema_version == STORE_SCHEMA_VERSION == MIGRATIONS[-1][0]
         applied = store.query("SELECT version FROM schema_migrations ORDER BY version")
         assert [r["version"] for r in applied] == [v for v, _, _ in MIGRATIONS]
     with Store(path) as store:  # reopening applies nothing twice
@@ -102,7 +102,7 @@ def test_store_upgrades_an_old_schema(tmp_path):
     con.execute("INSERT INTO schema_migrations VALUES (1, 'initial tables', now())")
     con.close()
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION
+        assert store.schema_version == STORE_SCHEMA_VERSION
 
 
 # --- opening the store: read-only for real, and one coded line for every refusal -----
@@ -203,7 +203,7 @@ def test_store_old_schema_read_only_says_run_a_writer(tmp_path):
     assert old.value.code == Code.STORE_SCHEMA and f"newsgraph build --db {path}" in str(old.value)
     assert _digest(path) == before
     with Store(path) as store:  # a writer upgrades it
-        assert store.schema_version == SCHEMA_VERSION
+        assert store.schema_version == STORE_SCHEMA_VERSION
     Store(path, read_only=True).close()
 
 
@@ -213,7 +213,7 @@ def test_store_newer_schema_is_refused(tmp_path):
     import duckdb
 
     con = duckdb.connect(str(path))
-    con.execute("INSERT INTO schema_migrations VALUES (?, 'from the future', now())", [SCHEMA_VERSION + 1])
+    con.execute("INSERT INTO schema_migrations VALUES (?, 'from the future', now())", [STORE_SCHEMA_VERSION + 1])
     con.close()
     for read_only in (False, True):
         with pytest.raises(StoreError) as new:

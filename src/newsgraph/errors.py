@@ -24,7 +24,6 @@ class Code(str, Enum):
     ENCODING = "E103"  # invalid UTF-8 that could not be decoded
     TOO_LARGE = "E104"  # over the size limit
     NO_ARTICLE = "E105"  # HTML with no extractable article body
-    NOT_ENGLISH = "E106"  # the text is not in a supported language
     BAD_JSON = "E107"  # a JSONL line that is not a JSON object
     BAD_FIELD = "E108"  # a JSONL object with a missing or mistyped field
     NOT_FOUND = "E109"  # a path that does not exist or matched nothing
@@ -38,7 +37,6 @@ class Code(str, Enum):
     BAD_CONFIG = "E204"
     # evaluation
     EVAL_DATA = "E301"  # evaluation data missing or malformed
-    BASELINE_DROP = "E302"  # a score fell below its committed floor
     # internal: a component raised on a valid input
     COMPONENT_FAILED = "E401"
     # pipeline contracts and record validation (area: src/newsgraph/pipeline, validate.py)
@@ -46,6 +44,14 @@ class Code(str, Enum):
     WRONG_ORDER = "E211"  # a component runs before one that assigns what it requires
     BAD_SETTING = "E212"  # a component setting of the wrong type for its signature
     INVALID_RECORD = "E410"  # a finished record breaks the contract (types, spans, ids)
+
+
+# Retired codes: no longer raised, never to be reused (stores made before may hold them).
+RETIRED: dict[str, str] = {
+    "E106": "NOT_ENGLISH: the text is not in a supported language (retired in record schema 1.2: "
+    "articles in other languages are analysed, with notes naming the components skipped)",
+    "E302": "BASELINE_DROP: an evaluation score fell below its committed floor (never raised)",
+}
 
 
 class NewsgraphError(Exception):

@@ -1,7 +1,9 @@
 """Service functions: the one layer the CLI, the HTTP API and the web UI all call.
 
-Each function takes plain arguments, builds or reuses a pipeline, and returns records,
-failures or plain data. Nothing here parses command lines or HTTP requests.
+Each function is a verb over plain arguments: the analysis verbs build or reuse a pipeline
+and return records or failures; the store verbs take an open ``Store`` (the caller owns it)
+and return plain data, delegating every query to the store or ``corpus.queries``: no SQL
+here. Nothing here parses command lines or HTTP requests.
 """
 
 from __future__ import annotations
@@ -171,58 +173,43 @@ def corpus_export(store, fmt: str, output: str) -> dict:
 
 
 # ---------------------------------------------------------------------------------------
-# API: the few read and write calls the HTTP API and the web pages need beyond the corpus
+# Articles and pages: the reads the HTTP API and the web pages need beyond the corpus
 # section above (a list of articles, one article's record, places for the map, search,
-# an overview, and storing one ad-hoc analysis through the store's writer).
-# All SQL is parametrised; ``store`` is an open ``Store`` owned by the caller.
+# an overview), and storing one ad-hoc analysis through the store's writer. The SQL is in
+# the store (``Store``) and the corpus layer (``corpus.queries``); ``store`` is an open
+# ``Store`` owned by the caller.
 # ---------------------------------------------------------------------------------------
 
 
-def api_documents(store, *, query: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+def list_documents(store, *, query: str | None = None, limit: int = 50, offset: int = 0) -> dict:
     """Stored articles, newest first, optionally whose title or text contains ``query``.
     Returns ``{"total", "items": [{id, title, published, url, source, n_entities, ...}]}``."""
-    where, params = "TRUE", []
-    if query:
-        where = "(d.title ILIKE ? OR d.text ILIKE ?)"
-        params = [f"%{query}%", f"%{query}%"]
-    total = store.query(f"SELECT count(*) AS n FROM documents d WHERE {where}", params)[0]["n"]
-    items = store.query(f"""
-        SELECT d.id, d.title, d.published, d.url, d.source, d.dateline, length(d.text) AS n_chars, d.tone,
-               (SELECT count(*) FROM entities e WHERE e.doc_id = d.id) AS n_entities,
-               (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS n_quotes,
-               (SELECT count(*) FROM events v WHERE v.doc_id = d.id) AS n_events
-        FROM documents d WHERE {where}
-        ORDER BY d.published DESC NULLS LAST, d.title, d.id LIMIT ? OFFSET ?""", [*params, limit, offset])  # fmt: skip
-    return {"total": total, "items": items}
+    from newsgraph.corpus import queries
+
+    return queries.documents(store, query=query, limit=limit, offset=offset)
 
 
-def api_record(store, doc_id: str) -> dict | None:
+def get_record(store, doc_id: str) -> dict | None:
     """The stored record of article ``doc_id`` as a dict, or None when it is not stored."""
-    import json
-
-    rows = store.query("SELECT record FROM documents WHERE id = ?", [doc_id])
-    return json.loads(rows[0]["record"]) if rows else None
+    return store.record(doc_id)
 
 
-def api_entity_links(store, doc_id: str) -> dict[str, dict]:
+def get_entity_links(store, doc_id: str) -> dict[str, dict]:
     """For one article: its entity ids -> the graph entity they resolved to (gid, name)."""
-    rows = store.query("""
-        SELECT l.entity_id, g.gid, g.name FROM entity_links l JOIN graph_entities g USING (gid)
-        WHERE l.doc_id = ?""", [doc_id])  # fmt: skip
-    return {r["entity_id"]: {"gid": r["gid"], "name": r["name"]} for r in rows}
+    from newsgraph.corpus import queries
+
+    return queries.entity_links(store, doc_id)
 
 
-def api_places(store, *, limit: int = 2000) -> list[dict]:
+def corpus_places(store, *, limit: int = 2000) -> list[dict]:
     """Resolved places across the corpus (one row per name and coordinates), with the
     number of articles naming them, most named first."""
-    return store.query("""
-        SELECT name, lat, lon, country, any_value(feature) AS feature, count(DISTINCT doc_id) AS n_docs,
-               sum(n_mentions) AS n_mentions, list(DISTINCT doc_id ORDER BY doc_id)[1:5] AS doc_ids
-        FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL
-        GROUP BY name, lat, lon, country ORDER BY n_docs DESC, name LIMIT ?""", [limit])  # fmt: skip
+    from newsgraph.corpus import queries
+
+    return queries.places(store, limit=limit)
 
 
-def api_overview(store, *, top: int = 10) -> dict:
+def corpus_overview(store, *, top: int = 10) -> dict:
     """Counts, the most-reported entities and the articles and events per day."""
     from newsgraph.corpus import queries
 
@@ -234,18 +221,18 @@ def api_overview(store, *, top: int = 10) -> dict:
             "days": days}  # fmt: skip
 
 
-def api_search(store, query: str, *, limit: int = 20) -> dict:
+def search(store, query: str, *, limit: int = 20) -> dict:
     """Articles and entities matching ``query`` (substring, any case)."""
     from newsgraph.corpus import queries
 
     return {
         "query": query,
-        "documents": api_documents(store, query=query, limit=limit)["items"],
+        "documents": queries.documents(store, query=query, limit=limit)["items"],
         "entities": queries.entities(store, query=query, limit=limit),
     }
 
 
-def api_store_record(store, record: Record) -> dict:
+def store_record(store, record: Record) -> dict:
     """Store one analysed record through the store's writer (skipped when already stored)
     and refresh the cross-article joins. Returns the write counts."""
     from newsgraph.corpus.build import rebuild
@@ -258,26 +245,10 @@ def api_store_record(store, record: Record) -> dict:
     return {"written": result.written, "skipped": result.skipped, "failed": result.failed}
 
 
-def api_events(store, **filters) -> list[dict]:
+def corpus_events_with_modality(store, **filters) -> list[dict]:
     """``corpus_events`` with, per event, its modality across reports (``modes``, and
     whether any report is negated, hypothetical, future, historical or reported) and its
     first report (``doc_id``, ``trigger``) so a page can link to the article."""
-    rows = corpus_events(store, **filters)
-    if not rows:
-        return rows
-    ids = [r["cluster_id"] for r in rows]
-    extra = store.query("""
-        SELECT r.cluster_id, list(DISTINCT e.mode) FILTER (WHERE e.mode IS NOT NULL) AS modes,
-               bool_or(e.negated) AS negated, bool_or(e.hypothetical) AS hypothetical,
-               bool_or(e.future) AS future, bool_or(e.historical) AS historical,
-               bool_or(e.reported) AS reported, min(r.doc_id) AS doc_id, min(e.trigger) AS trigger
-        FROM event_reports r JOIN events e USING (doc_id, idx)
-        WHERE list_contains(?, r.cluster_id) GROUP BY r.cluster_id""", [ids])  # fmt: skip
-    by_id = {x.pop("cluster_id"): x for x in extra}
-    flags = ("negated", "hypothetical", "future", "historical", "reported")
-    for row in rows:
-        x = by_id.get(row["cluster_id"], {})
-        row["modes"] = x.get("modes") or []
-        row["modality"] = [f for f in flags if x.get(f)]
-        row["doc_id"], row["trigger"] = x.get("doc_id"), x.get("trigger")
-    return rows
+    from newsgraph.corpus import queries
+
+    return queries.events_with_modality(store, **filters)

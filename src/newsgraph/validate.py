@@ -10,48 +10,17 @@ from collections.abc import Iterator
 
 import msgspec
 
+from newsgraph.kinds import KINDS
 from newsgraph.record import Record
 
 
 def spans(record: Record) -> Iterator[tuple[str, int, int, str | None]]:
     """Every span in ``record`` as ``(where, start, end, claimed)``; ``claimed`` is the
-    exact text the span must cover, or None when the annotation does not state it."""
-    for i, n in enumerate(record.noise):
-        if n.start is not None and n.end is not None:
-            # repaired mojibake holds its repair in the text, verbatim analysis the original;
-            # a byte decoded as a guess (encoding) is always the character used
-            repaired = n.kind == "encoding" or (n.kind == "mojibake" and record.text[n.start : n.end] == n.suggestion)
-            yield f"noise[{i}] {n.kind}", n.start, n.end, n.suggestion if repaired else n.text
-    for e in record.entities:
-        for j, m in enumerate(e.mentions):
-            yield f"entity {e.id} mention[{j}]", m.start, m.end, None
-        for j, r in enumerate(e.roles):
-            if r.evidence is not None:
-                yield f"entity {e.id} role[{j}]", r.evidence.start, r.evidence.end, None
-    for i, q in enumerate(record.quotes):
-        yield f"quote[{i}]", q.start, q.end, None
-        if q.cue is not None:
-            yield f"quote[{i}] cue", q.cue.start, q.cue.end, None
-        s = q.speaker
-        if s is not None and s.start is not None and s.end is not None:
-            yield f"quote[{i}] speaker", s.start, s.end, None
-    for i, q in enumerate(record.quantities):
-        yield f"quantity[{i}]", q.start, q.end, None
-        if q.object_span is not None:
-            yield f"quantity[{i}] object", q.object_span.start, q.object_span.end, q.object
-    for i, d in enumerate(record.dates):
-        yield f"date[{i}]", d.start, d.end, None
-    for i, p in enumerate(record.places):
-        for j, m in enumerate(p.mentions):
-            yield f"place[{i}] mention[{j}]", m.start, m.end, None
-    for i, ev in enumerate(record.events):
-        yield f"event[{i}] trigger", ev.trigger.start, ev.trigger.end, None
-        if ev.sentence is not None:
-            yield f"event[{i}] sentence", ev.sentence.start, ev.sentence.end, None
-    for i, r in enumerate(record.relations):
-        yield f"relation[{i}]", r.evidence.start, r.evidence.end, None
-    for i, w in enumerate(record.tone.words if record.tone is not None else ()):
-        yield f"tone word[{i}]", w.start, w.end, w.text
+    exact text the span must cover, or None when the annotation does not state it.
+    Each kind says where its spans are (``kinds.KINDS``)."""
+    for kind in KINDS:
+        if kind.spans is not None:
+            yield from kind.spans(record)
 
 
 def span_problems(record: Record) -> list[str]:
@@ -75,22 +44,9 @@ def references(record: Record) -> Iterator[tuple[str, str | None, bool]]:
     """Every entity id ``record`` refers to, as ``(where, id, must)``: ``must`` is False where
     the field holds an entity id when one is known and a plain name otherwise (relations,
     roles, event places), so only a value shaped like an id (``e12``) is checked there."""
-    for e in record.entities:
-        for j, r in enumerate(e.roles):
-            yield f"entity {e.id} role[{j}] of", r.of, False
-    for i, q in enumerate(record.quotes):
-        if q.speaker is not None:
-            yield f"quote[{i}] speaker", q.speaker.entity, True
-    for i, p in enumerate(record.places):
-        yield f"place[{i}] entity", p.entity, True
-    for i, ev in enumerate(record.events):
-        for side, actor in (("source", ev.source), ("target", ev.target)):
-            if actor is not None:
-                yield f"event[{i}] {side}", actor.entity, True
-        yield f"event[{i}] place", ev.place, False
-    for i, r in enumerate(record.relations):
-        yield f"relation[{i}] subject", r.subject, False
-        yield f"relation[{i}] object", r.object, False
+    for kind in KINDS:
+        if kind.references is not None:
+            yield from kind.references(record)
 
 
 def problems(record: Record) -> list[str]:

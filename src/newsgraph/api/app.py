@@ -1,4 +1,5 @@
-"""The FastAPI app: JSON endpoints and the web pages, thin layers over ``service``.
+"""The FastAPI app: the store backend, templates, security middleware and error handlers;
+the routes (``api/routes.py``) are thin layers over ``service``.
 
 Every page's view computes one data object; ``/x`` renders it with a template and
 ``/x.json`` (or ``Accept: application/json``) returns the same object as JSON. The app

@@ -54,9 +54,10 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def normalise(name: str, fam: str) -> str:
-    """The comparison key of ``name`` in family ``fam``: titles and suffixes dropped for
-    people (``President Joe Biden`` -> ``joe biden``), a leading ``the`` for the rest."""
+def name_key(name: str, fam: str) -> str:
+    """The comparison key of entity name ``name`` in family ``fam``: titles and suffixes
+    dropped for people (``President Joe Biden`` -> ``joe biden``), a leading ``the`` for
+    the rest. (Places are keyed by ``resources.geonames.normalize``, the gazetteer's key.)"""
     tokens = fold(name).split()
     if fam == "PERSON":
         while len(tokens) > 1 and tokens[0] in TITLES:

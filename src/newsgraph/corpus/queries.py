@@ -1,6 +1,8 @@
-"""The analyst's queries over a store: plain data out (lists of dicts), for the CLI's
-tables and JSON, and the HTTP API. They only read: the cross-article tables are the ones
-last built (``corpus.build``), never rebuilt here.
+"""The analyst's queries over a store, and the article list, links and map the web pages
+need: plain data out (lists of dicts, or a dict), for the CLI's tables and JSON and the
+HTTP API, through ``service``. This module and the store hold the SQL; nothing above them
+does. They only read: the cross-article tables are the ones last built
+(``corpus.build``), never rebuilt here.
 
 Entities are graph entities (resolved across articles); counts of documents are also
 given as counts of stories (near-duplicate groups), and events are deduplicated clusters
@@ -12,7 +14,7 @@ from __future__ import annotations
 import json
 from rapidfuzz import fuzz, process
 
-from newsgraph.corpus.names import fold, normalise
+from newsgraph.corpus.names import fold, name_key
 from newsgraph.store.db import Store
 
 
@@ -62,7 +64,7 @@ def suggest_entities(store: Store, name: str, *, limit: int = 5, cutoff: float =
 
 def _lookup_keys(name: str) -> list[str]:
     """The keys a typed name may be stored under: folded, and without titles or "the"."""
-    return sorted({fold(name), normalise(name, "PERSON"), normalise(name, "ORG")} - {""})
+    return sorted({fold(name), name_key(name, "PERSON"), name_key(name, "ORG")} - {""})
 
 
 def entity(store: Store, name: str, *, limit: int = 20) -> dict | None:
@@ -186,6 +188,34 @@ def events(
     return store.query(sql, params + [limit])
 
 
+_EVENT_MODALITY_SQL = """
+SELECT r.cluster_id, list(DISTINCT e.mode) FILTER (WHERE e.mode IS NOT NULL) AS modes,
+       bool_or(e.negated) AS negated, bool_or(e.hypothetical) AS hypothetical,
+       bool_or(e.future) AS future, bool_or(e.historical) AS historical,
+       bool_or(e.reported) AS reported, min(r.doc_id) AS doc_id, min(e.trigger) AS trigger
+FROM event_reports r JOIN events e USING (doc_id, idx)
+WHERE list_contains(?, r.cluster_id) GROUP BY r.cluster_id"""
+
+MODALITY_FLAGS = ("negated", "hypothetical", "future", "historical", "reported")
+
+
+def events_with_modality(store: Store, **filters) -> list[dict]:
+    """``events`` with, per event, its modality across reports (``modes``; ``modality``:
+    which of negated, hypothetical, future, historical, reported any report is) and its
+    first report (``doc_id``, ``trigger``) so a page can link to the article."""
+    rows = events(store, **filters)
+    if not rows:
+        return rows
+    extra = store.query(_EVENT_MODALITY_SQL, [[r["cluster_id"] for r in rows]])
+    by_id = {x.pop("cluster_id"): x for x in extra}
+    for row in rows:
+        x = by_id.get(row["cluster_id"], {})
+        row["modes"] = x.get("modes") or []
+        row["modality"] = [f for f in MODALITY_FLAGS if x.get(f)]
+        row["doc_id"], row["trigger"] = x.get("doc_id"), x.get("trigger")
+    return rows
+
+
 def event_reports(store: Store, cluster_id: str) -> list[dict]:
     """The reports (article, trigger) of one deduplicated event."""
     return store.query("""
@@ -247,6 +277,42 @@ def _story_timeline(store: Store, story: str) -> dict:
         FROM event_clusters c JOIN event_reports r USING (cluster_id) JOIN doc_groups g ON g.doc_id = r.doc_id
         WHERE g.group_id = ? ORDER BY c.date_first NULLS LAST, c.cluster_id""", [group_id])  # fmt: skip
     return {"story": group_id, "articles": articles, "events": evs}
+
+
+def documents(store: Store, *, query: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+    """Stored articles, newest first, optionally whose title or text contains ``query``:
+    ``{"total", "items": [{id, title, published, url, source, n_entities, ...}]}``."""
+    where, params = "TRUE", []
+    if query:
+        where = "(d.title ILIKE ? OR d.text ILIKE ?)"
+        params = [f"%{query}%", f"%{query}%"]
+    total = store.query(f"SELECT count(*) AS n FROM documents d WHERE {where}", params)[0]["n"]
+    items = store.query(f"""
+        SELECT d.id, d.title, d.published, d.url, d.source, d.dateline, length(d.text) AS n_chars, d.tone,
+               (SELECT count(*) FROM entities e WHERE e.doc_id = d.id) AS n_entities,
+               (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS n_quotes,
+               (SELECT count(*) FROM events v WHERE v.doc_id = d.id) AS n_events
+        FROM documents d WHERE {where}
+        ORDER BY d.published DESC NULLS LAST, d.title, d.id LIMIT ? OFFSET ?""", [*params, limit, offset])  # fmt: skip
+    return {"total": total, "items": items}
+
+
+def entity_links(store: Store, doc_id: str) -> dict[str, dict]:
+    """For one article: its entity ids -> the graph entity they resolved to (gid, name)."""
+    rows = store.query("""
+        SELECT l.entity_id, g.gid, g.name FROM entity_links l JOIN graph_entities g USING (gid)
+        WHERE l.doc_id = ?""", [doc_id])  # fmt: skip
+    return {r["entity_id"]: {"gid": r["gid"], "name": r["name"]} for r in rows}
+
+
+def places(store: Store, *, limit: int = 2000) -> list[dict]:
+    """Resolved places across the corpus (one row per name and coordinates), with the
+    number of articles naming them, most named first."""
+    return store.query("""
+        SELECT name, lat, lon, country, any_value(feature) AS feature, count(DISTINCT doc_id) AS n_docs,
+               sum(n_mentions) AS n_mentions, list(DISTINCT doc_id ORDER BY doc_id)[1:5] AS doc_ids
+        FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL
+        GROUP BY name, lat, lon, country ORDER BY n_docs DESC, name LIMIT ?""", [limit])  # fmt: skip
 
 
 def summary(store: Store) -> dict:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from newsgraph.errors import Code, ConfigError
+from newsgraph.kinds import KINDS
 
 if TYPE_CHECKING:
     from newsgraph.pipeline.component import Component
@@ -40,6 +41,17 @@ def _entities(doc: Document) -> bytes:
     return _encode([msgspec.structs.replace(e, kb={}) for e in doc.entities])
 
 
+def _kind_facets():
+    """One facet per annotation kind (``kinds.KINDS``); an entity's kb ids are a facet of
+    their own (the places component links them to GeoNames)."""
+    for kind in KINDS:
+        if kind.field == "entities":
+            yield "entities", ("entities with their mentions, roles, aliases (not kb)", _entities)
+            yield "entities.kb", ("the knowledge-base ids of entities", lambda d: _encode([e.kb for e in d.entities]))
+        else:
+            yield kind.field, (kind.description, lambda d, field=kind.field: _encode(getattr(d, field)))
+
+
 # facet -> (what it is, a snapshot of it that changes when it is written)
 FACETS: dict[str, tuple[str, Callable[[Document], Any]]] = {
     "text": ("the text analysed (only the cleaner may change it)", lambda d: d.text),
@@ -49,17 +61,7 @@ FACETS: dict[str, tuple[str, Callable[[Document], Any]]] = {
         lambda d: (d.metadata.published, d.metadata.published_source),
     ),
     "spacy": ("the spaCy parse of text", lambda d: id(d.spacy) if d.spacy is not None else None),
-    "noise": ("scrape noise found by the cleaner", lambda d: _encode(d.noise)),
-    "entities": ("entities with their mentions, roles, aliases (not kb)", _entities),
-    "entities.kb": ("the knowledge-base ids of entities", lambda d: _encode([e.kb for e in d.entities])),
-    "quotes": ("quotes", lambda d: _encode(d.quotes)),
-    "quantities": ("quantities", lambda d: _encode(d.quantities)),
-    "dates": ("temporal expressions", lambda d: _encode(d.dates)),
-    "places": ("resolved places", lambda d: _encode(d.places)),
-    "events": ("coded events", lambda d: _encode(d.events)),
-    "relations": ("relations between entities and places", lambda d: _encode(d.relations)),
-    "tone": ("the article's tone", lambda d: _encode(d.tone)),
-    "notes": ("record-level notes (written by the pipeline, never by a component)", lambda d: _encode(d.notes)),
+    **dict(_kind_facets()),
 }
 
 # What a document has before any component runs. ``noise`` is an empty list until the

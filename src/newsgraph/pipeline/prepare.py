@@ -39,7 +39,7 @@ def prepare(item: InputDoc, *, max_chars: int = MAX_CHARS) -> Document:
     # Kept whatever the language: the pipeline runs only the components that declare it
     # (``Component.languages``) and notes the others on the record.
     metadata.language = detect(text).code
-    doc = Document(id=item.id, raw=text, text=text, metadata=metadata, clean=item.clean, source=item.source)
+    doc = Document(id=item.id, text=text, metadata=metadata, clean=item.clean, source=item.source)
     if item.repairs:
         # Offsets index the HTML for HTML input, so only text input keeps its spans.
         doc.extras["decode_repairs"] = (item.repairs, item.html is None)

@@ -1,8 +1,11 @@
 """Ingest: read inputs, analyse them on an engine, write them to the store.
 
-``ingest`` is the one entry point the CLI (and later the HTTP API) calls. The store is
-opened by the calling process only: engines return records, the caller writes them, one
-transaction per chunk. A re-run skips what is stored, so an interrupted run (even by
+``ingest`` is the one way articles go into a store in bulk: ``service.ingest`` and
+``service.retry_errors`` call it (the CLI's ``ingest`` and ``errors --retry``; the HTTP
+API stores single records through ``service.store_record`` instead). The store is opened
+by the calling process only: an engine (inline, local worker processes, or Ray, whose
+workers hand back Parquet shards) passes each batch of analysed documents and failures to
+a sink in this process, which writes it through ``Store.write``, one transaction per batch. A re-run skips what is stored, so an interrupted run (even by
 SIGKILL) is resumed by running the same command again. Inputs that failed are not
 "stored": the next run tries them again, and an input that then succeeds takes its rows out
 of the ``errors`` table.
@@ -165,12 +168,12 @@ def retry_paths(store: Store) -> tuple[list[str], list[str]]:
     """The files to read again to retry the failures stored in ``store``, and the sources
     that cannot be retried (stdin, a file that is gone, no source recorded)."""
     files, lost = set(), set()
-    for row in store.query("SELECT DISTINCT coalesce(source, key) AS source FROM errors"):
-        path = _file_of(row["source"])
+    for source in store.error_sources():
+        path = _file_of(source)
         if path:
             files.add(path)
         else:
-            lost.add(row["source"])
+            lost.add(source)
     return sorted(files), sorted(lost)
 
 

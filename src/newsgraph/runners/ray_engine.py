@@ -130,7 +130,7 @@ def run_ray(
                  log_to_driver=False, configure_logging=False)  # fmt: skip
         # A local Ray this process started must not outlive it, even after a kill -9.
         lifeline.reap_ray_on_exit(os.path.dirname(ray.__file__))
-    known = frozenset(r["id"] for r in store.query("SELECT id FROM documents"))  # failed ids are retried
+    known = store.document_ids()  # failed ids are retried
     keep = shard_dir is not None
     shards = Path(shard_dir) if keep else Path(tempfile.mkdtemp(prefix="newsgraph-shards-"))
     run_dir = shards / f"run-{uuid.uuid4().hex[:8]}"

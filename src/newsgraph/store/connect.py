@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from newsgraph.errors import Code, StoreError
-from newsgraph.store.schema import SCHEMA_VERSION
+from newsgraph.store.schema import STORE_SCHEMA_VERSION
 
 _PID = re.compile(r"\(PID (\d+)\)")
 
@@ -72,10 +72,10 @@ def check_schema(con: duckdb.DuckDBPyConnection, path: str, *, read_only: bool) 
                              "(it has no schema_migrations table)")  # fmt: skip
         return  # an empty new file: migrate() creates the tables
     (version,) = con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchall()[0]
-    if version > SCHEMA_VERSION:
+    if version > STORE_SCHEMA_VERSION:
         raise StoreError(Code.STORE_SCHEMA, f"store {path} has schema version {version}, newer than this "
-                         f"newsgraph's {SCHEMA_VERSION}: upgrade newsgraph to read it")  # fmt: skip
-    if read_only and version < SCHEMA_VERSION:
+                         f"newsgraph's {STORE_SCHEMA_VERSION}: upgrade newsgraph to read it")  # fmt: skip
+    if read_only and version < STORE_SCHEMA_VERSION:
         raise StoreError(Code.STORE_SCHEMA, f"store {path} has schema version {version}, older than this "
-                         f"newsgraph's {SCHEMA_VERSION}, and a read-only command cannot upgrade it: run "
+                         f"newsgraph's {STORE_SCHEMA_VERSION}, and a read-only command cannot upgrade it: run "
                          f"`newsgraph build --db {path}` (a writer) once")  # fmt: skip

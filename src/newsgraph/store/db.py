@@ -21,7 +21,7 @@ from newsgraph.ingest.inputs import Failure
 from newsgraph.store.connect import check_schema, connect
 from newsgraph.store.items import DEFAULT_DB, Analysed
 from newsgraph.store.rows import flatten
-from newsgraph.store.schema import CORPUS_TABLES, DOC_TABLES, SCHEMA_VERSION, migrate
+from newsgraph.store.schema import CORPUS_TABLES, DOC_TABLES, STORE_SCHEMA_VERSION, migrate
 
 _ARROW_TYPES = {
     "VARCHAR": pa.string(),
@@ -205,6 +205,20 @@ class Store:
         self.con.execute("DELETE FROM errors").fetchall()
         return n
 
+    def error_sources(self) -> list[str]:
+        """Where the stored failures came from (their source, else their key), each once."""
+        rows = self.con.execute("SELECT DISTINCT coalesce(source, key) FROM errors ORDER BY 1").fetchall()
+        return [row[0] for row in rows]
+
+    def document_ids(self) -> frozenset[str]:
+        """The ids of every stored document (inputs that failed are not among them)."""
+        return frozenset(row[0] for row in self.con.execute("SELECT id FROM documents").fetchall())
+
+    def record(self, doc_id: str) -> dict | None:
+        """The stored record of document ``doc_id`` as a dict, or None when it is not stored."""
+        rows = self.con.execute("SELECT record FROM documents WHERE id = ?", [doc_id]).fetchall()
+        return msgspec.json.decode(rows[0][0]) if rows else None
+
     def query(self, sql: str, params: list | None = None) -> list[dict]:
         """Rows of ``sql`` as dicts keyed by column name."""
         cursor = self.con.execute(sql, params or [])
@@ -232,4 +246,4 @@ def _error_row(failure: Failure) -> dict:
     }
 
 
-__all__ = ["Analysed", "DEFAULT_DB", "SCHEMA_VERSION", "Store", "WriteResult"]
+__all__ = ["Analysed", "DEFAULT_DB", "STORE_SCHEMA_VERSION", "Store", "WriteResult"]
