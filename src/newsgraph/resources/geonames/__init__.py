@@ -57,6 +57,10 @@ class GeoPlace:
         return self.feature == "A.ADM1"
 
     @property
+    def is_admin2(self) -> bool:
+        return self.feature == "A.ADM2"
+
+    @property
     def is_town(self) -> bool:
         return self.feature.startswith("P.")
 

@@ -7,6 +7,7 @@ CC BY 4.0) and loads once per process. See docs/places.md.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections import Counter, defaultdict
 
 from newsgraph.pipeline.component import Component
@@ -20,6 +21,7 @@ from newsgraph.pipeline.components.places.recognize import (
     plausible,
 )
 from newsgraph.pipeline.components.places.relations import Mention, border_relations, part_of_relations
+from newsgraph.pipeline.components.places.rank import Ranker, fact_features, load_ranker, shipped_ranker
 from newsgraph.pipeline.components.places.resolve import Resolution, contains, resolve_all
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Place, Span
@@ -34,7 +36,9 @@ class PlaceResolver(Component):
     ``borders``/``part_of`` relations in ``doc.relations``, and the article's focus.
 
     ``gazetteer_matching``: also take capitalised names the gazetteer knows that the entity
-    recogniser missed. ``min_confidence``: below it a toponym stays unresolved.
+    recogniser missed. ``min_confidence``: below it (calibrated) a toponym stays unresolved.
+    ``weights``: a candidate-ranker weights file (default: the shipped
+    ``resources/geonames/ranker.json``, see ``rank.py``).
     Focus goes to ``Place.focus`` and ``doc.extras["focus"]`` (``countries``, ``places``).
     """
 
@@ -42,19 +46,15 @@ class PlaceResolver(Component):
     requires = ("spacy", "entities")
     assigns = ("places", "relations")
 
-    def __init__(self, gazetteer_matching: bool = True, min_confidence: float = 0.0):
+    def __init__(self, gazetteer_matching: bool = True, min_confidence: float = 0.0, weights: str | None = None):
         self.gazetteer_matching = gazetteer_matching
         self.min_confidence = min_confidence
+        # Fail when built, not on the first article, if a weights file is unreadable.
+        self.ranker = load_ranker(Path(weights)) if weights else shipped_ranker()
 
     def __call__(self, doc: Document) -> Document:
         gaz = gazetteer()
-        toponyms = self.toponyms(doc, gaz)
-        results = resolve_all(toponyms, gaz, doc.text, doc.metadata.dateline)
-        results = [
-            r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results
-        ]
-        toponyms, results = _drop_stray_words(toponyms, results)
-        toponyms, results = _drop_adjectives(toponyms, results, doc.text)
+        toponyms, results = self.resolve(doc, gaz)
         places = _group(doc, toponyms, results)
         _link_entities(doc, toponyms, results)
         mentions = [
@@ -73,6 +73,22 @@ class PlaceResolver(Component):
         doc.places.extend(places)
         doc.extras["focus"] = focus
         return doc
+
+    def resolve(
+        self, doc: Document, gaz: Gazetteer | None = None, ranker: Ranker | None = None
+    ) -> tuple[list[Toponym], list[Resolution]]:
+        """The document's toponyms and their resolutions (calibrated confidence), without
+        changing ``doc``; ``ranker`` overrides the component's (cross-validation)."""
+        gaz = gaz or gazetteer()
+        ranker = ranker or self.ranker
+        toponyms = self.toponyms(doc, gaz)
+        results = resolve_all(toponyms, gaz, doc.text, doc.metadata.dateline, ranker)
+        _calibrate(toponyms, results, ranker)
+        results = [
+            r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results
+        ]
+        toponyms, results = _drop_stray_words(toponyms, results)
+        return _drop_adjectives(toponyms, results, doc.text)
 
     def toponyms(self, doc: Document, gaz: Gazetteer) -> list[Toponym]:
         """Every toponym in reading order, entities first, gazetteer matches around them."""
@@ -108,6 +124,25 @@ def _drop_demonyms(toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
             continue
         out.append(top)
     return out
+
+
+def _calibrate(toponyms: list[Toponym], results: list[Resolution], ranker: Ranker) -> None:
+    """Set each resolved mention's calibrated confidence (and keep its inputs in ``facts``)."""
+    counts = Counter(normalize(t.text) for t in toponyms)
+    for top, res in zip(toponyms, results, strict=True):
+        if res.place is None:
+            continue
+        res.facts = fact_features(
+            res.share,
+            top.source,
+            top.label,
+            res.place,
+            len(top.candidates),
+            res.qualifier is not None,
+            " " not in top.text and is_common_word(top.text),
+            counts[normalize(top.text)],
+        )
+        res.confidence = round(ranker.confidence(res.facts, res.share), 4)
 
 
 def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
