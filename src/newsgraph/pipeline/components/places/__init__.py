@@ -162,7 +162,7 @@ def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
                 place is not None
                 and (
                     place.is_country
-                    or not (place.is_town or place.is_admin1)
+                    or not (place.is_town or place.is_admin1 or place.is_admin2)
                     or (place.is_town and place.population >= 100_000)
                     or place.country in named
                 )

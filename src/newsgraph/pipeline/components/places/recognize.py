@@ -350,7 +350,11 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
     words = [t.lower_ for t in sdoc[i:j]]
     if any(w in NEVER_PLACES for w in words[:1]) or words[-1] in NEVER_PLACES:
         return False
-    big = any(p.is_country or p.is_admin1 or not p.is_town or p.population >= 100000 for p in places)
+    # A second-order division counts by its population, like a town: "Long" (Long County)
+    # is no place on its own.
+    big = any(
+        p.is_country or p.is_admin1 or not (p.is_town or p.is_admin2) or p.population >= 100000 for p in places
+    )
     if label and not whole:  # a part of a longer name: "Paris" of "Paris Hilton"
         return False
     if label == "NORP" and j - i == 1:  # the demonym itself; "Crimean Peninsula" is fine
