@@ -15,6 +15,7 @@ from newsgraph.pipeline.components.places.recognize import (
     Toponym,
     extend_divisions,
     from_entities,
+    is_facility_name,
     from_gazetteer,
     is_common_word,
     person_words,
@@ -88,7 +89,8 @@ class PlaceResolver(Component):
             r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results
         ]
         toponyms, results = _drop_stray_words(toponyms, results)
-        return _drop_adjectives(toponyms, results, doc.text)
+        toponyms, results = _drop_adjectives(toponyms, results, doc.text)
+        return _drop_unplaced(toponyms, results)
 
     def toponyms(self, doc: Document, gaz: Gazetteer) -> list[Toponym]:
         """Every toponym in reading order, entities first, gazetteer matches around them."""
@@ -143,6 +145,18 @@ def _calibrate(toponyms: list[Toponym], results: list[Resolution], ranker: Ranke
             counts[normalize(top.text)],
         )
         res.confidence = round(ranker.confidence(res.facts, res.share), 4)
+
+
+def _drop_unplaced(toponyms: list[Toponym], results: list[Resolution]):
+    """A name the gazetteer cannot place is no place ("Wavepiston", "UConn" tagged GPE),
+    except a facility's own name ("Barclays Center", "Royal Street"): spaCy's FAC, kept as
+    an unresolved place; so is a name that ends like one ("Atlantic Avenue" tagged GPE)."""
+    kept = [
+        (t, r)
+        for t, r in zip(toponyms, results, strict=True)
+        if r.place is not None or t.label == "FAC" or is_facility_name(t.text)
+    ]
+    return [t for t, _ in kept], [r for _, r in kept]
 
 
 def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
@@ -206,14 +220,16 @@ def _drop_adjectives(toponyms: list[Toponym], results: list[Resolution], text: s
     "Baltic"); "Baltic coast" does."""
     keep_t, keep_r = [], []
     for top, res in zip(toponyms, results, strict=True):
-        place = res.place
-        if (
-            place is not None
-            and " " not in top.text
-            and not (place.is_town or place.is_country or place.is_admin1)
-        ):
+        # A feature reached through its short name ("Baltic" for the Baltic Sea), whichever
+        # candidate won (cities500 also knows a village called Baltic).
+        short = [
+            c
+            for c in top.candidates
+            if not (c.is_town or c.is_country or c.is_admin1) and normalize(c.name) != normalize(top.text)
+        ]
+        if res.place is not None and " " not in top.text and short:
             after = _NEXT_WORD.match(text, top.end)
-            if after and after.group(1) in _PEOPLE_NOUNS and normalize(place.name) != normalize(top.text):
+            if after and after.group(1) in _PEOPLE_NOUNS:
                 continue
         keep_t.append(top)
         keep_r.append(res)

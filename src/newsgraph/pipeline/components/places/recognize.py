@@ -170,6 +170,11 @@ FACILITY_HEADS = frozenset(
         "graveyard",
         "center",
         "centre",
+        # organisations seated in a place ("Cook County Sheriff's Office", "Cloverhill
+        # District Court"): places resolves the place named inside them
+        "office",
+        "court",
+        "courthouse",
     ]
 )
 
@@ -359,7 +364,16 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
         return False
     if label == "NORP" and j - i == 1:  # the demonym itself; "Crimean Peninsula" is fine
         return False
-    if label in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+    if label in PLACE_LABELS:  # spaCy's place that the entity linker set aside ("US forces")
+        return True
+    if label == "ORG":
+        # An organisation is a place only with evidence: a country or first-level division
+        # ("Morocco" tagged ORG), or a locative cue before a town's own name. "Google" is
+        # an alternate name of Topeka in GeoNames, and no place here.
+        key = normalize(sdoc[i:j].text)
+        towns = [p for p in places if normalize(p.name) == key and p.population >= 20000]
+        return any(p.is_country or p.is_admin1 for p in places) or (_cued(sdoc, i, j) and bool(towns))
+    if label in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
         return big or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in places))
     if label:  # DATE, CARDINAL, MONEY...: never places
         return False

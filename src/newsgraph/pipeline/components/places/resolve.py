@@ -19,8 +19,22 @@ from newsgraph.pipeline.components.places.rank import (
     candidate_features,
     contains,
 )
-from newsgraph.pipeline.components.places.recognize import Toponym
+from newsgraph.pipeline.components.places.recognize import (
+    FACILITY_HEADS,
+    NEVER_PLACES,
+    Toponym,
+    is_common_word,
+    is_facility_name,
+)
 from newsgraph.resources.geonames import Gazetteer, GeoPlace, normalize
+
+
+# Facilities that are not seated in the place their name starts with ("Atlantic Avenue",
+# "Pearl Harbor", "Hoover Dam"): they get no candidates from the name inside them.
+NOT_SEATS = frozenset(
+    ["street", "avenue", "road", "boulevard", "lane", "drive", "square", "way", "west", "east", "north", "south"]
+    + ["harbor", "harbour", "port", "bridge", "dam", "park", "base", "castle", "tower", "palace"]
+)
 
 
 @dataclass
@@ -75,6 +89,8 @@ def resolve_all(
     """
     for top in toponyms:
         top.candidates = tuple(gaz.lookup(top.text)) or tuple(_fallback(gaz, top.text))
+        if not top.candidates and (top.label == "FAC" or is_facility_name(top.text)):
+            top.candidates = tuple(_inside(gaz, top.text))
     ctx = Context()
     if dateline:
         # The dateline names a city the wire desk expects readers to know: the largest one.
@@ -115,6 +131,32 @@ def _fallback(gaz: Gazetteer, name: str) -> list[GeoPlace]:
     words = name.split()
     if len(words) > 1 and words[-1].lower() in ("city", "region", "province", "town", "district", "oblast"):
         return gaz.lookup(" ".join(words[:-1]))
+    return []
+
+
+def _inside(gaz: Gazetteer, name: str) -> list[GeoPlace]:
+    """Candidates for the place a facility's name starts with ("Colchester Hospital",
+    "Cook County Sheriff's Office", "Belfast Magistrate's Court"): the longest leading run
+    of capitalised words that is the main name of a town or division, so the facility is
+    put where that place is. Streets get none: "Atlantic Avenue" is not in Atlantic."""
+    words = name.replace("'s", "").replace("’s", "").split()
+    if not words or words[-1].lower() in NOT_SEATS:
+        return []
+    for size in range(len(words) - 1, 0, -1):
+        run = words[:size]
+        lowered = [w.lower() for w in run]
+        if not all(w[:1].isupper() for w in run) or any(w in FACILITY_HEADS or w in NEVER_PLACES for w in lowered):
+            continue
+        key = normalize(" ".join(run))
+        if len(key) < 4 or (size == 1 and is_common_word(run[0])):
+            continue
+        places = [
+            p
+            for p in gaz.lookup_key(key)
+            if (p.is_town or p.is_admin1 or p.is_admin2) and normalize(p.name) == key
+        ]
+        if places:
+            return places
     return []
 
 
