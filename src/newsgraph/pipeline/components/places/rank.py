@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from newsgraph.errors import Code, ConfigError
@@ -67,6 +67,9 @@ FACT_FEATURES = (
     "one_word_common",  # a single everyday English word ("Reading")
     "log_mentions",  # how often the article repeats the name
 )
+# A gazetteer name's lookup key, computed once per name: every candidate of every mention
+# is compared with its mention twice per document.
+name_key = lru_cache(maxsize=1 << 16)(normalize)
 NEAR_KM = 250.0
 MAJOR_CITY = 500_000
 MILLION = 1_000_000
@@ -126,7 +129,7 @@ def candidate_features(
     town = place.is_town
     country = place.feature == "A.PCLI"
     other = not (town or place.is_country or place.is_admin1 or place.is_admin2 or place.feature == "L.CONT")
-    alternate = town and bool(key) and normalize(place.name) != key and place.population < MILLION
+    alternate = town and bool(key) and name_key(place.name) != key and place.population < MILLION
     near, proximity = _nearness(place, ctx.anchors)
     share = 0.0
     if place.country and ctx.countries:
