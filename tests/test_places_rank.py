@@ -102,3 +102,15 @@ def test_places_rank_fit_calibration_matches_base_rates():
     right = [True] * 80 + [False] * 20
     ranker = Ranker(tuple([0.0] * len(FEATURES)), fit_calibration(rows, right, l2=0.0))
     assert ranker.confidence(rows[0], 0.5) == pytest.approx(0.8, abs=0.01)
+
+
+def test_places_rank_a_name_reached_only_through_an_alternate_is_no_place(pipeline):
+    # "White House" is an alternate name of Casablanca and the name of a small Tennessee
+    # town; the entities component keeps it as an organisation, and places must not take
+    # it back through the gazetteer. (Fed spaCy's raw GPE without the entities component,
+    # places still sends it to Casablanca: see docs/places.md, known gaps.)
+    from newsgraph.ingest.inputs import InputDoc
+
+    text = "The White House said on Friday that talks would resume in Geneva."
+    record = pipeline(InputDoc(id="wh", text=text, clean=False))
+    assert [p.country for p in record.places] == ["CH"]  # Geneva alone
