@@ -380,7 +380,8 @@ def load_admin2(taken: set[int]) -> list[list]:
             continue
         towns = members[number]
         lat, lon = centre(towns)
-        alts = [a for a in r[5].split("|") if " " in a and not a.lower().startswith(("condado", "comte", "county of"))]
+        foreign = ("condado", "comte", "county of")
+        alts = [a for a in r[5].split("|") if " " in a and not a.lower().startswith(foreign)]
         rows.append(
             [
                 int(r[3]),

@@ -138,7 +138,9 @@ def _error_distribution(errors: list[float]) -> dict[str, float]:
     if not errors:
         return {}
     ordered = sorted(errors)
-    out = {f"share_error_within_{band:g}km": sum(e <= band for e in errors) / len(errors) for band in ERROR_BANDS}
+    out = {
+        f"share_error_within_{band:g}km": sum(e <= band for e in errors) / len(errors) for band in ERROR_BANDS
+    }
     out["p75_error_km"] = ordered[int(0.75 * (len(ordered) - 1))]
     out["p90_error_km"] = ordered[int(0.9 * (len(ordered) - 1))]
     return out
@@ -260,7 +262,8 @@ def analyse(texts: list[str]):
     from newsgraph.pipeline.pipeline import Pipeline
 
     config = pipeline_config()
-    before = type(config)(tuple(s for s in config.components if s.name != PLACES), batch_size=config.batch_size)
+    specs = tuple(s for s in config.components if s.name != PLACES)
+    before = type(config)(specs, batch_size=config.batch_size)
     pipeline = Pipeline.from_config(before)
     docs = [prepare(InputDoc(id=f"gwn-{i}", text=t, clean=False)) for i, t in enumerate(texts)]
     started = time.perf_counter()

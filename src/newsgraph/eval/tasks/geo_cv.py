@@ -111,7 +111,9 @@ def cross_validate(articles, docs, resolver, k: int = FOLDS) -> Outcome:
     out = Outcome(preds=[[] for _ in articles])
     for held in folds(len(articles), k):
         rest = [i for i in range(len(articles)) if i not in set(held)] or held
-        ranker = train([articles[i] for i in rest], [docs[i] for i in rest], [hand[i] for i in rest], resolver)
+        ranker = train(
+            [articles[i] for i in rest], [docs[i] for i in rest], [hand[i] for i in rest], resolver
+        )
         for i in held:
             toponyms, results = resolver.resolve(docs[i], ranker=ranker)
             out.preds[i] = predictions(toponyms, results)

@@ -47,7 +47,9 @@ class PlaceResolver(Component):
     requires = ("spacy", "entities")
     assigns = ("places", "relations")
 
-    def __init__(self, gazetteer_matching: bool = True, min_confidence: float = 0.0, weights: str | None = None):
+    def __init__(
+        self, gazetteer_matching: bool = True, min_confidence: float = 0.0, weights: str | None = None
+    ):
         self.gazetteer_matching = gazetteer_matching
         self.min_confidence = min_confidence
         # Fail when built, not on the first article, if a weights file is unreadable.

@@ -42,7 +42,9 @@ def fit_ranker(groups: list[tuple[list[list[float]], int]], l2: float = L2_RANKE
     return tuple(float(v) for v in w)
 
 
-def fit_calibration(rows: list[list[float]], right: list[bool], l2: float = L2_CALIBRATION) -> tuple[float, ...]:
+def fit_calibration(
+    rows: list[list[float]], right: list[bool], l2: float = L2_CALIBRATION
+) -> tuple[float, ...]:
     """Confidence weights (``FACT_FEATURES`` order, the first being the bias) from one row
     per resolved mention and whether it was right."""
     import numpy as np

@@ -221,7 +221,9 @@ class Ranker:
         error (a weights file from another feature set must not load silently)."""
         weights, calibration = data.get("weights", {}), data.get("calibration")
         if not isinstance(weights, dict) or not isinstance(calibration, dict | None):
-            raise ConfigError(Code.BAD_PLACES_RESOURCE, "place ranker: 'weights' and 'calibration' must be objects")
+            raise ConfigError(
+                Code.BAD_PLACES_RESOURCE, "place ranker: 'weights' and 'calibration' must be objects"
+            )
         unknown = (set(weights) - set(FEATURES)) | (set(calibration or {}) - set(FACT_FEATURES))
         if unknown:
             raise ConfigError(Code.BAD_PLACES_RESOURCE, f"place ranker: unknown features {sorted(unknown)}")
@@ -233,7 +235,8 @@ class Ranker:
     def to_dict(self) -> dict:
         out: dict = {"weights": {n: round(w, 5) for n, w in zip(FEATURES, self.weights, strict=True)}}
         if self.calibration is not None:
-            out["calibration"] = {n: round(w, 5) for n, w in zip(FACT_FEATURES, self.calibration, strict=True)}
+            pairs = zip(FACT_FEATURES, self.calibration, strict=True)
+            out["calibration"] = {n: round(w, 5) for n, w in pairs}
         return out
 
     def score(self, x: list[float]) -> float:

@@ -364,7 +364,8 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
     # A second-order division counts by its population, like a town: "Long" (Long County)
     # is no place on its own.
     big = any(
-        p.is_country or p.is_admin1 or not (p.is_town or p.is_admin2) or p.population >= 100000 for p in places
+        p.is_country or p.is_admin1 or not (p.is_town or p.is_admin2) or p.population >= 100000
+        for p in places
     )
     if label and not whole:  # a part of a longer name: "Paris" of "Paris Hilton"
         return False

@@ -32,7 +32,8 @@ from newsgraph.resources.geonames import Gazetteer, GeoPlace, normalize
 # Facilities that are not seated in the place their name starts with ("Atlantic Avenue",
 # "Pearl Harbor", "Hoover Dam"): they get no candidates from the name inside them.
 NOT_SEATS = frozenset(
-    ["street", "avenue", "road", "boulevard", "lane", "drive", "square", "way", "west", "east", "north", "south"]
+    ["street", "avenue", "road", "boulevard", "lane", "drive", "square", "way"]
+    + ["west", "east", "north", "south"]
     + ["harbor", "harbour", "port", "bridge", "dam", "park", "base", "castle", "tower", "palace"]
 )
 
@@ -145,7 +146,9 @@ def _inside(gaz: Gazetteer, name: str) -> list[GeoPlace]:
     for size in range(len(words) - 1, 0, -1):
         run = words[:size]
         lowered = [w.lower() for w in run]
-        if not all(w[:1].isupper() for w in run) or any(w in FACILITY_HEADS or w in NEVER_PLACES for w in lowered):
+        if not all(w[:1].isupper() for w in run) or any(
+            w in FACILITY_HEADS or w in NEVER_PLACES for w in lowered
+        ):
             continue
         key = normalize(" ".join(run))
         if len(key) < 4 or (size == 1 and is_common_word(run[0])):
@@ -173,9 +176,8 @@ def _one_sense_per_name(toponyms: list[Toponym], results: list[Resolution]) -> l
     out = []
     for top, res in zip(toponyms, results, strict=True):
         chosen = best.get(normalize(top.text), res)
-        out.append(
-            Resolution(chosen.place, chosen.confidence, res.qualifier, chosen.share, res.features, _index(top, chosen))
-        )
+        index = _index(top, chosen)
+        out.append(Resolution(chosen.place, chosen.confidence, res.qualifier, chosen.share, res.features, index))
     return out
 
 
