@@ -177,7 +177,9 @@ def _one_sense_per_name(toponyms: list[Toponym], results: list[Resolution]) -> l
     for top, res in zip(toponyms, results, strict=True):
         chosen = best.get(normalize(top.text), res)
         index = _index(top, chosen)
-        out.append(Resolution(chosen.place, chosen.confidence, res.qualifier, chosen.share, res.features, index))
+        out.append(
+            Resolution(chosen.place, chosen.confidence, res.qualifier, chosen.share, res.features, index)
+        )
     return out
 
 
