@@ -35,6 +35,8 @@ class Code(str, Enum):
     MISSING_REQUIREMENT = "E202"
     MODEL_NOT_INSTALLED = "E203"
     BAD_CONFIG = "E204"
+    # places (issue 17): a shipped places resource (ranker weights) that cannot be read
+    BAD_PLACES_RESOURCE = "E290"
     # evaluation
     EVAL_DATA = "E301"  # evaluation data missing or malformed
     # internal: a component raised on a valid input

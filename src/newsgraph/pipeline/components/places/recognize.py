@@ -170,6 +170,11 @@ FACILITY_HEADS = frozenset(
         "graveyard",
         "center",
         "centre",
+        # organisations seated in a place ("Cook County Sheriff's Office", "Cloverhill
+        # District Court"): places resolves the place named inside them
+        "office",
+        "court",
+        "courthouse",
     ]
 )
 
@@ -350,12 +355,30 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
     words = [t.lower_ for t in sdoc[i:j]]
     if any(w in NEVER_PLACES for w in words[:1]) or words[-1] in NEVER_PLACES:
         return False
-    big = any(p.is_country or p.is_admin1 or not p.is_town or p.population >= 100000 for p in places)
+    key = normalize(sdoc[i:j].text)
+    main = [p for p in places if normalize(p.name) == key]  # not through an alternate name
+    state = any(p.is_country or p.is_admin1 for p in places)
+    article = words[0] == "the" or (i > 0 and sdoc[i - 1].lower_ == "the")
+    if article and not state and all(p.is_town and p.population < 100000 for p in main):
+        return False  # towns take no article: "the White House" is no town in Tennessee
+    # A second-order division counts by its population, like a town: "Long" (Long County)
+    # is no place on its own.
+    big = any(
+        p.is_country or p.is_admin1 or not (p.is_town or p.is_admin2) or p.population >= 100000
+        for p in places
+    )
     if label and not whole:  # a part of a longer name: "Paris" of "Paris Hilton"
         return False
     if label == "NORP" and j - i == 1:  # the demonym itself; "Crimean Peninsula" is fine
         return False
-    if label in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+    if label in PLACE_LABELS:  # spaCy's place that the entity linker set aside ("US forces")
+        return state or bool(main)
+    if label == "ORG":
+        # An organisation is a place only with evidence: a country or first-level division
+        # ("Morocco" tagged ORG), or a locative cue before a town's own name. "Google" is
+        # an alternate name of Topeka in GeoNames, and no place here.
+        return state or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in main))
+    if label in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
         return big or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in places))
     if label:  # DATE, CARDINAL, MONEY...: never places
         return False
