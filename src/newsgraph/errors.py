@@ -46,6 +46,8 @@ class Code(str, Enum):
     WRONG_ORDER = "E211"  # a component runs before one that assigns what it requires
     BAD_SETTING = "E212"  # a component setting of the wrong type for its signature
     INVALID_RECORD = "E410"  # a finished record breaks the contract (types, spans, ids)
+    # shipped word lists (area: src/newsgraph/resources, issue 12 item 5)
+    BAD_LEXICON = "E291"  # a shipped word list is missing, empty or states no source
 
 
 # Retired codes: no longer raised, never to be reused (stores made before may hold them).

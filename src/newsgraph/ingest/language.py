@@ -14,7 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from newsgraph.resources import entries
 
 MIN_WORDS = 12  # below this there is too little evidence to refuse anything
 MAX_WORDS = 600  # the head of a long article is enough
@@ -126,11 +127,8 @@ def _index() -> dict[str, tuple[str, ...]]:
 @cache
 def _lexicon() -> dict[str, tuple[str, frozenset[str]]]:
     """code -> (language name, its function words), read once."""
-    source = resources.files("newsgraph.resources").joinpath("noise/function_words.tsv")
     table = {}
-    for line in source.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
+    for line in entries("noise/function_words.tsv"):
         code, name, words = line.split("\t")
         table[code] = (name, frozenset(words.split()))
     return table

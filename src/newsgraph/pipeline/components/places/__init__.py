@@ -26,6 +26,7 @@ from newsgraph.pipeline.components.places.rank import Ranker, fact_features, loa
 from newsgraph.pipeline.components.places.resolve import Resolution, contains, resolve_all
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Place, Span
+from newsgraph.resources import words
 from newsgraph.resources.geonames import Gazetteer, GeoPlace, gazetteer, normalize
 
 COMPONENT = "newsgraph.places.v1"
@@ -197,23 +198,7 @@ def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
 
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]+)")
 # Words after which a feature's short name is an adjective about countries or peoples.
-_PEOPLE_NOUNS = frozenset(
-    [
-        "country",
-        "countries",
-        "nation",
-        "nations",
-        "people",
-        "peoples",
-        "government",
-        "governments",
-        "leader",
-        "leaders",
-        "republic",
-        "republics",
-        "state",
-    ]
-)
+_PEOPLE_NOUNS = words("lexicons/places/people_nouns.txt")
 
 
 def _drop_adjectives(toponyms: list[Toponym], results: list[Resolution], text: str):

@@ -26,16 +26,15 @@ from newsgraph.pipeline.components.places.recognize import (
     is_common_word,
     is_facility_name,
 )
+from newsgraph.resources import entries, words
 from newsgraph.resources.geonames import Gazetteer, GeoPlace, normalize
 
 
 # Facilities that are not seated in the place their name starts with ("Atlantic Avenue",
 # "Pearl Harbor", "Hoover Dam"): they get no candidates from the name inside them.
-NOT_SEATS = frozenset(
-    ["street", "avenue", "road", "boulevard", "lane", "drive", "square", "way"]
-    + ["west", "east", "north", "south"]
-    + ["harbor", "harbour", "port", "bridge", "dam", "park", "base", "castle", "tower", "palace"]
-)
+NOT_SEATS = words("lexicons/places/not_seats.txt")
+# Generic words the gazetteer leaves off a name ("Kansas City", "Donetsk region").
+DIVISION_SUFFIXES = entries("lexicons/places/division_suffixes.txt")
 
 
 @dataclass
@@ -130,7 +129,7 @@ def _qualifiers(toponyms: list[Toponym], i: int, text: str) -> list[GeoPlace]:
 def _fallback(gaz: Gazetteer, name: str) -> list[GeoPlace]:
     """Candidates for spellings the gazetteer lacks: 'X City', 'X County', 'X region'."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in ("city", "region", "province", "town", "district", "oblast"):
+    if len(words) > 1 and words[-1].lower() in DIVISION_SUFFIXES:
         return gaz.lookup(" ".join(words[:-1]))
     return []
 

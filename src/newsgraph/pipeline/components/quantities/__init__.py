@@ -11,34 +11,17 @@ from newsgraph.pipeline.components.quantities.objects import counted_object
 from newsgraph.pipeline.document import Document
 from newsgraph.pipeline.shared.temporal.tagger import mentions
 from newsgraph.record import Quantity, Span
+from newsgraph.resources import words
 
 __all__ = ["QuantityExtractor", "find_quantities"]
 
 # Objects that are time units name a duration, already a unit; these nouns are not counted
 # objects of the number before them either.
-_NOT_OBJECTS = {"%", "percent", "am", "pm", "a.m.", "p.m."}
+_NOT_OBJECTS = words("lexicons/quantities/not_objects.txt")
 
 
 # Plural nouns a year often qualifies ("2018 sales"): the number is a year, not a count.
-_PERIOD_NOUNS = {
-    "sale",
-    "result",
-    "earning",
-    "revenue",
-    "election",
-    "figure",
-    "level",
-    "price",
-    "game",
-    "profit",
-    "loss",
-    "estimate",
-    "forecast",
-    "number",
-    "data",
-    "olympics",
-    "season",
-}
+_PERIOD_NOUNS = words("lexicons/quantities/period_nouns.txt")
 
 
 class QuantityExtractor(Component):

@@ -397,13 +397,10 @@ def _noon(m: re.Match) -> Mention:
     )
 
 
-_SEASON = {"spring", "summer", "fall", "autumn", "winter"}
-
-
 def _offset(m: re.Match) -> Mention | None:
     unit = m.group("unit").lower()
     off = load()["offset_words"][m.group("off").lower()]
-    if unit in _SEASON:
+    if unit in load()["seasons"]:
         return Mention(
             m.start(), m.end(), "DATE", {"kind": "season", "season": load()["seasons"][unit], "offset": off}
         )
