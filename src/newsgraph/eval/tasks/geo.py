@@ -258,7 +258,7 @@ def analyse(texts: list[str]):
     """Run the pipeline up to (not including) places on ``texts``; returns the Documents
     (with their parses and entities) and the seconds it took."""
     from newsgraph.ingest.inputs import InputDoc
-    from newsgraph.ingest.prepare import prepare
+    from newsgraph.pipeline.prepare import prepare
     from newsgraph.pipeline.pipeline import Pipeline
 
     config = pipeline_config()
