@@ -232,3 +232,26 @@ def test_store_permission_denied_is_a_coded_error(tmp_path, monkeypatch):
         assert denied.value.code == Code.STORE_PERMISSION
         assert str(denied.value).startswith(f"cannot {verb} store {path}: permission denied")
 
+
+
+def test_store_write_interrupted_inside_a_query_stops_and_keeps_nothing_half_written(tmp_path, monkeypatch):
+    # A Ctrl-C or SIGTERM that lands inside a DuckDB query arrives as duckdb.InterruptException,
+    # an ordinary duckdb.Error: it must stop the run, not fail the batch's records one by one
+    # (which, once the transaction was aborted, also failed every later record).
+    import duckdb
+
+    records = corpus()[:3]
+    with Store(tmp_path / "s.duckdb") as store:
+        real = store.insert_rows
+
+        def interrupted(table, rows, **kw):
+            if table == "mentions":
+                raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+            return real(table, rows, **kw)
+
+        monkeypatch.setattr(store, "insert_rows", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            store.write([analysed(r) for r in records])
+        monkeypatch.setattr(store, "insert_rows", real)
+        assert store.counts()["documents"] == 0 and store.errors() == []
+        assert store.write([analysed(r) for r in records]).written == 3  # the connection is usable

@@ -9,6 +9,7 @@ documents already stored are skipped, so writing the same batch twice adds nothi
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,7 +89,8 @@ class Store:
         self.con.register("_ids", table)
         try:
             sql = "SELECT d.id FROM documents d JOIN _ids USING (id)"
-            return {row[0] for row in self.con.execute(sql).fetchall()}
+            with _interrupt_stops():
+                return {row[0] for row in self.con.execute(sql).fetchall()}
         finally:
             self.con.unregister("_ids")
 
@@ -169,9 +171,23 @@ class Store:
             if errors:
                 self.insert_rows("errors", errors, replace=True)
             self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
+        except BaseException as err:
+            self._rollback()
+            if isinstance(err, duckdb.InterruptException):
+                # A Ctrl-C, or a SIGTERM turned into one, that lands inside a query reaches us as
+                # DuckDB's own error: it stops the run, it is no failure of this record.
+                raise KeyboardInterrupt from err
             raise
+
+    def _rollback(self) -> None:
+        """Roll the open transaction back; a second try when an interrupt cut the first."""
+        for attempt in (1, 2):
+            try:
+                self.con.execute("ROLLBACK")
+                return
+            except duckdb.Error as err:
+                if "no transaction is active" in str(err) or attempt == 2:
+                    return
 
     def insert_rows(self, table: str, rows: list[dict], *, replace: bool = False) -> None:
         """Insert ``rows`` (dicts keyed by column) into ``table``, inside the caller's
@@ -221,14 +237,25 @@ class Store:
 
     def query(self, sql: str, params: list | None = None) -> list[dict]:
         """Rows of ``sql`` as dicts keyed by column name."""
-        cursor = self.con.execute(sql, params or [])
-        columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        with _interrupt_stops():
+            cursor = self.con.execute(sql, params or [])
+            columns = [d[0] for d in cursor.description]
+            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
     def counts(self) -> dict[str, int]:
         """Rows per table (documents, each per-document table, errors, corpus tables)."""
         names = ("documents", *DOC_TABLES, "errors", *CORPUS_TABLES)
         return {name: self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] for name in names}
+
+
+@contextmanager
+def _interrupt_stops():
+    """Raise DuckDB's InterruptException (an ordinary ``duckdb.Error``, which a Ctrl-C or a
+    SIGTERM-made-KeyboardInterrupt becomes inside a query) as the KeyboardInterrupt it was."""
+    try:
+        yield
+    except duckdb.InterruptException as err:
+        raise KeyboardInterrupt from err
 
 
 # A record whose rows cannot be written; the store failing itself is _STORE_FAILURES.
