@@ -108,3 +108,22 @@ def test_corpus_resolve_lookup_is_exact_or_alias_never_a_lookalike(tmp_path):
         assert [s["name"] for s in queries.suggest_entities(store, "Joe Bidden")][:1] == ["Joe Biden"]
         assert "All" in [s["name"] for s in queries.suggest_entities(store, "Nobody Atall")]
         assert queries.quotes(store, speaker="Joe Bidden") == []  # filters match exactly too
+
+
+def test_corpus_entity_offices_name_the_organisation_not_its_id(tmp_path):
+    # A role's "of" is an entity id of its article ("e2"): the entity page names it.
+    from newsgraph.corpus import queries
+    from newsgraph.service import analyze, build
+    from newsgraph.store import Store
+    from tests.fixtures.corpus.synthetic import analysed
+
+    text = ("Marta Kovalenko, the President of Veloria, met officials in Brussels on Monday. "
+            "Kovalenko said the talks had been useful.")  # fmt: skip
+    rec = analyze(text, id="offices", published="2031-03-14")
+    holder = next(e for e in rec.entities if e.roles)
+    assert holder.roles[0].of.startswith("e")  # the record keeps the id (its contract)
+    with Store(tmp_path / "o.duckdb") as store:
+        store.write([analysed(rec)])
+        build(store)
+        offices = queries.entity(store, holder.name)["offices"]
+    assert offices == [{"title": "President", "of": "Veloria", "n_docs": 1}]

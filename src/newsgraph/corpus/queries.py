@@ -12,6 +12,8 @@ with their number of reports.
 from __future__ import annotations
 
 import json
+import re
+
 from rapidfuzz import fuzz, process
 
 from newsgraph.corpus.names import fold, name_key
@@ -67,6 +69,9 @@ def _lookup_keys(name: str) -> list[str]:
     return sorted({fold(name), name_key(name, "PERSON"), name_key(name, "ORG")} - {""})
 
 
+_ENTITY_ID = re.compile(r"e\d+")
+
+
 def entity(store: Store, name: str, *, limit: int = 20) -> dict | None:
     """Everything about one entity: offices held, mentions (with context), quotes by it,
     co-occurring entities and the evidence its mentions were merged on."""
@@ -98,11 +103,27 @@ def _offices(store: Store, gid: str) -> list[dict]:
         SELECT e.roles, e.doc_id FROM entity_links l JOIN entities e USING (doc_id, entity_id)
         WHERE l.gid = ? AND e.roles <> '[]'""", [gid]).fetchall()  # fmt: skip
     docs: dict[tuple, set] = {}
+    names = _office_holders(store, [(doc_id, role.get("of")) for roles, doc_id in rows for role in json.loads(roles)])
     for roles, doc_id in rows:
         for role in json.loads(roles):
-            docs.setdefault((role.get("title"), role.get("of")), set()).add(doc_id)
+            of = role.get("of")
+            docs.setdefault((role.get("title"), names.get((doc_id, of), of)), set()).add(doc_id)
     ranked = sorted(docs.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
     return [{"title": title, "of": of, "n_docs": len(d)} for (title, of), d in ranked]
+
+
+def _office_holders(store: Store, pairs: list[tuple[str, str | None]]) -> dict[tuple[str, str], str]:
+    """A role's ``of`` is an entity id of its own article (``e2``) or a plain name: the ids
+    -> the name of the graph entity they resolved to (else the article's own name for it),
+    so an office reads "President of Ukraine", never "President of e2"."""
+    wanted = sorted({(d, of) for d, of in pairs if of and _ENTITY_ID.fullmatch(of)})
+    if not wanted:
+        return {}
+    rows = store.con.execute("""
+        SELECT e.doc_id, e.entity_id, coalesce(g.name, e.name) AS name
+        FROM entities e LEFT JOIN entity_links l USING (doc_id, entity_id) LEFT JOIN graph_entities g USING (gid)
+        WHERE list_contains(?, e.doc_id || '\t' || e.entity_id)""", [[f"{d}\t{of}" for d, of in wanted]]).fetchall()  # fmt: skip
+    return {(doc_id, entity_id): name for doc_id, entity_id, name in rows}
 
 
 def _mentions(store: Store, gid: str, limit: int) -> dict:
