@@ -121,8 +121,10 @@ def _office_holders(store: Store, pairs: list[tuple[str, str | None]]) -> dict[t
         return {}
     rows = store.con.execute("""
         SELECT e.doc_id, e.entity_id, coalesce(g.name, e.name) AS name
-        FROM entities e LEFT JOIN entity_links l USING (doc_id, entity_id) LEFT JOIN graph_entities g USING (gid)
-        WHERE list_contains(?, e.doc_id || '\t' || e.entity_id)""", [[f"{d}\t{of}" for d, of in wanted]]).fetchall()  # fmt: skip
+        FROM (SELECT unnest(?) AS doc_id, unnest(?) AS entity_id) w
+        JOIN entities e USING (doc_id, entity_id)
+        LEFT JOIN entity_links l USING (doc_id, entity_id) LEFT JOIN graph_entities g USING (gid)""",
+        [[d for d, _ in wanted], [of for _, of in wanted]]).fetchall()  # fmt: skip
     return {(doc_id, entity_id): name for doc_id, entity_id, name in rows}
 
 
