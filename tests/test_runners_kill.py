@@ -107,3 +107,23 @@ def test_runners_kill_recycled_workers_keep_their_lifeline():
                              max_tasks_per_child=1) as pool:  # fmt: skip
         pids = [pool.submit(os.getpid).result(timeout=120) for _ in range(3)]
     assert len(set(pids)) == 3  # three workers, one after another, each alive to answer
+
+
+def test_runners_kill_a_sigterm_swallowed_by_a_library_still_stops_the_run():
+    # A library that checks for signals may clear the handler's exception (DuckDB did: the
+    # run went on to the end); the runner asks again after each chunk.
+    import os
+    import signal
+
+    from newsgraph.runners import lifeline
+
+    with lifeline.sigterm_as_interrupt():
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(1000):
+                pass
+        except KeyboardInterrupt:
+            pass  # what the library did
+        with pytest.raises(lifeline.Terminated):
+            lifeline.raise_if_terminated()
+    lifeline.raise_if_terminated()  # a new block starts clean

@@ -79,6 +79,19 @@ def _watch_parent(parent_pid: int, poll: float) -> None:
     os._exit(ORPHANED)
 
 
+# Set by the SIGTERM handler: the exception it raises can be lost when the signal lands
+# inside a library that checks for signals and clears the error (seen with DuckDB: the
+# run then went on to the end), so the runner also asks ``raise_if_terminated``.
+_TERMINATED = threading.Event()
+
+
+def raise_if_terminated() -> None:
+    """Raise ``Terminated`` when a SIGTERM arrived inside ``sigterm_as_interrupt`` but its
+    exception was swallowed on the way."""
+    if _TERMINATED.is_set():
+        raise Terminated("signal 15 (its exception was lost inside a library call)")
+
+
 @contextlib.contextmanager
 def sigterm_as_interrupt() -> Iterator[None]:
     """Inside the block, SIGTERM raises ``Terminated`` (a KeyboardInterrupt) in the main
@@ -89,13 +102,16 @@ def sigterm_as_interrupt() -> Iterator[None]:
         return
 
     def interrupt(signum, frame):
+        _TERMINATED.set()
         raise Terminated(f"signal {signum}")
 
+    _TERMINATED.clear()
     previous = signal.signal(signal.SIGTERM, interrupt)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+        _TERMINATED.clear()
 
 
 def reap_ray_on_exit(ray_dir: str) -> bool:

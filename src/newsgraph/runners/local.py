@@ -72,7 +72,9 @@ def run_local(
                 inflight.add(pool.submit(worker.analyse, chunk))
                 if len(inflight) >= 2 * workers:
                     inflight = _drain(inflight, sink, FIRST_COMPLETED)
+                    lifeline.raise_if_terminated()
             _drain(inflight, sink, None)
+            lifeline.raise_if_terminated()
         except BaseException:
             _stop(pool)
             raise
