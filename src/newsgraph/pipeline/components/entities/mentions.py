@@ -21,6 +21,8 @@ _FURNITURE = words("lexicons/entities/furniture_words.txt")
 _HONORIFICS = words("lexicons/entities/honorifics.txt")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ARTICLES = frozenset({"the", "The", "THE"})
+_OPENING_TAGS = frozenset({"IN", "RB", "CC", "TO"})
+_RANKS = words("lexicons/entities/rank_abbreviations.txt")
 # "(AP Photo/Patrick Semansky)", "(Reuters/Jane Doe)", "(Photo: Jane Doe/AFP)".
 _CREDIT = re.compile(
     r"\((?P<org>[A-Z][\w&.]*(?: (?!Photo|Pool|Images?\b)[A-Z][\w&.]*)?)(?: (?:Photo|Photograph|Pool Photo|Images?))?"
@@ -33,12 +35,14 @@ class Tokens:
     iterating a spaCy ``Doc`` creates a Python object per token on every pass."""
 
     def __init__(self, sdoc, text: str):
-        from spacy.attrs import IDX, LENGTH, SENT_START
+        from spacy.attrs import IDX, LENGTH, SENT_START, TAG
 
-        rows = sdoc.to_array([IDX, LENGTH, SENT_START]).tolist() if len(sdoc) else []
+        rows = sdoc.to_array([IDX, LENGTH, SENT_START, TAG]).tolist() if len(sdoc) else []
         self.starts = [r[0] for r in rows]
         self.ends = [r[0] + r[1] for r in rows]
         self.sent_start = [r[2] == 1 for r in rows]
+        strings = sdoc.vocab.strings
+        self.tags = [strings[r[3]] if r[3] else "" for r in rows]
         self.words = [text[s:e] for s, e in zip(self.starts, self.ends)]
         self.lower = [w.lower() for w in self.words]
         self.by_start = {s: i for i, s in enumerate(self.starts)}
@@ -160,6 +164,16 @@ def trim_range(sdoc, first: int, last: int, label: str) -> tuple[int, int] | Non
         last -= 1
     while first <= last and (sdoc[first].text in _ARTICLES or _is_punct(sdoc[first].text)):
         first += 1
+    # "In Jakarta", "Only France": a function word capitalised because it opens the
+    # sentence is not part of the name.
+    while first < last and sdoc[first].is_sent_start and sdoc[first].tag_ in _OPENING_TAGS and sdoc[first].is_stop:
+        first += 1
+    while first < last and _is_rank(sdoc, last):  # "Air Force Lt." before "Col. Jane Porter"
+        last -= 1
+        while first < last and _is_punct(sdoc[last].text):
+            last -= 1
+    if first == last and _is_rank(sdoc, first):  # "Cmdr." names nobody
+        return None
     if label == "PERSON":
         table = titles()
         while first < last and (
@@ -167,6 +181,13 @@ def trim_range(sdoc, first: int, last: int, label: str) -> tuple[int, int] | Non
         ):
             first += 1
     return (first, last) if first <= last else None
+
+
+def _is_rank(sdoc, i: int) -> bool:
+    """An abbreviated rank ("Lt", "Cmdr.") at token ``i``, with or without its dot."""
+    word = sdoc[i].text
+    dotted = word.endswith(".") or (i + 1 < len(sdoc) and sdoc[i + 1].text == ".")
+    return word.rstrip(".").lower() in _RANKS and (dotted or word[:1].isupper())
 
 
 def _is_punct(text: str) -> bool:
