@@ -20,3 +20,12 @@ def press(page, locator, viewport: str) -> None:
 def shot_name(name: str, viewport: str) -> str:
     """The wide screenshot keeps the README's name; the phone one is NAME-phone."""
     return name if viewport == "wide" else f"{name}-phone"
+
+
+def unlabelled_inputs(page) -> list[str]:
+    """The form fields of the current page that have no accessible name."""
+    return page.evaluate("""() => [...document.querySelectorAll("input, select, textarea")]
+        .filter(el => el.type !== "hidden")
+        .filter(el => !(el.getAttribute("aria-label") || el.getAttribute("aria-labelledby")
+                        || [...(el.labels || [])].some(l => l.textContent.trim())))
+        .map(el => el.outerHTML)""")

@@ -9,22 +9,14 @@ from urllib.parse import quote
 
 from tests.browser.helpers import doc_id
 
-PAGES = ["/", "/documents", "/entities", "/quotes", "/events", "/map", "/search?q=Ostend", "/entity?name=Anna%20Kowalczyk"]
 
-
-def test_web_browser_a11y_skip_link_and_labelled_inputs(page, server, viewport):
-    for path in PAGES:
-        page.goto(server + path)
-        unlabelled = page.evaluate("""() => [...document.querySelectorAll("input, select, textarea")]
-            .filter(el => el.type !== "hidden")
-            .filter(el => !(el.getAttribute("aria-label") || el.getAttribute("aria-labelledby")
-                            || [...(el.labels || [])].some(l => l.textContent.trim())))
-            .map(el => el.outerHTML)""")
-        assert unlabelled == [], (path, unlabelled)
+def test_web_browser_a11y_skip_link(page, server, viewport):
+    # (labelled inputs: checked on every page by test_web_browser_layout_every_page_fits_the_width)
     page.goto(server + "/events")
     page.keyboard.press("Tab")
     skip = page.locator(":focus")
     assert skip.get_attribute("class") == "skip-link" and skip.is_visible()
+    assert skip.bounding_box()["y"] >= 0
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
 

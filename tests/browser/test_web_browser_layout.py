@@ -1,13 +1,14 @@
 """Item 8, phone width: no page scrolls sideways (tables stack), and a tapped highlight's
 details open right under its paragraph; at 1400 px they stay in the side column. Every
-page opens without a console error (the ``page`` fixture fails the test otherwise)."""
+page opens without a console error (the ``page`` fixture fails the test otherwise) and
+with every form field labelled."""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
 from tests.browser.conftest import assert_no_horizontal_scroll, shot
-from tests.browser.helpers import doc_id, press, shot_name
+from tests.browser.helpers import doc_id, press, shot_name, unlabelled_inputs
 
 LISTS = ["/", "/documents", "/entities", "/quotes", "/events", "/map", "/search?q=Ostend"]
 
@@ -20,6 +21,7 @@ def test_web_browser_layout_every_page_fits_the_width(page, server, viewport):
         response = page.goto(server + path)
         assert response.status == 200, path
         assert_no_horizontal_scroll(page, path)
+        assert unlabelled_inputs(page) == [], path
         if path == "/events":
             shot(page, shot_name("events", viewport), readme=viewport == "wide")
         if path.startswith("/entity?"):

@@ -61,7 +61,8 @@ def _documents(app):
     @app.get("/documents", summary="Articles", **HTML)
     def documents(request: Request, q: str | None = Query(None, max_length=200), limit: int = Query(50, ge=1, le=500),
                   offset: int = Query(0, ge=0, le=10_000_000), since: Date = None, until: Date = None):  # fmt: skip
-        data = backend(request).call(service.list_documents, query=q, limit=limit, offset=offset, since=since, until=until)
+        data = backend(request).call(service.list_documents, query=q, limit=limit, offset=offset,
+                                     since=since, until=until)  # fmt: skip
         data.update(q=q, limit=limit, offset=offset, since=since, until=until)
         return page(request, "documents.html", data)
 

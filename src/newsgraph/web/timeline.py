@@ -88,8 +88,10 @@ def timeline_axis(days: list[dict]) -> dict:
         if prev is None or prev.year != start.year:
             years.append({"x": round(x, 2), "text": str(start.year)})
         if prev is None or prev.month != start.month or (unit == "day" and start.day in (8, 15, 22)):
-            ticks.append({"x": round(x, 2), "text": start.strftime("%b") if start.day <= 7 or i == 0 else str(start.day)})
-    return {"unit": unit, "bins": bins, "ticks": _thin(ticks), "years": years, "peak": peak, "width": WIDTH + LEFT}
+            text = start.strftime("%b") if start.day <= 7 or i == 0 else str(start.day)
+            ticks.append({"x": round(x, 2), "text": text})
+    return {"unit": unit, "bins": bins, "ticks": _thin(ticks), "years": years, "peak": peak,
+            "width": WIDTH + LEFT}  # fmt: skip
 
 
 def _thin(ticks: list[dict], min_gap: float = 28.0) -> list[dict]:
