@@ -14,6 +14,7 @@
     table.querySelectorAll("tbody tr").forEach(function (tr) {
       Array.prototype.forEach.call(tr.children, function (td, i) {
         if (heads[i] && !td.hasAttribute("colspan")) { td.setAttribute("data-label", heads[i]); }
+        if (!td.textContent.trim()) { td.classList.add("blank"); }
       });
     });
     table.classList.add("stackable");
