@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgraph.web.highlight import Span, article_html, render
+from newsgraph.web.highlight import Span, article_html, paragraphs, render
 from tests.fixtures.web.hostile import hostile_record
 
 
@@ -41,8 +41,28 @@ def _parse(html: str) -> _Check:
 def test_web_highlight_hostile_record_is_text_only():
     html = str(article_html(_as_dict(hostile_record())))
     check = _parse(html)
-    assert check.tags == {"mark"}
+    assert check.tags == {"mark", "span"}
     assert "".join(check.text) == hostile_record().text
+
+
+@given(st.text(alphabet="ab \n", max_size=40))
+def test_web_highlight_paragraphs_cover_the_text(text):
+    pieces = paragraphs(text)
+    assert "".join(text[a:b] for a, b in pieces) == text
+    assert all("\n" not in text[a:b].rstrip("\n") for a, b in pieces)
+
+
+def test_web_highlight_one_tab_stop_per_paragraph():
+    text = "Ada met Bob.\n\nCal left Dover.\nNo marks here."
+    spans = [(0, 3), (8, 11), (2, 20), (24, 29)]
+    record = {"text": text, "entities": [{"id": f"e{i}", "type": "PERSON", "name": text[a:b], "mentions": [{"start": a, "end": b}]}
+                                         for i, (a, b) in enumerate(spans)]}  # fmt: skip
+    html = str(article_html(record))
+    paras = re.findall(r'<span class="para" data-start="(\d+)">(.*?)</span>(?=<span class="para"|$)', html, re.S)
+    assert [int(a) for a, _ in paras] == [0, 14, 30]
+    # the mention crossing the paragraph break is cut in two, each part in its paragraph
+    assert [p.count('tabindex="0"') for _, p in paras] == [1, 1, 0]
+    assert "".join(_parse(html).text) == text
 
 
 def _as_dict(record):

@@ -181,12 +181,14 @@ def corpus_export(store, fmt: str, output: str) -> dict:
 # ---------------------------------------------------------------------------------------
 
 
-def list_documents(store, *, query: str | None = None, limit: int = 50, offset: int = 0) -> dict:
-    """Stored articles, newest first, optionally whose title or text contains ``query``.
+def list_documents(store, *, query: str | None = None, limit: int = 50, offset: int = 0,
+                   since: str | None = None, until: str | None = None) -> dict:  # fmt: skip
+    """Stored articles, newest first, optionally whose title or text contains ``query`` and
+    published from ``since`` to ``until`` (YYYY-MM-DD, inclusive).
     Returns ``{"total", "items": [{id, title, published, url, source, n_entities, ...}]}``."""
     from newsgraph.corpus import queries
 
-    return queries.documents(store, query=query, limit=limit, offset=offset)
+    return queries.documents(store, query=query, limit=limit, offset=offset, since=since, until=until)
 
 
 def get_record(store, doc_id: str) -> dict | None:
@@ -252,3 +254,11 @@ def corpus_events_with_modality(store, **filters) -> list[dict]:
     from newsgraph.corpus import queries
 
     return queries.events_with_modality(store, **filters)
+
+
+def corpus_place(store, geonames_id: int) -> dict | None:
+    """One place by its GeoNames id: name, country, coordinates, the articles and entities
+    naming it and its events (``corpus.place.place``); None when no article names it."""
+    from newsgraph.corpus.place import place
+
+    return place(store, geonames_id)

@@ -1,6 +1,12 @@
 """Browser-test fixtures: Debian's chromium (installed with apt-get when missing and we
 are root; never `playwright install`), a store made by the real ingest of the bundled
-examples plus hostile synthetic articles, and the app served by uvicorn on 127.0.0.1."""
+examples plus hostile synthetic articles, and the app served by uvicorn on 127.0.0.1.
+
+For a new page test: ask for ``viewport`` to run it at every width in ``VIEWPORTS``
+(``page`` then opens at that width; "phone" is a touch device), call
+``assert_no_horizontal_scroll(page)`` and ``shot(page, name)``; every ``page`` collects
+console errors and uncaught exceptions and fails the test at teardown when there are any
+(a test that expects one clears ``page.errors``)."""
 
 from __future__ import annotations
 
@@ -20,9 +26,14 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 # Screenshots go to tests/artifacts/ (ignored by git) so a test run leaves the tree clean;
 # NEWSGRAPH_UPDATE_SCREENSHOTS=1 writes the README's copies in docs/screenshots/ instead.
-SCREENSHOTS = REPO / (
-    "docs/screenshots" if os.environ.get("NEWSGRAPH_UPDATE_SCREENSHOTS") == "1" else "tests/artifacts/screenshots"
-)
+SCREENSHOTS = REPO / "tests" / "artifacts" / "screenshots"
+README_SCREENSHOTS = REPO / "docs" / "screenshots"
+UPDATE_README = os.environ.get("NEWSGRAPH_UPDATE_SCREENSHOTS") == "1"
+# name -> (width, height, touch): the widths every layout test runs at.
+VIEWPORTS = {"wide": (1400, 900, False), "phone": (390, 844, True)}
+# The published date of the hostile fixtures: months before the examples' (2031-03-14), so
+# the timeline spans a new year and bins by week.
+EARLY = "2030-11-20"
 HOSTILE = [
     REPO / "tests" / "fixtures" / "web" / "hostile-article.txt",
     REPO / "tests" / "fixtures" / "web" / "hostile-page.html",
@@ -56,9 +67,10 @@ def ui_store(tmp_path_factory) -> str:
     from newsgraph import service
 
     path = str(tmp_path_factory.mktemp("ui") / "ui.duckdb")
-    paths = sorted(str(p) for p in (REPO / "examples" / "articles").glob("*.txt")) + [str(p) for p in HOSTILE]
+    paths = sorted(str(p) for p in (REPO / "examples" / "articles").glob("*.txt"))
     with service.open_store(path) as store:
         service.ingest(store, paths, workers=0, show_progress=False, published="2031-03-14")
+        service.ingest(store, [str(p) for p in HOSTILE], workers=0, show_progress=False, published=EARLY)
     return path
 
 
@@ -90,9 +102,51 @@ def server(ui_store):
     thread.join(timeout=10)
 
 
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request) -> str:
+    """The viewport's name ("wide", "phone"); a test asking for it runs once per width."""
+    return request.param
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def page(browser, request):
+    """A fresh page, at the ``viewport`` width when the test asks for one (1280 px
+    otherwise), recording console errors and page errors in ``page.errors``."""
+    name = request.getfixturevalue("viewport") if "viewport" in request.fixturenames else None
+    width, height, touch = VIEWPORTS[name] if name else (1280, 900, False)
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=touch, has_touch=touch)
     pg = context.new_page()
+    pg.errors = []
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(f"console: {m.text} ({m.location.get('url')})"))
+    pg.on("pageerror", lambda e: pg.errors.append(f"page error: {e}"))
     yield pg
+    errors = list(pg.errors)
     context.close()
+    assert errors == [], f"the browser reported errors: {errors}"
+
+
+def shot(page, name: str, *, readme: bool = False) -> Path:
+    """Save a full-page screenshot as tests/artifacts/screenshots/NAME.png; with
+    ``readme`` and NEWSGRAPH_UPDATE_SCREENSHOTS=1 also as the README's docs/screenshots/NAME.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    if readme and UPDATE_README:
+        shutil.copyfile(path, README_SCREENSHOTS / f"{name}.png")
+    return path
+
+
+def assert_no_horizontal_scroll(page, where: str = "") -> None:
+    """Fail when the page is wider than the viewport, naming the widest elements that stick out."""
+    found = page.evaluate("""() => {
+        const w = document.documentElement.clientWidth;
+        const wide = [];
+        if (document.documentElement.scrollWidth > w) {
+          for (const el of document.querySelectorAll("body *")) {
+            const r = el.getBoundingClientRect();
+            if (r.right > w + 1 && r.width > 0) wide.push(`${el.tagName.toLowerCase()}.${el.className}: right ${Math.round(r.right)}`);
+          }
+        }
+        return {scroll: document.documentElement.scrollWidth, width: w, wide: wide.slice(0, 6)};
+    }""")
+    assert found["scroll"] <= found["width"], f"{where or page.url} scrolls sideways: {found}"

@@ -4,12 +4,7 @@ NEWSGRAPH_UPDATE_SCREENSHOTS=1), and a hostile article executes nothing."""
 
 from __future__ import annotations
 
-from tests.browser.conftest import SCREENSHOTS
-
-
-def _shot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+from tests.browser.conftest import shot as _shot
 
 
 def _doc_id(page, server, needle: str) -> str:

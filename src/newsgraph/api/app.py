@@ -25,6 +25,7 @@ from newsgraph.api import routes
 from newsgraph.api.http import MAX_BODY, BodyLimit, SecurityHeaders, error_response, wants_json
 from newsgraph.api.views import Backend, page
 from newsgraph.web.highlight import KINDS, article_html
+from newsgraph.web.timeline import timeline_axis
 
 WEB = files("newsgraph") / "web"
 
@@ -46,6 +47,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, read_only: bool
     app.state.token = token
     templates = Jinja2Templates(directory=str(WEB / "templates"))
     templates.env.globals.update(quote=lambda s: quote(str(s or ""), safe=""), kinds=KINDS)
+    templates.env.globals["timeline_axis"] = timeline_axis
     templates.env.filters["article_html"] = article_html
     templates.env.filters["basename"] = lambda s: str(s or "").replace("\\", "/").rsplit("/", 1)[-1]
     app.state.templates = templates

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import AfterValidator
@@ -41,6 +41,7 @@ def register(app: FastAPI) -> None:
         _quotes,
         _events,
         _map,
+        _place,
         _search,
     ):
         func(app)
@@ -59,9 +60,10 @@ def _documents(app):
     @app.get("/documents.json", summary="Articles (JSON)")
     @app.get("/documents", summary="Articles", **HTML)
     def documents(request: Request, q: str | None = Query(None, max_length=200), limit: int = Query(50, ge=1, le=500),
-                  offset: int = Query(0, ge=0, le=10_000_000)):  # fmt: skip
-        data = backend(request).call(service.list_documents, query=q, limit=limit, offset=offset)
-        data.update(q=q, limit=limit, offset=offset)
+                  offset: int = Query(0, ge=0, le=10_000_000), since: Date = None, until: Date = None):  # fmt: skip
+        data = backend(request).call(service.list_documents, query=q, limit=limit, offset=offset,
+                                     since=since, until=until)  # fmt: skip
+        data.update(q=q, limit=limit, offset=offset, since=since, until=until)
         return page(request, "documents.html", data)
 
 
@@ -155,6 +157,18 @@ def _map(app):
     def places_map(request: Request, limit: int = Query(2000, ge=1, le=20_000)):
         rows = backend(request).call(service.corpus_places, limit=limit)
         return page(request, "map.html", {"items": rows})
+
+
+def _place(app):
+    # The .json route is registered first (decorators apply bottom-up): the page's
+    # "{place_id}" would otherwise take "123.json" and refuse it as no integer.
+    @app.get("/places/{place_id}", summary="One place: its articles, entities and events", **HTML)
+    @app.get("/places/{place_id}.json", summary="One place: its articles, entities and events (JSON)")
+    def place(request: Request, place_id: int = Path(..., ge=1, le=10**10, description="The GeoNames id.")):
+        data = backend(request).call(service.corpus_place, place_id)
+        if data is None:
+            raise HTTPException(404, f"no article names a place with GeoNames id {place_id}")
+        return page(request, "place.html", data)
 
 
 def _search(app):

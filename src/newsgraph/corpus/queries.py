@@ -302,13 +302,19 @@ def _story_timeline(store: Store, story: str) -> dict:
     return {"story": group_id, "articles": articles, "events": evs}
 
 
-def documents(store: Store, *, query: str | None = None, limit: int = 50, offset: int = 0) -> dict:
-    """Stored articles, newest first, optionally whose title or text contains ``query``:
+def documents(store: Store, *, query: str | None = None, limit: int = 50, offset: int = 0,
+              since: str | None = None, until: str | None = None) -> dict:  # fmt: skip
+    """Stored articles, newest first, optionally whose title or text contains ``query`` and
+    published from ``since`` to ``until`` (YYYY-MM-DD, inclusive):
     ``{"total", "items": [{id, title, published, url, source, n_entities, ...}]}``."""
     where, params = "TRUE", []
     if query:
         where = "(d.title ILIKE ? OR d.text ILIKE ?)"
         params = [f"%{query}%", f"%{query}%"]
+    for bound, op in ((since, ">="), (until, "<=")):
+        if bound:
+            where += f" AND d.published {op} ?"
+            params.append(bound)
     total = store.query(f"SELECT count(*) AS n FROM documents d WHERE {where}", params)[0]["n"]
     items = store.query(f"""
         SELECT d.id, d.title, d.published, d.url, d.source, d.dateline, length(d.text) AS n_chars, d.tone,
@@ -329,13 +335,20 @@ def entity_links(store: Store, doc_id: str) -> dict[str, dict]:
 
 
 def places(store: Store, *, limit: int = 2000) -> list[dict]:
-    """Resolved places across the corpus (one row per name and coordinates), with the
-    number of articles naming them, most named first."""
-    return store.query("""
-        SELECT name, lat, lon, country, any_value(feature) AS feature, count(DISTINCT doc_id) AS n_docs,
+    """Resolved places across the corpus that belong on a map (one row per name and
+    coordinates), with the number of articles naming them, most named first. Only
+    countries and their divisions, populated places and spots (GeoNames feature classes
+    ``A.PCL*``/``A.ADM*``, ``P``, ``S``): a continent, an ocean or a region is no dot."""
+    return store.query(f"""
+        SELECT name, lat, lon, country, any_value(feature) AS feature, min(geonames_id) AS geonames_id,
+               count(DISTINCT doc_id) AS n_docs,
                sum(n_mentions) AS n_mentions, list(DISTINCT doc_id ORDER BY doc_id)[1:5] AS doc_ids
-        FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL
+        FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL AND {MAPPABLE}
         GROUP BY name, lat, lon, country ORDER BY n_docs DESC, name LIMIT ?""", [limit])  # fmt: skip
+
+
+# The GeoNames feature codes a map shows (see ``places``).
+MAPPABLE = "(feature LIKE 'A.PCL%' OR feature LIKE 'A.ADM%' OR feature LIKE 'P.%' OR feature LIKE 'S.%')"
 
 
 def summary(store: Store) -> dict:

@@ -8,7 +8,8 @@ outer one's boundary, so the HTML is always well formed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup, escape
 
@@ -47,7 +48,7 @@ def spans_of(record: dict, links: dict[str, dict] | None = None) -> list[Span]:
 def _open(span: Span) -> str:
     attrs = "".join(f' data-{k}="{escape(v)}"' for k, v in sorted(span.attrs.items()))
     return (f'<mark class="hl hl-{span.kind}" data-kind="{span.kind}" title="{escape(span.label)}"'
-            f' data-label="{escape(span.label)}"{attrs} tabindex="0">')  # fmt: skip
+            f' data-label="{escape(span.label)}"{attrs} tabindex="-1">')  # fmt: skip
 
 
 def render(text: str, spans: list[Span]) -> Markup:
@@ -82,6 +83,25 @@ def render(text: str, spans: list[Span]) -> Markup:
     return Markup("".join(out))
 
 
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """``text`` cut after each run of newlines: ``(start, end)`` pieces that cover it
+    exactly, so the paragraphs' text joined is ``text``."""
+    cuts = [m.end() for m in re.finditer(r"\n+", text) if m.end() < len(text)]
+    bounds = [0, *cuts, len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
+
+
 def article_html(record: dict, links: dict[str, dict] | None = None) -> Markup:
-    """The record's text as highlighted, escaped HTML."""
-    return render(record.get("text") or "", spans_of(record, links))
+    """The record's text as highlighted, escaped HTML, one ``<span class="para">`` per
+    paragraph (a span crossing paragraphs is cut at their boundary). In each paragraph
+    the first mark is the one tab stop (``tabindex="0"``); the others are reached with the
+    arrow keys (``static/app.js``), so the keyboard needs one stop per paragraph."""
+    text = record.get("text") or ""
+    spans = spans_of(record, links)
+    out = []
+    for a, b in paragraphs(text):
+        inside = [replace(s, start=max(s.start, a) - a, end=min(s.end, b) - a)
+                  for s in spans if s.start < b and s.end > a]  # fmt: skip
+        body = str(render(text[a:b], inside)).replace('tabindex="-1"', 'tabindex="0"', 1)
+        out.append(f'<span class="para" data-start="{a}">{body}</span>')
+    return Markup("".join(out))
