@@ -292,11 +292,3 @@ def store_record(store, record: Record) -> dict:
     rebuild(store)
     return {"written": result.written, "skipped": result.skipped, "failed": result.failed}
 
-
-def corpus_events_with_modality(store, **filters) -> list[dict]:
-    """``corpus_events`` with, per event, its modality across reports (``modes``, and
-    whether any report is negated, hypothetical, future, historical or reported) and its
-    first report (``doc_id``, ``trigger``) so a page can link to the article."""
-    from newsgraph.corpus import queries
-
-    return queries.events_with_modality(store, **filters)

@@ -251,15 +251,11 @@ WHERE list_contains(?, r.cluster_id) GROUP BY r.cluster_id"""
 MODALITY_FLAGS = ("negated", "hypothetical", "future", "historical", "reported")
 
 
-def events_with_modality(store: Store, **filters) -> list[dict]:
-    """``events`` with, per event, its modality across reports (``modes``; ``modality``:
-    which of negated, hypothetical, future, historical, reported any report is) and its
-    first report (``doc_id``, ``trigger``) so a page can link to the article."""
-    return with_modality(store, events(store, **filters))
-
-
 def with_modality(store: Store, rows: list[dict]) -> list[dict]:
-    """Event cluster ``rows`` with their modality and first report (see ``events_with_modality``)."""
+    """Event cluster ``rows`` (changed in place and returned) with, per event, its modality
+    across reports (``modes``; ``modality``: which of negated, hypothetical, future,
+    historical, reported any report is) and its first report (``doc_id``, ``trigger``,
+    ``trigger_start``, ``trigger_end``) so a page can link to the trigger's span."""
     if not rows:
         return rows
     extra = store.query(_EVENT_MODALITY_SQL, [[r["cluster_id"] for r in rows]])

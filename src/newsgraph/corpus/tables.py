@@ -204,7 +204,7 @@ def events(store: Store, *, source=None, sort: str | None = None, limit: int = 5
            **filters) -> dict:  # fmt: skip
     """Deduplicated events (``queries.events``' filters: type, actor, country, since,
     until), reported in an article from a source containing ``source``, with their
-    modality and first report (``queries.events_with_modality``)."""
+    modality and first report (``queries.with_modality``) and that report's article (``report``)."""
     where, params = event_where(store, **filters)
     if source:
         where += (" AND cluster_id IN (SELECT r.cluster_id FROM event_reports r JOIN documents d ON d.id = r.doc_id"
