@@ -171,7 +171,10 @@ def test_api_lists_cooccurring_ranked_by_shared_articles_and_linked_to_them(clie
     page = client.get("/entity", params={"name": "Mira Holt"}).text
     link = re.search(r'href="(/documents\?entity=[^"]+)"[^>]*>40 shared articles', page).group(1)
     shared = client.get(link.replace("&amp;", "&").replace("/documents?", "/documents.json?")).json()
-    assert shared["total"] == N // 3 and all("Oren Vale" in t["label"] or t["id"] for t in shared["items"])
+    assert shared["total"] == N // 3 and [e["name"] for e in shared["named"]] == ["Mira Holt", "Oren Vale"]
+    texts = _texts(client)
+    assert all("Oren Vale" in texts[d["id"]] and "Mira Holt" in texts[d["id"]] for d in shared["items"])
+    assert ">Mira Holt</a> and <a" in client.get(link.replace("&amp;", "&")).text
 
 
 def test_api_lists_event_group_lists_every_report_with_its_span(client):

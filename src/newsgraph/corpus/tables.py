@@ -94,7 +94,8 @@ def documents(store: Store, *, query: str | None = None, entities: list[str] = (
     entity in ``entities`` (ids), published in [since, until], from a source containing
     ``source``; newest first by default. Items: ``{id, title, label, published, url,
     source, dateline, n_chars, tone, n_entities, n_quotes, n_events}`` (``label``: the
-    title, else the opening words); with a ``query``, also ``snippet``."""
+    title, else the opening words); with a ``query``, also ``snippet``; with ``entities``,
+    ``named``: ``[{gid, name}]`` (name null for an unknown id)."""
     where, params = doc_where(since=since, until=until, source=source)
     for gid in entities:
         where.append("d.id IN (SELECT doc_id FROM entity_links WHERE gid = ?)")
@@ -111,6 +112,8 @@ def documents(store: Store, *, query: str | None = None, entities: list[str] = (
     if query:
         for row in result["items"]:
             row["snippet"] = snippet(row.pop("window") or "", query)
+    if entities:
+        result["named"] = [{"gid": g, "name": (entity_by_gid(store, g) or {}).get("name")} for g in entities]
     return result
 
 
