@@ -214,6 +214,6 @@ def test_api_lists_search_results_have_escaped_marked_snippets_and_paging(client
 
 def test_api_lists_articles_are_linked_with_title_source_and_date(client):
     page = client.get("/quotes", params={"limit": 500}).text
-    assert "Strike day 001" in page and "1.txt · 2030-01-02" in page
+    assert "Strike day 001" in page and "valley-post/1.txt · 2030-01-02" in page
     untitled = client.get("/documents.json", params={"q": "number 10 walked"}).json()["items"][0]
     assert untitled["title"] is None and untitled["label"].startswith("Dock workers in Port Quay number 10")

@@ -50,6 +50,8 @@ def create_app(db_path: str | Path, token: str | None = None, *, read_only: bool
     templates.env.filters["quantity"] = quantity_phrase
     templates.env.filters["article_html"] = article_html
     templates.env.filters["basename"] = lambda s: str(s or "").replace("\\", "/").rsplit("/", 1)[-1]
+    # A file's folder and name ("business/100.txt"): two "100.txt" from two folders differ.
+    templates.env.filters["short_source"] = lambda s: "/".join(str(s or "").replace("\\", "/").split("/")[-2:])
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body)
