@@ -142,20 +142,27 @@ def _office_holders(store: Store, pairs: list[tuple[str, str | None]]) -> dict[t
     return {(doc_id, entity_id): name for doc_id, entity_id, name in rows}
 
 
+MENTIONS_INNER = """
+SELECT l.doc_id, d.title, {label} AS label, d.source, d.published, m.start, m."end", m.text,
+       substr(d.text, greatest(m.start - 60, 0) + 1, m."end" - greatest(m.start - 60, 0) + 60) AS context,
+       l.confidence, l.evidence
+FROM entity_links l JOIN mentions m USING (doc_id, entity_id) JOIN documents d ON d.id = l.doc_id
+WHERE l.gid = ? AND {where}"""
+
+
+def mention_contexts(rows: list[dict]) -> list[dict]:
+    """``rows`` of ``MENTIONS_INNER`` with their ``context`` on one line."""
+    for row in rows:
+        row["context"] = " ".join((row["context"] or "").split())
+    return rows
+
+
 def _mentions(store: Store, gid: str, limit: int) -> dict:
     total = store.con.execute(
         "SELECT count(*) FROM entity_links l JOIN mentions m USING (doc_id, entity_id) WHERE l.gid = ?", [gid]
     ).fetchall()[0][0]
-    rows = store.query("""
-        SELECT l.doc_id, d.title, {LABEL} AS label, d.source, d.published, m.start, m."end", m.text,
-               substr(d.text, greatest(m.start - 60, 0) + 1, m."end" - greatest(m.start - 60, 0) + 60) AS context,
-               l.confidence, l.evidence
-        FROM entity_links l JOIN mentions m USING (doc_id, entity_id) JOIN documents d ON d.id = l.doc_id
-        WHERE l.gid = ? ORDER BY d.published NULLS LAST, l.doc_id, m.start LIMIT ?""".format(LABEL=LABEL),
-        [gid, limit])  # fmt: skip
-    for row in rows:
-        row["context"] = " ".join((row["context"] or "").split())
-    return {"total": total, "items": rows}
+    sql = MENTIONS_INNER.format(label=LABEL, where="TRUE") + " ORDER BY published NULLS LAST, doc_id, start LIMIT ?"
+    return {"total": total, "items": mention_contexts(store.query(sql, [gid, limit]))}
 
 
 # An article's title, else its opening words (plain-text articles stored before titles).

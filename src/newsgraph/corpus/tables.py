@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.corpus.queries import (
-    EVENT_COLUMNS, LABEL, QUOTES_INNER, entity_by_gid, entity_where, event_where, find_entity, with_modality,
+    EVENT_COLUMNS, LABEL, MENTIONS_INNER, QUOTES_INNER, entity_by_gid, entity_where, event_where, find_entity,
+    mention_contexts, with_modality,
 )  # fmt: skip
 from newsgraph.kinds import quantity_phrase
 from newsgraph.store.db import Store
@@ -161,15 +162,9 @@ def mentions(store: Store, entity: str, *, since=None, until=None, source=None, 
         return None
     found = entity_by_gid(store, gid)
     where, params = doc_where(since=since, until=until, source=source)
-    inner = f"""
-        SELECT l.doc_id, d.title, {LABEL} AS label, d.source, d.published, m.start, m."end", m.text,
-               substr(d.text, greatest(m.start - 60, 0) + 1, m."end" - greatest(m.start - 60, 0) + 60) AS context,
-               l.confidence, l.evidence
-        FROM entity_links l JOIN mentions m USING (doc_id, entity_id) JOIN documents d ON d.id = l.doc_id
-        WHERE l.gid = ? AND {_and(where)}"""  # fmt: skip
+    inner = MENTIONS_INNER.format(label=LABEL, where=_and(where))
     result = page(store, inner, [gid, *params], MENTION_SORT, sort, limit, offset)
-    for row in result["items"]:
-        row["context"] = " ".join((row["context"] or "").split())
+    mention_contexts(result["items"])
     return {"entity": {k: found[k] for k in ("gid", "name", "type")}, **result}
 
 
