@@ -68,6 +68,8 @@ def test_api_lists_documents_page_has_total_paging_and_links(client):
     assert 'rel="prev" href="/documents?limit=50"' in page and 'rel="next" href="/documents?limit=50&amp;offset=100"' in page
     last = client.get("/documents", params={"limit": 50, "offset": 100}).text
     assert f"showing 101-{total} of {total}" in last and 'rel="next"' not in last
+    past = client.get("/documents", params={"offset": 1000}).text
+    assert f"showing none of {total}" in past and 'rel="prev" href="/documents?offset=950"' in past
 
 
 @pytest.mark.parametrize("path, key, column", [("/documents.json", "title", "label"),
