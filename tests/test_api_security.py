@@ -35,7 +35,8 @@ def _hostile_pages(client):
     doc_id = hostile_record().id
     return [client.get(p) for p in (f"/documents/{doc_id}", "/", "/documents", "/entities", "/quotes", "/events",
                                      "/map", "/search?q=Quill", f"/entity?name={quote(EVIL_NAME)}",
-                                     "/entity?name=Ada Quill")]  # fmt: skip
+                                     "/entity?name=Ada Quill", "/quantities", "/mentions?entity=Ostend",
+                                     "/search?q=onerror", "/documents?q=script")]  # fmt: skip
 
 
 def test_api_security_hostile_text_is_escaped_on_every_page(client):
@@ -46,7 +47,8 @@ def test_api_security_hostile_text_is_escaped_on_every_page(client):
         # Only our own script tags (the static files) may appear; no handler attribute at all.
         scripts = re.findall(r"<script\b[^>]*>", body)
         assert scripts[0] == '<script src="/static/app.js" defer>'
-        assert set(scripts) <= {'<script src="/static/app.js" defer>', '<script src="/static/map.js" defer>'}
+        assert set(scripts) <= {'<script src="/static/app.js" defer>', '<script src="/static/map.js" defer>',
+                                '<script src="/static/span.js" defer>'}  # fmt: skip
         assert not re.search(r"<(img|svg|a|b)\b[^>]*\son\w+=", body, re.IGNORECASE), page.url
         assert 'href="javascript:' not in body.lower()
 

@@ -119,3 +119,26 @@ def test_pipeline_prepare_short_tables_caps_and_foreign_names_pass_as_english(te
 
 def test_pipeline_prepare_bad_date_still_refused():
     assert _refusal(InputDoc(id="d", text=BODY, published="06/03/2023")).code is Code.BAD_DATE
+
+
+@pytest.mark.parametrize("text, title", [
+    (f"Harbour terminal opening delayed by two years\n\n{BODY}", "Harbour terminal opening delayed by two years"),
+    (f"  Dredging  dispute   holds up terminal \n{BODY}", "Dredging dispute holds up terminal"),
+    (f"The authority said the work was late.\n\n{BODY}", None),  # a sentence, not a headline
+    (f"harbour news today\n\n{BODY}", None),  # not capitalised
+    (f"By Priya Raman\n\n{BODY}", None),  # a byline
+    (f"Terminal delayed\n", None),  # nothing follows
+    (BODY, None),  # one long paragraph
+    (f"{'Word ' * 20}\n\n{BODY}", None),  # too long for a headline
+])  # fmt: skip
+def test_pipeline_prepare_plain_text_title_is_a_headline_first_line(text, title):
+    doc = prepare(InputDoc(id="t", text=text))
+    assert doc.metadata.title == title
+    assert doc.text == text  # the text (and so every offset) is untouched
+
+
+def test_pipeline_prepare_caller_title_wins_and_verbatim_text_keeps_its_offsets():
+    text = f"Harbour terminal opening delayed\n\n{BODY}"
+    assert prepare(InputDoc(id="t", text=text, title="Given")).metadata.title == "Given"
+    verbatim = prepare(InputDoc(id="t", text=text, clean=False))
+    assert verbatim.text == text and verbatim.metadata.title == "Harbour terminal opening delayed"

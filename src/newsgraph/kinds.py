@@ -256,8 +256,10 @@ def _quote_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
     for q in record.get("quotes") or []:
         speaker = q.get("speaker") or {}
         who = names.get(speaker.get("entity")) or speaker.get("name")
+        # Linked by the resolved graph entity only: a name as written ("A spokesman") links nowhere.
+        gid = (links.get(speaker.get("entity")) or {}).get("gid")
         yield (q["start"], q["end"], "quote", f"{q['kind']} quote by {who or 'unknown speaker'}",
-               {"href": "/quotes?speaker=" + urlquote(who, safe="")} if who else {})  # fmt: skip
+               {"href": "/quotes?speaker_id=" + urlquote(gid, safe="")} if gid else {})  # fmt: skip
         if speaker.get("start") is not None and speaker.get("end") is not None:
             yield speaker["start"], speaker["end"], "speaker", f"speaker: {who}", {}
 
@@ -288,13 +290,45 @@ def _quantity_rows(doc_id: str, items: list[dict], text: str) -> Rows:
 
 def _quantity_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
     for x in record.get("quantities") or []:
-        bounds = (
-            f" [{x.get('low')}..{x.get('high')}]"
-            if x.get("low") is not None or x.get("high") is not None
-            else ""
-        )
-        label = f"quantity: {x.get('value')}{bounds} {x.get('unit') or ''} {x.get('object') or ''}".strip()
-        yield x["start"], x["end"], "quantity", label + (" (approx.)" if x.get("approx") else ""), {}
+        yield x["start"], x["end"], "quantity", f"quantity: {quantity_phrase(x)}", {}
+
+
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def quantity_phrase(q: dict) -> str:
+    """A quantity (record or store row: ``value``, ``low``, ``high``, ``approx``, ``unit``,
+    ``object``) as an analyst reads it: "up to 40,000 troops", "about 5,000", "between
+    4,000 and 5,000 people", "€8 million", "at least 12%". The raw numbers stay in the data."""
+    value, low, high, unit = q.get("value"), q.get("low"), q.get("high"), q.get("unit")
+    amount = lambda n: _amount(n, unit)  # noqa: E731
+    if low is not None and high is not None and low != high:
+        text = f"between {amount(low)} and {amount(high)}"
+    elif high is not None and low is None:
+        text = f"up to {amount(high)}"
+    elif low is not None and high is None:
+        text = f"at least {amount(low)}"
+    else:
+        number = value if value is not None else low
+        text = ("about " if q.get("approx") else "") + (amount(number) if number is not None else "?")
+    return f"{text} {q.get('object') or ''}".strip()
+
+
+def _amount(n: float, unit: str | None) -> str:
+    """``n`` with thousands separators (or a scale word from a million up), with its unit:
+    a currency sign before it, a per cent sign or the unit's name after it."""
+    number = f"{n:,.2f}".rstrip("0").rstrip(".")
+    for size, word in _SCALES:
+        if abs(n) >= size and round(n / size, 2) * size == n:
+            number = f"{n / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+            break
+    if not unit:
+        return number
+    currency, _, rest = unit.partition(" ")  # "USD per barrel"
+    if currency in _CURRENCY_SIGNS:
+        return f"{_CURRENCY_SIGNS[currency]}{number}" + (f" {rest}" if rest else "")
+    return f"{number}%" if unit == "percent" else f"{number} {unit}"
 
 
 def _quantity_row(record: Record, q: rec.Quantity) -> tuple[str, ...]:

@@ -128,11 +128,12 @@ def corpus_entities(store, *, type: str | None = None, query: str | None = None,
     return queries.entities(store, type=type, query=query, limit=limit)
 
 
-def corpus_entity(store, name: str, *, limit: int = 20) -> dict | None:
-    """One entity's offices, mentions, quotes, co-occurring entities and merge evidence."""
+def corpus_entity(store, name: str | None, *, limit: int = 20, gid: str | None = None) -> dict | None:
+    """One entity's offices, mentions, quotes, co-occurring entities and merge evidence,
+    by ``name`` or, when given, by its graph entity id ``gid``."""
     from newsgraph.corpus import queries
 
-    return queries.entity(store, name, limit=limit)
+    return queries.entity(store, name, limit=limit, gid=gid)
 
 
 def entity_suggestions(store, name: str, *, limit: int = 5) -> list[dict]:
@@ -181,14 +182,57 @@ def corpus_export(store, fmt: str, output: str) -> dict:
 # ---------------------------------------------------------------------------------------
 
 
-def list_documents(store, *, query: str | None = None, limit: int = 50, offset: int = 0,
-                   since: str | None = None, until: str | None = None) -> dict:  # fmt: skip
-    """Stored articles, newest first, optionally whose title or text contains ``query`` and
-    published from ``since`` to ``until`` (YYYY-MM-DD, inclusive).
-    Returns ``{"total", "items": [{id, title, published, url, source, n_entities, ...}]}``."""
-    from newsgraph.corpus import queries
+def list_documents(store, *, query: str | None = None, limit: int = 50, offset: int = 0, **filters) -> dict:
+    """Stored articles, newest first, optionally whose title or text contains ``query``;
+    ``filters``: entities (graph entity ids, all named), since, until, source, sort.
+    Returns a page ``{"total", "limit", "offset", "sort", "items": [{id, title, label,
+    published, url, source, n_entities, ...}]}``."""
+    from newsgraph.corpus import tables
 
-    return queries.documents(store, query=query, limit=limit, offset=offset, since=since, until=until)
+    return tables.documents(store, query=query, limit=limit, offset=offset, **filters)
+
+
+def entities_page(store, **options) -> dict:
+    """A page of graph entities (``corpus.tables.entities``: type, query, sort, limit, offset)."""
+    from newsgraph.corpus import tables
+
+    return tables.entities(store, **options)
+
+
+def mentions_page(store, entity: str, **options) -> dict | None:
+    """A page of one graph entity's mentions (``corpus.tables.mentions``), or None."""
+    from newsgraph.corpus import tables
+
+    return tables.mentions(store, entity, **options)
+
+
+def quotes_page(store, **options) -> dict:
+    """A page of quotes (``corpus.tables.quotes``: speaker, speaker_id, since, until,
+    source, sort, limit, offset)."""
+    from newsgraph.corpus import tables
+
+    return tables.quotes(store, **options)
+
+
+def events_page(store, **options) -> dict:
+    """A page of deduplicated events with modality (``corpus.tables.events``)."""
+    from newsgraph.corpus import tables
+
+    return tables.events(store, **options)
+
+
+def event_group(store, cluster_id: str) -> dict | None:
+    """One deduplicated event and every report of it, or None."""
+    from newsgraph.corpus import tables
+
+    return tables.event_group(store, cluster_id)
+
+
+def quantities_page(store, **options) -> dict:
+    """A page of quantities across articles (``corpus.tables.quantities``)."""
+    from newsgraph.corpus import tables
+
+    return tables.quantities(store, **options)
 
 
 def get_record(store, doc_id: str) -> dict | None:
@@ -223,15 +267,17 @@ def corpus_overview(store, *, top: int = 10) -> dict:
             "days": days}  # fmt: skip
 
 
-def search(store, query: str, *, limit: int = 20) -> dict:
-    """Articles and entities matching ``query`` (substring, any case)."""
-    from newsgraph.corpus import queries
+def search(store, query: str, *, limit: int = 20, offset: int = 0, sort: str | None = None) -> dict:
+    """Articles and entities matching ``query`` (substring, any case): ``{query,
+    documents, entities}`` (the first ``limit`` of each) plus the articles' page
+    (``total``, ``limit``, ``offset``, ``sort``; each article with its ``snippet``) and
+    ``entities_total``."""
+    from newsgraph.corpus import tables
 
-    return {
-        "query": query,
-        "documents": queries.documents(store, query=query, limit=limit)["items"],
-        "entities": queries.entities(store, query=query, limit=limit),
-    }
+    docs = tables.documents(store, query=query, limit=limit, offset=offset, sort=sort)
+    ents = tables.entities(store, query=query, limit=limit)
+    return {"query": query, "documents": docs.pop("items"), **docs, "entities": ents["items"],
+            "entities_total": ents["total"]}  # fmt: skip
 
 
 def store_record(store, record: Record) -> dict:
@@ -245,15 +291,6 @@ def store_record(store, record: Record) -> dict:
     result = store.write([Analysed(record.id, to_json(record), signature(record.text))])
     rebuild(store)
     return {"written": result.written, "skipped": result.skipped, "failed": result.failed}
-
-
-def corpus_events_with_modality(store, **filters) -> list[dict]:
-    """``corpus_events`` with, per event, its modality across reports (``modes``, and
-    whether any report is negated, hypothetical, future, historical or reported) and its
-    first report (``doc_id``, ``trigger``) so a page can link to the article."""
-    from newsgraph.corpus import queries
-
-    return queries.events_with_modality(store, **filters)
 
 
 def corpus_place(store, geonames_id: int) -> dict | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsgraph.api import routes
 from newsgraph.api.http import MAX_BODY, BodyLimit, SecurityHeaders, error_response, wants_json
 from newsgraph.api.views import Backend, page
+from newsgraph.kinds import quantity_phrase
 from newsgraph.web.highlight import KINDS, article_html
 from newsgraph.web.timeline import timeline_axis
 
@@ -46,10 +47,13 @@ def create_app(db_path: str | Path, token: str | None = None, *, read_only: bool
     app.state.backend = store
     app.state.token = token
     templates = Jinja2Templates(directory=str(WEB / "templates"))
-    templates.env.globals.update(quote=lambda s: quote(str(s or ""), safe=""), kinds=KINDS)
+    templates.env.globals.update(quote=lambda s: quote(str(s or ""), safe=""), kinds=KINDS, url_with=url_with)
+    templates.env.filters["quantity"] = quantity_phrase
     templates.env.globals["timeline_axis"] = timeline_axis
     templates.env.filters["article_html"] = article_html
     templates.env.filters["basename"] = lambda s: str(s or "").replace("\\", "/").rsplit("/", 1)[-1]
+    # A file's folder and name ("business/100.txt"): two "100.txt" from two folders differ.
+    templates.env.filters["short_source"] = lambda s: "/".join(str(s or "").replace("\\", "/").split("/")[-2:])
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body)
@@ -57,6 +61,14 @@ def create_app(db_path: str | Path, token: str | None = None, *, read_only: bool
     _errors(app)
     routes.register(app)
     return app
+
+
+def url_with(request: Request, **changes) -> str:
+    """This page's path and query with ``changes`` applied (None or "" removes a parameter):
+    the links of a list's pager and sortable columns."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in changes]
+    kept += [(k, str(v)) for k, v in changes.items() if v is not None and v != ""]
+    return request.url.path + ("?" + urlencode(kept) if kept else "")
 
 
 def _version() -> str:

@@ -32,10 +32,10 @@ def error_response(status: int, message: str, headers: dict | None = None, **ext
 
 
 def wants_json(request: Request) -> bool:
-    """True for ``.json`` paths, the API-only routes, and clients that ask for JSON
-    rather than HTML in ``Accept``."""
+    """True for ``.json`` paths (and ``.csv`` ones: their errors are JSON), the API-only
+    routes, and clients that ask for JSON rather than HTML in ``Accept``."""
     path = request.url.path
-    if path.endswith(".json") or path.startswith("/analyze"):
+    if path.endswith((".json", ".csv")) or path.startswith("/analyze"):
         return True
     accept = request.headers.get("accept", "")
     return "application/json" in accept and "text/html" not in accept

@@ -15,6 +15,9 @@ from newsgraph import service
 from newsgraph.api.models import AnalyzeRequest
 from newsgraph.api.views import backend, not_found, page, require_token
 from newsgraph.corpus.filters import PLOVER, check_country, check_date, check_event_type
+from newsgraph.corpus.tables import (
+    DOCUMENT_SORT, ENTITY_SORT, EVENT_SORT, MENTION_SORT, QUANTITY_SORT, QUOTE_SORT, Sort,
+)  # fmt: skip
 from newsgraph.errors import NewsgraphError
 from newsgraph.kinds import HIGHLIGHT_KINDS
 from newsgraph.record import to_dict
@@ -27,6 +30,34 @@ Country = Annotated[str | None, Query(max_length=2, description="ISO 3166 alpha-
 Date = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD."),
                  AfterValidator(lambda v: v and check_date(v))]  # fmt: skip
 HTML = {"response_class": HTMLResponse, "responses": {200: {"content": {"application/json": {}}}}}
+Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page (a .csv twin without it: every row).")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
+Source = Annotated[str | None, Query(max_length=200, description="The article's source contains (any case).")]
+Text = Annotated[str | None, Query(max_length=200)]
+CSV_ROWS = 100_000  # a .csv twin asked for without a limit returns up to this many rows
+
+
+def _sort(spec: Sort):
+    """The ``sort`` parameter of a table: one of its keys, ``-`` before it for descending."""
+    return Annotated[str | None, Query(max_length=40, description=f"One of {', '.join(spec.columns)}; '-key' descends."),
+                     AfterValidator(lambda v: v and spec.check(v))]  # fmt: skip
+
+
+def _rows(request: Request, limit: int) -> int:
+    """``limit``, or every row (up to ``CSV_ROWS``) for a ``.csv`` twin that did not set one."""
+    if request.url.path.endswith(".csv") and "limit" not in request.query_params:
+        return CSV_ROWS
+    return limit
+
+
+def _entity_ids(values: list[str]) -> list[str]:
+    if len(values) > 5 or any(len(v) > 200 for v in values):
+        raise ValueError(f"expected up to 5 entity ids of up to 200 characters, found {len(values)}")
+    return values
+
+
+EntityIds = Annotated[list[str], Query(description="Graph entity ids: articles naming every one (up to 5)."),
+                      AfterValidator(_entity_ids)]  # fmt: skip
 
 
 def register(app: FastAPI) -> None:
@@ -38,8 +69,11 @@ def register(app: FastAPI) -> None:
         _document,
         _entities,
         _entity,
+        _mentions,
         _quotes,
+        _event_group,
         _events,
+        _quantities,
         _map,
         _place,
         _search,
@@ -57,13 +91,15 @@ def _overview(app):
 
 
 def _documents(app):
+    @app.get("/documents.csv", summary="Articles (CSV)")
     @app.get("/documents.json", summary="Articles (JSON)")
     @app.get("/documents", summary="Articles", **HTML)
-    def documents(request: Request, q: str | None = Query(None, max_length=200), limit: int = Query(50, ge=1, le=500),
-                  offset: int = Query(0, ge=0, le=10_000_000), since: Date = None, until: Date = None):  # fmt: skip
-        data = backend(request).call(service.list_documents, query=q, limit=limit, offset=offset,
-                                     since=since, until=until)  # fmt: skip
-        data.update(q=q, limit=limit, offset=offset, since=since, until=until)
+    def documents(request: Request, q: Text = None, entity: EntityIds = [], since: Date = None, until: Date = None,
+                  source: Source = None, sort: _sort(DOCUMENT_SORT) = None, limit: Limit = 50, offset: Offset = 0):  # fmt: skip
+        filters = {"since": since, "until": until, "source": source}
+        data = backend(request).call(service.list_documents, query=q, entities=entity, **filters, sort=sort,
+                                     limit=_rows(request, limit), offset=offset)  # fmt: skip
+        data.update(q=q, entity=entity, filters=filters)
         return page(request, "documents.html", data)
 
 
@@ -102,12 +138,14 @@ def _record(app):
 
 
 def _entities(app):
+    @app.get("/entities.csv", summary="Entities resolved across articles (CSV)")
     @app.get("/entities.json", summary="Entities resolved across articles (JSON)")
     @app.get("/entities", summary="Entities resolved across articles", **HTML)
-    def entities(request: Request, type: str | None = Query(None, max_length=40), q: str | None = Query(None, max_length=200),
-                 limit: int = Query(50, ge=1, le=500)):  # fmt: skip
-        rows = backend(request).call(service.corpus_entities, type=type, query=q, limit=limit)
-        return page(request, "entities.html", {"type": type, "q": q, "items": rows})
+    def entities(request: Request, type: str | None = Query(None, max_length=40), q: Text = None,
+                 sort: _sort(ENTITY_SORT) = None, limit: Limit = 50, offset: Offset = 0):  # fmt: skip
+        data = backend(request).call(service.entities_page, type=type, query=q, sort=sort,
+                                     limit=_rows(request, limit), offset=offset)  # fmt: skip
+        return page(request, "entities.html", {"type": type, "q": q, **data})
 
 
 def _entity(app):
@@ -115,40 +153,96 @@ def _entity(app):
     @app.get("/entity", summary="One entity: offices, kb ids, mentions, quotes, co-occurring", **HTML)
     def entity(
         request: Request,
-        name: str = Query(..., min_length=1, max_length=200),
+        name: str | None = Query(None, min_length=1, max_length=200),
+        gid: str | None = Query(None, alias="id", min_length=1, max_length=200, description="A graph entity id."),
         limit: int = Query(20, ge=1, le=500),
     ):
+        if name is None and gid is None:
+            raise HTTPException(422, "invalid request: give an entity's name or its id")
         b = backend(request)
         with b.lock:
-            profile = service.corpus_entity(b.store, name, limit=limit)
-            near = service.entity_suggestions(b.store, name) if profile is None else []
+            profile = service.corpus_entity(b.store, name, limit=limit, gid=gid)
+            near = service.entity_suggestions(b.store, name) if profile is None and name else []
+        if profile is None and gid:
+            return not_found(request, f"no entity with id {gid!r}", suggestions=[])
         if profile is None:
             hint = f"; did you mean {', '.join(s['name'] for s in near)}?" if near else ""
             return not_found(request, f"no entity {name!r}{hint}", suggestions=near)
         return page(request, "entity.html", profile)
 
 
+def _mentions(app):
+    @app.get("/mentions.csv", summary="One entity's mentions across articles (CSV)")
+    @app.get("/mentions.json", summary="One entity's mentions across articles (JSON)")
+    @app.get("/mentions", summary="One entity's mentions across articles", **HTML)
+    def mentions(request: Request, entity: str = Query(..., min_length=1, max_length=200, description="Id or name."),
+                 since: Date = None, until: Date = None, source: Source = None, sort: _sort(MENTION_SORT) = None,
+                 limit: Limit = 50, offset: Offset = 0):  # fmt: skip
+        filters = {"since": since, "until": until, "source": source}
+        data = backend(request).call(service.mentions_page, entity, **filters, sort=sort,
+                                     limit=_rows(request, limit), offset=offset)  # fmt: skip
+        if data is None:
+            return not_found(request, f"no entity {entity!r}")
+        return page(request, "mentions.html", {"filters": filters, **data})
+
+
 def _quotes(app):
+    @app.get("/quotes.csv", summary="Quotes and their speakers (CSV)")
     @app.get("/quotes.json", summary="Quotes and their speakers (JSON)")
     @app.get("/quotes", summary="Quotes and their speakers", **HTML)
-    def quotes(
-        request: Request,
-        speaker: str | None = Query(None, max_length=200),
-        limit: int = Query(50, ge=1, le=500),
-    ):
-        rows = backend(request).call(service.corpus_quotes, speaker=speaker, limit=limit)
-        return page(request, "quotes.html", {"speaker": speaker, "items": rows})
+    def quotes(request: Request, speaker: Text = None,
+               speaker_id: str | None = Query(None, max_length=200, description="The speaker's graph entity id."),
+               since: Date = None, until: Date = None, source: Source = None, sort: _sort(QUOTE_SORT) = None,
+               limit: Limit = 50, offset: Offset = 0):  # fmt: skip
+        filters = {"since": since, "until": until, "source": source}
+        b = backend(request)
+        with b.lock:
+            data = service.quotes_page(b.store, speaker=speaker, speaker_id=speaker_id, **filters, sort=sort,
+                                       limit=_rows(request, limit), offset=offset)  # fmt: skip
+            who = service.corpus_entity(b.store, None, gid=speaker_id, limit=1) if speaker_id else None
+        speaker_name = who["entity"]["name"] if who else speaker
+        return page(request, "quotes.html", {"speaker": speaker_name, "speaker_id": speaker_id, "filters": filters,
+                                             **data})  # fmt: skip
 
 
 def _events(app):
+    @app.get("/events.csv", summary="Events, deduplicated, with modality (CSV)")
     @app.get("/events.json", summary="Events, deduplicated, with modality (JSON)")
     @app.get("/events", summary="Events, deduplicated, with modality", **HTML)
-    def events(request: Request, type: EventType = None, actor: str | None = Query(None, max_length=200),
-               country: Country = None, since: Date = None, until: Date = None,
-               limit: int = Query(50, ge=1, le=500)):  # fmt: skip
-        filters = {"type": type, "actor": actor, "country": country, "since": since, "until": until}
-        rows = backend(request).call(service.corpus_events_with_modality, **filters, limit=limit)
-        return page(request, "events.html", {"filters": filters, "types": PLOVER, "items": rows})
+    def events(request: Request, type: EventType = None, actor: Text = None, country: Country = None,
+               since: Date = None, until: Date = None, source: Source = None, sort: _sort(EVENT_SORT) = None,
+               limit: Limit = 50, offset: Offset = 0):  # fmt: skip
+        filters = {"type": type, "actor": actor, "country": country, "since": since, "until": until, "source": source}
+        data = backend(request).call(service.events_page, **filters, sort=sort, limit=_rows(request, limit),
+                                     offset=offset)  # fmt: skip
+        return page(request, "events.html", {"filters": filters, "types": PLOVER, **data})
+
+
+def _event_group(app):
+    # Registered before /events: the bottom decorator first, so ".json"/".csv" are not read as part of the id.
+    @app.get("/events/groups/{cluster_id}", summary="One deduplicated event and every report of it", **HTML)
+    @app.get("/events/groups/{cluster_id}.json", summary="One deduplicated event and every report of it (JSON)")
+    @app.get("/events/groups/{cluster_id}.csv", summary="One deduplicated event's reports (CSV)")
+    def event_group(request: Request, cluster_id: str):
+        data = backend(request).call(service.event_group, cluster_id)
+        if data is None:
+            return not_found(request, f"no event {cluster_id!r}")
+        return page(request, "event_group.html", data, rows="reports")
+
+
+def _quantities(app):
+    @app.get("/quantities.csv", summary="Quantities across articles (CSV)")
+    @app.get("/quantities.json", summary="Quantities across articles (JSON)")
+    @app.get("/quantities", summary="Quantities across articles", **HTML)
+    def quantities(request: Request, object: Text = None, unit: str | None = Query(None, max_length=60),
+                   entity: Text = None, place: Text = None, since: Date = None, until: Date = None,
+                   source: Source = None, sort: _sort(QUANTITY_SORT) = None, limit: Limit = 50,
+                   offset: Offset = 0):  # fmt: skip
+        filters = {"object": object, "unit": unit, "entity": entity, "place": place, "since": since,
+                   "until": until, "source": source}  # fmt: skip
+        data = backend(request).call(service.quantities_page, **filters, sort=sort, limit=_rows(request, limit),
+                                     offset=offset)  # fmt: skip
+        return page(request, "quantities.html", {"filters": filters, **data})
 
 
 def _map(app):
@@ -172,12 +266,17 @@ def _place(app):
 
 
 def _search(app):
+    @app.get("/search.csv", summary="Search articles (CSV: the matching articles)")
     @app.get("/search.json", summary="Search articles and entities (JSON)")
     @app.get("/search", summary="Search articles and entities", **HTML)
-    def search(request: Request, q: str = Query("", max_length=200), limit: int = Query(20, ge=1, le=200)):
+    def search(request: Request, q: str = Query("", max_length=200), sort: _sort(DOCUMENT_SORT) = None,
+               limit: int = Query(20, ge=1, le=200), offset: Offset = 0):  # fmt: skip
         if not q.strip():
-            return page(request, "search.html", {"query": q, "documents": [], "entities": []})
-        return page(request, "search.html", backend(request).call(service.search, q.strip(), limit=limit))
+            empty = {"query": q, "documents": [], "entities": [], "total": 0, "limit": limit, "offset": 0,
+                     "sort": sort, "entities_total": 0}  # fmt: skip
+            return page(request, "search.html", empty, rows="documents")
+        data = backend(request).call(service.search, q.strip(), limit=_rows(request, limit), offset=offset, sort=sort)
+        return page(request, "search.html", data, rows="documents")
 
 
 def _analyze(app):

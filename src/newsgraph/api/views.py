@@ -4,13 +4,16 @@ imports neither."""
 
 from __future__ import annotations
 
+import csv
 import hmac
+import io
+import json
 import threading
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from newsgraph import service
@@ -49,18 +52,49 @@ def not_found(request: Request, message: str, **extra):
     return page(request, "error.html", {"status": 404, "message": message, **extra}, 404)
 
 
-def page(request: Request, template: str, data: dict, status: int = 200):
-    """Render ``data`` as the HTML page ``template`` or, for JSON clients, as JSON: the
-    one code path every page and its ``.json`` twin share."""
+def page(request: Request, template: str, data: dict, status: int = 200, rows: str = "items"):
+    """Render ``data`` as the HTML page ``template`` or, for JSON clients, as JSON, or for
+    a ``.csv`` path its table ``data[rows]`` as CSV: the one code path every page and its
+    ``.json`` (and ``.csv``) twins share."""
+    if request.url.path.endswith(".csv"):
+        return csv_response(data[rows], request.url.path.rsplit("/", 1)[-1])
     if wants_json(request):
         return JSONResponse(jsonable_encoder(data), status_code=status)
     html_path = request.url.path
-    json_path = "/index.json" if html_path == "/" else html_path + ".json"
-    if request.url.query:
-        json_path += "?" + request.url.query
+    query = "?" + request.url.query if request.url.query else ""
+    json_path = ("/index.json" if html_path == "/" else html_path + ".json") + query
     return request.app.state.templates.TemplateResponse(
-        request, template, {"data": data, "json_path": json_path}, status_code=status
+        request, template, {"data": data, "json_path": json_path, "csv_path": html_path + ".csv" + query},
+        status_code=status,
     )
+
+
+# A cell a spreadsheet would run as a formula (CSV injection) starts with one of these.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_response(rows: list[dict], filename: str) -> Response:
+    """``rows`` as a CSV download (a header of every key, in first-seen order). Lists and
+    objects are written as JSON; a text cell that a spreadsheet would read as a formula
+    gets a leading ``'``."""
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})  # fmt: skip
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        value = json.dumps(jsonable_encoder(value), ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def require_token(

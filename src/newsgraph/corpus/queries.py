@@ -23,6 +23,14 @@ from newsgraph.store.db import Store
 def entities(store: Store, *, type: str | None = None, limit: int = 50, query: str | None = None) -> list[dict]:
     """Graph entities, most-reported (in stories) first, optionally of one ``type`` or
     whose name contains ``query``."""
+    where, params = entity_where(type=type, query=query)
+    sql = (f"SELECT gid, type, name, n_stories, n_docs, n_mentions, aliases FROM graph_entities "
+           f"WHERE {where} ORDER BY n_stories DESC, n_mentions DESC, name LIMIT ?")  # fmt: skip
+    return store.query(sql, params + [limit])
+
+
+def entity_where(*, type: str | None = None, query: str | None = None) -> tuple[str, list]:
+    """The WHERE clause over ``graph_entities`` for a ``type`` and a name containing ``query``."""
     where, params = ["TRUE"], []
     if type:
         where.append("type = ?")
@@ -30,12 +38,16 @@ def entities(store: Store, *, type: str | None = None, limit: int = 50, query: s
     if query:
         where.append("(name ILIKE ? OR list_contains(keys, ?))")
         params += [f"%{query}%", fold(query)]
-    sql = (f"SELECT gid, type, name, n_stories, n_docs, n_mentions, aliases FROM graph_entities "
-           f"WHERE {' AND '.join(where)} ORDER BY n_stories DESC, n_mentions DESC, name LIMIT ?")  # fmt: skip
-    return store.query(sql, params + [limit])
+    return " AND ".join(where), params
 
 
 _ENTITY_COLUMNS = "gid, type, name, aliases, kb, n_stories, n_docs, n_mentions"
+
+
+def entity_by_gid(store: Store, gid: str) -> dict | None:
+    """The graph entity ``gid`` (as ``find_entity`` returns it), or None."""
+    rows = store.query(f"SELECT {_ENTITY_COLUMNS} FROM graph_entities WHERE gid = ?", [gid])
+    return rows[0] if rows else None
 
 
 def find_entity(store: Store, name: str) -> dict | None:
@@ -72,10 +84,11 @@ def _lookup_keys(name: str) -> list[str]:
 _ENTITY_ID = re.compile(r"e\d+")
 
 
-def entity(store: Store, name: str, *, limit: int = 20) -> dict | None:
-    """Everything about one entity: offices held, mentions (with context), quotes by it,
-    co-occurring entities and the evidence its mentions were merged on."""
-    found = find_entity(store, name)
+def entity(store: Store, name: str | None, *, limit: int = 20, gid: str | None = None) -> dict | None:
+    """Everything about one entity (by ``name``, or by its ``gid`` when given): offices
+    held, mentions (with context), quotes by it, co-occurring entities (most shared
+    articles, then mentions, first) and the evidence its mentions were merged on."""
+    found = entity_by_gid(store, gid) if gid else find_entity(store, name or "")
     if found is None:
         return None
     gid = found["gid"]
@@ -86,12 +99,13 @@ def entity(store: Store, name: str, *, limit: int = 20) -> dict | None:
         "mentions": _mentions(store, gid, limit),
         "quotes": _quotes(store, "l.gid = ?", [gid], limit),
         "cooccurring": store.query("""
-            SELECT g.gid, g.name, g.type, count(DISTINCT coalesce(dg.group_id, l2.doc_id)) AS n_stories
-            FROM entity_links l1
-            JOIN entity_links l2 ON l2.doc_id = l1.doc_id AND l2.gid <> l1.gid
-            JOIN graph_entities g ON g.gid = l2.gid
-            LEFT JOIN doc_groups dg ON dg.doc_id = l2.doc_id
-            WHERE l1.gid = ? GROUP BY ALL ORDER BY n_stories DESC, g.name LIMIT ?""", [gid, limit]),  # fmt: skip
+            WITH docs AS (SELECT DISTINCT doc_id FROM entity_links WHERE gid = ?)
+            SELECT g.gid, g.name, g.type, count(DISTINCT l.doc_id) AS n_docs,
+                   count(DISTINCT coalesce(dg.group_id, l.doc_id)) AS n_stories, sum(e.n_mentions) AS n_mentions
+            FROM docs JOIN entity_links l USING (doc_id) JOIN entities e USING (doc_id, entity_id)
+            JOIN graph_entities g ON g.gid = l.gid LEFT JOIN doc_groups dg ON dg.doc_id = l.doc_id
+            WHERE l.gid <> ? GROUP BY ALL ORDER BY n_docs DESC, n_mentions DESC, g.name LIMIT ?""",
+            [gid, gid, limit]),  # fmt: skip
         "evidence": store.query("""
             SELECT evidence, min(confidence) AS confidence, count(*) AS n FROM entity_links WHERE gid = ?
             GROUP BY evidence ORDER BY n DESC""", [gid]),  # fmt: skip
@@ -128,24 +142,36 @@ def _office_holders(store: Store, pairs: list[tuple[str, str | None]]) -> dict[t
     return {(doc_id, entity_id): name for doc_id, entity_id, name in rows}
 
 
+MENTIONS_INNER = """
+SELECT l.doc_id, d.title, {label} AS label, d.source, d.published, m.start, m."end", m.text,
+       substr(d.text, greatest(m.start - 60, 0) + 1, m."end" - greatest(m.start - 60, 0) + 60) AS context,
+       l.confidence, l.evidence
+FROM entity_links l JOIN mentions m USING (doc_id, entity_id) JOIN documents d ON d.id = l.doc_id
+WHERE l.gid = ? AND {where}"""
+
+
+def mention_contexts(rows: list[dict]) -> list[dict]:
+    """``rows`` of ``MENTIONS_INNER`` with their ``context`` on one line."""
+    for row in rows:
+        row["context"] = " ".join((row["context"] or "").split())
+    return rows
+
+
 def _mentions(store: Store, gid: str, limit: int) -> dict:
     total = store.con.execute(
         "SELECT count(*) FROM entity_links l JOIN mentions m USING (doc_id, entity_id) WHERE l.gid = ?", [gid]
     ).fetchall()[0][0]
-    rows = store.query("""
-        SELECT l.doc_id, d.title, d.published, m.start, m."end", m.text,
-               substr(d.text, greatest(m.start - 60, 0) + 1, m."end" - greatest(m.start - 60, 0) + 60) AS context,
-               l.confidence, l.evidence
-        FROM entity_links l JOIN mentions m USING (doc_id, entity_id) JOIN documents d ON d.id = l.doc_id
-        WHERE l.gid = ? ORDER BY d.published NULLS LAST, l.doc_id, m.start LIMIT ?""", [gid, limit])  # fmt: skip
-    for row in rows:
-        row["context"] = " ".join((row["context"] or "").split())
-    return {"total": total, "items": rows}
+    sql = MENTIONS_INNER.format(label=LABEL, where="TRUE") + " ORDER BY published NULLS LAST, doc_id, start LIMIT ?"
+    return {"total": total, "items": mention_contexts(store.query(sql, [gid, limit]))}
 
 
-_QUOTES_SQL = """
+# An article's title, else its opening words (plain-text articles stored before titles).
+LABEL = ("coalesce(nullif(trim(d.title), ''), array_to_string(string_split(regexp_replace(trim(left(d.text, 300)), "
+         "'\\s+', ' ', 'g'), ' ')[1:10], ' ') || ' …')")  # fmt: skip
+
+QUOTES_INNER = """
 SELECT * EXCLUDE (rn) FROM (
-    SELECT q.doc_id, d.title, d.published, q.kind, q.text, q.start, q."end",
+    SELECT q.doc_id, d.title, {label} AS label, d.source, d.published, q.kind, q.text, q.start, q."end",
            coalesce(g.name, q.speaker_name) AS speaker, g.gid AS speaker_gid, q.cue,
            count(*) OVER (PARTITION BY coalesce(dg.group_id, q.doc_id), q.text) AS copies,
            row_number() OVER (PARTITION BY coalesce(dg.group_id, q.doc_id), q.text
@@ -155,14 +181,14 @@ SELECT * EXCLUDE (rn) FROM (
     LEFT JOIN graph_entities g ON g.gid = l.gid
     LEFT JOIN doc_groups dg ON dg.doc_id = q.doc_id
     WHERE {where}
-) WHERE rn = 1 ORDER BY published NULLS LAST, doc_id, start LIMIT ?
-"""
+) WHERE rn = 1"""
+_QUOTES_SQL = QUOTES_INNER + " ORDER BY published NULLS LAST, doc_id, start LIMIT ?"
 
 
 def _quotes(store: Store, where: str, params: list, limit: int) -> list[dict]:
     """Quotes matching ``where``; a quote repeated in near-duplicate copies of one story
     is listed once (from the canonical copy) with its number of ``copies``."""
-    return store.query(_QUOTES_SQL.format(where=where), [*params, limit])
+    return store.query(_QUOTES_SQL.format(where=where, label=LABEL), [*params, limit])
 
 
 def quotes(store: Store, *, speaker: str | None = None, limit: int = 50) -> list[dict]:
@@ -188,6 +214,18 @@ def events(
     """Deduplicated events (one row per event, with its number of reports), filtered by
     PLOVER ``type``, an ``actor`` (source or target), a ``country`` (ISO alpha-2 of the
     place or an actor) and a date range (YYYY-MM-DD, inclusive)."""
+    where, params = event_where(store, type=type, actor=actor, country=country, since=since, until=until)
+    sql = (f"SELECT {EVENT_COLUMNS} FROM event_clusters WHERE {where} "
+           f"ORDER BY date_first NULLS LAST, n_reports DESC, cluster_id LIMIT ?")  # fmt: skip
+    return store.query(sql, params + [limit])
+
+
+EVENT_COLUMNS = ("cluster_id, type, date_first, date_last, source_gid, source_name, target_gid, target_name, "
+                 "place, countries, n_reports, n_docs, n_stories")  # fmt: skip
+
+
+def event_where(store: Store, *, type=None, actor=None, country=None, since=None, until=None) -> tuple[str, list]:
+    """The WHERE clause over ``event_clusters`` for ``events``' filters."""
     where, params = ["TRUE"], []
     if type:
         where.append("type = ?")
@@ -205,28 +243,26 @@ def events(
     if until:
         where.append("date_first <= ?")
         params.append(until)
-    sql = (f"SELECT cluster_id, type, date_first, date_last, source_name, target_name, place, countries, "
-           f"n_reports, n_docs, n_stories FROM event_clusters WHERE {' AND '.join(where)} "
-           f"ORDER BY date_first NULLS LAST, n_reports DESC, cluster_id LIMIT ?")  # fmt: skip
-    return store.query(sql, params + [limit])
+    return " AND ".join(where), params
 
 
 _EVENT_MODALITY_SQL = """
 SELECT r.cluster_id, list(DISTINCT e.mode) FILTER (WHERE e.mode IS NOT NULL) AS modes,
        bool_or(e.negated) AS negated, bool_or(e.hypothetical) AS hypothetical,
        bool_or(e.future) AS future, bool_or(e.historical) AS historical,
-       bool_or(e.reported) AS reported, min(r.doc_id) AS doc_id, min(e.trigger) AS trigger
+       bool_or(e.reported) AS reported,
+       arg_min([r.doc_id, e.trigger, e.trigger_start::VARCHAR, e.trigger_end::VARCHAR], (r.doc_id, e.trigger_start)) AS first
 FROM event_reports r JOIN events e USING (doc_id, idx)
 WHERE list_contains(?, r.cluster_id) GROUP BY r.cluster_id"""
 
 MODALITY_FLAGS = ("negated", "hypothetical", "future", "historical", "reported")
 
 
-def events_with_modality(store: Store, **filters) -> list[dict]:
-    """``events`` with, per event, its modality across reports (``modes``; ``modality``:
-    which of negated, hypothetical, future, historical, reported any report is) and its
-    first report (``doc_id``, ``trigger``) so a page can link to the article."""
-    rows = events(store, **filters)
+def with_modality(store: Store, rows: list[dict]) -> list[dict]:
+    """Event cluster ``rows`` (changed in place and returned) with, per event, its modality
+    across reports (``modes``; ``modality``: which of negated, hypothetical, future,
+    historical, reported any report is) and its first report (``doc_id``, ``trigger``,
+    ``trigger_start``, ``trigger_end``) so a page can link to the trigger's span."""
     if not rows:
         return rows
     extra = store.query(_EVENT_MODALITY_SQL, [[r["cluster_id"] for r in rows]])
@@ -235,8 +271,14 @@ def events_with_modality(store: Store, **filters) -> list[dict]:
         x = by_id.get(row["cluster_id"], {})
         row["modes"] = x.get("modes") or []
         row["modality"] = [f for f in MODALITY_FLAGS if x.get(f)]
-        row["doc_id"], row["trigger"] = x.get("doc_id"), x.get("trigger")
+        doc_id, trigger, start, end = x.get("first") or [None] * 4
+        row["doc_id"], row["trigger"] = doc_id, trigger
+        row["trigger_start"], row["trigger_end"] = _int(start), _int(end)
     return rows
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value is not None else None
 
 
 def event_reports(store: Store, cluster_id: str) -> list[dict]:
@@ -300,30 +342,6 @@ def _story_timeline(store: Store, story: str) -> dict:
         FROM event_clusters c JOIN event_reports r USING (cluster_id) JOIN doc_groups g ON g.doc_id = r.doc_id
         WHERE g.group_id = ? ORDER BY c.date_first NULLS LAST, c.cluster_id""", [group_id])  # fmt: skip
     return {"story": group_id, "articles": articles, "events": evs}
-
-
-def documents(store: Store, *, query: str | None = None, limit: int = 50, offset: int = 0,
-              since: str | None = None, until: str | None = None) -> dict:  # fmt: skip
-    """Stored articles, newest first, optionally whose title or text contains ``query`` and
-    published from ``since`` to ``until`` (YYYY-MM-DD, inclusive):
-    ``{"total", "items": [{id, title, published, url, source, n_entities, ...}]}``."""
-    where, params = "TRUE", []
-    if query:
-        where = "(d.title ILIKE ? OR d.text ILIKE ?)"
-        params = [f"%{query}%", f"%{query}%"]
-    for bound, op in ((since, ">="), (until, "<=")):
-        if bound:
-            where += f" AND d.published {op} ?"
-            params.append(bound)
-    total = store.query(f"SELECT count(*) AS n FROM documents d WHERE {where}", params)[0]["n"]
-    items = store.query(f"""
-        SELECT d.id, d.title, d.published, d.url, d.source, d.dateline, length(d.text) AS n_chars, d.tone,
-               (SELECT count(*) FROM entities e WHERE e.doc_id = d.id) AS n_entities,
-               (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS n_quotes,
-               (SELECT count(*) FROM events v WHERE v.doc_id = d.id) AS n_events
-        FROM documents d WHERE {where}
-        ORDER BY d.published DESC NULLS LAST, d.title, d.id LIMIT ? OFFSET ?""", [*params, limit, offset])  # fmt: skip
-    return {"total": total, "items": items}
 
 
 def entity_links(store: Store, doc_id: str) -> dict[str, dict]:

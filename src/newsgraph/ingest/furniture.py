@@ -157,6 +157,19 @@ def _headline_like(text: str, min_words: int = 1) -> bool:
     )
 
 
+def headline(text: str) -> str | None:
+    """The first line of a plain-text article when it reads as its headline: two to
+    sixteen words, capitalised, no sentence-final punctuation, not page furniture or a
+    byline, and followed by more text. None otherwise."""
+    lines = text.strip().split("\n")
+    first = " ".join(lines[0].split())
+    if len(lines) < 2 or not any(line.strip() for line in lines[1:]) or first.endswith("!"):
+        return None
+    if not _headline_like(first, 2) or classify_lines(lines[:1])[0].kind:
+        return None
+    return first
+
+
 @cache
 def _furniture() -> re.Pattern:
     """One pattern matching a line made only of furniture phrases (from the lexicon)."""

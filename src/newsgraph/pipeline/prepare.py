@@ -9,6 +9,7 @@ found: EMPTY, TOO_LARGE, NO_ARTICLE, NOT_ARTICLE, BAD_DATE.
 from __future__ import annotations
 
 from newsgraph.errors import Code, InputError
+from newsgraph.ingest.furniture import headline
 from newsgraph.ingest.html import ISO_DATE, Article, extract_article, not_an_article
 from newsgraph.ingest.inputs import InputDoc
 from newsgraph.ingest.language import detect
@@ -32,6 +33,9 @@ def prepare(item: InputDoc, *, max_chars: int = MAX_CHARS) -> Document:
         text = _from_html(item, metadata, subject)
     else:
         text = item.text or ""
+        # A plain-text article's first line is its title when it reads as one (the text,
+        # and so every offset, is left as it is).
+        metadata.title = metadata.title or headline(text)
     if metadata.published is None and item.default_published:
         # The caller's default: only for inputs with no date of their own (given, or the page's).
         metadata.published, metadata.published_source = item.default_published, "caller"
