@@ -305,14 +305,17 @@ def _report_ingest(stats: dict, db: str) -> None:
 
 @main.command()
 @_db_option
+@click.option("--full", is_flag=True, help="Rebuild every cross-article table from scratch instead of joining "
+              "only the documents added since the last build.")  # fmt: skip
 @_store_command()
-def build(store) -> None:
-    """Rebuild the cross-article tables (entities, stories, events) of an existing store.
+def build(store, full) -> None:
+    """Join the documents added since the last build into the cross-article tables
+    (entities, stories, events) of an existing store; `--full` rebuilds them all.
 
     `ingest` does this at its end; run it after `ingest --no-joins`, or when a query
     warns that the tables are older than the documents. Also upgrades an old store.
     """
-    click.echo(json.dumps(service.build(store), indent=2))
+    click.echo(json.dumps(service.build(store, full=full), indent=2))
 
 
 @main.command()

@@ -84,12 +84,12 @@ def ingest(store, paths: list[str], *, joins: bool = True, **options) -> dict:
     return stats
 
 
-def build(store) -> dict:
-    """Rebuild the cross-article tables of ``store`` (open for writing); returns their
-    row counts."""
-    from newsgraph.corpus.build import rebuild
+def build(store, *, full: bool = False) -> dict:
+    """Join the documents of ``store`` (open for writing) added since the last build into
+    the cross-article tables, or rebuild them all when ``full``; returns their row counts."""
+    from newsgraph.corpus.build import update
 
-    return rebuild(store)
+    return update(store, full=full)
 
 
 def corpus_status(store) -> dict:
@@ -234,14 +234,14 @@ def search(store, query: str, *, limit: int = 20) -> dict:
 
 def store_record(store, record: Record) -> dict:
     """Store one analysed record through the store's writer (skipped when already stored)
-    and refresh the cross-article joins. Returns the write counts."""
-    from newsgraph.corpus.build import rebuild
+    and join it into the cross-article tables. Returns the write counts."""
+    from newsgraph.corpus.build import update
     from newsgraph.corpus.minhash import signature
     from newsgraph.record import to_json
     from newsgraph.store.items import Analysed
 
     result = store.write([Analysed(record.id, to_json(record), signature(record.text))])
-    rebuild(store)
+    update(store)
     return {"written": result.written, "skipped": result.skipped, "failed": result.failed}
 
 
