@@ -84,6 +84,24 @@ def ingest(store, paths: list[str], *, joins: bool = True, **options) -> dict:
     return stats
 
 
+def watch(store, paths: list[str], *, every: float | str = "15m", cycles: int | None = None, on_cycle=None,
+          **options):  # fmt: skip
+    """Ingest ``paths`` into ``store`` every ``every`` (seconds, or ``15m``, ``30s``, ``1h``),
+    joining after each cycle, ``cycles`` times or until interrupted (``runners.watch``);
+    returns the cycles run. ``options`` are those of ``ingest``."""
+    from newsgraph.runners.watch import watch as run
+
+    seconds = watch_period(every) if isinstance(every, str) else every
+    return run(store, paths, every=seconds, cycles=cycles, on_cycle=on_cycle or (lambda c: None), **options)
+
+
+def watch_period(text: str) -> float:
+    """Seconds in a period such as ``15m`` (``ConfigError`` for anything else)."""
+    from newsgraph.runners.watch import parse_every
+
+    return parse_every(text)
+
+
 def build(store, *, full: bool = False) -> dict:
     """Join the documents of ``store`` (open for writing) added since the last build into
     the cross-article tables, or rebuild them all when ``full``; returns their row counts."""

@@ -128,18 +128,21 @@ _ENTITY_COLUMNS = "e.doc_id, e.entity_id, e.type, e.name, e.kb, e.roles, e.n_men
 
 
 def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bool = False) -> list[dict]:
-    """Entity resolution: index the new documents' entity rows, then resolve again every
-    row of the nodes they can affect and replace those rows' links and graph entities.
-    Returns the (doc_id, entity_id) rows resolved again."""
+    """Entity resolution: index the new documents' entity rows; resolve again every row of
+    the nodes that rows changing the graph (new names, ids, spellings, people) can affect,
+    and give a row that only adds to an existing node (``Warsaw`` once more) that node's
+    link. Replaces the links and graph entities concerned. Returns the rows resolved again."""
     with _table(store, "_new", [{"doc_id": d} for d in new], "doc_id"):
         rows = store.query(f"SELECT {_ENTITY_COLUMNS} FROM entities e JOIN _new USING (doc_id)")
-    nodes = _index_nodes(store, rows)
+    changed, quiet = _index_nodes(store, rows)
     if full:
-        rows = store.query(f"SELECT {_ENTITY_COLUMNS} FROM entities e JOIN entity_nodes USING (doc_id, entity_id) "
-                           "ORDER BY e.doc_id, e.entity_id")  # fmt: skip
+        rows = store.query(f"SELECT {_ENTITY_COLUMNS}, n.fam, n.norm FROM entities e "
+                           "JOIN entity_nodes n USING (doc_id, entity_id) ORDER BY e.doc_id, e.entity_id")  # fmt: skip
     else:
-        with _table(store, "_nodes", [{"fam": f, "norm": n} for f, n in _reachable(store, nodes)], "fam", "norm"):
-            rows = store.query(f"""SELECT {_ENTITY_COLUMNS} FROM entities e
+        reached = _reachable(store, changed)
+        quiet = [q for q in quiet if (q["fam"], q["norm"]) not in reached]
+        with _table(store, "_nodes", [{"fam": f, "norm": n} for f, n in reached], "fam", "norm"):
+            rows = store.query(f"""SELECT {_ENTITY_COLUMNS}, n.fam, n.norm FROM entities e
                 JOIN entity_nodes n USING (doc_id, entity_id) JOIN _nodes USING (fam, norm)
                 ORDER BY e.doc_id, e.entity_id""")  # fmt: skip
     graph, links = resolve.resolve(rows)
@@ -148,31 +151,79 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
         stale = store.con.execute("SELECT DISTINCT gid FROM entity_links JOIN _rows USING (doc_id, entity_id)").fetchall()
         store.con.execute("DELETE FROM entity_links USING _rows r "
                           "WHERE entity_links.doc_id = r.doc_id AND entity_links.entity_id = r.entity_id")
+    quiet_links = _quiet_links(store, quiet)
+    store.insert_rows("entity_links", [link.__dict__ for link in links] + quiet_links)
+    regraph = {q["gid"] for q in quiet_links} - {e["gid"] for e in graph}
+    graph += _graph_entities(store, regraph)
     gids = [{"gid": g} for g in {row[0] for row in stale} | {e["gid"] for e in graph}]
     with _table(store, "_gids", gids, "gid"):
         store.con.execute("DELETE FROM graph_entities WHERE gid IN (SELECT gid FROM _gids)")
     for entity in graph:
         entity["n_docs"] = len(entity.pop("docs"))
     store.insert_rows("graph_entities", graph)
-    store.insert_rows("entity_links", [link.__dict__ for link in links])
     _count_stories(store, {e["gid"] for e in graph}, regrouped)
     return relinked
 
 
-def _index_nodes(store: Store, rows: list[dict]) -> set[tuple[str, str]]:
+def _quiet_links(store: Store, quiet: list[dict]) -> list[dict]:
+    """Links for rows that only add to an existing node: the node's link (every row of a
+    node other than a surname-only person links alike)."""
+    with _table(store, "_q", quiet, "doc_id", "entity_id", "fam", "norm"):
+        return store.query("""SELECT q.doc_id, q.entity_id, l.gid, l.confidence, l.evidence FROM _q q
+            JOIN (SELECT n.fam, n.norm, any_value(l.gid) AS gid, any_value(l.confidence) AS confidence,
+                         any_value(l.evidence) AS evidence
+                  FROM entity_nodes n JOIN (SELECT DISTINCT fam, norm FROM _q) USING (fam, norm)
+                  JOIN entity_links l USING (doc_id, entity_id) GROUP BY n.fam, n.norm) l
+            ON l.fam = q.fam AND l.norm = q.norm""")  # fmt: skip
+
+
+def _graph_entities(store: Store, gids: set[str]) -> list[dict]:
+    """The graph entities ``gids`` computed again from all their links."""
+    with _table(store, "_g", [{"gid": g} for g in gids], "gid"):
+        rows = store.query(f"""SELECT {_ENTITY_COLUMNS}, l.gid, l.confidence, l.evidence FROM entity_links l
+            JOIN _g USING (gid) JOIN entities e USING (doc_id, entity_id) ORDER BY e.doc_id, e.entity_id""")  # fmt: skip
+    links = [resolve.Link(r["doc_id"], r["entity_id"], r["gid"], r["confidence"], r["evidence"]) for r in rows]
+    return resolve.graph_entities(links, rows)
+
+
+def _index_nodes(store: Store, rows: list[dict]) -> tuple[set[tuple[str, str]], list[dict]]:
     """Record the new rows' nodes, what can join each node to others (``node_keys``), and
-    near-identical spellings of new nodes (a ``spelling|`` key on both). Returns the nodes."""
-    node_rows, keys, nodes = [], set(), set()
+    near-identical spellings of new nodes (a ``spelling|`` key on both). Returns the nodes
+    that changed (new ones, people, and those given a new name or key) and the rows that
+    only add to a node (``quiet``)."""
+    node_rows, keys, nodes = [], set(), {}
     for row in rows:
         key = resolve.node_key(row)
-        if key is None:
-            continue
-        nodes.add(key)
-        node_rows.append({"doc_id": row["doc_id"], "entity_id": row["entity_id"], "fam": key[0], "norm": key[1]})
-        keys.update((key, k) for k in resolve.touch_keys(key, resolve.row_kb(row)))
+        if key is not None:
+            nodes.setdefault(key, []).append(row)
+            node_rows.append({"doc_id": row["doc_id"], "entity_id": row["entity_id"], "fam": key[0], "norm": key[1]})
+            keys.update((key, k) for k in resolve.touch_keys(key, resolve.row_kb(row)))
     with _table(store, "_n", [{"fam": f, "norm": n} for f, n in nodes], "fam", "norm"):
-        known = set(store.con.execute("SELECT DISTINCT fam, norm FROM entity_nodes JOIN _n USING (fam, norm)").fetchall())
-    fresh = {n: resolve.fuzzy_block(n) for n in nodes - known if resolve.fuzzy_block(n)}
+        known_keys = store.con.execute("SELECT fam, norm, key FROM node_keys JOIN _n USING (fam, norm)").fetchall()
+        known_names = store.con.execute("""SELECT DISTINCT n.fam, n.norm, e.name FROM entity_nodes n
+            JOIN _n USING (fam, norm) JOIN entities e USING (doc_id, entity_id)""").fetchall()  # fmt: skip
+    old_keys = {((f, n), k) for f, n, k in known_keys}
+    old_names = {((f, n), name) for f, n, name in known_names}
+    known = {node for node, _ in old_names}
+    kb_names: dict[tuple[str, str], list[str]] = {}
+    for node, k in old_keys | keys:
+        if k.startswith("kb|"):
+            kb_names.setdefault(node, []).append(k.rsplit("|", 1)[0])
+    changed, quiet = set(), []
+    for node, node_rows_here in nodes.items():
+        # Rows disagreeing on a knowledge-base id: the last row decides the node's id.
+        conflicting = len(set(kb_names.get(node, []))) != len(kb_names.get(node, []))
+        if node not in known or node[0] == "PERSON" or conflicting:
+            changed.add(node)
+            continue
+        for row in node_rows_here:
+            if (node, row["name"]) in old_names and all((node, k) in old_keys for k in
+                                                         resolve.touch_keys(node, resolve.row_kb(row))):  # fmt: skip
+                quiet.append({"doc_id": row["doc_id"], "entity_id": row["entity_id"], "fam": node[0], "norm": node[1]})
+            else:
+                changed.add(node)
+    quiet = [q for q in quiet if (q["fam"], q["norm"]) not in changed]
+    fresh = {n: resolve.fuzzy_block(n) for n in set(nodes) - known if resolve.fuzzy_block(n)}
     with _table(store, "_b", [{"block": b} for b in set(fresh.values())], "block"):
         peers = store.con.execute("SELECT fam, norm, block FROM node_blocks JOIN _b USING (block)").fetchall()
     by_block: dict[str, list] = {}
@@ -187,7 +238,7 @@ def _index_nodes(store: Store, rows: list[dict]) -> set[tuple[str, str]]:
     store.insert_rows("node_blocks", [{"fam": n[0], "norm": n[1], "block": b} for n, b in fresh.items()])
     with _table(store, "_keys", [{"fam": n[0], "norm": n[1], "key": k} for n, k in keys], "fam", "norm", "key"):
         store.con.execute("INSERT INTO node_keys SELECT * FROM _keys EXCEPT SELECT * FROM node_keys")
-    return nodes
+    return changed, quiet
 
 
 def _reachable(store: Store, nodes: set[tuple[str, str]]) -> set[tuple[str, str]]:

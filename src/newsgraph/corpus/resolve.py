@@ -82,14 +82,14 @@ def resolve(rows: list[dict]) -> tuple[list[dict], list[Link]]:
     _merge_people(nodes, clusters)
     _merge_orgs(nodes, clusters)
     links = _links(rows, row_nodes, nodes, clusters)
-    return _graph_entities(links, rows, nodes, clusters), links
+    return graph_entities(links, rows), links
 
 
 def _nodes(rows: list[dict]) -> tuple[dict, dict]:
     nodes: dict[tuple[str, str], Node] = {}
     row_nodes: dict[int, tuple[str, str]] = {}
     for i, row in enumerate(rows):
-        key = node_key(row)
+        key = (row["fam"], row["norm"]) if "fam" in row else node_key(row)
         if key is None:
             continue
         node = nodes.setdefault(key, Node(key))
@@ -108,6 +108,8 @@ def row_kb(row: dict) -> dict:
 
 
 def _json(value, default):
+    if value in ("{}", "[]", "", None):  # most rows: no kb ids, no roles
+        return default
     if isinstance(value, str):
         return json.loads(value) if value else default
     return value if value is not None else default
@@ -339,8 +341,9 @@ def _canonical(names: Counter, fam: str) -> str:
     return max(pool or names, key=lambda n: (names[n], size[n], n))
 
 
-def _graph_entities(links: list[Link], rows, nodes, clusters) -> list[dict]:
-    """One row per graph entity: canonical name, type, aliases, kb ids and counts."""
+def graph_entities(links: list[Link], rows) -> list[dict]:
+    """One row per graph entity of ``links`` (over entity ``rows``, in the same order):
+    canonical name, type, aliases, kb ids and counts."""
     by_gid: dict[str, dict] = {}
     row_by_key = {(r["doc_id"], r["entity_id"]): r for r in rows}
     for link in links:
