@@ -355,14 +355,17 @@ def graph_entities(links: list[Link], rows) -> list[dict]:
         entry["docs"].add(link.doc_id)
         entry["mentions"] += row.get("n_mentions") or 0
         entry["kb"].update(_json(row.get("kb"), {}))
-    out = []
-    for gid, entry in by_gid.items():
-        names = entry["names"]
-        # The canonical name: the most-mentioned of the longest (fullest) names.
-        fam = family(entry["types"].most_common(1)[0][0]) or ""
-        canonical = _canonical(names, fam)
-        out.append({"gid": gid, "type": entry["types"].most_common(1)[0][0], "name": canonical,
-                    "aliases": sorted(n for n in names if n != canonical),
-                    "keys": sorted({fold(n) for n in names} | {name_key(n, fam) for n in names}), "kb": json.dumps(entry["kb"], sort_keys=True),
-                    "docs": entry["docs"], "n_mentions": entry["mentions"]})  # fmt: skip
-    return out
+    return [graph_entity(gid, e["names"], e["types"], e["kb"], e["docs"], e["mentions"]) for gid, e in by_gid.items()]
+
+
+def graph_entity(gid: str, names: Counter, types: Counter, kb: dict, docs, mentions: int) -> dict:
+    """A ``graph_entities`` row from what its links gathered: ``names`` (weighted by
+    mentions), ``types`` (rows per type, in order of first row: ties go to the first),
+    the kb ids, the documents (any sized collection) and the mention count."""
+    # The canonical name: the most-mentioned of the longest (fullest) names.
+    fam = family(types.most_common(1)[0][0]) or ""
+    canonical = _canonical(names, fam)
+    return {"gid": gid, "type": types.most_common(1)[0][0], "name": canonical,
+            "aliases": sorted(n for n in names if n != canonical),
+            "keys": sorted({fold(n) for n in names} | {name_key(n, fam) for n in names}),
+            "kb": json.dumps(kb, sort_keys=True), "docs": docs, "n_mentions": mentions}  # fmt: skip
