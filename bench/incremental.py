@@ -123,12 +123,10 @@ def main() -> None:
                                "base": whole(work / "whole-base.duckdb", folder)}  # fmt: skip
             w = result["whole"]
             result["whole_ratio"] = round(w["base"]["ingest_s"] / w["empty"]["ingest_s"], 2)
+            result["whole_cpu_ratio"] = round(w["base"]["ingest_cpu_s"] / w["empty"]["ingest_cpu_s"], 2)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    text = json.dumps(result, indent=2)
-    print(text)
-    if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    varied.report(result, args.output)
 
 
 if __name__ == "__main__":

@@ -161,3 +161,11 @@ def _spans(value) -> Iterator[tuple[int, int]]:
     elif isinstance(value, list):
         for v in value:
             yield from _spans(v)
+
+
+def report(result: dict, output: str | None) -> None:
+    """Print ``result`` as JSON, and write it to ``output`` when given."""
+    text = json.dumps(result, indent=2)
+    print(text)
+    if output:
+        Path(output).write_text(text + "\n", encoding="utf-8")
