@@ -310,13 +310,16 @@ def documents(store: Store, *, query: str | None = None, limit: int = 50, offset
         where = "(d.title ILIKE ? OR d.text ILIKE ?)"
         params = [f"%{query}%", f"%{query}%"]
     total = store.query(f"SELECT count(*) AS n FROM documents d WHERE {where}", params)[0]["n"]
+    # The page first, then the counts for its articles only (not for every stored article).
     items = store.query(f"""
-        SELECT d.id, d.title, d.published, d.url, d.source, d.dateline, length(d.text) AS n_chars, d.tone,
-               (SELECT count(*) FROM entities e WHERE e.doc_id = d.id) AS n_entities,
-               (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS n_quotes,
-               (SELECT count(*) FROM events v WHERE v.doc_id = d.id) AS n_events
-        FROM documents d WHERE {where}
-        ORDER BY d.published DESC NULLS LAST, d.title, d.id LIMIT ? OFFSET ?""", [*params, limit, offset])  # fmt: skip
+        WITH page AS (SELECT d.id, d.title, d.published, d.url, d.source, d.dateline, d.n_chars, d.tone
+                      FROM documents d WHERE {where}
+                      ORDER BY d.published DESC NULLS LAST, d.title, d.id LIMIT ? OFFSET ?)
+        SELECT p.*,
+               (SELECT count(*) FROM entities e WHERE e.doc_id = p.id) AS n_entities,
+               (SELECT count(*) FROM quotes q WHERE q.doc_id = p.id) AS n_quotes,
+               (SELECT count(*) FROM events v WHERE v.doc_id = p.id) AS n_events
+        FROM page p ORDER BY p.published DESC NULLS LAST, p.title, p.id""", [*params, limit, offset])  # fmt: skip
     return {"total": total, "items": items}
 
 
