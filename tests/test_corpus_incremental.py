@@ -87,3 +87,24 @@ def test_corpus_incremental_lsh_bands_are_datasketchs_optimum():
 
     lsh = MinHashLSH(threshold=dedup.THRESHOLD, num_perm=NUM_PERM)
     assert (lsh.b, lsh.r) == (dedup.BANDS, dedup.ROWS)
+
+
+def test_corpus_incremental_cli_build_joins_what_is_new_and_full_rebuilds(records, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    db = str(tmp_path / "s.duckdb")
+    with Store(db) as store:
+        store.write([analysed(r) for r in records[:20]])
+
+    def build(*extra):
+        result = CliRunner().invoke(main, ["build", "--db", db, *extra])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    first, again, full = build(), build(), build("--full")
+    assert (first["joined"], again["joined"], full["joined"]) == (20, 0, 20)
+    assert {k: v for k, v in first.items() if k != "joined"} == {k: v for k, v in full.items() if k != "joined"}
