@@ -18,7 +18,6 @@ loaded once before timing).
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
 import sys
