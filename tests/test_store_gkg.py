@@ -3,12 +3,15 @@ offsets into the record's text."""
 
 from __future__ import annotations
 
+import datetime
+
 import msgspec
+import pytest
 
 from newsgraph.record import DateExpr, Quantity, to_json
 from newsgraph.store import Analysed, Store
-from newsgraph.store.gkg import COLUMNS, export_gkg, fips, row
-from tests.fixtures.corpus.synthetic import WIRE, record
+from newsgraph.store.gkg import COLUMNS, export_gkg, fips, row, source_name
+from tests.fixtures.corpus.synthetic import WIRE, analysed, record
 
 
 def _record():
@@ -54,10 +57,40 @@ def test_store_gkg_file_has_one_row_per_record(tmp_path):
     data, rec = _record()
     with Store(tmp_path / "g.duckdb") as store:
         store.write([Analysed(rec.id, to_json(rec))])
-        n = export_gkg(store, str(tmp_path / "out.gkg.csv"))
+        out = export_gkg(store, str(tmp_path / "out.gkg.csv"))
     lines = (tmp_path / "out.gkg.csv").read_text(encoding="utf-8").splitlines()
-    assert n == len(lines) == 1 and len(lines[0].split("\t")) == 27
+    assert out["rows"] == len(lines) == 1 and len(lines[0].split("\t")) == 27 and out["undated"] == 0
 
 
 def test_store_gkg_fips_codes():
     assert (fips("GB"), fips("DE"), fips("LT"), fips(None), fips("zz")) == ("UK", "GM", "LH", "", "")
+
+
+@pytest.mark.parametrize("meta, expected", [
+    ({"url": "https://www.News.example/a", "source": "/home/me/in/a.html"}, "news.example"),
+    ({"source": "/home/me/crawl/article-00001.txt"}, ""),
+    ({"source": "C:\\feeds\\wire.rss#3"}, ""),
+    ({"source": "in.jsonl:12"}, ""),
+    ({"source": "stdin"}, ""),
+    ({"source": "Example Wire"}, "Example Wire"),
+    ({}, ""),
+])  # fmt: skip
+def test_store_gkg_source_common_name_is_an_outlet_never_a_path(meta, expected):
+    assert source_name(meta) == expected
+
+
+def test_store_gkg_undated_articles_are_left_out_or_marked_never_given_the_ingest_date(tmp_path):
+    dated, _ = _record()
+    undated = record("Officials in Port Avalon met on an unknown day to discuss the ferry route.")
+    with Store(tmp_path / "g.duckdb") as store:
+        store.write([analysed(record(WIRE, published="2023-07-11")), analysed(undated)])
+        skipped = export_gkg(store, str(tmp_path / "skip.tsv"))
+        marked = export_gkg(store, str(tmp_path / "mark.tsv"), undated="mark")
+    assert (skipped["rows"], skipped["undated"], skipped["undated_rows"]) == (1, 1, "left out")
+    assert marked["rows"] == 2 and "marked" in marked["undated_rows"]
+    rows = [line.split("\t") for line in (tmp_path / "mark.tsv").read_text(encoding="utf-8").splitlines()]
+    (undated_row,) = [r for r in rows if undated.id in r[-1]]
+    assert undated_row[1] == "" and undated_row[0].startswith("0-") and "<NEWSGRAPH_UNDATED>1" in undated_row[-1]
+    today = datetime.date.today().strftime("%Y%m%d")
+    assert not any(r[1].startswith(today) for r in rows)
+    assert (tmp_path / "skip.tsv").read_text(encoding="utf-8").count("\n") == 1

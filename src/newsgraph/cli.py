@@ -12,7 +12,7 @@ import click
 
 from newsgraph import service
 from newsgraph.corpus.filters import check_country, check_date, check_event_type
-from newsgraph.errors import NewsgraphError, StoreError
+from newsgraph.errors import ConfigError, NewsgraphError, StoreError
 from newsgraph.ingest.inputs import Failure
 from newsgraph.ingest.readers import read_jsonl, read_paths
 from newsgraph.pipeline.config import PipelineConfig
@@ -285,6 +285,35 @@ def ingest(store, paths, workers, engine, ray_address, shard_dir, batch_size, pu
     _report_ingest(stats, store.path)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--every", default="15m", show_default=True, callback=lambda ctx, param, value: _period(ctx, param, value),
+              help="Time between the starts of two cycles: 30s, 15m, 1h, 1d.")  # fmt: skip
+@click.option("--once", is_flag=True, help="Run one cycle and stop (as --cycles 1).")
+@click.option("--cycles", type=click.IntRange(min=1), help="Stop after this many cycles (default: run until stopped).")
+@_workers_option
+@_published_option
+@_store_command(create=True)
+def watch(store, paths, every, once, cycles, workers, published) -> None:
+    """Ingest PATHS (folders, feed files, any input `ingest` reads) again every --every:
+    new files and feed entries are analysed and joined, stored ones skipped.
+
+    The store is the only state, so a restarted or killed watch resumes where it
+    stopped. Prints one line per cycle on stderr: new, skipped, failed, seconds.
+    """
+    service.watch(store, list(paths), every=every, cycles=1 if once else cycles, workers=workers,
+                  published=published, on_cycle=lambda c: click.echo(c.line(), err=True))  # fmt: skip
+
+
+def _period(ctx, param, value: str) -> float:
+    """``--every`` in seconds; a bad period is a usage error (exit 2) before the store is opened."""
+    try:
+        return service.watch_period(value)
+    except ConfigError as err:
+        raise click.BadParameter(err.message, ctx=ctx, param=param) from None
+
+
 def _report_ingest(stats: dict, db: str) -> None:
     """Each failure and a summary on stderr, the counts as JSON on stdout; exit 3 when
     any input failed."""
@@ -305,14 +334,17 @@ def _report_ingest(stats: dict, db: str) -> None:
 
 @main.command()
 @_db_option
+@click.option("--full", is_flag=True, help="Rebuild every cross-article table from scratch instead of joining "
+              "only the documents added since the last build.")  # fmt: skip
 @_store_command()
-def build(store) -> None:
-    """Rebuild the cross-article tables (entities, stories, events) of an existing store.
+def build(store, full) -> None:
+    """Join the documents added since the last build into the cross-article tables
+    (entities, stories, events) of an existing store; `--full` rebuilds them all.
 
     `ingest` does this at its end; run it after `ingest --no-joins`, or when a query
     warns that the tables are older than the documents. Also upgrades an old store.
     """
-    click.echo(json.dumps(service.build(store), indent=2))
+    click.echo(json.dumps(service.build(store, full=full), indent=2))
 
 
 @main.command()

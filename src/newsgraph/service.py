@@ -84,12 +84,30 @@ def ingest(store, paths: list[str], *, joins: bool = True, **options) -> dict:
     return stats
 
 
-def build(store) -> dict:
-    """Rebuild the cross-article tables of ``store`` (open for writing); returns their
-    row counts."""
-    from newsgraph.corpus.build import rebuild
+def watch(store, paths: list[str], *, every: float | str = "15m", cycles: int | None = None, on_cycle=None,
+          **options):  # fmt: skip
+    """Ingest ``paths`` into ``store`` every ``every`` (seconds, or ``15m``, ``30s``, ``1h``),
+    joining after each cycle, ``cycles`` times or until interrupted (``runners.watch``);
+    returns the cycles run. ``options`` are those of ``ingest``."""
+    from newsgraph.runners.watch import watch as run
 
-    return rebuild(store)
+    seconds = watch_period(every) if isinstance(every, str) else every
+    return run(store, paths, every=seconds, cycles=cycles, on_cycle=on_cycle or (lambda c: None), **options)
+
+
+def watch_period(text: str) -> float:
+    """Seconds in a period such as ``15m`` (``ConfigError`` for anything else)."""
+    from newsgraph.runners.watch import parse_every
+
+    return parse_every(text)
+
+
+def build(store, *, full: bool = False) -> dict:
+    """Join the documents of ``store`` (open for writing) added since the last build into
+    the cross-article tables, or rebuild them all when ``full``; returns their row counts."""
+    from newsgraph.corpus.build import update
+
+    return update(store, full=full)
 
 
 def corpus_status(store) -> dict:
@@ -282,14 +300,14 @@ def search(store, query: str, *, limit: int = 20, offset: int = 0, sort: str | N
 
 def store_record(store, record: Record) -> dict:
     """Store one analysed record through the store's writer (skipped when already stored)
-    and refresh the cross-article joins. Returns the write counts."""
-    from newsgraph.corpus.build import rebuild
+    and join it into the cross-article tables. Returns the write counts."""
+    from newsgraph.corpus.build import update
     from newsgraph.corpus.minhash import signature
     from newsgraph.record import to_json
     from newsgraph.store.items import Analysed
 
     result = store.write([Analysed(record.id, to_json(record), signature(record.text))])
-    rebuild(store)
+    update(store)
     return {"written": result.written, "skipped": result.skipped, "failed": result.failed}
 
 

@@ -30,14 +30,25 @@ def _actor(gid: str | None, name: str | None) -> str:
     return gid or (fold(name) if name else "")
 
 
+def report_key(r: dict) -> tuple:
+    """What reports of one event share: type, actors, place and negation. Clusters never
+    span two keys, so ``corpus.build`` re-clusters only the keys new reports touch."""
+    return (r["type"], _actor(r.get("source_gid"), r.get("source_name")),
+            _actor(r.get("target_gid"), r.get("target_name")), fold(r.get("place") or ""), bool(r.get("negated")))  # fmt: skip
+
+
+def key_text(key: tuple) -> str:
+    """A report key as the text the store keeps (``event_keys.key``)."""
+    return "|".join(str(k) for k in key)
+
+
 def cluster(reports: list[dict], window: int = WINDOW_DAYS) -> tuple[list[dict], list[dict]]:
     """``reports``: event rows with ``doc_id, idx, type, source_gid, source_name,
     target_gid, target_name, place, country, negated, date, published, group_id``.
     Returns (event clusters, cluster membership rows)."""
     by_key: dict[tuple, list[dict]] = {}
     for r in reports:
-        key = (r["type"], _actor(r.get("source_gid"), r.get("source_name")),
-               _actor(r.get("target_gid"), r.get("target_name")), fold(r.get("place") or ""), bool(r.get("negated")))  # fmt: skip
+        key = report_key(r)
         r["day"] = _day(r.get("date")) or _day(r.get("published"))
         by_key.setdefault(key, []).append(r)
     clusters, members = [], []
@@ -63,7 +74,7 @@ def _same_window(first: date | None, day: date | None, window: int) -> bool:
 def _close(key: tuple, rows: list[dict], members: list[dict]) -> dict:
     first = rows[0]
     days = [r["day"] for r in rows if r["day"] is not None]
-    ident = "|".join(str(k) for k in key) + "|" + (str(first["day"]) if first["day"] else "")
+    ident = key_text(key) + "|" + (str(first["day"]) if first["day"] else "")
     cluster_id = "ev:" + hashlib.sha1(ident.encode()).hexdigest()[:12]
     for r in rows:
         members.append({"cluster_id": cluster_id, "doc_id": r["doc_id"], "idx": r["idx"]})

@@ -12,7 +12,7 @@ permutations (tests/test_corpus_minhash.py pins this). That is harmless, since s
 are only ever compared with each other, and it is kept because stores hold signatures made
 this way: changing the draw would split every stored near-duplicate group. It is plain
 numpy because importing datasketch pulls in scipy, which would add seconds to every
-worker's start; the LSH index (``dedup``) uses datasketch on these values.
+worker's start; the LSH index (``dedup``) bands these values as datasketch's would.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import numpy as np
 NUM_PERM = 64
 SHINGLE = 5
 SEED = 1  # fixed: signatures computed in different processes or runs must compare
-# Values in the legacy scheme's range (32-bit); dedup labels them "legacy" for datasketch.
+# Values in the legacy scheme's range (32-bit).
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -82,18 +82,16 @@ def resolve(rows: list[dict]) -> tuple[list[dict], list[Link]]:
     _merge_people(nodes, clusters)
     _merge_orgs(nodes, clusters)
     links = _links(rows, row_nodes, nodes, clusters)
-    return _graph_entities(links, rows, nodes, clusters), links
+    return graph_entities(links, rows), links
 
 
 def _nodes(rows: list[dict]) -> tuple[dict, dict]:
     nodes: dict[tuple[str, str], Node] = {}
     row_nodes: dict[int, tuple[str, str]] = {}
     for i, row in enumerate(rows):
-        fam = family(row.get("type"))
-        norm = name_key(row.get("name") or "", fam) if fam else ""
-        if not fam or not norm:
+        key = (row["fam"], row["norm"]) if "fam" in row else node_key(row)
+        if key is None:
             continue
-        key = (fam, norm)
         node = nodes.setdefault(key, Node(key))
         node.names[row["name"]] += row.get("n_mentions") or 1
         node.types[row["type"]] += 1
@@ -104,7 +102,14 @@ def _nodes(rows: list[dict]) -> tuple[dict, dict]:
     return nodes, row_nodes
 
 
+def row_kb(row: dict) -> dict:
+    """The knowledge-base ids of an entity row (its ``kb`` column is JSON text)."""
+    return _json(row.get("kb"), {})
+
+
 def _json(value, default):
+    if value in ("{}", "[]", "", None):  # most rows: no kb ids, no roles
+        return default
     if isinstance(value, str):
         return json.loads(value) if value else default
     return value if value is not None else default
@@ -133,28 +138,63 @@ def _merge_people(nodes: dict, clusters: Clusters) -> None:
             for b in keys[i + 1 :]:
                 if persons_compatible(nodes[a].tokens, nodes[b].tokens):
                     clusters.union(a, b, 0.9, f"same surname, compatible given names: {a[1]!r} ~ {b[1]!r}")
-    _merge_fuzzy(nodes, clusters, "PERSON", lambda k: k[1][:1] + k[1].split()[-1][:2])
+    _merge_fuzzy(nodes, clusters, "PERSON")
 
 
-def _merge_fuzzy(nodes: dict, clusters: Clusters, fam: str, block) -> None:
+def _merge_fuzzy(nodes: dict, clusters: Clusters, fam: str) -> None:
     """Near-identical spellings within blocks (cheap: only names sharing ``block(key)``)."""
     blocks: dict[str, list] = defaultdict(list)
     for key in sorted(nodes):
-        if key[0] == fam and len(key[1]) >= 6:
-            blocks[block(key)].append(key)
+        if key[0] == fam and fuzzy_block(key):
+            blocks[fuzzy_block(key)].append(key)
     for keys in blocks.values():
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
-                if fam == "PERSON" and not _same_first(a, b):
-                    continue
-                score = fuzz.ratio(a[1], b[1])
-                if score >= FUZZY_MIN:
+                score = fuzzy_score(a, b)
+                if score is not None:
                     clusters.union(a, b, round(0.85 * score / 100, 3), f"near-identical spelling ({score:.0f}/100)")
 
 
-def _same_first(a, b) -> bool:
-    """People spelt nearly alike must still share a given name (not Joe vs Jill Biden)."""
-    return a[1].split()[0] == b[1].split()[0]
+def fuzzy_block(key: tuple[str, str]) -> str | None:
+    """The block in which a node's spelling is compared with others' (people: first
+    initial and the surname's first two letters; organisations: the first two letters),
+    or None when it is never compared (short names, other families)."""
+    if len(key[1]) < 6 or key[0] not in ("PERSON", "ORG"):
+        return None
+    return key[0] + ":" + (key[1][:1] + key[1].split()[-1][:2] if key[0] == "PERSON" else key[1][:2])
+
+
+def fuzzy_score(a: tuple[str, str], b: tuple[str, str]) -> float | None:
+    """The rapidfuzz ratio of two nodes of one block when it makes them near-identical
+    spellings of one name, else None. People must also share a given name (not Joe vs
+    Jill Biden)."""
+    if a[0] == "PERSON" and a[1].split()[0] != b[1].split()[0]:
+        return None
+    score = fuzz.ratio(a[1], b[1])
+    return score if score >= FUZZY_MIN else None
+
+
+def node_key(row: dict) -> tuple[str, str] | None:
+    """The node (family, normalised name) an entity row belongs to, or None for value
+    types and empty names."""
+    fam = family(row.get("type"))
+    norm = name_key(row.get("name") or "", fam) if fam else ""
+    return (fam, norm) if fam and norm else None
+
+
+def touch_keys(key: tuple[str, str], kb: dict) -> set[str]:
+    """What can join node ``key`` to other nodes, besides near-identical spellings: its
+    knowledge-base ids, its surname (people) and its acronym (organisations). Two nodes
+    sharing none of these (and not spelt alike) never affect each other's resolution,
+    which is what lets ``corpus.build`` re-resolve only the part a new article touches."""
+    fam, norm = key
+    tokens = norm.split()
+    keys = {f"kb|{fam}|{name}|{ident}" for name, ident in kb.items()}
+    if fam == "PERSON":
+        keys.add("surname|" + tokens[-1])
+    elif fam == "ORG":
+        keys.add("acronym|" + (acronym(norm) if len(tokens) >= 2 else norm))
+    return keys
 
 
 def _merge_orgs(nodes: dict, clusters: Clusters) -> None:
@@ -169,7 +209,7 @@ def _merge_orgs(nodes: dict, clusters: Clusters) -> None:
         full = by_acronym.get(key[1], [])
         if len(full) == 1 and len(key[1]) >= 2:
             clusters.union(full[0], key, 0.8, f"acronym of {full[0][1]!r}")
-    _merge_fuzzy(nodes, clusters, "ORG", lambda k: k[1][:2])
+    _merge_fuzzy(nodes, clusters, "ORG")
 
 
 @dataclass
@@ -301,8 +341,9 @@ def _canonical(names: Counter, fam: str) -> str:
     return max(pool or names, key=lambda n: (names[n], size[n], n))
 
 
-def _graph_entities(links: list[Link], rows, nodes, clusters) -> list[dict]:
-    """One row per graph entity: canonical name, type, aliases, kb ids and counts."""
+def graph_entities(links: list[Link], rows) -> list[dict]:
+    """One row per graph entity of ``links`` (over entity ``rows``, in the same order):
+    canonical name, type, aliases, kb ids and counts."""
     by_gid: dict[str, dict] = {}
     row_by_key = {(r["doc_id"], r["entity_id"]): r for r in rows}
     for link in links:
@@ -314,14 +355,17 @@ def _graph_entities(links: list[Link], rows, nodes, clusters) -> list[dict]:
         entry["docs"].add(link.doc_id)
         entry["mentions"] += row.get("n_mentions") or 0
         entry["kb"].update(_json(row.get("kb"), {}))
-    out = []
-    for gid, entry in by_gid.items():
-        names = entry["names"]
-        # The canonical name: the most-mentioned of the longest (fullest) names.
-        fam = family(entry["types"].most_common(1)[0][0]) or ""
-        canonical = _canonical(names, fam)
-        out.append({"gid": gid, "type": entry["types"].most_common(1)[0][0], "name": canonical,
-                    "aliases": sorted(n for n in names if n != canonical),
-                    "keys": sorted({fold(n) for n in names} | {name_key(n, fam) for n in names}), "kb": json.dumps(entry["kb"], sort_keys=True),
-                    "docs": entry["docs"], "n_mentions": entry["mentions"]})  # fmt: skip
-    return out
+    return [graph_entity(gid, e["names"], e["types"], e["kb"], e["docs"], e["mentions"]) for gid, e in by_gid.items()]
+
+
+def graph_entity(gid: str, names: Counter, types: Counter, kb: dict, docs, mentions: int) -> dict:
+    """A ``graph_entities`` row from what its links gathered: ``names`` (weighted by
+    mentions), ``types`` (rows per type, in order of first row: ties go to the first),
+    the kb ids, the documents (any sized collection) and the mention count."""
+    # The canonical name: the most-mentioned of the longest (fullest) names.
+    fam = family(types.most_common(1)[0][0]) or ""
+    canonical = _canonical(names, fam)
+    return {"gid": gid, "type": types.most_common(1)[0][0], "name": canonical,
+            "aliases": sorted(n for n in names if n != canonical),
+            "keys": sorted({fold(n) for n in names} | {name_key(n, fam) for n in names}),
+            "kb": json.dumps(kb, sort_keys=True), "docs": docs, "n_mentions": mentions}  # fmt: skip

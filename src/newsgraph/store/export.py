@@ -23,7 +23,7 @@ def export(store: Store, fmt: str, output: str) -> dict:
     elif fmt == "gkg":
         from newsgraph.store.gkg import export_gkg
 
-        rows = export_gkg(store, output)
+        return {"format": fmt, "output": output, **export_gkg(store, output)}
     else:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, found {fmt!r}")
     return {"format": fmt, "output": output, "rows": rows}

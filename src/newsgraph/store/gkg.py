@@ -58,12 +58,26 @@ def _num(value) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def row(record: dict, seq: int, ingested: str | None = None) -> list[str]:
-    """The 27 GKG 2.1 fields for one record (as builtins)."""
+_LOCATOR = re.compile(r"[/\\]|\.(txt|html?|jsonl|json|warc|gz|xml|rss|atom)\b|^stdin$", re.IGNORECASE)
+
+
+def source_name(meta: dict) -> str:
+    """V2SOURCECOMMONNAME: the outlet's domain (the URL's host, ``www.`` dropped), else the
+    source name given at ingest; never a local file name or path (the ``source`` of an
+    article read from a file is where it was read, not who published it): then empty."""
+    if meta.get("url"):
+        return name(urlparse(meta["url"]).netloc.lower().removeprefix("www."))
+    source = meta.get("source") or ""
+    return "" if _LOCATOR.search(source) else name(source)
+
+
+def row(record: dict, seq: int) -> list[str]:
+    """The 27 GKG 2.1 fields for one record (as builtins). An undated record (no
+    ``metadata.published``) gets an empty V2.1DATE and a record id starting ``0-``."""
     meta = record.get("metadata") or {}
     text = record.get("text") or ""
     url = meta.get("url")
-    date = (meta.get("published") or ingested or "")[:10].replace("-", "")
+    date = (meta.get("published") or "")[:10].replace("-", "")
     date14 = (date + "000000") if len(date) == 8 else ""
     counts = _counts(record)
     locations = _locations(record)
@@ -73,7 +87,7 @@ def row(record: dict, seq: int, ingested: str | None = None) -> list[str]:
         f"{date14 or '0'}-{seq}",
         date14,
         str(WEB if url else CITATION_ONLY),
-        name(urlparse(url).netloc if url else meta.get("source") or ""),
+        source_name(meta),
         clean(url or f"newsgraph:{record['id']}"),
         ";".join(c.rsplit("#", 1)[0] for c in counts),
         ";".join(counts),
@@ -216,18 +230,31 @@ def _extras(record: dict, meta: dict) -> str:
     return "".join(parts)
 
 
-def export_gkg(store: Store, path: str, *, header: bool = False) -> int:
-    """Write every stored record as a GKG 2.1 row to ``path`` (no header line, as GDELT's
-    files; ``header=True`` adds the column names). Returns the number of rows."""
+def export_gkg(store: Store, path: str, *, header: bool = False, undated: str = "skip") -> dict:
+    """Write the stored records as GKG 2.1 rows to ``path`` (no header line, as GDELT's
+    files; ``header=True`` adds the column names). GKG rows are dated, and an article's
+    ingest date is not its publication date, so articles without ``metadata.published``
+    are left out (``undated="skip"``) or written with an empty date and
+    ``<NEWSGRAPH_UNDATED>`` in V2EXTRASXML (``undated="mark"``). Returns ``{"rows",
+    "undated", "undated_rows"}``: rows written, undated articles, and what was done with them."""
+    if undated not in ("skip", "mark"):
+        raise ValueError(f"undated must be 'skip' or 'mark', found {undated!r}")
     cursor = store.con.cursor()
-    cursor.execute("SELECT record, CAST(ingested_at AS VARCHAR) FROM documents ORDER BY id")
-    n = 0
+    cursor.execute("SELECT record, published IS NULL OR published = '' FROM documents ORDER BY id")
+    n = n_undated = 0
     with open(path, "w", encoding="utf-8", newline="") as fh:
         if header:
             fh.write("\t".join(COLUMNS) + "\n")
         while chunk := cursor.fetchmany(500):
-            for record_json, ingested in chunk:
+            for record_json, is_undated in chunk:
+                n_undated += bool(is_undated)
+                if is_undated and undated == "skip":
+                    continue
                 n += 1
-                fh.write("\t".join(row(json.loads(record_json), n, ingested)) + "\n")
+                fields = row(json.loads(record_json), n)
+                if is_undated:
+                    fields[-1] += "<NEWSGRAPH_UNDATED>1</NEWSGRAPH_UNDATED>"
+                fh.write("\t".join(fields) + "\n")
     cursor.close()
-    return n
+    action = "left out" if undated == "skip" else "marked <NEWSGRAPH_UNDATED> with an empty V2.1DATE"
+    return {"rows": n, "undated": n_undated, "undated_rows": action}

@@ -19,6 +19,8 @@ DOC_TABLES = (*KIND_TABLES, "provenance", "doc_minhash")
 
 # Cross-article tables: rebuilt by the corpus layer (newsgraph.corpus.build).
 CORPUS_TABLES = ("graph_entities", "entity_links", "doc_groups", "event_clusters", "event_reports")
+# The corpus layer's own state for incremental builds (emptied by a full rebuild).
+JOIN_STATE_TABLES = ("corpus_docs", "lsh_bands", "entity_nodes", "node_keys", "node_blocks", "event_keys")
 
 _V1 = """
 CREATE TABLE documents (
@@ -109,10 +111,24 @@ ALTER TABLE documents ADD COLUMN tone DOUBLE;
 ALTER TABLE documents ADD COLUMN tone_polarity DOUBLE;
 """
 
+# What the corpus layer keeps between builds so a new article joins the store without
+# redoing the old ones (newsgraph.corpus.build): which documents are joined, their LSH
+# band keys, each entity row's resolution node, what can join a node to others (node_keys),
+# the spelling blocks nodes are compared in, and each event report's clustering key.
+_V4_JOIN_STATE = """
+CREATE TABLE corpus_docs (doc_id VARCHAR);
+CREATE TABLE lsh_bands (doc_id VARCHAR, band INTEGER, bucket VARCHAR);
+CREATE TABLE entity_nodes (doc_id VARCHAR, entity_id VARCHAR, fam VARCHAR, norm VARCHAR);
+CREATE TABLE node_keys (fam VARCHAR, norm VARCHAR, key VARCHAR);
+CREATE TABLE node_blocks (fam VARCHAR, norm VARCHAR, block VARCHAR);
+CREATE TABLE event_keys (doc_id VARCHAR, idx INTEGER, key VARCHAR);
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
     (3, "article tone columns", _V3_TONE),
+    (4, "incremental join state", _V4_JOIN_STATE),
 ]
 
 # The store schema (its latest migration); records carry their own, record.RECORD_SCHEMA_VERSION.

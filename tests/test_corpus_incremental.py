@@ -1,0 +1,110 @@
+"""Incremental joins: articles joined in chunks give exactly the tables a full build gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.corpus.build import rebuild, update
+from newsgraph.store import Store
+from newsgraph.store.schema import CORPUS_TABLES
+from tests.fixtures.corpus.joins import stream
+from tests.fixtures.corpus.synthetic import analysed
+
+
+def _tables(store: Store) -> dict[str, list[tuple]]:
+    out = {}
+    for table in CORPUS_TABLES:
+        rows = store.con.execute(f"SELECT * FROM {table}").fetchall()
+        out[table] = sorted(rows, key=repr)
+    return out
+
+
+@pytest.fixture(scope="module")
+def records():
+    return stream(100)
+
+
+@pytest.fixture(scope="module")
+def at_once(records, tmp_path_factory):
+    with Store(tmp_path_factory.mktemp("once") / "s.duckdb") as store:
+        store.write([analysed(r) for r in records])
+        assert update(store)["joined"] == len(records)
+        yield _tables(store)
+
+
+def test_corpus_incremental_five_chunks_equal_one_build(records, at_once, tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        size = len(records) // 5
+        for start in range(0, len(records), size):
+            store.write([analysed(r) for r in records[start : start + size]])
+            assert update(store)["joined"] == len(records[start : start + size])
+        chunked = _tables(store)
+        assert update(store)["joined"] == 0 and _tables(store) == chunked  # nothing new: nothing changes
+        assert rebuild(store)["joined"] == len(records)
+        full = _tables(store)
+    for table in CORPUS_TABLES:
+        assert chunked[table] == at_once[table], table
+        assert full[table] == at_once[table], table
+
+
+def test_corpus_incremental_the_corpus_exercises_every_join(at_once):
+    links = at_once["entity_links"]
+    evidence = " ".join(row[4] for row in links)
+    for kind in ("same geonames id", "compatible given names", "near-identical spelling", "acronym of",
+                 "same office", "surname of"):  # fmt: skip
+        assert kind in evidence, kind
+    groups = {}
+    for doc_id, group_id, *_ in at_once["doc_groups"]:
+        groups.setdefault(group_id, []).append(doc_id)
+    assert any(len(docs) >= 3 for docs in groups.values())
+    assert any(row[-3] > 1 for row in at_once["event_clusters"])  # n_reports
+
+
+def test_corpus_incremental_one_article_at_a_time_keeps_ids_stable(records, at_once, tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write([analysed(r) for r in records[:-3]])
+        update(store)
+        for rec in records[-3:]:
+            store.write([analysed(rec)])
+            assert update(store)["joined"] == 1
+        assert _tables(store) == at_once
+
+
+def test_corpus_incremental_a_store_built_before_join_state_is_rebuilt_in_full(records, tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write([analysed(r) for r in records[:20]])
+        update(store)
+        store.con.execute("DELETE FROM corpus_state WHERE key = 'join_state'")
+        store.write([analysed(r) for r in records[20:30]])
+        assert update(store)["joined"] == 30
+
+
+def test_corpus_incremental_lsh_bands_are_datasketchs_optimum():
+    from datasketch import MinHashLSH
+
+    from newsgraph.corpus import dedup
+    from newsgraph.corpus.minhash import NUM_PERM
+
+    lsh = MinHashLSH(threshold=dedup.THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (dedup.BANDS, dedup.ROWS)
+
+
+def test_corpus_incremental_cli_build_joins_what_is_new_and_full_rebuilds(records, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    db = str(tmp_path / "s.duckdb")
+    with Store(db) as store:
+        store.write([analysed(r) for r in records[:20]])
+
+    def build(*extra):
+        result = CliRunner().invoke(main, ["build", "--db", db, *extra])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    first, again, full = build(), build(), build("--full")
+    assert (first["joined"], again["joined"], full["joined"]) == (20, 0, 20)
+    assert {k: v for k, v in first.items() if k != "joined"} == {k: v for k, v in full.items() if k != "joined"}
