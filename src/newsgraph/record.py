@@ -182,6 +182,7 @@ class Event(Struct, frozen=True):
     conditional: bool = False  # stated under a condition ("if ..."); implies hypothetical
     action: str | None = None  # for intents (AGREE, THREATEN) and refusals (REJECT): the act
     component: str | None = None
+    confidence: float | None = None  # calibrated probability that the type is right (docs/events.md)
 
 
 class ToneWord(Struct, frozen=True):
