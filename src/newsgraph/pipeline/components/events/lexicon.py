@@ -13,7 +13,7 @@ object with several words ("arms shipment") needs all of them among the object's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -39,6 +39,17 @@ class Trigger:
     objects: frozenset[str] | None  # None: any; empty: some object required
     cameo: str | None
     origin: str = "hand"  # "hand" (triggers.tsv) or "cameo" (generated from the CAMEO dictionary)
+    # derived once, for matching: the words beside the head, and the multiword objects
+    rest: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    phrases: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
+    keywords: frozenset[str] = field(init=False, repr=False, compare=False)  # every object word
+
+    def __post_init__(self) -> None:
+        words = self.words
+        object.__setattr__(self, "rest", tuple(words[1:] if self.pos == "VERB" else words[:-1]))
+        phrases = tuple(tuple(w.split()) for w in self.objects or () if " " in w)
+        object.__setattr__(self, "phrases", phrases)
+        object.__setattr__(self, "keywords", frozenset(w for o in self.objects or () for w in o.split()))
 
     @property
     def words(self) -> list[str]:
@@ -108,37 +119,41 @@ def match(token: Token, index: dict[tuple[str, str], list[Trigger]]) -> tuple[Tr
     if not rows:
         return None
     objects: set[str] | None = None
+    beside: set[str] | None = None  # words of the children a multiword trigger may use
     for row in rows:
-        extra = _multiword(token, row)
-        if extra is None:
-            continue
+        if row.rest:
+            if beside is None:
+                beside = {c.lower_ for c in token.children}
+            if not beside.issuperset(row.rest):
+                continue
         if row.objects is not None:
             if objects is None:
                 objects = object_lemmas(token)
-            if row.objects and not _wanted_object(objects, row.objects):
+            if not objects or (row.objects and not _wanted_object(objects, row)):
                 continue
-            if not row.objects and not objects:
-                continue
+        extra = _multiword(token, row)
+        if extra is None:
+            continue
         return row, extra
     return None
 
 
-def _wanted_object(objects: set[str], wanted: frozenset[str]) -> bool:
+def _wanted_object(objects: set[str], row: Trigger) -> bool:
     """True when one of the row's objects is among ``objects`` (all words of a phrase)."""
-    if objects & wanted:
+    if objects.isdisjoint(row.keywords):
+        return False
+    if not objects.isdisjoint(row.objects or ()):
         return True
-    return any(" " in w and all(part in objects for part in w.split()) for w in wanted)
+    return any(all(part in objects for part in phrase) for phrase in row.phrases)
 
 
 def _multiword(token: Token, row: Trigger) -> list[Token] | None:
     """The tokens completing a multiword trigger ([] for one word), or None on no match."""
-    words = row.words
-    if len(words) == 1:
+    rest = row.rest
+    if not rest:
         return []
     if row.pos == "VERB":
-        rest = words[1:]
         extra = [c for c in token.children if c.dep_ in _PARTICLE_DEPS and c.lower_ in rest]
         return extra if len(extra) == len(rest) else None
-    rest = words[:-1]
     extra = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.lower_ in rest]
     return extra if len(extra) == len(rest) else None
