@@ -57,6 +57,12 @@ GENERIC_VERBS = frozenset({
     "TARGET", "EXECUTE", "KILL", "SHUT", "REFUSE", "DECLINE", "DENY", "INVITE", "WELCOME", "PRAISE",
     "APPROVE", "ACCEPT", "ENDORSE", "SIGN", "SETTLE", "RESOLVE", "DEAL", "BUY", "SELL", "PAY", "FUND",
     "SUPPLY", "PROVIDE", "SEND", "SHIP", "DELIVER", "DEPLOY", "DISPATCH", "DESPATCH", "MASS",
+    # wanting, needing, deciding, arguing: states and talk, not events, unless an object says more
+    "WANT", "NEED", "EXPECT", "DECIDE", "VOTE", "INSIST", "ARGUE", "RETIRE", "DELAY", "BID", "REMOVE",
+    "RUN_INTO", "ENCOUNTER", "DISMISS", "RELEASE", "CONCEDE", "RECOGNISE", "RECOGNIZE", "WISH", "LIKE",
+    "PREFER", "CHOOSE", "PLAN", "AIM", "SEEK", "TRY", "INTEND", "RESPOND", "REPLY", "NOTE", "ADMIT",
+    "REQUIRE", "LOVE", "HATE", "FEAR", "DOUBT", "QUESTION", "MISS", "FAIL", "COMPETE", "RACE", "PLAY",
+    "REMAIN", "STAY", "RETURN", "ENTER", "EXIT", "QUIT", "RESIGN", "EARN", "GAIN", "LEAD", "TRAIL",
 })
 PARTICLES = frozenset({"OUT", "UP", "OFF", "DOWN", "BACK", "FORWARD", "AWAY", "OVER", "IN", "ON", "ASIDE", "AHEAD"})
 PREPOSITIONS = frozenset({"FOR", "WITH", "TO", "AGAINST", "FROM", "INTO", "UPON", "AT", "OF", "ABOUT", "ONTO"})
