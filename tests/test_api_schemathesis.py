@@ -16,7 +16,7 @@ from schemathesis.checks import not_a_server_error
 
 from newsgraph.api import create_app
 from newsgraph.store import Store
-from tests.fixtures.corpus.synthetic import analysed, corpus
+from tests.fixtures.corpus.synthetic import analysed, corpus, write_store
 from tests.fixtures.web.hostile import hostile_record
 
 
@@ -26,8 +26,7 @@ def _app():
     folder = tempfile.TemporaryDirectory(prefix="newsgraph-fuzz-")
     atexit.register(folder.cleanup)
     path = Path(folder.name) / "c.duckdb"
-    with Store(path) as store:
-        store.write([analysed(r) for r in [*corpus(), hostile_record()]])
+    write_store(path, [*corpus(), hostile_record()])
     # A wrong token: /analyze is fuzzed for its validation and auth paths without
     # loading the NLP pipeline for every example.
     return create_app(path, token="not-the-fuzzers")

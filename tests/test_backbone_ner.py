@@ -90,7 +90,7 @@ def test_backbone_rejects_unknown_ner_choice():
 
 
 def test_backbone_chosen_model_brings_its_own_ner():
-    from newsgraph.service import build_config
+    from newsgraph.pipeline.cached import build_config
 
     config = build_config(model="some_other_pipeline")
     (spec,) = [s for s in config.components if s.name == BACKBONE]

@@ -56,7 +56,7 @@ def test_bench_throughput_splits_title_and_replaces_bad_bytes(bench, corpus):
 class _Upper(Component):
     name = "test.upper.v1"
     requires = ("text",)
-    assigns = ("noise",)
+    assigns = ("extras.upper",)
 
     def __call__(self, doc):
         doc.extras["upper"] = doc.text.upper()
@@ -65,8 +65,8 @@ class _Upper(Component):
 
 class _Count(Component):
     name = "test.count.v1"
-    requires = ("noise",)
-    assigns = ("entities",)
+    requires = ("extras.upper",)
+    assigns = ("extras.n",)
 
     def __call__(self, doc):
         doc.extras["n"] = len(doc.extras["upper"])

@@ -183,7 +183,7 @@ _lines = st.lists(
 @given(_lines, st.booleans())
 def test_clean_cleaner_spans_hold_on_any_text(lines, clean):
     raw = "\n".join(lines)
-    doc = Cleaner()(Document(id="h", raw=raw, text=raw, metadata=Metadata(), clean=clean))
+    doc = Cleaner()(Document(id="h", text=raw, metadata=Metadata(), clean=clean))
     repaired = any(n.kind == "mojibake" for n in doc.noise)  # raw then differs from text
     for noise in doc.noise:
         assert noise.start is None or noise.end > noise.start, noise

@@ -74,3 +74,15 @@ def test_cli_analyze_usage_error_without_inputs():
     result = run("analyze")
     assert result.returncode == 2
     assert "give FILES or --input" in result.stderr
+
+
+def test_cli_analyze_refuses_a_bad_published_date_before_reading(tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("The council met on Monday. It approved the budget.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(article), "--published", "24/02/2022"])
+    assert result.exit_code == 2
+    assert "expected a date as YYYY-MM-DD" in result.output

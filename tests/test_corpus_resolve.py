@@ -3,7 +3,7 @@ each link with a confidence and its evidence."""
 
 from __future__ import annotations
 
-from newsgraph.corpus.names import given_compatible, normalise, persons_compatible
+from newsgraph.corpus.names import given_compatible, name_key, persons_compatible
 from newsgraph.corpus.resolve import resolve
 
 
@@ -79,11 +79,51 @@ def test_corpus_resolve_ids_are_stable_and_value_types_skipped():
 
 
 def test_corpus_names_normalise_and_compare():
-    assert normalise("President Joe Biden", "PERSON") == "joe biden"
-    assert normalise("Martin Luther King Jr.", "PERSON") == "martin luther king"
-    assert normalise("The Kremlin", "ORG") == "kremlin"
-    assert normalise("Zoë Ångström's", "PERSON") == "zoe angstrom"
+    assert name_key("President Joe Biden", "PERSON") == "joe biden"
+    assert name_key("Martin Luther King Jr.", "PERSON") == "martin luther king"
+    assert name_key("The Kremlin", "ORG") == "kremlin"
+    assert name_key("Zoë Ångström's", "PERSON") == "zoe angstrom"
     assert given_compatible("joe", "joseph") and given_compatible("j", "joseph")
     assert not given_compatible("hunter", "joe")
     assert persons_compatible(["joe", "biden"], ["joseph", "r", "biden"])
     assert not persons_compatible(["hunter", "biden"], ["joe", "biden"])
+
+
+def test_corpus_resolve_lookup_is_exact_or_alias_never_a_lookalike(tmp_path):
+    from newsgraph.corpus import queries
+    from newsgraph.store import Store
+    from tests.fixtures.corpus.synthetic import record, write_store
+
+    text = "All the staff of All, the retailer, met Joe Biden. Biden spoke."
+    orgs = ("o1", "ORG", "All", ["All"], [], {})
+    person = ("p1", "PERSON", "Joe Biden", ["Joe Biden", "Biden"], [], {})
+    path = tmp_path / "a.duckdb"
+    write_store(path, [record(text, entities=[orgs, person])])
+    with Store(path, read_only=True) as store:
+        assert queries.entity(store, "Nobody Atall") is None
+        assert queries.find_entity(store, "nobody atall") is None
+        assert queries.find_entity(store, "ALL")["name"] == "All"
+        assert queries.find_entity(store, "President Joe Biden")["name"] == "Joe Biden"  # a title, same name
+        assert queries.find_entity(store, "Joe Bidden") is None
+        assert [s["name"] for s in queries.suggest_entities(store, "Joe Bidden")][:1] == ["Joe Biden"]
+        assert "All" in [s["name"] for s in queries.suggest_entities(store, "Nobody Atall")]
+        assert queries.quotes(store, speaker="Joe Bidden") == []  # filters match exactly too
+
+
+def test_corpus_entity_offices_name_the_organisation_not_its_id(tmp_path):
+    # A role's "of" is an entity id of its article ("e2"): the entity page names it.
+    from newsgraph.corpus import queries
+    from newsgraph.service import analyze, build
+    from newsgraph.store import Store
+    from tests.fixtures.corpus.synthetic import analysed
+
+    text = ("Marta Kovalenko, the President of Veloria, met officials in Brussels on Monday. "
+            "Kovalenko said the talks had been useful.")  # fmt: skip
+    rec = analyze(text, id="offices", published="2031-03-14")
+    holder = next(e for e in rec.entities if e.roles)
+    assert holder.roles[0].of.startswith("e")  # the record keeps the id (its contract)
+    with Store(tmp_path / "o.duckdb") as store:
+        store.write([analysed(rec)])
+        build(store)
+        offices = queries.entity(store, holder.name)["offices"]
+    assert offices == [{"title": "President", "of": "Veloria", "n_docs": 1}]

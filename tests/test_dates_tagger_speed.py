@@ -10,15 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.components.dates import tagger
-from newsgraph.pipeline.components.dates.scan import (
+from newsgraph.pipeline.shared.temporal import tagger
+from newsgraph.pipeline.shared.temporal.scan import (
     Scanner,
     first_class,
     fold,
     lower_pattern,
     required_literals,
 )
-from newsgraph.pipeline.components.dates.tagger import tag
+from newsgraph.pipeline.shared.temporal.tagger import tag
 
 
 def _tag_reference(text: str) -> list:

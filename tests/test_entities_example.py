@@ -29,7 +29,7 @@ def entities(request, example_text):
         nlp = load_spacy(DEFAULT_MODEL, request.param)
     except ConfigError as err:
         pytest.skip(f"recogniser {request.param!r} unavailable: {err}")
-    doc = Document(id="ex", raw=example_text, text=example_text, metadata=Metadata(published="2022-02-24"))
+    doc = Document(id="ex", text=example_text, metadata=Metadata(published="2022-02-24"))
     doc.spacy = nlp(example_text)
     EntityLinker()(doc)
     return doc

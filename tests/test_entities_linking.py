@@ -24,7 +24,7 @@ def analyse(text: str, ents: list[tuple[str, str]]) -> Document:
         spans.append(sdoc.char_span(start, start + len(surface), label=label))
         pos = start + len(surface)
     sdoc.ents = spans
-    doc = Document(id="t", raw=text, text=text, metadata=Metadata())
+    doc = Document(id="t", text=text, metadata=Metadata())
     doc.spacy = sdoc
     return _LINKER(doc)
 

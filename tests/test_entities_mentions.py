@@ -37,7 +37,7 @@ def linker():
 
 
 def run(linker, text, ents, **config):
-    doc = Document(id="t", raw=text, text=text, metadata=Metadata())
+    doc = Document(id="t", text=text, metadata=Metadata())
     doc.spacy = parse(text, ents)
     (linker if not config else EntityLinker(**config))(doc)
     return doc

@@ -41,7 +41,7 @@ def parsed(draw):
 @given(parsed())
 def test_entities_properties_invariants(sdoc):
     text = sdoc.text
-    doc = Document(id="p", raw=text, text=text, metadata=Metadata())
+    doc = Document(id="p", text=text, metadata=Metadata())
     doc.spacy = sdoc
     _LINKER(doc)
     ids = [e.id for e in doc.entities]

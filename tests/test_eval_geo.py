@@ -56,3 +56,35 @@ def test_eval_geo_runs_on_a_few_articles(shared_data):
     assert report.counts["articles"] == 5
     assert 0.0 <= report.scores["f1_strict"] <= 1.0
     assert "spaCy NER + most populous GeoNames match" in report.baselines
+
+
+def test_eval_geo_folds_are_disjoint_cover_every_article_and_are_fixed():
+    from newsgraph.eval.tasks import geo_cv
+
+    folds = geo_cv.folds(23)
+    assert len(folds) == 5 and sorted(i for f in folds for i in f) == list(range(23))
+    assert folds == geo_cv.folds(23)
+    assert geo_cv.folds(3) == sorted(geo_cv.folds(3))  # fewer articles than folds: one each
+    assert len(geo_cv.folds(3)) == 3
+
+
+def test_eval_geo_reliability_table_and_expected_calibration_error():
+    from newsgraph.eval.tasks import geo_cv
+
+    confidences = [(0.95, True)] * 9 + [(0.95, False)] + [(0.3, True)] + [(0.3, False)] * 3
+    ece, table = geo_cv.reliability(confidences)
+    assert [(b, n) for b, n, _, _ in table] == [("0.2-0.4", 4), ("0.9-1.0", 10)]
+    assert table[1][3] == 0.9
+    assert ece == pytest.approx((10 * 0.05 + 4 * 0.05) / 14, abs=1e-4)
+
+
+def test_eval_geo_per_class_scores_and_error_distribution():
+    text = "Rain fell on Ruritania and on Elm Street."
+    gold = [
+        geo.GoldToponym(13, 22, "Literal", None, 10.0, 10.0, geonames_id=None),  # no id: facility class
+        geo.GoldToponym(30, 40, "Literal", None, 10.0, 10.0, geonames_id=None),
+    ]
+    preds = [(13, 22, 10.0, 10.0), (30, 40, 20.0, 20.0)]
+    scores = geo.score([_article(text, gold)], [preds])
+    assert scores["facilities_n"] == 2 and scores["facilities_acc_161km"] == 0.5
+    assert scores["share_error_within_1km"] == 0.5 and scores["share_error_within_2000km"] == 1.0

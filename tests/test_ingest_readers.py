@@ -27,7 +27,7 @@ def test_ingest_readers_text_file(tmp_path):
     item = _one(read_paths([str(path)], published="2024-05-01"))
     assert isinstance(item, InputDoc)
     assert item.text == ARTICLE and item.html is None
-    assert item.published == "2024-05-01" and item.source == str(path)
+    assert item.published is None and item.default_published == "2024-05-01" and item.source == str(path)
     assert item.id.startswith("sha1:")
 
 
@@ -137,13 +137,13 @@ def test_ingest_readers_stdin_sniffs_jsonl_html_and_text():
     assert [i.id for i in items] == ["s1", "s2"] and items[0].source == "stdin:2"
     page = _one(read_stdin(io.BytesIO(PAGE.encode())))
     text = _one(read_stdin(io.BytesIO(ARTICLE.encode()), published="2024-01-02"))
-    assert page.html == PAGE and text.text == ARTICLE and text.published == "2024-01-02"
+    assert page.html == PAGE and text.text == ARTICLE and text.default_published == "2024-01-02"
     assert _one(read_stdin(io.BytesIO(b"\x00\x01\x02binary"))).code is Code.BINARY
 
 
 def test_ingest_readers_missing_warc_and_feed_readers_fail_clearly(tmp_path, monkeypatch):
-    monkeypatch.setitem(readers._PLUGINS, "WARC", ("newsgraph.ingest.no_such_warc", "read_warc"))
-    monkeypatch.setitem(readers._PLUGINS, "feed", ("newsgraph.ingest.no_such_feeds", "read_feed"))
+    monkeypatch.setitem(readers._PLUGINS, "warc", ("newsgraph.ingest.no_such_warc", "read_warc", "WARC"))
+    monkeypatch.setitem(readers._PLUGINS, "feed", ("newsgraph.ingest.no_such_feeds", "read_feed", "feed"))
     for name in ("crawl.warc.gz", "news.rss"):
         (tmp_path / name).write_bytes(b"x")
         failure = _one(read_paths([str(tmp_path / name)]))
@@ -157,10 +157,10 @@ def test_ingest_readers_dispatch_warc_to_its_reader(tmp_path, monkeypatch):
     module = types.ModuleType("fake_warc")
     module.read_warc = lambda path: iter([InputDoc(id="w1", html=PAGE, source=f"{path}#1")])
     monkeypatch.setitem(sys.modules, "fake_warc", module)
-    monkeypatch.setitem(readers._PLUGINS, "WARC", ("fake_warc", "read_warc"))
+    monkeypatch.setitem(readers._PLUGINS, "warc", ("fake_warc", "read_warc", "WARC"))
     (tmp_path / "crawl.warc").write_bytes(b"WARC/1.0")
     item = _one(read_paths([str(tmp_path / "crawl.warc")], published="2024-05-01", clean=False))
-    assert item.id == "w1" and item.published == "2024-05-01" and item.clean is False
+    assert item.id == "w1" and item.default_published == "2024-05-01" and item.clean is False
 
 
 def test_ingest_readers_html_declaring_a_legacy_charset_is_decoded_with_it(tmp_path):
@@ -169,3 +169,38 @@ def test_ingest_readers_html_declaring_a_legacy_charset_is_decoded_with_it(tmp_p
     path.write_bytes(page.encode("latin-1"))
     item = _one(read_paths([str(path)]))
     assert "Café crème, £5" in item.html and item.repairs == ()
+
+
+def test_ingest_readers_folder_lists_what_it_does_not_read(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# notes", encoding="utf-8")
+    (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "logo.PNG").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "sitemap.xml").write_text("<urlset></urlset>", encoding="utf-8")
+    (tmp_path / "SOURCE.txt").write_text("Where these files come from.", encoding="utf-8")
+    skipped = []
+    items = list(read_paths([str(tmp_path)], on_skip=skipped.append))
+    assert [i.source for i in items] == [str(tmp_path / "a.txt")]
+    reasons = {s.source: s.reason for s in skipped}
+    assert set(reasons) == {str(tmp_path / n) for n in ("notes.md", "data.csv", "logo.PNG", "sitemap.xml", "SOURCE.txt")}
+    assert "not an article file" in reasons[str(tmp_path / "notes.md")] and ".html" in reasons[str(tmp_path / "notes.md")]
+    assert "not an RSS or Atom feed" in reasons[str(tmp_path / "sitemap.xml")]
+    # Named explicitly, a file is read whatever its suffix.
+    assert _one(read_paths([str(tmp_path / "notes.md")])).text == "# notes"
+
+
+def test_ingest_readers_glob_skips_non_article_matches(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.csv").write_text("x", encoding="utf-8")
+    skipped = []
+    items = list(read_paths([str(tmp_path / "a.*")], on_skip=skipped.append))
+    assert [i.source for i in items] == [str(tmp_path / "a.txt")]
+    assert [s.source for s in skipped] == [str(tmp_path / "a.csv")]
+
+
+def test_ingest_readers_count_matches_what_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "One."}\n\n{"text": "Two."}\n', encoding="utf-8")
+    (tmp_path / "c.md").write_text("x", encoding="utf-8")
+    paths = [str(tmp_path), str(tmp_path / "missing.txt")]
+    assert readers.count_inputs(paths) == len(list(read_paths(paths))) == 4

@@ -12,7 +12,7 @@ def example_doc(example_text, nlp):
     from newsgraph.pipeline.document import Document
     from newsgraph.record import Metadata
 
-    doc = Document(id="ex", raw=example_text, text=example_text, metadata=Metadata(dateline="BRUSSELS"))
+    doc = Document(id="ex", text=example_text, metadata=Metadata(dateline="BRUSSELS"))
     doc.spacy = nlp(example_text)
     return PlaceResolver()(doc)
 

@@ -80,18 +80,20 @@ def test_places_demonyms_are_not_places(run):
     assert _by_mention(doc, "Geneva").country == "CH"
 
 
-def test_places_unknown_toponym_stays_unresolved(make_doc, resolver):
+def test_places_unknown_name_is_no_place_but_an_unknown_facility_stays_unresolved(make_doc, resolver):
     from newsgraph.record import Entity, Span
 
-    text = "Fighting continued near Zvyrtsivka overnight."
+    text = "Fighting continued near Zvyrtsivka overnight, said staff at Qorblax Arena."
     doc = make_doc(text)
-    start = text.index("Zvyrtsivka")
+    start, fac = text.index("Zvyrtsivka"), text.index("Qorblax Arena")
     doc.entities = [
-        Entity(id="e1", type="GPE", name="Zvyrtsivka", mentions=[Span(start=start, end=start + 10)])
+        Entity(id="e1", type="GPE", name="Zvyrtsivka", mentions=[Span(start=start, end=start + 10)]),
+        Entity(id="e2", type="FAC", name="Qorblax Arena", mentions=[Span(start=fac, end=fac + 13)]),
     ]
     resolver(doc)
+    # a place without coordinates is no place; a facility's own name still is one
     (place,) = doc.places
-    assert place.resolved is False and place.lat is None and place.entity == "e1"
+    assert place.entity == "e2" and place.resolved is False and place.lat is None
 
 
 def test_places_sets_entity_kb_geonames(make_doc, resolver):

@@ -16,7 +16,6 @@ def example_doc(example_text, nlp):
 
     doc = Document(
         id="example",
-        raw=example_text,
         text=example_text,
         metadata=Metadata(published="2022-02-24"),
         clean=False,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.errors import Code
 from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.runners.ingest import ingest
 from newsgraph.runners.sources import count_inputs, expand
@@ -67,3 +68,14 @@ def test_runners_sources_walk_folders_in_order(tmp_path):
     files = list(expand([str(tmp_path)]))
     assert files == sorted(files) and len(files) == 4
     assert count_inputs([str(tmp_path)]) == 4
+
+
+def test_runners_ingest_refuses_bad_options_before_reading(tmp_path):
+    from newsgraph.errors import ConfigError
+
+    with Store(tmp_path / "o.duckdb") as store:
+        for options in ({"published": "24/02/2022"}, {"workers": -1}, {"batch_size": 0}, {"engine": "spark"}):
+            with pytest.raises(ConfigError) as bad:
+                ingest([str(tmp_path / "nowhere")], store, show_progress=False, **options)
+            assert bad.value.code == Code.BAD_CONFIG and next(iter(options)) in str(bad.value)
+        assert store.counts()["errors"] == 0  # nothing was read: the missing path never failed

@@ -43,7 +43,8 @@ def test_runners_ray_matches_the_local_run(tmp_path, local_ray):
                        shard_dir=str(tmp_path / "shards"))  # fmt: skip
         assert (stats.written, stats.failed) == (5, 1)
         again = ingest([str(folder)], store, engine="ray", config=config, batch_size=2, show_progress=False)
-        assert again.written == 0 and again.skipped == 6  # the blank input is a known error
+        # failed inputs are not "known": the blank one is tried again and fails again
+        assert (again.written, again.skipped, again.failed) == (0, 5, 1)
     with Store(tmp_path / "local.duckdb") as store:
         ingest([str(folder)], store, workers=0, config=config, show_progress=False)
     assert list((tmp_path / "shards").rglob("*.parquet"))

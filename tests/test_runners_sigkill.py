@@ -4,11 +4,8 @@ duplicated, the same store as a clean run."""
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,33 +15,31 @@ from newsgraph.runners.ingest import ingest
 from newsgraph.store import Store
 from tests.fixtures.corpus import generate
 
+pytest.importorskip("psutil", reason="psutil (newsgraph[dev]) lists the child processes")
+
+from tests.fixtures.ingest_run import NEWSGRAPH, Run  # noqa: E402 - needs psutil
+
 BACKBONE = Path(__file__).parent / "fixtures" / "corpus" / "backbone.toml"
-NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
 N_ARTICLES = 240
 
 
-def _cmd(folder: Path, db: Path) -> list[str]:
-    return [NEWSGRAPH, "ingest", str(folder), "--db", str(db), "--workers", "1", "--batch-size", "4",
-            "--config", str(BACKBONE), "--no-joins"]  # fmt: skip
+def _args(folder: Path, db: Path) -> list[str]:
+    return [str(folder), "--db", str(db), "--workers", "1", "--batch-size", "4", "--config", str(BACKBONE),
+            "--no-joins"]  # fmt: skip
 
 
 def _kill_mid_run(folder: Path, db: Path, min_written: int = 8) -> int:
-    """Start an ingest, wait until it has committed some documents, SIGKILL the whole
-    process group (writer and workers). Returns how many it had reported written."""
-    proc = subprocess.Popen(_cmd(folder, db), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                            start_new_session=True)  # fmt: skip
-    deadline = time.monotonic() + 90
-    written = 0
+    """Start an ingest, wait (however long the machine needs) until it reports committed
+    documents, freeze the whole process group at once (SIGSTOP: nothing more is written
+    while we read), then SIGKILL it. Returns how many it had reported written."""
+    run = Run(_args(folder, db))
     try:
-        for line in proc.stderr:
-            match = re.search(r"written=(\d+)", line)
-            if match:
-                written = int(match.group(1))
-            if written >= min_written or time.monotonic() > deadline:
-                break
+        run.wait_for(lambda: run.written >= min_written, f"{min_written} written documents")
+        os.killpg(run.proc.pid, signal.SIGSTOP)
+        written = run.written
+        os.killpg(run.proc.pid, signal.SIGKILL)
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+        run.cleanup(run.children())
     return written
 
 
@@ -64,7 +59,8 @@ def test_runners_sigkill_then_rerun_equals_a_clean_run(tmp_path):
     counts_after_kill, _ = _state(killed_db)
     assert 0 < counts_after_kill["documents"] < N_ARTICLES, (written, counts_after_kill)
     assert counts_after_kill["documents"] >= written  # nothing reported written was lost
-    done = subprocess.run(_cmd(folder, killed_db), capture_output=True, text=True, timeout=300)
+    done = subprocess.run([NEWSGRAPH, "ingest", *_args(folder, killed_db)], capture_output=True, text=True,
+                          timeout=600)  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     with Store(tmp_path / "clean.duckdb") as store:
         ingest([str(folder)], store, workers=0, batch_size=32, config=PipelineConfig.from_file(BACKBONE),

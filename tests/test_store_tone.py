@@ -25,9 +25,10 @@ def test_store_tone_columns_list_and_timeline(tmp_path):
     records = [_with_tone(wire, -2.0), _with_tone(copy, -1.0), _with_tone(later, 3.0), *rest]
     with Store(tmp_path / "t.duckdb") as store:
         store.write([analysed(r) for r in records])
+        service.build(store)
         tones = {r["id"]: r["tone"] for r in store.query("SELECT id, tone FROM documents")}
         assert tones[wire.id] == -2.0 and tones[rest[0].id] is None
-        listed = {d["id"]: d["tone"] for d in service.api_documents(store)["items"]}
+        listed = {d["id"]: d["tone"] for d in service.list_documents(store)["items"]}
         assert listed[later.id] == 3.0
         days = service.corpus_timeline(store, entity="Joe Biden")["days"]
     by_day = {d["day"]: d["tone"] for d in days}

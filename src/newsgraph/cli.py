@@ -11,7 +11,8 @@ from pathlib import Path
 import click
 
 from newsgraph import service
-from newsgraph.errors import NewsgraphError
+from newsgraph.corpus.filters import check_country, check_date, check_event_type
+from newsgraph.errors import NewsgraphError, StoreError
 from newsgraph.ingest.inputs import Failure
 from newsgraph.ingest.readers import read_jsonl, read_paths
 from newsgraph.pipeline.config import PipelineConfig
@@ -19,21 +20,54 @@ from newsgraph.record import Record, to_dict, to_json
 from newsgraph.store import DEFAULT_DB
 
 
+# Exit codes (docs/cli.md): 1 some inputs of `analyze` failed, or no such entity; 2 bad
+# usage, options, configuration or output path (nothing ran); 3 `ingest` ran but some inputs failed;
+# 4 the store cannot be used (missing, locked, not a store, permission, schema, write).
+EXIT_USAGE, EXIT_INPUTS_FAILED, EXIT_STORE = 2, 3, 4
+
+
 class _Group(click.Group):
-    """Turns newsgraph errors into one clear line and exit code 2, never a traceback."""
+    """Turns newsgraph errors into one clear line and an exit code, never a traceback."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except StoreError as err:
+            click.echo(f"error: {err}", err=True)
+            ctx.exit(EXIT_STORE)
         except NewsgraphError as err:
             click.echo(f"error: {err}", err=True)
-            ctx.exit(2)
+            ctx.exit(EXIT_USAGE)
+        except OSError as err:  # a file named on the command line cannot be read or written
+            where = f"{err.filename}: " if err.filename else ""
+            click.echo(f"error: {where}{err.strerror or err}", err=True)
+            ctx.exit(EXIT_USAGE)
 
 
 @click.group(cls=_Group)
 @click.version_option(package_name="newsgraph")
 def main() -> None:
     """newsgraph: news articles in, a knowledge graph with provenance out."""
+
+
+def _checked(check):
+    """A click callback applying ``check`` (from ``corpus.filters``) to an option's value,
+    so a bad value is a usage error (exit 2) before the store or any input is opened."""
+
+    def callback(ctx, param, value):
+        if value is None:
+            return None
+        try:
+            return check(value)
+        except ValueError as err:
+            raise click.BadParameter(str(err), ctx=ctx, param=param) from None
+
+    return callback
+
+
+_published_option = click.option(
+    "--published", callback=_checked(check_date), help="Publication date (YYYY-MM-DD) for inputs that do not carry one."
+)
 
 
 @main.command()
@@ -46,19 +80,21 @@ def main() -> None:
     type=click.Choice(["summary", "json", "jsonl"]),
     help="Output format. Default: summary for one article on a terminal, JSONL otherwise.",
 )
-@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
+@_published_option
 @click.option("--model", help="An installed spaCy pipeline to use instead of the default.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A pipeline config (TOML).")
 @click.option("--no-clean", is_flag=True, help="Analyse the text verbatim: no cleaning, offsets index the input.")
 def analyze(files, input_, output, fmt, published, model, config_path, no_clean) -> None:
-    """Analyse articles: FILES (text, HTML, folders, globs, '-' for stdin) or --input JSONL.
+    """Analyse articles: FILES (text, HTML, JSONL, WARC, RSS/Atom, folders, globs, '-' for
+    stdin) or --input JSONL. In folders only article files are read, others are listed as
+    skipped.
 
     Failures are reported on stderr at the end; the exit code is 1 if any input failed.
     """
     if not files and not input_:
         raise click.UsageError("give FILES or --input")
     clean = not no_clean
-    items = read_paths(list(files), published=published, clean=clean) if files else iter(())
+    items = read_paths(list(files), published=published, clean=clean, on_skip=_echo_skipped) if files else iter(())
     if input_:
         items = chain(items, read_jsonl(input_, published=published, clean=clean))
     config = PipelineConfig.from_file(config_path) if config_path else None
@@ -69,6 +105,11 @@ def analyze(files, input_, output, fmt, published, model, config_path, no_clean)
     if failures:
         click.echo(f"{len(failures)} input(s) failed", err=True)
         sys.exit(1)
+
+
+def _echo_skipped(skipped) -> None:
+    """Report a file found in a folder or glob that is not read (``readers.Skipped``)."""
+    click.echo(f"skipped: {skipped}", err=True)
 
 
 def _write(results, output: str | None, fmt: str | None) -> list[Failure]:
@@ -164,21 +205,29 @@ _db_option = click.option(
 _format_option = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format."
 )
-_limit_option = click.option("--limit", default=50, show_default=True, help="At most this many rows.")
+_limit_option = click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1),
+                             help="At most this many rows.")  # fmt: skip
 
 
-def _store_command(read_only: bool = False):
+
+
+def _store_command(read_only=False, *, create: bool = False, corpus: bool = True):
     """Open the store named by ``--db`` for the command and close it after (the one place
-    that does so): the command receives ``store`` instead of ``db``."""
+    that does so): the command receives ``store`` instead of ``db``. ``read_only`` (a
+    bool, or a function of the command's options) opens it read-only for real: the file
+    must exist, nothing is written, and a warning says when the cross-article tables are
+    older than the documents (for ``corpus`` commands). A missing store is created only
+    when ``create`` (``ingest``); otherwise it is an error (exit 4)."""
 
     def decorate(func):
         import functools
 
         @functools.wraps(func)
         def wrapper(db, **kwargs):
-            if read_only:
-                _require_store(db)
-            with service.open_store(db) as store:
+            reading = read_only(kwargs) if callable(read_only) else read_only
+            with service.open_store(db, read_only=reading, create=create) as store:
+                if reading and corpus:
+                    _warn_if_stale(store, db)
                 return func(store=store, **kwargs)
 
         return wrapper
@@ -186,32 +235,44 @@ def _store_command(read_only: bool = False):
     return decorate
 
 
-def _require_store(db: str) -> None:
-    """A usage error when there is no store at ``db`` to read."""
-    if not Path(db).exists():
-        raise click.UsageError(f"no store at {db}; run `newsgraph ingest PATH --db {db}` first")
+def _warn_if_stale(store, db: str) -> None:
+    state = service.corpus_status(store)
+    if not state["current"]:
+        built = "never built" if state["built_over"] is None else f"built over {state['built_over']} documents"
+        click.echo(f"warning: the cross-article tables are {built}, the store has {state['documents']}: "
+                   f"run `newsgraph build --db {db}` for current results", err=True)  # fmt: skip
+
+
+_workers_option = click.option(
+    "--workers", type=click.IntRange(min=0), help="Analysis processes (default: the cores; 0 = in this process)."
+)
+_progress_option = click.option("--no-progress", is_flag=True, help="No progress bar or progress lines.")
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @_db_option
-@click.option("--workers", type=int, help="Analysis processes (default: the cores; 0 = in this process).")
+@_workers_option
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--ray-address", help="Ray cluster address for --engine ray (default: RAY_ADDRESS or a local Ray).")
 @click.option("--shard-dir", type=click.Path(file_okay=False), help="Where --engine ray writes its Parquet shards.")
-@click.option("--batch-size", default=32, show_default=True, help="Documents per worker task and per transaction.")
-@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1),
+              help="Documents per worker task and per transaction.")  # fmt: skip
+@_published_option
 @click.option("--model", help="An installed spaCy pipeline to use instead of the default.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A pipeline config (TOML).")
-@click.option("--no-progress", is_flag=True, help="No progress bar or progress lines.")
-@click.option("--no-joins", is_flag=True, help="Skip the cross-article joins (queries rebuild them when needed).")
-@_store_command()
+@_progress_option
+@click.option("--no-joins", is_flag=True, help="Skip the cross-article joins (run `newsgraph build` later).")
+@_store_command(create=True)
 def ingest(store, paths, workers, engine, ray_address, shard_dir, batch_size, published, model, config_path,
            no_progress, no_joins) -> None:  # fmt: skip
-    """Analyse PATHS (files and folders: text, HTML, JSONL, WARC, RSS/Atom) into the store.
+    """Analyse PATHS (files, folders, globs, '-' for stdin: text, HTML, JSONL, WARC,
+    RSS/Atom) into the store; in folders only article files are read, others are listed
+    as skipped.
 
     Idempotent and resumable: documents already stored are skipped, so re-running after
-    an interruption continues where it stopped. Bad inputs go to the errors table.
+    an interruption continues where it stopped. Each failed input is printed on stderr
+    and kept in the errors table; the next run tries it again. Exit 3 if any failed.
     """
     config = PipelineConfig.from_file(config_path) if config_path else None
     stats = service.ingest(
@@ -219,7 +280,69 @@ def ingest(store, paths, workers, engine, ray_address, shard_dir, batch_size, pu
         shard_dir=shard_dir, batch_size=batch_size, config=config, model=model, published=published,
         show_progress=not no_progress,
     )  # fmt: skip
-    click.echo(json.dumps(stats, indent=2))
+    for skipped in stats["skipped_files"]:
+        click.echo(f"skipped: {skipped['source']}: {skipped['reason']}", err=True)
+    _report_ingest(stats, store.path)
+
+
+def _report_ingest(stats: dict, db: str) -> None:
+    """Each failure and a summary on stderr, the counts as JSON on stdout; exit 3 when
+    any input failed."""
+    for failure in stats.pop("failures", []):
+        who = failure["id"] or failure["source"] or "input"
+        where = f" ({failure['source']})" if failure["id"] and failure["source"] else ""
+        click.echo(f"failed: {who}{where}: {failure['reason']} [{failure['code']}]", err=True)
+    line = (f"ingest: {stats['written']} written, {stats['skipped']} skipped (already in the store, or repeated "
+            f"in this run: same content, not analysed again), {stats['failed']} failed")  # fmt: skip
+    if stats["failed"]:
+        line += (f" (listed above and kept in the store: `newsgraph errors --db {db}` lists them; the next "
+                 "`newsgraph ingest` tries them again)")  # fmt: skip
+    click.echo(line, err=True)
+    click.echo(json.dumps(stats, indent=2, default=str))
+    if stats["failed"]:
+        sys.exit(EXIT_INPUTS_FAILED)
+
+
+@main.command()
+@_db_option
+@_store_command()
+def build(store) -> None:
+    """Rebuild the cross-article tables (entities, stories, events) of an existing store.
+
+    `ingest` does this at its end; run it after `ingest --no-joins`, or when a query
+    warns that the tables are older than the documents. Also upgrades an old store.
+    """
+    click.echo(json.dumps(service.build(store), indent=2))
+
+
+@main.command()
+@_db_option
+@click.option("--retry", is_flag=True, help="Ingest again the files the failures came from.")
+@click.option("--clear", is_flag=True, help="Delete every stored failure.")
+@_workers_option
+@_progress_option
+@_limit_option
+@_format_option
+@_store_command(read_only=lambda options: not (options["retry"] or options["clear"]), corpus=False)
+def errors(store, retry, clear, workers, no_progress, limit, fmt) -> None:
+    """The inputs that failed to ingest: input, code, reason (oldest first).
+
+    --retry reads their files again (stored documents are skipped; an input that now
+    succeeds leaves the list; exit 3 if some still fail). --clear forgets them all.
+    """
+    if retry and clear:
+        raise click.UsageError("give --retry or --clear, not both")
+    if clear:
+        click.echo(f"cleared {service.clear_errors(store)} stored failure(s)", err=True)
+        return
+    if retry:
+        stats = service.retry_errors(store, workers=workers, show_progress=not no_progress)
+        for source in stats.pop("not_retried"):
+            click.echo(f"not retried: {source} (cannot be read again: re-run `newsgraph ingest` with it)", err=True)
+        _report_ingest(stats, store.path)
+        return
+    _emit(service.store_errors(store, limit=limit), fmt, ["key", "source", "code", "reason", "seen_at"],
+          title="Failed inputs")  # fmt: skip
 
 
 def _emit(data, fmt: str, columns: list[str] | None = None, title: str | None = None) -> None:
@@ -261,14 +384,17 @@ def entities(store, type_, query, limit, fmt) -> None:
 @main.command()
 @click.argument("name")
 @_db_option
-@click.option("--limit", default=20, show_default=True, help="At most this many mentions, quotes, co-occurring.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
+              help="At most this many mentions, quotes, co-occurring.")  # fmt: skip
 @_format_option
 @_store_command(read_only=True)
 def entity(store, name, limit, fmt) -> None:
     """One entity: offices, mentions, quotes by them, co-occurring entities, evidence."""
     profile = service.corpus_entity(store, name, limit=limit)
     if profile is None:
-        click.echo(f"no entity called {name!r}", err=True)
+        near = [f"{s['name']} ({s['type']})" for s in service.entity_suggestions(store, name)]
+        hint = f"; did you mean {', '.join(near)}?" if near else " (and no name is close)"
+        click.echo(f"no entity {name!r}{hint}", err=True)
         sys.exit(1)
     if fmt == "json":
         _emit(profile, fmt)
@@ -297,11 +423,11 @@ def quotes(store, speaker, limit, fmt) -> None:
 
 @main.command()
 @_db_option
-@click.option("--type", "type_", help="PLOVER event type (ASSAULT, PROTEST, ...).")
+@click.option("--type", "type_", callback=_checked(check_event_type), help="PLOVER event type (ASSAULT, PROTEST, ...).")
 @click.option("--actor", help="Source or target actor (an entity name).")
-@click.option("--country", help="ISO 3166 alpha-2 code of the place or an actor.")
-@click.option("--since", help="Events on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Events on or before this date (YYYY-MM-DD).")
+@click.option("--country", callback=_checked(check_country), help="ISO 3166 alpha-2 code of the place or an actor.")
+@click.option("--since", callback=_checked(check_date), help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_checked(check_date), help="Events on or before this date (YYYY-MM-DD).")
 @_limit_option
 @_format_option
 @_store_command(read_only=True)
@@ -348,18 +474,23 @@ def export(store, fmt, output) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; beyond loopback a token is required.")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--token", envvar="NEWSGRAPH_TOKEN", help="Token for POST /analyze (default: env NEWSGRAPH_TOKEN).")
-@click.option("--read-only", is_flag=True, help="Open the store read-only (no joins rebuild, no storing).")
-def serve(db, host, port, token, read_only) -> None:
-    """Serve the HTTP API and the web UI over the store (FastAPI + uvicorn)."""
+@click.option("--writable", is_flag=True, help="Open the store for writing, so POST /analyze can store records "
+              "(needs --token; the server is then the store's one writer).")  # fmt: skip
+@click.option("--read-only", is_flag=True, help="Open the store read-only (the default; kept for old scripts).")
+def serve(db, host, port, token, writable, read_only) -> None:
+    """Serve the HTTP API and the web UI over the store (FastAPI + uvicorn).
+
+    The store is opened read-only unless --writable: the server never writes on a read.
+    """
     import uvicorn
 
     from newsgraph.api import create_app
 
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         raise click.UsageError(f"refusing to bind {host} without a token: give --token or set NEWSGRAPH_TOKEN")
-    if read_only:
-        _require_store(db)
-    app = create_app(db, token=token, read_only=read_only)
+    if writable and (read_only or not token):
+        raise click.UsageError("--writable needs --token (POST /analyze, the one write, needs it) and not --read-only")
+    app = create_app(db, token=token, read_only=not writable)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"newsgraph UI: http://{shown}:{port}/  (API description: /openapi.json; "
                f"POST /analyze {'needs the token' if token else 'is off: no token'})", err=True)  # fmt: skip

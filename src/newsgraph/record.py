@@ -12,7 +12,10 @@ from typing import Literal
 
 import msgspec
 
-SCHEMA_VERSION = "1.1"  # 1.1 added `tone`; fields are only ever added
+# The record's schema (``Record.schema_version``); the store's tables have their own,
+# ``store.schema.STORE_SCHEMA_VERSION`` (its latest migration).
+RECORD_SCHEMA_VERSION = "1.2"  # 1.1 added `tone`, 1.2 `notes`; fields are only ever added
+SCHEMA_VERSION = RECORD_SCHEMA_VERSION  # the old name, kept for code that imports it
 
 
 class Struct(msgspec.Struct, kw_only=True, omit_defaults=False):
@@ -24,12 +27,6 @@ class Span(Struct, frozen=True):
 
     start: int
     end: int
-
-
-class Provenance(Struct, frozen=True):
-    """Which registered component (name and version) produced an annotation."""
-
-    component: str
 
 
 class Caption(Struct, frozen=True):
@@ -50,20 +47,6 @@ class Metadata(Struct):
     language: str | None = None
     source: str | None = None
     captions: list[Caption] = msgspec.field(default_factory=list)
-
-
-NoiseKind = Literal[
-    "boilerplate",
-    "link_list",
-    "caption",
-    "credit",
-    "garbled",
-    "mojibake",
-    "dateline",
-    "byline",
-    "whitespace",
-    "encoding",
-]
 
 
 class Noise(Struct, frozen=True):
@@ -220,6 +203,17 @@ class Relation(Struct, frozen=True):
     component: str | None = None
 
 
+class Note(Struct, frozen=True):
+    """Something the reader of a record should know about how it was made. ``kind``
+    ``skipped``: ``component`` did not run on this article, for ``reason`` (it handles
+    English only and the article is in another language, or it needs what a skipped
+    component would have produced)."""
+
+    kind: Literal["skipped"]
+    component: str
+    reason: str
+
+
 class Record(Struct):
     """One analysed article."""
 
@@ -234,9 +228,10 @@ class Record(Struct):
     places: list[Place] = msgspec.field(default_factory=list)
     events: list[Event] = msgspec.field(default_factory=list)
     relations: list[Relation] = msgspec.field(default_factory=list)
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = RECORD_SCHEMA_VERSION
     pipeline: list[str] = msgspec.field(default_factory=list)  # components that ran
     tone: Tone | None = None  # null when the tone component did not run
+    notes: list[Note] = msgspec.field(default_factory=list)  # e.g. components skipped, and why
 
 
 _encoder = msgspec.json.Encoder()

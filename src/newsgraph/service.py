@@ -1,71 +1,20 @@
 """Service functions: the one layer the CLI, the HTTP API and the web UI all call.
 
-Each function takes plain arguments, builds or reuses a pipeline, and returns records,
-failures or plain data. Nothing here parses command lines or HTTP requests.
+Each function is a verb over plain arguments: the analysis verbs build or reuse a pipeline
+and return records or failures; the store verbs take an open ``Store`` (the caller owns it)
+and return plain data, delegating every query to the store or ``corpus.queries``: no SQL
+here. Nothing here parses command lines or HTTP requests.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
-from newsgraph.ingest.inputs import Failure, InputDoc, content_id
-from newsgraph.pipeline.config import BACKBONE, PipelineConfig
-from newsgraph.pipeline.pipeline import Pipeline
+from newsgraph.ingest.inputs import Failure, InputDoc
+from newsgraph.ingest.readers import make_input
+from newsgraph.pipeline.cached import get_pipeline
+from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.record import Record
-
-_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b|<article\b|<\?xml)", re.I)
-
-
-def looks_like_html(content: str) -> bool:
-    """True when ``content`` is an HTML page rather than plain text."""
-    head = content[:2048]
-    return bool(_HTML_SNIFF.match(head)) or head.count("</p>") + head.count("<div") >= 3
-
-
-def build_config(config: PipelineConfig | None = None, model: str | None = None) -> PipelineConfig:
-    """The default (or given) configuration, with the backbone's model overridden if set."""
-    config = config or PipelineConfig.default()
-    if model:
-        # A chosen pipeline brings its own entity recogniser.
-        config = config.with_settings(BACKBONE, model=model, ner="model")
-    return config
-
-
-_PIPELINES: dict[str, Pipeline] = {}
-
-
-def get_pipeline(config: PipelineConfig | None = None, model: str | None = None) -> Pipeline:
-    """A pipeline for ``config``; built once per process and configuration."""
-    config = build_config(config, model)
-    key = config.key()
-    if key not in _PIPELINES:
-        _PIPELINES[key] = Pipeline.from_config(config)
-    return _PIPELINES[key]
-
-
-def make_input(
-    text_or_html: str,
-    published: str | None = None,
-    *,
-    id: str | None = None,
-    url: str | None = None,
-    title: str | None = None,
-    clean: bool = True,
-    source: str | None = None,
-) -> InputDoc:
-    """An ``InputDoc`` from a string, sniffing whether it is HTML or plain text."""
-    is_html = looks_like_html(text_or_html)
-    return InputDoc(
-        id=id or content_id(text_or_html),
-        text=None if is_html else text_or_html,
-        html=text_or_html if is_html else None,
-        published=published,
-        url=url,
-        title=title,
-        clean=clean,
-        source=source,
-    )
 
 
 def analyze(
@@ -76,16 +25,18 @@ def analyze(
     url: str | None = None,
     title: str | None = None,
     clean: bool = True,
+    html: bool | None = None,
     model: str | None = None,
     config: PipelineConfig | None = None,
 ) -> Record:
     """Analyse one article (plain text or HTML) and return its record.
 
     ``published`` (YYYY-MM-DD) anchors relative dates. ``clean=False`` analyses the text
-    verbatim so offsets index the caller's own string. Raises ``InputError`` when the
-    input cannot be analysed.
+    verbatim so offsets index the caller's own string. ``html``: the string is HTML
+    (True), plain text (False) or sniffed (None). Raises ``InputError`` when the input
+    cannot be analysed.
     """
-    item = make_input(text_or_html, published, id=id, url=url, title=title, clean=clean)
+    item = make_input(text_or_html, published, html=html, id=id, url=url, title=title, clean=clean)
     return get_pipeline(config, model)(item)
 
 
@@ -106,27 +57,68 @@ def analyze_inputs(
 # ---------------------------------------------------------------------------------------
 
 
-def open_store(path: str | None = None, *, read_only: bool = False):
-    """Open (creating and migrating if needed) the DuckDB store at ``path``
-    (default ``newsgraph.duckdb``)."""
+def open_store(path: str | None = None, *, read_only: bool = False, create: bool = True):
+    """Open the DuckDB store at ``path`` (default ``newsgraph.duckdb``): read-only for
+    real when ``read_only`` (nothing is written, not even a migration), otherwise
+    creating it when missing (unless ``create=False``) and migrating it. Raises
+    ``StoreError`` (missing, locked, not a store, permission, schema)."""
     from newsgraph.store import DEFAULT_DB, Store
 
-    return Store(path or DEFAULT_DB, read_only=read_only)
+    return Store(path or DEFAULT_DB, read_only=read_only, create=create)
 
 
 def ingest(store, paths: list[str], *, joins: bool = True, **options) -> dict:
     """Ingest files and folders (text, HTML, JSONL, WARC, RSS/Atom) into ``store``; then
-    rebuild the cross-article joins. ``options`` are those of ``runners.ingest.ingest``
-    (workers, engine, batch_size, config, model, published, show_progress, ray_address,
-    shard_dir). Returns the run's counts and the joined tables' sizes."""
-    from newsgraph.corpus.build import rebuild
+    rebuild the cross-article joins if documents were added (unless ``joins=False``).
+    ``options`` are those of ``runners.ingest.ingest`` (workers, engine, batch_size,
+    config, model, published, show_progress, ray_address, shard_dir). Returns the run's
+    counts, its failures (the first 1,000), the joined tables' sizes (None when they
+    were current) and the store's documents and errors."""
+    from newsgraph.corpus.build import build_if_stale
     from newsgraph.runners.ingest import ingest as run
 
     stats = run(paths, store, **options).to_dict()
     if joins:
-        stats["joins"] = rebuild(store)
+        stats["joins"] = build_if_stale(store)
     stats["store"] = {k: v for k, v in store.counts().items() if k in ("documents", "errors")}
     return stats
+
+
+def build(store) -> dict:
+    """Rebuild the cross-article tables of ``store`` (open for writing); returns their
+    row counts."""
+    from newsgraph.corpus.build import rebuild
+
+    return rebuild(store)
+
+
+def corpus_status(store) -> dict:
+    """Whether the cross-article tables are current: ``{current, documents, built_over}``."""
+    from newsgraph.corpus.build import status
+
+    return status(store)
+
+
+def store_errors(store, *, limit: int | None = None) -> list[dict]:
+    """The failures stored in ``store`` (key, doc_id, source, code, reason, seen_at)."""
+    return store.errors(limit=limit)
+
+
+def clear_errors(store) -> int:
+    """Delete every stored failure; returns how many there were."""
+    return store.forget_errors()
+
+
+def retry_errors(store, **options) -> dict:
+    """Ingest again the files the stored failures came from (``options`` as ``ingest``):
+    stored documents are skipped, failed inputs analysed again, and those that succeed
+    leave the errors table. Returns ``ingest``'s counts plus ``files`` (read again) and
+    ``not_retried`` (sources that cannot be read again: stdin, gone, none recorded)."""
+    from newsgraph.runners.ingest import retry_paths
+
+    files, lost = retry_paths(store)
+    stats = ingest(store, files, **options) if files else {"written": 0, "skipped": 0, "failed": 0, "failures": []}
+    return {**stats, "files": files, "not_retried": lost}
 
 
 def corpus_entities(store, *, type: str | None = None, query: str | None = None, limit: int = 50) -> list[dict]:
@@ -141,6 +133,14 @@ def corpus_entity(store, name: str, *, limit: int = 20) -> dict | None:
     from newsgraph.corpus import queries
 
     return queries.entity(store, name, limit=limit)
+
+
+def entity_suggestions(store, name: str, *, limit: int = 5) -> list[dict]:
+    """Entities spelled close to ``name`` (``[{name, type, gid, score}]``), for a name
+    that matched none."""
+    from newsgraph.corpus import queries
+
+    return queries.suggest_entities(store, name, limit=limit)
 
 
 def corpus_quotes(store, *, speaker: str | None = None, limit: int = 50) -> list[dict]:
@@ -173,58 +173,43 @@ def corpus_export(store, fmt: str, output: str) -> dict:
 
 
 # ---------------------------------------------------------------------------------------
-# API: the few read and write calls the HTTP API and the web pages need beyond the corpus
+# Articles and pages: the reads the HTTP API and the web pages need beyond the corpus
 # section above (a list of articles, one article's record, places for the map, search,
-# an overview, and storing one ad-hoc analysis through the store's writer).
-# All SQL is parametrised; ``store`` is an open ``Store`` owned by the caller.
+# an overview), and storing one ad-hoc analysis through the store's writer. The SQL is in
+# the store (``Store``) and the corpus layer (``corpus.queries``); ``store`` is an open
+# ``Store`` owned by the caller.
 # ---------------------------------------------------------------------------------------
 
 
-def api_documents(store, *, query: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+def list_documents(store, *, query: str | None = None, limit: int = 50, offset: int = 0) -> dict:
     """Stored articles, newest first, optionally whose title or text contains ``query``.
     Returns ``{"total", "items": [{id, title, published, url, source, n_entities, ...}]}``."""
-    where, params = "TRUE", []
-    if query:
-        where = "(d.title ILIKE ? OR d.text ILIKE ?)"
-        params = [f"%{query}%", f"%{query}%"]
-    total = store.query(f"SELECT count(*) AS n FROM documents d WHERE {where}", params)[0]["n"]
-    items = store.query(f"""
-        SELECT d.id, d.title, d.published, d.url, d.source, d.dateline, length(d.text) AS n_chars, d.tone,
-               (SELECT count(*) FROM entities e WHERE e.doc_id = d.id) AS n_entities,
-               (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS n_quotes,
-               (SELECT count(*) FROM events v WHERE v.doc_id = d.id) AS n_events
-        FROM documents d WHERE {where}
-        ORDER BY d.published DESC NULLS LAST, d.title, d.id LIMIT ? OFFSET ?""", [*params, limit, offset])  # fmt: skip
-    return {"total": total, "items": items}
+    from newsgraph.corpus import queries
+
+    return queries.documents(store, query=query, limit=limit, offset=offset)
 
 
-def api_record(store, doc_id: str) -> dict | None:
+def get_record(store, doc_id: str) -> dict | None:
     """The stored record of article ``doc_id`` as a dict, or None when it is not stored."""
-    import json
-
-    rows = store.query("SELECT record FROM documents WHERE id = ?", [doc_id])
-    return json.loads(rows[0]["record"]) if rows else None
+    return store.record(doc_id)
 
 
-def api_entity_links(store, doc_id: str) -> dict[str, dict]:
+def get_entity_links(store, doc_id: str) -> dict[str, dict]:
     """For one article: its entity ids -> the graph entity they resolved to (gid, name)."""
-    rows = store.query("""
-        SELECT l.entity_id, g.gid, g.name FROM entity_links l JOIN graph_entities g USING (gid)
-        WHERE l.doc_id = ?""", [doc_id])  # fmt: skip
-    return {r["entity_id"]: {"gid": r["gid"], "name": r["name"]} for r in rows}
+    from newsgraph.corpus import queries
+
+    return queries.entity_links(store, doc_id)
 
 
-def api_places(store, *, limit: int = 2000) -> list[dict]:
+def corpus_places(store, *, limit: int = 2000) -> list[dict]:
     """Resolved places across the corpus (one row per name and coordinates), with the
     number of articles naming them, most named first."""
-    return store.query("""
-        SELECT name, lat, lon, country, any_value(feature) AS feature, count(DISTINCT doc_id) AS n_docs,
-               sum(n_mentions) AS n_mentions, list(DISTINCT doc_id ORDER BY doc_id)[1:5] AS doc_ids
-        FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL
-        GROUP BY name, lat, lon, country ORDER BY n_docs DESC, name LIMIT ?""", [limit])  # fmt: skip
+    from newsgraph.corpus import queries
+
+    return queries.places(store, limit=limit)
 
 
-def api_overview(store, *, top: int = 10) -> dict:
+def corpus_overview(store, *, top: int = 10) -> dict:
     """Counts, the most-reported entities and the articles and events per day."""
     from newsgraph.corpus import queries
 
@@ -232,21 +217,22 @@ def api_overview(store, *, top: int = 10) -> dict:
     timeline = queries.timeline(store)
     days = [{"day": d["day"], "n_docs": d["n_docs"], "n_stories": d["n_stories"], "n_events": len(d["events"])}
             for d in timeline["days"]]  # fmt: skip
-    return {"counts": counts, "top_entities": queries.entities(store, limit=top), "days": days}
+    return {"counts": counts, "corpus": corpus_status(store), "top_entities": queries.entities(store, limit=top),
+            "days": days}  # fmt: skip
 
 
-def api_search(store, query: str, *, limit: int = 20) -> dict:
+def search(store, query: str, *, limit: int = 20) -> dict:
     """Articles and entities matching ``query`` (substring, any case)."""
     from newsgraph.corpus import queries
 
     return {
         "query": query,
-        "documents": api_documents(store, query=query, limit=limit)["items"],
+        "documents": queries.documents(store, query=query, limit=limit)["items"],
         "entities": queries.entities(store, query=query, limit=limit),
     }
 
 
-def api_store_record(store, record: Record) -> dict:
+def store_record(store, record: Record) -> dict:
     """Store one analysed record through the store's writer (skipped when already stored)
     and refresh the cross-article joins. Returns the write counts."""
     from newsgraph.corpus.build import rebuild
@@ -259,26 +245,10 @@ def api_store_record(store, record: Record) -> dict:
     return {"written": result.written, "skipped": result.skipped, "failed": result.failed}
 
 
-def api_events(store, **filters) -> list[dict]:
+def corpus_events_with_modality(store, **filters) -> list[dict]:
     """``corpus_events`` with, per event, its modality across reports (``modes``, and
     whether any report is negated, hypothetical, future, historical or reported) and its
     first report (``doc_id``, ``trigger``) so a page can link to the article."""
-    rows = corpus_events(store, **filters)
-    if not rows:
-        return rows
-    ids = [r["cluster_id"] for r in rows]
-    extra = store.query("""
-        SELECT r.cluster_id, list(DISTINCT e.mode) FILTER (WHERE e.mode IS NOT NULL) AS modes,
-               bool_or(e.negated) AS negated, bool_or(e.hypothetical) AS hypothetical,
-               bool_or(e.future) AS future, bool_or(e.historical) AS historical,
-               bool_or(e.reported) AS reported, min(r.doc_id) AS doc_id, min(e.trigger) AS trigger
-        FROM event_reports r JOIN events e USING (doc_id, idx)
-        WHERE list_contains(?, r.cluster_id) GROUP BY r.cluster_id""", [ids])  # fmt: skip
-    by_id = {x.pop("cluster_id"): x for x in extra}
-    flags = ("negated", "hypothetical", "future", "historical", "reported")
-    for row in rows:
-        x = by_id.get(row["cluster_id"], {})
-        row["modes"] = x.get("modes") or []
-        row["modality"] = [f for f in flags if x.get(f)]
-        row["doc_id"], row["trigger"] = x.get("doc_id"), x.get("trigger")
-    return rows
+    from newsgraph.corpus import queries
+
+    return queries.events_with_modality(store, **filters)

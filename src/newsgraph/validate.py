@@ -1,51 +1,26 @@
-"""Span invariants every record must keep: each ``start``/``end`` indexes ``record.text``
-and covers exactly what the annotation claims."""
+"""The contract every record must keep, checked before a record leaves the pipeline: its
+fields have their declared types, each ``start``/``end`` indexes ``record.text`` and covers
+exactly what the annotation claims, and every entity id it refers to is one of its
+entities."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+import msgspec
+
+from newsgraph.kinds import KINDS
 from newsgraph.record import Record
 
 
 def spans(record: Record) -> Iterator[tuple[str, int, int, str | None]]:
     """Every span in ``record`` as ``(where, start, end, claimed)``; ``claimed`` is the
-    exact text the span must cover, or None when the annotation does not state it."""
-    for i, n in enumerate(record.noise):
-        if n.start is not None and n.end is not None:
-            # repaired mojibake holds its repair in the text; verbatim analysis the original
-            repaired = n.kind == "mojibake" and record.text[n.start : n.end] == n.suggestion
-            yield f"noise[{i}] {n.kind}", n.start, n.end, n.suggestion if repaired else n.text
-    for e in record.entities:
-        for j, m in enumerate(e.mentions):
-            yield f"entity {e.id} mention[{j}]", m.start, m.end, None
-        for j, r in enumerate(e.roles):
-            if r.evidence is not None:
-                yield f"entity {e.id} role[{j}]", r.evidence.start, r.evidence.end, None
-    for i, q in enumerate(record.quotes):
-        yield f"quote[{i}]", q.start, q.end, None
-        if q.cue is not None:
-            yield f"quote[{i}] cue", q.cue.start, q.cue.end, None
-        s = q.speaker
-        if s is not None and s.start is not None and s.end is not None:
-            yield f"quote[{i}] speaker", s.start, s.end, None
-    for i, q in enumerate(record.quantities):
-        yield f"quantity[{i}]", q.start, q.end, None
-        if q.object_span is not None:
-            yield f"quantity[{i}] object", q.object_span.start, q.object_span.end, q.object
-    for i, d in enumerate(record.dates):
-        yield f"date[{i}]", d.start, d.end, None
-    for i, p in enumerate(record.places):
-        for j, m in enumerate(p.mentions):
-            yield f"place[{i}] mention[{j}]", m.start, m.end, None
-    for i, ev in enumerate(record.events):
-        yield f"event[{i}] trigger", ev.trigger.start, ev.trigger.end, None
-        if ev.sentence is not None:
-            yield f"event[{i}] sentence", ev.sentence.start, ev.sentence.end, None
-    for i, r in enumerate(record.relations):
-        yield f"relation[{i}]", r.evidence.start, r.evidence.end, None
-    for i, w in enumerate(record.tone.words if record.tone is not None else ()):
-        yield f"tone word[{i}]", w.start, w.end, w.text
+    exact text the span must cover, or None when the annotation does not state it.
+    Each kind says where its spans are (``kinds.KINDS``)."""
+    for kind in KINDS:
+        if kind.spans is not None:
+            yield from kind.spans(record)
 
 
 def span_problems(record: Record) -> list[str]:
@@ -60,3 +35,31 @@ def span_problems(record: Record) -> list[str]:
         elif start == end:
             problems.append(f"{where}: empty span at {start}")
     return problems
+
+
+_ENTITY_ID = re.compile(r"e\d+")
+
+
+def references(record: Record) -> Iterator[tuple[str, str | None, bool]]:
+    """Every entity id ``record`` refers to, as ``(where, id, must)``: ``must`` is False where
+    the field holds an entity id when one is known and a plain name otherwise (relations,
+    roles, event places), so only a value shaped like an id (``e12``) is checked there."""
+    for kind in KINDS:
+        if kind.references is not None:
+            yield from kind.references(record)
+
+
+def problems(record: Record) -> list[str]:
+    """Every way ``record`` breaks the contract, empty when it keeps it: field types (the
+    record re-read through its schema), span invariants and references to entities the
+    record does not have."""
+    try:
+        msgspec.json.decode(msgspec.json.encode(record), type=Record)
+    except (msgspec.ValidationError, msgspec.EncodeError, TypeError) as err:  # TypeError: not encodable
+        return [f"wrong type: {err}"]
+    found = span_problems(record)
+    ids = {e.id for e in record.entities}
+    for where, ref, must in references(record):
+        if ref is not None and ref not in ids and (must or _ENTITY_ID.fullmatch(ref)):
+            found.append(f"{where}: refers to entity {ref!r}, which the record does not have")
+    return found

@@ -3,18 +3,29 @@ renders the template or the JSON twin (``/x`` and ``/x.json``)."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import AfterValidator
 from starlette.concurrency import run_in_threadpool
 
 from newsgraph import service
-from newsgraph.api.app import PLOVER, backend, page, require_token
 from newsgraph.api.models import AnalyzeRequest
+from newsgraph.api.views import backend, not_found, page, require_token
+from newsgraph.corpus.filters import PLOVER, check_country, check_date, check_event_type
 from newsgraph.errors import NewsgraphError
+from newsgraph.kinds import HIGHLIGHT_KINDS
 from newsgraph.record import to_dict
 
-DATE = r"^\d{4}-\d{2}-\d{2}$"
+# Filter values checked by the CLI's checks too: a bad one is a 422 with their sentence.
+EventType = Annotated[str | None, Query(max_length=20, description="A PLOVER type, any case."),
+                      AfterValidator(lambda v: v and check_event_type(v))]  # fmt: skip
+Country = Annotated[str | None, Query(max_length=2, description="ISO 3166 alpha-2."),
+                    AfterValidator(lambda v: v and check_country(v))]  # fmt: skip
+Date = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD."),
+                 AfterValidator(lambda v: v and check_date(v))]  # fmt: skip
 HTML = {"response_class": HTMLResponse, "responses": {200: {"content": {"application/json": {}}}}}
 
 
@@ -40,7 +51,7 @@ def _overview(app):
     @app.get("/index.json", summary="Corpus overview (JSON)")
     @app.get("/", summary="Corpus overview", **HTML)
     def overview(request: Request, top: int = Query(10, ge=1, le=100)):
-        data = backend(request).call(service.api_overview, top=top)
+        data = backend(request).call(service.corpus_overview, top=top)
         return page(request, "index.html", data)
 
 
@@ -49,7 +60,7 @@ def _documents(app):
     @app.get("/documents", summary="Articles", **HTML)
     def documents(request: Request, q: str | None = Query(None, max_length=200), limit: int = Query(50, ge=1, le=500),
                   offset: int = Query(0, ge=0, le=10_000_000)):  # fmt: skip
-        data = backend(request).call(service.api_documents, query=q, limit=limit, offset=offset)
+        data = backend(request).call(service.list_documents, query=q, limit=limit, offset=offset)
         data.update(q=q, limit=limit, offset=offset)
         return page(request, "documents.html", data)
 
@@ -63,16 +74,15 @@ def _document(app):
     def document(request: Request, doc_id: str):
         b = backend(request)
         with b.lock:
-            record = service.api_record(b.store, doc_id)
+            record = service.get_record(b.store, doc_id)
             if record is None:
                 raise HTTPException(404, f"no article with id {doc_id!r}")
-            links = service.api_entity_links(b.store, doc_id)
-        kinds = {"entity": "entities", "quote": "quotes", "quantity": "quantities", "date": "dates",
-                 "place": "places", "event": "events", "noise": "noise"}  # fmt: skip
+            links = service.get_entity_links(b.store, doc_id)
         data = {
             "id": doc_id,
             "metadata": record.get("metadata") or {},
-            "counts": {k: len(record.get(v) or []) for k, v in kinds.items()},
+            # per highlighted kind, keyed by its mark (the legend's label)
+            "counts": {k.highlight.marks[0]: len(record.get(k.field) or []) for k in HIGHLIGHT_KINDS},
             "removed_noise": [n for n in record.get("noise") or [] if n.get("start") is None],
             "entity_links": links,
             "record": record,
@@ -83,7 +93,7 @@ def _document(app):
 def _record(app):
     @app.get("/documents/{doc_id:path}/record.json", summary="One article's stored record")
     def record(request: Request, doc_id: str):
-        found = backend(request).call(service.api_record, doc_id)
+        found = backend(request).call(service.get_record, doc_id)
         if found is None:
             raise HTTPException(404, f"no article with id {doc_id!r}")
         return JSONResponse(found)
@@ -106,9 +116,13 @@ def _entity(app):
         name: str = Query(..., min_length=1, max_length=200),
         limit: int = Query(20, ge=1, le=500),
     ):
-        profile = backend(request).call(service.corpus_entity, name, limit=limit)
+        b = backend(request)
+        with b.lock:
+            profile = service.corpus_entity(b.store, name, limit=limit)
+            near = service.entity_suggestions(b.store, name) if profile is None else []
         if profile is None:
-            raise HTTPException(404, f"no entity called {name!r}")
+            hint = f"; did you mean {', '.join(s['name'] for s in near)}?" if near else ""
+            return not_found(request, f"no entity {name!r}{hint}", suggestions=near)
         return page(request, "entity.html", profile)
 
 
@@ -127,11 +141,11 @@ def _quotes(app):
 def _events(app):
     @app.get("/events.json", summary="Events, deduplicated, with modality (JSON)")
     @app.get("/events", summary="Events, deduplicated, with modality", **HTML)
-    def events(request: Request, type: str | None = Query(None, max_length=20), actor: str | None = Query(None, max_length=200),
-               country: str | None = Query(None, pattern=r"^[A-Za-z]{2}$"), since: str | None = Query(None, pattern=DATE),
-               until: str | None = Query(None, pattern=DATE), limit: int = Query(50, ge=1, le=500)):  # fmt: skip
+    def events(request: Request, type: EventType = None, actor: str | None = Query(None, max_length=200),
+               country: Country = None, since: Date = None, until: Date = None,
+               limit: int = Query(50, ge=1, le=500)):  # fmt: skip
         filters = {"type": type, "actor": actor, "country": country, "since": since, "until": until}
-        rows = backend(request).call(service.api_events, **filters, limit=limit)
+        rows = backend(request).call(service.corpus_events_with_modality, **filters, limit=limit)
         return page(request, "events.html", {"filters": filters, "types": PLOVER, "items": rows})
 
 
@@ -139,7 +153,7 @@ def _map(app):
     @app.get("/map.json", summary="Resolved places (JSON)")
     @app.get("/map", summary="Resolved places on a world map", **HTML)
     def places_map(request: Request, limit: int = Query(2000, ge=1, le=20_000)):
-        rows = backend(request).call(service.api_places, limit=limit)
+        rows = backend(request).call(service.corpus_places, limit=limit)
         return page(request, "map.html", {"items": rows})
 
 
@@ -149,7 +163,7 @@ def _search(app):
     def search(request: Request, q: str = Query("", max_length=200), limit: int = Query(20, ge=1, le=200)):
         if not q.strip():
             return page(request, "search.html", {"query": q, "documents": [], "entities": []})
-        return page(request, "search.html", backend(request).call(service.api_search, q.strip(), limit=limit))
+        return page(request, "search.html", backend(request).call(service.search, q.strip(), limit=limit))
 
 
 def _analyze(app):
@@ -160,13 +174,14 @@ def _analyze(app):
         try:
             record = await run_in_threadpool(service.analyze, body.text if body.text is not None else body.html,
                                              body.published, id=body.id, url=body.url, title=body.title,
-                                             clean=body.clean)  # fmt: skip
+                                             clean=body.clean, html=body.html is not None)  # fmt: skip
         except NewsgraphError as err:
             raise HTTPException(422, f"cannot analyse this input: {err}") from err
         stored = None
         if body.store:
             b = backend(request)
             if b.store.read_only:
-                raise HTTPException(409, "the server opened the store read-only")
-            stored = await run_in_threadpool(b.call, service.api_store_record, record)
+                raise HTTPException(409, "the server opened the store read-only: start it with "
+                                    "`newsgraph serve --writable --token TOKEN` to store records")  # fmt: skip
+            stored = await run_in_threadpool(b.call, service.store_record, record)
         return JSONResponse(jsonable_encoder({"record": to_dict(record), "stored": stored}))

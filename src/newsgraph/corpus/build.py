@@ -2,8 +2,10 @@
 
 ``rebuild`` runs entity resolution, near-duplicate grouping and event deduplication over
 the whole store and replaces ``graph_entities``, ``entity_links``, ``doc_groups``,
-``event_clusters`` and ``event_reports`` in one transaction. ``ensure_built`` rebuilds only
-when documents were added since the last build, so queries are always current.
+``event_clusters`` and ``event_reports`` in one transaction. Building is a writer's step
+(the end of ``newsgraph ingest``, ``newsgraph build``, a stored ``POST /analyze``), never
+a side effect of a query: queries read the tables as last built, and ``status`` tells
+whether documents were added since.
 """
 
 from __future__ import annotations
@@ -64,14 +66,16 @@ def rebuild(store: Store) -> dict[str, int]:
             "event_clusters": len(clusters), "event_reports": len(members)}  # fmt: skip
 
 
-def is_current(store: Store) -> bool:
-    """True when the cross-article tables were built over the documents now stored."""
+def status(store: Store) -> dict:
+    """``{"current", "documents", "built_over"}``: whether the cross-article tables were
+    built over the documents now stored (``built_over`` is None when never built)."""
     rows = store.con.execute("SELECT value FROM corpus_state WHERE key = 'documents'").fetchall()
     n_docs = store.con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
-    return bool(rows) and rows[0][0] == str(n_docs)
+    built_over = int(rows[0][0]) if rows else None
+    return {"current": built_over == n_docs, "documents": n_docs, "built_over": built_over}
 
 
-def ensure_built(store: Store) -> None:
-    """Rebuild the cross-article tables if documents were added since the last build."""
-    if not store.read_only and not is_current(store):
-        rebuild(store)
+def build_if_stale(store: Store) -> dict[str, int] | None:
+    """Rebuild the cross-article tables when documents were added since the last build;
+    returns their row counts, or None when they were current. Needs a writable store."""
+    return None if status(store)["current"] else rebuild(store)

@@ -4,9 +4,15 @@ A document is the set of its word 5-shingles (lowercased word tokens; shorter te
 what they have). Two documents' signatures agree on about as many positions as the
 Jaccard similarity of their shingle sets, which is what finds syndicated copies.
 
-The hashing follows datasketch's ``MinHash`` (SHA-1 32-bit values, universal hashing
-modulo a Mersenne prime) but in plain numpy, because importing datasketch pulls in scipy,
-which would add seconds to every worker's start; the LSH index (``dedup``) uses datasketch.
+The hash family is that of datasketch's pre-2.0 ("legacy") ``MinHash``: SHA-1 32-bit
+values, ``(a * h + b) mod (2**61 - 1)`` kept to 32 bits. The values are NOT datasketch's:
+datasketch draws each permutation's ``(a, b)`` pair in turn from ``RandomState(seed)``,
+this module draws all the ``a`` then all the ``b``, so the same seed gives other
+permutations (tests/test_corpus_minhash.py pins this). That is harmless, since signatures
+are only ever compared with each other, and it is kept because stores hold signatures made
+this way: changing the draw would split every stored near-duplicate group. It is plain
+numpy because importing datasketch pulls in scipy, which would add seconds to every
+worker's start; the LSH index (``dedup``) uses datasketch on these values.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import numpy as np
 NUM_PERM = 64
 SHINGLE = 5
 SEED = 1  # fixed: signatures computed in different processes or runs must compare
-# The hashing is datasketch's pre-2.0 ("legacy") scheme; dedup labels signatures so.
+# Values in the legacy scheme's range (32-bit); dedup labels them "legacy" for datasketch.
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 _WORD = re.compile(r"\w+", re.UNICODE)

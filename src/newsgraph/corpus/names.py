@@ -5,34 +5,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsgraph.resources import table, words
+
 # Entity types resolved together: a GPE in one article may be a LOC in another.
 FAMILIES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
 # Value-like types are not things to resolve across articles.
 SKIP_TYPES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
-TITLES = frozenset(
-    """mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister
-    secretary chancellor senator sen rep representative congressman congresswoman governor
-    gov mayor general gen admiral adm colonel col lieutenant lt captain capt sergeant sgt
-    king queen prince princess pope bishop archbishop judge justice chief premier
-    ambassador commissioner chairman chairwoman chair deputy foreign defence defense
-    interior finance health home state former acting mp mep sheikh emir president-elect
-    """.split()
-)
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "qc", "mp", "phd"})
-STOP_ORG = frozenset({"of", "the", "and", "for", "in", "on", "de", "&"})
+TITLES = words("lexicons/names/title_words.txt")
+SUFFIXES = words("lexicons/names/suffixes.txt")
+STOP_ORG = words("lexicons/names/acronym_skip.txt")
 
 # Common English given-name variants (a short list on purpose: each pair is a claim).
-_NICKNAMES = {
-    "joe": "joseph", "bill": "william", "will": "william", "bob": "robert", "rob": "robert",
-    "mike": "michael", "jim": "james", "jimmy": "james", "tom": "thomas", "tony": "anthony",
-    "dick": "richard", "rick": "richard", "ted": "edward", "ed": "edward", "dave": "david",
-    "steve": "steven", "chris": "christopher", "alex": "alexander", "liz": "elizabeth",
-    "beth": "elizabeth", "kate": "katherine", "cathy": "catherine", "sam": "samuel",
-    "ben": "benjamin", "dan": "daniel", "nick": "nicholas", "matt": "matthew", "pat": "patrick",
-    "andy": "andrew", "tim": "timothy", "greg": "gregory", "jon": "jonathan", "vlad": "vladimir",
-    "don": "donald", "ron": "ronald", "gordon": "gordon", "nancy": "nancy",
-}  # fmt: skip
+_NICKNAMES = table("lexicons/names/nicknames.tsv")
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -54,9 +39,10 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def normalise(name: str, fam: str) -> str:
-    """The comparison key of ``name`` in family ``fam``: titles and suffixes dropped for
-    people (``President Joe Biden`` -> ``joe biden``), a leading ``the`` for the rest."""
+def name_key(name: str, fam: str) -> str:
+    """The comparison key of entity name ``name`` in family ``fam``: titles and suffixes
+    dropped for people (``President Joe Biden`` -> ``joe biden``), a leading ``the`` for
+    the rest. (Places are keyed by ``resources.geonames.normalize``, the gazetteer's key.)"""
     tokens = fold(name).split()
     if fam == "PERSON":
         while len(tokens) > 1 and tokens[0] in TITLES:

@@ -1,5 +1,8 @@
-"""The analyst's queries over a store: plain data out (lists of dicts), for the CLI's
-tables and JSON, and later the HTTP API.
+"""The analyst's queries over a store, and the article list, links and map the web pages
+need: plain data out (lists of dicts, or a dict), for the CLI's tables and JSON and the
+HTTP API, through ``service``. This module and the store hold the SQL; nothing above them
+does. They only read: the cross-article tables are the ones last built
+(``corpus.build``), never rebuilt here.
 
 Entities are graph entities (resolved across articles); counts of documents are also
 given as counts of stories (near-duplicate groups), and events are deduplicated clusters
@@ -9,17 +12,17 @@ with their number of reports.
 from __future__ import annotations
 
 import json
+import re
+
 from rapidfuzz import fuzz, process
 
-from newsgraph.corpus.build import ensure_built
-from newsgraph.corpus.names import fold, normalise
+from newsgraph.corpus.names import fold, name_key
 from newsgraph.store.db import Store
 
 
 def entities(store: Store, *, type: str | None = None, limit: int = 50, query: str | None = None) -> list[dict]:
     """Graph entities, most-reported (in stories) first, optionally of one ``type`` or
     whose name contains ``query``."""
-    ensure_built(store)
     where, params = ["TRUE"], []
     if type:
         where.append("type = ?")
@@ -36,27 +39,37 @@ _ENTITY_COLUMNS = "gid, type, name, aliases, kb, n_stories, n_docs, n_mentions"
 
 
 def find_entity(store: Store, name: str) -> dict | None:
-    """The graph entity called ``name`` (its canonical name or an alias, any case), else
-    the closest name by spelling; None when nothing is close."""
-    ensure_built(store)
+    """The graph entity called ``name``: its canonical name or an alias, in any case,
+    with or without a title or "the". None when no entity has that name: a different
+    entity is never answered in its place (``suggest_entities`` lists the near ones)."""
     exact = store.query(f"""
         SELECT {_ENTITY_COLUMNS} FROM graph_entities
         WHERE list_has_any(keys, ?) ORDER BY (lower(name) = lower(?)) DESC, n_docs DESC LIMIT 1""",
         [_lookup_keys(name), name])  # fmt: skip
-    if exact:
-        return exact[0]
-    names = store.con.execute("SELECT gid, name FROM graph_entities").fetchall()
-    if not names:
-        return None
-    match = process.extractOne(fold(name), {gid: fold(n) for gid, n in names}, scorer=fuzz.WRatio, score_cutoff=88)
-    if match is None:
-        return None
-    return store.query(f"SELECT {_ENTITY_COLUMNS} FROM graph_entities WHERE gid = ?", [match[2]])[0]
+    return exact[0] if exact else None
+
+
+def suggest_entities(store: Store, name: str, *, limit: int = 5, cutoff: float = 60) -> list[dict]:
+    """Up to ``limit`` graph entities whose name is spelled close to ``name`` (a
+    rapidfuzz score of at least ``cutoff`` out of 100), closest and most reported first:
+    ``[{name, type, gid, score}]``."""
+    rows = store.query("SELECT gid, name, type, n_docs FROM graph_entities")
+    if not rows:
+        return []
+    by_gid = {r["gid"]: r for r in rows}
+    matches = process.extract(fold(name), {r["gid"]: fold(r["name"]) for r in rows}, scorer=fuzz.WRatio,
+                              score_cutoff=cutoff, limit=None)  # fmt: skip
+    ranked = sorted(matches, key=lambda m: (-round(m[1]), -by_gid[m[2]]["n_docs"], by_gid[m[2]]["name"]))
+    return [{"name": by_gid[gid]["name"], "type": by_gid[gid]["type"], "gid": gid, "score": round(score, 1)}
+            for _, score, gid in ranked[:limit]]  # fmt: skip
 
 
 def _lookup_keys(name: str) -> list[str]:
     """The keys a typed name may be stored under: folded, and without titles or "the"."""
-    return sorted({fold(name), normalise(name, "PERSON"), normalise(name, "ORG")} - {""})
+    return sorted({fold(name), name_key(name, "PERSON"), name_key(name, "ORG")} - {""})
+
+
+_ENTITY_ID = re.compile(r"e\d+")
 
 
 def entity(store: Store, name: str, *, limit: int = 20) -> dict | None:
@@ -90,11 +103,29 @@ def _offices(store: Store, gid: str) -> list[dict]:
         SELECT e.roles, e.doc_id FROM entity_links l JOIN entities e USING (doc_id, entity_id)
         WHERE l.gid = ? AND e.roles <> '[]'""", [gid]).fetchall()  # fmt: skip
     docs: dict[tuple, set] = {}
+    names = _office_holders(store, [(doc_id, role.get("of")) for roles, doc_id in rows for role in json.loads(roles)])
     for roles, doc_id in rows:
         for role in json.loads(roles):
-            docs.setdefault((role.get("title"), role.get("of")), set()).add(doc_id)
+            of = role.get("of")
+            docs.setdefault((role.get("title"), names.get((doc_id, of), of)), set()).add(doc_id)
     ranked = sorted(docs.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
     return [{"title": title, "of": of, "n_docs": len(d)} for (title, of), d in ranked]
+
+
+def _office_holders(store: Store, pairs: list[tuple[str, str | None]]) -> dict[tuple[str, str], str]:
+    """A role's ``of`` is an entity id of its own article (``e2``) or a plain name: the ids
+    -> the name of the graph entity they resolved to (else the article's own name for it),
+    so an office reads "President of Ukraine", never "President of e2"."""
+    wanted = sorted({(d, of) for d, of in pairs if of and _ENTITY_ID.fullmatch(of)})
+    if not wanted:
+        return {}
+    rows = store.con.execute("""
+        SELECT e.doc_id, e.entity_id, coalesce(g.name, e.name) AS name
+        FROM (SELECT unnest(?) AS doc_id, unnest(?) AS entity_id) w
+        JOIN entities e USING (doc_id, entity_id)
+        LEFT JOIN entity_links l USING (doc_id, entity_id) LEFT JOIN graph_entities g USING (gid)""",
+        [[d for d, _ in wanted], [of for _, of in wanted]]).fetchall()  # fmt: skip
+    return {(doc_id, entity_id): name for doc_id, entity_id, name in rows}
 
 
 def _mentions(store: Store, gid: str, limit: int) -> dict:
@@ -137,7 +168,6 @@ def _quotes(store: Store, where: str, params: list, limit: int) -> list[dict]:
 def quotes(store: Store, *, speaker: str | None = None, limit: int = 50) -> list[dict]:
     """Quotes, by a speaker when given (the resolved entity, or the speaker's name as
     written when it did not resolve), in date order."""
-    ensure_built(store)
     if speaker is None:
         return _quotes(store, "TRUE", [], limit)
     found = find_entity(store, speaker)
@@ -158,7 +188,6 @@ def events(
     """Deduplicated events (one row per event, with its number of reports), filtered by
     PLOVER ``type``, an ``actor`` (source or target), a ``country`` (ISO alpha-2 of the
     place or an actor) and a date range (YYYY-MM-DD, inclusive)."""
-    ensure_built(store)
     where, params = ["TRUE"], []
     if type:
         where.append("type = ?")
@@ -182,6 +211,34 @@ def events(
     return store.query(sql, params + [limit])
 
 
+_EVENT_MODALITY_SQL = """
+SELECT r.cluster_id, list(DISTINCT e.mode) FILTER (WHERE e.mode IS NOT NULL) AS modes,
+       bool_or(e.negated) AS negated, bool_or(e.hypothetical) AS hypothetical,
+       bool_or(e.future) AS future, bool_or(e.historical) AS historical,
+       bool_or(e.reported) AS reported, min(r.doc_id) AS doc_id, min(e.trigger) AS trigger
+FROM event_reports r JOIN events e USING (doc_id, idx)
+WHERE list_contains(?, r.cluster_id) GROUP BY r.cluster_id"""
+
+MODALITY_FLAGS = ("negated", "hypothetical", "future", "historical", "reported")
+
+
+def events_with_modality(store: Store, **filters) -> list[dict]:
+    """``events`` with, per event, its modality across reports (``modes``; ``modality``:
+    which of negated, hypothetical, future, historical, reported any report is) and its
+    first report (``doc_id``, ``trigger``) so a page can link to the article."""
+    rows = events(store, **filters)
+    if not rows:
+        return rows
+    extra = store.query(_EVENT_MODALITY_SQL, [[r["cluster_id"] for r in rows]])
+    by_id = {x.pop("cluster_id"): x for x in extra}
+    for row in rows:
+        x = by_id.get(row["cluster_id"], {})
+        row["modes"] = x.get("modes") or []
+        row["modality"] = [f for f in MODALITY_FLAGS if x.get(f)]
+        row["doc_id"], row["trigger"] = x.get("doc_id"), x.get("trigger")
+    return rows
+
+
 def event_reports(store: Store, cluster_id: str) -> list[dict]:
     """The reports (article, trigger) of one deduplicated event."""
     return store.query("""
@@ -193,7 +250,6 @@ def event_reports(store: Store, cluster_id: str) -> list[dict]:
 def timeline(store: Store, *, entity: str | None = None, story: str | None = None) -> dict:
     """A dated sequence for an entity (its stories and events per day) or a story (its
     articles and the events they report); with neither, for the whole corpus."""
-    ensure_built(store)
     if story:
         return _story_timeline(store, story)
     gid = None
@@ -246,9 +302,44 @@ def _story_timeline(store: Store, story: str) -> dict:
     return {"story": group_id, "articles": articles, "events": evs}
 
 
+def documents(store: Store, *, query: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+    """Stored articles, newest first, optionally whose title or text contains ``query``:
+    ``{"total", "items": [{id, title, published, url, source, n_entities, ...}]}``."""
+    where, params = "TRUE", []
+    if query:
+        where = "(d.title ILIKE ? OR d.text ILIKE ?)"
+        params = [f"%{query}%", f"%{query}%"]
+    total = store.query(f"SELECT count(*) AS n FROM documents d WHERE {where}", params)[0]["n"]
+    items = store.query(f"""
+        SELECT d.id, d.title, d.published, d.url, d.source, d.dateline, length(d.text) AS n_chars, d.tone,
+               (SELECT count(*) FROM entities e WHERE e.doc_id = d.id) AS n_entities,
+               (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS n_quotes,
+               (SELECT count(*) FROM events v WHERE v.doc_id = d.id) AS n_events
+        FROM documents d WHERE {where}
+        ORDER BY d.published DESC NULLS LAST, d.title, d.id LIMIT ? OFFSET ?""", [*params, limit, offset])  # fmt: skip
+    return {"total": total, "items": items}
+
+
+def entity_links(store: Store, doc_id: str) -> dict[str, dict]:
+    """For one article: its entity ids -> the graph entity they resolved to (gid, name)."""
+    rows = store.query("""
+        SELECT l.entity_id, g.gid, g.name FROM entity_links l JOIN graph_entities g USING (gid)
+        WHERE l.doc_id = ?""", [doc_id])  # fmt: skip
+    return {r["entity_id"]: {"gid": r["gid"], "name": r["name"]} for r in rows}
+
+
+def places(store: Store, *, limit: int = 2000) -> list[dict]:
+    """Resolved places across the corpus (one row per name and coordinates), with the
+    number of articles naming them, most named first."""
+    return store.query("""
+        SELECT name, lat, lon, country, any_value(feature) AS feature, count(DISTINCT doc_id) AS n_docs,
+               sum(n_mentions) AS n_mentions, list(DISTINCT doc_id ORDER BY doc_id)[1:5] AS doc_ids
+        FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL
+        GROUP BY name, lat, lon, country ORDER BY n_docs DESC, name LIMIT ?""", [limit])  # fmt: skip
+
+
 def summary(store: Store) -> dict:
     """Counts of the store's tables and of what the joins made of them."""
-    ensure_built(store)
     counts = store.counts()
     counts["stories"] = store.con.execute("SELECT count(DISTINCT group_id) FROM doc_groups").fetchall()[0][0]
     counts["schema_version"] = store.schema_version

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from newsgraph.corpus.names import acronym, family, fold, normalise, persons_compatible
+from newsgraph.corpus.names import acronym, family, fold, name_key, persons_compatible
 
 FUZZY_MIN = 92  # rapidfuzz ratio for near-identical spellings
 
@@ -90,7 +90,7 @@ def _nodes(rows: list[dict]) -> tuple[dict, dict]:
     row_nodes: dict[int, tuple[str, str]] = {}
     for i, row in enumerate(rows):
         fam = family(row.get("type"))
-        norm = normalise(row.get("name") or "", fam) if fam else ""
+        norm = name_key(row.get("name") or "", fam) if fam else ""
         if not fam or not norm:
             continue
         key = (fam, norm)
@@ -296,7 +296,7 @@ def gid_for(root) -> str:
 def _canonical(names: Counter, fam: str) -> str:
     """The most-mentioned name (for people, the most-mentioned full name); ties go to
     the longer name."""
-    size = {n: len(normalise(n, fam).split()) for n in names}
+    size = {n: len(name_key(n, fam).split()) for n in names}
     pool = [n for n in names if size[n] >= 2] if fam == "PERSON" else []
     return max(pool or names, key=lambda n: (names[n], size[n], n))
 
@@ -322,6 +322,6 @@ def _graph_entities(links: list[Link], rows, nodes, clusters) -> list[dict]:
         canonical = _canonical(names, fam)
         out.append({"gid": gid, "type": entry["types"].most_common(1)[0][0], "name": canonical,
                     "aliases": sorted(n for n in names if n != canonical),
-                    "keys": sorted({fold(n) for n in names} | {normalise(n, fam) for n in names}), "kb": json.dumps(entry["kb"], sort_keys=True),
+                    "keys": sorted({fold(n) for n in names} | {name_key(n, fam) for n in names}), "kb": json.dumps(entry["kb"], sort_keys=True),
                     "docs": entry["docs"], "n_mentions": entry["mentions"]})  # fmt: skip
     return out

@@ -2,8 +2,11 @@
 
 ``extract_article`` is the one call: it returns the article body as plain text
 (paragraphs on their own lines) and what the page says about itself (title, author, date,
-url, site name, language), or None when the page holds no article. The settings were
-chosen on the extraction evaluation (``newsgraph eval extraction``, docs/cleaning.md).
+url, site name, language), or None when the page holds no body text at all. The settings
+were chosen on the extraction evaluation (``newsgraph eval extraction``, docs/cleaning.md).
+
+``not_an_article`` then says why extracted text is still no article: pages of navigation,
+cookie walls and app shells give a few short lines ("Home | About") and no sentences.
 """
 
 from __future__ import annotations
@@ -12,9 +15,20 @@ import logging
 import re
 from dataclasses import dataclass
 
+from newsgraph.ingest.furniture import strip_furniture
+
 MIN_CHARS = 1  # any extracted body counts; the validation in prepare.py refuses blanks
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # also validates the caller's date (prepare.py)
 _BODY = re.compile(r"<body\b", re.I)
+# An article has sentences: lines with a full stop (any script) and at least
+# MIN_SENTENCE_LETTERS letters, MIN_ARTICLE_LETTERS letters of them in all (about one
+# 12-word sentence). On the 737 extraction pages (docs/cleaning.md) every page above it
+# has 119 letters or more; the pages below hold no sentence at all.
+MIN_SENTENCE_LETTERS = 20
+MIN_ARTICLE_LETTERS = 60
+_SENTENCE_END = re.compile(r"[.!?。！？]")
+# A Chinese, Japanese or Korean character carries about a word: it counts as three letters.
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 # trafilatura logs every page it finds no article in; that is our NO_ARTICLE, not a warning.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -57,6 +71,33 @@ def extract_article(html: str, *, url: str | None = None, metadata: bool = True)
         url=_clean_field(result.url) if metadata else None,
         sitename=_clean_field(result.sitename) if metadata else None,
         language=_clean_field(result.language) if metadata else None,
+    )
+
+
+def not_an_article(text: str) -> str | None:
+    """Why ``text`` (an ``Article.text``) is not an article, or None when it is one.
+
+    Page furniture the cleaner would remove (cookie banners, link lists, share widgets)
+    does not count; what is left needs ``MIN_ARTICLE_LETTERS`` letters in sentence lines.
+    """
+    lines = [line.strip() for line in strip_furniture(text).split("\n") if any(c.isalnum() for c in line)]
+    letters = 0
+    for line in lines:
+        count = sum(char.isalpha() for char in line) + 2 * len(_WIDE.findall(line))
+        if count >= MIN_SENTENCE_LETTERS and _SENTENCE_END.search(line):
+            letters += count
+    if letters >= MIN_ARTICLE_LETTERS:
+        return None
+    shown = " | ".join(lines)
+    shown = repr(shown[:80] + ("..." if len(shown) > 80 else "")) if shown else "nothing"
+    if not letters:
+        return (
+            f"expected an article, found no sentence: only navigation, page furniture or a "
+            f"consent banner ({len(lines)} short line(s) left: {shown})"
+        )
+    return (
+        f"expected an article, found too little text: {letters} letters in sentences, under the "
+        f"{MIN_ARTICLE_LETTERS} an article needs ({shown})"
     )
 
 

@@ -17,6 +17,9 @@ class InputDoc:
     caller's own text. ``source`` says where it came from (a path, ``stdin``,
     ``in.jsonl:12``) for messages. ``repairs`` lists invalid bytes the reader decoded
     as a guess (offsets into ``text``/``html``); the cleaner reports them as noise.
+    ``published`` is the input's own date (given with it, or a feed entry's); it wins over
+    a date found in the page. ``default_published`` is the caller's default (``--published``),
+    used only when neither the input nor its page has a date.
     """
 
     id: str
@@ -28,6 +31,7 @@ class InputDoc:
     clean: bool = True
     source: str | None = None
     repairs: tuple[Repair, ...] = ()
+    default_published: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,10 @@ from newsgraph.ingest.inputs import Failure, InputDoc, content_id
 _OPTIONAL_STRINGS = ("published", "url", "title")
 
 
-def parse_line(line: bytes, where: str, *, published: str | None = None, clean: bool = True) -> InputDoc | Failure:
-    """Parse one JSONL line read at ``where`` (``file:line``); ``published``/``clean`` are
-    the caller's defaults for objects that do not set them."""
+def parse_line(line: bytes, where: str, *, clean: bool = True) -> InputDoc | Failure:
+    """Parse one JSONL line read at ``where`` (``file:line``); ``clean`` is the caller's
+    default for objects that do not set it. A ``published`` field is the input's own date
+    (the caller's ``--published`` default is added by the reader)."""
     try:
         obj = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as err:
@@ -39,7 +40,7 @@ def parse_line(line: bytes, where: str, *, published: str | None = None, clean: 
         id=given_id or content_id(text if text is not None else html),
         text=text,
         html=html,
-        published=obj.get("published") or published,
+        published=obj.get("published") or None,
         url=obj.get("url"),
         title=obj.get("title"),
         clean=clean if obj.get("clean") is None else obj["clean"],

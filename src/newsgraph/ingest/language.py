@@ -14,7 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from newsgraph.resources import entries
 
 MIN_WORDS = 12  # below this there is too little evidence to refuse anything
 MAX_WORDS = 600  # the head of a long article is enough
@@ -24,14 +25,45 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")  # Basic Latin through Lati
 _NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f]")  # letters of any other script
 
 
+# ISO 15924 codes of the scripts ``_dominant_foreign_script`` names (the first word of a
+# letter's Unicode name); a text in one of them gets the BCP 47 tag ``und-<code>``
+# (language undetermined, script known).
+_SCRIPT_CODES = {
+    "ARABIC": "Arab",
+    "ARMENIAN": "Armn",
+    "BENGALI": "Beng",
+    "CJK": "Hani",
+    "CYRILLIC": "Cyrl",
+    "DEVANAGARI": "Deva",
+    "ETHIOPIC": "Ethi",
+    "GEORGIAN": "Geor",
+    "GREEK": "Grek",
+    "GUJARATI": "Gujr",
+    "GURMUKHI": "Guru",
+    "HANGUL": "Hang",
+    "HEBREW": "Hebr",
+    "HIRAGANA": "Hira",
+    "KANNADA": "Knda",
+    "KATAKANA": "Kana",
+    "KHMER": "Khmr",
+    "MALAYALAM": "Mlym",
+    "SINHALA": "Sinh",
+    "TAMIL": "Taml",
+    "TELUGU": "Telu",
+    "THAI": "Thai",
+}
+
+
 @dataclass(frozen=True)
 class Verdict:
     """``english`` is the decision; ``detected`` names what was seen (``French``,
-    ``Cyrillic script``) and ``scores`` the function-word share per language."""
+    ``Cyrillic script``), ``code`` tags it (``fr``, ``und-Cyrl``, ``en`` for English and
+    for texts too short to tell) and ``scores`` gives the function-word share per language."""
 
     english: bool
     detected: str
     scores: dict[str, float]
+    code: str = "en"
 
 
 def detect(text: str) -> Verdict:
@@ -39,7 +71,7 @@ def detect(text: str) -> Verdict:
     head = text[: MAX_WORDS * 8]
     script = _dominant_foreign_script(head)
     if script:
-        return Verdict(False, f"{script.title()} script", {})
+        return Verdict(False, f"{script.title()} script", {}, _script_code(script))
     words = _WORD.findall(head.lower())[:MAX_WORDS]
     if len(words) < MIN_WORDS:
         return Verdict(True, "too short to tell", {})
@@ -52,8 +84,13 @@ def detect(text: str) -> Verdict:
     best = max(scores, key=scores.get)
     english = scores["en"]
     if best != "en" and scores[best] >= MIN_OTHER_SCORE and scores[best] > 1.5 * english:
-        return Verdict(False, _lexicon()[best][0], scores)
+        return Verdict(False, _lexicon()[best][0], scores, best)
     return Verdict(True, "English", scores)
+
+
+def _script_code(script: str) -> str:
+    code = _SCRIPT_CODES.get(script)
+    return f"und-{code}" if code else "und"
 
 
 def _dominant_foreign_script(text: str) -> str | None:
@@ -90,11 +127,8 @@ def _index() -> dict[str, tuple[str, ...]]:
 @cache
 def _lexicon() -> dict[str, tuple[str, frozenset[str]]]:
     """code -> (language name, its function words), read once."""
-    source = resources.files("newsgraph.resources").joinpath("noise/function_words.tsv")
     table = {}
-    for line in source.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
+    for line in entries("noise/function_words.tsv"):
         code, name, words = line.split("\t")
         table[code] = (name, frozenset(words.split()))
     return table

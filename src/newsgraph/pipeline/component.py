@@ -17,15 +17,21 @@ from newsgraph.pipeline.document import Document
 class Component:
     """Base class for components. Subclasses set the class variables and ``__call__``.
 
-    ``name`` is the registered, versioned name (``newsgraph.quotes.v1``). ``requires`` and
-    ``assigns`` name document facets: ``text`` (cleaned text), ``spacy`` (parse),
-    ``entities``, ``quotes``, ``quantities``, ``dates``, ``places``, ``events``,
-    ``relations``, ``tone``, ``noise``, ``metadata``.
+    ``name`` is the registered, versioned name (``newsgraph.quotes.v1``). ``requires`` names
+    every document facet the component reads, ``assigns`` every facet it writes (the facets
+    are listed in ``newsgraph.pipeline.contract.FACETS``, plus ``extras.<key>``); a pipeline
+    whose order cannot satisfy them is refused when it is built.
+
+    ``languages`` are the article languages (``metadata.language``, ISO 639-1) the component
+    handles, or None for any language; the pipeline skips it on an article in another
+    language and notes that on the record. Most extractors read English words, so English
+    is the default; language-independent components (the cleaner) set None.
     """
 
     name: ClassVar[str] = ""
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ()
+    languages: ClassVar[tuple[str, ...] | None] = ("en",)
 
     def __call__(self, doc: Document) -> Document:
         raise NotImplementedError

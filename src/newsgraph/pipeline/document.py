@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.kinds import KINDS
 from newsgraph.record import (
     DateExpr,
     Entity,
     Event,
     Metadata,
     Noise,
+    Note,
     Place,
     Quantity,
     Quote,
@@ -31,15 +33,15 @@ if TYPE_CHECKING:
 class Document:
     """Mutable analysis state for one article.
 
-    ``raw`` is the text as received (after HTML extraction); ``text`` is what is analysed.
-    Only components that run before the NLP backbone may replace ``text``.
+    ``text`` is what is analysed (after HTML extraction); only components that run before
+    the NLP backbone may replace it (the cleaner), recording what they removed as ``noise``.
     ``clean`` is False when the caller asked for verbatim analysis.
+    ``ran`` lists the components that ran on it, ``notes`` those the pipeline skipped and why.
     ``extras`` is scratch space components use to hand intermediate results on
     (for example the entity id of each spaCy entity span); it is not serialised.
     """
 
     id: str
-    raw: str
     text: str
     metadata: Metadata
     clean: bool = True
@@ -55,6 +57,7 @@ class Document:
     relations: list[Relation] = field(default_factory=list)
     tone: Tone | None = None
     ran: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
 
     def entity_by_id(self, entity_id: str) -> Entity | None:
@@ -86,24 +89,13 @@ class Document:
         return None
 
     def to_record(self) -> Record:
-        return Record(
-            id=self.id,
-            text=self.text,
-            metadata=self.metadata,
-            noise=sorted(self.noise, key=_noise_key),
-            entities=self.entities,
-            quotes=sorted(self.quotes, key=lambda q: (q.start, q.end)),
-            quantities=sorted(self.quantities, key=lambda q: (q.start, q.end)),
-            dates=sorted(self.dates, key=lambda d: (d.start, d.end)),
-            places=self.places,
-            events=sorted(self.events, key=lambda e: (e.trigger.start, e.type)),
-            relations=self.relations,
-            pipeline=list(self.ran),
-            tone=self.tone,
-        )
-
-
-def _noise_key(noise: Noise) -> tuple[int, int]:
-    start = noise.start if noise.start is not None else -1
-    raw = noise.raw_start if noise.raw_start is not None else -1
-    return (start, raw)
+        """The public record: each kind's items in its order (``kinds.KINDS``), copied."""
+        annotations = {}
+        for kind in KINDS:
+            value = getattr(self, kind.field)
+            if kind.sort_key is not None:
+                value = sorted(value, key=kind.sort_key)
+            elif kind.many:
+                value = list(value)
+            annotations[kind.field] = value
+        return Record(id=self.id, text=self.text, metadata=self.metadata, pipeline=list(self.ran), **annotations)

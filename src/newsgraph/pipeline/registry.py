@@ -11,6 +11,9 @@ from __future__ import annotations
 import importlib
 from functools import cache
 from importlib.metadata import entry_points
+from typing import Any, get_type_hints
+
+import msgspec
 
 from newsgraph.errors import Code, ConfigError
 from newsgraph.pipeline.component import Component
@@ -58,12 +61,35 @@ def get(name: str) -> type[Component]:
 
 
 def create(name: str, **config) -> Component:
-    """Build the component ``name`` with its configuration keyword arguments."""
+    """Build the component ``name`` with its configuration keyword arguments, each checked
+    against the type its factory's signature gives it (BAD_SETTING when it does not fit)."""
     factory = get(name)
+    config = {key: _typed(name, factory, key, value) for key, value in config.items()}
     try:
         return factory(**config)
     except TypeError as err:
         raise ConfigError(Code.BAD_CONFIG, f"bad configuration for {name}: {err}") from err
+
+
+def _typed(name: str, factory: type[Component], key: str, value: Any) -> Any:
+    """``value`` as the type the factory's ``key`` parameter is annotated with; unknown keys
+    and unannotated parameters pass through (the factory call reports unknown keys)."""
+    try:
+        hint = get_type_hints(factory.__init__).get(key)
+    except (NameError, TypeError):  # an annotation that cannot be resolved: nothing to check
+        return value
+    if hint is None:
+        return value
+    try:
+        return msgspec.convert(value, hint)
+    except msgspec.ValidationError:
+        expected = getattr(hint, "__name__", None) or str(hint)
+        raise ConfigError(
+            Code.BAD_SETTING,
+            f"{name}: setting {key!r} expects {expected}, found {value!r} ({type(value).__name__})",
+        ) from None
+    except TypeError:  # a type msgspec cannot check (a callable, a class instance)
+        return value
 
 
 def _entry_points():

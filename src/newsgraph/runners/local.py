@@ -3,7 +3,8 @@
 Inputs are read and chunked in the calling process; chunks whose documents are already in
 the store are dropped before any analysis (resume). At most ``2 * workers`` chunks are in
 flight, so memory stays bounded whatever the corpus size. Workers are started with
-``spawn`` and load the pipeline once each.
+``spawn`` and load the pipeline once each; they die with the calling process, and SIGTERM
+stops a run the way Ctrl-C does (``lifeline``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from itertools import islice
 
 from newsgraph.ingest.inputs import Failure, InputDoc
 from newsgraph.pipeline.config import PipelineConfig
-from newsgraph.runners import worker
+from newsgraph.runners import lifeline, worker
 from newsgraph.store.db import Store
 from newsgraph.store.items import Analysed
 
@@ -58,18 +59,35 @@ def run_local(
     # any cache a component keeps) grows with every new word seen, so a long-lived worker
     # would grow with the corpus. A fresh one reloads the pipeline (a few seconds).
     recycle = max(1, RECYCLE_DOCS // max(1, chunk_size))
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=worker.init, initargs=(config, model),
-                             max_tasks_per_child=recycle) as pool:  # fmt: skip
+    # Workers die with this process (lifeline): a kill -9 of the writer must not leave
+    # them, ~370 MB each, to init. The pool is created, fed and shut down in this one
+    # thread, which the kernel's parent-death signal depends on (see lifeline).
+    with lifeline.sigterm_as_interrupt(), ProcessPoolExecutor(
+        workers, mp_context=context, initializer=worker.init_process, initargs=(os.getpid(), config, model),
+        max_tasks_per_child=recycle,
+    ) as pool:  # fmt: skip
         inflight: set[Future] = set()
         try:
             for chunk in work:
                 inflight.add(pool.submit(worker.analyse, chunk))
                 if len(inflight) >= 2 * workers:
                     inflight = _drain(inflight, sink, FIRST_COMPLETED)
+                    lifeline.raise_if_terminated()
             _drain(inflight, sink, None)
+            lifeline.raise_if_terminated()
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop(pool)
             raise
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop at once (Ctrl-C, SIGTERM, a failing writer): drop the queued chunks and end
+    the workers, which hold nothing to save (they never write), instead of letting each
+    finish its chunk or its pipeline load first."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public handle before 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
 
 
 def _drain(inflight: set[Future], sink: Sink, until) -> set[Future]:

@@ -20,12 +20,14 @@ from pathlib import Path
 
 from newsgraph.errors import Code
 from newsgraph.ingest.inputs import Failure, InputDoc
+from newsgraph.ingest.readers import OnSkip
 from newsgraph.pipeline.config import PipelineConfig
+from newsgraph.runners import lifeline
 from newsgraph.runners.sources import expand
 from newsgraph.store.db import Store
 from newsgraph.store.items import Analysed
 
-_INPUT_FIELDS = ("id", "text", "html", "published", "url", "title", "clean", "source")
+_INPUT_FIELDS = ("id", "text", "html", "published", "url", "title", "clean", "source", "default_published")
 
 
 def _shard_schema():
@@ -117,31 +119,35 @@ def run_ray(
     model: str | None = None,
     published: str | None = None,
     on_skip: Callable[[int], None] | None = None,
+    on_skip_file: OnSkip | None = None,
 ) -> None:
-    """Analyse ``paths`` on Ray, write Parquet shards, load them through ``sink``."""
+    """Analyse ``paths`` on Ray, write Parquet shards, load them through ``sink``; files
+    that are not articles go to ``on_skip_file``."""
     import ray
 
     if not ray.is_initialized():
         ray.init(address=address or os.environ.get("RAY_ADDRESS"), include_dashboard=False,
                  log_to_driver=False, configure_logging=False)  # fmt: skip
-    known = frozenset(r["id"] for r in store.query("SELECT id FROM documents UNION SELECT doc_id FROM errors "
-                                                   "WHERE doc_id IS NOT NULL"))  # fmt: skip
+        # A local Ray this process started must not outlive it, even after a kill -9.
+        lifeline.reap_ray_on_exit(os.path.dirname(ray.__file__))
+    known = store.document_ids()  # failed ids are retried
     keep = shard_dir is not None
     shards = Path(shard_dir) if keep else Path(tempfile.mkdtemp(prefix="newsgraph-shards-"))
     run_dir = shards / f"run-{uuid.uuid4().hex[:8]}"
     try:
-        _analyse_to_shards(paths, run_dir, known, batch_size, workers, config, model, published)
-        load_shards(run_dir, sink, batch_size, on_skip)
+        files = [{"path": os.path.abspath(p)} for p in expand(paths, on_skip_file)]  # Ray workers run elsewhere
+        with lifeline.sigterm_as_interrupt():  # then ray.shutdown at exit stops a local Ray
+            _analyse_to_shards(files, run_dir, known, batch_size, workers, config, model, published)
+            load_shards(run_dir, sink, batch_size, on_skip)
     finally:
         if not keep:
             shutil.rmtree(shards, ignore_errors=True)
 
 
-def _analyse_to_shards(paths, run_dir, known, batch_size, workers, config, model, published) -> None:
+def _analyse_to_shards(files, run_dir, known, batch_size, workers, config, model, published) -> None:
     import ray
     import ray.data
 
-    files = [{"path": os.path.abspath(p)} for p in expand(paths)]  # Ray workers run elsewhere
     if not files:
         return
     cpus = int(ray.cluster_resources().get("CPU", 1))

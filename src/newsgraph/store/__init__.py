@@ -4,9 +4,7 @@ a versioned schema, and exports (Parquet, JSONL, GDELT GKG 2.1).
 Names are imported lazily so worker processes that only need ``Analysed`` do not load
 DuckDB."""
 
-from newsgraph.store.items import Analysed
-
-DEFAULT_DB = "newsgraph.duckdb"
+from newsgraph.store.items import DEFAULT_DB, Analysed
 
 
 def __getattr__(name: str):

@@ -30,10 +30,8 @@ def export(store: Store, fmt: str, output: str) -> dict:
 
 
 def export_parquet(store: Store, folder: str) -> dict[str, int]:
-    """One Parquet file per table in ``folder``; returns rows per table."""
-    from newsgraph.corpus.build import ensure_built
-
-    ensure_built(store)
+    """One Parquet file per table in ``folder`` (the cross-article ones as last built);
+    returns rows per table."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     counts = {}

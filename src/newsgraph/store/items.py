@@ -1,8 +1,11 @@
-"""What workers hand the writer (kept free of heavy imports: workers load it)."""
+"""What workers hand the writer, and where the store lives by default (kept free of heavy
+imports: workers and the CLI load it without DuckDB)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+DEFAULT_DB = "newsgraph.duckdb"
 
 
 @dataclass(frozen=True, slots=True)

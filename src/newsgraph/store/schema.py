@@ -11,20 +11,11 @@ JSON, so a field added to the record later is never lost even before it has a co
 
 from __future__ import annotations
 
-# Per-document tables: written in one transaction with their ``documents`` row.
-DOC_TABLES = (
-    "noise",
-    "entities",
-    "mentions",
-    "quotes",
-    "quantities",
-    "dates",
-    "places",
-    "events",
-    "relations",
-    "provenance",
-    "doc_minhash",
-)
+from newsgraph.kinds import KIND_TABLES
+
+# Per-document tables: written in one transaction with their ``documents`` row. Each
+# annotation kind names its tables (newsgraph.kinds); a new kind's table needs a migration.
+DOC_TABLES = (*KIND_TABLES, "provenance", "doc_minhash")
 
 # Cross-article tables: rebuilt by the corpus layer (newsgraph.corpus.build).
 CORPUS_TABLES = ("graph_entities", "entity_links", "doc_groups", "event_clusters", "event_reports")
@@ -124,7 +115,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (3, "article tone columns", _V3_TONE),
 ]
 
-SCHEMA_VERSION = MIGRATIONS[-1][0]
+# The store schema (its latest migration); records carry their own, record.RECORD_SCHEMA_VERSION.
+STORE_SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _BOOTSTRAP = """
 CREATE TABLE IF NOT EXISTS schema_migrations (

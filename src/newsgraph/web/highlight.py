@@ -9,12 +9,14 @@ outer one's boundary, so the HTML is always well formed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import quote as urlquote
 
 from markupsafe import Markup, escape
 
-KINDS = ("entity", "place", "quote", "speaker", "quantity", "date", "event", "noise")
-PLACE_TYPES = {"GPE", "LOC", "FAC"}
+from newsgraph.kinds import HIGHLIGHT_KINDS, HIGHLIGHT_MARKS
+
+# The marks (``data-kind`` values, CSS classes ``hl-<mark>``), outermost first when spans
+# start and end together; each kind says which it draws (``kinds.KINDS``).
+KINDS = HIGHLIGHT_MARKS
 
 
 @dataclass
@@ -27,56 +29,18 @@ class Span:
 
 
 def spans_of(record: dict, links: dict[str, dict] | None = None) -> list[Span]:
-    """Every highlightable span of ``record`` (a record dict). ``links`` maps entity ids
-    to their graph entity (``{"gid", "name"}``) so entity marks can link to entity pages."""
+    """Every highlightable span of ``record`` (a record dict), as each kind marks it
+    (``kinds.KINDS``). ``links`` maps entity ids to their graph entity (``{"gid", "name"}``)
+    so entity marks can link to entity pages, and quotes name their speaker by it."""
     links = links or {}
     n = len(record.get("text") or "")
-    out: list[Span] = []
-    names = {}
-    for ent in record.get("entities") or []:
-        graph = links.get(ent["id"]) or {}
-        names[ent["id"]] = graph.get("name") or ent["name"]
-        roles = ", ".join(r.get("title") or "" for r in ent.get("roles") or [])
-        label = f"{ent['type']}: {ent['name']}" + (f" ({roles})" if roles else "")
-        attrs = {"type": ent["type"], "href": "/entity?name=" + urlquote(names[ent["id"]], safe="")}
-        for m in ent.get("mentions") or []:
-            out.append(Span(m["start"], m["end"], "entity", label, dict(attrs)))
-    for place in record.get("places") or []:
-        where = f"{place.get('lat')}, {place.get('lon')}" if place.get("lat") is not None else "unresolved"
-        label = f"place: {place['name']} ({place.get('country') or '?'}; {where})"
-        for m in place.get("mentions") or []:
-            out.append(Span(m["start"], m["end"], "place", label))
-    for q in record.get("quotes") or []:
-        speaker = q.get("speaker") or {}
-        who = names.get(speaker.get("entity")) or speaker.get("name")
-        out.append(Span(q["start"], q["end"], "quote", f"{q['kind']} quote by {who or 'unknown speaker'}",
-                        {"href": "/quotes?speaker=" + urlquote(who, safe="")} if who else {}))  # fmt: skip
-        if speaker.get("start") is not None and speaker.get("end") is not None:
-            out.append(Span(speaker["start"], speaker["end"], "speaker", f"speaker: {who}"))
-    for x in record.get("quantities") or []:
-        bounds = (
-            f" [{x.get('low')}..{x.get('high')}]"
-            if x.get("low") is not None or x.get("high") is not None
-            else ""
-        )
-        label = f"quantity: {x.get('value')}{bounds} {x.get('unit') or ''} {x.get('object') or ''}".strip()
-        out.append(Span(x["start"], x["end"], "quantity", label + (" (approx.)" if x.get("approx") else "")))
-    for d in record.get("dates") or []:
-        out.append(Span(d["start"], d["end"], "date", f"{d.get('type')}: {d.get('value') or 'unresolved'}"))
-    for ev in record.get("events") or []:
-        trig = ev.get("trigger") or {}
-        if trig.get("start") is None:
-            continue
-        flags = [f for f in ("negated", "hypothetical", "future", "historical", "reported") if ev.get(f)]
-        who = (
-            f"{(ev.get('source') or {}).get('name') or '?'} -> {(ev.get('target') or {}).get('name') or '?'}"
-        )
-        label = f"event {ev['type']}: {who}" + (f" [{', '.join(flags)}]" if flags else "")
-        out.append(Span(trig["start"], trig["end"], "event", label))
-    for noise in record.get("noise") or []:
-        if noise.get("start") is not None and noise.get("end") is not None:
-            hint = f" -> {noise['suggestion']}" if noise.get("suggestion") else ""
-            out.append(Span(noise["start"], noise["end"], "noise", f"noise: {noise['kind']}{hint}"))
+    entities = record.get("entities") or []
+    names = {ent["id"]: (links.get(ent["id"]) or {}).get("name") or ent["name"] for ent in entities}
+    out = [
+        Span(start, end, mark, label, attrs)
+        for kind in HIGHLIGHT_KINDS
+        for start, end, mark, label, attrs in kind.highlight.spans(record, names, links)
+    ]
     return [s for s in out if 0 <= s.start < s.end <= n]
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from newsgraph.errors import Code, EvalError
@@ -33,13 +34,22 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
     """Score newsgraph and trafilatura on the pages under ``path`` (the ``extraction``
     folder, or one subset of it); ``limit`` caps the pages per subset."""
     pairs = load_pairs(Path(path), limit)
-    systems: dict[str, Callable[[bytes], str]] = {"newsgraph": newsgraph_text, "trafilatura": trafilatura_text}
+    refusals: list[str] = []
+    languages: list[str] = []
+    systems: dict[str, Callable[[bytes], str]] = {
+        "newsgraph": partial(newsgraph_text, refusals=refusals, languages=languages),
+        "trafilatura": trafilatura_text,
+    }
     totals = {name: _Scores() for name in systems}
+    other_language = _Scores()  # newsgraph on the pages not in English: their text is kept
     for html_path, gold_path in pairs:
         gold = gold_tokens(gold_path)
         data = html_path.read_bytes()
         for name, system in systems.items():
-            totals[name].add(_tokens(system(data)), gold)
+            predicted = _tokens(system(data))
+            totals[name].add(predicted, gold)
+            if name == "newsgraph" and languages[-1] not in ("en", ""):
+                other_language.add(predicted, gold)
     files = [p for pair in pairs for p in pair]
     ours = totals.pop("newsgraph")
     return EvalReport(
@@ -47,11 +57,24 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
         data=str(path),
         data_hash=data_fingerprint(files),
         scores=ours.summary(),
-        baselines={name: scores.summary() for name, scores in totals.items()},
-        counts={"pages": len(pairs), "empty_newsgraph": ours.empty},
+        baselines={
+            **{name: scores.summary() for name, scores in totals.items()},
+            **({"newsgraph, pages not in English": other_language.summary()} if other_language.f else {}),
+        },
+        counts={
+            "pages": len(pairs),
+            "empty_newsgraph": ours.empty,
+            "refused_not_article": len(refusals),
+            "pages_not_english": len(other_language.f),
+            "pages_not_english_empty": other_language.empty,
+        },
         notes=[
             "bag-of-tokens P/R/F1 per page, macro and micro; page-signal gold = x-nc-sel2 (full text)",
             "trafilatura = trafilatura.extract(html) with default settings",
+            "refused_not_article = pages the reader refuses as no article (E111); their text is still scored",
+            "pages in other languages are kept, never refused; 'newsgraph, pages not in English' scores "
+            "newsgraph on them alone. metadata.language per page: "
+            + ", ".join(f"{code or 'no text'} {n}" for code, n in Counter(languages).most_common()),
         ],
     )
 
@@ -90,17 +113,33 @@ def gold_tokens(path: Path) -> Counter:
     return _tokens(tree.text_content())
 
 
-def newsgraph_text(data: bytes) -> str:
-    """What newsgraph's HTML reader keeps of a page: decoded, extracted, furniture removed."""
+def newsgraph_text(data: bytes, refusals: list[str] | None = None, languages: list[str] | None = None) -> str:
+    """What newsgraph's HTML reader keeps of a page: decoded, extracted, furniture removed.
+    When the reader would refuse the page as no article, the reason goes to ``refusals``;
+    the language it records for the page (``""`` when nothing was extracted) to ``languages``."""
+    from newsgraph.ingest.language import detect
+
+    text = _reader_text(data, refusals)
+    if languages is not None:
+        languages.append(detect(text).code if text.strip() else "")
+    return text
+
+
+def _reader_text(data: bytes, refusals: list[str] | None) -> str:
     from newsgraph.ingest.decode import decode_bytes
-    from newsgraph.ingest.html import extract_article
-    from newsgraph.pipeline.components.clean import strip_furniture
+    from newsgraph.ingest.html import extract_article, not_an_article
+    from newsgraph.ingest.furniture import strip_furniture
 
     decoded = decode_bytes(data, html=True)
     if decoded.text is None:
         return ""
     article = extract_article(decoded.text)
-    return strip_furniture(article.text) if article else ""
+    if article is None:
+        return ""
+    refusal = not_an_article(article.text)
+    if refusal and refusals is not None:
+        refusals.append(refusal)
+    return strip_furniture(article.text)
 
 
 def trafilatura_text(data: bytes) -> str:

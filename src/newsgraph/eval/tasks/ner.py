@@ -166,7 +166,7 @@ def newsgraph_entities(texts: list[str], ner: str) -> dict[str, list[set[Ent]]]:
     record mentions, the entities newsgraph publishes).
     """
     from newsgraph.ingest.inputs import InputDoc
-    from newsgraph.ingest.prepare import prepare
+    from newsgraph.pipeline.prepare import prepare
     from newsgraph.pipeline.config import BACKBONE, ComponentSpec, PipelineConfig
     from newsgraph.service import get_pipeline
 

@@ -137,7 +137,7 @@ def run_components(texts: list[str], names: tuple[str, ...], published: list[str
     pipeline = Pipeline.from_config(PipelineConfig(specs))
     published = published or [None] * len(texts)
     docs = [
-        Document(id=f"eval-{i}", raw=t, text=t, metadata=Metadata(published=p), clean=False)
+        Document(id=f"eval-{i}", text=t, metadata=Metadata(published=p), clean=False)
         for i, (t, p) in enumerate(zip(texts, published, strict=True))
     ]
     for component in pipeline.components:

@@ -281,7 +281,7 @@ def analyse(docs: list[GoldDoc], components: list, batch_size: int = 16):
     """Run ``components`` over the gold texts verbatim (``clean=False``); yields
     ``(gold, document)`` and fills ``timings`` (component name -> seconds)."""
     from newsgraph.ingest.inputs import InputDoc
-    from newsgraph.ingest.prepare import prepare
+    from newsgraph.pipeline.prepare import prepare
 
     timings: dict[str, float] = {c.name: 0.0 for c in components}
     out = []

@@ -57,6 +57,10 @@ class GeoPlace:
         return self.feature == "A.ADM1"
 
     @property
+    def is_admin2(self) -> bool:
+        return self.feature == "A.ADM2"
+
+    @property
     def is_town(self) -> bool:
         return self.feature.startswith("P.")
 
@@ -76,11 +80,11 @@ class Gazetteer:
         self._countries: dict[str, GeoPlace] = {}
         self._admin1: dict[tuple[str, str], GeoPlace] = {}
         for index, line in enumerate(lines):
-            if "\tA." in line:
+            if "\tA.PCLI\t" in line or "\tA.ADM1\t" in line:
                 place = self.place(index)
                 if place.feature == "A.PCLI":
                     self._countries[place.country] = place
-                elif place.feature == "A.ADM1":
+                else:
                     self._admin1[(place.country, place.admin1)] = place
 
     @classmethod

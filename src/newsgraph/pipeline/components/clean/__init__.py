@@ -19,9 +19,9 @@ the verbatim text. ``doc.extras["raw_offsets"]`` maps cleaned offsets back to th
 
 from __future__ import annotations
 
+from newsgraph.ingest.furniture import classify_lines, is_image_furniture, strip_furniture
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.clean.garbled import find_garbled
-from newsgraph.pipeline.components.clean.lines import classify_lines, is_image_furniture
 from newsgraph.pipeline.components.clean.marks import find_caption, find_dateline, find_mojibake
 from newsgraph.pipeline.components.clean.offsets import Edit, apply_edits, to_clean, to_raw
 from newsgraph.pipeline.document import Document
@@ -42,8 +42,11 @@ class Cleaner(Component):
     """
 
     name = NAME
-    requires = ("text",)
-    assigns = ("text", "noise", "metadata")
+    requires = ("text", "metadata", "extras.decode_repairs")
+    assigns = ("text", "noise", "metadata", "extras.raw_offsets", "extras.decode_repairs")
+    # Line shapes, mojibake and encoding repairs hold in any language; English boilerplate
+    # phrases simply do not match other languages' lines.
+    languages = None
 
     def __init__(self, garbled: bool = True, captions: bool = True):
         self.garbled = garbled
@@ -92,14 +95,6 @@ class Cleaner(Component):
             for garble in find_garbled(text):
                 noise.append(_mark("garbled", text, garble.start, garble.end, segments, garble.suggestion))
         return noise
-
-
-def strip_furniture(text: str) -> str:
-    """``text`` without its furniture, link-list and byline lines (what the cleaner
-    removes), nothing else changed. Used to score HTML extraction."""
-    lines = text.split("\n")
-    labels = classify_lines(lines)
-    return "\n".join(line for line, label in zip(lines, labels) if not label.kind)
 
 
 def _split_lines(text: str) -> list[tuple[int, int, str]]:

@@ -13,7 +13,7 @@ from newsgraph.pipeline.components.dates.context import (
     in_caption,
     publication_date,
 )
-from newsgraph.pipeline.components.dates.tagger import Mention, tag, tag_doc
+from newsgraph.pipeline.shared.temporal.tagger import Mention, mentions, tag
 from newsgraph.pipeline.document import Document
 from newsgraph.record import DateExpr
 
@@ -29,8 +29,8 @@ class DateExtractor(Component):
     """
 
     name = "newsgraph.dates.v1"
-    requires = ("spacy",)
-    assigns = ("dates",)
+    requires = ("text", "spacy", "metadata", "metadata.published", "noise")
+    assigns = ("dates", "metadata.published")
 
     def __init__(self, use_dateline: bool = True):
         self.use_dateline = use_dateline
@@ -44,7 +44,7 @@ class DateExtractor(Component):
             anchor = parse_iso(doc.metadata.published)
         captions = caption_spans(doc)
         report_quarter: str | None = None  # the first quarter named that has begun
-        for mention in tag_doc(doc):
+        for mention in mentions(doc.text):
             spec = _in_context(doc.text, mention)
             if spec.get("period") and report_quarter is None:
                 continue  # "the latest period" is a quarter only in a report about quarters

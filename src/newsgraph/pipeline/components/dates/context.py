@@ -7,13 +7,14 @@ import re
 from datetime import date
 
 from newsgraph.pipeline.components.dates import resolve
-from newsgraph.pipeline.components.dates.lexicon import load
-from newsgraph.pipeline.components.dates.tagger import tag
+from newsgraph.pipeline.shared.temporal.lexicon import load
+from newsgraph.pipeline.shared.temporal.tagger import tag
 from newsgraph.pipeline.document import Document
+from newsgraph.resources import words
 
-_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "ll"}
-_MODALS = {"would", "could", "might", "may", "must", "should", "can"}
-_PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "hope", "prepare"}
+_FUTURE_AUX = words("lexicons/dates/future_auxiliaries.txt")
+_MODALS = words("lexicons/dates/modals.txt")
+_PLAN_LEMMAS = words("lexicons/dates/plan_lemmas.txt")
 _DATELINE_SEP = re.compile(r"\s(?:—|–|--|-)\s|\(\w+\)\s*[—–-]")
 
 

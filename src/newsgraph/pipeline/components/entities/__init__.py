@@ -32,8 +32,8 @@ class EntityLinker(Component):
     """
 
     name = NAME
-    requires = ("spacy",)
-    assigns = ("entities", "relations")
+    requires = ("text", "spacy")
+    assigns = ("entities", "entities.kb", "relations", "extras.entity_of_span")
 
     def __init__(self, gazetteer: bool = True, consistency: bool = True, roles: bool = True, references: bool = True):
         self.use_gazetteer = gazetteer

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from newsgraph.pipeline.components.entities.consistency import norm_key
 from newsgraph.pipeline.components.entities.gazetteer import Entry, Gazetteer
 from newsgraph.pipeline.components.entities.mentions import Mention
-from newsgraph.resources import countries
+from newsgraph.resources import countries, words
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_ACRONYM_SKIP = frozenset("of the and for on in de des du la le to at".split())
+_ACRONYM_SKIP = words("lexicons/entities/acronym_skip.txt")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
 
 

@@ -9,21 +9,12 @@ from functools import cache
 
 from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, is_junk
+from newsgraph.resources import words
 
 # Last words that settle a label whatever the recogniser said.
-_LOC_HEADS = frozenset(
-    "Sea Ocean Peninsula River Mountains Mountain Gulf Strait Bay Lake Valley Desert Island Islands "
-    "Coast Basin Canal Plateau".split()
-)
-_ORG_HEADS = frozenset(
-    "Ministry Department Agency Council Party Bank Corp Corp. Inc Inc. Ltd Ltd. University Commission "
-    "Parliament Army Navy Forces Force Committee Court Institute Association Federation Union Group "
-    "Company Co. Organisation Organization Fund Office Service Club".split()
-)
-_FAC_HEADS = frozenset(
-    "Avenue Street Road Boulevard Bridge Airport Square Highway Motorway Tunnel Stadium Centre Center "
-    "Hall Palace Hospital Prison Arena Terminal Station Cathedral Mosque Church".split()
-)
+_LOC_HEADS = words("lexicons/entities/loc_heads.txt")
+_ORG_HEADS = words("lexicons/entities/org_heads.txt")
+_FAC_HEADS = words("lexicons/entities/fac_heads.txt")
 _GAZ_WEIGHT = 100  # a gazetteer entry outvotes any number of model labels
 
 
@@ -236,7 +227,7 @@ def warm_up() -> None:
     _common("the")
 
 
-_LINKS = frozenset("of the and for de del der van von da di du la le al bin".split())
+_LINKS = words("lexicons/entities/name_links.txt")
 
 
 def propagate(mentions: list[Mention], toks: Tokens, shouting: set[int]) -> list[Mention]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from newsgraph.resources import countries
+from newsgraph.resources import countries, words
 
 LEXICONS = Path(countries.__file__).resolve().parent / "lexicons"
 
@@ -24,15 +24,9 @@ LEXICONS = Path(countries.__file__).resolve().parent / "lexicons"
 MAJOR_POPULATION = 1_000_000
 RELABEL_POPULATION = 200_000
 # City names that are as often people (or US places named after them) in news.
-_PERSON_LIKE_PLACES = frozenset(
-    "Victoria Hamilton Douglas Stanley Kingston Santiago Jackson Charlotte Florence Austin "
-    "Phoenix Houston Lincoln Madison Columbus Washington Regina Elizabeth Marion Adelaide "
-    "Alexandria Eugene Tyler Dallas Denver Cleveland Nelson Georgetown Jamestown Sydney "
-    "Mobile Reading Bath Split Nice Of Male Victoria Valencia Córdoba Cordoba Mary Leon "
-    "Aurora Irvine Chester Wellington Darwin Brest Pau Orange Stockton".split()
-)
+_PERSON_LIKE_PLACES = words("lexicons/entities/person_like_places.txt")
 # All-capital words that are ordinary English in headlines, never gazetteer hits there.
-_SHOUTED_WORDS = frozenset({"WHO", "IT", "AS", "OR", "AM", "IS", "ON", "AT", "TO", "IN", "AU", "SCO", "FED"})
+_SHOUTED_WORDS = words("lexicons/entities/shouted_words.txt")
 
 
 @dataclass(frozen=True, slots=True)

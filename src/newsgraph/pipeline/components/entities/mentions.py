@@ -10,26 +10,15 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.pipeline.components.entities.gazetteer import Entry, titles
+from newsgraph.resources import entries, words
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
-_PRONOUNS = frozenset(
-    "i me my mine we us our ours you your yours he him his she her hers it its they them their theirs "
-    "this that these those who whom whose which what".split()
-)
+_PRONOUNS = words("lexicons/entities/pronouns.txt")
 # Page furniture the recogniser sometimes tags ("RELATED IMAGES", "Share").
-_FURNITURE = frozenset(
-    "related images image photo photos video videos read more share advertisement update updates "
-    "latest live file copyright click here subscribe newsletter follow".split()
-    # section slugs of wire headlines ("SOCCER - ...") and table labels
-    + "soccer cricket baseball basketball athletics golf tennis rugby football cycling boxing hockey "
-    "swimming skiing motorsport motor racing sport sports results result standings scoreboard "
-    "totals extras net add of scorers scorer attendance qualifier qualifying division team teams "
-    "leading postponed title group round final semifinal quarterfinal published updated explainer "
-    "analysis opinion watch factbox timeline breaking exclusive editorial".split()
-)
-_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. rev rev.".split())
+_FURNITURE = words("lexicons/entities/furniture_words.txt")
+_HONORIFICS = words("lexicons/entities/honorifics.txt")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ARTICLES = frozenset({"the", "The", "THE"})
 # "(AP Photo/Patrick Semansky)", "(Reuters/Jane Doe)", "(Photo: Jane Doe/AFP)".
@@ -205,7 +194,7 @@ def _furniture(word: str) -> bool:
     return word in _FURNITURE or any(word.startswith(f) for f in _GLUED if len(word) > len(f))
 
 
-_GLUED = ("related", "images", "photo", "video", "share", "advertisement")
+_GLUED = entries("lexicons/entities/glued_furniture.txt")
 
 
 def credit_mentions(text: str) -> list[Mention]:

@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsgraph.pipeline.components.entities.gazetteer import titles
+from newsgraph.resources import words
 
-_SMALL = frozenset({"of", "the", "and", "for", "on"})
-_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
-_RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
+_SMALL = words("lexicons/entities/title_small_words.txt")
+_DETERMINERS = words("lexicons/entities/determiners.txt")
+_RELATIVE = words("lexicons/entities/relative_pronouns.txt")
 _BOUNDARY = frozenset({",", ".", ";", ":", "—", "–", "(", ")", '"', "“", "”"})
 _OF_WORDS = frozenset({"of", "for", "at"})
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -57,13 +58,7 @@ def canonical_title(phrase: str) -> str | None:
     return None
 
 
-_PORTFOLIOS = frozenset(
-    "foreign defence defense interior finance economy economic economics trade health education "
-    "justice energy agriculture transport labour labor environment culture home deputy european "
-    "digital industry tourism sport sports science housing communications development welfare "
-    "fisheries climate security infrastructure affairs social employment budget regional state "
-    "junior cabinet chief".split()
-)
+_PORTFOLIOS = words("lexicons/entities/portfolios.txt")
 
 
 def _portfolio(word: str) -> bool:
@@ -75,7 +70,7 @@ def _portfolio(word: str) -> bool:
     return word[:1].isupper() and word.isalpha() and low not in _NOT_PORTFOLIO
 
 
-_NOT_PORTFOLIO = frozenset("the a an he she it they we i you his her their its this that said told".split())
+_NOT_PORTFOLIO = words("lexicons/entities/not_portfolio.txt")
 
 
 def _title_case(words: list[str]) -> str:

@@ -49,7 +49,7 @@ class EventCoder(Component):
     ``min_confidence``: keep events at or above this (default: the weights' threshold)."""
 
     name = NAME
-    requires = ("spacy", "entities")
+    requires = ("text", "spacy", "entities", "quotes", "dates", "noise", "metadata.published")
     assigns = ("events",)
 
     def __init__(

@@ -5,22 +5,33 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph import resources
 from newsgraph.pipeline.document import Document
 from newsgraph.resources.countries import country_by_name
 from newsgraph.record import Actor, Entity
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _INHERIT_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "acomp")
+_LEXICONS = "lexicons/events/"
+_QUANTIFIERS = resources.words(_LEXICONS + "quantifiers.txt")
+LIGHT_VERBS = resources.words(_LEXICONS + "light_verbs.txt")  # "launch an attack", "hold talks"
+_GROUP_HEADS = resources.words(_LEXICONS + "group_heads.txt")  # "leaders of the coalition"
+ACTOR_NOUNS = resources.words(_LEXICONS + "actor_nouns.txt")  # people and institutions that can be targets
+_GOVERNMENT_TITLES = resources.entries(_LEXICONS + "government_titles.txt")
+_MILITARY_TITLES = resources.entries(_LEXICONS + "military_titles.txt")
+
+
+def _sector_words() -> dict[str, tuple[str, ...]]:
+    """sector -> its words, sectors in file order (the first with a word in a phrase wins)."""
+    sectors: dict[str, list[str]] = {}
+    for entry in resources.entries(_LEXICONS + "sector_words.tsv"):
+        sector, _, word = entry.partition("\t")
+        sectors.setdefault(sector.strip(), []).append(word.strip())
+    return {sector: tuple(words) for sector, words in sectors.items()}
+
+
+_SECTOR_WORDS = _sector_words()
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_QUANTIFIERS = frozenset({"some", "many", "several", "most", "all", "none", "one", "two", "three", "each", "both",
-                          "few", "dozens", "hundreds", "thousands", "majority", "part", "half", "any"})
-# Verbs that carry a nominal event ("launch an attack", "hold talks", "trigger consultations").
-LIGHT_VERBS = frozenset({
-    "launch", "hold", "conduct", "carry", "stage", "make", "issue", "impose", "trigger", "begin", "start",
-    "continue", "resume", "order", "announce", "call", "lead", "mount", "step", "open", "host", "join",
-    "attend", "end", "halt", "stop", "suspend", "complete", "seek", "give", "renew", "undertake",
-    "express", "reimpose", "tighten", "extend", "speed",
-})
 # Entity labels that never name an actor.
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Types whose direct object is what is moved or given, never whom it is done to.
@@ -36,38 +47,8 @@ _VERB_TARGET_PREPS = {
 }
 _DEFAULT_TARGET_PREPS = ("against", "on", "into", "with", "to", "at", "upon")
 _NOUN_TARGET_PREPS = ("of", "on", "against", "with", "into", "to", "from")
-# Heads that name part of a group: the actor is the group ("leaders of the coalition").
-_GROUP_HEADS = frozenset({"leader", "member", "official", "representative", "head", "chief", "spokesman",
-                          "spokeswoman", "delegation", "envoy", "minister", "government", "inhabitant"})
-# Common nouns that can be a target (people and institutions), beyond named entities.
-ACTOR_NOUNS = frozenset({
-    "people", "official", "government", "authority", "refugee", "rebel", "troop", "force", "soldier",
-    "worker", "student", "protester", "demonstrator", "civilian", "resident", "villager", "prisoner",
-    "hostage", "immigrant", "national", "citizen", "militant", "insurgent", "guerrilla", "police",
-    "peacekeeper", "observer", "inspector", "journalist", "activist", "opposition", "party", "member",
-    "leader", "minister", "president", "parliament", "court", "army", "military", "settler", "union",
-    "group", "organization", "organisation", "country", "state", "ally", "neighbour", "neighbor",
-    "community", "coalition", "administration", "agency", "ministry", "council", "movement", "faction",
-    "hacker", "extremist", "suspect", "family", "child", "woman", "man", "minority", "majority",
-})
 _PRONOUNS = {"it": "thing", "they": "group", "he": "person", "she": "person", "its": "thing", "their": "group"}
 
-_GOVERNMENT_TITLES = (
-    "president", "prime minister", "minister", "chancellor", "secretary", "premier", "king", "queen",
-    "governor", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "envoy", "leader",
-)
-_MILITARY_TITLES = ("general", "commander", "admiral", "colonel", "chief of staff", "marshal")
-_SECTOR_WORDS = {
-    "military": ("troop", "soldier", "army", "force", "military", "navy", "air force", "marine", "pentagon",
-                 "defence", "defense", "battalion", "brigade", "commander", "aircraft", "warship", "jet"),
-    "rebel": ("rebel", "militant", "insurgent", "separatist", "guerrilla", "militia", "jihadist", "fighter"),
-    "civilian": ("protester", "demonstrator", "worker", "civilian", "resident", "villager", "student", "union",
-                 "activist", "refugee", "farmer", "crowd"),
-    "business": ("company", "firm", "corporation", "bank", "group", "shipping", "maker", "producer", "investor"),
-    "media": ("newspaper", "broadcaster", "journalist", "reporter", "media", "agency", "television"),
-    "government": ("government", "ministry", "parliament", "cabinet", "official", "leader", "authorities",
-                   "police", "court", "state", "administration", "council", "president", "minister", "member"),
-}
 
 
 def subject(token: Token) -> Token | None:

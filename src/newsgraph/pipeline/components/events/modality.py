@@ -10,15 +10,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph import resources
 from newsgraph.pipeline.document import Document
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "ca", "must"})
-_PLANNING = frozenset({
-    "plan", "intend", "aim", "prepare", "seek", "hope", "want", "expect", "schedule", "set", "vow",
-    "pledge", "promise", "threaten", "decide", "propose", "consider", "try", "attempt", "mean",
-    "ready", "willing", "prepared", "determined", "agree", "offer",
-})
+# Verbs and adjectives of intent: an event in their xcomp is future ("plans to attack").
+_PLANNING = resources.words("lexicons/events/planning_verbs.txt")
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _HYPOTHETICAL_ADJ = frozenset({"likely", "able", "possible", "unlikely"})
 _PAST_MARKERS = frozenset({"previously", "formerly", "once", "earlier", "ago"})

@@ -7,6 +7,7 @@ CC BY 4.0) and loads once per process. See docs/places.md.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections import Counter, defaultdict
 
 from newsgraph.pipeline.component import Component
@@ -14,15 +15,18 @@ from newsgraph.pipeline.components.places.recognize import (
     Toponym,
     extend_divisions,
     from_entities,
+    is_facility_name,
     from_gazetteer,
     is_common_word,
     person_words,
     plausible,
 )
 from newsgraph.pipeline.components.places.relations import Mention, border_relations, part_of_relations
+from newsgraph.pipeline.components.places.rank import Ranker, fact_features, load_ranker, shipped_ranker
 from newsgraph.pipeline.components.places.resolve import Resolution, contains, resolve_all
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Place, Span
+from newsgraph.resources import words
 from newsgraph.resources.geonames import Gazetteer, GeoPlace, gazetteer, normalize
 
 COMPONENT = "newsgraph.places.v1"
@@ -34,27 +38,27 @@ class PlaceResolver(Component):
     ``borders``/``part_of`` relations in ``doc.relations``, and the article's focus.
 
     ``gazetteer_matching``: also take capitalised names the gazetteer knows that the entity
-    recogniser missed. ``min_confidence``: below it a toponym stays unresolved.
+    recogniser missed. ``min_confidence``: below it (calibrated) a toponym stays unresolved.
+    ``weights``: a candidate-ranker weights file (default: the shipped
+    ``resources/geonames/ranker.json``, see ``rank.py``).
     Focus goes to ``Place.focus`` and ``doc.extras["focus"]`` (``countries``, ``places``).
     """
 
     name = COMPONENT
-    requires = ("spacy", "entities")
-    assigns = ("places", "relations")
+    requires = ("text", "spacy", "entities", "metadata")
+    assigns = ("places", "relations", "entities.kb", "extras.focus")
 
-    def __init__(self, gazetteer_matching: bool = True, min_confidence: float = 0.0):
+    def __init__(
+        self, gazetteer_matching: bool = True, min_confidence: float = 0.0, weights: str | None = None
+    ):
         self.gazetteer_matching = gazetteer_matching
         self.min_confidence = min_confidence
+        # Fail when built, not on the first article, if a weights file is unreadable.
+        self.ranker = load_ranker(Path(weights)) if weights else shipped_ranker()
 
     def __call__(self, doc: Document) -> Document:
         gaz = gazetteer()
-        toponyms = self.toponyms(doc, gaz)
-        results = resolve_all(toponyms, gaz, doc.text, doc.metadata.dateline)
-        results = [
-            r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results
-        ]
-        toponyms, results = _drop_stray_words(toponyms, results)
-        toponyms, results = _drop_adjectives(toponyms, results, doc.text)
+        toponyms, results = self.resolve(doc, gaz)
         places = _group(doc, toponyms, results)
         _link_entities(doc, toponyms, results)
         mentions = [
@@ -73,6 +77,23 @@ class PlaceResolver(Component):
         doc.places.extend(places)
         doc.extras["focus"] = focus
         return doc
+
+    def resolve(
+        self, doc: Document, gaz: Gazetteer | None = None, ranker: Ranker | None = None
+    ) -> tuple[list[Toponym], list[Resolution]]:
+        """The document's toponyms and their resolutions (calibrated confidence), without
+        changing ``doc``; ``ranker`` overrides the component's (cross-validation)."""
+        gaz = gaz or gazetteer()
+        ranker = ranker or self.ranker
+        toponyms = self.toponyms(doc, gaz)
+        results = resolve_all(toponyms, gaz, doc.text, doc.metadata.dateline, ranker)
+        _calibrate(toponyms, results, ranker)
+        results = [
+            r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results
+        ]
+        toponyms, results = _drop_stray_words(toponyms, results)
+        toponyms, results = _drop_adjectives(toponyms, results, doc.text)
+        return _drop_unplaced(toponyms, results)
 
     def toponyms(self, doc: Document, gaz: Gazetteer) -> list[Toponym]:
         """Every toponym in reading order, entities first, gazetteer matches around them."""
@@ -110,6 +131,37 @@ def _drop_demonyms(toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
     return out
 
 
+def _calibrate(toponyms: list[Toponym], results: list[Resolution], ranker: Ranker) -> None:
+    """Set each resolved mention's calibrated confidence (and keep its inputs in ``facts``)."""
+    counts = Counter(normalize(t.text) for t in toponyms)
+    for top, res in zip(toponyms, results, strict=True):
+        if res.place is None:
+            continue
+        res.facts = fact_features(
+            res.share,
+            top.source,
+            top.label,
+            res.place,
+            len(top.candidates),
+            res.qualifier is not None,
+            " " not in top.text and is_common_word(top.text),
+            counts[normalize(top.text)],
+        )
+        res.confidence = round(ranker.confidence(res.facts, res.share), 4)
+
+
+def _drop_unplaced(toponyms: list[Toponym], results: list[Resolution]):
+    """A name the gazetteer cannot place is no place ("Wavepiston", "UConn" tagged GPE),
+    except a facility's own name ("Barclays Center", "Royal Street"): spaCy's FAC, kept as
+    an unresolved place; so is a name that ends like one ("Atlantic Avenue" tagged GPE)."""
+    kept = [
+        (t, r)
+        for t, r in zip(toponyms, results, strict=True)
+        if r.place is not None or t.label == "FAC" or is_facility_name(t.text)
+    ]
+    return [t for t, _ in kept], [r for _, r in kept]
+
+
 def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
     """Drop one-word toponyms that are everyday English words ("Centre", "Valley", "Trend")
     unless they resolve to a country, a continent, a curated feature, a city of 100,000+
@@ -127,7 +179,7 @@ def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
                 place is not None
                 and (
                     place.is_country
-                    or not (place.is_town or place.is_admin1)
+                    or not (place.is_town or place.is_admin1 or place.is_admin2)
                     or (place.is_town and place.population >= 100_000)
                     or place.country in named
                 )
@@ -146,23 +198,7 @@ def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
 
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]+)")
 # Words after which a feature's short name is an adjective about countries or peoples.
-_PEOPLE_NOUNS = frozenset(
-    [
-        "country",
-        "countries",
-        "nation",
-        "nations",
-        "people",
-        "peoples",
-        "government",
-        "governments",
-        "leader",
-        "leaders",
-        "republic",
-        "republics",
-        "state",
-    ]
-)
+_PEOPLE_NOUNS = words("lexicons/places/people_nouns.txt")
 
 
 def _drop_adjectives(toponyms: list[Toponym], results: list[Resolution], text: str):
@@ -171,14 +207,16 @@ def _drop_adjectives(toponyms: list[Toponym], results: list[Resolution], text: s
     "Baltic"); "Baltic coast" does."""
     keep_t, keep_r = [], []
     for top, res in zip(toponyms, results, strict=True):
-        place = res.place
-        if (
-            place is not None
-            and " " not in top.text
-            and not (place.is_town or place.is_country or place.is_admin1)
-        ):
+        # A feature reached through its short name ("Baltic" for the Baltic Sea), whichever
+        # candidate won (cities500 also knows a village called Baltic).
+        short = [
+            c
+            for c in top.candidates
+            if not (c.is_town or c.is_country or c.is_admin1) and normalize(c.name) != normalize(top.text)
+        ]
+        if res.place is not None and " " not in top.text and short:
             after = _NEXT_WORD.match(text, top.end)
-            if after and after.group(1) in _PEOPLE_NOUNS and normalize(place.name) != normalize(top.text):
+            if after and after.group(1) in _PEOPLE_NOUNS:
                 continue
         keep_t.append(top)
         keep_r.append(res)

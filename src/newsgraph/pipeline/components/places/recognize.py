@@ -7,171 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from newsgraph.resources import entries, words
 from newsgraph.resources.geonames import Gazetteer, GeoPlace, normalize
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
 # Words before a name that make it a place: "in Kramatorsk", "south of Krasnohorivka".
-PLACE_CUES = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "into",
-        "outside",
-        "across",
-        "toward",
-        "towards",
-        "via",
-        "around",
-        "of",
-        "inside",
-        "throughout",
-        "visited",
-        "visit",
-        "across",
-        "between",
-    ]
-)
+PLACE_CUES = words("lexicons/places/place_cues.txt")
 # Words that turn a capitalised token into a non-place however the gazetteer spells it.
-NEVER_PLACES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "god",
-        "christ",
-        "easter",
-        "christmas",
-        "president",
-        "minister",
-        "king",
-        "queen",
-        "prince",
-        "general",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "lord",
-        "governor",
-        "senator",
-        "mayor",
-        "chief",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "we",
-        "he",
-        "she",
-        "they",
-        "i",
-        "you",
-        "his",
-        "her",
-        "our",
-        "their",
-        "its",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "university",
-        "college",
-        "school",
-        "church",
-        "company",
-        "group",
-        "party",
-        "news",
-        "times",
-        "post",
-        "army",
-        "police",
-        "street",
-        "road",
-        "avenue",
-        "centre",
-        "center",
-    ]
-)
+NEVER_PLACES = words("lexicons/places/never_places.txt")
 # Tokens that end facility names spaCy labels ORG ("Colchester Hospital", "City Hall").
-FACILITY_HEADS = frozenset(
-    [
-        "hospital",
-        "airport",
-        "station",
-        "stadium",
-        "arena",
-        "bridge",
-        "cathedral",
-        "church",
-        "mosque",
-        "temple",
-        "synagogue",
-        "library",
-        "museum",
-        "hall",
-        "square",
-        "street",
-        "avenue",
-        "road",
-        "boulevard",
-        "park",
-        "palace",
-        "castle",
-        "tower",
-        "harbour",
-        "harbor",
-        "port",
-        "prison",
-        "base",
-        "plant",
-        "dam",
-        "racecourse",
-        "embassy",
-        "hotel",
-        "inn",
-        "mall",
-        "school",
-        "elementary",
-        "restaurant",
-        "zoo",
-        "cemetery",
-        "graveyard",
-        "center",
-        "centre",
-    ]
-)
+FACILITY_HEADS = words("lexicons/places/facility_heads.txt")
 
 
 def is_facility_name(name: str) -> bool:
@@ -263,17 +109,9 @@ def from_entities(doc, sdoc) -> list[Toponym]:
     return found
 
 
-_DIVISION_WORDS = (
-    "region",
-    "Region",
-    "Oblast",
-    "oblast",
-    "Province",
-    "province",
-    "Governorate",
-    "Krai",
-    "County",
-)
+_DIVISION_WORDS = entries("lexicons/places/division_words.txt")
+# Lower-case words a multi-word place name may hold inside it ("Bosnia and Herzegovina").
+NAME_LINKS = entries("lexicons/places/name_links.txt")
 
 
 def extend_divisions(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> None:
@@ -350,12 +188,30 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
     words = [t.lower_ for t in sdoc[i:j]]
     if any(w in NEVER_PLACES for w in words[:1]) or words[-1] in NEVER_PLACES:
         return False
-    big = any(p.is_country or p.is_admin1 or not p.is_town or p.population >= 100000 for p in places)
+    key = normalize(sdoc[i:j].text)
+    main = [p for p in places if normalize(p.name) == key]  # not through an alternate name
+    state = any(p.is_country or p.is_admin1 for p in places)
+    article = words[0] == "the" or (i > 0 and sdoc[i - 1].lower_ == "the")
+    if article and not state and all(p.is_town and p.population < 100000 for p in main):
+        return False  # towns take no article: "the White House" is no town in Tennessee
+    # A second-order division counts by its population, like a town: "Long" (Long County)
+    # is no place on its own.
+    big = any(
+        p.is_country or p.is_admin1 or not (p.is_town or p.is_admin2) or p.population >= 100000
+        for p in places
+    )
     if label and not whole:  # a part of a longer name: "Paris" of "Paris Hilton"
         return False
     if label == "NORP" and j - i == 1:  # the demonym itself; "Crimean Peninsula" is fine
         return False
-    if label in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+    if label in PLACE_LABELS:  # spaCy's place that the entity linker set aside ("US forces")
+        return state or bool(main)
+    if label == "ORG":
+        # An organisation is a place only with evidence: a country or first-level division
+        # ("Morocco" tagged ORG), or a locative cue before a town's own name. "Google" is
+        # an alternate name of Topeka in GeoNames, and no place here.
+        return state or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in main))
+    if label in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
         return big or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in places))
     if label:  # DATE, CARDINAL, MONEY...: never places
         return False
@@ -426,7 +282,7 @@ def _longest_match(
         if last.is_punct and last.text not in (".",) or last.is_space:
             break
         can_end = caps[j - 1] or last.text in _DIVISION_WORDS  # a name ends on these
-        if j - 1 > i and not (can_end or last.lower_ in ("of", "de", "la", "del", "and")):
+        if j - 1 > i and not (can_end or last.lower_ in NAME_LINKS):
             break
         end = last.idx + len(last)
         if _overlaps(covered, start, end):

@@ -1,86 +1,58 @@
 """Disambiguation: pick one gazetteer entry per toponym from the document's context.
 
-Each candidate gets a score: a prior from its feature type and population, plus evidence
-from the text: an administrative qualifier written next to it ("Krasnohorivka, Donetsk
-Oblast", "Paris, Texas"), the countries the article is about, and other places already
-resolved nearby. One name keeps one sense per document. Confidence is the softmax share of
-the winning score.
+Every candidate is scored by the ranker (``rank.py``: a learned linear model over the
+candidate's kind and population, an administrative qualifier written next to it
+("Krasnohorivka, Donetsk Oblast", "Athens, Ga."), the dateline, the countries and ADM1s the
+article is about, and the distance to places already resolved). The candidates of one
+toponym compete in a softmax; the winner's share feeds the calibrated confidence. One name
+keeps one sense per document.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from newsgraph.pipeline.components.places.recognize import Toponym
-from newsgraph.resources.geonames import Gazetteer, GeoPlace, distance_km, normalize
+from newsgraph.pipeline.components.places.rank import (
+    Context,
+    Ranker,
+    candidate_features,
+    contains,
+)
+from newsgraph.pipeline.components.places.recognize import (
+    FACILITY_HEADS,
+    NEVER_PLACES,
+    Toponym,
+    is_common_word,
+    is_facility_name,
+)
+from newsgraph.resources import entries, words
+from newsgraph.resources.geonames import Gazetteer, GeoPlace, normalize
 
-# Prior by feature: countries and first-level divisions are what an unqualified name most
-# often means in news; physical features and regions come from the curated list.
-FEATURE_PRIOR = {"A.PCLI": 9.0, "A.PCLH": 6.0, "A.ADM1": 7.0, "L.CONT": 8.0}
-NONTOWN_PRIOR = 7.0
-QUALIFIER_BONUS = 8.0
-FOCUS_BONUS = 2.5
-NEAR_BONUS = 1.5
-NEAR_KM = 250.0
-# A town matched through an alternate or historical name ("Salisbury" for Harare) is a
-# weaker reading than one whose main name it is.
-ALTERNATE_PENALTY = 2.0
-POPULATION_WEIGHT = 1.0
-MAJOR_CITY = 500_000
-MILLION = 1_000_000  # a million-city's other names ("New York") are everyday names
+
+# Facilities that are not seated in the place their name starts with ("Atlantic Avenue",
+# "Pearl Harbor", "Hoover Dam"): they get no candidates from the name inside them.
+NOT_SEATS = words("lexicons/places/not_seats.txt")
+# Generic words the gazetteer leaves off a name ("Kansas City", "Donetsk region").
+DIVISION_SUFFIXES = entries("lexicons/places/division_suffixes.txt")
 
 
 @dataclass
 class Resolution:
-    """The place chosen for a toponym (``place`` None when unresolved) and why."""
+    """The place chosen for a toponym (``place`` None when unresolved) and why.
+
+    ``share`` is the winner's softmax share among the candidates; ``confidence`` starts as
+    that share and is replaced by the calibrated value once the mention is final.
+    ``features`` holds each candidate's feature vector (in ``candidates`` order) and
+    ``chosen`` the winner's index, for training and inspection."""
 
     place: GeoPlace | None
     confidence: float
     qualifier: Toponym | None = None  # the "Donetsk Oblast" in "Krasnohorivka, Donetsk Oblast"
-
-
-@dataclass
-class Context:
-    """What the document says about where it is: country weights and resolved places."""
-
-    countries: Counter = field(default_factory=Counter)
-    anchors: list[GeoPlace] = field(default_factory=list)
-
-
-def prior(place: GeoPlace, label: str, key: str = "") -> float:
-    """Score before context: feature type, then log population for towns; ``key`` is the
-    normalised mention, to tell a main-name match from an alternate-name one."""
-    if place.feature in FEATURE_PRIOR:
-        base = FEATURE_PRIOR[place.feature]
-    elif not place.is_town:
-        base = NONTOWN_PRIOR
-    else:
-        base = math.log10(place.population + 10) * POPULATION_WEIGHT + (
-            0.8 if place.feature == "P.PPLC" else 0.0
-        )
-        alternate = bool(key) and normalize(place.name) != key
-        if alternate and place.population < MILLION:
-            base -= ALTERNATE_PENALTY
-        elif place.population >= MAJOR_CITY:
-            base += 1.0  # "Washington", "New York": the city, more often than the state
-    if label == "LOC" and (not place.is_town and not place.is_country):
-        base += 1.0  # spaCy's LOC: seas, regions, mountains
-    if label == "GPE" and not (place.is_town or place.is_country or place.is_admin1):
-        base -= 1.0
-    return base
-
-
-def contains(outer: GeoPlace, inner: GeoPlace) -> bool:
-    """True when ``inner`` lies in ``outer`` according to the gazetteer's codes."""
-    if outer.geonames_id == inner.geonames_id:
-        return False
-    if outer.is_country:
-        return bool(inner.country) and inner.country == outer.country and not inner.is_country
-    if outer.is_admin1:
-        return inner.country == outer.country and inner.admin1 == outer.admin1 and not inner.is_admin1
-    return False
+    share: float = 0.0
+    features: list[list[float]] | None = None
+    chosen: int = -1
+    facts: list[float] | None = None
 
 
 def qualifier_of(top: Toponym, following: Toponym | None, text: str) -> Toponym | None:
@@ -91,36 +63,24 @@ def qualifier_of(top: Toponym, following: Toponym | None, text: str) -> Toponym 
     return following if gap.strip() in (",", "") and "," in gap else None
 
 
-def score(place: GeoPlace, top: Toponym, qual: list[GeoPlace], ctx: Context) -> float:
-    """The candidate's total score for ``top`` in context ``ctx``."""
-    total = prior(place, top.label, normalize(top.text))
-    if qual and any(contains(q, place) for q in qual):
-        total += QUALIFIER_BONUS
-    if place.country and ctx.countries:
-        share = ctx.countries[place.country] / max(ctx.countries.values())
-        total += FOCUS_BONUS * share
-    if place.is_town and ctx.anchors:
-        if any(a.is_admin1 and contains(a, place) for a in ctx.anchors) or any(
-            a.is_town and distance_km(a.lat, a.lon, place.lat, place.lon) < NEAR_KM for a in ctx.anchors
-        ):
-            total += NEAR_BONUS
-    elif place.is_admin1 and any(a.is_town and contains(place, a) for a in ctx.anchors):
-        total += NEAR_BONUS  # "Ontario" in a story that has placed Toronto
-    return total
-
-
-def choose(top: Toponym, qual: list[GeoPlace], ctx: Context) -> Resolution:
-    """The best candidate for ``top`` and its confidence (softmax share)."""
+def choose(top: Toponym, qual: list[GeoPlace], ctx: Context, ranker: Ranker) -> Resolution:
+    """The best candidate for ``top`` and its softmax share."""
     cands = top.candidates
     if not cands:
         return Resolution(None, 0.0)
-    scored = sorted(((score(p, top, qual, ctx), p) for p in cands), key=lambda sp: -sp[0])
-    best_score, best = scored[0]
-    z = sum(math.exp(s - best_score) for s, _ in scored)
-    return Resolution(best, round(1.0 / z, 3))
+    key = normalize(top.text)
+    top_pop = max(p.population for p in cands)
+    rows = [candidate_features(p, top.label, key, top.text, qual, ctx, top_pop) for p in cands]
+    scores = [ranker.score(x) for x in rows]
+    best = max(range(len(cands)), key=lambda i: (scores[i], -i))
+    z = sum(math.exp(s - scores[best]) for s in scores)
+    share = round(1.0 / z, 4)
+    return Resolution(cands[best], share, share=share, features=rows, chosen=best)
 
 
-def resolve_all(toponyms: list[Toponym], gaz: Gazetteer, text: str, dateline: str | None) -> list[Resolution]:
+def resolve_all(
+    toponyms: list[Toponym], gaz: Gazetteer, text: str, dateline: str | None, ranker: Ranker
+) -> list[Resolution]:
     """Resolve every toponym in reading order; returns one Resolution per toponym.
 
     Pass 1 settles names with one candidate, countries and qualified names, giving the
@@ -129,22 +89,28 @@ def resolve_all(toponyms: list[Toponym], gaz: Gazetteer, text: str, dateline: st
     """
     for top in toponyms:
         top.candidates = tuple(gaz.lookup(top.text)) or tuple(_fallback(gaz, top.text))
+        if not top.candidates and (top.label == "FAC" or is_facility_name(top.text)):
+            top.candidates = tuple(_inside(gaz, top.text))
     ctx = Context()
     if dateline:
         # The dateline names a city the wire desk expects readers to know: the largest one.
         for place in sorted(gaz.lookup(dateline), key=lambda p: (p.is_town, -p.population))[:1]:
-            ctx.countries[place.country] += 3
+            ctx.add_country(place.country, 3)
+            ctx.dateline_country = place.country
     quals = [_qualifiers(toponyms, i, text) for i in range(len(toponyms))]
-    first = [choose(top, quals[i], ctx) for i, top in enumerate(toponyms)]
+    for top, qual in zip(toponyms, quals, strict=True):
+        if qual:  # "Athens, Ga.": the written state decides among the namesakes
+            top.candidates = tuple(p for p in top.candidates if any(contains(q, p) for q in qual))
+    first = [choose(top, quals[i], ctx, ranker) for i, top in enumerate(toponyms)]
     for top, res, q in zip(toponyms, first, quals, strict=True):
         if res.place is None:
             continue
-        if res.place.is_country or len(top.candidates) == 1 or q or res.confidence > 0.9:
+        if res.place.is_country or len(top.candidates) == 1 or q or res.share > 0.9:
             if res.place.country:
-                ctx.countries[res.place.country] += 1
+                ctx.add_country(res.place.country, 1)
             if not res.place.is_country:
                 ctx.anchors.append(res.place)
-    final = [choose(top, quals[i], ctx) for i, top in enumerate(toponyms)]
+    final = [choose(top, quals[i], ctx, ranker) for i, top in enumerate(toponyms)]
     for i, res in enumerate(final):
         if quals[i] and res.place is not None and any(contains(q, res.place) for q in quals[i]):
             res.qualifier = toponyms[i + 1]
@@ -163,8 +129,36 @@ def _qualifiers(toponyms: list[Toponym], i: int, text: str) -> list[GeoPlace]:
 def _fallback(gaz: Gazetteer, name: str) -> list[GeoPlace]:
     """Candidates for spellings the gazetteer lacks: 'X City', 'X County', 'X region'."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in ("city", "region", "province", "town", "district", "oblast"):
+    if len(words) > 1 and words[-1].lower() in DIVISION_SUFFIXES:
         return gaz.lookup(" ".join(words[:-1]))
+    return []
+
+
+def _inside(gaz: Gazetteer, name: str) -> list[GeoPlace]:
+    """Candidates for the place a facility's name starts with ("Colchester Hospital",
+    "Cook County Sheriff's Office", "Belfast Magistrate's Court"): the longest leading run
+    of capitalised words that is the main name of a town or division, so the facility is
+    put where that place is. Streets get none: "Atlantic Avenue" is not in Atlantic."""
+    words = name.replace("'s", "").replace("’s", "").split()
+    if not words or words[-1].lower() in NOT_SEATS:
+        return []
+    for size in range(len(words) - 1, 0, -1):
+        run = words[:size]
+        lowered = [w.lower() for w in run]
+        if not all(w[:1].isupper() for w in run) or any(
+            w in FACILITY_HEADS or w in NEVER_PLACES for w in lowered
+        ):
+            continue
+        key = normalize(" ".join(run))
+        if len(key) < 4 or (size == 1 and is_common_word(run[0])):
+            continue
+        places = [
+            p
+            for p in gaz.lookup_key(key)
+            if (p.is_town or p.is_admin1 or p.is_admin2) and normalize(p.name) == key
+        ]
+        if places:
+            return places
     return []
 
 
@@ -175,13 +169,19 @@ def _one_sense_per_name(toponyms: list[Toponym], results: list[Resolution]) -> l
     for top, res in zip(toponyms, results, strict=True):
         key = normalize(top.text)
         held = best.get(key)
-        strength = (res.qualifier is not None, res.confidence)
-        if res.place is not None and (
-            held is None or strength > (held.qualifier is not None, held.confidence)
-        ):
+        strength = (res.qualifier is not None, res.share)
+        if res.place is not None and (held is None or strength > (held.qualifier is not None, held.share)):
             best[key] = res
     out = []
     for top, res in zip(toponyms, results, strict=True):
         chosen = best.get(normalize(top.text), res)
-        out.append(Resolution(chosen.place, chosen.confidence, res.qualifier))
+        index = _index(top, chosen)
+        out.append(
+            Resolution(chosen.place, chosen.confidence, res.qualifier, chosen.share, res.features, index)
+        )
     return out
+
+
+def _index(top: Toponym, chosen: Resolution) -> int:
+    """The chosen place's index among ``top``'s candidates (-1 when it is not one)."""
+    return top.candidates.index(chosen.place) if chosen.place in top.candidates else -1

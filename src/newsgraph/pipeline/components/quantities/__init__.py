@@ -9,35 +9,19 @@ from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.quantities.extract import Found, find_quantities, overlaps
 from newsgraph.pipeline.components.quantities.objects import counted_object
 from newsgraph.pipeline.document import Document
+from newsgraph.pipeline.shared.temporal.tagger import mentions
 from newsgraph.record import Quantity, Span
+from newsgraph.resources import words
 
 __all__ = ["QuantityExtractor", "find_quantities"]
 
 # Objects that are time units name a duration, already a unit; these nouns are not counted
 # objects of the number before them either.
-_NOT_OBJECTS = {"%", "percent", "am", "pm", "a.m.", "p.m."}
+_NOT_OBJECTS = words("lexicons/quantities/not_objects.txt")
 
 
 # Plural nouns a year often qualifies ("2018 sales"): the number is a year, not a count.
-_PERIOD_NOUNS = {
-    "sale",
-    "result",
-    "earning",
-    "revenue",
-    "election",
-    "figure",
-    "level",
-    "price",
-    "game",
-    "profit",
-    "loss",
-    "estimate",
-    "forecast",
-    "number",
-    "data",
-    "olympics",
-    "season",
-}
+_PERIOD_NOUNS = words("lexicons/quantities/period_nouns.txt")
 
 
 class QuantityExtractor(Component):
@@ -51,7 +35,7 @@ class QuantityExtractor(Component):
     """
 
     name = "newsgraph.quantities.v1"
-    requires = ("spacy",)
+    requires = ("text", "spacy")
     assigns = ("quantities",)
 
     def __init__(self, durations: bool = True, bare_numbers: bool = True):
@@ -59,10 +43,7 @@ class QuantityExtractor(Component):
         self.bare_numbers = bare_numbers
 
     def __call__(self, doc: Document) -> Document:
-        # Imported here: the date tagger itself reads number words from this package.
-        from newsgraph.pipeline.components.dates.tagger import tag_doc
-
-        dates = tag_doc(doc)
+        dates = mentions(doc.text)
         skip = [(m.start, m.end) for m in dates if self._is_point(m)]
         date_spans = [(m.start, m.end) for m in dates]
         for found in find_quantities(doc.text, skip):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from newsgraph.pipeline.components.quantities.lexicon import Unit, load, unit_for
 from newsgraph.pipeline.components.quantities.numbers import Number, find_numbers, scale_after
+from newsgraph.resources import words
 
 
 @dataclass
@@ -39,34 +40,7 @@ class Found:
 _PER = re.compile(
     r"[\s-]*(?:(?:per|an|a|each)\b|/)[\s-]*(?=\w)(?!\w+\s+(?:ago|earlier|later|before)\b)", re.I
 )
-_PER_A_WORDS = {
-    "day",
-    "week",
-    "month",
-    "year",
-    "barrel",
-    "share",
-    "ounce",
-    "gallon",
-    "hour",
-    "person",
-    "head",
-    "pound",
-    "kilo",
-    "kilogram",
-    "litre",
-    "liter",
-    "tonne",
-    "ton",
-    "unit",
-    "minute",
-    "second",
-    "night",
-    "game",
-    "season",
-    "square",
-    "gram",
-}
+_PER_A_WORDS = words("lexicons/quantities/per_a_words.txt")
 _JOINER = re.compile(r"\s*(?:-|–|—|to|and|or|through)\s*(?=[$€£¥\w.-])", re.I)
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.?m\b\.?|p\.?m\b\.?))", re.I)
 _AFTER_BOUNDS = re.compile(r"(?P<lower>\s+or\s+more|[-\s]?plus\b|\+)|(?P<approx>\s+or\s+so\b)", re.I)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newsgraph.pipeline.shared import number_words
+
 UNITS_DIR = Path(__file__).resolve().parents[3] / "resources" / "units"
 
 
@@ -24,7 +26,7 @@ class Unit:
 class Lexicon:
     """Everything the quantity extractor looks up, compiled.
 
-    ``word_values`` maps number words to values; ``suffix_forms`` / ``prefix_forms`` map a
+    Number words are valued by ``newsgraph.pipeline.shared.number_words``; ``suffix_forms`` / ``prefix_forms`` map a
     lower-cased (or exact, for cased forms) surface form to its ``Unit``; ``suffix_re`` and
     ``prefix_re`` match those forms right after / right before a number.
     """
@@ -47,13 +49,6 @@ class Lexicon:
     prefix_re: re.Pattern
     by_unit: dict[str, Unit]
 
-    def word_value(self, word: str) -> int | None:
-        word = word.lower()
-        for table in (self.units, self.tens, self.scales):
-            if word in table:
-                return table[word]
-        return self.dozen if word == "dozen" else None
-
 
 def _alternation(forms) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -62,7 +57,7 @@ def _alternation(forms) -> str:
 @cache
 def load() -> Lexicon:
     """The compiled lexicon (read once per process)."""
-    numbers = json.loads((UNITS_DIR / "numbers.json").read_text(encoding="utf-8"))
+    numbers = number_words.load()
     data = json.loads((UNITS_DIR / "units.json").read_text(encoding="utf-8"))
     suffix: dict[str, Unit] = {}
     cased: dict[str, Unit] = {}

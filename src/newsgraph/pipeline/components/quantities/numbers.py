@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.pipeline.components.quantities.lexicon import load
+from newsgraph.pipeline.shared.number_words import words_value
 
 
 @dataclass
@@ -86,34 +87,6 @@ _FRACTION = re.compile(
 _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _VULGAR = re.compile(r"(?<![\d.,])(?P<whole>\d+)?\s?(?P<frac>[½¼¾⅓⅔⅛])")
 _MIXED = re.compile(r"\s(?P<n>[1-9])\s?[/⁄]\s?(?P<d>2|3|4|8|16)(?![\d/])")
-
-
-def words_value(words: str) -> int | None:
-    """The value of a number written in words (``twenty-six``, ``four hundred million``,
-    ``two dozen``, ``a million``); None when a word is not a number word."""
-    lex = load()
-    total = current = 0
-    seen = False
-    for word in re.split(r"[\s-]+", words.lower()):
-        if word in ("and", ""):
-            continue
-        if word in ("a", "an"):
-            current = 1
-            continue
-        value = lex.word_value(word)
-        if value is None:
-            return None
-        seen = True
-        if word == "dozen":
-            current = (current or 1) * 12
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif value >= 1000:
-            total += (current or 1) * value
-            current = 0
-        else:
-            current += value
-    return total + current if seen else None
 
 
 def scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, int]:

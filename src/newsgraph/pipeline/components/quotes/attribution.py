@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from newsgraph.pipeline.components.quotes.lexicon import Lexicon
 from newsgraph.pipeline.components.quotes.marks import Marked
+from newsgraph.resources import entries, words
 
 QUOTE_CHARS = "\"'“”‘’„«»"
 SENT_END = frozenset({".", "!", "?"})
@@ -35,7 +36,7 @@ MIN_CONTENT_TOKENS = 2
 # through these links ("X issued a statement saying ...": saying -> statement -> issued).
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj"})
 _CLIMB_STEPS = 4
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_DAYS = words("quotes/weekdays.txt")
 # A quote signed after a dash, to the end of its line (``"..." ― Jane Doe``, ``"..." --
 # Jane Doe, a nurse``): the byline convention of reader comments, epigraphs and vox pops.
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
@@ -311,8 +312,11 @@ def _wordy(tok) -> bool:
     return any(ch.isalnum() for ch in tok.text)
 
 
+_BARE_VERBS = entries("quotes/bare_attribution_verbs.txt")
+
+
 def _bare_attribution(region: list) -> bool:
     """``Viguerie says.``: a short sentence made of a speaker and a reporting verb."""
     return len(region) <= 8 and region[-1].text in SENT_END and any(
-        t.lemma_.lower() in ("say", "tell", "add", "write", "ask", "conclude", "note", "explain") for t in region
+        t.lemma_.lower() in _BARE_VERBS for t in region
     )

@@ -20,6 +20,7 @@ from newsgraph.pipeline.components.quotes.marks import Marked, find_quotes
 from newsgraph.pipeline.components.quotes.speakers import MentionIndex, SpeakerResolver
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Quote, Span, Speaker
+from newsgraph.resources import words
 
 NAME = "newsgraph.quotes.v1"
 CAPTION_KINDS = ("caption", "credit")
@@ -32,9 +33,7 @@ MIN_PARTIAL_WORDS = 3
 _BREAKS = re.compile(r"\n[ \t\n]*")
 _LEADING_SPACES = re.compile(r"^[^\S\n]+")
 _WORDS = re.compile(r"[^\W_][\w'’-]*")
-_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "but", "me", "is"}
-)
+_SMALL_WORDS = words("quotes/small_words.txt")
 MAX_TITLE_WORDS = 8
 
 
@@ -54,7 +53,7 @@ class QuoteExtractor(Component):
     replacing the shipped ones."""
 
     name = NAME
-    requires = ("spacy", "entities")
+    requires = ("text", "spacy", "entities", "noise")
     assigns = ("quotes",)
 
     def __init__(self, indirect: bool = True, lexicon: str | None = None):

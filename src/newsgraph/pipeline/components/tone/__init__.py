@@ -24,28 +24,24 @@ from pathlib import Path
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Tone, ToneWord
+from newsgraph.resources import words
 
 NAME = "newsgraph.tone.v1"
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "tone"
-LEXICON = RESOURCES / "lexicon.tsv"
+LEXICON = Path(__file__).resolve().parents[3] / "resources" / "tone" / "lexicon.tsv"
 _SKIP_NOISE = ("caption", "credit", "link_list", "boilerplate", "dateline", "byline")
 # Parts of speech that can carry tone; the rest ("like" as a preposition, "no" as a
 # determiner, "well" as an interjection filler) are function words here.
 _TONAL_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
-_NEGATORS = frozenset(
-    {"not", "n't", "never", "no", "without", "nor", "neither", "cannot", "hardly", "barely", "nobody", "nothing"}
-)
+_NEGATORS = words("tone/negators.txt")
 _NEGATION_WINDOW = 3
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or a digit
 _NEGATION_SCALE = -0.74  # VADER's: a negated word keeps about three quarters of its force
-_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+_FIRST_PERSON = words("tone/first_person.txt")
 
 
-@cache
 def neutral_words() -> frozenset[str]:
     """Words never counted as tone (resources/tone/neutral.txt)."""
-    lines = (RESOURCES / "neutral.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return words("tone/neutral.txt")
 
 
 @cache
@@ -62,7 +58,7 @@ class ToneScorer(Component):
     ``min_valence``: weaker words are not counted."""
 
     name = NAME
-    requires = ("spacy",)
+    requires = ("text", "spacy", "noise")
     assigns = ("tone",)
 
     def __init__(self, lexicon_path: str | None = None, min_valence: float = 0.5):

@@ -1,14 +1,15 @@
 """Turn one ``InputDoc`` into a ``Document`` ready for the pipeline, or refuse it.
 
-HTML is reduced to article text and metadata here (``ingest/html.py``); every refusal is
-an ``InputError`` whose message names the input and says what was expected and what was
-found: EMPTY, TOO_LARGE, NO_ARTICLE, NOT_ENGLISH, BAD_DATE.
+HTML is reduced to article text and metadata here (``ingest/html.py``) and the language is
+recorded in ``metadata.language`` (any language is kept). Every refusal is an
+``InputError`` whose message names the input and says what was expected and what was
+found: EMPTY, TOO_LARGE, NO_ARTICLE, NOT_ARTICLE, BAD_DATE.
 """
 
 from __future__ import annotations
 
 from newsgraph.errors import Code, InputError
-from newsgraph.ingest.html import ISO_DATE, Article, extract_article
+from newsgraph.ingest.html import ISO_DATE, Article, extract_article, not_an_article
 from newsgraph.ingest.inputs import InputDoc
 from newsgraph.ingest.language import detect
 from newsgraph.pipeline.document import Document
@@ -21,8 +22,9 @@ MAX_HTML_CHARS = 16_000_000
 def prepare(item: InputDoc, *, max_chars: int = MAX_CHARS) -> Document:
     """Validate ``item`` and build its ``Document``. Raises ``InputError``."""
     subject = item.id or item.source
-    if item.published is not None and not ISO_DATE.match(item.published):
-        raise InputError(Code.BAD_DATE, f"published must be YYYY-MM-DD, found {item.published!r}", subject=subject)
+    for given in (item.published, item.default_published):
+        if given is not None and not ISO_DATE.match(given):
+            raise InputError(Code.BAD_DATE, f"published must be YYYY-MM-DD, found {given!r}", subject=subject)
     metadata = Metadata(title=item.title, published=item.published, url=item.url, source=item.source)
     if item.published:
         metadata.published_source = "caller"
@@ -30,16 +32,14 @@ def prepare(item: InputDoc, *, max_chars: int = MAX_CHARS) -> Document:
         text = _from_html(item, metadata, subject)
     else:
         text = item.text or ""
+    if metadata.published is None and item.default_published:
+        # The caller's default: only for inputs with no date of their own (given, or the page's).
+        metadata.published, metadata.published_source = item.default_published, "caller"
     _check_size(text, "text", max_chars, subject)
-    verdict = detect(text)
-    if not verdict.english:
-        raise InputError(
-            Code.NOT_ENGLISH,
-            f"expected English text, found {verdict.detected}; newsgraph analyses English only",
-            subject=subject,
-        )
-    metadata.language = "en"
-    doc = Document(id=item.id, raw=text, text=text, metadata=metadata, clean=item.clean, source=item.source)
+    # Kept whatever the language: the pipeline runs only the components that declare it
+    # (``Component.languages``) and notes the others on the record.
+    metadata.language = detect(text).code
+    doc = Document(id=item.id, text=text, metadata=metadata, clean=item.clean, source=item.source)
     if item.repairs:
         # Offsets index the HTML for HTML input, so only text input keeps its spans.
         doc.extras["decode_repairs"] = (item.repairs, item.html is None)
@@ -57,6 +57,9 @@ def _from_html(item: InputDoc, metadata: Metadata, subject: str | None) -> str:
             f"expected an article in the HTML, found no body text in {len(html):,} characters of markup",
             subject=subject,
         )
+    refusal = not_an_article(article.text)
+    if refusal:
+        raise InputError(Code.NOT_ARTICLE, refusal, subject=subject)
     _fill_metadata(metadata, article)
     return article.text
 

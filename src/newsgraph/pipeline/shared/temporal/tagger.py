@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from newsgraph.pipeline.components.dates.combine import select
-from newsgraph.pipeline.components.dates.lexicon import alternation, load
-from newsgraph.pipeline.components.dates.scan import Scanner, fold
-from newsgraph.pipeline.components.quantities.numbers import words_value
+from newsgraph.pipeline.shared.temporal.combine import select
+from newsgraph.pipeline.shared.temporal.lexicon import alternation, load
+from newsgraph.pipeline.shared.temporal.scan import Scanner, fold
+from newsgraph.pipeline.shared.number_words import words_value
 
 
 @dataclass
@@ -396,13 +397,10 @@ def _noon(m: re.Match) -> Mention:
     )
 
 
-_SEASON = {"spring", "summer", "fall", "autumn", "winter"}
-
-
 def _offset(m: re.Match) -> Mention | None:
     unit = m.group("unit").lower()
     off = load()["offset_words"][m.group("off").lower()]
-    if unit in _SEASON:
+    if unit in load()["seasons"]:
         return Mention(
             m.start(), m.end(), "DATE", {"kind": "season", "season": load()["seasons"][unit], "offset": off}
         )
@@ -576,17 +574,14 @@ def _reference(m: re.Match) -> Mention | None:
 
 # (pattern, handler, scanner) for each row of ``_patterns()``, built on first use.
 _COMPILED: list[tuple[re.Pattern, Callable[[re.Match], Mention | None], Scanner]] = []
-EXTRAS_KEY = "dates.mentions"
 
 
-def tag_doc(doc) -> list[Mention]:
-    """``tag(doc.text)``, computed once per document and shared through ``doc.extras``
-    (the quantities component uses it to leave dates out)."""
-    cached = doc.extras.get(EXTRAS_KEY)
-    if cached is None or cached[0] != doc.text:
-        cached = (doc.text, tag(doc.text))
-        doc.extras[EXTRAS_KEY] = cached
-    return cached[1]
+@lru_cache(maxsize=256)
+def mentions(text: str) -> tuple[Mention, ...]:
+    """``tag(text)``, remembered for the last few texts: the quantities component tags a
+    text to leave its dates out and the dates component tags the same text to resolve
+    them. A memo of a pure function of the text, not a hand-over between components."""
+    return tuple(tag(text))
 
 
 # The four non-ASCII letters ``re`` matches to ASCII ones under IGNORECASE; the handlers

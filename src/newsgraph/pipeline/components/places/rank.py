@@ -1,0 +1,268 @@
+"""Candidate ranking and confidence: a linear model over candidate features, learned.
+
+Each gazetteer candidate of a toponym gets a feature vector (``candidate_features``): its
+kind and population, how its name matched, and the document's evidence (an administrative
+qualifier next to it, the countries and first-level divisions the article names, the
+dateline, the distance to places already resolved). A candidate's score is the dot product
+with ``Ranker.weights``; a toponym's candidates compete in a softmax (conditional logit),
+so only differences between candidates of one name matter.
+
+A resolved mention's ``confidence`` is a logistic model over the winner's softmax share and
+what kind of mention it was (``fact_features``), fit so that of the mentions given 0.8,
+about 8 in 10 are right (a real toponym, placed within 161 km).
+
+The weights ship in ``resources/geonames/ranker.json``, written by
+``scripts/train_place_ranker.py`` (trained on GeoWebNews; see docs/places.md).
+``HAND_SET`` keeps the hand-set weights the ranker replaced: the training recipe uses them to
+give the document context in which candidates are compared, so no learned weight sees its
+own training articles through that context.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+from newsgraph.errors import Code, ConfigError
+from newsgraph.resources.geonames import GeoPlace, distance_km, normalize
+
+RANKER_FILE = Path(__file__).resolve().parents[3] / "resources" / "geonames" / "ranker.json"
+
+FEATURES = (
+    "log_population",  # log10(population + 10) of a populated place, else 0
+    "country",
+    "historical_country",  # A.PCLH
+    "admin1",
+    "admin2",
+    "continent",
+    "physical_or_region",  # seas, rivers, regions: every other non-town feature
+    "capital",
+    "alternate_name",  # a town matched through an alternate name, under a million people
+    "major_city",  # a town of 500,000+ matched by its main name
+    "loc_label_physical",  # spaCy said LOC and the candidate is no town or country
+    "gpe_label_not_admin",  # spaCy said GPE and the candidate is no town/country/ADM1
+    "qualifier",  # "Athens, Ga.": the written qualifier contains the candidate
+    "focus_country",  # share of the document's country weight on its country
+    "near_anchor",  # inside a resolved ADM1 or within 250 km of a resolved town
+    "proximity",  # 1 - log10(1 + km to the nearest resolved place) / 4, floored at 0
+    "dateline_country",
+    "focus_admin1",  # its ADM1 holds (or is) a place already resolved
+    "most_populous",  # the most populous of the name's candidates
+    "exact_name",  # the mention is spelled exactly as the candidate's main name
+)
+FACT_FEATURES = (
+    "bias",
+    "share_logit",  # logit of the winner's softmax share, clipped to [-6, 6]
+    "gazetteer_source",  # found by gazetteer matching, not by NER
+    "label_loc",
+    "label_fac",
+    "winner_country",
+    "winner_admin",
+    "winner_small_town",  # a populated place under 15,000
+    "log_candidates",
+    "qualified",
+    "one_word_common",  # a single everyday English word ("Reading")
+    "log_mentions",  # how often the article repeats the name
+)
+# A gazetteer name's lookup key, computed once per name: every candidate of every mention
+# is compared with its mention twice per document.
+name_key = lru_cache(maxsize=1 << 16)(normalize)
+NEAR_KM = 250.0
+MAJOR_CITY = 500_000
+MILLION = 1_000_000
+SMALL_TOWN = 15_000
+
+# The weights the learned ranker replaced (tuned by hand on GeoWebNews errors).
+HAND_SET = {
+    "log_population": 1.0,
+    "country": 9.0,
+    "historical_country": 6.0,
+    "admin1": 7.0,
+    "admin2": 5.0,
+    "continent": 8.0,
+    "physical_or_region": 7.0,
+    "capital": 0.8,
+    "alternate_name": -2.0,
+    "major_city": 1.0,
+    "loc_label_physical": 1.0,
+    "gpe_label_not_admin": -1.0,
+    "qualifier": 8.0,
+    "focus_country": 2.5,
+    "near_anchor": 1.5,
+}
+
+
+@dataclass
+class Context:
+    """What the document says about where it is: country weights, resolved places and the
+    dateline's country."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    anchors: list[GeoPlace] = field(default_factory=list)
+    dateline_country: str = ""
+
+    def add_country(self, iso: str, weight: float) -> None:
+        self.countries[iso] = self.countries.get(iso, 0.0) + weight
+
+
+def contains(outer: GeoPlace, inner: GeoPlace) -> bool:
+    """True when ``inner`` lies in ``outer`` according to the gazetteer's codes."""
+    if outer.geonames_id == inner.geonames_id:
+        return False
+    if outer.is_country:
+        return bool(inner.country) and inner.country == outer.country and not inner.is_country
+    if outer.is_admin1:
+        return inner.country == outer.country and inner.admin1 == outer.admin1 and not inner.is_admin1
+    return False
+
+
+def candidate_features(
+    place: GeoPlace, label: str, key: str, text: str, qual: list[GeoPlace], ctx: Context, top_pop: int
+) -> list[float]:
+    """The feature vector (in ``FEATURES`` order) of ``place`` as a reading of a mention
+    spelled ``text`` (lookup key ``key``) with spaCy label ``label``; ``qual`` are the
+    candidates of its written qualifier, ``top_pop`` the largest population among the
+    mention's candidates."""
+    town = place.is_town
+    country = place.feature == "A.PCLI"
+    other = not (town or place.is_country or place.is_admin1 or place.is_admin2 or place.feature == "L.CONT")
+    alternate = town and bool(key) and name_key(place.name) != key and place.population < MILLION
+    near, proximity = _nearness(place, ctx.anchors)
+    share = 0.0
+    if place.country and ctx.countries:
+        share = ctx.countries.get(place.country, 0.0) / max(ctx.countries.values())
+    return [
+        math.log10(place.population + 10) if town else 0.0,
+        float(country),
+        float(place.feature == "A.PCLH"),
+        float(place.is_admin1),
+        float(place.is_admin2),
+        float(place.feature == "L.CONT"),
+        float(other),
+        float(place.feature == "P.PPLC"),
+        float(alternate),
+        float(town and not alternate and place.population >= MAJOR_CITY),
+        float(label == "LOC" and not town and not place.is_country),
+        float(label == "GPE" and not (town or place.is_country or place.is_admin1)),
+        float(bool(qual) and any(contains(q, place) for q in qual)),
+        share,
+        float(near),
+        proximity,
+        float(bool(ctx.dateline_country) and place.country == ctx.dateline_country),
+        float(_in_anchor_admin1(place, ctx.anchors)),
+        float(place.population >= top_pop and top_pop > 0),
+        float(place.name == text),
+    ]
+
+
+def _nearness(place: GeoPlace, anchors: list[GeoPlace]) -> tuple[bool, float]:
+    """(inside a resolved ADM1 / within NEAR_KM of a resolved town, proximity in [0, 1])."""
+    if not anchors:
+        return False, 0.0
+    near = False
+    if place.is_town:
+        near = any(a.is_admin1 and contains(a, place) for a in anchors) or any(
+            a.is_town and distance_km(a.lat, a.lon, place.lat, place.lon) < NEAR_KM for a in anchors
+        )
+    elif place.is_admin1:
+        near = any(a.is_town and contains(place, a) for a in anchors)  # "Ontario" after Toronto
+    others = [a for a in anchors if a.geonames_id != place.geonames_id]
+    if not others:
+        return near, 0.0
+    km = min(distance_km(a.lat, a.lon, place.lat, place.lon) for a in others)
+    return near, max(0.0, 1.0 - math.log10(1.0 + km) / 4.0)
+
+
+def _in_anchor_admin1(place: GeoPlace, anchors: list[GeoPlace]) -> bool:
+    if not place.admin1 or place.is_admin1:
+        return False
+    return any(
+        a.geonames_id != place.geonames_id and a.country == place.country and a.admin1 == place.admin1
+        for a in anchors
+    )
+
+
+def fact_features(
+    share: float, source: str, label: str, winner: GeoPlace, n_candidates: int, qualified: bool,
+    common: bool, mentions: int,
+) -> list[float]:
+    """The confidence model's inputs (``FACT_FEATURES`` order) for one resolved mention."""
+    clipped = min(max(share, 1e-6), 1 - 1e-6)
+    return [
+        1.0,
+        max(-6.0, min(6.0, math.log(clipped / (1 - clipped)))),
+        float(source == "gazetteer"),
+        float(label == "LOC"),
+        float(label == "FAC"),
+        float(winner.is_country),
+        float(winner.is_admin1 or winner.is_admin2),
+        float(winner.is_town and winner.population < SMALL_TOWN),
+        math.log(max(1, n_candidates)),
+        float(qualified),
+        float(common),
+        math.log(max(1, mentions)),
+    ]
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """Candidate weights (``FEATURES`` order) and confidence weights (``FACT_FEATURES``
+    order); ``calibration`` None gives the raw softmax share as confidence."""
+
+    weights: tuple[float, ...]
+    calibration: tuple[float, ...] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Ranker:
+        """From ``{"weights": {name: w}, "calibration": {name: w}}``; unknown names are an
+        error (a weights file from another feature set must not load silently)."""
+        weights, calibration = data.get("weights", {}), data.get("calibration")
+        if not isinstance(weights, dict) or not isinstance(calibration, dict | None):
+            raise ConfigError(
+                Code.BAD_PLACES_RESOURCE, "place ranker: 'weights' and 'calibration' must be objects"
+            )
+        unknown = (set(weights) - set(FEATURES)) | (set(calibration or {}) - set(FACT_FEATURES))
+        if unknown:
+            raise ConfigError(Code.BAD_PLACES_RESOURCE, f"place ranker: unknown features {sorted(unknown)}")
+        return cls(
+            tuple(float(weights.get(n, 0.0)) for n in FEATURES),
+            tuple(float(calibration.get(n, 0.0)) for n in FACT_FEATURES) if calibration else None,
+        )
+
+    def to_dict(self) -> dict:
+        out: dict = {"weights": {n: round(w, 5) for n, w in zip(FEATURES, self.weights, strict=True)}}
+        if self.calibration is not None:
+            pairs = zip(FACT_FEATURES, self.calibration, strict=True)
+            out["calibration"] = {n: round(w, 5) for n, w in pairs}
+        return out
+
+    def score(self, x: list[float]) -> float:
+        return sum(w * v for w, v in zip(self.weights, x, strict=True))
+
+    def confidence(self, facts: list[float], share: float) -> float:
+        """Calibrated probability that the mention is a place resolved within 161 km."""
+        if self.calibration is None:
+            return share
+        z = sum(w * v for w, v in zip(self.calibration, facts, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+HAND_RANKER = Ranker(tuple(HAND_SET.get(n, 0.0) for n in FEATURES))
+
+
+@cache
+def shipped_ranker() -> Ranker:
+    """The learned ranker in ``resources/geonames/ranker.json`` (the hand-set one when the
+    file is absent, as in a checkout that has not run the training recipe)."""
+    return load_ranker(RANKER_FILE) if RANKER_FILE.exists() else HAND_RANKER
+
+
+def load_ranker(path: Path) -> Ranker:
+    """Read a weights file; a malformed one is a ``ConfigError`` naming the file."""
+    try:
+        return Ranker.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, AttributeError) as err:
+        raise ConfigError(Code.BAD_PLACES_RESOURCE, f"place ranker {path}: {err}") from err
