@@ -145,6 +145,7 @@ class Actor(Struct, frozen=True):
     name: str | None
     country: str | None = None
     sector: str | None = None
+    code: str | None = None  # CAMEO actor code from the Phoenix dictionaries on the article's date ("GBRGOV")
 
 
 class Event(Struct, frozen=True):

@@ -124,7 +124,7 @@ def code_candidates(gold: list[dict]) -> list[tuple[dict, object, list[tuple[Eve
     """(gold record, analysed record or None, candidate events with confidence features) per
     gold record. The pipeline runs up to the events component, which codes every candidate
     before its threshold; the record carries them all (for actor surfaces)."""
-    from newsgraph.ingest.prepare import prepare
+    from newsgraph.pipeline.prepare import prepare
     from newsgraph.pipeline.pipeline import Pipeline
     from newsgraph.service import make_input
 

@@ -15,7 +15,7 @@ import msgspec
 from spacy.tokens import Token
 
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.events import actors, confidence, lexicon
+from newsgraph.pipeline.components.events import actors, confidence, kind, lexicon
 from newsgraph.pipeline.components.events.modality import modality
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Actor, Event, Span
@@ -70,17 +70,18 @@ class EventCoder(Component):
         """Every candidate event with its confidence features (before the threshold)."""
         published_year = _year(doc.metadata.published)
         found: list[tuple[Event, dict[str, float]]] = []
+        sports = kind.sports_report(doc)
         for sent in doc.spacy.sents:
             coded: dict[int, str] = {}  # token index -> event type, within the sentence
             for token in sent:
-                event = self._event(doc, token, sent, published_year, coded)
+                event = self._event(doc, token, sent, published_year, coded, sports)
                 if event is not None:
                     coded[token.i] = event[0].type
                     found.append(event)
         return [(msgspec.structs.replace(e, confidence=round(self.model.score(f), 4)), f) for e, f in found]
 
     def _event(
-        self, doc: Document, token: Token, sent, published_year: int | None, coded: dict[int, str]
+        self, doc: Document, token: Token, sent, published_year: int | None, coded: dict[int, str], sports: bool
     ) -> tuple[Event, dict[str, float]] | None:
         found = lexicon.match(token, self.index)
         # The noise check scans doc.noise, so it runs only for the few tokens that match a
@@ -94,11 +95,14 @@ class EventCoder(Component):
             return None
         if _content_of_coded_act(token, coded):
             return None
-        source, target = self._actors(doc, token, row.type, theme_object=bool(row.objects))
+        source, target, target_token = self._actors(doc, token, row.type, theme_object=bool(row.objects))
         if source is None and (target is None or token.pos_ == "NOUN" or token.pos_ == "PROPN"):
             return None  # a nominal event needs someone doing it; a verbal one, someone involved
         if source is not None and target is not None and source.entity and source.entity == target.entity:
             target = None
+        bare_row = row.objects is None and not row.rest
+        if kind.misuse(doc, token, sent, row.type, bare_row, source, target, target_token, sports) is not None:
+            return None
         flags = modality(doc, token, published_year)
         start = min([token.idx] + [t.idx for t in extra])
         end = max([token.idx + len(token)] + [t.idx + len(t) for t in extra])
@@ -142,9 +146,13 @@ class EventCoder(Component):
         return event, features
 
     @staticmethod
-    def _actors(doc: Document, token: Token, type_: str, theme_object: bool) -> tuple[Actor | None, Actor | None]:
-        """Source and target. ``theme_object``: the trigger's row named its object ("declare
-        a state of emergency"), so the object is what is done, not whom it is done to."""
+    def _actors(
+        doc: Document, token: Token, type_: str, theme_object: bool
+    ) -> tuple[Actor | None, Actor | None, Token | None]:
+        """Source, target and the target's token when the parse gave it (None when the
+        target is the nearest named actor). ``theme_object``: the trigger's row named its
+        object ("declare a state of emergency"), so the object is what is done, not whom it
+        is done to."""
         if token.pos_ == "ADJ":
             source_token, target_token = actors.participle_actors(token)
         elif token.pos_ == "VERB" and actors.patient(token) is not None:
@@ -161,7 +169,7 @@ class EventCoder(Component):
             target_token = None
         source = actors.resolve(doc, source_token)
         target = _target(doc, target_token) if target_token is not None else _nearest_target(doc, token, source)
-        return source, target
+        return source, target, target_token
 
 
 def _content_of_coded_act(token: Token, coded: dict[int, str]) -> bool:
