@@ -26,6 +26,8 @@ Country = Annotated[str | None, Query(max_length=2, description="ISO 3166 alpha-
                     AfterValidator(lambda v: v and check_country(v))]  # fmt: skip
 Date = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD."),
                  AfterValidator(lambda v: v and check_date(v))]  # fmt: skip
+LOW_CONFIDENCE = 0.5  # the events table and the map mute facts below it
+MinConfidence = Annotated[float | None, Query(ge=0.0, le=1.0, description="Only facts at or above this confidence (0 to 1).")]
 HTML = {"response_class": HTMLResponse, "responses": {200: {"content": {"application/json": {}}}}}
 
 
@@ -143,18 +145,19 @@ def _events(app):
     @app.get("/events", summary="Events, deduplicated, with modality", **HTML)
     def events(request: Request, type: EventType = None, actor: str | None = Query(None, max_length=200),
                country: Country = None, since: Date = None, until: Date = None,
-               limit: int = Query(50, ge=1, le=500)):  # fmt: skip
-        filters = {"type": type, "actor": actor, "country": country, "since": since, "until": until}
+               min_confidence: MinConfidence = None, limit: int = Query(50, ge=1, le=500)):  # fmt: skip
+        filters = {"type": type, "actor": actor, "country": country, "since": since, "until": until,
+                   "min_confidence": min_confidence}  # fmt: skip
         rows = backend(request).call(service.corpus_events_with_modality, **filters, limit=limit)
-        return page(request, "events.html", {"filters": filters, "types": PLOVER, "items": rows})
+        return page(request, "events.html", {"filters": filters, "types": PLOVER, "items": rows, "low": LOW_CONFIDENCE})
 
 
 def _map(app):
     @app.get("/map.json", summary="Resolved places (JSON)")
     @app.get("/map", summary="Resolved places on a world map", **HTML)
-    def places_map(request: Request, limit: int = Query(2000, ge=1, le=20_000)):
-        rows = backend(request).call(service.corpus_places, limit=limit)
-        return page(request, "map.html", {"items": rows})
+    def places_map(request: Request, limit: int = Query(2000, ge=1, le=20_000), min_confidence: MinConfidence = None):
+        rows = backend(request).call(service.corpus_places, limit=limit, min_confidence=min_confidence)
+        return page(request, "map.html", {"items": rows, "min_confidence": min_confidence, "low": LOW_CONFIDENCE})
 
 
 def _search(app):

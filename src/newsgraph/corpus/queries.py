@@ -184,11 +184,17 @@ def events(
     since: str | None = None,
     until: str | None = None,
     limit: int = 50,
+    min_confidence: float | None = None,
 ) -> list[dict]:
     """Deduplicated events (one row per event, with its number of reports), filtered by
     PLOVER ``type``, an ``actor`` (source or target), a ``country`` (ISO alpha-2 of the
-    place or an actor) and a date range (YYYY-MM-DD, inclusive)."""
+    place or an actor), a date range (YYYY-MM-DD, inclusive) and ``min_confidence`` (some
+    report's event confidence at or above it; events stored without one are left out)."""
     where, params = ["TRUE"], []
+    if min_confidence is not None:
+        where.append(f"cluster_id IN (SELECT r.cluster_id FROM event_reports r {_EVENT_CONFIDENCE_JOIN} "
+                     f"WHERE {_EVENT_CONFIDENCE} >= ?)")  # fmt: skip
+        params.append(min_confidence)
     if type:
         where.append("type = ?")
         params.append(type.upper())
@@ -211,12 +217,17 @@ def events(
     return store.query(sql, params + [limit])
 
 
-_EVENT_MODALITY_SQL = """
+# An event report's confidence, read from its record (the events table has no column for it).
+_EVENT_CONFIDENCE_JOIN = "JOIN documents d ON d.id = r.doc_id"
+_EVENT_CONFIDENCE = "TRY_CAST(json_extract(d.record, '$.events[' || r.idx || '].confidence') AS DOUBLE)"
+
+_EVENT_MODALITY_SQL = f"""
 SELECT r.cluster_id, list(DISTINCT e.mode) FILTER (WHERE e.mode IS NOT NULL) AS modes,
        bool_or(e.negated) AS negated, bool_or(e.hypothetical) AS hypothetical,
        bool_or(e.future) AS future, bool_or(e.historical) AS historical,
-       bool_or(e.reported) AS reported, min(r.doc_id) AS doc_id, min(e.trigger) AS trigger
-FROM event_reports r JOIN events e USING (doc_id, idx)
+       bool_or(e.reported) AS reported, min(r.doc_id) AS doc_id, min(e.trigger) AS trigger,
+       max({_EVENT_CONFIDENCE}) AS confidence
+FROM event_reports r JOIN events e USING (doc_id, idx) {_EVENT_CONFIDENCE_JOIN}
 WHERE list_contains(?, r.cluster_id) GROUP BY r.cluster_id"""
 
 MODALITY_FLAGS = ("negated", "hypothetical", "future", "historical", "reported")
@@ -236,6 +247,7 @@ def events_with_modality(store: Store, **filters) -> list[dict]:
         row["modes"] = x.get("modes") or []
         row["modality"] = [f for f in MODALITY_FLAGS if x.get(f)]
         row["doc_id"], row["trigger"] = x.get("doc_id"), x.get("trigger")
+        row["confidence"] = x.get("confidence")
     return rows
 
 
@@ -328,14 +340,18 @@ def entity_links(store: Store, doc_id: str) -> dict[str, dict]:
     return {r["entity_id"]: {"gid": r["gid"], "name": r["name"]} for r in rows}
 
 
-def places(store: Store, *, limit: int = 2000) -> list[dict]:
+def places(store: Store, *, limit: int = 2000, min_confidence: float | None = None) -> list[dict]:
     """Resolved places across the corpus (one row per name and coordinates), with the
-    number of articles naming them, most named first."""
-    return store.query("""
+    number of articles naming them and the highest resolution ``confidence``, most named
+    first; ``min_confidence`` keeps resolutions at or above it (none without one)."""
+    floor = "AND confidence >= ?" if min_confidence is not None else ""
+    params = [min_confidence, limit] if min_confidence is not None else [limit]
+    return store.query(f"""
         SELECT name, lat, lon, country, any_value(feature) AS feature, count(DISTINCT doc_id) AS n_docs,
-               sum(n_mentions) AS n_mentions, list(DISTINCT doc_id ORDER BY doc_id)[1:5] AS doc_ids
-        FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL
-        GROUP BY name, lat, lon, country ORDER BY n_docs DESC, name LIMIT ?""", [limit])  # fmt: skip
+               sum(n_mentions) AS n_mentions, list(DISTINCT doc_id ORDER BY doc_id)[1:5] AS doc_ids,
+               max(confidence) AS confidence
+        FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL {floor}
+        GROUP BY name, lat, lon, country ORDER BY n_docs DESC, name LIMIT ?""", params)  # fmt: skip
 
 
 def summary(store: Store) -> dict:
