@@ -11,8 +11,12 @@ and entertainment news: "readership has shot up", "airlines are fighting this la
   ("shot up", "beat off"): another verb.
 - ``thing_patient``: a verb of attack, coercion, meeting, concession, release or threat whose
   direct object is an idea, rule, figure or contest (lexicons/events/abstract_objects.txt:
-  "fighting this law", "met the target", "conceded goals", "released an album").
-- ``statement``: "warned of ..." names no one warned and no act threatened.
+  "fighting this law", "met the target", "conceded goals", "released an album"); a verb
+  coded PROTEST other than protest/rally/march/strike with a complement ("demonstrates
+  that", "mark the birth", "stopped working").
+- ``statement``: "warned of ..." names no one warned and no act threatened; "declined to
+  comment" refuses no act.
+- ``purchase``: "ordered 30 planes" (an order for goods, not a demand).
 - ``passive_no_agent``: a request, offer, meeting or aid in the passive with no one doing
   it ("honoured to be asked", "when offered"): the subject is whom it is done to.
 - ``attended``: a meeting or talks someone merely attended or spoke at.
@@ -41,6 +45,12 @@ _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONSULT", "CONCEDE", "RETREAT"
 _ABSTRACT_OBJECTS = resources.words("lexicons/events/abstract_objects.txt")
 # Types whose passive with no agent ("was asked to", "when offered") names no one acting.
 _NEEDS_AGENT = frozenset({"REQUEST", "AGREE", "SUPPORT", "CONSULT", "CONCEDE", "AID", "COOPERATE"})
+_SPEECH_VERBS = frozenset({"say", "comment", "confirm", "discuss", "reveal", "disclose", "speculate", "elaborate",
+                           "answer", "name", "specify", "identify", "give"})
+_PROTEST_VERBS = frozenset({"protest", "rally", "march", "strike", "picket", "boycott", "riot", "block", "blockade"})
+_ORDERED_ACTS = frozenset({"report", "review", "inquiry", "investigation", "probe", "withdrawal", "evacuation",
+                           "release", "arrest", "halt", "ceasefire", "attack", "strike", "closure", "recall",
+                           "audit", "crackdown", "retreat", "deployment", "search", "raid"})
 _ATTEND_VERBS = frozenset({"attend", "address", "miss", "skip", "join", "chair", "host", "cover"})
 _ATTEND_PREPS = frozenset({"at", "during", "ahead", "before"})
 _ACTOR_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG"})
@@ -71,6 +81,12 @@ def misuse(doc: Document, token: Token, sent: SpacySpan, type_: str, bare_row: b
         c.dep_ in ("nsubjpass", "auxpass") for c in token.children
     ):
         return "passive_no_agent"
+    if token.pos_ == "VERB" and _speech_refused(token, type_):
+        return "statement"
+    if token.pos_ == "VERB" and type_ == "PROTEST" and bare_row and _other_sense_of_protest(token):
+        return "thing_patient"
+    if token.pos_ == "VERB" and token.lemma_.lower() == "order" and type_ == "REQUEST" and not _orders_an_act(token):
+        return "purchase"
     if token.pos_ in ("NOUN", "PROPN") and type_ == "CONSULT" and _attended(token):
         return "attended"
     political = _political(doc, source) or (_political(doc, target) and not _place_target(doc, target, target_token))
@@ -110,6 +126,29 @@ def _warns_someone(token: Token) -> bool:
     return any(c.dep_ in ("dobj", "xcomp") or (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")) for c in token.children)
 
 
+def _speech_refused(token: Token, type_: str) -> bool:
+    """"declined to comment", "refused to say whether": no act is refused."""
+    return type_ == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_VERBS for c in token.children)
+
+
+def _other_sense_of_protest(token: Token) -> bool:
+    """"demonstrates that ...", "mark the birth", "stopped working": a protest verb with a
+    clause or a thing as its complement is showing, marking or stopping, not protesting."""
+    if token.lemma_.lower() in _PROTEST_VERBS:
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj") for c in token.children)
+
+
+def _orders_an_act(token: Token) -> bool:
+    """"ordered troops to withdraw", "ordered a report": a demand; "ordered 30 planes": a purchase."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            return True
+        if child.dep_ in ("dobj", "obj") and (child.lemma_.lower() in _ORDERED_ACTS or actors.is_actor_like(child)):
+            return True
+    return False
+
+
 def _attended(noun: Token) -> bool:
     """A meeting someone attended, spoke at or missed ("attended a meeting", "said at a
     meeting"), unless the noun names who met ("a summit of EU leaders", "NATO's meeting")."""
@@ -140,9 +179,14 @@ def _political(doc: Document, actor: Actor | None) -> bool:
         return True
     if actor.sector in ("business", "media", "civilian") or entity is None:
         return False
-    if entity.type in ("GPE", "NORP"):
-        return True
+    if entity.type in ("GPE", "NORP"):  # the country or its people ("Palestinian bombers"), not "Irish equities"
+        return actor.name == entity.name or _people_noun(actor.name or "")
     return entity.type == "PERSON" and bool(entity.roles)
+
+
+def _people_noun(phrase: str) -> bool:
+    head = phrase.split()[-1].lower() if phrase.split() else ""
+    return any(form in actors.ACTOR_NOUNS for form in (head, head[:-1], head[:-2]) if form)
 
 
 def _exempt(doc: Document, type_: str, source: Actor | None, target: Actor | None) -> bool:
