@@ -79,3 +79,26 @@ def test_events_actors_carry_the_phoenix_code():
     _, record = coded("China accused Britain of interference on Monday.")
     event = next(e for e in record.events if e.type == "ACCUSE")
     assert event.source.code == "CHN" and event.target.code == "GBR"
+
+
+@pytest.mark.parametrize(
+    "text, trigger, type_, action, future",
+    [
+        ("Ruritania must withdraw its troops from Strelsau, the Prime Minister of Elbonia said on Monday.",
+         "withdraw", "REQUEST", "RETREAT", False),
+        ("The Elbonian army vowed to attack Ruritanian positions in Strelsau.", "vowed", "THREATEN", "ASSAULT", False),
+        ("Rebels attempted to attack the Ruritanian army base in Strelsau on Monday.", "attack", "ASSAULT", None, False),
+        ("Ruritania and Elbonia agreed last month to open talks on the border.", "agreed", "AGREE", None, False),
+        ("The Elbonian army will attack Ruritania next week.", "attack", "THREATEN", "ASSAULT", True),
+    ],
+)
+def test_events_modal_and_intent_frames(text, trigger, type_, action, future):
+    _, record = coded(text)
+    event = next(e for e in record.events if record.text[e.trigger.start : e.trigger.end] == trigger)
+    assert (event.type, event.action, event.future) == (type_, action, future)
+
+
+def test_events_must_is_the_speakers_demand():
+    _, record = coded("Ruritania must withdraw its troops from Strelsau, the Prime Minister of Elbonia said on Monday.")
+    event = next(e for e in record.events if e.type == "REQUEST")
+    assert event.target.name == "Ruritania" and "Elbonia" in event.source.name and not event.hypothetical

@@ -107,6 +107,16 @@ class EventCoder(Component):
         start = min([token.idx] + [t.idx for t in extra])
         end = max([token.idx + len(token)] + [t.idx + len(t) for t in extra])
         type_ = plover_type(row.type, flags.negated, flags.future, flags.hypothetical, flags.conditional)
+        act, hypothetical = row.type, flags.hypothetical or flags.conditional
+        intended = _intended_hostile_act(token, self.index) if type_ == "AGREE" else None
+        if intended is not None:  # "vowed to attack": an intent of hostile action
+            type_, act = "THREATEN", intended
+        elif _must(token) and type_ not in ("REQUEST", "THREATEN") and not flags.negated:
+            # "Ruritania must withdraw", said by someone else: that speaker's demand of Ruritania
+            speaker = _reporting_speaker(doc, token)
+            if speaker is not None and (source is None or speaker.entity != source.entity):
+                type_, act, hypothetical = "REQUEST", type_, False
+                source, target = speaker, source
         features = {
             "bias": 1.0,
             "cameo_row": float(row.origin == "cameo"),
@@ -118,7 +128,7 @@ class EventCoder(Component):
             "target_entity": float(target is not None and target.entity is not None),
             "modal_type": float(type_ != row.type),
             "negated": float(flags.negated),
-            "hypothetical": float(flags.hypothetical or flags.conditional),
+            "hypothetical": float(hypothetical),
             "future": float(flags.future),
             "reported": float(flags.reported),
             "main_clause": float(not _in_subordinate_clause(token, sent.root)),
@@ -126,7 +136,7 @@ class EventCoder(Component):
         }
         event = Event(
             type=type_,
-            action=row.type if type_ != row.type else None,
+            action=act if type_ != act else None,
             mode=row.mode,
             source=source,
             target=target,
@@ -134,7 +144,7 @@ class EventCoder(Component):
             date=_date(doc, token),
             place=_place(doc, token, target),
             negated=flags.negated,
-            hypothetical=flags.hypothetical or flags.conditional,
+            hypothetical=hypothetical,
             conditional=flags.conditional,
             future=flags.future,
             historical=flags.historical,
@@ -170,6 +180,37 @@ class EventCoder(Component):
         source = actors.resolve(doc, source_token)
         target = _target(doc, target_token) if target_token is not None else _nearest_target(doc, token, source)
         return source, target, target_token
+
+
+_SPEECH_LEMMAS = frozenset({"say", "tell", "insist", "add", "argue", "state", "declare", "write"})
+
+
+def _intended_hostile_act(token: Token, index) -> str | None:
+    """The hostile type of the act a verb of intent governs ("vowed to attack": ASSAULT)."""
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            found = lexicon.match(child, index)
+            if found is not None and found[0].type in _HOSTILE:
+                return found[0].type
+    return None
+
+
+def _must(token: Token) -> bool:
+    return token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children)
+
+
+def _reporting_speaker(doc: Document, token: Token) -> Actor | None:
+    """Who says what ``token``'s clause states: the subject of the speech verb it hangs
+    from ("..., the Prime Minister said"); None when it hangs from none."""
+    head = token
+    for _ in range(4):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        if head.lemma_.lower() in _SPEECH_LEMMAS:
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return actors.resolve(doc, subject) if subject is not None else None
+    return None
 
 
 def _content_of_coded_act(token: Token, coded: dict[int, str]) -> bool:
