@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from newsgraph import service
-from newsgraph.corpus.filters import check_country, check_date, check_event_type
+from newsgraph.corpus.filters import check_confidence, check_country, check_date, check_event_type
 from newsgraph.errors import ConfigError, NewsgraphError, StoreError
 from newsgraph.ingest.inputs import Failure
 from newsgraph.ingest.readers import read_jsonl, read_paths
@@ -460,12 +460,15 @@ def quotes(store, speaker, limit, fmt) -> None:
 @click.option("--country", callback=_checked(check_country), help="ISO 3166 alpha-2 code of the place or an actor.")
 @click.option("--since", callback=_checked(check_date), help="Events on or after this date (YYYY-MM-DD).")
 @click.option("--until", callback=_checked(check_date), help="Events on or before this date (YYYY-MM-DD).")
+@click.option("--min-confidence", callback=_checked(check_confidence),
+              help="Only events with a report at or above this confidence (0 to 1).")  # fmt: skip
 @_limit_option
 @_format_option
 @_store_command(read_only=True)
-def events(store, type_, actor, country, since, until, limit, fmt) -> None:
+def events(store, type_, actor, country, since, until, min_confidence, limit, fmt) -> None:
     """Events, deduplicated across reports: one row per event with its report count."""
-    rows = service.corpus_events(store, type=type_, actor=actor, country=country, since=since, until=until, limit=limit)
+    rows = service.corpus_events(store, type=type_, actor=actor, country=country, since=since, until=until,
+                                 limit=limit, min_confidence=min_confidence)  # fmt: skip
     _emit(rows, fmt, ["date_first", "type", "source_name", "target_name", "place", "countries", "n_reports",
                       "n_stories", "cluster_id"])  # fmt: skip
 

@@ -145,6 +145,7 @@ class Actor(Struct, frozen=True):
     name: str | None
     country: str | None = None
     sector: str | None = None
+    code: str | None = None  # CAMEO actor code from the Phoenix dictionaries on the article's date ("GBRGOV")
 
 
 class Event(Struct, frozen=True):
@@ -165,6 +166,7 @@ class Event(Struct, frozen=True):
     conditional: bool = False  # stated under a condition ("if ..."); implies hypothetical
     action: str | None = None  # for intents (AGREE, THREATEN) and refusals (REJECT): the act
     component: str | None = None
+    confidence: float | None = None  # calibrated probability that the type is right (docs/events.md)
 
 
 class ToneWord(Struct, frozen=True):

@@ -170,7 +170,7 @@ def corpus_quotes(store, *, speaker: str | None = None, limit: int = 50) -> list
 
 
 def corpus_events(store, **filters) -> list[dict]:
-    """Deduplicated events; ``filters``: type, actor, country, since, until, limit."""
+    """Deduplicated events; ``filters``: type, actor, country, since, until, limit, min_confidence."""
     from newsgraph.corpus import queries
 
     return queries.events(store, **filters)
@@ -265,12 +265,13 @@ def get_entity_links(store, doc_id: str) -> dict[str, dict]:
     return queries.entity_links(store, doc_id)
 
 
-def corpus_places(store, *, limit: int = 2000) -> list[dict]:
+def corpus_places(store, *, limit: int = 2000, min_confidence: float | None = None) -> list[dict]:
     """Resolved places across the corpus (one row per name and coordinates), with the
-    number of articles naming them, most named first."""
+    number of articles naming them, most named first; ``min_confidence``: only
+    resolutions at or above it."""
     from newsgraph.corpus import queries
 
-    return queries.places(store, limit=limit)
+    return queries.places(store, limit=limit, min_confidence=min_confidence)
 
 
 def corpus_overview(store, *, top: int = 10) -> dict:

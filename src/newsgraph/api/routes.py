@@ -29,6 +29,8 @@ Country = Annotated[str | None, Query(max_length=2, description="ISO 3166 alpha-
                     AfterValidator(lambda v: v and check_country(v))]  # fmt: skip
 Date = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD."),
                  AfterValidator(lambda v: v and check_date(v))]  # fmt: skip
+LOW_CONFIDENCE = 0.5  # the events table and the map mute facts below it
+MinConfidence = Annotated[float | None, Query(ge=0.0, le=1.0, description="Only facts at or above this confidence (0 to 1).")]
 HTML = {"response_class": HTMLResponse, "responses": {200: {"content": {"application/json": {}}}}}
 Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page (a .csv twin without it: every row).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
@@ -210,12 +212,13 @@ def _events(app):
     @app.get("/events.json", summary="Events, deduplicated, with modality (JSON)")
     @app.get("/events", summary="Events, deduplicated, with modality", **HTML)
     def events(request: Request, type: EventType = None, actor: Text = None, country: Country = None,
-               since: Date = None, until: Date = None, source: Source = None, sort: _sort(EVENT_SORT) = None,
-               limit: Limit = 50, offset: Offset = 0):  # fmt: skip
-        filters = {"type": type, "actor": actor, "country": country, "since": since, "until": until, "source": source}
+               since: Date = None, until: Date = None, source: Source = None, min_confidence: MinConfidence = None,
+               sort: _sort(EVENT_SORT) = None, limit: Limit = 50, offset: Offset = 0):  # fmt: skip
+        filters = {"type": type, "actor": actor, "country": country, "since": since, "until": until, "source": source,
+                   "min_confidence": min_confidence}  # fmt: skip
         data = backend(request).call(service.events_page, **filters, sort=sort, limit=_rows(request, limit),
                                      offset=offset)  # fmt: skip
-        return page(request, "events.html", {"filters": filters, "types": PLOVER, **data})
+        return page(request, "events.html", {"filters": filters, "types": PLOVER, "low": LOW_CONFIDENCE, **data})
 
 
 def _event_group(app):
@@ -248,9 +251,9 @@ def _quantities(app):
 def _map(app):
     @app.get("/map.json", summary="Resolved places (JSON)")
     @app.get("/map", summary="Resolved places on a world map", **HTML)
-    def places_map(request: Request, limit: int = Query(2000, ge=1, le=20_000)):
-        rows = backend(request).call(service.corpus_places, limit=limit)
-        return page(request, "map.html", {"items": rows})
+    def places_map(request: Request, limit: int = Query(2000, ge=1, le=20_000), min_confidence: MinConfidence = None):
+        rows = backend(request).call(service.corpus_places, limit=limit, min_confidence=min_confidence)
+        return page(request, "map.html", {"items": rows, "min_confidence": min_confidence, "low": LOW_CONFIDENCE})
 
 
 def _place(app):

@@ -39,3 +39,14 @@ def check_country(value: str) -> str:
     if _COUNTRY.fullmatch(value):
         return value.upper()
     raise ValueError(f"expected a two-letter ISO 3166 country code (e.g. UA), found {value!r}")
+
+
+def check_confidence(value: str | float) -> float:
+    """``value`` as a float if it is a confidence between 0 and 1 (``--min-confidence``)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"expected a confidence between 0 and 1 (e.g. 0.5), found {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise ValueError(f"expected a confidence between 0 and 1 (e.g. 0.5), found {value!r}")
+    return number

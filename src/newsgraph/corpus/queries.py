@@ -210,11 +210,14 @@ def events(
     since: str | None = None,
     until: str | None = None,
     limit: int = 50,
+    min_confidence: float | None = None,
 ) -> list[dict]:
     """Deduplicated events (one row per event, with its number of reports), filtered by
     PLOVER ``type``, an ``actor`` (source or target), a ``country`` (ISO alpha-2 of the
-    place or an actor) and a date range (YYYY-MM-DD, inclusive)."""
-    where, params = event_where(store, type=type, actor=actor, country=country, since=since, until=until)
+    place or an actor), a date range (YYYY-MM-DD, inclusive) and ``min_confidence`` (some
+    report's event confidence at or above it; events stored without one are left out)."""
+    where, params = event_where(store, type=type, actor=actor, country=country, since=since, until=until,
+                                min_confidence=min_confidence)  # fmt: skip
     sql = (f"SELECT {EVENT_COLUMNS} FROM event_clusters WHERE {where} "
            f"ORDER BY date_first NULLS LAST, n_reports DESC, cluster_id LIMIT ?")  # fmt: skip
     return store.query(sql, params + [limit])
@@ -224,9 +227,15 @@ EVENT_COLUMNS = ("cluster_id, type, date_first, date_last, source_gid, source_na
                  "place, countries, n_reports, n_docs, n_stories")  # fmt: skip
 
 
-def event_where(store: Store, *, type=None, actor=None, country=None, since=None, until=None) -> tuple[str, list]:
+def event_where(
+    store: Store, *, type=None, actor=None, country=None, since=None, until=None, min_confidence=None
+) -> tuple[str, list]:
     """The WHERE clause over ``event_clusters`` for ``events``' filters."""
     where, params = ["TRUE"], []
+    if min_confidence is not None:
+        where.append(f"cluster_id IN (SELECT r.cluster_id FROM event_reports r {_EVENT_CONFIDENCE_JOIN} "
+                     f"WHERE {_EVENT_CONFIDENCE} >= ?)")  # fmt: skip
+        params.append(min_confidence)
     if type:
         where.append("type = ?")
         params.append(type.upper())
@@ -246,13 +255,18 @@ def event_where(store: Store, *, type=None, actor=None, country=None, since=None
     return " AND ".join(where), params
 
 
-_EVENT_MODALITY_SQL = """
+# An event report's confidence, read from its record (the events table has no column for it).
+_EVENT_CONFIDENCE_JOIN = "JOIN documents d ON d.id = r.doc_id"
+_EVENT_CONFIDENCE = "TRY_CAST(json_extract(d.record, '$.events[' || r.idx || '].confidence') AS DOUBLE)"
+
+_EVENT_MODALITY_SQL = f"""
 SELECT r.cluster_id, list(DISTINCT e.mode) FILTER (WHERE e.mode IS NOT NULL) AS modes,
        bool_or(e.negated) AS negated, bool_or(e.hypothetical) AS hypothetical,
        bool_or(e.future) AS future, bool_or(e.historical) AS historical,
        bool_or(e.reported) AS reported,
-       arg_min([r.doc_id, e.trigger, e.trigger_start::VARCHAR, e.trigger_end::VARCHAR], (r.doc_id, e.trigger_start)) AS first
-FROM event_reports r JOIN events e USING (doc_id, idx)
+       arg_min([r.doc_id, e.trigger, e.trigger_start::VARCHAR, e.trigger_end::VARCHAR], (r.doc_id, e.trigger_start)) AS first,
+       max({_EVENT_CONFIDENCE}) AS confidence
+FROM event_reports r JOIN events e USING (doc_id, idx) {_EVENT_CONFIDENCE_JOIN}
 WHERE list_contains(?, r.cluster_id) GROUP BY r.cluster_id"""
 
 MODALITY_FLAGS = ("negated", "hypothetical", "future", "historical", "reported")
@@ -274,6 +288,7 @@ def with_modality(store: Store, rows: list[dict]) -> list[dict]:
         doc_id, trigger, start, end = x.get("first") or [None] * 4
         row["doc_id"], row["trigger"] = doc_id, trigger
         row["trigger_start"], row["trigger_end"] = _int(start), _int(end)
+        row["confidence"] = x.get("confidence")
     return rows
 
 
@@ -352,17 +367,22 @@ def entity_links(store: Store, doc_id: str) -> dict[str, dict]:
     return {r["entity_id"]: {"gid": r["gid"], "name": r["name"]} for r in rows}
 
 
-def places(store: Store, *, limit: int = 2000) -> list[dict]:
+def places(store: Store, *, limit: int = 2000, min_confidence: float | None = None) -> list[dict]:
     """Resolved places across the corpus that belong on a map (one row per name and
-    coordinates), with the number of articles naming them, most named first. Only
-    countries and their divisions, populated places and spots (GeoNames feature classes
-    ``A.PCL*``/``A.ADM*``, ``P``, ``S``): a continent, an ocean or a region is no dot."""
+    coordinates), with the number of articles naming them and the highest resolution
+    ``confidence``, most named first; ``min_confidence`` keeps resolutions at or above it
+    (none without one). Only countries and their divisions, populated places and spots
+    (GeoNames feature classes ``A.PCL*``/``A.ADM*``, ``P``, ``S``): a continent, an ocean
+    or a region is no dot."""
+    floor = "AND confidence >= ?" if min_confidence is not None else ""
+    params = [min_confidence, limit] if min_confidence is not None else [limit]
     return store.query(f"""
         SELECT name, lat, lon, country, any_value(feature) AS feature, min(geonames_id) AS geonames_id,
                count(DISTINCT doc_id) AS n_docs,
-               sum(n_mentions) AS n_mentions, list(DISTINCT doc_id ORDER BY doc_id)[1:5] AS doc_ids
-        FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL AND {MAPPABLE}
-        GROUP BY name, lat, lon, country ORDER BY n_docs DESC, name LIMIT ?""", [limit])  # fmt: skip
+               sum(n_mentions) AS n_mentions, list(DISTINCT doc_id ORDER BY doc_id)[1:5] AS doc_ids,
+               max(confidence) AS confidence
+        FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL AND {MAPPABLE} {floor}
+        GROUP BY name, lat, lon, country ORDER BY n_docs DESC, name LIMIT ?""", params)  # fmt: skip
 
 
 # The GeoNames feature codes a map shows (see ``places``).

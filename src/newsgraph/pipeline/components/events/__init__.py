@@ -5,15 +5,17 @@ the dependency parse: each verb or noun that matches a row becomes one event, wi
 source and target resolved to the record's entities (actors.py), the date and place of
 its clause, and flags saying what kind of statement it is (modality.py). Fewer, truer
 events: a trigger with no actor at all is dropped, and a noun that is the object of a
-coded verb ("launch an attack") is not coded twice.
+coded verb ("launch an attack") is not coded twice. Each event carries a calibrated
+``confidence`` (confidence.py); events below the model's threshold are not kept.
 """
 
 from __future__ import annotations
 
+import msgspec
 from spacy.tokens import Token
 
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.events import actors, lexicon
+from newsgraph.pipeline.components.events import actors, confidence, kind, lexicon
 from newsgraph.pipeline.components.events.modality import modality
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Actor, Event, Span
@@ -26,6 +28,8 @@ _SPEECH_WHEN_CLAUSE = frozenset({"warn", "deny", "reassure"})
 # action as THREATEN, and a refusal to cooperate as REJECT; ``action`` keeps the act.
 _COOPERATIVE = frozenset({"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT", "AGREE"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+# Types whose clausal complement states what is demanded, refused, alleged or intended.
+_CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "ACCUSE", "AGREE", "THREATEN"})
 
 
 def plover_type(action: str, negated: bool, future: bool, hypothetical: bool, conditional: bool) -> str:
@@ -40,30 +44,45 @@ def plover_type(action: str, negated: bool, future: bool, hypothetical: bool, co
 
 
 class EventCoder(Component):
-    """PLOVER events from the parse. ``lexicon``: another trigger table (same columns)."""
+    """PLOVER events from the parse. ``lexicon_path``: another trigger table (same columns)
+    instead of the shipped ones; ``confidence_path``: other confidence weights;
+    ``min_confidence``: keep events at or above this (default: the weights' threshold)."""
 
     name = NAME
     requires = ("text", "spacy", "entities", "quotes", "dates", "noise", "metadata.published")
     assigns = ("events",)
 
-    def __init__(self, lexicon_path: str | None = None):
+    def __init__(
+        self, lexicon_path: str | None = None, confidence_path: str | None = None, min_confidence: float | None = None
+    ):
         self.lexicon_path = lexicon_path
         self.index = lexicon.load(lexicon_path)  # fails at build time, not on the first article
+        self.model = confidence.load(confidence_path)
+        self.min_confidence = self.model.threshold if min_confidence is None else min_confidence
 
     def __call__(self, doc: Document) -> Document:
+        for event, _ in self.code(doc):
+            if event.confidence is not None and event.confidence >= self.min_confidence:
+                doc.events.append(event)
+        return doc
+
+    def code(self, doc: Document) -> list[tuple[Event, dict[str, float]]]:
+        """Every candidate event with its confidence features (before the threshold)."""
         published_year = _year(doc.metadata.published)
+        found: list[tuple[Event, dict[str, float]]] = []
+        sports = kind.sports_report(doc)
         for sent in doc.spacy.sents:
             coded: dict[int, str] = {}  # token index -> event type, within the sentence
             for token in sent:
-                event = self._event(doc, token, sent, published_year, coded)
+                event = self._event(doc, token, sent, published_year, coded, sports)
                 if event is not None:
-                    coded[token.i] = event.type
-                    doc.events.append(event)
-        return doc
+                    coded[token.i] = event[0].type
+                    found.append(event)
+        return [(msgspec.structs.replace(e, confidence=round(self.model.score(f), 4)), f) for e, f in found]
 
     def _event(
-        self, doc: Document, token: Token, sent, published_year: int | None, coded: dict[int, str]
-    ) -> Event | None:
+        self, doc: Document, token: Token, sent, published_year: int | None, coded: dict[int, str], sports: bool
+    ) -> tuple[Event, dict[str, float]] | None:
         found = lexicon.match(token, self.index)
         # The noise check scans doc.noise, so it runs only for the few tokens that match a
         # trigger (matching reads nothing but the token, so the order changes no output).
@@ -74,18 +93,50 @@ class EventCoder(Component):
             return None
         if token.lemma_.lower() in _SPEECH_WHEN_CLAUSE and any(c.dep_ == "ccomp" for c in token.children):
             return None
-        source, target = self._actors(doc, token, row.type, theme_object=bool(row.objects))
+        if _content_of_coded_act(token, coded):
+            return None
+        source, target, target_token = self._actors(doc, token, row.type, theme_object=bool(row.objects))
         if source is None and (target is None or token.pos_ == "NOUN" or token.pos_ == "PROPN"):
             return None  # a nominal event needs someone doing it; a verbal one, someone involved
         if source is not None and target is not None and source.entity and source.entity == target.entity:
             target = None
+        bare_row = row.objects is None and not row.rest
+        if kind.misuse(doc, token, sent, row.type, bare_row, source, target, target_token, sports) is not None:
+            return None
         flags = modality(doc, token, published_year)
         start = min([token.idx] + [t.idx for t in extra])
         end = max([token.idx + len(token)] + [t.idx + len(t) for t in extra])
         type_ = plover_type(row.type, flags.negated, flags.future, flags.hypothetical, flags.conditional)
-        return Event(
+        act, hypothetical = row.type, flags.hypothetical or flags.conditional
+        intended = _intended_hostile_act(token, self.index) if type_ == "AGREE" else None
+        if intended is not None:  # "vowed to attack": an intent of hostile action
+            type_, act = "THREATEN", intended
+        elif _must(token) and type_ not in ("REQUEST", "THREATEN") and not flags.negated:
+            # "Ruritania must withdraw", said by someone else: that speaker's demand of Ruritania
+            speaker = _reporting_speaker(doc, token)
+            if speaker is not None and (source is None or speaker.entity != source.entity):
+                type_, act, hypothetical = "REQUEST", type_, False
+                source, target = speaker, source
+        features = {
+            "bias": 1.0,
+            "cameo_row": float(row.origin == "cameo"),
+            "object_row": float(row.objects is not None),
+            "noun": float(token.pos_ in ("NOUN", "PROPN")),
+            "source": float(source is not None),
+            "source_entity": float(source is not None and source.entity is not None),
+            "target": float(target is not None),
+            "target_entity": float(target is not None and target.entity is not None),
+            "modal_type": float(type_ != row.type),
+            "negated": float(flags.negated),
+            "hypothetical": float(hypothetical),
+            "future": float(flags.future),
+            "reported": float(flags.reported),
+            "main_clause": float(not _in_subordinate_clause(token, sent.root)),
+            f"type_{type_}": 1.0,
+        }
+        event = Event(
             type=type_,
-            action=row.type if type_ != row.type else None,
+            action=act if type_ != act else None,
             mode=row.mode,
             source=source,
             target=target,
@@ -93,7 +144,7 @@ class EventCoder(Component):
             date=_date(doc, token),
             place=_place(doc, token, target),
             negated=flags.negated,
-            hypothetical=flags.hypothetical or flags.conditional,
+            hypothetical=hypothetical,
             conditional=flags.conditional,
             future=flags.future,
             historical=flags.historical,
@@ -102,11 +153,16 @@ class EventCoder(Component):
             cameo=row.cameo,
             component=NAME,
         )
+        return event, features
 
     @staticmethod
-    def _actors(doc: Document, token: Token, type_: str, theme_object: bool) -> tuple[Actor | None, Actor | None]:
-        """Source and target. ``theme_object``: the trigger's row named its object ("declare
-        a state of emergency"), so the object is what is done, not whom it is done to."""
+    def _actors(
+        doc: Document, token: Token, type_: str, theme_object: bool
+    ) -> tuple[Actor | None, Actor | None, Token | None]:
+        """Source, target and the target's token when the parse gave it (None when the
+        target is the nearest named actor). ``theme_object``: the trigger's row named its
+        object ("declare a state of emergency"), so the object is what is done, not whom it
+        is done to."""
         if token.pos_ == "ADJ":
             source_token, target_token = actors.participle_actors(token)
         elif token.pos_ == "VERB" and actors.patient(token) is not None:
@@ -123,7 +179,51 @@ class EventCoder(Component):
             target_token = None
         source = actors.resolve(doc, source_token)
         target = _target(doc, target_token) if target_token is not None else _nearest_target(doc, token, source)
-        return source, target
+        return source, target, target_token
+
+
+_SPEECH_LEMMAS = frozenset({"say", "tell", "insist", "add", "argue", "state", "declare", "write"})
+
+
+def _intended_hostile_act(token: Token, index) -> str | None:
+    """The hostile type of the act a verb of intent governs ("vowed to attack": ASSAULT)."""
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            found = lexicon.match(child, index)
+            if found is not None and found[0].type in _HOSTILE:
+                return found[0].type
+    return None
+
+
+def _must(token: Token) -> bool:
+    return token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children)
+
+
+def _reporting_speaker(doc: Document, token: Token) -> Actor | None:
+    """Who says what ``token``'s clause states: the subject of the speech verb it hangs
+    from ("..., the Prime Minister said"); None when it hangs from none."""
+    head = token
+    for _ in range(4):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        if head.lemma_.lower() in _SPEECH_LEMMAS:
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return actors.resolve(doc, subject) if subject is not None else None
+    return None
+
+
+def _content_of_coded_act(token: Token, coded: dict[int, str]) -> bool:
+    """True when ``token`` heads the content of a demand, refusal, accusation, intent or
+    threat coded just above it ("demanded that the US match ...", "rejected a request to
+    interrogate ...", "agreed to set up ..."): the content is that event's, not another one."""
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj", "prep", "dobj") or token.head.i == token.i:
+            return False
+        token = token.head
+        if coded.get(token.i) in _CONTENT_TYPES:
+            return True
+    return False
 
 
 def _restates(noun: Token, type_: str, coded: dict[int, str]) -> bool:

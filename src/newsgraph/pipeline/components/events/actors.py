@@ -7,7 +7,8 @@ from spacy.tokens import Token
 
 from newsgraph import resources
 from newsgraph.pipeline.document import Document
-from newsgraph.resources.countries import country_by_name
+from newsgraph.pipeline.components.events import phoenix
+from newsgraph.resources.countries import country_by_code, country_by_name
 from newsgraph.record import Actor, Entity
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -271,7 +272,28 @@ def resolve(doc: Document, token: Token | None) -> Actor | None:
 
 def _actor(doc: Document, entity: Entity | None, name: str | None, token: Token) -> Actor:
     country, sector = _typing(doc, entity, token)
-    return Actor(entity=entity.id if entity else None, name=name, country=country, sector=sector)
+    code = _phoenix_code(doc, entity, name, country) or phoenix.compose(country, sector)
+    coded_country, coded_sector = phoenix.country_sector(code)
+    return Actor(
+        entity=entity.id if entity else None,
+        name=name,
+        country=country or coded_country,
+        sector=sector or coded_sector,
+        code=code,
+    )
+
+
+def _phoenix_code(doc: Document, entity: Entity | None, name: str | None, country: str | None) -> str | None:
+    """The actor's CAMEO code on the article's date: a country entity codes as its ISO
+    alpha-3 ("the PRC" and "China" alike), others by their names in the Phoenix dictionaries."""
+    if entity is not None and entity.type == "GPE" and _iso(entity):
+        named = country_by_code(_iso(entity) or "")
+        if named is not None and named.iso3:
+            return named.iso3
+    names = [entity.name, *entity.aliases] if entity is not None and entity.type != "NORP" else []
+    if name and name not in names:
+        names.append(name)
+    return phoenix.code(names, doc.metadata.published)
 
 
 def _entity_of_phrase(doc: Document, token: Token) -> tuple[Entity | None, bool]:

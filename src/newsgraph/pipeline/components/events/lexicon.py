@@ -1,19 +1,27 @@
-"""The trigger lexicon (resources/events/triggers.tsv) and matching it over a parse.
+"""The trigger lexicon and matching it over a parse.
+
+Two tables with the same columns: resources/events/triggers.tsv, written by hand (nominal
+triggers, and the verbs whose object decides the type), then cameo_triggers.tsv, generated
+from PETRARCH2's CAMEO verb dictionary by scripts/build_event_lexicon.py (the codebook's
+verbs and verb-object patterns, mapped to PLOVER). Hand rows are matched first.
 
 A row says: this lemma, as this part of speech, optionally with one of these objects,
 codes this PLOVER type and mode. Multiword verbs match a particle or preposition child
-("call for", "pull out"); multiword nouns match a compound child ("hunger strike").
+("call for", "pull out"); multiword nouns match a compound child ("hunger strike"). An
+object with several words ("arms shipment") needs all of them among the object's words.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
-LEXICON = Path(__file__).resolve().parents[3] / "resources" / "events" / "triggers.tsv"
+RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "events"
+LEXICON = RESOURCES / "triggers.tsv"
+CAMEO_LEXICON = RESOURCES / "cameo_triggers.tsv"
 
 # Dependency labels whose tokens count as the trigger's object or complement.
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass", "dative", "xcomp"})
@@ -30,6 +38,18 @@ class Trigger:
     pos: str
     objects: frozenset[str] | None  # None: any; empty: some object required
     cameo: str | None
+    origin: str = "hand"  # "hand" (triggers.tsv) or "cameo" (generated from the CAMEO dictionary)
+    # derived once, for matching: the words beside the head, and the multiword objects
+    rest: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    phrases: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
+    keywords: frozenset[str] = field(init=False, repr=False, compare=False)  # every object word
+
+    def __post_init__(self) -> None:
+        words = self.words
+        object.__setattr__(self, "rest", tuple(words[1:] if self.pos == "VERB" else words[:-1]))
+        phrases = tuple(tuple(w.split()) for w in self.objects or () if " " in w)
+        object.__setattr__(self, "phrases", phrases)
+        object.__setattr__(self, "keywords", frozenset(w for o in self.objects or () for w in o.split()))
 
     @property
     def words(self) -> list[str]:
@@ -38,11 +58,20 @@ class Trigger:
 
 @cache
 def load(path: str | None = None) -> dict[tuple[str, str], list[Trigger]]:
-    """Rows indexed by (head lemma, pos), in file order. The head lemma of a multiword
-    verb is its first word ("call for" -> call); of a multiword noun, its last
-    ("hunger strike" -> strike)."""
+    """Rows indexed by (head lemma, pos), in file order: ``path`` alone when given, else the
+    hand table then the CAMEO table. The head lemma of a multiword verb is its first word
+    ("call for" -> call); of a multiword noun, its last ("hunger strike" -> strike)."""
     index: dict[tuple[str, str], list[Trigger]] = {}
-    for line in Path(path or LEXICON).read_text(encoding="utf-8").splitlines():
+    if path is not None:
+        _read(Path(path), "hand", index)
+    else:
+        _read(LEXICON, "hand", index)
+        _read(CAMEO_LEXICON, "cameo", index)
+    return index
+
+
+def _read(path: Path, origin: str, index: dict[tuple[str, str], list[Trigger]]) -> None:
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         type_, mode, lemma, pos, objects, cameo = line.split("\t")
@@ -52,10 +81,9 @@ def load(path: str | None = None) -> dict[tuple[str, str], list[Trigger]]:
             wanted = frozenset()
         else:
             wanted = frozenset(objects.split(";"))
-        row = Trigger(type_, None if mode == "-" else mode, lemma, pos, wanted, None if cameo == "-" else cameo)
+        row = Trigger(type_, None if mode == "-" else mode, lemma, pos, wanted, None if cameo == "-" else cameo, origin)
         head = row.words[0] if pos == "VERB" else row.words[-1]
         index.setdefault((head, pos), []).append(row)
-    return index
 
 
 def object_lemmas(token: Token) -> set[str]:
@@ -91,30 +119,41 @@ def match(token: Token, index: dict[tuple[str, str], list[Trigger]]) -> tuple[Tr
     if not rows:
         return None
     objects: set[str] | None = None
+    beside: set[str] | None = None  # words of the children a multiword trigger may use
     for row in rows:
-        extra = _multiword(token, row)
-        if extra is None:
-            continue
+        if row.rest:
+            if beside is None:
+                beside = {c.lower_ for c in token.children}
+            if not beside.issuperset(row.rest):
+                continue
         if row.objects is not None:
             if objects is None:
                 objects = object_lemmas(token)
-            if row.objects and not (objects & row.objects):
+            if not objects or (row.objects and not _wanted_object(objects, row)):
                 continue
-            if not row.objects and not objects:
-                continue
+        extra = _multiword(token, row)
+        if extra is None:
+            continue
         return row, extra
     return None
 
 
+def _wanted_object(objects: set[str], row: Trigger) -> bool:
+    """True when one of the row's objects is among ``objects`` (all words of a phrase)."""
+    if objects.isdisjoint(row.keywords):
+        return False
+    if not objects.isdisjoint(row.objects or ()):
+        return True
+    return any(all(part in objects for part in phrase) for phrase in row.phrases)
+
+
 def _multiword(token: Token, row: Trigger) -> list[Token] | None:
     """The tokens completing a multiword trigger ([] for one word), or None on no match."""
-    words = row.words
-    if len(words) == 1:
+    rest = row.rest
+    if not rest:
         return []
     if row.pos == "VERB":
-        rest = words[1:]
         extra = [c for c in token.children if c.dep_ in _PARTICLE_DEPS and c.lower_ in rest]
         return extra if len(extra) == len(rest) else None
-    rest = words[:-1]
     extra = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.lower_ in rest]
     return extra if len(extra) == len(rest) else None

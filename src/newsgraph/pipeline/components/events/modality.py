@@ -17,6 +17,7 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "ca", "must"})
 # Verbs and adjectives of intent: an event in their xcomp is future ("plans to attack").
 _PLANNING = resources.words("lexicons/events/planning_verbs.txt")
+_ATTEMPT = frozenset({"attempt", "try"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _HYPOTHETICAL_ADJ = frozenset({"likely", "able", "possible", "unlikely"})
 _PAST_MARKERS = frozenset({"previously", "formerly", "once", "earlier", "ago"})
@@ -40,7 +41,7 @@ def modality(doc: Document, trigger: Token, published_year: int | None) -> Modal
         negated=any(_negated(t) for t in chain),
         hypothetical=any(_hypothetical(t) for t in chain),
         conditional=any(_conditional(t) for t in chain),
-        future=any(_future(t) for t in chain),
+        future=any(_future(t, intent=t.i != trigger.i) for t in chain),
         historical=_historical(doc, trigger, chain, published_year),
         reported=_reported(doc, trigger),
     )
@@ -78,12 +79,16 @@ def _negated(token: Token) -> bool:
     return False
 
 
-def _future(token: Token) -> bool:
+def _future(token: Token, intent: bool = True) -> bool:
+    """``intent``: ``token`` governs the trigger, so its being a verb of intent makes the
+    trigger's act future ("plans to attack"); the trigger's own verb of intent is an act
+    done when it is said ("agreed last month to open talks": the agreement is past). An
+    attempt that was made ("attempted to attack") is no future act."""
     for child in token.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
             return True
-    if token.lemma_.lower() in _PLANNING and any(c.dep_ == "xcomp" for c in token.children):
-        return True
+    if intent and token.lemma_.lower() in _PLANNING and any(c.dep_ == "xcomp" for c in token.children):
+        return not (token.lemma_.lower() in _ATTEMPT and token.tag_ in ("VBD", "VBN"))
     if token.lower_ == "going" and any(c.dep_ == "xcomp" for c in token.children):
         return True
     return False
