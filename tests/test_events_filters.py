@@ -22,7 +22,7 @@ UNSURE = "Farmers protested in Ruritania on Tuesday. The capital, Strelsau, was 
 
 def _with_confidence(rec, event_confidence: float, place_confidence: float, lat: float, lon: float):
     events = [msgspec.structs.replace(e, confidence=event_confidence) for e in rec.events]
-    places = [msgspec.structs.replace(p, confidence=place_confidence, lat=lat, lon=lon) for p in rec.places]
+    places = [msgspec.structs.replace(p, confidence=place_confidence, lat=lat, lon=lon, feature="P.PPLC") for p in rec.places]
     return msgspec.structs.replace(rec, events=events, places=places)
 
 
