@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from newsgraph.corpus import dedup, events, resolve
+from newsgraph.corpus import claims_build, dedup, events, resolve
 from newsgraph.store.db import Store
 
 _EVENTS_SQL = """
@@ -55,6 +55,7 @@ def rebuild(store: Store) -> dict[str, int]:
         clusters, members = events.cluster(store.query(_EVENTS_SQL))
         store.insert_rows("event_clusters", clusters)
         store.insert_rows("event_reports", members)
+        claim_counts = claims_build.update(store)  # origins and claims, where new articles touch them
         n_docs = con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
         con.execute("INSERT OR REPLACE INTO corpus_state VALUES ('documents', ?), ('seconds', ?)",
                     [str(n_docs), f"{time.monotonic() - started:.2f}"])  # fmt: skip
@@ -63,7 +64,7 @@ def rebuild(store: Store) -> dict[str, int]:
         con.execute("ROLLBACK")
         raise
     return {"graph_entities": len(graph), "entity_links": len(links), "doc_groups": len(groups),
-            "event_clusters": len(clusters), "event_reports": len(members)}  # fmt: skip
+            "event_clusters": len(clusters), "event_reports": len(members), **claim_counts}  # fmt: skip
 
 
 def status(store: Store) -> dict:
