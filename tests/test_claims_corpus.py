@@ -7,20 +7,15 @@ import pytest
 
 from newsgraph import service
 from newsgraph.corpus import claims_queries
-from tests.fixtures.corpus.claims_corpus import ARTICLES, EXPECTED, EXPECTED_ORIGINS, jsonl_lines
-
-
-def _ingest(store, tmp_path, ids, name):
-    path = tmp_path / f"{name}.jsonl"
-    path.write_text("\n".join(jsonl_lines(ids)) + "\n", encoding="utf-8")
-    return service.ingest(store, [str(path)], workers=0, show_progress=False)
+from tests.fixtures.corpus.claims_corpus import ARTICLES, EXPECTED, EXPECTED_ORIGINS
+from tests.fixtures.corpus.claims_corpus import ingest as _ingest
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("claims")
     store = service.open_store(tmp / "all.duckdb")
-    _ingest(store, tmp, list(ARTICLES), "all")
+    _ingest(store, tmp)
     yield store
     store.close()
 

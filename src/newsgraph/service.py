@@ -185,10 +185,17 @@ def corpus_claim(store, claim_id: str) -> dict | None:
 
 def corpus_export(store, fmt: str, output: str) -> dict:
     """Export the store: ``parquet`` (a folder, one file per table), ``jsonl`` (records)
-    or ``gkg`` (GDELT GKG 2.1 TSV). Returns what was written."""
+    or ``gkg`` (GDELT GKG 2.1 TSV). Returns what was written. With ``jsonl`` the claims
+    go beside the records (``records.claims.jsonl``), one claim a line."""
     from newsgraph.store import export
 
-    return export.export(store, fmt, output)
+    done = export.export(store, fmt, output)
+    if fmt == "jsonl":
+        from newsgraph.corpus.claims_queries import iter_claims
+
+        path = export.claims_path(output)
+        done["claims"] = {"output": path, "rows": export.write_jsonl(iter_claims(store), path)}
+    return done
 
 
 # ---------------------------------------------------------------------------------------

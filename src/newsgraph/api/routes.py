@@ -40,6 +40,8 @@ def register(app: FastAPI) -> None:
         _entity,
         _quotes,
         _events,
+        _claim,
+        _claims,
         _map,
         _search,
     ):
@@ -147,6 +149,31 @@ def _events(app):
         filters = {"type": type, "actor": actor, "country": country, "since": since, "until": until}
         rows = backend(request).call(service.corpus_events_with_modality, **filters, limit=limit)
         return page(request, "events.html", {"filters": filters, "types": PLOVER, "items": rows})
+
+
+ClaimKind = Annotated[str | None, Query(pattern="^(quantity|event|quote)$", description="quantity, event or quote.")]
+
+
+def _claims(app):
+    @app.get("/claims.json", summary="Claims with their independent sources (JSON)")
+    @app.get("/claims", summary="Claims: figures, quotes and events reported by several articles", **HTML)
+    def claims(request: Request, kind: ClaimKind = None, contested: bool = False,
+               entity: str | None = Query(None, max_length=200), min_sources: int = Query(1, ge=1, le=1000),
+               doc: str | None = Query(None, max_length=500), limit: int = Query(100, ge=1, le=500)):  # fmt: skip
+        filters = {"kind": kind, "contested": contested, "entity": entity, "min_sources": min_sources, "doc_id": doc}
+        rows = backend(request).call(service.corpus_claims, **filters, limit=limit)
+        return page(request, "claims.html", {"filters": filters, "claims": rows})
+
+
+def _claim(app):
+    # Registered before /claims: the .json twin first (decorators apply bottom-up).
+    @app.get("/claims/{claim_id}", summary="One claim: its statements side by side", **HTML)
+    @app.get("/claims/{claim_id}.json", summary="One claim (JSON)")
+    def claim(request: Request, claim_id: str):
+        found = backend(request).call(service.corpus_claim, claim_id)
+        if found is None:
+            return not_found(request, f"no claim with id {claim_id!r}")
+        return page(request, "claim.html", found)
 
 
 def _map(app):

@@ -83,11 +83,21 @@ def claims(store: Store, *, kind: str | None = None, contested: bool = False, en
 
 
 def claim(store: Store, claim_id: str) -> dict | None:
-    """One claim by id, or None."""
+    """One claim by id, or None. Each source also carries its article's ``title`` and its
+    sentence split around the statement (``before``, ``span``, ``after``) for display."""
     rows = store.query(f"SELECT {_CLAIM_COLS} FROM claims WHERE claim_id = ?", [claim_id])
     if not rows:
         return None
-    return _shape(rows[0], _sources(store, [claim_id]).get(claim_id, []))
+    out = _shape(rows[0], _sources(store, [claim_id]).get(claim_id, []))
+    docs = {r["id"]: r for r in store.query("SELECT id, title, text FROM documents WHERE list_contains(?, id)",
+                                            [sorted({s["doc_id"] for s in out["sources"]})])}  # fmt: skip
+    for s in out["sources"]:
+        doc = docs.get(s["doc_id"]) or {"text": "", "title": None}
+        lo, hi = min(s["sentence_start"], s["start"]), max(s["sentence_end"], s["end"])
+        text = doc["text"] or ""
+        s.update(title=doc["title"], before=text[lo : s["start"]], span=text[s["start"] : s["end"]],
+                 after=text[s["end"] : hi])  # fmt: skip
+    return out
 
 
 def event_claim_id(cluster_id: str) -> str:
