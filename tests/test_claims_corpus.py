@@ -66,6 +66,14 @@ def test_claims_quote_finds_first_appearance_reuses_drift_and_another_speaker(co
     assert {s["doc_id"] for s in claim["sources"] if s["similarity"] < 1} == want["drifted"]
 
 
+def test_claims_event_counts_origins_and_credits(corpus):
+    claim = next(c for c in service.corpus_claims(corpus, kind="event") if c["summary"].startswith("MOBILIZE: Poland"))
+    assert {s["doc_id"] for s in claim["sources"]} == EXPECTED["troops"]["docs"]
+    # AP x3 is one origin; the citing piece's report ("according to Reuters") is Reuters'
+    assert claim["independent_sources"] == 3
+    assert {s["origin"] for s in claim["sources"] if s["doc_id"] in ("cite", "rtr")} == {"o:rtr"}
+
+
 def test_claims_filters_entity_contested_min_sources_and_kind(corpus):
     assert [c["kind"] for c in service.corpus_claims(corpus, contested=True)] == ["quantity"]
     assert all(c["independent_sources"] >= 3 for c in service.corpus_claims(corpus, min_sources=3))
@@ -74,7 +82,9 @@ def test_claims_filters_entity_contested_min_sources_and_kind(corpus):
     events = service.corpus_claims(corpus, kind="event")
     assert events and all(c["kind"] == "event" and c["values"] == [] for c in events)
     one = events[0]
-    assert service.corpus_claim(corpus, one["id"]) == one
+    detail = service.corpus_claim(corpus, one["id"])
+    shown = ("title", "before", "span", "after")  # what the claim page adds to each source
+    assert {**detail, "sources": [{k: v for k, v in s.items() if k not in shown} for s in detail["sources"]]} == one
     assert service.corpus_claim(corpus, "c:q:nope") is None
 
 

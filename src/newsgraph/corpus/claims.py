@@ -164,6 +164,28 @@ def claim_rows(kind: str, members: list[dict], origin_of: dict, outlet_of: dict)
     return claim, sources
 
 
+def event_claim_rows(cluster_id: str, members: list[dict], origin_of: dict, outlet_of: dict) -> tuple[dict, list[dict]]:
+    """One event cluster's reports (with the cluster's ``type, source_name, target_name,
+    place, date_first``) -> ``(claim row, source rows)``; the claim id is ``c:e:`` plus
+    the cluster's."""
+    members = sorted(members, key=_order)
+    first, claim_id = members[0], "c:e:" + cluster_id.removeprefix("ev:")
+    origins = _origins(members, origin_of, outlet_of)
+    sources = [{**{k: s.get(k) for k in ("doc_id", "idx", "start", "end", "text", "speaker", "attribution",
+                                         "published", "sentence_start", "sentence_end")},
+                "claim_id": claim_id, "kind": "event", "origin_id": origin, "first": s is first}
+               for s, origin in zip(members, origins, strict=True)]  # fmt: skip
+    where = f" in {first['place']}" if first.get("place") else ""
+    when = f" ({first['date_first']})" if first.get("date_first") else ""
+    summary = f"{first['type']}: {first.get('source_name') or '?'} -> {first.get('target_name') or '-'}{where}{when}"
+    names = sorted({n for n in (first.get("source_name"), first.get("target_name"), first.get("place")) if n})
+    claim = {"claim_id": claim_id, "kind": "event", "bucket": cluster_id, "summary": summary, "entities": names,
+             "n_docs": len({s["doc_id"] for s in members}), "independent_sources": len(set(origins)),
+             "contested": False, "speaker_differs": False, "first_doc": first["doc_id"],
+             "first_published": first.get("published")}  # fmt: skip
+    return claim, sources
+
+
 def _quantity_summary(first: dict, members: list[dict]) -> str:
     figures = []
     for s in members:

@@ -42,25 +42,16 @@ JOIN doc_minhash m ON m.doc_id = s.doc_id WHERE s.wire_line IS NOT NULL AND list
 """
 _STATEMENT_COLS = """doc_id, kind, idx, start, "end", text, bucket, value, low, high, approx, unit, object, speaker,
 attribution, credited, published, sentence_start, sentence_end, places, actors, names, event_types, norm"""
-_EVENT_CLAIMS = """
-INSERT INTO claims (claim_id, kind, summary, entities, n_docs, independent_sources, contested, speaker_differs,
-                    first_doc, first_published, bucket)
-SELECT 'c:e:' || substr(c.cluster_id, 4), 'event',
-       c.type || ': ' || coalesce(c.source_name, '?') || ' -> ' || coalesce(c.target_name, '-')
-           || coalesce(' in ' || c.place, '') || coalesce(' (' || c.date_first || ')', ''),
-       list_filter([c.source_name, c.target_name, c.place], lambda x: x IS NOT NULL), c.n_docs,
-       count(DISTINCT d.origin_id), false, false, min(d.id), min(d.published), c.cluster_id
-FROM event_clusters c JOIN event_reports r USING (cluster_id) JOIN documents d ON d.id = r.doc_id
-GROUP BY ALL HAVING count(DISTINCT r.doc_id) >= 2
-"""
-_EVENT_SOURCES = """
-INSERT INTO claim_sources (claim_id, kind, doc_id, idx, start, "end", text, origin_id, speaker, attribution,
-                           published, first, sentence_start, sentence_end)
-SELECT 'c:e:' || substr(r.cluster_id, 4), 'event', r.doc_id, r.idx, e.trigger_start, e.trigger_end, e.trigger,
-       d.origin_id, e.source_name, CASE WHEN e.reported THEN 'named' ELSE 'outlet' END, d.published,
-       d.id = c.first_doc, e.trigger_start, e.trigger_end
-FROM event_reports r JOIN claims c ON c.claim_id = 'c:e:' || substr(r.cluster_id, 4)
-JOIN events e ON e.doc_id = r.doc_id AND e.idx = r.idx JOIN documents d ON d.id = r.doc_id
+_EVENT_REPORTS = """
+SELECT r.cluster_id, r.doc_id, r.idx, e.trigger_start AS start, e.trigger_end AS "end", e.trigger AS text,
+       d.published, coalesce(s.speaker, e.source_name) AS speaker, coalesce(s.attribution, 'outlet') AS attribution,
+       s.credited, coalesce(s.sentence_start, e.trigger_start) AS sentence_start,
+       coalesce(s.sentence_end, e.trigger_end) AS sentence_end,
+       c.type, c.source_name, c.target_name, c.place, c.date_first
+FROM event_reports r JOIN event_clusters c USING (cluster_id) JOIN events e USING (doc_id, idx)
+JOIN documents d ON d.id = r.doc_id
+LEFT JOIN claim_statements s ON s.kind = 'event' AND s.doc_id = r.doc_id AND s.idx = r.idx
+WHERE r.cluster_id IN (SELECT cluster_id FROM event_reports GROUP BY 1 HAVING count(DISTINCT doc_id) >= 2)
 """
 
 
@@ -71,10 +62,7 @@ def update(store: Store) -> dict[str, int]:
     changed = _update_origins(store, new)
     n_quantity = _update_quantity_claims(store, changed)
     n_quote = _update_quote_claims(store, changed)
-    store.con.execute("DELETE FROM claim_sources WHERE kind = 'event'")
-    store.con.execute("DELETE FROM claims WHERE kind = 'event'")
-    store.con.execute(_EVENT_CLAIMS)
-    store.con.execute(_EVENT_SOURCES)
+    _update_event_claims(store)
     return {"claims_new_documents": len(new), "origins_changed": len(changed),
             "quantity_claims_recomputed": n_quantity, "quote_claims_recomputed": n_quote}  # fmt: skip
 
@@ -214,3 +202,22 @@ def _update_quote_claims(store: Store, changed: list[str]) -> int:
     index = {(s["doc_id"], s["idx"]): i for i, s in enumerate(stmts)}
     pairs = [(index[(a, i)], index[(b, j)]) for a, i, b, j in store.con.execute(_QUOTE_PAIRS, [keys]).fetchall()]
     return _replace(store, "quote", old, claims.group(stmts, claims.same_quote, pairs), stmts)
+
+
+def _update_event_claims(store: Store) -> int:
+    """Rewrite the event claims from the event clusters (which the joins rebuild whole)."""
+    store.con.execute("DELETE FROM claim_sources WHERE kind = 'event'")
+    store.con.execute("DELETE FROM claims WHERE kind = 'event'")
+    by_cluster: dict[str, list[dict]] = {}
+    for r in store.query(_EVENT_REPORTS):
+        by_cluster.setdefault(r["cluster_id"], []).append(r)
+    stmts = [r for rows in by_cluster.values() for r in rows]
+    origin_of, outlet_of = _context(store, stmts)
+    rows, sources = [], []
+    for cluster_id, members in by_cluster.items():
+        built = claims.event_claim_rows(cluster_id, members, origin_of, outlet_of)
+        rows.append(built[0])
+        sources += built[1]
+    store.insert_rows("claims", rows)
+    store.insert_rows("claim_sources", sources)
+    return len(rows)

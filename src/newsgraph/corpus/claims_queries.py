@@ -100,11 +100,6 @@ def claim(store: Store, claim_id: str) -> dict | None:
     return out
 
 
-def event_claim_id(cluster_id: str) -> str:
-    """The id of the event claim made from event cluster ``cluster_id``."""
-    return "c:e:" + cluster_id.removeprefix("ev:")
-
-
 def iter_claims(store: Store, chunk: int = 500):
     """Every claim, shaped as ``claims`` returns them, fetched in chunks (for exports)."""
     ids = [r[0] for r in store.con.execute("SELECT claim_id FROM claims ORDER BY claim_id").fetchall()]

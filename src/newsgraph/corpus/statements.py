@@ -7,7 +7,9 @@
   named there (knowledge-base ids when the article resolved them, else folded names) and
   the PLOVER types of the events whose trigger is there;
 - a *quote statement* for each direct or partial quotation of at least ``QUOTE_WORDS``
-  words, with its folded wording and word 4-gram fingerprints (to find reuses).
+  words, with its folded wording and word 4-gram fingerprints (to find reuses);
+- an *event statement* for each event with a trigger: who asserts it (the event claims
+  are the event clusters; this says whose report each is).
 
 Every statement says who asserts it (``attribution``): ``credited`` (the sentence credits
 another outlet: "according to Reuters", "Reuters reported"), ``named`` (a quotation
@@ -145,6 +147,18 @@ def of_record(record: dict, outlet: str | None) -> list[dict]:
             "unit": q.get("unit"), "object": q["object"], "speaker": who, "attribution": kind,
             "credited": who if kind == "credited" else None, "published": published,
             "sentence_start": sent[0], "sentence_end": sent[1], **_context(record, *sent),
+        })  # fmt: skip
+    for idx, ev in enumerate(record.get("events") or []):
+        trigger = ev.get("trigger") or {}
+        if trigger.get("start") is None:
+            continue
+        sent = _sentence_at(bounds, trigger["start"])
+        kind, who = attribution(record, (trigger["start"], trigger["end"]), sent, outlet)
+        rows.append({
+            "doc_id": doc_id, "kind": "event", "idx": idx, "start": trigger["start"], "end": trigger["end"],
+            "text": text[trigger["start"] : trigger["end"]], "speaker": who, "attribution": kind,
+            "credited": who if kind == "credited" else None, "published": published,
+            "sentence_start": sent[0], "sentence_end": sent[1],
         })  # fmt: skip
     for idx, q in enumerate(record.get("quotes") or []):
         norm = fold(text[q["start"] : q["end"]])
