@@ -191,5 +191,5 @@ def _quantity_summary(first: dict, members: list[dict]) -> str:
     for s in members:
         if s["text"] not in figures:
             figures.append(s["text"])
-    where = ", ".join(first.get("names") or ()) or "no place named"
+    where = ", ".join((first.get("names") or [])[:4]) or "no place named"
     return f"{first['object']} ({where}): {' / '.join(figures[:6])}"

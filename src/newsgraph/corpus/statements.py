@@ -43,7 +43,8 @@ _ANONYMOUS = re.compile(
 
 def _credit_pattern() -> re.Pattern:
     names = "|".join(re.escape(n) for n in sorted(outlets(), key=len, reverse=True))
-    return re.compile(rf"\baccording to (?:the )?({names})\b|\b({names})(?: news agency)? (?:reported|reports|said|says|quoted|cited)\b")  # fmt: skip
+    verbs = "reported|reports|said|says|quoted|cited"
+    return re.compile(rf"\baccording to (?:the )?({names})\b|\b({names})(?: news agency)? (?:{verbs})\b")
 
 
 def credited_outlet(sentence: str) -> str | None:
@@ -96,19 +97,18 @@ def _entity_key(entity: dict) -> str:
 
 
 def _context(record: dict, s: int, e: int) -> dict:
-    places, actors, names = set(), set(), set()
+    places, actors, place_names, actor_names = set(), set(), set(), set()
     for ent in record.get("entities") or []:
         if any(s <= m["start"] and m["end"] <= e for m in ent.get("mentions") or []):
             if ent.get("type") in _PLACE_TYPES:
                 places.add(_entity_key(ent))
+                place_names.add(ent.get("name") or "")
             elif ent.get("type") in _ACTOR_TYPES:
                 actors.add(_entity_key(ent))
-            else:
-                continue
-            names.add(ent.get("name") or "")
+                actor_names.add(ent.get("name") or "")
     types = {ev["type"] for ev in record.get("events") or [] if s <= ((ev.get("trigger") or {}).get("start") or -1) < e}
-    return {"places": sorted(places), "actors": sorted(actors), "names": sorted(n for n in names if n),
-            "event_types": sorted(types)}  # fmt: skip
+    names = [n for n in sorted(place_names) + sorted(actor_names - place_names) if n]  # places first
+    return {"places": sorted(places), "actors": sorted(actors), "names": names, "event_types": sorted(types)}
 
 
 def attribution(record: dict, span: tuple[int, int], sentence: tuple[int, int], outlet: str | None) -> tuple[str, str]:
