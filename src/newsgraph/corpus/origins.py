@@ -11,8 +11,7 @@ Two articles share an origin when any of these links them (the links are transit
   AP stories from one city on one day stay apart).
 
 Each article's outlet is its wire credit ("(AP)", "(Reuters)", names in
-``resources/claims/outlets.tsv``) when it has one, else the site of its URL, else its
-source. The origin's id is ``o:`` plus its earliest article's id (earliest published,
+``resources/claims/outlets.tsv``) when it has one, else the site of its URL. The origin's id is ``o:`` plus its earliest article's id (earliest published,
 then smallest id), as for near-duplicate groups.
 
 Per-article facts (outlet, wire line, passage fingerprints) are computed once, when the
@@ -60,11 +59,13 @@ def wire_credit(text: str) -> tuple[str | None, str | None]:
 
 
 def doc_source(doc: dict) -> dict:
-    """One article (``id, text, url, source``) -> ``{doc_id, outlet, wire, wire_line}``."""
+    """One article (``id, text, url``) -> ``{doc_id, outlet, wire, wire_line}``; the
+    outlet is None when neither a wire credit nor a URL names it (the input's ``source``
+    is where it was read from, a file path, not who published it)."""
     wire, line = wire_credit(doc.get("text") or "")
     site = urlsplit(doc.get("url") or "").hostname or ""
     site = site.removeprefix("www.") or None
-    return {"doc_id": doc["id"], "outlet": wire or site or doc.get("source"), "wire": wire, "wire_line": line}
+    return {"doc_id": doc["id"], "outlet": wire or site, "wire": wire, "wire_line": line}
 
 
 def passages(text: str, excluded: list[tuple[int, int]] = ()) -> list[int]:
