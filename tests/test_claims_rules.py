@@ -8,7 +8,8 @@ from newsgraph.corpus import claims, origins, statements
 
 def _q(value=None, low=None, high=None, approx=False, **extra):
     base = {"bucket": "troops|", "published": "2024-03-04", "places": ["iso:PL", "iso:BY"], "actors": [],
-            "event_types": ["MOBILIZE"], "value": value, "low": low, "high": high, "approx": approx}  # fmt: skip
+            "event_types": ["MOBILIZE"], "value": value, "low": low, "high": high, "approx": approx,
+            "words": ["poland", "troops", "border", "belarus", "sent"]}  # fmt: skip
     return {**base, **extra}
 
 
@@ -31,13 +32,17 @@ def test_claims_same_quantity_needs_the_same_object_places_window_and_magnitude(
     assert not claims.same_quantity(a, _q(3))  # another order of magnitude
     assert not claims.same_quantity(a, _q(7000, event_types=["ASSAULT"]))
     assert claims.same_quantity(a, _q(7000, places=["iso:PL"]))  # fewer places, all shared
+    assert not claims.same_quantity(a, _q(7000, words=["employs", "worldwide", "company"]))  # another sentence
+    assert not claims.same_quantity(_q(2), _q(3)) and claims.same_quantity(_q(3), _q(3))  # small counts: equal only
 
 
-def test_claims_group_is_order_free():
-    items = [_q(5000, doc_id="a"), _q(6000, doc_id="b"), _q(9000, doc_id="c"), _q(3, doc_id="d")]
+def test_claims_group_is_order_free_and_seeded_does_not_chain():
+    items = [_q(5000, doc_id=d, start=0) for d in "ab"] + [_q(v, doc_id=d, start=0) for v, d in ((12000, "c"), (30000, "d"))]
     key = lambda groups: sorted(sorted(s["doc_id"] for s in g) for g in groups)  # noqa: E731
     assert key(claims.group(items, claims.same_quantity)) == key(claims.group(items[::-1], claims.same_quantity))
-    assert key(claims.group(items, claims.same_quantity)) == [["a", "b", "c"], ["d"]]
+    assert key(claims.group(items, claims.same_quantity)) == [["a", "b", "c", "d"]]  # 5,000 ~ 12,000 ~ 30,000
+    assert key(claims.seeded(items, claims.same_quantity)) == [["a", "b", "c"], ["d"]]  # 30,000 is not near 5,000
+    assert key(claims.seeded(items[::-1], claims.same_quantity)) == [["a", "b", "c"], ["d"]]
 
 
 def test_claims_credits_and_wire_lines():

@@ -4,8 +4,10 @@ independent sources (origins) make them and, for figures, whether they disagree.
 - *Quantity claims*: two quantity statements are about the same thing when their counted
   objects share a key and a unit, their articles were published within ``WINDOW_DAYS``,
   they name the same places (at least two in common, or all of the fewer named), share an
-  actor when neither names a place, have compatible event types (or none) and their
-  figures are within ``MAGNITUDE`` of each other. A claim is a connected group.
+  actor when neither names a place, have compatible event types (or none), their
+  figures are within ``MAGNITUDE`` of each other (below ``SMALL`` they must be equal),
+  and their sentences share at least ``WORDS_JACCARD`` of their other content words. A
+  claim is a group around its first statement (``seeded``: no chaining).
 - *Quote claims*: quotations whose folded wording is at least ``QUOTE_SIMILARITY``
   alike (rapidfuzz ratio): the first appearance, every reuse and its wording drift, and
   ``speaker_differs`` when the articles give different speakers.
@@ -32,6 +34,8 @@ WINDOW_DAYS = 7
 MAGNITUDE = 3.0
 APPROX_TOLERANCE = 0.10
 QUOTE_SIMILARITY = 85.0
+WORDS_JACCARD = 0.15  # the two sentences' other content words in common (Jaccard)
+SMALL = 20  # figures below this match only when equal
 
 
 def _day(value: str | None) -> date | None:
@@ -75,7 +79,12 @@ def same_quantity(a: dict, b: dict) -> bool:
     if ta and tb and not ta & tb:
         return False
     ma, mb = _magnitude(a), _magnitude(b)
-    return not (ma and mb and max(ma, mb) / min(ma, mb) > MAGNITUDE)
+    if ma and mb and max(ma, mb) / min(ma, mb) > MAGNITUDE:
+        return False
+    if max(ma or 0, mb or 0) < SMALL and (a.get("value"), a.get("low"), a.get("high")) != (b.get("value"), b.get("low"), b.get("high")):
+        return False  # "two games", "three nominations": small counts of common things match only when equal
+    wa, wb = set(a.get("words") or ()), set(b.get("words") or ())
+    return bool(wa | wb) and len(wa & wb) / len(wa | wb) >= WORDS_JACCARD
 
 
 def same_quote(a: dict, b: dict) -> bool:
@@ -103,6 +112,22 @@ def group(statements: list[dict], same, pairs: list[tuple[int, int]] | None = No
     for i, s in enumerate(statements):
         out.setdefault(find(i), []).append(s)
     return list(out.values())
+
+
+def seeded(statements: list[dict], same) -> list[list[dict]]:
+    """Groups of ``statements`` without chaining: in publication order, each statement
+    joins the first group whose first statement it matches under ``same``, else starts
+    one. Deterministic for a given set (the order is global), so a whole bucket
+    recomputed gives the same groups however its statements arrived."""
+    seeds: list[list[dict]] = []
+    for s in sorted(statements, key=_order):
+        for g in seeds:
+            if same(g[0], s):
+                g.append(s)
+                break
+        else:
+            seeds.append([s])
+    return seeds
 
 
 def _order(s: dict) -> tuple:

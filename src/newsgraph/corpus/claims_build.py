@@ -41,7 +41,7 @@ SELECT s.doc_id, s.wire_line, d.published, m.hashes FROM doc_sources s JOIN docu
 JOIN doc_minhash m ON m.doc_id = s.doc_id WHERE s.wire_line IS NOT NULL AND list_contains(?, s.wire_line)
 """
 _STATEMENT_COLS = """doc_id, kind, idx, start, "end", text, bucket, value, low, high, approx, unit, object, speaker,
-attribution, credited, published, sentence_start, sentence_end, places, actors, names, event_types, norm"""
+attribution, credited, published, sentence_start, sentence_end, places, actors, names, event_types, norm, words"""
 _EVENT_REPORTS = """
 SELECT r.cluster_id, r.doc_id, r.idx, e.trigger_start AS start, e.trigger_end AS "end", e.trigger AS text,
        d.published, coalesce(s.speaker, e.source_name) AS speaker, coalesce(s.attribution, 'outlet') AS attribution,
@@ -169,7 +169,7 @@ def _update_quantity_claims(store: Store, changed: list[str]) -> int:
     by_bucket: dict[str, list[dict]] = {}
     for s in stmts:
         by_bucket.setdefault(s["bucket"], []).append(s)
-    groups = [g for ss in by_bucket.values() for g in claims.group(ss, claims.same_quantity)]
+    groups = [g for ss in by_bucket.values() for g in claims.seeded(ss, claims.same_quantity)]
     return _replace(store, "quantity", old, groups, stmts)
 
 

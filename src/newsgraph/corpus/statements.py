@@ -5,7 +5,7 @@
   approximation, the object's key (``resources/claims/objects.tsv``: soldiers and troops
   are one key), and its context from the sentence it stands in: the places and actors
   named there (knowledge-base ids when the article resolved them, else folded names) and
-  the PLOVER types of the events whose trigger is there;
+  the PLOVER types of the events whose trigger is there, and its other content words;
 - a *quote statement* for each direct or partial quotation of at least ``QUOTE_WORDS``
   words, with its folded wording and word 4-gram fingerprints (to find reuses);
 - an *event statement* for each event with a trigger: who asserts it (the event claims
@@ -28,6 +28,7 @@ from newsgraph.resources import table
 
 QUOTE_WORDS = 5
 GRAM = 4
+CONTENT_LETTERS = 4
 OBJECTS = "claims/objects.tsv"
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _ACTOR_TYPES = {"ORG", "PERSON", "NORP"}
@@ -78,6 +79,11 @@ def object_key(obj: str) -> str:
         return keys[word]
     singular = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
     return keys.get(singular, singular)
+
+
+def content_words(text: str) -> list[str]:
+    """The folded words of ``text`` of ``CONTENT_LETTERS`` letters or more, each once."""
+    return sorted({w for w in fold(text).split() if len(w) >= CONTENT_LETTERS and not w.isdigit()})
 
 
 def grams(norm: str) -> list[int]:
@@ -147,6 +153,7 @@ def of_record(record: dict, outlet: str | None) -> list[dict]:
             "unit": q.get("unit"), "object": q["object"], "speaker": who, "attribution": kind,
             "credited": who if kind == "credited" else None, "published": published,
             "sentence_start": sent[0], "sentence_end": sent[1], **_context(record, *sent),
+            "words": content_words(text[sent[0] : q["start"]] + " " + text[q["end"] : sent[1]]),
         })  # fmt: skip
     for idx, ev in enumerate(record.get("events") or []):
         trigger = ev.get("trigger") or {}

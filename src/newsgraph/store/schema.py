@@ -129,7 +129,7 @@ CREATE TABLE claim_statements (
     bucket VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE, approx BOOLEAN, unit VARCHAR,
     object VARCHAR, speaker VARCHAR, attribution VARCHAR, credited VARCHAR, published VARCHAR,
     sentence_start INTEGER, sentence_end INTEGER, places VARCHAR[], actors VARCHAR[],
-    names VARCHAR[], event_types VARCHAR[], norm VARCHAR
+    names VARCHAR[], event_types VARCHAR[], norm VARCHAR, words VARCHAR[]
 );
 CREATE TABLE quote_grams (doc_id VARCHAR, idx INTEGER, gram BIGINT);
 CREATE TABLE claims (
