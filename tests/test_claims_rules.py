@@ -76,3 +76,14 @@ def test_claims_passages_skip_direct_quotations():
     without = set(origins.passages(text, [(start, start + len(quoted))]))
     assert without and without < with_quote
     assert not set(origins.passages(quoted)) & without
+
+
+def test_claims_ids_differ_between_kinds_of_one_first_statement():
+    # a quantity and a quotation can both be statement 0 of the same article
+    base = {"idx": 0, "start": 0, "end": 3, "text": "two", "published": None, "value": 2.0, "approx": False}
+    quantity = [{**base, "doc_id": d, "object": "sons", "bucket": "son|"} for d in ("a", "b")]
+    quote = [{**base, "doc_id": d, "norm": "we will win", "speaker": "X"} for d in ("a", "b")]
+    origin_of = {"a": "o:a", "b": "o:b"}
+    ids = {claims.claim_rows(kind, group, origin_of, {})[0]["claim_id"] for kind, group in
+           (("quantity", quantity), ("quote", quote))}  # fmt: skip
+    assert len(ids) == 2

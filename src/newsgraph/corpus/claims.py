@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 
 from newsgraph.corpus.names import fold
 
+_PREFIX = {"quantity": "n", "quote": "q", "event": "e"}  # claim ids: c:n:..., c:q:..., c:e:...
 WINDOW_DAYS = 7
 MAGNITUDE = 3.0
 APPROX_TOLERANCE = 0.10
@@ -160,7 +161,8 @@ def claim_rows(kind: str, members: list[dict], origin_of: dict, outlet_of: dict)
     if len({s["doc_id"] for s in members}) < 2:
         return None
     first = members[0]
-    claim_id = f"c:{kind[0]}:" + hashlib.sha1(f"{first['doc_id']}|{first['idx']}".encode()).hexdigest()[:12]
+    prefix = _PREFIX[kind]
+    claim_id = f"c:{prefix}:" + hashlib.sha1(f"{kind}|{first['doc_id']}|{first['idx']}".encode()).hexdigest()[:12]
     origins = _origins(members, origin_of, outlet_of)
     sources = []
     for s, origin in zip(members, origins, strict=True):
