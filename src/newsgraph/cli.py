@@ -475,6 +475,28 @@ def events(store, type_, actor, country, since, until, min_confidence, limit, fm
 
 @main.command()
 @_db_option
+@click.option("--kind", type=click.Choice(["quantity", "event", "quote"]), help="Only claims of this kind.")
+@click.option("--contested", is_flag=True, help="Only claims whose sources give figures that do not overlap.")
+@click.option("--entity", "entity_name", help="Only claims whose statements name this entity (any name or alias).")
+@click.option("--min-sources", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Only claims with at least this many independent sources (origins).")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help='Print {"claims": [...]} as JSON.')
+@_limit_option
+@_store_command(read_only=True)
+def claims(store, kind, contested, entity_name, min_sources, as_json, limit) -> None:
+    """Claims: figures, quotations and events reported by several articles, with how many
+    independent sources (origins) report them and whether their figures disagree."""
+    rows = service.corpus_claims(store, kind=kind, contested=contested, entity=entity_name, min_sources=min_sources,
+                                 limit=limit)  # fmt: skip
+    if as_json:
+        click.echo(json.dumps({"claims": rows}, indent=2, ensure_ascii=False))
+        return
+    table = [{**c, "contested": "yes" if c["contested"] else "", "sources": len(c["sources"])} for c in rows]
+    _emit(table, "table", ["id", "kind", "independent_sources", "n_docs", "contested", "summary"], title="Claims")
+
+
+@main.command()
+@_db_option
 @click.option("--entity", "entity_name", help="Timeline of this entity.")
 @click.option("--story", help="Timeline of this story (a group id, or any of its articles' ids).")
 @_format_option

@@ -183,12 +183,38 @@ def corpus_timeline(store, *, entity: str | None = None, story: str | None = Non
     return queries.timeline(store, entity=entity, story=story)
 
 
+def corpus_claims(store, *, kind: str | None = None, contested: bool = False, entity: str | None = None,
+                  min_sources: int = 1, doc_id: str | None = None, limit: int | None = 100) -> list[dict]:  # fmt: skip
+    """Claims (quantity, quote, event): statements from several articles about one thing,
+    with their independent sources and, for figures, whether origins disagree. Filters:
+    ``kind``, ``contested`` only, an ``entity`` their sentences name, at least
+    ``min_sources`` independent sources, one article ``doc_id`` among their sources."""
+    from newsgraph.corpus import claims_queries
+
+    return claims_queries.claims(store, kind=kind, contested=contested, entity=entity, min_sources=min_sources,
+                                 doc_id=doc_id, limit=limit)  # fmt: skip
+
+
+def corpus_claim(store, claim_id: str) -> dict | None:
+    """One claim with its statements (``sources``) and figures (``values``), or None."""
+    from newsgraph.corpus import claims_queries
+
+    return claims_queries.claim(store, claim_id)
+
+
 def corpus_export(store, fmt: str, output: str) -> dict:
     """Export the store: ``parquet`` (a folder, one file per table), ``jsonl`` (records)
-    or ``gkg`` (GDELT GKG 2.1 TSV). Returns what was written."""
+    or ``gkg`` (GDELT GKG 2.1 TSV). Returns what was written. With ``jsonl`` the claims
+    go beside the records (``records.claims.jsonl``), one claim a line."""
     from newsgraph.store import export
 
-    return export.export(store, fmt, output)
+    done = export.export(store, fmt, output)
+    if fmt == "jsonl":
+        from newsgraph.corpus.claims_queries import iter_claims
+
+        path = export.claims_path(output)
+        done["claims"] = {"output": path, "rows": export.write_jsonl(iter_claims(store), path)}
+    return done
 
 
 # ---------------------------------------------------------------------------------------

@@ -76,6 +76,8 @@ def register(app: FastAPI) -> None:
         _event_group,
         _events,
         _quantities,
+        _claim,
+        _claims,
         _map,
         _place,
         _search,
@@ -246,6 +248,31 @@ def _quantities(app):
         data = backend(request).call(service.quantities_page, **filters, sort=sort, limit=_rows(request, limit),
                                      offset=offset)  # fmt: skip
         return page(request, "quantities.html", {"filters": filters, **data})
+
+
+ClaimKind = Annotated[str | None, Query(pattern="^(quantity|event|quote)$", description="quantity, event or quote.")]
+
+
+def _claims(app):
+    @app.get("/claims.json", summary="Claims with their independent sources (JSON)")
+    @app.get("/claims", summary="Claims: figures, quotes and events reported by several articles", **HTML)
+    def claims(request: Request, kind: ClaimKind = None, contested: bool = False,
+               entity: str | None = Query(None, max_length=200), min_sources: int = Query(1, ge=1, le=1000),
+               doc: str | None = Query(None, max_length=500), limit: int = Query(100, ge=1, le=500)):  # fmt: skip
+        filters = {"kind": kind, "contested": contested, "entity": entity, "min_sources": min_sources, "doc_id": doc}
+        rows = backend(request).call(service.corpus_claims, **filters, limit=limit)
+        return page(request, "claims.html", {"filters": filters, "claims": rows})
+
+
+def _claim(app):
+    # Registered before /claims: the .json twin first (decorators apply bottom-up).
+    @app.get("/claims/{claim_id}", summary="One claim: its statements side by side", **HTML)
+    @app.get("/claims/{claim_id}.json", summary="One claim (JSON)")
+    def claim(request: Request, claim_id: str):
+        found = backend(request).call(service.corpus_claim, claim_id)
+        if found is None:
+            return not_found(request, f"no claim with id {claim_id!r}")
+        return page(request, "claim.html", found)
 
 
 def _map(app):

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 import pyarrow as pa
 
-from newsgraph.corpus import dedup, events, resolve
+from newsgraph.corpus import claims_build, dedup, events, resolve
 from newsgraph.store.db import Store
 from newsgraph.store.schema import CORPUS_TABLES, JOIN_STATE_TABLES
 
@@ -59,12 +59,14 @@ def update(store: Store, *, full: bool = False) -> dict[str, int]:
         if full:
             for table in (*CORPUS_TABLES, *JOIN_STATE_TABLES):
                 con.execute(f"DELETE FROM {table}")
+            claims_build.reset(store)
         new = [row[0] for row in con.execute(
             "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM corpus_docs) ORDER BY id").fetchall()]  # fmt: skip
         regrouped = join_groups(store, new)
         relinked = join_entities(store, new, regrouped, full=full)
         join_events(store, new, relinked, regrouped)
         store.insert_rows("corpus_docs", [{"doc_id": d} for d in new])
+        claim_counts = claims_build.update(store)  # origins and claims, where new articles touch them
         n_docs = con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
         con.execute("INSERT OR REPLACE INTO corpus_state VALUES ('documents', ?), ('seconds', ?), ('join_state', '1')",
                     [str(n_docs), f"{time.monotonic() - started:.2f}"])  # fmt: skip
@@ -73,7 +75,7 @@ def update(store: Store, *, full: bool = False) -> dict[str, int]:
         con.execute("ROLLBACK")
         raise
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in CORPUS_TABLES}
-    return {**counts, "joined": len(new)}
+    return {**counts, "joined": len(new), **claim_counts}
 
 
 def _has_join_state(store: Store) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsgraph.store.db import Store
-from newsgraph.store.schema import CORPUS_TABLES, DOC_TABLES
+from newsgraph.store.schema import CLAIM_TABLES, CORPUS_TABLES, DOC_TABLES
 
 FORMATS = ("parquet", "jsonl", "gkg")
 _CHUNK = 500
@@ -35,7 +35,7 @@ def export_parquet(store: Store, folder: str) -> dict[str, int]:
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for table in ("documents", *DOC_TABLES, "errors", *CORPUS_TABLES):
+    for table in ("documents", *DOC_TABLES, "errors", *CORPUS_TABLES, *CLAIM_TABLES):
         target = str(out / f"{table}.parquet").replace("'", "''")
         store.con.execute(f"COPY (SELECT * FROM {table}) TO '{target}' (FORMAT parquet)")
         counts[table] = store.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
@@ -56,5 +56,24 @@ def export_jsonl(store: Store, path: str) -> int:
     with open(path, "w", encoding="utf-8") as fh:
         for record in iter_records(store):
             fh.write(record + "\n")
+            n += 1
+    return n
+
+
+def claims_path(path: str) -> str:
+    """Where ``export --format jsonl -o PATH`` writes the claims: ``records.jsonl`` ->
+    ``records.claims.jsonl`` (the records file keeps records only)."""
+    p = Path(path)
+    return str(p.with_name(p.name.removesuffix(".jsonl") + ".claims.jsonl"))
+
+
+def write_jsonl(rows, path: str) -> int:
+    """Write ``rows`` (JSON-able dicts) one a line to ``path``; returns how many."""
+    import json
+
+    n = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             n += 1
     return n

@@ -22,6 +22,9 @@ CORPUS_TABLES = ("graph_entities", "entity_links", "doc_groups", "event_clusters
 # The corpus layer's own state for incremental builds (emptied by a full rebuild).
 JOIN_STATE_TABLES = ("corpus_docs", "lsh_bands", "entity_nodes", "node_keys", "node_blocks", "event_keys")
 
+# Origins and claims (newsgraph.corpus.claims_build): exported with the joins.
+CLAIM_TABLES = ("origins", "origin_links", "claims", "claim_sources")
+
 _V1 = """
 CREATE TABLE documents (
     id VARCHAR PRIMARY KEY,
@@ -124,11 +127,45 @@ CREATE TABLE node_blocks (fam VARCHAR, norm VARCHAR, block VARCHAR);
 CREATE TABLE event_keys (doc_id VARCHAR, idx INTEGER, key VARCHAR);
 """
 
+# Origins and claims (newsgraph.corpus.claims_build): per-article facts computed once
+# (doc_sources, doc_passages, claim_statements, quote_grams), links found for new articles
+# (origin_links), and the groups recomputed where new articles touch them.
+_V5_CLAIMS = """
+ALTER TABLE documents ADD COLUMN origin_id VARCHAR;
+CREATE TABLE doc_sources (doc_id VARCHAR PRIMARY KEY, outlet VARCHAR, wire VARCHAR, wire_line VARCHAR);
+CREATE TABLE doc_passages (doc_id VARCHAR, hash BIGINT);
+CREATE TABLE origin_links (doc_a VARCHAR, doc_b VARCHAR, reason VARCHAR);
+CREATE TABLE origins (
+    origin_id VARCHAR, outlet VARCHAR, wire VARCHAR, n_docs INTEGER, first_doc VARCHAR,
+    first_published VARCHAR, docs VARCHAR[]
+);
+CREATE TABLE claim_statements (
+    doc_id VARCHAR, kind VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, text VARCHAR,
+    bucket VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE, approx BOOLEAN, unit VARCHAR,
+    object VARCHAR, speaker VARCHAR, attribution VARCHAR, credited VARCHAR, published VARCHAR,
+    sentence_start INTEGER, sentence_end INTEGER, places VARCHAR[], actors VARCHAR[],
+    names VARCHAR[], event_types VARCHAR[], norm VARCHAR, words VARCHAR[]
+);
+CREATE TABLE quote_grams (doc_id VARCHAR, idx INTEGER, gram BIGINT);
+CREATE TABLE claims (
+    claim_id VARCHAR, kind VARCHAR, bucket VARCHAR, summary VARCHAR, object VARCHAR, unit VARCHAR,
+    entities VARCHAR[], n_docs INTEGER, independent_sources INTEGER, contested BOOLEAN,
+    speaker_differs BOOLEAN, first_doc VARCHAR, first_published VARCHAR
+);
+CREATE TABLE claim_sources (
+    claim_id VARCHAR, kind VARCHAR, doc_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER,
+    text VARCHAR, origin_id VARCHAR, speaker VARCHAR, attribution VARCHAR, published VARCHAR,
+    value DOUBLE, low DOUBLE, high DOUBLE, approx BOOLEAN, similarity DOUBLE, first BOOLEAN,
+    sentence_start INTEGER, sentence_end INTEGER
+);
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
     (3, "article tone columns", _V3_TONE),
     (4, "incremental join state", _V4_JOIN_STATE),
+    (5, "origins and claims", _V5_CLAIMS),
 ]
 
 # The store schema (its latest migration); records carry their own, record.RECORD_SCHEMA_VERSION.

@@ -1,0 +1,223 @@
+"""Keep origins and claims current as articles arrive, in time proportional to the new ones.
+
+``update`` (called by ``corpus.build.rebuild`` inside its transaction, after the
+near-duplicate groups and event clusters are rebuilt):
+1. reads only the articles not seen before, and stores their facts once: outlet and wire
+   line (``doc_sources``), passage fingerprints (``doc_passages``), statements
+   (``claim_statements``) and quotation fingerprints (``quote_grams``);
+2. finds the links of the new articles (shared passages, wire lines: ``origin_links``),
+   recomputes the components and rewrites ``documents.origin_id`` and ``origins`` only
+   where an article's origin changed;
+3. recomputes the quantity claims of the object keys those articles' statements have,
+   and the quote claims their quotations reach (the claims of matching quotations, and
+   their members); the rest of ``claims`` and ``claim_sources`` is left as it was;
+4. refreshes the event claims from the event clusters (one SQL aggregation).
+Grouping is order-free (connected components) and claim ids come from a claim's first
+statement, so adding articles in chunks gives the same tables as adding them at once.
+"""
+
+from __future__ import annotations
+
+import msgspec
+import pyarrow as pa
+
+from newsgraph.corpus import claims, origins, statements
+from newsgraph.store.db import Store
+
+_NEW_DOCS = """
+SELECT d.id, d.text, d.url, d.source, d.published, d.record, m.hashes
+FROM documents d LEFT JOIN doc_minhash m ON m.doc_id = d.id
+WHERE d.id NOT IN (SELECT doc_id FROM doc_sources)
+"""
+_PASSAGE_LINKS = """
+WITH common AS (SELECT hash FROM doc_passages GROUP BY hash HAVING count(DISTINCT doc_id) <= ?),
+     fresh AS (SELECT p.doc_id, p.hash FROM doc_passages p JOIN common USING (hash)
+               WHERE list_contains(?, p.doc_id))
+SELECT f.doc_id AS a, p.doc_id AS b FROM fresh f JOIN doc_passages p ON p.hash = f.hash AND p.doc_id <> f.doc_id
+GROUP BY 1, 2 HAVING count(DISTINCT f.hash) >= ?
+"""
+_WIRE_DOCS = """
+SELECT s.doc_id, s.wire_line, d.published, m.hashes FROM doc_sources s JOIN documents d ON d.id = s.doc_id
+JOIN doc_minhash m ON m.doc_id = s.doc_id WHERE s.wire_line IS NOT NULL AND list_contains(?, s.wire_line)
+"""
+_STATEMENT_COLS = """doc_id, kind, idx, start, "end", text, bucket, value, low, high, approx, unit, object, speaker,
+attribution, credited, published, sentence_start, sentence_end, places, actors, names, event_types, norm, words"""
+_EVENT_REPORTS = """
+SELECT r.cluster_id, r.doc_id, r.idx, e.trigger_start AS start, e.trigger_end AS "end", e.trigger AS text,
+       d.published, coalesce(s.speaker, e.source_name) AS speaker, coalesce(s.attribution, 'outlet') AS attribution,
+       s.credited, coalesce(s.sentence_start, e.trigger_start) AS sentence_start,
+       coalesce(s.sentence_end, e.trigger_end) AS sentence_end,
+       c.type, c.source_name, c.target_name, c.place, c.date_first
+FROM event_reports r JOIN event_clusters c USING (cluster_id) JOIN events e USING (doc_id, idx)
+JOIN documents d ON d.id = r.doc_id
+LEFT JOIN claim_statements s ON s.kind = 'event' AND s.doc_id = r.doc_id AND s.idx = r.idx
+WHERE r.cluster_id IN (SELECT cluster_id FROM event_reports GROUP BY 1 HAVING count(DISTINCT doc_id) >= 2)
+"""
+
+
+def update(store: Store) -> dict[str, int]:
+    """Bring origins and claims up to date with the stored articles (inside the caller's
+    transaction); returns the sizes of what was recomputed."""
+    new = _add_documents(store)
+    changed = _update_origins(store, new)
+    n_quantity = _update_quantity_claims(store, changed)
+    n_quote = _update_quote_claims(store, changed)
+    _update_event_claims(store)
+    return {"claims_new_documents": len(new), "origins_changed": len(changed),
+            "quantity_claims_recomputed": n_quantity, "quote_claims_recomputed": n_quote}  # fmt: skip
+
+
+def reset(store: Store) -> None:
+    """Forget every origin and claim (the next ``update`` recomputes them all)."""
+    for name in ("doc_sources", "doc_passages", "origin_links", "origins", "claim_statements", "quote_grams",
+                 "claims", "claim_sources"):  # fmt: skip
+        store.con.execute(f"DELETE FROM {name}")
+    store.con.execute("UPDATE documents SET origin_id = NULL")
+
+
+def _add_documents(store: Store) -> list[str]:
+    """Store the per-article facts of the articles not seen before; returns their ids."""
+    rows = store.query(_NEW_DOCS)
+    sources, passages, stmts, grams = [], [], [], []
+    for row in rows:
+        record = msgspec.json.decode(row["record"])
+        src = origins.doc_source(row)
+        sources.append(src)
+        direct = [(q["start"], q["end"]) for q in record.get("quotes") or [] if q.get("kind") == "direct"]
+        passages += [{"doc_id": row["id"], "hash": h} for h in origins.passages(row["text"] or "", direct)]
+        for s in statements.of_record(record, src["outlet"]):
+            grams += [{"doc_id": s["doc_id"], "idx": s["idx"], "gram": g} for g in s.pop("grams", ())]
+            stmts.append(s)
+    store.insert_rows("doc_sources", sources)
+    store.insert_rows("doc_passages", passages)
+    store.insert_rows("claim_statements", stmts)
+    store.insert_rows("quote_grams", grams)
+    new = [r["id"] for r in rows]
+    links = [origins._link(a, b, "shared passage")
+             for a, b in store.con.execute(_PASSAGE_LINKS, [origins.MAX_DF, new, origins.MIN_SHARED]).fetchall()]  # fmt: skip
+    wired = [dict(s, published=r["published"], hashes=r["hashes"] or []) for s, r in zip(sources, rows, strict=True)
+             if s["wire_line"]]  # fmt: skip
+    if wired:
+        others = store.query(_WIRE_DOCS, [sorted({w["wire_line"] for w in wired})])
+        links += origins.wire_links(wired, others)
+    store.insert_rows("origin_links", list({(k["doc_a"], k["doc_b"], k["reason"]): k for k in links}.values()))
+    return new
+
+
+def _update_origins(store: Store, new: list[str]) -> list[str]:
+    """Recompute the origin components; write the changed ones; returns the ids of the
+    articles whose origin changed (the new ones included)."""
+    docs = store.con.execute("SELECT id, published, origin_id FROM documents").fetchall()
+    edges = store.con.execute("SELECT doc_id, 'sha1:' || substr(group_id, 3) FROM doc_groups").fetchall()
+    edges += store.con.execute("SELECT doc_a, doc_b FROM origin_links").fetchall()
+    origin_of = origins.components([(d, p) for d, p, _ in docs], edges)
+    changed = [d for d, _, old in docs if origin_of[d] != old]
+    if not changed:
+        return []
+    touched = {origin_of[d] for d in changed} | {old for d, _, old in docs if d in set(changed) and old}
+    table = pa.table({"id": changed, "origin_id": [origin_of[d] for d in changed]})
+    store.con.register("_origin_updates", table)
+    try:
+        store.con.execute("UPDATE documents SET origin_id = u.origin_id FROM _origin_updates u WHERE documents.id = u.id")
+    finally:
+        store.con.unregister("_origin_updates")
+    store.con.execute("DELETE FROM origins WHERE list_contains(?, origin_id)", [sorted(touched)])
+    members = {d: o for d, o in origin_of.items() if o in touched}
+    info = {r["doc_id"]: r for r in store.query(
+        "SELECT s.doc_id, s.outlet, s.wire, d.published FROM doc_sources s JOIN documents d ON d.id = s.doc_id "
+        "WHERE list_contains(?, s.doc_id)", [sorted(members)])}  # fmt: skip
+    store.insert_rows("origins", origins.origin_rows(members, info))
+    return changed
+
+
+def _statements(store: Store, where: str, params: list) -> list[dict]:
+    return store.query(f"SELECT {_STATEMENT_COLS} FROM claim_statements WHERE {where}", params)
+
+
+def _context(store: Store, stmts: list[dict]) -> tuple[dict, dict]:
+    ids = sorted({s["doc_id"] for s in stmts})
+    rows = store.con.execute("SELECT s.doc_id, d.origin_id, s.outlet FROM doc_sources s JOIN documents d "
+                             "ON d.id = s.doc_id WHERE list_contains(?, s.doc_id)", [ids]).fetchall()  # fmt: skip
+    return {d: o for d, o, _ in rows}, {d: out for d, _, out in rows}
+
+
+def _replace(store: Store, kind: str, old_ids: list[str], groups: list[list[dict]], stmts: list[dict]) -> int:
+    """Delete claims ``old_ids`` and write ``groups`` as claims of ``kind``."""
+    store.con.execute("DELETE FROM claim_sources WHERE list_contains(?, claim_id)", [old_ids])
+    store.con.execute("DELETE FROM claims WHERE list_contains(?, claim_id)", [old_ids])
+    origin_of, outlet_of = _context(store, stmts)
+    rows, sources = [], []
+    for members in groups:
+        built = claims.claim_rows(kind, members, origin_of, outlet_of)
+        if built:
+            rows.append(built[0])
+            sources += built[1]
+    store.insert_rows("claims", rows)
+    store.insert_rows("claim_sources", sources)
+    return len(rows)
+
+
+def _update_quantity_claims(store: Store, changed: list[str]) -> int:
+    if not changed:
+        return 0
+    buckets = [r[0] for r in store.con.execute(
+        "SELECT DISTINCT bucket FROM claim_statements WHERE kind = 'quantity' AND list_contains(?, doc_id)",
+        [changed]).fetchall()]  # fmt: skip
+    stmts = _statements(store, "kind = 'quantity' AND list_contains(?, bucket)", [buckets])
+    old = [r[0] for r in store.con.execute("SELECT claim_id FROM claims WHERE kind = 'quantity' AND list_contains(?, bucket)",
+                                           [buckets]).fetchall()]  # fmt: skip
+    by_bucket: dict[str, list[dict]] = {}
+    for s in stmts:
+        by_bucket.setdefault(s["bucket"], []).append(s)
+    groups = [g for ss in by_bucket.values() for g in claims.seeded(ss, claims.same_quantity)]
+    return _replace(store, "quantity", old, groups, stmts)
+
+
+_QUOTE_REACH = """
+WITH seeds AS (SELECT doc_id, idx FROM claim_statements WHERE kind = 'quote' AND list_contains(?, doc_id)),
+     hits AS (SELECT DISTINCT g2.doc_id, g2.idx FROM quote_grams g1 JOIN seeds USING (doc_id, idx)
+              JOIN quote_grams g2 ON g2.gram = g1.gram),
+     claimed AS (SELECT DISTINCT cs.claim_id FROM claim_sources cs JOIN hits USING (doc_id, idx)
+                 WHERE cs.kind = 'quote')
+SELECT 'claim' AS what, claim_id AS a, NULL::INTEGER AS b FROM claimed
+UNION ALL SELECT 'stmt', doc_id, idx FROM hits
+UNION ALL SELECT 'stmt', cs.doc_id, cs.idx FROM claim_sources cs JOIN claimed USING (claim_id)
+"""
+
+
+_QUOTE_PAIRS = """
+WITH s AS (SELECT g.doc_id, g.idx, g.gram FROM quote_grams g WHERE list_contains(?, g.doc_id || chr(31) || g.idx::VARCHAR))
+SELECT DISTINCT a.doc_id, a.idx, b.doc_id, b.idx FROM s a JOIN s b ON a.gram = b.gram
+WHERE a.doc_id < b.doc_id OR (a.doc_id = b.doc_id AND a.idx < b.idx)
+"""
+
+
+def _update_quote_claims(store: Store, changed: list[str]) -> int:
+    if not changed:
+        return 0
+    reach = store.con.execute(_QUOTE_REACH, [changed]).fetchall()
+    old = sorted({a for what, a, _ in reach if what == "claim"})
+    keys = sorted({f"{a}\x1f{b}" for what, a, b in reach if what == "stmt"})
+    stmts = _statements(store, "kind = 'quote' AND list_contains(?, doc_id || chr(31) || idx::VARCHAR)", [keys])
+    index = {(s["doc_id"], s["idx"]): i for i, s in enumerate(stmts)}
+    pairs = [(index[(a, i)], index[(b, j)]) for a, i, b, j in store.con.execute(_QUOTE_PAIRS, [keys]).fetchall()]
+    return _replace(store, "quote", old, claims.group(stmts, claims.same_quote, pairs), stmts)
+
+
+def _update_event_claims(store: Store) -> int:
+    """Rewrite the event claims from the event clusters (which the joins rebuild whole)."""
+    store.con.execute("DELETE FROM claim_sources WHERE kind = 'event'")
+    store.con.execute("DELETE FROM claims WHERE kind = 'event'")
+    by_cluster: dict[str, list[dict]] = {}
+    for r in store.query(_EVENT_REPORTS):
+        by_cluster.setdefault(r["cluster_id"], []).append(r)
+    stmts = [r for rows in by_cluster.values() for r in rows]
+    origin_of, outlet_of = _context(store, stmts)
+    rows, sources = [], []
+    for cluster_id, members in by_cluster.items():
+        built = claims.event_claim_rows(cluster_id, members, origin_of, outlet_of)
+        rows.append(built[0])
+        sources += built[1]
+    store.insert_rows("claims", rows)
+    store.insert_rows("claim_sources", sources)
+    return len(rows)

@@ -1,0 +1,112 @@
+"""Reading claims back: the list (with filters) and one claim with its statements.
+
+A claim as the CLI's ``--json``, the API and the exports give it: ``id``, ``kind``
+(quantity, quote, event), ``summary``, ``values`` (quantities: ``{value, low, high,
+approx, doc_id, origin}`` per statement), ``sources`` (``{doc_id, origin, start, end,
+text, speaker, attribution, published, first, similarity}``), ``independent_sources``,
+``contested``, ``speaker_differs``, ``n_docs``, ``first_doc``, ``first_published`` and
+``entities`` (the names the statements' sentences give).
+"""
+
+from __future__ import annotations
+
+from newsgraph.corpus.names import fold
+from newsgraph.store.db import Store
+
+KINDS = ("quantity", "event", "quote")
+_CLAIM_COLS = """claim_id, kind, summary, entities, n_docs, independent_sources, contested, speaker_differs,
+first_doc, first_published, object, unit"""
+_SOURCE_COLS = """claim_id, doc_id, idx, start, "end", text, origin_id, speaker, attribution, published, value, low,
+high, approx, similarity, first, sentence_start, sentence_end"""
+
+
+def _names_of(store: Store, entity: str) -> list[str]:
+    """``entity`` and the names and aliases of the graph entities it names, folded."""
+    wanted = fold(entity)
+    rows = store.query("SELECT name, aliases FROM graph_entities")
+    names = {wanted}
+    for r in rows:
+        alias = [r["name"], *(r["aliases"] or [])]
+        if wanted in {fold(a) for a in alias if a}:
+            names |= {fold(a) for a in alias if a}
+    return sorted(names)
+
+
+def _shape(claim: dict, sources: list[dict]) -> dict:
+    out = {"id": claim["claim_id"], "kind": claim["kind"], "summary": claim["summary"],
+           "independent_sources": claim["independent_sources"], "contested": bool(claim["contested"]),
+           "speaker_differs": bool(claim["speaker_differs"]), "n_docs": claim["n_docs"],
+           "first_doc": claim["first_doc"], "first_published": claim["first_published"],
+           "entities": claim["entities"] or [], "object": claim["object"], "unit": claim["unit"]}  # fmt: skip
+    out["sources"] = [{"doc_id": s["doc_id"], "origin": s["origin_id"], "start": s["start"], "end": s["end"],
+                       "text": s["text"], "speaker": s["speaker"], "attribution": s["attribution"],
+                       "published": s["published"], "first": bool(s["first"]), "similarity": s["similarity"],
+                       "sentence_start": s["sentence_start"], "sentence_end": s["sentence_end"]}
+                      for s in sources]  # fmt: skip
+    out["values"] = [{"value": s["value"], "low": s["low"], "high": s["high"], "approx": bool(s["approx"]),
+                      "doc_id": s["doc_id"], "origin": s["origin_id"]}
+                     for s in sources if claim["kind"] == "quantity"]  # fmt: skip
+    return out
+
+
+def _sources(store: Store, ids: list[str]) -> dict[str, list[dict]]:
+    rows = store.query(f"SELECT {_SOURCE_COLS} FROM claim_sources WHERE list_contains(?, claim_id) "
+                       "ORDER BY published NULLS LAST, doc_id, start", [ids])  # fmt: skip
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r["claim_id"], []).append(r)
+    return out
+
+
+def claims(store: Store, *, kind: str | None = None, contested: bool = False, entity: str | None = None,
+           min_sources: int = 1, doc_id: str | None = None, limit: int | None = 100) -> list[dict]:  # fmt: skip
+    """Claims, most independent sources first; filtered by ``kind``, ``contested`` only,
+    an ``entity`` named in their sentences (any name or alias of it, any case), at least
+    ``min_sources`` independent sources, or one article ``doc_id`` among their sources."""
+    where, params = ["independent_sources >= ?"], [min_sources]
+    if kind:
+        where.append("kind = ?")
+        params.append(kind)
+    if contested:
+        where.append("contested")
+    if entity:
+        where.append("len(list_intersect(list_transform(entities, lambda x: "
+                     "trim(regexp_replace(lower(strip_accents(x)), '[^a-z0-9]+', ' ', 'g'))), ?)) > 0")  # fmt: skip
+        params.append(_names_of(store, entity))
+    if doc_id:
+        where.append("claim_id IN (SELECT claim_id FROM claim_sources WHERE doc_id = ?)")
+        params.append(doc_id)
+    rows = store.query(f"SELECT {_CLAIM_COLS} FROM claims WHERE {' AND '.join(where)} "
+                       "ORDER BY independent_sources DESC, n_docs DESC, claim_id LIMIT ?", [*params, limit])  # fmt: skip
+    sources = _sources(store, [r["claim_id"] for r in rows])
+    return [_shape(r, sources.get(r["claim_id"], [])) for r in rows]
+
+
+def claim(store: Store, claim_id: str) -> dict | None:
+    """One claim by id, or None. Each source also carries its article's ``title`` and its
+    sentence split around the statement (``before``, ``span``, ``after``) for display."""
+    rows = store.query(f"SELECT {_CLAIM_COLS} FROM claims WHERE claim_id = ?", [claim_id])
+    if not rows:
+        return None
+    out = _shape(rows[0], _sources(store, [claim_id]).get(claim_id, []))
+    docs = {r["id"]: r for r in store.query("SELECT id, title, text FROM documents WHERE list_contains(?, id)",
+                                            [sorted({s["doc_id"] for s in out["sources"]})])}  # fmt: skip
+    for s in out["sources"]:
+        doc = docs.get(s["doc_id"]) or {"text": "", "title": None}
+        lo, hi = min(s["sentence_start"], s["start"]), max(s["sentence_end"], s["end"])
+        text = doc["text"] or ""
+        s.update(title=doc["title"], before=text[lo : s["start"]], span=text[s["start"] : s["end"]],
+                 after=text[s["end"] : hi])  # fmt: skip
+    return out
+
+
+def iter_claims(store: Store, chunk: int = 500):
+    """Every claim, shaped as ``claims`` returns them, fetched in chunks (for exports)."""
+    ids = [r[0] for r in store.con.execute("SELECT claim_id FROM claims ORDER BY claim_id").fetchall()]
+    for i in range(0, len(ids), chunk):
+        part = ids[i : i + chunk]
+        rows = store.query(f"SELECT {_CLAIM_COLS} FROM claims WHERE list_contains(?, claim_id) ORDER BY claim_id",
+                           [part])  # fmt: skip
+        sources = _sources(store, part)
+        for r in rows:
+            yield _shape(r, sources.get(r["claim_id"], []))
