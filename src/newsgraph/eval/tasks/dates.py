@@ -87,6 +87,16 @@ def read_corpus(path: str | Path) -> list[TimeMLDoc]:
     return [read_timeml(f) for f in files]
 
 
+def canonical(value: str | None) -> str | None:
+    """One spelling for TIMEX3 values that name the same thing: week numbers with two
+    digits (the corpus writes both ``2000-W7`` and ``2000-W07``) and an hour with its
+    minutes (``T17`` is ``T17:00``)."""
+    if value is None:
+        return None
+    value = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+    return re.sub(r"T(\d\d)$", r"T\1:00", value)
+
+
 def score(gold: list[list[Timex]], pred: list[list[Timex]]) -> dict[str, float]:
     """TempEval-3 span F1 (strict, relaxed), value F1 and type accuracy, micro-averaged."""
     n_gold = sum(len(g) for g in gold)
@@ -102,7 +112,7 @@ def score(gold: list[list[Timex]], pred: list[list[Timex]]) -> dict[str, float]:
             free.remove(hit)
             relaxed += 1
             strict += hit[0] == g[0] and hit[1] == g[1]
-            value += hit[2] is not None and hit[2] == g[2]
+            value += hit[2] is not None and canonical(hit[2]) == canonical(g[2])
             typed += hit[3] == g[3]
     scores: dict[str, float] = {}
     for name, tp in (("strict", strict), ("relaxed", relaxed), ("value", value)):

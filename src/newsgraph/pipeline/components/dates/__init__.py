@@ -185,6 +185,7 @@ def _needs_tense(spec: dict) -> bool:
         "overnight",
         "quarter",
         "holiday",
+        "season",
     ) and not spec.get("year")
 
 

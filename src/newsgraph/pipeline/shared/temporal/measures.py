@@ -36,6 +36,13 @@ def patterns() -> list[tuple[str, object]]:
     month, weekday = _month_re(), _weekday_re()
     seasons = alternation(load()["seasons"])
     return [
+        (rf"(?:(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>spring|summer|autumn|winter))\b", _season),
+        (r"(?i)\byear(?:[-\s]end|['’]s\s+end)\b", _year_end),
+        (r"(?i)\b(?:the\s+)?(?:coming|future)\s+(?:months|quarters|weeks|years)\b", _future),
+        (
+            rf"(?i)\b(?P<n1>{NUMWORD})(?P<sep>\s+to\s+|\s+or\s+|\s*[-–]\s*)(?P<n2>{NUMWORD})\s+(?P<unit>{UNIT})\b",
+            _duration_range,
+        ),
         (rf"(?i)\b(?P<n>\d+)\s+1/2\s+(?P<unit>{UNIT})\b", _and_a_half),
         (rf"(?i)\b(?P<n>a|an|one|\d+)\s+(?P<unit>{_SINGULAR}s?)\s+and\s+a\s+half\b", _and_a_half),
         (
@@ -49,6 +56,7 @@ def patterns() -> list[tuple[str, object]]:
         (r"(?i)\b(?:over|in)\s+the\s+(?P<unit>years|decades)\b", _over_the_years),
         (rf"(?i)\b(?:every|each)\s+(?P<wd>{weekday})(?:\s+(?P<part>{_PARTS}))?", _set_weekday),
         (rf"(?:(?<=on )|(?<=On ))(?P<wd>{weekday})s(?:\s+(?P<part>{_PARTS})s)?\b", _set_weekday),
+        (rf"(?:(?P<wd1>{weekday})\s+and\s+)?(?P<wd>{weekday})\s+(?P<part>{_PARTS})s\b", _set_weekday_parts),
         (rf"(?i:\b(?:every|each)\s+)(?P<month>{month})", _set_month),
         (rf"(?i)\b(?:every|each)\s+(?P<part>{_PARTS})\b", _set_part),
         (rf"(?i)\b(?:every|each)\s+(?P<season>{seasons})\b", _set_season),
@@ -88,6 +96,32 @@ def patterns() -> list[tuple[str, object]]:
         (r"(?i)(?<=\bin )the\s+(?P<unit>morning|afternoon|evening)\b", _anaphor),
         (r"(?i)(?:(?<=\bat )|(?<=\bat that )|(?<=\bby )|(?<=\bby that ))time\b|(?<=\bat )the\s+time\b", _the_time),
     ]
+
+
+def _season(m: re.Match) -> Mention:
+    """ "the summer", "early spring": a season of the year the clause's tense points to."""
+    spec = {"kind": "season", "season": load()["seasons"][m.group("season")], "offset": None}
+    return Mention(m.start(), m.end(), "DATE", spec)
+
+
+def _year_end(m: re.Match) -> Mention:
+    """ "year-end", "year's end": the end of the current year, valued as that year."""
+    return Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": "Y", "n": 0})
+
+
+def _future(m: re.Match) -> Mention:
+    return Mention(m.start(), m.end(), "DATE", {"kind": "ref", "value": "FUTURE_REF"})
+
+
+def _duration_range(m: re.Match) -> list[Mention] | None:
+    """ "two to three weeks", "12-18 months": both ends, each a duration of the unit."""
+    n1, n2 = _count(m.group("n1")), _count(m.group("n2"))
+    if n1 is None or n2 is None or not n1 < n2 or m.group("n1").lower() in ("a", "an"):
+        return None
+    unit = m.group("unit")
+    first = Mention(m.start(), m.end("n1"), "DURATION", {"kind": "duration", "value": _duration_value(n1, unit)})
+    second = Mention(m.start("n2"), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(n2, unit)})
+    return [first, second]
 
 
 def _and_a_half(m: re.Match) -> Mention | None:
@@ -136,6 +170,17 @@ def _set_weekday(m: re.Match) -> Mention:
     wd = load()["weekdays"][m.group("wd").lower()]
     part = _part(m.group("part").rstrip("s")) if m.group("part") else None
     return _set(m, f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
+
+
+def _set_weekday_parts(m: re.Match) -> list[Mention]:
+    """ "Tuesday nights", "Monday and Tuesday nights": every such night (both days)."""
+    part = _part(m.group("part"))
+    days = [("wd1", m.start("wd1"), m.end("wd1"))] if m.group("wd1") else []
+    days.append(("wd", m.start("wd"), m.end()))
+    return [
+        Mention(start, end, "SET", {"kind": "set", "value": f"XXXX-WXX-{load()['weekdays'][m.group(g).lower()]}T{part}"})
+        for g, start, end in days
+    ]
 
 
 def _set_month(m: re.Match) -> Mention:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsgraph.pipeline.shared.temporal.combine import select
+from newsgraph.pipeline.shared.temporal.combine import select, with_modifiers
 from newsgraph.pipeline.shared.temporal.lexicon import alternation, load
 from newsgraph.pipeline.shared.temporal.scan import Scanner, fold
 from newsgraph.pipeline.shared.number_words import words_value
@@ -637,4 +637,4 @@ def tag(text: str, *, plain: bool = False) -> list[Mention]:
             for one in mention if isinstance(mention, list) else (mention,):
                 if one is not None and one.end > one.start:
                     found.append(one)
-    return select(text, found)
+    return with_modifiers(text, select(text, found))
