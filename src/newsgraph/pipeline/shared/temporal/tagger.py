@@ -189,7 +189,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
     ]
     from newsgraph.pipeline.shared.temporal.measures import patterns as measure_patterns
 
-    table += measure_patterns()
+    table = measure_patterns() + table  # first: a range end carries its year past a tie
     return [(re.compile(p), fn) for p, fn in table]
 
 
