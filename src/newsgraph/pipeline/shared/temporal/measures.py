@@ -15,7 +15,6 @@ import re
 
 from newsgraph.pipeline.shared.temporal.lexicon import alternation, load
 from newsgraph.pipeline.shared.temporal.tagger import (
-    NUMWORD,
     UNIT,
     YEAR,
     Mention,
@@ -39,16 +38,12 @@ def patterns() -> list[tuple[str, object]]:
         (rf"(?:(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>spring|summer|autumn|winter))\b", _season),
         (r"(?i)\byear(?:[-\s]end|['’]s\s+end)\b", _year_end),
         (r"(?i)\b(?:the\s+)?(?:coming|future)\s+(?:months|quarters|weeks|years)\b", _future),
-        (
-            rf"(?i)\b(?P<n1>{NUMWORD})(?P<sep>\s+to\s+|\s+or\s+|\s*[-–]\s*)(?P<n2>{NUMWORD})\s+(?P<unit>{UNIT})\b",
-            _duration_range,
-        ),
+        # Both rows start at a literal ("to", "more") and find the count before it in the
+        # handler: a count-first pattern would be tried at every word of the text.
+        (rf"(?i)(?:\bto|\bor|[-–])\s*(?P<n2>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>{UNIT})\b", _duration_range),
         (rf"(?i)\b(?P<n>\d+)\s+1/2\s+(?P<unit>{UNIT})\b", _and_a_half),
         (rf"(?i)\b(?P<n>a|an|one|\d+)\s+(?P<unit>{_SINGULAR}s?)\s+and\s+a\s+half\b", _and_a_half),
-        (
-            rf"(?i)\b(?:at\s+least\s+)?(?P<n>{NUMWORD})\s+(?:more|additional|further|extra)\s+(?P<unit>{UNIT})\b",
-            _more,
-        ),
+        (rf"(?i)\b(?:more|additional|further|extra)\s+(?P<unit>{UNIT})\b", _more),
         (rf"(?i)\ban\s+(?:additional|extra|further)\s+(?P<unit>{_SINGULAR})\b", _more),
         (rf"(?i)\b(?P<unit>hours|days|weeks|months|years|decades)-(?:long|old)\b", _plural_long),
         (rf"(?i)\b(?P<unit>{_SINGULAR})-long\b", _one_long),
@@ -68,7 +63,7 @@ def patterns() -> list[tuple[str, object]]:
             _day_range,
         ),
         (
-            rf"(?i:\b(?:fiscal\s+)?)(?P<y1>{YEAR})(?P<sep>[-–/]|\s+(?:to|through|and)\s+)(?P<y2>{YEAR}|\d\d)\b(?![-/.,]\d)",
+            rf"(?:\b[Ff]iscal\s+)?(?P<y1>{YEAR})(?P<sep>[-–/]|\s+(?:to|through|and)\s+)(?P<y2>{YEAR}|\d\d)\b(?![-/.,]\d)",
             _year_range,
         ),
         (
@@ -94,7 +89,7 @@ def patterns() -> list[tuple[str, object]]:
             _anaphor,
         ),
         (r"(?i)(?<=\bin )the\s+(?P<unit>morning|afternoon|evening)\b", _anaphor),
-        (r"(?i)(?:(?<=\bat )|(?<=\bat that )|(?<=\bby )|(?<=\bby that ))time\b|(?<=\bat )the\s+time\b", _the_time),
+        (r"(?i)\b(?:at|by)\s+(?P<span>(?:that\s+)?time|the\s+time)\b", _the_time),
     ]
 
 
@@ -113,13 +108,27 @@ def _future(m: re.Match) -> Mention:
     return Mention(m.start(), m.end(), "DATE", {"kind": "ref", "value": "FUTURE_REF"})
 
 
+_COUNT = r"(?i)(?:\bat\s+least\s+)?\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?|a\s+few)"
+_COUNT_THEN = {gap: re.compile(_COUNT + gap + "$") for gap in (r"\s*", r"\s+")}
+
+
+def _count_before(m: re.Match, gap: str) -> re.Match | None:
+    """The count just before the match ``m`` with ``gap`` (``\\s*`` or ``\\s+``)
+    between them; its offsets are into the whole text."""
+    return _COUNT_THEN[gap].search(m.string, max(0, m.start() - 30), m.start())
+
+
 def _duration_range(m: re.Match) -> list[Mention] | None:
-    """ "two to three weeks", "12-18 months": both ends, each a duration of the unit."""
-    n1, n2 = _count(m.group("n1")), _count(m.group("n2"))
-    if n1 is None or n2 is None or not n1 < n2 or m.group("n1").lower() in ("a", "an"):
+    """ "two to three weeks", "12-18 months": both ends, each a duration of the unit. The
+    match starts at "to" or the dash; the first count is read before it."""
+    before = _count_before(m, r"\s*")
+    if before is None or before.group("n").lower() in ("a", "an") or before.group(0).lower().startswith("at"):
         return None
-    unit = m.group("unit")
-    first = Mention(m.start(), m.end("n1"), "DURATION", {"kind": "duration", "value": _duration_value(n1, unit)})
+    n1, n2 = _count(before.group("n")), _count(m.group("n2"))
+    if n1 is None or n2 is None or not n1 < n2:
+        return None
+    unit, start, end1 = m.group("unit"), before.start("n"), before.end("n")
+    first = Mention(start, end1, "DURATION", {"kind": "duration", "value": _duration_value(n1, unit)})
     second = Mention(m.start("n2"), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(n2, unit)})
     return [first, second]
 
@@ -140,12 +149,21 @@ def _and_a_half(m: re.Match) -> Mention | None:
 
 
 def _more(m: re.Match) -> Mention | None:
-    n = _count(m.group("n")) if "n" in m.groupdict() else 1
-    if "n" in m.groupdict() and n is None:
-        value = _duration_value(None, m.group("unit"))
-    else:
-        value = _duration_value(n, m.group("unit"))
-    return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": value})
+    """ "two more weeks", "at least 20 more years", "an additional year". The match starts
+    at "more"; the count is read before it."""
+    if "unit" in m.groupdict() and m.group(0).lower().startswith("an "):
+        return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(1, m.group("unit"))})
+    before = _count_before(m, r"\s+")
+    if before is None:
+        return None
+    word = before.group("n").lower()
+    n = _count(word)
+    if n is None and word not in _VAGUE:
+        return None  # "spend more weeks": no count
+    return Mention(before.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(n, m.group("unit"))})
+
+
+_VAGUE = ("several", "few", "a few", "many", "some")
 
 
 def _plural_long(m: re.Match) -> Mention:
@@ -266,4 +284,4 @@ def _anaphor(m: re.Match) -> Mention:
 
 def _the_time(m: re.Match) -> Mention:
     """ "at the time", "by that time": a past moment the text has set (TimeML's PAST_REF)."""
-    return Mention(m.start(), m.end(), "DATE", {"kind": "ref", "value": "PAST_REF"})
+    return Mention(m.start("span"), m.end(), "DATE", {"kind": "ref", "value": "PAST_REF"})
