@@ -39,3 +39,21 @@ def test_eval_dates_runs_on_tbaq(shared_data, monkeypatch):
     report = task.run(shared_data / task.TASK.default_path, limit=3)
     assert report.counts["documents"] == 3
     assert report.scores["relaxed_f1"] > 0.5
+
+
+def test_eval_dates_split_is_fixed_and_both_halves_are_scored():
+    names = [f"doc{i}" for i in range(40)]
+    held = [task.held_out(n) for n in names]
+    assert held == [task.held_out(n) for n in names] and 0 < sum(held) < 40
+    gold = [[(0, 4, "2001", "DATE"), (5, 14, "P2W", "DURATION")] for _ in names]
+    pred = [[(0, 4, "2001", "DATE"), (5, 14, "P3W", "DURATION")] for _ in names]
+    scores = task.split_scores(names, gold, pred)
+    assert scores["heldout_value_f1"] == scores["dev_value_f1"] == 0.5
+    assert scores["DATE_value_f1"] == 1.0 and scores["DURATION_value_f1"] == 0.0
+    assert scores["DURATION_relaxed_f1"] == 1.0
+
+
+def test_eval_dates_values_compared_in_one_spelling():
+    gold = [[(0, 9, "2000-W7", "DATE"), (10, 15, "1989-11-06T17", "TIME")]]
+    pred = [[(0, 9, "2000-W07", "DATE"), (10, 15, "1989-11-06T17:00", "TIME")]]
+    assert task.score(gold, pred)["value_f1"] == 1.0

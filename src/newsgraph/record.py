@@ -121,6 +121,9 @@ class DateExpr(Struct, frozen=True):
     reason: str | None = None  # why ``value`` is null, when it is
     caption: bool = False  # the expression lies in a photo caption or credit
     component: str | None = None
+    # The measure inside an anchored expression ("a month earlier": P1M) or the length of a
+    # split year ("1998-99": P1Y); null otherwise.
+    duration: str | None = None
 
 
 class Place(Struct, frozen=True):

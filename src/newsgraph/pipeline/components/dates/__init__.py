@@ -3,10 +3,11 @@ against the publication date (see docs/dates.md)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.dates import resolve
+from newsgraph.pipeline.components.dates import anchoring, resolve
 from newsgraph.pipeline.components.dates.context import (
     caption_spans,
     clause_tense,
@@ -43,16 +44,9 @@ class DateExtractor(Component):
 
             anchor = parse_iso(doc.metadata.published)
         captions = caption_spans(doc)
-        report_quarter: str | None = None  # the first quarter named that has begun
-        for mention in mentions(doc.text):
-            spec = _in_context(doc.text, mention)
-            if spec.get("period") and report_quarter is None:
-                continue  # "the latest period" is a quarter only in a report about quarters
-            tense = _tense(doc, mention.start, mention.end, spec)
-            value, reason = resolve.value(spec, anchor, tense)
-            value = _anchored_quarter(spec, value, report_quarter)
-            if report_quarter is None and _begun_quarter(spec, value, anchor):
-                report_quarter = value
+        found = self._resolve_all(doc, anchor)
+        _anchor_quoted(doc, found)
+        for mention, spec, value, reason, _tense in found:
             if value is None and reason is None:
                 reason = "the expression names no valid calendar date"
             doc.dates.append(
@@ -64,9 +58,77 @@ class DateExtractor(Component):
                     reason=reason,
                     caption=in_caption(doc, mention.start, mention.end, captions),
                     component=self.name,
+                    duration=spec.get("duration"),
                 )
             )
         return doc
+
+
+    def _resolve_all(self, doc: Document, anchor) -> list[list]:
+        """``[mention, spec, value, reason, tense]`` for each tagged expression, left to
+        right. Besides the publication date ``anchor``, each is resolved against what the
+        text named before it: anaphoric dates and bare clock times against the last
+        calendar date, a month or day without a year against an explicit year earlier in
+        its sentence, a report's quarters against the first quarter named."""
+        sentences = _sentence_ends(doc)
+        report_quarter: str | None = None  # the first quarter named that has begun
+        ref: tuple[str, int] | None = None  # the last calendar value named, and its sentence
+        year: tuple[int, int] | None = None  # the last explicit year named, and its sentence
+        found = []
+        for mention in mentions(doc.text):
+            spec = _in_context(doc.text, mention)
+            if spec.get("period") and report_quarter is None:
+                continue  # "the latest period" is a quarter only in a report about quarters
+            sentence = bisect.bisect_right(sentences, mention.start)
+            spec = anchoring.with_nearby_year(spec, year[0] if year and year[1] == sentence else None)
+            tense = _tense(doc, mention.start, mention.end, spec)
+            if spec["kind"] == "anaphor":
+                value = anchoring.resolve_anaphor(spec, ref[0] if ref else None, anchor)
+                reason = None if value else resolve.NO_ANCHOR
+            elif spec["kind"] == "clock" and ref and sentence - ref[1] <= 1 and len(ref[0]) >= 10:
+                value, reason = f"{ref[0][:10]}T{spec['hour']:02d}:{spec['minute']:02d}", None
+            else:
+                value, reason = resolve.value(spec, anchor, tense)
+            value = _anchored_quarter(spec, value, report_quarter)
+            if report_quarter is None and _begun_quarter(spec, value, anchor):
+                report_quarter = value
+            if mention.type in ("DATE", "TIME") and anchoring.calendar_ref(value):
+                ref = (value, sentence)
+            named_year = anchoring.explicit_year(spec, value)
+            if named_year is not None:
+                year = (named_year, sentence)
+            found.append([mention, spec, value, reason, tense])
+        return found
+
+
+def _sentence_ends(doc: Document) -> list[int]:
+    """The character offset where each sentence of the parse ends (sorted); empty without
+    a parse (the whole text is one sentence)."""
+    if doc.spacy is None or not doc.spacy.has_annotation("SENT_START"):
+        return []
+    return [sent.end_char for sent in doc.spacy.sents]
+
+
+def _anchor_quoted(doc: Document, found: list[list]) -> None:
+    """Re-resolve "tomorrow", "Friday" and the like inside a quoted message against the
+    message's own date when its sentence names one outside the quote ("``...tomorrow'',
+    said a message read Wednesday night")."""
+    quotes = anchoring.quote_spans(doc.text)
+    if not quotes:
+        return
+    ends = _sentence_ends(doc)
+    resolved = [(item[0].start, item[0].end, item[2]) for item in found]
+    for item in found:
+        mention, spec = item[0], item[1]
+        quote = next((q for q in quotes if q[0] <= mention.start and mention.end <= q[1]), None)
+        if quote is None or not anchoring.relative_to_message(spec):
+            continue
+        i = bisect.bisect_right(ends, quote[0])
+        sentence = (ends[i - 1] if i else 0, ends[i] if i < len(ends) else len(doc.text))
+        sentence = (sentence[0], max(sentence[1], quote[1] + 80))
+        day = anchoring.message_date(quote, resolved, sentence)
+        if day is not None:
+            item[2], item[3] = resolve.value(spec, day, item[4])
 
 
 def _begun_quarter(spec: dict, value: str | None, anchor) -> bool:
@@ -100,6 +162,8 @@ def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
         return None
     if spec["kind"] == "clocked" and _WEAK_BEFORE.search(doc.text[max(0, start - 12) : start]):
         return "future"
+    if anchoring.forward(doc.text, start, end):
+        return "future"  # "postponed until Saturday", "the Jan. 14 deadline"
     if spec.get("possessive") and not _AHEAD_BEFORE.search(doc.text[max(0, start - 16) : start]):
         return "past"  # "Friday's purchases", "Wednesday's ruling": what has happened
     return clause_tense(doc.spacy, start, end, doc.text)
@@ -121,6 +185,7 @@ def _needs_tense(spec: dict) -> bool:
         "overnight",
         "quarter",
         "holiday",
+        "season",
     ) and not spec.get("year")
 
 

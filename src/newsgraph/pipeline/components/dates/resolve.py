@@ -131,7 +131,13 @@ def _season(spec: dict, anchor: date, tense: str | None) -> str | None:
         anchor.month, "FA"
     )
     year = anchor.year
-    if offset == -1 and order[season] >= order[current]:
+    if spec.get("offset") is None:
+        # "the summer", "in winter": by the clause's tense, the one past or to come
+        if tense == "past" and order[season] > order[current]:
+            year -= 1
+        elif tense == "future" and order[season] < order[current]:
+            year += 1
+    elif offset == -1 and order[season] >= order[current]:
         year -= 1
     elif offset == 1 and order[season] <= order[current]:
         year += 1

@@ -64,3 +64,27 @@ def select(text: str, found: list) -> list:
             chosen.append(mention)
     chosen = [c for c in chosen if not in_title(text, c)]
     return join_clock_and_day(text, sorted(chosen, key=lambda x: x.start))
+
+
+# Modifiers TimeML puts inside the span of a duration or of a measured date ("nearly two
+# years", "more than four decades ago", "no more than sixty days", "around 7:15 p.m.").
+_MODIFIER = re.compile(
+    r"(?i)\b(?:about|almost|nearly|roughly|approximately|some|(?:just\s+)?(?:more|less|fewer)\s+than"
+    r"|no\s+(?:more|less)\s+than|up\s+to|at\s+least|at\s+most|just|only|around)\s+$"
+)
+_MEASURED = ("duration", "offset", "clock")
+
+
+def with_modifiers(text: str, mentions: list) -> list:
+    """``mentions`` with a modifier just before a duration, a measured offset ("two years
+    ago") or a clock time taken into its span, when it does not reach into the previous
+    mention."""
+    out: list = []
+    for mention in mentions:
+        kind = mention.spec.get("kind")
+        if mention.type == "DURATION" or (kind in _MEASURED and mention.spec.get("duration") or kind == "clock"):
+            before = _MODIFIER.search(text, max(0, mention.start - 30), mention.start)
+            if before and (not out or out[-1].end <= before.start()):
+                mention = replace(mention, start=before.start())
+        out.append(mention)
+    return out

@@ -100,7 +100,7 @@ def _safe_char(char: str) -> bool:
 # which only lets it match more. Any other negative lookaround in a case-sensitive pattern
 # must be one of these case-blind ones, or the pattern gets no candidate.
 _DROPPED_LOOKAROUNDS = ("(?![a-z])",)
-_CASE_BLIND_LOOKAROUNDS = ("(?![\\w-])", "(?!\\d|,\\d|\\.\\d|%)")
+_CASE_BLIND_LOOKAROUNDS = ("(?![\\w-])", "(?!\\d|,\\d|\\.\\d|%)", "(?![-/.,]\\d)", "(?!:|\\.\\d|,\\d)")
 
 
 def lower_pattern(source: str) -> str | None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsgraph.pipeline.shared.temporal.combine import select
+from newsgraph.pipeline.shared.temporal.combine import select, with_modifiers
 from newsgraph.pipeline.shared.temporal.lexicon import alternation, load
 from newsgraph.pipeline.shared.temporal.scan import Scanner, fold
 from newsgraph.pipeline.shared.number_words import words_value
@@ -187,6 +187,9 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         (rf"(?i)\b(?P<w>{sets})\b", _set_word),
         (rf"(?i)\b(?P<w>{refs})\b", _reference),
     ]
+    from newsgraph.pipeline.shared.temporal.measures import patterns as measure_patterns
+
+    table = measure_patterns() + table  # first: a range end carries its year past a tie
     return [(re.compile(p), fn) for p, fn in table]
 
 
@@ -282,6 +285,8 @@ def _iso(m: re.Match) -> Mention:
 
 def _month_only(m: re.Match) -> Mention | None:
     name = m.group("month")
+    if re.match(r"\s*[0-3]?\d(?!\d)", m.string[m.end() : m.end() + 4]):
+        return None  # "last Oct. 23": the day pattern takes "Oct. 23"
     if name in ("May", "March") and not (
         m.group("off")
         or re.search(
@@ -407,6 +412,10 @@ def _offset(m: re.Match) -> Mention | None:
     if unit == "season":
         return None
     code = load()["units"][unit]
+    if m.group("off").lower() in ("following", "previous") and m.group("the"):
+        # "the following year": a year after the one the text last named, not publication's
+        spec = {"kind": "anaphor", "unit": code, "n": off, "part": None}
+        return Mention(m.start(), m.end(), "DATE", spec)
     return Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": code, "n": off})
 
 
@@ -433,10 +442,19 @@ def _ago(m: re.Match) -> Mention | None:
     sign = -1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1
     if n is None or n != int(n):
         return None
+    # The measure inside the anchored expression ("a month earlier": P1M), kept with it.
+    measure = _duration_value(n, m.group("unit"))
     if m.group("unit").lower().rstrip("s") in load()["time_units"]:
         # "20 minutes ago": within the day of publication ("M" would read as months)
-        return Mention(m.start(), m.end(), "DATE", {"kind": "day", "days": 0, "part": None})
-    spec = {"kind": "offset", "unit": _unit_code(m.group("unit")), "n": int(n) * sign, "ago": True}
+        spec = {"kind": "day", "days": 0, "part": None, "duration": measure}
+        return Mention(m.start(), m.end(), "DATE", spec)
+    spec = {
+        "kind": "offset",
+        "unit": _unit_code(m.group("unit")),
+        "n": int(n) * sign,
+        "ago": True,
+        "duration": measure,
+    }
     return Mention(m.start(), m.end(), "DATE", spec)
 
 
@@ -445,7 +463,13 @@ def _year_ago(m: re.Match) -> Mention:
         m.start(),
         m.end(),
         "DATE",
-        {"kind": "offset", "unit": _unit_code(m.group("unit")), "n": -1, "ago": True},
+        {
+            "kind": "offset",
+            "unit": _unit_code(m.group("unit")),
+            "n": -1,
+            "ago": True,
+            "duration": _duration_value(1, m.group("unit")),
+        },
     )
 
 
@@ -494,6 +518,9 @@ def _duration_value(n: float | None, unit_word: str) -> str:
     amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
     if code == "W2":
         code, amount = "W", "X" if n is None else str(int(n * 2))
+    if code in ("DE", "CE") and n is not None and n == int(n):
+        # "two decades" is P20Y, as TimeBank writes it (P2DE names the same length)
+        code, amount = "Y", str(int(n) * (10 if code == "DE" else 100))
     return f"PT{amount}{code}" if time else f"P{amount}{code}"
 
 
@@ -573,7 +600,7 @@ def _reference(m: re.Match) -> Mention | None:
 
 
 # (pattern, handler, scanner) for each row of ``_patterns()``, built on first use.
-_COMPILED: list[tuple[re.Pattern, Callable[[re.Match], Mention | None], Scanner]] = []
+_COMPILED: list[tuple[re.Pattern, Callable[[re.Match], Mention | list[Mention] | None], Scanner]] = []
 
 
 @lru_cache(maxsize=256)
@@ -606,6 +633,8 @@ def tag(text: str, *, plain: bool = False) -> list[Mention]:
     for pattern, handler, scanner in _COMPILED:
         for m in pattern.finditer(text) if plain else scanner.finditer(text, folded):
             mention = handler(m)
-            if mention is not None and mention.end > mention.start:
-                found.append(mention)
-    return select(text, found)
+            # A handler gives one mention, none, or both ends of a range ("April 24 and 25").
+            for one in mention if isinstance(mention, list) else (mention,):
+                if one is not None and one.end > one.start:
+                    found.append(one)
+    return with_modifiers(text, select(text, found))

@@ -1,0 +1,110 @@
+"""Anchors other than the publication date: the date the text last named (for anaphoric
+dates, "that year", "the day before", and bare clock times), an explicit year nearby (for a
+month or day named without one), the date of a quoted message (for "tomorrow" inside it),
+and the verbs that point a bare weekday forward ("postponed until Saturday")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from newsgraph.pipeline.components.dates.context import parse_iso
+
+# A value that can anchor what follows: a calendar year, month, day or time of day.
+_CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?=T|$)")
+# Kinds whose year may come from an explicit year named just before them.
+_YEARLESS = ("monthday", "month")
+# Kinds resolved against the date of the quoted message they are in.
+_RELATIVE_DAY = ("day", "weekday")
+# "postponed until", "extended to", "put off till": the day named next lies ahead.
+_FORWARD = re.compile(
+    r"(?i)\b(?:postpone|delay|defer|adjourn|extend|push(?:ed)?\s+back|put\s+off|move|reschedul|recess)\w*"
+    r"[^.;:]{0,40}?\b(?:until|till|to|into)\s+(?:at\s+|on\s+)?$"
+)
+_DEADLINE_AFTER = re.compile(r"(?i)\s+(?:deadline|target\s+date|expiration)\b")
+_QUOTES = re.compile(r"``.*?''|“[^”]*”|\"[^\"\n]*\"", re.S)
+
+
+def forward(text: str, start: int, end: int) -> bool:
+    """True when the words around ``[start, end)`` point it forward: a postponing verb
+    before it ("postponed until Tuesday morning") or "deadline" after it ("the Jan. 14
+    deadline")."""
+    return bool(_FORWARD.search(text[max(0, start - 60) : start]) or _DEADLINE_AFTER.match(text, end))
+
+
+def calendar_ref(value: str | None) -> str | None:
+    """``value`` when it names a calendar year, month or day (with or without a time),
+    else None: what an anaphoric date can be counted from."""
+    return value if value and _CALENDAR.match(value) else None
+
+
+def resolve_anaphor(spec: dict, ref: str | None, anchor: date | None) -> str | None:
+    """The value of an anaphoric ``spec`` (``unit``, ``n``, ``part``) counted from ``ref``,
+    the date the text last named, or from the publication date ``anchor`` when the text
+    named none fine enough (a day for "the day before", a year for "that year")."""
+    unit, n, part = spec["unit"], spec["n"], spec.get("part")
+    day = parse_iso(ref) if ref and len(_CALENDAR.match(ref).group(0)) == 10 else None
+    if unit == "Y" and ref:
+        return f"{int(ref[:4]) + n:04d}"
+    if unit == "M" and ref and len(_CALENDAR.match(ref).group(0)) >= 7:
+        months = int(ref[:4]) * 12 + int(ref[5:7]) - 1 + n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    day = day or anchor
+    if day is None:
+        return None
+    if unit == "D":
+        value = (day + timedelta(days=n)).isoformat()
+        return f"{value}T{part}" if part else value
+    if unit == "W":
+        iso = (day + timedelta(weeks=n)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if unit == "Q":
+        q = (day.month - 1) // 3 + n
+        return f"{day.year + q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "Y":
+        return f"{day.year + n:04d}"
+    months = day.year * 12 + day.month - 1 + n
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def with_nearby_year(spec: dict, year: int | None) -> dict:
+    """``spec`` with ``year`` when it names a month or day without one and an explicit
+    year was named just before it in the same sentence ("in 1994 ... on March 3")."""
+    if year is None or spec.get("kind") not in _YEARLESS or spec.get("year") or spec.get("offset") is not None:
+        return spec
+    if spec["kind"] == "month":
+        return {"kind": "explicit", "value": f"{year:04d}-{spec['month']:02d}"}
+    return {**spec, "year": year}
+
+
+def explicit_year(spec: dict, value: str | None) -> int | None:
+    """The year an expression names outright ("1994", "March 3, 1994"), or None."""
+    if spec.get("kind") == "explicit" and value and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
+        return int(value[:4])
+    if spec.get("year"):
+        return int(spec["year"])
+    return None
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted passages (``...'', “...”, "...") as ``(start, end)``."""
+    return [m.span() for m in _QUOTES.finditer(text)]
+
+
+def message_date(quote: tuple[int, int], resolved: list[tuple[int, int, str | None]], sentence: tuple[int, int]):
+    """The date of the quoted message ``quote``: a day named outside it in the same
+    sentence ("said a message read Wednesday night"), from ``resolved`` (start, end,
+    value) triples; None when there is none."""
+    for start, end, value in resolved:
+        inside = quote[0] <= start and end <= quote[1]
+        if inside or not (sentence[0] <= start and end <= sentence[1]):
+            continue
+        day = parse_iso(value) if value and len(_CALENDAR.match(value).group(0) if _CALENDAR.match(value) else "") == 10 else None
+        if day is not None:
+            return day
+    return None
+
+
+def relative_to_message(spec: dict) -> bool:
+    """True for the kinds a quoted message's date anchors ("tomorrow", "Friday")."""
+    return spec.get("kind") in _RELATIVE_DAY and spec.get("offset") is None

@@ -1,0 +1,161 @@
+"""Dates: the TimeML classes beyond plain dates on synthetic sentences: durations, sets,
+times, both ends of ranges, split years, anaphoric dates, and anchors other than the
+publication date (the last date named, a quoted message's date, a nearby year, a verb that
+points forward). Every span is checked against the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.components.dates import DateExtractor
+from newsgraph.pipeline.shared.temporal.tagger import tag
+
+
+def _tagged(text: str) -> dict[str, tuple[str, dict]]:
+    return {text[m.start : m.end]: (m.type, m.spec) for m in tag(text)}
+
+
+@pytest.fixture(scope="module")
+def run_dates(nlp):
+    component = DateExtractor()
+
+    def run(make_doc, text: str, published: str | None = "2022-02-24"):  # a Thursday
+        doc = make_doc(text, published=published)
+        doc.spacy = nlp(text)
+        component(doc)
+        for d in doc.dates:
+            assert doc.text[d.start : d.end].strip() == doc.text[d.start : d.end]
+        return {doc.text[d.start : d.end]: d for d in doc.dates}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("The crew worked 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("It took a year and a half.", "a year and a half", "P1Y6M"),
+        ("He will stay for two more weeks.", "two more weeks", "P2W"),
+        ("The lease runs for at least 20 more years.", "at least 20 more years", "P20Y"),
+        ("The loan was extended for an additional year.", "an additional year", "P1Y"),
+        ("The feud lasted two decades.", "two decades", "P20Y"),
+        ("It was a day-long meeting.", "day-long", "P1D"),
+        ("It ended a decades-long dispute.", "decades-long", "PXDE"),
+        ("Talks have been cut off for nearly two years.", "nearly two years", "P2Y"),
+        ("Investors may wait up to 180 days.", "up to 180 days", "P180D"),
+    ],
+)
+def test_dates_measures_durations(text, surface, value):
+    kind, spec = _tagged(text)[surface]
+    assert (kind, spec["value"]) == ("DURATION", value)
+
+
+def test_dates_measures_duration_range_has_both_ends():
+    found = _tagged("Shipments resume within two to three weeks.")
+    assert found["two"] == ("DURATION", {"kind": "duration", "value": "P2W"})
+    assert found["three weeks"][1]["value"] == "P3W"
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("The market opens every morning at nine.", "every morning", "XXXX-XX-XXTMO"),
+        ("The band plays each Thursday.", "each Thursday", "XXXX-WXX-4"),
+        ("Marchers parade each July.", "each July", "XXXX-07"),
+        ("The club raises prices each season.", "each season", "P1Y"),
+        ("Sales are reported annually.", "annually", "P1Y"),
+        ("The ferry sails every summer.", "every summer", "XXXX-SU"),
+        ("Flights leave on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+        ("The paper is printed every other day.", "every other day", "P2D"),
+    ],
+)
+def test_dates_measures_sets(text, surface, value):
+    kind, spec = _tagged(text)[surface]
+    assert (kind, spec["value"]) == ("SET", value)
+
+
+def test_dates_measures_both_ends_of_ranges(run_dates, make_doc):
+    found = run_dates(make_doc, "The summit will meet on April 24 and 25, after talks on Oct. 18-22, 2021.")
+    assert found["April 24"].value == "2022-04-24"
+    assert found["25"].value == "2022-04-25"
+    assert found["Oct. 18"].value == "2021-10-18"
+    assert found["22, 2021"].value == "2021-10-22"
+    years = run_dates(make_doc, "Prices doubled from 1994 to 1997 and in 2001-04.")
+    assert [years[s].value for s in ("1994", "1997", "2001", "04")] == ["1994", "1997", "2001", "2004"]
+
+
+def test_dates_measures_split_and_fiscal_years(run_dates, make_doc):
+    found = run_dates(make_doc, "Profit rose in fiscal 1998-99 and fell in fiscal 1997.")
+    assert (found["fiscal 1998-99"].value, found["fiscal 1998-99"].duration) == ("1998", "P1Y")
+    assert found["fiscal 1997"].value == "1997"
+
+
+def test_dates_measures_anchored_expression_keeps_its_measure(run_dates, make_doc):
+    found = run_dates(make_doc, "Sales rose from a month earlier and from three years ago.")
+    assert (found["a month earlier"].value, found["a month earlier"].duration) == ("2022-01", "P1M")
+    assert (found["three years ago"].value, found["three years ago"].duration) == ("2019", "P3Y")
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("He left on March 3, 2019. The day before, he sold the house.", "The day before", "2019-03-02"),
+        ("She moved in June 1998 and returned later that year.", "later that year", "1998"),
+        ("He was promoted on May 22, 1995, and the following year he retired.", "the following year", "1996"),
+        ("The raid came on Jan. 5, 2020. He appeared in court the next morning.", "the next morning", "2020-01-06TMO"),
+        ("The vote was on Oct. 12, 2021. Earlier that day, crowds gathered.", "Earlier that day", "2021-10-12"),
+    ],
+)
+def test_dates_measures_anaphoric_dates(run_dates, make_doc, text, surface, value):
+    assert run_dates(make_doc, text)[surface].value == value
+
+
+def test_dates_measures_at_the_time_is_past_ref(run_dates, make_doc):
+    found = run_dates(make_doc, "He spoke six weeks ago, saying at the time he would resign.")
+    assert found["the time"].value == "PAST_REF"
+
+
+def test_dates_measures_clock_time_takes_the_named_day(run_dates, make_doc):
+    found = run_dates(make_doc, "The doctor was shot on Oct. 23, 2021. He died at 10 p.m. in hospital.")
+    assert found["10 p.m."].value == "2021-10-23T22:00"
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("The rally starts at 4 in the morning.", "4 in the morning", "2022-02-24T04:00"),
+        ("By mid-afternoon yesterday, shares were up.", "mid-afternoon yesterday", "2022-02-23TAF"),
+        ("The plane lands at midnight.", "midnight", "2022-02-24T24:00"),
+        ("The minister spoke this morning.", "this morning", "2022-02-24TMO"),
+    ],
+)
+def test_dates_measures_times(run_dates, make_doc, text, surface, value):
+    found = run_dates(make_doc, text)[surface]
+    assert (found.value, found.type) == (value, "TIME")
+
+
+def test_dates_measures_postponed_until_points_forward(run_dates, make_doc):
+    # Published on a Thursday: "Saturday" reported in the past is the one before, but a
+    # postponement points to the next one.
+    found = run_dates(make_doc, "Officials postponed until Saturday any action on the permit.")
+    assert found["Saturday"].value == "2022-02-26"
+    deadline = run_dates(make_doc, "He missed the Jan. 14 deadline.", published="2022-01-05")
+    assert deadline["Jan. 14"].value == "2022-01-14"
+
+
+def test_dates_measures_quoted_message_anchored_to_its_date(run_dates, make_doc):
+    text = "``We march again tomorrow!'' said a message that was read on Monday, Feb. 14, 2022, at the rally."
+    found = run_dates(make_doc, text)
+    assert found["tomorrow"].value == "2022-02-15"
+
+
+def test_dates_measures_nearby_year_overrides_publication_year(run_dates, make_doc):
+    found = run_dates(make_doc, "In 1994, the plant closed in March and reopened on June 3.")
+    assert found["March"].value == "1994-03"
+    assert found["June 3"].value == "1994-06-03"
+
+
+def test_dates_measures_seasons_and_year_end(run_dates, make_doc):
+    found = run_dates(make_doc, "Orders fell over the summer and the deal should close by year-end.", published="2021-10-26")
+    assert found["the summer"].value == "2021-SU"
+    assert found["year-end"].value == "2021"
