@@ -322,7 +322,9 @@ def from_gazetteer(
         listed = _listed(sdoc, i, j, covered)
         if sdoc[i:j].text not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole, listed):
             start, end = sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1])
-            found.append(Toponym(start, end, text[start:end], "GAZ", "gazetteer"))
+            # a currency's country ("US dollars") is labelled CUR: it is no evidence of
+            # where the story is and stays out of the document's country context
+            found.append(Toponym(start, end, text[start:end], "CUR" if label == "MONEY" else "GAZ", "gazetteer"))
             i = j
         else:
             i += 1

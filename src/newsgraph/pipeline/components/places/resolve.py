@@ -104,7 +104,7 @@ def resolve_all(
             top.candidates = tuple(p for p in top.candidates if any(contains(q, p) for q in qual))
     first = [choose(top, quals[i], ctx, ranker) for i, top in enumerate(toponyms)]
     for top, res, q in zip(toponyms, first, quals, strict=True):
-        if res.place is None:
+        if res.place is None or top.label == "CUR":  # "US dollars" says nothing of where
             continue
         if res.place.is_country or len(top.candidates) == 1 or q or res.share > 0.9:
             if res.place.country:
