@@ -73,6 +73,7 @@ def test_facility_tagged_as_a_person_is_a_facility(make_doc):
     text = "He worked on the 26th floor of Qorblax Tower for years."
     doc = make_doc(text)
     start = text.index("Qorblax Tower")
-    doc.entities = [Entity(id="e1", type="PERSON", name="Qorblax Tower", mentions=[Span(start=start, end=start + 13)])]
+    mention = Span(start=start, end=start + 13)
+    doc.entities = [Entity(id="e1", type="PERSON", name="Qorblax Tower", mentions=[mention])]
     (top,) = from_entities(doc, None)
     assert (top.text, top.label) == ("Qorblax Tower", "FAC")

@@ -254,7 +254,8 @@ def accept_gazetteer_match(
     if label == "ORG":
         # An organisation is a place only with evidence: a country or first-level division
         # ("Morocco" tagged ORG), a union of states as a modifier or after a place cue
-        # ("EU leaders", "in the EU": its member area; "the EU said" is the body), the own name of a second-order division ("Hampshire", "Daviess County":
+        # ("EU leaders", "in the EU": its member area; "the EU said" is the body), the
+        # own name of a second-order division ("Hampshire", "Daviess County":
         # councils and forces are named after them), or a locative cue before a town's
         # own name. "Google" is an alternate name of Topeka in GeoNames, and no place here.
         return (
@@ -324,7 +325,8 @@ def from_gazetteer(
             start, end = sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1])
             # a currency's country ("US dollars") is labelled CUR: it is no evidence of
             # where the story is and stays out of the document's country context
-            found.append(Toponym(start, end, text[start:end], "CUR" if label == "MONEY" else "GAZ", "gazetteer"))
+            kind = "CUR" if label == "MONEY" else "GAZ"
+            found.append(Toponym(start, end, text[start:end], kind, "gazetteer"))
             i = j
         else:
             i += 1
