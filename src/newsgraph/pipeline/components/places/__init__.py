@@ -214,7 +214,8 @@ def _drop_adjectives(toponyms: list[Toponym], results: list[Resolution], text: s
             for c in top.candidates
             if not (c.is_town or c.is_country or c.is_admin1) and normalize(c.name) != normalize(top.text)
         ]
-        if res.place is not None and " " not in top.text and short:
+        # An acronym ("EU") is no adjectival short name: "EU countries" names the union.
+        if res.place is not None and " " not in top.text and short and not top.text.isupper():
             after = _NEXT_WORD.match(text, top.end)
             if after and after.group(1) in _PEOPLE_NOUNS:
                 continue

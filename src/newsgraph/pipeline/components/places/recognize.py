@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from newsgraph.pipeline.components.places.rank import MAJOR_CITY
 from newsgraph.resources import entries, words
 from newsgraph.resources.geonames import Gazetteer, GeoPlace, normalize
 
@@ -16,6 +17,8 @@ MAX_TOKENS = 5
 PLACE_CUES = words("lexicons/places/place_cues.txt")
 # Words that turn a capitalised token into a non-place however the gazetteer spells it.
 NEVER_PLACES = words("lexicons/places/never_places.txt")
+# Currency nouns a country's name modifies inside an amount ("US dollars").
+CURRENCY_WORDS = words("lexicons/places/currency_words.txt")
 # Tokens that end facility names spaCy labels ORG ("Colchester Hospital", "City Hall").
 FACILITY_HEADS = words("lexicons/places/facility_heads.txt")
 
@@ -84,7 +87,9 @@ def from_entities(doc, sdoc) -> list[Toponym]:
     found: list[Toponym] = []
     if doc.entities:
         for entity in doc.entities:
-            facility = entity.type == "ORG" and is_facility_name(entity.name)
+            # Organisations and people whose name ends in a facility word are facilities:
+            # "Colchester Hospital", and "Trump Tower" or "Meydan Racecourse" tagged PERSON.
+            facility = entity.type in ("ORG", "PERSON") and is_facility_name(entity.name)
             if entity.type not in PLACE_LABELS and not facility:
                 continue
             for m in entity.mentions:
@@ -172,17 +177,50 @@ def _capitalised(token) -> bool:
 
 
 def _cued(sdoc, i: int, j: int) -> bool:
-    """A place cue around tokens [i, j): a preposition before, or ', <region>' after."""
-    if i > 0 and sdoc[i - 1].lower_ in PLACE_CUES:
+    """A place cue around tokens [i, j): a preposition before (an article between them
+    allowed), or ', <region>' after."""
+    before = i - 1 if i > 0 and sdoc[i - 1].lower_ != "the" else i - 2  # "in the EU"
+    if before >= 0 and sdoc[before].lower_ in PLACE_CUES:
         return True
     return j + 1 < len(sdoc) and sdoc[j].text == "," and _capitalised(sdoc[j + 1])
 
 
-def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: str, whole: bool) -> bool:
+UNION = "L.RGNE"  # a union of states in curated.tsv: the European Union, the euro area
+
+
+def _division_name(text: str, main: list[GeoPlace]) -> bool:
+    """``text`` is the own name of a second-order division, and neither an everyday word
+    ("Orange", "Union") nor an acronym ("BA", "MIDI")."""
+    if text.isupper():
+        return False
+    if " " not in text and is_common_word(text):  # a metropolitan division: "Liverpool"
+        return any(p.is_admin2 and p.population >= MAJOR_CITY for p in main)
+    return any(p.is_admin2 for p in main)
+
+
+def _spelling_of(key: str, place: GeoPlace) -> bool:
+    """``key`` is the place's main name or a spelling of it ("douma" for Dūmā, "misrata"
+    for Mişrātah), not an unrelated alternate name ("julia" for Plovdiv)."""
+    from difflib import SequenceMatcher
+
+    name = normalize(place.name)
+    return name == key or SequenceMatcher(None, name, key).ratio() >= 0.75
+
+
+def _modifier(sdoc, j: int) -> bool:
+    """The name ending before token ``j`` modifies a noun after it ("EU leaders")."""
+    last = sdoc[j - 1]
+    return last.dep_ in ("compound", "nmod", "amod") and last.head.i >= j
+
+
+def accept_gazetteer_match(
+    sdoc, i: int, j: int, places: list[GeoPlace], label: str, whole: bool, listed: bool = False
+) -> bool:
     """Whether tokens [i, j), found in the gazetteer, are a place here.
 
     ``label`` is the spaCy label over the tokens ('' when none); ``whole`` says the match
-    covers that whole entity. Organisations, people and demonyms keep their label unless the
+    covers that whole entity; ``listed`` that it stands in a list next to a toponym
+    ("Hilversum and Almelo"). Organisations, people and demonyms keep their label unless the
     entity is exactly a well-known place name ("Morocco" tagged ORG, "Tamil Nadu" PERSON).
     """
     words = [t.lower_ for t in sdoc[i:j]]
@@ -192,7 +230,8 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
     main = [p for p in places if normalize(p.name) == key]  # not through an alternate name
     state = any(p.is_country or p.is_admin1 for p in places)
     article = words[0] == "the" or (i > 0 and sdoc[i - 1].lower_ == "the")
-    if article and not state and all(p.is_town and p.population < 100000 for p in main):
+    union = any(p.feature == UNION for p in places)
+    if article and not (state or union) and all(p.is_town and p.population < 100000 for p in main):
         return False  # towns take no article: "the White House" is no town in Tennessee
     # A second-order division counts by its population, like a town: "Long" (Long County)
     # is no place on its own.
@@ -200,19 +239,40 @@ def accept_gazetteer_match(sdoc, i: int, j: int, places: list[GeoPlace], label: 
         p.is_country or p.is_admin1 or not (p.is_town or p.is_admin2) or p.population >= 100000
         for p in places
     )
+    if label == "MONEY":  # "US" in "15.4 billion US dollars": the country, as a modifier
+        return state and j < len(sdoc) and sdoc[j].lower_ in CURRENCY_WORDS
     if label and not whole:  # a part of a longer name: "Paris" of "Paris Hilton"
         return False
     if label == "NORP" and j - i == 1:  # the demonym itself; "Crimean Peninsula" is fine
         return False
     if label in PLACE_LABELS:  # spaCy's place that the entity linker set aside ("US forces")
-        return state or bool(main)
+        # A town's name the linker read as something else needs a cue or size: "White
+        # House aides" is no town in Tennessee.
+        return state or any(
+            not p.is_town or p.population >= 100000 or _cued(sdoc, i, j) for p in main
+        )
     if label == "ORG":
         # An organisation is a place only with evidence: a country or first-level division
-        # ("Morocco" tagged ORG), or a locative cue before a town's own name. "Google" is
-        # an alternate name of Topeka in GeoNames, and no place here.
-        return state or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in main))
+        # ("Morocco" tagged ORG), a union of states as a modifier or after a place cue
+        # ("EU leaders", "in the EU": its member area; "the EU said" is the body), the
+        # own name of a second-order division ("Hampshire", "Daviess County":
+        # councils and forces are named after them), or a locative cue before a town's
+        # own name. "Google" is an alternate name of Topeka in GeoNames, and no place here.
+        return (
+            state
+            or (union and (_modifier(sdoc, j) or _cued(sdoc, i, j)))
+            or _division_name(sdoc[i:j].text, main)
+            or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in main))
+        )
     if label in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
-        return big or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in places))
+        # Only a town's own name or a spelling of it vouches for it ("Douma" for Dūmā):
+        # "Julia" is an alternate name of Plovdiv, and a person here.
+        # A town of exactly this name speaks for it before a namesake's other spelling:
+        # "Levi" is a Lapland village (and a person here), not Lévis.
+        exact = [p for p in main if p.is_town]
+        own = [p for p in places if not p.is_town or (p in exact if exact else _spelling_of(key, p))]
+        big_own = state or any(not (p.is_town or p.is_admin2) or p.population >= 100000 for p in own)
+        return big_own or ((_cued(sdoc, i, j) or listed) and any(p.population >= 5000 for p in own))
     if label:  # DATE, CARDINAL, MONEY...: never places
         return False
     text = sdoc[i:j].text
@@ -260,13 +320,30 @@ def from_gazetteer(
         label = labels[i]
         ent_start, ent_end = bounds.get(i, (i, j))
         whole = ent_start >= i and ent_end <= j  # the match covers the whole entity
-        if sdoc[i:j].text not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole):
+        listed = _listed(sdoc, i, j, covered)
+        if sdoc[i:j].text not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole, listed):
             start, end = sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1])
-            found.append(Toponym(start, end, text[start:end], "GAZ", "gazetteer"))
+            # a currency's country ("US dollars") is labelled CUR: it is no evidence of
+            # where the story is and stays out of the document's country context
+            kind = "CUR" if label == "MONEY" else "GAZ"
+            found.append(Toponym(start, end, text[start:end], kind, "gazetteer"))
             i = j
         else:
             i += 1
     return found
+
+
+def _listed(sdoc, i: int, j: int, covered) -> bool:
+    """Tokens [i, j) stand in a list beside a toponym: "<place>, X", "<place> and X",
+    "X, <place>", "X and <place>"."""
+    if i >= 2 and sdoc[i - 1].text in (",", "and"):
+        end = sdoc[i - 2].idx + len(sdoc[i - 2])
+        if any(s < end <= e for s, e in covered):
+            return True
+    if j + 1 < len(sdoc) and sdoc[j].text in (",", "and"):
+        start = sdoc[j + 1].idx
+        return any(s <= start < e for s, e in covered)
+    return False
 
 
 def _longest_match(

@@ -91,6 +91,7 @@ def resolve_all(
         top.candidates = tuple(gaz.lookup(top.text)) or tuple(_fallback(gaz, top.text))
         if not top.candidates and (top.label == "FAC" or is_facility_name(top.text)):
             top.candidates = tuple(_inside(gaz, top.text))
+        top.candidates = _as_written(top)
     ctx = Context()
     if dateline:
         # The dateline names a city the wire desk expects readers to know: the largest one.
@@ -103,7 +104,7 @@ def resolve_all(
             top.candidates = tuple(p for p in top.candidates if any(contains(q, p) for q in qual))
     first = [choose(top, quals[i], ctx, ranker) for i, top in enumerate(toponyms)]
     for top, res, q in zip(toponyms, first, quals, strict=True):
-        if res.place is None:
+        if res.place is None or top.label == "CUR":  # "US dollars" says nothing of where
             continue
         if res.place.is_country or len(top.candidates) == 1 or q or res.share > 0.9:
             if res.place.country:
@@ -115,6 +116,17 @@ def resolve_all(
         if quals[i] and res.place is not None and any(contains(q, res.place) for q in quals[i]):
             res.qualifier = toponyms[i + 1]
     return _one_sense_per_name(toponyms, final)
+
+
+def _as_written(top: Toponym) -> tuple[GeoPlace, ...]:
+    """An acronym in capitals ("EU", "UK") names what it abbreviates, not a place whose own
+    name has those letters ("Eu", a town in Normandy), when the gazetteer has both."""
+    letters = top.text.replace(".", "")
+    if not (letters.isupper() and len(letters) <= 4):
+        return top.candidates
+    key = normalize(top.text)
+    kept = tuple(p for p in top.candidates if normalize(p.name) != key or p.name.isupper())
+    return kept or top.candidates
 
 
 def _qualifiers(toponyms: list[Toponym], i: int, text: str) -> list[GeoPlace]:
