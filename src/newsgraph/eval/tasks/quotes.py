@@ -334,7 +334,7 @@ def run(path: str | Path, limit: int | None = None, components: list | None = No
         },
         notes=[
             "one annotation per text: the annotator id sorting first; texts analysed verbatim (clean=False)",
-            "match: word-token overlap >= 50% of the gold content; predictions grouped by cue",
+            "match: word-token overlap >= 50% of the gold content; predictions grouped by attribution id",
             "direct = gold content beginning and ending with a quote mark",
             f"ms per article: {per_component}",
         ],
