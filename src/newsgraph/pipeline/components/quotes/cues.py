@@ -103,7 +103,8 @@ def features(tok) -> list[str]:
 def find_learned(parse: Parse, model: CueModel, taken: frozenset[int] = frozenset()) -> list[Reported]:
     """Reported content of the tokens the model takes for cues (among those with a lemma
     seen as a cue in training), except those starting at a character in ``taken`` (cues
-    the lexicon's rules already read)."""
+    the lexicon's rules already read) and those whose speaker the parse does not give (a
+    belief or a noun with no one holding it is too weak a claim to report)."""
     found = []
     for tok in parse.sdoc:
         # The lemma test first: it rules out most tokens before any feature is built.
@@ -113,7 +114,10 @@ def find_learned(parse: Parse, model: CueModel, taken: frozenset[int] = frozense
         content = content_of(parse, tok)
         if content is None or model.probability(features(tok)) < model.threshold:
             continue
-        cue = Cue(tok.idx, tok.idx + len(tok), tok, speaker_of(parse, tok))
+        speaker = speaker_of(parse, tok)
+        if speaker is None:
+            continue
+        cue = Cue(tok.idx, tok.idx + len(tok), tok, speaker)
         found.append(Reported(content[0], content[1], cue))
     return found
 
