@@ -3,6 +3,7 @@ speaker scoring on hand-made files; and a small run on real dev files."""
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 
 from newsgraph.eval.tasks import quotes as task
@@ -121,3 +122,21 @@ def test_eval_quotes_runs_on_polnear_dev(shared_data):
         assert 0.0 <= report.scores[key] <= 1.0
     assert set(report.baselines[task.BASELINE]) == set(report.scores)
     assert report.scores["all_f1"] > report.baselines[task.BASELINE]["all_f1"]
+
+
+def test_eval_quotes_groups_by_attribution_id_before_cue(tmp_path):
+    """Quotes with one ``attribution`` id are one prediction even without a shared cue;
+    different ids stay apart even with one cue span."""
+    (doc,), _ = task.load_polnear(_write_split(tmp_path / "dev"))
+    a, b, c = (
+        _quote("We will win", "direct", "Ana Berg", "said."),
+        _quote("Then we rest.", "direct", "Ana Berg", None),
+        _quote("the vote was fair", "indirect", "Officials", "said."),
+    )
+    quotes = [
+        msgspec.structs.replace(a, attribution="a1"),
+        msgspec.structs.replace(b, attribution="a1"),
+        msgspec.structs.replace(c, attribution="a2"),
+    ]
+    preds = task.group_record(_record(quotes))
+    assert sorted(len(p.content) for p in preds) == [1, 2]

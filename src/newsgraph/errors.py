@@ -48,6 +48,8 @@ class Code(str, Enum):
     INVALID_RECORD = "E410"  # a finished record breaks the contract (types, spans, ids)
     # shipped word lists (area: src/newsgraph/resources, issue 12 item 5)
     BAD_LEXICON = "E291"  # a shipped word list is missing, empty or states no source
+    # quotes (issue 13, helper wt-quotes): the shipped cue model cannot be read
+    BAD_QUOTES_RESOURCE = "E292"
 
 
 # Retired codes: no longer raised, never to be reused (stores made before may hold them).

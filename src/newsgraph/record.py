@@ -97,6 +97,9 @@ class Quote(Struct, frozen=True):
     speaker: Speaker | None
     cue: Span | None
     component: str | None = None
+    # The attribution the quote belongs to ("a1", "a2", ... per record): the pieces of a
+    # quote split around its cue, and the partial quote inside reported speech, share one.
+    attribution: str | None = None
 
 
 class Quantity(Struct, frozen=True):

@@ -4,9 +4,10 @@ Gold: one attribution per ``E`` line, its Content (possibly several fragments, a
 quote is split by its attribution), Source and Cue. Texts annotated by several
 annotators are scored on one annotation, the one whose annotator id sorts first.
 
-Predictions are grouped into attributions by cue: the parts of a split quote, the
-sentences of a quote that runs on after its attribution and a partial quote inside the
-reported speech it belongs to share one cue and count as one predicted attribution.
+Predictions are grouped into attributions by the quotes' ``attribution`` id: the parts
+of a split quote, the sentences of a quote that runs on after its attribution and a
+partial quote inside the reported speech it belongs to share one cue and one id, and
+count as one predicted attribution.
 
 A prediction matches a gold attribution when their word tokens overlap on at least half
 of the gold content's tokens; matching is one-to-one, best overlap first. Precision and
@@ -218,7 +219,8 @@ def speaker_correct(gold: GoldAttribution, pred: Predicted, entity_at) -> bool:
 
 
 def group_record(record) -> list[Predicted]:
-    """A record's quotes as predicted attributions, grouped by cue. Partial quotes with
+    """A record's quotes as predicted attributions, grouped by their ``attribution`` id
+    (by cue in records older than it). Partial quotes with
     neither cue nor speaker (scare quotes, titles, slogans, and phrases like a quoted
     "heavy price" whose speaker the text does not give) stay in the record but are not
     attribution claims, so they are not scored."""
@@ -226,7 +228,10 @@ def group_record(record) -> list[Predicted]:
     for i, q in enumerate(record.quotes):
         if q.kind == "partial" and q.cue is None and q.speaker is None:
             continue  # a quoted phrase attributed to no one makes no attribution claim
-        key = (q.cue.start, q.cue.end) if q.cue is not None else ("alone", i)
+        if q.attribution is not None:
+            key = q.attribution
+        else:  # records written before quotes carried an attribution id
+            key = (q.cue.start, q.cue.end) if q.cue is not None else ("alone", i)
         groups.setdefault(key, []).append(q)
     out = []
     for quotes in groups.values():
@@ -329,7 +334,7 @@ def run(path: str | Path, limit: int | None = None, components: list | None = No
         },
         notes=[
             "one annotation per text: the annotator id sorting first; texts analysed verbatim (clean=False)",
-            "match: word-token overlap >= 50% of the gold content; predictions grouped by cue",
+            "match: word-token overlap >= 50% of the gold content; predictions grouped by attribution id",
             "direct = gold content beginning and ending with a quote mark",
             f"ms per article: {per_component}",
         ],

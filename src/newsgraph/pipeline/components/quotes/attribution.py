@@ -227,7 +227,7 @@ class Parse:
         the sentence its colon closes (``Cruz continued:`` ending the paragraph before)."""
         raw_last = self.text[: marked.close].rstrip()[-1:] if marked.close is not None else "."
         after = self.region_after(marked.outer_end) if marked.close is not None else []
-        if after and (raw_last != "." or after[0].is_lower or _bare_attribution(after)):
+        if after and (raw_last != "." or after[0].is_lower or _bare_attribution(after) or _says_how(after)):
             cue = self.cue_in(after, outside=(marked.open, marked.outer_end))
             if cue is not None:
                 return cue
@@ -313,6 +313,18 @@ def _wordy(tok) -> bool:
 
 
 _BARE_VERBS = entries("quotes/bare_attribution_verbs.txt")
+_POINTING = frozenset({"that", "this", "that's", "so"})
+_HOW = frozenset({"how", "what"})
+
+
+def _says_how(region: list) -> bool:
+    """``That was how Jane Doe put it.``, ``That's what the mayor told us.``: a short
+    sentence after a quote that points back at it names its speaker."""
+    return (
+        len(region) <= 12
+        and region[0].lower_ in _POINTING
+        and any(t.lower_ in _HOW for t in region[1:4])
+    )
 
 
 def _bare_attribution(region: list) -> bool:

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.quotes import lexicon as lexicon_mod
 from newsgraph.pipeline.components.quotes.attribution import PARTIAL_PATH, SUBJECTS, Cue, Parse
+from newsgraph.pipeline.components.quotes.cues import CueModel, find_learned, load_model
 from newsgraph.pipeline.components.quotes.indirect import find_indirect
+from newsgraph.pipeline.components.quotes.labels import find_turns
 from newsgraph.pipeline.components.quotes.marks import Marked, find_quotes
 from newsgraph.pipeline.components.quotes.speakers import MentionIndex, SpeakerResolver
 from newsgraph.pipeline.document import Document
@@ -50,15 +52,20 @@ class _Item:
 class QuoteExtractor(Component):
     """Finds quotes and attributes them. ``indirect``: also report speech without quote
     marks; ``lexicon``: a folder with ``reporting_verbs.txt`` and ``cue_phrases.txt``
-    replacing the shipped ones."""
+    replacing the shipped ones; ``learned_cues``: also take the cues the trained cue model
+    finds (nouns, beliefs, polls that show; needs ``indirect``); ``cue_model``: a model file
+    replacing the shipped ``cue_model.json``."""
 
     name = NAME
     requires = ("text", "spacy", "entities", "noise")
     assigns = ("quotes",)
 
-    def __init__(self, indirect: bool = True, lexicon: str | None = None):
+    def __init__(
+        self, indirect: bool = True, lexicon: str | None = None, learned_cues: bool = True, cue_model: str | None = None
+    ):
         self.indirect = indirect
         self.lexicon = lexicon_mod.load(lexicon)
+        self.cue_model = load_model(cue_model) if learned_cues else None
 
     def __call__(self, doc: Document) -> Document:
         if doc.spacy is None:
@@ -66,14 +73,17 @@ class QuoteExtractor(Component):
         marks = [m for m in find_quotes(doc.text) if doc.noise_at(m.open, m.outer_end, CAPTION_KINDS) is None]
         inside = _inside(sorted((m.open, m.outer_end) for m in marks))
         parse = Parse(doc.spacy, self.lexicon, inside)
-        items = _extract(doc, parse, marks, inside, self.indirect)
+        items = _extract(doc, parse, marks, inside, self.indirect, self.cue_model)
         doc.quotes.extend(_to_quotes(doc, items, self.lexicon.titles, inside))
         return doc
 
 
-def _extract(doc: Document, parse: Parse, marks: list[Marked], inside, with_indirect: bool) -> list[_Item]:
+def _extract(
+    doc: Document, parse: Parse, marks: list[Marked], inside, with_indirect: bool, cue_model: CueModel | None = None
+) -> list[_Item]:
     """Direct, partial and (optionally) indirect items with their cues, before speakers.
-    ``marks``: the quoted passages outside captions; ``inside(char)``: within one of them."""
+    ``marks``: the quoted passages outside captions; ``inside(char)``: within one of them;
+    ``cue_model``: the learned cues' classifier (None: the lexicon's cues only)."""
     text = doc.text
     direct: list[_Item] = []
     partial: list[_Item] = []
@@ -87,8 +97,13 @@ def _extract(doc: Document, parse: Parse, marks: list[Marked], inside, with_indi
     _inherit(text, direct)
     reported: list[_Item] = []
     direct_cues = {item.cue.start for item in direct if item.cue is not None}
+    learned_cues: set[int] = set()
     if with_indirect:
         found = find_indirect(parse, inside)
+        if cue_model is not None:
+            learned = find_learned(parse, cue_model, frozenset(r.cue.start for r in found) | direct_cues)
+            found += learned
+            learned_cues = {r.cue.start for r in learned}
         # A cue whose content (any piece of it) is a direct quote belongs to that quote.
         taken = {r.cue.start for r in found if any(d.start < r.end and r.start < d.end for d in direct)}
         for r in found:
@@ -96,15 +111,37 @@ def _extract(doc: Document, parse: Parse, marks: list[Marked], inside, with_indi
                 continue
             if doc.noise_at(r.start, r.end, CAPTION_KINDS) is not None:
                 continue
-            reported.append(_Item(r.start, r.end, "indirect", r.cue))
-    _inherit_across(text, direct, direct + reported)
+            span = _in_paragraph(text, r.start, r.end, r.cue.start)
+            if span is not None:
+                reported.append(_Item(span[0], span[1], "indirect", r.cue))
+    # A learned cue (a belief, a noun) is weaker evidence than a speech verb: it does not
+    # pass its speaker on to quotes that have no attribution of their own.
+    said = [it for it in reported if it.cue.start not in learned_cues]
+    _inherit_across(text, direct, direct + said)
     kept_partial = []
     for item in partial:
         item.cue = _partial_cue(parse, item, reported, direct_cues)
         if item.cue is not None or _worth_keeping(parse, item):
             kept_partial.append(item)
-    _inherit_reported(text, direct, [it for it in kept_partial + reported if it.cue is not None])
-    return direct + kept_partial + reported
+    _inherit_reported(text, direct, [it for it in kept_partial + said if it.cue is not None])
+    turns = [_Item(t.start, t.end, "direct", t.cue) for t in find_turns(parse) if not inside(t.start)]
+    return direct + turns + kept_partial + reported
+
+
+def _in_paragraph(text: str, start: int, end: int, cue: int) -> tuple[int, int] | None:
+    """``[start, end)`` cut to the line holding the cue: the parser may run a sentence over
+    a line break (a headline, ``Tories 'would cut number of MPs'``, read as the start of
+    the first paragraph's sentence), but reported speech never crosses one. None when
+    nothing is left on the cue's side."""
+    line_start = text.rfind("\n", 0, cue) + 1
+    line_end = text.find("\n", cue)
+    line_end = len(text) if line_end < 0 else line_end
+    start, end = max(start, line_start), min(end, line_end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def _is_direct(text: str, m: Marked, parse: Parse) -> bool:
@@ -249,8 +286,8 @@ def _partial_cue(parse: Parse, item: _Item, reported: list[_Item], direct_cues: 
     while tok.head is not tok and tok.dep_ not in SUBJECTS:
         head = tok.head
         if parse.is_cue_verb(head) and (tok.dep_ in PARTIAL_PATH or tok.dep_ == "prep"):
-            if head.idx in direct_cues:
-                return None
+            if head.idx in direct_cues or "\n" in parse.text[min(head.idx, item.start) : max(head.idx, item.end)]:
+                return None  # a verb on another line (a headline parsed into the paragraph)
             return Cue(head.idx, head.idx + len(head), head, parse.subject_of(head))
         if tok.dep_ not in PARTIAL_PATH:
             return None
@@ -275,8 +312,9 @@ def _to_quotes(doc: Document, items: list[_Item], titles: frozenset[str], inside
     cues = {item.cue.start: item.cue for item in items if item.cue is not None}
     for cue in sorted(cues.values(), key=lambda c: c.start):
         speakers[cue.start] = resolver.resolve(cue.speaker) if cue.speaker is not None else None
+    ids = _attribution_ids(items)
     quotes = []
-    for item in items:
+    for item, attribution in zip(items, ids, strict=True):
         cue = item.cue
         source = cue or item.speaker_of
         quotes.append(
@@ -287,6 +325,18 @@ def _to_quotes(doc: Document, items: list[_Item], titles: frozenset[str], inside
                 speaker=speakers.get(source.start) if source is not None else None,
                 cue=Span(start=cue.start, end=cue.end) if cue is not None else None,
                 component=NAME,
+                attribution=attribution,
             )
         )
     return quotes
+
+
+def _attribution_ids(items: list[_Item]) -> list[str]:
+    """One id per attribution (``a1``, ``a2``, ... in text order): items sharing a cue are
+    one attribution, an item without a cue is one of its own."""
+    keys = [("cue", item.cue.start) if item.cue is not None else ("alone", i) for i, item in enumerate(items)]
+    first: dict[tuple, int] = {}
+    for key, item in zip(keys, items, strict=True):
+        first[key] = min(first.get(key, item.start), item.start)
+    order = {key: f"a{n}" for n, key in enumerate(sorted(first, key=lambda k: (first[k], str(k))), start=1)}
+    return [order[key] for key in keys]

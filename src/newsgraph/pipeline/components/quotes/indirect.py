@@ -88,7 +88,9 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
         comp = last = _prep_object(parse, verb, lemma)
     if comp is None:
         return None
-    span = _trim(parse, comp.left_edge.idx, last.right_edge.idx + len(last.right_edge))
+    end = content_end(verb, comp)
+    end = max(end, last.right_edge, key=lambda t: t.i)
+    span = _trim(parse, comp.left_edge.idx, end.idx + len(end))
     if span is None:
         return None
     start, end = span
@@ -98,6 +100,16 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
         return None
     cue = Cue(verb.idx, verb.idx + len(verb), verb, parse.subject_of(verb))
     return Reported(start, end, cue)
+
+
+def content_end(cue, comp):
+    """The last token of the content ``comp`` of ``cue``: the content runs on to the end of
+    what follows the cue in its phrase (``raising questions about his microphone problems
+    during the debate``, ``cited the remarks Trump made as examples``), as the parser
+    often hangs the last modifiers on the cue rather than on the content's head."""
+    first = comp if comp.head is cue else comp.head  # the cue's child holding the content
+    ends = [c.right_edge for c in cue.rights if c.dep_ not in _NOT_CONTENT and c.i >= first.i]
+    return max([comp.right_edge, *ends], key=lambda t: t.i)
 
 
 def _prep_object(parse: Parse, verb, lemma: str):
@@ -130,6 +142,8 @@ def _phrase_content(parse: Parse, tok) -> Reported | None:
 
 
 _TRIM = " \t\n,;:—–-" + QUOTE_CHARS
+# Right dependents of a cue that are not part of its content.
+_NOT_CONTENT = frozenset({"punct", "cc", "conj", "relcl", "advcl", "parataxis", "appos"})
 _ASIDE_OPEN = frozenset({",", "—", "–", "--"})
 # Prepositions after an object that carry what is said of it ("cited X as Y").
 _OF = frozenset({"as", "of", "for"})
