@@ -23,6 +23,10 @@ CURRENCY_WORDS = words("lexicons/places/currency_words.txt")
 FACILITY_HEADS = words("lexicons/places/facility_heads.txt")
 
 
+# Lower-case particles of people's names ("Pieter van Dam", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset({"van", "von", "der", "de", "den", "da", "di", "du", "le", "la", "bin", "al", "el", "ter"})
+
+
 def is_facility_name(name: str) -> bool:
     """An organisation name that names a building or site: "Colchester Hospital",
     "Meydan Racecourse", "Buckland Elementary School"."""
@@ -90,6 +94,8 @@ def from_entities(doc, sdoc) -> list[Toponym]:
             # Organisations and people whose name ends in a facility word are facilities:
             # "Colchester Hospital", and "Trump Tower" or "Meydan Racecourse" tagged PERSON.
             facility = entity.type in ("ORG", "PERSON") and is_facility_name(entity.name)
+            if facility and entity.type == "PERSON" and (entity.roles or _NAME_PARTICLES & set(entity.name.lower().split())):
+                facility = False  # "Dutch Economy Minister Pieter van Dam": a person with an office or a "van"
             if entity.type not in PLACE_LABELS and not facility:
                 continue
             for m in entity.mentions:
