@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from newsgraph.pipeline.components.quantities import ambiguous
 from newsgraph.pipeline.components.quantities.lexicon import Unit, load, unit_for
 from newsgraph.pipeline.components.quantities.numbers import Number, find_numbers, scale_after
 from newsgraph.resources import words
@@ -161,6 +162,7 @@ def _measure(text: str, n: Number) -> Found | None:
                 vague_unit = load().by_unit["GBP"]  # "billions of pounds"
             _set_unit(found, vague_unit)
         return found
+    scaled_end = end
     suffix = _suffix_unit(text, end)
     if suffix and (unit is None or suffix[0].dimension == "currency" or suffix[0].unit == unit.unit):
         if (
@@ -175,6 +177,8 @@ def _measure(text: str, n: Number) -> Found | None:
         return None  # 5G, 3D, 4K: a name, not a quantity
     if unit is not None and unit.unit == "pound" and abs(value or n.low or 0) >= 1e6:
         unit = load().by_unit["GBP"]  # "361 million pounds": money, not weight
+    elif n.kind == "digit":
+        unit, end = _disambiguated(text, n.start, scaled_end, end, unit, found.prefixed)
     if unit is not None:
         _set_unit(found, unit)
         end = _per_unit(text, end, found)
@@ -188,6 +192,24 @@ def _measure(text: str, n: Number) -> Found | None:
         else:
             found.approx = True
     return found
+
+
+def _disambiguated(text: str, start: int, scaled_end: int, end: int, unit: Unit | None, prefixed: bool):
+    """``(unit, end)`` with an ambiguous form's unit chosen from the context words
+    (``ambiguous.choose``): the symbol before the number when one was read, else the form
+    right after the number and its scale (``25 c``, ``30 kn``, ``50 pounds``); ``end`` is
+    where the mention ends so far."""
+    key, form_end = (ambiguous.symbol_before(text, start), end) if prefixed else (None, end)
+    if key is None or key not in ambiguous.model():
+        after = ambiguous.form_after(text, scaled_end)
+        if after is None or after[0] not in ambiguous.model() or not ambiguous.allowed(text, after[0], after[1]):
+            return unit, end
+        key, form_end = after
+    name = ambiguous.choose(key, ambiguous.context_words(text, start, form_end))
+    chosen = load().by_name.get(name)
+    if chosen is None:
+        return unit, end
+    return chosen, max(end, form_end)
 
 
 def _suffix_unit(text: str, pos: int) -> tuple[Unit, int] | None:

@@ -48,6 +48,7 @@ class Lexicon:
     suffix_re: re.Pattern
     prefix_re: re.Pattern
     by_unit: dict[str, Unit]
+    by_name: dict[str, Unit]
 
 
 def _alternation(forms) -> str:
@@ -105,6 +106,7 @@ def load() -> Lexicon:
         suffix_re=suffix_re,
         prefix_re=prefix_re,
         by_unit=by_unit,
+        by_name={u.name: u for u in reversed(list(by_unit.values()))},
     )
 
 
