@@ -60,7 +60,10 @@ def _modifier_re() -> re.Pattern:
 def find_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
     """Quantities in ``text``, left to right. Numbers overlapping a ``skip`` span (a date or
     time of day) are left out."""
-    numbers = [n for n in find_numbers(text) if not overlaps(n.start, n.end, skip)]
+    # "Oct. 18-22": the end of a day range inside a date is part of the date
+    numbers = [
+        n for n in find_numbers(text) if not overlaps(n.start, n.end, skip) and not _after_date(text, n, skip)
+    ]
     out: list[Found] = []
     consumed = 0
     i = 0
@@ -83,6 +86,14 @@ def find_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
         first = _with_modifiers(text, first)
         out.append(first)
     return out
+
+
+def _after_date(text: str, n: Number, skip) -> bool:
+    """Whether ``n`` closes a day range begun inside a date (``Oct. 18-22``)."""
+    dash = re.match(r"(?:.|\n)*?(\d+)\s?[-–]\s?$", text[max(0, n.start - 6) : n.start])
+    if not dash or n.value is None or not 1 <= n.value <= 31:
+        return False
+    return any(s < n.start - 1 <= e for s, e in ((s, e + len(dash.group(0)) - 1) for s, e in skip))
 
 
 def _is_score(text: str, n: Number, numbers: list[Number], i: int) -> bool:
@@ -271,6 +282,12 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
         return None
     if word == "or" and nxt.kind != first.kind:
         return None
+    if word == "or":
+        # "eight or nine euros": two values, the first with the unit written once
+        second = _measure(text, nxt)
+        if second is not None and first.unit is None and second.unit is not None:
+            first.unit, first.name, first.dimension = second.unit, second.name, second.dimension
+        return None
     second = _measure(text, nxt)
     if second is None or first.value is None or second.value is None:
         return None
@@ -306,6 +323,11 @@ def _shared_scale(text: str, first: Found, nxt: Number, second: Found) -> float:
     ``1 to 2 thousand``; unchanged when the first number carries its own scale."""
     low = first.value
     scale = second.value / nxt.value if nxt.value else 1
+    written = re.search(r"(?i)\b(hundred|thousand|million|billion|trillion)$", text[nxt.start : nxt.end])
+    if nxt.kind == "word" and written and first.kind == "word" and scale == 1:
+        # "four to five thousand": the scale word ends the second number in words
+        scale = load().scales[written.group(1).lower()]
+        return low * scale if low < scale and low * scale <= second.value else low
     if scale <= 1 or re.search(
         r"(?i)million|billion|thousand|bn|[mkb]\b", text[first.num_start : first.num_end]
     ):
