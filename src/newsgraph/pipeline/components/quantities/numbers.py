@@ -79,13 +79,16 @@ _VAGUE = re.compile(
     r"(?:\s+of\s+(?P<inner>thousands|millions|billions))?(?=\s+of\b)",
     re.I,
 )
-_FRACTION = re.compile(
-    r"\b(?P<num>a|one|two|three|four|five|seven)[\s-](?P<den>halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?![-])"
-    r"|(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])"
-    r"|(?<![$€£¥\d.,])\b(?P<n2>one|two|three|[1-9])\s+(?:in|out\s+of)\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b(?!\s*(?:years?|months?|weeks?|days?|hours?|%))"
-    r"|(?:(?<=almost )|(?<=nearly )|(?<=roughly )|(?<=about ))half\b"
-    r"|(?<![\w-])[Hh]alf(?=\s+(?:the|of|their|its|his|her|our|all)\s)",
-    re.I,
+# One pattern per kind of fraction: four small scans are faster than one alternation.
+_FRACTIONS = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"\b(?P<num>a|one|two|three|four|five|seven)[\s-](?P<den>halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?![-])",
+        r"(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])",
+        r"(?<![$€£¥\d.,])\b(?P<n2>one|two|three|[1-9])\s+(?:in|out\s+of)\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b(?!\s*(?:years?|months?|weeks?|days?|hours?|%))",
+        r"(?<![\w-])half\b(?:(?<=almost half)|(?<=nearly half)|(?<=roughly half)|(?<=about half)"
+        r"|(?=\s+(?:the|of|their|its|his|her|our|all)\s))",
+    )
 )
 
 
@@ -141,8 +144,9 @@ def find_numbers(text: str) -> list[Number]:
         found.append(
             Number(m.start(), m.end(), None, "vague", low=float(base * inner), high=float(base * inner * 10))
         )
-    for m in _FRACTION.finditer(text):
-        found.append(Number(m.start(), m.end(), _fraction_value(m), "fraction"))
+    for pattern in _FRACTIONS:
+        for m in pattern.finditer(text):
+            found.append(Number(m.start(), m.end(), _fraction_value(m.groupdict()), "fraction"))
     for m in _pattern("word").finditer(text):
         value = words_value(m.group(0))
         if value is not None:
@@ -173,16 +177,17 @@ def find_numbers(text: str) -> list[Number]:
     return _without_overlaps(found)
 
 
-def _fraction_value(m: re.Match) -> float:
+def _fraction_value(m: dict) -> float:
+    """The value of a fraction match, from its named groups."""
     lex = load()
-    if m.group("den"):
-        num = words_value(m.group("num")) or 1
-        return num * lex.fractions[m.group("den").lower()]
-    if m.group("d3"):
-        return int(m.group("n3")) / int(m.group("d3"))
-    if m.group("d2"):
-        num = float(m.group("n2")) if m.group("n2").isdigit() else 1.0
-        den = m.group("d2")
+    if m.get("den"):
+        num = words_value(m["num"]) or 1
+        return num * lex.fractions[m["den"].lower()]
+    if m.get("d3"):
+        return int(m["n3"]) / int(m["d3"])
+    if m.get("d2"):
+        num = float(m["n2"]) if m["n2"].isdigit() else 1.0
+        den = m["d2"]
         den_value = float(den) if den.isdigit() else float(words_value(den) or 1)
         return num / den_value
     return 0.5
