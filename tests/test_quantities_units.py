@@ -96,3 +96,12 @@ def test_quantities_units_model_names_known_units():
     for key, entry in ambiguous.model().items():
         assert len(entry["units"]) >= 2, key
         assert set(entry["units"]) <= names, key
+
+
+def test_quantities_units_year_like_number_with_unit_is_a_measure(extract, make_doc):
+    text = "The 1520 sq m clinic opened."
+    assert [(s, q.unit) for s, q in pairs(extract(make_doc, text), text)] == [("1520 sq m", "square metre")]
+
+
+def test_quantities_units_number_range_in_address_is_a_name(extract, make_doc):
+    assert [q.value for q in extract(make_doc, "The shop at 16-18 Harbour Avenue has let.")] == []

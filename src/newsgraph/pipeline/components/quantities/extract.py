@@ -223,6 +223,12 @@ def _disambiguated(text: str, start: int, scaled_end: int, end: int, unit: Unit 
     return chosen, max(end, form_end)
 
 
+def unit_after(text: str, pos: int) -> Unit | None:
+    """The unit written right after ``pos`` (one space or hyphen allowed), or None."""
+    found = _suffix_unit(text, pos)
+    return found[0] if found else None
+
+
 def _suffix_unit(text: str, pos: int) -> tuple[Unit, int] | None:
     m = re.match(r"[\s-]?", text[pos:])
     for at in (pos, pos + (m.end() if m else 0)):
