@@ -20,6 +20,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "resources" / "units" / "catalog.json"
 
+WORD_ZIPF = 4.0
 PREFIXES = {"k": ("kilo", 1e3), "M": ("mega", 1e6), "G": ("giga", 1e9), "T": ("tera", 1e12),
             "m": ("milli", 1e-3), "µ": ("micro", 1e-6), "n": ("nano", 1e-9), "h": ("hecto", 1e2)}
 
@@ -52,7 +53,7 @@ OTHER = [
     ("psi", "pound per square inch", "pressure", ["psi", "pounds per square inch"], []),
     ("atm", "atmosphere", "pressure", ["atmospheres", "atm"], []),
     ("bar", "bar", "pressure", ["bars of pressure"], []),
-    ("millibar", "millibar", "pressure", ["millibars", "millibar", "mbar"], ["mb"]),
+    ("millibar", "millibar", "pressure", ["millibars", "millibar", "mbar"], []),
     ("mmHg", "millimetre of mercury", "pressure", ["mmhg", "millimetres of mercury"], []),
     ("inHg", "inch of mercury", "pressure", ["inhg", "inches of mercury"], []),
     ("metre per second", "metre per second", "speed", ["metres per second", "meters per second", "m/s"], []),
@@ -135,6 +136,7 @@ def currencies() -> list[dict]:
     from babel import Locale, UnknownLocaleError
     from babel.core import get_global
     from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
+    from wordfreq import zipf_frequency
 
     used_in: dict[str, set[str]] = defaultdict(set)
     for territory in get_global("territory_currencies"):
@@ -168,10 +170,12 @@ def currencies() -> list[dict]:
         # other currency's: letters-only symbols of 1-2 characters are too often words.
         syms = sorted(s for s in symbols[code] if s != code and owners[s] == {code}
                       and not (s.isalpha() and len(s) < 2))
-        # Codes and symbols keep their case (``ALL``, ``TOP``, ``CUP`` are words in lower case).
+        # Codes and symbols keep their case; a code that is a common English word (``ALL``,
+        # ``TOP``, ``CUP``, ``PEN``: wordfreq Zipf >= 4) is not read at all ("ALL 5 solutions").
+        codes = [] if zipf_frequency(code.lower(), "en") >= WORD_ZIPF else [code]
         out.append({"unit": code, "name": name.lower(), "dimension": "currency",
                     "forms": sorted({name.lower(), plural.lower()}),
-                    "cased": [code, *syms], "prefix": [code, *syms]})
+                    "cased": [*codes, *syms], "prefix": [*codes, *syms]})
     return out
 
 

@@ -10,7 +10,6 @@ surface form over the lower-cased words of the sentence.
 from __future__ import annotations
 
 import json
-import math
 import re
 from functools import cache
 
@@ -57,19 +56,19 @@ def model() -> dict:
     return json.loads((UNITS_DIR / "ambiguous.json").read_text(encoding="utf-8"))["forms"]
 
 
-def choose(key: str, words: list[str]) -> str | None:
-    """The unit name the form ``key`` most probably names among ``words``; None when the
-    form is not ambiguous."""
+def choose(key: str, words: list[str]) -> tuple[str | None, float]:
+    """The unit name the form ``key`` most probably names among ``words``, and its margin
+    (log odds over the runner-up); ``(None, 0.0)`` when the form is not ambiguous."""
     entry = model().get(key)
     if entry is None:
-        return None
-    best, best_score = None, -math.inf
+        return None, 0.0
+    vocabulary = set(entry["vocabulary"])
+    scores = []
     for name, prior in entry["units"].items():
         table, unseen = entry["words"][name], entry["unseen"][name]
-        score = prior + sum(table.get(w, unseen) for w in words if w in entry["vocabulary"])
-        if score > best_score:
-            best, best_score = name, score
-    return best
+        scores.append((prior + sum(table.get(w, unseen) for w in words if w in vocabulary), name))
+    scores.sort(reverse=True)
+    return scores[0][1], scores[0][0] - scores[1][0]
 
 
 def allowed(text: str, key: str, form_end: int) -> bool:

@@ -210,17 +210,26 @@ def _disambiguated(text: str, start: int, scaled_end: int, end: int, unit: Unit 
     (``ambiguous.choose``): the symbol before the number when one was read, else the form
     right after the number and its scale (``25 c``, ``30 kn``, ``50 pounds``); ``end`` is
     where the mention ends so far."""
-    key, form_end = (ambiguous.symbol_before(text, start), end) if prefixed else (None, end)
-    if key is None or key not in ambiguous.model():
+    if prefixed:  # a currency symbol before the number: only that symbol may be ambiguous
+        key, form_end = ambiguous.symbol_before(text, start), end
+        if key not in ambiguous.model():
+            return unit, end
+    else:
         after = ambiguous.form_after(text, scaled_end)
         if after is None or after[0] not in ambiguous.model() or not ambiguous.allowed(text, after[0], after[1]):
             return unit, end
         key, form_end = after
-    name = ambiguous.choose(key, ambiguous.context_words(text, start, form_end))
+    name, margin = ambiguous.choose(key, ambiguous.context_words(text, start, form_end))
     chosen = load().by_name.get(name)
-    if chosen is None:
+    # A whole word the lexicon already reads (``pounds``: mass) changes only on clear
+    # evidence; a short symbol (``c``, ``kn``, ``p``) has no reading of its own to keep.
+    keep = unit is not None and chosen != unit and len(key) > 3 and margin < _CLEAR_MARGIN
+    if chosen is None or keep:
         return unit, end
     return chosen, max(end, form_end)
+
+
+_CLEAR_MARGIN = 2.0
 
 
 def unit_after(text: str, pos: int) -> Unit | None:

@@ -83,7 +83,8 @@ _VAGUE = re.compile(
 _FRACTIONS = tuple(
     re.compile(p, re.I)
     for p in (
-        r"\b(?P<num>a|one|two|three|four|five|seven)[\s-](?P<den>halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?![-])",
+        r"\b(?P<num>a|one|two|three|four|five|seven)[\s-](?P<den>halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?![-])"
+        r"(?!\s+(?:hundred|thousand|million|billion|trillion)\b)",
         r"(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])",
         r"(?<![$€£¥\d.,])\b(?P<n2>one|two|three|[1-9])\s+(?:in|out\s+of)\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b(?!\s*(?:years?|months?|weeks?|days?|hours?|%))",
         r"(?<![\w-])half\b(?:(?<=almost half)|(?<=nearly half)|(?<=roughly half)|(?<=about half)"
