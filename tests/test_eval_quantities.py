@@ -60,3 +60,31 @@ def test_eval_quantities_runs_on_newsquant(newsquant_report):
 def test_eval_quantities_compares_with_quantulum3(newsquant_report):
     pytest.importorskip("quantulum3", reason="the optional quantulum3 comparison is not installed (newsgraph[dev])")
     assert set(newsquant_report.baselines["quantulum3"]) >= {"value_f1", "value_unit_f1"}
+
+
+def test_eval_quantities_split_scores_hold_out_one_fold():
+    gold = [[(float(i), None, None)] for i in range(10)]
+    pred = [[(float(i), None, None)] for i in range(10)]
+    from newsgraph.eval.tasks.geo_cv import folds
+
+    held = set(folds(10, task.FOLDS, task.SEED)[0])
+    pred = [[] if i in held else p for i, p in enumerate(pred)]  # miss only the held-out fold
+    scores = task.split_scores(gold, pred)
+    assert scores["heldout_value_f1"] == 0.0 and scores["tune_value_f1"] == 1.0
+
+
+def test_eval_quantities_item_keeps_per_in_unit_names():
+    from newsgraph.pipeline.components.quantities.lexicon import load
+    from newsgraph.record import Quantity
+
+    q = Quantity(start=0, end=5, value=4.0, unit="parts per billion", component="x")
+    assert task._item(q, load().by_unit)[1] == "parts-per-billion"
+
+
+@pytest.mark.data
+def test_eval_quantities_cqe_units_accuracy(shared_data):
+    path = shared_data / "quantities" / "cqe-units" / "sentences_test.json"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent (the cqe-units data set of ../shared/data)")
+    accuracy, notes = task.cqe_units_accuracy(path)
+    assert 0.5 <= accuracy <= 1.0 and "175 sentences" in notes[0]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.quantities.extract import Found, find_quantities, overlaps
+from newsgraph.pipeline.components.quantities.extract import Found, find_quantities, overlaps, unit_after
 from newsgraph.pipeline.components.quantities.objects import counted_object
 from newsgraph.pipeline.document import Document
 from newsgraph.pipeline.shared.temporal.tagger import mentions
@@ -44,7 +44,7 @@ class QuantityExtractor(Component):
 
     def __call__(self, doc: Document) -> Document:
         dates = mentions(doc.text)
-        skip = [(m.start, m.end) for m in dates if self._is_point(m)]
+        skip = [(m.start, m.end) for m in dates if self._is_point(m) and not _measured(doc.text, m)]
         date_spans = [(m.start, m.end) for m in dates]
         for found in find_quantities(doc.text, skip):
             quantity = self._finish(doc, found, date_spans)
@@ -101,14 +101,23 @@ class QuantityExtractor(Component):
         )
 
 
+def _measured(text: str, mention) -> bool:
+    """A "year" the date tagger read that a unit follows is a measure: ``The 1520 sq m
+    centre``."""
+    if not re.search(r"(?<![\d,.])\d{4}$", text[mention.start : mention.end]):
+        return False
+    unit = unit_after(text, mention.end)
+    return unit is not None and unit.dimension not in ("time", "age")
+
+
 def _in_name(sdoc, text: str, found: Found, obj) -> bool:
     """A bare whole number next to a proper noun is part of a name or address (Boeing 737,
     iPhone 12 Mini, 575 Wilbraham Road), not a count."""
     if sdoc is None or found.unit is not None or found.modified or found.kind != "digit":
         return False
     piece = text[found.num_start : found.num_end]
-    if not piece.isdigit():
-        return False
+    if not re.sub(r"(?<=\d)[-–](?=\d)", "", piece).isdigit():
+        return False  # a whole number, or a range of them ("16-18 Industrial Avenue")
     span = sdoc.char_span(found.num_start, found.num_end, alignment_mode="expand")
     if span is None:
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from newsgraph.pipeline.components.quantities import ambiguous
 from newsgraph.pipeline.components.quantities.lexicon import Unit, load, unit_for
 from newsgraph.pipeline.components.quantities.numbers import Number, find_numbers, scale_after
 from newsgraph.resources import words
@@ -59,7 +60,10 @@ def _modifier_re() -> re.Pattern:
 def find_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
     """Quantities in ``text``, left to right. Numbers overlapping a ``skip`` span (a date or
     time of day) are left out."""
-    numbers = [n for n in find_numbers(text) if not overlaps(n.start, n.end, skip)]
+    # "Oct. 18-22": the end of a day range inside a date is part of the date
+    numbers = [
+        n for n in find_numbers(text) if not overlaps(n.start, n.end, skip) and not _after_date(text, n, skip)
+    ]
     out: list[Found] = []
     consumed = 0
     i = 0
@@ -82,6 +86,14 @@ def find_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
         first = _with_modifiers(text, first)
         out.append(first)
     return out
+
+
+def _after_date(text: str, n: Number, skip) -> bool:
+    """Whether ``n`` closes a day range begun inside a date (``Oct. 18-22``)."""
+    dash = re.match(r"(?:.|\n)*?(\d+)\s?[-–]\s?$", text[max(0, n.start - 6) : n.start])
+    if not dash or n.value is None or not 1 <= n.value <= 31:
+        return False
+    return any(s < n.start - 1 <= e for s, e in ((s, e + len(dash.group(0)) - 1) for s, e in skip))
 
 
 def _is_score(text: str, n: Number, numbers: list[Number], i: int) -> bool:
@@ -161,6 +173,7 @@ def _measure(text: str, n: Number) -> Found | None:
                 vague_unit = load().by_unit["GBP"]  # "billions of pounds"
             _set_unit(found, vague_unit)
         return found
+    scaled_end = end
     suffix = _suffix_unit(text, end)
     if suffix and (unit is None or suffix[0].dimension == "currency" or suffix[0].unit == unit.unit):
         if (
@@ -175,6 +188,8 @@ def _measure(text: str, n: Number) -> Found | None:
         return None  # 5G, 3D, 4K: a name, not a quantity
     if unit is not None and unit.unit == "pound" and abs(value or n.low or 0) >= 1e6:
         unit = load().by_unit["GBP"]  # "361 million pounds": money, not weight
+    elif n.kind == "digit":
+        unit, end = _disambiguated(text, n.start, scaled_end, end, unit, found.prefixed)
     if unit is not None:
         _set_unit(found, unit)
         end = _per_unit(text, end, found)
@@ -188,6 +203,39 @@ def _measure(text: str, n: Number) -> Found | None:
         else:
             found.approx = True
     return found
+
+
+def _disambiguated(text: str, start: int, scaled_end: int, end: int, unit: Unit | None, prefixed: bool):
+    """``(unit, end)`` with an ambiguous form's unit chosen from the context words
+    (``ambiguous.choose``): the symbol before the number when one was read, else the form
+    right after the number and its scale (``25 c``, ``30 kn``, ``50 pounds``); ``end`` is
+    where the mention ends so far."""
+    if prefixed:  # a currency symbol before the number: only that symbol may be ambiguous
+        key, form_end = ambiguous.symbol_before(text, start), end
+        if key not in ambiguous.model():
+            return unit, end
+    else:
+        after = ambiguous.form_after(text, scaled_end)
+        if after is None or after[0] not in ambiguous.model() or not ambiguous.allowed(text, after[0], after[1]):
+            return unit, end
+        key, form_end = after
+    name, margin = ambiguous.choose(key, ambiguous.context_words(text, start, form_end))
+    chosen = load().by_name.get(name)
+    # A whole word the lexicon already reads (``pounds``: mass) changes only on clear
+    # evidence; a short symbol (``c``, ``kn``, ``p``) has no reading of its own to keep.
+    keep = unit is not None and chosen != unit and len(key) > 3 and margin < _CLEAR_MARGIN
+    if chosen is None or keep:
+        return unit, end
+    return chosen, max(end, form_end)
+
+
+_CLEAR_MARGIN = 2.0
+
+
+def unit_after(text: str, pos: int) -> Unit | None:
+    """The unit written right after ``pos`` (one space or hyphen allowed), or None."""
+    found = _suffix_unit(text, pos)
+    return found[0] if found else None
 
 
 def _suffix_unit(text: str, pos: int) -> tuple[Unit, int] | None:
@@ -249,6 +297,12 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
         return None
     if word == "or" and nxt.kind != first.kind:
         return None
+    if word == "or":
+        # "eight or nine euros": two values, the first with the unit written once
+        second = _measure(text, nxt)
+        if second is not None and first.unit is None and second.unit is not None:
+            first.unit, first.name, first.dimension = second.unit, second.name, second.dimension
+        return None
     second = _measure(text, nxt)
     if second is None or first.value is None or second.value is None:
         return None
@@ -284,6 +338,11 @@ def _shared_scale(text: str, first: Found, nxt: Number, second: Found) -> float:
     ``1 to 2 thousand``; unchanged when the first number carries its own scale."""
     low = first.value
     scale = second.value / nxt.value if nxt.value else 1
+    written = re.search(r"(?i)\b(hundred|thousand|million|billion|trillion)$", text[nxt.start : nxt.end])
+    if nxt.kind == "word" and written and first.kind == "word" and scale == 1:
+        # "four to five thousand": the scale word ends the second number in words
+        scale = load().scales[written.group(1).lower()]
+        return low * scale if low < scale and low * scale <= second.value else low
     if scale <= 1 or re.search(
         r"(?i)million|billion|thousand|bn|[mkb]\b", text[first.num_start : first.num_end]
     ):

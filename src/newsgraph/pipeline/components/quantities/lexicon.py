@@ -48,6 +48,7 @@ class Lexicon:
     suffix_re: re.Pattern
     prefix_re: re.Pattern
     by_unit: dict[str, Unit]
+    by_name: dict[str, Unit]
 
 
 def _alternation(forms) -> str:
@@ -59,28 +60,32 @@ def load() -> Lexicon:
     """The compiled lexicon (read once per process)."""
     numbers = number_words.load()
     data = json.loads((UNITS_DIR / "units.json").read_text(encoding="utf-8"))
+    # The generated catalogue (scripts/build_units.py) comes second: hand-written forms win.
+    catalog = json.loads((UNITS_DIR / "catalog.json").read_text(encoding="utf-8"))
     suffix: dict[str, Unit] = {}
     cased: dict[str, Unit] = {}
     prefix: dict[str, Unit] = {}
     prefix_lower: dict[str, Unit] = {}
     by_unit: dict[str, Unit] = {}
-    for entry in data["units"]:
-        unit = Unit(entry["unit"], entry["name"], entry["dimension"])
-        by_unit[unit.unit] = unit
+    hand_prefixes = {f for entry in data["units"] for f in entry.get("prefix", [])}
+    for entry in data["units"] + catalog["units"]:
+        unit = by_unit.get(entry["unit"]) or Unit(entry["unit"], entry["name"], entry["dimension"])
+        by_unit.setdefault(unit.unit, unit)
         for form in entry.get("forms", []):
             suffix.setdefault(form.lower(), unit)
         for form in entry.get("cased", []):
             cased.setdefault(form, unit)
         for form in entry.get("prefix", []):
             prefix.setdefault(form, unit)
-            prefix_lower.setdefault(form.lower(), unit)
+            if form in hand_prefixes:
+                prefix_lower.setdefault(form.lower(), unit)
     # A unit form must end at a word boundary unless it is a symbol (``%``, ``€``).
     suffix_re = re.compile(
         r"(?:(?i:" + _alternation(suffix) + r")|" + _alternation(cased) + r")(?![A-Za-z0-9])"
     )
     # Currency codes and dollar forms of three or more characters match in any case
     # ("rmb 10", "usd 20"); short symbols (PS, RM, Rs.) only as written.
-    loose = [f for f in prefix if len(f) >= 3 and "." not in f and f.upper() == f]
+    loose = [f for f in hand_prefixes if len(f) >= 3 and "." not in f and f.upper() == f]
     strict = [f for f in prefix if f not in loose]
     prefix_re = re.compile(r"(?:(?i:" + _alternation(loose) + r")|" + _alternation(strict) + r")\s?$")
     return Lexicon(
@@ -101,6 +106,7 @@ def load() -> Lexicon:
         suffix_re=suffix_re,
         prefix_re=prefix_re,
         by_unit=by_unit,
+        by_name={u.name: u for u in reversed(list(by_unit.values()))},
     )
 
 

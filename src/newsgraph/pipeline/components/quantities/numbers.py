@@ -33,6 +33,10 @@ class Number:
 
 
 _DIGITS = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d])")
+# "1.5e6", "3 x 10^8", "1.99×10−30": scientific notation.
+_SCIENTIFIC = re.compile(
+    r"(?<![\w.])(?P<mantissa>\d+(?:\.\d+)?)(?:[eE](?P<e1>[-+]?\d+)\b|\s?[x×*]\s?10\s?(?:\^|\*\*)?(?P<e2>[-−]?\d+))"
+)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _NEGATIVE_BEFORE = re.compile(r"(?:(?<![\w.,])[-−]|\bminus[\s-])$", re.I)
 
@@ -55,7 +59,7 @@ def _scale_after_pattern() -> re.Pattern:
     suffix = "|".join(sorted(lex.multipliers, key=len, reverse=True))
     # "bn", "mn", "tn" are unambiguous and may stand apart ("$3 bn"); "m", "b", "k" only glued.
     return re.compile(
-        rf"(?:[\s-]*(?P<word>(?i:{scale}|dozen))\b)+|\s?(?P<suffix>bn|mn|mln|bln|tn|trn)(?![A-Za-z])"
+        rf"(?:[\s-]*(?P<word>(?i:{scale}|dozen))\b)+|\s?(?P<suffix>bn|mn|mln|bln|tn|trn|mil)(?![A-Za-z])"
         rf"|(?P<suffix2>{suffix})(?![A-Za-z])"
     )
 
@@ -75,12 +79,17 @@ _VAGUE = re.compile(
     r"(?:\s+of\s+(?P<inner>thousands|millions|billions))?(?=\s+of\b)",
     re.I,
 )
-_FRACTION = re.compile(
-    r"\b(?P<num>a|one|two|three|four)[\s-](?P<den>halves|thirds?|quarters|fifths?|tenths?)\b(?![-])"
-    r"|(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])"
-    r"|(?<![$€£¥\d.,])\b(?P<n2>one|two|three|[1-9])\s+(?:in|out\s+of)\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b(?!\s*(?:years?|months?|weeks?|days?|hours?|%))"
-    r"|(?:(?<=almost )|(?<=nearly )|(?<=roughly )|(?<=about ))half\b",
-    re.I,
+# One pattern per kind of fraction: four small scans are faster than one alternation.
+_FRACTIONS = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"\b(?P<num>a|one|two|three|four|five|seven)[\s-](?P<den>halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?![-])"
+        r"(?!\s+(?:hundred|thousand|million|billion|trillion)\b)",
+        r"(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])",
+        r"(?<![$€£¥\d.,])\b(?P<n2>one|two|three|[1-9])\s+(?:in|out\s+of)\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b(?!\s*(?:years?|months?|weeks?|days?|hours?|%))",
+        r"(?<![\w-])half\b(?:(?<=almost half)|(?<=nearly half)|(?<=roughly half)|(?<=about half)"
+        r"|(?=\s+(?:the|of|their|its|his|her|our|all)\s))",
+    )
 )
 
 
@@ -99,13 +108,22 @@ def scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, int]:
         return 1, pos
     if m.group("suffix") or m.group("suffix2"):
         suffix = m.group("suffix") or m.group("suffix2")
-        if suffix in ("m", "b", "B", "k") and not has_currency and not _currency_follows(text, m.end()):
+        if (
+            suffix in ("m", "b", "B", "k", "K")
+            and not has_currency
+            and not _currency_follows(text, m.end())
+            and not _PLURAL_FOLLOWS.match(text, m.end())
+        ):
             return 1, pos
         return lex.multipliers[suffix], m.end()
     factor = 1
     for word in re.findall(r"[A-Za-z]+", m.group(0)):
         factor *= 12 if word.lower() == "dozen" else lex.scales[word.lower()]
     return factor, m.end()
+
+
+# "2m tons", "3m devices", "10k runners": a lone m/k/b before a plural noun is a scale.
+_PLURAL_FOLLOWS = re.compile(r" (?!(?:metres|meters|miles|minutes|bytes|bits|times)\b)[a-z]{2,}s\b")
 
 
 def _currency_follows(text: str, pos: int) -> bool:
@@ -127,8 +145,9 @@ def find_numbers(text: str) -> list[Number]:
         found.append(
             Number(m.start(), m.end(), None, "vague", low=float(base * inner), high=float(base * inner * 10))
         )
-    for m in _FRACTION.finditer(text):
-        found.append(Number(m.start(), m.end(), _fraction_value(m), "fraction"))
+    for pattern in _FRACTIONS:
+        for m in pattern.finditer(text):
+            found.append(Number(m.start(), m.end(), _fraction_value(m.groupdict()), "fraction"))
     for m in _pattern("word").finditer(text):
         value = words_value(m.group(0))
         if value is not None:
@@ -136,6 +155,10 @@ def find_numbers(text: str) -> list[Number]:
     for m in _VULGAR.finditer(text):
         whole = m.group("whole")
         value = (float(whole) if whole else 0.0) + _VULGAR_VALUES[m.group("frac")]
+        found.append(Number(m.start(), m.end(), value, "digit", raw=value))
+    for m in _SCIENTIFIC.finditer(text):
+        exponent = (m.group("e1") or m.group("e2")).replace("−", "-")
+        value = float(m.group("mantissa")) * 10 ** int(exponent)
         found.append(Number(m.start(), m.end(), value, "digit", raw=value))
     for m in _DIGITS.finditer(text):
         if _ORDINAL_AFTER.match(text, m.end()):
@@ -155,16 +178,17 @@ def find_numbers(text: str) -> list[Number]:
     return _without_overlaps(found)
 
 
-def _fraction_value(m: re.Match) -> float:
+def _fraction_value(m: dict) -> float:
+    """The value of a fraction match, from its named groups."""
     lex = load()
-    if m.group("den"):
-        num = words_value(m.group("num")) or 1
-        return num * lex.fractions[m.group("den").lower()]
-    if m.group("d3"):
-        return int(m.group("n3")) / int(m.group("d3"))
-    if m.group("d2"):
-        num = float(m.group("n2")) if m.group("n2").isdigit() else 1.0
-        den = m.group("d2")
+    if m.get("den"):
+        num = words_value(m["num"]) or 1
+        return num * lex.fractions[m["den"].lower()]
+    if m.get("d3"):
+        return int(m["n3"]) / int(m["d3"])
+    if m.get("d2"):
+        num = float(m["n2"]) if m["n2"].isdigit() else 1.0
+        den = m["d2"]
         den_value = float(den) if den.isdigit() else float(words_value(den) or 1)
         return num / den_value
     return 0.5
