@@ -13,6 +13,8 @@ import io
 import re
 from urllib.parse import quote, urlsplit
 
+import pytest
+
 from tests.browser.conftest import HEADLINE_DATE, assert_no_horizontal_scroll, shot
 from tests.browser.helpers import press, shot_name
 from tests.fixtures.web.analyst import CHAIR, FORMULA_TITLE, N, OTHER, TOWN, UNION
@@ -70,15 +72,18 @@ def test_web_analyst_events_filter_form_empty_fields_and_bad_dates(page, server,
     page.errors[:] = [e for e in page.errors if e not in expected]
 
 
+SLOW = pytest.mark.slow  # the default run pages and sorts a table, a sort bar and search
 LISTS = [  # path, header or sort label, sort key, JSON field of that key, selector of one row
-    ("/documents?limit=5", "Title", "title", "label", "table.list tbody tr"),
-    ("/entities?limit=5", "Name", "name", "name", "table.list tbody tr"),
-    ("/quotes?limit=5", "speaker", "speaker", "speaker", "blockquote.quote"),
-    ("/events?limit=2", "Type", "type", "type", "table.events tbody tr"),
-    ("/mentions?entity={chair}&limit=10", "Article", "article", "label", "table.list tbody tr"),
-    ("/quantities?limit=5", "Object", "object", "object", "table.list tbody tr"),
-    ("/search?q=dock&limit=5", "title", "title", "label", "ol.results > li"),
-]
+    pytest.param("/documents?limit=5", "Title", "title", "label", "table.list tbody tr", id="documents"),
+    pytest.param("/quotes?limit=5", "speaker", "speaker", "speaker", "blockquote.quote", id="quotes"),
+    pytest.param("/search?q=dock&limit=5", "title", "title", "label", "ol.results > li", id="search"),
+    pytest.param("/entities?limit=5", "Name", "name", "name", "table.list tbody tr", id="entities", marks=SLOW),
+    pytest.param("/events?limit=2", "Type", "type", "type", "table.events tbody tr", id="events", marks=SLOW),
+    pytest.param("/mentions?entity={chair}&limit=10", "Article", "article", "label", "table.list tbody tr",
+                 id="mentions", marks=SLOW),
+    pytest.param("/quantities?limit=5", "Object", "object", "object", "table.list tbody tr", id="quantities",
+                 marks=SLOW),
+]  # fmt: skip
 
 
 def _sorted_values(data: dict, field: str) -> list[str]:
@@ -86,35 +91,34 @@ def _sorted_values(data: dict, field: str) -> list[str]:
     return [str(i[field]).lower() for i in items if i[field] is not None]
 
 
-def test_web_analyst_every_list_pages_and_sorts_by_clicking(page, server, viewport):
+@pytest.mark.parametrize("path, label, key, field, row", LISTS)
+def test_web_analyst_every_list_pages_and_sorts_by_clicking(page, server, viewport, path, label, key, field, row):
     """Item 2: each list says "showing X-Y of N", next and previous work, and a click on
     a sortable header (or sort link) orders it, a second click reverses it."""
-    chair = quote(_gid(page, server, CHAIR), safe="")
-    for path, label, key, field, row in LISTS:
-        path = path.format(chair=chair)
-        limit = int(re.search(r"limit=(\d+)", path).group(1))
-        total = _json(page, server, path)["total"]
-        assert total > 2 * limit, (path, total)  # the fixture gives every list more than two pages
-        page.goto(server + path)
-        assert _count(page) == f"showing 1-{limit} of {total:,}", path
-        _click(page, page.locator("a[rel=next]").first, viewport, f"**offset={limit}*")
-        assert _count(page) == f"showing {limit + 1}-{2 * limit} of {total:,}", path
-        _click(page, page.locator("a[rel=prev]").first, viewport, lambda u: "offset=" not in u)
-        assert _count(page) == f"showing 1-{limit} of {total:,}", path
-        assert_no_horizontal_scroll(page, path)
-        link = page.locator("th a" if "table" in row else "p.sort a", has_text=label).first
-        _click(page, link, viewport, f"**sort={key}*")
-        ascending = _sorted_values(_json(page, server, page.url), field)
-        assert ascending == sorted(ascending), (path, ascending)
-        first_up = page.locator(row).first.inner_text()
-        _click(page, page.locator("th a" if "table" in row else "p.sort a", has_text=label).first, viewport,
-               f"**sort=-{key}*")  # fmt: skip
-        descending = _sorted_values(_json(page, server, page.url), field)
-        assert descending == sorted(descending, reverse=True), (path, descending)
-        assert page.locator(row).first.inner_text() != first_up, path  # the click reordered the rows
-        if "table" in row:
-            assert page.locator("th[aria-sort=descending]").inner_text().lower().startswith(label.lower())
-        shot(page, shot_name(f"list-{path[1:].split('?')[0]}", viewport))
+    path = path.format(chair=quote(_gid(page, server, CHAIR), safe=""))
+    limit = int(re.search(r"limit=(\d+)", path).group(1))
+    total = _json(page, server, path)["total"]
+    assert total > 2 * limit, (path, total)  # the fixture gives every list more than two pages
+    page.goto(server + path)
+    assert _count(page) == f"showing 1-{limit} of {total:,}", path
+    _click(page, page.locator("a[rel=next]").first, viewport, f"**offset={limit}*")
+    assert _count(page) == f"showing {limit + 1}-{2 * limit} of {total:,}", path
+    _click(page, page.locator("a[rel=prev]").first, viewport, lambda u: "offset=" not in u)
+    assert _count(page) == f"showing 1-{limit} of {total:,}", path
+    assert_no_horizontal_scroll(page, path)
+    link = page.locator("th a" if "table" in row else "p.sort a", has_text=label).first
+    _click(page, link, viewport, f"**sort={key}*")
+    ascending = _sorted_values(_json(page, server, page.url), field)
+    assert ascending == sorted(ascending), (path, ascending)
+    first_up = page.locator(row).first.inner_text()
+    _click(page, page.locator("th a" if "table" in row else "p.sort a", has_text=label).first, viewport,
+           f"**sort=-{key}*")  # fmt: skip
+    descending = _sorted_values(_json(page, server, page.url), field)
+    assert descending == sorted(descending, reverse=True), (path, descending)
+    assert page.locator(row).first.inner_text() != first_up, path  # the click reordered the rows
+    if "table" in row:
+        assert page.locator("th[aria-sort=descending]").inner_text().lower().startswith(label.lower())
+    shot(page, shot_name(f"list-{path[1:].split('?')[0]}", viewport))
 
 
 def test_web_analyst_titles_speakers_offices_cooccurrence(page, server, viewport):
