@@ -38,6 +38,9 @@ HOSTILE = [
     REPO / "tests" / "fixtures" / "web" / "hostile-article.txt",
     REPO / "tests" / "fixtures" / "web" / "hostile-page.html",
 ]
+# A plain-text article whose first line reads as its headline (ingested for real).
+HEADLINE = REPO / "tests" / "fixtures" / "web" / "ferry-headline.txt"
+HEADLINE_DATE = "2031-03-10"
 
 
 def _chromium() -> str:
@@ -71,7 +74,20 @@ def ui_store(tmp_path_factory) -> str:
     with service.open_store(path) as store:
         service.ingest(store, paths, workers=0, show_progress=False, published="2031-03-14")
         service.ingest(store, [str(p) for p in HOSTILE], workers=0, show_progress=False, published=EARLY)
+        service.ingest(store, [str(HEADLINE)], workers=0, show_progress=False, published=HEADLINE_DATE)
+        _write_analyst_articles(store)
     return path
+
+
+def _write_analyst_articles(store) -> None:
+    """The synthetic list articles of tests/fixtures/web/analyst.py, written through the
+    store writer (no NLP: well under a second) and joined incrementally."""
+    from newsgraph.corpus.build import update
+    from tests.fixtures.corpus.synthetic import analysed
+    from tests.fixtures.web.analyst import analyst_records
+
+    store.write([analysed(r) for r in analyst_records()])
+    update(store)
 
 
 def _free_port() -> int:

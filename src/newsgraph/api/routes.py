@@ -22,12 +22,13 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.kinds import HIGHLIGHT_KINDS
 from newsgraph.record import to_dict
 
-# Filter values checked by the CLI's checks too: a bad one is a 422 with their sentence.
+# Filter values checked by the CLI's checks too: a bad one is a 422 with their sentence (the
+# length bounds are loose so that a too-long value gets that sentence, not "at most 2 characters").
 EventType = Annotated[str | None, Query(max_length=20, description="A PLOVER type, any case."),
                       AfterValidator(lambda v: v and check_event_type(v))]  # fmt: skip
-Country = Annotated[str | None, Query(max_length=2, description="ISO 3166 alpha-2."),
+Country = Annotated[str | None, Query(max_length=40, description="ISO 3166 alpha-2."),
                     AfterValidator(lambda v: v and check_country(v))]  # fmt: skip
-Date = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD."),
+Date = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD."),
                  AfterValidator(lambda v: v and check_date(v))]  # fmt: skip
 LOW_CONFIDENCE = 0.5  # the events table and the map mute facts below it
 MinConfidence = Annotated[float | None, Query(ge=0.0, le=1.0, description="Only facts at or above this confidence (0 to 1).")]

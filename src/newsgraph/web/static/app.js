@@ -8,7 +8,7 @@
   // CSS shows in front of it when the rows stack (app.css, "Narrow screens").
   document.querySelectorAll("table").forEach(function (table) {
     var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
-      return th.textContent.trim();
+      return th.textContent.replace(/\s*[\u25B2\u25BC]\s*$/, "").trim();  // without a sort arrow
     });
     if (!heads.length) { return; }
     table.querySelectorAll("tbody tr").forEach(function (tr) {
