@@ -21,7 +21,7 @@ from throughput import DEFAULT_DATA, select_articles
 
 def best_ms(texts: list[str], plain: bool, repeat: int) -> float:
     """The fastest of ``repeat`` passes of ``tag`` over ``texts``, in ms per text."""
-    from newsgraph.pipeline.shared.temporal.tagger import tag
+    from newsgraph.pipeline.shared.temporal.engine import tag
 
     best = float("inf")
     for _ in range(repeat):
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         raise SystemExit(f"BBC News corpus not found at {args.data}")
-    from newsgraph.pipeline.shared.temporal.tagger import tag
+    from newsgraph.pipeline.shared.temporal.engine import tag
 
     texts = [f"{a.title}\n{a.body}" for a in select_articles(args.data, args.n)]
     differ = sum(tag(t) != tag(t, plain=True) for t in texts)

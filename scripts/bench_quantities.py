@@ -36,7 +36,7 @@ def main() -> None:
     from newsgraph.pipeline.components.backbone import load_spacy
     from newsgraph.pipeline.components.quantities import QuantityExtractor
     from newsgraph.pipeline.document import Document
-    from newsgraph.pipeline.shared.temporal import tagger
+    from newsgraph.pipeline.shared.temporal import engine
     from newsgraph.record import Metadata
 
     texts = [f"{a.title}\n\n{a.body}" for a in select_articles(args.data, args.n)]
@@ -45,7 +45,7 @@ def main() -> None:
     timings = []
     found = 0
     for _ in range(args.repeat):
-        cache_clear = getattr(tagger.mentions, "cache_clear", None)
+        cache_clear = getattr(engine.mentions, "cache_clear", None)
         if cache_clear:
             cache_clear()
         docs = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.pipeline.components.dates import DateExtractor
-from newsgraph.pipeline.shared.temporal.tagger import tag
+from newsgraph.pipeline.shared.temporal.engine import tag
 
 
 def _tagged(text: str) -> dict[str, tuple[str, dict]]:

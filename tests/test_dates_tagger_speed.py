@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.shared.temporal import tagger
+from newsgraph.pipeline.shared.temporal import engine
 from newsgraph.pipeline.shared.temporal.scan import (
     Scanner,
     first_class,
@@ -18,7 +18,7 @@ from newsgraph.pipeline.shared.temporal.scan import (
     lower_pattern,
     required_literals,
 )
-from newsgraph.pipeline.shared.temporal.tagger import tag
+from newsgraph.pipeline.shared.temporal.engine import tag
 
 
 def _tag_reference(text: str) -> list:
@@ -37,7 +37,7 @@ def _outcome(fn, text: str):
 
 def _scanners() -> list[Scanner]:
     tag("")  # builds the table once
-    return [scanner for _, _, scanner in tagger._COMPILED]
+    return [scanner for _, _, scanner in engine._COMPILED]
 
 
 def _matches(iterator) -> list:

@@ -14,7 +14,8 @@ from newsgraph.pipeline.components.dates.context import (
     in_caption,
     publication_date,
 )
-from newsgraph.pipeline.shared.temporal.tagger import Mention, mentions, tag
+from newsgraph.pipeline.shared.temporal.engine import mentions, tag
+from newsgraph.pipeline.shared.temporal.tagger import Mention
 from newsgraph.pipeline.document import Document
 from newsgraph.record import DateExpr
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from newsgraph.pipeline.components.dates import resolve
 from newsgraph.pipeline.shared.temporal.lexicon import load
-from newsgraph.pipeline.shared.temporal.tagger import tag
+from newsgraph.pipeline.shared.temporal.engine import tag
 from newsgraph.pipeline.document import Document
 from newsgraph.resources import words
 

@@ -9,7 +9,7 @@ from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.quantities.extract import Found, find_quantities, overlaps, unit_after
 from newsgraph.pipeline.components.quantities.objects import counted_object
 from newsgraph.pipeline.document import Document
-from newsgraph.pipeline.shared.temporal.tagger import mentions
+from newsgraph.pipeline.shared.temporal.engine import mentions
 from newsgraph.record import Quantity, Span
 from newsgraph.resources import words
 

@@ -1,4 +1,5 @@
-"""Temporal expressions in text, found by rules over the temporal lexicon.
+"""Temporal expressions in text, found by rules over the temporal lexicon: the patterns
+and their handlers. The entry points, ``tag``/``mentions``, are in ``engine.py``.
 
 ``tag(text)`` returns ``Mention``s: a span, a TIMEX3 type and a ``spec`` saying how to get
 its value (explicit, or relative to the publication date). Resolution is in ``resolve.py``.
@@ -9,11 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from newsgraph.pipeline.shared.temporal.combine import select, with_modifiers
 from newsgraph.pipeline.shared.temporal.lexicon import alternation, load
-from newsgraph.pipeline.shared.temporal.scan import Scanner, fold
 from newsgraph.pipeline.shared.number_words import words_value
 
 
@@ -187,9 +185,6 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         (rf"(?i)\b(?P<w>{sets})\b", _set_word),
         (rf"(?i)\b(?P<w>{refs})\b", _reference),
     ]
-    from newsgraph.pipeline.shared.temporal.measures import patterns as measure_patterns
-
-    table = measure_patterns() + table  # first: a range end carries its year past a tie
     return [(re.compile(p), fn) for p, fn in table]
 
 
@@ -597,44 +592,3 @@ def _reference(m: re.Match) -> Mention | None:
             value = _duration_value(None, unit.group(1))
             return Mention(m.start(), end, "DURATION", {"kind": "duration", "value": value})
     return Mention(m.start(), end, "DATE", {"kind": "ref", "value": load()["references"][word]})
-
-
-# (pattern, handler, scanner) for each row of ``_patterns()``, built on first use.
-_COMPILED: list[tuple[re.Pattern, Callable[[re.Match], Mention | list[Mention] | None], Scanner]] = []
-
-
-@lru_cache(maxsize=256)
-def mentions(text: str) -> tuple[Mention, ...]:
-    """``tag(text)``, remembered for the last few texts: the quantities component tags a
-    text to leave its dates out and the dates component tags the same text to resolve
-    them. A memo of a pure function of the text, not a hand-over between components."""
-    return tuple(tag(text))
-
-
-# The four non-ASCII letters ``re`` matches to ASCII ones under IGNORECASE; the handlers
-# look matched words up in lower-case tables, where "chriſtmas" or "sixti̇es" is missing.
-# Mapped one to one, so every offset stays put.
-_RE_FOLDED = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
-
-
-def tag(text: str, *, plain: bool = False) -> list[Mention]:
-    """Every temporal expression in ``text``, left to right, without overlaps: where two
-    candidates overlap the longer wins, then the earlier. ``plain`` runs each pattern's own
-    ``finditer`` over the whole text instead of its scanner: the reference the scanner is
-    tested (tests/test_dates_tagger_speed.py) and timed (bench/date_tagger.py) against."""
-    text = text.translate(_RE_FOLDED)
-    if not _COMPILED:
-        # One extend of a finished list: another thread sees all rows or none.
-        _COMPILED.extend([(pattern, handler, Scanner(pattern)) for pattern, handler in _patterns()])
-    # Each scanner gives exactly its pattern's ``finditer(text)``, skipping patterns that
-    # cannot match and matching case-insensitive ones on the lower-cased text (scan.py).
-    folded = None if plain else fold(text)
-    found: list[Mention] = []
-    for pattern, handler, scanner in _COMPILED:
-        for m in pattern.finditer(text) if plain else scanner.finditer(text, folded):
-            mention = handler(m)
-            # A handler gives one mention, none, or both ends of a range ("April 24 and 25").
-            for one in mention if isinstance(mention, list) else (mention,):
-                if one is not None and one.end > one.start:
-                    found.append(one)
-    return with_modifiers(text, select(text, found))
