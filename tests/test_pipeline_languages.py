@@ -38,7 +38,7 @@ ARTICLES = {
 
 ENGLISH = (
     "Council approves new cycle path\n\n"
-    "The city council voted on Wednesday to build a new cycle path along the river. The mayor "
+    "The city council voted on Wednesday to build a new cycle path along the river. Mayor Ana Ruiz "
     "said the work would cost $2.5 million and would start next spring.\n"
 )
 

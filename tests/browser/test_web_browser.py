@@ -40,7 +40,7 @@ def test_web_browser_article_entity_quotes_click_through(page, server):
     page.wait_for_url("**/entity?name=*")
     assert page.locator("h1 .type").inner_text() == "PERSON"
     _shot(page, "entity")
-    page.locator("a.more").click()
+    page.locator("a.more", has_text="all quotes").click()
     page.wait_for_url("**/quotes?speaker*")
     assert page.locator("h1").inner_text().startswith("Quotes by")
     assert page.locator("blockquote.quote").count() >= 1

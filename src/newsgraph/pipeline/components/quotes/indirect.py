@@ -107,6 +107,8 @@ def content_end(cue, comp):
     what follows the cue in its phrase (``raising questions about his microphone problems
     during the debate``, ``cited the remarks Trump made as examples``), as the parser
     often hangs the last modifiers on the cue rather than on the content's head."""
+    if comp.i < cue.i:  # fronted content ("A, Smith said on Monday, after B"): it ends before the cue
+        return comp.right_edge
     first = comp if comp.head is cue else comp.head  # the cue's child holding the content
     ends = [c.right_edge for c in cue.rights if c.dep_ not in _NOT_CONTENT and c.i >= first.i]
     return max([comp.right_edge, *ends], key=lambda t: t.i)
