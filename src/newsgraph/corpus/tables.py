@@ -44,8 +44,12 @@ class Sort:
 
 def page(store: Store, inner: str, params: list, sort: Sort, key: str | None, limit: int, offset: int) -> dict:
     """One page of the rows of the SELECT ``inner``: ``{total, limit, offset, sort, items}``."""
-    total = store.query(f"SELECT count(*) AS n FROM ({inner})", params)[0]["n"]
-    items = store.query(f"SELECT * FROM ({inner}) ORDER BY {sort.sql(key)} LIMIT ? OFFSET ?", [*params, limit, offset])
+    # One pass over the rows gives the page and the total (a search scans every text once,
+    # not twice); only a page past the end, which has no row to carry it, counts apart.
+    items = store.query(f"SELECT *, count(*) OVER () AS _total FROM ({inner}) ORDER BY {sort.sql(key)} "
+                        "LIMIT ? OFFSET ?", [*params, limit, offset])  # fmt: skip
+    totals = [row.pop("_total") for row in items]
+    total = totals[0] if totals else store.query(f"SELECT count(*) AS n FROM ({inner})", params)[0]["n"]
     return {"total": total, "limit": limit, "offset": offset, "sort": key or sort.default, "items": items}
 
 
