@@ -86,7 +86,7 @@ DOCUMENT_SORT = Sort({"published": "published", "title": "lower(label)", "source
                       "entities": "n_entities", "quotes": "n_quotes", "events": "n_events", "tone": "tone"},
                      "-published", "lower(label), id")  # fmt: skip
 _DOCUMENTS = """
-SELECT d.id, d.title, {label} AS label, d.published, d.url, d.source, d.dateline, length(d.text) AS n_chars, d.tone,
+SELECT d.id, d.title, {label} AS label, d.published, d.url, d.source, d.dateline, d.n_chars, d.tone,
        d.n_entities, d.n_quotes, d.n_events{extra}
 FROM documents d WHERE {where}"""  # the counts are written with the document (store schema 5)
 
@@ -110,8 +110,17 @@ def documents(store: Store, *, query: str | None = None, entities: list[str] = (
         # the text around the first match, cut in Python into before / match / after
         extra = ", substr(d.text, greatest(instr(lower(d.text), lower(?)) - 100, 1), 200 + length(?)) AS window"
         extra_params = [query, query]
-    inner = _DOCUMENTS.format(label=LABEL, extra=extra, where=_and(where))
+    # The label reads the text (opening words when there is no title): worked out for the
+    # page's rows only, unless the page is sorted by it.
+    by_label = (sort or DOCUMENT_SORT.default).removeprefix("-") == "title"
+    inner = _DOCUMENTS.format(label=LABEL if by_label else "NULL", extra=extra, where=_and(where))
     result = page(store, inner, extra_params + params, DOCUMENT_SORT, sort, limit, offset)
+    if not by_label and result["items"]:
+        ids = [row["id"] for row in result["items"]]
+        labels = {r["id"]: r["label"] for r in store.query(
+            f"SELECT d.id, {LABEL} AS label FROM documents d WHERE list_contains(?, d.id)", [ids])}  # fmt: skip
+        for row in result["items"]:
+            row["label"] = labels[row["id"]]
     if query:
         for row in result["items"]:
             row["snippet"] = snippet(row.pop("window") or "", query)
