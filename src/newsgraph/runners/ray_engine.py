@@ -125,8 +125,9 @@ def run_ray(
     on_skip: Callable[[int], None] | None = None,
     on_skip_file: OnSkip | None = None,
 ) -> None:
-    """Analyse ``paths`` on Ray, write Parquet shards, load them through ``sink``; files
-    that are not articles go to ``on_skip_file``."""
+    """Analyse ``paths`` on Ray; each analysed batch, as it comes back, is saved as a
+    Parquet shard and passed to ``sink`` (the one writer); files that are not articles go
+    to ``on_skip_file``."""
     import ray
 
     if not ray.is_initialized():
