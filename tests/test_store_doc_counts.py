@@ -1,4 +1,4 @@
-"""Per-article counts on ``documents`` (store schema 5): written with each document,
+"""Per-article label and counts on ``documents`` (store schema 5): written with each document,
 counted by the migration for a store written before, and the article list built on them
 gives what counting the rows gave."""
 
@@ -8,7 +8,7 @@ import duckdb
 
 from newsgraph import service
 from newsgraph.store import Store
-from newsgraph.store.schema import MIGRATIONS, _statements
+from newsgraph.store.schema import LABEL_SQL, MIGRATIONS, _statements
 from tests.fixtures.corpus.synthetic import analysed, corpus
 
 # the article list's counts before schema 5: counted per article at query time
@@ -18,6 +18,7 @@ SELECT d.id, (SELECT count(*) FROM entities e WHERE e.doc_id = d.id) AS n_entiti
        (SELECT count(*) FROM events v WHERE v.doc_id = d.id) AS n_events
 FROM documents d ORDER BY d.id"""
 STORED = "SELECT id, n_entities, n_quotes, n_events FROM documents ORDER BY id"
+LABELS = f"SELECT id, label, {LABEL_SQL.format(d='documents')} AS computed FROM documents ORDER BY id"
 
 
 def _listed(store: Store, sort: str) -> list[tuple]:
@@ -30,6 +31,8 @@ def test_store_doc_counts_are_written_with_each_document(tmp_path):
         store.write([analysed(r) for r in corpus()])
         assert store.query(STORED) == store.query(COUNTED)
         assert any(r["n_entities"] for r in store.query(STORED))
+        labels = store.query(LABELS)
+        assert all(r["label"] == r["computed"] and r["label"] for r in labels)
         by_entities = _listed(store, "-entities")
     assert [row[1] for row in by_entities] == sorted((row[1] for row in by_entities), reverse=True)
 
@@ -43,11 +46,12 @@ def test_store_doc_counts_are_counted_for_a_store_from_before(tmp_path):
         listed = {sort: _listed(store, sort) for sort in ("-entities", "quotes", "-events", "-published")}
     # the same store as schema 4 wrote it: no count columns, migration 5 not applied
     con = duckdb.connect(str(path))
-    for column in ("n_entities", "n_quotes", "n_events"):
+    for column in ("label", "n_entities", "n_quotes", "n_events"):
         con.execute(f"ALTER TABLE documents DROP COLUMN {column}")
     con.execute("DELETE FROM schema_migrations WHERE version = 5")
     con.close()
-    assert MIGRATIONS[4][0] == 5 and "n_entities" in _statements(MIGRATIONS[4][2])[0]
+    assert MIGRATIONS[4][0] == 5 and "label" in _statements(MIGRATIONS[4][2])[0]
     with Store(path) as store:
         assert store.query(STORED) == expected
+        assert all(r["label"] == r["computed"] for r in store.query(LABELS))
         assert {sort: _listed(store, sort) for sort in listed} == listed

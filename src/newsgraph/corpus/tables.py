@@ -110,17 +110,8 @@ def documents(store: Store, *, query: str | None = None, entities: list[str] = (
         # the text around the first match, cut in Python into before / match / after
         extra = ", substr(d.text, greatest(instr(lower(d.text), lower(?)) - 100, 1), 200 + length(?)) AS window"
         extra_params = [query, query]
-    # The label reads the text (opening words when there is no title): worked out for the
-    # page's rows only, unless the page is sorted by it.
-    by_label = (sort or DOCUMENT_SORT.default).removeprefix("-") == "title"
-    inner = _DOCUMENTS.format(label=LABEL if by_label else "NULL", extra=extra, where=_and(where))
+    inner = _DOCUMENTS.format(label=LABEL, extra=extra, where=_and(where))
     result = page(store, inner, extra_params + params, DOCUMENT_SORT, sort, limit, offset)
-    if not by_label and result["items"]:
-        ids = [row["id"] for row in result["items"]]
-        labels = {r["id"]: r["label"] for r in store.query(
-            f"SELECT d.id, {LABEL} AS label FROM documents d WHERE list_contains(?, d.id)", [ids])}  # fmt: skip
-        for row in result["items"]:
-            row["label"] = labels[row["id"]]
     if query:
         for row in result["items"]:
             row["snippet"] = snippet(row.pop("window") or "", query)
@@ -175,7 +166,7 @@ def mentions(store: Store, entity: str, *, since=None, until=None, source=None, 
     where, params = doc_where(since=since, until=until, source=source)
     inner = MENTIONS_INNER.format(label=LABEL, where=_and(where))
     result = page(store, inner, [gid, *params], MENTION_SORT, sort, limit, offset)
-    mention_contexts(result["items"])
+    mention_contexts(store, result["items"])
     return {"entity": {k: found[k] for k in ("gid", "name", "type")}, **result}
 
 
