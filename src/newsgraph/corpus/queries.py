@@ -144,16 +144,20 @@ def _office_holders(store: Store, pairs: list[tuple[str, str | None]]) -> dict[t
 
 MENTIONS_INNER = """
 SELECT l.doc_id, d.title, {label} AS label, d.source, d.published, m.start, m."end", m.text,
-       substr(d.text, greatest(m.start - 60, 0) + 1, m."end" - greatest(m.start - 60, 0) + 60) AS context,
-       l.confidence, l.evidence
+       NULL AS context, l.confidence, l.evidence
 FROM entity_links l JOIN mentions m USING (doc_id, entity_id) JOIN documents d ON d.id = l.doc_id
 WHERE l.gid = ? AND {where}"""
 
 
-def mention_contexts(rows: list[dict]) -> list[dict]:
-    """``rows`` of ``MENTIONS_INNER`` with their ``context`` on one line."""
+def mention_contexts(store: Store, rows: list[dict]) -> list[dict]:
+    """``rows`` of ``MENTIONS_INNER`` with their ``context`` (60 characters each side of
+    the mention, on one line), read from the texts of these rows' articles only."""
+    ids = sorted({row["doc_id"] for row in rows})
+    texts = {r["id"]: r["text"] or "" for r in store.query("SELECT id, text FROM documents WHERE list_contains(?, id)",
+                                                           [ids])} if ids else {}  # fmt: skip
     for row in rows:
-        row["context"] = " ".join((row["context"] or "").split())
+        text = texts.get(row["doc_id"], "")
+        row["context"] = " ".join(text[max(row["start"] - 60, 0) : row["end"] + 60].split())
     return rows
 
 
@@ -162,12 +166,12 @@ def _mentions(store: Store, gid: str, limit: int) -> dict:
         "SELECT count(*) FROM entity_links l JOIN mentions m USING (doc_id, entity_id) WHERE l.gid = ?", [gid]
     ).fetchall()[0][0]
     sql = MENTIONS_INNER.format(label=LABEL, where="TRUE") + " ORDER BY published NULLS LAST, doc_id, start LIMIT ?"
-    return {"total": total, "items": mention_contexts(store.query(sql, [gid, limit]))}
+    return {"total": total, "items": mention_contexts(store, store.query(sql, [gid, limit]))}
 
 
-# An article's title, else its opening words (plain-text articles stored before titles).
-LABEL = ("coalesce(nullif(trim(d.title), ''), array_to_string(string_split(regexp_replace(trim(left(d.text, 300)), "
-         "'\\s+', ' ', 'g'), ' ')[1:10], ' ') || ' …')")  # fmt: skip
+# An article's title, else its opening words (plain-text articles stored before titles):
+# a column written at store time (store.schema.LABEL_SQL), so no query reads every text for it.
+LABEL = "d.label"
 
 QUOTES_INNER = """
 SELECT * EXCLUDE (rn) FROM (

@@ -44,8 +44,12 @@ class Sort:
 
 def page(store: Store, inner: str, params: list, sort: Sort, key: str | None, limit: int, offset: int) -> dict:
     """One page of the rows of the SELECT ``inner``: ``{total, limit, offset, sort, items}``."""
-    total = store.query(f"SELECT count(*) AS n FROM ({inner})", params)[0]["n"]
-    items = store.query(f"SELECT * FROM ({inner}) ORDER BY {sort.sql(key)} LIMIT ? OFFSET ?", [*params, limit, offset])
+    # One pass over the rows gives the page and the total (a search scans every text once,
+    # not twice); only a page past the end, which has no row to carry it, counts apart.
+    items = store.query(f"SELECT *, count(*) OVER () AS _total FROM ({inner}) ORDER BY {sort.sql(key)} "
+                        "LIMIT ? OFFSET ?", [*params, limit, offset])  # fmt: skip
+    totals = [row.pop("_total") for row in items]
+    total = totals[0] if totals else store.query(f"SELECT count(*) AS n FROM ({inner})", params)[0]["n"]
     return {"total": total, "limit": limit, "offset": offset, "sort": key or sort.default, "items": items}
 
 
@@ -82,11 +86,9 @@ DOCUMENT_SORT = Sort({"published": "published", "title": "lower(label)", "source
                       "entities": "n_entities", "quotes": "n_quotes", "events": "n_events", "tone": "tone"},
                      "-published", "lower(label), id")  # fmt: skip
 _DOCUMENTS = """
-SELECT d.id, d.title, {label} AS label, d.published, d.url, d.source, d.dateline, length(d.text) AS n_chars, d.tone,
-       (SELECT count(*) FROM entities e WHERE e.doc_id = d.id) AS n_entities,
-       (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS n_quotes,
-       (SELECT count(*) FROM events v WHERE v.doc_id = d.id) AS n_events{extra}
-FROM documents d WHERE {where}"""
+SELECT d.id, d.title, {label} AS label, d.published, d.url, d.source, d.dateline, d.n_chars, d.tone,
+       d.n_entities, d.n_quotes, d.n_events{extra}
+FROM documents d WHERE {where}"""  # the counts are written with the document (store schema 5)
 
 
 def documents(store: Store, *, query: str | None = None, entities: list[str] = (), since=None, until=None,
@@ -164,7 +166,7 @@ def mentions(store: Store, entity: str, *, since=None, until=None, source=None, 
     where, params = doc_where(since=since, until=until, source=source)
     inner = MENTIONS_INNER.format(label=LABEL, where=_and(where))
     result = page(store, inner, [gid, *params], MENTION_SORT, sort, limit, offset)
-    mention_contexts(result["items"])
+    mention_contexts(store, result["items"])
     return {"entity": {k: found[k] for k in ("gid", "name", "type")}, **result}
 
 

@@ -1,9 +1,13 @@
 """The Ray engine: the same pipeline as Ray Data tasks on a Ray cluster.
 
 Read (one task per input file, with the same readers as the local engine), analyse in
-batches (an actor pool, each actor loading the pipeline once), write Parquet shards; then
-the calling process loads the shards into the store with the one writer. Documents already
-in the store are skipped inside the actors, so a re-run only analyses what is missing.
+batches (an actor pool, each actor loading the pipeline once); the calling process
+streams the analysed batches back as they finish, saves each as a Parquet shard and
+writes it into the store with the one writer, so progress shows while the cluster works.
+Documents already in the store are skipped inside the actors, so a re-run only analyses
+what is missing. A task that fails (its worker process dies, its node goes) is retried by
+Ray (the analysis actors are restarted, their tasks retried); the writer skips an id it
+has already stored, so a retry never duplicates rows.
 
 On a real cluster every node needs newsgraph installed (same version) and the input paths
 and the shard folder on storage every node can reach; see docs/corpus.md.
@@ -121,8 +125,9 @@ def run_ray(
     on_skip: Callable[[int], None] | None = None,
     on_skip_file: OnSkip | None = None,
 ) -> None:
-    """Analyse ``paths`` on Ray, write Parquet shards, load them through ``sink``; files
-    that are not articles go to ``on_skip_file``."""
+    """Analyse ``paths`` on Ray; each analysed batch, as it comes back, is saved as a
+    Parquet shard and passed to ``sink`` (the one writer); files that are not articles go
+    to ``on_skip_file``."""
     import ray
 
     if not ray.is_initialized():
@@ -137,34 +142,43 @@ def run_ray(
     try:
         files = [{"path": os.path.abspath(p)} for p in expand(paths, on_skip_file)]  # Ray workers run elsewhere
         with lifeline.sigterm_as_interrupt():  # then ray.shutdown at exit stops a local Ray
-            _analyse_to_shards(files, run_dir, known, batch_size, workers, config, model, published)
-            load_shards(run_dir, sink, batch_size, on_skip)
+            for number, table in enumerate(_analysed(files, known, batch_size, workers, config, model, published)):
+                run_dir.mkdir(parents=True, exist_ok=True)
+                _write_shard(table, run_dir / f"part-{number:06d}.parquet")
+                _load_rows(table.to_pylist(), sink, on_skip)
     finally:
         if not keep:
             shutil.rmtree(shards, ignore_errors=True)
 
 
-def _analyse_to_shards(files, run_dir, known, batch_size, workers, config, model, published) -> None:
+def _analysed(files, known, batch_size, workers, config, model, published):
+    """The analysed batches (``SHARD_SCHEMA`` tables) as the cluster finishes them."""
     import ray
     import ray.data
 
     if not files:
-        return
+        return iter(())
     cpus = int(ray.cluster_resources().get("CPU", 1))
     pool = max(1, min(workers or cpus, cpus))
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
-    # Readers and writers are light; analysis actors take most of a CPU each. The
-    # fractions leave room for a reader next to every actor, so even a one-CPU cluster
-    # cannot deadlock (an actor holding the only CPU while the reader waits for one).
-    (
+    # Readers are light; analysis actors take most of a CPU each. The fraction leaves
+    # room for a reader next to every actor, so even a one-CPU cluster cannot deadlock
+    # (an actor holding the only CPU while the reader waits for one).
+    dataset = (
         ray.data.from_items(files)
         .flat_map(read_file, fn_kwargs={"published": published}, num_cpus=_LIGHT)
         .map_batches(Analyse, fn_constructor_kwargs={"config": config, "model": model, "known": known},
                      batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=pool), num_cpus=1 - 2 * _LIGHT,
                      batch_format="pyarrow")  # fmt: skip
-        .write_parquet(str(run_dir), ray_remote_args={"num_cpus": _LIGHT})
     )
+    return dataset.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1)
+
+
+def _write_shard(table, path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(table.cast(SHARD_SCHEMA), str(path))
 
 
 def load_shards(
@@ -178,16 +192,22 @@ def load_shards(
         return
     dataset = ds.dataset(str(folder), format="parquet", schema=SHARD_SCHEMA)
     for batch in dataset.to_batches(batch_size=batch_size):
-        chunk: list[Analysed | Failure] = []
-        skipped = 0
-        for row in batch.to_pylist():
-            if row.get("skipped"):
-                skipped += 1
-            elif row.get("failure"):
-                chunk.append(_failure(row))
-            else:
-                chunk.append(Analysed(row["id"], row["record_json"].encode("utf-8"), row.get("minhash")))
-        if skipped and on_skip:
-            on_skip(skipped)
-        if chunk:
-            sink(chunk)
+        _load_rows(batch.to_pylist(), sink, on_skip)
+
+
+def _load_rows(rows: list[dict], sink: Callable[[list[Analysed | Failure]], None],
+               on_skip: Callable[[int], None] | None) -> None:  # fmt: skip
+    """Shard rows -> one ``sink`` call (analysed documents and failures) and the skip count."""
+    chunk: list[Analysed | Failure] = []
+    skipped = 0
+    for row in rows:
+        if row.get("skipped"):
+            skipped += 1
+        elif row.get("failure"):
+            chunk.append(_failure(row))
+        else:
+            chunk.append(Analysed(row["id"], row["record_json"].encode("utf-8"), row.get("minhash")))
+    if skipped and on_skip:
+        on_skip(skipped)
+    if chunk:
+        sink(chunk)

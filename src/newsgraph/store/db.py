@@ -22,7 +22,7 @@ from newsgraph.ingest.inputs import Failure
 from newsgraph.store.connect import check_schema, connect
 from newsgraph.store.items import DEFAULT_DB, Analysed
 from newsgraph.store.rows import flatten
-from newsgraph.store.schema import CORPUS_TABLES, DOC_TABLES, STORE_SCHEMA_VERSION, migrate
+from newsgraph.store.schema import CORPUS_TABLES, DOC_TABLES, LABEL_SQL, STORE_SCHEMA_VERSION, migrate
 
 _ARROW_TYPES = {
     "VARCHAR": pa.string(),
@@ -163,6 +163,9 @@ class Store:
         try:
             for name, rows in tables.items():
                 self.insert_rows(name, rows)
+            if tables["documents"]:  # the label column (store schema 5), from the stored title and text
+                self.con.execute(f"UPDATE documents SET label = {LABEL_SQL.format(d='documents')} "
+                                 "WHERE list_contains(?, id)", [[d["id"] for d in tables["documents"]]])  # fmt: skip
             if sources:
                 self.con.execute("DELETE FROM errors WHERE list_contains(?, source)", [list(sources)]).fetchall()
             if analysed:

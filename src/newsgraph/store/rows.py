@@ -53,6 +53,9 @@ def flatten(record: dict[str, Any], record_json: str, minhash: list[int] | None 
         if kind.rows is not None:
             value = record.get(kind.field)
             rows.update(kind.rows(doc_id, (value or []) if kind.many else value, text))
+    # the article list's counts (store schema 5), one per row of each table
+    document.update(n_entities=len(rows.get("entities", [])), n_quotes=len(rows.get("quotes", [])),
+                    n_events=len(rows.get("events", [])))  # fmt: skip
     rows["provenance"] = [_provenance(doc_id, name) for name in record.get("pipeline") or []]
     rows["doc_minhash"] = [{"doc_id": doc_id, "hashes": minhash}] if minhash else []
     return rows

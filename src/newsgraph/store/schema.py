@@ -160,12 +160,32 @@ CREATE TABLE claim_sources (
 );
 """
 
+# Per-article counts the article list shows and sorts by, written with the document
+# (store.rows.flatten), so a page of the list reads one table instead of counting the
+# entities, quotes and events of every article. Stores written before get them counted here.
+# The label too: the article's title, else its opening words (plain-text articles stored
+# before titles), which reads the text: worked out once at store time, not per query.
+LABEL_SQL = ("coalesce(nullif(trim({d}.title), ''), array_to_string(string_split(regexp_replace("
+             "trim(left({d}.text, 300)), '\\s+', ' ', 'g'), ' ')[1:10], ' ') || ' …')")  # fmt: skip
+_V6_DOC_COUNTS = """
+ALTER TABLE documents ADD COLUMN label VARCHAR;
+UPDATE documents SET label = """ + LABEL_SQL.format(d="documents") + """;
+ALTER TABLE documents ADD COLUMN n_entities INTEGER;
+ALTER TABLE documents ADD COLUMN n_quotes INTEGER;
+ALTER TABLE documents ADD COLUMN n_events INTEGER;
+UPDATE documents SET
+    n_entities = (SELECT count(*) FROM entities e WHERE e.doc_id = documents.id),
+    n_quotes = (SELECT count(*) FROM quotes q WHERE q.doc_id = documents.id),
+    n_events = (SELECT count(*) FROM events v WHERE v.doc_id = documents.id);
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
     (3, "article tone columns", _V3_TONE),
     (4, "incremental join state", _V4_JOIN_STATE),
     (5, "origins and claims", _V5_CLAIMS),
+    (6, "per-article label and counts on documents", _V6_DOC_COUNTS),
 ]
 
 # The store schema (its latest migration); records carry their own, record.RECORD_SCHEMA_VERSION.
