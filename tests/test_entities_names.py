@@ -62,6 +62,7 @@ def test_entities_names_storms_and_craft_are_events_and_products():
         ("At Dunmore: Match abandoned as a draw.", "Match"),  # capital after a colon
         ("CALL A 96.00 PCT 1.16\nPUT B 95.00 PCT 1.33\n", "PCT"),  # a unit between figures
         ("LATEST ACTUAL FIGURES SHOW GROWTH\n", "LATEST ACTUAL"),  # common words in caps
+        ("EASTERN DIVISION\nW L PCT GB\nDUNMORE 74 56 .569 -\n", "W L PCT GB"),  # column heads
     ],
 )
 def test_entities_names_capitals_that_prove_nothing_are_dropped(text, gone):

@@ -173,7 +173,7 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
             out.append(m)
             continue
         words = surface.split()
-        if _common_plural(m, toks) or _unit_between_figures(m, toks):
+        if _common_plural(m, toks) or _unit_between_figures(m, toks) or _abbreviation_run(words):
             continue
         if len(words) == 1:
             threshold = _OPENING_ZIPF_PERSON if m.label == "PERSON" else _OPENING_ZIPF
@@ -214,6 +214,12 @@ def _unit_between_figures(m: Mention, toks: Tokens) -> bool:
         return False
     following = toks.words[i + 1] if i + 1 < len(toks) else "\n"
     return bool(_NUMERIC.match(following)) or following.strip() in ("", ".", ",", ";", ")")
+
+
+def _abbreviation_run(words: list[str]) -> bool:
+    """Three or more words of at most three characters ("W L PCT GB", a table's column
+    heads): no name is written so."""
+    return len(words) >= 3 and all(len(w) <= 3 for w in words)
 
 
 def _common_plural(m: Mention, toks: Tokens) -> bool:
