@@ -126,4 +126,6 @@ def test_corpus_entity_offices_name_the_organisation_not_its_id(tmp_path):
         store.write([analysed(rec)])
         build(store)
         offices = queries.entity(store, holder.name)["offices"]
-    assert offices == [{"title": "President", "of": "Veloria", "n_docs": 1}]
+        veloria = queries.entity(store, "Veloria")["entity"]["gid"]
+    # the name to read and the graph entity to link to (never a search by name)
+    assert offices == [{"title": "President", "of": "Veloria", "of_gid": veloria, "n_docs": 1}]

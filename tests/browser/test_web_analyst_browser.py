@@ -165,7 +165,7 @@ def test_web_analyst_titles_speakers_offices_cooccurrence(page, server, viewport
     assert _count(page) == f"showing 1-{N} of {N}"
     page.go_back()
     _click(page, page.locator("section", has=page.locator("h2", has_text="Offices")).locator("a", has_text=UNION),
-           viewport, lambda u: "name=" in u)  # fmt: skip
+           viewport, lambda u: "id=" in u)  # fmt: skip
     assert page.locator("h1").inner_text().startswith(UNION)
 
 

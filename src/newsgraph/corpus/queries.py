@@ -117,29 +117,31 @@ def _offices(store: Store, gid: str) -> list[dict]:
         SELECT e.roles, e.doc_id FROM entity_links l JOIN entities e USING (doc_id, entity_id)
         WHERE l.gid = ? AND e.roles <> '[]'""", [gid]).fetchall()  # fmt: skip
     docs: dict[tuple, set] = {}
-    names = _office_holders(store, [(doc_id, role.get("of")) for roles, doc_id in rows for role in json.loads(roles)])
+    holders = _office_holders(store, [(doc_id, role.get("of")) for roles, doc_id in rows for role in json.loads(roles)])
     for roles, doc_id in rows:
         for role in json.loads(roles):
             of = role.get("of")
-            docs.setdefault((role.get("title"), names.get((doc_id, of), of)), set()).add(doc_id)
+            name, of_gid = holders.get((doc_id, of), (of, None))
+            docs.setdefault((role.get("title"), name, of_gid), set()).add(doc_id)
     ranked = sorted(docs.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
-    return [{"title": title, "of": of, "n_docs": len(d)} for (title, of), d in ranked]
+    return [{"title": title, "of": of, "of_gid": of_gid, "n_docs": len(d)} for (title, of, of_gid), d in ranked]
 
 
-def _office_holders(store: Store, pairs: list[tuple[str, str | None]]) -> dict[tuple[str, str], str]:
+def _office_holders(store: Store, pairs: list[tuple[str, str | None]]) -> dict[tuple[str, str], tuple[str, str | None]]:
     """A role's ``of`` is an entity id of its own article (``e2``) or a plain name: the ids
-    -> the name of the graph entity they resolved to (else the article's own name for it),
-    so an office reads "President of Ukraine", never "President of e2"."""
+    -> (the name of the graph entity they resolved to, else the article's own name for it;
+    that graph entity's id, else None), so an office reads "President of Ukraine", never
+    "President of e2", and links to exactly that entity."""
     wanted = sorted({(d, of) for d, of in pairs if of and _ENTITY_ID.fullmatch(of)})
     if not wanted:
         return {}
     rows = store.con.execute("""
-        SELECT e.doc_id, e.entity_id, coalesce(g.name, e.name) AS name
+        SELECT e.doc_id, e.entity_id, coalesce(g.name, e.name) AS name, g.gid
         FROM (SELECT unnest(?) AS doc_id, unnest(?) AS entity_id) w
         JOIN entities e USING (doc_id, entity_id)
         LEFT JOIN entity_links l USING (doc_id, entity_id) LEFT JOIN graph_entities g USING (gid)""",
         [[d for d, _ in wanted], [of for _, of in wanted]]).fetchall()  # fmt: skip
-    return {(doc_id, entity_id): name for doc_id, entity_id, name in rows}
+    return {(doc_id, entity_id): (name, gid) for doc_id, entity_id, name, gid in rows}
 
 
 MENTIONS_INNER = """
