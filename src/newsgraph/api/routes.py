@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from newsgraph import service
 from newsgraph.api.models import AnalyzeRequest
 from newsgraph.api.views import backend, not_found, page, require_token
-from newsgraph.corpus.filters import PLOVER, check_country, check_date, check_event_type
+from newsgraph.corpus.filters import PLOVER, check_confidence, check_country, check_date, check_event_type
 from newsgraph.corpus.tables import (
     DOCUMENT_SORT, ENTITY_SORT, EVENT_SORT, MENTION_SORT, QUANTITY_SORT, QUOTE_SORT, Sort,
 )  # fmt: skip
@@ -31,7 +31,9 @@ Country = Annotated[str | None, Query(max_length=40, description="ISO 3166 alpha
 Date = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD."),
                  AfterValidator(lambda v: v and check_date(v))]  # fmt: skip
 LOW_CONFIDENCE = 0.5  # the events table and the map mute facts below it
-MinConfidence = Annotated[float | None, Query(ge=0.0, le=1.0, description="Only facts at or above this confidence (0 to 1).")]
+# Empty (a form's blank field) is no filter; anything else must be a number from 0 to 1.
+MinConfidence = Annotated[str | None, Query(max_length=40, description="Only facts at or above this confidence (0 to 1)."),
+                          AfterValidator(lambda v: check_confidence(v) if v else None)]  # fmt: skip
 HTML = {"response_class": HTMLResponse, "responses": {200: {"content": {"application/json": {}}}}}
 Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page (a .csv twin without it: every row).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
