@@ -27,6 +27,7 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
+from newsgraph.corpus import dedup
 from newsgraph.corpus.minhash import jaccard
 from newsgraph.corpus.names import fold
 from newsgraph.resources import table
@@ -125,25 +126,14 @@ def _link(a: str, b: str, reason: str) -> dict:
 
 
 def components(docs: list[tuple[str, str | None]], edges: list[tuple[str, str]]) -> dict[str, str]:
-    """``docs`` (id, published) and ``edges`` (id pairs) -> each id's origin id."""
-    parent = {d: d for d, _ in docs}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in edges:
-        if a in parent and b in parent:
-            parent[find(a)] = find(b)
-    members: dict[str, list[tuple[str, str | None]]] = {}
-    for d, published in docs:
-        members.setdefault(find(d), []).append((d, published))
+    """``docs`` (id, published) and ``edges`` (id pairs) -> each id's origin id: the
+    connected components (``dedup.components``), each named after its earliest article."""
+    published = dict(docs)
+    inside = [(a, b) for a, b in edges if a in published and b in published]
     origin_of = {}
-    for group in members.values():
-        first = min(group, key=lambda d: (d[1] is None, d[1] or "", d[0]))[0]
-        for d, _ in group:
+    for group in dedup.components([d for d, _ in docs], inside):
+        first = min(group, key=lambda d: (published[d] is None, published[d] or "", d))
+        for d in group:
             origin_of[d] = "o:" + first.removeprefix("sha1:")
     return origin_of
 

@@ -279,6 +279,17 @@ def people_surnames(mentions: list[Mention], text: str) -> None:
             m.label, m.sure = "PERSON", True
 
 
+def _people_or_orgs(mentions: list[Mention], toks: Tokens):
+    """``(mention, first token, last token)`` of the person and organisation mentions no
+    gazetteer entry settled, on token boundaries."""
+    for m in mentions:
+        if m.label not in ("PERSON", "ORG") or m.entry is not None:
+            continue
+        first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+        if first is not None and last is not None:
+            yield m, first, last
+
+
 _ORG_CUE_NOUNS = words("lexicons/entities/org_cue_nouns.txt")
 _ORG_CUE_AFTER = words("lexicons/entities/org_cue_after.txt")
 
@@ -291,12 +302,7 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
     Every person-labelled mention of that string follows, unless
     it is the surname of a person the document names in full."""
     cued: set[str] = set()
-    for m in mentions:
-        if m.label not in ("PERSON", "ORG") or m.entry is not None:
-            continue
-        first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
-        if first is None or last is None:
-            continue
+    for m, first, last in _people_or_orgs(mentions, toks):
         after = toks.lower[last + 1 : last + 3]
         if (
             first > 0 and toks.lower[first - 1] in _ORG_CUE_NOUNS
@@ -320,12 +326,7 @@ _NAMED_THINGS = {word: tuple(rule.split()) for word, rule in table("lexicons/ent
 def fix_named_things(mentions: list[Mention], toks: Tokens, text: str) -> None:
     """Storms and craft read as people or organisations: "Storm Ciara" and "Hurricane
     Ida" are EVENTs, "the Perseverance rover" a PRODUCT (OntoNotes' labels for them)."""
-    for m in mentions:
-        if m.label not in ("PERSON", "ORG") or m.entry is not None:
-            continue
-        first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
-        if first is None or last is None:
-            continue
+    for m, first, last in _people_or_orgs(mentions, toks):
         opening = _NAMED_THINGS.get(toks.lower[first], ())
         before = _NAMED_THINGS.get(toks.lower[first - 1], ()) if first else ()
         if first < last and opening[:1] == ("before",) or before[:1] == ("before",):
