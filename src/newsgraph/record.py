@@ -14,7 +14,7 @@ import msgspec
 
 # The record's schema (``Record.schema_version``); the store's tables have their own,
 # ``store.schema.STORE_SCHEMA_VERSION`` (its latest migration).
-RECORD_SCHEMA_VERSION = "1.2"  # 1.1 added `tone`, 1.2 `notes`; fields are only ever added
+RECORD_SCHEMA_VERSION = "1.3"  # 1.1 added `tone`, 1.2 `notes`, 1.3 `quotes[].attribution`, `dates[].duration`, `events[].source|target.code`, a title for plain text; fields are only ever added
 SCHEMA_VERSION = RECORD_SCHEMA_VERSION  # the old name, kept for code that imports it
 
 
