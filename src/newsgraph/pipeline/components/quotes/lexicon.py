@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "quotes"
@@ -27,8 +27,9 @@ class Lexicon:
     phrasal: frozenset[tuple[str, str]] = frozenset()
     prep_verbs: frozenset[tuple[str, str]] = frozenset()
 
-    @property
+    @cached_property
     def phrasal_heads(self) -> frozenset[str]:
+        """The verbs of ``phrasal`` (built once: it is asked for every candidate token)."""
         return frozenset(verb for verb, _ in self.phrasal)
 
 
