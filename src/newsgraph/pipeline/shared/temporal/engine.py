@@ -53,8 +53,9 @@ def tag(text: str, *, plain: bool = False) -> list[Mention]:
     # cannot match and matching case-insensitive ones on the lower-cased text (scan.py).
     folded = None if plain else fold(text)
     found: list[Mention] = []
+    memo: dict = {}
     for pattern, handler, scanner in _COMPILED:
-        for m in pattern.finditer(text) if plain else scanner.finditer(text, folded):
+        for m in pattern.finditer(text) if plain else scanner.finditer(text, folded, memo):
             mention = handler(m)
             # A handler gives one mention, none, or both ends of a range ("April 24 and 25").
             for one in mention if isinstance(mention, list) else (mention,):

@@ -31,6 +31,8 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import product
 
+from newsgraph.pipeline.shared.temporal.prefixes import literal_starts
+
 # The parser ``re`` itself uses (private, but the same module in 3.11 to 3.13): the scanner
 # reads the patterns' syntax trees to derive gates and first characters.
 from re import _parser as sre_parse
@@ -321,6 +323,8 @@ class Scanner:
         self.exact_gates: list[re.Pattern] = []
         self.folded_gates: list[tuple[str, ...]] = []
         self.candidate: re.Pattern | None = None
+        # The candidate spread into patterns that ``re`` skips to quickly (prefixes.py).
+        self.starts: list[re.Pattern] = []
         self.on_folded = bool(pattern.flags & _IGNORECASE) or "(?i:" in source
         if not isinstance(source, str) or pattern.flags & _OTHER_FLAGS:
             return  # verbose, dotall...: plain finditer
@@ -331,15 +335,21 @@ class Scanner:
             return  # finditer's rule for empty matches is not reproduced by ``_confirmed``
         if self.on_folded:
             self.folded_gates = [tuple(sorted(req)) for req in required_literals(cand)]
+        starts = literal_starts(cand)
+        if starts is not None:
+            self.starts = [re.compile(s) for s in starts]
         first = first_class(cand)
         if first is not None:
             cand = f"(?={first})" + cand
         if cand != source:
             self.candidate = re.compile(cand)
 
-    def finditer(self, text: str, folded: str | None) -> Iterator[re.Match]:
-        """The matches of ``self.pattern.finditer(text)``; ``folded`` is ``fold(text)``."""
-        if not all(gate.search(text) for gate in self.exact_gates):
+    def finditer(self, text: str, folded: str | None, memo: dict | None = None) -> Iterator[re.Match]:
+        """The matches of ``self.pattern.finditer(text)``; ``folded`` is ``fold(text)``.
+        ``memo``, a dict kept for one text across its scanners, remembers which gates it
+        passed (many patterns share one: the month names, the unit words)."""
+        memo = {} if memo is None else memo
+        if not all(_passes(memo, gate.pattern, gate.search, text) for gate in self.exact_gates):
             return iter(())
         if self.candidate is None or (self.on_folded and folded is None):
             return self.pattern.finditer(text)
@@ -347,13 +357,16 @@ class Scanner:
             return self._confirmed(text, text)
         # Plain ``in`` tests: on lower-cased text an alternation's first letters are too
         # common for ``re`` to skip ahead quickly.
-        if not all(any(s in folded for s in gate) for gate in self.folded_gates):
+        if not all(_passes(memo, gate, _any_in, folded) for gate in self.folded_gates):
             return iter(())
         return self._confirmed(text, folded)
 
     def _confirmed(self, text: str, scanned: str) -> Iterator[re.Match]:
         """Candidates found in ``scanned`` (``text`` or its folded copy), confirmed with
         the original pattern on ``text``: ``finditer``'s matches, left to right."""
+        if self.starts:
+            yield from self._confirmed_at(text, self._starts(scanned))
+            return
         match, search = self.pattern.match, self.candidate.search
         pos = 0
         while True:
@@ -366,6 +379,41 @@ class Scanner:
                 continue
             yield m
             pos = m.end()  # never empty: such patterns get no candidate
+
+    def _starts(self, scanned: str) -> list[int]:
+        """Every position of ``scanned`` where one of ``self.starts`` matches, in order:
+        they hold every start of the candidate."""
+        found: set[int] = set()
+        for start in self.starts:
+            search, pos = start.search, 0
+            while (m := search(scanned, pos)) is not None:
+                found.add(m.start())
+                pos = m.start() + 1
+        return sorted(found)
+
+    def _confirmed_at(self, text: str, starts: list[int]) -> Iterator[re.Match]:
+        """``finditer``'s matches, given positions ``starts`` that hold every match start."""
+        match, pos = self.pattern.match, 0
+        for start in starts:
+            if start < pos:
+                continue
+            m = match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+
+def _passes(memo: dict, key, test, text: str) -> bool:
+    """``test(text)`` (a gate: a compiled search, or ``_any_in`` on literals ``key``),
+    remembered in ``memo`` under ``key``."""
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = bool(test(text) if test is not _any_in else _any_in(key, text))
+    return found
+
+
+def _any_in(literals: tuple[str, ...], text: str) -> bool:
+    return any(s in text for s in literals)
 
 
 def _gate(literals: frozenset[str]) -> re.Pattern:
