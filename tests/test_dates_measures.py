@@ -159,3 +159,29 @@ def test_dates_measures_seasons_and_year_end(run_dates, make_doc):
     found = run_dates(make_doc, "Orders fell over the summer and the deal should close by year-end.", published="2021-10-26")
     assert found["the summer"].value == "2021-SU"
     assert found["year-end"].value == "2021"
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("Earnings will fall in the last half of 1989, the company said.", "the last half of 1989", "1989-H2"),
+        ("The post-1959 politics split families.", "1959", "1959"),
+    ],
+)
+def test_dates_measures_halves_and_prefixed_years(run_dates, make_doc, text, surface, value):
+    assert run_dates(make_doc, text)[surface].value == value
+
+
+def test_dates_measures_later_in_the_day_takes_the_named_day(run_dates, make_doc):
+    found = run_dates(make_doc, "The talks opened on March 3, 2019. Later in the day, both sides left.")
+    assert found["Later in the day"].value == "2019-03-03"
+
+
+def test_dates_measures_in_the_last_half_alone_is_no_date():
+    assert not [m for m in tag("They scored twice in the last half of the game.")]
+
+
+def test_dates_measures_is_to_with_a_weekday_points_forward(run_dates, make_doc):
+    # Published on Thursday 2022-02-24: "is to resume ... Tuesday" is the Tuesday after.
+    found = run_dates(make_doc, "The stock is to resume trading in Paris Tuesday.")
+    assert found["Tuesday"].value == "2022-03-01"

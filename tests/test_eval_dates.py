@@ -57,3 +57,9 @@ def test_eval_dates_values_compared_in_one_spelling():
     gold = [[(0, 9, "2000-W7", "DATE"), (10, 15, "1989-11-06T17", "TIME")]]
     pred = [[(0, 9, "2000-W07", "DATE"), (10, 15, "1989-11-06T17:00", "TIME")]]
     assert task.score(gold, pred)["value_f1"] == 1.0
+
+
+def test_eval_dates_decades_and_centuries_compared_in_one_spelling():
+    gold = [[(0, 5, "198X", "DATE"), (6, 10, "19XX", "DATE"), (11, 15, "1998", "DATE")]]
+    pred = [[(0, 5, "198", "DATE"), (6, 10, "19", "DATE"), (11, 15, "199", "DATE")]]
+    assert task.score(gold, pred)["value_f1"] == pytest.approx(2 / 3, abs=1e-3)

@@ -89,11 +89,15 @@ def read_corpus(path: str | Path) -> list[TimeMLDoc]:
 
 def canonical(value: str | None) -> str | None:
     """One spelling for TIMEX3 values that name the same thing: week numbers with two
-    digits (the corpus writes both ``2000-W7`` and ``2000-W07``) and an hour with its
-    minutes (``T17`` is ``T17:00``)."""
+    digits (the corpus writes both ``2000-W7`` and ``2000-W07``), an hour with its
+    minutes (``T17`` is ``T17:00``), and a decade or century with its unknown digits left
+    off (TIMEX3 writes the 1980s ``198`` and the 20th century ``19``; the corpus also
+    writes ``198X`` and ``19XX``)."""
     if value is None:
         return None
     value = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+    if re.fullmatch(r"\d{3}X|\d{2}XX", value):
+        value = value.rstrip("X")
     return re.sub(r"T(\d\d)$", r"T\1:00", value)
 
 

@@ -15,6 +15,7 @@ from newsgraph.resources import words
 _FUTURE_AUX = words("lexicons/dates/future_auxiliaries.txt")
 _MODALS = words("lexicons/dates/modals.txt")
 _PLAN_LEMMAS = words("lexicons/dates/plan_lemmas.txt")
+_PRESENT = ("VBZ", "VBP")
 _DATELINE_SEP = re.compile(r"\s(?:—|–|--|-)\s|\(\w+\)\s*[—–-]")
 
 
@@ -74,6 +75,8 @@ def _verb_tense(verb) -> str | None:
         parent = verb.head
         if parent is not verb and parent.lemma_ in _PLAN_LEMMAS | {"likely", "expected", "set", "due"}:
             return "future"
+        if parent is not verb and parent.lemma_ == "be" and parent.tag_ in _PRESENT:
+            return "future"  # "is to resume trading Tuesday"
         return None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"

@@ -164,7 +164,11 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             ),
             lambda m: Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": "Y", "n": 0}),
         ),
-        (rf"(?i)\b(?:the\s+)?(?P<ord>first|second|latter)\s+half(?:\s+of\s+(?P<year>{YEAR}))?", _half),
+        (
+            rf"(?i)\b(?:the\s+)?(?:(?P<ord>first|second|latter)\s+half(?:\s+of\s+(?P<year>{YEAR}))?"
+            rf"|(?P<last>last)\s+half\s+of\s+(?P<lyear>{YEAR}))",
+            _half,
+        ),
         (
             rf"(?i)\b(?:(?P<the>the)\s+)?(?:(?P<dirw>last|past|next|coming|first|previous|final|recent|following|latest)\s+)?(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})(?:[\s-]long)?\b",
             _duration,
@@ -295,7 +299,7 @@ def _month_only(m: re.Match) -> Mention | None:
 
 
 _YEAR_PREP = re.compile(
-    r"(?i)\b(?:in|since|by|until|till|from|of|during|before|after|through|between|and|to|early|late|mid|fiscal|year|the|for|around|circa|throughout)[\s-]+$"
+    r"(?i)\b(?:in|since|by|until|till|from|of|during|before|after|through|between|and|to|early|late|mid|fiscal|year|the|for|around|circa|throughout|pre|post)[\s-]+$"
 )
 
 
@@ -502,8 +506,11 @@ def _year_quarter(m: re.Match) -> Mention | None:
 
 
 def _half(m: re.Match) -> Mention:
-    half = 1 if m.group("ord").lower() == "first" else 2
-    spec = {"kind": "half", "h": half, "year": int(m.group("year")) if m.group("year") else None}
+    """ "the first half", "the second half of 2004", "the last half of 1989" (with a year
+    only: "the last half" alone is as often the last half of a game)."""
+    half = 1 if (m.group("ord") or "").lower() == "first" else 2
+    year = m.group("year") or m.group("lyear")
+    spec = {"kind": "half", "h": half, "year": int(year) if year else None}
     return Mention(m.start(), m.end(), "DATE", spec)
 
 
