@@ -194,3 +194,17 @@ def test_tag_matches_the_plain_loop_on_the_corpora(shared_data):
 def test_tag_odd_case_folding_letters_are_tagged_not_errors(text, expected):
     (mention,) = tag(text)
     assert text[mention.start : mention.end] == expected
+
+
+def test_literal_starts_spread_leading_options_and_alternations():
+    from newsgraph.pipeline.shared.temporal.prefixes import literal_starts
+
+    spread = literal_starts(r"\b(?:the\s+)?(?:every|each)\s+day")
+    assert [re.compile(s).pattern[:3] for s in spread] == ["the", "e(?"]
+    for text in ("the every day", "each  day", "xthe each\tday"):
+        want = {m.start() for m in re.finditer(r"(?=\b(?:the\s+)?(?:every|each)\s+day)", text)}
+        got = {m.start() for s in spread for m in re.finditer(f"(?={s})", text)}
+        assert want <= got, text
+    assert literal_starts(r"\d+\s+years") == [r"[\d](?:[\d])*(?:[\s])+years"]
+    assert literal_starts(r"(?:x)?") is None  # can match empty: nothing to start from
+    assert literal_starts(r"(?i)\bday") is None  # case folding: left to the lookahead candidate

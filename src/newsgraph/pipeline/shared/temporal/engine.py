@@ -38,6 +38,8 @@ def mentions(text: str) -> tuple[Mention, ...]:
 # look matched words up in lower-case tables, where "chriſtmas" or "sixti̇es" is missing.
 # Mapped one to one, so every offset stays put.
 _RE_FOLDED = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
+# Whether a text holds one of them: one scan in C, where ``translate`` maps each character.
+_HAS_RE_FOLDED = re.compile("[İıſ\u212a]")
 
 
 def tag(text: str, *, plain: bool = False) -> list[Mention]:
@@ -45,7 +47,8 @@ def tag(text: str, *, plain: bool = False) -> list[Mention]:
     candidates overlap the longer wins, then the earlier. ``plain`` runs each pattern's own
     ``finditer`` over the whole text instead of its scanner: the reference the scanner is
     tested (tests/test_dates_tagger_speed.py) and timed (bench/date_tagger.py) against."""
-    text = text.translate(_RE_FOLDED)
+    if not text.isascii() and _HAS_RE_FOLDED.search(text):
+        text = text.translate(_RE_FOLDED)
     if not _COMPILED:
         # One extend of a finished list: another thread sees all rows or none.
         _COMPILED.extend([(pattern, handler, Scanner(pattern)) for pattern, handler in patterns()])

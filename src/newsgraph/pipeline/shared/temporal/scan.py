@@ -349,16 +349,24 @@ class Scanner:
         ``memo``, a dict kept for one text across its scanners, remembers which gates it
         passed (many patterns share one: the month names, the unit words)."""
         memo = {} if memo is None else memo
-        if not all(_passes(memo, gate.pattern, gate.search, text) for gate in self.exact_gates):
-            return iter(())
+        for gate in self.exact_gates:
+            passed = memo.get(gate)
+            if passed is None:
+                passed = memo[gate] = gate.search(text) is not None
+            if not passed:
+                return iter(())
         if self.candidate is None or (self.on_folded and folded is None):
             return self.pattern.finditer(text)
         if not self.on_folded:
             return self._confirmed(text, text)
         # Plain ``in`` tests: on lower-cased text an alternation's first letters are too
         # common for ``re`` to skip ahead quickly.
-        if not all(_passes(memo, gate, _any_in, folded) for gate in self.folded_gates):
-            return iter(())
+        for gate in self.folded_gates:
+            passed = memo.get(gate)
+            if passed is None:
+                passed = memo[gate] = any(s in folded for s in gate)
+            if not passed:
+                return iter(())
         return self._confirmed(text, folded)
 
     def _confirmed(self, text: str, scanned: str) -> Iterator[re.Match]:
@@ -401,19 +409,6 @@ class Scanner:
             if m is not None:
                 yield m
                 pos = m.end()
-
-
-def _passes(memo: dict, key, test, text: str) -> bool:
-    """``test(text)`` (a gate: a compiled search, or ``_any_in`` on literals ``key``),
-    remembered in ``memo`` under ``key``."""
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = bool(test(text) if test is not _any_in else _any_in(key, text))
-    return found
-
-
-def _any_in(literals: tuple[str, ...], text: str) -> bool:
-    return any(s in text for s in literals)
 
 
 def _gate(literals: frozenset[str]) -> re.Pattern:
