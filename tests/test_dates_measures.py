@@ -172,11 +172,6 @@ def test_dates_measures_halves_and_prefixed_years(run_dates, make_doc, text, sur
     assert run_dates(make_doc, text)[surface].value == value
 
 
-def test_dates_measures_later_in_the_day_takes_the_named_day(run_dates, make_doc):
-    found = run_dates(make_doc, "The talks opened on March 3, 2019. Later in the day, both sides left.")
-    assert found["Later in the day"].value == "2019-03-03"
-
-
 def test_dates_measures_in_the_last_half_alone_is_no_date():
     assert not [m for m in tag("They scored twice in the last half of the game.")]
 

@@ -80,7 +80,6 @@ def patterns() -> list[tuple[str, object]]:
             r"(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)\b",
             _anaphor,
         ),
-        (r"(?i)\b(?P<pre>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month)\b", _anaphor),
         (
             r"(?i)\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?=\s*[.,;:)]|\s*$|\s+(?:and|but)\b)",
             _anaphor,
