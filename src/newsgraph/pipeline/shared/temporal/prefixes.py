@@ -47,7 +47,7 @@ from re._constants import (
 )
 
 # Beyond this many alternatives the searches cost more than the one scan they replace.
-MAX_ALTERNATIVES = 200
+MAX_ALTERNATIVES = 64
 
 _CATEGORIES = {
     CATEGORY_DIGIT: r"\d",
