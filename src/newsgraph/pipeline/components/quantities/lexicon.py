@@ -51,7 +51,7 @@ class Lexicon:
     by_name: dict[str, Unit]
 
 
-def _alternation(forms) -> str:
+def alternation(forms) -> str:
     """A regex matching any of ``forms``, longest first, written as a trie (``k(?:m|g)``)
     so the engine follows one branch per character instead of trying a thousand forms in
     turn. Children of a node start with different characters and a node that ends a form
@@ -100,13 +100,13 @@ def load() -> Lexicon:
                 prefix_lower.setdefault(form.lower(), unit)
     # A unit form must end at a word boundary unless it is a symbol (``%``, ``€``).
     suffix_re = re.compile(
-        r"(?:(?i:" + _alternation(suffix) + r")|" + _alternation(cased) + r")(?![A-Za-z0-9])"
+        r"(?:(?i:" + alternation(suffix) + r")|" + alternation(cased) + r")(?![A-Za-z0-9])"
     )
     # Currency codes and dollar forms of three or more characters match in any case
     # ("rmb 10", "usd 20"); short symbols (PS, RM, Rs.) only as written.
     loose = [f for f in hand_prefixes if len(f) >= 3 and "." not in f and f.upper() == f]
     strict = [f for f in prefix if f not in loose]
-    prefix_re = re.compile(r"(?:(?i:" + _alternation(loose) + r")|" + _alternation(strict) + r")\s?$")
+    prefix_re = re.compile(r"(?:(?i:" + alternation(loose) + r")|" + alternation(strict) + r")\s?$")
     return Lexicon(
         units=numbers["units"],
         tens=numbers["tens"],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.pipeline.components.quantities.lexicon import load
+from newsgraph.pipeline.components.quantities.lexicon import alternation, load
 from newsgraph.pipeline.shared.number_words import words_value
 
 
@@ -52,7 +52,7 @@ _NEGATIVE_BEFORE = re.compile(r"(?:(?<![\w.,])[-−]|\bminus[\s-])$", re.I)
 def _word_pattern() -> re.Pattern:
     lex = load()
     words = list(lex.units) + list(lex.tens) + list(lex.scales) + ["dozen"]
-    word = "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+    word = "(?:" + alternation(words) + ")"
     scale = "(?:" + "|".join(list(lex.scales) + ["dozen"]) + ")"
     # "a million", "an eighth" are numbers only with a scale word; "and" only after "hundred".
     first = "".join(sorted({w[0] for w in words} | {"a"}))
