@@ -251,7 +251,8 @@ def split_scores(gold: list[list[Item]], pred: list[list[Item]]) -> dict[str, fl
 
 def cqe_units_accuracy(path: Path) -> tuple[float, list[str]]:
     """The share of CQE's unit-disambiguation test sentences in which a quantity carries the
-    annotated unit (its English name), and a note per unit with its accuracy."""
+    annotated unit (its English name, or a rate's first unit), and a note per unit with its
+    accuracy."""
     from collections import Counter
 
     entries = read_newsquant(path)
@@ -260,7 +261,7 @@ def cqe_units_accuracy(path: Path) -> tuple[float, list[str]]:
     total: Counter = Counter()
     for entry, items in zip(entries, ours, strict=True):
         total[entry["unit"]] += 1
-        right[entry["unit"]] += any(name == entry["unit"] for _, name, _ in items)
+        right[entry["unit"]] += any(_names_unit(name, entry["unit"]) for _, name, _ in items)
     accuracy = round(sum(right.values()) / max(1, len(entries)), 4)
     per_unit = ", ".join(f"{u} {right[u]}/{n}" for u, n in sorted(total.items()))
     return accuracy, [
@@ -268,6 +269,12 @@ def cqe_units_accuracy(path: Path) -> tuple[float, list[str]]:
         f"model fit on the train half by scripts/fit_ambiguous_units.py",
         f"cqe-units per unit: {per_unit}",
     ]
+
+
+def _names_unit(name: str | None, unit: str) -> bool:
+    """Whether a quantity's unit name is ``unit``, or a rate of it: in ``750 kn per night``
+    the ambiguous form ``kn`` names the kuna."""
+    return name is not None and (name == unit or name.split(" per ")[0] == unit)
 
 
 # Unit test sets from Microsoft Recognizers-Text next to NewsQuant: not news, reported in

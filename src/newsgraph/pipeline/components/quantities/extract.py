@@ -219,11 +219,12 @@ def _disambiguated(text: str, start: int, scaled_end: int, end: int, unit: Unit 
         if after is None or after[0] not in ambiguous.model() or not ambiguous.allowed(text, after[0], after[1]):
             return unit, end
         key, form_end = after
-    name, margin = ambiguous.choose(key, ambiguous.context_words(text, start, form_end))
+    name, margin = ambiguous.choose(key, ambiguous.features(text, start, form_end))
     chosen = load().by_name.get(name)
-    # A whole word the lexicon already reads (``pounds``: mass) changes only on clear
-    # evidence; a short symbol (``c``, ``kn``, ``p``) has no reading of its own to keep.
-    keep = unit is not None and chosen != unit and len(key) > 3 and margin < _CLEAR_MARGIN
+    # A form the lexicon already reads (``pounds``: mass, ``pc``: percent) changes only on
+    # clear evidence: the model is fit on made-up sentences that use every reading equally
+    # often, news does not. A symbol without a reading of its own (``kn``) has none to keep.
+    keep = unit is not None and chosen != unit and margin < _CLEAR_MARGIN
     if chosen is None or keep:
         return unit, end
     return chosen, max(end, form_end)
