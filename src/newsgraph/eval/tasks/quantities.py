@@ -47,6 +47,8 @@ def gold_items(entry: dict) -> list[Item]:
 
 def _singular(word: str) -> str:
     word = word.lower()
+    if word.endswith(("us", "ss", "is")):
+        return word  # virus, glass, analysis: already singular
     if word.endswith("men"):
         return word[:-3] + "man"
     for suffix, repl in (

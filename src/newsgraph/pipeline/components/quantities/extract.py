@@ -112,6 +112,9 @@ def overlaps(start: int, end: int, spans) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+_ADVERB_HYPHEN = re.compile(r"(?<![\w-])(?:now|then|once|almost|nearly|about|around|some|over|under|just)-$")
+
+
 def _is_label(text: str, n: Number) -> bool:
     """True for numbers that name rather than count: ``Game 7``, ``TA-35``, ``4:39``,
     ``5G``, times of day."""
@@ -122,8 +125,8 @@ def _is_label(text: str, n: Number) -> bool:
         return False
     if re.search(r"(?i)\bsub-$", before):
         return False
-    if re.search(r"[A-Za-z][-]?$", before):
-        return True  # glued to letters: COVID-19, F-16, TA-35
+    if re.search(r"[A-Za-z][-]?$", before) and not _ADVERB_HYPHEN.search(before):
+        return True  # glued to letters: COVID-19, F-16, TA-35 (not "her now-18 month-old")
     if re.search(r"(?:\d:|:)$", before) or _TIME_AFTER.match(text, n.end):
         return True
     word = re.search(r"([A-Za-z][\w&.]*)\s+$", before)

@@ -1,0 +1,90 @@
+"""Quantities, error classes fixed broadly (issue #13): suspended-hyphen lists, index names
+that contain numbers, sport statistics, scale letters before the counted noun, the
+ambiguous-unit model's features, and the quantity code's speed-ups keeping its output."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsgraph.pipeline.components.quantities import QuantityExtractor, ambiguous
+from newsgraph.pipeline.components.quantities.lexicon import alternation, load
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    component = QuantityExtractor()
+
+    def run(make_doc, text: str):
+        doc = make_doc(text)
+        doc.spacy = nlp(text)
+        component(doc)
+        return [(doc.text[q.start : q.end], q) for q in doc.quantities]
+
+    return run
+
+
+def test_quantities_suspended_hyphen_list_shares_its_noun(extract, make_doc):
+    found = extract(make_doc, "The maker offers four-, five- and six-cylinder engines this year.")
+    assert [(t, q.value, q.unit, q.object) for t, q in found] == [
+        ("four", 4, None, "cylinder"),
+        ("five", 5, None, "cylinder"),
+        ("six", 6, None, "cylinder"),
+    ]
+
+
+def test_quantities_suspended_hyphen_list_of_digits(extract, make_doc):
+    found = extract(make_doc, "The resort sells 3-, 4- and 5-star rooms to visitors.")
+    assert [(t, q.value, q.object) for t, q in found] == [("3", 3, "star"), ("4", 4, "star"), ("5", 5, "star")]
+
+
+@pytest.mark.parametrize("index", ["S&P 500", "sp 500", "Stoxx 600", "CAC 40", "ASX 200"])
+def test_quantities_index_names_are_not_quantities(extract, make_doc, index):
+    found = extract(make_doc, f"Shares on the {index} rose 2% on Friday.")
+    assert [(t, q.unit) for t, q in found] == [("2%", "percent")]
+
+
+def test_quantities_sport_statistics_are_units(extract, make_doc):
+    found = extract(make_doc, "Top relievers: Sam Hill (0.5 WAR) and Joe Park, who has a 3.45 ERA.")
+    assert [(t, q.unit, q.object) for t, q in found] == [
+        ("0.5 WAR", "win above replacement", None),
+        ("3.45 ERA", "earned run average", None),
+    ]
+
+
+def test_quantities_counted_object_leaves_the_scale_letter_out(extract, make_doc):
+    found = extract(make_doc, "The firm shipped 3m devices and hired 10k workers.")
+    assert [(t, q.value, q.unit, q.object) for t, q in found] == [
+        ("3m", 3_000_000, None, "devices"),
+        ("10k", 10_000, None, "workers"),
+    ]
+    for _, q in found:
+        assert q.object_span.start >= q.end
+
+
+def test_quantities_adverb_glued_to_a_number_is_no_label(extract, make_doc):
+    found = extract(make_doc, "She cares for her now-18 month-old son.")
+    assert [(t, q.value, q.unit) for t, q in found] == [("18 month-old", 18, "month of age")]
+
+
+def test_quantities_model_reads_primes_as_one_form():
+    assert ambiguous.form_key("′") == ambiguous.form_key("'") == "'"
+    assert ambiguous.form_key("″") == '"'
+
+
+def test_quantities_model_features_mark_the_neighbours():
+    text = "The ship sailed at 30 kn per hour."
+    start = text.index("30")
+    features = ambiguous.features(text, start, start + 5)
+    assert "<:at" in features and ">:per" in features and "ship" in features
+
+
+@pytest.mark.parametrize("forms", [["m", "mph", "m/s", "mi"], ["kg", "k", "km", "kmh"], list(load().suffix_forms)[:200]])
+def test_quantities_trie_alternation_matches_like_a_sorted_one(forms):
+    sorted_alt = re.compile("(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)")
+    trie = re.compile("(?:" + alternation(forms) + r")(?!\w)")
+    for form in forms:
+        for text in (form, form + " x", form + "s", form[:-1]):
+            a, b = sorted_alt.match(text), trie.match(text)
+            assert (a and a.group(0)) == (b and b.group(0)), (form, text)
