@@ -88,3 +88,15 @@ def test_quantities_trie_alternation_matches_like_a_sorted_one(forms):
         for text in (form, form + " x", form + "s", form[:-1]):
             a, b = sorted_alt.match(text), trie.match(text)
             assert (a and a.group(0)) == (b and b.group(0)), (form, text)
+
+
+def test_quantities_from_to_with_words_between_is_one_range(extract, make_doc):
+    found = extract(make_doc, "Fuel economy climbed from 21 mpg combined to 23 for the base models.")
+    assert [(t, q.low, q.high, q.unit) for t, q in found] == [
+        ("from 21 mpg combined to 23", 21, 23, "mile per gallon")
+    ]
+
+
+def test_quantities_from_to_across_a_clause_stays_apart(extract, make_doc):
+    found = extract(make_doc, "Sales fell from $40, the lowest level, and then rose to $45 later.")
+    assert [(t, q.value) for t, q in found] == [("$40", 40), ("$45", 45)]

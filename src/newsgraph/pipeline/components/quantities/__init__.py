@@ -131,9 +131,9 @@ def _sharing(pending: list[Found], quantity: Quantity) -> list[Quantity]:
 
 
 def _measured(text: str, mention) -> bool:
-    """A "year" the date tagger read that a unit follows is a measure: ``The 1520 sq m
-    centre``."""
-    if not re.search(r"(?<![\d,.])\d{4}$", text[mention.start : mention.end]):
+    """A "date" ending in a number that a unit follows is a measure: ``The 1520 sq m
+    centre``, ``from 20 mpg in 2008 to 29 mpg``."""
+    if not re.search(r"(?<![\d,.])\d{1,4}$", text[mention.start : mention.end]):
         return False
     unit = unit_after(text, mention.end)
     return unit is not None and unit.dimension not in ("time", "age")

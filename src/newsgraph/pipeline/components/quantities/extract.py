@@ -43,6 +43,8 @@ _PER = re.compile(
 )
 _PER_A_WORDS = words("lexicons/quantities/per_a_words.txt")
 _JOINER = re.compile(r"\s*(?:-|–|—|to|and|or|through)\s*(?=[$€£¥\w.-])", re.I)
+# A few words between the two ends of "from X ... to Y" (no clause break).
+_FROM_TO = re.compile(r"(?:\s+[^\s,;:]+){1,4}?\s+to\s+", re.I)
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.?m\b\.?|p\.?m\b\.?))", re.I)
 _AFTER_BOUNDS = re.compile(r"(?P<lower>\s+or\s+more|[-\s]?plus\b|\+)|(?P<approx>\s+or\s+so\b)", re.I)
 _MODIFIER_CACHE: dict[str, re.Pattern] = {}
@@ -293,10 +295,21 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
         return None
     joiner = _JOINER.match(text, first.end)
     nxt = numbers[i]
-    if not joiner or _prefix(text, nxt.start)[1] != joiner.end() or nxt.kind not in ("digit", "word"):
+    before = text[max(0, first.start - 30) : first.start].lower()
+    if joiner and _prefix(text, nxt.start)[1] != joiner.end():
+        joiner = None
+    if not joiner and first.unit is not None and re.search(r"\bfrom\s*$", before):
+        # "from 21 mpg combined to 23", "from $75 at 9am to $45": a change, one range
+        for j in range(i, min(i + 3, len(numbers))):
+            joiner = _FROM_TO.match(text, first.end, _prefix(text, numbers[j].start)[1])
+            if joiner and joiner.end() == _prefix(text, numbers[j].start)[1]:
+                i, nxt = j, numbers[j]
+                break
+            joiner = None
+    if not joiner or nxt.kind not in ("digit", "word"):
         return None
     word = joiner.group(0).strip().lower()
-    before = text[max(0, first.start - 30) : first.start].lower()
+    word = "to" if word.endswith(" to") else word
     if word == "and" and not re.search(r"\bbetween\s*$", before):
         return None
     if word == "or" and nxt.kind != first.kind:
