@@ -100,3 +100,13 @@ def test_quantities_from_to_with_words_between_is_one_range(extract, make_doc):
 def test_quantities_from_to_across_a_clause_stays_apart(extract, make_doc):
     found = extract(make_doc, "Sales fell from $40, the lowest level, and then rose to $45 later.")
     assert [(t, q.value) for t, q in found] == [("$40", 40), ("$45", 45)]
+
+
+def test_quantities_from_to_keeps_a_quantity_between_apart(extract, make_doc):
+    found = extract(make_doc, "Revenue slipped from £3.2bn ($6.1bn) in 2003 to £2.9bn in 2004.")
+    assert [t for t, _ in found] == ["£3.2bn", "$6.1bn", "£2.9bn"]
+
+
+def test_quantities_track_distance_is_metres_not_millions(extract, make_doc):
+    found = extract(make_doc, "She won the 60m hurdles and later shipped 3m devices.")
+    assert [(t, q.value, q.unit) for t, q in found] == [("60m", 60, "metre"), ("3m", 3_000_000, None)]

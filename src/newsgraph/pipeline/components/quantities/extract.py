@@ -301,6 +301,8 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
     if not joiner and first.unit is not None and re.search(r"\bfrom\s*$", before):
         # "from 21 mpg combined to 23", "from $75 at 9am to $45": a change, one range
         for j in range(i, min(i + 3, len(numbers))):
+            if j > i and not _is_label(text, numbers[j - 1]):
+                break  # a quantity between the two: "from £3bn ($4bn) in 2003 to £2bn"
             joiner = _FROM_TO.match(text, first.end, _prefix(text, numbers[j].start)[1])
             if joiner and joiner.end() == _prefix(text, numbers[j].start)[1]:
                 i, nxt = j, numbers[j]

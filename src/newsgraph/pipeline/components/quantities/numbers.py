@@ -142,8 +142,12 @@ def scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, int]:
     return factor, m.end()
 
 
-# "2m tons", "3m devices", "10k runners": a lone m/k/b before a plural noun is a scale.
-_PLURAL_FOLLOWS = re.compile(r" (?!(?:metres|meters|miles|minutes|bytes|bits|times)\b)[a-z]{2,}s\b")
+# "2m tons", "3m devices", "10k runners": a lone m/k/b before a plural noun is a scale,
+# except before the races and titles of a track or pool distance ("the 60m hurdles").
+_PLURAL_FOLLOWS = re.compile(
+    r" (?!(?:metres|meters|miles|minutes|bytes|bits|times|hurdles|races|titles|finals|heats|relays"
+    r"|sprints|events|medals|records|swims|runs)\b)[a-z]{2,}s\b"
+)
 
 
 def _currency_follows(text: str, pos: int) -> bool:
