@@ -14,15 +14,16 @@ from newsgraph.pipeline.components.quantities.lexicon import alternation, load
 
 @pytest.fixture(scope="module")
 def extract(nlp):
+    """``(make_doc, text) -> [(mention text, Quantity)]`` through the component."""
     component = QuantityExtractor()
+    return lambda make_doc, text: [
+        (text[q.start : q.end], q) for q in component(_parsed(make_doc(text), nlp)).quantities
+    ]
 
-    def run(make_doc, text: str):
-        doc = make_doc(text)
-        doc.spacy = nlp(text)
-        component(doc)
-        return [(doc.text[q.start : q.end], q) for q in doc.quantities]
 
-    return run
+def _parsed(doc, nlp):
+    doc.spacy = nlp(doc.text)
+    return doc
 
 
 def test_quantities_suspended_hyphen_list_shares_its_noun(extract, make_doc):
