@@ -111,3 +111,18 @@ def test_quantities_from_to_keeps_a_quantity_between_apart(extract, make_doc):
 def test_quantities_track_distance_is_metres_not_millions(extract, make_doc):
     found = extract(make_doc, "She won the 60m hurdles and later shipped 3m devices.")
     assert [(t, q.value, q.unit) for t, q in found] == [("60m", 60, "metre"), ("3m", 3_000_000, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("500 baht", "THB"), ("20 forint", "HUF"), ("3,000 rupiah", "IDR"), ("40 cedis", "GHS"), ("10 lev", "BGN")],
+)
+def test_quantities_currency_local_names(extract, make_doc, text, unit):
+    found = extract(make_doc, f"The fee was {text} at the border.")
+    assert [(t, q.unit, q.dimension) for t, q in found] == [(text, unit, "currency")]
+
+
+def test_quantities_currency_local_names_skip_english_words():
+    forms = load().suffix_forms
+    assert "baht" in forms and "real" not in forms and "mark" not in forms
+    assert forms["dram"].dimension == "mass"  # the mass unit keeps its word
