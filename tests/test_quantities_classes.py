@@ -126,3 +126,9 @@ def test_quantities_currency_local_names_skip_english_words():
     forms = load().suffix_forms
     assert "baht" in forms and "real" not in forms and "mark" not in forms
     assert forms["dram"].dimension == "mass"  # the mass unit keeps its word
+
+
+def test_quantities_currency_symbol_after_the_number_uses_the_symbol_model():
+    text = "Lunch in Tokyo cost 1,500 ¥ at the station."
+    key, _ = ambiguous.form_after(text, text.index(" ¥"))
+    assert key == "PRE:¥" and key in ambiguous.model()

@@ -41,7 +41,18 @@ def form_after(text: str, end: int) -> tuple[str, int] | None:
     m = _FORM_AFTER.match(text, end)
     if not m:
         return None
-    return form_key(m.group("form")), m.end("form")
+    key = form_key(m.group("form"))
+    if key in _currency_symbols():
+        key = "PRE:" + key  # "500 ¥" and "¥500" are one form: one model, twice the examples
+    return key, m.end("form")
+
+
+@cache
+def _currency_symbols() -> frozenset[str]:
+    """Currency symbols that are no letters (``¥``, ``€``): the same form before or after."""
+    from newsgraph.pipeline.components.quantities.lexicon import load
+
+    return frozenset(f for f in load().prefix_forms if not any(c.isalnum() for c in f))
 
 
 def symbol_before(text: str, start: int) -> str | None:
