@@ -132,3 +132,17 @@ def test_quantities_currency_symbol_after_the_number_uses_the_symbol_model():
     text = "Lunch in Tokyo cost 1,500 ¥ at the station."
     key, _ = ambiguous.form_after(text, text.index(" ¥"))
     assert key == "PRE:¥" and key in ambiguous.model()
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("2 A/cm2", "ampere per square centimetre"),
+        ("3 N/m2", "newton per square metre"),
+        ("9.8 m/s^2", "metre per second squared"),
+        ("400 W/m^2", "watt per square metre"),
+    ],
+)
+def test_quantities_slash_rates_with_symbols_and_carets(extract, make_doc, text, unit):
+    found = extract(make_doc, f"The probe measured {text} near the surface.")
+    assert [(t, q.unit) for t, q in found] == [(text, unit)]

@@ -244,14 +244,23 @@ def unit_after(text: str, pos: int) -> Unit | None:
     return found[0] if found else None
 
 
+_GAP = re.compile(r"[\s-]?")
+# One-letter SI symbols too ambiguous alone ("5 A", "3 N") that are units before a slash:
+# "2 A/cm2", "3 N/m2" (the rate's denominator is read by ``_per_unit``).
+_BEFORE_SLASH = re.compile(r" ?(?P<symbol>[ANJ])(?=/[A-Za-z])")
+_SLASH_SYMBOLS = {"A": "ampere", "N": "newton", "J": "joule"}
+
+
 def _suffix_unit(text: str, pos: int) -> tuple[Unit, int] | None:
-    m = re.match(r"[\s-]?", text[pos:])
-    for at in (pos, pos + (m.end() if m else 0)):
+    for at in (pos, _GAP.match(text, pos).end()):
         u = load().suffix_re.match(text, at)
         if u:
             unit = unit_for(u.group(0))
             if unit is not None:
                 return unit, u.end()
+    symbol = _BEFORE_SLASH.match(text, pos)
+    if symbol and _SLASH_SYMBOLS[symbol.group("symbol")] in load().by_unit:
+        return load().by_unit[_SLASH_SYMBOLS[symbol.group("symbol")]], symbol.end()
     return None
 
 

@@ -74,6 +74,16 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+_POWER = re.compile(r"(?<=[A-Za-z])[23²³]$")
+_CARET = {"2": "^2", "3": "^3", "²": "^2", "³": "^3"}
+
+
+def _with_powers(forms: list[str]) -> list[str]:
+    """``forms`` and, for a form ending in a power (``m2``, ``m/s²``), its caret spelling
+    (``m^2``, ``m/s^2``)."""
+    return [*forms, *(f[:-1] + _CARET[f[-1]] for f in forms if _POWER.search(f))]
+
+
 @cache
 def load() -> Lexicon:
     """The compiled lexicon (read once per process)."""
@@ -90,9 +100,9 @@ def load() -> Lexicon:
     for entry in data["units"] + catalog["units"]:
         unit = by_unit.get(entry["unit"]) or Unit(entry["unit"], entry["name"], entry["dimension"])
         by_unit.setdefault(unit.unit, unit)
-        for form in entry.get("forms", []):
+        for form in _with_powers(entry.get("forms", [])):
             suffix.setdefault(form.lower(), unit)
-        for form in entry.get("cased", []):
+        for form in _with_powers(entry.get("cased", [])):
             cased.setdefault(form, unit)
         for form in entry.get("prefix", []):
             prefix.setdefault(form, unit)
