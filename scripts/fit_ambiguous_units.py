@@ -97,7 +97,9 @@ def fit(rows: list[tuple[str, list[str]]], units: list[str], min_count: int = 2,
         words = Counter(w for unit, ws in rows if unit == u for w in ws if w in vocab)
         denominator = sum(words.values()) + alpha * (len(vocab) + 1)
         entry["units"][u] = round(math.log(counts[u] / total), 4)
-        entry["words"][u] = {w: round(math.log((c + alpha) / denominator), 4) for w, c in sorted(words.items())}
+        entry["words"][u] = {
+            w: round(math.log((c + alpha) / denominator), 4) for w, c in sorted(words.items())
+        }
         entry["unseen"][u] = round(math.log(alpha / denominator), 4)
     return entry
 

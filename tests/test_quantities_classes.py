@@ -37,7 +37,8 @@ def test_quantities_suspended_hyphen_list_shares_its_noun(extract, make_doc):
 
 def test_quantities_suspended_hyphen_list_of_digits(extract, make_doc):
     found = extract(make_doc, "The resort sells 3-, 4- and 5-star rooms to visitors.")
-    assert [(t, q.value, q.object) for t, q in found] == [("3", 3, "star"), ("4", 4, "star"), ("5", 5, "star")]
+    expected = [("3", 3, "star"), ("4", 4, "star"), ("5", 5, "star")]
+    assert [(t, q.value, q.object) for t, q in found] == expected
 
 
 @pytest.mark.parametrize("index", ["S&P 500", "sp 500", "Stoxx 600", "CAC 40", "ASX 200"])
@@ -81,9 +82,12 @@ def test_quantities_model_features_mark_the_neighbours():
     assert "<:at" in features and ">:per" in features and "ship" in features
 
 
-@pytest.mark.parametrize("forms", [["m", "mph", "m/s", "mi"], ["kg", "k", "km", "kmh"], list(load().suffix_forms)[:200]])
+@pytest.mark.parametrize(
+    "forms", [["m", "mph", "m/s", "mi"], ["kg", "k", "km", "kmh"], list(load().suffix_forms)[:200]]
+)
 def test_quantities_trie_alternation_matches_like_a_sorted_one(forms):
-    sorted_alt = re.compile("(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)")
+    by_length = sorted(forms, key=len, reverse=True)
+    sorted_alt = re.compile("(?:" + "|".join(re.escape(f) for f in by_length) + r")(?!\w)")
     trie = re.compile("(?:" + alternation(forms) + r")(?!\w)")
     for form in forms:
         for text in (form, form + " x", form + "s", form[:-1]):
@@ -115,7 +119,13 @@ def test_quantities_track_distance_is_metres_not_millions(extract, make_doc):
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("500 baht", "THB"), ("20 forint", "HUF"), ("3,000 rupiah", "IDR"), ("40 cedis", "GHS"), ("10 lev", "BGN")],
+    [
+        ("500 baht", "THB"),
+        ("20 forint", "HUF"),
+        ("3,000 rupiah", "IDR"),
+        ("40 cedis", "GHS"),
+        ("10 lev", "BGN"),
+    ],
 )
 def test_quantities_currency_local_names(extract, make_doc, text, unit):
     found = extract(make_doc, f"The fee was {text} at the border.")

@@ -197,7 +197,9 @@ def find_numbers(text: str) -> list[Number]:
             continue
         # the pattern ends in "-", "−" or a space: look only when the text does
         before = text[start - 1 : start]
-        neg = (before in "-−" or before.isspace()) and _NEGATIVE_BEFORE.search(text, max(0, start - 6), start)
+        neg = (before in "-−" or before.isspace()) and _NEGATIVE_BEFORE.search(
+            text, max(0, start - 6), start
+        )
         if neg:
             value, start = -value, neg.start()
         found.append(Number(start, m.end(), value, "digit", raw=value))
