@@ -88,3 +88,27 @@ def test_eval_quantities_cqe_units_accuracy(shared_data):
         pytest.skip(f"{path} is absent (the cqe-units data set of ../shared/data)")
     accuracy, notes = task.cqe_units_accuracy(path)
     assert 0.5 <= accuracy <= 1.0 and "175 sentences" in notes[0]
+
+
+def test_eval_quantities_singular_keeps_words_ending_in_us():
+    assert task.units_match("virus", None, "viruses")
+    assert task.units_match("campus", None, "campuses")
+    assert task.units_match("glass", None, "glasses")
+
+
+def test_eval_quantities_cqe_unit_counts_a_rate_of_it():
+    assert task._names_unit("knot per hour", "knot")
+    assert task._names_unit("croatian kuna", "croatian kuna")
+    assert not task._names_unit("knot", "croatian kuna")
+    assert not task._names_unit(None, "knot")
+
+
+def test_eval_quantities_kfold_scores_average_the_folds():
+    from newsgraph.eval.tasks.geo_cv import folds
+
+    gold = [[(float(i), None, None)] for i in range(10)]
+    held = set(folds(10, task.FOLDS, task.SEED)[0])
+    pred = [[] if i in held else [(float(i), None, None)] for i in range(10)]
+    scores = task.split_scores(gold, pred)
+    assert scores["kfold_value_f1"] == 0.8  # four folds right, one wrong
+    assert scores["kfold_min_value_f1"] == 0.0 and scores["kfold_min_value_unit_f1"] == 0.0

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import msgspec
+
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.quantities.extract import Found, find_quantities, overlaps, unit_after
 from newsgraph.pipeline.components.quantities.objects import counted_object
@@ -46,10 +48,18 @@ class QuantityExtractor(Component):
         dates = mentions(doc.text)
         skip = [(m.start, m.end) for m in dates if self._is_point(m) and not _measured(doc.text, m)]
         date_spans = [(m.start, m.end) for m in dates]
+        pending: list[Found] = []  # "four-, five- and": numbers waiting for their noun
         for found in find_quantities(doc.text, skip):
+            if pending and found.start - pending[-1].num_end > _SUSPENDED_GAP:
+                pending = []
+            if found.unit is None and _SUSPENDED.match(doc.text, found.num_end):
+                pending.append(found)
+                continue
             quantity = self._finish(doc, found, date_spans)
             if quantity is not None:
+                doc.quantities.extend(_sharing(pending, quantity))
                 doc.quantities.append(quantity)
+            pending = []
         return doc
 
     def _is_point(self, mention) -> bool:
@@ -101,10 +111,29 @@ class QuantityExtractor(Component):
         )
 
 
+# A number whose hyphen waits for a later noun: "four-, five- and six-cylinder engines",
+# "two- or three-bedroom homes"; the next quantity, at most a few characters on, has it.
+_SUSPENDED = re.compile(r"-(?=\s*,|\s+(?:and|or|to)\s)")
+_SUSPENDED_GAP = 8
+
+
+def _sharing(pending: list[Found], quantity: Quantity) -> list[Quantity]:
+    """The numbers of a suspended-hyphen list, each with the unit or counted object of the
+    ``quantity`` that closes the list (none when that has neither)."""
+    if quantity.unit is None and quantity.object is None:
+        return []
+    return [
+        msgspec.structs.replace(
+            quantity, start=f.start, end=f.num_end, value=f.value, low=f.low, high=f.high, approx=f.approx
+        )
+        for f in pending
+    ]
+
+
 def _measured(text: str, mention) -> bool:
-    """A "year" the date tagger read that a unit follows is a measure: ``The 1520 sq m
-    centre``."""
-    if not re.search(r"(?<![\d,.])\d{4}$", text[mention.start : mention.end]):
+    """A "date" ending in a number that a unit follows is a measure: ``The 1520 sq m
+    centre``, ``from 20 mpg in 2008 to 29 mpg``."""
+    if not re.search(r"(?<![\d,.])\d{1,4}$", text[mention.start : mention.end]):
         return False
     unit = unit_after(text, mention.end)
     return unit is not None and unit.dimension not in ("time", "age")

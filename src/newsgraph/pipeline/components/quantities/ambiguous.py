@@ -24,8 +24,14 @@ _WORDLIKE = {"a"}
 _FOLLOWERS = {"and", "or", "of", "in", "for", "to", "from", "which", "with", "but", "so", "now", "per"}
 
 
+# Primes and their look-alikes are one form: ``30′``, ``30'`` and ``30’`` mean the same.
+_PRIMES = str.maketrans({"′": "'", "’": "'", "″": '"', "”": '"'})
+
+
 def form_key(form: str) -> str:
-    """The model's key for a surface form: short forms keep their case (``C``, ``c``)."""
+    """The model's key for a surface form: short forms keep their case (``C``, ``c``);
+    typographic primes are read as the ASCII ones."""
+    form = form.translate(_PRIMES)
     return form if len(form) < 3 else form.lower()
 
 
@@ -35,7 +41,18 @@ def form_after(text: str, end: int) -> tuple[str, int] | None:
     m = _FORM_AFTER.match(text, end)
     if not m:
         return None
-    return form_key(m.group("form")), m.end("form")
+    key = form_key(m.group("form"))
+    if key in _currency_symbols():
+        key = "PRE:" + key  # "500 ¥" and "¥500" are one form: one model, twice the examples
+    return key, m.end("form")
+
+
+@cache
+def _currency_symbols() -> frozenset[str]:
+    """Currency symbols that are no letters (``¥``, ``€``): the same form before or after."""
+    from newsgraph.pipeline.components.quantities.lexicon import load
+
+    return frozenset(f for f in load().prefix_forms if not any(c.isalnum() for c in f))
 
 
 def symbol_before(text: str, start: int) -> str | None:
@@ -49,6 +66,17 @@ def context_words(text: str, start: int, end: int, width: int = 150) -> list[str
     return _WORD.findall(text[max(0, start - width) : end + width].lower())
 
 
+def features(text: str, start: int, end: int) -> list[str]:
+    """What the model reads around a quantity ``[start, end)``: the context words, plus the
+    word right before it and the word right after it marked by side (``<:speed``,
+    ``>:per``), which say more than any word further away."""
+    before = _WORD.findall(text[max(0, start - 30) : start].lower())
+    after = _WORD.findall(text[end : end + 30].lower())
+    near = ["<:" + before[-1]] if before else []
+    near += [">:" + after[0]] if after else []
+    return context_words(text, start, end) + near
+
+
 @cache
 def model() -> dict:
     """The fitted model: ``{key: {"units": {name: log prior}, "words": {name: {word: log
@@ -56,10 +84,11 @@ def model() -> dict:
     return json.loads((UNITS_DIR / "ambiguous.json").read_text(encoding="utf-8"))["forms"]
 
 
-def choose(key: str, words: list[str]) -> tuple[str | None, float]:
+def choose(key: str, words: list[str], entry: dict | None = None) -> tuple[str | None, float]:
     """The unit name the form ``key`` most probably names among ``words``, and its margin
-    (log odds over the runner-up); ``(None, 0.0)`` when the form is not ambiguous."""
-    entry = model().get(key)
+    (log odds over the runner-up); ``(None, 0.0)`` when the form is not ambiguous.
+    ``entry``: the form's tables when not the shipped model's (cross-validation)."""
+    entry = entry or model().get(key)
     if entry is None:
         return None, 0.0
     vocabulary = set(entry["vocabulary"])

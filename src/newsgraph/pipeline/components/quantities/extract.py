@@ -43,6 +43,8 @@ _PER = re.compile(
 )
 _PER_A_WORDS = words("lexicons/quantities/per_a_words.txt")
 _JOINER = re.compile(r"\s*(?:-|–|—|to|and|or|through)\s*(?=[$€£¥\w.-])", re.I)
+# A few words between the two ends of "from X ... to Y" (no clause break).
+_FROM_TO = re.compile(r"(?:\s+[^\s,;:]+){1,4}?\s+to\s+", re.I)
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.?m\b\.?|p\.?m\b\.?))", re.I)
 _AFTER_BOUNDS = re.compile(r"(?P<lower>\s+or\s+more|[-\s]?plus\b|\+)|(?P<approx>\s+or\s+so\b)", re.I)
 _MODIFIER_CACHE: dict[str, re.Pattern] = {}
@@ -112,6 +114,9 @@ def overlaps(start: int, end: int, spans) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+_ADVERB_HYPHEN = re.compile(r"(?<![\w-])(?:now|then|once|almost|nearly|about|around|some|over|under|just)-$")
+
+
 def _is_label(text: str, n: Number) -> bool:
     """True for numbers that name rather than count: ``Game 7``, ``TA-35``, ``4:39``,
     ``5G``, times of day."""
@@ -122,8 +127,8 @@ def _is_label(text: str, n: Number) -> bool:
         return False
     if re.search(r"(?i)\bsub-$", before):
         return False
-    if re.search(r"[A-Za-z][-]?$", before):
-        return True  # glued to letters: COVID-19, F-16, TA-35
+    if re.search(r"[A-Za-z][-]?$", before) and not _ADVERB_HYPHEN.search(before):
+        return True  # glued to letters: COVID-19, F-16, TA-35 (not "her now-18 month-old")
     if re.search(r"(?:\d:|:)$", before) or _TIME_AFTER.match(text, n.end):
         return True
     word = re.search(r"([A-Za-z][\w&.]*)\s+$", before)
@@ -219,11 +224,12 @@ def _disambiguated(text: str, start: int, scaled_end: int, end: int, unit: Unit 
         if after is None or after[0] not in ambiguous.model() or not ambiguous.allowed(text, after[0], after[1]):
             return unit, end
         key, form_end = after
-    name, margin = ambiguous.choose(key, ambiguous.context_words(text, start, form_end))
+    name, margin = ambiguous.choose(key, ambiguous.features(text, start, form_end))
     chosen = load().by_name.get(name)
-    # A whole word the lexicon already reads (``pounds``: mass) changes only on clear
-    # evidence; a short symbol (``c``, ``kn``, ``p``) has no reading of its own to keep.
-    keep = unit is not None and chosen != unit and len(key) > 3 and margin < _CLEAR_MARGIN
+    # A form the lexicon already reads (``pounds``: mass, ``pc``: percent) changes only on
+    # clear evidence: the model is fit on made-up sentences that use every reading equally
+    # often, news does not. A symbol without a reading of its own (``kn``) has none to keep.
+    keep = unit is not None and chosen != unit and margin < _CLEAR_MARGIN
     if chosen is None or keep:
         return unit, end
     return chosen, max(end, form_end)
@@ -238,14 +244,23 @@ def unit_after(text: str, pos: int) -> Unit | None:
     return found[0] if found else None
 
 
+_GAP = re.compile(r"[\s-]?")
+# One-letter SI symbols too ambiguous alone ("5 A", "3 N") that are units before a slash:
+# "2 A/cm2", "3 N/m2" (the rate's denominator is read by ``_per_unit``).
+_BEFORE_SLASH = re.compile(r" ?(?P<symbol>[ANJ])(?=/[A-Za-z])")
+_SLASH_SYMBOLS = {"A": "ampere", "N": "newton", "J": "joule"}
+
+
 def _suffix_unit(text: str, pos: int) -> tuple[Unit, int] | None:
-    m = re.match(r"[\s-]?", text[pos:])
-    for at in (pos, pos + (m.end() if m else 0)):
+    for at in (pos, _GAP.match(text, pos).end()):
         u = load().suffix_re.match(text, at)
         if u:
             unit = unit_for(u.group(0))
             if unit is not None:
                 return unit, u.end()
+    symbol = _BEFORE_SLASH.match(text, pos)
+    if symbol and _SLASH_SYMBOLS[symbol.group("symbol")] in load().by_unit:
+        return load().by_unit[_SLASH_SYMBOLS[symbol.group("symbol")]], symbol.end()
     return None
 
 
@@ -289,10 +304,23 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
         return None
     joiner = _JOINER.match(text, first.end)
     nxt = numbers[i]
-    if not joiner or _prefix(text, nxt.start)[1] != joiner.end() or nxt.kind not in ("digit", "word"):
+    before = text[max(0, first.start - 30) : first.start].lower()
+    if joiner and _prefix(text, nxt.start)[1] != joiner.end():
+        joiner = None
+    if not joiner and first.unit is not None and re.search(r"\bfrom\s*$", before):
+        # "from 21 mpg combined to 23", "from $75 at 9am to $45": a change, one range
+        for j in range(i, min(i + 3, len(numbers))):
+            if j > i and not _is_label(text, numbers[j - 1]):
+                break  # a quantity between the two: "from £3bn ($4bn) in 2003 to £2bn"
+            joiner = _FROM_TO.match(text, first.end, _prefix(text, numbers[j].start)[1])
+            if joiner and joiner.end() == _prefix(text, numbers[j].start)[1]:
+                i, nxt = j, numbers[j]
+                break
+            joiner = None
+    if not joiner or nxt.kind not in ("digit", "word"):
         return None
     word = joiner.group(0).strip().lower()
-    before = text[max(0, first.start - 30) : first.start].lower()
+    word = "to" if word.endswith(" to") else word
     if word == "and" and not re.search(r"\bbetween\s*$", before):
         return None
     if word == "or" and nxt.kind != first.kind:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.pipeline.components.quantities.lexicon import load
+from newsgraph.pipeline.components.quantities.lexicon import alternation, load
 from newsgraph.pipeline.shared.number_words import words_value
 
 
@@ -32,10 +32,18 @@ class Number:
     scale: int = 1
 
 
-_DIGITS = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d])")
+def _gated(first: str, pattern: str, flags: int = 0) -> re.Pattern:
+    """``pattern`` behind a lookahead for the characters a match can begin with: Python's
+    regex engine then skips every other position at once instead of trying the whole
+    pattern there (several times faster on news text, same matches)."""
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
+_DIGITS = _gated(r"\d.", r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d])")
 # "1.5e6", "3 x 10^8", "1.99×10−30": scientific notation.
-_SCIENTIFIC = re.compile(
-    r"(?<![\w.])(?P<mantissa>\d+(?:\.\d+)?)(?:[eE](?P<e1>[-+]?\d+)\b|\s?[x×*]\s?10\s?(?:\^|\*\*)?(?P<e2>[-−]?\d+))"
+_SCIENTIFIC = _gated(
+    r"\d",
+    r"(?<![\w.])(?P<mantissa>\d+(?:\.\d+)?)(?:[eE](?P<e1>[-+]?\d+)\b|\s?[x×*]\s?10\s?(?:\^|\*\*)?(?P<e2>[-−]?\d+))",
 )
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _NEGATIVE_BEFORE = re.compile(r"(?:(?<![\w.,])[-−]|\bminus[\s-])$", re.I)
@@ -44,10 +52,12 @@ _NEGATIVE_BEFORE = re.compile(r"(?:(?<![\w.,])[-−]|\bminus[\s-])$", re.I)
 def _word_pattern() -> re.Pattern:
     lex = load()
     words = list(lex.units) + list(lex.tens) + list(lex.scales) + ["dozen"]
-    word = "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+    word = "(?:" + alternation(words) + ")"
     scale = "(?:" + "|".join(list(lex.scales) + ["dozen"]) + ")"
     # "a million", "an eighth" are numbers only with a scale word; "and" only after "hundred".
-    return re.compile(
+    first = "".join(sorted({w[0] for w in words} | {"a"}))
+    return _gated(
+        first + first.upper(),
         rf"\b(?:(?:an?\s+{scale})|{word})(?:(?:[\s-]+|\s+and\s+(?=\w))(?:{word}))*\b",
         re.I,
     )
@@ -74,27 +84,37 @@ def _pattern(name: str) -> re.Pattern:
     return _CACHE[name]
 
 
-_VAGUE = re.compile(
+_VAGUE = _gated(
+    "tdshmbTDSHMB",
     r"\b(?P<outer>tens|dozens|scores|hundreds|thousands|millions|billions)"
     r"(?:\s+of\s+(?P<inner>thousands|millions|billions))?(?=\s+of\b)",
     re.I,
 )
 # One pattern per kind of fraction: four small scans are faster than one alternation.
 _FRACTIONS = tuple(
-    re.compile(p, re.I)
-    for p in (
-        r"\b(?P<num>a|one|two|three|four|five|seven)[\s-](?P<den>halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?![-])"
-        r"(?!\s+(?:hundred|thousand|million|billion|trillion)\b)",
-        r"(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])",
-        r"(?<![$€£¥\d.,])\b(?P<n2>one|two|three|[1-9])\s+(?:in|out\s+of)\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b(?!\s*(?:years?|months?|weeks?|days?|hours?|%))",
-        r"(?<![\w-])half\b(?:(?<=almost half)|(?<=nearly half)|(?<=roughly half)|(?<=about half)"
-        r"|(?=\s+(?:the|of|their|its|his|her|our|all)\s))",
+    _gated(first, p, re.I)
+    for first, p in (
+        (
+            "aotfsAOTFS",
+            r"\b(?P<num>a|one|two|three|four|five|seven)[\s-](?P<den>halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?![-])"
+            r"(?!\s+(?:hundred|thousand|million|billion|trillion)\b)",
+        ),
+        (r"\d", r"(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])"),
+        (
+            "otOT1-9",
+            r"(?<![$€£¥\d.,])\b(?P<n2>one|two|three|[1-9])\s+(?:in|out\s+of)\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b(?!\s*(?:years?|months?|weeks?|days?|hours?|%))",
+        ),
+        (
+            "hH",
+            r"(?<![\w-])half\b(?:(?<=almost half)|(?<=nearly half)|(?<=roughly half)|(?<=about half)"
+            r"|(?=\s+(?:the|of|their|its|his|her|our|all)\s))",
+        ),
     )
 )
 
 
 _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
-_VULGAR = re.compile(r"(?<![\d.,])(?P<whole>\d+)?\s?(?P<frac>[½¼¾⅓⅔⅛])")
+_VULGAR = _gated(r"\d½¼¾⅓⅔⅛", r"(?<![\d.,])(?P<whole>\d+)?\s?(?P<frac>[½¼¾⅓⅔⅛])")
 _MIXED = re.compile(r"\s(?P<n>[1-9])\s?[/⁄]\s?(?P<d>2|3|4|8|16)(?![\d/])")
 
 
@@ -122,8 +142,12 @@ def scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, int]:
     return factor, m.end()
 
 
-# "2m tons", "3m devices", "10k runners": a lone m/k/b before a plural noun is a scale.
-_PLURAL_FOLLOWS = re.compile(r" (?!(?:metres|meters|miles|minutes|bytes|bits|times)\b)[a-z]{2,}s\b")
+# "2m tons", "3m devices", "10k runners": a lone m/k/b before a plural noun is a scale,
+# except before the races and titles of a track or pool distance ("the 60m hurdles").
+_PLURAL_FOLLOWS = re.compile(
+    r" (?!(?:metres|meters|miles|minutes|bytes|bits|times|hurdles|races|titles|finals|heats|relays"
+    r"|sprints|events|medals|records|swims|runs)\b)[a-z]{2,}s\b"
+)
 
 
 def _currency_follows(text: str, pos: int) -> bool:
@@ -171,7 +195,11 @@ def find_numbers(text: str) -> list[Number]:
             value += int(mixed.group("n")) / int(mixed.group("d"))
             found.append(Number(start, mixed.end(), value, "digit", raw=value))
             continue
-        neg = _NEGATIVE_BEFORE.search(text, max(0, start - 6), start)
+        # the pattern ends in "-", "−" or a space: look only when the text does
+        before = text[start - 1 : start]
+        neg = (before in "-−" or before.isspace()) and _NEGATIVE_BEFORE.search(
+            text, max(0, start - 6), start
+        )
         if neg:
             value, start = -value, neg.start()
         found.append(Number(start, m.end(), value, "digit", raw=value))

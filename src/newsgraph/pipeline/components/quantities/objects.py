@@ -25,23 +25,26 @@ def counted_object(sdoc, start: int, end: int):
                 break
         else:
             break
-    if head.pos_ in _NOUNS and head.i > tok.i and head.i - tok.i <= 5:
-        return _noun_phrase(head)
+    if head.pos_ in _NOUNS and head.i > tok.i and head.i - tok.i <= 5 and head.idx >= end:
+        return _noun_phrase(head, end)
     nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
     if nxt is not None and nxt.lower_ == "of":
         for child in nxt.children:
             if child.dep_ == "pobj" and child.pos_ in _NOUNS:
-                return _noun_phrase(child)
+                return _noun_phrase(child, end)
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN") and nxt.dep_ != "npadvmod":
-        return _noun_phrase(nxt)
+        if nxt.idx >= end:
+            return _noun_phrase(nxt, end)
     return None
 
 
-def _noun_phrase(head):
+def _noun_phrase(head, after: int):
+    """The noun ``head`` with its compound nouns, none of them before ``after`` (the end
+    of the number: "3m devices" counts "devices", not "m devices")."""
     first = head
     while first.i > 0:
         prev = head.doc[first.i - 1]
-        if prev.dep_ in _MOD_DEPS and prev.head.i == head.i and prev.pos_ in _NOUNS:
+        if prev.dep_ in _MOD_DEPS and prev.head.i == head.i and prev.pos_ in _NOUNS and prev.idx >= after:
             first = prev
         else:
             break
