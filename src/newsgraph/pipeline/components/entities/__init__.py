@@ -68,7 +68,7 @@ class EntityLinker(Component):
         (``text`` is ``sdoc.text``, passed because spaCy rebuilds that string per access.)"""
         toks = toks or mentions.Tokens(sdoc, text)
         shouting = mentions.shouting_tokens(toks, text)
-        found = mentions.model_mentions(sdoc, shouting, text)
+        found = mentions.model_mentions(sdoc, shouting, text, toks)
         if self.use_gazetteer:
             person_words = {
                 w for m in found if m.label == "PERSON" and " " in m.text(text) for w in m.text(text).split()

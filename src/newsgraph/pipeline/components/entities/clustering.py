@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsgraph.pipeline.components.entities.consistency import norm_key
 from newsgraph.pipeline.components.entities.gazetteer import Entry, Gazetteer
@@ -33,6 +34,8 @@ class Cluster:
     def label(self) -> str:
         if self.entry is not None:
             return self.entry.label
+        if len(self.mentions) == 1:
+            return self.mentions[0].label
         return Counter(m.label for m in self.mentions).most_common(1)[0][0]
 
     def name(self, text: str) -> str:
@@ -126,6 +129,11 @@ def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return n == 1 and long[0] == short[0]
 
 
+@lru_cache(maxsize=1 << 14)
+def _initials_of(name: str) -> str:
+    return _initials(name.split())
+
+
 def _initials(words: list[str]) -> str:
     letters = []
     for word in words:
@@ -148,7 +156,7 @@ def _merge_acronyms(clusters: dict[str, Cluster], text: str) -> None:
         for other_key, other in clusters.items():
             if other_key == key or other.label() not in ("ORG", "GPE", "LOC", "FAC", "EVENT", "LAW"):
                 continue
-            if any(_initials(m.text(text).split()) == short for m in other.mentions) or _bracketed(other, c, text):
+            if any(_initials_of(m.text(text)) == short for m in other.mentions) or _bracketed(other, c, text):
                 matches.append(other_key)
         if len(matches) == 1:
             _merge(clusters, key, matches[0])

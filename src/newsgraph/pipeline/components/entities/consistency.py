@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, is_junk
@@ -16,10 +16,6 @@ _LOC_HEADS = words("lexicons/entities/loc_heads.txt")
 _ORG_HEADS = words("lexicons/entities/org_heads.txt")
 _FAC_HEADS = words("lexicons/entities/fac_heads.txt")
 _GAZ_WEIGHT = 100  # a gazetteer entry outvotes any number of model labels
-
-
-def _overlaps(a: Mention, b_start: int, b_end: int) -> bool:
-    return a.start < b_end and b_start < a.end
 
 
 def merge_gazetteer(
@@ -43,7 +39,7 @@ def merge_gazetteer(
                 _apply_entry(m, entry, text, person_words)
     for hit in hits:
         entry = hit.entry
-        over = [m for m in out if _overlaps(m, hit.start, hit.end)]
+        over = [m for m in out if m.start < hit.end and hit.start < m.end]
         if not over:
             if entry.add and text[hit.start].isupper() and not is_junk(text[hit.start : hit.end]):
                 out.append(Mention(hit.start, hit.end, entry.label, "gazetteer", entry))
@@ -353,6 +349,7 @@ def the_people(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention
     return out
 
 
+@lru_cache(maxsize=1 << 14)  # every mention is keyed several times
 def norm_key(text: str) -> str:
     """The string key under which mentions must agree: case, dots and quotes ignored."""
     return re.sub(r"\s+", " ", text.replace(".", "").replace("’", "'")).casefold()
@@ -414,17 +411,16 @@ def propagate(mentions: list[Mention], toks: Tokens, shouting: set[int]) -> list
         by_first[words[0]].append(words)
     covered = {i for m in mentions for i in toks.covering(m.start, m.end)}
     out = list(mentions)
-    i = 0
-    while i < len(toks):
-        found = None
-        if i not in covered and toks.words[i][:1].isupper() and toks.lower[i] in by_first:
-            found = _known_at(toks, i, by_first[toks.lower[i]], covered, shouting)
+    nxt = 0  # the first token a new mention may start at
+    for i in [i for i, low in enumerate(toks.lower) if low in by_first]:
+        if i < nxt or i in covered or not toks.words[i][:1].isupper():
+            continue
+        found = _known_at(toks, i, by_first[toks.lower[i]], covered, shouting)
         if found is None:
-            i += 1
             continue
         end = toks.ends[i + len(found) - 1]
         out.append(Mention(toks.starts[i], end, known[found], "propagated", shouting=i in shouting))
-        i += len(found)
+        nxt = i + len(found)
     return out
 
 
