@@ -161,6 +161,7 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
     names = {w for m in mentions if m.label == "PERSON" for w in m.text(text).split()[1:]}
     openings = {id(m): _opening(m, toks, text) for m in mentions}
     confirmed = {norm_key(m.text(text)) for m in mentions if not openings[id(m)] and not m.shouting}
+    lowered = _written_lower(toks)
     out = []
     for m in mentions:
         surface = m.text(text)
@@ -175,6 +176,8 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
             threshold = _OPENING_ZIPF_PERSON if m.label == "PERSON" else _OPENING_ZIPF
             if openings[id(m)] and _zipf(surface.lower()) >= threshold or _line_label(m, text):
                 continue
+            if openings[id(m)] and surface.lower() in lowered and _zipf(surface.lower()) >= _LOWERED_ZIPF:
+                continue  # "Rice futures ..." where the story also writes "rice"
         elif m.shouting and all(_zipf(w.lower()) >= _SHOUTING_ZIPF for w in words):
             continue
         out.append(m)
@@ -194,6 +197,17 @@ def _major_place(surface: str) -> bool:
     return any(
         p.is_country or p.is_admin1 or p.population >= _MAJOR_PLACE_POPULATION for p in places().lookup(surface)
     )
+
+
+# A capitalised opening word the same document also writes in lower case mid-sentence
+# ("Rice futures closed higher" beside "CBOT rice") is that common word, when English
+# uses it at least this often (rare words are kept: a surname can be a rare noun).
+_LOWERED_ZIPF = 3.0
+
+
+def _written_lower(toks: Tokens) -> set[str]:
+    """Words the document writes in lower case somewhere other than a sentence start."""
+    return {w for w, start in zip(toks.words, toks.sent_start) if not start and w.islower()}
 
 
 _SHORT_CAPS = re.compile(r"^[A-Z$€£]{1,4}$")

@@ -116,8 +116,12 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
             if trimmed is None:
                 continue
             first, last = trimmed
-            start, end = toks.starts[first], toks.ends[last]
             kind = label
+            if kind == "PERSON" and _ends_in_title(toks, first, last):  # "Kano State Governor"
+                while first < last and _ends_in_title(toks, first, last):
+                    last -= 1
+                kind = "ORG"  # what a title follows: its country or organisation
+            start, end = toks.starts[first], toks.ends[last]
             if first < last and toks.lower[first] in _HONORIFICS:  # "Ms Diemont" tagged ORG
                 first, kind = first + 1, "PERSON"
                 start = toks.starts[first]
@@ -158,6 +162,11 @@ def _name_after_title(toks: Tokens, first: int, last: int, label: str) -> int | 
             rest = words[j : last + 1]
             return j if all(w.isalpha() and w[:1].isupper() for w in rest) else None
     return None
+
+
+def _ends_in_title(toks: Tokens, first: int, last: int) -> bool:
+    """Whether the capitalised last word of a longer span is a title ("Governor")."""
+    return first < last and toks.words[last][:1].isupper() and toks.lower[last] in titles()
 
 
 def _split_lines(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
