@@ -10,6 +10,7 @@ from functools import cache
 
 from newsgraph.pipeline.components.entities.gazetteer import titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
+from newsgraph.resources import entries
 
 _PLACES = ("GPE", "LOC", "FAC")
 # "<visitor> AT <host>", "<home> v <away>": the whole line is two names and the word.
@@ -88,15 +89,30 @@ def places_after_prepositions(mentions: list[Mention], toks: Tokens, text: str) 
         surface = m.text(text)
         if nxt in _POSSESSIVE or surface in person_words or not surface.isalpha():
             continue
-        if _populated_place(surface):
+        largest = _populated_place(surface)
+        if surface in _airports() and largest < _TOWN_BEFORE_AIRPORT:
+            m.label, m.sure = "FAC", True
+        elif largest >= 0:
             m.label, m.sure = "GPE", True
 
 
+# "from Luton" is the town (about 200,000 people), "from Schiphol" the airport.
+_TOWN_BEFORE_AIRPORT = 100_000
+
+
 @cache
-def _populated_place(name: str) -> bool:
+def _populated_place(name: str) -> int:
+    """The population of the largest town or division GeoNames knows as ``name``, or -1."""
     from newsgraph.resources.geonames import gazetteer as places
 
-    return any(p.is_town or p.is_admin1 or p.is_admin2 for p in places().lookup(name))
+    return max((p.population for p in places().lookup(name) if p.is_town or p.is_admin1 or p.is_admin2), default=-1)
+
+
+@cache
+def _airports() -> frozenset[str]:
+    """One-word airport names ("Schiphol", "Heathrow"): ``lexicons/entities/airports.tsv``,
+    built from the airportsdata package by ``scripts/build_airport_names.py``."""
+    return frozenset(row.split("\t", 1)[0] for row in entries("lexicons/entities/airports.tsv"))
 
 
 def names_after_titles(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention]:
