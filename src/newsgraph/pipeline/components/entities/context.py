@@ -14,26 +14,21 @@ from newsgraph.resources import entries
 
 _PLACES = ("GPE", "LOC", "FAC")
 # "<visitor> AT <host>", "<home> v <away>": the whole line is two names and the word.
-_FIXTURE = re.compile(r"[ \t]+(?P<sep>at|AT|At|v|v\.|vs|vs\.|VS)[ \t]+")
+_FIXTURE_SEP = re.compile(r"[ \t]+(?P<sep>at|AT|At|v|v\.|vs|vs\.|VS)[ \t]+")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
 def fixture_lines(mentions: list[Mention], text: str) -> None:
     """A line that is only "<A> at <B>" or "<A> v <B>" (a sports schedule) names two
     teams: A is a team (ORG); B is a team too after "v", and the host's place after "at"
     when it is written as a place (a country stays GPE)."""
-    by_span = {(m.start, m.end): m for m in mentions}
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        sep = _FIXTURE.search(line)
-        if sep is None:
+    by_start = {m.start: m for m in mentions}
+    for a in mentions:
+        sep = _FIXTURE_SEP.match(text, a.end)
+        b = by_start.get(sep.end()) if sep else None
+        if b is None or text[text.rfind("\n", 0, a.start) + 1 : a.start].strip() or not _LINE_END.match(text, b.end):
             continue
-        left = line[: sep.start()].strip()
-        right = line[sep.end() :].strip()
-        a = by_span.get((start + line.index(left), start + line.index(left) + len(left))) if left else None
-        b_start = start + sep.end() + (len(line[sep.end() :]) - len(line[sep.end() :].lstrip()))
-        b = by_span.get((b_start, b_start + len(right))) if right else None
-        if a is None or b is None or any(m.label not in (*_PLACES, "ORG") for m in (a, b)):
+        if any(m.label not in (*_PLACES, "ORG") for m in (a, b)):
             continue
         if a.entry is None or a.entry.kind != "country":
             a.label, a.sure = "ORG", True
@@ -120,16 +115,19 @@ def names_after_titles(mentions: list[Mention], toks: Tokens, text: str) -> list
     called it an organisation): capitalised words between a capitalised title and a
     one- or two-word name belong to the name, and the whole is a person."""
     table = titles()
-    taken = {i for m in mentions for i in toks.covering(m.start, m.end)}
+    taken: set[int] | None = None
     out = []
     for m in mentions:
         first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
         if (
-            m.source != "model" or m.entry is not None or first is None or last is None
-            or m.label not in ("PERSON", "ORG") or len(m.text(text).split()) > 2
+            m.source != "model" or m.entry is not None or first is None or last is None or first == 0
+            or m.label not in ("PERSON", "ORG") or not _name_word(toks.words[first - 1])
+            or len(m.text(text).split()) > 2
         ):
             out.append(m)
             continue
+        if taken is None:
+            taken = {i for m in mentions for i in toks.covering(m.start, m.end)}
         j = first
         while j > 0 and j - 1 not in taken and _name_word(toks.words[j - 1]) and first - j < 2 and toks.lower[j - 1] not in table:
             j -= 1
