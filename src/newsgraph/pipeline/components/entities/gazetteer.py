@@ -105,7 +105,8 @@ class Gazetteer:
         unique = set(words)
         heads = unique & exact.keys()  # a word that is a head is its own head
         heads.update(w for w in unique - heads if not w.isalnum() and _head(w) in exact)
-        for i in [i for i, word in enumerate(words) if word in heads or i in shouting]:
+        candidates = [i for i, word in enumerate(words) if word in heads] if heads else []
+        for i in sorted(shouting.union(candidates)) if shouting else candidates:
             start = starts[i]
             if start < pos:
                 continue
