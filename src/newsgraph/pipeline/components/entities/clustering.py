@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsgraph.pipeline.components.entities.consistency import _positions, norm_key
+from newsgraph.pipeline.components.entities.consistency import norm_key, positions
 from newsgraph.pipeline.components.entities.gazetteer import Entry, Gazetteer
 from newsgraph.pipeline.components.entities.mentions import Mention
 from newsgraph.resources import countries, words
@@ -199,7 +199,7 @@ def add_references(clusters: list[Cluster], sdoc, toks, gaz: Gazetteer) -> None:
     or another union (a trade union, "the FNV union") is named. ``toks`` are the
     document's token offsets (``mentions.Tokens``)."""
     present = {c.key: c for c in clusters}
-    nouns = [i for i in _positions(toks.lower, gaz.generic_nouns.keys()) if i]
+    nouns = [i for i in positions(toks.lower, gaz.generic_nouns.keys()) if i]
     if not nouns:
         return
     starts = {m.start for c in clusters for m in c.mentions}

@@ -426,7 +426,7 @@ def propagate(mentions: list[Mention], toks: Tokens, shouting: set[int]) -> list
     covered = {i for m in mentions for i in toks.covering(m.start, m.end)}
     out = list(mentions)
     nxt = 0  # the first token a new mention may start at
-    for i in _positions(toks.lower, by_first.keys()):
+    for i in positions(toks.lower, by_first.keys()):
         if i < nxt or i in covered or not toks.words[i][:1].isupper():
             continue
         found = _known_at(toks, i, by_first[toks.lower[i]], covered, shouting)
@@ -438,7 +438,7 @@ def propagate(mentions: list[Mention], toks: Tokens, shouting: set[int]) -> list
     return out
 
 
-def _positions(words: list[str], wanted) -> list[int]:
+def positions(words: list[str], wanted) -> list[int]:
     """Indices of the ``words`` in ``wanted``, in order (a set operation rules most
     documents out before any per-token loop)."""
     present = wanted & set(words)

@@ -26,8 +26,10 @@ def fixture_lines(mentions: list[Mention], text: str) -> None:
     for a in mentions:
         sep = _FIXTURE_SEP.match(text, a.end)
         b = by_start.get(sep.end()) if sep else None
-        if b is None or text[text.rfind("\n", 0, a.start) + 1 : a.start].strip() or not _LINE_END.match(text, b.end):
+        if b is None or not _LINE_END.match(text, b.end):
             continue
+        if text[text.rfind("\n", 0, a.start) + 1 : a.start].strip():
+            continue  # A does not open the line
         if any(m.label not in (*_PLACES, "ORG") for m in (a, b)):
             continue
         if a.entry is None or a.entry.kind != "country":
@@ -39,7 +41,9 @@ def fixture_lines(mentions: list[Mention], text: str) -> None:
             b.label, b.sure = "ORG", True
 
 
-_DIVISION_WORDS = frozenset({"State", "Province", "County", "Region", "District", "Governorate", "Prefecture", "Oblast", "Parish"})
+_DIVISION_WORDS = frozenset(
+    {"State", "Province", "County", "Region", "District", "Governorate", "Prefecture", "Oblast", "Parish"}
+)
 
 
 def divisions(mentions: list[Mention], text: str) -> None:
@@ -73,7 +77,8 @@ def places_after_prepositions(mentions: list[Mention], toks: Tokens, text: str) 
     GeoNames knows a populated place or division by that name and nothing in the
     document makes it a person: no full name containing the word, no possessive after it
     ("in Paula's mind"), no title or honorific before it."""
-    person_words = {w for m in mentions if m.label == "PERSON" for w in m.text(text).split() if " " in m.text(text)}
+    full_names = [m.text(text) for m in mentions if m.label == "PERSON" and " " in m.text(text)]
+    person_words = {w for name in full_names for w in name.split()}
     for m in mentions:
         if m.label != "PERSON" or m.entry is not None or m.sure:
             continue
@@ -100,7 +105,8 @@ def _populated_place(name: str) -> int:
     """The population of the largest town or division GeoNames knows as ``name``, or -1."""
     from newsgraph.resources.geonames import gazetteer as places
 
-    return max((p.population for p in places().lookup(name) if p.is_town or p.is_admin1 or p.is_admin2), default=-1)
+    found = [p.population for p in places().lookup(name) if p.is_town or p.is_admin1 or p.is_admin2]
+    return max(found, default=-1)
 
 
 @cache
@@ -129,7 +135,9 @@ def names_after_titles(mentions: list[Mention], toks: Tokens, text: str) -> list
         if taken is None:
             taken = {i for m in mentions for i in toks.covering(m.start, m.end)}
         j = first
-        while j > 0 and j - 1 not in taken and _name_word(toks.words[j - 1]) and first - j < 2 and toks.lower[j - 1] not in table:
+        while j > 0 and first - j < 2 and j - 1 not in taken and _name_word(toks.words[j - 1]):
+            if toks.lower[j - 1] in table:
+                break  # the title itself
             j -= 1
         title = toks.lower[j - 1] if j > 0 else ""
         if j < first and title in table and toks.words[j - 1][:1].isupper() and j - 1 not in taken:
