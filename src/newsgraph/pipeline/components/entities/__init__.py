@@ -10,7 +10,7 @@ See docs/entities.md.
 from __future__ import annotations
 
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.entities import clustering, mentions
+from newsgraph.pipeline.components.entities import clustering, context, mentions
 from newsgraph.pipeline.components.entities import consistency as fixes
 from newsgraph.pipeline.components.entities.clustering import Cluster
 from newsgraph.pipeline.components.entities.gazetteer import gazetteer as load_gazetteer
@@ -68,7 +68,8 @@ class EntityLinker(Component):
         (``text`` is ``sdoc.text``, passed because spaCy rebuilds that string per access.)"""
         toks = toks or mentions.Tokens(sdoc, text)
         shouting = mentions.shouting_tokens(toks, text)
-        found = mentions.model_mentions(sdoc, shouting, text)
+        found = mentions.model_mentions(sdoc, shouting, text, toks)
+        found = context.names_after_titles(found, toks, text)
         if self.use_gazetteer:
             person_words = {
                 w for m in found if m.label == "PERSON" and " " in m.text(text) for w in m.text(text).split()
@@ -79,7 +80,10 @@ class EntityLinker(Component):
             found = fixes.drop_common_words(found, toks, text, self.gaz)
         found += mentions.credit_mentions(text)
         if self.use_consistency:
+            context.divisions(found, text)
+            context.places_after_prepositions(found, toks, text)
             fixes.fix_teams(found, toks, text)
+            context.fixture_lines(found, text)
             fixes.org_cues(found, toks, text)
             fixes.fix_named_things(found, toks, text)
             found = fixes.the_people(found, toks, text)

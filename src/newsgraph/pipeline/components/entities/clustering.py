@@ -4,10 +4,12 @@ first names, acronyms and their expansions, and "the alliance"-style references.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from newsgraph.pipeline.components.entities.consistency import norm_key
+from newsgraph.pipeline.components.entities.consistency import norm_key, positions
 from newsgraph.pipeline.components.entities.gazetteer import Entry, Gazetteer
 from newsgraph.pipeline.components.entities.mentions import Mention
 from newsgraph.resources import countries, words
@@ -33,6 +35,8 @@ class Cluster:
     def label(self) -> str:
         if self.entry is not None:
             return self.entry.label
+        if len(self.mentions) == 1:
+            return self.mentions[0].label
         return Counter(m.label for m in self.mentions).most_common(1)[0][0]
 
     def name(self, text: str) -> str:
@@ -50,13 +54,19 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     (an exact gazetteer or credit mention beats the model's at equal length)."""
     rank = {"credit": 0, "gazetteer": 1, "model": 2, "propagated": 3}
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), rank.get(m.source, 9), m.start))
-    kept: list[Mention] = []
+    kept: list[Mention] = []  # never overlapping, so sorted by start they are sorted by end
+    starts: list[int] = []
     for m in ordered:
-        if m.source != "credit" and any(k.start < m.end and m.start < k.end for k in kept):
-            continue
         if m.source == "credit":
             kept = [k for k in kept if not (k.start < m.end and m.start < k.end)]
-        kept.append(m)
+            starts = [k.start for k in kept]
+        else:
+            at = bisect_left(starts, m.end)  # kept[at - 1] is the last one starting before m ends
+            if at and kept[at - 1].end > m.start:
+                continue
+        at = bisect_left(starts, m.start)
+        kept.insert(at, m)
+        starts.insert(at, m.start)
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
@@ -126,6 +136,11 @@ def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return n == 1 and long[0] == short[0]
 
 
+@lru_cache(maxsize=1 << 14)
+def _initials_of(name: str) -> str:
+    return _initials(name.split())
+
+
 def _initials(words: list[str]) -> str:
     letters = []
     for word in words:
@@ -148,7 +163,7 @@ def _merge_acronyms(clusters: dict[str, Cluster], text: str) -> None:
         for other_key, other in clusters.items():
             if other_key == key or other.label() not in ("ORG", "GPE", "LOC", "FAC", "EVENT", "LAW"):
                 continue
-            if any(_initials(m.text(text).split()) == short for m in other.mentions) or _bracketed(other, c, text):
+            if any(_initials_of(m.text(text)) == short for m in other.mentions) or _bracketed(other, c, text):
                 matches.append(other_key)
         if len(matches) == 1:
             _merge(clusters, key, matches[0])
@@ -184,7 +199,7 @@ def add_references(clusters: list[Cluster], sdoc, toks, gaz: Gazetteer) -> None:
     or another union (a trade union, "the FNV union") is named. ``toks`` are the
     document's token offsets (``mentions.Tokens``)."""
     present = {c.key: c for c in clusters}
-    nouns = [i for i, low in enumerate(toks.lower) if i and low in gaz.generic_nouns]
+    nouns = [i for i in positions(toks.lower, gaz.generic_nouns.keys()) if i]
     if not nouns:
         return
     starts = {m.start for c in clusters for m in c.mentions}

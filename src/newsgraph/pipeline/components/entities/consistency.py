@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, is_junk
@@ -16,10 +16,6 @@ _LOC_HEADS = words("lexicons/entities/loc_heads.txt")
 _ORG_HEADS = words("lexicons/entities/org_heads.txt")
 _FAC_HEADS = words("lexicons/entities/fac_heads.txt")
 _GAZ_WEIGHT = 100  # a gazetteer entry outvotes any number of model labels
-
-
-def _overlaps(a: Mention, b_start: int, b_end: int) -> bool:
-    return a.start < b_end and b_start < a.end
 
 
 def merge_gazetteer(
@@ -43,7 +39,7 @@ def merge_gazetteer(
                 _apply_entry(m, entry, text, person_words)
     for hit in hits:
         entry = hit.entry
-        over = [m for m in out if _overlaps(m, hit.start, hit.end)]
+        over = [m for m in out if m.start < hit.end and hit.start < m.end]
         if not over:
             if entry.add and text[hit.start].isupper() and not is_junk(text[hit.start : hit.end]):
                 out.append(Mention(hit.start, hit.end, entry.label, "gazetteer", entry))
@@ -165,6 +161,7 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
     names = {w for m in mentions if m.label == "PERSON" for w in m.text(text).split()[1:]}
     openings = {id(m): _opening(m, toks, text) for m in mentions}
     confirmed = {norm_key(m.text(text)) for m in mentions if not openings[id(m)] and not m.shouting}
+    lowered = _written_lower(toks)
     out = []
     for m in mentions:
         surface = m.text(text)
@@ -179,6 +176,8 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
             threshold = _OPENING_ZIPF_PERSON if m.label == "PERSON" else _OPENING_ZIPF
             if openings[id(m)] and _zipf(surface.lower()) >= threshold or _line_label(m, text):
                 continue
+            if openings[id(m)] and surface.lower() in lowered and _zipf(surface.lower()) >= _LOWERED_ZIPF:
+                continue  # "Rice futures ..." where the story also writes "rice"
         elif m.shouting and all(_zipf(w.lower()) >= _SHOUTING_ZIPF for w in words):
             continue
         out.append(m)
@@ -198,6 +197,17 @@ def _major_place(surface: str) -> bool:
     return any(
         p.is_country or p.is_admin1 or p.population >= _MAJOR_PLACE_POPULATION for p in places().lookup(surface)
     )
+
+
+# A capitalised opening word the same document also writes in lower case mid-sentence
+# ("Rice futures closed higher" beside "CBOT rice") is that common word, when English
+# uses it at least this often (rare words are kept: a surname can be a rare noun).
+_LOWERED_ZIPF = 3.0
+
+
+def _written_lower(toks: Tokens) -> set[str]:
+    """Words the document writes in lower case somewhere other than a sentence start."""
+    return {w for w, start in zip(toks.words, toks.sent_start) if not start and w.islower()}
 
 
 _SHORT_CAPS = re.compile(r"^[A-Z$€£]{1,4}$")
@@ -353,6 +363,7 @@ def the_people(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention
     return out
 
 
+@lru_cache(maxsize=1 << 14)  # every mention is keyed several times
 def norm_key(text: str) -> str:
     """The string key under which mentions must agree: case, dots and quotes ignored."""
     return re.sub(r"\s+", " ", text.replace(".", "").replace("’", "'")).casefold()
@@ -414,18 +425,24 @@ def propagate(mentions: list[Mention], toks: Tokens, shouting: set[int]) -> list
         by_first[words[0]].append(words)
     covered = {i for m in mentions for i in toks.covering(m.start, m.end)}
     out = list(mentions)
-    i = 0
-    while i < len(toks):
-        found = None
-        if i not in covered and toks.words[i][:1].isupper() and toks.lower[i] in by_first:
-            found = _known_at(toks, i, by_first[toks.lower[i]], covered, shouting)
+    nxt = 0  # the first token a new mention may start at
+    for i in positions(toks.lower, by_first.keys()):
+        if i < nxt or i in covered or not toks.words[i][:1].isupper():
+            continue
+        found = _known_at(toks, i, by_first[toks.lower[i]], covered, shouting)
         if found is None:
-            i += 1
             continue
         end = toks.ends[i + len(found) - 1]
         out.append(Mention(toks.starts[i], end, known[found], "propagated", shouting=i in shouting))
-        i += len(found)
+        nxt = i + len(found)
     return out
+
+
+def positions(words: list[str], wanted) -> list[int]:
+    """Indices of the ``words`` in ``wanted``, in order (a set operation rules most
+    documents out before any per-token loop)."""
+    present = wanted & set(words)
+    return [i for i, w in enumerate(words) if w in present] if present else []
 
 
 def _known_at(toks: Tokens, i: int, candidates, covered: set[int], shouting: set[int]):

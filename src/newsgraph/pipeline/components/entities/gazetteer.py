@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from newsgraph.resources import countries, words
@@ -99,10 +99,22 @@ class Gazetteer:
         ends = toks.by_end
         hits: list[Hit] = []
         pos = 0
-        for i, start in enumerate(toks.starts):
-            if start < pos or not toks.words[i][:1].isalnum():
+        exact, folded, words, starts = self.exact, self.folded, toks.words, toks.starts
+        # Most tokens start no entry: only those whose head does (or may, ignoring case in
+        # an upper-case line) are tried.
+        unique = set(words)
+        heads = unique & exact.keys()  # a word that is a head is its own head
+        heads.update(w for w in unique - heads if not w.isalnum() and _head(w) in exact)
+        candidates = [i for i, word in enumerate(words) if word in heads] if heads else []
+        for i in sorted(shouting.union(candidates)) if shouting else candidates:
+            start = starts[i]
+            if start < pos:
                 continue
-            hit = self._match_at(text, start, _head(toks.words[i]), ends, i in shouting)
+            head = _head(words[i])
+            loud = i in shouting
+            if head not in exact and not (loud and head.casefold() in folded):
+                continue
+            hit = self._match_at(text, start, head, ends, loud)
             if hit is not None:
                 hits.append(hit)
                 pos = hit.end
@@ -125,6 +137,7 @@ class Gazetteer:
 _HEAD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token of every document
 def _head(text: str) -> str:
     match = _HEAD.match(text)
     return match.group(0) if match else ""

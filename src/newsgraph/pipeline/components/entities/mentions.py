@@ -7,7 +7,9 @@ newsgraph's news recogniser). Offsets are characters into the analysed text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.pipeline.components.entities.gazetteer import Entry, titles
 from newsgraph.resources import entries, words
@@ -35,26 +37,31 @@ class Tokens:
     iterating a spaCy ``Doc`` creates a Python object per token on every pass."""
 
     def __init__(self, sdoc, text: str):
-        from spacy.attrs import IDX, LENGTH, SENT_START, TAG
+        from spacy.attrs import IDX, IS_STOP, LENGTH, SENT_START, TAG
 
-        rows = sdoc.to_array([IDX, LENGTH, SENT_START, TAG]).tolist() if len(sdoc) else []
-        self.starts = [r[0] for r in rows]
-        self.ends = [r[0] + r[1] for r in rows]
-        self.sent_start = [r[2] == 1 for r in rows]
+        self.text = text
+        if len(sdoc):
+            cols = sdoc.to_array([IDX, LENGTH, SENT_START, IS_STOP, TAG]).T
+            self.starts = cols[0].tolist()
+            self.ends = (cols[0] + cols[1]).tolist()
+            self.sent_start = (cols[2] == 1).tolist()
+            self.stop = (cols[3] == 1).tolist()
+            tags = cols[4].tolist()
+        else:
+            self.starts, self.ends, self.sent_start, self.stop, tags = [], [], [], [], []
         strings = sdoc.vocab.strings
-        self.tags = [strings[r[3]] if r[3] else "" for r in rows]
+        tag_names = {h: strings[h] if h else "" for h in set(tags)}
+        self.tags = [tag_names[h] for h in tags]
         self.words = [text[s:e] for s, e in zip(self.starts, self.ends)]
         self.lower = [w.lower() for w in self.words]
-        self.by_start = {s: i for i, s in enumerate(self.starts)}
-        self.by_end = {e: i for i, e in enumerate(self.ends)}
+        self.by_start = dict(zip(self.starts, range(len(self.starts))))
+        self.by_end = dict(zip(self.ends, range(len(self.ends))))
 
     def __len__(self) -> int:
         return len(self.starts)
 
     def covering(self, start: int, end: int) -> range:
         """Indices of the tokens overlapping ``[start, end)``."""
-        from bisect import bisect_left, bisect_right
-
         return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
 
 
@@ -77,6 +84,8 @@ class Mention:
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Two letters in a row, neither an ASCII lower-case one: every upper-case word has them.
+_TWO_CAPITALS = re.compile(r"[^\W\d_a-z]{2}")
 
 
 def shouting_tokens(toks: Tokens, text: str) -> set[int]:
@@ -84,6 +93,9 @@ def shouting_tokens(toks: Tokens, text: str) -> set[int]:
     out: set[int] = set()
     pos = 0
     for line in text.split("\n"):
+        if not _TWO_CAPITALS.search(line):  # no upper-case word at all: cheap to rule out
+            pos += len(line) + 1
+            continue
         words = _WORD.findall(line)
         if words and sum(w.isupper() for w in words) >= 0.6 * len(words):
             out.update(toks.covering(pos, pos + len(line)))
@@ -91,27 +103,33 @@ def shouting_tokens(toks: Tokens, text: str) -> set[int]:
     return out
 
 
-def model_mentions(sdoc, shouting: set[int], text: str) -> list[Mention]:
+def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = None) -> list[Mention]:
     """The recogniser's name spans, trimmed of articles, possessives, titles and junk."""
+    toks = toks or Tokens(sdoc, text)
     out = []
     for ent in sdoc.ents:
-        if ent.label_ not in NAME_LABELS:
+        label = ent.label_
+        if label not in NAME_LABELS:
             continue
-        for part in _split_lines(ent):
-            trimmed = trim_range(sdoc, part[0], part[1], ent.label_)
+        for part in _split_lines(toks, ent.start, ent.end):
+            trimmed = trim_range(toks, part[0], part[1], label)
             if trimmed is None:
                 continue
             first, last = trimmed
-            start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
-            label = ent.label_
-            if first < last and sdoc[first].lower_ in _HONORIFICS:  # "Ms Diemont" tagged ORG
-                first, label = first + 1, "PERSON"
-                start = sdoc[first].idx
-            named = _name_after_title(sdoc, first, last, label)
+            kind = label
+            if kind == "PERSON" and _ends_in_title(toks, first, last):  # "Kano State Governor"
+                while first < last and _ends_in_title(toks, first, last):
+                    last -= 1
+                kind = "ORG"  # what a title follows: its country or organisation
+            start, end = toks.starts[first], toks.ends[last]
+            if first < last and toks.lower[first] in _HONORIFICS:  # "Ms Diemont" tagged ORG
+                first, kind = first + 1, "PERSON"
+                start = toks.starts[first]
+            named = _name_after_title(toks, first, last, kind)
             if named is not None:  # "Lithuanian President Gitanas Nauseda" as one span
-                first, label = named, "PERSON"
-                start = sdoc[first].idx
-            mention = Mention(start, end, label, "model", shouting=first in shouting)
+                first, kind = named, "PERSON"
+                start = toks.starts[first]
+            mention = Mention(start, end, kind, "model", shouting=first in shouting)
             if not is_junk(text[start:end]) and not _COMPOUND_WORD.match(text, end):
                 out.append(mention)
     return out
@@ -122,7 +140,7 @@ _COMPOUND_WORD = re.compile(r"-[a-z]")
 _NO_SPLIT_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "PRODUCT"})
 
 
-def _name_after_title(sdoc, first: int, last: int, label: str) -> int | None:
+def _name_after_title(toks: Tokens, first: int, last: int, label: str) -> int | None:
     """For a span "[modifier] Title Name" (a recogniser's run-on such as "Lithuanian
     President Gitanas Nauseda"), the index of the name's first token, else None.
     Organisations and facilities named after people ("King Abdullah University") are
@@ -130,70 +148,83 @@ def _name_after_title(sdoc, first: int, last: int, label: str) -> int | None:
     if label in _NO_SPLIT_LABELS or last <= first:
         return None
     table = titles()
+    words, lower = toks.words, toks.lower
     for i in range(first, last):  # where the title would start
+        if not words[i][:1].isupper():
+            continue
         for n in (3, 2, 1):
             j = i + n  # where the name would start
-            if j > last or not sdoc[i].text[:1].isupper():
+            if j > last:
                 continue
-            phrase = " ".join(t.lower_ for t in sdoc[i:j])
-            if phrase not in table and not (n >= 2 and sdoc[j - 1].lower_ == "minister"):
+            phrase = " ".join(lower[i:j])
+            if phrase not in table and not (n >= 2 and lower[j - 1] == "minister"):
                 continue
-            rest = sdoc[j : last + 1]
-            return j if all(t.is_alpha and t.text[:1].isupper() for t in rest) else None
+            rest = words[j : last + 1]
+            return j if all(w.isalpha() and w[:1].isupper() for w in rest) else None
     return None
 
 
-def _split_lines(ent) -> list[tuple[int, int]]:
-    """Token ranges [first, last] of ``ent`` split at line breaks."""
+def _ends_in_title(toks: Tokens, first: int, last: int) -> bool:
+    """Whether the capitalised last word of a longer span is a title ("Governor")."""
+    return first < last and toks.words[last][:1].isupper() and toks.lower[last] in titles()
+
+
+def _split_lines(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges [first, last] of the tokens ``start``..``end - 1`` split at line breaks."""
     parts, first = [], None
-    for tok in ent:
-        if "\n" in tok.text or tok.is_space:
+    for i in range(start, end):
+        word = toks.words[i]
+        if "\n" in word or word.isspace():
             if first is not None:
-                parts.append((first, tok.i - 1))
+                parts.append((first, i - 1))
             first = None
         elif first is None:
-            first = tok.i
+            first = i
     if first is not None:
-        parts.append((first, ent.end - 1))
+        parts.append((first, end - 1))
     return parts
 
 
-def trim_range(sdoc, first: int, last: int, label: str) -> tuple[int, int] | None:
+def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, int] | None:
     """Token range ``[first, last]`` without article, titles (PERSON), possessive, punctuation."""
-    while first <= last and (sdoc[last].text in _POSSESSIVE or _is_punct(sdoc[last].text)):
+    words = toks.words
+    while first <= last and (words[last] in _POSSESSIVE or _is_punct(words[last])):
         last -= 1
-    while first <= last and (sdoc[first].text in _ARTICLES or _is_punct(sdoc[first].text)):
+    while first <= last and (words[first] in _ARTICLES or _is_punct(words[first])):
         first += 1
     # "In Jakarta", "Only France": a function word capitalised because it opens the
     # sentence is not part of the name.
-    while first < last and sdoc[first].is_sent_start and sdoc[first].tag_ in _OPENING_TAGS and sdoc[first].is_stop:
+    while first < last and toks.sent_start[first] and toks.tags[first] in _OPENING_TAGS and toks.stop[first]:
         first += 1
-    while first < last and _is_rank(sdoc, last):  # "Air Force Lt." before "Col. Jane Porter"
+    while first < last and _is_rank(toks, last):  # "Air Force Lt." before "Col. Jane Porter"
         last -= 1
-        while first < last and _is_punct(sdoc[last].text):
+        while first < last and _is_punct(words[last]):
             last -= 1
-    if first == last and _is_rank(sdoc, first):  # "Cmdr." names nobody
+    if first == last and _is_rank(toks, first):  # "Cmdr." names nobody
         return None
     if label == "PERSON":
         table = titles()
         while first < last and (
-            sdoc[first].lower_ in _HONORIFICS or sdoc[first].lower_ in table or sdoc[first].lower_ == "former"
+            toks.lower[first] in _HONORIFICS or toks.lower[first] in table or toks.lower[first] == "former"
         ):
             first += 1
     return (first, last) if first <= last else None
 
 
-def _is_rank(sdoc, i: int) -> bool:
+def _is_rank(toks: Tokens, i: int) -> bool:
     """An abbreviated rank ("Lt", "Cmdr.") at token ``i``, with or without its dot."""
-    word = sdoc[i].text
-    dotted = word.endswith(".") or (i + 1 < len(sdoc) and sdoc[i + 1].text == ".")
-    return word.rstrip(".").lower() in _RANKS and (dotted or word[:1].isupper())
+    word = toks.words[i]
+    if word.rstrip(".").lower() not in _RANKS:
+        return False
+    dotted = word.endswith(".") or (i + 1 < len(toks.words) and toks.words[i + 1] == ".")
+    return dotted or word[:1].isupper()
 
 
 def _is_punct(text: str) -> bool:
     return not any(ch.isalnum() for ch in text) and text not in ("&",)
 
 
+@lru_cache(maxsize=1 << 14)  # run on every mention of every document
 def is_junk(text: str) -> bool:
     """True for spans that are never names: no letters, all lower case, a pronoun,
     a contraction ("n't"), or page furniture ("RELATED")."""

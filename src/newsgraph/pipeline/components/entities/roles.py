@@ -5,6 +5,7 @@ secretary general," / "Pieter van Dam, the Dutch economy minister")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.pipeline.components.entities.gazetteer import titles
 from newsgraph.resources import words
@@ -42,6 +43,7 @@ class Office:
     end: int
 
 
+@lru_cache(maxsize=1 << 14)  # tried on every few words before each person's name
 def canonical_title(phrase: str) -> str | None:
     """The canonical form of a title phrase ("secretary-general" -> "Secretary General",
     "economy minister" -> "Economy Minister"), or None if it is no title."""
@@ -87,6 +89,8 @@ class RoleFinder:
 
     def __init__(self, sdoc, toks, targets: dict[tuple[int, int], Target], country_ids: dict[str, str]):
         self.sdoc = sdoc
+        self.toks = toks
+        self.text = toks.text
         self.targets = targets
         self.country_ids = country_ids
         self.by_end = {end: (start, end) for start, end in targets}
@@ -126,24 +130,27 @@ class RoleFinder:
         first = self.tok_start.get(span[0])
         if first is None:
             return None
-        for n in range(min(_MAX_TITLE, first), 0, -1):
-            toks = self.sdoc[first - n : first]
-            if any(t.text in _BOUNDARY or "\n" in t.text for t in toks):
-                continue
+        words, starts = self.toks.words, self.toks.starts
+        lo_min = max(0, first - _MAX_TITLE)
+        for k in range(first - 1, lo_min - 1, -1):  # a title never spans a boundary
+            if words[k] in _BOUNDARY or "\n" in words[k]:
+                lo_min = k + 1
+                break
+        for lo in range(lo_min, first):  # longest title first
+            phrase = self.text[starts[lo] : self.toks.ends[first - 1]]
             # A title may contain a mention the recogniser took for a name ("Council
             # member", "Trade Minister"), never a country or demonym: "Dutch Economy
             # Minister" must leave "Dutch" out as the modifier.
-            listed = titles().get(" ".join(toks.text.replace(" - ", "-").split()).casefold())
-            if listed is None and self._holds_modifier(toks):
+            listed = titles().get(" ".join(phrase.replace(" - ", "-").split()).casefold())
+            if listed is None and self._holds_modifier(lo, first):
                 continue
-            title = listed or canonical_title(toks.text)
+            title = listed or canonical_title(phrase)
             if title is None:
                 continue
-            start = toks[0].idx
-            if first - n > 0 and self.sdoc[first - n - 1].lower_ in ("former", "ex", "late"):
+            if lo > 0 and self.toks.lower[lo - 1] in ("former", "ex", "late"):
                 return None
-            of, start = self._modifier_before(start)
-            if of is None and not toks[0].text[:1].isupper():
+            of, start = self._modifier_before(starts[lo])
+            if of is None and not words[lo][:1].isupper():
                 continue  # "the minister Jan Kos": a lower-case title needs its country
             return Office(person.id, title, of[0] if of else None, bool(of and of[1]), start, span[1])
         return self._after_apposed_title(span, person)
@@ -168,12 +175,12 @@ class RoleFinder:
             return Office(person.id, title, of[0], of[1], self.sdoc[det].idx, span[1])
         return None
 
-    def _holds_modifier(self, toks) -> bool:
-        """Whether a country, demonym or listed organisation is among ``toks``."""
-        for t in toks:
-            if t.i not in self.in_mention:
+    def _holds_modifier(self, lo: int, hi: int) -> bool:
+        """Whether a country, demonym or listed organisation is among tokens ``lo``..``hi - 1``."""
+        for i in range(lo, hi):
+            if i not in self.in_mention:
                 continue
-            span = self.by_start.get(t.idx) or self.by_end.get(t.idx + len(t.text))
+            span = self.by_start.get(self.toks.starts[i]) or self.by_end.get(self.toks.ends[i])
             if span is None or self.targets[span].label in ("GPE", "NORP") or self.targets[span].listed:
                 return True
         return False
