@@ -72,7 +72,7 @@ class QuoteExtractor(Component):
             return doc
         marks = [m for m in find_quotes(doc.text) if doc.noise_at(m.open, m.outer_end, CAPTION_KINDS) is None]
         inside = _inside(sorted((m.open, m.outer_end) for m in marks))
-        parse = Parse(doc.spacy, self.lexicon, inside)
+        parse = Parse(doc.spacy, self.lexicon, inside, doc.text)
         items = _extract(doc, parse, marks, inside, self.indirect, self.cue_model)
         doc.quotes.extend(_to_quotes(doc, items, self.lexicon.titles, inside))
         return doc

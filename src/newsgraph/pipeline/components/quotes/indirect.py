@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse
+from newsgraph.pipeline.components.quotes.attribution import CUE_POS, MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,9 @@ def find_indirect(parse: Parse, inside_quotes) -> list[Reported]:
     whether a character lies inside quote marks (verbs there belong to the quote)."""
     found = []
     phrase_starts = frozenset(p[0] for p in parse.lexicon.phrases)
-    for tok in parse.sdoc:
+    # Only verbs with a cue lemma and tokens starting a cue phrase can report anything.
+    for i in parse.indices(parse.lexicon.cue_lemmas, CUE_POS, phrases=True):
+        tok = parse.sdoc[i]
         if inside_quotes(tok.idx):
             continue
         if parse.is_cue_verb(tok):
