@@ -207,13 +207,16 @@ class Parse:
             return named
         v, steps = verb, 0
         while v is not None and not skip_children and steps <= _CLIMB_STEPS:
+            subjects = []
             for child in v.children:
                 # A dash the parser took for a noun is never a subject.
                 if child.dep_ in ("nsubj", "csubj") and not self.inside_quotes(child.idx) and _wordy(child):
-                    return child
-                if child.dep_ == "agent":
+                    subjects.append(child)
+                elif child.dep_ == "agent" and not subjects:
                     pobj = [c for c in child.children if c.dep_ == "pobj"]
                     return pobj[0] if pobj else None
+            if subjects:
+                return self._nearest_subject(v, subjects)
             if any(c.dep_ == "nsubjpass" for c in v.children):
                 return None
             v = v.head if v.dep_ in _CLIMB and v.head is not v else None
@@ -223,6 +226,19 @@ class Parse:
             if near:
                 return min(near, key=lambda t: abs(t.i - verb.i))
         return None
+
+    def _nearest_subject(self, verb, subjects: list):
+        """The subject of ``verb`` among several the parser gave it: the one nearest the
+        verb that is neither a time (``12:15 p.m.`` heading a live-blog entry) nor on
+        another line (a headline run into the sentence: ``The Latest: Trump urges``);
+        the first one when none is."""
+        if len(subjects) == 1:
+            return subjects[0]
+        fitting = [
+            s for s in subjects
+            if s.ent_type_ not in ("DATE", "TIME") and "\n" not in self.text[min(s.idx, verb.idx) : max(s.idx, verb.idx)]
+        ]
+        return min(fitting, key=lambda s: abs(s.i - verb.i)) if fitting else subjects[0]
 
     def phrase_at(self, tok) -> Cue | None:
         """A cue phrase (``according to X``) starting at ``tok``, with X's head."""

@@ -158,7 +158,7 @@ def content_of(parse: Parse, tok) -> tuple[int, int] | None:
             comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if comp is None:
         return None
-    last = content_end(tok, comp)
+    last = content_end(tok, comp, parse)
     span = _trim(parse, comp.left_edge.idx, last.idx + len(last))
     if span is None or span[0] <= tok.idx < span[1]:
         return None

@@ -43,7 +43,7 @@ def _verb_content(parse: Parse, verb) -> list[Reported]:
     to-infinitive for the verbs marked ``xcomp`` in the lexicon, its object for those
     marked ``dobj``), or the sentence around an attribution set off by commas (``Too
     often, Smith said, the debate ...``: two pieces sharing the cue)."""
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb)
     if comp is None and verb.dep_ == "parataxis":
         return _parenthetical(parse, verb)
     item = _complement(parse, verb, comp)
@@ -90,7 +90,7 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
         comp = last = _prep_object(parse, verb, lemma)
     if comp is None:
         return None
-    end = content_end(verb, comp)
+    end = content_end(verb, comp, parse)
     end = max(end, last.right_edge, key=lambda t: t.i)
     span = _trim(parse, comp.left_edge.idx, end.idx + len(end))
     if span is None:
@@ -104,7 +104,17 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
     return Reported(start, end, cue)
 
 
-def content_end(cue, comp):
+def that_clause(cue):
+    """A clause after ``cue`` opened by ``that`` that the parser hung on it as an adverbial
+    (``tweeted in the early hours that ...``: a complement separated from its verb by a
+    phrase), or None."""
+    for child in cue.rights:
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.lefts):
+            return child
+    return None
+
+
+def content_end(cue, comp, parse: Parse | None = None):
     """The last token of the content ``comp`` of ``cue``: the content runs on to the end of
     what follows the cue in its phrase (``raising questions about his microphone problems
     during the debate``, ``cited the remarks Trump made as examples``), as the parser
@@ -112,8 +122,22 @@ def content_end(cue, comp):
     if comp.i < cue.i:  # fronted content ("A, Smith said on Monday, after B"): it ends before the cue
         return comp.right_edge
     first = comp if comp.head is cue else comp.head  # the cue's child holding the content
-    ends = [c.right_edge for c in cue.rights if c.dep_ not in _NOT_CONTENT and c.i >= first.i]
+    ends = [c.right_edge for c in cue.rights if c.i >= first.i and (c.dep_ not in _NOT_CONTENT or _goes_on(parse, c))]
     return max([comp.right_edge, *ends], key=lambda t: t.i)
+
+
+def _goes_on(parse: Parse | None, child) -> bool:
+    """A clause coordinated with the cue or hung on it after the content that carries on
+    the same claim (``says she hopes to win, but she knows that ...``, ``imposed
+    sanctions, freezing their assets``): a verb with no subject or a pronoun one, that is
+    not a reporting verb itself (``said ... and added that ...`` is a second attribution)."""
+    if parse is None or child.dep_ not in _GOES_ON or child.pos_ not in ("VERB", "AUX"):
+        return False
+    if child.dep_ == "advcl" and child.tag_ != "VBG":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children):
+        return False
+    return not parse.is_cue_verb(child)
 
 
 def _prep_object(parse: Parse, verb, lemma: str):
@@ -148,6 +172,8 @@ def _phrase_content(parse: Parse, tok) -> Reported | None:
 _TRIM = " \t\n,;:—–-" + QUOTE_CHARS
 # Right dependents of a cue that are not part of its content.
 _NOT_CONTENT = frozenset({"punct", "cc", "conj", "relcl", "advcl", "parataxis", "appos"})
+# Right dependents of a cue that may carry its claim on past the content (``_goes_on``).
+_GOES_ON = frozenset({"conj", "advcl"})
 _ASIDE_OPEN = frozenset({",", "—", "–", "--"})
 # Prepositions after an object that carry what is said of it ("cited X as Y").
 _OF = frozenset({"as", "of", "for"})
