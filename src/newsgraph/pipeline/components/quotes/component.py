@@ -17,7 +17,7 @@ from newsgraph.pipeline.components.quotes import lexicon as lexicon_mod
 from newsgraph.pipeline.components.quotes.attribution import PARTIAL_PATH, SUBJECTS, Cue, Parse
 from newsgraph.pipeline.components.quotes.cues import CueModel, find_learned, load_model
 from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, find_indirect
-from newsgraph.pipeline.components.quotes.labels import find_turns, quoted_transcripts
+from newsgraph.pipeline.components.quotes.labels import find_headline, find_turns, quoted_transcripts
 from newsgraph.pipeline.components.quotes.marks import Marked, find_quotes
 from newsgraph.pipeline.components.quotes.speakers import MentionIndex, SpeakerResolver
 from newsgraph.pipeline.document import Document
@@ -137,6 +137,10 @@ def _extract(
     # longer among ``marks``).
     in_marks = _inside(sorted((m.open, m.outer_end) for m in marks))
     turns = [_Item(t.start, t.end, "direct", t.cue) for t in find_turns(parse) if not in_marks(t.start)]
+    headline = find_headline(parse)
+    if headline is not None and not in_marks(headline.start) and not turns:
+        # Not verbatim (a headline's paraphrase): reported speech.
+        reported.append(_Item(headline.start, headline.end, "indirect", headline.cue))
     return direct + turns + kept_partial + reported
 
 

@@ -129,11 +129,10 @@ def content_end(cue, comp, parse: Parse | None = None):
 def _goes_on(parse: Parse | None, child) -> bool:
     """A clause coordinated with the cue or hung on it after the content that carries on
     the same claim (``says she hopes to win, but she knows that ...``, ``imposed
-    sanctions, freezing their assets``): a verb with no subject or a pronoun one, that is
-    not a reporting verb itself (``said ... and added that ...`` is a second attribution)."""
+    sanctions, freezing their assets``, ``said there remains a gap, when it comes to
+    ...``): a verb with no subject or a pronoun one, that is not a reporting verb itself
+    (``said ... and added that ...`` is a second attribution)."""
     if parse is None or child.dep_ not in _GOES_ON or child.pos_ not in ("VERB", "AUX"):
-        return False
-    if child.dep_ == "advcl" and child.tag_ != "VBG":
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children):
         return False

@@ -64,3 +64,32 @@ def find_turns(parse: Parse) -> list[Turn]:
         cue = Cue(colon, colon + 1, parse.token_at(colon), head)
         turns.append(Turn(m.end(), m.end() + len(words), cue))
     return turns
+
+
+# A headline opening with its source and a colon (``Pence: Flowers Won't Be at Debate``,
+# ``Poll: Voters Abandon Party``): the label in title case, one to three words.
+_HEADLINE = re.compile(r"[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,2}):[^\S\n]+(?=\S)")
+_LABEL_POS = frozenset({"PROPN", "NOUN"})
+
+
+def find_headline(parse: Parse) -> Turn | None:
+    """The claim of a headline in the ``Source: claim`` form, on the text's first line:
+    the words after the colon (without a final full stop), the colon as cue and the
+    label's last word as speaker. The label's words must all be nouns or names (``The
+    Latest:`` or ``Stealth Over Health:`` are titles, not sources); a claim that opens
+    with a quote mark is left to the quote-mark rules."""
+    text = parse.text
+    m = _HEADLINE.match(text)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    words = text[m.end() : line_end].rstrip().rstrip(".").rstrip()
+    if not words or words[0] in QUOTE_CHARS:
+        return None
+    label = [parse.token_at(i) for i in range(m.start(1), m.end(1)) if not text[i].isspace() and (i == m.start(1) or text[i - 1].isspace())]
+    if any(tok is None or tok.pos_ not in _LABEL_POS for tok in label):
+        return None
+    colon = m.end(1)
+    cue = Cue(colon, colon + 1, parse.token_at(colon), parse.token_at(m.end(1) - 1))
+    return Turn(m.end(), m.end() + len(words), cue)
