@@ -112,3 +112,17 @@ def test_quotes_prefilter_keeps_every_token_the_full_test_accepts(nlp):
         if parse.is_cue_verb(tok) or parse.phrase_at(tok) is not None:
             assert tok.i in picked, tok.text
     assert all(parse.is_cue_verb(sdoc[i]) or parse.phrase_at(sdoc[i]) is not None or sdoc[i].pos_ in CUE_POS for i in picked)
+
+
+def test_quotes_cue_score_from_ids_equals_the_feature_strings(nlp):
+    from newsgraph.pipeline.components.quotes.cues import CANDIDATE_POS, features, load_model
+
+    model = load_model()
+    sdoc = nlp(
+        "Officials fear that the Cup final will be moved. Her criticism of the plan grew, and "
+        "analysts think the poll shows support for the mayor's calls for a ban."
+    )
+    scored = [tok for tok in sdoc if tok.pos_ in CANDIDATE_POS and tok.lemma_.lower() in model.lemmas]
+    assert scored
+    for tok in scored:
+        assert model.score(tok) == model.probability(features(tok)), tok.text

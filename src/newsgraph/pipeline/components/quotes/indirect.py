@@ -101,19 +101,21 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
     if comp.dep_ != "dobj" and len(parse.sdoc.char_span(start, end, alignment_mode="expand") or ()) < MIN_CONTENT_TOKENS:
         return None
     if comp.i < verb.i:
-        start = _earlier_sentences(parse, comp.left_edge, start)
+        start = _earlier_sentences(parse, comp.left_edge, start, verb.idx)
     cue = Cue(verb.idx, verb.idx + len(verb), verb, parse.subject_of(verb))
     return Reported(start, end, cue)
 
 
-def _earlier_sentences(parse: Parse, first, start: int) -> int:
+def _earlier_sentences(parse: Parse, first, start: int, cue: int) -> int:
     """Where fronted content that opens its sentence (``A. B, Smith said.``) really
     starts: the news convention puts the attribution after the last sentence of what a
     speaker said, so the sentences before it in the same paragraph are taken too, back to
     one with quote marks or a reporting verb of its own (another attribution) or the
-    paragraph's start."""
+    paragraph's start. Not for content in quote marks (a direct quote's attribution)."""
     sent = first.sent
     if any(not (t.is_punct or t.is_space) for t in parse.sdoc[sent.start : first.i]):
+        return start
+    if any(ch in QUOTE_CHARS for ch in parse.text[sent.start_char : cue]):
         return start
     while sent.start > 0:
         prev = parse.sdoc[sent.start - 1].sent
