@@ -344,6 +344,8 @@ def _worth_keeping(parse: Parse, item: _Item) -> bool:
 def _to_quotes(doc: Document, items: list[_Item], titles: frozenset[str], inside_quotes) -> list[Quote]:
     """Resolve each distinct cue's speaker once, in text order (pronouns look back), and
     build the records."""
+    if not items:
+        return []
     resolver = SpeakerResolver(doc, MentionIndex(doc), titles, inside_quotes)
     speakers: dict[int, Speaker | None] = {}
     cues = {item.cue.start: item.cue for item in items if item.cue is not None}
