@@ -38,27 +38,15 @@ class TokenTable:
 
     def pos_in(self, pos: frozenset[str]):
         """Whether each token's coarse part of speech is in ``pos``."""
-        col = self.cols[:, _POS]
-        keep = np.zeros(len(col), dtype=bool)
-        for tag in pos:
-            keep |= col == POS_IDS[tag]
-        return keep
+        return _any_of(self.cols[:, _POS], [POS_IDS[tag] for tag in pos])
 
     def dep_in(self, labels: frozenset[str]):
         """Whether each token's dependency label is in ``labels``."""
-        col = self.cols[:, _DEP]
-        keep = np.zeros(len(col), dtype=bool)
-        for label in labels:
-            keep |= col == get_string_id(label)
-        return keep
+        return _any_of(self.cols[:, _DEP], [get_string_id(label) for label in labels])
 
     def lower_in(self, words: frozenset[str]):
         """Whether each token's lower-case form is in ``words``."""
-        col = self.cols[:, _LOWER]
-        keep = np.zeros(len(col), dtype=bool)
-        for word in words:
-            keep |= col == get_string_id(word)
-        return keep
+        return _any_of(self.cols[:, _LOWER], [get_string_id(word) for word in words])
 
     def lemma_in(self, lemmas: frozenset[str]):
         """Whether each token's lower-cased lemma (``tok.lemma_.lower()``) is in ``lemmas``."""
@@ -87,6 +75,14 @@ class TokenTable:
         at = at[at > self.heads[at]] if right_only else at[at != self.heads[at]]
         keep[self.heads[at]] = True
         return keep
+
+
+def _any_of(col, ids: list[int]):
+    """Whether each value of ``col`` is one of ``ids`` (a few: one comparison each)."""
+    keep = np.zeros(len(col), dtype=bool)
+    for value in ids:
+        keep |= col == value
+    return keep
 
 
 class _Lemmas:
