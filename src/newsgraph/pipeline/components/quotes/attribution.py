@@ -16,8 +16,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+import numpy as np
+
 from newsgraph.pipeline.components.quotes.lexicon import Lexicon
 from newsgraph.pipeline.components.quotes.marks import Marked
+from newsgraph.pipeline.components.quotes.tokens import TokenTable
 from newsgraph.resources import entries, words
 
 QUOTE_CHARS = "\"'“”‘’„«»"
@@ -32,6 +35,8 @@ PARTIAL_PATH = frozenset(
      "nmod", "det", "poss", "nummod", "advmod", "npadvmod", "dep"}
 )
 MIN_CONTENT_TOKENS = 2
+# Parts of speech of a cue verb.
+CUE_POS = frozenset({"VERB", "AUX"})
 # A verb without a subject of its own borrows the subject of the clause it hangs from
 # through these links ("X issued a statement saying ...": saying -> statement -> issued).
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj"})
@@ -73,12 +78,27 @@ class Cue:
 class Parse:
     """The spaCy doc with character -> token lookup and the cue lexicon."""
 
-    def __init__(self, sdoc, lexicon: Lexicon, inside_quotes=None):
+    def __init__(self, sdoc, lexicon: Lexicon, inside_quotes=None, text: str | None = None):
         self.sdoc = sdoc
-        self.text = sdoc.text
+        # ``text``: the doc's text when the caller has it (``sdoc.text`` joins every token).
+        self.text = sdoc.text if text is None else text
         self.lexicon = lexicon
         self.inside_quotes = inside_quotes or (lambda char: False)
-        self._idx = [t.idx for t in sdoc]
+        # The token attributes the finders filter on, read once (tokens.py).
+        self.table = TokenTable(sdoc)
+        self._idx = self.table.idx
+
+    def indices(self, lemmas: frozenset[str], pos: frozenset[str], phrases: bool = False) -> list[int]:
+        """Indices, in text order, of the tokens whose lower-case lemma is in ``lemmas`` and
+        whose part of speech is in ``pos`` (with ``phrases``, also those starting a cue
+        phrase of the lexicon): the only tokens a finder needs to look at. A vectorised
+        prefilter; the finder still applies its own full test to each."""
+        if not len(self.table):
+            return []
+        keep = self.table.pos_in(pos) & self.table.lemma_in(lemmas)
+        if phrases:
+            keep |= self.table.phrase_starts(self.lexicon.phrases)
+        return np.flatnonzero(keep).tolist()
 
     def token_at(self, char: int):
         """The token containing (or first after) character ``char``; None past the end."""
@@ -95,7 +115,7 @@ class Parse:
     def is_cue_verb(self, tok) -> bool:
         """A reporting verb of the lexicon, or a phrasal one with its particle
         (``shot back``, ``pointed out``)."""
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
+        if tok.pos_ not in CUE_POS or tok.dep_ == "aux":
             return False
         lemma = tok.lemma_.lower()
         if lemma in self.lexicon.verbs:
@@ -187,13 +207,16 @@ class Parse:
             return named
         v, steps = verb, 0
         while v is not None and not skip_children and steps <= _CLIMB_STEPS:
+            subjects = []
             for child in v.children:
                 # A dash the parser took for a noun is never a subject.
                 if child.dep_ in ("nsubj", "csubj") and not self.inside_quotes(child.idx) and _wordy(child):
-                    return child
-                if child.dep_ == "agent":
+                    subjects.append(child)
+                elif child.dep_ == "agent" and not subjects:
                     pobj = [c for c in child.children if c.dep_ == "pobj"]
                     return pobj[0] if pobj else None
+            if subjects:
+                return self._nearest_subject(v, subjects)
             if any(c.dep_ == "nsubjpass" for c in v.children):
                 return None
             v = v.head if v.dep_ in _CLIMB and v.head is not v else None
@@ -203,6 +226,19 @@ class Parse:
             if near:
                 return min(near, key=lambda t: abs(t.i - verb.i))
         return None
+
+    def _nearest_subject(self, verb, subjects: list):
+        """The subject of ``verb`` among several the parser gave it: the one nearest the
+        verb that is neither a time (``12:15 p.m.`` heading a live-blog entry) nor on
+        another line (a headline run into the sentence: ``The Latest: Trump urges``);
+        the first one when none is."""
+        if len(subjects) == 1:
+            return subjects[0]
+        fitting = [
+            s for s in subjects
+            if s.ent_type_ not in ("DATE", "TIME") and "\n" not in self.text[min(s.idx, verb.idx) : max(s.idx, verb.idx)]
+        ]
+        return min(fitting, key=lambda s: abs(s.i - verb.i)) if fitting else subjects[0]
 
     def phrase_at(self, tok) -> Cue | None:
         """A cue phrase (``according to X``) starting at ``tok``, with X's head."""

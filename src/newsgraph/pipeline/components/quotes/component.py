@@ -16,8 +16,8 @@ from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.quotes import lexicon as lexicon_mod
 from newsgraph.pipeline.components.quotes.attribution import PARTIAL_PATH, SUBJECTS, Cue, Parse
 from newsgraph.pipeline.components.quotes.cues import CueModel, find_learned, load_model
-from newsgraph.pipeline.components.quotes.indirect import find_indirect
-from newsgraph.pipeline.components.quotes.labels import find_turns
+from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, find_indirect
+from newsgraph.pipeline.components.quotes.labels import find_headline, find_turns, quoted_transcripts
 from newsgraph.pipeline.components.quotes.marks import Marked, find_quotes
 from newsgraph.pipeline.components.quotes.speakers import MentionIndex, SpeakerResolver
 from newsgraph.pipeline.document import Document
@@ -72,7 +72,11 @@ class QuoteExtractor(Component):
             return doc
         marks = [m for m in find_quotes(doc.text) if doc.noise_at(m.open, m.outer_end, CAPTION_KINDS) is None]
         inside = _inside(sorted((m.open, m.outer_end) for m in marks))
-        parse = Parse(doc.spacy, self.lexicon, inside)
+        # A transcript quoted whole is read turn by turn (labels.py), not as one quote; its
+        # words stay quoted words (no reported speech is read in them).
+        transcripts = quoted_transcripts(doc.text, [(m.open, m.outer_end) for m in marks])
+        marks = [m for i, m in enumerate(marks) if i not in transcripts]
+        parse = Parse(doc.spacy, self.lexicon, inside, doc.text)
         items = _extract(doc, parse, marks, inside, self.indirect, self.cue_model)
         doc.quotes.extend(_to_quotes(doc, items, self.lexicon.titles, inside))
         return doc
@@ -107,7 +111,12 @@ def _extract(
         # A cue whose content (any piece of it) is a direct quote belongs to that quote.
         taken = {r.cue.start for r in found if any(d.start < r.end and r.start < d.end for d in direct)}
         for r in found:
-            if r.cue.start in direct_cues or r.cue.start in taken:
+            if r.cue.start in direct_cues:
+                # The reported words around a direct quote with the same cue (``added that
+                # most ... because, "..."``) are part of its attribution.
+                reported += _beside_quotes(parse, r, direct)
+                continue
+            if r.cue.start in taken:
                 continue
             if doc.noise_at(r.start, r.end, CAPTION_KINDS) is not None:
                 continue
@@ -124,8 +133,36 @@ def _extract(
         if item.cue is not None or _worth_keeping(parse, item):
             kept_partial.append(item)
     _inherit_reported(text, direct, [it for it in kept_partial + said if it.cue is not None])
-    turns = [_Item(t.start, t.end, "direct", t.cue) for t in find_turns(parse) if not inside(t.start)]
+    # Turns of a transcript, unless in a quoted passage (a transcript quoted whole is no
+    # longer among ``marks``).
+    in_marks = _inside(sorted((m.open, m.outer_end) for m in marks))
+    turns = [_Item(t.start, t.end, "direct", t.cue) for t in find_turns(parse) if not in_marks(t.start)]
+    headline = find_headline(parse)
+    if headline is not None and not in_marks(headline.start) and not turns:
+        # Not verbatim (a headline's paraphrase): reported speech.
+        reported.append(_Item(headline.start, headline.end, "indirect", headline.cue))
     return direct + turns + kept_partial + reported
+
+
+def _beside_quotes(parse: Parse, r: Reported, direct: list[_Item]) -> list[_Item]:
+    """The pieces of reported content ``r`` outside the direct quotes it holds, of at least
+    ``MIN_PARTIAL_WORDS`` words, in the cue's line, as indirect items with its cue (only
+    for a cue that also introduces a direct quote)."""
+    text = parse.text
+    cuts = sorted((d.marked.open, d.marked.outer_end) for d in direct if d.start < r.end and r.start < d.end)
+    pieces, at = [], r.start
+    for open_, close in cuts:
+        pieces.append((at, open_))
+        at = max(at, close)
+    pieces.append((at, r.end))
+    out = []
+    for start, end in pieces:
+        span = _in_paragraph(text, start, end, r.cue.start) if start < end else None
+        if span is not None:
+            span = _trim(parse, *span)
+        if span is not None and len(text[span[0] : span[1]].split()) >= MIN_PARTIAL_WORDS:
+            out.append(_Item(span[0], span[1], "indirect", r.cue))
+    return out
 
 
 def _in_paragraph(text: str, start: int, end: int, cue: int) -> tuple[int, int] | None:
@@ -307,6 +344,8 @@ def _worth_keeping(parse: Parse, item: _Item) -> bool:
 def _to_quotes(doc: Document, items: list[_Item], titles: frozenset[str], inside_quotes) -> list[Quote]:
     """Resolve each distinct cue's speaker once, in text order (pronouns look back), and
     build the records."""
+    if not items:
+        return []
     resolver = SpeakerResolver(doc, MentionIndex(doc), titles, inside_quotes)
     speakers: dict[int, Speaker | None] = {}
     cues = {item.cue.start: item.cue for item in items if item.cue is not None}

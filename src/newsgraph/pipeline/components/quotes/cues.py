@@ -14,13 +14,17 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from itertools import repeat
 from pathlib import Path
+
+from spacy.strings import get_string_id
 
 from newsgraph.errors import Code, ConfigError
 from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, Cue, Parse
 from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, content_end
 from newsgraph.pipeline.components.quotes.lexicon import RESOURCES
+from newsgraph.pipeline.components.quotes.tokens import TokenTable
 
 MODEL_FILE = RESOURCES / "cue_model.json"
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})
@@ -32,6 +36,9 @@ _CONTEXT_WORDS = 1
 # Children that are the content clause of a cue (``think that ...``, ``hope to ...``, ``the
 # claim that ...``).
 _CLAUSES = frozenset({"ccomp", "xcomp", "acl"})
+_DOBJ = frozenset({"dobj"})
+_PREP = frozenset({"prep"})
+_PREP_OBJECTS = frozenset({"pobj", "pcomp"})
 
 
 @dataclass(frozen=True)
@@ -43,9 +50,95 @@ class CueModel:
     threshold: float
     lemmas: frozenset[str] = frozenset()  # lemmas seen as cues in training; only these are scored
 
+    @cached_property
+    def by_id(self) -> dict[tuple, float]:
+        """``weights`` keyed by string-store ids instead of strings (``_feature_key``), so
+        ``score`` reads a token's features from its integer attributes without building a
+        string per feature. Built once per model."""
+        return {_feature_key(feat): weight for feat, weight in self.weights.items()}
+
+    def score(self, tok) -> float:
+        """The probability of ``features(tok)``, computed from ids: the same weights added
+        in the same order (so the same float)."""
+        w = self.by_id.get
+        lemma, head, dep, pos = _lower_id(tok, tok.lemma), tok.head, tok.dep, tok.pos
+        total = 0.0
+        for key in (
+            (_L, lemma), (_P, pos), (_T, tok.tag), (_D, dep), (_LP, lemma, pos), (_LD, lemma, dep),
+            (_HL, _lower_id(head, head.lemma), dep), (_HP, head.pos, dep),
+        ):
+            total += w(key, 0.0)
+        for child in tok.children:
+            cdep = child.dep
+            word = child.lower if cdep in _WORD_KINDS else 0
+            total += w((_C, cdep, word), 0.0)
+            total += w((_LC, lemma, cdep, word), 0.0)
+            if cdep in _SPEAKING:
+                total += w((_S, cdep, child.ent_type or child.pos), 0.0)
+            if cdep in _COMPLEMENTS:
+                marks = [g.lower for g in child.children if g.dep in _MARK_DEPS]
+                total += w((_CM, cdep, marks[0] if marks else _NONE), 0.0)
+        doc, i = tok.doc, tok.i
+        prev = doc[i - 1].lower if i >= 1 else _START
+        nxt = doc[i + 1].lower if i + 1 < len(doc) else _END
+        for key in ((_W_PREV, prev), (_W_NEXT, nxt), (_LN, lemma, nxt)):
+            total += w(key, 0.0)
+        return _sigmoid(self.bias + total)
+
     def probability(self, feats: list[str]) -> float:
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return _sigmoid(self.bias + sum(map(self.weights.get, feats, repeat(0.0))))
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+# Feature families of ``features``, as the first element of an id key (``CueModel.by_id``).
+_L, _P, _T, _D, _LP, _LD, _HL, _HP, _C, _LC, _S, _CM, _W_PREV, _W_NEXT, _LN = range(15)
+_FAMILIES = {"l": _L, "p": _P, "t": _T, "d": _D, "lp": _LP, "ld": _LD, "hl": _HL, "hp": _HP, "c": _C, "lc": _LC,
+             "s": _S, "cm": _CM, "w-1": _W_PREV, "w+1": _W_NEXT, "ln": _LN}
+_WORD_KINDS = frozenset(get_string_id(d) for d in ("prep", "mark", "prt", "aux"))
+_SPEAKING = frozenset(get_string_id(d) for d in ("nsubj", "poss"))
+_COMPLEMENTS = frozenset(get_string_id(d) for d in ("ccomp", "xcomp"))
+_MARK_DEPS = frozenset(get_string_id(d) for d in ("mark", "aux"))
+_NONE, _START, _END = get_string_id("-"), get_string_id("<s>"), get_string_id("</s>")
+# Lower-cased lemma ids by lemma id, shared by all documents (ids do not depend on the
+# store); cleared past this size.
+_LOWER_IDS: dict[int, int] = {}
+_MAX_LOWER_IDS = 500_000
+
+
+def _lower_id(tok, lemma: int) -> int:
+    found = _LOWER_IDS.get(lemma)
+    if found is None:
+        if len(_LOWER_IDS) > _MAX_LOWER_IDS:
+            _LOWER_IDS.clear()
+        found = _LOWER_IDS[lemma] = get_string_id(tok.vocab.strings[lemma].lower())
+    return found
+
+
+def _kind(text: str) -> tuple[int, int]:
+    """A child's kind (``prep:of`` or ``nsubj``) as (label id, word id or 0)."""
+    dep, sep, word = text.partition(":")
+    return get_string_id(dep), get_string_id(word) if sep else 0
+
+
+def _feature_key(feat: str) -> tuple:
+    """The id key of feature string ``feat`` (as ``features`` writes it)."""
+    name, _, value = feat.partition("=")
+    family = _FAMILIES[name]
+    if family in (_L, _P, _T, _D, _W_PREV, _W_NEXT):
+        return (family, get_string_id(value))
+    if family in (_LP, _LD, _HL, _HP, _LN):
+        first, _, second = value.rpartition("|")
+        return (family, get_string_id(first), get_string_id(second))
+    if family == _C:
+        return (family, *_kind(value))
+    if family == _LC:
+        lemma, _, kind = value.partition("|")
+        return (family, get_string_id(lemma), *_kind(kind))
+    label, _, rest = value.partition(":")  # s=nsubj:PERSON, cm=ccomp:that
+    return (family, get_string_id(label), get_string_id(rest))
 
 
 @cache
@@ -106,13 +199,22 @@ def find_learned(parse: Parse, model: CueModel, taken: frozenset[int] = frozense
     the lexicon's rules already read) and those whose speaker the parse does not give (a
     belief or a noun with no one holding it is too weak a claim to report)."""
     found = []
-    for tok in parse.sdoc:
-        # The lemma test first: it rules out most tokens before any feature is built.
-        if tok.lemma_.lower() not in model.lemmas or tok.idx in taken or not is_candidate(tok, parse):
+    # The lemma test first (over the whole doc at once): it rules out most tokens before
+    # any feature is built; then the tokens with no right dependent that could hold
+    # their content (``content_of``).
+    may_report = _may_have_content(parse.table)
+    for i in parse.indices(model.lemmas, CANDIDATE_POS):
+        if not may_report[i]:
             continue
-        # The content test before the features: it is cheaper, and rules out more.
+        tok = parse.sdoc[i]
+        if tok.idx in taken or not is_candidate(tok, parse):
+            continue
+        # The model before the content: the vectorised test above already ruled out most
+        # tokens without content, and the model rules out most of the rest.
+        if model.score(tok) < model.threshold:
+            continue
         content = content_of(parse, tok)
-        if content is None or model.probability(features(tok)) < model.threshold:
+        if content is None:
             continue
         speaker = speaker_of(parse, tok)
         if speaker is None:
@@ -120,6 +222,15 @@ def find_learned(parse: Parse, model: CueModel, taken: frozenset[int] = frozense
         cue = Cue(tok.idx, tok.idx + len(tok), tok, speaker)
         found.append(Reported(content[0], content[1], cue))
     return found
+
+
+def _may_have_content(table: TokenTable):
+    """Whether each token has a right dependent ``content_of`` could take: a clause, a
+    direct object, or a preposition of ``CONTENT_PREPS`` with an object. A vectorised
+    necessary condition; ``content_of`` decides."""
+    prep_with_object = table.heads_of(table.dep_in(_PREP_OBJECTS), right_only=False)
+    content_prep = table.dep_in(_PREP) & table.lower_in(CONTENT_PREPS) & prep_with_object
+    return table.heads_of(table.dep_in(_CLAUSES | _DOBJ) | content_prep)
 
 
 def content_of(parse: Parse, tok) -> tuple[int, int] | None:
@@ -136,7 +247,7 @@ def content_of(parse: Parse, tok) -> tuple[int, int] | None:
             comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if comp is None:
         return None
-    last = content_end(tok, comp)
+    last = content_end(tok, comp, parse)
     span = _trim(parse, comp.left_edge.idx, last.idx + len(last))
     if span is None or span[0] <= tok.idx < span[1]:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse
+from newsgraph.pipeline.components.quotes.attribution import CUE_POS, MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,9 @@ def find_indirect(parse: Parse, inside_quotes) -> list[Reported]:
     whether a character lies inside quote marks (verbs there belong to the quote)."""
     found = []
     phrase_starts = frozenset(p[0] for p in parse.lexicon.phrases)
-    for tok in parse.sdoc:
+    # Only verbs with a cue lemma and tokens starting a cue phrase can report anything.
+    for i in parse.indices(parse.lexicon.cue_lemmas, CUE_POS, phrases=True):
+        tok = parse.sdoc[i]
         if inside_quotes(tok.idx):
             continue
         if parse.is_cue_verb(tok):
@@ -41,7 +43,7 @@ def _verb_content(parse: Parse, verb) -> list[Reported]:
     to-infinitive for the verbs marked ``xcomp`` in the lexicon, its object for those
     marked ``dobj``), or the sentence around an attribution set off by commas (``Too
     often, Smith said, the debate ...``: two pieces sharing the cue)."""
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb)
     if comp is None and verb.dep_ == "parataxis":
         return _parenthetical(parse, verb)
     item = _complement(parse, verb, comp)
@@ -88,7 +90,7 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
         comp = last = _prep_object(parse, verb, lemma)
     if comp is None:
         return None
-    end = content_end(verb, comp)
+    end = content_end(verb, comp, parse)
     end = max(end, last.right_edge, key=lambda t: t.i)
     span = _trim(parse, comp.left_edge.idx, end.idx + len(end))
     if span is None:
@@ -98,11 +100,45 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
         return None
     if comp.dep_ != "dobj" and len(parse.sdoc.char_span(start, end, alignment_mode="expand") or ()) < MIN_CONTENT_TOKENS:
         return None
+    if comp.i < verb.i:
+        start = _earlier_sentences(parse, comp.left_edge, start, verb.idx)
     cue = Cue(verb.idx, verb.idx + len(verb), verb, parse.subject_of(verb))
     return Reported(start, end, cue)
 
 
-def content_end(cue, comp):
+def _earlier_sentences(parse: Parse, first, start: int, cue: int) -> int:
+    """Where fronted content that opens its sentence (``A. B, Smith said.``) really
+    starts: the news convention puts the attribution after the last sentence of what a
+    speaker said, so the sentences before it in the same paragraph are taken too, back to
+    one with quote marks or a reporting verb of its own (another attribution) or the
+    paragraph's start. Not for content in quote marks (a direct quote's attribution)."""
+    sent = first.sent
+    if any(not (t.is_punct or t.is_space) for t in parse.sdoc[sent.start : first.i]):
+        return start
+    if any(ch in QUOTE_CHARS for ch in parse.text[sent.start_char : cue]):
+        return start
+    while sent.start > 0:
+        prev = parse.sdoc[sent.start - 1].sent
+        between = parse.text[prev.start_char : sent.start_char]
+        if "\n" in between or any(ch in QUOTE_CHARS for ch in between):
+            break
+        if any(parse.is_cue_verb(t) for t in prev):
+            break
+        start, sent = prev.start_char, prev
+    return start
+
+
+def that_clause(cue):
+    """A clause after ``cue`` opened by ``that`` that the parser hung on it as an adverbial
+    (``tweeted in the early hours that ...``: a complement separated from its verb by a
+    phrase), or None."""
+    for child in cue.rights:
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.lefts):
+            return child
+    return None
+
+
+def content_end(cue, comp, parse: Parse | None = None):
     """The last token of the content ``comp`` of ``cue``: the content runs on to the end of
     what follows the cue in its phrase (``raising questions about his microphone problems
     during the debate``, ``cited the remarks Trump made as examples``), as the parser
@@ -110,8 +146,21 @@ def content_end(cue, comp):
     if comp.i < cue.i:  # fronted content ("A, Smith said on Monday, after B"): it ends before the cue
         return comp.right_edge
     first = comp if comp.head is cue else comp.head  # the cue's child holding the content
-    ends = [c.right_edge for c in cue.rights if c.dep_ not in _NOT_CONTENT and c.i >= first.i]
+    ends = [c.right_edge for c in cue.rights if c.i >= first.i and (c.dep_ not in _NOT_CONTENT or _goes_on(parse, c))]
     return max([comp.right_edge, *ends], key=lambda t: t.i)
+
+
+def _goes_on(parse: Parse | None, child) -> bool:
+    """A clause coordinated with the cue or hung on it after the content that carries on
+    the same claim (``says she hopes to win, but she knows that ...``, ``imposed
+    sanctions, freezing their assets``, ``said there remains a gap, when it comes to
+    ...``): a verb with no subject or a pronoun one, that is not a reporting verb itself
+    (``said ... and added that ...`` is a second attribution)."""
+    if parse is None or child.dep_ not in _GOES_ON or child.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children):
+        return False
+    return not parse.is_cue_verb(child)
 
 
 def _prep_object(parse: Parse, verb, lemma: str):
@@ -146,6 +195,8 @@ def _phrase_content(parse: Parse, tok) -> Reported | None:
 _TRIM = " \t\n,;:—–-" + QUOTE_CHARS
 # Right dependents of a cue that are not part of its content.
 _NOT_CONTENT = frozenset({"punct", "cc", "conj", "relcl", "advcl", "parataxis", "appos"})
+# Right dependents of a cue that may carry its claim on past the content (``_goes_on``).
+_GOES_ON = frozenset({"conj", "advcl"})
 _ASIDE_OPEN = frozenset({",", "—", "–", "--"})
 # Prepositions after an object that carry what is said of it ("cited X as Y").
 _OF = frozenset({"as", "of", "for"})

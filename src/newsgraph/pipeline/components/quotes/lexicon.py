@@ -32,6 +32,11 @@ class Lexicon:
         """The verbs of ``phrasal`` (built once: it is asked for every candidate token)."""
         return frozenset(verb for verb, _ in self.phrasal)
 
+    @cached_property
+    def cue_lemmas(self) -> frozenset[str]:
+        """Every lemma that may be a cue verb: ``verbs`` and the heads of ``phrasal``."""
+        return self.verbs | self.phrasal_heads
+
 
 def _lines(path: Path) -> list[list[str]]:
     rows = []

@@ -9,6 +9,7 @@ quote and ends without closing it is continued by the next paragraph's opening m
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„«"
@@ -22,6 +23,13 @@ DOUBLED = "''"
 _OPEN_CONTEXT = "([{—–-/:;,"
 # A single quote farther than this from its opener is taken for an apostrophe.
 MAX_SINGLE_CHARS = 300
+# The only characters the scanners act on (any other character is stepped over): a mark
+# that may open a passage; inside a double-quoted one, a mark or a line break; inside a
+# single-quoted one, a mark, a line break or a sentence end. Searching for the next one
+# skips the plain text in one C call.
+_MAY_OPEN = re.compile("[“„«\"”‘']")
+_IN_DOUBLE = re.compile("[\n“„«”»\"']")
+_IN_SINGLE = re.compile("[\n’'.!?]")
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,10 @@ def find_quotes(text: str) -> list[Marked]:
     found: list[Marked] = []
     i, n = 0, len(text)
     while i < n:
-        ch = text[i]
+        nxt = _MAY_OPEN.search(text, i)
+        if nxt is None:
+            break
+        i = nxt.start()
         if _opens_double(text, i):
             marked, i = _scan_double(text, i)
             if marked is not None:
@@ -138,6 +149,10 @@ def _scan_double(text: str, open_at: int) -> tuple[Marked | None, int]:
     i = open_at + width
     paragraphs = 1
     while i < n:
+        stop = _IN_DOUBLE.search(text, i)
+        if stop is None:
+            break
+        i = stop.start()
         ch = text[i]
         if ch == "\n":
             nxt = _continuation(text, i)
@@ -214,6 +229,10 @@ def _scan_single(text: str, open_at: int) -> Marked | None:
     ambiguous = None
     i = open_at + 1
     while i < limit:
+        stop = _IN_SINGLE.search(text, i, limit)
+        if stop is None:
+            break
+        i = stop.start()
         ch = text[i]
         if ch == "\n" or (ambiguous is not None and ch in ".!?" and text[i + 1 : i + 2].isspace()):
             break

@@ -30,6 +30,7 @@ NEUTER = frozenset({"it"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Dependents that belong to a speaker's noun phrase (left of its head).
 NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "predet"})
+_MARKS = frozenset("\"'“”‘’„«»")
 # How far back (characters) a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 1200
 
@@ -244,6 +245,15 @@ def phrase_span(head) -> tuple[int, int]:
     for child in head.lefts:
         if child.dep_ in NP_LEFT:
             start = min(start, child.left_edge.idx)
+    # Never across a line break or a quote mark (a transcript's previous line parsed into
+    # the label).
+    tok = head
+    while tok.i > 0 and tok.idx > start:
+        prev = tok.nbor(-1)
+        if "\n" in prev.text or "\n" in prev.whitespace_ or all(ch in _MARKS for ch in prev.text):
+            start = tok.idx
+            break
+        tok = prev
     end = head.idx + len(head.text)
     for child in head.rights:
         # "Rep. Smith Jr." and names the parser splits rightwards
