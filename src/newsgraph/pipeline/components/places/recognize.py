@@ -145,7 +145,31 @@ def person_words(sdoc) -> set[str]:
     Nelson"); one-word PERSON entities are too often misread places ("Douma")."""
     if sdoc is None:
         return set()
-    return {t.text for ent in sdoc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    return {
+        sdoc[i].text for start, end, label in ent_spans(sdoc) if label == "PERSON" and end - start > 1
+        for i in range(start, end)
+    }
+
+
+def ent_spans(sdoc) -> list[tuple[int, int, str]]:
+    """``(start token, end token, label)`` of each entity of the parse, as ``Doc.ents`` gives
+    them, read from the token arrays (``Doc.ents`` builds a Span object per entity)."""
+    if not len(sdoc):
+        return []
+    strings = sdoc.vocab.strings
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, (iob, kind) in enumerate(sdoc.to_array(["ENT_IOB", "ENT_TYPE"]).tolist()):
+        if iob == 1:  # inside
+            continue
+        if start != -1:
+            spans.append((start, i, label))
+            start = -1
+        if iob == 3 and kind:  # begin
+            start, label = i, strings[kind]
+    if start != -1:
+        spans.append((start, len(sdoc), label))
+    return spans
 
 
 def plausible(top: Toponym, gaz: Gazetteer, persons: set[str]) -> bool:
@@ -164,17 +188,17 @@ def plausible(top: Toponym, gaz: Gazetteer, persons: set[str]) -> bool:
 def _span_labels(sdoc) -> list[str]:
     """The entity label of each token ('' outside entities)."""
     labels = [""] * len(sdoc)
-    for ent in sdoc.ents:
-        for i in range(ent.start, ent.end):
-            labels[i] = ent.label_
+    for start, end, label in ent_spans(sdoc):
+        for i in range(start, end):
+            labels[i] = label
     return labels
 
 
 def _ent_bounds(sdoc) -> dict[int, tuple[int, int]]:
     bounds = {}
-    for ent in sdoc.ents:
-        for i in range(ent.start, ent.end):
-            bounds[i] = (ent.start, ent.end)
+    for start, end, _ in ent_spans(sdoc):
+        for i in range(start, end):
+            bounds[i] = (start, end)
     return bounds
 
 
