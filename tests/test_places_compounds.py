@@ -70,3 +70,17 @@ def test_institution_of_everyday_words_names_no_site():
     assert _generic_name("Secretary of State's Office", frozenset())
     assert not _generic_name("Barclays Center", frozenset())
     assert not _generic_name("Trump Tower", frozenset({"Donald", "Trump"}))
+
+
+def test_acronym_in_brackets_abbreviates_the_name_before_it(gaz):
+    from newsgraph.pipeline.components.places import _drop_abbreviations
+    from newsgraph.pipeline.components.places.resolve import Resolution
+
+    text = "The Ministry of Economy, Trade and Industry (METI) said exports rose (UK) (NEW YORK)."
+    tops = [_top(text, "METI"), _top(text, "UK"), _top(text, "NEW YORK")]
+    town = next(p for p in gaz.lookup("METI") if p.is_town)
+    uk = next(p for p in gaz.lookup("UK") if p.is_country)
+    nyc = max(gaz.lookup("New York"), key=lambda p: p.population)
+    results = [Resolution(town, 0.7), Resolution(uk, 0.9), Resolution(nyc, 0.9)]
+    kept, _ = _drop_abbreviations(tops, results, text)
+    assert [t.text for t in kept] == ["UK", "NEW YORK"]

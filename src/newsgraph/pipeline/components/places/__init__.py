@@ -95,6 +95,7 @@ class PlaceResolver(Component):
             r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results
         ]
         toponyms, results = _drop_stray_words(toponyms, results)
+        toponyms, results = _drop_abbreviations(toponyms, results, doc.text)
         toponyms, results = _drop_adjectives(toponyms, results, doc.text)
         return _drop_unplaced(toponyms, results, *_institutions(doc))
 
@@ -192,6 +193,23 @@ def _institutions(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
     ids = frozenset(e.id for e in doc.entities if e.type in ("ORG", "PERSON"))
     people = frozenset(w for e in doc.entities if e.type == "PERSON" for w in e.name.split())
     return ids, people
+
+
+def _drop_abbreviations(toponyms: list[Toponym], results: list[Resolution], text: str):
+    """An acronym in brackets after a name ("Ministry of Economy, Trade and Industry
+    (METI)") abbreviates that name: it is no town that happens to be spelled so (Méti),
+    unless it names a country or first-level division ("(UK)", "(NSW)"); a dateline in
+    brackets ("(NEW YORK)") is no acronym."""
+    keep_t, keep_r = [], []
+    for top, res in zip(toponyms, results, strict=True):
+        bracketed = text[top.start - 1 : top.start] == "(" and text[top.end : top.end + 1] == ")"
+        if bracketed and top.text.isupper() and " " not in top.text and not (
+            res.place is not None and (res.place.is_country or res.place.is_admin1)
+        ):
+            continue
+        keep_t.append(top)
+        keep_r.append(res)
+    return keep_t, keep_r
 
 
 def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
