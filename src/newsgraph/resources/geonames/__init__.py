@@ -25,8 +25,11 @@ _SPACES = re.compile(r"\s+")
 def normalize(name: str) -> str:
     """The lookup key of a place name: no diacritics, case-folded, no dots, hyphens as
     spaces, no leading 'the'. ``normalize("the U.S.") == normalize("US") == "us"``."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    if name.isascii():  # nothing to decompose, and ASCII case-folds as lower()
+        folded = name.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     folded = folded.translate(_APOSTROPHES).replace(".", "")
     folded = _SPACES.sub(" ", folded).strip()
     folded = folded.removeprefix("the ")

@@ -14,7 +14,10 @@ from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.places.recognize import (
     Toponym,
     extend_divisions,
+    extend_facilities,
     from_entities,
+    join_compounds,
+    split_compounds,
     is_facility_name,
     from_gazetteer,
     is_common_word,
@@ -92,12 +95,13 @@ class PlaceResolver(Component):
             r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results
         ]
         toponyms, results = _drop_stray_words(toponyms, results)
+        toponyms, results = _drop_abbreviations(toponyms, results, doc.text)
         toponyms, results = _drop_adjectives(toponyms, results, doc.text)
-        return _drop_unplaced(toponyms, results)
+        return _drop_unplaced(toponyms, results, *_institutions(doc))
 
     def toponyms(self, doc: Document, gaz: Gazetteer) -> list[Toponym]:
         """Every toponym in reading order, entities first, gazetteer matches around them."""
-        found = _drop_demonyms(from_entities(doc, doc.spacy), gaz)
+        found = split_compounds(_drop_demonyms(from_entities(doc, doc.spacy), gaz), gaz)
         extend_divisions(found, doc.text, gaz)
         persons = person_words(doc.spacy)
         found = [t for t in found if plausible(t, gaz, persons)]
@@ -109,6 +113,8 @@ class PlaceResolver(Component):
             if out and top.start < out[-1].end:
                 continue
             out.append(top)
+        out = join_compounds(out, doc.text, gaz)
+        extend_facilities(out, doc.text)
         return out
 
 
@@ -150,16 +156,60 @@ def _calibrate(toponyms: list[Toponym], results: list[Resolution], ranker: Ranke
         res.confidence = round(ranker.confidence(res.facts, res.share), 4)
 
 
-def _drop_unplaced(toponyms: list[Toponym], results: list[Resolution]):
+def _drop_unplaced(
+    toponyms: list[Toponym],
+    results: list[Resolution],
+    institutions: frozenset[str] = frozenset(),
+    people: frozenset[str] = frozenset(),
+):
     """A name the gazetteer cannot place is no place ("Wavepiston", "UConn" tagged GPE),
     except a facility's own name ("Barclays Center", "Royal Street"): spaCy's FAC, kept as
-    an unresolved place; so is a name that ends like one ("Atlantic Avenue" tagged GPE)."""
+    an unresolved place; so is a name that ends like one ("Atlantic Avenue" tagged GPE).
+    An organisation's name (``institutions``: the ids of ORG and PERSON entities) that ends
+    like a facility, holds no place and no proper name, only everyday words ("Supreme Court",
+    "Foreign Office", "Catholic Church"), is the institution, not a site on the map; a word
+    of a person's name in ``people`` is a proper name ("Trump Tower")."""
     kept = [
         (t, r)
         for t, r in zip(toponyms, results, strict=True)
-        if r.place is not None or t.label == "FAC" or is_facility_name(t.text)
+        if r.place is not None
+        or (
+            (t.label == "FAC" or is_facility_name(t.text))
+            and not (t.entity in institutions and _generic_name(t.text, people))
+        )
     ]
     return [t for t, _ in kept], [r for _, r in kept]
+
+
+def _generic_name(name: str, people: frozenset[str]) -> bool:
+    """Every capitalised word of ``name`` is an everyday English word and no word of a
+    person's name ("High Court", "Secretary of State's Office"): it names no particular site."""
+    words = [w.replace("’s", "").replace("'s", "") for w in name.split() if w[:1].isupper()]
+    return bool(words) and all(is_common_word(w) and w not in people for w in words)
+
+
+def _institutions(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """The ids of the document's ORG and PERSON entities, and the words of its people's names."""
+    ids = frozenset(e.id for e in doc.entities if e.type in ("ORG", "PERSON"))
+    people = frozenset(w for e in doc.entities if e.type == "PERSON" for w in e.name.split())
+    return ids, people
+
+
+def _drop_abbreviations(toponyms: list[Toponym], results: list[Resolution], text: str):
+    """An acronym in brackets after a name ("Ministry of Economy, Trade and Industry
+    (METI)") abbreviates that name: it is no town that happens to be spelled so (Méti),
+    unless it names a country or first-level division ("(UK)", "(NSW)"); a dateline in
+    brackets ("(NEW YORK)") is no acronym."""
+    keep_t, keep_r = [], []
+    for top, res in zip(toponyms, results, strict=True):
+        bracketed = text[top.start - 1 : top.start] == "(" and text[top.end : top.end + 1] == ")"
+        if bracketed and top.text.isupper() and " " not in top.text and not (
+            res.place is not None and (res.place.is_country or res.place.is_admin1)
+        ):
+            continue
+        keep_t.append(top)
+        keep_r.append(res)
+    return keep_t, keep_r
 
 
 def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):

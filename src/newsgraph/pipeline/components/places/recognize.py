@@ -4,6 +4,7 @@ model missed, filtered so person names, demonyms and organisations are not taken
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -144,7 +145,31 @@ def person_words(sdoc) -> set[str]:
     Nelson"); one-word PERSON entities are too often misread places ("Douma")."""
     if sdoc is None:
         return set()
-    return {t.text for ent in sdoc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    return {
+        sdoc[i].text for start, end, label in ent_spans(sdoc) if label == "PERSON" and end - start > 1
+        for i in range(start, end)
+    }
+
+
+def ent_spans(sdoc) -> list[tuple[int, int, str]]:
+    """``(start token, end token, label)`` of each entity of the parse, as ``Doc.ents`` gives
+    them, read from the token arrays (``Doc.ents`` builds a Span object per entity)."""
+    if not len(sdoc):
+        return []
+    strings = sdoc.vocab.strings
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, (iob, kind) in enumerate(sdoc.to_array(["ENT_IOB", "ENT_TYPE"]).tolist()):
+        if iob == 1:  # inside
+            continue
+        if start != -1:
+            spans.append((start, i, label))
+            start = -1
+        if iob == 3 and kind:  # begin
+            start, label = i, strings[kind]
+    if start != -1:
+        spans.append((start, len(sdoc), label))
+    return spans
 
 
 def plausible(top: Toponym, gaz: Gazetteer, persons: set[str]) -> bool:
@@ -163,23 +188,22 @@ def plausible(top: Toponym, gaz: Gazetteer, persons: set[str]) -> bool:
 def _span_labels(sdoc) -> list[str]:
     """The entity label of each token ('' outside entities)."""
     labels = [""] * len(sdoc)
-    for ent in sdoc.ents:
-        for i in range(ent.start, ent.end):
-            labels[i] = ent.label_
+    for start, end, label in ent_spans(sdoc):
+        for i in range(start, end):
+            labels[i] = label
     return labels
 
 
 def _ent_bounds(sdoc) -> dict[int, tuple[int, int]]:
     bounds = {}
-    for ent in sdoc.ents:
-        for i in range(ent.start, ent.end):
-            bounds[i] = (ent.start, ent.end)
+    for start, end, _ in ent_spans(sdoc):
+        for i in range(start, end):
+            bounds[i] = (start, end)
     return bounds
 
 
 def _capitalised(token) -> bool:
-    word = token.text
-    return bool(word) and word[0].isupper() and any(ch.isalpha() for ch in word)
+    return _starts_capital(token.text)
 
 
 def _cued(sdoc, i: int, j: int) -> bool:
@@ -304,21 +328,21 @@ def from_gazetteer(
     labels = _span_labels(sdoc)
     bounds = _ent_bounds(sdoc)
     covered = sorted(taken)
-    # Capitalisation is read once per token, not again at every start a run is tried from.
-    # (Only the flags are kept: a list of Token objects would hold some 400 tracked objects
-    # per article and set off the garbage collector over the gazetteer's millions.)
-    caps = [_capitalised(t) for t in sdoc]
+    # Token offsets and flags come as arrays, read once: iterating the Doc would make a
+    # Token object per token (and a list of them would set off the garbage collector over
+    # the gazetteer's millions of objects).
+    toks = _TokenArrays(sdoc, text)
+    caps = toks.caps
     found: list[Toponym] = []
     i, n = 0, len(caps)
     while i < n:
         if not caps[i]:
             i += 1
             continue
-        token = sdoc[i]
-        if _overlaps(covered, token.idx, token.idx + len(token)):
+        if _overlaps(covered, toks.start[i], toks.end[i]):
             i += 1
             continue
-        match = _longest_match(sdoc, caps, text, i, gaz, covered)
+        match = _longest_match(toks, text, i, gaz, covered)
         if match is None:
             i += 1
             continue
@@ -327,8 +351,8 @@ def from_gazetteer(
         ent_start, ent_end = bounds.get(i, (i, j))
         whole = ent_start >= i and ent_end <= j  # the match covers the whole entity
         listed = _listed(sdoc, i, j, covered)
-        if sdoc[i:j].text not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole, listed):
-            start, end = sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1])
+        start, end = toks.start[i], toks.end[j - 1]
+        if text[start:end] not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole, listed):
             # a currency's country ("US dollars") is labelled CUR: it is no evidence of
             # where the story is and stays out of the document's country context
             kind = "CUR" if label == "MONEY" else "GAZ"
@@ -337,6 +361,26 @@ def from_gazetteer(
         else:
             i += 1
     return found
+
+
+class _TokenArrays:
+    """Per token of a parse: character ``start``/``end`` in ``text``, ``caps`` (starts with a
+    capital, as ``_capitalised``) and ``stop`` (punctuation other than "." or whitespace:
+    no name runs across it), read from the Doc's arrays in one go."""
+
+    __slots__ = ("start", "end", "caps", "stop")
+
+    def __init__(self, sdoc, text: str):
+        rows = sdoc.to_array(["IDX", "LENGTH", "IS_PUNCT", "IS_SPACE"]).tolist() if len(sdoc) else []
+        self.start = [r[0] for r in rows]
+        self.end = [r[0] + r[1] for r in rows]
+        self.caps = [_starts_capital(text[r[0] : r[0] + r[1]]) for r in rows]
+        self.stop = [bool(r[3]) or (bool(r[2]) and text[r[0] : r[0] + r[1]] != ".") for r in rows]
+
+
+def _starts_capital(word: str) -> bool:
+    """``_capitalised`` on a token's text."""
+    return bool(word) and word[0].isupper() and (word[0].isalpha() or any(ch.isalpha() for ch in word))
 
 
 def _listed(sdoc, i: int, j: int, covered) -> bool:
@@ -353,21 +397,21 @@ def _listed(sdoc, i: int, j: int, covered) -> bool:
 
 
 def _longest_match(
-    sdoc, caps: list[bool], text: str, i: int, gaz: Gazetteer, covered
+    toks: _TokenArrays, text: str, i: int, gaz: Gazetteer, covered
 ) -> tuple[int, list[GeoPlace]] | None:
     """The longest run of tokens from ``i`` (up to MAX_TOKENS) the gazetteer knows, as
-    (end token index, places). ``caps`` says which tokens are capitalised."""
+    (end token index, places)."""
     best = None
-    n = len(caps)
-    start = sdoc[i].idx
+    n = len(toks.caps)
+    start = toks.start[i]
     for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
-        last = sdoc[j - 1]
-        if last.is_punct and last.text not in (".",) or last.is_space:
+        if toks.stop[j - 1]:
             break
-        can_end = caps[j - 1] or last.text in _DIVISION_WORDS  # a name ends on these
-        if j - 1 > i and not (can_end or last.lower_ in NAME_LINKS):
+        end = toks.end[j - 1]
+        word = text[toks.start[j - 1] : end]
+        can_end = toks.caps[j - 1] or word in _DIVISION_WORDS  # a name ends on these
+        if j - 1 > i and not (can_end or word.lower() in NAME_LINKS):
             break
-        end = last.idx + len(last)
         if _overlaps(covered, start, end):
             break
         if can_end:
@@ -379,3 +423,106 @@ def _longest_match(
 
 def _overlaps(spans, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def join_compounds(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[Toponym]:
+    """Merge neighbouring toponyms the text writes as one name the gazetteer knows:
+    "Washington, D.C." (the District of Columbia, not a town and its state), "Gilgit-Baltistan",
+    "Miami-Dade" (a second-order division written without its "County"). ``toponyms`` are in
+    reading order and do not overlap."""
+    out: list[Toponym] = []
+    for top in toponyms:
+        prev = out[-1] if out else None
+        if prev is not None:
+            gap = text[prev.end : top.start]
+            joined = text[prev.start : top.end]
+            hyphen = gap in ("-", "–")
+            if (hyphen or gap.strip() == ",") and (
+                gaz.lookup(joined) or (hyphen and division_without_word(joined, gaz))
+            ):
+                out[-1] = Toponym(prev.start, top.end, joined, prev.label, prev.source, prev.entity or top.entity)
+                continue
+        out.append(top)
+    return out
+
+
+def division_without_word(name: str, gaz: Gazetteer) -> list[GeoPlace]:
+    """The second-order divisions called ``name`` + " County" ("Miami-Dade")."""
+    return [p for p in gaz.lookup(name + " County") if p.is_admin2]
+
+
+_COMPOUND_SPLIT = re.compile(r"(?<=\w)[-/–](?=[A-Z])")
+
+
+def split_compounds(toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
+    """Split a place-labelled span joined by hyphens or slashes that the gazetteer does not
+    know whole into its parts when every part is a well-known place: "Amsterdam-London",
+    "Asia-Pacific" (a route, a region written as two)."""
+    out: list[Toponym] = []
+    for top in toponyms:
+        pieces = _COMPOUND_SPLIT.split(top.text)
+        if len(pieces) < 2 or top.label not in PLACE_LABELS or gaz.lookup(top.text):
+            out.append(top)
+            continue
+        parts, at = [], top.start
+        for piece in pieces:
+            start = top.text.index(piece, at - top.start) + top.start
+            parts.append(Toponym(start, start + len(piece), piece, top.label, top.source, None))
+            at = start + len(piece)
+        if all(_well_known(gaz.lookup(p.text)) for p in parts):
+            out.extend(parts)
+        else:
+            out.append(top)
+    return out
+
+
+def _well_known(places: list[GeoPlace]) -> bool:
+    """A country, first-level division, continent, curated feature or city of 100,000+."""
+    return any(
+        p.is_country or p.is_admin1 or not (p.is_town or p.is_admin2) or p.population >= 100_000 for p in places
+    )
+
+
+# "Cathedral", "Town Hall", "Animal Reception Center" after a place name: the facility.
+_FACILITY_TAIL = re.compile(r"(?:['’]s)?((?: [A-Z][\w’'-]*){1,3})")
+# Heads that name an institution rather than a building when they follow a town ("Delhi
+# High Court", "Dubai Police Office"): the town alone stays the toponym.
+_INSTITUTION_HEADS = frozenset({"office", "court", "area", "township", "estate"})
+
+
+def extend_facilities(toponyms: list[Toponym], text: str) -> None:
+    """Grow a place name into the facility named after it when one to three capitalised
+    words ending in a facility word follow it: "Manila" -> "Manila Cathedral", "Cavan" ->
+    "Cavan Town Hall", "St. Peter" -> "St. Peter's Basilica"; capitalised words right
+    before it belong to the name ("Marjory Stoneman Douglas High School", "South Ingleside
+    Avenue"). The facility is a new mention (no entity of its own), placed where the name
+    inside it is. After a possessive only the facility word itself follows ("Derry's
+    Altnagelvin Hospital" is a hospital in Derry, not Derry's own)."""
+    for i, top in enumerate(toponyms):
+        if top.label == "FAC":
+            continue
+        tail = _FACILITY_TAIL.match(text, top.end)
+        if tail is None:
+            continue
+        tail_words = tail.group(1).split()
+        head = tail_words[-1].lower()
+        if head not in FACILITY_HEADS or head in _INSTITUTION_HEADS:
+            continue
+        if text[top.end] != " " and len(tail_words) > 1:  # a possessive: "Derry's Altnagelvin Hospital"
+            continue
+        end = tail.end()
+        if i + 1 < len(toponyms) and toponyms[i + 1].start < end:
+            continue
+        start = top.start
+        floor = toponyms[i - 1].end if i else 0
+        while True:
+            before = _NAME_BEFORE.search(text, floor, start)
+            if before is None or before.group(1) in ("The", "A", "An") or before.group(1).endswith("."):
+                break
+            start = before.start(1)
+        top.start, top.end, top.label, top.entity = start, end, "FAC", None
+        top.text = text[start:end]
+
+
+# A capitalised word right before a name ("Douglas" in "Marjory Stoneman Douglas").
+_NAME_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*) $")

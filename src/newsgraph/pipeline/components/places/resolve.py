@@ -23,6 +23,7 @@ from newsgraph.pipeline.components.places.recognize import (
     FACILITY_HEADS,
     NEVER_PLACES,
     Toponym,
+    division_without_word,
     is_common_word,
     is_facility_name,
 )
@@ -139,10 +140,13 @@ def _qualifiers(toponyms: list[Toponym], i: int, text: str) -> list[GeoPlace]:
 
 
 def _fallback(gaz: Gazetteer, name: str) -> list[GeoPlace]:
-    """Candidates for spellings the gazetteer lacks: 'X City', 'X County', 'X region'."""
+    """Candidates for spellings the gazetteer lacks: 'X City', 'X County', 'X region', and
+    'X-Y' for the division 'X-Y County'."""
     words = name.split()
     if len(words) > 1 and words[-1].lower() in DIVISION_SUFFIXES:
         return gaz.lookup(" ".join(words[:-1]))
+    if "-" in name:  # "Miami-Dade": a second-order division written without "County"
+        return division_without_word(name, gaz)
     return []
 
 
