@@ -242,6 +242,10 @@ _CLAUSE_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
 _FORCE_OR_WORDS = frozenset({"attack", "assault", "lash", "savage", "slam", "blast", "fight", "fighting", "battle",
                              "beat", "clash", "storm", "damage", "control", "defeat", "crush", "hit", "target",
                              "capture", "offensive", "invade", "invasion", "raid", "besiege", "overrun", "lead"})
+# Verbs of force a state does with its forces ("Russia invaded"); a country that "beat" or
+# "clashed with" another is a team or a row.
+_STATE_FORCE = frozenset({"attack", "assault", "invade", "invasion", "offensive", "raid", "capture", "storm",
+                          "besiege", "overrun", "fight", "fighting", "battle"})
 # Speech verbs whose "would" is a reported "will" ("announced it would prohibit all aid").
 _REPORTING = frozenset({"say", "announce", "tell", "state", "insist", "add", "declare", "confirm", "indicate"})
 # Meeting verbs that may be among the subject's members ("the leaders met", "the two sides negotiated").
@@ -298,7 +302,7 @@ def words_not_force(doc: Document, token: Token, source: Actor | None, source_to
         return "ACCUSE"  # "in attacking the party": force is done to people and places
     if lemma not in _FORCE_OR_WORDS or source is None or source_token is None:
         return None
-    if _armed(doc, source, source_token):
+    if _armed(doc, source, source_token, states=lemma in _STATE_FORCE):
         return None
     return "ACCUSE" if lemma in _VERBAL_ATTACKS else "drop"
 
@@ -410,13 +414,13 @@ def _counterpart(doc: Document, trigger: Token, source_token: Token | None, targ
     return source_token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in source_token.children)
 
 
-def _armed(doc: Document, source: Actor, source_token: Token) -> bool:
-    """Someone who can use force: soldiers, police, rebels, gunmen, a state (a country's
-    name), an actor the dictionaries code as military or rebel."""
+def _armed(doc: Document, source: Actor, source_token: Token, states: bool = True) -> bool:
+    """Someone who can use force: soldiers, police, rebels, gunmen, an actor the dictionaries
+    code as military or rebel, and with ``states`` a state (a country's name)."""
     if source.sector in ("military", "rebel"):
         return True
     entity = doc.entity_by_id(source.entity) if source.entity else None
-    if entity is not None and entity.type in ("GPE", "NORP") and source.name == entity.name:
+    if states and entity is not None and entity.type in ("GPE", "NORP") and source.name == entity.name:
         return True
     words = (source.name or "").lower().split() + [source_token.lemma_.lower()]
     return any(w in _ARMED_WORDS or w.rstrip("s") in _ARMED_WORDS for w in words)
