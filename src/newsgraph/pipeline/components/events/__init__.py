@@ -59,6 +59,7 @@ class EventCoder(Component):
         self.index = lexicon.load(lexicon_path)  # fails at build time, not on the first article
         self.model = confidence.load(confidence_path)
         self.min_confidence = self.model.threshold if min_confidence is None else min_confidence
+        self._may_match: dict[tuple[int, ...], bool] = {}  # (lemma, form, pos, tag) ids -> may match a row
 
     def __call__(self, doc: Document) -> Document:
         for event, _ in self.code(doc):
@@ -70,14 +71,21 @@ class EventCoder(Component):
         """Every candidate event with its confidence features (before the threshold)."""
         published_year = _year(doc.metadata.published)
         found: list[tuple[Event, dict[str, float]]] = []
-        domain = kind.domain(doc)
-        for sent in doc.spacy.sents:
+        # Only tokens that may match a trigger row are looked at (any other token codes nothing).
+        todo = lexicon.candidates(doc.spacy, self.index, self._may_match)
+        domain = kind.domain(doc) if todo else None
+        position = 0
+        for sent in doc.spacy.sents if todo else ():
             coded: dict[int, str] = {}  # token index -> event type, within the sentence
-            for token in sent:
+            while position < len(todo) and todo[position] < sent.end:
+                token = doc.spacy[todo[position]]
+                position += 1
                 event = self._event(doc, token, sent, published_year, coded, domain)
                 if event is not None:
                     coded[token.i] = event[0].type
                     found.append(event)
+            if position == len(todo):
+                break
         return [(msgspec.structs.replace(e, confidence=round(self.model.score(f), 4)), f) for e, f in found]
 
     def _event(

@@ -30,6 +30,7 @@ and entertainment news: "readership has shot up", "airlines are fighting this la
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -322,7 +323,8 @@ def agentive(token: Token) -> bool:
 def domain(doc: Document) -> str | None:
     """"sport" or "entertainment" when the article reports it (``SPORTS_MIN_WORDS`` distinct
     sport lemmas, ``ENTERTAINMENT_MIN_WORDS`` entertainment lemmas), else None."""
-    lemmas = {t.lemma_.lower() for t in doc.spacy}
+    strings = doc.spacy.vocab.strings
+    lemmas = {strings[i].lower() for i in set(doc.spacy.to_array(LEMMA).tolist())}  # each distinct lemma once
     if len(lemmas & _SPORT_WORDS) >= SPORTS_MIN_WORDS:
         return "sport"
     if len(lemmas & _ENTERTAINMENT_WORDS) >= ENTERTAINMENT_MIN_WORDS:

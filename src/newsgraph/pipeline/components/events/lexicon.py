@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.tokens import Doc, Token
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "events"
 LEXICON = RESOURCES / "triggers.tsv"
@@ -84,6 +85,29 @@ def _read(path: Path, origin: str, index: dict[tuple[str, str], list[Trigger]]) 
         row = Trigger(type_, None if mode == "-" else mode, lemma, pos, wanted, None if cameo == "-" else cameo, origin)
         head = row.words[0] if pos == "VERB" else row.words[-1]
         index.setdefault((head, pos), []).append(row)
+
+
+def candidates(doc: Doc, index: dict[tuple[str, str], list[Trigger]], cache: dict) -> list[int]:
+    """Indices of the tokens ``match`` may find a row for, in order: the same test as its
+    first lines, run on the token's ids and remembered per (lemma, form, pos, tag) in
+    ``cache``, so the rest of the document is never turned into Token objects."""
+    strings = doc.vocab.strings
+    found = []
+    for i, key in enumerate(map(tuple, doc.to_array([LEMMA, LOWER, POS, TAG]).tolist())):
+        hit = cache.get(key)
+        if hit is None:
+            lemma, lower, pos, tag = (strings[k] for k in key)
+            hit = cache[key] = _may_match(lemma.lower(), lower, pos, tag, index)
+        if hit:
+            found.append(i)
+    return found
+
+
+def _may_match(lemma: str, lower: str, pos: str, tag: str, index: dict[tuple[str, str], list[Trigger]]) -> bool:
+    if pos == "ADJ" and tag == "JJ" and lower.endswith("ed"):
+        return (lower[:-1], "VERB") in index or (lower[:-2], "VERB") in index
+    kind = "VERB" if pos == "VERB" else "NOUN" if pos in ("NOUN", "PROPN") else None
+    return kind is not None and ((lemma, kind) in index or (lower, kind) in index)
 
 
 def object_lemmas(token: Token) -> set[str]:
