@@ -271,8 +271,8 @@ def after_coding(doc: Document, token: Token, type_: str, row_type: str, hypothe
         return "unreal"
     if type_ == row_type and hypothetical and not _reported_would(token):
         return "unreal"  # "would hamper growth", "safer to seek": no act, no stated intent
-    if type_ == "AGREE" and row_type in ("SUPPORT", "CONSULT") and target is None:
-        return "unreal"  # "will have to defend the record", "will attend": no one to cooperate with
+    if type_ == "AGREE" and row_type == "SUPPORT" and target is None:
+        return "unreal"  # "will have to defend the record": no one to cooperate with
     if type_ != row_type and modality.unable(token):
         return "unreal"  # "could not agree", "to be able to defend": an ability, not a refusal or a pledge
     if token.pos_ == "VERB" and _statement(token, row_type):
@@ -411,9 +411,10 @@ def _counterpart(doc: Document, trigger: Token, source_token: Token | None, targ
         for c in trigger.head.children
     ):
         return True
-    if source_token is None:
-        return False
-    return source_token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in source_token.children)
+    subjects = [t for t in (source_token, *(c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")))
+                if t is not None]
+    subjects += [c for t in subjects for c in t.children if c.dep_ == "appos"]  # "WARSAW — the PM and her counterparts"
+    return any(t.tag_ in ("NNS", "NNPS") or t.conjuncts for t in subjects)
 
 
 def _armed(doc: Document, source: Actor, source_token: Token, states: bool = True) -> bool:
