@@ -26,6 +26,10 @@ and entertainment news: "readership has shot up", "airlines are fighting this la
   civilians, an assault may be on a named person.
 - ``sports``: the article reports sport (many sport words) and no actor is a government,
   military, rebel or international actor: teams "attack", "defend" and "meet".
+
+Once the event's modality and actors are known, ``after_coding`` checks the classes that
+need them (unreal, statement, thing as source, no counterpart, private source,
+entertainment) and ``words_not_force`` recodes an attack by someone unarmed as criticism.
 """
 
 from __future__ import annotations
