@@ -144,7 +144,14 @@ def match(token: Token, index: dict[tuple[str, str], list[Trigger]]) -> tuple[Tr
         return None
     objects: set[str] | None = None
     beside: set[str] | None = None  # words of the children a multiword trigger may use
-    for row in rows:
+    _, always, by_word = _plan(rows)
+    order: tuple[int, ...] | list[int] = always
+    if by_word:  # only rows naming one of the token's object words can match, in file order
+        objects = object_lemmas(token)
+        hits = [i for word in objects if word in by_word for i in by_word[word]]
+        if hits:
+            order = sorted(set(always).union(hits))
+    for row in map(rows.__getitem__, order):
         if row.rest:
             if beside is None:
                 beside = {c.lower_ for c in token.children}
@@ -160,6 +167,23 @@ def match(token: Token, index: dict[tuple[str, str], list[Trigger]]) -> tuple[Tr
             continue
         return row, extra
     return None
+
+
+_PLANS: dict[int, tuple[list[Trigger], tuple[int, ...], dict[str, tuple[int, ...]]]] = {}
+
+
+def _plan(rows: list[Trigger]) -> tuple[list[Trigger], tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """For one lemma's rows (built once): the positions of rows that name no object word,
+    and for each object word the positions of the rows naming it."""
+    plan = _PLANS.get(id(rows))
+    if plan is None or plan[0] is not rows:
+        by_word: dict[str, list[int]] = {}
+        for position, row in enumerate(rows):
+            for word in row.keywords:
+                by_word.setdefault(word, []).append(position)
+        always = tuple(position for position, row in enumerate(rows) if not row.objects)
+        plan = _PLANS[id(rows)] = (rows, always, {word: tuple(v) for word, v in by_word.items()})
+    return plan
 
 
 def _wanted_object(objects: set[str], row: Trigger) -> bool:
