@@ -21,7 +21,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from spacy.attrs import ENT_IOB, IDX, LEMMA, ORTH, POS
+from spacy.attrs import ENT_IOB, IDX, LEMMA, ORTH, POS, SENT_START
 from spacy.parts_of_speech import IDS
 
 from newsgraph.pipeline.component import Component
@@ -40,7 +40,7 @@ _NEGATION_WINDOW = 3
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or a digit
 _NEGATION_SCALE = -0.74  # VADER's: a negated word keeps about three quarters of its force
 _FIRST_PERSON = words("tone/first_person.txt")
-_ATTRS = (ORTH, LEMMA, POS, ENT_IOB, IDX)
+_ATTRS = (ORTH, LEMMA, POS, ENT_IOB, IDX, SENT_START)
 _VERB, _PRON = IDS["VERB"], IDS["PRON"]
 _TONAL_POS_IDS = frozenset(IDS[p] for p in _TONAL_POS)
 _OUTSIDE = 2  # spaCy's ENT_IOB value for a token outside any entity ("O")
@@ -91,21 +91,28 @@ class ToneScorer(Component):
         n_words = n_verbs = n_self = 0
         spacy_doc = doc.spacy
         vocab = spacy_doc.vocab
+        negators: list[bool] = []  # per token: a negator (for the window before a word of tone)
+        sentence = 0  # index of the current sentence's first token
         # One row of ints per token, and per-word facts cached by the word's id: the loop
-        # touches no Token object except for the few words the lexicon knows.
-        for i, (orth, lemma, pos, iob, start) in enumerate(spacy_doc.to_array(_ATTRS).tolist()):
+        # creates no Token object.
+        for i, (orth, lemma, pos, iob, start, sent_start) in enumerate(spacy_doc.to_array(_ATTRS).tolist()):
+            if sent_start == 1:
+                sentence = i
             word = self._words.get(orth)
             if word is None:
                 word = self._words[orth] = self._word(vocab, orth)
             if word is _NOT_A_WORD:
+                negators.append(False)
                 continue
+            negators.append(not word[2])
             if furniture and any(s < start + word[0] and start < e for s, e in furniture):
                 continue
             n_words += 1
             n_verbs += pos == _VERB
             n_self += pos == _PRON and word[1]
             if pos in _TONAL_POS_IDS and iob == _OUTSIDE and word[2]:
-                tonal = self._tonal(spacy_doc[i], lemma, word[3])
+                negated = any(negators[max(sentence, i - _NEGATION_WINDOW) : i])
+                tonal = self._tonal(vocab.strings, orth, start, word[0], lemma, word[3], negated)
                 if tonal is not None:
                     words.append(tonal)
         doc.tone = _scores(words, n_words, n_verbs, n_self)
@@ -121,23 +128,23 @@ class ToneScorer(Component):
         lower = lexeme.lower_
         return (len(text), lower in _FIRST_PERSON, lower not in _NEGATORS, self.lexicon.get(lower))
 
-    def _tonal(self, token, lemma_id: int, valence: float | None) -> ToneWord | None:
+    def _tonal(self, strings, orth: int, start: int, length: int, lemma_id: int, valence: float | None,
+               negated: bool) -> ToneWord | None:
         """A content word outside any name as a word of tone, or None (``valence``: its
-        own form's in the lexicon, else its lemma's counts)."""
+        own form's in the lexicon, else its lemma's counts; ``negated``: a negator stands
+        within the window before it in its sentence)."""
         lemma = self._lemmas.get(lemma_id)
         if lemma is None:
-            lemma = self._lemmas[lemma_id] = token.lemma_.lower()
+            lemma = self._lemmas[lemma_id] = strings[lemma_id].lower()
         if lemma in self.neutral:
             return None
         if valence is None:
             valence = self.lexicon.get(lemma)
         if valence is None:
             return None
-        window = token.doc[max(token.sent.start, token.i - _NEGATION_WINDOW) : token.i]
-        negated = any(t.lower_ in _NEGATORS for t in window)
         if negated:
             valence = round(valence * _NEGATION_SCALE, 3)
-        return ToneWord(token.idx, token.idx + len(token), token.text, valence, negated)
+        return ToneWord(start, start + length, strings[orth], valence, negated)
 
 
 def _scores(words: list[ToneWord], n_words: int, n_verbs: int, n_self: int) -> Tone:
