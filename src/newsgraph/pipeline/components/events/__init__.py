@@ -59,6 +59,7 @@ class EventCoder(Component):
         self.index = lexicon.load(lexicon_path)  # fails at build time, not on the first article
         self.model = confidence.load(confidence_path)
         self.min_confidence = self.model.threshold if min_confidence is None else min_confidence
+        self._may_match: dict[tuple[int, ...], bool] = {}  # (lemma, form, pos, tag) ids -> may match a row
 
     def __call__(self, doc: Document) -> Document:
         for event, _ in self.code(doc):
@@ -70,18 +71,25 @@ class EventCoder(Component):
         """Every candidate event with its confidence features (before the threshold)."""
         published_year = _year(doc.metadata.published)
         found: list[tuple[Event, dict[str, float]]] = []
-        sports = kind.sports_report(doc)
-        for sent in doc.spacy.sents:
+        # Only tokens that may match a trigger row are looked at (any other token codes nothing).
+        todo = lexicon.candidates(doc.spacy, self.index, self._may_match)
+        domain = kind.domain(doc) if todo else None
+        position = 0
+        for sent in doc.spacy.sents if todo else ():
             coded: dict[int, str] = {}  # token index -> event type, within the sentence
-            for token in sent:
-                event = self._event(doc, token, sent, published_year, coded, sports)
+            while position < len(todo) and todo[position] < sent.end:
+                token = doc.spacy[todo[position]]
+                position += 1
+                event = self._event(doc, token, sent, published_year, coded, domain)
                 if event is not None:
                     coded[token.i] = event[0].type
                     found.append(event)
+            if position == len(todo):
+                break
         return [(msgspec.structs.replace(e, confidence=round(self.model.score(f), 4)), f) for e, f in found]
 
     def _event(
-        self, doc: Document, token: Token, sent, published_year: int | None, coded: dict[int, str], sports: bool
+        self, doc: Document, token: Token, sent, published_year: int | None, coded: dict[int, str], domain: str | None
     ) -> tuple[Event, dict[str, float]] | None:
         found = lexicon.match(token, self.index)
         # The noise check scans doc.noise, so it runs only for the few tokens that match a
@@ -95,19 +103,26 @@ class EventCoder(Component):
             return None
         if _content_of_coded_act(token, coded):
             return None
-        source, target, target_token = self._actors(doc, token, row.type, theme_object=bool(row.objects))
+        source, target, target_token, source_token = self._actors(doc, token, row.type, theme_object=bool(row.objects))
         if source is None and (target is None or token.pos_ == "NOUN" or token.pos_ == "PROPN"):
             return None  # a nominal event needs someone doing it; a verbal one, someone involved
         if source is not None and target is not None and source.entity and source.entity == target.entity:
             target = None
         bare_row = row.objects is None and not row.rest
-        if kind.misuse(doc, token, sent, row.type, bare_row, source, target, target_token, sports) is not None:
+        if kind.misuse(doc, token, sent, row.type, bare_row, source, target, target_token, domain == "sport") is not None:
             return None
+        row_type, cameo = row.type, row.cameo
+        if row_type == "ASSAULT":
+            recoded = kind.words_not_force(doc, token, source, source_token, target)
+            if recoded == "drop":
+                return None
+            if recoded is not None:  # "Tories attack U-turns": criticism
+                row_type, cameo = recoded, None
         flags = modality(doc, token, published_year)
         start = min([token.idx] + [t.idx for t in extra])
         end = max([token.idx + len(token)] + [t.idx + len(t) for t in extra])
-        type_ = plover_type(row.type, flags.negated, flags.future, flags.hypothetical, flags.conditional)
-        act, hypothetical = row.type, flags.hypothetical or flags.conditional
+        type_ = plover_type(row_type, flags.negated, flags.future, flags.hypothetical, flags.conditional)
+        act, hypothetical = row_type, flags.hypothetical or flags.conditional
         intended = _intended_hostile_act(token, self.index) if type_ == "AGREE" else None
         if intended is not None:  # "vowed to attack": an intent of hostile action
             type_, act = "THREATEN", intended
@@ -117,6 +132,10 @@ class EventCoder(Component):
             if speaker is not None and (source is None or speaker.entity != source.entity):
                 type_, act, hypothetical = "REQUEST", type_, False
                 source, target = speaker, source
+                source_token = None
+        if kind.after_coding(doc, token, type_, row_type, hypothetical, source, source_token, target, target_token,
+                             domain):
+            return None
         features = {
             "bias": 1.0,
             "cameo_row": float(row.origin == "cameo"),
@@ -126,7 +145,7 @@ class EventCoder(Component):
             "source_entity": float(source is not None and source.entity is not None),
             "target": float(target is not None),
             "target_entity": float(target is not None and target.entity is not None),
-            "modal_type": float(type_ != row.type),
+            "modal_type": float(type_ != row_type),
             "negated": float(flags.negated),
             "hypothetical": float(hypothetical),
             "future": float(flags.future),
@@ -150,7 +169,7 @@ class EventCoder(Component):
             historical=flags.historical,
             reported=flags.reported,
             sentence=Span(start=sent.start_char, end=sent.end_char),
-            cameo=row.cameo,
+            cameo=cameo,
             component=NAME,
         )
         return event, features
@@ -158,9 +177,9 @@ class EventCoder(Component):
     @staticmethod
     def _actors(
         doc: Document, token: Token, type_: str, theme_object: bool
-    ) -> tuple[Actor | None, Actor | None, Token | None]:
-        """Source, target and the target's token when the parse gave it (None when the
-        target is the nearest named actor). ``theme_object``: the trigger's row named its
+    ) -> tuple[Actor | None, Actor | None, Token | None, Token | None]:
+        """Source, target, the target's token when the parse gave it (None when the
+        target is the nearest named actor) and the source's token. ``theme_object``: the trigger's row named its
         object ("declare a state of emergency"), so the object is what is done, not whom it
         is done to."""
         if token.pos_ == "ADJ":
@@ -179,7 +198,7 @@ class EventCoder(Component):
             target_token = None
         source = actors.resolve(doc, source_token)
         target = _target(doc, target_token) if target_token is not None else _nearest_target(doc, token, source)
-        return source, target, target_token
+        return source, target, target_token, source_token if source is not None else None
 
 
 _SPEECH_LEMMAS = frozenset({"say", "tell", "insist", "add", "argue", "state", "declare", "write"})

@@ -344,7 +344,8 @@ def _speaker(doc: Document, pronoun: Token) -> Entity | None:
 def _antecedent(doc: Document, pronoun: Token) -> Entity | None:
     """The most recent entity before the pronoun of the kind it can refer to."""
     kind = _PRONOUNS[pronoun.lower_]
-    types = ("PERSON",) if kind == "person" else ("ORG", "GPE", "NORP") if kind == "group" else ("ORG", "GPE")
+    # "they" is a group or a people, not a country ("how they spend their cash" is not the UK's)
+    types = ("PERSON",) if kind == "person" else ("ORG", "NORP") if kind == "group" else ("ORG", "GPE")
     best, best_start = None, -1
     for entity in doc.entities:
         if entity.type not in types:

@@ -26,15 +26,20 @@ and entertainment news: "readership has shot up", "airlines are fighting this la
   civilians, an assault may be on a named person.
 - ``sports``: the article reports sport (many sport words) and no actor is a government,
   military, rebel or international actor: teams "attack", "defend" and "meet".
+
+Once the event's modality and actors are known, ``after_coding`` checks the classes that
+need them (unreal, statement, thing as source, no counterpart, private source,
+entertainment) and ``words_not_force`` recodes an attack by someone unarmed as criticism.
 """
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsgraph import resources
-from newsgraph.pipeline.components.events import actors
+from newsgraph.pipeline.components.events import actors, modality
 from newsgraph.pipeline.components.events.phoenix import POLITICAL_SECTORS
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Actor
@@ -56,7 +61,7 @@ _ATTEND_PREPS = frozenset({"at", "during", "ahead", "before"})
 _ACTOR_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG"})
 _INSTITUTION_WORDS = resources.words("lexicons/events/institution_words.txt")
 _SPORT_WORDS = resources.words("lexicons/events/sport_words.txt")
-SPORTS_MIN_WORDS = 4  # distinct sport words that make an article a sports report
+SPORTS_MIN_WORDS = 3  # distinct sport words that make an article a sports report
 
 
 def misuse(doc: Document, token: Token, sent: SpacySpan, type_: str, bare_row: bool,
@@ -201,13 +206,14 @@ def _exempt(doc: Document, type_: str, source: Actor | None, target: Actor | Non
     return False
 
 
-def _state_actor(doc: Document, actor: Actor | None) -> bool:
+def _state_actor(doc: Document, actor: Actor | None, countries: bool = False) -> bool:
     """A government, military or international actor that is not a country's name (in a
-    sports report "France" and "England" are teams)."""
+    sports report "France" and "England" are teams; ``countries``: they count, as in an
+    entertainment report, where "India" deports an actress)."""
     if actor is None or actor.sector not in ("government", "military", "international organisation"):
         return False
     entity = doc.entity_by_id(actor.entity) if actor.entity else None
-    return entity is None or entity.type not in ("GPE", "NORP")
+    return countries or entity is None or entity.type not in ("GPE", "NORP")
 
 
 def _place_target(doc: Document, target: Actor | None, token: Token | None) -> bool:
@@ -223,3 +229,205 @@ def sports_report(doc: Document) -> bool:
     """True when the article has ``SPORTS_MIN_WORDS`` distinct sport lemmas or more."""
     seen = {t.lemma_.lower() for t in doc.spacy if t.lemma_.lower() in _SPORT_WORDS}
     return len(seen) >= SPORTS_MIN_WORDS
+
+
+# --- Classes checked once the event's modality and actors are known (``after_coding``) ---
+_ARMED_WORDS = resources.words("lexicons/events/armed_words.txt")
+_THING_SOURCES = resources.words("lexicons/events/thing_sources.txt")
+_ENTERTAINMENT_WORDS = resources.words("lexicons/events/entertainment_words.txt")
+ENTERTAINMENT_MIN_WORDS = 4  # distinct entertainment words that make an article an entertainment report
+# Verbs of attack that, said of someone who bears no arms, are criticism (PLOVER ACCUSE).
+_VERBAL_ATTACKS = frozenset({"attack", "assault", "lash", "savage", "slam", "blast"})
+# Verbs whose "that" clause is what is promised or demanded, so a clause makes them no statement.
+_CLAUSE_ACTS = frozenset({"promise", "pledge", "vow", "guarantee", "swear", "undertake", "threaten", "warn",
+                          "demand", "insist", "urge", "ask", "request", "order", "accuse", "allege", "deny"})
+_CLAUSE_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+# ASSAULT triggers with a sense other than force ("attack a plan", "fight a seat", "beat a
+# rival", "control a business"); killing, bombing, torture and the like are force whoever does them.
+_FORCE_OR_WORDS = frozenset({"attack", "assault", "lash", "savage", "slam", "blast", "fight", "fighting", "battle",
+                             "beat", "clash", "storm", "damage", "control", "defeat", "crush", "hit", "target",
+                             "capture", "offensive", "invade", "invasion", "raid", "besiege", "overrun", "lead"})
+# Verbs of force a state does with its forces ("Russia invaded"); a country that "beat" or
+# "clashed with" another is a team or a row.
+_STATE_FORCE = frozenset({"attack", "assault", "invade", "invasion", "offensive", "raid", "capture", "storm",
+                          "besiege", "overrun", "fight", "fighting", "battle"})
+# Speech verbs whose "would" is a reported "will" ("announced it would prohibit all aid").
+_REPORTING = frozenset({"say", "announce", "tell", "state", "insist", "add", "declare", "confirm", "indicate"})
+# Meeting verbs that may be among the subject's members ("the leaders met", "the two sides negotiated").
+_MEETING_VERBS = frozenset({"meet", "negotiate", "mediate", "consult", "discuss", "gather", "confer", "talk"})
+_VISIT_VERBS = frozenset({"visit", "arrive", "travel", "fly", "tour"})  # a place is whom they visit
+# Types that are things said (appeals, promises, praise, blame, refusals, threats) or done
+# together: PLOVER codes them between political actors, so a named source must be one.
+_VERBAL_TYPES = frozenset({"REQUEST", "AGREE", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "CONSULT", "COOPERATE",
+                           "CONCEDE"})
+_NOT_AGENT_LABELS = frozenset({"LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
+
+
+def after_coding(doc: Document, token: Token, type_: str, row_type: str, hypothetical: bool,
+                 source: Actor | None, source_token: Token | None, target: Actor | None,
+                 target_token: Token | None, domain: str | None) -> str | None:
+    """The class of non-event a coded candidate is, or None (module docstring, and
+    docs/events.md "Fewer, truer events"): ``unreal`` (hypothetical, unable, failed),
+    ``statement`` (an opinion or a claim in a clause), ``thing_as_source``, ``no_counterpart``
+    (a meeting or visit with no one met) and ``entertainment``. ``type_`` is the event's
+    type after modality, ``row_type`` the trigger row's."""
+    if modality.failed(token):
+        return "unreal"
+    if type_ == row_type and hypothetical and not _reported_would(token):
+        return "unreal"  # "would hamper growth", "safer to seek": no act, no stated intent
+    if type_ == "AGREE" and row_type == "SUPPORT" and target is None:
+        return "unreal"  # "will have to defend the record": no one to cooperate with
+    if type_ != row_type and modality.unable(token):
+        return "unreal"  # "could not agree", "to be able to defend": an ability, not a refusal or a pledge
+    if token.pos_ == "VERB" and _statement(token, row_type):
+        return "statement"
+    if source_token is not None and not agentive(source_token):
+        return "thing_as_source"
+    if row_type == "CONSULT" and type_ != "REJECT" and token.pos_ == "VERB" and not _counterpart(
+        doc, token, source_token, target, target_token
+    ):
+        return "no_counterpart"
+    if row_type in _VERBAL_TYPES and source is not None and _private(doc, source):
+        return "no_political_actor"  # "economists cautioned against", "campaigners welcomed news"
+    if row_type in ("RETREAT", "AID") and target_token is not None and not agentive(target_token):
+        return "thing_patient"  # "France's industrial output was released"
+    if domain == "entertainment" and not (_state_actor(doc, source, True) or _state_actor(doc, target, True)):
+        return "entertainment"
+    return None
+
+
+def words_not_force(doc: Document, token: Token, source: Actor | None, source_token: Token | None,
+                    target: Actor | None = None) -> str | None:
+    """For an ASSAULT trigger with a named source who bears no arms (a party, a minister, a
+    company, campaigners): "ACCUSE" for a verb of attack ("Tories attack U-turns": criticism),
+    "drop" for the others ("fight the seat", "beating artists in a list"); None when the
+    source may use force or is not named ("was attacked in a park")."""
+    lemma = token.lemma_.lower()
+    if lemma in _VERBAL_ATTACKS and source is None and _organisation(doc, target):
+        return "ACCUSE"  # "in attacking the party": force is done to people and places
+    if lemma not in _FORCE_OR_WORDS or source is None or source_token is None:
+        return None
+    if _armed(doc, source, source_token, states=lemma in _STATE_FORCE):
+        return None
+    return "ACCUSE" if lemma in _VERBAL_ATTACKS else "drop"
+
+
+def agentive(token: Token) -> bool:
+    """Can this phrase head do something? Not when it is a common noun naming a thing, a
+    document or a state of affairs ("the report", "a deal", "Mr Blair's view", "India's
+    budget deficit"; thing_sources.txt and abstract_objects.txt)."""
+    if token.ent_iob_ != "O":
+        return token.ent_type_ not in _NOT_AGENT_LABELS  # a bill, a film, a product
+    if token.pos_ != "NOUN":
+        return True
+    lemma = token.lemma_.lower()
+    return lemma not in _THING_SOURCES and lemma not in _ABSTRACT_OBJECTS
+
+
+def domain(doc: Document) -> str | None:
+    """"sport" or "entertainment" when the article reports it (``SPORTS_MIN_WORDS`` distinct
+    sport lemmas, ``ENTERTAINMENT_MIN_WORDS`` entertainment lemmas), else None."""
+    strings = doc.spacy.vocab.strings
+    lemmas = {strings[i].lower() for i in set(doc.spacy.to_array(LEMMA).tolist())}  # each distinct lemma once
+    if len(lemmas & _SPORT_WORDS) >= SPORTS_MIN_WORDS:
+        return "sport"
+    if len(lemmas & _ENTERTAINMENT_WORDS) >= ENTERTAINMENT_MIN_WORDS:
+        return "entertainment"
+    return None
+
+
+def _reported_would(token: Token) -> bool:
+    """The trigger's "would" reports a "will" ("the US announced it would prohibit aid")."""
+    head = token
+    for _ in range(4):
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in _REPORTING:
+            return any(c.dep_ == "aux" and c.lower_ == "would" for c in head.children) or head.i != token.i
+        if head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def _statement(token: Token, row_type: str) -> bool:
+    """An opinion or a claim, not an act: the verb states a clause ("agreed that the time was
+    ripe", "conceded Kuznetsova might have taken", "recognised the policy was on track"), or
+    agrees with an idea ("will agree with this"). Demands, threats, accusations and promises
+    take a clause as their content and stay events."""
+    if row_type in _CLAUSE_TYPES or token.lemma_.lower() in _CLAUSE_ACTS:
+        return False
+    if any(c.dep_ in ("dobj", "obj", "dative") for c in token.children):
+        return False  # "offered concessions that ...": a relative clause the parse hung on the verb
+    for child in token.children:
+        if child.dep_ == "ccomp" and _finite(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "with" and token.lemma_.lower() == "agree" and not any(
+            c.dep_ == "xcomp" for c in token.children
+        ):
+            if not any(actors.is_actor_like(p) and p.pos_ != "PRON" or p.lower_ in ("him", "her", "them", "me", "us")
+                       for p in child.children if p.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _organisation(doc: Document, actor: Actor | None) -> bool:
+    """A party, company or other organisation, not a person, a people or a place."""
+    if actor is None:
+        return False
+    entity = doc.entity_by_id(actor.entity) if actor.entity else None
+    if entity is not None:
+        return entity.type == "ORG"
+    words = (actor.name or "").lower().split()
+    return bool(words) and words[-1] in ("party", "government", "company", "council", "committee", "union")
+
+
+def _private(doc: Document, actor: Actor) -> bool:
+    """A company or a medium, or people named by a common noun with no political sector
+    ("economists", "campaigners", "some voices"); not a named group, country or person."""
+    if actor.sector in ("business", "media"):
+        return True
+    if actor.entity is not None or actor.sector in POLITICAL_SECTORS:
+        return False
+    if any(w in _ARMED_WORDS or w.rstrip("s") in _ARMED_WORDS for w in (actor.name or "").lower().split()):
+        return False  # police, troops, gunmen
+    return not _political(doc, actor)
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with its own subject or "that", not an infinitive ("agreed to lift")."""
+    marks = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "aux")]
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in marks):
+        return False
+    return any(c.dep_ != "aux" and (c.dep_ != "mark" or c.lower_ == "that") for c in marks)
+
+
+def _counterpart(doc: Document, trigger: Token, source_token: Token | None, target: Actor | None,
+                 target_token: Token | None) -> bool:
+    """A meeting, visit or call has someone met: a target that is not just where it happens
+    ("hold its conference in Manchester"), a plural or coordinated subject of a meeting verb
+    ("the leaders met"), or the person a governing verb names ("telephoned Kozyrev to discuss")."""
+    lemma = trigger.lemma_.lower()
+    if target is not None and (lemma in _VISIT_VERBS or not _place_target(doc, target, target_token)):
+        return True
+    if lemma not in _MEETING_VERBS:
+        return False
+    if trigger.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ in ("dobj", "obj") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in actors.ACTOR_NOUNS)
+        for c in trigger.head.children
+    ):
+        return True
+    subjects = [t for t in (source_token, *(c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")))
+                if t is not None]
+    subjects += [c for t in subjects for c in t.children if c.dep_ == "appos"]  # "WARSAW — the PM and her counterparts"
+    return any(t.tag_ in ("NNS", "NNPS") or t.conjuncts for t in subjects)
+
+
+def _armed(doc: Document, source: Actor, source_token: Token, states: bool = True) -> bool:
+    """Someone who can use force: soldiers, police, rebels, gunmen, an actor the dictionaries
+    code as military or rebel, and with ``states`` a state (a country's name)."""
+    if source.sector in ("military", "rebel"):
+        return True
+    entity = doc.entity_by_id(source.entity) if source.entity else None
+    if states and entity is not None and entity.type in ("GPE", "NORP") and source.name == entity.name:
+        return True
+    words = (source.name or "").lower().split() + [source_token.lemma_.lower()]
+    return any(w in _ARMED_WORDS or w.rstrip("s") in _ARMED_WORDS for w in words)

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.tokens import Doc, Token
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "events"
 LEXICON = RESOURCES / "triggers.tsv"
@@ -86,6 +87,29 @@ def _read(path: Path, origin: str, index: dict[tuple[str, str], list[Trigger]]) 
         index.setdefault((head, pos), []).append(row)
 
 
+def candidates(doc: Doc, index: dict[tuple[str, str], list[Trigger]], cache: dict) -> list[int]:
+    """Indices of the tokens ``match`` may find a row for, in order: the same test as its
+    first lines, run on the token's ids and remembered per (lemma, form, pos, tag) in
+    ``cache``, so the rest of the document is never turned into Token objects."""
+    strings = doc.vocab.strings
+    found = []
+    for i, key in enumerate(map(tuple, doc.to_array([LEMMA, LOWER, POS, TAG]).tolist())):
+        hit = cache.get(key)
+        if hit is None:
+            lemma, lower, pos, tag = (strings[k] for k in key)
+            hit = cache[key] = _may_match(lemma.lower(), lower, pos, tag, index)
+        if hit:
+            found.append(i)
+    return found
+
+
+def _may_match(lemma: str, lower: str, pos: str, tag: str, index: dict[tuple[str, str], list[Trigger]]) -> bool:
+    if pos == "ADJ" and tag == "JJ" and lower.endswith("ed"):
+        return (lower[:-1], "VERB") in index or (lower[:-2], "VERB") in index
+    kind = "VERB" if pos == "VERB" else "NOUN" if pos in ("NOUN", "PROPN") else None
+    return kind is not None and ((lemma, kind) in index or (lower, kind) in index)
+
+
 def object_lemmas(token: Token) -> set[str]:
     """Lemmas of the token's objects and complements, with their conjuncts, compounds and
     ``of``-complements ("state of emergency", "martial law", "arms, ammunition")."""
@@ -120,7 +144,14 @@ def match(token: Token, index: dict[tuple[str, str], list[Trigger]]) -> tuple[Tr
         return None
     objects: set[str] | None = None
     beside: set[str] | None = None  # words of the children a multiword trigger may use
-    for row in rows:
+    _, always, by_word = _plan(rows)
+    order: tuple[int, ...] | list[int] = always
+    if by_word:  # only rows naming one of the token's object words can match, in file order
+        objects = object_lemmas(token)
+        hits = [i for word in objects if word in by_word for i in by_word[word]]
+        if hits:
+            order = sorted(set(always).union(hits))
+    for row in map(rows.__getitem__, order):
         if row.rest:
             if beside is None:
                 beside = {c.lower_ for c in token.children}
@@ -136,6 +167,23 @@ def match(token: Token, index: dict[tuple[str, str], list[Trigger]]) -> tuple[Tr
             continue
         return row, extra
     return None
+
+
+_PLANS: dict[int, tuple[list[Trigger], tuple[int, ...], dict[str, tuple[int, ...]]]] = {}
+
+
+def _plan(rows: list[Trigger]) -> tuple[list[Trigger], tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """For one lemma's rows (built once): the positions of rows that name no object word,
+    and for each object word the positions of the rows naming it."""
+    plan = _PLANS.get(id(rows))
+    if plan is None or plan[0] is not rows:
+        by_word: dict[str, list[int]] = {}
+        for position, row in enumerate(rows):
+            for word in row.keywords:
+                by_word.setdefault(word, []).append(position)
+        always = tuple(position for position, row in enumerate(rows) if not row.objects)
+        plan = _PLANS[id(rows)] = (rows, always, {word: tuple(v) for word, v in by_word.items()})
+    return plan
 
 
 def _wanted_object(objects: set[str], row: Trigger) -> bool:

@@ -47,6 +47,26 @@ def modality(doc: Document, trigger: Token, published_year: int | None) -> Modal
     )
 
 
+_INABILITY_AUX = frozenset({"can", "could", "ca"})
+_INABILITY_ADJ = frozenset({"able", "unable"})
+
+
+def failed(trigger: Token) -> bool:
+    """The act was tried and did not happen ("failed to reassure", "failed to mobilise")."""
+    return any(t.lemma_.lower() == "fail" for t in _verb_chain(trigger)[1:])
+
+
+def unable(trigger: Token) -> bool:
+    """An ability or its lack, not an act or a refusal ("could not agree", "be able to sue",
+    "to be able to defend"); a bare "could" ("could impose sanctions if") is not one."""
+    for token in _verb_chain(trigger):
+        if token.lemma_.lower() in _INABILITY_ADJ:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in _INABILITY_AUX for c in token.children) and _negated(token):
+            return True
+    return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in _INABILITY_ADJ
+
+
 def _verb_chain(token: Token) -> list[Token]:
     """The trigger and the verbs that control it ("plans to send": send, plans)."""
     chain = [token]

@@ -21,6 +21,9 @@ import re
 from functools import cache
 from pathlib import Path
 
+from spacy.attrs import ENT_IOB, IDX, LEMMA, ORTH, POS, SENT_START
+from spacy.parts_of_speech import IDS
+
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Tone, ToneWord
@@ -37,6 +40,11 @@ _NEGATION_WINDOW = 3
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or a digit
 _NEGATION_SCALE = -0.74  # VADER's: a negated word keeps about three quarters of its force
 _FIRST_PERSON = words("tone/first_person.txt")
+_ATTRS = (ORTH, LEMMA, POS, ENT_IOB, IDX, SENT_START)
+_VERB, _PRON = IDS["VERB"], IDS["PRON"]
+_TONAL_POS_IDS = frozenset(IDS[p] for p in _TONAL_POS)
+_OUTSIDE = 2  # spaCy's ENT_IOB value for a token outside any entity ("O")
+_NOT_A_WORD = object()
 
 
 def neutral_words() -> frozenset[str]:
@@ -72,6 +80,8 @@ class ToneScorer(Component):
             if abs(valence) >= min_valence and word not in neutral
         }
         self.neutral = neutral
+        self._words: dict[int, tuple | object] = {}  # word id -> _word(...), filled as words are met
+        self._lemmas: dict[int, str] = {}  # lemma id -> lower-cased lemma
 
     def __call__(self, doc: Document) -> Document:
         furniture = [
@@ -79,38 +89,62 @@ class ToneScorer(Component):
         ]
         words: list[ToneWord] = []
         n_words = n_verbs = n_self = 0
-        for token in doc.spacy:
-            if token.is_punct or token.is_space or not _WORDLIKE.search(token.text):
+        spacy_doc = doc.spacy
+        vocab = spacy_doc.vocab
+        negators: list[bool] = []  # per token: a negator (for the window before a word of tone)
+        sentence = 0  # index of the current sentence's first token
+        # One row of ints per token, and per-word facts cached by the word's id: the loop
+        # creates no Token object.
+        for i, (orth, lemma, pos, iob, start, sent_start) in enumerate(spacy_doc.to_array(_ATTRS).tolist()):
+            if sent_start == 1:
+                sentence = i
+            word = self._words.get(orth)
+            if word is None:
+                word = self._words[orth] = self._word(vocab, orth)
+            if word is _NOT_A_WORD:
+                negators.append(False)
                 continue
-            start, end = token.idx, token.idx + len(token)
-            if furniture and any(s < end and start < e for s, e in furniture):
+            negators.append(not word[2])
+            if furniture and any(s < start + word[0] and start < e for s, e in furniture):
                 continue
             n_words += 1
-            pos = token.pos_
-            n_verbs += pos == "VERB"
-            n_self += pos == "PRON" and token.lower_ in _FIRST_PERSON
-            if pos in _TONAL_POS and token.ent_iob_ == "O":
-                word = self._tonal(token)
-                if word is not None:
-                    words.append(word)
+            n_verbs += pos == _VERB
+            n_self += pos == _PRON and word[1]
+            if pos in _TONAL_POS_IDS and iob == _OUTSIDE and word[2]:
+                negated = any(negators[max(sentence, i - _NEGATION_WINDOW) : i])
+                tonal = self._tonal(vocab.strings, orth, start, word[0], lemma, word[3], negated)
+                if tonal is not None:
+                    words.append(tonal)
         doc.tone = _scores(words, n_words, n_verbs, n_self)
         return doc
 
-    def _tonal(self, token) -> ToneWord | None:
-        """A content word outside any name as a word of tone, or None."""
-        lemma = token.lemma_.lower()
-        if lemma in self.neutral or token.lower_ in _NEGATORS:
+    def _word(self, vocab, orth: int) -> tuple | object:
+        """(length, first person, may carry tone, its own valence) for a word id, or
+        ``_NOT_A_WORD`` for punctuation, space and tokens with no letter or digit."""
+        lexeme = vocab[orth]
+        text = lexeme.orth_
+        if lexeme.is_punct or lexeme.is_space or not _WORDLIKE.search(text):
+            return _NOT_A_WORD
+        lower = lexeme.lower_
+        return (len(text), lower in _FIRST_PERSON, lower not in _NEGATORS, self.lexicon.get(lower))
+
+    def _tonal(self, strings, orth: int, start: int, length: int, lemma_id: int, valence: float | None,
+               negated: bool) -> ToneWord | None:
+        """A content word outside any name as a word of tone, or None (``valence``: its
+        own form's in the lexicon, else its lemma's counts; ``negated``: a negator stands
+        within the window before it in its sentence)."""
+        lemma = self._lemmas.get(lemma_id)
+        if lemma is None:
+            lemma = self._lemmas[lemma_id] = strings[lemma_id].lower()
+        if lemma in self.neutral:
             return None
-        valence = self.lexicon.get(token.lower_)
         if valence is None:
             valence = self.lexicon.get(lemma)
         if valence is None:
             return None
-        window = token.doc[max(token.sent.start, token.i - _NEGATION_WINDOW) : token.i]
-        negated = any(t.lower_ in _NEGATORS for t in window)
         if negated:
             valence = round(valence * _NEGATION_SCALE, 3)
-        return ToneWord(token.idx, token.idx + len(token), token.text, valence, negated)
+        return ToneWord(start, start + length, strings[orth], valence, negated)
 
 
 def _scores(words: list[ToneWord], n_words: int, n_verbs: int, n_self: int) -> Tone:
