@@ -6,16 +6,17 @@ import pytest
 
 from newsgraph.corpus.build import rebuild, update
 from newsgraph.store import Store
-from newsgraph.store.schema import CORPUS_TABLES
+from newsgraph.store.schema import CLAIM_TABLES, CORPUS_TABLES
 from tests.fixtures.corpus.joins import stream
 from tests.fixtures.corpus.synthetic import analysed
 
 
 def _tables(store: Store) -> dict[str, list[tuple]]:
     out = {}
-    for table in CORPUS_TABLES:
+    for table in (*CORPUS_TABLES, *CLAIM_TABLES):
         rows = store.con.execute(f"SELECT * FROM {table}").fetchall()
         out[table] = sorted(rows, key=repr)
+    out["origin_of"] = sorted(store.con.execute("SELECT id, origin_id FROM documents").fetchall())
     return out
 
 
@@ -42,7 +43,7 @@ def test_corpus_incremental_five_chunks_equal_one_build(records, at_once, tmp_pa
         assert update(store)["joined"] == 0 and _tables(store) == chunked  # nothing new: nothing changes
         assert rebuild(store)["joined"] == len(records)
         full = _tables(store)
-    for table in CORPUS_TABLES:
+    for table in at_once:
         assert chunked[table] == at_once[table], table
         assert full[table] == at_once[table], table
 

@@ -21,9 +21,8 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
-import pyarrow as pa
-
 from newsgraph.corpus import claims_build, dedup, events, resolve
+from newsgraph.corpus.sqltemp import table as _table
 from newsgraph.store.db import Store
 from newsgraph.store.schema import CORPUS_TABLES, JOIN_STATE_TABLES
 
@@ -64,9 +63,10 @@ def update(store: Store, *, full: bool = False) -> dict[str, int]:
             "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM corpus_docs) ORDER BY id").fetchall()]  # fmt: skip
         regrouped = join_groups(store, new)
         relinked = join_entities(store, new, regrouped, full=full)
-        join_events(store, new, relinked, regrouped)
+        clusters = join_events(store, new, relinked, regrouped)
         store.insert_rows("corpus_docs", [{"doc_id": d} for d in new])
-        claim_counts = claims_build.update(store)  # origins and claims, where new articles touch them
+        # origins and claims, where new articles touch them
+        claim_counts = claims_build.update(store, regrouped=regrouped, clusters=clusters)
         n_docs = con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
         con.execute("INSERT OR REPLACE INTO corpus_state VALUES ('documents', ?), ('seconds', ?), ('join_state', '1')",
                     [str(n_docs), f"{time.monotonic() - started:.2f}"])  # fmt: skip
@@ -294,9 +294,10 @@ def _count_stories(store: Store, gids: set[str], regrouped: set[str]) -> None:
             WHERE graph_entities.gid = c.gid""")  # fmt: skip
 
 
-def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: set[str]) -> None:
+def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: set[str]) -> set[str]:
     """Event clusters: the reports of new documents, of entities resolved again and of
-    regrouped documents get their key again; every key they had or have is clustered again."""
+    regrouped documents get their key again; every key they had or have is clustered again.
+    Returns the ids of the clusters removed or written."""
     with _table(store, "_new", [{"doc_id": d} for d in [*new, *regrouped]], "doc_id"), \
             _table(store, "_rows", relinked, "doc_id", "entity_id"):  # fmt: skip
         affected = store.con.execute("""
@@ -323,25 +324,7 @@ def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: s
     clusters, members = events.cluster(reports)
     store.insert_rows("event_clusters", clusters)
     store.insert_rows("event_reports", members)
-
-
-_TYPES = {"idx": pa.int32(), "band": pa.int32()}  # every other column is a string
-
-
-class _table:
-    """Register ``rows`` (dicts with ``columns``) as DuckDB view ``name`` for a block."""
-
-    def __init__(self, store: Store, name: str, rows: list[dict], *columns: str):
-        self.con, self.name = store.con, name
-        schema = pa.schema([pa.field(c, _TYPES.get(c, pa.string())) for c in columns])
-        self.table = pa.Table.from_pylist(rows, schema=schema)
-
-    def __enter__(self):
-        self.con.register(self.name, self.table)
-        return self
-
-    def __exit__(self, *exc):
-        self.con.unregister(self.name)
+    return {c for (c,) in stale} | {c["cluster_id"] for c in clusters}
 
 
 def status(store: Store) -> dict:

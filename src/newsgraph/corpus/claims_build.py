@@ -22,6 +22,7 @@ import msgspec
 import pyarrow as pa
 
 from newsgraph.corpus import claims, origins, statements
+from newsgraph.corpus.sqltemp import ids
 from newsgraph.store.db import Store
 
 _NEW_DOCS = """
@@ -30,10 +31,11 @@ FROM documents d LEFT JOIN doc_minhash m ON m.doc_id = d.id
 WHERE d.id NOT IN (SELECT doc_id FROM doc_sources)
 """
 _PASSAGE_LINKS = """
-WITH common AS (SELECT hash FROM doc_passages GROUP BY hash HAVING count(DISTINCT doc_id) <= ?),
-     fresh AS (SELECT p.doc_id, p.hash FROM doc_passages p JOIN common USING (hash)
-               WHERE list_contains(?, p.doc_id))
-SELECT f.doc_id AS a, p.doc_id AS b FROM fresh f JOIN doc_passages p ON p.hash = f.hash AND p.doc_id <> f.doc_id
+WITH fresh AS (SELECT p.doc_id, p.hash FROM doc_passages p JOIN _fresh USING (doc_id)),
+     common AS (SELECT hash FROM doc_passages WHERE hash IN (SELECT hash FROM fresh)
+                GROUP BY hash HAVING count(DISTINCT doc_id) <= ?)
+SELECT f.doc_id AS a, p.doc_id AS b FROM fresh f JOIN common USING (hash)
+JOIN doc_passages p ON p.hash = f.hash AND p.doc_id <> f.doc_id
 GROUP BY 1, 2 HAVING count(DISTINCT f.hash) >= ?
 """
 _WIRE_DOCS = """
@@ -51,18 +53,24 @@ SELECT r.cluster_id, r.doc_id, r.idx, e.trigger_start AS start, e.trigger_end AS
 FROM event_reports r JOIN event_clusters c USING (cluster_id) JOIN events e USING (doc_id, idx)
 JOIN documents d ON d.id = r.doc_id
 LEFT JOIN claim_statements s ON s.kind = 'event' AND s.doc_id = r.doc_id AND s.idx = r.idx
-WHERE r.cluster_id IN (SELECT cluster_id FROM event_reports GROUP BY 1 HAVING count(DISTINCT doc_id) >= 2)
+WHERE c.n_docs >= 2 {only}
 """
 
 
-def update(store: Store) -> dict[str, int]:
+def update(store: Store, *, regrouped: set[str] | None = None, clusters: set[str] | None = None) -> dict[str, int]:
     """Bring origins and claims up to date with the stored articles (inside the caller's
-    transaction); returns the sizes of what was recomputed."""
+    transaction); returns the sizes of what was recomputed. ``corpus.build`` passes the
+    documents whose near-duplicate group changed (``regrouped``) and the event clusters it
+    rewrote (``clusters``): then only the origins those reach and the event claims of those
+    clusters are recomputed; without them, every origin and event claim is."""
     new = _add_documents(store)
-    changed = _update_origins(store, new)
+    if regrouped is None:
+        changed = _update_origins(store, new)
+    else:
+        changed = _update_origins(store, new, reach={*new, *regrouped})
     n_quantity = _update_quantity_claims(store, changed)
     n_quote = _update_quote_claims(store, changed)
-    _update_event_claims(store)
+    _update_event_claims(store, None if clusters is None else (clusters, changed))
     return {"claims_new_documents": len(new), "origins_changed": len(changed),
             "quantity_claims_recomputed": n_quantity, "quote_claims_recomputed": n_quote}  # fmt: skip
 
@@ -93,8 +101,9 @@ def _add_documents(store: Store) -> list[str]:
     store.insert_rows("claim_statements", stmts)
     store.insert_rows("quote_grams", grams)
     new = [r["id"] for r in rows]
-    links = [origins._link(a, b, "shared passage")
-             for a, b in store.con.execute(_PASSAGE_LINKS, [origins.MAX_DF, new, origins.MIN_SHARED]).fetchall()]  # fmt: skip
+    with ids(store, "_fresh", new):
+        found = store.con.execute(_PASSAGE_LINKS, [origins.MAX_DF, origins.MIN_SHARED]).fetchall()
+    links = [origins._link(a, b, "shared passage") for a, b in found]
     wired = [dict(s, published=r["published"], hashes=r["hashes"] or []) for s, r in zip(sources, rows, strict=True)
              if s["wire_line"]]  # fmt: skip
     if wired:
@@ -104,12 +113,37 @@ def _add_documents(store: Store) -> list[str]:
     return new
 
 
-def _update_origins(store: Store, new: list[str]) -> list[str]:
-    """Recompute the origin components; write the changed ones; returns the ids of the
-    articles whose origin changed (the new ones included)."""
-    docs = store.con.execute("SELECT id, published, origin_id FROM documents").fetchall()
-    edges = store.con.execute("SELECT doc_id, 'sha1:' || substr(group_id, 3) FROM doc_groups").fetchall()
-    edges += store.con.execute("SELECT doc_a, doc_b FROM origin_links").fetchall()
+_REACH_DOCS = """
+SELECT doc_id FROM _seeds
+UNION SELECT doc_b FROM origin_links JOIN _seeds ON doc_a = doc_id
+UNION SELECT doc_a FROM origin_links JOIN _seeds ON doc_b = doc_id
+UNION SELECT g.doc_id FROM doc_groups g WHERE g.group_id IN (SELECT group_id FROM doc_groups JOIN _seeds USING (doc_id))
+"""
+_REACH_MEMBERS = """
+WITH reach AS ({reach})
+SELECT d.id, d.published, d.origin_id FROM documents d
+WHERE d.id IN (SELECT doc_id FROM reach)
+   OR d.origin_id IN (SELECT origin_id FROM documents JOIN reach ON id = doc_id WHERE origin_id IS NOT NULL)
+"""
+
+
+def _update_origins(store: Store, new: list[str], reach: set[str] | None = None) -> list[str]:
+    """Recompute the origin components (of every article, or of those ``reach`` can
+    change: the articles linked or grouped with them and every member of their origins;
+    links only ever join components, so nothing else moves); write the changed ones;
+    returns the ids of the articles whose origin changed (the new ones included)."""
+    if reach is None:
+        docs = store.con.execute("SELECT id, published, origin_id FROM documents").fetchall()
+        edges = store.con.execute("SELECT doc_id, 'sha1:' || substr(group_id, 3) FROM doc_groups").fetchall()
+        edges += store.con.execute("SELECT doc_a, doc_b FROM origin_links").fetchall()
+    else:
+        with ids(store, "_seeds", reach):
+            docs = store.con.execute(_REACH_MEMBERS.format(reach=_REACH_DOCS)).fetchall()
+        with ids(store, "_m", [d for d, _, _ in docs]):
+            edges = store.con.execute("SELECT doc_id, 'sha1:' || substr(group_id, 3) FROM doc_groups "
+                                      "JOIN _m USING (doc_id)").fetchall()  # fmt: skip
+            edges += store.con.execute("SELECT doc_a, doc_b FROM origin_links WHERE doc_a IN (SELECT doc_id FROM _m) "
+                                       "OR doc_b IN (SELECT doc_id FROM _m)").fetchall()  # fmt: skip
     origin_of = origins.components([(d, p) for d, p, _ in docs], edges)
     changed = [d for d, _, old in docs if origin_of[d] != old]
     if not changed:
@@ -121,11 +155,13 @@ def _update_origins(store: Store, new: list[str]) -> list[str]:
         store.con.execute("UPDATE documents SET origin_id = u.origin_id FROM _origin_updates u WHERE documents.id = u.id")
     finally:
         store.con.unregister("_origin_updates")
-    store.con.execute("DELETE FROM origins WHERE list_contains(?, origin_id)", [sorted(touched)])
+    with ids(store, "_touched", touched, "origin_id"):
+        store.con.execute("DELETE FROM origins WHERE origin_id IN (SELECT origin_id FROM _touched)")
     members = {d: o for d, o in origin_of.items() if o in touched}
-    info = {r["doc_id"]: r for r in store.query(
-        "SELECT s.doc_id, s.outlet, s.wire, d.published FROM doc_sources s JOIN documents d ON d.id = s.doc_id "
-        "WHERE list_contains(?, s.doc_id)", [sorted(members)])}  # fmt: skip
+    with ids(store, "_members", members):
+        info = {r["doc_id"]: r for r in store.query(
+            "SELECT s.doc_id, s.outlet, s.wire, d.published FROM doc_sources s JOIN _members USING (doc_id) "
+            "JOIN documents d ON d.id = s.doc_id")}  # fmt: skip
     store.insert_rows("origins", origins.origin_rows(members, info))
     return changed
 
@@ -135,9 +171,9 @@ def _statements(store: Store, where: str, params: list) -> list[dict]:
 
 
 def _context(store: Store, stmts: list[dict]) -> tuple[dict, dict]:
-    ids = sorted({s["doc_id"] for s in stmts})
-    rows = store.con.execute("SELECT s.doc_id, d.origin_id, s.outlet FROM doc_sources s JOIN documents d "
-                             "ON d.id = s.doc_id WHERE list_contains(?, s.doc_id)", [ids]).fetchall()  # fmt: skip
+    with ids(store, "_ctx", {s["doc_id"] for s in stmts}):
+        rows = store.con.execute("SELECT s.doc_id, d.origin_id, s.outlet FROM doc_sources s JOIN _ctx USING (doc_id) "
+                                 "JOIN documents d ON d.id = s.doc_id").fetchall()  # fmt: skip
     return {d: o for d, o, _ in rows}, {d: out for d, _, out in rows}
 
 
@@ -204,12 +240,26 @@ def _update_quote_claims(store: Store, changed: list[str]) -> int:
     return _replace(store, "quote", old, claims.group(stmts, claims.same_quote, pairs), stmts)
 
 
-def _update_event_claims(store: Store) -> int:
-    """Rewrite the event claims from the event clusters (which the joins rebuild whole)."""
-    store.con.execute("DELETE FROM claim_sources WHERE kind = 'event'")
-    store.con.execute("DELETE FROM claims WHERE kind = 'event'")
+def _update_event_claims(store: Store, touched: tuple[set[str], list[str]] | None = None) -> int:
+    """Rewrite the event claims from the event clusters: all of them, or (``touched``:
+    clusters rewritten, articles whose origin changed) those of the clusters rewritten and
+    of the clusters reporting those articles."""
+    if touched is None:
+        store.con.execute("DELETE FROM claim_sources WHERE kind = 'event'")
+        store.con.execute("DELETE FROM claims WHERE kind = 'event'")
+        reports = store.query(_EVENT_REPORTS.format(only=""))
+    else:
+        clusters, changed = touched
+        with ids(store, "_changed", changed):
+            clusters = set(clusters) | {r[0] for r in store.con.execute(
+                "SELECT DISTINCT cluster_id FROM event_reports JOIN _changed USING (doc_id)").fetchall()}  # fmt: skip
+        claim_ids = ["c:e:" + c.removeprefix("ev:") for c in clusters]
+        with ids(store, "_claims", claim_ids, "claim_id"), ids(store, "_clusters", clusters, "cluster_id"):
+            store.con.execute("DELETE FROM claim_sources WHERE claim_id IN (SELECT claim_id FROM _claims)")
+            store.con.execute("DELETE FROM claims WHERE claim_id IN (SELECT claim_id FROM _claims)")
+            reports = store.query(_EVENT_REPORTS.format(only="AND r.cluster_id IN (SELECT cluster_id FROM _clusters)"))
     by_cluster: dict[str, list[dict]] = {}
-    for r in store.query(_EVENT_REPORTS):
+    for r in reports:
         by_cluster.setdefault(r["cluster_id"], []).append(r)
     stmts = [r for rows in by_cluster.values() for r in rows]
     origin_of, outlet_of = _context(store, stmts)
