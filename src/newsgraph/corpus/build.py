@@ -147,7 +147,7 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
             rows = store.query(f"""SELECT {_ENTITY_COLUMNS}, n.fam, n.norm FROM entities e
                 JOIN entity_nodes n USING (doc_id, entity_id) JOIN _nodes USING (fam, norm)
                 ORDER BY e.doc_id, e.entity_id""")  # fmt: skip
-    graph, links = resolve.resolve(rows)
+    graph, links = resolve.resolve(rows, None if full else _doc_nodes(store, {r["doc_id"] for r in rows}))
     relinked = [{"doc_id": r["doc_id"], "entity_id": r["entity_id"]} for r in rows]
     with _table(store, "_rows", relinked, "doc_id", "entity_id"):
         stale = store.con.execute("SELECT DISTINCT gid FROM entity_links JOIN _rows USING (doc_id, entity_id)").fetchall()
@@ -165,6 +165,17 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
     store.insert_rows("graph_entities", graph)
     _count_stories(store, {e["gid"] for e in graph}, regrouped)
     return relinked
+
+
+def _doc_nodes(store: Store, docs: set[str]) -> dict:
+    """Article -> its entity ids -> nodes (the context ``resolve`` weighs surname-only
+    mentions against), for the articles ``docs``."""
+    out: dict[str, dict] = {}
+    with _table(store, "_docs", [{"doc_id": d} for d in docs], "doc_id"):
+        for doc_id, entity_id, fam, norm in store.con.execute(
+                "SELECT doc_id, entity_id, fam, norm FROM entity_nodes JOIN _docs USING (doc_id)").fetchall():  # fmt: skip
+            out.setdefault(doc_id, {})[entity_id] = (fam, norm)
+    return out
 
 
 def _quiet_links(store: Store, quiet: list[dict]) -> list[dict]:

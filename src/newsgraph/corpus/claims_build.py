@@ -18,11 +18,13 @@ statement, so adding articles in chunks gives the same tables as adding them at 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import msgspec
 import pyarrow as pa
 
 from newsgraph.corpus import claims, origins, statements
-from newsgraph.corpus.sqltemp import ids
+from newsgraph.corpus.sqltemp import ids, table
 from newsgraph.store.db import Store
 
 _NEW_DOCS = """
@@ -68,7 +70,7 @@ def update(store: Store, *, regrouped: set[str] | None = None, clusters: set[str
         changed = _update_origins(store, new)
     else:
         changed = _update_origins(store, new, reach={*new, *regrouped})
-    n_quantity = _update_quantity_claims(store, changed)
+    n_quantity = _update_quantity_claims(store, new, changed)
     n_quote = _update_quote_claims(store, changed)
     _update_event_claims(store, None if clusters is None else (clusters, changed))
     return {"claims_new_documents": len(new), "origins_changed": len(changed),
@@ -167,7 +169,7 @@ def _update_origins(store: Store, new: list[str], reach: set[str] | None = None)
 
 
 def _statements(store: Store, where: str, params: list) -> list[dict]:
-    return store.query(f"SELECT {_STATEMENT_COLS} FROM claim_statements WHERE {where}", params)
+    return store.query(f"SELECT {_STATEMENT_COLS}, seed FROM claim_statements WHERE {where}", params)
 
 
 def _context(store: Store, stmts: list[dict]) -> tuple[dict, dict]:
@@ -179,8 +181,9 @@ def _context(store: Store, stmts: list[dict]) -> tuple[dict, dict]:
 
 def _replace(store: Store, kind: str, old_ids: list[str], groups: list[list[dict]], stmts: list[dict]) -> int:
     """Delete claims ``old_ids`` and write ``groups`` as claims of ``kind``."""
-    store.con.execute("DELETE FROM claim_sources WHERE list_contains(?, claim_id)", [old_ids])
-    store.con.execute("DELETE FROM claims WHERE list_contains(?, claim_id)", [old_ids])
+    with ids(store, "_old_claims", old_ids, "claim_id"):
+        store.con.execute("DELETE FROM claim_sources WHERE claim_id IN (SELECT claim_id FROM _old_claims)")
+        store.con.execute("DELETE FROM claims WHERE claim_id IN (SELECT claim_id FROM _old_claims)")
     origin_of, outlet_of = _context(store, stmts)
     rows, sources = [], []
     for members in groups:
@@ -193,20 +196,68 @@ def _replace(store: Store, kind: str, old_ids: list[str], groups: list[list[dict
     return len(rows)
 
 
-def _update_quantity_claims(store: Store, changed: list[str]) -> int:
+_WINDOW_STATEMENTS = """
+SELECT {cols}, s.seed FROM claim_statements s JOIN _win w USING (bucket)
+WHERE s.kind = 'quantity' AND (s.published IS NULL OR try_cast(left(s.published, 10) AS DATE) IS NULL
+                               OR s.published >= w.since)
+"""
+
+
+def _key(s: dict) -> str:
+    return f"{s['doc_id']}\x1f{s['idx']}"
+
+
+def _update_quantity_claims(store: Store, new: list[str], changed: list[str]) -> int:
+    """Regroup the quantity statements of each bucket the new articles add to, from the
+    earliest new one on (``claims.seeded`` is in publication order: what comes before it
+    keeps its group), against the groups started within ``claims.WINDOW_DAYS`` before it
+    (no earlier one can take a later statement); then rewrite the claims of those groups
+    and of the groups holding statements of the articles whose origin changed."""
     if not changed:
         return 0
-    buckets = [r[0] for r in store.con.execute(
-        "SELECT DISTINCT bucket FROM claim_statements WHERE kind = 'quantity' AND list_contains(?, doc_id)",
-        [changed]).fetchall()]  # fmt: skip
-    stmts = _statements(store, "kind = 'quantity' AND list_contains(?, bucket)", [buckets])
-    old = [r[0] for r in store.con.execute("SELECT claim_id FROM claims WHERE kind = 'quantity' AND list_contains(?, bucket)",
-                                           [buckets]).fetchall()]  # fmt: skip
+    with ids(store, "_new", new):
+        fresh = _statements(store, "kind = 'quantity' AND doc_id IN (SELECT doc_id FROM _new)", [])
+    start: dict[str, tuple] = {}
+    for s in fresh:
+        start[s["bucket"]] = min(start.get(s["bucket"], claims._order(s)), claims._order(s))
+    window = []
+    for bucket, first in start.items():
+        day = claims._day(first[1] or None)
+        since = (day - timedelta(days=claims.WINDOW_DAYS)).isoformat() if day else (first[1] or "\uffff")
+        window.append({"bucket": bucket, "since": since})
+    with table(store, "_win", window, "bucket", "since"):
+        loaded = store.query(_WINDOW_STATEMENTS.format(cols=", ".join(f"s.{c.strip()}" for c in _STATEMENT_COLS.split(","))))
     by_bucket: dict[str, list[dict]] = {}
-    for s in stmts:
+    for s in loaded:
         by_bucket.setdefault(s["bucket"], []).append(s)
-    groups = [g for ss in by_bucket.values() for g in claims.seeded(ss, claims.same_quantity)]
-    return _replace(store, "quantity", old, groups, stmts)
+    assigned, regrouped = [], set()
+    for bucket, stmts in by_bucket.items():
+        later = [s for s in stmts if claims._order(s) >= start[bucket]]
+        earlier = sorted((s for s in stmts if claims._order(s) < start[bucket] and s["seed"] == _key(s)), key=claims._order)
+        regrouping = {id(s) for s in later}
+        for group in claims.seeded(later, claims.same_quantity, [[s] for s in earlier]):
+            seed = _key(group[0])
+            regrouped.add(seed)
+            moved = [s for s in group if id(s) in regrouping and s["seed"] != seed]
+            assigned += [{"doc_id": s["doc_id"], "idx": s["idx"], "seed": seed} for s in moved]
+            regrouped.update(s["seed"] for s in moved if s["seed"])  # the groups they left
+    with table(store, "_seeds", assigned, "doc_id", "idx", "seed"):
+        old = [r[0] for r in store.con.execute("""SELECT DISTINCT c.claim_id FROM claim_sources c JOIN _seeds USING (doc_id, idx)
+            WHERE c.kind = 'quantity' AND c.first""").fetchall()]  # fmt: skip
+        store.con.execute("""UPDATE claim_statements SET seed = a.seed FROM _seeds a WHERE claim_statements.kind = 'quantity'
+            AND claim_statements.doc_id = a.doc_id AND claim_statements.idx = a.idx""")  # fmt: skip
+    with ids(store, "_changed", changed):
+        regrouped.update(r[0] for r in store.con.execute(
+            "SELECT seed FROM claim_statements JOIN _changed USING (doc_id) WHERE kind = 'quantity'").fetchall())  # fmt: skip
+    regrouped.discard(None)
+    with ids(store, "_groups", regrouped, "seed"):
+        stmts = _statements(store, "kind = 'quantity' AND seed IN (SELECT seed FROM _groups)", [])
+        old += [r[0] for r in store.con.execute("""SELECT DISTINCT c.claim_id FROM claim_sources c
+            JOIN _groups g ON g.seed = c.doc_id || chr(31) || c.idx::VARCHAR WHERE c.kind = 'quantity' AND c.first""").fetchall()]  # fmt: skip
+    groups: dict[str, list[dict]] = {}
+    for s in stmts:
+        groups.setdefault(s.pop("seed"), []).append(s)
+    return _replace(store, "quantity", sorted(set(old)), list(groups.values()), stmts)
 
 
 _QUOTE_REACH = """
