@@ -133,7 +133,8 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
     """Entity resolution: index the new documents' entity rows; resolve again every row of
     the nodes that rows changing the graph (new names, ids, spellings, people) can affect,
     and give a row that only adds to an existing node (``Warsaw`` once more) that node's
-    link. Replaces the links and graph entities concerned. Returns the rows resolved again."""
+    link. Replaces the links and graph entities concerned. Returns the rows whose graph
+    entity changed (event reports naming them are keyed again)."""
     with _table(store, "_new", [{"doc_id": d} for d in new], "doc_id"):
         rows = store.query(f"SELECT {_ENTITY_COLUMNS} FROM entities e JOIN _new USING (doc_id)")
     changed, quiet = _index_nodes(store, rows)
@@ -147,24 +148,31 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
             rows = store.query(f"""SELECT {_ENTITY_COLUMNS}, n.fam, n.norm FROM entities e
                 JOIN entity_nodes n USING (doc_id, entity_id) JOIN _nodes USING (fam, norm)
                 ORDER BY e.doc_id, e.entity_id""")  # fmt: skip
-    graph, links = resolve.resolve(rows, None if full else _doc_nodes(store, {r["doc_id"] for r in rows}))
-    relinked = [{"doc_id": r["doc_id"], "entity_id": r["entity_id"]} for r in rows]
+    links = resolve.resolve(rows, None if full else _doc_nodes(store, {r["doc_id"] for r in rows}), graph=False)[1]
+    with _table(store, "_rows", [{"doc_id": r["doc_id"], "entity_id": r["entity_id"]} for r in rows],
+                "doc_id", "entity_id"):  # fmt: skip
+        old = {(d, e): (g, c, v) for d, e, g, c, v in store.con.execute(
+            "SELECT doc_id, entity_id, gid, confidence, evidence FROM entity_links JOIN _rows USING (doc_id, entity_id)").fetchall()}  # fmt: skip
+    # Only the links that differ are rewritten, and only graph entities that gain or lose a
+    # row are computed again (a block resolved again mostly comes out as it was).
+    links = [k for k in links if old.get((k.doc_id, k.entity_id)) != (k.gid, k.confidence, k.evidence)]
+    moved = [k for k in links if (old.get((k.doc_id, k.entity_id)) or (None,))[0] != k.gid]
+    relinked = [{"doc_id": k.doc_id, "entity_id": k.entity_id} for k in links]
     with _table(store, "_rows", relinked, "doc_id", "entity_id"):
-        stale = store.con.execute("SELECT DISTINCT gid FROM entity_links JOIN _rows USING (doc_id, entity_id)").fetchall()
         store.con.execute("DELETE FROM entity_links USING _rows r "
                           "WHERE entity_links.doc_id = r.doc_id AND entity_links.entity_id = r.entity_id")
     quiet_links = _quiet_links(store, quiet)
     store.insert_rows("entity_links", [link.__dict__ for link in links] + quiet_links)
-    regraph = {q["gid"] for q in quiet_links} - {e["gid"] for e in graph}
-    graph += _graph_entities(store, regraph)
-    gids = [{"gid": g} for g in {row[0] for row in stale} | {e["gid"] for e in graph}]
-    with _table(store, "_gids", gids, "gid"):
+    regraph = {q["gid"] for q in quiet_links} | {k.gid for k in moved}
+    regraph |= {old[(k.doc_id, k.entity_id)][0] for k in moved if (k.doc_id, k.entity_id) in old}
+    with _table(store, "_gids", [{"gid": g} for g in regraph], "gid"):
         store.con.execute("DELETE FROM graph_entities WHERE gid IN (SELECT gid FROM _gids)")
+    graph = _graph_entities(store, regraph)
     for entity in graph:
         entity["n_docs"] = len(entity.pop("docs"))
     store.insert_rows("graph_entities", graph)
     _count_stories(store, {e["gid"] for e in graph}, regrouped)
-    return relinked
+    return [{"doc_id": k.doc_id, "entity_id": k.entity_id} for k in moved]
 
 
 def _doc_nodes(store: Store, docs: set[str]) -> dict:

@@ -237,8 +237,9 @@ def _update_quantity_claims(store: Store, new: list[str], changed: list[str]) ->
         regrouping = {id(s) for s in later}
         for group in claims.seeded(later, claims.same_quantity, [[s] for s in earlier]):
             seed = _key(group[0])
-            regrouped.add(seed)
             moved = [s for s in group if id(s) in regrouping and s["seed"] != seed]
+            if moved:  # a group nothing joined or left is as it was
+                regrouped.add(seed)
             assigned += [{"doc_id": s["doc_id"], "idx": s["idx"], "seed": seed} for s in moved]
             regrouped.update(s["seed"] for s in moved if s["seed"])  # the groups they left
     with table(store, "_seeds", assigned, "doc_id", "idx", "seed"):

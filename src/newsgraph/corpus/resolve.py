@@ -78,11 +78,12 @@ class Clusters:
             self.why.setdefault(other, (confidence, evidence))
 
 
-def resolve(rows: list[dict], doc_nodes: dict | None = None) -> tuple[list[dict], list[Link]]:
+def resolve(rows: list[dict], doc_nodes: dict | None = None, *, graph: bool = True) -> tuple[list[dict], list[Link]]:
     """Resolve per-document entity rows (doc_id, entity_id, type, name, kb, roles,
     n_mentions) into graph entities and one link per resolvable row. ``doc_nodes``: for
     every article of ``rows``, its entity ids -> nodes (all its entities, not only those in
-    ``rows``: the context of surname-only mentions); by default, taken from ``rows``."""
+    ``rows``: the context of surname-only mentions); by default, taken from ``rows``.
+    ``graph=False``: the links only (the caller aggregates the graph entities itself)."""
     nodes, row_nodes = _nodes(rows)
     if doc_nodes is None:
         doc_nodes = defaultdict(dict)
@@ -93,7 +94,7 @@ def resolve(rows: list[dict], doc_nodes: dict | None = None) -> tuple[list[dict]
     _merge_people(nodes, clusters)
     _merge_orgs(nodes, clusters)
     links = _links(rows, row_nodes, nodes, clusters, doc_nodes)
-    return graph_entities(links, rows), links
+    return (graph_entities(links, rows) if graph else []), links
 
 
 def _nodes(rows: list[dict]) -> tuple[dict, dict]:
