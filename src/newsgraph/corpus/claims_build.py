@@ -29,8 +29,7 @@ from newsgraph.store.db import Store
 
 _NEW_DOCS = """
 SELECT d.id, d.text, d.url, d.source, d.published, d.record, m.hashes
-FROM documents d LEFT JOIN doc_minhash m ON m.doc_id = d.id
-WHERE d.id NOT IN (SELECT doc_id FROM doc_sources)
+FROM documents d JOIN _unseen u ON u.doc_id = d.id LEFT JOIN doc_minhash m ON m.doc_id = d.id
 """
 _PASSAGE_LINKS = """
 WITH fresh AS (SELECT p.doc_id, p.hash FROM doc_passages p JOIN _fresh USING (doc_id)),
@@ -87,7 +86,10 @@ def reset(store: Store) -> None:
 
 def _add_documents(store: Store) -> list[str]:
     """Store the per-article facts of the articles not seen before; returns their ids."""
-    rows = store.query(_NEW_DOCS)
+    unseen = [r[0] for r in store.con.execute(  # ids first: the texts and records of only these are read
+        "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM doc_sources)").fetchall()]  # fmt: skip
+    with ids(store, "_unseen", unseen):
+        rows = store.query(_NEW_DOCS + " ORDER BY d.id")
     sources, passages, stmts, grams = [], [], [], []
     for row in rows:
         record = msgspec.json.decode(row["record"])
@@ -262,7 +264,7 @@ def _update_quantity_claims(store: Store, new: list[str], changed: list[str]) ->
 
 
 _QUOTE_REACH = """
-WITH seeds AS (SELECT doc_id, idx FROM claim_statements WHERE kind = 'quote' AND list_contains(?, doc_id)),
+WITH seeds AS (SELECT doc_id, idx FROM claim_statements JOIN _changed USING (doc_id) WHERE kind = 'quote'),
      hits AS (SELECT DISTINCT g2.doc_id, g2.idx FROM quote_grams g1 JOIN seeds USING (doc_id, idx)
               JOIN quote_grams g2 ON g2.gram = g1.gram),
      claimed AS (SELECT DISTINCT cs.claim_id FROM claim_sources cs JOIN hits USING (doc_id, idx)
@@ -274,7 +276,7 @@ UNION ALL SELECT 'stmt', cs.doc_id, cs.idx FROM claim_sources cs JOIN claimed US
 
 
 _QUOTE_PAIRS = """
-WITH s AS (SELECT g.doc_id, g.idx, g.gram FROM quote_grams g WHERE list_contains(?, g.doc_id || chr(31) || g.idx::VARCHAR))
+WITH s AS (SELECT g.doc_id, g.idx, g.gram FROM quote_grams g JOIN _keys k USING (doc_id, idx))
 SELECT DISTINCT a.doc_id, a.idx, b.doc_id, b.idx FROM s a JOIN s b ON a.gram = b.gram
 WHERE a.doc_id < b.doc_id OR (a.doc_id = b.doc_id AND a.idx < b.idx)
 """
@@ -283,12 +285,15 @@ WHERE a.doc_id < b.doc_id OR (a.doc_id = b.doc_id AND a.idx < b.idx)
 def _update_quote_claims(store: Store, changed: list[str]) -> int:
     if not changed:
         return 0
-    reach = store.con.execute(_QUOTE_REACH, [changed]).fetchall()
+    with ids(store, "_changed", changed):
+        reach = store.con.execute(_QUOTE_REACH).fetchall()
     old = sorted({a for what, a, _ in reach if what == "claim"})
-    keys = sorted({f"{a}\x1f{b}" for what, a, b in reach if what == "stmt"})
-    stmts = _statements(store, "kind = 'quote' AND list_contains(?, doc_id || chr(31) || idx::VARCHAR)", [keys])
-    index = {(s["doc_id"], s["idx"]): i for i, s in enumerate(stmts)}
-    pairs = [(index[(a, i)], index[(b, j)]) for a, i, b, j in store.con.execute(_QUOTE_PAIRS, [keys]).fetchall()]
+    keys = [{"doc_id": a, "idx": b} for a, b in sorted({(a, b) for what, a, b in reach if what == "stmt"})]
+    with table(store, "_keys", keys, "doc_id", "idx"):
+        stmts = _statements(store, "kind = 'quote' AND EXISTS (SELECT 1 FROM _keys k WHERE k.doc_id = claim_statements.doc_id "
+                                    "AND k.idx = claim_statements.idx)", [])
+        index = {(s["doc_id"], s["idx"]): i for i, s in enumerate(stmts)}
+        pairs = [(index[(a, i)], index[(b, j)]) for a, i, b, j in store.con.execute(_QUOTE_PAIRS).fetchall()]
     return _replace(store, "quote", old, claims.group(stmts, claims.same_quote, pairs), stmts)
 
 
