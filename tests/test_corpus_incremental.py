@@ -6,16 +6,17 @@ import pytest
 
 from newsgraph.corpus.build import rebuild, update
 from newsgraph.store import Store
-from newsgraph.store.schema import CORPUS_TABLES
+from newsgraph.store.schema import CLAIM_TABLES, CORPUS_TABLES
 from tests.fixtures.corpus.joins import stream
 from tests.fixtures.corpus.synthetic import analysed
 
 
 def _tables(store: Store) -> dict[str, list[tuple]]:
     out = {}
-    for table in CORPUS_TABLES:
+    for table in (*CORPUS_TABLES, *CLAIM_TABLES):
         rows = store.con.execute(f"SELECT * FROM {table}").fetchall()
         out[table] = sorted(rows, key=repr)
+    out["origin_of"] = sorted(store.con.execute("SELECT id, origin_id FROM documents").fetchall())
     return out
 
 
@@ -42,7 +43,7 @@ def test_corpus_incremental_five_chunks_equal_one_build(records, at_once, tmp_pa
         assert update(store)["joined"] == 0 and _tables(store) == chunked  # nothing new: nothing changes
         assert rebuild(store)["joined"] == len(records)
         full = _tables(store)
-    for table in CORPUS_TABLES:
+    for table in at_once:
         assert chunked[table] == at_once[table], table
         assert full[table] == at_once[table], table
 
@@ -108,3 +109,18 @@ def test_corpus_incremental_cli_build_joins_what_is_new_and_full_rebuilds(record
     first, again, full = build(), build(), build("--full")
     assert (first["joined"], again["joined"], full["joined"]) == (20, 0, 20)
     assert {k: v for k, v in first.items() if k != "joined"} == {k: v for k, v in full.items() if k != "joined"}
+
+
+def test_corpus_incremental_a_store_from_before_claim_seeds_is_rebuilt_in_full(records, at_once, tmp_path):
+    # Migration 8 gives quantity statements their group's seed; stores joined before have
+    # none, so it drops their join state and the next build is a full one.
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.write([analysed(r) for r in records[:40]])
+        update(store)
+        store.con.execute("ALTER TABLE claim_statements DROP COLUMN seed")
+        store.con.execute("DELETE FROM schema_migrations WHERE version = 8")
+    with Store(path) as store:  # opening applies migration 8
+        store.write([analysed(r) for r in records[40:]])
+        assert update(store)["joined"] == len(records)
+        assert _tables(store) == at_once

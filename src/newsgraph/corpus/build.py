@@ -21,9 +21,8 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
-import pyarrow as pa
-
 from newsgraph.corpus import claims_build, dedup, events, resolve
+from newsgraph.corpus.sqltemp import table as _table
 from newsgraph.store.db import Store
 from newsgraph.store.schema import CORPUS_TABLES, JOIN_STATE_TABLES
 
@@ -64,9 +63,10 @@ def update(store: Store, *, full: bool = False) -> dict[str, int]:
             "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM corpus_docs) ORDER BY id").fetchall()]  # fmt: skip
         regrouped = join_groups(store, new)
         relinked = join_entities(store, new, regrouped, full=full)
-        join_events(store, new, relinked, regrouped)
+        clusters = join_events(store, new, relinked, regrouped)
         store.insert_rows("corpus_docs", [{"doc_id": d} for d in new])
-        claim_counts = claims_build.update(store)  # origins and claims, where new articles touch them
+        # origins and claims, where new articles touch them
+        claim_counts = claims_build.update(store, regrouped=regrouped, clusters=clusters)
         n_docs = con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
         con.execute("INSERT OR REPLACE INTO corpus_state VALUES ('documents', ?), ('seconds', ?), ('join_state', '1')",
                     [str(n_docs), f"{time.monotonic() - started:.2f}"])  # fmt: skip
@@ -133,7 +133,8 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
     """Entity resolution: index the new documents' entity rows; resolve again every row of
     the nodes that rows changing the graph (new names, ids, spellings, people) can affect,
     and give a row that only adds to an existing node (``Warsaw`` once more) that node's
-    link. Replaces the links and graph entities concerned. Returns the rows resolved again."""
+    link. Replaces the links and graph entities concerned. Returns the rows whose graph
+    entity changed (event reports naming them are keyed again)."""
     with _table(store, "_new", [{"doc_id": d} for d in new], "doc_id"):
         rows = store.query(f"SELECT {_ENTITY_COLUMNS} FROM entities e JOIN _new USING (doc_id)")
     changed, quiet = _index_nodes(store, rows)
@@ -147,24 +148,42 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
             rows = store.query(f"""SELECT {_ENTITY_COLUMNS}, n.fam, n.norm FROM entities e
                 JOIN entity_nodes n USING (doc_id, entity_id) JOIN _nodes USING (fam, norm)
                 ORDER BY e.doc_id, e.entity_id""")  # fmt: skip
-    graph, links = resolve.resolve(rows)
-    relinked = [{"doc_id": r["doc_id"], "entity_id": r["entity_id"]} for r in rows]
+    links = resolve.resolve(rows, None if full else _doc_nodes(store, {r["doc_id"] for r in rows}), graph=False)[1]
+    with _table(store, "_rows", [{"doc_id": r["doc_id"], "entity_id": r["entity_id"]} for r in rows],
+                "doc_id", "entity_id"):  # fmt: skip
+        old = {(d, e): (g, c, v) for d, e, g, c, v in store.con.execute(
+            "SELECT doc_id, entity_id, gid, confidence, evidence FROM entity_links JOIN _rows USING (doc_id, entity_id)").fetchall()}  # fmt: skip
+    # Only the links that differ are rewritten, and only graph entities that gain or lose a
+    # row are computed again (a block resolved again mostly comes out as it was).
+    links = [k for k in links if old.get((k.doc_id, k.entity_id)) != (k.gid, k.confidence, k.evidence)]
+    moved = [k for k in links if (old.get((k.doc_id, k.entity_id)) or (None,))[0] != k.gid]
+    relinked = [{"doc_id": k.doc_id, "entity_id": k.entity_id} for k in links]
     with _table(store, "_rows", relinked, "doc_id", "entity_id"):
-        stale = store.con.execute("SELECT DISTINCT gid FROM entity_links JOIN _rows USING (doc_id, entity_id)").fetchall()
         store.con.execute("DELETE FROM entity_links USING _rows r "
                           "WHERE entity_links.doc_id = r.doc_id AND entity_links.entity_id = r.entity_id")
     quiet_links = _quiet_links(store, quiet)
     store.insert_rows("entity_links", [link.__dict__ for link in links] + quiet_links)
-    regraph = {q["gid"] for q in quiet_links} - {e["gid"] for e in graph}
-    graph += _graph_entities(store, regraph)
-    gids = [{"gid": g} for g in {row[0] for row in stale} | {e["gid"] for e in graph}]
-    with _table(store, "_gids", gids, "gid"):
+    regraph = {q["gid"] for q in quiet_links} | {k.gid for k in moved}
+    regraph |= {old[(k.doc_id, k.entity_id)][0] for k in moved if (k.doc_id, k.entity_id) in old}
+    with _table(store, "_gids", [{"gid": g} for g in regraph], "gid"):
         store.con.execute("DELETE FROM graph_entities WHERE gid IN (SELECT gid FROM _gids)")
+    graph = _graph_entities(store, regraph)
     for entity in graph:
         entity["n_docs"] = len(entity.pop("docs"))
     store.insert_rows("graph_entities", graph)
     _count_stories(store, {e["gid"] for e in graph}, regrouped)
-    return relinked
+    return [{"doc_id": k.doc_id, "entity_id": k.entity_id} for k in moved]
+
+
+def _doc_nodes(store: Store, docs: set[str]) -> dict:
+    """Article -> its entity ids -> nodes (the context ``resolve`` weighs surname-only
+    mentions against), for the articles ``docs``."""
+    out: dict[str, dict] = {}
+    with _table(store, "_docs", [{"doc_id": d} for d in docs], "doc_id"):
+        for doc_id, entity_id, fam, norm in store.con.execute(
+                "SELECT doc_id, entity_id, fam, norm FROM entity_nodes JOIN _docs USING (doc_id)").fetchall():  # fmt: skip
+            out.setdefault(doc_id, {})[entity_id] = (fam, norm)
+    return out
 
 
 def _quiet_links(store: Store, quiet: list[dict]) -> list[dict]:
@@ -294,9 +313,10 @@ def _count_stories(store: Store, gids: set[str], regrouped: set[str]) -> None:
             WHERE graph_entities.gid = c.gid""")  # fmt: skip
 
 
-def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: set[str]) -> None:
+def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: set[str]) -> set[str]:
     """Event clusters: the reports of new documents, of entities resolved again and of
-    regrouped documents get their key again; every key they had or have is clustered again."""
+    regrouped documents get their key again; every key they had or have is clustered again.
+    Returns the ids of the clusters removed or written."""
     with _table(store, "_new", [{"doc_id": d} for d in [*new, *regrouped]], "doc_id"), \
             _table(store, "_rows", relinked, "doc_id", "entity_id"):  # fmt: skip
         affected = store.con.execute("""
@@ -323,25 +343,7 @@ def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: s
     clusters, members = events.cluster(reports)
     store.insert_rows("event_clusters", clusters)
     store.insert_rows("event_reports", members)
-
-
-_TYPES = {"idx": pa.int32(), "band": pa.int32()}  # every other column is a string
-
-
-class _table:
-    """Register ``rows`` (dicts with ``columns``) as DuckDB view ``name`` for a block."""
-
-    def __init__(self, store: Store, name: str, rows: list[dict], *columns: str):
-        self.con, self.name = store.con, name
-        schema = pa.schema([pa.field(c, _TYPES.get(c, pa.string())) for c in columns])
-        self.table = pa.Table.from_pylist(rows, schema=schema)
-
-    def __enter__(self):
-        self.con.register(self.name, self.table)
-        return self
-
-    def __exit__(self, *exc):
-        self.con.unregister(self.name)
+    return {c for (c,) in stale} | {c["cluster_id"] for c in clusters}
 
 
 def status(store: Store) -> dict:

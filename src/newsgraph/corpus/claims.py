@@ -115,12 +115,13 @@ def group(statements: list[dict], same, pairs: list[tuple[int, int]] | None = No
     return list(out.values())
 
 
-def seeded(statements: list[dict], same) -> list[list[dict]]:
+def seeded(statements: list[dict], same, seeds: list[list[dict]] | None = None) -> list[list[dict]]:
     """Groups of ``statements`` without chaining: in publication order, each statement
     joins the first group whose first statement it matches under ``same``, else starts
     one. Deterministic for a given set (the order is global), so a whole bucket
-    recomputed gives the same groups however its statements arrived."""
-    seeds: list[list[dict]] = []
+    recomputed gives the same groups however its statements arrived. ``seeds``: groups
+    already formed by earlier statements (in order), which the statements may join."""
+    seeds = list(seeds or [])
     for s in sorted(statements, key=_order):
         for g in seeds:
             if same(g[0], s):

@@ -18,22 +18,25 @@ statement, so adding articles in chunks gives the same tables as adding them at 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import msgspec
 import pyarrow as pa
 
 from newsgraph.corpus import claims, origins, statements
+from newsgraph.corpus.sqltemp import ids, table
 from newsgraph.store.db import Store
 
 _NEW_DOCS = """
 SELECT d.id, d.text, d.url, d.source, d.published, d.record, m.hashes
-FROM documents d LEFT JOIN doc_minhash m ON m.doc_id = d.id
-WHERE d.id NOT IN (SELECT doc_id FROM doc_sources)
+FROM documents d JOIN _unseen u ON u.doc_id = d.id LEFT JOIN doc_minhash m ON m.doc_id = d.id
 """
 _PASSAGE_LINKS = """
-WITH common AS (SELECT hash FROM doc_passages GROUP BY hash HAVING count(DISTINCT doc_id) <= ?),
-     fresh AS (SELECT p.doc_id, p.hash FROM doc_passages p JOIN common USING (hash)
-               WHERE list_contains(?, p.doc_id))
-SELECT f.doc_id AS a, p.doc_id AS b FROM fresh f JOIN doc_passages p ON p.hash = f.hash AND p.doc_id <> f.doc_id
+WITH fresh AS (SELECT p.doc_id, p.hash FROM doc_passages p JOIN _fresh USING (doc_id)),
+     common AS (SELECT hash FROM doc_passages WHERE hash IN (SELECT hash FROM fresh)
+                GROUP BY hash HAVING count(DISTINCT doc_id) <= ?)
+SELECT f.doc_id AS a, p.doc_id AS b FROM fresh f JOIN common USING (hash)
+JOIN doc_passages p ON p.hash = f.hash AND p.doc_id <> f.doc_id
 GROUP BY 1, 2 HAVING count(DISTINCT f.hash) >= ?
 """
 _WIRE_DOCS = """
@@ -51,18 +54,24 @@ SELECT r.cluster_id, r.doc_id, r.idx, e.trigger_start AS start, e.trigger_end AS
 FROM event_reports r JOIN event_clusters c USING (cluster_id) JOIN events e USING (doc_id, idx)
 JOIN documents d ON d.id = r.doc_id
 LEFT JOIN claim_statements s ON s.kind = 'event' AND s.doc_id = r.doc_id AND s.idx = r.idx
-WHERE r.cluster_id IN (SELECT cluster_id FROM event_reports GROUP BY 1 HAVING count(DISTINCT doc_id) >= 2)
+WHERE c.n_docs >= 2 {only}
 """
 
 
-def update(store: Store) -> dict[str, int]:
+def update(store: Store, *, regrouped: set[str] | None = None, clusters: set[str] | None = None) -> dict[str, int]:
     """Bring origins and claims up to date with the stored articles (inside the caller's
-    transaction); returns the sizes of what was recomputed."""
+    transaction); returns the sizes of what was recomputed. ``corpus.build`` passes the
+    documents whose near-duplicate group changed (``regrouped``) and the event clusters it
+    rewrote (``clusters``): then only the origins those reach and the event claims of those
+    clusters are recomputed; without them, every origin and event claim is."""
     new = _add_documents(store)
-    changed = _update_origins(store, new)
-    n_quantity = _update_quantity_claims(store, changed)
+    if regrouped is None:
+        changed = _update_origins(store, new)
+    else:
+        changed = _update_origins(store, new, reach={*new, *regrouped})
+    n_quantity = _update_quantity_claims(store, new, changed)
     n_quote = _update_quote_claims(store, changed)
-    _update_event_claims(store)
+    _update_event_claims(store, None if clusters is None else (clusters, changed))
     return {"claims_new_documents": len(new), "origins_changed": len(changed),
             "quantity_claims_recomputed": n_quantity, "quote_claims_recomputed": n_quote}  # fmt: skip
 
@@ -77,7 +86,10 @@ def reset(store: Store) -> None:
 
 def _add_documents(store: Store) -> list[str]:
     """Store the per-article facts of the articles not seen before; returns their ids."""
-    rows = store.query(_NEW_DOCS)
+    unseen = [r[0] for r in store.con.execute(  # ids first: the texts and records of only these are read
+        "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM doc_sources)").fetchall()]  # fmt: skip
+    with ids(store, "_unseen", unseen):
+        rows = store.query(_NEW_DOCS + " ORDER BY d.id")
     sources, passages, stmts, grams = [], [], [], []
     for row in rows:
         record = msgspec.json.decode(row["record"])
@@ -93,8 +105,9 @@ def _add_documents(store: Store) -> list[str]:
     store.insert_rows("claim_statements", stmts)
     store.insert_rows("quote_grams", grams)
     new = [r["id"] for r in rows]
-    links = [origins._link(a, b, "shared passage")
-             for a, b in store.con.execute(_PASSAGE_LINKS, [origins.MAX_DF, new, origins.MIN_SHARED]).fetchall()]  # fmt: skip
+    with ids(store, "_fresh", new):
+        found = store.con.execute(_PASSAGE_LINKS, [origins.MAX_DF, origins.MIN_SHARED]).fetchall()
+    links = [origins._link(a, b, "shared passage") for a, b in found]
     wired = [dict(s, published=r["published"], hashes=r["hashes"] or []) for s, r in zip(sources, rows, strict=True)
              if s["wire_line"]]  # fmt: skip
     if wired:
@@ -104,12 +117,37 @@ def _add_documents(store: Store) -> list[str]:
     return new
 
 
-def _update_origins(store: Store, new: list[str]) -> list[str]:
-    """Recompute the origin components; write the changed ones; returns the ids of the
-    articles whose origin changed (the new ones included)."""
-    docs = store.con.execute("SELECT id, published, origin_id FROM documents").fetchall()
-    edges = store.con.execute("SELECT doc_id, 'sha1:' || substr(group_id, 3) FROM doc_groups").fetchall()
-    edges += store.con.execute("SELECT doc_a, doc_b FROM origin_links").fetchall()
+_REACH_DOCS = """
+SELECT doc_id FROM _seeds
+UNION SELECT doc_b FROM origin_links JOIN _seeds ON doc_a = doc_id
+UNION SELECT doc_a FROM origin_links JOIN _seeds ON doc_b = doc_id
+UNION SELECT g.doc_id FROM doc_groups g WHERE g.group_id IN (SELECT group_id FROM doc_groups JOIN _seeds USING (doc_id))
+"""
+_REACH_MEMBERS = """
+WITH reach AS ({reach})
+SELECT d.id, d.published, d.origin_id FROM documents d
+WHERE d.id IN (SELECT doc_id FROM reach)
+   OR d.origin_id IN (SELECT origin_id FROM documents JOIN reach ON id = doc_id WHERE origin_id IS NOT NULL)
+"""
+
+
+def _update_origins(store: Store, new: list[str], reach: set[str] | None = None) -> list[str]:
+    """Recompute the origin components (of every article, or of those ``reach`` can
+    change: the articles linked or grouped with them and every member of their origins;
+    links only ever join components, so nothing else moves); write the changed ones;
+    returns the ids of the articles whose origin changed (the new ones included)."""
+    if reach is None:
+        docs = store.con.execute("SELECT id, published, origin_id FROM documents").fetchall()
+        edges = store.con.execute("SELECT doc_id, 'sha1:' || substr(group_id, 3) FROM doc_groups").fetchall()
+        edges += store.con.execute("SELECT doc_a, doc_b FROM origin_links").fetchall()
+    else:
+        with ids(store, "_seeds", reach):
+            docs = store.con.execute(_REACH_MEMBERS.format(reach=_REACH_DOCS)).fetchall()
+        with ids(store, "_m", [d for d, _, _ in docs]):
+            edges = store.con.execute("SELECT doc_id, 'sha1:' || substr(group_id, 3) FROM doc_groups "
+                                      "JOIN _m USING (doc_id)").fetchall()  # fmt: skip
+            edges += store.con.execute("SELECT doc_a, doc_b FROM origin_links WHERE doc_a IN (SELECT doc_id FROM _m) "
+                                       "OR doc_b IN (SELECT doc_id FROM _m)").fetchall()  # fmt: skip
     origin_of = origins.components([(d, p) for d, p, _ in docs], edges)
     changed = [d for d, _, old in docs if origin_of[d] != old]
     if not changed:
@@ -121,30 +159,33 @@ def _update_origins(store: Store, new: list[str]) -> list[str]:
         store.con.execute("UPDATE documents SET origin_id = u.origin_id FROM _origin_updates u WHERE documents.id = u.id")
     finally:
         store.con.unregister("_origin_updates")
-    store.con.execute("DELETE FROM origins WHERE list_contains(?, origin_id)", [sorted(touched)])
+    with ids(store, "_touched", touched, "origin_id"):
+        store.con.execute("DELETE FROM origins WHERE origin_id IN (SELECT origin_id FROM _touched)")
     members = {d: o for d, o in origin_of.items() if o in touched}
-    info = {r["doc_id"]: r for r in store.query(
-        "SELECT s.doc_id, s.outlet, s.wire, d.published FROM doc_sources s JOIN documents d ON d.id = s.doc_id "
-        "WHERE list_contains(?, s.doc_id)", [sorted(members)])}  # fmt: skip
+    with ids(store, "_members", members):
+        info = {r["doc_id"]: r for r in store.query(
+            "SELECT s.doc_id, s.outlet, s.wire, d.published FROM doc_sources s JOIN _members USING (doc_id) "
+            "JOIN documents d ON d.id = s.doc_id")}  # fmt: skip
     store.insert_rows("origins", origins.origin_rows(members, info))
     return changed
 
 
 def _statements(store: Store, where: str, params: list) -> list[dict]:
-    return store.query(f"SELECT {_STATEMENT_COLS} FROM claim_statements WHERE {where}", params)
+    return store.query(f"SELECT {_STATEMENT_COLS}, seed FROM claim_statements WHERE {where}", params)
 
 
 def _context(store: Store, stmts: list[dict]) -> tuple[dict, dict]:
-    ids = sorted({s["doc_id"] for s in stmts})
-    rows = store.con.execute("SELECT s.doc_id, d.origin_id, s.outlet FROM doc_sources s JOIN documents d "
-                             "ON d.id = s.doc_id WHERE list_contains(?, s.doc_id)", [ids]).fetchall()  # fmt: skip
+    with ids(store, "_ctx", {s["doc_id"] for s in stmts}):
+        rows = store.con.execute("SELECT s.doc_id, d.origin_id, s.outlet FROM doc_sources s JOIN _ctx USING (doc_id) "
+                                 "JOIN documents d ON d.id = s.doc_id").fetchall()  # fmt: skip
     return {d: o for d, o, _ in rows}, {d: out for d, _, out in rows}
 
 
 def _replace(store: Store, kind: str, old_ids: list[str], groups: list[list[dict]], stmts: list[dict]) -> int:
     """Delete claims ``old_ids`` and write ``groups`` as claims of ``kind``."""
-    store.con.execute("DELETE FROM claim_sources WHERE list_contains(?, claim_id)", [old_ids])
-    store.con.execute("DELETE FROM claims WHERE list_contains(?, claim_id)", [old_ids])
+    with ids(store, "_old_claims", old_ids, "claim_id"):
+        store.con.execute("DELETE FROM claim_sources WHERE claim_id IN (SELECT claim_id FROM _old_claims)")
+        store.con.execute("DELETE FROM claims WHERE claim_id IN (SELECT claim_id FROM _old_claims)")
     origin_of, outlet_of = _context(store, stmts)
     rows, sources = [], []
     for members in groups:
@@ -157,24 +198,73 @@ def _replace(store: Store, kind: str, old_ids: list[str], groups: list[list[dict
     return len(rows)
 
 
-def _update_quantity_claims(store: Store, changed: list[str]) -> int:
+_WINDOW_STATEMENTS = """
+SELECT {cols}, s.seed FROM claim_statements s JOIN _win w USING (bucket)
+WHERE s.kind = 'quantity' AND (s.published IS NULL OR try_cast(left(s.published, 10) AS DATE) IS NULL
+                               OR s.published >= w.since)
+"""
+
+
+def _key(s: dict) -> str:
+    return f"{s['doc_id']}\x1f{s['idx']}"
+
+
+def _update_quantity_claims(store: Store, new: list[str], changed: list[str]) -> int:
+    """Regroup the quantity statements of each bucket the new articles add to, from the
+    earliest new one on (``claims.seeded`` is in publication order: what comes before it
+    keeps its group), against the groups started within ``claims.WINDOW_DAYS`` before it
+    (no earlier one can take a later statement); then rewrite the claims of those groups
+    and of the groups holding statements of the articles whose origin changed."""
     if not changed:
         return 0
-    buckets = [r[0] for r in store.con.execute(
-        "SELECT DISTINCT bucket FROM claim_statements WHERE kind = 'quantity' AND list_contains(?, doc_id)",
-        [changed]).fetchall()]  # fmt: skip
-    stmts = _statements(store, "kind = 'quantity' AND list_contains(?, bucket)", [buckets])
-    old = [r[0] for r in store.con.execute("SELECT claim_id FROM claims WHERE kind = 'quantity' AND list_contains(?, bucket)",
-                                           [buckets]).fetchall()]  # fmt: skip
+    with ids(store, "_new", new):
+        fresh = _statements(store, "kind = 'quantity' AND doc_id IN (SELECT doc_id FROM _new)", [])
+    start: dict[str, tuple] = {}
+    for s in fresh:
+        start[s["bucket"]] = min(start.get(s["bucket"], claims._order(s)), claims._order(s))
+    window = []
+    for bucket, first in start.items():
+        day = claims._day(first[1] or None)
+        since = (day - timedelta(days=claims.WINDOW_DAYS)).isoformat() if day else (first[1] or "\uffff")
+        window.append({"bucket": bucket, "since": since})
+    with table(store, "_win", window, "bucket", "since"):
+        loaded = store.query(_WINDOW_STATEMENTS.format(cols=", ".join(f"s.{c.strip()}" for c in _STATEMENT_COLS.split(","))))
     by_bucket: dict[str, list[dict]] = {}
-    for s in stmts:
+    for s in loaded:
         by_bucket.setdefault(s["bucket"], []).append(s)
-    groups = [g for ss in by_bucket.values() for g in claims.seeded(ss, claims.same_quantity)]
-    return _replace(store, "quantity", old, groups, stmts)
+    assigned, regrouped = [], set()
+    for bucket, stmts in by_bucket.items():
+        later = [s for s in stmts if claims._order(s) >= start[bucket]]
+        earlier = sorted((s for s in stmts if claims._order(s) < start[bucket] and s["seed"] == _key(s)), key=claims._order)
+        regrouping = {id(s) for s in later}
+        for group in claims.seeded(later, claims.same_quantity, [[s] for s in earlier]):
+            seed = _key(group[0])
+            moved = [s for s in group if id(s) in regrouping and s["seed"] != seed]
+            if moved:  # a group nothing joined or left is as it was
+                regrouped.add(seed)
+            assigned += [{"doc_id": s["doc_id"], "idx": s["idx"], "seed": seed} for s in moved]
+            regrouped.update(s["seed"] for s in moved if s["seed"])  # the groups they left
+    with table(store, "_seeds", assigned, "doc_id", "idx", "seed"):
+        old = [r[0] for r in store.con.execute("""SELECT DISTINCT c.claim_id FROM claim_sources c JOIN _seeds USING (doc_id, idx)
+            WHERE c.kind = 'quantity' AND c.first""").fetchall()]  # fmt: skip
+        store.con.execute("""UPDATE claim_statements SET seed = a.seed FROM _seeds a WHERE claim_statements.kind = 'quantity'
+            AND claim_statements.doc_id = a.doc_id AND claim_statements.idx = a.idx""")  # fmt: skip
+    with ids(store, "_changed", changed):
+        regrouped.update(r[0] for r in store.con.execute(
+            "SELECT seed FROM claim_statements JOIN _changed USING (doc_id) WHERE kind = 'quantity'").fetchall())  # fmt: skip
+    regrouped.discard(None)
+    with ids(store, "_groups", regrouped, "seed"):
+        stmts = _statements(store, "kind = 'quantity' AND seed IN (SELECT seed FROM _groups)", [])
+        old += [r[0] for r in store.con.execute("""SELECT DISTINCT c.claim_id FROM claim_sources c
+            JOIN _groups g ON g.seed = c.doc_id || chr(31) || c.idx::VARCHAR WHERE c.kind = 'quantity' AND c.first""").fetchall()]  # fmt: skip
+    groups: dict[str, list[dict]] = {}
+    for s in stmts:
+        groups.setdefault(s.pop("seed"), []).append(s)
+    return _replace(store, "quantity", sorted(set(old)), list(groups.values()), stmts)
 
 
 _QUOTE_REACH = """
-WITH seeds AS (SELECT doc_id, idx FROM claim_statements WHERE kind = 'quote' AND list_contains(?, doc_id)),
+WITH seeds AS (SELECT doc_id, idx FROM claim_statements JOIN _changed USING (doc_id) WHERE kind = 'quote'),
      hits AS (SELECT DISTINCT g2.doc_id, g2.idx FROM quote_grams g1 JOIN seeds USING (doc_id, idx)
               JOIN quote_grams g2 ON g2.gram = g1.gram),
      claimed AS (SELECT DISTINCT cs.claim_id FROM claim_sources cs JOIN hits USING (doc_id, idx)
@@ -186,7 +276,7 @@ UNION ALL SELECT 'stmt', cs.doc_id, cs.idx FROM claim_sources cs JOIN claimed US
 
 
 _QUOTE_PAIRS = """
-WITH s AS (SELECT g.doc_id, g.idx, g.gram FROM quote_grams g WHERE list_contains(?, g.doc_id || chr(31) || g.idx::VARCHAR))
+WITH s AS (SELECT g.doc_id, g.idx, g.gram FROM quote_grams g JOIN _keys k USING (doc_id, idx))
 SELECT DISTINCT a.doc_id, a.idx, b.doc_id, b.idx FROM s a JOIN s b ON a.gram = b.gram
 WHERE a.doc_id < b.doc_id OR (a.doc_id = b.doc_id AND a.idx < b.idx)
 """
@@ -195,21 +285,38 @@ WHERE a.doc_id < b.doc_id OR (a.doc_id = b.doc_id AND a.idx < b.idx)
 def _update_quote_claims(store: Store, changed: list[str]) -> int:
     if not changed:
         return 0
-    reach = store.con.execute(_QUOTE_REACH, [changed]).fetchall()
+    with ids(store, "_changed", changed):
+        reach = store.con.execute(_QUOTE_REACH).fetchall()
     old = sorted({a for what, a, _ in reach if what == "claim"})
-    keys = sorted({f"{a}\x1f{b}" for what, a, b in reach if what == "stmt"})
-    stmts = _statements(store, "kind = 'quote' AND list_contains(?, doc_id || chr(31) || idx::VARCHAR)", [keys])
-    index = {(s["doc_id"], s["idx"]): i for i, s in enumerate(stmts)}
-    pairs = [(index[(a, i)], index[(b, j)]) for a, i, b, j in store.con.execute(_QUOTE_PAIRS, [keys]).fetchall()]
+    keys = [{"doc_id": a, "idx": b} for a, b in sorted({(a, b) for what, a, b in reach if what == "stmt"})]
+    with table(store, "_keys", keys, "doc_id", "idx"):
+        stmts = _statements(store, "kind = 'quote' AND EXISTS (SELECT 1 FROM _keys k WHERE k.doc_id = claim_statements.doc_id "
+                                    "AND k.idx = claim_statements.idx)", [])
+        index = {(s["doc_id"], s["idx"]): i for i, s in enumerate(stmts)}
+        pairs = [(index[(a, i)], index[(b, j)]) for a, i, b, j in store.con.execute(_QUOTE_PAIRS).fetchall()]
     return _replace(store, "quote", old, claims.group(stmts, claims.same_quote, pairs), stmts)
 
 
-def _update_event_claims(store: Store) -> int:
-    """Rewrite the event claims from the event clusters (which the joins rebuild whole)."""
-    store.con.execute("DELETE FROM claim_sources WHERE kind = 'event'")
-    store.con.execute("DELETE FROM claims WHERE kind = 'event'")
+def _update_event_claims(store: Store, touched: tuple[set[str], list[str]] | None = None) -> int:
+    """Rewrite the event claims from the event clusters: all of them, or (``touched``:
+    clusters rewritten, articles whose origin changed) those of the clusters rewritten and
+    of the clusters reporting those articles."""
+    if touched is None:
+        store.con.execute("DELETE FROM claim_sources WHERE kind = 'event'")
+        store.con.execute("DELETE FROM claims WHERE kind = 'event'")
+        reports = store.query(_EVENT_REPORTS.format(only=""))
+    else:
+        clusters, changed = touched
+        with ids(store, "_changed", changed):
+            clusters = set(clusters) | {r[0] for r in store.con.execute(
+                "SELECT DISTINCT cluster_id FROM event_reports JOIN _changed USING (doc_id)").fetchall()}  # fmt: skip
+        claim_ids = ["c:e:" + c.removeprefix("ev:") for c in clusters]
+        with ids(store, "_claims", claim_ids, "claim_id"), ids(store, "_clusters", clusters, "cluster_id"):
+            store.con.execute("DELETE FROM claim_sources WHERE claim_id IN (SELECT claim_id FROM _claims)")
+            store.con.execute("DELETE FROM claims WHERE claim_id IN (SELECT claim_id FROM _claims)")
+            reports = store.query(_EVENT_REPORTS.format(only="AND r.cluster_id IN (SELECT cluster_id FROM _clusters)"))
     by_cluster: dict[str, list[dict]] = {}
-    for r in store.query(_EVENT_REPORTS):
+    for r in reports:
         by_cluster.setdefault(r["cluster_id"], []).append(r)
     stmts = [r for rows in by_cluster.values() for r in rows]
     origin_of, outlet_of = _context(store, stmts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from newsgraph.resources import table, words
 
@@ -30,6 +31,7 @@ def family(entity_type: str | None) -> str | None:
     return FAMILIES.get(entity_type, entity_type)
 
 
+@lru_cache(maxsize=1 << 17)  # pure, and the joins fold the same names again and again
 def fold(text: str) -> str:
     """Lowercase, accents removed, punctuation to spaces, whitespace collapsed."""
     text = unicodedata.normalize("NFKD", text)
@@ -39,6 +41,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1 << 17)
 def name_key(name: str, fam: str) -> str:
     """The comparison key of entity name ``name`` in family ``fam``: titles and suffixes
     dropped for people (``President Joe Biden`` -> ``joe biden``), a leading ``the`` for

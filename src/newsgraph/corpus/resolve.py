@@ -7,9 +7,13 @@ and the evidence for it:
   ``biden``): 1.0 when the surface names are identical, else 0.95;
 - people: full names with the same surname and compatible given names (``Joe Biden`` ~
   ``Joseph Biden`` ~ ``J. Biden``; never ``Hunter Biden``), near-identical spellings
-  (rapidfuzz); a surname alone (``Biden``) goes to the full name in the same article,
-  else to the only person of that surname in the corpus, else to the one holding the same
-  office, else to a clearly dominant one; otherwise it stays unresolved on its own;
+  (rapidfuzz); a surname alone (``Biden``) goes to the one person of that surname holding
+  the mention's office, else to the full name in the same article; it goes to a person
+  named in other articles only with context tying it to that person
+  (``CONTEXT_MIN`` entities named both in its article and in the person's articles, or a
+  role in the same organisation), and the link's evidence names that context; otherwise
+  (a footballer "Howard" on a team sheet, a politician John Howard elsewhere) it stays
+  unresolved on its own;
 - organisations: an acronym of a full name (``NATO``), near-identical spellings.
 """
 
@@ -25,6 +29,7 @@ from rapidfuzz import fuzz
 from newsgraph.corpus.names import acronym, family, fold, name_key, persons_compatible
 
 FUZZY_MIN = 92  # rapidfuzz ratio for near-identical spellings
+CONTEXT_MIN = 2  # entities named in both articles for a surname-only mention to join a person named elsewhere
 
 
 @dataclass
@@ -73,16 +78,23 @@ class Clusters:
             self.why.setdefault(other, (confidence, evidence))
 
 
-def resolve(rows: list[dict]) -> tuple[list[dict], list[Link]]:
+def resolve(rows: list[dict], doc_nodes: dict | None = None, *, graph: bool = True) -> tuple[list[dict], list[Link]]:
     """Resolve per-document entity rows (doc_id, entity_id, type, name, kb, roles,
-    n_mentions) into graph entities and one link per resolvable row."""
+    n_mentions) into graph entities and one link per resolvable row. ``doc_nodes``: for
+    every article of ``rows``, its entity ids -> nodes (all its entities, not only those in
+    ``rows``: the context of surname-only mentions); by default, taken from ``rows``.
+    ``graph=False``: the links only (the caller aggregates the graph entities itself)."""
     nodes, row_nodes = _nodes(rows)
+    if doc_nodes is None:
+        doc_nodes = defaultdict(dict)
+        for i, key in row_nodes.items():
+            doc_nodes[rows[i]["doc_id"]][rows[i]["entity_id"]] = key
     clusters = Clusters()
     _merge_kb(nodes, clusters)
     _merge_people(nodes, clusters)
     _merge_orgs(nodes, clusters)
-    links = _links(rows, row_nodes, nodes, clusters)
-    return graph_entities(links, rows), links
+    links = _links(rows, row_nodes, nodes, clusters, doc_nodes)
+    return (graph_entities(links, rows) if graph else []), links
 
 
 def _nodes(rows: list[dict]) -> tuple[dict, dict]:
@@ -222,16 +234,32 @@ class _Context:
     full_in_doc: dict
     titles: dict
     offices: dict = field(default_factory=dict)
+    doc_nodes: dict = field(default_factory=dict)
+    docs_of: dict = field(default_factory=dict)  # root -> articles naming it in full
+    orgs_of: dict = field(default_factory=dict)  # root -> organisations its full names hold roles in
+    _around: dict = field(default_factory=dict)
+
+    def around(self, root) -> set:
+        """The entities named in the articles that name ``root`` in full."""
+        if root not in self._around:
+            self._around[root] = {n for d in self.docs_of.get(root, ()) for n in self.doc_nodes.get(d, {}).values()}
+        return self._around[root]
 
     def label(self, root) -> str:
         return self.nodes[root].names.most_common(1)[0][0] if root in self.nodes else root[1]
 
 
-def _links(rows, row_nodes, nodes, clusters) -> list[Link]:
+def _links(rows, row_nodes, nodes, clusters, doc_nodes) -> list[Link]:
     """One link per row; surname-only people are linked per article (see module doc)."""
     ctx = _Context(nodes, clusters, _surname_index(nodes, clusters),
-                   _full_names_in_docs(rows, row_nodes, nodes, clusters), {})  # fmt: skip
+                   _full_names_in_docs(rows, row_nodes, nodes, clusters), {}, doc_nodes=doc_nodes)  # fmt: skip
     ctx.offices, ctx.titles = _offices(rows, row_nodes, ctx)
+    for i, row in enumerate(rows):
+        key = row_nodes.get(i)
+        if key and key[0] == "PERSON" and len(nodes[key].tokens) >= 2:
+            root = clusters.find(key)
+            ctx.docs_of.setdefault(root, set()).add(row["doc_id"])
+            ctx.orgs_of.setdefault(root, set()).update(_role_orgs(row, doc_nodes))
     links: list[Link] = []
     for i, row in enumerate(rows):
         key = row_nodes.get(i)
@@ -297,7 +325,8 @@ def _full_names_in_docs(rows, row_nodes, nodes, clusters) -> dict[tuple[str, str
 def _surname_target(row, node, ctx):
     """Where a surname-only mention goes: (root, confidence, evidence). Order: the one
     person of that surname holding the mention's office, the full name in the same
-    article, the only person of that surname, a clearly dominant one; else unresolved."""
+    article, the one person named elsewhere that context ties it to (``_context_target``);
+    else unresolved (a surname alone is never enough to join another article's person)."""
     surname = node.tokens[0]
     here = ctx.full_in_doc.get((row["doc_id"], surname), set())
     candidates = ctx.surnames.get(surname, [])
@@ -313,15 +342,46 @@ def _surname_target(row, node, ctx):
         return root, 0.95, f"surname of {ctx.label(root)!r} named in the same article"
     if here:  # two people of that surname in this article: only they are candidates
         candidates = [c for c in candidates if c[0] in here]
-    if len(candidates) == 1 and not here:
-        return candidates[0][0], 0.75, f"the only person surnamed {surname!r} in the corpus"
-    if len(candidates) >= 2 and candidates[0][1] >= 3 * candidates[1][1]:
-        root = candidates[0][0]
-        return root, 0.6, f"most frequent person surnamed {surname!r} ({candidates[0][1]} vs {candidates[1][1]} articles)"
     own = ctx.clusters.find(node.key)
+    if not here and candidates:  # only people named in other articles: they need context
+        found = _context_target(row, surname, [c[0] for c in candidates], ctx)
+        if found:
+            return found
+        why = f"no shared role, organisation or {CONTEXT_MIN} co-occurring entities"
+        if len(candidates) > 1:
+            return own, 0.5, f"ambiguous surname: {len(candidates)} people named {surname!r}, {why}; left unresolved"
+        return own, 0.5, f"surname only: {why} tie it to {ctx.label(candidates[0][0])!r}; left unresolved"
     if candidates:
         return own, 0.5, f"ambiguous surname: {len(candidates)} people named {surname!r}; left unresolved"
     return own, 1.0, "surname only; no full name in the corpus"
+
+
+def _context_target(row, surname: str, roots: list, ctx: _Context):
+    """The one person among ``roots`` (named in full in other articles) that the mention's
+    article ties to it: a role in the same organisation (0.8), else at least
+    ``CONTEXT_MIN`` entities named in both articles (0.7; the most shared wins, a tie is no
+    answer). Returns (root, confidence, evidence) or None."""
+    orgs = _role_orgs(row, ctx.doc_nodes)
+    by_org = [r for r in roots if orgs & ctx.orgs_of.get(r, set())]
+    if len(by_org) == 1:
+        root = by_org[0]
+        named = ", ".join(sorted(n[1] for n in orgs & ctx.orgs_of[root]))
+        return root, 0.8, f"surname only, same organisation ({named}) as {ctx.label(root)!r}"
+    mine = {n for n in ctx.doc_nodes.get(row["doc_id"], {}).values()
+            if not (n[0] == "PERSON" and n[1].split()[-1] == surname)}  # fmt: skip
+    shared = sorted(((len(mine & ctx.around(r)), r) for r in roots), key=lambda x: (-x[0], x[1]))
+    if not shared or shared[0][0] < CONTEXT_MIN or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+        return None
+    root = shared[0][1]
+    named = ", ".join(sorted(n[1] for n in mine & ctx.around(root))[:3])
+    return root, 0.7, f"surname only, {shared[0][0]} entities ({named}) also named with {ctx.label(root)!r}"
+
+
+def _role_orgs(row, doc_nodes) -> set:
+    """The nodes of the organisations a row holds roles in (a role's ``of``: an entity id
+    of its article)."""
+    here = doc_nodes.get(row["doc_id"], {})
+    return {here[r["of"]] for r in _json(row.get("roles"), []) if r.get("of") in here}
 
 
 def _titles(row) -> set[str]:

@@ -179,6 +179,15 @@ UPDATE documents SET
     n_events = (SELECT count(*) FROM events v WHERE v.doc_id = documents.id);
 """
 
+# Quantity claims kept current in time proportional to the new articles (corpus.claims_build):
+# each quantity statement remembers the statement whose group it joined (``seed``), so a
+# build regroups only the statements from the new ones' dates back one claim window. Stores
+# built before have no seeds: their join state is dropped, so the next build is a full one.
+_V8_CLAIM_SEEDS = """
+ALTER TABLE claim_statements ADD COLUMN seed VARCHAR;
+DELETE FROM corpus_state WHERE key = 'join_state';
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
@@ -186,6 +195,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (4, "incremental join state", _V4_JOIN_STATE),
     (5, "origins and claims", _V5_CLAIMS),
     (6, "per-article label and counts on documents", _V6_DOC_COUNTS),
+    (8, "quantity claim seeds", _V8_CLAIM_SEEDS),  # 7 is the query helper's (issue 16)
 ]
 
 # The store schema (its latest migration); records carry their own, record.RECORD_SCHEMA_VERSION.
