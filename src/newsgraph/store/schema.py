@@ -12,6 +12,7 @@ JSON, so a field added to the record later is never lost even before it has a co
 from __future__ import annotations
 
 from newsgraph.kinds import KIND_TABLES
+from newsgraph.store import search
 
 # Per-document tables: written in one transaction with their ``documents`` row. Each
 # annotation kind names its tables (newsgraph.kinds); a new kind's table needs a migration.
@@ -179,6 +180,16 @@ UPDATE documents SET
     n_events = (SELECT count(*) FROM events v WHERE v.doc_id = documents.id);
 """
 
+# The search index (newsgraph.store.search): an integer number per document, each distinct
+# word once, and which documents hold which word; documents stored before are indexed by
+# ``search.backfill`` (``_AFTER``), in the migration's transaction.
+_V7_SEARCH = """
+ALTER TABLE documents ADD COLUMN doc_no INTEGER;
+CREATE TABLE search_words (word VARCHAR PRIMARY KEY, word_id INTEGER);
+CREATE TABLE search_postings (word_id INTEGER, doc_no INTEGER);
+CREATE INDEX search_postings_word ON search_postings (word_id);
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
@@ -186,7 +197,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (4, "incremental join state", _V4_JOIN_STATE),
     (5, "origins and claims", _V5_CLAIMS),
     (6, "per-article label and counts on documents", _V6_DOC_COUNTS),
+    (7, "search index", _V7_SEARCH),
 ]
+
+# Work a migration's SQL cannot do, run after its statements in its transaction.
+_AFTER = {7: search.backfill}
 
 # The store schema (its latest migration); records carry their own, record.RECORD_SCHEMA_VERSION.
 STORE_SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -210,6 +225,8 @@ def migrate(con) -> list[int]:
         try:
             for statement in _statements(sql):
                 con.execute(statement)
+            if version in _AFTER:
+                _AFTER[version](con)
             con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
             con.execute("COMMIT")
         except BaseException:
