@@ -14,7 +14,8 @@ written through the store's writer (``Store.write``) and joined incrementally
   article, and the server-side latency (p50, p95 over ``--runs`` runs after one warm-up;
   wall clock, and CPU time of the process, which a busy shared machine inflates less) of
   the service functions behind the API's list, entity, events, timeline and search
-  queries (claims: when the service has them).
+  queries and the claims list. ``--keep DIR`` copies the store at each size into DIR
+  (``scale-N.duckdb``) for ``--measure-only`` runs later.
 
 Targets (issue 16): the rate of the last chunk within 15% of the first (1k); p95 < 200 ms
 for every query at 100k; peak RSS < 2 GB.

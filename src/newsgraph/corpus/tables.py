@@ -94,7 +94,8 @@ FROM documents d WHERE {where}"""  # the counts are written with the document (s
 
 def documents(store: Store, *, query: str | None = None, entities: list[str] = (), since=None, until=None,
               source=None, sort: str | None = None, limit: int = 50, offset: int = 0) -> dict:  # fmt: skip
-    """Stored articles whose title or text contains ``query``, that name every graph
+    """Stored articles whose title or text holds every word of ``query`` as a word, any
+    case (``store.search``; a query without a word: contains it), that name every graph
     entity in ``entities`` (ids), published in [since, until], from a source containing
     ``source``; newest first by default. Items: ``{id, title, label, published, url,
     source, dateline, n_chars, tone, n_entities, n_quotes, n_events}`` (``label``: the
@@ -126,9 +127,10 @@ def _snippets(store: Store, items: list[dict], query: str) -> None:
     the first occurrence of ``query`` in its text, else of the first of its words that
     occurs as a word; texts read by id for this page only."""
     words = search.terms(query)
+    ids = [row["id"] for row in items]
+    texts = dict(store.con.execute("SELECT id, text FROM documents WHERE id = ANY(?)", [ids]).fetchall()) if ids else {}
     for row in items:
-        found = store.con.execute("SELECT text FROM documents WHERE id = ?", [row["id"]]).fetchall()
-        text = (found[0][0] if found else None) or ""
+        text = texts.get(row["id"]) or ""
         lowered, shown = text.lower(), query
         at = lowered.find(query.lower())
         for word in words if at < 0 else ():
