@@ -14,7 +14,8 @@ written through the store's writer (``Store.write``) and joined incrementally
   article, and the server-side latency (p50, p95 over ``--runs`` runs after one warm-up;
   wall clock, and CPU time of the process, which a busy shared machine inflates less) of
   the service functions behind the API's list, entity, events, timeline and search
-  queries (claims: when the service has them).
+  queries and the claims list. ``--keep DIR`` copies the store at each size into DIR
+  (``scale-N.duckdb``) for ``--measure-only`` runs later.
 
 Targets (issue 16): the rate of the last chunk within 15% of the first (1k); p95 < 200 ms
 for every query at 100k; peak RSS < 2 GB.
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -88,6 +90,9 @@ def main() -> None:
     ap.add_argument("--seeds", type=Path, default=varied.SEEDS_CACHE)
     ap.add_argument("--db", type=Path, help="where to build the store (default: a temporary file, removed)")
     ap.add_argument("--output")
+    ap.add_argument("--keep", type=Path, metavar="DIR",
+                    help="copy the store into DIR at each of --sizes (scale-N.duckdb), to time later with "
+                         "--measure-only")  # fmt: skip
     ap.add_argument("--measure-only", action="store_true",
                     help="only time the queries on the store at --db as it is (opened with this code, so "
                          "pending migrations apply first); nothing is added")  # fmt: skip
@@ -116,6 +121,9 @@ def main() -> None:
             print(json.dumps(chunk), file=sys.stderr, flush=True)
             if done in args.sizes:
                 store.con.execute("CHECKPOINT")
+                if args.keep:
+                    args.keep.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(db, args.keep / f"scale-{done}.duckdb")
                 result["sizes"][done] = {"peak_rss_mb": _peak_rss_mb(),
                                          "bytes_per_article": round(db.stat().st_size / done),
                                          "latency": latency(store, args.runs)}  # fmt: skip

@@ -227,7 +227,7 @@ def corpus_export(store, fmt: str, output: str) -> dict:
 
 
 def list_documents(store, *, query: str | None = None, limit: int = 50, offset: int = 0, **filters) -> dict:
-    """Stored articles, newest first, optionally whose title or text contains ``query``;
+    """Stored articles, newest first, optionally whose title or text holds every word of ``query``;
     ``filters``: entities (graph entity ids, all named), since, until, source, sort.
     Returns a page ``{"total", "limit", "offset", "sort", "items": [{id, title, label,
     published, url, source, n_entities, ...}]}``."""
@@ -313,7 +313,7 @@ def corpus_overview(store, *, top: int = 10) -> dict:
 
 
 def search(store, query: str, *, limit: int = 20, offset: int = 0, sort: str | None = None) -> dict:
-    """Articles and entities matching ``query`` (substring, any case): ``{query,
+    """Articles holding every word of ``query`` and entities whose name contains it (any case): ``{query,
     documents, entities}`` (the first ``limit`` of each) plus the articles' page
     (``total``, ``limit``, ``offset``, ``sort``; each article with its ``snippet``) and
     ``entities_total``."""

@@ -50,8 +50,12 @@ def _shape(claim: dict, sources: list[dict]) -> dict:
 
 
 def _sources(store: Store, ids: list[str]) -> dict[str, list[dict]]:
-    rows = store.query(f"SELECT {_SOURCE_COLS} FROM claim_sources WHERE list_contains(?, claim_id) "
-                       "ORDER BY published NULLS LAST, doc_id, start", [ids])  # fmt: skip
+    # thousands of rows for a page of much-sourced claims: fetched as columns, which DuckDB
+    # hands over faster than one tuple per row (the same values; NULL is None)
+    cursor = store.con.execute(f"SELECT {_SOURCE_COLS} FROM claim_sources WHERE list_contains(?, claim_id) "
+                               "ORDER BY published NULLS LAST, doc_id, start", [ids])  # fmt: skip
+    columns = cursor.fetchnumpy()
+    rows = [dict(zip(columns, values, strict=True)) for values in zip(*(c.tolist() for c in columns.values()))]
     out: dict[str, list[dict]] = {}
     for r in rows:
         out.setdefault(r["claim_id"], []).append(r)

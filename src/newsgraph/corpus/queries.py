@@ -164,11 +164,14 @@ def mention_contexts(store: Store, rows: list[dict]) -> list[dict]:
 
 
 def _mentions(store: Store, gid: str, limit: int) -> dict:
-    total = store.con.execute(
-        "SELECT count(*) FROM entity_links l JOIN mentions m USING (doc_id, entity_id) WHERE l.gid = ?", [gid]
-    ).fetchall()[0][0]
-    sql = MENTIONS_INNER.format(label=LABEL, where="TRUE") + " ORDER BY published NULLS LAST, doc_id, start LIMIT ?"
-    return {"total": total, "items": mention_contexts(store, store.query(sql, [gid, limit]))}
+    # the page and the total in one pass over the mentions (a second pass scanned them again)
+    sql = (f"SELECT *, count(*) OVER () AS _total FROM ({MENTIONS_INNER.format(label=LABEL, where='TRUE')}) "
+           "ORDER BY published NULLS LAST, doc_id, start LIMIT ?")  # fmt: skip
+    items = store.query(sql, [gid, limit])
+    total = items[0]["_total"] if items else 0
+    for row in items:
+        del row["_total"]
+    return {"total": total, "items": mention_contexts(store, items)}
 
 
 # An article's title, else its opening words (plain-text articles stored before titles):

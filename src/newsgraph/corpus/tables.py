@@ -17,6 +17,7 @@ from newsgraph.corpus.queries import (
     mention_contexts, with_modality,
 )  # fmt: skip
 from newsgraph.kinds import quantity_phrase
+from newsgraph.store import search
 from newsgraph.store.db import Store
 
 
@@ -93,7 +94,8 @@ FROM documents d WHERE {where}"""  # the counts are written with the document (s
 
 def documents(store: Store, *, query: str | None = None, entities: list[str] = (), since=None, until=None,
               source=None, sort: str | None = None, limit: int = 50, offset: int = 0) -> dict:  # fmt: skip
-    """Stored articles whose title or text contains ``query``, that name every graph
+    """Stored articles whose title or text holds every word of ``query`` as a word, any
+    case (``store.search``; a query without a word: contains it), that name every graph
     entity in ``entities`` (ids), published in [since, until], from a source containing
     ``source``; newest first by default. Items: ``{id, title, label, published, url,
     source, dateline, n_chars, tone, n_entities, n_quotes, n_events}`` (``label``: the
@@ -103,21 +105,41 @@ def documents(store: Store, *, query: str | None = None, entities: list[str] = (
     for gid in entities:
         where.append("d.id IN (SELECT doc_id FROM entity_links WHERE gid = ?)")
         params.append(gid)
-    extra, extra_params = "", []
     if query:
-        where.append("(d.title ILIKE ? OR d.text ILIKE ?)")
-        params += [f"%{query}%", f"%{query}%"]
-        # the text around the first match, cut in Python into before / match / after
-        extra = ", substr(d.text, greatest(instr(lower(d.text), lower(?)) - 100, 1), 200 + length(?)) AS window"
-        extra_params = [query, query]
-    inner = _DOCUMENTS.format(label=LABEL, extra=extra, where=_and(where))
-    result = page(store, inner, extra_params + params, DOCUMENT_SORT, sort, limit, offset)
+        found = search.match(store.con, query)
+        if found is None:  # no word in the query (punctuation only): every title and text is read
+            where.append("(d.title ILIKE ? OR d.text ILIKE ?)")
+            params += [f"%{query}%", f"%{query}%"]
+        else:  # the articles holding every word of it, from the search index
+            where.append(found[0])
+            params += found[1]
+    inner = _DOCUMENTS.format(label=LABEL, extra="", where=_and(where))
+    result = page(store, inner, params, DOCUMENT_SORT, sort, limit, offset)
     if query:
-        for row in result["items"]:
-            row["snippet"] = snippet(row.pop("window") or "", query)
+        _snippets(store, result["items"], query)
     if entities:
         result["named"] = [{"gid": g, "name": (entity_by_gid(store, g) or {}).get("name")} for g in entities]
     return result
+
+
+def _snippets(store: Store, items: list[dict], query: str) -> None:
+    """Each of a page's articles (``items``, changed in place) with the ``snippet`` around
+    the first occurrence of ``query`` in its text, else of the first of its words that
+    occurs as a word; texts read by id for this page only."""
+    words = search.terms(query)
+    ids = [row["id"] for row in items]
+    texts = dict(store.con.execute("SELECT id, text FROM documents WHERE id = ANY(?)", [ids]).fetchall()) if ids else {}
+    for row in items:
+        text = texts.get(row["id"]) or ""
+        lowered, shown = text.lower(), query
+        at = lowered.find(query.lower())
+        for word in words if at < 0 else ():
+            hit = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)
+            if hit:
+                at, shown = hit.start(), word
+                break
+        start = max(at - 100, 0)  # 100 characters before the match and what follows it
+        row["snippet"] = snippet(text[start : start + 200 + len(shown)], shown)
 
 
 def snippet(window: str, query: str, width: int = 90) -> dict | None:

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from newsgraph.errors import Code, StoreError
 from newsgraph.ingest.inputs import Failure
+from newsgraph.store import search
 from newsgraph.store.connect import check_schema, connect
 from newsgraph.store.items import DEFAULT_DB, Analysed
 from newsgraph.store.rows import flatten
@@ -161,6 +162,11 @@ class Store:
         errors = [_error_row(f) for f in failures]
         self.con.execute("BEGIN TRANSACTION")
         try:
+            if tables["documents"]:  # numbered and indexed for search (store schema 7)
+                first = search.next_doc_no(self.con)
+                for doc_no, row in enumerate(tables["documents"], start=first):
+                    row["doc_no"] = doc_no
+                search.index(self.con, [(d["doc_no"], d["title"], d["text"]) for d in tables["documents"]])
             for name, rows in tables.items():
                 self.insert_rows(name, rows)
             if tables["documents"]:  # the label column (store schema 5), from the stored title and text

@@ -12,6 +12,7 @@ JSON, so a field added to the record later is never lost even before it has a co
 from __future__ import annotations
 
 from newsgraph.kinds import KIND_TABLES
+from newsgraph.store import search
 
 # Per-document tables: written in one transaction with their ``documents`` row. Each
 # annotation kind names its tables (newsgraph.kinds); a new kind's table needs a migration.
@@ -179,6 +180,16 @@ UPDATE documents SET
     n_events = (SELECT count(*) FROM events v WHERE v.doc_id = documents.id);
 """
 
+# The search index (newsgraph.store.search): an integer number per document, each distinct
+# word once, and which documents hold which word; documents stored before are indexed by
+# ``search.backfill`` (``_AFTER``), in the migration's transaction.
+_V7_SEARCH = """
+ALTER TABLE documents ADD COLUMN doc_no INTEGER;
+CREATE TABLE search_words (word VARCHAR PRIMARY KEY, word_id INTEGER);
+CREATE TABLE search_postings (word_id INTEGER, doc_no INTEGER);
+CREATE INDEX search_postings_word ON search_postings (word_id);
+"""
+
 # Quantity claims kept current in time proportional to the new articles (corpus.claims_build):
 # each quantity statement remembers the statement whose group it joined (``seed``), so a
 # build regroups only the statements from the new ones' dates back one claim window. Stores
@@ -195,8 +206,12 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (4, "incremental join state", _V4_JOIN_STATE),
     (5, "origins and claims", _V5_CLAIMS),
     (6, "per-article label and counts on documents", _V6_DOC_COUNTS),
-    (8, "quantity claim seeds", _V8_CLAIM_SEEDS),  # 7 is the query helper's (issue 16)
+    (7, "search index", _V7_SEARCH),
+    (8, "quantity claim seeds", _V8_CLAIM_SEEDS),
 ]
+
+# Work a migration's SQL cannot do, run after its statements in its transaction.
+_AFTER = {7: search.backfill}
 
 # The store schema (its latest migration); records carry their own, record.RECORD_SCHEMA_VERSION.
 STORE_SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -220,6 +235,8 @@ def migrate(con) -> list[int]:
         try:
             for statement in _statements(sql):
                 con.execute(statement)
+            if version in _AFTER:
+                _AFTER[version](con)
             con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
             con.execute("COMMIT")
         except BaseException:
