@@ -52,7 +52,8 @@ def main() -> None:
     rows = sorted((w, *v[0]) for w, v in found.items() if len(v) == 1)
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         handle.write("# One-word airport names (FAC), built by scripts/build_airport_names.py from the\n")
-        handle.write("# airportsdata package 20260905 (MIT; OurAirports/OpenFlights-derived). Do not edit by hand.\n")
+        handle.write("# airportsdata package 20260905. Do not edit by hand.\n")
+        handle.write("# Source: airportsdata (PyPI, MIT; OurAirports/OpenFlights-derived)\n")
         handle.write("# short name\tfull name\tIATA\tcountry (ISO 3166-1 alpha-2)\n")
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerows(rows)
