@@ -41,9 +41,8 @@ def fixture_lines(mentions: list[Mention], text: str) -> None:
             b.label, b.sure = "ORG", True
 
 
-_DIVISION_WORDS = frozenset(
-    {"State", "Province", "County", "Region", "District", "Governorate", "Prefecture", "Oblast", "Parish"}
-)
+# The places recogniser's division words ("State", "Oblast", "Parish"), one list for both.
+_DIVISION_WORDS = frozenset(entries("lexicons/places/division_words.txt"))
 
 
 def divisions(mentions: list[Mention], text: str) -> None:
