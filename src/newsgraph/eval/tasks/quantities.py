@@ -286,10 +286,11 @@ def read_bbc_gold(root: Path, gold_path: Path = BBC_GOLD) -> tuple[list[dict], d
 
 def bbc_items(entry: dict) -> list[Item]:
     """The annotated quantities of one BBC sentence as ``Item``s."""
-    return [
-        (tuple(q["value"]) if isinstance(q["value"], list) else q["value"], q["unit"] and q["unit"].lower(), None)
-        for q in entry["quantities"]
-    ]
+    items: list[Item] = []
+    for q in entry["quantities"]:
+        value = tuple(q["value"]) if isinstance(q["value"], list) else q["value"]
+        items.append((value, q["unit"].lower() if q["unit"] else None, None))
+    return items
 
 
 def bbc_scores(root: Path, gold_path: Path = BBC_GOLD) -> tuple[dict[str, float], list[str], list[Path]]:
