@@ -119,11 +119,11 @@ _FRACTIONS = tuple(
 
 
 # "tenfold", "twentyfold": a number word glued to "fold" (the unit reads "fold" after it).
-_FOLD = _gated(
-    "tfsenhTFSENH",
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand)"
-    r"(?=fold\b)",
-    re.I,
+# The rare literal is searched first and the word looked up behind it: a scan gated on the
+# word's first letters would stop at most letters of the text.
+_FOLD = re.compile(r"fold\b", re.I)
+_FOLD_WORD = re.compile(
+    r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand)$"
 )
 _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _VULGAR = _gated(r"\d½¼¾⅓⅔⅛", r"(?<![\d.,])(?P<whole>\d+)?\s?(?P<frac>[½¼¾⅓⅔⅛])")
@@ -195,8 +195,10 @@ def find_numbers(text: str) -> list[Number]:
         if value is not None:
             found.append(Number(m.start(), m.end(), float(value), "word", raw=float(value)))
     for m in _FOLD.finditer(text):
-        value = words_value(m.group(0))
-        found.append(Number(m.start(), m.end(), float(value), "word", raw=float(value)))
+        word = _FOLD_WORD.search(text, max(0, m.start() - 8), m.start())
+        if word:
+            value = float(words_value(word.group(0)))
+            found.append(Number(word.start(), word.end(), value, "word", raw=value))
     for m in _VULGAR.finditer(text):
         whole = m.group("whole")
         value = (float(whole) if whole else 0.0) + _VULGAR_VALUES[m.group("frac")]
