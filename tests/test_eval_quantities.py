@@ -112,3 +112,16 @@ def test_eval_quantities_kfold_scores_average_the_folds():
     scores = task.split_scores(gold, pred)
     assert scores["kfold_value_f1"] == 0.8  # four folds right, one wrong
     assert scores["kfold_min_value_f1"] == 0.0 and scores["kfold_min_value_unit_f1"] == 0.0
+
+
+@pytest.mark.data
+def test_eval_quantities_bbc_gold_matches_the_corpus(shared_data):
+    root = shared_data / task.BBC_CORPUS
+    if not root.is_dir():
+        pytest.skip(f"BBC corpus not found at {root}")
+    entries, texts = task.read_bbc_gold(root)
+    assert len(entries) == 190 and len(texts) == 49
+    for entry in entries:
+        for q in entry["quantities"]:
+            surface = texts[entry["article"]][q["start"] : q["end"]]
+            assert surface.strip() == surface and any(c.isalnum() for c in surface)

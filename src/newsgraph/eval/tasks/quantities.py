@@ -220,6 +220,14 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
     notes.append("value+unit: unit name, or counted object's head noun, against normalized_unit")
     if limit is None:
         notes.extend(_side_sets(Path(path).parent))
+        bbc_root = Path(path).parent.parent / BBC_CORPUS
+        if bbc_root.is_dir():
+            bbc, lines, articles = bbc_scores(bbc_root)
+            scores |= bbc
+            notes.extend(lines)
+            paths += [BBC_GOLD, *articles]
+        else:
+            notes.append(f"BBC blind set skipped: no corpus at {bbc_root}")
     return EvalReport(
         task="quantities",
         data=str(path),
@@ -233,6 +241,85 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
         },
         notes=notes,
     )
+
+
+# The blind BBC set (docs/quantities.md): sentences of BBC News articles annotated by hand
+# before newsgraph was run on them, stored as offsets (no corpus text); the articles are
+# read from the corpus under the data root at run time.
+BBC_GOLD = Path(__file__).resolve().parents[1] / "data" / "bbc_quantities.jsonl"
+BBC_CORPUS = "corpora/bbc-news/dataset/data_files"
+
+
+def bbc_half(article: str) -> str:
+    """``heldout`` when the SHA-1 of the article path (``topic/file.txt``) is odd, else
+    ``tune``: only the tuning half's errors are read."""
+    import hashlib
+
+    return "heldout" if int(hashlib.sha1(article.encode()).hexdigest(), 16) % 2 else "tune"
+
+
+def read_bbc_gold(root: Path, gold_path: Path = BBC_GOLD) -> tuple[list[dict], dict[str, str]]:
+    """The gold sentences and the text of each article they come from, refusing a corpus
+    whose sentence no longer hashes to the annotated one."""
+    import hashlib
+
+    from newsgraph.errors import Code, EvalError
+
+    entries = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line]
+    texts: dict[str, str] = {}
+    for entry in entries:
+        article = entry["article"]
+        if article not in texts:
+            try:
+                texts[article] = (root / article).read_bytes().decode("utf-8", errors="replace")
+            except OSError as err:
+                raise EvalError(Code.EVAL_DATA, f"BBC article {root / article} unreadable: {err}") from err
+        sentence = texts[article][entry["start"] : entry["end"]]
+        if hashlib.sha1(sentence.encode()).hexdigest()[:12] != entry["sha1"]:
+            raise EvalError(
+                Code.EVAL_DATA,
+                f"{root / article}: characters {entry['start']}-{entry['end']} are not the annotated "
+                "sentence (a different copy of the BBC corpus?)",
+            )
+    return entries, texts
+
+
+def bbc_items(entry: dict) -> list[Item]:
+    """The annotated quantities of one BBC sentence as ``Item``s."""
+    items: list[Item] = []
+    for q in entry["quantities"]:
+        value = tuple(q["value"]) if isinstance(q["value"], list) else q["value"]
+        items.append((value, q["unit"].lower() if q["unit"] else None, None))
+    return items
+
+
+def bbc_scores(root: Path, gold_path: Path = BBC_GOLD) -> tuple[dict[str, float], list[str], list[Path]]:
+    """Value and value+unit F1 on the blind BBC set, all of it (``bbc_*``) and per half
+    (``bbc_tune_*``, ``bbc_heldout_*``): each article is run whole, and the quantities
+    that start inside a gold sentence are that sentence's prediction. Also the notes and
+    the article files read (for the data fingerprint)."""
+    from newsgraph.pipeline.components.quantities.lexicon import load
+
+    entries, texts = read_bbc_gold(root, gold_path)
+    articles = sorted(texts)
+    docs = dict(zip(articles, run_components([texts[a] for a in articles], (QUANTITIES,)), strict=True))
+    by_unit = load().by_unit
+    pairs = []
+    for entry in entries:
+        quantities = docs[entry["article"]].quantities
+        pred = [_item(q, by_unit) for q in quantities if entry["start"] <= q.start < entry["end"]]
+        pairs.append((bbc_half(entry["article"]), bbc_items(entry), pred))
+    scores: dict[str, float] = {}
+    for prefix, keep in (("bbc", None), ("bbc_tune", "tune"), ("bbc_heldout", "heldout")):
+        s = f1_scores([(g, p) for half, g, p in pairs if keep in (None, half)])
+        scores |= {f"{prefix}_value_f1": s["value_f1"], f"{prefix}_value_unit_f1": s["value_unit_f1"]}
+    halves = {half: sum(1 for h, _, _ in pairs if h == half) for half in ("tune", "heldout")}
+    note = (
+        f"bbc: blind BBC set ({len(entries)} sentences, {len(articles)} articles, "
+        f"{sum(len(g) for _, g, _ in pairs)} quantities; tune {halves['tune']} / held-out "
+        f"{halves['heldout']} sentences by SHA-1 parity of the article path; only tune errors are read)"
+    )
+    return scores, [note], [root / a for a in articles]
 
 
 SEED = 17

@@ -56,6 +56,8 @@ class QuantityExtractor(Component):
                 pending.append(found)
                 continue
             quantity = self._finish(doc, found, date_spans)
+            if quantity is not None and doc.quantities:
+                quantity = _elided_object(doc.text, doc.quantities[-1], quantity)
             if quantity is not None:
                 doc.quantities.extend(_sharing(pending, quantity))
                 doc.quantities.append(quantity)
@@ -130,6 +132,30 @@ def _sharing(pending: list[Found], quantity: Quantity) -> list[Quantity]:
     ]
 
 
+# "150,000 shoppers on Saturday and a further 100,000 on Sunday": a bare number after one
+# of these, in the same clause run as a count, counts the same thing.
+_ELLIPSIS_BEFORE = re.compile(
+    r"(?i)(?:\b(?:and|or|but|while|against|versus|compared\s+with)\s+(?:(?:a|an)\s+)?"
+    r"(?:further|additional|extra|other)?\s*|\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+)$"
+)
+_ELLIPSIS_GAP = 80
+
+
+def _elided_object(text: str, previous: Quantity, quantity: Quantity) -> Quantity:
+    """``quantity`` with the counted object of the count before it when it counts nothing
+    visible and the text between leaves the noun out (``and a further 100,000``)."""
+    if quantity.unit is not None or quantity.object is not None or previous.object is None:
+        return quantity
+    if previous.unit is not None or not 0 <= quantity.start - previous.end <= _ELLIPSIS_GAP:
+        return quantity
+    between = text[previous.end : quantity.start]
+    if re.search(r"[.;!?:]\s", between) or not _ELLIPSIS_BEFORE.search(between):
+        return quantity
+    return msgspec.structs.replace(
+        quantity, object=previous.object, object_span=previous.object_span, dimension="count"
+    )
+
+
 def _measured(text: str, mention) -> bool:
     """A "date" ending in a number that a unit follows is a measure: ``The 1520 sq m
     centre``, ``from 20 mpg in 2008 to 29 mpg``."""
@@ -145,14 +171,17 @@ def _in_name(sdoc, text: str, found: Found, obj) -> bool:
     if sdoc is None or found.unit is not None or found.modified or found.kind != "digit":
         return False
     piece = text[found.num_start : found.num_end]
-    if not re.sub(r"(?<=\d)[-–](?=\d)", "", piece).isdigit():
+    version = _VERSION.fullmatch(piece) is not None  # "Firefox 1.0", "Windows 3.1"
+    if not version and not re.sub(r"(?<=\d)[-–](?=\d)", "", piece).isdigit():
         return False  # a whole number, or a range of them ("16-18 Industrial Avenue")
     span = sdoc.char_span(found.num_start, found.num_end, alignment_mode="expand")
     if span is None:
         return False
     prev = sdoc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.pos_ == "PROPN" and prev.idx + len(prev.text) >= found.start - 1:
-        return True
+        return not version or prev.text[:1].isupper()
+    if version:
+        return False
     nxt = sdoc[span.end] if span.end < len(sdoc) else None
     glued = nxt is not None and nxt.idx <= found.num_end + 1
     if glued and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.text.endswith("s"):
@@ -160,6 +189,9 @@ def _in_name(sdoc, text: str, found: Found, obj) -> bool:
     if text[found.num_start - 1 : found.num_start] == "(" and text[found.num_end : found.num_end + 1] == ")":
         return obj is None  # "Scotland (8)": a rank or a reference
     return obj is not None and obj[0][:1].isupper() and not obj[0].endswith("s")
+
+
+_VERSION = re.compile(r"\d{1,2}\.\d{1,2}")
 
 
 def _capitalised_name(text: str, found: Found, obj) -> bool:

@@ -64,7 +64,11 @@ def find_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
     time of day) are left out."""
     # "Oct. 18-22": the end of a day range inside a date is part of the date
     numbers = [
-        n for n in find_numbers(text) if not overlaps(n.start, n.end, skip) and not _after_date(text, n, skip)
+        n
+        for n in find_numbers(text)
+        if not overlaps(n.start, n.end, skip)
+        and not _after_date(text, n, skip)
+        and not _before_date(text, n, skip)
     ]
     out: list[Found] = []
     consumed = 0
@@ -98,6 +102,19 @@ def _after_date(text: str, n: Number, skip) -> bool:
     return any(s < n.start - 1 <= e for s, e in ((s, e + len(dash.group(0)) - 1) for s, e in skip))
 
 
+_DAY_JOINER = re.compile(r"\s?[-–]\s?|\s+(?:to|and|or|until|till|through)\s+", re.I)
+
+
+def _before_date(text: str, n: Number, skip) -> bool:
+    """Whether ``n`` opens a day range that a date closes (``from 6 to 9 January``,
+    ``6-9 Jan``, ``the 6th and 7th``): a day of the month, not a count."""
+    if n.kind != "digit" or n.value is None or not 1 <= n.value <= 31 or not float(n.value).is_integer():
+        return False
+    pos = n.end + (2 if text[n.end : n.end + 2].lower() in ("st", "nd", "rd", "th") else 0)
+    joiner = _DAY_JOINER.match(text, pos)
+    return joiner is not None and any(s == joiner.end() for s, _ in skip)
+
+
 def _is_score(text: str, n: Number, numbers: list[Number], i: int) -> bool:
     """``2-0``, ``89-89``: two small integers joined by a dash, not rising: a score."""
     if i >= len(numbers) or n.kind != "digit":
@@ -114,6 +131,8 @@ def overlaps(start: int, end: int, spans) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+# A slash and a number after a number that the fraction reader left alone (``6/4``, ``24/7``).
+_RATIO = re.compile(r"\s?[/⁄]\s?\d")
 _ADVERB_HYPHEN = re.compile(r"(?<![\w-])(?:now|then|once|almost|nearly|about|around|some|over|under|just)-$")
 
 
@@ -131,6 +150,9 @@ def _is_label(text: str, n: Number) -> bool:
         return True  # glued to letters: COVID-19, F-16, TA-35 (not "her now-18 month-old")
     if re.search(r"(?:\d:|:)$", before) or _TIME_AFTER.match(text, n.end):
         return True
+    if _RATIO.match(text, n.end):
+        return True  # "24/7", odds "6/4", a tie-break "(7/5)": not a fraction's value
+
     word = re.search(r"([A-Za-z][\w&.]*)\s+$", before)
     small = n.value is not None and abs(n.value) < 1000 and "," not in text[n.start : n.end]
     if small and word and word.group(1).lower().rstrip(".") in load().label_words:
@@ -189,8 +211,10 @@ def _measure(text: str, n: Number) -> Found | None:
         ):
             unit = suffix[0] if unit is None or suffix[0].unit != "USD" else unit
         end = suffix[1]
+    elif unit is not None and suffix and _names_currency(suffix[0], unit):
+        end = suffix[1]  # "£3bn pounds a year": the currency written twice
     elif n.kind == "digit" and end < len(text) and text[end].isalpha() and not suffix:
-        return None  # 5G, 3D, 4K: a name, not a quantity
+        return _age_group(text, n, found)  # 5G, 3D, 4K: a name; "the over-70s": an age
     if unit is not None and unit.unit == "pound" and abs(value or n.low or 0) >= 1e6:
         unit = load().by_unit["GBP"]  # "361 million pounds": money, not weight
     elif n.kind == "digit":
@@ -210,6 +234,30 @@ def _measure(text: str, n: Number) -> Found | None:
     return found
 
 
+def _names_currency(suffix: Unit, prefix: Unit) -> bool:
+    """Whether a word after an amount names the currency written before it: ``£3bn pounds``
+    (the lexicon reads a lone ``pounds`` as mass)."""
+    return prefix.unit == "GBP" and suffix.unit == "pound"
+
+
+_AGE_GROUP = re.compile(r"(?i)\b(?P<bound>over|under)-$")
+
+
+def _age_group(text: str, n: Number, found: Found) -> Found | None:
+    """``the over-70s``, ``under-18s``: an age with its bound; None for any other number
+    glued to letters (``5G``, ``3D``)."""
+    bound = _AGE_GROUP.search(text, max(0, n.start - 6), n.start)
+    if not bound or not re.match(r"s\b", text[n.end :]) or n.value is None or not 0 < n.value < 120:
+        return None
+    _set_unit(found, load().by_unit["year of age"])
+    found.start, found.end, found.num_end, found.modified = bound.start(), n.end + 1, n.end + 1, True
+    if bound.group("bound").lower() == "over":
+        found.low = n.value
+    else:
+        found.high = n.value
+    return found
+
+
 def _disambiguated(text: str, start: int, scaled_end: int, end: int, unit: Unit | None, prefixed: bool):
     """``(unit, end)`` with an ambiguous form's unit chosen from the context words
     (``ambiguous.choose``): the symbol before the number when one was read, else the form
@@ -222,6 +270,8 @@ def _disambiguated(text: str, start: int, scaled_end: int, end: int, unit: Unit 
     else:
         after = ambiguous.form_after(text, scaled_end)
         if after is None or after[0] not in ambiguous.model() or not ambiguous.allowed(text, after[0], after[1]):
+            return unit, end
+        if text[after[1] - 1] == '"' and _closes_quote(text, after[1] - 1):
             return unit, end
         key, form_end = after
     name, margin = ambiguous.choose(key, ambiguous.features(text, start, form_end))
@@ -256,12 +306,18 @@ def _suffix_unit(text: str, pos: int) -> tuple[Unit, int] | None:
         u = load().suffix_re.match(text, at)
         if u:
             unit = unit_for(u.group(0))
-            if unit is not None:
+            if unit is not None and not (u.group(0) == '"' and _closes_quote(text, at)):
                 return unit, u.end()
     symbol = _BEFORE_SLASH.match(text, pos)
     if symbol and _SLASH_SYMBOLS[symbol.group("symbol")] in load().by_unit:
         return load().by_unit[_SLASH_SYMBOLS[symbol.group("symbol")]], symbol.end()
     return None
+
+
+def _closes_quote(text: str, pos: int) -> bool:
+    """Whether the straight double quote at ``pos`` closes one opened earlier in its line
+    (``losses during 2001 and 2002".``), so is no inch mark."""
+    return text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 1
 
 
 def _set_unit(found: Found, unit: Unit) -> None:

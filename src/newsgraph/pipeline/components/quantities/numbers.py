@@ -97,7 +97,12 @@ _FRACTIONS = tuple(
         (
             "aotfsAOTFS",
             r"\b(?P<num>a|one|two|three|four|five|seven)[\s-](?P<den>halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?![-])"
-            r"(?!\s+(?:hundred|thousand|million|billion|trillion)\b)",
+            r"(?!\s+(?:hundred|thousand|million|billion|trillion)\b)"
+            # "a third term", "a fifth straight win": an ordinal before a word, not a fraction
+            r"(?!(?:(?<=a third)|(?<=a fourth)|(?<=a fifth)|(?<=a sixth)|(?<=an eighth)|(?<=a tenth))"
+            r"\s+(?!(?:of|the|a|an|as|than|in|on|"
+            r"off|to|by|from|since|over|with|at|for|and|or|more|less|fewer|this|that|its|their|his|her|"
+            r"our|all)\b)[a-z])",
         ),
         (r"\d", r"(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])"),
         (
@@ -113,6 +118,13 @@ _FRACTIONS = tuple(
 )
 
 
+# "tenfold", "twentyfold": a number word glued to "fold" (the unit reads "fold" after it).
+# The rare literal is searched first and the word looked up behind it: a scan gated on the
+# word's first letters would stop at most letters of the text.
+_FOLD = re.compile(r"fold\b", re.I)
+_FOLD_WORD = re.compile(
+    r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand)$"
+)
 _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _VULGAR = _gated(r"\d½¼¾⅓⅔⅛", r"(?<![\d.,])(?P<whole>\d+)?\s?(?P<frac>[½¼¾⅓⅔⅛])")
 _MIXED = re.compile(r"\s(?P<n>[1-9])\s?[/⁄]\s?(?P<d>2|3|4|8|16)(?![\d/])")
@@ -144,9 +156,13 @@ def scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, int]:
 
 # "2m tons", "3m devices", "10k runners": a lone m/k/b before a plural noun is a scale,
 # except before the races and titles of a track or pool distance ("the 60m hurdles").
+# A noun may stand between the scale and the plural it belongs to ("300m blog entries"),
+# but not a measure adjective or preposition ("37m tall towers" is metres).
 _PLURAL_FOLLOWS = re.compile(
-    r" (?!(?:metres|meters|miles|minutes|bytes|bits|times|hurdles|races|titles|finals|heats|relays"
-    r"|sprints|events|medals|records|swims|runs)\b)[a-z]{2,}s\b"
+    r" (?:(?!(?:tall|high|long|wide|deep|away|above|below|from|of|in|at|on|for|to|and|or|the|a)\b)"
+    r"[a-z]{3,}(?<!s) )?"
+    r"(?!(?:metres|meters|miles|minutes|bytes|bits|times|hurdles|races|titles|finals|heats|relays"
+    r"|sprints|events|medals|records|swims|runs)\b)[a-z]{2,}(?<!ss)s\b"
 )
 
 
@@ -171,11 +187,18 @@ def find_numbers(text: str) -> list[Number]:
         )
     for pattern in _FRACTIONS:
         for m in pattern.finditer(text):
+            if m.group(0)[:1].isdigit() and int(m.group("n3")) >= int(m.group("d3")):
+                continue  # "6/4", "7/5": odds or a tie-break, not a fraction
             found.append(Number(m.start(), m.end(), _fraction_value(m.groupdict()), "fraction"))
     for m in _pattern("word").finditer(text):
         value = words_value(m.group(0))
         if value is not None:
             found.append(Number(m.start(), m.end(), float(value), "word", raw=float(value)))
+    for m in _FOLD.finditer(text):
+        word = _FOLD_WORD.search(text, max(0, m.start() - 8), m.start())
+        if word:
+            value = float(words_value(word.group(0)))
+            found.append(Number(word.start(), word.end(), value, "word", raw=value))
     for m in _VULGAR.finditer(text):
         whole = m.group("whole")
         value = (float(whole) if whole else 0.0) + _VULGAR_VALUES[m.group("frac")]
