@@ -8,6 +8,7 @@ import re
 
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.dates import anchoring, resolve
+from newsgraph.pipeline.components.dates.frequency import frequency
 from newsgraph.pipeline.components.dates.context import (
     caption_spans,
     clause_tense,
@@ -50,16 +51,21 @@ class DateExtractor(Component):
         for mention, spec, value, reason, _tense in found:
             if value is None and reason is None:
                 reason = "the expression names no valid calendar date"
+            start, freq, quant = mention.start, None, None
+            if mention.type == "SET":
+                start, freq, quant = frequency(doc.text, mention.start, mention.end)
             doc.dates.append(
                 DateExpr(
-                    start=mention.start,
+                    start=start,
                     end=mention.end,
                     value=value,
                     type=mention.type,
                     reason=reason,
-                    caption=in_caption(doc, mention.start, mention.end, captions),
+                    caption=in_caption(doc, start, mention.end, captions),
                     component=self.name,
                     duration=spec.get("duration"),
+                    freq=freq,
+                    quant=quant,
                 )
             )
         return doc
@@ -137,7 +143,12 @@ def _begun_quarter(spec: dict, value: str | None, anchor) -> bool:
     has begun by the publication date ``anchor``: the period a report is about."""
     if spec.get("kind") != "quarter" or not spec.get("q") or not value or "-Q" not in value:
         return False
-    return anchor is None or value <= f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}"
+    if anchor is None:
+        return True
+    # Begun, and within the last year: "the third quarter of 1984" in a 1989 story is
+    # history, not the period reported on.
+    now = f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}"
+    return f"{anchor.year - 1:04d}-Q{(anchor.month - 1) // 3 + 1}" <= value <= now
 
 
 def _anchored_quarter(spec: dict, value: str | None, report: str | None) -> str | None:

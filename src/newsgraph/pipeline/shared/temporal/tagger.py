@@ -127,7 +127,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         ),
         (r"(?i)\b(?:the\s+)?(?P<unit>year|quarter|month|week)[\s-](?P<dir>ago|earlier)\b", _year_ago),
         (
-            rf"(?i)\b(?P<the>the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|same|comparable|corresponding|year-earlier|year-ago|fiscal|past)[\s-]+)*(?:fiscal\s+)?quarter\b(?:\s+of\s+(?P<year>{YEAR}))?",
+            rf"(?i)\b(?P<the>the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|same|comparable|corresponding|year-earlier|year-ago|fiscal|past)[\s-]+)*(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?",
             _quarter,
         ),
         (
@@ -313,6 +313,8 @@ def _year(m: re.Match) -> Mention | None:
     ):
         return None
     span_text = m.group(0)
+    if re.search(r"(?i)\bhalf\s+of\b", span_text):
+        return None  # "the first half of 1990" is a half year (the half-year row), not 1990
     if not _YEAR_PREP.search(before + (" " if not before.endswith(" ") else "")) and not re.match(
         r"(?i)(?:the|fiscal|early|late|mid)", span_text
     ):

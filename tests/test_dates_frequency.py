@@ -1,0 +1,78 @@
+"""Dates: TIMEX3's ``freq`` and ``quant`` on sets ("twice a week", "every Tuesday"), the
+frequency taken into the span, and the quantities component left as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.components.dates import DateExtractor
+from newsgraph.pipeline.components.dates.frequency import frequency
+
+
+@pytest.mark.parametrize(
+    "text,surface,freq,quant",
+    [
+        ("The board meets twice a week.", "twice a week", "2X", None),
+        ("Trains leave three times a day.", "three times a day", "3X", None),
+        ("He flies 4 times a year to Lagos.", "4 times a year", "4X", None),
+        ("They talk several times a month.", "several times a month", "XX", None),
+        ("She calls once a month.", "once a month", "1X", None),
+        ("The pills are taken twice daily.", "twice daily", "2X", None),
+        ("The market opens every Tuesday.", "every Tuesday", None, "EVERY"),
+        ("Prices are set each July.", "each July", None, "EACH"),
+        ("Rent is $900 a month.", "a month", None, None),
+    ],
+)
+def test_dates_frequency_of_sets(nlp, make_doc, text, surface, freq, quant):
+    doc = make_doc(text, published="2022-02-24")
+    doc.spacy = nlp(text)
+    DateExtractor()(doc)
+    found = {doc.text[d.start : d.end]: d for d in doc.dates}
+    assert surface in found, found
+    d = found[surface]
+    assert (d.type, d.freq, d.quant) == ("SET", freq, quant)
+
+
+def test_dates_frequency_needs_a_count():
+    text = "At times a week goes by."
+    start = text.index("a week")
+    assert frequency(text, start, start + len("a week")) == (start, None, None)
+
+
+def test_dates_frequency_leaves_quantities_alone(nlp, make_doc):
+    """The span grows in the dates component only: the shared tagger's mentions, which the
+    quantities component reads, still start at "a week"."""
+    from newsgraph.pipeline.shared.temporal.engine import tag
+
+    text = "The ferry sails three times a week."
+    assert [text[m.start : m.end] for m in tag(text)] == ["a week"]
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("Sales rose in the first half of 1990.", "the first half of 1990", "1990-H1"),
+        ("Sales fell in the second half of 1988.", "the second half of 1988", "1988-H2"),
+        ("It expects a loss in the fourth quarter of fiscal 1990.", "the fourth quarter of fiscal 1990", "1990-Q4"),
+    ],
+)
+def test_dates_halves_and_fiscal_quarters_of_a_year(nlp, make_doc, text, surface, value):
+    doc = make_doc(text, published="1989-10-26")
+    doc.spacy = nlp(text)
+    DateExtractor()(doc)
+    found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
+    assert found.get(surface) == value, found
+
+
+def test_dates_an_old_quarter_is_not_the_report_quarter(nlp, make_doc):
+    """A quarter of a past year ("the third quarter of 1984") is history, not the period
+    the report is about: "a year ago" then stays the quarter a year before publication."""
+    text = (
+        "The utility stopped paying a dividend in the third quarter of 1984. "
+        "It reported third-quarter net of $68 million, up from $66 million a year ago."
+    )
+    doc = make_doc(text, published="1989-10-27")
+    doc.spacy = nlp(text)
+    DateExtractor()(doc)
+    found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
+    assert found["a year ago"] == "1988-Q3", found
