@@ -83,6 +83,9 @@ class DateExtractor(Component):
         year: tuple[int, int] | None = None  # the last explicit year named, and its sentence
         found = []
         for mention in mentions(doc.text):
+            measure = anchoring.event_measure(doc.text, mention.start, mention.end, mention.spec)
+            if measure is not None:  # "three days later": the measure, a duration
+                mention = Mention(mention.start, measure[0], "DURATION", {"kind": "duration", "value": measure[1]})
             spec = _in_context(doc.text, mention)
             if spec.get("period") and report_quarter is None:
                 continue  # "the latest period" is a quarter only in a report about quarters

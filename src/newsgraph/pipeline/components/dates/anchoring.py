@@ -108,3 +108,21 @@ def message_date(quote: tuple[int, int], resolved: list[tuple[int, int, str | No
 def relative_to_message(spec: dict) -> bool:
     """True for the kinds a quoted message's date anchors ("tomorrow", "Friday")."""
     return spec.get("kind") in _RELATIVE_DAY and spec.get("offset") is None
+
+
+# "three days later", "ten days before": counted from an event the text names, not from
+# the publication date; TimeML annotates the measure ("three days", a DURATION) and leaves
+# "later"/"before" out as a signal. "ago", "from now" count from the publication date and
+# "a year earlier" is the report's comparison period (TimeBank writes it as a date).
+_FROM_EVENT = ("later", "before")
+
+
+def event_measure(text: str, start: int, end: int, spec: dict) -> tuple[int, str] | None:
+    """For "three days later" at ``[start, end)``: the end of its measure ("three days")
+    and the measure's value (``P3D``); None for any other expression."""
+    if spec.get("dir") not in _FROM_EVENT or not spec.get("duration"):
+        return None
+    measure_end = end - len(spec["dir"])
+    while measure_end > start and text[measure_end - 1].isspace():
+        measure_end -= 1
+    return measure_end, spec["duration"]

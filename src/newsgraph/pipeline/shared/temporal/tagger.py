@@ -447,7 +447,7 @@ def _ago(m: re.Match) -> Mention | None:
     measure = _duration_value(n, m.group("unit"))
     if m.group("unit").lower().rstrip("s") in load()["time_units"]:
         # "20 minutes ago": within the day of publication ("M" would read as months)
-        spec = {"kind": "day", "days": 0, "part": None, "duration": measure}
+        spec = {"kind": "day", "days": 0, "part": None, "duration": measure, "dir": m.group("dir").lower()}
         return Mention(m.start(), m.end(), "DATE", spec)
     spec = {
         "kind": "offset",
@@ -455,6 +455,7 @@ def _ago(m: re.Match) -> Mention | None:
         "n": int(n) * sign,
         "ago": True,
         "duration": measure,
+        "dir": m.group("dir").lower(),
     }
     return Mention(m.start(), m.end(), "DATE", spec)
 

@@ -1,5 +1,8 @@
-"""Dates: TIMEX3's ``freq`` and ``quant`` on sets ("twice a week", "every Tuesday"), the
-frequency taken into the span, and the quantities component left as it was."""
+"""Dates, TimeML classes on synthetic sentences: TIMEX3's ``freq`` and ``quant`` on sets
+("twice a week", "every Tuesday", the frequency taken into the span while the shared
+tagger's spans stay as the quantities component reads them), halves and fiscal quarters of
+a named year, the report quarter, and measures counted from an event ("three days
+later": a DURATION)."""
 
 from __future__ import annotations
 
@@ -76,3 +79,38 @@ def test_dates_an_old_quarter_is_not_the_report_quarter(nlp, make_doc):
     DateExtractor()(doc)
     found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
     assert found["a year ago"] == "1988-Q3", found
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("The strike ended in March. Three days later, the port reopened.", "Three days", "P3D"),
+        ("He was shot at home. Just over an hour later, he was declared dead.", "an hour", "PT1H"),
+        ("A car was seen near the house ten days before the shooting.", "ten days", "P10D"),
+    ],
+)
+def test_dates_measure_counted_from_an_event_is_a_duration(nlp, make_doc, text, surface, value):
+    """TimeML annotates the measure of "three days later" as a DURATION and leaves
+    "later"/"before" out as a signal: the event it counts from is not the publication date."""
+    doc = make_doc(text, published="1989-10-30")
+    doc.spacy = nlp(text)
+    DateExtractor()(doc)
+    found = {doc.text[d.start : d.end]: d for d in doc.dates}
+    assert surface in found, found
+    assert (found[surface].type, found[surface].value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("The company was founded two years ago.", "two years ago", "1987"),
+        ("Profit rose from $3 million a year earlier.", "a year earlier", "1988"),
+        ("The vote will be held three weeks from now.", "three weeks from now", "1989-W47"),
+    ],
+)
+def test_dates_measure_counted_from_publication_stays_a_date(nlp, make_doc, text, surface, value):
+    doc = make_doc(text, published="1989-10-30")
+    doc.spacy = nlp(text)
+    DateExtractor()(doc)
+    found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
+    assert found.get(surface) == value, found
