@@ -114,3 +114,21 @@ def test_dates_measure_counted_from_publication_stays_a_date(nlp, make_doc, text
     DateExtractor()(doc)
     found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
     assert found.get(surface) == value, found
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        # A Thursday: the coming Tuesday, not the last one.
+        ("They would be ready to leave as soon as Tuesday, he said.", "Tuesday", "1989-10-31"),
+        ("The board gave the bidder until mid-November to reply.", "mid-November", "1989-11"),
+        ("A hearing may come the week of March 6, a lawyer said.", "the week of March 6", "1990-W10"),
+        ("The hearing was held the week of Oct. 2, 1989.", "the week of Oct. 2, 1989", "1989-W40"),
+    ],
+)
+def test_dates_earliest_deadlines_and_weeks_of_a_day(nlp, make_doc, text, surface, value):
+    doc = make_doc(text, published="1989-10-26")
+    doc.spacy = nlp(text)
+    DateExtractor()(doc)
+    found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
+    assert found.get(surface) == value, found

@@ -177,14 +177,16 @@ def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
         return None
     if spec["kind"] == "clocked" and _WEAK_BEFORE.search(doc.text[max(0, start - 12) : start]):
         return "future"
-    if anchoring.forward(doc.text, start, end):
-        return "future"  # "postponed until Saturday", "the Jan. 14 deadline"
+    if anchoring.forward(doc.text, start, end) or _EARLIEST_BEFORE.search(doc.text, max(0, start - 20), start):
+        return "future"  # "postponed until Saturday", "the Jan. 14 deadline", "as soon as Tuesday"
     if spec.get("possessive") and not _AHEAD_BEFORE.search(doc.text[max(0, start - 16) : start]):
         return "past"  # "Friday's purchases", "Wednesday's ruling": what has happened
     return clause_tense(doc.spacy, start, end, doc.text)
 
 
 _AHEAD_BEFORE = re.compile(r"(?i)\b(?:ahead\s+of|before|until|for|await\w*)\s+$")
+# "as soon as Tuesday", "as early as next month": the earliest of times still ahead.
+_EARLIEST_BEFORE = re.compile(r"(?i)\bas\s+(?:soon|early)\s+as\s+$")
 _WEAK_BEFORE = re.compile(r"(?i)\b(?:until|till|by|before)\s+(?:at\s+)?$")
 
 

@@ -21,6 +21,8 @@ _FORWARD = re.compile(
     r"(?i)\b(?:postpone|delay|defer|adjourn|extend|push(?:ed)?\s+back|put\s+off|move|reschedul|recess)\w*"
     r"[^.;:]{0,40}?\b(?:until|till|to|into)\s+(?:at\s+|on\s+)?$"
 )
+# "gave them until Friday", "has been given until March 1": a deadline, which lies ahead.
+_GIVEN_UNTIL = re.compile(r"(?i)\b(?:give|gave|given|giving)\b[^.;:]{0,40}?\b(?:until|till)\s+(?:at\s+|on\s+)?$")
 _DEADLINE_AFTER = re.compile(r"(?i)\s+(?:deadline|target\s+date|expiration)\b")
 _QUOTES = re.compile(r"``.*?''|“[^”]*”|\"[^\"\n]*\"", re.S)
 
@@ -29,7 +31,8 @@ def forward(text: str, start: int, end: int) -> bool:
     """True when the words around ``[start, end)`` point it forward: a postponing verb
     before it ("postponed until Tuesday morning") or "deadline" after it ("the Jan. 14
     deadline")."""
-    return bool(_FORWARD.search(text[max(0, start - 60) : start]) or _DEADLINE_AFTER.match(text, end))
+    before = text[max(0, start - 60) : start]
+    return bool(_FORWARD.search(before) or _GIVEN_UNTIL.search(before) or _DEADLINE_AFTER.match(text, end))
 
 
 def calendar_ref(value: str | None) -> str | None:

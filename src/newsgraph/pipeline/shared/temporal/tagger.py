@@ -69,7 +69,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
     sets = alternation(lex["sets"])
     table = [
         (
-            rf"(?:(?P<wd>{weekday}),?\s+)?{MOD}(?P<month>{month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"(?:(?P<wd>{weekday}),?\s+|(?P<weekof>(?i:the\s+week\s+of))\s+)?{MOD}(?P<month>{month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR})\b)?",
             _month_day,
         ),
         (
@@ -263,6 +263,8 @@ def _month_day(m: re.Match) -> Mention | None:
         return None
     year = int(m.group("year")) if m.group("year") else None
     spec = {"kind": "monthday", "month": _month_num(m.group("month")), "day": day, "year": year}
+    if m.groupdict().get("weekof"):
+        spec["week_of"] = True  # "the week of March 6": the ISO week holding the day
     return Mention(m.start(), m.end(), "DATE", spec)
 
 
