@@ -132,3 +132,21 @@ def test_dates_earliest_deadlines_and_weeks_of_a_day(nlp, make_doc, text, surfac
     DateExtractor()(doc)
     found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
     assert found.get(surface) == value, found
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The mayor could not be reached for comment Monday.", "1989-10-23"),
+        ("Neither he nor his lawyer could be located Monday.", "1989-10-23"),
+        ("The vote could come Monday, aides said.", "1989-10-30"),
+    ],
+)
+def test_dates_could_not_is_a_past_attempt(nlp, make_doc, text, value):
+    """A negated "could" reports an attempt that failed (past); "could" alone is a
+    possibility ahead. Published on a Thursday."""
+    doc = make_doc(text, published="1989-10-26")
+    doc.spacy = nlp(text)
+    DateExtractor()(doc)
+    found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
+    assert found.get("Monday") == value, found

@@ -67,6 +67,8 @@ def _verb_tense(verb) -> str | None:
     """``future`` for will/modals, planning verbs ("planned a rally for Saturday") and
     infinitives ("to testify on Feb. 10"); ``past`` for past forms; else None."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ == "could" for a in auxes) and _negated(verb):
+        return "past"  # "could not be reached Monday": an attempt that failed
     if any(a.lower_ in _FUTURE_AUX or a.lower_ in _MODALS for a in auxes):
         return "future"
     if verb.lemma_ in _PLAN_LEMMAS:
@@ -86,6 +88,14 @@ def _verb_tense(verb) -> str | None:
         parent = verb.head
         return _verb_tense(parent) if parent.pos_ in ("VERB", "AUX", "ADJ") else None
     return None
+
+
+def _negated(verb) -> bool:
+    """True when ``verb`` is negated: a ``not``/``n't`` on it, or ``neither``, ``nor``,
+    ``never`` before it ("neither he nor they could be located")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(t.lower_ in ("neither", "nor", "never") for left in verb.lefts for t in left.subtree)
 
 
 def publication_date(doc: Document) -> date | None:
