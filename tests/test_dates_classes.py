@@ -12,6 +12,14 @@ from newsgraph.pipeline.components.dates import DateExtractor
 from newsgraph.pipeline.components.dates.frequency import frequency
 
 
+def _dates(nlp, make_doc, text: str, published: str = "1989-10-26") -> dict:
+    """The dates of ``text`` by their surface (1989-10-26 is a Thursday)."""
+    doc = make_doc(text, published=published)
+    doc.spacy = nlp(text)
+    DateExtractor()(doc)
+    return {doc.text[d.start : d.end]: d for d in doc.dates}
+
+
 @pytest.mark.parametrize(
     "text,surface,freq,quant",
     [
@@ -27,10 +35,7 @@ from newsgraph.pipeline.components.dates.frequency import frequency
     ],
 )
 def test_dates_frequency_of_sets(nlp, make_doc, text, surface, freq, quant):
-    doc = make_doc(text, published="2022-02-24")
-    doc.spacy = nlp(text)
-    DateExtractor()(doc)
-    found = {doc.text[d.start : d.end]: d for d in doc.dates}
+    found = _dates(nlp, make_doc, text, "2022-02-24")
     assert surface in found, found
     d = found[surface]
     assert (d.type, d.freq, d.quant) == ("SET", freq, quant)
@@ -54,16 +59,27 @@ def test_dates_frequency_leaves_quantities_alone(nlp, make_doc):
 @pytest.mark.parametrize(
     "text,surface,value",
     [
+        # Halves and fiscal quarters of a named year.
         ("Sales rose in the first half of 1990.", "the first half of 1990", "1990-H1"),
         ("Sales fell in the second half of 1988.", "the second half of 1988", "1988-H2"),
         ("It expects a loss in the fourth quarter of fiscal 1990.", "the fourth quarter of fiscal 1990", "1990-Q4"),
+        # Measures counted from the publication date stay dates.
+        ("The company was founded two years ago.", "two years ago", "1987"),
+        ("Profit rose from $3 million a year earlier.", "a year earlier", "1988"),
+        ("The vote will be held three weeks from now.", "three weeks from now", "1989-W46"),
+        # The earliest of times and deadlines look ahead: the coming Tuesday.
+        ("They would be ready to leave as soon as Tuesday, he said.", "Tuesday", "1989-10-31"),
+        ("The board gave the bidder until mid-November to reply.", "mid-November", "1989-11"),
+        ("A hearing may come the week of March 6, a lawyer said.", "the week of March 6", "1990-W10"),
+        ("The hearing was held the week of Oct. 2, 1989.", "the week of Oct. 2, 1989", "1989-W40"),
+        # A negated "could" reports an attempt that failed; "could" alone looks ahead.
+        ("The mayor could not be reached for comment Monday.", "Monday", "1989-10-23"),
+        ("Neither he nor his lawyer could be located Monday.", "Monday", "1989-10-23"),
+        ("The vote could come Monday, aides said.", "Monday", "1989-10-30"),
     ],
 )
-def test_dates_halves_and_fiscal_quarters_of_a_year(nlp, make_doc, text, surface, value):
-    doc = make_doc(text, published="1989-10-26")
-    doc.spacy = nlp(text)
-    DateExtractor()(doc)
-    found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
+def test_dates_values_in_context(nlp, make_doc, text, surface, value):
+    found = {k: d.value for k, d in _dates(nlp, make_doc, text).items()}
     assert found.get(surface) == value, found
 
 
@@ -74,10 +90,7 @@ def test_dates_an_old_quarter_is_not_the_report_quarter(nlp, make_doc):
         "The utility stopped paying a dividend in the third quarter of 1984. "
         "It reported third-quarter net of $68 million, up from $66 million a year ago."
     )
-    doc = make_doc(text, published="1989-10-27")
-    doc.spacy = nlp(text)
-    DateExtractor()(doc)
-    found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
+    found = {k: d.value for k, d in _dates(nlp, make_doc, text, "1989-10-27").items()}
     assert found["a year ago"] == "1988-Q3", found
 
 
@@ -92,61 +105,6 @@ def test_dates_an_old_quarter_is_not_the_report_quarter(nlp, make_doc):
 def test_dates_measure_counted_from_an_event_is_a_duration(nlp, make_doc, text, surface, value):
     """TimeML annotates the measure of "three days later" as a DURATION and leaves
     "later"/"before" out as a signal: the event it counts from is not the publication date."""
-    doc = make_doc(text, published="1989-10-30")
-    doc.spacy = nlp(text)
-    DateExtractor()(doc)
-    found = {doc.text[d.start : d.end]: d for d in doc.dates}
+    found = _dates(nlp, make_doc, text, "1989-10-30")
     assert surface in found, found
     assert (found[surface].type, found[surface].value) == ("DURATION", value)
-
-
-@pytest.mark.parametrize(
-    "text,surface,value",
-    [
-        ("The company was founded two years ago.", "two years ago", "1987"),
-        ("Profit rose from $3 million a year earlier.", "a year earlier", "1988"),
-        ("The vote will be held three weeks from now.", "three weeks from now", "1989-W47"),
-    ],
-)
-def test_dates_measure_counted_from_publication_stays_a_date(nlp, make_doc, text, surface, value):
-    doc = make_doc(text, published="1989-10-30")
-    doc.spacy = nlp(text)
-    DateExtractor()(doc)
-    found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
-    assert found.get(surface) == value, found
-
-
-@pytest.mark.parametrize(
-    "text,surface,value",
-    [
-        # A Thursday: the coming Tuesday, not the last one.
-        ("They would be ready to leave as soon as Tuesday, he said.", "Tuesday", "1989-10-31"),
-        ("The board gave the bidder until mid-November to reply.", "mid-November", "1989-11"),
-        ("A hearing may come the week of March 6, a lawyer said.", "the week of March 6", "1990-W10"),
-        ("The hearing was held the week of Oct. 2, 1989.", "the week of Oct. 2, 1989", "1989-W40"),
-    ],
-)
-def test_dates_earliest_deadlines_and_weeks_of_a_day(nlp, make_doc, text, surface, value):
-    doc = make_doc(text, published="1989-10-26")
-    doc.spacy = nlp(text)
-    DateExtractor()(doc)
-    found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
-    assert found.get(surface) == value, found
-
-
-@pytest.mark.parametrize(
-    "text,value",
-    [
-        ("The mayor could not be reached for comment Monday.", "1989-10-23"),
-        ("Neither he nor his lawyer could be located Monday.", "1989-10-23"),
-        ("The vote could come Monday, aides said.", "1989-10-30"),
-    ],
-)
-def test_dates_could_not_is_a_past_attempt(nlp, make_doc, text, value):
-    """A negated "could" reports an attempt that failed (past); "could" alone is a
-    possibility ahead. Published on a Thursday."""
-    doc = make_doc(text, published="1989-10-26")
-    doc.spacy = nlp(text)
-    DateExtractor()(doc)
-    found = {doc.text[d.start : d.end]: d.value for d in doc.dates}
-    assert found.get("Monday") == value, found
