@@ -72,6 +72,9 @@ def test_dates_frequency_leaves_quantities_alone(nlp, make_doc):
         ("The board gave the bidder until mid-November to reply.", "mid-November", "1989-11"),
         ("A hearing may come the week of March 6, a lawyer said.", "the week of March 6", "1990-W10"),
         ("The hearing was held the week of Oct. 2, 1989.", "the week of Oct. 2, 1989", "1989-W40"),
+        # "due", "payable" look ahead unless a past perfect puts the day behind.
+        ("The offer had been due to expire Friday evening.", "Friday evening", "1989-10-20TEV"),
+        ("The dividend is payable Friday.", "Friday", "1989-10-27"),
         # A negated "could" reports an attempt that failed; "could" alone looks ahead.
         ("The mayor could not be reached for comment Monday.", "Monday", "1989-10-23"),
         ("Neither he nor his lawyer could be located Monday.", "Monday", "1989-10-23"),

@@ -16,6 +16,7 @@ _FUTURE_AUX = words("lexicons/dates/future_auxiliaries.txt")
 _MODALS = words("lexicons/dates/modals.txt")
 _PLAN_LEMMAS = words("lexicons/dates/plan_lemmas.txt")
 _PRESENT = ("VBZ", "VBP")
+_PAST_PERFECT = re.compile(r"(?i)\bhad\s+(?:been\s+)?\w+(?:\s+to\s+\w+)?\s+(?:on\s+)?$")
 _DATELINE_SEP = re.compile(r"\s(?:—|–|--|-)\s|\(\w+\)\s*[—–-]")
 
 
@@ -40,7 +41,9 @@ def clause_tense(sdoc, start: int, end: int, text: str | None = None) -> str | N
     before = re.search(r"([A-Za-z]+)\W{0,3}(?:on\s+|of\s+|in\s+)?$", text[max(0, start - 30) : start])
     word = before.group(1).lower() if before else ""
     if word in load()["future_markers"]:
-        return "future"
+        # "payable Dec. 7" lies ahead, unless a past perfect puts it behind ("it had been
+        # due to expire Friday evening", before it was extended).
+        return "past" if _PAST_PERFECT.search(text, max(0, start - 40), start) else "future"
     if word in load()["past_markers"]:
         return "past"
     tense = _governing_tense(sdoc, start, end)
