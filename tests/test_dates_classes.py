@@ -32,6 +32,7 @@ def _dates(nlp, make_doc, text: str, published: str = "1989-10-26") -> dict:
         ("The market opens every Tuesday.", "every Tuesday", None, "EVERY"),
         ("Prices are set each July.", "each July", None, "EACH"),
         ("Rent is $900 a month.", "a month", None, None),
+        ("The shop opens on weekends.", "weekends", None, None),
     ],
 )
 def test_dates_frequency_of_sets(nlp, make_doc, text, surface, freq, quant):
@@ -39,6 +40,7 @@ def test_dates_frequency_of_sets(nlp, make_doc, text, surface, freq, quant):
     assert surface in found, found
     d = found[surface]
     assert (d.type, d.freq, d.quant) == ("SET", freq, quant)
+    assert d.value is not None
 
 
 def test_dates_frequency_needs_a_count():

@@ -51,6 +51,7 @@ def patterns() -> list[tuple[str, object]]:
         (r"(?i)\b(?:over|in)\s+the\s+(?P<unit>years|decades)\b", _over_the_years),
         (rf"(?i)\b(?:every|each)\s+(?P<wd>{weekday})(?:\s+(?P<part>{_PARTS}))?", _set_weekday),
         (rf"(?:(?<=on )|(?<=On ))(?P<wd>{weekday})s(?:\s+(?P<part>{_PARTS})s)?\b", _set_weekday),
+        (r"(?:(?<=on )|(?<=On ))weekends\b", lambda m: _set(m, "XXXX-WXX-WE")),
         (rf"(?:(?P<wd1>{weekday})\s+and\s+)?(?P<wd>{weekday})\s+(?P<part>{_PARTS})s\b", _set_weekday_parts),
         (rf"(?i:\b(?:every|each)\s+)(?P<month>{month})", _set_month),
         (rf"(?i)\b(?:every|each)\s+(?P<part>{_PARTS})\b", _set_part),
