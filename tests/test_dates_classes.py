@@ -65,6 +65,9 @@ def test_dates_frequency_leaves_quantities_alone(nlp, make_doc):
         ("Sales rose in the first half of 1990.", "the first half of 1990", "1990-H1"),
         ("Sales fell in the second half of 1988.", "the second half of 1988", "1988-H2"),
         ("It expects a loss in the fourth quarter of fiscal 1990.", "the fourth quarter of fiscal 1990", "1990-Q4"),
+        # A season of a named year.
+        ("Prices peaked in the summer of 1987.", "the summer of 1987", "1987-SU"),
+        ("The plant opens in spring 1990.", "spring 1990", "1990-SP"),
         # Measures counted from the publication date stay dates.
         ("The company was founded two years ago.", "two years ago", "1987"),
         ("Profit rose from $3 million a year earlier.", "a year earlier", "1988"),

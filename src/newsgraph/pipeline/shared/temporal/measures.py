@@ -36,6 +36,10 @@ def patterns() -> list[tuple[str, object]]:
     seasons = alternation(load()["seasons"])
     return [
         (rf"(?:(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>spring|summer|autumn|winter))\b", _season),
+        (
+            rf"(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>spring|summer|autumn|winter|fall)(?i:\s+of)?\s+(?P<year>{YEAR})\b(?![-/.,]\d)",
+            _season_of_year,
+        ),
         (r"(?i)\byear(?:[-\s]end|['’]s\s+end)\b", _year_end),
         (r"(?i)\b(?:the\s+)?(?:coming|future)\s+(?:months|quarters|weeks|years)\b", _future),
         # Both rows start at a literal ("to", "more") and find the count before it in the
@@ -98,6 +102,12 @@ def _season(m: re.Match) -> Mention:
     """ "the summer", "early spring": a season of the year the clause's tense points to."""
     spec = {"kind": "season", "season": load()["seasons"][m.group("season")], "offset": None}
     return Mention(m.start(), m.end(), "DATE", spec)
+
+
+def _season_of_year(m: re.Match) -> Mention:
+    """ "the summer of 1989", "spring 1990": that season of that year (``1989-SU``)."""
+    season = load()["seasons"][m.group("season").lower()]
+    return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{m.group('year')}-{season}"})
 
 
 def _year_end(m: re.Match) -> Mention:
