@@ -63,3 +63,22 @@ def test_eval_dates_decades_and_centuries_compared_in_one_spelling():
     gold = [[(0, 5, "198X", "DATE"), (6, 10, "19XX", "DATE"), (11, 15, "1998", "DATE")]]
     pred = [[(0, 5, "198", "DATE"), (6, 10, "19", "DATE"), (11, 15, "199", "DATE")]]
     assert task.score(gold, pred)["value_f1"] == pytest.approx(2 / 3, abs=1e-3)
+
+
+def test_eval_dates_te3_value_compares_strings_exactly():
+    """``te3_value_f1`` is TempEval-3's comparison (``g.value == s.value``): one spelling
+    of a week or a decade is not forgiven there, and never more than ``value_f1``."""
+    gold = [[(0, 9, "2000-W7", "DATE"), (10, 15, "198X", "DATE"), (16, 20, "P1D", "DURATION")]]
+    pred = [[(0, 9, "2000-W07", "DATE"), (10, 15, "198", "DATE"), (16, 20, "PXD", "DURATION")]]
+    scores = task.score(gold, pred)
+    assert scores["value_f1"] == pytest.approx(2 / 3, abs=1e-3)
+    assert scores["te3_value_f1"] == 0.0  # and PXD is not P1D in either
+
+
+def test_eval_dates_one_prediction_matches_one_annotation():
+    """Two annotated expressions overlapping one predicted one: only one is matched (the
+    scorer is one-to-one, so never more lenient than TempEval-3's relaxed match)."""
+    gold = [[(0, 6, "2000-01-05", "DATE"), (7, 12, "2000-01-05T22:00", "TIME")]]
+    pred = [[(0, 12, "2000-01-05", "DATE")]]
+    scores = task.score(gold, pred)
+    assert scores["relaxed_recall"] == 0.5 and scores["value_recall"] == 0.5

@@ -14,7 +14,7 @@ import msgspec
 
 # The record's schema (``Record.schema_version``); the store's tables have their own,
 # ``store.schema.STORE_SCHEMA_VERSION`` (its latest migration).
-RECORD_SCHEMA_VERSION = "1.3"  # 1.1 added `tone`, 1.2 `notes`, 1.3 `quotes[].attribution`, `dates[].duration`, `events[].source|target.code`, a title for plain text; fields are only ever added
+RECORD_SCHEMA_VERSION = "1.3"  # 1.1 added `tone`, 1.2 `notes`, 1.3 `quotes[].attribution`, `dates[].duration|freq|quant`, `events[].source|target.code`, a title for plain text; fields are only ever added
 SCHEMA_VERSION = RECORD_SCHEMA_VERSION  # the old name, kept for code that imports it
 
 
@@ -127,6 +127,10 @@ class DateExpr(Struct, frozen=True):
     # The measure inside an anchored expression ("a month earlier": P1M) or the length of a
     # split year ("1998-99": P1Y); null otherwise.
     duration: str | None = None
+    # TIMEX3's attributes of a SET: how often in each period ("twice a week": "2X") and
+    # its quantifier ("every Tuesday": "EVERY"); null otherwise.
+    freq: str | None = None
+    quant: str | None = None
 
 
 class Place(Struct, frozen=True):

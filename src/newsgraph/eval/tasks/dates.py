@@ -102,10 +102,18 @@ def canonical(value: str | None) -> str | None:
 
 
 def score(gold: list[list[Timex]], pred: list[list[Timex]]) -> dict[str, float]:
-    """TempEval-3 span F1 (strict, relaxed), value F1 and type accuracy, micro-averaged."""
+    """TempEval-3 span F1 (strict, relaxed), value F1 and type accuracy, micro-averaged.
+
+    Each annotated expression is matched to at most one predicted one (same characters
+    first, else the first overlapping one). ``value_f1`` compares values in ``canonical``
+    spelling; ``te3_value_f1`` compares them as strings, exactly as TempEval-3's scorer
+    does (its ``g.value == s.value``), so ``2000-W7`` against ``2000-W07`` counts as wrong
+    there. With one-to-one matching, value F1 over all predicted and annotated expressions
+    equals TempEval-3's "relaxed F1 x value accuracy"; TempEval-3 lets several predicted
+    expressions match one annotated one, which this scorer does not."""
     n_gold = sum(len(g) for g in gold)
     n_pred = sum(len(p) for p in pred)
-    strict = relaxed = value = typed = 0
+    strict = relaxed = value = exact = typed = 0
     for g_doc, p_doc in zip(gold, pred, strict=True):
         free = list(p_doc)
         for g in g_doc:
@@ -117,9 +125,10 @@ def score(gold: list[list[Timex]], pred: list[list[Timex]]) -> dict[str, float]:
             relaxed += 1
             strict += hit[0] == g[0] and hit[1] == g[1]
             value += hit[2] is not None and canonical(hit[2]) == canonical(g[2])
+            exact += hit[2] is not None and hit[2] == g[2]
             typed += hit[3] == g[3]
     scores: dict[str, float] = {}
-    for name, tp in (("strict", strict), ("relaxed", relaxed), ("value", value)):
+    for name, tp in (("strict", strict), ("relaxed", relaxed), ("value", value), ("te3_value", exact)):
         p, r, f = prf(tp, n_pred, n_gold)
         scores |= {f"{name}_f1": round(f, 4), f"{name}_precision": round(p, 4), f"{name}_recall": round(r, 4)}
     scores["type_accuracy"] = round(typed / relaxed, 4) if relaxed else 0.0
@@ -127,7 +136,7 @@ def score(gold: list[list[Timex]], pred: list[list[Timex]]) -> dict[str, float]:
 
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
-_HALF_METRICS = ("strict_f1", "relaxed_f1", "value_f1", "value_precision", "value_recall")
+_HALF_METRICS = ("strict_f1", "relaxed_f1", "value_f1", "value_precision", "value_recall", "te3_value_f1")
 
 
 def held_out(name: str) -> bool:

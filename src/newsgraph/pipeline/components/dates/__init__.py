@@ -8,6 +8,7 @@ import re
 
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.dates import anchoring, resolve
+from newsgraph.pipeline.components.dates.frequency import frequency
 from newsgraph.pipeline.components.dates.context import (
     caption_spans,
     clause_tense,
@@ -50,16 +51,21 @@ class DateExtractor(Component):
         for mention, spec, value, reason, _tense in found:
             if value is None and reason is None:
                 reason = "the expression names no valid calendar date"
+            start, freq, quant = mention.start, None, None
+            if mention.type == "SET":
+                start, freq, quant = frequency(doc.text, mention.start, mention.end)
             doc.dates.append(
                 DateExpr(
-                    start=mention.start,
+                    start=start,
                     end=mention.end,
                     value=value,
                     type=mention.type,
                     reason=reason,
-                    caption=in_caption(doc, mention.start, mention.end, captions),
+                    caption=in_caption(doc, start, mention.end, captions),
                     component=self.name,
                     duration=spec.get("duration"),
+                    freq=freq,
+                    quant=quant,
                 )
             )
         return doc
@@ -77,6 +83,9 @@ class DateExtractor(Component):
         year: tuple[int, int] | None = None  # the last explicit year named, and its sentence
         found = []
         for mention in mentions(doc.text):
+            measure = anchoring.event_measure(doc.text, mention.start, mention.end, mention.spec)
+            if measure is not None:  # "three days later": the measure, a duration
+                mention = Mention(mention.start, measure[0], "DURATION", {"kind": "duration", "value": measure[1]})
             spec = _in_context(doc.text, mention)
             if spec.get("period") and report_quarter is None:
                 continue  # "the latest period" is a quarter only in a report about quarters
@@ -137,7 +146,12 @@ def _begun_quarter(spec: dict, value: str | None, anchor) -> bool:
     has begun by the publication date ``anchor``: the period a report is about."""
     if spec.get("kind") != "quarter" or not spec.get("q") or not value or "-Q" not in value:
         return False
-    return anchor is None or value <= f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}"
+    if anchor is None:
+        return True
+    # Begun, and within the last year: "the third quarter of 1984" in a 1989 story is
+    # history, not the period reported on.
+    now = f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}"
+    return f"{anchor.year - 1:04d}-Q{(anchor.month - 1) // 3 + 1}" <= value <= now
 
 
 def _anchored_quarter(spec: dict, value: str | None, report: str | None) -> str | None:
@@ -163,14 +177,16 @@ def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
         return None
     if spec["kind"] == "clocked" and _WEAK_BEFORE.search(doc.text[max(0, start - 12) : start]):
         return "future"
-    if anchoring.forward(doc.text, start, end):
-        return "future"  # "postponed until Saturday", "the Jan. 14 deadline"
+    if anchoring.forward(doc.text, start, end) or _EARLIEST_BEFORE.search(doc.text, max(0, start - 20), start):
+        return "future"  # "postponed until Saturday", "the Jan. 14 deadline", "as soon as Tuesday"
     if spec.get("possessive") and not _AHEAD_BEFORE.search(doc.text[max(0, start - 16) : start]):
         return "past"  # "Friday's purchases", "Wednesday's ruling": what has happened
     return clause_tense(doc.spacy, start, end, doc.text)
 
 
 _AHEAD_BEFORE = re.compile(r"(?i)\b(?:ahead\s+of|before|until|for|await\w*)\s+$")
+# "as soon as Tuesday", "as early as next month": the earliest of times still ahead.
+_EARLIEST_BEFORE = re.compile(r"(?i)\bas\s+(?:soon|early)\s+as\s+$")
 _WEAK_BEFORE = re.compile(r"(?i)\b(?:until|till|by|before)\s+(?:at\s+)?$")
 
 

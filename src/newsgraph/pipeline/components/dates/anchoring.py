@@ -21,6 +21,8 @@ _FORWARD = re.compile(
     r"(?i)\b(?:postpone|delay|defer|adjourn|extend|push(?:ed)?\s+back|put\s+off|move|reschedul|recess)\w*"
     r"[^.;:]{0,40}?\b(?:until|till|to|into)\s+(?:at\s+|on\s+)?$"
 )
+# "gave them until Friday", "has been given until March 1": a deadline, which lies ahead.
+_GIVEN_UNTIL = re.compile(r"(?i)\b(?:give|gave|given|giving)\b[^.;:]{0,40}?\b(?:until|till)\s+(?:at\s+|on\s+)?$")
 _DEADLINE_AFTER = re.compile(r"(?i)\s+(?:deadline|target\s+date|expiration)\b")
 _QUOTES = re.compile(r"``.*?''|“[^”]*”|\"[^\"\n]*\"", re.S)
 
@@ -29,7 +31,8 @@ def forward(text: str, start: int, end: int) -> bool:
     """True when the words around ``[start, end)`` point it forward: a postponing verb
     before it ("postponed until Tuesday morning") or "deadline" after it ("the Jan. 14
     deadline")."""
-    return bool(_FORWARD.search(text[max(0, start - 60) : start]) or _DEADLINE_AFTER.match(text, end))
+    before = text[max(0, start - 60) : start]
+    return bool(_FORWARD.search(before) or _GIVEN_UNTIL.search(before) or _DEADLINE_AFTER.match(text, end))
 
 
 def calendar_ref(value: str | None) -> str | None:
@@ -108,3 +111,21 @@ def message_date(quote: tuple[int, int], resolved: list[tuple[int, int, str | No
 def relative_to_message(spec: dict) -> bool:
     """True for the kinds a quoted message's date anchors ("tomorrow", "Friday")."""
     return spec.get("kind") in _RELATIVE_DAY and spec.get("offset") is None
+
+
+# "three days later", "ten days before": counted from an event the text names, not from
+# the publication date; TimeML annotates the measure ("three days", a DURATION) and leaves
+# "later"/"before" out as a signal. "ago", "from now" count from the publication date and
+# "a year earlier" is the report's comparison period (TimeBank writes it as a date).
+_FROM_EVENT = ("later", "before")
+
+
+def event_measure(text: str, start: int, end: int, spec: dict) -> tuple[int, str] | None:
+    """For "three days later" at ``[start, end)``: the end of its measure ("three days")
+    and the measure's value (``P3D``); None for any other expression."""
+    if spec.get("dir") not in _FROM_EVENT or not spec.get("duration"):
+        return None
+    measure_end = end - len(spec["dir"])
+    while measure_end > start and text[measure_end - 1].isspace():
+        measure_end -= 1
+    return measure_end, spec["duration"]

@@ -16,6 +16,7 @@ _FUTURE_AUX = words("lexicons/dates/future_auxiliaries.txt")
 _MODALS = words("lexicons/dates/modals.txt")
 _PLAN_LEMMAS = words("lexicons/dates/plan_lemmas.txt")
 _PRESENT = ("VBZ", "VBP")
+_PAST_PERFECT = re.compile(r"(?i)\bhad\s+(?:been\s+)?\w+(?:\s+to\s+\w+)?\s+(?:on\s+)?$")
 _DATELINE_SEP = re.compile(r"\s(?:—|–|--|-)\s|\(\w+\)\s*[—–-]")
 
 
@@ -40,7 +41,9 @@ def clause_tense(sdoc, start: int, end: int, text: str | None = None) -> str | N
     before = re.search(r"([A-Za-z]+)\W{0,3}(?:on\s+|of\s+|in\s+)?$", text[max(0, start - 30) : start])
     word = before.group(1).lower() if before else ""
     if word in load()["future_markers"]:
-        return "future"
+        # "payable Dec. 7" lies ahead, unless a past perfect puts it behind ("it had been
+        # due to expire Friday evening", before it was extended).
+        return "past" if _PAST_PERFECT.search(text, max(0, start - 40), start) else "future"
     if word in load()["past_markers"]:
         return "past"
     tense = _governing_tense(sdoc, start, end)
@@ -67,6 +70,8 @@ def _verb_tense(verb) -> str | None:
     """``future`` for will/modals, planning verbs ("planned a rally for Saturday") and
     infinitives ("to testify on Feb. 10"); ``past`` for past forms; else None."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ == "could" for a in auxes) and _negated(verb):
+        return "past"  # "could not be reached Monday": an attempt that failed
     if any(a.lower_ in _FUTURE_AUX or a.lower_ in _MODALS for a in auxes):
         return "future"
     if verb.lemma_ in _PLAN_LEMMAS:
@@ -86,6 +91,14 @@ def _verb_tense(verb) -> str | None:
         parent = verb.head
         return _verb_tense(parent) if parent.pos_ in ("VERB", "AUX", "ADJ") else None
     return None
+
+
+def _negated(verb) -> bool:
+    """True when ``verb`` is negated: a ``not``/``n't`` on it, or ``neither``, ``nor``,
+    ``never`` before it ("neither he nor they could be located")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(t.lower_ in ("neither", "nor", "never") for left in verb.lefts for t in left.subtree)
 
 
 def publication_date(doc: Document) -> date | None:

@@ -20,6 +20,9 @@ def value(spec: dict, anchor: date | None, tense: str | None = None) -> tuple[st
     kind = spec["kind"]
     if kind in _ABSOLUTE:
         return spec["value"], None
+    if spec.get("week_of"):
+        day, reason = value({k: v for k, v in spec.items() if k != "week_of"}, anchor, tense)
+        return _iso_week(day), reason
     if kind == "monthday" and spec.get("year"):
         return _ymd(_safe_date(spec["year"], spec["month"], spec["day"])), None
     if kind in ("quarter", "half") and spec.get("year") and (spec.get("q") or kind == "half"):
@@ -33,6 +36,14 @@ def value(spec: dict, anchor: date | None, tense: str | None = None) -> tuple[st
         return None, NO_ANCHOR
     handler = _HANDLERS[kind]
     return handler(spec, anchor, tense), None
+
+
+def _iso_week(day: str | None) -> str | None:
+    """The ISO week (``2000-W10``) holding the day ``day`` (``2000-03-06``)."""
+    if not day:
+        return None
+    year, week, _ = date.fromisoformat(day[:10]).isocalendar()
+    return f"{year:04d}-W{week:02d}"
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

@@ -36,6 +36,10 @@ def patterns() -> list[tuple[str, object]]:
     seasons = alternation(load()["seasons"])
     return [
         (rf"(?:(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>spring|summer|autumn|winter))\b", _season),
+        (
+            rf"(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>spring|summer|autumn|winter|fall)(?i:\s+of)?\s+(?P<year>{YEAR})\b(?![-/.,]\d)",
+            _season_of_year,
+        ),
         (r"(?i)\byear(?:[-\s]end|['’]s\s+end)\b", _year_end),
         (r"(?i)\b(?:the\s+)?(?:coming|future)\s+(?:months|quarters|weeks|years)\b", _future),
         # Both rows start at a literal ("to", "more") and find the count before it in the
@@ -51,6 +55,7 @@ def patterns() -> list[tuple[str, object]]:
         (r"(?i)\b(?:over|in)\s+the\s+(?P<unit>years|decades)\b", _over_the_years),
         (rf"(?i)\b(?:every|each)\s+(?P<wd>{weekday})(?:\s+(?P<part>{_PARTS}))?", _set_weekday),
         (rf"(?:(?<=on )|(?<=On ))(?P<wd>{weekday})s(?:\s+(?P<part>{_PARTS})s)?\b", _set_weekday),
+        (r"(?:(?<=on )|(?<=On ))weekends\b", lambda m: _set(m, "XXXX-WXX-WE")),
         (rf"(?:(?P<wd1>{weekday})\s+and\s+)?(?P<wd>{weekday})\s+(?P<part>{_PARTS})s\b", _set_weekday_parts),
         (rf"(?i:\b(?:every|each)\s+)(?P<month>{month})", _set_month),
         (rf"(?i)\b(?:every|each)\s+(?P<part>{_PARTS})\b", _set_part),
@@ -97,6 +102,12 @@ def _season(m: re.Match) -> Mention:
     """ "the summer", "early spring": a season of the year the clause's tense points to."""
     spec = {"kind": "season", "season": load()["seasons"][m.group("season")], "offset": None}
     return Mention(m.start(), m.end(), "DATE", spec)
+
+
+def _season_of_year(m: re.Match) -> Mention:
+    """ "the summer of 1989", "spring 1990": that season of that year (``1989-SU``)."""
+    season = load()["seasons"][m.group("season").lower()]
+    return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{m.group('year')}-{season}"})
 
 
 def _year_end(m: re.Match) -> Mention:

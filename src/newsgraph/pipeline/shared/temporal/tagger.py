@@ -69,7 +69,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
     sets = alternation(lex["sets"])
     table = [
         (
-            rf"(?:(?P<wd>{weekday}),?\s+)?{MOD}(?P<month>{month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"(?:(?P<wd>{weekday}),?\s+|(?P<weekof>(?i:the\s+week\s+of))\s+)?{MOD}(?P<month>{month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR})\b)?",
             _month_day,
         ),
         (
@@ -127,7 +127,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         ),
         (r"(?i)\b(?:the\s+)?(?P<unit>year|quarter|month|week)[\s-](?P<dir>ago|earlier)\b", _year_ago),
         (
-            rf"(?i)\b(?P<the>the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|same|comparable|corresponding|year-earlier|year-ago|fiscal|past)[\s-]+)*(?:fiscal\s+)?quarter\b(?:\s+of\s+(?P<year>{YEAR}))?",
+            rf"(?i)\b(?P<the>the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|same|comparable|corresponding|year-earlier|year-ago|fiscal|past)[\s-]+)*(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?",
             _quarter,
         ),
         (
@@ -263,6 +263,8 @@ def _month_day(m: re.Match) -> Mention | None:
         return None
     year = int(m.group("year")) if m.group("year") else None
     spec = {"kind": "monthday", "month": _month_num(m.group("month")), "day": day, "year": year}
+    if m.groupdict().get("weekof"):
+        spec["week_of"] = True  # "the week of March 6": the ISO week holding the day
     return Mention(m.start(), m.end(), "DATE", spec)
 
 
@@ -313,6 +315,8 @@ def _year(m: re.Match) -> Mention | None:
     ):
         return None
     span_text = m.group(0)
+    if re.search(r"(?i)\bhalf\s+of\b", span_text):
+        return None  # "the first half of 1990" is a half year (the half-year row), not 1990
     if not _YEAR_PREP.search(before + (" " if not before.endswith(" ") else "")) and not re.match(
         r"(?i)(?:the|fiscal|early|late|mid)", span_text
     ):
@@ -445,7 +449,7 @@ def _ago(m: re.Match) -> Mention | None:
     measure = _duration_value(n, m.group("unit"))
     if m.group("unit").lower().rstrip("s") in load()["time_units"]:
         # "20 minutes ago": within the day of publication ("M" would read as months)
-        spec = {"kind": "day", "days": 0, "part": None, "duration": measure}
+        spec = {"kind": "day", "days": 0, "part": None, "duration": measure, "dir": m.group("dir").lower()}
         return Mention(m.start(), m.end(), "DATE", spec)
     spec = {
         "kind": "offset",
@@ -453,6 +457,7 @@ def _ago(m: re.Match) -> Mention | None:
         "n": int(n) * sign,
         "ago": True,
         "duration": measure,
+        "dir": m.group("dir").lower(),
     }
     return Mention(m.start(), m.end(), "DATE", spec)
 
