@@ -27,6 +27,7 @@ from pathlib import Path
 
 from newsgraph.errors import Code, EvalError, NewsgraphError
 from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint
+from newsgraph.eval.tasks import events_gate
 from newsgraph.pipeline.components.events import confidence
 from newsgraph.record import Event
 
@@ -83,12 +84,13 @@ def run(path: str | Path, limit: int | None = None, folds: int = FOLDS) -> EvalR
     if not gold:
         raise EvalError(Code.EVAL_DATA, f"no gold records with text in {path}")
     coded = code_candidates(gold)
+    bbc = _bbc_rows(path) if limit is None else []
     folds = max(2, min(folds, len(gold)))
     cv, kept = _Tally(), []
     for fold in range(folds):
         train = [c for i, c in enumerate(coded) if i % folds != fold]
         test = [c for i, c in enumerate(coded) if i % folds == fold]
-        model = fit_model(train)
+        model = events_gate.fit(train, bbc).model if bbc else fit_model(train)
         for record, result, candidates in test:
             scored = [(e, model.score(f)) for e, f in candidates]
             chosen = [(e, p) for e, p in scored if p >= model.threshold]
@@ -101,6 +103,20 @@ def run(path: str | Path, limit: int | None = None, folds: int = FOLDS) -> EvalR
         base.add(record, keyword_baseline(result) if result is not None else [])
     ece, table = calibration(kept)
     scores = cv.scores() | {"calibration_error": ece}
+    bbc_notes = []
+    if bbc:  # the hand-checked BBC events: grouped by article, weights fit on the other folds
+        whole = events_gate.fit(coded, bbc)
+        held_out, rights, threshold = whole.bbc_scores, whole.bbc_rights, whole.model.threshold
+        precision, recall, n_kept = events_gate.precision_recall(held_out, rights, threshold)
+        bbc_ece, bbc_table = calibration(list(zip(held_out, rights, strict=True)))
+        scores |= {"bbc_cv_precision": round(precision, 4), "bbc_cv_recall": round(recall, 4),
+                   "bbc_calibration_error": bbc_ece}
+        bbc_notes = [
+            f"BBC hand-checked events: {len(bbc)} labels, {events_gate.BBC_FOLDS}-fold CV grouped by article; "
+            f"threshold {threshold}: {n_kept} kept, precision {precision:.3f}, recall {recall:.3f}",
+            "calibration (BBC held-out labels, all): confidence bucket, events, mean confidence, share right",
+            *bbc_table,
+        ]
     return EvalReport(
         task="events",
         data=str(path),
@@ -115,6 +131,7 @@ def run(path: str | Path, limit: int | None = None, folds: int = FOLDS) -> EvalR
             "actors scored on records whose type is right (word overlap with a gold actor text)",
             "calibration (held-out events kept): confidence bucket, events, mean confidence, share right",
             *table,
+            *bbc_notes,
         ],
         gated=("type_accuracy", "type_precision", "source_accuracy", "target_accuracy"),
     )
@@ -124,26 +141,50 @@ def code_candidates(gold: list[dict]) -> list[tuple[dict, object, list[tuple[Eve
     """(gold record, analysed record or None, candidate events with confidence features) per
     gold record. The pipeline runs up to the events component, which codes every candidate
     before its threshold; the record carries them all (for actor surfaces)."""
-    from newsgraph.pipeline.prepare import prepare
-    from newsgraph.pipeline.pipeline import Pipeline
     from newsgraph.service import make_input
+
+    def inputs():
+        for record in gold:
+            try:
+                yield make_input(record["text"], _date(record), id=record["id"], clean=False)
+            except NewsgraphError:
+                yield None
+
+    return [(record, *coded) for record, coded in zip(gold, code_inputs(inputs()), strict=True)]
+
+
+def code_inputs(inputs):
+    """(analysed record, candidate events with confidence features) per input, or (None, [])
+    for an input that is None or fails: the default pipeline runs up to the events
+    component, which codes every candidate before its threshold; the record carries them all."""
+    from newsgraph.pipeline.pipeline import Pipeline
+    from newsgraph.pipeline.prepare import prepare
 
     pipeline = Pipeline.from_config(events_config())
     coder = pipeline.get(EVENTS)
     before = [c for c in pipeline.components if c is not coder]
-    out = []
-    for record in gold:
+    for item in inputs:
         try:
-            docs = [prepare(make_input(record["text"], _date(record), id=record["id"], clean=False))]
+            docs = [prepare(item)] if item is not None else None
         except NewsgraphError:
-            out.append((record, None, []))
+            docs = None
+        if docs is None:
+            yield None, []
             continue
         for component in before:
             docs = list(component.pipe(docs))
         candidates = coder.code(docs[0])
         docs[0].events.extend(e for e, _ in candidates)
-        out.append((record, docs[0].to_record(), candidates))
-    return out
+        yield docs[0].to_record(), candidates
+
+
+def _bbc_rows(path: str | Path) -> list:
+    """The hand-checked BBC labels' features (events_gate), from the corpus under the data
+    root the PLOVER file sits in (``<root>/events/plover_gsr_dev.json``); [] without it."""
+    root = Path(path).resolve().parents[1]
+    if not (root / events_gate.BBC_FILES).is_dir():
+        return []
+    return events_gate.bbc_rows(root)
 
 
 def fit_model(coded) -> confidence.Model:
@@ -305,7 +346,9 @@ def fit_shipped(path: str | Path) -> confidence.Model:
     """Refit the shipped confidence weights and threshold on all the gold records at
     ``path`` and write them to resources/events/confidence.json (the recipe)."""
     coded = code_candidates(load_gold(path))
-    model = fit_model(coded)
-    note = f"fit by scripts/fit_event_confidence.py on {Path(path).name} ({len(coded)} records, hash {data_fingerprint([Path(path)])})"
+    bbc = _bbc_rows(path)
+    model = events_gate.fit(coded, bbc).model if bbc else fit_model(coded)
+    note = (f"fit by scripts/fit_event_confidence.py on {Path(path).name} ({len(coded)} records, hash "
+            f"{data_fingerprint([Path(path)])}) and {len(bbc)} hand-checked BBC events (bbc_labels.tsv)")
     confidence.save(model.weights, model.threshold, note)
     return model

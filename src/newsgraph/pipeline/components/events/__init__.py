@@ -15,7 +15,7 @@ import msgspec
 from spacy.tokens import Token
 
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.events import actors, confidence, kind, lexicon
+from newsgraph.pipeline.components.events import actors, confidence, features, kind, lexicon
 from newsgraph.pipeline.components.events.modality import modality
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Actor, Event, Span
@@ -60,6 +60,7 @@ class EventCoder(Component):
         self.model = confidence.load(confidence_path)
         self.min_confidence = self.model.threshold if min_confidence is None else min_confidence
         self._may_match: dict[tuple[int, ...], bool] = {}  # (lemma, form, pos, tag) ids -> may match a row
+        self._lemma_types: dict[tuple[str, str], int] = {}  # (lemma, pos) -> PLOVER types its rows code
 
     def __call__(self, doc: Document) -> Document:
         for event, _ in self.code(doc):
@@ -73,14 +74,16 @@ class EventCoder(Component):
         found: list[tuple[Event, dict[str, float]]] = []
         # Only tokens that may match a trigger row are looked at (any other token codes nothing).
         todo = lexicon.candidates(doc.spacy, self.index, self._may_match)
-        domain = kind.domain(doc) if todo else None
+        counts = kind.topic_counts(doc) if todo else None
+        domain = kind.domain(doc, counts) if counts is not None else None
+        article_topic = features.topic(counts) if counts is not None else None
         position = 0
         for sent in doc.spacy.sents if todo else ():
             coded: dict[int, str] = {}  # token index -> event type, within the sentence
             while position < len(todo) and todo[position] < sent.end:
                 token = doc.spacy[todo[position]]
                 position += 1
-                event = self._event(doc, token, sent, published_year, coded, domain)
+                event = self._event(doc, token, sent, published_year, coded, domain, article_topic)
                 if event is not None:
                     coded[token.i] = event[0].type
                     found.append(event)
@@ -89,7 +92,8 @@ class EventCoder(Component):
         return [(msgspec.structs.replace(e, confidence=round(self.model.score(f), 4)), f) for e, f in found]
 
     def _event(
-        self, doc: Document, token: Token, sent, published_year: int | None, coded: dict[int, str], domain: str | None
+        self, doc: Document, token: Token, sent, published_year: int | None, coded: dict[int, str], domain: str | None,
+        article_topic: str | None = None,
     ) -> tuple[Event, dict[str, float]] | None:
         found = lexicon.match(token, self.index)
         # The noise check scans doc.noise, so it runs only for the few tokens that match a
@@ -136,7 +140,7 @@ class EventCoder(Component):
         if kind.after_coding(doc, token, type_, row_type, hypothetical, source, source_token, target, target_token,
                              domain):
             return None
-        features = {
+        values = {
             "bias": 1.0,
             "cameo_row": float(row.origin == "cameo"),
             "object_row": float(row.objects is not None),
@@ -153,6 +157,7 @@ class EventCoder(Component):
             "main_clause": float(not _in_subordinate_clause(token, sent.root)),
             f"type_{type_}": 1.0,
         }
+        values.update(features.context(doc, token, source, target, article_topic, self._types_of(token), values))
         event = Event(
             type=type_,
             action=act if type_ != act else None,
@@ -172,7 +177,14 @@ class EventCoder(Component):
             cameo=cameo,
             component=NAME,
         )
-        return event, features
+        return event, values
+
+    def _types_of(self, token: Token) -> int:
+        """How many PLOVER types the lexicon rows of ``token``'s lemma code (a generic verb codes many)."""
+        key = (token.lemma_.lower(), token.pos_)
+        if key not in self._lemma_types:
+            self._lemma_types[key] = len({row.type for row in self.index.get(key, ())})
+        return self._lemma_types[key]
 
     @staticmethod
     def _actors(

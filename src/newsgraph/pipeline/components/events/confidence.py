@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newsgraph.pipeline.components.events.features import FEATURES as CONTEXT_FEATURES
+
 WEIGHTS = Path(__file__).resolve().parents[3] / "resources" / "events" / "confidence.json"
 TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE", "REQUEST",
@@ -24,6 +26,7 @@ TYPES = (
 FEATURES = (
     "bias", "cameo_row", "object_row", "noun", "source", "source_entity", "target", "target_entity",
     "modal_type", "negated", "hypothetical", "future", "reported", "main_clause", *(f"type_{t}" for t in TYPES),
+    *CONTEXT_FEATURES,
 )
 # Not features, though they would score higher on the PLOVER dev half: the position of an
 # event in its sentence and the number of rival events. The gold marks one event per
@@ -56,19 +59,24 @@ def load(path: str | None = None) -> Model:
         raise ConfigError(Code.BAD_CONFIG, f"event confidence weights {where}: {err}") from err
 
 
-def fit(rows: list[dict[str, float]], labels: list[bool], l2: float = 1.0, steps: int = 60) -> dict[str, float]:
-    """L2-regularised logistic regression by Newton steps; returns weights per feature."""
+def fit(
+    rows: list[dict[str, float]], labels: list[bool], l2: float = 1.0, steps: int = 60,
+    weights: list[float] | None = None,
+) -> dict[str, float]:
+    """L2-regularised logistic regression by Newton steps (``weights``: one per row, default
+    1); returns weights per feature."""
     import numpy as np
 
     x = np.array([[row.get(name, 0.0) for name in FEATURES] for row in rows], dtype=float)
     y = np.array(labels, dtype=float)
+    s = np.ones(len(rows)) if weights is None else np.array(weights, dtype=float)
     w = np.zeros(len(FEATURES))
     penalty = np.full(len(FEATURES), l2)
     penalty[0] = 1e-6  # the bias is not shrunk
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        grad = x.T @ (p - y) + penalty * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
+        grad = x.T @ (s * (p - y)) + penalty * w
+        hess = (x * (s * p * (1 - p))[:, None]).T @ x + np.diag(penalty)
         step = np.linalg.solve(hess, grad)
         w -= step
         if float(np.abs(step).max()) < 1e-8:

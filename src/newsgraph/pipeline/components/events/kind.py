@@ -324,14 +324,31 @@ def agentive(token: Token) -> bool:
     return lemma not in _THING_SOURCES and lemma not in _ABSTRACT_OBJECTS
 
 
-def domain(doc: Document) -> str | None:
-    """"sport" or "entertainment" when the article reports it (``SPORTS_MIN_WORDS`` distinct
-    sport lemmas, ``ENTERTAINMENT_MIN_WORDS`` entertainment lemmas), else None."""
+_TOPIC_WORDS = {
+    "sport": _SPORT_WORDS,
+    "entertainment": _ENTERTAINMENT_WORDS,
+    "business": resources.words("lexicons/events/business_words.txt"),
+    "tech": resources.words("lexicons/events/tech_words.txt"),
+    "politics": resources.words("lexicons/events/politics_words.txt"),
+    "world": resources.words("lexicons/events/world_words.txt"),
+}
+
+
+def topic_counts(doc: Document) -> dict[str, int]:
+    """How many distinct lemmas of each topic's word list the article holds."""
     strings = doc.spacy.vocab.strings
     lemmas = {strings[i].lower() for i in set(doc.spacy.to_array(LEMMA).tolist())}  # each distinct lemma once
-    if len(lemmas & _SPORT_WORDS) >= SPORTS_MIN_WORDS:
+    return {topic: len(lemmas & words) for topic, words in _TOPIC_WORDS.items()}
+
+
+def domain(doc: Document, counts: dict[str, int] | None = None) -> str | None:
+    """"sport" or "entertainment" when the article reports it (``SPORTS_MIN_WORDS`` distinct
+    sport lemmas, ``ENTERTAINMENT_MIN_WORDS`` entertainment lemmas), else None.
+    ``counts``: the article's ``topic_counts`` when already known."""
+    counts = counts if counts is not None else topic_counts(doc)
+    if counts["sport"] >= SPORTS_MIN_WORDS:
         return "sport"
-    if len(lemmas & _ENTERTAINMENT_WORDS) >= ENTERTAINMENT_MIN_WORDS:
+    if counts["entertainment"] >= ENTERTAINMENT_MIN_WORDS:
         return "entertainment"
     return None
 
