@@ -173,7 +173,7 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
         entity["n_docs"] = len(entity.pop("docs"))
     store.insert_rows("graph_entities", graph)
     _count_stories(store, {e["gid"] for e in graph}, regrouped)
-    entity_index.refresh(store, [*relinked, *quiet_links], regraph)  # what the entity pages read (store schema 9)
+    entity_index.refresh(store, [*relinked, *quiet_links], regraph, new)  # what entity pages read (store schema 9)
     return [{"doc_id": k.doc_id, "entity_id": k.entity_id} for k in moved]
 
 

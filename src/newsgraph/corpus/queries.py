@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from newsgraph.corpus.names import fold, name_key
 from newsgraph.store.db import Store
-from newsgraph.store.entity_index import HASH
+from newsgraph.store.entity_index import HASH, TOP
 
 
 def entities(store: Store, *, type: str | None = None, limit: int = 50, query: str | None = None) -> list[dict]:
@@ -105,7 +105,18 @@ def entity(store: Store, name: str | None, *, limit: int = 20, gid: str | None =
         return None
     gid = found["gid"]
     found["kb"] = json.loads(found["kb"] or "{}")
-    # the entity's rows of the entity index, read once: every part of the page starts from them
+    summary = store.query(f"SELECT * FROM entity_summary WHERE {_MINE}", [gid, gid]) if limit <= TOP else []
+    if summary:  # kept by the join step: the page reads one row and the page's own articles
+        row = summary[0]
+        return {
+            "entity": found,
+            "offices": _summary_offices(store, json.loads(row["offices"] or "[]")),
+            "mentions": _mention_page(store, json.loads(row["mentions"] or "[]"), row["n_spans"] or 0, limit),
+            "quotes": _quote_page(store, found, json.loads(row["quotes"] or "[]")[:limit]),
+            "cooccurring": _cooccurring(store, gid, limit),
+            "evidence": json.loads(row["evidence"] or "[]"),
+        }
+    # a larger page than the summary keeps: from the entity's rows of the entity index
     mine = store.query(f"""SELECT doc_no, doc_id, entity_id, published, confidence, evidence, roles, n_spans, n_quotes
         FROM entity_docs WHERE {_MINE} ORDER BY published NULLS LAST, doc_id, entity_id""", [gid, gid])  # fmt: skip
     return {
@@ -113,9 +124,31 @@ def entity(store: Store, name: str | None, *, limit: int = 20, gid: str | None =
         "offices": _offices(store, mine),
         "mentions": _mentions(store, mine, limit),
         "quotes": _entity_quotes(store, found, mine, limit),
-        "cooccurring": _cooccurring(store, gid, mine, limit),
+        "cooccurring": _cooccurring(store, gid, limit),
         "evidence": _evidence(mine),
     }
+
+
+def _names(store: Store, gids: list[str]) -> dict[str, dict]:
+    """gid -> ``{name, type}`` of the graph entities ``gids`` (looked up in its index)."""
+    gids = sorted(set(gids))
+    if not gids:
+        return {}
+    # a few by the index, many by one join (an index fetch costs per row)
+    where = f"gid IN ({_marks(gids)})" if len(gids) <= 64 else "gid IN (SELECT unnest(?))"
+    rows = store.query(f"SELECT gid, name, type FROM graph_entities WHERE {where}", gids if len(gids) <= 64 else [gids])
+    return {r.pop("gid"): r for r in rows}
+
+
+def _summary_offices(store: Store, entries: list[dict]) -> list[dict]:
+    """A summary's offices with their holders' names read now, ordered as ``_offices`` orders them."""
+    names = _names(store, [e["of_gid"] for e in entries if e["of_gid"]])
+    out = []
+    for e in entries:
+        linked = e["of_gid"] in names
+        of = names[e["of_gid"]]["name"] if linked else (e["of"] if e["of"] is not None else e["name"])
+        out.append({"title": e["title"], "of": of, "of_gid": e["of_gid"] if linked else None, "n_docs": e["n_docs"]})
+    return sorted(out, key=lambda o: (-o["n_docs"], str((o["title"], o["of"], o["of_gid"]))))
 
 
 def _evidence(mine: list[dict]) -> list[dict]:
@@ -135,22 +168,25 @@ def _evidence(mine: list[dict]) -> list[dict]:
 _MINE = f"gkey = {HASH.format('?')} AND gid = ?"
 
 
-def _cooccurring(store: Store, gid: str, mine: list[dict], limit: int) -> list[dict]:
-    """The graph entities named in the articles ``mine`` (the rows of ``gid``): shared
-    articles, stories and their mentions there, most shared articles (then mentions, then
-    name) first."""
-    if not mine:
-        return []
-    return store.query("""
-        WITH mine AS (SELECT DISTINCT unnest(?) AS doc_no),
+def _cooccurring(store: Store, gid: str, limit: int) -> list[dict]:
+    """The graph entities named in the articles naming ``gid``: shared articles, stories and
+    their mentions there, most shared articles (then mentions, then name) first. Counted
+    from the entity index's rows of those articles (integer ``doc_no``); names are read for
+    the page's candidates only (those whose counts reach the ``limit``-th's)."""
+    rows = store.query(f"""
+        WITH mine AS (SELECT doc_no FROM entity_docs WHERE {_MINE}),
         other AS (SELECT x.gid, x.doc_id, x.n_mentions FROM entity_docs x
                   WHERE x.doc_no IN (SELECT doc_no FROM mine) AND x.gid <> ?),
         counted AS (SELECT o.gid, count(DISTINCT o.doc_id) AS n_docs,
                            count(DISTINCT coalesce(dg.group_id, o.doc_id)) AS n_stories, sum(o.n_mentions) AS n_mentions
                     FROM other o LEFT JOIN doc_groups dg ON dg.doc_id = o.doc_id GROUP BY o.gid)
-        SELECT g.gid, g.name, g.type, c.n_docs, c.n_stories, c.n_mentions
-        FROM counted c JOIN graph_entities g ON g.gid = c.gid
-        ORDER BY c.n_docs DESC, c.n_mentions DESC, g.name LIMIT ?""", [[r["doc_no"] for r in mine], gid, limit])  # fmt: skip
+        SELECT * FROM (SELECT *, rank() OVER (ORDER BY n_docs DESC, n_mentions DESC) AS rk FROM counted)
+        WHERE rk <= ?""", [gid, gid, gid, limit])  # fmt: skip
+    names = _names(store, [r["gid"] for r in rows])
+    out = [{"gid": r["gid"], **names[r["gid"]], "n_docs": r["n_docs"], "n_stories": r["n_stories"],
+            "n_mentions": r["n_mentions"]} for r in rows if r["gid"] in names]  # fmt: skip
+    out.sort(key=lambda r: (-r["n_docs"], r["n_mentions"] is None, -(r["n_mentions"] or 0), r["name"]))
+    return out[:limit]
 
 
 def _offices(store: Store, mine: list[dict]) -> list[dict]:
@@ -214,11 +250,16 @@ def mention_contexts(store: Store, rows: list[dict]) -> list[dict]:
 
 
 def _mentions(store: Store, mine: list[dict], limit: int) -> dict:
-    """The first ``limit`` mentions of ``gid`` (by date, article, offset) and their total:
-    the entity index gives its rows in order with their numbers of spans, so only the
-    mentions of the first articles holding ``limit`` of them are read (by article)."""
-    rows = [r for r in mine if r["n_spans"]]  # in date, article order
-    total = sum(r["n_spans"] for r in rows)
+    """The first ``limit`` mentions of an entity (by date, article, offset) and their
+    total, from its index rows ``mine`` (in date, article order)."""
+    rows = [r for r in mine if r["n_spans"]]
+    return _mention_page(store, rows, sum(r["n_spans"] for r in rows), limit)
+
+
+def _mention_page(store: Store, rows: list[dict], total: int, limit: int) -> dict:
+    """The first ``limit`` mentions held by the index ``rows`` (with spans, in date and
+    article order): only the mentions of the first articles holding ``limit`` of them are
+    read (by article)."""
     page, held = [], 0
     for row in rows:  # whole articles (an article's rows share a date), until they hold the page
         if held >= limit and row["doc_id"] != page[-1]["doc_id"]:
@@ -282,6 +323,12 @@ def _entity_quotes(store: Store, found: dict, mine: list[dict], limit: int) -> l
         ORDER BY published NULLS LAST, doc_id, start LIMIT ?""",
         [[r["doc_no"] for r in mine], [r["doc_id"] for r in mine], [r["entity_id"] for r in mine],
          [r["published"] for r in mine], *ids, limit])  # fmt: skip
+    return _quote_page(store, found, rows)
+
+
+def _quote_page(store: Store, found: dict, rows: list[dict]) -> list[dict]:
+    """Quote ``rows`` (doc_id, published, kind, text, start, end, cue, copies) as ``_quotes``
+    gives them: with their article's title, label and source, and ``found`` as the speaker."""
     docs = _documents_by_id(store, {row["doc_id"] for row in rows})
     out = []
     for row in rows:
@@ -289,7 +336,7 @@ def _entity_quotes(store: Store, found: dict, mine: list[dict], limit: int) -> l
         out.append({"doc_id": row["doc_id"], "title": doc.get("title"), "label": doc.get("label"),
                     "source": doc.get("source"), "published": row["published"], "kind": row["kind"],
                     "text": row["text"], "start": row["start"], "end": row["end"], "speaker": found["name"],
-                    "speaker_gid": gid, "cue": row["cue"], "copies": row["copies"]})  # fmt: skip
+                    "speaker_gid": found["gid"], "cue": row["cue"], "copies": row["copies"]})  # fmt: skip
     return out
 
 

@@ -22,7 +22,7 @@ DOC_TABLES = (*KIND_TABLES, "provenance", "doc_minhash")
 CORPUS_TABLES = ("graph_entities", "entity_links", "doc_groups", "event_clusters", "event_reports")
 # The corpus layer's own state for incremental builds (emptied by a full rebuild).
 # The entity index (newsgraph.store.entity_index, store schema 9): join state too.
-ENTITY_INDEX_TABLES = ("entity_docs", "entity_keys")
+ENTITY_INDEX_TABLES = ("entity_docs", "entity_keys", "entity_summary")
 JOIN_STATE_TABLES = ("corpus_docs", "lsh_bands", "entity_nodes", "node_keys", "node_blocks", "event_keys",
                      *ENTITY_INDEX_TABLES)
 
@@ -215,6 +215,10 @@ CREATE TABLE entity_docs (
 );
 CREATE TABLE entity_keys (kkey UBIGINT, key VARCHAR, gid VARCHAR);
 CREATE INDEX entity_keys_kkey ON entity_keys (kkey);
+CREATE TABLE entity_summary (
+    gkey UBIGINT, gid VARCHAR, n_spans INTEGER, offices VARCHAR, evidence VARCHAR, mentions VARCHAR, quotes VARCHAR
+);
+CREATE INDEX entity_summary_gkey ON entity_summary (gkey);
 CREATE INDEX graph_entities_gid ON graph_entities (gid);
 CREATE INDEX quotes_doc ON quotes (doc_id);
 """
