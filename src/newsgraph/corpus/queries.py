@@ -171,17 +171,21 @@ _MINE = f"gkey = {HASH.format('?')} AND gid = ?"
 def _cooccurring(store: Store, gid: str, limit: int) -> list[dict]:
     """The graph entities named in the articles naming ``gid``: shared articles, stories and
     their mentions there, most shared articles (then mentions, then name) first. Counted
-    from the entity index's rows of those articles (integer ``doc_no``); names are read for
-    the page's candidates only (those whose counts reach the ``limit``-th's)."""
+    from the entity index's rows of those articles, on integers (``doc_no``, the hashes of
+    entities and stories); ids and names are read for the page's candidates only (those
+    whose counts reach the ``limit``-th's)."""
+    # integer columns only (hashes of ids and stories, article numbers): a scan reads no string
     rows = store.query(f"""
-        WITH mine AS (SELECT doc_no FROM entity_docs WHERE {_MINE}),
-        other AS (SELECT x.gid, x.doc_id, x.n_mentions FROM entity_docs x
-                  WHERE x.doc_no IN (SELECT doc_no FROM mine) AND x.gid <> ?),
-        counted AS (SELECT o.gid, count(DISTINCT o.doc_id) AS n_docs,
-                           count(DISTINCT coalesce(dg.group_id, o.doc_id)) AS n_stories, sum(o.n_mentions) AS n_mentions
-                    FROM other o LEFT JOIN doc_groups dg ON dg.doc_id = o.doc_id GROUP BY o.gid)
+        WITH counted AS (
+            SELECT gkey, count(DISTINCT doc_no) AS n_docs, count(DISTINCT story) AS n_stories, sum(n_mentions) AS n_mentions
+            FROM entity_docs WHERE doc_no IN (SELECT doc_no FROM entity_docs WHERE {_MINE}) AND gkey <> {HASH.format("?")}
+            GROUP BY gkey)
         SELECT * FROM (SELECT *, rank() OVER (ORDER BY n_docs DESC, n_mentions DESC) AS rk FROM counted)
         WHERE rk <= ?""", [gid, gid, gid, limit])  # fmt: skip
+    keys = sorted({r["gkey"] for r in rows})
+    gid_of = dict(store.con.execute(f"SELECT gkey, gid FROM entity_summary WHERE gkey IN ({_marks(keys)})",
+                                    keys).fetchall()) if keys else {}  # fmt: skip
+    rows = [{**r, "gid": gid_of[r["gkey"]]} for r in rows if r["gkey"] in gid_of]
     names = _names(store, [r["gid"] for r in rows])
     out = [{"gid": r["gid"], **names[r["gid"]], "n_docs": r["n_docs"], "n_stories": r["n_stories"],
             "n_mentions": r["n_mentions"]} for r in rows if r["gid"] in names]  # fmt: skip

@@ -5,7 +5,8 @@ page costs what the entity has, not what the store holds (store schema 9).
 ``gkey``, an integer hash of it that a scan filters on cheaply), the article (``doc_id``
 and its integer ``doc_no``, its ``published`` date), the row's link ``confidence`` and
 ``evidence``, its ``n_mentions``, its ``roles`` (NULL when it holds none), its number of
-mention spans (``n_spans``) and of quotes it speaks (``n_quotes``). The spans and quotes
+mention spans (``n_spans``) and of quotes it speaks (``n_quotes``), and the hash of its
+article's story (``story``: its near-duplicate group, else itself). The spans and quotes
 themselves are read from ``mentions`` and ``quotes`` by article (indexed on ``doc_id``), for
 the page's articles only.
 ``entity_keys`` holds every lookup key of every graph entity (``graph_entities.keys``),
@@ -31,10 +32,12 @@ HASH = "md5_number_lower({})"
 _ROWS_SQL = """
 INSERT INTO entity_docs
 SELECT md5_number_lower(l.gid), l.gid, d.doc_no, l.doc_id, l.entity_id, d.published, l.confidence, l.evidence,
-       e.n_mentions, CASE WHEN e.roles <> '[]' THEN e.roles END, coalesce(m.n, 0), coalesce(q.n, 0)
+       e.n_mentions, CASE WHEN e.roles <> '[]' THEN e.roles END, coalesce(m.n, 0), coalesce(q.n, 0),
+       md5_number_lower(coalesce(g.group_id, l.doc_id))
 FROM entity_links l {only}
 JOIN entities e ON e.doc_id = l.doc_id AND e.entity_id = l.entity_id
 JOIN documents d ON d.id = l.doc_id
+LEFT JOIN doc_groups g ON g.doc_id = l.doc_id
 LEFT JOIN (SELECT m.doc_id, m.entity_id, count(*) AS n FROM mentions m {only_m} GROUP BY ALL) m
        ON m.doc_id = l.doc_id AND m.entity_id = l.entity_id
 LEFT JOIN (SELECT q.doc_id, q.speaker_entity AS entity_id, count(*) AS n FROM quotes q {only_q}
@@ -71,8 +74,12 @@ def refresh(store, rows: list[dict], gids: set[str], new: list[str] = ()) -> Non
     # co-occurring entities and its first mentions and quotes may have changed
     _register(con, "_ix_new", {"doc_id": sorted(new)})
     try:
-        touched = _gids_of(con, """SELECT doc_id FROM _ix_rows UNION SELECT g.doc_id FROM doc_groups g
-            WHERE g.group_id IN (SELECT group_id FROM doc_groups JOIN _ix_new USING (doc_id))""", rows)  # fmt: skip
+        members = "SELECT g.doc_id FROM doc_groups g WHERE g.group_id IN (SELECT group_id FROM doc_groups JOIN _ix_new USING (doc_id))"
+        # the articles grouped with new ones: their story may have changed (regrouped)
+        con.execute(f"""UPDATE entity_docs SET story = md5_number_lower(coalesce(g.group_id, entity_docs.doc_id))
+            FROM doc_groups g WHERE g.doc_id = entity_docs.doc_id AND entity_docs.doc_id IN ({members})
+            AND entity_docs.story <> md5_number_lower(coalesce(g.group_id, entity_docs.doc_id))""")  # fmt: skip
+        touched = _gids_of(con, f"SELECT doc_id FROM _ix_rows UNION {members}", rows)
     finally:
         con.unregister("_ix_new")
     summarise(con, before | touched | set(gids))

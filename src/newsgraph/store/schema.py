@@ -211,7 +211,8 @@ DELETE FROM corpus_state WHERE key = 'join_state';
 _V9_ENTITY_INDEX = """
 CREATE TABLE entity_docs (
     gkey UBIGINT, gid VARCHAR, doc_no INTEGER, doc_id VARCHAR, entity_id VARCHAR, published VARCHAR,
-    confidence DOUBLE, evidence VARCHAR, n_mentions INTEGER, roles VARCHAR, n_spans INTEGER, n_quotes INTEGER
+    confidence DOUBLE, evidence VARCHAR, n_mentions INTEGER, roles VARCHAR, n_spans INTEGER, n_quotes INTEGER,
+    story UBIGINT
 );
 CREATE TABLE entity_keys (kkey UBIGINT, key VARCHAR, gid VARCHAR);
 CREATE INDEX entity_keys_kkey ON entity_keys (kkey);
