@@ -75,10 +75,18 @@ def refresh(store, rows: list[dict], gids: set[str], new: list[str] = ()) -> Non
     _register(con, "_ix_new", {"doc_id": sorted(new)})
     try:
         members = "SELECT g.doc_id FROM doc_groups g WHERE g.group_id IN (SELECT group_id FROM doc_groups JOIN _ix_new USING (doc_id))"
-        # the articles grouped with new ones: their story may have changed (regrouped)
-        con.execute(f"""UPDATE entity_docs SET story = md5_number_lower(coalesce(g.group_id, entity_docs.doc_id))
-            FROM doc_groups g WHERE g.doc_id = entity_docs.doc_id AND entity_docs.doc_id IN ({members})
-            AND entity_docs.story <> md5_number_lower(coalesce(g.group_id, entity_docs.doc_id))""")  # fmt: skip
+        # the articles grouped with new ones: their story may have changed (regrouped);
+        # the new ones' rows were just written with theirs
+        moved = con.execute(f"""SELECT g.doc_id, md5_number_lower(coalesce(g.group_id, g.doc_id)) FROM doc_groups g
+            WHERE g.doc_id IN ({members}) AND g.doc_id NOT IN (SELECT doc_id FROM _ix_new)""").fetchall()  # fmt: skip
+        if moved:
+            con.register("_ix_story", pa.table({"doc_id": pa.array([d for d, _ in moved], pa.string()),
+                                                "story": pa.array([k for _, k in moved], pa.uint64())}))  # fmt: skip
+            try:
+                con.execute("""UPDATE entity_docs SET story = s.story FROM _ix_story s
+                    WHERE entity_docs.doc_id = s.doc_id AND entity_docs.story <> s.story""")  # fmt: skip
+            finally:
+                con.unregister("_ix_story")
         touched = _gids_of(con, f"SELECT doc_id FROM _ix_rows UNION {members}", rows)
     finally:
         con.unregister("_ix_new")
@@ -141,7 +149,8 @@ qu AS (SELECT gid, to_json(list({{'doc_id': doc_id, 'published': published, 'kin
                           row_number() OVER (PARTITION BY m.gid, coalesce(dg.group_id, q.doc_id), q.text
                                              ORDER BY dg.canonical DESC NULLS LAST, q.doc_id) AS rn
                    FROM (SELECT gid, doc_id, entity_id, published FROM r WHERE n_quotes > 0) m
-                   JOIN quotes q ON q.doc_id = m.doc_id AND q.speaker_entity = m.entity_id
+                   JOIN (SELECT * FROM quotes WHERE doc_id IN (SELECT doc_id FROM r WHERE n_quotes > 0)) q
+                        ON q.doc_id = m.doc_id AND q.speaker_entity = m.entity_id
                    LEFT JOIN doc_groups dg ON dg.doc_id = q.doc_id)
              WHERE rn = 1)
        WHERE pos <= {top} GROUP BY gid)
@@ -167,7 +176,8 @@ def summarise(con, gids: set[str] | None) -> None:
         _register(con, "_ix_sg", {"gid": sorted(gids)})
         try:
             con.execute("DELETE FROM entity_summary WHERE gid IN (SELECT gid FROM _ix_sg)")
-            con.execute(_SUMMARY_SQL.format(only="JOIN _ix_sg s ON s.gid = x.gid", top=TOP))
+            con.execute(_SUMMARY_SQL.format(only="JOIN (SELECT md5_number_lower(gid) AS gkey, gid FROM _ix_sg) s "
+                                                 "ON s.gkey = x.gkey AND s.gid = x.gid", top=TOP))  # fmt: skip
         finally:
             con.unregister("_ix_sg")
     _summarise_offices(con, gids)
