@@ -70,8 +70,8 @@ def refresh(store, rows: list[dict], gids: set[str], new: list[str] = ()) -> Non
         finally:
             con.execute("DROP TABLE IF EXISTS _ix_docs")
             con.unregister("_ix_rows")
-    # every entity named in an article whose links or group changed: its counts, its
-    # co-occurring entities and its first mentions and quotes may have changed
+    # every entity named in an article whose links or group changed (or that lost rows):
+    # its counts, evidence, offices and first mentions and quotes may have changed
     _register(con, "_ix_new", {"doc_id": sorted(new)})
     try:
         members = "SELECT g.doc_id FROM doc_groups g WHERE g.group_id IN (SELECT group_id FROM doc_groups JOIN _ix_new USING (doc_id))"
