@@ -6,14 +6,14 @@ import pytest
 
 from newsgraph.corpus.build import rebuild, update
 from newsgraph.store import Store
-from newsgraph.store.schema import CLAIM_TABLES, CORPUS_TABLES
+from newsgraph.store.schema import CLAIM_TABLES, CORPUS_TABLES, ENTITY_INDEX_TABLES
 from tests.fixtures.corpus.joins import stream
 from tests.fixtures.corpus.synthetic import analysed
 
 
 def _tables(store: Store) -> dict[str, list[tuple]]:
     out = {}
-    for table in (*CORPUS_TABLES, *CLAIM_TABLES):
+    for table in (*CORPUS_TABLES, *CLAIM_TABLES, *ENTITY_INDEX_TABLES):  # the entity index too (store schema 9)
         rows = store.con.execute(f"SELECT * FROM {table}").fetchall()
         out[table] = sorted(rows, key=repr)
     out["origin_of"] = sorted(store.con.execute("SELECT id, origin_id FROM documents").fetchall())
@@ -123,4 +123,20 @@ def test_corpus_incremental_a_store_from_before_claim_seeds_is_rebuilt_in_full(r
     with Store(path) as store:  # opening applies migration 8
         store.write([analysed(r) for r in records[40:]])
         assert update(store)["joined"] == len(records)
+        assert _tables(store) == at_once
+
+
+def test_corpus_incremental_migration_9_indexes_a_store_built_before(records, at_once, tmp_path):
+    # Migration 9 fills the entity index of a store joined before it, as the join step would.
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.write([analysed(r) for r in records])
+        update(store)
+        for table in ENTITY_INDEX_TABLES:
+            store.con.execute(f"DROP TABLE {table}")
+        store.con.execute("DELETE FROM schema_migrations WHERE version = 9")
+        for index in ("graph_entities_gid", "quotes_doc"):
+            store.con.execute(f"DROP INDEX {index}")
+    with Store(path) as store:  # opening applies migration 9
+        assert store.con.execute("SELECT count(*) FROM entity_docs").fetchall()[0][0] > 0
         assert _tables(store) == at_once

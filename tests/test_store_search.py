@@ -91,6 +91,10 @@ def test_store_search_index_is_built_for_a_store_from_before(tmp_path):
     con.execute("DROP TABLE search_words")
     con.execute("ALTER TABLE documents DROP COLUMN doc_no")
     con.execute("ALTER TABLE claim_statements DROP COLUMN seed")  # migration 8's
+    for table in ("entity_docs", "entity_keys", "entity_summary"):  # migration 9's
+        con.execute(f"DROP TABLE {table}")
+    con.execute("DROP INDEX graph_entities_gid")
+    con.execute("DROP INDEX quotes_doc")
     con.execute("DELETE FROM schema_migrations WHERE version >= 7")
     con.close()
     assert MIGRATIONS[6][:2] == (7, "search index")

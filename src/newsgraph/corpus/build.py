@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from newsgraph.corpus import claims_build, dedup, events, resolve
 from newsgraph.corpus.sqltemp import table as _table
+from newsgraph.store import entity_index
 from newsgraph.store.db import Store
 from newsgraph.store.schema import CORPUS_TABLES, JOIN_STATE_TABLES
 
@@ -172,6 +173,7 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
         entity["n_docs"] = len(entity.pop("docs"))
     store.insert_rows("graph_entities", graph)
     _count_stories(store, {e["gid"] for e in graph}, regrouped)
+    entity_index.refresh(store, [*relinked, *quiet_links], regraph, new)  # what entity pages read (store schema 9)
     return [{"doc_id": k.doc_id, "entity_id": k.entity_id} for k in moved]
 
 

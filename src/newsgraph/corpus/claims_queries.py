@@ -38,27 +38,28 @@ def _shape(claim: dict, sources: list[dict]) -> dict:
            "speaker_differs": bool(claim["speaker_differs"]), "n_docs": claim["n_docs"],
            "first_doc": claim["first_doc"], "first_published": claim["first_published"],
            "entities": claim["entities"] or [], "object": claim["object"], "unit": claim["unit"]}  # fmt: skip
-    out["sources"] = [{"doc_id": s["doc_id"], "origin": s["origin_id"], "start": s["start"], "end": s["end"],
-                       "text": s["text"], "speaker": s["speaker"], "attribution": s["attribution"],
-                       "published": s["published"], "first": bool(s["first"]), "similarity": s["similarity"],
-                       "sentence_start": s["sentence_start"], "sentence_end": s["sentence_end"]}
+    # ``sources``: rows of ``_SOURCE_COLS`` as tuples (claim_id, doc_id, idx, start, end, text,
+    # origin_id, speaker, attribution, published, value, low, high, approx, similarity, first,
+    # sentence_start, sentence_end): one dict made per source, not two
+    out["sources"] = [{"doc_id": s[1], "origin": s[6], "start": s[3], "end": s[4], "text": s[5], "speaker": s[7],
+                       "attribution": s[8], "published": s[9], "first": bool(s[15]), "similarity": s[14],
+                       "sentence_start": s[16], "sentence_end": s[17]}
                       for s in sources]  # fmt: skip
-    out["values"] = [{"value": s["value"], "low": s["low"], "high": s["high"], "approx": bool(s["approx"]),
-                      "doc_id": s["doc_id"], "origin": s["origin_id"]}
-                     for s in sources if claim["kind"] == "quantity"]  # fmt: skip
+    out["values"] = [{"value": s[10], "low": s[11], "high": s[12], "approx": bool(s[13]), "doc_id": s[1], "origin": s[6]}
+                     for s in sources] if claim["kind"] == "quantity" else []  # fmt: skip
     return out
 
 
-def _sources(store: Store, ids: list[str]) -> dict[str, list[dict]]:
+def _sources(store: Store, ids: list[str]) -> dict[str, list[tuple]]:
     # thousands of rows for a page of much-sourced claims: fetched as columns, which DuckDB
     # hands over faster than one tuple per row (the same values; NULL is None)
-    cursor = store.con.execute(f"SELECT {_SOURCE_COLS} FROM claim_sources WHERE list_contains(?, claim_id) "
+    # the claims' ids as one filter of the scan (``= ANY``), not searched for in a list per row
+    cursor = store.con.execute(f"SELECT {_SOURCE_COLS} FROM claim_sources WHERE claim_id = ANY(?) "
                                "ORDER BY published NULLS LAST, doc_id, start", [ids])  # fmt: skip
     columns = cursor.fetchnumpy()
-    rows = [dict(zip(columns, values, strict=True)) for values in zip(*(c.tolist() for c in columns.values()))]
-    out: dict[str, list[dict]] = {}
-    for r in rows:
-        out.setdefault(r["claim_id"], []).append(r)
+    out: dict[str, list[tuple]] = {}
+    for r in zip(*(c.tolist() for c in columns.values())):
+        out.setdefault(r[0], []).append(r)
     return out
 
 
@@ -93,8 +94,9 @@ def claim(store: Store, claim_id: str) -> dict | None:
     if not rows:
         return None
     out = _shape(rows[0], _sources(store, [claim_id]).get(claim_id, []))
-    docs = {r["id"]: r for r in store.query("SELECT id, title, text FROM documents WHERE list_contains(?, id)",
-                                            [sorted({s["doc_id"] for s in out["sources"]})])}  # fmt: skip
+    ids = sorted({s["doc_id"] for s in out["sources"]})  # looked up in the primary key's index, one by one
+    docs = {r["id"]: r for r in store.query(f"SELECT id, title, text FROM documents WHERE id IN ({', '.join('?' * len(ids))})",
+                                            ids)} if ids else {}  # fmt: skip
     for s in out["sources"]:
         doc = docs.get(s["doc_id"]) or {"text": "", "title": None}
         lo, hi = min(s["sentence_start"], s["start"]), max(s["sentence_end"], s["end"])

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from newsgraph.corpus.names import fold, name_key
 from newsgraph.store.db import Store
+from newsgraph.store.entity_index import HASH, TOP
 
 
 def entities(store: Store, *, type: str | None = None, limit: int = 50, query: str | None = None) -> list[dict]:
@@ -54,11 +55,19 @@ def find_entity(store: Store, name: str) -> dict | None:
     """The graph entity called ``name``: its canonical name or an alias, in any case,
     with or without a title or "the". None when no entity has that name: a different
     entity is never answered in its place (``suggest_entities`` lists the near ones)."""
+    # the keys are looked up in the entity index by their integer hash (store.entity_index),
+    # not by reading every graph entity's list of keys
+    keys = _lookup_keys(name)
     exact = store.query(f"""
-        SELECT {_ENTITY_COLUMNS} FROM graph_entities
-        WHERE list_has_any(keys, ?) ORDER BY (lower(name) = lower(?)) DESC, n_docs DESC LIMIT 1""",
-        [_lookup_keys(name), name])  # fmt: skip
+        SELECT {_ENTITY_COLUMNS} FROM graph_entities WHERE gid IN (
+            SELECT gid FROM entity_keys WHERE kkey IN ({_marks(keys, HASH.format("?"))}) AND list_contains(?, key))
+        ORDER BY (lower(name) = lower(?)) DESC, n_docs DESC, gid LIMIT 1""", [*keys, keys, name])  # fmt: skip
     return exact[0] if exact else None
+
+
+def _marks(values: list, mark: str = "?") -> str:
+    """``?, ?, ...``: one placeholder (``mark``) per value, for an IN list a scan filters on."""
+    return ", ".join(mark for _ in values) or "NULL"
 
 
 def suggest_entities(store: Store, name: str, *, limit: int = 5, cutoff: float = 60) -> list[dict]:
@@ -87,38 +96,114 @@ _ENTITY_ID = re.compile(r"e\d+")
 def entity(store: Store, name: str | None, *, limit: int = 20, gid: str | None = None) -> dict | None:
     """Everything about one entity (by ``name``, or by its ``gid`` when given): offices
     held, mentions (with context), quotes by it, co-occurring entities (most shared
-    articles, then mentions, first) and the evidence its mentions were merged on."""
+    articles, then mentions, first) and the evidence its mentions were merged on.
+
+    Read from the entity index (``store.entity_index``, the entity's own rows found by the
+    integer hash of its id), so the page costs what the entity has, not what the store holds."""
     found = entity_by_gid(store, gid) if gid else find_entity(store, name or "")
     if found is None:
         return None
     gid = found["gid"]
     found["kb"] = json.loads(found["kb"] or "{}")
+    summary = store.query(f"SELECT * FROM entity_summary WHERE {_MINE}", [gid, gid]) if limit <= TOP else []
+    if summary:  # kept by the join step: the page reads one row and the page's own articles
+        row = summary[0]
+        return {
+            "entity": found,
+            "offices": _summary_offices(store, json.loads(row["offices"] or "[]")),
+            "mentions": _mention_page(store, json.loads(row["mentions"] or "[]"), row["n_spans"] or 0, limit),
+            "quotes": _quote_page(store, found, json.loads(row["quotes"] or "[]")[:limit]),
+            "cooccurring": _cooccurring(store, gid, limit),
+            "evidence": json.loads(row["evidence"] or "[]"),
+        }
+    # a larger page than the summary keeps: from the entity's rows of the entity index
+    mine = store.query(f"""SELECT doc_no, doc_id, entity_id, published, confidence, evidence, roles, n_spans, n_quotes
+        FROM entity_docs WHERE {_MINE} ORDER BY published NULLS LAST, doc_id, entity_id""", [gid, gid])  # fmt: skip
     return {
         "entity": found,
-        "offices": _offices(store, gid),
-        "mentions": _mentions(store, gid, limit),
-        "quotes": _quotes(store, "l.gid = ?", [gid], limit),
-        "cooccurring": store.query("""
-            WITH docs AS (SELECT DISTINCT doc_id FROM entity_links WHERE gid = ?)
-            SELECT g.gid, g.name, g.type, count(DISTINCT l.doc_id) AS n_docs,
-                   count(DISTINCT coalesce(dg.group_id, l.doc_id)) AS n_stories, sum(e.n_mentions) AS n_mentions
-            FROM docs JOIN entity_links l USING (doc_id) JOIN entities e USING (doc_id, entity_id)
-            JOIN graph_entities g ON g.gid = l.gid LEFT JOIN doc_groups dg ON dg.doc_id = l.doc_id
-            WHERE l.gid <> ? GROUP BY ALL ORDER BY n_docs DESC, n_mentions DESC, g.name LIMIT ?""",
-            [gid, gid, limit]),  # fmt: skip
-        "evidence": store.query("""
-            SELECT evidence, min(confidence) AS confidence, count(*) AS n FROM entity_links WHERE gid = ?
-            GROUP BY evidence ORDER BY n DESC""", [gid]),  # fmt: skip
+        "offices": _offices(store, mine),
+        "mentions": _mentions(store, mine, limit),
+        "quotes": _entity_quotes(store, found, mine, limit),
+        "cooccurring": _cooccurring(store, gid, limit),
+        "evidence": _evidence(mine),
     }
 
 
-def _offices(store: Store, gid: str) -> list[dict]:
-    rows = store.con.execute("""
-        SELECT e.roles, e.doc_id FROM entity_links l JOIN entities e USING (doc_id, entity_id)
-        WHERE l.gid = ? AND e.roles <> '[]'""", [gid]).fetchall()  # fmt: skip
+def _names(store: Store, gids: list[str]) -> dict[str, dict]:
+    """gid -> ``{name, type}`` of the graph entities ``gids`` (looked up in its index)."""
+    gids = sorted(set(gids))
+    if not gids:
+        return {}
+    # a few by the index, many by one join (an index fetch costs per row)
+    where = f"gid IN ({_marks(gids)})" if len(gids) <= 64 else "gid IN (SELECT unnest(?))"
+    rows = store.query(f"SELECT gid, name, type FROM graph_entities WHERE {where}", gids if len(gids) <= 64 else [gids])
+    return {r.pop("gid"): r for r in rows}
+
+
+def _summary_offices(store: Store, entries: list[dict]) -> list[dict]:
+    """A summary's offices with their holders' names read now, ordered as ``_offices`` orders them."""
+    names = _names(store, [e["of_gid"] for e in entries if e["of_gid"]])
+    out = []
+    for e in entries:
+        linked = e["of_gid"] in names
+        of = names[e["of_gid"]]["name"] if linked else (e["of"] if e["of"] is not None else e["name"])
+        out.append({"title": e["title"], "of": of, "of_gid": e["of_gid"] if linked else None, "n_docs": e["n_docs"]})
+    return sorted(out, key=lambda o: (-o["n_docs"], str((o["title"], o["of"], o["of_gid"]))))
+
+
+def _evidence(mine: list[dict]) -> list[dict]:
+    """Why the rows ``mine`` are one entity: each evidence, its lowest confidence and its
+    number of rows, most rows (then the evidence's text) first."""
+    seen: dict[str, dict] = {}
+    for row in mine:
+        entry = seen.setdefault(row["evidence"], {"evidence": row["evidence"], "confidence": row["confidence"], "n": 0})
+        entry["n"] += 1
+        if row["confidence"] is not None and (entry["confidence"] is None or row["confidence"] < entry["confidence"]):
+            entry["confidence"] = row["confidence"]
+    return sorted(seen.values(), key=lambda e: (-e["n"], e["evidence"] is None, e["evidence"] or ""))
+
+
+# One graph entity's rows of the entity index: the integer hash first, which a scan filters
+# on cheaply, then the id itself (two ids sharing a hash stay apart) where the rows are few
+# (the summary, by its index); a scan of ``entity_docs`` filters on the hash alone, as a
+# string test there costs more than the rest of the scan (two of a million graph entities
+# share a 64-bit hash with odds of about 3 in 100 million).
+_MINE = f"gkey = {HASH.format('?')} AND gid = ?"
+_HASHED = f"gkey = {HASH.format('?')}"
+
+
+def _cooccurring(store: Store, gid: str, limit: int) -> list[dict]:
+    """The graph entities named in the articles naming ``gid``: shared articles, stories and
+    their mentions there, most shared articles (then mentions, then name) first. Counted
+    from the entity index's rows of those articles, on integers (``doc_no``, the hashes of
+    entities and stories); ids and names are read for the page's candidates only (those
+    whose counts reach the ``limit``-th's)."""
+    # integer columns only (hashes of ids and stories, article numbers): a scan reads no string
+    rows = store.query(f"""
+        WITH counted AS (
+            SELECT gkey, count(DISTINCT doc_no) AS n_docs, count(DISTINCT story) AS n_stories, sum(n_mentions) AS n_mentions
+            FROM entity_docs WHERE doc_no IN (SELECT doc_no FROM entity_docs WHERE {_HASHED}) AND gkey <> {HASH.format("?")}
+            GROUP BY gkey)
+        SELECT * FROM (SELECT *, rank() OVER (ORDER BY n_docs DESC, n_mentions DESC) AS rk FROM counted)
+        WHERE rk <= ?""", [gid, gid, limit])  # fmt: skip
+    keys = sorted({r["gkey"] for r in rows})
+    gid_of = dict(store.con.execute(f"SELECT gkey, gid FROM entity_summary WHERE gkey IN ({_marks(keys)})",
+                                    keys).fetchall()) if keys else {}  # fmt: skip
+    rows = [{**r, "gid": gid_of[r["gkey"]]} for r in rows if r["gkey"] in gid_of]
+    names = _names(store, [r["gid"] for r in rows])
+    out = [{"gid": r["gid"], **names[r["gid"]], "n_docs": r["n_docs"], "n_stories": r["n_stories"],
+            "n_mentions": r["n_mentions"]} for r in rows if r["gid"] in names]  # fmt: skip
+    out.sort(key=lambda r: (-r["n_docs"], r["n_mentions"] is None, -(r["n_mentions"] or 0), r["name"]))
+    return out[:limit]
+
+
+def _offices(store: Store, mine: list[dict]) -> list[dict]:
+    rows = [(r["roles"], r["doc_id"], r["doc_no"]) for r in mine if r["roles"] is not None]
     docs: dict[tuple, set] = {}
-    holders = _office_holders(store, [(doc_id, role.get("of")) for roles, doc_id in rows for role in json.loads(roles)])
-    for roles, doc_id in rows:
+    numbers = {doc_id: doc_no for _, doc_id, doc_no in rows}
+    holders = _office_holders(store, [(doc_id, role.get("of")) for roles, doc_id, _ in rows for role in json.loads(roles)],
+                              numbers)  # fmt: skip
+    for roles, doc_id, _ in rows:
         for role in json.loads(roles):
             of = role.get("of")
             name, of_gid = holders.get((doc_id, of), (of, None))
@@ -127,21 +212,30 @@ def _offices(store: Store, gid: str) -> list[dict]:
     return [{"title": title, "of": of, "of_gid": of_gid, "n_docs": len(d)} for (title, of, of_gid), d in ranked]
 
 
-def _office_holders(store: Store, pairs: list[tuple[str, str | None]]) -> dict[tuple[str, str], tuple[str, str | None]]:
+def _office_holders(store: Store, pairs: list[tuple[str, str | None]], numbers: dict[str, int]
+                    ) -> dict[tuple[str, str], tuple[str, str | None]]:  # fmt: skip
     """A role's ``of`` is an entity id of its own article (``e2``) or a plain name: the ids
     -> (the name of the graph entity they resolved to, else the article's own name for it;
     that graph entity's id, else None), so an office reads "President of Ukraine", never
-    "President of e2", and links to exactly that entity."""
+    "President of e2", and links to exactly that entity. ``numbers``: the articles' doc_no."""
     wanted = sorted({(d, of) for d, of in pairs if of and _ENTITY_ID.fullmatch(of)})
     if not wanted:
         return {}
-    rows = store.con.execute("""
-        SELECT e.doc_id, e.entity_id, coalesce(g.name, e.name) AS name, g.gid
-        FROM (SELECT unnest(?) AS doc_id, unnest(?) AS entity_id) w
-        JOIN entities e USING (doc_id, entity_id)
-        LEFT JOIN entity_links l USING (doc_id, entity_id) LEFT JOIN graph_entities g USING (gid)""",
-        [[d for d, _ in wanted], [of for _, of in wanted]]).fetchall()  # fmt: skip
-    return {(doc_id, entity_id): (name, gid) for doc_id, entity_id, name, gid in rows}
+    nos = sorted({numbers[d] for d, _ in wanted})
+    linked = {(d, e): g for d, e, g in store.con.execute(
+        f"SELECT doc_id, entity_id, gid FROM entity_docs WHERE doc_no IN ({_marks(nos)})", nos).fetchall()}  # fmt: skip
+    gids = sorted({linked[w] for w in wanted if w in linked})
+    names = dict(store.con.execute(f"SELECT gid, name FROM graph_entities WHERE gid IN ({_marks(gids)})",
+                                   gids).fetchall()) if gids else {}  # fmt: skip
+    out = {w: (names[linked[w]], linked[w]) for w in wanted if linked.get(w) in names}
+    rest = [w for w in wanted if w not in out]  # not linked (or no graph entity): the article's own name
+    if rest:
+        docs = sorted({d for d, _ in rest})
+        for doc_id, entity_id, name in store.con.execute(
+                f"SELECT doc_id, entity_id, name FROM entities WHERE doc_id IN ({_marks(docs)})", docs).fetchall():  # fmt: skip
+            if (doc_id, entity_id) in rest:
+                out[(doc_id, entity_id)] = (name, None)
+    return out
 
 
 MENTIONS_INNER = """
@@ -163,15 +257,95 @@ def mention_contexts(store: Store, rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _mentions(store: Store, gid: str, limit: int) -> dict:
-    # the page and the total in one pass over the mentions (a second pass scanned them again)
-    sql = (f"SELECT *, count(*) OVER () AS _total FROM ({MENTIONS_INNER.format(label=LABEL, where='TRUE')}) "
-           "ORDER BY published NULLS LAST, doc_id, start LIMIT ?")  # fmt: skip
-    items = store.query(sql, [gid, limit])
-    total = items[0]["_total"] if items else 0
-    for row in items:
-        del row["_total"]
-    return {"total": total, "items": mention_contexts(store, items)}
+def _mentions(store: Store, mine: list[dict], limit: int) -> dict:
+    """The first ``limit`` mentions of an entity (by date, article, offset) and their
+    total, from its index rows ``mine`` (in date, article order)."""
+    rows = [r for r in mine if r["n_spans"]]
+    return _mention_page(store, rows, sum(r["n_spans"] for r in rows), limit)
+
+
+def _mention_page(store: Store, rows: list[dict], total: int, limit: int) -> dict:
+    """The first ``limit`` mentions held by the index ``rows`` (with spans, in date and
+    article order): only the mentions of the first articles holding ``limit`` of them are
+    read (by article)."""
+    page, held = [], 0
+    for row in rows:  # whole articles (an article's rows share a date), until they hold the page
+        if held >= limit and row["doc_id"] != page[-1]["doc_id"]:
+            break
+        page.append(row)
+        held += row["n_spans"]
+    link = {(r["doc_id"], r["entity_id"]): r for r in page}
+    ids = sorted({r["doc_id"] for r in page})
+    spans = store.query(f"""SELECT doc_id, entity_id, start, "end", text FROM mentions WHERE doc_id IN ({_marks(ids)})""",
+                        ids) if ids else []  # fmt: skip
+    spans = sorted((m for m in spans if (m["doc_id"], m["entity_id"]) in link),
+                   key=lambda m: (link[(m["doc_id"], m["entity_id"])]["published"] is None,
+                                  link[(m["doc_id"], m["entity_id"])]["published"] or "", m["doc_id"], m["start"]))[:limit]  # fmt: skip
+    docs = _documents_by_id(store, {r["doc_id"] for r in page}, "text")
+    items = []
+    for m in spans:
+        row = link[(m["doc_id"], m["entity_id"])]
+        doc = docs.get(row["doc_id"], {})
+        text = doc.get("text") or ""
+        items.append({"doc_id": m["doc_id"], "title": doc.get("title"), "label": doc.get("label"),
+                      "source": doc.get("source"), "published": row["published"], "start": m["start"],
+                      "end": m["end"], "text": m["text"],
+                      "context": " ".join(text[max(m["start"] - 60, 0) : m["end"] + 60].split()),
+                      "confidence": row["confidence"], "evidence": row["evidence"]})  # fmt: skip
+    return {"total": total, "items": items}
+
+
+def _documents_by_id(store: Store, ids: set[str], *extra: str) -> dict[str, dict]:
+    """Title, label and source (and the ``extra`` columns) of the articles ``ids``, looked
+    up in the primary key's index: the other articles (and their texts) are never read."""
+    if not ids:
+        return {}
+    ids = sorted(ids)
+    rows = store.query(f"SELECT id, title, label, source{''.join(', ' + c for c in extra)} FROM documents "
+                       f"WHERE id IN ({_marks(ids)})", ids)  # fmt: skip
+    return {row.pop("id"): row for row in rows}
+
+
+def _entity_quotes(store: Store, found: dict, mine: list[dict], limit: int) -> list[dict]:
+    """The quotes ``found`` (a graph entity) speaks, as ``_quotes`` gives them for ``l.gid
+    = ?``: one per copy of a story, from its canonical article, with its number of
+    ``copies``; by date, article, offset. Read from the articles where the entity index
+    says it speaks (quotes by article), not from every quote stored."""
+    gid = found["gid"]
+    mine = [r for r in mine if r["n_quotes"]]
+    if not mine:
+        return []
+    ids = sorted({r["doc_id"] for r in mine})
+    rows = store.query(f"""
+        WITH mine AS (SELECT unnest(?) AS doc_no, unnest(?) AS doc_id, unnest(?) AS entity_id, unnest(?) AS published),
+        y AS (SELECT m.doc_no, q.doc_id, m.published, q.kind, q.text, q.start, q."end", q.cue, dg.group_id, dg.canonical
+              FROM (SELECT * FROM quotes WHERE doc_id IN ({_marks(ids)})) q
+              JOIN mine m ON m.doc_id = q.doc_id AND m.entity_id = q.speaker_entity
+              LEFT JOIN doc_groups dg ON dg.doc_id = q.doc_id)
+        SELECT * EXCLUDE (rn) FROM (
+            SELECT doc_no, doc_id, published, kind, text, start, "end", cue,
+                   count(*) OVER (PARTITION BY coalesce(group_id, doc_id), text) AS copies,
+                   row_number() OVER (PARTITION BY coalesce(group_id, doc_id), text
+                                      ORDER BY canonical DESC NULLS LAST, doc_id) AS rn
+            FROM y) WHERE rn = 1
+        ORDER BY published NULLS LAST, doc_id, start LIMIT ?""",
+        [[r["doc_no"] for r in mine], [r["doc_id"] for r in mine], [r["entity_id"] for r in mine],
+         [r["published"] for r in mine], *ids, limit])  # fmt: skip
+    return _quote_page(store, found, rows)
+
+
+def _quote_page(store: Store, found: dict, rows: list[dict]) -> list[dict]:
+    """Quote ``rows`` (doc_id, published, kind, text, start, end, cue, copies) as ``_quotes``
+    gives them: with their article's title, label and source, and ``found`` as the speaker."""
+    docs = _documents_by_id(store, {row["doc_id"] for row in rows})
+    out = []
+    for row in rows:
+        doc = docs.get(row["doc_id"], {})
+        out.append({"doc_id": row["doc_id"], "title": doc.get("title"), "label": doc.get("label"),
+                    "source": doc.get("source"), "published": row["published"], "kind": row["kind"],
+                    "text": row["text"], "start": row["start"], "end": row["end"], "speaker": found["name"],
+                    "speaker_gid": found["gid"], "cue": row["cue"], "copies": row["copies"]})  # fmt: skip
+    return out
 
 
 # An article's title, else its opening words (plain-text articles stored before titles):
@@ -324,12 +498,13 @@ def timeline(store: Store, *, entity: str | None = None, story: str | None = Non
         if found is None:
             return {"entity": None, "days": []}
         gid = found["gid"]
-    docs = store.query("""
+    # an entity's articles by their numbers in the entity index; the whole corpus without one
+    only, params = (f"WHERE d.doc_no IN (SELECT doc_no FROM entity_docs WHERE {_HASHED})", [gid]) if gid else ("", [])
+    docs = store.query(f"""
         SELECT d.published AS day, count(DISTINCT d.id) AS n_docs, count(DISTINCT coalesce(g.group_id, d.id)) AS n_stories,
                round(avg(d.tone), 2) AS tone, list(DISTINCT d.title ORDER BY d.title)[1:3] AS titles
-        FROM documents d LEFT JOIN doc_groups g ON g.doc_id = d.id
-        WHERE ? IS NULL OR d.id IN (SELECT doc_id FROM entity_links WHERE gid = ?)
-        GROUP BY 1 ORDER BY 1 NULLS LAST""", [gid, gid])  # fmt: skip
+        FROM documents d LEFT JOIN doc_groups g ON g.doc_id = d.id {only}
+        GROUP BY 1 ORDER BY 1 NULLS LAST""", params)  # fmt: skip
     evs = store.query("""
         SELECT date_first AS day, type, source_name, target_name, n_reports, cluster_id FROM event_clusters
         WHERE ? IS NULL OR source_gid = ? OR target_gid = ? ORDER BY date_first NULLS LAST, n_reports DESC""",

@@ -12,7 +12,7 @@ JSON, so a field added to the record later is never lost even before it has a co
 from __future__ import annotations
 
 from newsgraph.kinds import KIND_TABLES
-from newsgraph.store import search
+from newsgraph.store import entity_index, search
 
 # Per-document tables: written in one transaction with their ``documents`` row. Each
 # annotation kind names its tables (newsgraph.kinds); a new kind's table needs a migration.
@@ -21,7 +21,10 @@ DOC_TABLES = (*KIND_TABLES, "provenance", "doc_minhash")
 # Cross-article tables: rebuilt by the corpus layer (newsgraph.corpus.build).
 CORPUS_TABLES = ("graph_entities", "entity_links", "doc_groups", "event_clusters", "event_reports")
 # The corpus layer's own state for incremental builds (emptied by a full rebuild).
-JOIN_STATE_TABLES = ("corpus_docs", "lsh_bands", "entity_nodes", "node_keys", "node_blocks", "event_keys")
+# The entity index (newsgraph.store.entity_index, store schema 9): join state too.
+ENTITY_INDEX_TABLES = ("entity_docs", "entity_keys", "entity_summary")
+JOIN_STATE_TABLES = ("corpus_docs", "lsh_bands", "entity_nodes", "node_keys", "node_blocks", "event_keys",
+                     *ENTITY_INDEX_TABLES)
 
 # Origins and claims (newsgraph.corpus.claims_build): exported with the joins.
 CLAIM_TABLES = ("origins", "origin_links", "claims", "claim_sources")
@@ -199,6 +202,28 @@ ALTER TABLE claim_statements ADD COLUMN seed VARCHAR;
 DELETE FROM corpus_state WHERE key = 'join_state';
 """
 
+# The entity index (newsgraph.store.entity_index): what an entity's page reads, one row per
+# link with the article's integer number and the row's counts of mention spans and quotes,
+# and every lookup key of every graph entity, each with an integer hash to filter on; and
+# indexes for the point lookups the page makes (graph entities by id, quotes by article).
+# Kept by the join step for the links it writes; stores built before are indexed by
+# ``entity_index.backfill``.
+_V9_ENTITY_INDEX = """
+CREATE TABLE entity_docs (
+    gkey UBIGINT, gid VARCHAR, doc_no INTEGER, doc_id VARCHAR, entity_id VARCHAR, published VARCHAR,
+    confidence DOUBLE, evidence VARCHAR, n_mentions INTEGER, roles VARCHAR, n_spans INTEGER, n_quotes INTEGER,
+    story UBIGINT
+);
+CREATE TABLE entity_keys (kkey UBIGINT, key VARCHAR, gid VARCHAR);
+CREATE INDEX entity_keys_kkey ON entity_keys (kkey);
+CREATE TABLE entity_summary (
+    gkey UBIGINT, gid VARCHAR, n_spans INTEGER, offices VARCHAR, evidence VARCHAR, mentions VARCHAR, quotes VARCHAR
+);
+CREATE INDEX entity_summary_gkey ON entity_summary (gkey);
+CREATE INDEX graph_entities_gid ON graph_entities (gid);
+CREATE INDEX quotes_doc ON quotes (doc_id);
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
@@ -208,10 +233,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (6, "per-article label and counts on documents", _V6_DOC_COUNTS),
     (7, "search index", _V7_SEARCH),
     (8, "quantity claim seeds", _V8_CLAIM_SEEDS),
+    (9, "entity index", _V9_ENTITY_INDEX),
 ]
 
 # Work a migration's SQL cannot do, run after its statements in its transaction.
-_AFTER = {7: search.backfill}
+_AFTER = {7: search.backfill, 9: entity_index.backfill}
 
 # The store schema (its latest migration); records carry their own, record.RECORD_SCHEMA_VERSION.
 STORE_SCHEMA_VERSION = MIGRATIONS[-1][0]
