@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
-from newsgraph.corpus import claims_build, dedup, events, resolve
+from newsgraph.corpus import claims_build, dedup, events, relink, resolve
 from newsgraph.corpus.sqltemp import table as _table
 from newsgraph.store.db import Store
 from newsgraph.store.schema import CORPUS_TABLES, JOIN_STATE_TABLES
@@ -139,16 +139,30 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
         rows = store.query(f"SELECT {_ENTITY_COLUMNS} FROM entities e JOIN _new USING (doc_id)")
     changed, quiet = _index_nodes(store, rows)
     if full:
-        rows = store.query(f"SELECT {_ENTITY_COLUMNS}, n.fam, n.norm FROM entities e "
-                           "JOIN entity_nodes n USING (doc_id, entity_id) ORDER BY e.doc_id, e.entity_id")  # fmt: skip
-    else:
+        moved_rows, regraph = _relink_all(store)
+    else:  # the reached part of the graph, resolved at the node level (``corpus.relink``)
         reached = _reachable(store, changed)
         quiet = [q for q in quiet if (q["fam"], q["norm"]) not in reached]
-        with _table(store, "_nodes", [{"fam": f, "norm": n} for f, n in reached], "fam", "norm"):
-            rows = store.query(f"""SELECT {_ENTITY_COLUMNS}, n.fam, n.norm FROM entities e
-                JOIN entity_nodes n USING (doc_id, entity_id) JOIN _nodes USING (fam, norm)
-                ORDER BY e.doc_id, e.entity_id""")  # fmt: skip
-    links = resolve.resolve(rows, None if full else _doc_nodes(store, {r["doc_id"] for r in rows}), graph=False)[1]
+        moved_rows, regraph = relink.relink(store, reached)
+    quiet_links = _quiet_links(store, quiet)
+    store.insert_rows("entity_links", quiet_links)
+    regraph |= {q["gid"] for q in quiet_links}
+    with _table(store, "_gids", [{"gid": g} for g in regraph], "gid"):
+        store.con.execute("DELETE FROM graph_entities WHERE gid IN (SELECT gid FROM _gids)")
+    graph = _graph_entities(store, regraph)
+    for entity in graph:
+        entity["n_docs"] = len(entity.pop("docs"))
+    store.insert_rows("graph_entities", graph)
+    _count_stories(store, {e["gid"] for e in graph}, regrouped)
+    return moved_rows
+
+
+def _relink_all(store: Store) -> tuple[list[dict], set[str]]:
+    """Resolve every entity row (``resolve.resolve``) and write the links that differ;
+    returns the rows whose graph entity changed and the graph entities concerned."""
+    rows = store.query(f"SELECT {_ENTITY_COLUMNS}, n.fam, n.norm FROM entities e "
+                       "JOIN entity_nodes n USING (doc_id, entity_id) ORDER BY e.doc_id, e.entity_id")  # fmt: skip
+    links = resolve.resolve(rows, None, graph=False)[1]
     with _table(store, "_rows", [{"doc_id": r["doc_id"], "entity_id": r["entity_id"]} for r in rows],
                 "doc_id", "entity_id"):  # fmt: skip
         old = {(d, e): (g, c, v) for d, e, g, c, v in store.con.execute(
@@ -161,29 +175,9 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
     with _table(store, "_rows", relinked, "doc_id", "entity_id"):
         store.con.execute("DELETE FROM entity_links USING _rows r "
                           "WHERE entity_links.doc_id = r.doc_id AND entity_links.entity_id = r.entity_id")
-    quiet_links = _quiet_links(store, quiet)
-    store.insert_rows("entity_links", [link.__dict__ for link in links] + quiet_links)
-    regraph = {q["gid"] for q in quiet_links} | {k.gid for k in moved}
-    regraph |= {old[(k.doc_id, k.entity_id)][0] for k in moved if (k.doc_id, k.entity_id) in old}
-    with _table(store, "_gids", [{"gid": g} for g in regraph], "gid"):
-        store.con.execute("DELETE FROM graph_entities WHERE gid IN (SELECT gid FROM _gids)")
-    graph = _graph_entities(store, regraph)
-    for entity in graph:
-        entity["n_docs"] = len(entity.pop("docs"))
-    store.insert_rows("graph_entities", graph)
-    _count_stories(store, {e["gid"] for e in graph}, regrouped)
-    return [{"doc_id": k.doc_id, "entity_id": k.entity_id} for k in moved]
-
-
-def _doc_nodes(store: Store, docs: set[str]) -> dict:
-    """Article -> its entity ids -> nodes (the context ``resolve`` weighs surname-only
-    mentions against), for the articles ``docs``."""
-    out: dict[str, dict] = {}
-    with _table(store, "_docs", [{"doc_id": d} for d in docs], "doc_id"):
-        for doc_id, entity_id, fam, norm in store.con.execute(
-                "SELECT doc_id, entity_id, fam, norm FROM entity_nodes JOIN _docs USING (doc_id)").fetchall():  # fmt: skip
-            out.setdefault(doc_id, {})[entity_id] = (fam, norm)
-    return out
+    store.insert_rows("entity_links", [link.__dict__ for link in links])
+    regraph = {k.gid for k in moved} | {old[(k.doc_id, k.entity_id)][0] for k in moved if (k.doc_id, k.entity_id) in old}
+    return [{"doc_id": k.doc_id, "entity_id": k.entity_id} for k in moved], regraph
 
 
 def _quiet_links(store: Store, quiet: list[dict]) -> list[dict]:
@@ -287,13 +281,20 @@ def _index_nodes(store: Store, rows: list[dict]) -> tuple[set[tuple[str, str]], 
 
 def _reachable(store: Store, nodes: set[tuple[str, str]]) -> set[tuple[str, str]]:
     """Every node reachable from ``nodes`` through shared ``node_keys``: the part of the
-    entity graph whose resolution the new rows can change."""
+    entity graph whose resolution the new rows can change. An acronym key joins only
+    through a one-word organisation spelling it (``NATO``): full names sharing initials
+    with no such word never affect each other (``resolve._merge_orgs``), so that key is
+    not followed (it would reach most organisations of a big store)."""
     seen, keys, frontier = set(nodes), set(), set(nodes)
     while frontier:
         with _table(store, "_f", [{"fam": f, "norm": n} for f, n in frontier], "fam", "norm"):
             found = {row[0] for row in store.con.execute("SELECT DISTINCT key FROM node_keys JOIN _f USING (fam, norm)").fetchall()}
         found -= keys
         keys |= found
+        with _table(store, "_k", [{"key": k} for k in found if k.startswith("acronym|")], "key"):
+            spelt = {row[0] for row in store.con.execute("""SELECT DISTINCT key FROM node_keys JOIN _k USING (key)
+                WHERE fam = 'ORG' AND norm = substr(key, 9)""").fetchall()}  # fmt: skip
+        found = {k for k in found if not k.startswith("acronym|") or k in spelt}
         with _table(store, "_k", [{"key": k} for k in found], "key"):
             frontier = set(store.con.execute("SELECT DISTINCT fam, norm FROM node_keys JOIN _k USING (key)").fetchall()) - seen
         seen |= frontier
