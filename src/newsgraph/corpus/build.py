@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from datetime import date
 
 from newsgraph.corpus import claims_build, dedup, events, relink, resolve
 from newsgraph.corpus.sqltemp import table as _table
@@ -316,7 +317,8 @@ def _count_stories(store: Store, gids: set[str], regrouped: set[str]) -> None:
 
 def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: set[str]) -> set[str]:
     """Event clusters: the reports of new documents, of entities resolved again and of
-    regrouped documents get their key again; every key they had or have is clustered again.
+    regrouped documents get their key again; every key they had or have is clustered again
+    from the cluster open at the earliest of those reports' days on (``_stale_clusters``).
     Returns the ids of the clusters removed or written."""
     with _table(store, "_new", [{"doc_id": d} for d in [*new, *regrouped]], "doc_id"), \
             _table(store, "_rows", relinked, "doc_id", "entity_id"):  # fmt: skip
@@ -328,23 +330,47 @@ def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: s
     with _table(store, "_a", [{"doc_id": d, "idx": i} for d, i in affected], "doc_id", "idx"):
         reports = store.query(_EVENTS_SQL.format(only="JOIN _a ON _a.doc_id = e.doc_id AND _a.idx = e.idx"))
         new_keys = [{"doc_id": r["doc_id"], "idx": r["idx"], "key": events.key_text(events.report_key(r))} for r in reports]
-        keys = {row[0] for row in store.con.execute("SELECT key FROM event_keys JOIN _a USING (doc_id, idx)").fetchall()}
-        keys |= {k["key"] for k in new_keys}
-        with _table(store, "_k", [{"key": k} for k in keys], "key"):
-            stale = store.con.execute("""SELECT DISTINCT r.cluster_id FROM event_reports r
-                JOIN event_keys USING (doc_id, idx) JOIN _k USING (key)""").fetchall()  # fmt: skip
+        old_keys = store.con.execute("SELECT doc_id, idx, key FROM event_keys JOIN _a USING (doc_id, idx)").fetchall()
+        stale = _stale_clusters(store, reports, old_keys, new_keys)
         store.con.execute("DELETE FROM event_keys USING _a WHERE event_keys.doc_id = _a.doc_id AND event_keys.idx = _a.idx")
     store.insert_rows("event_keys", new_keys)
-    with _table(store, "_k", [{"key": k} for k in keys], "key"):
-        reports = store.query(_EVENTS_SQL.format(only="JOIN event_keys k ON k.doc_id = e.doc_id AND k.idx = e.idx "
-                                                      "JOIN _k ON _k.key = k.key"))  # fmt: skip
-    with _table(store, "_c", [{"cluster_id": c} for (c,) in stale], "cluster_id"):
+    with _table(store, "_c", [{"cluster_id": c} for c in stale], "cluster_id"):
+        kept = store.con.execute("""SELECT r.doc_id, r.idx FROM event_reports r JOIN _c USING (cluster_id)""").fetchall()
         store.con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT cluster_id FROM _c)")
         store.con.execute("DELETE FROM event_reports WHERE cluster_id IN (SELECT cluster_id FROM _c)")
+    rest = sorted(set(kept) - set(affected))  # unchanged reports of the clusters redone
+    with _table(store, "_a", [{"doc_id": d, "idx": i} for d, i in rest], "doc_id", "idx"):
+        reports += store.query(_EVENTS_SQL.format(only="JOIN _a ON _a.doc_id = e.doc_id AND _a.idx = e.idx"))
     clusters, members = events.cluster(reports)
     store.insert_rows("event_clusters", clusters)
     store.insert_rows("event_reports", members)
-    return {c for (c,) in stale} | {c["cluster_id"] for c in clusters}
+    return stale | {c["cluster_id"] for c in clusters}
+
+
+def _stale_clusters(store: Store, reports: list[dict], old_keys: list[tuple], new_keys: list[dict]) -> set[str]:
+    """The clusters to redo for the reports ``reports`` (keyed before ``old_keys``, now
+    ``new_keys``). A key's reports are clustered in date order, each cluster starting at
+    the first report past the window of the one before, so the clusters ending before the
+    earliest changed report of a key stay as they are: per key, every cluster from the
+    last one starting on or before that report's day is redone (with every report the
+    changes add)."""
+    never = date.max  # undated reports come last
+    day = {(r["doc_id"], r["idx"]): events.report_day(r) or never for r in reports}
+    earliest: dict[str, date] = {}
+    for d, i, key in [*old_keys, *((k["doc_id"], k["idx"], k["key"]) for k in new_keys)]:
+        earliest[key] = min(earliest.get(key, never), day[(d, i)])
+    with _table(store, "_k", [{"key": k} for k in earliest], "key"):
+        found = store.con.execute("""SELECT DISTINCT k.key, r.cluster_id, c.date_first FROM event_keys k JOIN _k USING (key)
+            JOIN event_reports r USING (doc_id, idx) JOIN event_clusters c USING (cluster_id)""").fetchall()  # fmt: skip
+    starts: dict[str, list] = {}
+    for key, cluster_id, first in found:
+        starts.setdefault(key, []).append((date.fromisoformat(first) if first else never, cluster_id))
+    stale = set()
+    for key, clusters in starts.items():
+        before = [first for first, _ in clusters if first <= earliest[key] and first != never]
+        since = max(before) if before else date.min
+        stale |= {c for first, c in clusters if first >= since}
+    return stale
 
 
 def status(store: Store) -> dict:
