@@ -280,26 +280,26 @@ def _index_nodes(store: Store, rows: list[dict]) -> tuple[set[tuple[str, str]], 
     return changed, quiet
 
 
+_REACH = """
+WITH RECURSIVE live AS (SELECT DISTINCT key FROM node_keys WHERE fam = 'ORG' AND key = 'acronym|' || norm),
+    reach(fam, norm) AS (
+        SELECT fam, norm FROM _start
+        UNION SELECT b.fam, b.norm FROM reach r JOIN node_keys a ON a.fam = r.fam AND a.norm = r.norm
+            JOIN node_keys b ON b.key = a.key
+            WHERE NOT starts_with(a.key, 'acronym|') OR a.key IN (SELECT key FROM live))
+SELECT fam, norm FROM reach
+"""
+
+
 def _reachable(store: Store, nodes: set[tuple[str, str]]) -> set[tuple[str, str]]:
     """Every node reachable from ``nodes`` through shared ``node_keys``: the part of the
-    entity graph whose resolution the new rows can change. An acronym key joins only
-    through a one-word organisation spelling it (``NATO``): full names sharing initials
-    with no such word never affect each other (``resolve._merge_orgs``), so that key is
-    not followed (it would reach most organisations of a big store)."""
-    seen, keys, frontier = set(nodes), set(), set(nodes)
-    while frontier:
-        with _table(store, "_f", [{"fam": f, "norm": n} for f, n in frontier], "fam", "norm"):
-            found = {row[0] for row in store.con.execute("SELECT DISTINCT key FROM node_keys JOIN _f USING (fam, norm)").fetchall()}
-        found -= keys
-        keys |= found
-        with _table(store, "_k", [{"key": k} for k in found if k.startswith("acronym|")], "key"):
-            spelt = {row[0] for row in store.con.execute("""SELECT DISTINCT key FROM node_keys JOIN _k USING (key)
-                WHERE fam = 'ORG' AND norm = substr(key, 9)""").fetchall()}  # fmt: skip
-        found = {k for k in found if not k.startswith("acronym|") or k in spelt}
-        with _table(store, "_k", [{"key": k} for k in found], "key"):
-            frontier = set(store.con.execute("SELECT DISTINCT fam, norm FROM node_keys JOIN _k USING (key)").fetchall()) - seen
-        seen |= frontier
-    return seen
+    entity graph whose resolution the new rows can change (one recursive query). An
+    acronym key joins only through a one-word organisation spelling it (``NATO``): full
+    names sharing initials with no such word never affect each other
+    (``resolve._merge_orgs``), so that key is not followed (it would reach most
+    organisations of a big store)."""
+    with _table(store, "_start", [{"fam": f, "norm": n} for f, n in nodes], "fam", "norm"):
+        return set(store.con.execute(_REACH).fetchall())
 
 
 def _count_stories(store: Store, gids: set[str], regrouped: set[str]) -> None:
@@ -339,8 +339,9 @@ def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: s
         store.con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT cluster_id FROM _c)")
         store.con.execute("DELETE FROM event_reports WHERE cluster_id IN (SELECT cluster_id FROM _c)")
     rest = sorted(set(kept) - set(affected))  # unchanged reports of the clusters redone
-    with _table(store, "_a", [{"doc_id": d, "idx": i} for d, i in rest], "doc_id", "idx"):
-        reports += store.query(_EVENTS_SQL.format(only="JOIN _a ON _a.doc_id = e.doc_id AND _a.idx = e.idx"))
+    if rest:
+        with _table(store, "_a", [{"doc_id": d, "idx": i} for d, i in rest], "doc_id", "idx"):
+            reports += store.query(_EVENTS_SQL.format(only="JOIN _a ON _a.doc_id = e.doc_id AND _a.idx = e.idx"))
     clusters, members = events.cluster(reports)
     store.insert_rows("event_clusters", clusters)
     store.insert_rows("event_reports", members)

@@ -27,13 +27,12 @@ from newsgraph.corpus.sqltemp import table
 from newsgraph.store.db import Store
 
 _ROWS = "entity_nodes n JOIN _reached USING (fam, norm) JOIN entities e USING (doc_id, entity_id)"
+# per node and name: mentions (``n_mentions or 1``) and first row; per node (name NULL): articles
 _NAMES = f"""SELECT n.fam, n.norm, e.name, sum(CASE WHEN coalesce(e.n_mentions, 0) = 0 THEN 1 ELSE e.n_mentions END),
-    min(e.doc_id || chr(1) || e.entity_id) AS first FROM {_ROWS} GROUP BY ALL ORDER BY first"""
-_DOCS = "SELECT fam, norm, count(DISTINCT doc_id) FROM entity_nodes JOIN _reached USING (fam, norm) GROUP BY ALL"
-_KB = f"""SELECT n.fam, n.norm, e.kb, max(e.doc_id || chr(1) || e.entity_id) AS last FROM {_ROWS}
-    WHERE e.kb IS NOT NULL AND e.kb NOT IN ('', '{{}}') GROUP BY ALL ORDER BY last"""
-_ROLES = f"""SELECT e.doc_id, e.entity_id, e.roles, n.fam, n.norm FROM {_ROWS}
-    WHERE e.roles IS NOT NULL AND e.roles NOT IN ('', '[]') ORDER BY e.doc_id, e.entity_id"""
+    min(e.doc_id || chr(1) || e.entity_id) AS first, count(DISTINCT e.doc_id), grouping(e.name) AS whole
+    FROM {_ROWS} GROUP BY GROUPING SETS ((n.fam, n.norm, e.name), (n.fam, n.norm)) ORDER BY first"""
+_EXTRA = f"""SELECT e.doc_id, e.entity_id, e.kb, e.roles, n.fam, n.norm FROM {_ROWS}
+    WHERE coalesce(e.kb, '') NOT IN ('', '{{}}') OR coalesce(e.roles, '') NOT IN ('', '[]') ORDER BY e.doc_id, e.entity_id"""
 _NEAR = """SELECT a.fam, a.norm, b.fam, b.norm FROM node_keys a JOIN _reached USING (fam, norm)
     JOIN node_keys b ON b.key = a.key AND (b.fam <> a.fam OR b.norm <> a.norm) WHERE a.key LIKE 'spelling|%'"""
 _SURNAME_ROWS = """SELECT e.doc_id, e.entity_id, e.name, e.roles, n.fam, n.norm FROM entity_nodes n
@@ -53,7 +52,6 @@ FROM _need k JOIN mine m USING (doc_id, surname) JOIN around a ON a.root = k.roo
 GROUP BY ALL
 """
 _DIFF = """
-CREATE OR REPLACE TEMP TABLE _link_diff AS
 WITH fresh AS (SELECT n.doc_id, n.entity_id, k.gid, k.confidence, k.evidence
                FROM entity_nodes n JOIN _node_links k USING (fam, norm)
                UNION ALL SELECT doc_id, entity_id, gid, confidence, evidence FROM _row_links)
@@ -80,13 +78,16 @@ def relink(store: Store, reached: set[tuple[str, str]]) -> tuple[list[dict], set
     q = store.con.execute
     with table(store, "_reached", [{"fam": f, "norm": n} for f, n in reached], "fam", "norm"):
         nodes = {key: resolve.Node(key) for key in reached}
-        for fam, norm, name, weight, _ in q(_NAMES).fetchall():
-            nodes[(fam, norm)].names[name] += int(weight)
-        for fam, norm, n_docs in q(_DOCS).fetchall():
-            nodes[(fam, norm)].docs = range(n_docs)  # only the number counts (``_merge_people``)
-        for fam, norm, kb, _ in q(_KB).fetchall():
-            nodes[(fam, norm)].kb.update(resolve.row_kb({"kb": kb}))
-        role_rows = store.query(_ROLES)
+        for fam, norm, name, weight, _, n_docs, whole in q(_NAMES).fetchall():
+            if whole:
+                nodes[(fam, norm)].docs = range(n_docs)  # only the number counts (``_merge_people``)
+            else:
+                nodes[(fam, norm)].names[name] += int(weight)
+        role_rows = []
+        for row in store.query(_EXTRA):  # knowledge-base ids (the last row's win) and roles, in row order
+            nodes[(row["fam"], row["norm"])].kb.update(resolve.row_kb(row))
+            if row["roles"] not in (None, "", "[]"):
+                role_rows.append(row)
         near: dict = {}
         for fam, norm, fam2, norm2 in q(_NEAR).fetchall():
             near.setdefault((fam, norm), set()).add((fam2, norm2))
@@ -157,6 +158,8 @@ def _surname_links(store: Store, nodes: dict, clusters: resolve.Clusters, single
 def _doc_nodes(store: Store, docs: set[str]) -> dict:
     """Article -> its entity ids -> nodes, for the articles ``docs``."""
     out: dict[str, dict] = {}
+    if not docs:
+        return out
     with table(store, "_docs", [{"doc_id": d} for d in docs], "doc_id"):
         for doc_id, entity_id, fam, norm in store.con.execute(
                 "SELECT doc_id, entity_id, fam, norm FROM entity_nodes JOIN _docs USING (doc_id)").fetchall():  # fmt: skip
@@ -170,15 +173,13 @@ def _write(store: Store, node_links: list[dict], row_links: list[dict]) -> tuple
     cols = ("gid", "confidence", "evidence")
     with table(store, "_node_links", node_links, "fam", "norm", *cols), \
             table(store, "_row_links", row_links, "doc_id", "entity_id", *cols):  # fmt: skip
-        store.con.execute(_DIFF)
-    try:
-        store.con.execute("""DELETE FROM entity_links USING _link_diff d
-            WHERE entity_links.doc_id = d.doc_id AND entity_links.entity_id = d.entity_id""")  # fmt: skip
-        store.con.execute("INSERT INTO entity_links SELECT doc_id, entity_id, gid, confidence, evidence FROM _link_diff")
-        moved = store.con.execute(
-            "SELECT doc_id, entity_id, gid, old_gid FROM _link_diff WHERE old_gid IS DISTINCT FROM gid").fetchall()
-    finally:
-        store.con.execute("DROP TABLE IF EXISTS _link_diff")
+        diff = store.query(_DIFF)
+    if diff:
+        with table(store, "_link_diff", diff, "doc_id", "entity_id", *cols):
+            if any(d["old_gid"] is not None for d in diff):  # else only rows never linked
+                store.con.execute("""DELETE FROM entity_links USING _link_diff d
+                    WHERE entity_links.doc_id = d.doc_id AND entity_links.entity_id = d.entity_id""")  # fmt: skip
+            store.con.execute("INSERT INTO entity_links SELECT doc_id, entity_id, gid, confidence, evidence FROM _link_diff")
+    moved = sorted((d["doc_id"], d["entity_id"], d["gid"], d["old_gid"]) for d in diff if d["old_gid"] != d["gid"])
     gids = {g for _, _, g, _ in moved} | {o for _, _, _, o in moved if o}
-    return [{"doc_id": d, "entity_id": e} for d, e, _, _ in sorted(moved)], gids
-
+    return [{"doc_id": d, "entity_id": e} for d, e, _, _ in moved], gids
