@@ -90,7 +90,7 @@ def same_quantity(a: dict, b: dict) -> bool:
 
 def same_quote(a: dict, b: dict) -> bool:
     """Whether quote statements ``a`` and ``b`` are one quotation (small changes allowed)."""
-    return fuzz.ratio(a["norm"], b["norm"]) >= QUOTE_SIMILARITY
+    return fuzz.ratio(a["norm"], b["norm"], score_cutoff=QUOTE_SIMILARITY) >= QUOTE_SIMILARITY  # cutoff: same answer, sooner
 
 
 def group(statements: list[dict], same, pairs: list[tuple[int, int]] | None = None, *,

@@ -296,9 +296,9 @@ def _update_quote_claims(store: Store, new: list[str], changed: list[str]) -> in
     with ids(store, "_new", new):
         fresh |= set(q("SELECT doc_id, idx FROM claim_statements JOIN _new USING (doc_id) WHERE kind = 'quote'").fetchall())
     pairs = [((a, i), (b, j)) for a, i, b, j, both in found if not both or (a, i) < (b, j)]
-    reached = {b for _, b in pairs if b not in fresh}
     with ids(store, "_changed", sorted(set(changed) - set(new))):  # their claims' origins may differ
-        reached |= set(q("SELECT doc_id, idx FROM claim_sources JOIN _changed USING (doc_id) WHERE kind = 'quote'").fetchall())
+        recount = set(q("SELECT doc_id, idx FROM claim_sources JOIN _changed USING (doc_id) WHERE kind = 'quote'").fetchall())
+    reached = {b for _, b in pairs if b not in fresh} | recount
     with table(store, "_keys", [{"doc_id": d, "idx": i} for d, i in reached], "doc_id", "idx"):
         old_rows = q(_QUOTE_CLAIMS).fetchall()
     claimed = {(d, i) for _, d, i in old_rows}
@@ -309,16 +309,23 @@ def _update_quote_claims(store: Store, new: list[str], changed: list[str]) -> in
     with ids(store, "_docs", alone):
         same_doc = [((d, i), (d, j)) for d, i, j in q(_SAME_DOC_PAIRS).fetchall()]
         keys = fresh | claimed | {k for pair in same_doc for k in pair} | reached
-    with table(store, "_keys", [{"doc_id": d, "idx": i} for d, i in keys], "doc_id", "idx"):
-        stmts = _statements(store, "kind = 'quote' AND EXISTS (SELECT 1 FROM _keys k WHERE k.doc_id = claim_statements.doc_id "
-                                    "AND k.idx = claim_statements.idx)", [])
+    with table(store, "_keys", [{"doc_id": d, "idx": i} for d, i in keys], "doc_id", "idx"):  # wording only, first
+        stmts = store.query("SELECT doc_id, idx, norm FROM claim_statements JOIN _keys USING (doc_id, idx) WHERE kind = 'quote'")
     index = {(s["doc_id"], s["idx"]): n for n, s in enumerate(stmts)}
     known = [(index[group[0]], index[k]) for group in members.values() for k in group[1:]]
     tested = [(index[a], index[b]) for a, b in [*same_doc, *pairs]]
     groups = claims.group(stmts, claims.same_quote, tested, joined=known)
-    touched = fresh | reached
+    # rewritten: the groups a new quotation is in, and the claims of articles whose origin
+    # changed; a stored group a new quotation only shares a gram with stays as it is
+    touched = fresh | recount
     groups = [g for g in groups if any((s["doc_id"], s["idx"]) in touched for s in g)]
-    return _replace(store, "quote", sorted(members), groups, [s for g in groups for s in g])
+    in_groups = {(s["doc_id"], s["idx"]) for g in groups for s in g}
+    old = sorted(c for c, group in members.items() if group[0] in in_groups)
+    with table(store, "_keys", [{"doc_id": d, "idx": i} for d, i in in_groups], "doc_id", "idx"):
+        full = {_key(s): s for s in _statements(store, "kind = 'quote' AND EXISTS (SELECT 1 FROM _keys k "
+                                                        "WHERE k.doc_id = claim_statements.doc_id AND k.idx = claim_statements.idx)", [])}  # fmt: skip
+    groups = [[full[_key(s)] for s in g] for g in groups]
+    return _replace(store, "quote", old, groups, [s for g in groups for s in g])
 
 
 def _update_event_claims(store: Store, touched: tuple[set[str], list[str]] | None = None) -> int:
