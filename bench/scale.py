@@ -9,7 +9,8 @@ written through the store's writer (``Store.write``) and joined incrementally
 (``corpus.build.update``), as ``newsgraph ingest`` does after its analysis. Reported:
 
 - per chunk: store size before it, write and join seconds (wall and CPU), articles per
-  second of write + join (``rate``);
+  second of write + join (``rate``), the peak RSS so far and the time (UTC) it ended; with
+  ``--output`` the file is rewritten after every chunk, so a run stopped by hand keeps them;
 - at each size in ``--sizes``: the process's peak RSS so far, the store file's bytes per
   article, and the server-side latency (p50, p95 over ``--runs`` runs after one warm-up;
   wall clock, and CPU time of the process, which a busy shared machine inflates less) of
@@ -115,10 +116,13 @@ def main() -> None:
             chunk = {"before": done, "write_s": round(write_s, 2), "join_s": round(join_s, 2),
                      "write_cpu_s": round(write_cpu, 2), "join_cpu_s": round(join_cpu, 2),
                      "rate": round(len(items) / (write_s + join_s), 1),
-                     "rate_cpu": round(len(items) / (write_cpu + join_cpu), 1)}  # fmt: skip
+                     "rate_cpu": round(len(items) / (write_cpu + join_cpu), 1),
+                     "peak_rss_mb": _peak_rss_mb(), "at": time.strftime("%H:%M:%S", time.gmtime())}  # fmt: skip
             result["chunks"].append(chunk)
             done += len(items)
             print(json.dumps(chunk), file=sys.stderr, flush=True)
+            if args.output:  # as it goes: a run stopped by hand keeps every chunk done
+                Path(args.output).write_text(json.dumps({**result, "stored": done}, indent=2) + "\n", encoding="utf-8")
             if done in args.sizes:
                 store.con.execute("CHECKPOINT")
                 if args.keep:
@@ -129,7 +133,7 @@ def main() -> None:
                                          "latency": latency(store, args.runs)}  # fmt: skip
                 print(json.dumps({done: result["sizes"][done]}), file=sys.stderr, flush=True)
                 if args.output:
-                    Path(args.output).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+                    Path(args.output).write_text(json.dumps({**result, "stored": done}, indent=2) + "\n", encoding="utf-8")
     first, last = result["chunks"][0], result["chunks"][-1]
     result["rate_last_over_first"] = round(last["rate"] / first["rate"], 2)
     result["rate_cpu_last_over_first"] = round(last["rate_cpu"] / first["rate_cpu"], 2)

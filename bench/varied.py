@@ -8,11 +8,18 @@ its joins see many distinct articles without the NLP being run again:
   organisation's first word) is replaced everywhere in the record by one of ``VARIANTS``
   same-length spellings of it (first and last letter kept), so the entity graph grows
   with the corpus, and resolution sees surnames, acronyms and near spellings to join;
-- words: half the lower-case words outside the short annotated spans are replaced
-  by same-length letter strings, so articles made from one seed are not near-duplicates
-  (their MinHash Jaccard is ~0.05); ``DUP_RATE`` of records are instead near-copies of a
-  recent generated record (two words changed, dated the same day or the next), so
-  near-duplicate groups form at a realistic rate;
+- words: half the lower-case words outside the short annotated spans and the quotations
+  are replaced by same-length letter strings, so articles made from one seed are not
+  near-duplicates (their MinHash Jaccard is ~0.05); ``DUP_RATE`` of records are instead
+  near-copies of a recent generated record (two words changed, dated the same day or the
+  next), so near-duplicate groups form at a realistic rate;
+- quotations: every lower-case word of a seed's quotations is respelt by a wording number
+  that changes every ``QUOTE_REPEAT`` uses of the seed, so a quotation is repeated word for
+  word by the ``QUOTE_REPEAT`` articles made from one seed in a row (about as many days)
+  and their near-copies, as news repeats a remark for a few days, then the next articles
+  quote something else; a quotation's reuses stay a handful whatever the store's size
+  (before, short quotations were never varied and every article made from a seed repeated
+  them: a store of N articles had N/303 copies of each);
 - dates: ``published`` runs from ``START`` at ``PER_DAY`` articles a day.
 
 Every replacement keeps lengths, so every span's offsets still index the text, and a
@@ -44,6 +51,7 @@ BBC = REPO.parent / "shared" / "data" / "corpora" / "bbc-news" / "dataset" / "da
 SEEDS_CACHE = Path("/tmp/newsgraph-bench-seeds.jsonl")
 VARIANTS = 40
 DUP_RATE = 0.1
+QUOTE_REPEAT = 5
 START = date(2024, 1, 1)
 PER_DAY = 300
 _WORD = re.compile(r"\b[a-z]{3,}\b")
@@ -76,6 +84,7 @@ def generate(seed_records: list[dict], n: int, *, start_index: int = 0, seed: in
     """``n`` varied records (items for ``Store.write``), the same for the same arguments."""
     rng = random.Random(seed * 1_000_003 + start_index)
     free = [_free_words(r) for r in seed_records]
+    quoted = [_quote_words(r) for r in seed_records]
     recent: list[tuple[dict, list]] = []
     for i in range(start_index, start_index + n):
         day = START + timedelta(days=i // PER_DAY)
@@ -84,8 +93,10 @@ def generate(seed_records: list[dict], n: int, *, start_index: int = 0, seed: in
             record = _vary_words(_copy(base), words, rng, share=None)
             day += timedelta(days=rng.choice([0, 1]))
         else:
-            words = free[i % len(seed_records)]
-            record = _vary_words(_vary_names(seed_records[i % len(seed_records)], rng), words, rng, share=0.5)
+            k = i % len(seed_records)
+            words = free[k]
+            record = _vary_words(_vary_names(seed_records[k], rng), words, rng, share=0.5)
+            record = _vary_quotes(record, quoted[k], (i // len(seed_records)) // QUOTE_REPEAT)
         record["metadata"]["published"] = day.isoformat()
         record["id"] = content_id(f"{i}\n{record['text']}")
         recent = [*recent[-49:], (record, words)]
@@ -130,15 +141,46 @@ def _map_strings(value, fn):
 
 def _free_words(record: dict) -> list[tuple[int, int]]:
     """Where the lower-case words lie that no record field repeats: outside every short
-    span and every noise span (quotes and evidence sentences are spans but not copies)."""
+    span and every noise span (quotes and evidence sentences are spans but not copies),
+    and outside the quotations (``_quote_words``)."""
+    return _words(record)[0]
+
+
+def _quote_words(record: dict) -> list[tuple[int, int]]:
+    """Where the lower-case words of the record's quotations lie, outside the short spans
+    within them (tone words, names)."""
+    return _words(record)[1]
+
+
+def _words(record: dict) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     text = record["text"]
-    taken = bytearray(len(text) + 1)
+    quotes = {(q["start"], q["end"]) for q in record.get("quotes") or []
+              if isinstance(q.get("start"), int) and isinstance(q.get("end"), int)}  # fmt: skip
+    taken, inside = bytearray(len(text) + 1), bytearray(len(text) + 1)
     noise = [(n.get("start"), n.get("end")) for n in record.get("noise") or []]
-    for start, end in [*_spans(record), *noise]:
+    others = {k: v for k, v in record.items() if k != "quotes"}  # every span but the quotations' own
+    inner = [{k: v for k, v in q.items() if k not in ("start", "end")} for q in record.get("quotes") or []]
+    for start, end in [*_spans(others), *_spans(inner), *noise]:
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
             if end - start < 60 or (start, end) in noise:
                 taken[start:end] = b"\x01" * (end - start)
-    return [m.span() for m in _WORD.finditer(text) if not any(taken[m.start() : m.end()])]
+    for start, end in quotes:
+        inside[start:end] = b"\x01" * (end - start)
+    free, quoted = [], []
+    for m in _WORD.finditer(text):
+        if not any(taken[m.start() : m.end()]):
+            (quoted if any(inside[m.start() : m.end()]) else free).append(m.span())
+    return free, quoted
+
+
+def _vary_quotes(record: dict, words: list[tuple[int, int]], wording: int) -> dict:
+    """Respell every quotation word (``words``) by ``wording``: the same wording gives the
+    same quotations."""
+    chars = list(record["text"])
+    for start, end in words:
+        chars[start:end] = _spelling("".join(chars[start:end]), -1 - wording)
+    record["text"] = "".join(chars)
+    return record
 
 
 def _vary_words(record: dict, words: list[tuple[int, int]], rng: random.Random, share: float | None) -> dict:

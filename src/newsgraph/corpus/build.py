@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from datetime import date
 
-from newsgraph.corpus import claims_build, dedup, events, resolve
+from newsgraph.corpus import claims_build, dedup, events, relink, resolve
 from newsgraph.corpus.sqltemp import table as _table
 from newsgraph.store import entity_index
 from newsgraph.store.db import Store
@@ -140,16 +141,32 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
         rows = store.query(f"SELECT {_ENTITY_COLUMNS} FROM entities e JOIN _new USING (doc_id)")
     changed, quiet = _index_nodes(store, rows)
     if full:
-        rows = store.query(f"SELECT {_ENTITY_COLUMNS}, n.fam, n.norm FROM entities e "
-                           "JOIN entity_nodes n USING (doc_id, entity_id) ORDER BY e.doc_id, e.entity_id")  # fmt: skip
-    else:
+        moved_rows, regraph, written = _relink_all(store)
+    else:  # the reached part of the graph, resolved at the node level (``corpus.relink``)
         reached = _reachable(store, changed)
         quiet = [q for q in quiet if (q["fam"], q["norm"]) not in reached]
-        with _table(store, "_nodes", [{"fam": f, "norm": n} for f, n in reached], "fam", "norm"):
-            rows = store.query(f"""SELECT {_ENTITY_COLUMNS}, n.fam, n.norm FROM entities e
-                JOIN entity_nodes n USING (doc_id, entity_id) JOIN _nodes USING (fam, norm)
-                ORDER BY e.doc_id, e.entity_id""")  # fmt: skip
-    links = resolve.resolve(rows, None if full else _doc_nodes(store, {r["doc_id"] for r in rows}), graph=False)[1]
+        moved_rows, regraph, written = relink.relink(store, reached)
+    quiet_links = _quiet_links(store, quiet)
+    store.insert_rows("entity_links", quiet_links)
+    regraph |= {q["gid"] for q in quiet_links}
+    with _table(store, "_gids", [{"gid": g} for g in regraph], "gid"):
+        store.con.execute("DELETE FROM graph_entities WHERE gid IN (SELECT gid FROM _gids)")
+    graph = _graph_entities(store, regraph)
+    for entity in graph:
+        entity["n_docs"] = len(entity.pop("docs"))
+    store.insert_rows("graph_entities", graph)
+    _count_stories(store, {e["gid"] for e in graph}, regrouped)
+    entity_index.refresh(store, [*written, *quiet_links], regraph, new)  # what entity pages read (store schema 9)
+    return moved_rows
+
+
+def _relink_all(store: Store) -> tuple[list[dict], set[str], list[dict]]:
+    """Resolve every entity row (``resolve.resolve``) and write the links that differ;
+    returns the rows whose graph entity changed, the graph entities concerned and the rows
+    whose link was rewritten."""
+    rows = store.query(f"SELECT {_ENTITY_COLUMNS}, n.fam, n.norm FROM entities e "
+                       "JOIN entity_nodes n USING (doc_id, entity_id) ORDER BY e.doc_id, e.entity_id")  # fmt: skip
+    links = resolve.resolve(rows, None, graph=False)[1]
     with _table(store, "_rows", [{"doc_id": r["doc_id"], "entity_id": r["entity_id"]} for r in rows],
                 "doc_id", "entity_id"):  # fmt: skip
         old = {(d, e): (g, c, v) for d, e, g, c, v in store.con.execute(
@@ -162,30 +179,9 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
     with _table(store, "_rows", relinked, "doc_id", "entity_id"):
         store.con.execute("DELETE FROM entity_links USING _rows r "
                           "WHERE entity_links.doc_id = r.doc_id AND entity_links.entity_id = r.entity_id")
-    quiet_links = _quiet_links(store, quiet)
-    store.insert_rows("entity_links", [link.__dict__ for link in links] + quiet_links)
-    regraph = {q["gid"] for q in quiet_links} | {k.gid for k in moved}
-    regraph |= {old[(k.doc_id, k.entity_id)][0] for k in moved if (k.doc_id, k.entity_id) in old}
-    with _table(store, "_gids", [{"gid": g} for g in regraph], "gid"):
-        store.con.execute("DELETE FROM graph_entities WHERE gid IN (SELECT gid FROM _gids)")
-    graph = _graph_entities(store, regraph)
-    for entity in graph:
-        entity["n_docs"] = len(entity.pop("docs"))
-    store.insert_rows("graph_entities", graph)
-    _count_stories(store, {e["gid"] for e in graph}, regrouped)
-    entity_index.refresh(store, [*relinked, *quiet_links], regraph, new)  # what entity pages read (store schema 9)
-    return [{"doc_id": k.doc_id, "entity_id": k.entity_id} for k in moved]
-
-
-def _doc_nodes(store: Store, docs: set[str]) -> dict:
-    """Article -> its entity ids -> nodes (the context ``resolve`` weighs surname-only
-    mentions against), for the articles ``docs``."""
-    out: dict[str, dict] = {}
-    with _table(store, "_docs", [{"doc_id": d} for d in docs], "doc_id"):
-        for doc_id, entity_id, fam, norm in store.con.execute(
-                "SELECT doc_id, entity_id, fam, norm FROM entity_nodes JOIN _docs USING (doc_id)").fetchall():  # fmt: skip
-            out.setdefault(doc_id, {})[entity_id] = (fam, norm)
-    return out
+    store.insert_rows("entity_links", [link.__dict__ for link in links])
+    regraph = {k.gid for k in moved} | {old[(k.doc_id, k.entity_id)][0] for k in moved if (k.doc_id, k.entity_id) in old}
+    return [{"doc_id": k.doc_id, "entity_id": k.entity_id} for k in moved], regraph, relinked
 
 
 def _quiet_links(store: Store, quiet: list[dict]) -> list[dict]:
@@ -287,19 +283,26 @@ def _index_nodes(store: Store, rows: list[dict]) -> tuple[set[tuple[str, str]], 
     return changed, quiet
 
 
+_REACH = """
+WITH RECURSIVE live AS (SELECT DISTINCT key FROM node_keys WHERE fam = 'ORG' AND key = 'acronym|' || norm),
+    reach(fam, norm) AS (
+        SELECT fam, norm FROM _start
+        UNION SELECT b.fam, b.norm FROM reach r JOIN node_keys a ON a.fam = r.fam AND a.norm = r.norm
+            JOIN node_keys b ON b.key = a.key
+            WHERE NOT starts_with(a.key, 'acronym|') OR a.key IN (SELECT key FROM live))
+SELECT fam, norm FROM reach
+"""
+
+
 def _reachable(store: Store, nodes: set[tuple[str, str]]) -> set[tuple[str, str]]:
     """Every node reachable from ``nodes`` through shared ``node_keys``: the part of the
-    entity graph whose resolution the new rows can change."""
-    seen, keys, frontier = set(nodes), set(), set(nodes)
-    while frontier:
-        with _table(store, "_f", [{"fam": f, "norm": n} for f, n in frontier], "fam", "norm"):
-            found = {row[0] for row in store.con.execute("SELECT DISTINCT key FROM node_keys JOIN _f USING (fam, norm)").fetchall()}
-        found -= keys
-        keys |= found
-        with _table(store, "_k", [{"key": k} for k in found], "key"):
-            frontier = set(store.con.execute("SELECT DISTINCT fam, norm FROM node_keys JOIN _k USING (key)").fetchall()) - seen
-        seen |= frontier
-    return seen
+    entity graph whose resolution the new rows can change (one recursive query). An
+    acronym key joins only through a one-word organisation spelling it (``NATO``): full
+    names sharing initials with no such word never affect each other
+    (``resolve._merge_orgs``), so that key is not followed (it would reach most
+    organisations of a big store)."""
+    with _table(store, "_start", [{"fam": f, "norm": n} for f, n in nodes], "fam", "norm"):
+        return set(store.con.execute(_REACH).fetchall())
 
 
 def _count_stories(store: Store, gids: set[str], regrouped: set[str]) -> None:
@@ -317,7 +320,8 @@ def _count_stories(store: Store, gids: set[str], regrouped: set[str]) -> None:
 
 def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: set[str]) -> set[str]:
     """Event clusters: the reports of new documents, of entities resolved again and of
-    regrouped documents get their key again; every key they had or have is clustered again.
+    regrouped documents get their key again; every key they had or have is clustered again
+    from the cluster open at the earliest of those reports' days on (``_stale_clusters``).
     Returns the ids of the clusters removed or written."""
     with _table(store, "_new", [{"doc_id": d} for d in [*new, *regrouped]], "doc_id"), \
             _table(store, "_rows", relinked, "doc_id", "entity_id"):  # fmt: skip
@@ -329,23 +333,48 @@ def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: s
     with _table(store, "_a", [{"doc_id": d, "idx": i} for d, i in affected], "doc_id", "idx"):
         reports = store.query(_EVENTS_SQL.format(only="JOIN _a ON _a.doc_id = e.doc_id AND _a.idx = e.idx"))
         new_keys = [{"doc_id": r["doc_id"], "idx": r["idx"], "key": events.key_text(events.report_key(r))} for r in reports]
-        keys = {row[0] for row in store.con.execute("SELECT key FROM event_keys JOIN _a USING (doc_id, idx)").fetchall()}
-        keys |= {k["key"] for k in new_keys}
-        with _table(store, "_k", [{"key": k} for k in keys], "key"):
-            stale = store.con.execute("""SELECT DISTINCT r.cluster_id FROM event_reports r
-                JOIN event_keys USING (doc_id, idx) JOIN _k USING (key)""").fetchall()  # fmt: skip
+        old_keys = store.con.execute("SELECT doc_id, idx, key FROM event_keys JOIN _a USING (doc_id, idx)").fetchall()
+        stale = _stale_clusters(store, reports, old_keys, new_keys)
         store.con.execute("DELETE FROM event_keys USING _a WHERE event_keys.doc_id = _a.doc_id AND event_keys.idx = _a.idx")
     store.insert_rows("event_keys", new_keys)
-    with _table(store, "_k", [{"key": k} for k in keys], "key"):
-        reports = store.query(_EVENTS_SQL.format(only="JOIN event_keys k ON k.doc_id = e.doc_id AND k.idx = e.idx "
-                                                      "JOIN _k ON _k.key = k.key"))  # fmt: skip
-    with _table(store, "_c", [{"cluster_id": c} for (c,) in stale], "cluster_id"):
+    with _table(store, "_c", [{"cluster_id": c} for c in stale], "cluster_id"):
+        kept = store.con.execute("""SELECT r.doc_id, r.idx FROM event_reports r JOIN _c USING (cluster_id)""").fetchall()
         store.con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT cluster_id FROM _c)")
         store.con.execute("DELETE FROM event_reports WHERE cluster_id IN (SELECT cluster_id FROM _c)")
+    rest = sorted(set(kept) - set(affected))  # unchanged reports of the clusters redone
+    if rest:
+        with _table(store, "_a", [{"doc_id": d, "idx": i} for d, i in rest], "doc_id", "idx"):
+            reports += store.query(_EVENTS_SQL.format(only="JOIN _a ON _a.doc_id = e.doc_id AND _a.idx = e.idx"))
     clusters, members = events.cluster(reports)
     store.insert_rows("event_clusters", clusters)
     store.insert_rows("event_reports", members)
-    return {c for (c,) in stale} | {c["cluster_id"] for c in clusters}
+    return stale | {c["cluster_id"] for c in clusters}
+
+
+def _stale_clusters(store: Store, reports: list[dict], old_keys: list[tuple], new_keys: list[dict]) -> set[str]:
+    """The clusters to redo for the reports ``reports`` (keyed before ``old_keys``, now
+    ``new_keys``). A key's reports are clustered in date order, each cluster starting at
+    the first report past the window of the one before, so the clusters ending before the
+    earliest changed report of a key stay as they are: per key, every cluster from the
+    last one starting on or before that report's day is redone (with every report the
+    changes add)."""
+    never = date.max  # undated reports come last
+    day = {(r["doc_id"], r["idx"]): events.report_day(r) or never for r in reports}
+    earliest: dict[str, date] = {}
+    for d, i, key in [*old_keys, *((k["doc_id"], k["idx"], k["key"]) for k in new_keys)]:
+        earliest[key] = min(earliest.get(key, never), day[(d, i)])
+    with _table(store, "_k", [{"key": k} for k in earliest], "key"):
+        found = store.con.execute("""SELECT DISTINCT k.key, r.cluster_id, c.date_first FROM event_keys k JOIN _k USING (key)
+            JOIN event_reports r USING (doc_id, idx) JOIN event_clusters c USING (cluster_id)""").fetchall()  # fmt: skip
+    starts: dict[str, list] = {}
+    for key, cluster_id, first in found:
+        starts.setdefault(key, []).append((date.fromisoformat(first) if first else never, cluster_id))
+    stale = set()
+    for key, clusters in starts.items():
+        before = [first for first, _ in clusters if first <= earliest[key] and first != never]
+        since = max(before) if before else date.min
+        stale |= {c for first, c in clusters if first >= since}
+    return stale
 
 
 def status(store: Store) -> dict:

@@ -90,12 +90,14 @@ def same_quantity(a: dict, b: dict) -> bool:
 
 def same_quote(a: dict, b: dict) -> bool:
     """Whether quote statements ``a`` and ``b`` are one quotation (small changes allowed)."""
-    return fuzz.ratio(a["norm"], b["norm"]) >= QUOTE_SIMILARITY
+    return fuzz.ratio(a["norm"], b["norm"], score_cutoff=QUOTE_SIMILARITY) >= QUOTE_SIMILARITY  # cutoff: same answer, sooner
 
 
-def group(statements: list[dict], same, pairs: list[tuple[int, int]] | None = None) -> list[list[dict]]:
+def group(statements: list[dict], same, pairs: list[tuple[int, int]] | None = None, *,
+          joined: list[tuple[int, int]] = ()) -> list[list[dict]]:  # fmt: skip
     """Connected groups of ``statements`` under the pairwise test ``same`` (order-free),
-    testing every pair, or only the candidate ``pairs`` (indexes) when given."""
+    testing every pair, or only the candidate ``pairs`` (indexes) when given; the pairs
+    ``joined`` are known to be in one group (not tested again)."""
     parent = list(range(len(statements)))
 
     def find(i: int) -> int:
@@ -104,6 +106,9 @@ def group(statements: list[dict], same, pairs: list[tuple[int, int]] | None = No
             i = parent[i]
         return i
 
+    for i, j in joined:
+        if find(i) != find(j):
+            parent[find(i)] = find(j)
     if pairs is None:
         pairs = ((i, j) for i in range(len(statements)) for j in range(i + 1, len(statements)))
     for i, j in pairs:

@@ -70,7 +70,7 @@ def update(store: Store, *, regrouped: set[str] | None = None, clusters: set[str
     else:
         changed = _update_origins(store, new, reach={*new, *regrouped})
     n_quantity = _update_quantity_claims(store, new, changed)
-    n_quote = _update_quote_claims(store, changed)
+    n_quote = _update_quote_claims(store, new, changed)
     _update_event_claims(store, None if clusters is None else (clusters, changed))
     return {"claims_new_documents": len(new), "origins_changed": len(changed),
             "quantity_claims_recomputed": n_quantity, "quote_claims_recomputed": n_quote}  # fmt: skip
@@ -263,38 +263,69 @@ def _update_quantity_claims(store: Store, new: list[str], changed: list[str]) ->
     return _replace(store, "quantity", sorted(set(old)), list(groups.values()), stmts)
 
 
-_QUOTE_REACH = """
-WITH seeds AS (SELECT doc_id, idx FROM claim_statements JOIN _changed USING (doc_id) WHERE kind = 'quote'),
-     hits AS (SELECT DISTINCT g2.doc_id, g2.idx FROM quote_grams g1 JOIN seeds USING (doc_id, idx)
-              JOIN quote_grams g2 ON g2.gram = g1.gram),
-     claimed AS (SELECT DISTINCT cs.claim_id FROM claim_sources cs JOIN hits USING (doc_id, idx)
-                 WHERE cs.kind = 'quote')
-SELECT 'claim' AS what, claim_id AS a, NULL::INTEGER AS b FROM claimed
-UNION ALL SELECT 'stmt', doc_id, idx FROM hits
-UNION ALL SELECT 'stmt', cs.doc_id, cs.idx FROM claim_sources cs JOIN claimed USING (claim_id)
-"""
-
-
 _QUOTE_PAIRS = """
-WITH s AS (SELECT g.doc_id, g.idx, g.gram FROM quote_grams g JOIN _keys k USING (doc_id, idx))
-SELECT DISTINCT a.doc_id, a.idx, b.doc_id, b.idx FROM s a JOIN s b ON a.gram = b.gram
-WHERE a.doc_id < b.doc_id OR (a.doc_id = b.doc_id AND a.idx < b.idx)
+WITH n AS (SELECT g.doc_id, g.idx, g.gram FROM quote_grams g JOIN _new USING (doc_id))
+SELECT DISTINCT n.doc_id, n.idx, g.doc_id, g.idx, g.doc_id IN (SELECT doc_id FROM _new) FROM n
+JOIN quote_grams g ON g.gram = n.gram AND (g.doc_id <> n.doc_id OR g.idx <> n.idx)
+"""
+_QUOTE_CLAIMS = """
+SELECT cs.claim_id, cs.doc_id, cs.idx FROM claim_sources cs WHERE cs.kind = 'quote' AND cs.claim_id IN
+    (SELECT claim_id FROM claim_sources JOIN _keys USING (doc_id, idx) WHERE kind = 'quote')
+"""
+_SAME_DOC_PAIRS = """
+WITH s AS (SELECT g.doc_id, g.idx, g.gram FROM quote_grams g JOIN _docs USING (doc_id))
+SELECT DISTINCT a.doc_id, a.idx, b.idx FROM s a JOIN s b ON a.doc_id = b.doc_id AND a.gram = b.gram AND a.idx < b.idx
 """
 
 
-def _update_quote_claims(store: Store, changed: list[str]) -> int:
+def _update_quote_claims(store: Store, new: list[str], changed: list[str]) -> int:
+    """Regroup the quotations the new articles' quotations reach, and rewrite the claims
+    concerned (those and the claims of articles whose origin changed).
+
+    A quote claim is a connected group of quotations (sharing a word gram and alike,
+    ``claims.same_quote``) holding two articles or more. The groups of the stored
+    quotations are known (their claims, or for a quotation in no claim, the quotations of
+    its own article it is alike with), so only the pairs with a new quotation are tested:
+    the cost follows the reuses of the new quotations, not the square of a group's size."""
     if not changed:
         return 0
-    with ids(store, "_changed", changed):
-        reach = store.con.execute(_QUOTE_REACH).fetchall()
-    old = sorted({a for what, a, _ in reach if what == "claim"})
-    keys = [{"doc_id": a, "idx": b} for a, b in sorted({(a, b) for what, a, b in reach if what == "stmt"})]
-    with table(store, "_keys", keys, "doc_id", "idx"):
-        stmts = _statements(store, "kind = 'quote' AND EXISTS (SELECT 1 FROM _keys k WHERE k.doc_id = claim_statements.doc_id "
-                                    "AND k.idx = claim_statements.idx)", [])
-        index = {(s["doc_id"], s["idx"]): i for i, s in enumerate(stmts)}
-        pairs = [(index[(a, i)], index[(b, j)]) for a, i, b, j in store.con.execute(_QUOTE_PAIRS).fetchall()]
-    return _replace(store, "quote", old, claims.group(stmts, claims.same_quote, pairs), stmts)
+    q = store.con.execute
+    with ids(store, "_new", new):
+        found = q(_QUOTE_PAIRS).fetchall()
+    fresh = {(d, i) for d, i, *_ in found}
+    with ids(store, "_new", new):
+        fresh |= set(q("SELECT doc_id, idx FROM claim_statements JOIN _new USING (doc_id) WHERE kind = 'quote'").fetchall())
+    pairs = [((a, i), (b, j)) for a, i, b, j, both in found if not both or (a, i) < (b, j)]
+    with ids(store, "_changed", sorted(set(changed) - set(new))):  # their claims' origins may differ
+        recount = set(q("SELECT doc_id, idx FROM claim_sources JOIN _changed USING (doc_id) WHERE kind = 'quote'").fetchall())
+    reached = {b for _, b in pairs if b not in fresh} | recount
+    with table(store, "_keys", [{"doc_id": d, "idx": i} for d, i in reached], "doc_id", "idx"):
+        old_rows = q(_QUOTE_CLAIMS).fetchall()
+    claimed = {(d, i) for _, d, i in old_rows}
+    members: dict[str, list] = {}
+    for claim_id, d, i in old_rows:
+        members.setdefault(claim_id, []).append((d, i))
+    alone = {d for d, i in reached if (d, i) not in claimed}  # their group lies in their own article
+    with ids(store, "_docs", alone):
+        same_doc = [((d, i), (d, j)) for d, i, j in q(_SAME_DOC_PAIRS).fetchall()]
+        keys = fresh | claimed | {k for pair in same_doc for k in pair} | reached
+    with table(store, "_keys", [{"doc_id": d, "idx": i} for d, i in keys], "doc_id", "idx"):  # wording only, first
+        stmts = store.query("SELECT doc_id, idx, norm FROM claim_statements JOIN _keys USING (doc_id, idx) WHERE kind = 'quote'")
+    index = {(s["doc_id"], s["idx"]): n for n, s in enumerate(stmts)}
+    known = [(index[group[0]], index[k]) for group in members.values() for k in group[1:]]
+    tested = [(index[a], index[b]) for a, b in [*same_doc, *pairs]]
+    groups = claims.group(stmts, claims.same_quote, tested, joined=known)
+    # rewritten: the groups a new quotation is in, and the claims of articles whose origin
+    # changed; a stored group a new quotation only shares a gram with stays as it is
+    touched = fresh | recount
+    groups = [g for g in groups if any((s["doc_id"], s["idx"]) in touched for s in g)]
+    in_groups = {(s["doc_id"], s["idx"]) for g in groups for s in g}
+    old = sorted(c for c, group in members.items() if group[0] in in_groups)
+    with table(store, "_keys", [{"doc_id": d, "idx": i} for d, i in in_groups], "doc_id", "idx"):
+        full = {_key(s): s for s in _statements(store, "kind = 'quote' AND EXISTS (SELECT 1 FROM _keys k "
+                                                        "WHERE k.doc_id = claim_statements.doc_id AND k.idx = claim_statements.idx)", [])}  # fmt: skip
+    groups = [[full[_key(s)] for s in g] for g in groups]
+    return _replace(store, "quote", old, groups, [s for g in groups for s in g])
 
 
 def _update_event_claims(store: Store, touched: tuple[set[str], list[str]] | None = None) -> int:

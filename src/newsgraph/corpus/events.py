@@ -42,6 +42,11 @@ def key_text(key: tuple) -> str:
     return "|".join(str(k) for k in key)
 
 
+def report_day(r: dict) -> date | None:
+    """The day a report is clustered by: the event's own full date, else the article's."""
+    return _day(r.get("date")) or _day(r.get("published"))
+
+
 def cluster(reports: list[dict], window: int = WINDOW_DAYS) -> tuple[list[dict], list[dict]]:
     """``reports``: event rows with ``doc_id, idx, type, source_gid, source_name,
     target_gid, target_name, place, country, negated, date, published, group_id``.
@@ -49,7 +54,7 @@ def cluster(reports: list[dict], window: int = WINDOW_DAYS) -> tuple[list[dict],
     by_key: dict[tuple, list[dict]] = {}
     for r in reports:
         key = report_key(r)
-        r["day"] = _day(r.get("date")) or _day(r.get("published"))
+        r["day"] = report_day(r)
         by_key.setdefault(key, []).append(r)
     clusters, members = [], []
     for key, rows in by_key.items():

@@ -138,8 +138,9 @@ def _merge_kb(nodes: dict, clusters: Clusters) -> None:
                 first[ident] = key
 
 
-def _merge_people(nodes: dict, clusters: Clusters) -> None:
-    """Full names with the same surname and compatible given names; near spellings."""
+def _merge_people(nodes: dict, clusters: Clusters, near: dict | None = None) -> None:
+    """Full names with the same surname and compatible given names; near spellings
+    (``near``: see ``_merge_fuzzy``)."""
     by_surname: dict[str, list] = defaultdict(list)
     for key in sorted(nodes):
         if key[0] == "PERSON" and len(nodes[key].tokens) >= 2:
@@ -150,18 +151,22 @@ def _merge_people(nodes: dict, clusters: Clusters) -> None:
             for b in keys[i + 1 :]:
                 if persons_compatible(nodes[a].tokens, nodes[b].tokens):
                     clusters.union(a, b, 0.9, f"same surname, compatible given names: {a[1]!r} ~ {b[1]!r}")
-    _merge_fuzzy(nodes, clusters, "PERSON")
+    _merge_fuzzy(nodes, clusters, "PERSON", near)
 
 
-def _merge_fuzzy(nodes: dict, clusters: Clusters, fam: str) -> None:
-    """Near-identical spellings within blocks (cheap: only names sharing ``block(key)``)."""
+def _merge_fuzzy(nodes: dict, clusters: Clusters, fam: str, near: dict | None = None) -> None:
+    """Near-identical spellings within blocks (cheap: only names sharing ``block(key)``).
+    ``near``: node -> the nodes already known to be spelt near it (``corpus.build`` keeps
+    them as ``spelling|`` keys); then only those pairs are scored, in the same order."""
     blocks: dict[str, list] = defaultdict(list)
     for key in sorted(nodes):
         if key[0] == fam and fuzzy_block(key):
             blocks[fuzzy_block(key)].append(key)
     for keys in blocks.values():
+        members = set(keys) if near is not None else ()
         for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
+            later = keys[i + 1 :] if near is None else [b for b in sorted(near.get(a, ())) if b > a and b in members]
+            for b in later:
                 score = fuzzy_score(a, b)
                 if score is not None:
                     clusters.union(a, b, round(0.85 * score / 100, 3), f"near-identical spelling ({score:.0f}/100)")
@@ -209,8 +214,9 @@ def touch_keys(key: tuple[str, str], kb: dict) -> set[str]:
     return keys
 
 
-def _merge_orgs(nodes: dict, clusters: Clusters) -> None:
-    """An acronym joins the one full name whose initials it spells."""
+def _merge_orgs(nodes: dict, clusters: Clusters, near: dict | None = None) -> None:
+    """An acronym joins the one full name whose initials it spells; near spellings
+    (``near``: see ``_merge_fuzzy``)."""
     by_acronym: dict[str, list] = defaultdict(list)
     for key in sorted(nodes):
         if key[0] == "ORG" and len(nodes[key].tokens) >= 2:
@@ -221,7 +227,7 @@ def _merge_orgs(nodes: dict, clusters: Clusters) -> None:
         full = by_acronym.get(key[1], [])
         if len(full) == 1 and len(key[1]) >= 2:
             clusters.union(full[0], key, 0.8, f"acronym of {full[0][1]!r}")
-    _merge_fuzzy(nodes, clusters, "ORG")
+    _merge_fuzzy(nodes, clusters, "ORG", near)
 
 
 @dataclass
@@ -247,6 +253,18 @@ class _Context:
 
     def label(self, root) -> str:
         return self.nodes[root].names.most_common(1)[0][0] if root in self.nodes else root[1]
+
+    def shared(self, row, surname: str, roots: list) -> dict:
+        """Root -> (how many entities the mention's article names that are also named
+        with that root's full names, the first three of their names in order), for
+        ``roots``; the article's people of that surname do not count."""
+        mine = {n for n in self.doc_nodes.get(row["doc_id"], {}).values()
+                if not (n[0] == "PERSON" and n[1].split()[-1] == surname)}  # fmt: skip
+        out = {}
+        for root in roots:
+            both = mine & self.around(root)
+            out[root] = (len(both), sorted(n[1] for n in both)[:3])
+        return out
 
 
 def _links(rows, row_nodes, nodes, clusters, doc_nodes) -> list[Link]:
@@ -367,13 +385,12 @@ def _context_target(row, surname: str, roots: list, ctx: _Context):
         root = by_org[0]
         named = ", ".join(sorted(n[1] for n in orgs & ctx.orgs_of[root]))
         return root, 0.8, f"surname only, same organisation ({named}) as {ctx.label(root)!r}"
-    mine = {n for n in ctx.doc_nodes.get(row["doc_id"], {}).values()
-            if not (n[0] == "PERSON" and n[1].split()[-1] == surname)}  # fmt: skip
-    shared = sorted(((len(mine & ctx.around(r)), r) for r in roots), key=lambda x: (-x[0], x[1]))
+    counts = ctx.shared(row, surname, roots)
+    shared = sorted(((counts[r][0], r) for r in roots), key=lambda x: (-x[0], x[1]))
     if not shared or shared[0][0] < CONTEXT_MIN or (len(shared) > 1 and shared[1][0] == shared[0][0]):
         return None
     root = shared[0][1]
-    named = ", ".join(sorted(n[1] for n in mine & ctx.around(root))[:3])
+    named = ", ".join(counts[root][1])
     return root, 0.7, f"surname only, {shared[0][0]} entities ({named}) also named with {ctx.label(root)!r}"
 
 

@@ -7,7 +7,7 @@ import pyarrow as pa
 
 from newsgraph.store.db import Store
 
-_TYPES = {"idx": pa.int32(), "band": pa.int32(), "hash": pa.int64()}  # every other column is a string
+_TYPES = {"idx": pa.int32(), "band": pa.int32(), "hash": pa.int64(), "confidence": pa.float64()}  # every other column is a string
 
 
 class table:
