@@ -60,12 +60,13 @@ def f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def data_fingerprint(paths: list[Path]) -> str:
-    """A sha256 over the names and bytes of ``paths`` (sorted), for the baseline file."""
+def data_fingerprint(paths: list[Path], key=None) -> str:
+    """A sha256 over the names and bytes of ``paths`` (sorted, by ``key`` if given), for the
+    baseline file."""
     import hashlib
 
     digest = hashlib.sha256()
-    for path in sorted(paths):
+    for path in sorted(paths, key=key):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -28,15 +28,14 @@ from pathlib import Path
 from newsgraph.errors import Code, EvalError, NewsgraphError
 from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint
 from newsgraph.eval.tasks import events_gate
+from newsgraph.eval.tasks.events_coding import EVENTS, code_inputs, events_config, gold_type
 from newsgraph.pipeline.components.events import confidence
 from newsgraph.record import Event
 
-LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _STOP = frozenset({"the", "a", "an", "of", "and", "s", "in", "on", "to", "for"})
 BASELINE = "keyword baseline (lexicon, no syntax)"
 SHIPPED = "shipped weights (fit on all of dev: in-sample)"
-EVENTS = "newsgraph.events.v1"
 FOLDS = 5
 MIN_PRECISION = 0.75  # the keep threshold's precision floor, on the folds it is fit on
 
@@ -50,10 +49,6 @@ def load_gold(path: str | Path, limit: int | None = None) -> list[dict]:
         raise EvalError(Code.EVAL_DATA, f"cannot read PLOVER gold records from {path}: {err}") from err
     gold = [r for r in records if r.get("text") and r.get("event") and r["event"] != "DOCUMENT"]
     return gold[:limit] if limit else gold
-
-
-def gold_type(record: dict) -> str:
-    return LEGACY_TYPES.get(record["event"], record["event"])
 
 
 def gold_actors(record: dict, role: str) -> list[str]:
@@ -153,29 +148,7 @@ def code_candidates(gold: list[dict]) -> list[tuple[dict, object, list[tuple[Eve
     return [(record, *coded) for record, coded in zip(gold, code_inputs(inputs()), strict=True)]
 
 
-def code_inputs(inputs):
-    """(analysed record, candidate events with confidence features) per input, or (None, [])
-    for an input that is None or fails: the default pipeline runs up to the events
-    component, which codes every candidate before its threshold; the record carries them all."""
-    from newsgraph.pipeline.pipeline import Pipeline
-    from newsgraph.pipeline.prepare import prepare
 
-    pipeline = Pipeline.from_config(events_config())
-    coder = pipeline.get(EVENTS)
-    before = [c for c in pipeline.components if c is not coder]
-    for item in inputs:
-        try:
-            docs = [prepare(item)] if item is not None else None
-        except NewsgraphError:
-            docs = None
-        if docs is None:
-            yield None, []
-            continue
-        for component in before:
-            docs = list(component.pipe(docs))
-        candidates = coder.code(docs[0])
-        docs[0].events.extend(e for e, _ in candidates)
-        yield docs[0].to_record(), candidates
 
 
 def _bbc_rows(path: str | Path) -> list:
@@ -233,16 +206,6 @@ def calibration(pairs: list[tuple[float, bool]], buckets: int = 5) -> tuple[floa
 
 def _scored_event(result, event) -> tuple[str, str | None, str | None]:
     return (event.type, _surface(result, event.source), _target_or_place(result, event))
-
-
-def events_config():
-    """The default pipeline, with the events component if it is not already in it."""
-    from newsgraph.pipeline.config import ComponentSpec, PipelineConfig
-
-    config = PipelineConfig.default()
-    if any(spec.name == EVENTS for spec in config.components):
-        return config
-    return PipelineConfig((*config.components, ComponentSpec(EVENTS)), batch_size=config.batch_size)
 
 
 def keyword_baseline(record) -> list[tuple[str, str | None, str | None]]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.errors import Code, EvalError
+from newsgraph.eval.tasks.events_coding import code_inputs, gold_type
 
 LABELS = Path(__file__).resolve().parents[2] / "resources" / "events" / "bbc_labels.tsv"
 BBC_FILES = Path("corpora") / "bbc-news" / "dataset" / "data_files"
@@ -63,8 +64,6 @@ def bbc_input(root: Path, article: str):
 def bbc_rows(data_root: Path, labels: list[Label] | None = None) -> list[tuple[str, dict[str, float], bool, float]]:
     """(article, confidence features, right, shipped confidence) for every labelled event the coder
     still produces (same article, trigger start and type)."""
-    from newsgraph.eval.tasks.events import code_inputs
-
     labels = load_labels() if labels is None else labels
     root = Path(data_root) / BBC_FILES
     if not root.is_dir():
@@ -102,8 +101,6 @@ THRESHOLDS = tuple(round(0.20 + 0.01 * i, 2) for i in range(71))  # 0.20 .. 0.90
 
 def training_rows(plover_coded, bbc: list[tuple[str, dict[str, float], bool, float]]):
     """(features, right, weight): PLOVER candidates of the gold type, then the BBC labels."""
-    from newsgraph.eval.tasks.events import gold_type
-
     rows = [(f, True, PLOVER_WEIGHT) for record, _, cands in plover_coded for e, f in cands
             if e.type == gold_type(record)]
     return rows + [(f, right, 1.0) for _, f, right, _ in bbc]
@@ -124,8 +121,6 @@ def held_out(plover_coded, bbc, folds: int = BBC_FOLDS) -> tuple[list[float], li
     """Held-out logits: each BBC label's from weights fit without its article's fold (folds
     grouped by article); each PLOVER candidate's (right: its type is the gold type) from
     weights fit without its record's fold (i mod ``folds``), listed per record."""
-    from newsgraph.eval.tasks.events import gold_type
-
     fold_of = grouped_folds([article for article, *_ in bbc], folds)
     bbc_z = [0.0] * len(bbc)
     for fold in range(folds):
