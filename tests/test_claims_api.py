@@ -89,3 +89,19 @@ def test_claims_exports_parquet_and_jsonl(db, tmp_path):
     assert len(claims) == counts["claims"] and {"id", "kind", "sources", "values"} <= set(claims[0])
     # the records file itself is unchanged: records only
     assert all("text" in json.loads(line) for line in (tmp_path / "records.jsonl").read_text().splitlines())
+
+
+def test_claims_list_gives_first_sources_and_says_how_many(db, client):
+    with service.open_store(db, read_only=True) as store:
+        full = service.corpus_claims(store, sources=None)
+        one = service.corpus_claims(store, sources=1)
+    assert [c["id"] for c in full] == [c["id"] for c in one]
+    for whole, cut in zip(full, one, strict=True):
+        assert whole["n_sources"] == cut["n_sources"] == len(whole["sources"]) and not whole["sources_truncated"]
+        assert cut["sources"] == whole["sources"][:1]
+        assert cut["sources_truncated"] == (whole["n_sources"] > 1)
+    assert any(c["sources_truncated"] for c in one)
+    listed = client.get("/claims.json", params={"sources": 1}).json()["claims"]
+    assert [len(c["sources"]) for c in listed] == [min(1, c["n_sources"]) for c in listed]
+    detail = client.get(f"/claims/{quote(listed[0]['id'], safe='')}.json").json()
+    assert len(detail["sources"]) == detail["n_sources"] == listed[0]["n_sources"]

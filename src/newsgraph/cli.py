@@ -481,17 +481,19 @@ def events(store, type_, actor, country, since, until, min_confidence, limit, fm
 @click.option("--min-sources", default=1, show_default=True, type=click.IntRange(min=1),
               help="Only claims with at least this many independent sources (origins).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help='Print {"claims": [...]} as JSON.')
+@click.option("--sources", "n_sources", default=20, show_default=True, type=click.IntRange(min=0),
+              help="Statements given per claim in --json (n_sources says how many it has).")  # fmt: skip
 @_limit_option
 @_store_command(read_only=True)
-def claims(store, kind, contested, entity_name, min_sources, as_json, limit) -> None:
+def claims(store, kind, contested, entity_name, min_sources, as_json, n_sources, limit) -> None:
     """Claims: figures, quotations and events reported by several articles, with how many
     independent sources (origins) report them and whether their figures disagree."""
     rows = service.corpus_claims(store, kind=kind, contested=contested, entity=entity_name, min_sources=min_sources,
-                                 limit=limit)  # fmt: skip
+                                 limit=limit, sources=n_sources)  # fmt: skip
     if as_json:
         click.echo(json.dumps({"claims": rows}, indent=2, ensure_ascii=False))
         return
-    table = [{**c, "contested": "yes" if c["contested"] else "", "sources": len(c["sources"])} for c in rows]
+    table = [{**c, "contested": "yes" if c["contested"] else "", "sources": c["n_sources"]} for c in rows]
     _emit(table, "table", ["id", "kind", "independent_sources", "n_docs", "contested", "summary"], title="Claims")
 
 

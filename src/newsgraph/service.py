@@ -184,15 +184,18 @@ def corpus_timeline(store, *, entity: str | None = None, story: str | None = Non
 
 
 def corpus_claims(store, *, kind: str | None = None, contested: bool = False, entity: str | None = None,
-                  min_sources: int = 1, doc_id: str | None = None, limit: int | None = 100) -> list[dict]:  # fmt: skip
+                  min_sources: int = 1, doc_id: str | None = None, limit: int | None = 100,
+                  sources: int | None = 20) -> list[dict]:  # fmt: skip
     """Claims (quantity, quote, event): statements from several articles about one thing,
     with their independent sources and, for figures, whether origins disagree. Filters:
     ``kind``, ``contested`` only, an ``entity`` their sentences name, at least
-    ``min_sources`` independent sources, one article ``doc_id`` among their sources."""
+    ``min_sources`` independent sources, one article ``doc_id`` among their sources. Each
+    claim carries its first ``sources`` statements (None: all), ``n_sources`` and
+    ``sources_truncated``; ``corpus_claim`` gives one claim's every statement."""
     from newsgraph.corpus import claims_queries
 
     return claims_queries.claims(store, kind=kind, contested=contested, entity=entity, min_sources=min_sources,
-                                 doc_id=doc_id, limit=limit)  # fmt: skip
+                                 doc_id=doc_id, limit=limit, sources=sources)  # fmt: skip
 
 
 def corpus_claim(store, claim_id: str) -> dict | None:

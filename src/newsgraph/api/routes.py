@@ -261,9 +261,10 @@ def _claims(app):
     @app.get("/claims", summary="Claims: figures, quotes and events reported by several articles", **HTML)
     def claims(request: Request, kind: ClaimKind = None, contested: bool = False,
                entity: str | None = Query(None, max_length=200), min_sources: int = Query(1, ge=1, le=1000),
-               doc: str | None = Query(None, max_length=500), limit: int = Query(100, ge=1, le=500)):  # fmt: skip
+               doc: str | None = Query(None, max_length=500), limit: int = Query(100, ge=1, le=500),
+               sources: int = Query(20, ge=0, le=500, description="Statements given per claim (n_sources says how many it has; /claims/{id} gives all).")):  # fmt: skip
         filters = {"kind": kind, "contested": contested, "entity": entity, "min_sources": min_sources, "doc_id": doc}
-        rows = backend(request).call(service.corpus_claims, **filters, limit=limit)
+        rows = backend(request).call(service.corpus_claims, **filters, limit=limit, sources=sources)
         return page(request, "claims.html", {"filters": filters, "claims": rows})
 
 

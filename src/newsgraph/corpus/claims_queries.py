@@ -5,7 +5,10 @@ A claim as the CLI's ``--json``, the API and the exports give it: ``id``, ``kind
 approx, doc_id, origin}`` per statement), ``sources`` (``{doc_id, origin, start, end,
 text, speaker, attribution, published, first, similarity}``), ``independent_sources``,
 ``contested``, ``speaker_differs``, ``n_docs``, ``first_doc``, ``first_published`` and
-``entities`` (the names the statements' sentences give).
+``entities`` (the names the statements' sentences give), ``n_sources`` (how many statements
+the claim has) and ``sources_truncated``. The list gives each claim's first ``sources``
+statements in date order (20 by default; the much-reported claims at the top of a big store
+have thousands), and says so; one claim and the exports give them all.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from newsgraph.store.db import Store
 KINDS = ("quantity", "event", "quote")
 _CLAIM_COLS = """claim_id, kind, summary, entities, n_docs, independent_sources, contested, speaker_differs,
 first_doc, first_published, object, unit"""
+SOURCES_SHOWN = 20  # statements per claim in the list
 _SOURCE_COLS = """claim_id, doc_id, idx, start, "end", text, origin_id, speaker, attribution, published, value, low,
 high, approx, similarity, first, sentence_start, sentence_end"""
 
@@ -32,7 +36,7 @@ def _names_of(store: Store, entity: str) -> list[str]:
     return sorted(names)
 
 
-def _shape(claim: dict, sources: list[dict]) -> dict:
+def _shape(claim: dict, sources: list[tuple], total: int | None = None) -> dict:
     out = {"id": claim["claim_id"], "kind": claim["kind"], "summary": claim["summary"],
            "independent_sources": claim["independent_sources"], "contested": bool(claim["contested"]),
            "speaker_differs": bool(claim["speaker_differs"]), "n_docs": claim["n_docs"],
@@ -47,6 +51,8 @@ def _shape(claim: dict, sources: list[dict]) -> dict:
                       for s in sources]  # fmt: skip
     out["values"] = [{"value": s[10], "low": s[11], "high": s[12], "approx": bool(s[13]), "doc_id": s[1], "origin": s[6]}
                      for s in sources] if claim["kind"] == "quantity" else []  # fmt: skip
+    out["n_sources"] = len(sources) if total is None else total
+    out["sources_truncated"] = out["n_sources"] > len(sources)
     return out
 
 
@@ -56,18 +62,16 @@ def _sources(store: Store, ids: list[str]) -> dict[str, list[tuple]]:
     # the claims' ids as one filter of the scan (``= ANY``), not searched for in a list per row
     cursor = store.con.execute(f"SELECT {_SOURCE_COLS} FROM claim_sources WHERE claim_id = ANY(?) "
                                "ORDER BY published NULLS LAST, doc_id, start", [ids])  # fmt: skip
-    columns = cursor.fetchnumpy()
-    out: dict[str, list[tuple]] = {}
-    for r in zip(*(c.tolist() for c in columns.values())):
-        out.setdefault(r[0], []).append(r)
-    return out
+    return _grouped(cursor)
 
 
 def claims(store: Store, *, kind: str | None = None, contested: bool = False, entity: str | None = None,
-           min_sources: int = 1, doc_id: str | None = None, limit: int | None = 100) -> list[dict]:  # fmt: skip
+           min_sources: int = 1, doc_id: str | None = None, limit: int | None = 100,
+           sources: int | None = SOURCES_SHOWN) -> list[dict]:  # fmt: skip
     """Claims, most independent sources first; filtered by ``kind``, ``contested`` only,
     an ``entity`` named in their sentences (any name or alias of it, any case), at least
-    ``min_sources`` independent sources, or one article ``doc_id`` among their sources."""
+    ``min_sources`` independent sources, or one article ``doc_id`` among their sources.
+    Each claim carries its first ``sources`` statements (None: all) and ``n_sources``."""
     where, params = ["independent_sources >= ?"], [min_sources]
     if kind:
         where.append("kind = ?")
@@ -83,8 +87,30 @@ def claims(store: Store, *, kind: str | None = None, contested: bool = False, en
         params.append(doc_id)
     rows = store.query(f"SELECT {_CLAIM_COLS} FROM claims WHERE {' AND '.join(where)} "
                        "ORDER BY independent_sources DESC, n_docs DESC, claim_id LIMIT ?", [*params, limit])  # fmt: skip
-    sources = _sources(store, [r["claim_id"] for r in rows])
-    return [_shape(r, sources.get(r["claim_id"], [])) for r in rows]
+    ids = [r["claim_id"] for r in rows]
+    if sources is None:
+        found = _sources(store, ids)
+        return [_shape(r, found.get(r["claim_id"], [])) for r in rows]
+    found, totals = _first_sources(store, ids, sources)
+    return [_shape(r, found.get(r["claim_id"], []), totals.get(r["claim_id"], 0)) for r in rows]
+
+
+def _first_sources(store: Store, ids: list[str], n: int) -> tuple[dict[str, list[tuple]], dict[str, int]]:
+    """The first ``n`` statements of each claim (the order of ``_sources``) and how many each has."""
+    totals = dict(store.con.execute("SELECT claim_id, count(*) FROM claim_sources WHERE claim_id = ANY(?) GROUP BY claim_id",
+                                    [ids]).fetchall())  # fmt: skip
+    cursor = store.con.execute(f"""SELECT {_SOURCE_COLS} FROM claim_sources WHERE claim_id = ANY(?)
+        QUALIFY row_number() OVER (PARTITION BY claim_id ORDER BY published NULLS LAST, doc_id, start) <= ?
+        ORDER BY published NULLS LAST, doc_id, start""", [ids, n])  # fmt: skip
+    return _grouped(cursor), totals
+
+
+def _grouped(cursor) -> dict[str, list[tuple]]:
+    columns = cursor.fetchnumpy()
+    out: dict[str, list[tuple]] = {}
+    for r in zip(*(c.tolist() for c in columns.values())):
+        out.setdefault(r[0], []).append(r)
+    return out
 
 
 def claim(store: Store, claim_id: str) -> dict | None:
