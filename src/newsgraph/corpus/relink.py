@@ -134,14 +134,15 @@ def _surname_links(store: Store, nodes: dict, clusters: resolve.Clusters, single
     for row in rows:
         surname = row["norm"]
         if not full_in_doc.get((row["doc_id"], surname)):
-            need.update((row["doc_id"], surname, resolve.gid_for(root)) for root, _ in ctx.surnames.get(surname, []))
+            need.update((row["doc_id"], surname, root) for root, _ in ctx.surnames.get(surname, []))
     for key, node in nodes.items():
         if key[0] == "PERSON" and len(node.tokens) >= 2:
             full[key] = clusters.find(key)
     ctx.counted = {}
     if need:
         root_of = {resolve.gid_for(r): r for r in set(full.values())}
-        with table(store, "_need", [{"doc_id": d, "surname": s, "root": r} for d, s, r in need], "doc_id", "surname", "root"), \
+        with table(store, "_need", [{"doc_id": d, "surname": s, "root": resolve.gid_for(r)} for d, s, r in need],
+                   "doc_id", "surname", "root"), \
                 table(store, "_full", [{"fam": k[0], "norm": k[1], "root": resolve.gid_for(r)} for k, r in full.items()],
                       "fam", "norm", "root"):  # fmt: skip
             for doc_id, surname, root, count, named in q(_SHARED).fetchall():

@@ -23,6 +23,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -43,7 +44,7 @@ class Node:
     kb: dict = field(default_factory=dict)
     titles: Counter = field(default_factory=Counter)
 
-    @property
+    @cached_property
     def tokens(self) -> list[str]:
         return self.key[1].split()
 
@@ -401,10 +402,21 @@ def _role_orgs(row, doc_nodes) -> set:
     return {here[r["of"]] for r in _json(row.get("roles"), []) if r.get("of") in here}
 
 
-def _titles(row) -> set[str]:
-    return {r.get("title", "").lower() for r in _json(row.get("roles"), []) if r.get("title")}
+def _titles(row) -> frozenset[str]:
+    roles = row.get("roles")
+    return _titles_of(roles) if isinstance(roles, str) or roles is None else _titles_in(roles)
 
 
+@lru_cache(maxsize=1 << 16)  # the same roles text comes back for every row resolved again
+def _titles_of(roles: str | None) -> frozenset[str]:
+    return _titles_in(_json(roles, []))
+
+
+def _titles_in(roles: list) -> frozenset[str]:
+    return frozenset(r.get("title", "").lower() for r in roles if r.get("title"))
+
+
+@lru_cache(maxsize=1 << 18)  # pure; the joins ask for the same roots again and again
 def gid_for(root) -> str:
     """A stable graph entity id from the cluster's family and root name."""
     return "ge:" + hashlib.sha1(f"{root[0]}|{root[1]}".encode()).hexdigest()[:12]
