@@ -11,6 +11,10 @@ number word (``NUMBER_WORDS``); up to ``--per-article`` candidates per article a
 with ``random.Random(seed)`` in article order. Each drawn sentence is written as one JSON
 line (article, start, end, text) for annotation: the text stays in /tmp, the gold file in
 the repository holds offsets only.
+
+A second set (``bbc_quantities2.jsonl``) was drawn the same way with ``--seed 2613
+--per-topic 9 --exclude src/newsgraph/eval/data/bbc_quantities.jsonl``: ``--exclude`` skips
+every article of an earlier gold file as well.
 """
 
 from __future__ import annotations
@@ -65,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-topic", type=int, default=10)
     parser.add_argument("--per-article", type=int, default=4)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument(
+        "--exclude", type=Path, action="append", default=[], help="gold file whose articles are skipped"
+    )
     args = parser.parse_args(argv)
     paths = sorted(str(p.relative_to(args.data)) for p in args.data.glob("*/*.txt"))
     used = set()
@@ -72,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         shuffled = list(paths)
         random.Random(other).shuffle(shuffled)
         used.update(shuffled[:200])
+    for gold in args.exclude:
+        used.update(json.loads(line)["article"] for line in gold.read_text(encoding="utf-8").splitlines() if line)
     shuffled = list(paths)
     random.Random(args.seed).shuffle(shuffled)
     chosen: list[str] = []

@@ -125,3 +125,18 @@ def test_eval_quantities_bbc_gold_matches_the_corpus(shared_data):
         for q in entry["quantities"]:
             surface = texts[entry["article"]][q["start"] : q["end"]]
             assert surface.strip() == surface and any(c.isalnum() for c in surface)
+
+
+@pytest.mark.data
+def test_eval_quantities_second_bbc_gold_matches_the_corpus_and_shares_no_article(shared_data):
+    root = shared_data / task.BBC_CORPUS
+    if not root.is_dir():
+        pytest.skip(f"BBC corpus not found at {root}")
+    entries, texts = task.read_bbc_gold(root, task.BBC_GOLD2)
+    assert len(entries) == 164 and len(texts) == 44
+    assert not set(texts) & set(task.read_bbc_gold(root)[1])
+    for entry in entries:
+        for q in entry["quantities"]:
+            surface = texts[entry["article"]][q["start"] : q["end"]]
+            assert entry["start"] <= q["start"] < q["end"] <= entry["end"]
+            assert surface.strip() == surface and any(c.isalnum() for c in surface)
