@@ -45,8 +45,13 @@ def gold_items(entry: dict) -> list[Item]:
     return items
 
 
+_IRREGULAR = {"children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose"}
+
+
 def _singular(word: str) -> str:
     word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if word.endswith(("us", "ss", "is")):
         return word  # virus, glass, analysis: already singular
     if word.endswith("men"):

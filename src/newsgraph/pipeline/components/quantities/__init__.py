@@ -25,6 +25,9 @@ _NOT_OBJECTS = words("lexicons/quantities/not_objects.txt")
 # Plural nouns a year often qualifies ("2018 sales"): the number is a year, not a count.
 _PERIOD_NOUNS = words("lexicons/quantities/period_nouns.txt")
 
+# Nouns for people: "the Wales star, 30," gives an age as a name would.
+_PERSON_NOUNS = words("lexicons/quantities/person_nouns.txt")
+
 
 class QuantityExtractor(Component):
     """Finds quantities in ``doc.text``.
@@ -46,7 +49,11 @@ class QuantityExtractor(Component):
 
     def __call__(self, doc: Document) -> Document:
         dates = mentions(doc.text)
-        skip = [(m.start, m.end) for m in dates if self._is_point(m) and not _measured(doc.text, m)]
+        skip = [
+            (m.start, m.end)
+            for m in dates
+            if self._is_point(m) and not _measured(doc.text, m) and not self._anchored(doc.text, m)
+        ]
         date_spans = [(m.start, m.end) for m in dates]
         pending: list[Found] = []  # "four-, five- and": numbers waiting for their noun
         for found in find_quantities(doc.text, skip):
@@ -64,6 +71,11 @@ class QuantityExtractor(Component):
             pending = []
         return doc
 
+    def _anchored(self, text: str, mention) -> bool:
+        """``four hours later``, ``10 years ago``: a date measured from another, whose
+        measure is a duration (a time quantity when ``durations`` is on)."""
+        return self.durations and _ANCHORED.fullmatch(text, mention.start, mention.end) is not None
+
     def _is_point(self, mention) -> bool:
         if mention.type in ("DURATION", "SET"):
             return not self.durations
@@ -74,11 +86,15 @@ class QuantityExtractor(Component):
         ``date_spans``); None when the parse shows it is no quantity (a number in a name, a
         pronoun "one", a year)."""
         obj = None
+        text = doc.text
+        if found.unit is None and found.kind in ("digit", "word") and _age_bound(text, found):
+            found.unit, found.name, found.dimension = "year of age", "year of age", "age"  # "under-five category"
+        if found.kind == "word" and _not_a_count(text, found):
+            return None  # "number one", "not one of", "one set of laws ... and another"
         if found.unit is None or found.dimension is None:
             obj = counted_object(doc.spacy, found.num_start, found.num_end)
             if obj is not None and (obj[3] in _NOT_OBJECTS or overlaps(obj[1], obj[2], date_spans)):
                 obj = None
-        text = doc.text
         if (
             found.dimension == "time"
             and "-" in text[found.num_start : found.num_end]
@@ -90,7 +106,9 @@ class QuantityExtractor(Component):
         if found.kind == "word" and obj is not None and _capitalised_name(text, found, obj):
             return None  # "the Six Nations", "the Big Three"
         if found.kind == "word" and (found.unit is None and obj is None or _vague_word(text, found)):
-            return None  # "one" as a pronoun, "the two of them", "several hundred"
+            elided = found.unit is None and doc.quantities and _elides(text, doc.quantities[-1], found.start)
+            if not elided or _vague_word(text, found):
+                return None  # "one" as a pronoun, "the two of them", "several hundred"
         if _is_year(text, found, obj):
             return None
         if found.unit is None and obj is None and _is_age(doc.spacy, text, found):
@@ -144,16 +162,26 @@ _ELLIPSIS_GAP = 80
 def _elided_object(text: str, previous: Quantity, quantity: Quantity) -> Quantity:
     """``quantity`` with the counted object of the count before it when it counts nothing
     visible and the text between leaves the noun out (``and a further 100,000``)."""
-    if quantity.unit is not None or quantity.object is not None or previous.object is None:
+    if quantity.unit is not None or quantity.object is not None or not _elides(text, previous, quantity.start):
         return quantity
-    if previous.unit is not None or not 0 <= quantity.start - previous.end <= _ELLIPSIS_GAP:
-        return quantity
-    between = text[previous.end : quantity.start]
-    if re.search(r"[.;!?:]\s", between) or not _ELLIPSIS_BEFORE.search(between):
-        return quantity
+    if previous.unit is not None:
+        return msgspec.structs.replace(quantity, unit=previous.unit, dimension=previous.dimension)
     return msgspec.structs.replace(
         quantity, object=previous.object, object_span=previous.object_span, dimension="count"
     )
+
+
+def _elides(text: str, previous: Quantity, start: int) -> bool:
+    """Whether a bare number at ``start`` leaves out the noun of ``previous``: a count's
+    object, or a plain unit ("31 points ... and a further five"; not money, percent or age,
+    whose scale or sign the bare number may not share)."""
+    plain_unit = previous.unit is not None and previous.dimension not in ("currency", "percent", "age")
+    if previous.object is None and not plain_unit:
+        return False
+    if (previous.unit is not None and not plain_unit) or not 0 <= start - previous.end <= _ELLIPSIS_GAP:
+        return False
+    between = text[previous.end : start]
+    return not re.search(r"[.;!?:]\s", between) and _ELLIPSIS_BEFORE.search(between) is not None
 
 
 def _measured(text: str, mention) -> bool:
@@ -170,6 +198,8 @@ def _in_name(sdoc, text: str, found: Found, obj) -> bool:
     iPhone 12 Mini, 575 Wilbraham Road), not a count."""
     if sdoc is None or found.unit is not None or found.modified or found.kind != "digit":
         return False
+    if _LINE_UP.search(text, max(0, found.num_start - 30), found.num_start) and text[found.num_end : found.num_end + 1] == ")":
+        return True  # "Purdie (Mills 83)": a substitute and his minute in a line-up
     piece = text[found.num_start : found.num_end]
     version = _VERSION.fullmatch(piece) is not None  # "Firefox 1.0", "Windows 3.1"
     if not version and not re.sub(r"(?<=\d)[-–](?=\d)", "", piece).isdigit():
@@ -192,6 +222,42 @@ def _in_name(sdoc, text: str, found: Found, obj) -> bool:
 
 
 _VERSION = re.compile(r"\d{1,2}\.\d{1,2}")
+_LINE_UP = re.compile(r"\([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)? $")
+
+# A measure counted from another date: "four hours later", "just over three years ago".
+_ANCHORED = re.compile(
+    r"(?i)(?:[a-z]+\s+){0,2}?(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)(?:\s+and\s+a\s+half)?\s+"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\s+"
+    r"(?:ago|later|earlier|before|after|on)"
+)
+_AGE_BOUND = re.compile(r"(?i)\b(?:under|over)-$")
+# "one" that counts nothing: a rank ("number one"), a negation ("not one of these"),
+# one of a contrast ("one set of laws for X and another for Y").
+_RANK_BEFORE = re.compile(r"(?i)\b(?:number|no\.|not|number\s+[a-z]+\s+(?:and|or))\s+$")
+_CONTRAST_AFTER = re.compile(r"(?i)\b(?:another|the other)\b")
+
+
+def _age_bound(text: str, found: Found) -> bool:
+    """``the under-five category``, ``an over-50 player``: an age with its bound."""
+    return (
+        found.value is not None
+        and 0 < found.value < 120
+        and float(found.value).is_integer()
+        and _AGE_BOUND.search(text, max(0, found.num_start - 6), found.num_start) is not None
+        and not text[found.num_end : found.num_end + 1].isalpha()
+    )
+
+
+def _not_a_count(text: str, found: Found) -> bool:
+    """A number word that ranks or contrasts rather than counts (see ``_RANK_BEFORE``)."""
+    word = text[found.num_start : found.num_end].lower()
+    before = _RANK_BEFORE.search(text, max(0, found.num_start - 20), found.num_start)
+    if before:  # any "number two"; only "not one" ("not five" is rare and counts)
+        return not before.group(0).lower().startswith("not") or word == "one"
+    if word != "one" or text.startswith(" of ", found.num_end):
+        return False  # "one of only two winners, the other ...": a count
+    end = text.find(".", found.num_end, found.num_end + 80)
+    return _CONTRAST_AFTER.search(text, found.num_end, end if end >= 0 else found.num_end + 80) is not None
 
 
 def _capitalised_name(text: str, found: Found, obj) -> bool:
@@ -218,7 +284,11 @@ def _is_age(sdoc, text: str, found: Found) -> bool:
     if not (text[found.start - 2 : found.start] == ", " and text[found.num_end : found.num_end + 1] == ","):
         return False
     span = sdoc.char_span(found.start - 2, found.start - 1, alignment_mode="expand")
-    return span is not None and span.start > 0 and sdoc[span.start - 1].pos_ == "PROPN"
+    if span is None or span.start == 0:
+        return False
+    prev = sdoc[span.start - 1]
+    # "the Wales star, 30,", "his wife, 42,": a person noun instead of a name
+    return prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and prev.lemma_.lower() in _PERSON_NOUNS)
 
 
 def _is_year(text: str, found: Found, obj) -> bool:
@@ -228,4 +298,7 @@ def _is_year(text: str, found: Found, obj) -> bool:
         return False
     if not 1000 <= found.value <= 2200:
         return False
-    return obj is None or not obj[0].endswith("s") or obj[3] in _PERIOD_NOUNS
+    if obj is None or not obj[0].endswith("s") or obj[3] in _PERIOD_NOUNS:
+        return True
+    first = obj[0].split()[0].lower()  # "2004 earnings targets", "2019 sales figures"
+    return first != obj[0].lower() and (first in _PERIOD_NOUNS or first.removesuffix("s") in _PERIOD_NOUNS)

@@ -39,7 +39,7 @@ class Found:
 
 
 _PER = re.compile(
-    r"[\s-]*(?:(?:per|an|a|each)\b|/)[\s-]*(?=\w)(?!\w+\s+(?:ago|earlier|later|before)\b)", re.I
+    r"(?!\s+[-–—]\s)[\s-]*(?:(?:per|an|a|each)\b|/)[\s-]*(?=\w)(?!\w+\s+(?:ago|earlier|later|before)\b)", re.I
 )
 _PER_A_WORDS = words("lexicons/quantities/per_a_words.txt")
 _JOINER = re.compile(r"\s*(?:-|–|—|to|and|or|through)\s*(?=[$€£¥\w.-])", re.I)
@@ -133,6 +133,7 @@ def overlaps(start: int, end: int, spans) -> bool:
 
 # A slash and a number after a number that the fraction reader left alone (``6/4``, ``24/7``).
 _RATIO = re.compile(r"\s?[/⁄]\s?\d")
+_TIMES = re.compile(r"\d\s?[x×]\s?$")  # "4x100m": the measure after the multiplier
 _ADVERB_HYPHEN = re.compile(r"(?<![\w-])(?:now|then|once|almost|nearly|about|around|some|over|under|just)-$")
 
 
@@ -146,7 +147,7 @@ def _is_label(text: str, n: Number) -> bool:
         return False
     if re.search(r"(?i)\bsub-$", before):
         return False
-    if re.search(r"[A-Za-z][-]?$", before) and not _ADVERB_HYPHEN.search(before):
+    if re.search(r"[A-Za-z][-]?$", before) and not _ADVERB_HYPHEN.search(before) and not _TIMES.search(before):
         return True  # glued to letters: COVID-19, F-16, TA-35 (not "her now-18 month-old")
     if re.search(r"(?:\d:|:)$", before) or _TIME_AFTER.match(text, n.end):
         return True
@@ -181,6 +182,8 @@ def _measure(text: str, n: Number) -> Found | None:
     """The number with its currency, scale and unit; None for a bare glued token (``5G``)."""
     unit, start = _prefix(text, n.start)
     value, end = n.value, n.end
+    if unit is not None and start < n.start and _PRODUCT.match(text, start) and _DETERMINER.search(text, max(0, start - 8), start):
+        return None  # "the PS3", "a PS2": a product named with letters that spell a currency
     if n.kind == "digit":
         factor, end = scale_after(text, n.end, unit is not None)
         # round() keeps 16.4 million at 16400000.0, not 16399999.999999998
@@ -232,6 +235,12 @@ def _measure(text: str, n: Number) -> Found | None:
         else:
             found.approx = True
     return found
+
+
+# Letters glued to one digit and nothing after (no decimals, scale or unit), after a
+# determiner: a product name, not an amount ("the PS3"; "PS3m" and "the £3 fee" are money).
+_PRODUCT = re.compile(r"[A-Z]{2,3}\d(?![\w.,%])")
+_DETERMINER = re.compile(r"(?i)\b(?:the|a|an|his|her|its|their|our|my|your|new|old)\s+$")
 
 
 def _names_currency(suffix: Unit, prefix: Unit) -> bool:
@@ -397,6 +406,8 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
     if word in ("-", "–", "—") and first.value >= second.value and first.unit is None and second.unit is None:
         if float(first.value).is_integer():
             return None  # a score (2-0, 89-89), not a range
+    if word in ("-", "–", "—") and first.value > second.value:
+        return None  # "31 points - four points behind": a range never falls
     low, high = _shared_scale(text, first, nxt, second), second.value
     merged = replace(
         first, end=second.end, num_end=second.num_end, value=None, low=min(low, high), high=max(low, high)

@@ -43,8 +43,10 @@ _DIGITS = _gated(r"\d.", r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\
 # "1.5e6", "3 x 10^8", "1.99×10−30": scientific notation.
 _SCIENTIFIC = _gated(
     r"\d",
-    r"(?<![\w.])(?P<mantissa>\d+(?:\.\d+)?)(?:[eE](?P<e1>[-+]?\d+)\b|\s?[x×*]\s?10\s?(?:\^|\*\*)?(?P<e2>[-−]?\d+))",
+    r"(?<![\w.])(?P<mantissa>\d+(?:\.\d+)?)(?:[eE](?P<e1>[-+]?\d+)\b"
+    r"|\s?[x×*]\s?10\s?(?:(?:\^|\*\*)(?P<e2>[-−]?\d+)|(?P<e3>[-−]\d+)))",
 )
+_TIMES_DIGITS = re.compile(r"\s?[x×]\s?\d")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _NEGATIVE_BEFORE = re.compile(r"(?:(?<![\w.,])[-−]|\bminus[\s-])$", re.I)
 
@@ -56,9 +58,11 @@ def _word_pattern() -> re.Pattern:
     scale = "(?:" + "|".join(list(lex.scales) + ["dozen"]) + ")"
     # "a million", "an eighth" are numbers only with a scale word; "and" only after "hundred".
     first = "".join(sorted({w[0] for w in words} | {"a"}))
+    # "two hundred and five": "and" joins only after a scale word ("number one and two" is two)
+    and_after = "(?:" + "|".join(f"(?<={s})" for s in [*lex.scales, "dozen"]) + r")\s+and\s+(?=\w)"
     return _gated(
         first + first.upper(),
-        rf"\b(?:(?:an?\s+{scale})|{word})(?:(?:[\s-]+|\s+and\s+(?=\w))(?:{word}))*\b",
+        rf"\b(?:(?:an?\s+{scale})|{word})(?:(?:[\s-]+|{and_after})(?:{word}))*\b",
         re.I,
     )
 
@@ -96,7 +100,7 @@ _FRACTIONS = tuple(
     for first, p in (
         (
             "aotfsAOTFS",
-            r"\b(?P<num>a|one|two|three|four|five|seven)[\s-](?P<den>halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?![-])"
+            r"\b(?P<num>a|one|two|three|four|five|seven)[\s-](?P<den>halves|half(?<=one half)|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?![-])"
             r"(?!\s+(?:hundred|thousand|million|billion|trillion)\b)"
             # "a third term", "a fifth straight win": an ordinal before a word, not a fraction
             r"(?!(?:(?<=a third)|(?<=a fourth)|(?<=a fifth)|(?<=a sixth)|(?<=an eighth)|(?<=a tenth))"
@@ -106,8 +110,11 @@ _FRACTIONS = tuple(
         ),
         (r"\d", r"(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])"),
         (
-            "otOT1-9",
-            r"(?<![$€£¥\d.,])\b(?P<n2>one|two|three|[1-9])\s+(?:in|out\s+of)\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b(?!\s*(?:years?|months?|weeks?|days?|hours?|%))",
+            "otfsenOTFSEN1-9",
+            r"(?<![$€£¥\d.,])\b(?:(?P<n2>one|two|three|[1-9])\s+in"
+            r"|(?P<n4>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+out\s+of)"
+            r"\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[2-9]|\d{2,3})\b"
+            r"(?!\s*(?:years?|months?|weeks?|days?|hours?|%|-|–|,\d))",
         ),
         (
             "hH",
@@ -187,13 +194,20 @@ def find_numbers(text: str) -> list[Number]:
         )
     for pattern in _FRACTIONS:
         for m in pattern.finditer(text):
-            if m.group(0)[:1].isdigit() and int(m.group("n3")) >= int(m.group("d3")):
+            if m.groupdict().get("n3") and int(m.group("n3")) >= int(m.group("d3")):
                 continue  # "6/4", "7/5": odds or a tie-break, not a fraction
-            found.append(Number(m.start(), m.end(), _fraction_value(m.groupdict()), "fraction"))
+            value = _fraction_value(m.groupdict())
+            if m.group(0)[:1].isalnum() and value > 1:
+                continue  # "ten out of nine": not a share
+            found.append(Number(m.start(), m.end(), value, "fraction"))
     for m in _pattern("word").finditer(text):
         value = words_value(m.group(0))
         if value is not None:
-            found.append(Number(m.start(), m.end(), float(value), "word", raw=float(value)))
+            value, end = _and_a_half(text, m.end(), float(value))
+            scale = _SCALE_WORD.match(text, end) if end != m.end() else None
+            if scale:  # "one and a half million"
+                value, end = value * load().scales[scale.group(1).lower()], scale.end()
+            found.append(Number(m.start(), end, value, "word", raw=value))
     for m in _FOLD.finditer(text):
         word = _FOLD_WORD.search(text, max(0, m.start() - 8), m.start())
         if word:
@@ -204,12 +218,12 @@ def find_numbers(text: str) -> list[Number]:
         value = (float(whole) if whole else 0.0) + _VULGAR_VALUES[m.group("frac")]
         found.append(Number(m.start(), m.end(), value, "digit", raw=value))
     for m in _SCIENTIFIC.finditer(text):
-        exponent = (m.group("e1") or m.group("e2")).replace("−", "-")
+        exponent = (m.group("e1") or m.group("e2") or m.group("e3")).replace("−", "-")
         value = float(m.group("mantissa")) * 10 ** int(exponent)
         found.append(Number(m.start(), m.end(), value, "digit", raw=value))
     for m in _DIGITS.finditer(text):
-        if _ORDINAL_AFTER.match(text, m.end()):
-            continue
+        if _ORDINAL_AFTER.match(text, m.end()) or _TIMES_DIGITS.match(text, m.end()):
+            continue  # "3rd"; the 4 of "4x100m" (a relay, a grid) counts legs, the 100 is the measure
         value = float(m.group(0).replace(",", ""))
         start = m.start()
         mixed = _MIXED.match(text, m.end())
@@ -225,8 +239,28 @@ def find_numbers(text: str) -> list[Number]:
         )
         if neg:
             value, start = -value, neg.start()
-        found.append(Number(start, m.end(), value, "digit", raw=value))
+        end = m.end()
+        if text[end : end + 1] == " " and "." not in m.group(0):
+            value, end = _and_a_half(text, end, value)
+        found.append(Number(start, end, value, "digit", raw=value))
     return _without_overlaps(found)
+
+
+# "two and a half years", "3 and a quarter": a whole number and a fraction in words.
+_AND_A = re.compile(r"\s+and\s+(?:a|one)\s+(?P<part>half|quarter|third)\b(?![\s-]+(?:of|the)\b)", re.I)
+_SCALE_WORD = re.compile(r"[\s-]+(hundred|thousand|million|billion|trillion)\b", re.I)
+_AND_A_VALUES = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+
+def _and_a_half(text: str, end: int, value: float) -> tuple[float, int]:
+    """``value`` and ``end`` extended by ``and a half`` (``quarter``, ``third``) written
+    right after the number; unchanged when there is none or the number has decimals."""
+    if text[end : end + 1] != " " or not float(value).is_integer():
+        return value, end
+    m = _AND_A.match(text, end)
+    if not m:
+        return value, end
+    return value + _AND_A_VALUES[m.group("part").lower()], m.end()
 
 
 def _fraction_value(m: dict) -> float:
@@ -238,7 +272,8 @@ def _fraction_value(m: dict) -> float:
     if m.get("d3"):
         return int(m["n3"]) / int(m["d3"])
     if m.get("d2"):
-        num = float(m["n2"]) if m["n2"].isdigit() else 1.0
+        written = m.get("n2") or m.get("n4")
+        num = float(written) if written.isdigit() else float(words_value(written) or 1)
         den = m["d2"]
         den_value = float(den) if den.isdigit() else float(words_value(den) or 1)
         return num / den_value

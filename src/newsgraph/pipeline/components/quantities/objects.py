@@ -30,7 +30,7 @@ def counted_object(sdoc, start: int, end: int):
     nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
     if nxt is not None and nxt.lower_ == "of":
         for child in nxt.children:
-            if child.dep_ == "pobj" and child.pos_ in _NOUNS:
+            if child.dep_ == "pobj" and (child.pos_ in _NOUNS or _nominal(child)):
                 return _noun_phrase(child, end)
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN") and nxt.dep_ != "npadvmod":
         if nxt.idx >= end:
@@ -38,9 +38,29 @@ def counted_object(sdoc, start: int, end: int):
     return None
 
 
+def _nominal(token) -> bool:
+    """An adjective or participle used as a noun after "the": "three of the accused"."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.pos_ in ("ADJ", "VERB")
+        and token.tag_ in ("JJ", "VBN")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "CCONJ", "NUM"))
+    )
+
+
 def _noun_phrase(head, after: int):
     """The noun ``head`` with its compound nouns, none of them before ``after`` (the end
-    of the number: "3m devices" counts "devices", not "m devices")."""
+    of the number: "3m devices" counts "devices", not "m devices"); None when a line break
+    stands between (an attendance line ``1,375`` counts nothing on the next line)."""
+    doc = head.doc
+    i = head.i - 1
+    while i >= 0 and doc[i].idx >= after:
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            return None
+        i -= 1
+    if i >= 0 and "\n" in doc[i].whitespace_:
+        return None
     first = head
     while first.i > 0:
         prev = head.doc[first.i - 1]
