@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         random.Random(other).shuffle(shuffled)
         used.update(shuffled[:200])
     for gold in args.exclude:
-        used.update(json.loads(line)["article"] for line in gold.read_text(encoding="utf-8").splitlines() if line)
+        lines = gold.read_text(encoding="utf-8").splitlines()
+        used.update(json.loads(line)["article"] for line in lines if line)
     shuffled = list(paths)
     random.Random(args.seed).shuffle(shuffled)
     chosen: list[str] = []

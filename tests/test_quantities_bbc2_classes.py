@@ -94,7 +94,8 @@ def test_quantities_no_rate_across_a_spaced_dash(extract, make_doc):
 
 def test_quantities_relay_legs_and_scientific_notation(extract, make_doc):
     found = extract(make_doc, "She won the 4x400m relay, and light covers 3 x 10^8 m in one second.")
-    assert [(t, q.value, q.unit) for t, q in found][:2] == [("400m", 400.0, "metre"), ("3 x 10^8 m", 3e8, "metre")]
+    expected = [("400m", 400.0, "metre"), ("3 x 10^8 m", 3e8, "metre")]
+    assert [(t, q.value, q.unit) for t, q in found][:2] == expected
 
 
 def test_quantities_product_names_spelled_like_a_currency(extract, make_doc):
@@ -135,7 +136,8 @@ def test_quantities_adjective_nouns_are_counted(extract, make_doc):
 
 def test_quantities_unit_shared_with_a_bare_number_after_a_further(extract, make_doc):
     found = extract(make_doc, "They are on 31 points, four points behind and a further five back.")
-    assert [(t, q.unit) for t, q in found] == [("31 points", "point"), ("four points", "point"), ("five", "point")]
+    expected = [("31 points", "point"), ("four points", "point"), ("five", "point")]
+    assert [(t, q.unit) for t, q in found] == expected
     found = extract(make_doc, "Sales rose 5% and a further 3 came later.")
     assert [(t, q.unit) for t, q in found] == [("5%", "percent"), ("3", None)]
 
@@ -154,3 +156,21 @@ def test_second_bbc_gold_file_has_offsets_and_no_text():
         for q in entry["quantities"]:
             assert entry["start"] <= q["start"] < q["end"] <= entry["end"]
             assert q["change"] in ("=", "~", ">", "<", "up", "down")
+
+
+def test_quantities_change_and_level_after_a_change_word(extract, make_doc):
+    found = extract(make_doc, "Shares fell 12 cents to $3.40, and exports rose 5% to 7% of output.")
+    assert [(t, q.value) for t, q in found] == [("12 cents", 12.0), ("$3.40", 3.4), ("5%", 5.0), ("7%", 7.0)]
+    found = extract(make_doc, "Sales were up 3 to 4 percent, and rates rose from 5% to 7%.")
+    expected = [("3 to 4 percent", 3.0, 4.0), ("from 5% to 7%", 5.0, 7.0)]
+    assert [(t, q.low, q.high) for t, q in found] == expected
+
+
+def test_quantities_inches_after_feet(extract, make_doc):
+    found = extract(make_doc, "The 6ft 4in lock is taller than the 5 ft 11 in wing.")
+    assert [(t, q.value, q.unit) for t, q in found] == [
+        ("6ft", 6.0, "foot"),
+        ("4in", 4.0, "inch"),
+        ("5 ft", 5.0, "foot"),
+        ("11 in", 11.0, "inch"),
+    ]

@@ -328,7 +328,8 @@ def bbc_scores(
     parts = (("", None), ("_tune", "tune"), ("_heldout", "heldout")) if split else (("", None),)
     for suffix, keep in parts:
         s = f1_scores([(g, p) for half, g, p in pairs if keep in (None, half)])
-        scores |= {f"{prefix}{suffix}_value_f1": s["value_f1"], f"{prefix}{suffix}_value_unit_f1": s["value_unit_f1"]}
+        name = prefix + suffix
+        scores |= {f"{name}_value_f1": s["value_f1"], f"{name}_value_unit_f1": s["value_unit_f1"]}
     halves = {half: sum(1 for h, _, _ in pairs if h == half) for half in ("tune", "heldout")}
     note = (
         f"{prefix}: blind BBC set {gold_path.name} ({len(entries)} sentences, {len(articles)} articles, "

@@ -88,7 +88,8 @@ class QuantityExtractor(Component):
         obj = None
         text = doc.text
         if found.unit is None and found.kind in ("digit", "word") and _age_bound(text, found):
-            found.unit, found.name, found.dimension = "year of age", "year of age", "age"  # "under-five category"
+            # "the under-five category"
+            found.unit, found.name, found.dimension = "year of age", "year of age", "age"
         if found.kind == "word" and _not_a_count(text, found):
             return None  # "number one", "not one of", "one set of laws ... and another"
         if found.unit is None or found.dimension is None:
@@ -162,7 +163,9 @@ _ELLIPSIS_GAP = 80
 def _elided_object(text: str, previous: Quantity, quantity: Quantity) -> Quantity:
     """``quantity`` with the counted object of the count before it when it counts nothing
     visible and the text between leaves the noun out (``and a further 100,000``)."""
-    if quantity.unit is not None or quantity.object is not None or not _elides(text, previous, quantity.start):
+    if quantity.unit is not None or quantity.object is not None:
+        return quantity
+    if not _elides(text, previous, quantity.start):
         return quantity
     if previous.unit is not None:
         return msgspec.structs.replace(quantity, unit=previous.unit, dimension=previous.dimension)
@@ -198,7 +201,8 @@ def _in_name(sdoc, text: str, found: Found, obj) -> bool:
     iPhone 12 Mini, 575 Wilbraham Road), not a count."""
     if sdoc is None or found.unit is not None or found.modified or found.kind != "digit":
         return False
-    if _LINE_UP.search(text, max(0, found.num_start - 30), found.num_start) and text[found.num_end : found.num_end + 1] == ")":
+    line_up = _LINE_UP.search(text, max(0, found.num_start - 30), found.num_start)
+    if line_up and text[found.num_end : found.num_end + 1] == ")":
         return True  # "Purdie (Mills 83)": a substitute and his minute in a line-up
     piece = text[found.num_start : found.num_end]
     version = _VERSION.fullmatch(piece) is not None  # "Firefox 1.0", "Windows 3.1"

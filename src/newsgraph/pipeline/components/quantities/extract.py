@@ -39,15 +39,28 @@ class Found:
 
 
 _PER = re.compile(
-    r"(?!\s+[-–—]\s)[\s-]*(?:(?:per|an|a|each)\b|/)[\s-]*(?=\w)(?!\w+\s+(?:ago|earlier|later|before)\b)", re.I
+    r"(?!\s+[-–—]\s)[\s-]*(?:(?:per|an|a|each)\b|/)[\s-]*(?=\w)"
+    r"(?!\w+\s+(?:ago|earlier|later|before)\b)",
+    re.I,
 )
 _PER_A_WORDS = words("lexicons/quantities/per_a_words.txt")
+_CHANGE_WORDS = words("lexicons/quantities/change_words.txt")
 _JOINER = re.compile(r"\s*(?:-|–|—|to|and|or|through)\s*(?=[$€£¥\w.-])", re.I)
 # A few words between the two ends of "from X ... to Y" (no clause break).
 _FROM_TO = re.compile(r"(?:\s+[^\s,;:]+){1,4}?\s+to\s+", re.I)
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.?m\b\.?|p\.?m\b\.?))", re.I)
 _AFTER_BOUNDS = re.compile(r"(?P<lower>\s+or\s+more|[-\s]?plus\b|\+)|(?P<approx>\s+or\s+so\b)", re.I)
 _MODIFIER_CACHE: dict[str, re.Pattern] = {}
+
+
+def _change_re() -> re.Pattern:
+    """A word of change right before a number (``fell``, ``rose``, ``edged up``)."""
+    if "change" not in _MODIFIER_CACHE:
+        alt = "|".join(re.escape(w) for w in sorted(_CHANGE_WORDS, key=len, reverse=True))
+        _MODIFIER_CACHE["change"] = re.compile(
+            rf"(?i)\b(?:{alt})\s+(?:(?:by|just|only|a further|another)\s+)?$"
+        )
+    return _MODIFIER_CACHE["change"]
 
 
 def _modifier_re() -> re.Pattern:
@@ -147,7 +160,8 @@ def _is_label(text: str, n: Number) -> bool:
         return False
     if re.search(r"(?i)\bsub-$", before):
         return False
-    if re.search(r"[A-Za-z][-]?$", before) and not _ADVERB_HYPHEN.search(before) and not _TIMES.search(before):
+    glued = re.search(r"[A-Za-z][-]?$", before) and not _TIMES.search(before)
+    if glued and not _ADVERB_HYPHEN.search(before):
         return True  # glued to letters: COVID-19, F-16, TA-35 (not "her now-18 month-old")
     if re.search(r"(?:\d:|:)$", before) or _TIME_AFTER.match(text, n.end):
         return True
@@ -182,7 +196,12 @@ def _measure(text: str, n: Number) -> Found | None:
     """The number with its currency, scale and unit; None for a bare glued token (``5G``)."""
     unit, start = _prefix(text, n.start)
     value, end = n.value, n.end
-    if unit is not None and start < n.start and _PRODUCT.match(text, start) and _DETERMINER.search(text, max(0, start - 8), start):
+    if (
+        unit is not None
+        and start < n.start
+        and _PRODUCT.match(text, start)
+        and _DETERMINER.search(text, max(0, start - 8), start)
+    ):
         return None  # "the PS3", "a PS2": a product named with letters that spell a currency
     if n.kind == "digit":
         factor, end = scale_after(text, n.end, unit is not None)
@@ -216,6 +235,13 @@ def _measure(text: str, n: Number) -> Found | None:
         end = suffix[1]
     elif unit is not None and suffix and _names_currency(suffix[0], unit):
         end = suffix[1]  # "£3bn pounds a year": the currency written twice
+    elif (
+        not suffix
+        and unit is None
+        and _INCHES.match(text, end)
+        and _FEET_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        unit, end = load().by_unit["inch"], _INCHES.match(text, end).end()  # "6ft 4in"
     elif n.kind == "digit" and end < len(text) and text[end].isalpha() and not suffix:
         return _age_group(text, n, found)  # 5G, 3D, 4K: a name; "the over-70s": an age
     if unit is not None and unit.unit == "pound" and abs(value or n.low or 0) >= 1e6:
@@ -241,6 +267,11 @@ def _measure(text: str, n: Number) -> Found | None:
 # determiner: a product name, not an amount ("the PS3"; "PS3m" and "the £3 fee" are money).
 _PRODUCT = re.compile(r"[A-Z]{2,3}\d(?![\w.,%])")
 _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|his|her|its|their|our|my|your|new|old)\s+$")
+
+
+# "6ft 4in", "5 ft 11 ins": the lone "in" after a measure in feet is inches.
+_INCHES = re.compile(r" ?ins?\b\.?")
+_FEET_BEFORE = re.compile(r"\d ?(?:ft|feet|foot)\.? ?$")
 
 
 def _names_currency(suffix: Unit, prefix: Unit) -> bool:
@@ -401,6 +432,8 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
         return None
     if word == "to" and first.value > second.value and not re.search(r"\bfrom\s*$", before):
         return None  # "eight to one": odds or a ratio, not a range
+    if word == "to" and first.unit is not None and _change_re().search(before):
+        return None  # "fell 12p to 340p": a change and the level reached ("up 3 to 4%" is a range)
     if not _units_allow_range(first, second, before):
         return None
     if word in ("-", "–", "—") and first.value >= second.value and first.unit is None and second.unit is None:

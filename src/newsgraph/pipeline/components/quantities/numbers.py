@@ -100,7 +100,8 @@ _FRACTIONS = tuple(
     for first, p in (
         (
             "aotfsAOTFS",
-            r"\b(?P<num>a|one|two|three|four|five|seven)[\s-](?P<den>halves|half(?<=one half)|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?![-])"
+            r"\b(?P<num>a|one|two|three|four|five|seven)[\s-]"
+            r"(?P<den>halves|half(?<=one half)|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?![-])"
             r"(?!\s+(?:hundred|thousand|million|billion|trillion)\b)"
             # "a third term", "a fifth straight win": an ordinal before a word, not a fraction
             r"(?!(?:(?<=a third)|(?<=a fourth)|(?<=a fifth)|(?<=a sixth)|(?<=an eighth)|(?<=a tenth))"
