@@ -12,23 +12,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from newsgraph.eval.tasks import quantities as task
 from newsgraph.pipeline.components.quantities import QuantityExtractor
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
-    """``(make_doc, text) -> [(mention text, Quantity)]`` through the component."""
-    component = QuantityExtractor()
-
-    def run(make_doc, text):
-        doc = make_doc(text)
-        doc.spacy = nlp(doc.text)
-        return [(text[q.start : q.end], q) for q in component(doc).quantities]
-
-    return run
+from tests.test_quantities_bbc_classes import extract  # noqa: F401  (the shared fixture)
 
 
 def test_quantities_measure_of_an_anchored_date_is_a_duration(extract, make_doc):
