@@ -47,6 +47,8 @@ def test_quantities_and_a_half_one_half_and_out_of(extract, make_doc):
         ("eight out of ten", 0.8),
         ("1 in 4", 0.25),
     ]
+    found = extract(make_doc, "Fewer than one in 10,000 units failed.")
+    assert [(t, q.high) for t, q in found] == [("Fewer than one in 10,000", 0.0001)]
     found = extract(make_doc, "They paid one and a half million pounds.")
     assert [(t, q.value, q.unit) for t, q in found] == [("one and a half million pounds", 1.5e6, "GBP")]
 
@@ -82,6 +84,8 @@ def test_quantities_relay_legs_and_scientific_notation(extract, make_doc):
     found = extract(make_doc, "She won the 4x400m relay, and light covers 3 x 10^8 m in one second.")
     expected = [("400m", 400.0, "metre"), ("3 x 10^8 m", 3e8, "metre")]
     assert [(t, q.value, q.unit) for t, q in found][:2] == expected
+    found = extract(make_doc, "The 4x100m boys won again.")
+    assert [(t, q.value, q.unit) for t, q in found] == [("100m", 100.0, "metre")]
 
 
 def test_quantities_product_names_spelled_like_a_currency(extract, make_doc):

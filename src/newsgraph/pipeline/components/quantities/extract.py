@@ -203,7 +203,8 @@ def _measure(text: str, n: Number) -> Found | None:
         and _DETERMINER.search(text, max(0, start - 8), start)
     ):
         return None  # "the PS3", "a PS2": a product named with letters that spell a currency
-    if n.kind == "digit":
+    if n.kind == "digit" and not _TIMES.search(text, max(0, n.start - 3), n.start):
+        # (after "4x", a lone m is the relay's metres: "the 4x100m boys")
         factor, end = scale_after(text, n.end, unit is not None)
         # round() keeps 16.4 million at 16400000.0, not 16399999.999999998
         value = round(value * factor, 6) if factor != 1 else value

@@ -114,7 +114,8 @@ _FRACTIONS = tuple(
             "otfsenOTFSEN1-9",
             r"(?<![$€£¥\d.,])\b(?:(?P<n2>one|two|three|[1-9])\s+in"
             r"|(?P<n4>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+out\s+of)"
-            r"\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[2-9]|\d{2,3})\b"
+            r"\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
+            r"|\d{1,3}(?:,\d{3})+|[2-9]|\d{2,3})\b"
             r"(?!\s*(?:years?|months?|weeks?|days?|hours?|%|-|–|,\d))",
         ),
         (
@@ -276,6 +277,7 @@ def _fraction_value(m: dict) -> float:
         written = m.get("n2") or m.get("n4")
         num = float(written) if written.isdigit() else float(words_value(written) or 1)
         den = m["d2"]
+        den = den.replace(",", "")
         den_value = float(den) if den.isdigit() else float(words_value(den) or 1)
         return num / den_value
     return 0.5
