@@ -284,16 +284,22 @@ def _iso(m: re.Match) -> Mention:
     return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": m.group(0)})
 
 
+# "from March to May", "January through March": the end of a range of months.
+_RANGE_END = re.compile(r"\b(?:from|between)\s+[A-Z][a-z]+\.?\s+(?:to|through|and|until)\s+$")
+
+
 def _month_only(m: re.Match) -> Mention | None:
     name = m.group("month")
     if re.match(r"\s*[0-3]?\d(?!\d)", m.string[m.end() : m.end() + 4]):
         return None  # "last Oct. 23": the day pattern takes "Oct. 23"
     if name in ("May", "March") and not (
         m.group("off")
+        or m.start("month") > m.start()  # "the end of March", "early May"
         or re.search(
-            r"(?i)\b(?:in|since|until|by|of|early|late|mid|last|next|this)[\s-]+$",
+            r"(?i)\b(?:in|since|until|by|of|early|late|mid|last|next|this|from|through|during)[\s-]+$",
             m.string[max(0, m.start() - 8) : m.start()] + " ",
         )
+        or _RANGE_END.search(m.string, max(0, m.start() - 24), m.start())
     ):
         return None  # the modal verb and the verb, not the months
     off = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}.get((m.group("off") or "").lower())
