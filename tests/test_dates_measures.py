@@ -43,6 +43,9 @@ def run_dates(nlp):
         ("It ended a decades-long dispute.", "decades-long", "PXDE"),
         ("Talks have been cut off for nearly two years.", "nearly two years", "P2Y"),
         ("Investors may wait up to 180 days.", "up to 180 days", "P180D"),
+        ("He has been in office for two and a half years.", "two and a half years", "P2Y6M"),
+        ("The flight took one and a half hours.", "one and a half hours", "PT1H30M"),
+        ("It was a two-and-a-half-year project.", "two-and-a-half-year", "P2Y6M"),
     ],
 )
 def test_dates_measures_durations(text, surface, value):
@@ -88,6 +91,32 @@ def test_dates_measures_split_and_fiscal_years(run_dates, make_doc):
     found = run_dates(make_doc, "Profit rose in fiscal 1998-99 and fell in fiscal 1997.")
     assert (found["fiscal 1998-99"].value, found["fiscal 1998-99"].duration) == ("1998", "P1Y")
     assert found["fiscal 1997"].value == "1997"
+
+
+def test_dates_measures_split_year_before_a_noun_and_year_without_the(run_dates, make_doc):
+    found = run_dates(make_doc, "They won the 1998-99 season title after the 1996 Olympic bombing.")
+    assert (found["1998-99"].value, found["1998-99"].duration) == ("1998", "P1Y")
+    assert found["1996"].value == "1996" and "the 1996" not in found
+
+
+def test_dates_measures_and_a_half_needs_a_count():
+    assert not any("half" in s for s in _tagged("He ate an apple and a half days later it rained."))
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("The plant closes at the end of March.", "the end of March", "2022-03"),
+        ("The show ran from March to May.", "May", "2021-05"),
+        ("Sales were weak in early May.", "early May", "2021-05"),
+    ],
+)
+def test_dates_measures_march_and_may_with_a_modifier_or_range(run_dates, make_doc, text, surface, value):
+    assert run_dates(make_doc, text)[surface].value == value
+
+
+def test_dates_measures_may_the_verb_is_not_a_month(run_dates, make_doc):
+    assert "May" not in run_dates(make_doc, "May the best team win. March on, he said.")
 
 
 def test_dates_measures_anchored_expression_keeps_its_measure(run_dates, make_doc):
