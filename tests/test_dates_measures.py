@@ -149,6 +149,18 @@ def test_dates_measures_clock_time_takes_the_named_day(run_dates, make_doc):
     assert found["10 p.m."].value == "2021-10-23T22:00"
 
 
+def test_dates_measures_clock_time_takes_the_day_named_sentences_before(run_dates, make_doc):
+    text = (
+        "The doctor was shot on Oct. 23, 2021. Police searched the area. Neighbours heard "
+        "nothing. A suspect was named. He had been seen near the house at 6 a.m."
+    )
+    assert run_dates(make_doc, text)["6 a.m."].value == "2021-10-23T06:00"
+
+
+def test_dates_measures_clock_time_without_a_named_day_takes_publication(run_dates, make_doc):
+    assert run_dates(make_doc, "The polls close at 8 p.m.")["8 p.m."].value == "2022-02-24T20:00"
+
+
 @pytest.mark.parametrize(
     "text,surface,value",
     [

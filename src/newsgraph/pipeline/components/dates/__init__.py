@@ -75,7 +75,8 @@ class DateExtractor(Component):
         """``[mention, spec, value, reason, tense]`` for each tagged expression, left to
         right. Besides the publication date ``anchor``, each is resolved against what the
         text named before it: anaphoric dates and bare clock times against the last
-        calendar date, a month or day without a year against an explicit year earlier in
+        calendar date (a bare clock time against the last full day named anywhere before it),
+        a month or day without a year against an explicit year earlier in
         its sentence, a report's quarters against the first quarter named."""
         sentences = _sentence_ends(doc)
         report_quarter: str | None = None  # the first quarter named that has begun
@@ -95,7 +96,8 @@ class DateExtractor(Component):
             if spec["kind"] == "anaphor":
                 value = anchoring.resolve_anaphor(spec, ref[0] if ref else None, anchor)
                 reason = None if value else resolve.NO_ANCHOR
-            elif spec["kind"] == "clock" and ref and sentence - ref[1] <= 1 and len(ref[0]) >= 10:
+            elif spec["kind"] == "clock" and ref and len(ref[0]) >= 10:
+                # TimeML's reference time: the day the narrative last named, however far back.
                 value, reason = f"{ref[0][:10]}T{spec['hour']:02d}:{spec['minute']:02d}", None
             else:
                 value, reason = resolve.value(spec, anchor, tense)
