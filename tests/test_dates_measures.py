@@ -99,6 +99,19 @@ def test_dates_measures_split_year_before_a_noun_and_year_without_the(run_dates,
     assert found["1996"].value == "1996" and "the 1996" not in found
 
 
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        ("Qantas runs four flights a week.", "a week", "SET"),
+        ("They send $1 billion a year home.", "a year", "SET"),
+        ("The appeal could take as long as a month.", "a month", "DURATION"),
+        ("It came barely a month after the crash.", "a month", "DURATION"),
+    ],
+)
+def test_dates_measures_a_rate_is_a_set_a_length_is_a_duration(text, surface, kind):
+    assert _tagged(text)[surface][0] == kind
+
+
 def test_dates_measures_and_a_half_needs_a_count():
     assert not any("half" in s for s in _tagged("He ate an apple and a half days later it rained."))
 

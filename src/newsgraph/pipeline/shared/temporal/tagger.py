@@ -185,7 +185,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _vague_duration,
         ),
         (rf"(?i)\b(?:every|each)\s+(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\b", _set),
-        (r"(?i)(?<=[\d%a-z] )(?:a|per)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))", _set),
+        (r"(?i)(?<=[\d%a-z] )(?:a|per)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))", _rate_set),
         (rf"(?i)\b(?P<w>{sets})\b", _set_word),
         (rf"(?i)\b(?P<w>{refs})\b", _reference),
     ]
@@ -575,6 +575,23 @@ def _vague_duration(m: re.Match) -> Mention:
 def _set(m: re.Match) -> Mention:
     n = _count(m.group("n")) if "n" in m.groupdict() and m.group("n") else 1
     return Mention(m.start(), m.end(), "SET", {"kind": "set", "value": _duration_value(n, m.group("unit"))})
+
+
+# Words before "a month" that make it a length of time, not a rate: "as long as a month",
+# "barely a month after", "within a year".
+_NOT_RATE_BEFORE = re.compile(
+    r"(?i)\b(?:as|than|about|around|barely|only|just|nearly|almost|within|for|in|after|over|under"
+    r"|least|most|of|by|up|to|roughly|half|spent|took|takes|take|lasted|last|lasts)\s+$"
+)
+
+
+def _rate_set(m: re.Match) -> Mention | None:
+    """ "$3,500 a month", "four flights a week": a rate, a SET; "as long as a month",
+    "barely a month after": a length of time, a DURATION."""
+    if _NOT_RATE_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        value = _duration_value(1, m.group("unit"))
+        return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": value})
+    return _set(m)
 
 
 _RATE_BEFORE = re.compile(
