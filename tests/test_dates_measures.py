@@ -112,6 +112,12 @@ def test_dates_measures_a_rate_is_a_set_a_length_is_a_duration(text, surface, ki
     assert _tagged(text)[surface][0] == kind
 
 
+def test_dates_measures_the_near_term_is_future_ref_but_not_the_adjective():
+    tagged = _tagged("Profits will suffer in the near term. Long-term and near-term debt rose.")
+    assert tagged["the near term"] == ("DATE", {"kind": "ref", "value": "FUTURE_REF"})
+    assert not any("term" in s for s in tagged if s != "the near term")
+
+
 def test_dates_measures_and_a_half_needs_a_count():
     assert not any("half" in s for s in _tagged("He ate an apple and a half days later it rained."))
 
