@@ -134,6 +134,19 @@ def test_dates_measures_march_and_may_with_a_modifier_or_range(run_dates, make_d
     assert run_dates(make_doc, text)[surface].value == value
 
 
+@pytest.mark.parametrize(
+    "text,ends",
+    [
+        ("The show ran from January to April.", ("2021-01", "2021-04")),
+        ("The season runs from November to February.", ("2021-11", "2022-02")),
+        ("The fair ran Dec. 28 to Jan. 3.", ("2021-12-28", "2022-01-03")),
+    ],
+)
+def test_dates_measures_range_end_never_before_its_start(run_dates, make_doc, text, ends):
+    found = sorted(run_dates(make_doc, text).values(), key=lambda d: d.start)
+    assert tuple(d.value for d in found) == ends
+
+
 def test_dates_measures_may_the_verb_is_not_a_month(run_dates, make_doc):
     assert "May" not in run_dates(make_doc, "May the best team win. March on, he said.")
 
