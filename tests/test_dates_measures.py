@@ -43,6 +43,9 @@ def run_dates(nlp):
         ("It ended a decades-long dispute.", "decades-long", "PXDE"),
         ("Talks have been cut off for nearly two years.", "nearly two years", "P2Y"),
         ("Investors may wait up to 180 days.", "up to 180 days", "P180D"),
+        ("He has been in office for two and a half years.", "two and a half years", "P2Y6M"),
+        ("The flight took one and a half hours.", "one and a half hours", "PT1H30M"),
+        ("It was a two-and-a-half-year project.", "two-and-a-half-year", "P2Y6M"),
     ],
 )
 def test_dates_measures_durations(text, surface, value):
@@ -90,6 +93,64 @@ def test_dates_measures_split_and_fiscal_years(run_dates, make_doc):
     assert found["fiscal 1997"].value == "1997"
 
 
+def test_dates_measures_split_year_before_a_noun_and_year_without_the(run_dates, make_doc):
+    found = run_dates(make_doc, "They won the 1998-99 season title after the 1996 Olympic bombing.")
+    assert (found["1998-99"].value, found["1998-99"].duration) == ("1998", "P1Y")
+    assert found["1996"].value == "1996" and "the 1996" not in found
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        ("Qantas runs four flights a week.", "a week", "SET"),
+        ("They send $1 billion a year home.", "a year", "SET"),
+        ("The appeal could take as long as a month.", "a month", "DURATION"),
+        ("It came barely a month after the crash.", "a month", "DURATION"),
+    ],
+)
+def test_dates_measures_a_rate_is_a_set_a_length_is_a_duration(text, surface, kind):
+    assert _tagged(text)[surface][0] == kind
+
+
+def test_dates_measures_the_near_term_is_future_ref_but_not_the_adjective():
+    tagged = _tagged("Profits will suffer in the near term. Long-term and near-term debt rose.")
+    assert tagged["the near term"] == ("DATE", {"kind": "ref", "value": "FUTURE_REF"})
+    assert not any("term" in s for s in tagged if s != "the near term")
+
+
+def test_dates_measures_and_a_half_needs_a_count():
+    assert not any("half" in s for s in _tagged("He ate an apple and a half days later it rained."))
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("The plant closes at the end of March.", "the end of March", "2022-03"),
+        ("The show ran from March to May.", "May", "2021-05"),
+        ("Sales were weak in early May.", "early May", "2021-05"),
+    ],
+)
+def test_dates_measures_march_and_may_with_a_modifier_or_range(run_dates, make_doc, text, surface, value):
+    assert run_dates(make_doc, text)[surface].value == value
+
+
+@pytest.mark.parametrize(
+    "text,ends",
+    [
+        ("The show ran from January to April.", ("2021-01", "2021-04")),
+        ("The season runs from November to February.", ("2021-11", "2022-02")),
+        ("The fair ran Dec. 28 to Jan. 3.", ("2021-12-28", "2022-01-03")),
+    ],
+)
+def test_dates_measures_range_end_never_before_its_start(run_dates, make_doc, text, ends):
+    found = sorted(run_dates(make_doc, text).values(), key=lambda d: d.start)
+    assert tuple(d.value for d in found) == ends
+
+
+def test_dates_measures_may_the_verb_is_not_a_month(run_dates, make_doc):
+    assert "May" not in run_dates(make_doc, "May the best team win. March on, he said.")
+
+
 def test_dates_measures_anchored_expression_keeps_its_measure(run_dates, make_doc):
     found = run_dates(make_doc, "Sales rose from a month earlier and from three years ago.")
     assert (found["a month earlier"].value, found["a month earlier"].duration) == ("2022-01", "P1M")
@@ -118,6 +179,18 @@ def test_dates_measures_at_the_time_is_past_ref(run_dates, make_doc):
 def test_dates_measures_clock_time_takes_the_named_day(run_dates, make_doc):
     found = run_dates(make_doc, "The doctor was shot on Oct. 23, 2021. He died at 10 p.m. in hospital.")
     assert found["10 p.m."].value == "2021-10-23T22:00"
+
+
+def test_dates_measures_clock_time_takes_the_day_named_sentences_before(run_dates, make_doc):
+    text = (
+        "The doctor was shot on Oct. 23, 2021. Police searched the area. Neighbours heard "
+        "nothing. A suspect was named. He had been seen near the house at 6 a.m."
+    )
+    assert run_dates(make_doc, text)["6 a.m."].value == "2021-10-23T06:00"
+
+
+def test_dates_measures_clock_time_without_a_named_day_takes_publication(run_dates, make_doc):
+    assert run_dates(make_doc, "The polls close at 8 p.m.")["8 p.m."].value == "2022-02-24T20:00"
 
 
 @pytest.mark.parametrize(

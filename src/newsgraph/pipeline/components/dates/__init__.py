@@ -48,6 +48,7 @@ class DateExtractor(Component):
         captions = caption_spans(doc)
         found = self._resolve_all(doc, anchor)
         _anchor_quoted(doc, found)
+        _order_range_ends(doc.text, found)
         for mention, spec, value, reason, _tense in found:
             if value is None and reason is None:
                 reason = "the expression names no valid calendar date"
@@ -75,7 +76,8 @@ class DateExtractor(Component):
         """``[mention, spec, value, reason, tense]`` for each tagged expression, left to
         right. Besides the publication date ``anchor``, each is resolved against what the
         text named before it: anaphoric dates and bare clock times against the last
-        calendar date, a month or day without a year against an explicit year earlier in
+        calendar date (a bare clock time against the last full day named anywhere before it),
+        a month or day without a year against an explicit year earlier in
         its sentence, a report's quarters against the first quarter named."""
         sentences = _sentence_ends(doc)
         report_quarter: str | None = None  # the first quarter named that has begun
@@ -95,7 +97,8 @@ class DateExtractor(Component):
             if spec["kind"] == "anaphor":
                 value = anchoring.resolve_anaphor(spec, ref[0] if ref else None, anchor)
                 reason = None if value else resolve.NO_ANCHOR
-            elif spec["kind"] == "clock" and ref and sentence - ref[1] <= 1 and len(ref[0]) >= 10:
+            elif spec["kind"] == "clock" and ref and len(ref[0]) >= 10:
+                # TimeML's reference time: the day the narrative last named, however far back.
                 value, reason = f"{ref[0][:10]}T{spec['hour']:02d}:{spec['minute']:02d}", None
             else:
                 value, reason = resolve.value(spec, anchor, tense)
@@ -139,6 +142,30 @@ def _anchor_quoted(doc: Document, found: list[list]) -> None:
         day = anchoring.message_date(quote, resolved, sentence)
         if day is not None:
             item[2], item[3] = resolve.value(spec, day, item[4])
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|-|–)\s*")
+
+
+def _order_range_ends(text: str, found: list[list]) -> None:
+    """The end of a range of months or days never comes before its start ("from November
+    to February", "Dec. 28 to Jan. 3", no year named). In a past clause the range has ended,
+    so its start moves a year back ("ran from January to April" in March: 1997-01 to
+    1997-04); otherwise its end moves a year on."""
+    for first, second in zip(found, found[1:]):
+        a, b = first[0], second[0]
+        kinds = (first[1].get("kind"), second[1].get("kind"))
+        if kinds not in (("month", "month"), ("monthday", "monthday")) or second[1].get("year"):
+            continue
+        start, end = first[2], second[2]
+        if not start or not end or len(start) != len(end) or not start[:4].isdigit() or end >= start:
+            continue
+        if not _RANGE_JOIN.fullmatch(text, a.end, b.start):
+            continue
+        if second[4] == "past" and not first[1].get("year"):
+            first[2] = f"{int(end[:4]) - (1 if end[4:] < start[4:] else 0):04d}{start[4:]}"
+        else:
+            second[2] = f"{int(start[:4]) + (1 if end[4:] < start[4:] else 0):04d}{end[4:]}"
 
 
 def _begun_quarter(spec: dict, value: str | None, anchor) -> bool:

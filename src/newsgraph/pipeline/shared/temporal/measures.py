@@ -47,6 +47,8 @@ def patterns() -> list[tuple[str, object]]:
         (rf"(?i)(?:\bto|\bor|[-–])\s*(?P<n2>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>{UNIT})\b", _duration_range),
         (rf"(?i)\b(?P<n>\d+)\s+1/2\s+(?P<unit>{UNIT})\b", _and_a_half),
         (rf"(?i)\b(?P<n>a|an|one|\d+)\s+(?P<unit>{_SINGULAR}s?)\s+and\s+a\s+half\b", _and_a_half),
+        # "two and a half years", "two-and-a-half-year": starts at "and"; the count before it.
+        (rf"(?i)\band[\s-]+a[\s-]+half[\s-]+(?P<unit>{UNIT})\b", _count_and_a_half),
         (rf"(?i)\b(?:more|additional|further|extra)\s+(?P<unit>{UNIT})\b", _more),
         (rf"(?i)\ban\s+(?:additional|extra|further)\s+(?P<unit>{_SINGULAR})\b", _more),
         (rf"(?i)\b(?P<unit>hours|days|weeks|months|years|decades)-(?:long|old)\b", _plural_long),
@@ -120,7 +122,7 @@ def _future(m: re.Match) -> Mention:
 
 
 _COUNT = r"(?i)(?:\bat\s+least\s+)?\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?|a\s+few)"
-_COUNT_THEN = {gap: re.compile(_COUNT + gap + "$") for gap in (r"\s*", r"\s+")}
+_COUNT_THEN = {gap: re.compile(_COUNT + gap + "$") for gap in (r"\s*", r"\s+", r"[\s-]+")}
 
 
 def _count_before(m: re.Match, gap: str) -> re.Match | None:
@@ -147,16 +149,27 @@ def _duration_range(m: re.Match) -> list[Mention] | None:
 def _and_a_half(m: re.Match) -> Mention | None:
     """ "5 1/2 hours", "a year and a half": the whole units, then the half in the next
     smaller unit (PT5H30M, P1Y6M)."""
-    n = _count(m.group("n"))
-    if n is None or n != int(n):
+    value = _half_value(_count(m.group("n")), m.group("unit"))
+    return None if value is None else Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": value})
+
+
+def _half_value(n: float | None, unit: str) -> str | None:
+    """The duration of ``n`` and a half ``unit``: the whole units, then the half in the next
+    smaller unit; None when ``n`` is not a whole count or the unit has no smaller one."""
+    if n is None or n != int(n) or n < 1:
         return None
-    unit = m.group("unit").lower()
+    unit = unit.lower()
     code = "MIN" if unit.startswith("min") else _unit_code(unit)
     tail = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S"}.get(code)
-    if tail is None:
-        return None
-    value = _duration_value(n, unit) + tail
-    return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": value})
+    return None if tail is None else _duration_value(n, unit) + tail
+
+
+def _count_and_a_half(m: re.Match) -> Mention | None:
+    """ "two and a half years" (P2Y6M), "one-and-a-half-hour" (PT1H30M). The match starts at
+    "and"; the count is read before it."""
+    before = _count_before(m, r"[\s-]+")
+    value = _half_value(_count(before.group("n")), m.group("unit")) if before else None
+    return None if value is None else Mention(before.start("n"), m.end(), "DURATION", {"kind": "duration", "value": value})
 
 
 def _more(m: re.Match) -> Mention | None:

@@ -185,7 +185,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _vague_duration,
         ),
         (rf"(?i)\b(?:every|each)\s+(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\b", _set),
-        (r"(?i)(?<=[\d%a-z] )(?:a|per)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))", _set),
+        (r"(?i)(?<=[\d%a-z] )(?:a|per)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))", _rate_set),
         (rf"(?i)\b(?P<w>{sets})\b", _set_word),
         (rf"(?i)\b(?P<w>{refs})\b", _reference),
     ]
@@ -284,16 +284,22 @@ def _iso(m: re.Match) -> Mention:
     return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": m.group(0)})
 
 
+# "from March to May", "January through March": the end of a range of months.
+_RANGE_END = re.compile(r"\b(?:from|between)\s+[A-Z][a-z]+\.?\s+(?:to|through|and|until)\s+$")
+
+
 def _month_only(m: re.Match) -> Mention | None:
     name = m.group("month")
     if re.match(r"\s*[0-3]?\d(?!\d)", m.string[m.end() : m.end() + 4]):
         return None  # "last Oct. 23": the day pattern takes "Oct. 23"
     if name in ("May", "March") and not (
         m.group("off")
+        or m.start("month") > m.start()  # "the end of March", "early May"
         or re.search(
-            r"(?i)\b(?:in|since|until|by|of|early|late|mid|last|next|this)[\s-]+$",
+            r"(?i)\b(?:in|since|until|by|of|early|late|mid|last|next|this|from|through|during)[\s-]+$",
             m.string[max(0, m.start() - 8) : m.start()] + " ",
         )
+        or _RANGE_END.search(m.string, max(0, m.start() - 24), m.start())
     ):
         return None  # the modal verb and the verb, not the months
     off = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}.get((m.group("off") or "").lower())
@@ -330,7 +336,10 @@ def _year(m: re.Match) -> Mention | None:
             and nxt.group(1) not in ("was", "is", "has", "as", "its", "this")
         ):
             return None  # 2000 troops: a count
-    return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"{year:04d}"})
+    # TimeML leaves a bare "the" out of a year's span ("the 1996 Olympic bombing" is
+    # "1996": 7 of 7 in TimeBank's tuning half); a modifier stays ("early 1997").
+    start = m.start("year") if re.match(r"(?i)the\s+\d", span_text) else m.start()
+    return Mention(start, m.end(), "DATE", {"kind": "explicit", "value": f"{year:04d}"})
 
 
 def _decade(m: re.Match) -> Mention:
@@ -566,6 +575,23 @@ def _vague_duration(m: re.Match) -> Mention:
 def _set(m: re.Match) -> Mention:
     n = _count(m.group("n")) if "n" in m.groupdict() and m.group("n") else 1
     return Mention(m.start(), m.end(), "SET", {"kind": "set", "value": _duration_value(n, m.group("unit"))})
+
+
+# Words before "a month" that make it a length of time, not a rate: "as long as a month",
+# "barely a month after", "within a year".
+_NOT_RATE_BEFORE = re.compile(
+    r"(?i)\b(?:as|than|about|around|barely|only|just|nearly|almost|within|for|in|after|over|under"
+    r"|least|most|of|by|up|to|roughly|half|spent|took|takes|take|lasted|last|lasts)\s+$"
+)
+
+
+def _rate_set(m: re.Match) -> Mention | None:
+    """ "$3,500 a month", "four flights a week": a rate, a SET; "as long as a month",
+    "barely a month after": a length of time, a DURATION."""
+    if _NOT_RATE_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        value = _duration_value(1, m.group("unit"))
+        return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": value})
+    return _set(m)
 
 
 _RATE_BEFORE = re.compile(
