@@ -19,7 +19,7 @@ def test_labels_load_and_hold_no_corpus_text():
         assert verdicts.setdefault((label.article, label.start, label.type), label.right) == label.right
     for label in labels:
         assert label.end > label.start >= 0
-        assert len(label.trigger.split()) <= 5  # a trigger (a verb and its particles), never a sentence
+        assert len(label.trigger.split()) <= 3  # a trigger word, never a sentence
         assert label.type in confidence.TYPES
 
 
