@@ -16,6 +16,6 @@ from newsgraph.eval.tasks.events import fit_shipped
 
 path = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/events/plover_gsr_dev.json"
 model = fit_shipped(path)
-print(f"threshold {model.threshold}; weights:")
+print(f"threshold {model.threshold} (ordinary news {model.news_threshold}); weights:")
 for name, weight in sorted(model.weights.items(), key=lambda kv: -abs(kv[1])):
     print(f"  {name:20s} {weight:+.3f}")

@@ -87,14 +87,14 @@ def run(path: str | Path, limit: int | None = None, folds: int = FOLDS) -> EvalR
         test = [c for i, c in enumerate(coded) if i % folds == fold]
         model = events_gate.fit(train, bbc).model if bbc else fit_model(train)
         for record, result, candidates in test:
-            scored = [(e, model.score(f)) for e, f in candidates]
-            chosen = [(e, p) for e, p in scored if p >= model.threshold]
+            scored = [(e, f, model.score(f)) for e, f in candidates]
+            chosen = [(e, p) for e, f, p in scored if model.keeps(f, p)]
             cv.add(record, [_scored_event(result, e) for e, _ in chosen])
             kept.extend((p, e.type == gold_type(record)) for e, p in chosen)
     shipped, base = _Tally(), _Tally()
     model = confidence.load()
     for record, result, candidates in coded:
-        shipped.add(record, [_scored_event(result, e) for e, f in candidates if model.score(f) >= model.threshold])
+        shipped.add(record, [_scored_event(result, e) for e, f in candidates if model.keeps(f)])
         base.add(record, keyword_baseline(result) if result is not None else [])
     ece, table = calibration(kept)
     scores = cv.scores() | {"calibration_error": ece}
@@ -102,13 +102,14 @@ def run(path: str | Path, limit: int | None = None, folds: int = FOLDS) -> EvalR
     if bbc:  # the hand-checked BBC events: grouped by article, weights fit on the other folds
         whole = events_gate.fit(coded, bbc)
         held_out, rights, threshold = whole.bbc_scores, whole.bbc_rights, whole.model.threshold
-        precision, recall, n_kept = events_gate.precision_recall(held_out, rights, threshold)
+        precision, recall, n_kept = events_gate.kept_precision_recall(whole.model, held_out, rights, whole.bbc_news)
         bbc_ece, bbc_table = calibration(list(zip(held_out, rights, strict=True)))
         scores |= {"bbc_cv_precision": round(precision, 4), "bbc_cv_recall": round(recall, 4),
                    "bbc_calibration_error": bbc_ece}
         bbc_notes = [
             f"BBC hand-checked events: {len(bbc)} labels, {events_gate.BBC_FOLDS}-fold CV grouped by article; "
-            f"threshold {threshold}: {n_kept} kept, precision {precision:.3f}, recall {recall:.3f}",
+            f"threshold {threshold} (ordinary news {whole.model.news_threshold}): {n_kept} kept, "
+            f"precision {precision:.3f}, recall {recall:.3f}",
             "calibration (BBC held-out labels, all): confidence bucket, events, mean confidence, share right",
             *bbc_table,
         ]
@@ -313,5 +314,5 @@ def fit_shipped(path: str | Path) -> confidence.Model:
     model = events_gate.fit(coded, bbc).model if bbc else fit_model(coded)
     note = (f"fit by scripts/fit_event_confidence.py on {Path(path).name} ({len(coded)} records, hash "
             f"{data_fingerprint([Path(path)])}) and {len(bbc)} hand-checked BBC events (bbc_labels.tsv)")
-    confidence.save(model.weights, model.threshold, note)
+    confidence.save(model.weights, model.threshold, note, news_threshold=model.news_threshold)
     return model

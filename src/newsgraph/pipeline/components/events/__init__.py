@@ -15,7 +15,7 @@ import msgspec
 from spacy.tokens import Token
 
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.events import actors, confidence, features, kind, lexicon
+from newsgraph.pipeline.components.events import actors, confidence, features, kind, lexicon, sense
 from newsgraph.pipeline.components.events.modality import modality
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Actor, Event, Span
@@ -58,13 +58,16 @@ class EventCoder(Component):
         self.lexicon_path = lexicon_path
         self.index = lexicon.load(lexicon_path)  # fails at build time, not on the first article
         self.model = confidence.load(confidence_path)
-        self.min_confidence = self.model.threshold if min_confidence is None else min_confidence
+        self.min_confidence = min_confidence  # None: the model's thresholds (world affairs, ordinary news)
         self._may_match: dict[tuple[int, ...], bool] = {}  # (lemma, form, pos, tag) ids -> may match a row
         self._lemma_types: dict[tuple[str, str], int] = {}  # (lemma, pos) -> PLOVER types its rows code
 
     def __call__(self, doc: Document) -> Document:
-        for event, _ in self.code(doc):
-            if event.confidence is not None and event.confidence >= self.min_confidence:
+        for event, values in self.code(doc):
+            if event.confidence is None:
+                continue
+            floor = self.model.threshold_for(values) if self.min_confidence is None else self.min_confidence
+            if event.confidence >= floor:
                 doc.events.append(event)
         return doc
 
@@ -77,6 +80,8 @@ class EventCoder(Component):
         counts = kind.topic_counts(doc) if todo else None
         domain = kind.domain(doc, counts) if counts is not None else None
         article_topic = features.topic(counts) if counts is not None else None
+        if todo and sense.opinion_genre(doc):
+            return []  # a column or readers' letters: the writer's remarks, not reported events
         position = 0
         for sent in doc.spacy.sents if todo else ():
             coded: dict[int, str] = {}  # token index -> event type, within the sentence
@@ -122,6 +127,11 @@ class EventCoder(Component):
                 return None
             if recoded is not None:  # "Tories attack U-turns": criticism
                 row_type, cameo = recoded, None
+        other_sense = sense.non_event(token, row_type, source, source_token, row.objects is None)
+        if other_sense == "ACCUSE":  # "dismissed the Tories as a fading force": criticism
+            row_type, cameo = other_sense, None
+        elif other_sense is not None:
+            return None
         flags = modality(doc, token, published_year)
         start = min([token.idx] + [t.idx for t in extra])
         end = max([token.idx + len(token)] + [t.idx + len(t) for t in extra])
@@ -158,6 +168,7 @@ class EventCoder(Component):
             f"type_{type_}": 1.0,
         }
         values.update(features.context(doc, token, source, target, article_topic, self._types_of(token), values))
+        values.update(sense.features(token))
         event = Event(
             type=type_,
             action=act if type_ != act else None,
