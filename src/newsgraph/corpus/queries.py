@@ -37,8 +37,9 @@ def entity_where(*, type: str | None = None, query: str | None = None) -> tuple[
         where.append("type = ?")
         params.append(type.upper())
     if query:
-        where.append("(name ILIKE ? OR list_contains(keys, ?))")
-        params += [f"%{query}%", fold(query)]
+        # a key by its integer hash in the entity index, not by reading every entity's keys
+        where.append(f"(name ILIKE ? OR gid IN (SELECT gid FROM entity_keys WHERE kkey = {HASH.format('?')} AND key = ?))")
+        params += [f"%{query}%", fold(query), fold(query)]
     return " AND ".join(where), params
 
 

@@ -124,7 +124,7 @@ def documents(store: Store, *, query: str | None = None, entities: list[str] = (
             where.append(found[0])
             params += found[1]
     inner = _DOCUMENTS.format(label=LABEL, extra="", where=_and(where))
-    # a query's rows (its postings or every text) are found once for the page and its total
+    # a query's rows (its postings' articles, or every text read) are found once for the page and its total
     result = page(store, inner, params, DOCUMENT_SORT, sort, limit, offset, one_pass=bool(query))
     if query:
         _snippets(store, result["items"], query)
