@@ -192,8 +192,10 @@ def _cooccurring(store: Store, gid: str, limit: int) -> list[dict]:
         SELECT * FROM (SELECT *, rank() OVER (ORDER BY n_docs DESC, n_mentions DESC) AS rk FROM counted)
         WHERE rk <= ?""", [gid, gid, limit])  # fmt: skip
     keys = sorted({r["gkey"] for r in rows})
-    gid_of = dict(store.con.execute(f"SELECT gkey, gid FROM entity_summary WHERE gkey IN ({_marks(keys)})",
-                                    keys).fetchall()) if keys else {}  # fmt: skip
+    # the hashes as one typed list: Python integers as ``?`` each are compared as HUGEINT,
+    # which no scan filter takes (7 -> 3 ms CPU at 100k)
+    gid_of = dict(store.con.execute("SELECT gkey, gid FROM entity_summary WHERE gkey IN (SELECT unnest(?::UBIGINT[]))",
+                                    [keys]).fetchall()) if keys else {}  # fmt: skip
     rows = [{**r, "gid": gid_of[r["gkey"]]} for r in rows if r["gkey"] in gid_of]
     names = _names(store, [r["gid"] for r in rows])
     out = [{"gid": r["gid"], **names[r["gid"]], "n_docs": r["n_docs"], "n_stories": r["n_stories"],
