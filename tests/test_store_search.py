@@ -78,13 +78,23 @@ POSTINGS = """SELECT w.word, list(d.id ORDER BY d.id) AS ids FROM (SELECT word_i
 JOIN search_words w USING (word_id) JOIN documents d USING (doc_no) GROUP BY w.word ORDER BY w.word"""
 
 
-def test_store_search_index_is_built_for_a_store_from_before(tmp_path):
-    path = tmp_path / "v6.duckdb"
+def _built(path) -> tuple[dict, list[dict]]:
+    """A built store at ``path``: what each of ``QUERIES`` finds, and its postings."""
     with Store(path) as store:
         store.write([analysed(r) for r in _records()])
         service.build(store)
-        expected = {q: _searched(store, q) for q in QUERIES}
-        postings = store.query(POSTINGS)
+        return {q: _searched(store, q) for q in QUERIES}, store.query(POSTINGS)
+
+
+def _finds_as_before(store, expected: dict, postings: list[dict]) -> None:
+    assert store.schema_version == STORE_SCHEMA_VERSION
+    assert store.query(POSTINGS) == postings
+    assert {q: _searched(store, q) for q in QUERIES} == expected
+
+
+def test_store_search_index_is_built_for_a_store_from_before(tmp_path):
+    path = tmp_path / "v6.duckdb"
+    expected, postings = _built(path)
     # the same store as schema 6 wrote it: no numbers, no index, migration 7 not applied
     con = duckdb.connect(str(path))
     con.execute("DROP TABLE search_lists")  # migration 10's
@@ -100,9 +110,7 @@ def test_store_search_index_is_built_for_a_store_from_before(tmp_path):
     con.close()
     assert MIGRATIONS[6][:2] == (7, "search index")
     with Store(path) as store:
-        assert store.schema_version == STORE_SCHEMA_VERSION
-        assert store.query(POSTINGS) == postings
-        assert {q: _searched(store, q) for q in QUERIES} == expected
+        _finds_as_before(store, expected, postings)
         store.write([analysed(record("A new Ostend article.", published="2024-03-01"))])
         assert _searched(store, "Ostend")[0] == expected["Ostend"][0] + 1
 
@@ -111,11 +119,7 @@ def test_store_search_migration_10_turns_postings_into_lists(tmp_path):
     # A store as schema 9 wrote it: one postings row per word and article; migration 10 makes
     # them lists and drops them, and search finds the same articles.
     path = tmp_path / "v9.duckdb"
-    with Store(path) as store:
-        store.write([analysed(r) for r in _records()])
-        service.build(store)
-        expected = {q: _searched(store, q) for q in QUERIES}
-        postings = store.query(POSTINGS)
+    expected, postings = _built(path)
     con = duckdb.connect(str(path))
     con.execute("CREATE TABLE search_postings AS SELECT word_id, unnest(doc_nos) AS doc_no FROM search_lists")
     con.execute("DROP TABLE search_lists")
@@ -123,7 +127,5 @@ def test_store_search_migration_10_turns_postings_into_lists(tmp_path):
     con.execute("DELETE FROM schema_migrations WHERE version >= 10")
     con.close()
     with Store(path) as store:
-        assert store.schema_version == STORE_SCHEMA_VERSION
         assert not store.query("SELECT * FROM duckdb_tables() WHERE table_name = 'search_postings'")
-        assert store.query(POSTINGS) == postings
-        assert {q: _searched(store, q) for q in QUERIES} == expected
+        _finds_as_before(store, expected, postings)
