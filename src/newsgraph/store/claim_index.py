@@ -32,7 +32,7 @@ SOURCE_COLS = ("claim_id", "doc_id", "idx", "start", "end", "text", "origin_id",
                "value", "low", "high", "approx", "similarity", "first", "sentence_start", "sentence_end")  # fmt: skip
 # A claim's statements in the order the list and one claim give them (total: a statement
 # is an article's ``idx``-th of the claim's kind).
-SOURCE_ORDER = 'published NULLS LAST, doc_id, start, idx'
+SOURCE_ORDER = "published NULLS LAST, doc_id, start, idx"
 
 
 def _columns(alias: str, cols) -> str:

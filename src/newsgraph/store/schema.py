@@ -245,6 +245,7 @@ def _after_10(con) -> None:
     claim_index.backfill(con)
     search.to_lists(con)
 
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
