@@ -16,7 +16,8 @@ written through the store's writer (``Store.write``) and joined incrementally
   wall clock, and CPU time of the process, which a busy shared machine inflates less) of
   the service functions behind the API's list, entity, events, timeline and search
   queries and the claims list. ``--keep DIR`` copies the store at each size into DIR
-  (``scale-N.duckdb``) for ``--measure-only`` runs later.
+  (``scale-N.duckdb``) for ``--measure-only`` runs later, which also give the machine's
+  1-minute load average before and after (``load_1min``).
 
 Targets (issue 16): the rate of the last chunk within 15% of the first (1k); p95 < 200 ms
 for every query at 100k; peak RSS < 2 GB.
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -151,9 +153,11 @@ def measure_only(args) -> None:
         opened = round(time.perf_counter() - started, 1)
         size = store.counts()["documents"]
         store.con.execute("CHECKPOINT")
+        load_before = os.getloadavg()[0]  # a shared machine's load makes wall time wait (CPU less so)
         result = {"measure_only": True, "open_s": opened, "sizes": {size: {
             "peak_rss_mb": _peak_rss_mb(), "bytes_per_article": round(args.db.stat().st_size / size),
             "latency": latency(store, args.runs)}}}  # fmt: skip
+        result["load_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]  # before, after
     text = json.dumps(result, indent=2) + "\n"
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

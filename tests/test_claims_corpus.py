@@ -91,7 +91,7 @@ def test_claims_filters_entity_contested_min_sources_and_kind(corpus):
 def _tables(store):
     out = {}
     for table, order in (("claims", "claim_id"), ("claim_sources", "claim_id, doc_id, start"),
-                         ("origins", "origin_id"), ("documents", "id")):  # fmt: skip
+                         ("origins", "origin_id"), ("documents", "id"), ("claim_pages", "claim_id")):  # fmt: skip
         cols = "id, origin_id" if table == "documents" else "*"
         out[table] = store.query(f"SELECT {cols} FROM {table} ORDER BY {order}")
     return out
@@ -114,3 +114,20 @@ def test_claims_json_shape_has_the_contract_fields(corpus):
         assert {"id", "kind", "summary", "values", "sources", "independent_sources", "contested"} <= set(claim)
         for s in claim["sources"]:
             assert {"doc_id", "origin", "start", "end", "speaker", "published"} <= set(s)
+
+
+def test_claims_list_pages_give_what_the_statements_give(corpus):
+    # The list reads one page row per claim (store schema 10), kept by the claims build;
+    # without them it reads claims and claim_sources: the same claims, statements and counts.
+    (n_claims,) = corpus.con.execute("SELECT count(*) FROM claims").fetchall()[0]
+    (n_pages,) = corpus.con.execute("SELECT count(*) FROM claim_pages").fetchall()[0]
+    assert n_claims == n_pages > 0
+    for options in ({}, {"sources": 1}, {"kind": "quantity"}, {"limit": 2}):
+        listed = service.corpus_claims(corpus, **options)
+        corpus.con.execute("BEGIN TRANSACTION")
+        try:
+            corpus.con.execute("DELETE FROM claim_pages")
+            read = service.corpus_claims(corpus, **options)
+        finally:
+            corpus.con.execute("ROLLBACK")
+        assert listed == read and listed, options

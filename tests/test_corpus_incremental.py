@@ -6,14 +6,15 @@ import pytest
 
 from newsgraph.corpus.build import rebuild, update
 from newsgraph.store import Store
-from newsgraph.store.schema import CLAIM_TABLES, CORPUS_TABLES, ENTITY_INDEX_TABLES
+from newsgraph.store.schema import CLAIM_INDEX_TABLES, CLAIM_TABLES, CORPUS_TABLES, ENTITY_INDEX_TABLES
 from tests.fixtures.corpus.joins import stream
 from tests.fixtures.corpus.synthetic import analysed
 
 
 def _tables(store: Store) -> dict[str, list[tuple]]:
     out = {}
-    for table in (*CORPUS_TABLES, *CLAIM_TABLES, *ENTITY_INDEX_TABLES):  # the entity index too (store schema 9)
+    # the entity index (store schema 9) and the claims list's pages (10) too
+    for table in (*CORPUS_TABLES, *CLAIM_TABLES, *ENTITY_INDEX_TABLES, *CLAIM_INDEX_TABLES):
         rows = store.con.execute(f"SELECT * FROM {table}").fetchall()
         out[table] = sorted(rows, key=repr)
     out["origin_of"] = sorted(store.con.execute("SELECT id, origin_id FROM documents").fetchall())
@@ -139,4 +140,19 @@ def test_corpus_incremental_migration_9_indexes_a_store_built_before(records, at
             store.con.execute(f"DROP INDEX {index}")
     with Store(path) as store:  # opening applies migration 9
         assert store.con.execute("SELECT count(*) FROM entity_docs").fetchall()[0][0] > 0
+        assert _tables(store) == at_once
+
+
+def test_corpus_incremental_migration_10_fills_the_claims_pages_of_a_store_built_before(records, at_once, tmp_path):
+    # Migration 10 fills the claims list's pages of a store joined before it, as the claims build would.
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.write([analysed(r) for r in records])
+        update(store)
+        store.con.execute("DROP TABLE claim_pages")  # and the search index as schema 9 kept it
+        store.con.execute("CREATE TABLE search_postings AS SELECT word_id, unnest(doc_nos) AS doc_no FROM search_lists")
+        store.con.execute("DROP TABLE search_lists")
+        store.con.execute("DELETE FROM schema_migrations WHERE version = 10")
+    with Store(path) as store:  # opening applies migration 10
+        assert store.con.execute("SELECT count(*) FROM claim_pages").fetchall()[0][0] > 0
         assert _tables(store) == at_once

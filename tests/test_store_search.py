@@ -74,20 +74,31 @@ def test_store_search_index_grows_with_each_write(tmp_path):
         assert parts.query(POSTINGS) == once.query(POSTINGS)
 
 
-POSTINGS = """SELECT w.word, list(d.id ORDER BY d.id) AS ids FROM search_postings p
+POSTINGS = """SELECT w.word, list(d.id ORDER BY d.id) AS ids FROM (SELECT word_id, unnest(doc_nos) AS doc_no FROM search_lists) p
 JOIN search_words w USING (word_id) JOIN documents d USING (doc_no) GROUP BY w.word ORDER BY w.word"""
+
+
+def _built(path) -> tuple[dict, list[dict]]:
+    """A built store at ``path``: what each of ``QUERIES`` finds, and its postings."""
+    with Store(path) as store:
+        store.write([analysed(r) for r in _records()])
+        service.build(store)
+        return {q: _searched(store, q) for q in QUERIES}, store.query(POSTINGS)
+
+
+def _finds_as_before(store, expected: dict, postings: list[dict]) -> None:
+    assert store.schema_version == STORE_SCHEMA_VERSION
+    assert store.query(POSTINGS) == postings
+    assert {q: _searched(store, q) for q in QUERIES} == expected
 
 
 def test_store_search_index_is_built_for_a_store_from_before(tmp_path):
     path = tmp_path / "v6.duckdb"
-    with Store(path) as store:
-        store.write([analysed(r) for r in _records()])
-        service.build(store)
-        expected = {q: _searched(store, q) for q in QUERIES}
-        postings = store.query(POSTINGS)
+    expected, postings = _built(path)
     # the same store as schema 6 wrote it: no numbers, no index, migration 7 not applied
     con = duckdb.connect(str(path))
-    con.execute("DROP TABLE search_postings")
+    con.execute("DROP TABLE search_lists")  # migration 10's
+    con.execute("DROP TABLE claim_pages")
     con.execute("DROP TABLE search_words")
     con.execute("ALTER TABLE documents DROP COLUMN doc_no")
     con.execute("ALTER TABLE claim_statements DROP COLUMN seed")  # migration 8's
@@ -99,8 +110,22 @@ def test_store_search_index_is_built_for_a_store_from_before(tmp_path):
     con.close()
     assert MIGRATIONS[6][:2] == (7, "search index")
     with Store(path) as store:
-        assert store.schema_version == STORE_SCHEMA_VERSION
-        assert store.query(POSTINGS) == postings
-        assert {q: _searched(store, q) for q in QUERIES} == expected
+        _finds_as_before(store, expected, postings)
         store.write([analysed(record("A new Ostend article.", published="2024-03-01"))])
         assert _searched(store, "Ostend")[0] == expected["Ostend"][0] + 1
+
+
+def test_store_search_migration_10_turns_postings_into_lists(tmp_path):
+    # A store as schema 9 wrote it: one postings row per word and article; migration 10 makes
+    # them lists and drops them, and search finds the same articles.
+    path = tmp_path / "v9.duckdb"
+    expected, postings = _built(path)
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE search_postings AS SELECT word_id, unnest(doc_nos) AS doc_no FROM search_lists")
+    con.execute("DROP TABLE search_lists")
+    con.execute("DROP TABLE claim_pages")
+    con.execute("DELETE FROM schema_migrations WHERE version >= 10")
+    con.close()
+    with Store(path) as store:
+        assert not store.query("SELECT * FROM duckdb_tables() WHERE table_name = 'search_postings'")
+        _finds_as_before(store, expected, postings)

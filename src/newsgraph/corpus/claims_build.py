@@ -25,6 +25,7 @@ import pyarrow as pa
 
 from newsgraph.corpus import claims, origins, statements
 from newsgraph.corpus.sqltemp import ids, table
+from newsgraph.store import claim_index
 from newsgraph.store.db import Store
 
 _NEW_DOCS = """
@@ -195,6 +196,7 @@ def _replace(store: Store, kind: str, old_ids: list[str], groups: list[list[dict
             sources += built[1]
     store.insert_rows("claims", rows)
     store.insert_rows("claim_sources", sources)
+    claim_index.refresh(store.con, [*old_ids, *(r["claim_id"] for r in rows)])  # the list's pages (schema 10)
     return len(rows)
 
 
@@ -358,4 +360,8 @@ def _update_event_claims(store: Store, touched: tuple[set[str], list[str]] | Non
         sources += built[1]
     store.insert_rows("claims", rows)
     store.insert_rows("claim_sources", sources)
+    if touched is None:  # the list's pages (schema 10)
+        claim_index.refresh_kind(store.con, "event")
+    else:
+        claim_index.refresh(store.con, [*claim_ids, *(r["claim_id"] for r in rows)])
     return len(rows)

@@ -13,15 +13,17 @@ have thousands), and says so; one claim and the exports give them all.
 
 from __future__ import annotations
 
+import json
+
 from newsgraph.corpus.names import fold
+from newsgraph.store import claim_index
 from newsgraph.store.db import Store
 
 KINDS = ("quantity", "event", "quote")
-_CLAIM_COLS = """claim_id, kind, summary, entities, n_docs, independent_sources, contested, speaker_differs,
-first_doc, first_published, object, unit"""
-SOURCES_SHOWN = 20  # statements per claim in the list
-_SOURCE_COLS = """claim_id, doc_id, idx, start, "end", text, origin_id, speaker, attribution, published, value, low,
-high, approx, similarity, first, sentence_start, sentence_end"""
+_CLAIM_COLS = ", ".join(claim_index.CLAIM_COLS)
+SOURCES_SHOWN = claim_index.SHOWN  # statements per claim in the list
+_SOURCE_COLS = ", ".join(f'"{c}"' for c in claim_index.SOURCE_COLS)
+_SOURCE_ORDER = claim_index.SOURCE_ORDER
 
 
 def _names_of(store: Store, entity: str) -> list[str]:
@@ -61,7 +63,7 @@ def _sources(store: Store, ids: list[str]) -> dict[str, list[tuple]]:
     # hands over faster than one tuple per row (the same values; NULL is None)
     # the claims' ids as one filter of the scan (``= ANY``), not searched for in a list per row
     cursor = store.con.execute(f"SELECT {_SOURCE_COLS} FROM claim_sources WHERE claim_id = ANY(?) "
-                               "ORDER BY published NULLS LAST, doc_id, start", [ids])  # fmt: skip
+                               f"ORDER BY {_SOURCE_ORDER}", [ids])  # fmt: skip
     return _grouped(cursor)
 
 
@@ -85,8 +87,14 @@ def claims(store: Store, *, kind: str | None = None, contested: bool = False, en
     if doc_id:
         where.append("claim_id IN (SELECT claim_id FROM claim_sources WHERE doc_id = ?)")
         params.append(doc_id)
-    rows = store.query(f"SELECT {_CLAIM_COLS} FROM claims WHERE {' AND '.join(where)} "
-                       "ORDER BY independent_sources DESC, n_docs DESC, claim_id LIMIT ?", [*params, limit])  # fmt: skip
+    ranked = f"FROM claims WHERE {' AND '.join(where)} ORDER BY independent_sources DESC, n_docs DESC, claim_id LIMIT ?"
+    if sources is not None and sources <= SOURCES_SHOWN:
+        # the page's ids (a scan of the sort keys), then one row per claim from its page row
+        ids = [r[0] for r in store.con.execute(f"SELECT claim_id {ranked}", [*params, limit]).fetchall()]
+        pages = _pages(store, ids)
+        if len(pages) == len(ids):  # else a claim without its page row: read as below
+            return [_shape(pages[i][0], pages[i][1][:sources], pages[i][2]) for i in ids]
+    rows = store.query(f"SELECT {_CLAIM_COLS} {ranked}", [*params, limit])
     ids = [r["claim_id"] for r in rows]
     if sources is None:
         found = _sources(store, ids)
@@ -95,13 +103,25 @@ def claims(store: Store, *, kind: str | None = None, contested: bool = False, en
     return [_shape(r, found.get(r["claim_id"], []), totals.get(r["claim_id"], 0)) for r in rows]
 
 
+def _pages(store: Store, ids: list[str]) -> dict[str, tuple[dict, list[tuple], int]]:
+    """claim id -> (its fields, its first ``SOURCES_SHOWN`` statements as ``_sources`` rows,
+    its number of statements), from the claims' page rows (``store.claim_index``), found by
+    the integer hashes of their ids."""
+    rows = store.con.execute("SELECT claim_id, claim, sources, n_sources FROM claim_pages "
+                             "WHERE ckey IN (SELECT md5_number_lower(unnest(?)))", [ids]).fetchall()  # fmt: skip
+    wanted = set(ids)
+    return {claim_id: (dict(zip(claim_index.CLAIM_COLS, json.loads(claim), strict=True)),
+                       [(claim_id, *s) for s in json.loads(sources)], n)
+            for claim_id, claim, sources, n in rows if claim_id in wanted}  # fmt: skip
+
+
 def _first_sources(store: Store, ids: list[str], n: int) -> tuple[dict[str, list[tuple]], dict[str, int]]:
     """The first ``n`` statements of each claim (the order of ``_sources``) and how many each has."""
     totals = dict(store.con.execute("SELECT claim_id, count(*) FROM claim_sources WHERE claim_id = ANY(?) GROUP BY claim_id",
                                     [ids]).fetchall())  # fmt: skip
     cursor = store.con.execute(f"""SELECT {_SOURCE_COLS} FROM claim_sources WHERE claim_id = ANY(?)
-        QUALIFY row_number() OVER (PARTITION BY claim_id ORDER BY published NULLS LAST, doc_id, start) <= ?
-        ORDER BY published NULLS LAST, doc_id, start""", [ids, n])  # fmt: skip
+        QUALIFY row_number() OVER (PARTITION BY claim_id ORDER BY {_SOURCE_ORDER}) <= ?
+        ORDER BY {_SOURCE_ORDER}""", [ids, n])  # fmt: skip
     return _grouped(cursor), totals
 
 

@@ -43,8 +43,18 @@ class Sort:
         return f"{self.columns[key.removeprefix('-')]} {direction} NULLS LAST, {self.tiebreak}"
 
 
-def page(store: Store, inner: str, params: list, sort: Sort, key: str | None, limit: int, offset: int) -> dict:
-    """One page of the rows of the SELECT ``inner``: ``{total, limit, offset, sort, items}``."""
+def page(store: Store, inner: str, params: list, sort: Sort, key: str | None, limit: int, offset: int,
+         *, one_pass: bool = True) -> dict:  # fmt: skip
+    """One page of the rows of the SELECT ``inner``: ``{total, limit, offset, sort, items}``.
+    ``one_pass=False`` for an ``inner`` that only filters one table on its columns (no text
+    read): the page and the total are then two queries."""
+    if not one_pass:
+        # the page alone is a top-N on the sort key, whose other columns are read for its
+        # rows only (a total carried by every row makes DuckDB read every row's columns:
+        # 100k articles, 84 -> 17 ms CPU); the total counts the filter's rows
+        items = store.query(f"SELECT * FROM ({inner}) ORDER BY {sort.sql(key)} LIMIT ? OFFSET ?", [*params, limit, offset])
+        total = store.query(f"SELECT count(*) AS n FROM ({inner})", params)[0]["n"]
+        return {"total": total, "limit": limit, "offset": offset, "sort": key or sort.default, "items": items}
     # One pass over the rows gives the page and the total (a search scans every text once,
     # not twice); only a page past the end, which has no row to carry it, counts apart.
     items = store.query(f"SELECT *, count(*) OVER () AS _total FROM ({inner}) ORDER BY {sort.sql(key)} "
@@ -114,7 +124,8 @@ def documents(store: Store, *, query: str | None = None, entities: list[str] = (
             where.append(found[0])
             params += found[1]
     inner = _DOCUMENTS.format(label=LABEL, extra="", where=_and(where))
-    result = page(store, inner, params, DOCUMENT_SORT, sort, limit, offset)
+    # a query's rows (its postings' articles, or every text read) are found once for the page and its total
+    result = page(store, inner, params, DOCUMENT_SORT, sort, limit, offset, one_pass=bool(query))
     if query:
         _snippets(store, result["items"], query)
     if entities:

@@ -12,7 +12,7 @@ JSON, so a field added to the record later is never lost even before it has a co
 from __future__ import annotations
 
 from newsgraph.kinds import KIND_TABLES
-from newsgraph.store import entity_index, search
+from newsgraph.store import claim_index, entity_index, search
 
 # Per-document tables: written in one transaction with their ``documents`` row. Each
 # annotation kind names its tables (newsgraph.kinds); a new kind's table needs a migration.
@@ -23,8 +23,10 @@ CORPUS_TABLES = ("graph_entities", "entity_links", "doc_groups", "event_clusters
 # The corpus layer's own state for incremental builds (emptied by a full rebuild).
 # The entity index (newsgraph.store.entity_index, store schema 9): join state too.
 ENTITY_INDEX_TABLES = ("entity_docs", "entity_keys", "entity_summary")
+# The claims list's pages (newsgraph.store.claim_index, store schema 10): join state too.
+CLAIM_INDEX_TABLES = ("claim_pages",)
 JOIN_STATE_TABLES = ("corpus_docs", "lsh_bands", "entity_nodes", "node_keys", "node_blocks", "event_keys",
-                     *ENTITY_INDEX_TABLES)
+                     *ENTITY_INDEX_TABLES, *CLAIM_INDEX_TABLES)
 
 # Origins and claims (newsgraph.corpus.claims_build): exported with the joins.
 CLAIM_TABLES = ("origins", "origin_links", "claims", "claim_sources")
@@ -184,8 +186,9 @@ UPDATE documents SET
 """
 
 # The search index (newsgraph.store.search): an integer number per document, each distinct
-# word once, and which documents hold which word; documents stored before are indexed by
-# ``search.backfill`` (``_AFTER``), in the migration's transaction.
+# word once, and which documents hold which word (as lists since migration 10); documents
+# stored before are numbered by ``search.backfill`` (``_AFTER``), in the migration's
+# transaction, and their words indexed by migration 10.
 _V7_SEARCH = """
 ALTER TABLE documents ADD COLUMN doc_no INTEGER;
 CREATE TABLE search_words (word VARCHAR PRIMARY KEY, word_id INTEGER);
@@ -224,6 +227,25 @@ CREATE INDEX graph_entities_gid ON graph_entities (gid);
 CREATE INDEX quotes_doc ON quotes (doc_id);
 """
 
+# Reads that cost what they return at 100k articles. The claims list's pages
+# (newsgraph.store.claim_index): per claim, an integer hash of its id, its number of
+# statements, its fields and its first statements, so a page of the list reads one row per
+# claim instead of scanning every statement; kept by the claims build for the claims it
+# rewrites, filled for stores built before by ``claim_index.backfill``. The search index's
+# postings as lists (newsgraph.store.search): one row per word and write instead of one per
+# word and article, so a word is a few index fetches; ``search.to_lists`` converts them.
+_V10_READS = """
+CREATE TABLE claim_pages (ckey UBIGINT, claim_id VARCHAR, kind VARCHAR, n_sources INTEGER, claim VARCHAR, sources VARCHAR);
+CREATE TABLE search_lists (word_id INTEGER, doc_nos INTEGER[]);
+CREATE INDEX search_lists_word ON search_lists (word_id);
+"""
+
+
+def _after_10(con) -> None:
+    claim_index.backfill(con)
+    search.to_lists(con)
+
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
@@ -234,10 +256,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (7, "search index", _V7_SEARCH),
     (8, "quantity claim seeds", _V8_CLAIM_SEEDS),
     (9, "entity index", _V9_ENTITY_INDEX),
+    (10, "claims list pages, search lists", _V10_READS),
 ]
 
 # Work a migration's SQL cannot do, run after its statements in its transaction.
-_AFTER = {7: search.backfill, 9: entity_index.backfill}
+_AFTER = {7: search.backfill, 9: entity_index.backfill, 10: _after_10}
 
 # The store schema (its latest migration); records carry their own, record.RECORD_SCHEMA_VERSION.
 STORE_SCHEMA_VERSION = MIGRATIONS[-1][0]
