@@ -144,7 +144,7 @@ def _surname_links(store: Store, nodes: dict, clusters: resolve.Clusters, single
     # organisations of roles: the role rows' articles (full names and surname-only rows)
     full_roles = [r for r in role_rows if len(nodes[(r["fam"], r["norm"])].tokens) >= 2 and r["fam"] == "PERSON"]
     with_roles = [r for r in rows if r["roles"] not in (None, "", "[]")]
-    ctx.doc_nodes = _doc_nodes(store, {r["doc_id"] for r in [*full_roles, *with_roles]} | set(new))
+    ctx.doc_nodes = _doc_nodes(store, {r["doc_id"] for r in [*full_roles, *with_roles]} | (set() if every_row else set(new)))
     for row in full_roles:
         ctx.orgs_of.setdefault(clusters.find((row["fam"], row["norm"])), set()).update(resolve._role_orgs(row, ctx.doc_nodes))
     titled = [r for r in with_roles if resolve._titles(r)]
