@@ -103,8 +103,9 @@ def test_corpus_surname_two_people_with_context_for_both_equally_stay_apart():
 
 # A stored surname-only row is linked again only where its context can have changed (the
 # surname's digest, ``surname_context``, or a new article naming one of its people in full
-# and adding an entity its article names): here a later article names John Howard with
-# Peter Costello, giving the earlier "Howard" its second shared entity.
+# and adding an entity its article names that no stored article naming him named): here a
+# later article names John Howard with Peter Costello, giving the earlier "Howard" its
+# second shared entity.
 HOWARD_FIRST = ("John Howard opened the session in Canberra on Monday.",
                 [("p1", "PERSON", "John Howard", ["John Howard"], [], {}),
                  ("g1", "GPE", "Canberra", ["Canberra"], [], {})])
@@ -112,12 +113,14 @@ HOWARD_ALONE = ("Howard met Peter Costello in Canberra after the vote.",
                 [("s1", "PERSON", "Howard", ["Howard"], [], {}),
                  ("p2", "PERSON", "Peter Costello", ["Peter Costello"], [], {}),
                  ("g1", "GPE", "Canberra", ["Canberra"], [], {})])
-UNRELATED = ("Howard scored twice for Everton at Goodison Park.",
+UNRELATED = ("Howard scored twice for Everton in Canberra.",
              [("s1", "PERSON", "Howard", ["Howard"], [], {}),
-              ("o1", "ORG", "Everton", ["Everton"], [], {})])
-HOWARD_LATER = ("John Howard and Peter Costello presented the budget.",
+              ("o1", "ORG", "Everton", ["Everton"], [], {}),
+              ("g1", "GPE", "Canberra", ["Canberra"], [], {})])
+HOWARD_LATER = ("John Howard and Peter Costello presented the budget in Canberra.",
                 [("p1", "PERSON", "John Howard", ["John Howard"], [], {}),
-                 ("p2", "PERSON", "Peter Costello", ["Peter Costello"], [], {})])
+                 ("p2", "PERSON", "Peter Costello", ["Peter Costello"], [], {}),
+                 ("g1", "GPE", "Canberra", ["Canberra"], [], {})])
 
 
 def test_corpus_surname_stored_rows_are_linked_again_only_when_their_context_can_change(tmp_path, monkeypatch):
@@ -144,7 +147,9 @@ def test_corpus_surname_stored_rows_are_linked_again_only_when_their_context_can
         linked.clear()
         store.write([analysed(records[3])])  # John Howard named with Peter Costello
         update(store)
-        assert linked == [records[1].id]  # the row whose article names Peter Costello, only
+        # the row whose article names Peter Costello, new beside John Howard; not the one
+        # naming only Canberra, named with him before
+        assert linked == [records[1].id]
         links = _links(store)
         assert links[HOWARD_ALONE[0]][:2] == ("John Howard", 0.7) and "peter costello" in links[HOWARD_ALONE[0]][2]
         assert links[UNRELATED[0]][:2] == ("Howard", 0.5)

@@ -43,8 +43,14 @@ _SURNAME_ROWS = """SELECT e.doc_id, e.entity_id, e.name, e.roles, n.fam, n.norm,
 # those with roles (offices, organisations) and those of the new articles
 _TITLED_OR_NEW = _SURNAME_ROWS.format(join="JOIN _single USING (fam, norm)", where="""
     (coalesce(e.roles, '') NOT IN ('', '[]') OR n.doc_id IN (SELECT doc_id FROM _new_docs))""")
-# every row of the surnames ``_every``; the rows of the surnames ``_hits`` in articles naming one of their entities
-_TO_RELINK = """WITH hit AS (SELECT DISTINCT h.surname, y.doc_id FROM _hits h JOIN entity_nodes y USING (fam, norm))
+# every row of the surnames ``_every``; the rows of the surnames of ``_hits`` (surname,
+# person, entity of a new article naming the person in full) in articles naming an entity
+# no stored article naming that person (``_members``: their full names) named before
+_TO_RELINK = """WITH seen AS (SELECT DISTINCT m.root, y.fam, y.norm FROM entity_nodes n JOIN _members m USING (fam, norm)
+        JOIN entity_nodes y ON y.doc_id = n.doc_id JOIN (SELECT DISTINCT fam, norm FROM _hits) c
+        ON c.fam = y.fam AND c.norm = y.norm WHERE n.doc_id NOT IN (SELECT doc_id FROM _new_docs)),
+    fresh AS (SELECT h.* FROM _hits h ANTI JOIN seen s ON s.root = h.root AND s.fam = h.fam AND s.norm = h.norm),
+    hit AS (SELECT DISTINCT f.surname, y.doc_id FROM fresh f JOIN entity_nodes y USING (fam, norm))
 """ + _SURNAME_ROWS.format(join="LEFT JOIN hit h ON h.surname = n.norm AND h.doc_id = n.doc_id", where="""
     n.fam = 'PERSON' AND (n.norm IN (SELECT surname FROM _every) OR h.doc_id IS NOT NULL)
     AND n.doc_id NOT IN (SELECT doc_id FROM _new_docs)""")
@@ -172,10 +178,12 @@ def _add_fulls(ctx: _Context, rows: list[dict]) -> None:
             here.update(ctx.clusters.find(("PERSON", f)) for f in row["fulls"])
 
 
-def _hits(ctx: _Context, digests: dict, changed: list[str], new: list[str]) -> list[dict]:
-    """For each surname whose digest stayed the same, the entities of the new articles that
-    name one of its people in full (other than people of that surname): a stored row of
-    that surname whose article names one of them may count more shared entities now."""
+def _hits(ctx: _Context, digests: dict, changed: list[str], new: list[str]) -> tuple[list[dict], list[dict]]:
+    """For each surname whose digest stayed the same, each of its people a new article names
+    in full, and each entity of those articles (other than people of that surname): a
+    stored row of that surname whose article names one of them counts one more shared
+    entity now if no stored article naming that person named it (``_TO_RELINK``). Returns
+    those (surname, root, fam, norm) and the full names (root, fam, norm) of the people."""
     naming: dict = {}  # person (root) -> new articles naming them in full
     for doc_id in new:
         for node in ctx.doc_nodes.get(doc_id, {}).values():
@@ -185,9 +193,13 @@ def _hits(ctx: _Context, digests: dict, changed: list[str], new: list[str]) -> l
     for surname in digests.keys() - set(changed):
         for root, _ in ctx.surnames.get(surname, []):
             for doc_id in naming.get(root, ()):
-                hits.update((surname, n) for n in ctx.doc_nodes[doc_id].values()
+                hits.update((surname, resolve.gid_for(root), n) for n in ctx.doc_nodes[doc_id].values()
                             if not (n[0] == "PERSON" and (n[1] == surname or n[1].endswith(" " + surname))))  # fmt: skip
-    return [{"surname": s, "fam": n[0], "norm": n[1]} for s, n in sorted(hits)]
+    roots = {g for _, g, _ in hits}
+    members = sorted((resolve.gid_for(ctx.clusters.find(k)), k) for k, node in ctx.nodes.items()
+                     if k[0] == "PERSON" and len(node.tokens) >= 2 and resolve.gid_for(ctx.clusters.find(k)) in roots)  # fmt: skip
+    return ([{"surname": s, "root": g, "fam": n[0], "norm": n[1]} for s, g, n in sorted(hits)],
+            [{"root": g, "fam": k[0], "norm": k[1]} for g, k in members])  # fmt: skip
 
 
 def _rows_to_relink(store: Store, ctx: _Context, rows: list[dict], digests: dict, changed: list[str],
@@ -201,10 +213,10 @@ def _rows_to_relink(store: Store, ctx: _Context, rows: list[dict], digests: dict
     for row in rows:
         in_new.setdefault(row["norm"], set()).add(row["doc_id"])
     every = sorted(s for s in changed if len(ctx.nodes[("PERSON", s)].docs) > len(in_new.get(s, ())))
-    hits = _hits(ctx, digests, changed, new)
+    hits, members = _hits(ctx, digests, changed, new)
     if every or hits:
-        with ids(store, "_every", every, "surname"), table(store, "_hits", hits, "surname", "fam", "norm"), \
-                ids(store, "_new_docs", new):  # fmt: skip
+        with ids(store, "_every", every, "surname"), table(store, "_hits", hits, "surname", "root", "fam", "norm"), \
+                table(store, "_members", members, "root", "fam", "norm"), ids(store, "_new_docs", new):  # fmt: skip
             stored = store.query(_TO_RELINK)
         _add_fulls(ctx, stored)
         rows += stored
