@@ -32,7 +32,7 @@ from newsgraph.store import Store  # noqa: E402
 _STEPS = {
     build: ("join_groups", "join_entities", "join_events", "_index_nodes", "_reachable", "_graph_entities",
             "_count_stories", "_quiet_links"),
-    relink: ("relink", "_surname_links", "_write"),
+    relink: ("relink", "_surname_links", "_rows_to_relink", "_count_context", "_write"),
     claims_build: ("_add_documents", "_update_origins", "_update_quantity_claims", "_update_quote_claims",
                    "_update_event_claims"),
 }  # fmt: skip

@@ -13,7 +13,8 @@ from tests.fixtures.corpus.synthetic import analysed
 
 def _tables(store: Store) -> dict[str, list[tuple]]:
     out = {}
-    for table in (*CORPUS_TABLES, *CLAIM_TABLES, *ENTITY_INDEX_TABLES):  # the entity index too (store schema 9)
+    # the entity index too (store schema 9), and the surnames' context digests (store schema 11)
+    for table in (*CORPUS_TABLES, *CLAIM_TABLES, *ENTITY_INDEX_TABLES, "surname_context"):
         rows = store.con.execute(f"SELECT * FROM {table}").fetchall()
         out[table] = sorted(rows, key=repr)
     out["origin_of"] = sorted(store.con.execute("SELECT id, origin_id FROM documents").fetchall())
@@ -33,7 +34,12 @@ def at_once(records, tmp_path_factory):
         yield _tables(store)
 
 
-def test_corpus_incremental_five_chunks_equal_one_build(records, at_once, tmp_path):
+@pytest.mark.parametrize("relink_all_below", [None, 0])
+def test_corpus_incremental_five_chunks_equal_one_build(records, at_once, tmp_path, monkeypatch, relink_all_below):
+    if relink_all_below is not None:  # stored surname-only rows linked again only where their context can change
+        from newsgraph.corpus import relink
+
+        monkeypatch.setattr(relink, "RELINK_ALL_BELOW", relink_all_below)
     with Store(tmp_path / "s.duckdb") as store:
         size = len(records) // 5
         for start in range(0, len(records), size):
@@ -140,3 +146,25 @@ def test_corpus_incremental_migration_9_indexes_a_store_built_before(records, at
     with Store(path) as store:  # opening applies migration 9
         assert store.con.execute("SELECT count(*) FROM entity_docs").fetchall()[0][0] > 0
         assert _tables(store) == at_once
+
+
+def test_corpus_incremental_a_store_from_before_surname_digests_keeps_its_join_state(records, at_once, tmp_path,
+                                                                                      monkeypatch):  # fmt: skip
+    # Migration 11 adds the surnames' context digests empty: a store joined before keeps its
+    # join state; a surname with no digest has every row linked again when a build reaches it.
+    from newsgraph.corpus import relink
+
+    monkeypatch.setattr(relink, "RELINK_ALL_BELOW", 0)
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.write([analysed(r) for r in records[:60]])
+        update(store)
+        store.con.execute("DROP TABLE surname_context")
+        store.con.execute("DELETE FROM schema_migrations WHERE version = 11")
+    with Store(path) as store:  # opening applies migration 11
+        store.write([analysed(r) for r in records[60:]])
+        assert update(store)["joined"] == len(records) - 60
+        got = _tables(store)
+        assert {t: rows for t, rows in got.items() if t != "surname_context"} == \
+            {t: rows for t, rows in at_once.items() if t != "surname_context"}  # fmt: skip
+        assert got["surname_context"] and set(got["surname_context"]) <= set(at_once["surname_context"])  # those reached since

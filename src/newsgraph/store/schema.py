@@ -24,7 +24,7 @@ CORPUS_TABLES = ("graph_entities", "entity_links", "doc_groups", "event_clusters
 # The entity index (newsgraph.store.entity_index, store schema 9): join state too.
 ENTITY_INDEX_TABLES = ("entity_docs", "entity_keys", "entity_summary")
 JOIN_STATE_TABLES = ("corpus_docs", "lsh_bands", "entity_nodes", "node_keys", "node_blocks", "event_keys",
-                     *ENTITY_INDEX_TABLES)
+                     *ENTITY_INDEX_TABLES, "surname_context")
 
 # Origins and claims (newsgraph.corpus.claims_build): exported with the joins.
 CLAIM_TABLES = ("origins", "origin_links", "claims", "claim_sources")
@@ -224,6 +224,15 @@ CREATE INDEX graph_entities_gid ON graph_entities (gid);
 CREATE INDEX quotes_doc ON quotes (doc_id);
 """
 
+# What the links of a surname's surname-only rows depend on besides their own article and
+# its context counts (newsgraph.corpus.relink): a digest per surname, so a build links an
+# old surname-only row again only when its surname's digest changed or a new article adds
+# to the context its counts come from. A store migrated to it has none yet: each surname
+# is linked in full the first time a build reaches it, as before.
+_V11_SURNAME_CONTEXT = """
+CREATE TABLE surname_context (surname VARCHAR PRIMARY KEY, digest VARCHAR);
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
@@ -234,6 +243,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (7, "search index", _V7_SEARCH),
     (8, "quantity claim seeds", _V8_CLAIM_SEEDS),
     (9, "entity index", _V9_ENTITY_INDEX),
+    (11, "surname context digests", _V11_SURNAME_CONTEXT),
 ]
 
 # Work a migration's SQL cannot do, run after its statements in its transaction.
