@@ -117,15 +117,22 @@ def test_corpus_incremental_cli_build_joins_what_is_new_and_full_rebuilds(record
     assert {k: v for k, v in first.items() if k != "joined"} == {k: v for k, v in full.items() if k != "joined"}
 
 
+def _joined_before(path, records, version: int, *undo: str) -> None:
+    """A store at ``path`` joined over ``records`` as it was before migration ``version``
+    (``undo``: the statements that revert it)."""
+    with Store(path) as store:
+        store.write([analysed(r) for r in records])
+        update(store)
+        for sql in undo:
+            store.con.execute(sql)
+        store.con.execute("DELETE FROM schema_migrations WHERE version = ?", [version])
+
+
 def test_corpus_incremental_a_store_from_before_claim_seeds_is_rebuilt_in_full(records, at_once, tmp_path):
     # Migration 8 gives quantity statements their group's seed; stores joined before have
     # none, so it drops their join state and the next build is a full one.
     path = tmp_path / "s.duckdb"
-    with Store(path) as store:
-        store.write([analysed(r) for r in records[:40]])
-        update(store)
-        store.con.execute("ALTER TABLE claim_statements DROP COLUMN seed")
-        store.con.execute("DELETE FROM schema_migrations WHERE version = 8")
+    _joined_before(path, records[:40], 8, "ALTER TABLE claim_statements DROP COLUMN seed")
     with Store(path) as store:  # opening applies migration 8
         store.write([analysed(r) for r in records[40:]])
         assert update(store)["joined"] == len(records)
@@ -156,11 +163,7 @@ def test_corpus_incremental_a_store_from_before_surname_digests_keeps_its_join_s
 
     monkeypatch.setattr(relink, "RELINK_ALL_BELOW", 0)
     path = tmp_path / "s.duckdb"
-    with Store(path) as store:
-        store.write([analysed(r) for r in records[:60]])
-        update(store)
-        store.con.execute("DROP TABLE surname_context")
-        store.con.execute("DELETE FROM schema_migrations WHERE version = 11")
+    _joined_before(path, records[:60], 11, "DROP TABLE surname_context")
     with Store(path) as store:  # opening applies migration 11
         store.write([analysed(r) for r in records[60:]])
         assert update(store)["joined"] == len(records) - 60
