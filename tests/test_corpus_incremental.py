@@ -35,8 +35,9 @@ def at_once(records, tmp_path_factory):
 
 
 @pytest.mark.parametrize("relink_all_below", [None, 0])
-def test_corpus_incremental_five_chunks_equal_one_build(records, at_once, tmp_path, monkeypatch, relink_all_below):
-    if relink_all_below is not None:  # stored surname-only rows linked again only where their context can change
+def test_corpus_incremental_five_chunks_equal_one_build(records, at_once, tmp_path, monkeypatch,
+                                                        relink_all_below):  # fmt: skip
+    if relink_all_below is not None:  # stored surname-only rows linked again only where they can change
         from newsgraph.corpus import relink
 
         monkeypatch.setattr(relink, "RELINK_ALL_BELOW", relink_all_below)
@@ -155,8 +156,7 @@ def test_corpus_incremental_migration_9_indexes_a_store_built_before(records, at
         assert _tables(store) == at_once
 
 
-def test_corpus_incremental_a_store_from_before_surname_digests_keeps_its_join_state(records, at_once, tmp_path,
-                                                                                      monkeypatch):  # fmt: skip
+def test_corpus_incremental_migration_11_keeps_the_join_state(records, at_once, tmp_path, monkeypatch):
     # Migration 11 adds the surnames' context digests empty: a store joined before keeps its
     # join state; a surname with no digest has every row linked again when a build reaches it.
     from newsgraph.corpus import relink
@@ -170,4 +170,5 @@ def test_corpus_incremental_a_store_from_before_surname_digests_keeps_its_join_s
         got = _tables(store)
         assert {t: rows for t, rows in got.items() if t != "surname_context"} == \
             {t: rows for t, rows in at_once.items() if t != "surname_context"}  # fmt: skip
-        assert got["surname_context"] and set(got["surname_context"]) <= set(at_once["surname_context"])  # those reached since
+        # the digests of the surnames reached since
+        assert got["surname_context"] and set(got["surname_context"]) <= set(at_once["surname_context"])

@@ -204,7 +204,8 @@ _WINDOW_STATEMENTS = """
 SELECT {cols}, s.seed FROM claim_statements s JOIN _win w USING (bucket)
 WHERE s.kind = 'quantity' AND (s.published IS NULL OR try_cast(left(s.published, 10) AS DATE) IS NULL
                                OR s.published >= w.since)
-  AND (s.seed IS NULL OR s.seed = s.doc_id || chr(31) || s.idx::VARCHAR OR s.published IS NULL OR s.published >= w.first)
+  AND (s.seed IS NULL OR s.seed = s.doc_id || chr(31) || s.idx::VARCHAR
+       OR s.published IS NULL OR s.published >= w.first)
 """
 
 

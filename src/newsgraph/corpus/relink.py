@@ -17,7 +17,10 @@ links alike except surname-only people, which are linked per article. So:
    surname in their article, the context counts (entities named both in the row's article
    and in an article naming the candidate in full), counted by DuckDB rather than as
    Python sets (a candidate named in thousands of articles is a scan, not a set of
-   thousands of nodes).
+   thousands of nodes). Only the rows that can have changed are linked: the new
+   articles', every row of a surname whose context digest changed (``surname_context``,
+   ``resolve.surname_contexts``), and those whose article names an entity new to the
+   context of one of the surname's people; in a small store, every row (``RELINK_ALL_BELOW``).
 """
 
 from __future__ import annotations
@@ -39,17 +42,20 @@ _NEAR = """SELECT a.fam, a.norm, b.fam, b.norm FROM node_keys a JOIN _reached US
 _SURNAME_ROWS = """SELECT e.doc_id, e.entity_id, e.name, e.roles, n.fam, n.norm,
     (SELECT list(f.norm) FROM entity_nodes f WHERE f.doc_id = n.doc_id AND f.fam = 'PERSON'
      AND ends_with(f.norm, ' ' || n.norm)) AS fulls
-    FROM entity_nodes n JOIN entities e USING (doc_id, entity_id) {join} WHERE {where} ORDER BY e.doc_id, e.entity_id"""
+    FROM entity_nodes n JOIN entities e USING (doc_id, entity_id) {join} WHERE {where}
+    ORDER BY e.doc_id, e.entity_id"""
 # those with roles (offices, organisations) and those of the new articles
 _TITLED_OR_NEW = _SURNAME_ROWS.format(join="JOIN _single USING (fam, norm)", where="""
     (coalesce(e.roles, '') NOT IN ('', '[]') OR n.doc_id IN (SELECT doc_id FROM _new_docs))""")
 # every row of the surnames ``_every``; the rows of the surnames of ``_hits`` (surname,
 # person, entity of a new article naming the person in full) in articles naming an entity
 # no stored article naming that person (``_members``: their full names) named before
-_TO_RELINK = """WITH seen AS (SELECT DISTINCT m.root, y.fam, y.norm FROM entity_nodes n JOIN _members m USING (fam, norm)
-        JOIN entity_nodes y ON y.doc_id = n.doc_id JOIN (SELECT DISTINCT fam, norm FROM _hits) c
-        ON c.fam = y.fam AND c.norm = y.norm WHERE n.doc_id NOT IN (SELECT doc_id FROM _new_docs)),
-    fresh AS (SELECT h.* FROM _hits h ANTI JOIN seen s ON s.root = h.root AND s.fam = h.fam AND s.norm = h.norm),
+_TO_RELINK = """WITH seen AS (SELECT DISTINCT m.root, y.fam, y.norm FROM entity_nodes n
+        JOIN _members m USING (fam, norm) JOIN entity_nodes y ON y.doc_id = n.doc_id
+        JOIN (SELECT DISTINCT fam, norm FROM _hits) c ON c.fam = y.fam AND c.norm = y.norm
+        WHERE n.doc_id NOT IN (SELECT doc_id FROM _new_docs)),
+    fresh AS (SELECT h.* FROM _hits h
+              ANTI JOIN seen s ON s.root = h.root AND s.fam = h.fam AND s.norm = h.norm),
     hit AS (SELECT DISTINCT f.surname, y.doc_id FROM fresh f JOIN entity_nodes y USING (fam, norm))
 """ + _SURNAME_ROWS.format(join="LEFT JOIN hit h ON h.surname = n.norm AND h.doc_id = n.doc_id", where="""
     n.fam = 'PERSON' AND (n.norm IN (SELECT surname FROM _every) OR h.doc_id IS NOT NULL)
@@ -90,7 +96,8 @@ class _Context(resolve._Context):
         return {root: here.get(root, (0, [])) for root in roots}
 
 
-def relink(store: Store, reached: set[tuple[str, str]], new: list[str] = ()) -> tuple[list[dict], set[str], list[dict]]:
+def relink(store: Store, reached: set[tuple[str, str]],
+           new: list[str] = ()) -> tuple[list[dict], set[str], list[dict]]:  # fmt: skip
     """Resolve the nodes ``reached`` (a part of the entity graph closed under shared keys)
     again and rewrite the links of their rows that changed. Returns the rows whose graph
     entity changed (``doc_id``, ``entity_id``) and the graph entities that gained or lost
@@ -150,7 +157,8 @@ def _surname_links(store: Store, nodes: dict, clusters: resolve.Clusters, single
     # organisations of roles: the role rows' articles (full names and surname-only rows)
     full_roles = [r for r in role_rows if len(nodes[(r["fam"], r["norm"])].tokens) >= 2 and r["fam"] == "PERSON"]
     with_roles = [r for r in rows if r["roles"] not in (None, "", "[]")]
-    ctx.doc_nodes = _doc_nodes(store, {r["doc_id"] for r in [*full_roles, *with_roles]} | (set() if every_row else set(new)))
+    role_docs = {r["doc_id"] for r in [*full_roles, *with_roles]}
+    ctx.doc_nodes = _doc_nodes(store, role_docs if every_row else role_docs | set(new))
     for row in full_roles:
         ctx.orgs_of.setdefault(clusters.find((row["fam"], row["norm"])), set()).update(resolve._role_orgs(row, ctx.doc_nodes))
     titled = [r for r in with_roles if resolve._titles(r)]
@@ -166,7 +174,8 @@ def _surname_links(store: Store, nodes: dict, clusters: resolve.Clusters, single
         root, confidence, evidence = resolve._surname_target(row, node, ctx)
         links.append({"doc_id": row["doc_id"], "entity_id": row["entity_id"], "gid": resolve.gid_for(root),
                       "confidence": confidence, "evidence": evidence})  # fmt: skip
-    store.insert_rows("surname_context", [{"surname": s, "digest": digests[s]} for s in sorted(changed)], replace=True)
+    written = [{"surname": s, "digest": digests[s]} for s in sorted(changed)]
+    store.insert_rows("surname_context", written, replace=True)
     return links
 
 
@@ -194,10 +203,11 @@ def _hits(ctx: _Context, digests: dict, changed: list[str], new: list[str]) -> t
         for root, _ in ctx.surnames.get(surname, []):
             for doc_id in naming.get(root, ()):
                 hits.update((surname, resolve.gid_for(root), n) for n in ctx.doc_nodes[doc_id].values()
-                            if not (n[0] == "PERSON" and (n[1] == surname or n[1].endswith(" " + surname))))  # fmt: skip
+                            if not (n[0] == "PERSON" and n[1].split()[-1] == surname))
     roots = {g for _, g, _ in hits}
-    members = sorted((resolve.gid_for(ctx.clusters.find(k)), k) for k, node in ctx.nodes.items()
-                     if k[0] == "PERSON" and len(node.tokens) >= 2 and resolve.gid_for(ctx.clusters.find(k)) in roots)  # fmt: skip
+    full = ((resolve.gid_for(ctx.clusters.find(k)), k) for k, node in ctx.nodes.items()
+            if k[0] == "PERSON" and len(node.tokens) >= 2)  # fmt: skip
+    members = sorted((g, k) for g, k in full if g in roots)
     return ([{"surname": s, "root": g, "fam": n[0], "norm": n[1]} for s, g, n in sorted(hits)],
             [{"root": g, "fam": k[0], "norm": k[1]} for g, k in members])  # fmt: skip
 
@@ -215,8 +225,9 @@ def _rows_to_relink(store: Store, ctx: _Context, rows: list[dict], digests: dict
     every = sorted(s for s in changed if len(ctx.nodes[("PERSON", s)].docs) > len(in_new.get(s, ())))
     hits, members = _hits(ctx, digests, changed, new)
     if every or hits:
-        with ids(store, "_every", every, "surname"), table(store, "_hits", hits, "surname", "root", "fam", "norm"), \
-                table(store, "_members", members, "root", "fam", "norm"), ids(store, "_new_docs", new):  # fmt: skip
+        with ids(store, "_every", every, "surname"), ids(store, "_new_docs", new), \
+                table(store, "_hits", hits, "surname", "root", "fam", "norm"), \
+                table(store, "_members", members, "root", "fam", "norm"):  # fmt: skip
             stored = store.query(_TO_RELINK)
         _add_fulls(ctx, stored)
         rows += stored
@@ -238,10 +249,10 @@ def _count_context(store: Store, ctx: _Context, rows: list[dict]) -> None:
         if key[0] == "PERSON" and len(node.tokens) >= 2:
             full[key] = ctx.clusters.find(key)
     root_of = {resolve.gid_for(r): r for r in set(full.values())}
-    with table(store, "_need", [{"doc_id": d, "surname": s, "root": resolve.gid_for(r)} for d, s, r in need],
-               "doc_id", "surname", "root"), \
-            table(store, "_full", [{"fam": k[0], "norm": k[1], "root": resolve.gid_for(r)} for k, r in full.items()],
-                  "fam", "norm", "root"):  # fmt: skip
+    needed = [{"doc_id": d, "surname": s, "root": resolve.gid_for(r)} for d, s, r in need]
+    fulls = [{"fam": k[0], "norm": k[1], "root": resolve.gid_for(r)} for k, r in full.items()]
+    with table(store, "_need", needed, "doc_id", "surname", "root"), \
+            table(store, "_full", fulls, "fam", "norm", "root"):  # fmt: skip
         for doc_id, surname, root, count, named in store.con.execute(_SHARED).fetchall():
             ctx.counted.setdefault((doc_id, surname), {})[root_of[root]] = (count, named)
 

@@ -283,7 +283,8 @@ def _links(rows, row_nodes, nodes, clusters, doc_nodes, contexts: dict | None = 
             ctx.docs_of.setdefault(root, set()).add(row["doc_id"])
             ctx.orgs_of.setdefault(root, set()).update(_role_orgs(row, doc_nodes))
     if contexts is not None:
-        contexts.update(surname_contexts(ctx, [k for k, n in nodes.items() if k[0] == "PERSON" and len(n.tokens) == 1]))
+        singles = [k for k, n in nodes.items() if k[0] == "PERSON" and len(n.tokens) == 1]
+        contexts.update(surname_contexts(ctx, singles))
     links: list[Link] = []
     for i, row in enumerate(rows):
         key = row_nodes.get(i)
@@ -314,9 +315,9 @@ def surname_contexts(ctx: _Context, singles) -> dict[str, str]:
     for key in singles:
         parts: list = [gid_for(ctx.clusters.find(key))]
         for root in sorted((r for r, _ in ctx.surnames.get(key[1], [])), key=gid_for):
+            orgs = sorted("/".join(n) for n in ctx.orgs_of.get(root, ()))
             parts.append([gid_for(root), ctx.label(root), sorted(ctx.offices.get(root, ())),
-                          sorted(ctx.titles.get(root, ())), sorted("/".join(n) for n in ctx.orgs_of.get(root, ())),
-                          sorted(members[root])])  # fmt: skip
+                          sorted(ctx.titles.get(root, ())), orgs, sorted(members[root])])  # fmt: skip
         out[key[1]] = hashlib.sha1(json.dumps(parts).encode()).hexdigest()[:16]
     return out
 
