@@ -8,8 +8,8 @@ temporary file, writes the ``--n`` records ``bench/varied.py`` generates from in
 ``--start`` (the next ones for a store of that size), and times ``corpus.build.update`` in
 CPU (all threads). ``--steps`` also times the join's steps (near-duplicate groups, entity
 resolution and its parts, event clusters, origins and each kind of claim) and counts the
-nodes reached. The copy is removed; the store is never changed. docs/corpus.md ("To 100k")
-gives the figures.
+nodes reached and the surname-only rows linked. The copy is removed; the store is never
+changed. docs/corpus.md ("To 100k") gives the figures.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from newsgraph.store import Store  # noqa: E402
 _STEPS = {
     build: ("join_groups", "join_entities", "join_events", "_index_nodes", "_reachable", "_graph_entities",
             "_count_stories", "_quiet_links"),
-    relink: ("relink", "_surname_links", "_write"),
+    relink: ("relink", "_surname_links", "_rows_to_relink", "_count_context", "_write"),
     claims_build: ("_add_documents", "_update_origins", "_update_quantity_claims", "_update_quote_claims",
                    "_update_event_claims"),
 }  # fmt: skip
@@ -49,8 +49,9 @@ def _time_steps(times: dict) -> None:
                 started = time.process_time()
                 try:
                     out = _fn(*args, **kwargs)
-                    if _name == "_reachable":
-                        times["reached"] = times.get("reached", 0) + len(out)
+                    if _name in ("_reachable", "_surname_links"):  # nodes reached, surname-only rows linked
+                        count = "reached" if _name == "_reachable" else "surname_rows"
+                        times[count] = times.get(count, 0) + len(out)
                     return out
                 finally:
                     times[_name] = round(times.get(_name, 0) + time.process_time() - started, 2)

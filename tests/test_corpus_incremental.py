@@ -13,8 +13,8 @@ from tests.fixtures.corpus.synthetic import analysed
 
 def _tables(store: Store) -> dict[str, list[tuple]]:
     out = {}
-    # the entity index (store schema 9) and the claims list's pages (10) too
-    for table in (*CORPUS_TABLES, *CLAIM_TABLES, *ENTITY_INDEX_TABLES, *CLAIM_INDEX_TABLES):
+    # the entity index (store schema 9), the claims list's pages (10) and the surnames' context digests (11)
+    for table in (*CORPUS_TABLES, *CLAIM_TABLES, *ENTITY_INDEX_TABLES, *CLAIM_INDEX_TABLES, "surname_context"):
         rows = store.con.execute(f"SELECT * FROM {table}").fetchall()
         out[table] = sorted(rows, key=repr)
     out["origin_of"] = sorted(store.con.execute("SELECT id, origin_id FROM documents").fetchall())
@@ -34,7 +34,13 @@ def at_once(records, tmp_path_factory):
         yield _tables(store)
 
 
-def test_corpus_incremental_five_chunks_equal_one_build(records, at_once, tmp_path):
+@pytest.mark.parametrize("relink_all_below", [None, 0])
+def test_corpus_incremental_five_chunks_equal_one_build(records, at_once, tmp_path, monkeypatch,
+                                                        relink_all_below):  # fmt: skip
+    if relink_all_below is not None:  # stored surname-only rows linked again only where they can change
+        from newsgraph.corpus import relink
+
+        monkeypatch.setattr(relink, "RELINK_ALL_BELOW", relink_all_below)
     with Store(tmp_path / "s.duckdb") as store:
         size = len(records) // 5
         for start in range(0, len(records), size):
@@ -112,15 +118,22 @@ def test_corpus_incremental_cli_build_joins_what_is_new_and_full_rebuilds(record
     assert {k: v for k, v in first.items() if k != "joined"} == {k: v for k, v in full.items() if k != "joined"}
 
 
+def _joined_before(path, records, version: int, *undo: str) -> None:
+    """A store at ``path`` joined over ``records`` as it was before migration ``version``
+    (``undo``: the statements that revert it)."""
+    with Store(path) as store:
+        store.write([analysed(r) for r in records])
+        update(store)
+        for sql in undo:
+            store.con.execute(sql)
+        store.con.execute("DELETE FROM schema_migrations WHERE version = ?", [version])
+
+
 def test_corpus_incremental_a_store_from_before_claim_seeds_is_rebuilt_in_full(records, at_once, tmp_path):
     # Migration 8 gives quantity statements their group's seed; stores joined before have
     # none, so it drops their join state and the next build is a full one.
     path = tmp_path / "s.duckdb"
-    with Store(path) as store:
-        store.write([analysed(r) for r in records[:40]])
-        update(store)
-        store.con.execute("ALTER TABLE claim_statements DROP COLUMN seed")
-        store.con.execute("DELETE FROM schema_migrations WHERE version = 8")
+    _joined_before(path, records[:40], 8, "ALTER TABLE claim_statements DROP COLUMN seed")
     with Store(path) as store:  # opening applies migration 8
         store.write([analysed(r) for r in records[40:]])
         assert update(store)["joined"] == len(records)
@@ -156,3 +169,21 @@ def test_corpus_incremental_migration_10_fills_the_claims_pages_of_a_store_built
     with Store(path) as store:  # opening applies migration 10
         assert store.con.execute("SELECT count(*) FROM claim_pages").fetchall()[0][0] > 0
         assert _tables(store) == at_once
+
+
+def test_corpus_incremental_migration_11_keeps_the_join_state(records, at_once, tmp_path, monkeypatch):
+    # Migration 11 adds the surnames' context digests empty: a store joined before keeps its
+    # join state; a surname with no digest has every row linked again when a build reaches it.
+    from newsgraph.corpus import relink
+
+    monkeypatch.setattr(relink, "RELINK_ALL_BELOW", 0)
+    path = tmp_path / "s.duckdb"
+    _joined_before(path, records[:60], 11, "DROP TABLE surname_context")
+    with Store(path) as store:  # opening applies migration 11
+        store.write([analysed(r) for r in records[60:]])
+        assert update(store)["joined"] == len(records) - 60
+        got = _tables(store)
+        assert {t: rows for t, rows in got.items() if t != "surname_context"} == \
+            {t: rows for t, rows in at_once.items() if t != "surname_context"}  # fmt: skip
+        # the digests of the surnames reached since
+        assert got["surname_context"] and set(got["surname_context"]) <= set(at_once["surname_context"])

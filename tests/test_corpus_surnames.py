@@ -99,3 +99,66 @@ def test_corpus_surname_two_people_with_context_for_both_equally_stay_apart():
     _, links = resolve(rows)
     link = next(l for l in links if l.doc_id == "d3" and l.entity_id == "e1")
     assert link.confidence == 0.5 and link.evidence.startswith("ambiguous surname: 2 people")
+
+
+# A stored surname-only row is linked again only where its context can have changed (the
+# surname's digest, ``surname_context``, or a new article naming one of its people in full
+# and adding an entity its article names that no stored article naming him named): here a
+# later article names John Howard with Peter Costello, giving the earlier "Howard" its
+# second shared entity.
+HOWARD_FIRST = ("John Howard opened the session in Canberra on Monday.",
+                [("p1", "PERSON", "John Howard", ["John Howard"], [], {}),
+                 ("g1", "GPE", "Canberra", ["Canberra"], [], {})])
+HOWARD_ALONE = ("Howard met Peter Costello in Canberra after the vote.",
+                [("s1", "PERSON", "Howard", ["Howard"], [], {}),
+                 ("p2", "PERSON", "Peter Costello", ["Peter Costello"], [], {}),
+                 ("g1", "GPE", "Canberra", ["Canberra"], [], {})])
+UNRELATED = ("Howard scored twice for Everton in Canberra.",
+             [("s1", "PERSON", "Howard", ["Howard"], [], {}),
+              ("o1", "ORG", "Everton", ["Everton"], [], {}),
+              ("g1", "GPE", "Canberra", ["Canberra"], [], {})])
+HOWARD_LATER = ("John Howard and Peter Costello presented the budget in Canberra.",
+                [("p1", "PERSON", "John Howard", ["John Howard"], [], {}),
+                 ("p2", "PERSON", "Peter Costello", ["Peter Costello"], [], {}),
+                 ("g1", "GPE", "Canberra", ["Canberra"], [], {})])
+
+
+def test_corpus_surname_stored_rows_are_linked_again_only_where_they_can_change(tmp_path, monkeypatch):
+    from newsgraph.corpus import relink
+    from newsgraph.corpus import resolve as resolve_module
+
+    monkeypatch.setattr(relink, "RELINK_ALL_BELOW", 0)  # a small store links every row of a reached surname
+    linked = []
+    target = resolve_module._surname_target
+    def counted(row, node, ctx):
+        linked.append(row["doc_id"])
+        return target(row, node, ctx)
+
+    monkeypatch.setattr(resolve_module, "_surname_target", counted)
+    articles = [HOWARD_FIRST, HOWARD_ALONE, UNRELATED, HOWARD_LATER]
+    records = [record(text, published=f"2031-06-0{i + 1}", title=f"Story {i}", entities=ents)
+               for i, (text, ents) in enumerate(articles)]  # fmt: skip
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write([analysed(r) for r in records[:2]])
+        update(store)
+        assert _links(store)[HOWARD_ALONE[0]][:2] == ("Howard", 0.5)  # one shared entity (canberra)
+        digest = "SELECT count(*) FROM surname_context WHERE surname = 'howard'"
+        assert store.con.execute(digest).fetchall() == [(1,)]
+        linked.clear()
+        store.write([analysed(records[2])])  # another Howard, nothing new about John Howard
+        update(store)
+        assert linked == [records[2].id]  # the stored row keeps its link without being linked again
+        linked.clear()
+        store.write([analysed(records[3])])  # John Howard named with Peter Costello
+        update(store)
+        # the row whose article names Peter Costello, new beside John Howard; not the one
+        # naming only Canberra, named with him before
+        assert linked == [records[1].id]
+        links = _links(store)
+        name, conf, evidence = links[HOWARD_ALONE[0]]
+        assert (name, conf) == ("John Howard", 0.7) and "peter costello" in evidence
+        assert links[UNRELATED[0]][:2] == ("Howard", 0.5)
+        digests = store.con.execute("SELECT * FROM surname_context ORDER BY surname").fetchall()
+        rebuild(store)
+        assert _links(store) == links  # incremental and full agree, digests included
+        assert store.con.execute("SELECT * FROM surname_context ORDER BY surname").fetchall() == digests

@@ -145,7 +145,7 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
     else:  # the reached part of the graph, resolved at the node level (``corpus.relink``)
         reached = _reachable(store, changed)
         quiet = [q for q in quiet if (q["fam"], q["norm"]) not in reached]
-        moved_rows, regraph, written = relink.relink(store, reached)
+        moved_rows, regraph, written = relink.relink(store, reached, new)
     quiet_links = _quiet_links(store, quiet)
     store.insert_rows("entity_links", quiet_links)
     regraph |= {q["gid"] for q in quiet_links}
@@ -161,12 +161,14 @@ def join_entities(store: Store, new: list[str], regrouped: set[str], *, full: bo
 
 
 def _relink_all(store: Store) -> tuple[list[dict], set[str], list[dict]]:
-    """Resolve every entity row (``resolve.resolve``) and write the links that differ;
-    returns the rows whose graph entity changed, the graph entities concerned and the rows
-    whose link was rewritten."""
+    """Resolve every entity row (``resolve.resolve``) and write the links that differ and
+    the surnames' context digests (``corpus.relink``); returns the rows whose graph entity
+    changed, the graph entities concerned and the rows whose link was rewritten."""
     rows = store.query(f"SELECT {_ENTITY_COLUMNS}, n.fam, n.norm FROM entities e "
                        "JOIN entity_nodes n USING (doc_id, entity_id) ORDER BY e.doc_id, e.entity_id")  # fmt: skip
-    links = resolve.resolve(rows, None, graph=False)[1]
+    contexts: dict[str, str] = {}
+    links = resolve.resolve(rows, None, graph=False, contexts=contexts)[1]
+    store.insert_rows("surname_context", [{"surname": s, "digest": d} for s, d in sorted(contexts.items())])
     with _table(store, "_rows", [{"doc_id": r["doc_id"], "entity_id": r["entity_id"]} for r in rows],
                 "doc_id", "entity_id"):  # fmt: skip
         old = {(d, e): (g, c, v) for d, e, g, c, v in store.con.execute(

@@ -200,10 +200,14 @@ def _replace(store: Store, kind: str, old_ids: list[str], groups: list[list[dict
     return len(rows)
 
 
+# the statements of a bucket's window that can matter: those from the earliest new one on
+# (a superset: ``w.first``, its date, NULL when undated) and the earlier ones that started a group
 _WINDOW_STATEMENTS = """
 SELECT {cols}, s.seed FROM claim_statements s JOIN _win w USING (bucket)
 WHERE s.kind = 'quantity' AND (s.published IS NULL OR try_cast(left(s.published, 10) AS DATE) IS NULL
                                OR s.published >= w.since)
+  AND (s.seed IS NULL OR s.seed = s.doc_id || chr(31) || s.idx::VARCHAR
+       OR s.published IS NULL OR s.published >= w.first)
 """
 
 
@@ -228,8 +232,8 @@ def _update_quantity_claims(store: Store, new: list[str], changed: list[str]) ->
     for bucket, first in start.items():
         day = claims._day(first[1] or None)
         since = (day - timedelta(days=claims.WINDOW_DAYS)).isoformat() if day else (first[1] or "\uffff")
-        window.append({"bucket": bucket, "since": since})
-    with table(store, "_win", window, "bucket", "since"):
+        window.append({"bucket": bucket, "since": since, "first": None if first[0] else first[1]})
+    with table(store, "_win", window, "bucket", "since", "first"):
         loaded = store.query(_WINDOW_STATEMENTS.format(cols=", ".join(f"s.{c.strip()}" for c in _STATEMENT_COLS.split(","))))
     by_bucket: dict[str, list[dict]] = {}
     for s in loaded:

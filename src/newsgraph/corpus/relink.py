@@ -17,13 +17,16 @@ links alike except surname-only people, which are linked per article. So:
    surname in their article, the context counts (entities named both in the row's article
    and in an article naming the candidate in full), counted by DuckDB rather than as
    Python sets (a candidate named in thousands of articles is a scan, not a set of
-   thousands of nodes).
+   thousands of nodes). Only the rows that can have changed are linked: the new
+   articles', every row of a surname whose context digest changed (``surname_context``,
+   ``resolve.surname_contexts``), and those whose article names an entity new to the
+   context of one of the surname's people; in a small store, every row (``RELINK_ALL_BELOW``).
 """
 
 from __future__ import annotations
 
 from newsgraph.corpus import resolve
-from newsgraph.corpus.sqltemp import table
+from newsgraph.corpus.sqltemp import ids, table
 from newsgraph.store.db import Store
 
 _ROWS = "entity_nodes n JOIN _reached USING (fam, norm) JOIN entities e USING (doc_id, entity_id)"
@@ -35,11 +38,34 @@ _EXTRA = f"""SELECT e.doc_id, e.entity_id, e.kb, e.roles, n.fam, n.norm FROM {_R
     WHERE coalesce(e.kb, '') NOT IN ('', '{{}}') OR coalesce(e.roles, '') NOT IN ('', '[]') ORDER BY e.doc_id, e.entity_id"""
 _NEAR = """SELECT a.fam, a.norm, b.fam, b.norm FROM node_keys a JOIN _reached USING (fam, norm)
     JOIN node_keys b ON b.key = a.key AND (b.fam <> a.fam OR b.norm <> a.norm) WHERE a.key LIKE 'spelling|%'"""
-_SURNAME_ROWS = """SELECT e.doc_id, e.entity_id, e.name, e.roles, n.fam, n.norm FROM entity_nodes n
-    JOIN _single USING (fam, norm) JOIN entities e USING (doc_id, entity_id) ORDER BY e.doc_id, e.entity_id"""
-_FULL_IN_DOC = """SELECT DISTINCT q.doc_id, q.surname, f.fam, f.norm FROM (SELECT DISTINCT doc_id, norm AS surname
-    FROM entity_nodes JOIN _single USING (fam, norm)) q JOIN entity_nodes f ON f.doc_id = q.doc_id
-    WHERE f.fam = 'PERSON' AND ends_with(f.norm, ' ' || q.surname)"""
+# surname-only rows with the full names of their surname their article gives (``fulls``)
+_SURNAME_ROWS = """SELECT e.doc_id, e.entity_id, e.name, e.roles, n.fam, n.norm,
+    (SELECT list(f.norm) FROM entity_nodes f WHERE f.doc_id = n.doc_id AND f.fam = 'PERSON'
+     AND ends_with(f.norm, ' ' || n.norm)) AS fulls
+    FROM entity_nodes n JOIN entities e USING (doc_id, entity_id) {join} WHERE {where}
+    ORDER BY e.doc_id, e.entity_id"""
+# those with roles (offices, organisations) and those of the new articles
+_TITLED_OR_NEW = _SURNAME_ROWS.format(join="JOIN _single USING (fam, norm)", where="""
+    (coalesce(e.roles, '') NOT IN ('', '[]') OR n.doc_id IN (SELECT doc_id FROM _new_docs))""")
+# every row of the surnames ``_every``; the rows of the surnames of ``_hits`` (surname,
+# person, entity of a new article naming the person in full) in articles naming an entity
+# no stored article naming that person (``_members``: their full names) named before
+_TO_RELINK = """WITH seen AS (SELECT DISTINCT m.root, y.fam, y.norm FROM entity_nodes n
+        JOIN _members m USING (fam, norm) JOIN entity_nodes y ON y.doc_id = n.doc_id
+        JOIN (SELECT DISTINCT fam, norm FROM _hits) c ON c.fam = y.fam AND c.norm = y.norm
+        WHERE n.doc_id NOT IN (SELECT doc_id FROM _new_docs)),
+    fresh AS (SELECT h.* FROM _hits h
+              ANTI JOIN seen s ON s.root = h.root AND s.fam = h.fam AND s.norm = h.norm),
+    hit AS (SELECT DISTINCT f.surname, y.doc_id FROM fresh f JOIN entity_nodes y USING (fam, norm))
+""" + _SURNAME_ROWS.format(join="LEFT JOIN hit h ON h.surname = n.norm AND h.doc_id = n.doc_id", where="""
+    n.fam = 'PERSON' AND (n.norm IN (SELECT surname FROM _every) OR h.doc_id IS NOT NULL)
+    AND n.doc_id NOT IN (SELECT doc_id FROM _new_docs)""")
+_EVERY_ROW = _SURNAME_ROWS.format(join="JOIN _single USING (fam, norm)", where="TRUE")
+_STORED_CONTEXT = "SELECT surname, digest FROM surname_context WHERE surname IN (SELECT norm FROM _single)"
+# Below this many articles naming the reached surnames alone, every one of their rows is
+# linked again (the digests written, not read): telling which rows can keep their link
+# costs more statements than linking them (30 articles into 1,500: ~90 rows; bench/README.md).
+RELINK_ALL_BELOW = 1000
 _SHARED = """
 WITH docs AS (SELECT DISTINCT f.root, n.doc_id FROM entity_nodes n JOIN _full f USING (fam, norm)
               WHERE f.root IN (SELECT root FROM _need)),
@@ -70,11 +96,13 @@ class _Context(resolve._Context):
         return {root: here.get(root, (0, [])) for root in roots}
 
 
-def relink(store: Store, reached: set[tuple[str, str]]) -> tuple[list[dict], set[str], list[dict]]:
+def relink(store: Store, reached: set[tuple[str, str]],
+           new: list[str] = ()) -> tuple[list[dict], set[str], list[dict]]:  # fmt: skip
     """Resolve the nodes ``reached`` (a part of the entity graph closed under shared keys)
     again and rewrite the links of their rows that changed. Returns the rows whose graph
     entity changed (``doc_id``, ``entity_id``) and the graph entities that gained or lost
-    rows, and every row whose link was rewritten."""
+    rows, and every row whose link was rewritten. ``new``: the articles being joined (their
+    surname-only rows are linked; a stored one only where it can have changed)."""
     q = store.con.execute
     with table(store, "_reached", [{"fam": f, "norm": n} for f, n in reached], "fam", "norm"):
         nodes = {key: resolve.Node(key) for key in reached}
@@ -106,54 +134,127 @@ def relink(store: Store, reached: set[tuple[str, str]]) -> tuple[list[dict], set
         confidence, evidence = clusters.why.get(key, resolve._exact_evidence(node))
         node_links.append({"fam": key[0], "norm": key[1], "gid": resolve.gid_for(clusters.find(key)),
                            "confidence": confidence, "evidence": evidence})  # fmt: skip
-    row_links = _surname_links(store, nodes, clusters, single, role_rows)
+    row_links = _surname_links(store, nodes, clusters, single, role_rows, new)
     return _write(store, node_links, row_links)
 
 
-def _surname_links(store: Store, nodes: dict, clusters: resolve.Clusters, single: list, role_rows: list) -> list[dict]:
-    """The links of the surname-only rows of nodes ``single`` (see the module doc)."""
+def _surname_links(store: Store, nodes: dict, clusters: resolve.Clusters, single: list, role_rows: list,
+                   new: list[str] = ()) -> list[dict]:  # fmt: skip
+    """The links of the surname-only rows of nodes ``single`` that can have changed (see
+    the module doc): those of the new articles ``new``, every row of a surname whose
+    context digest changed (``resolve.surname_contexts``, kept in ``surname_context``), and
+    the rows whose article names an entity that a new article naming one of the surname's
+    people in full adds to that person's context."""
     if not single:
         return []
-    q = store.con.execute
-    with table(store, "_single", [{"fam": f, "norm": n} for f, n in single], "fam", "norm"):
-        rows = store.query(_SURNAME_ROWS)
-        full_in_doc: dict = {}
-        for doc_id, surname, fam, norm in q(_FULL_IN_DOC).fetchall():
-            full_in_doc.setdefault((doc_id, surname), set()).add(clusters.find((fam, norm)))
-    ctx = _Context(nodes, clusters, resolve._surname_index(nodes, clusters), full_in_doc, {})
+    every_row = sum(len(nodes[k].docs) for k in single) < RELINK_ALL_BELOW
+    with table(store, "_single", [{"fam": f, "norm": n} for f, n in single], "fam", "norm"), \
+            ids(store, "_new_docs", new):  # fmt: skip
+        rows = store.query(_EVERY_ROW if every_row else _TITLED_OR_NEW)
+        stored = {} if every_row else dict(store.con.execute(_STORED_CONTEXT).fetchall())
+    ctx = _Context(nodes, clusters, resolve._surname_index(nodes, clusters), {}, {})
+    _add_fulls(ctx, rows)
     # organisations of roles: the role rows' articles (full names and surname-only rows)
     full_roles = [r for r in role_rows if len(nodes[(r["fam"], r["norm"])].tokens) >= 2 and r["fam"] == "PERSON"]
     with_roles = [r for r in rows if r["roles"] not in (None, "", "[]")]
-    ctx.doc_nodes = _doc_nodes(store, {r["doc_id"] for r in [*full_roles, *with_roles]})
+    role_docs = {r["doc_id"] for r in [*full_roles, *with_roles]}
+    ctx.doc_nodes = _doc_nodes(store, role_docs if every_row else role_docs | set(new))
     for row in full_roles:
         ctx.orgs_of.setdefault(clusters.find((row["fam"], row["norm"])), set()).update(resolve._role_orgs(row, ctx.doc_nodes))
     titled = [r for r in with_roles if resolve._titles(r)]
     ctx.offices, ctx.titles = resolve._offices(titled, {i: (r["fam"], r["norm"]) for i, r in enumerate(titled)}, ctx)
-    # context counts for the rows whose article names no full name of their surname
-    need, full = set(), {}
-    for row in rows:
-        surname = row["norm"]
-        if not full_in_doc.get((row["doc_id"], surname)):
-            need.update((row["doc_id"], surname, root) for root, _ in ctx.surnames.get(surname, []))
-    for key, node in nodes.items():
-        if key[0] == "PERSON" and len(node.tokens) >= 2:
-            full[key] = clusters.find(key)
-    ctx.counted = {}
-    if need:
-        root_of = {resolve.gid_for(r): r for r in set(full.values())}
-        with table(store, "_need", [{"doc_id": d, "surname": s, "root": resolve.gid_for(r)} for d, s, r in need],
-                   "doc_id", "surname", "root"), \
-                table(store, "_full", [{"fam": k[0], "norm": k[1], "root": resolve.gid_for(r)} for k, r in full.items()],
-                      "fam", "norm", "root"):  # fmt: skip
-            for doc_id, surname, root, count, named in q(_SHARED).fetchall():
-                ctx.counted.setdefault((doc_id, surname), {})[root_of[root]] = (count, named)
+    digests = resolve.surname_contexts(ctx, single)
+    changed = [s for s, digest in digests.items() if stored.get(s) != digest]
+    if not every_row:
+        rows = _rows_to_relink(store, ctx, rows, digests, changed, new)
+    _count_context(store, ctx, rows)
     links = []
     for row in rows:
         node = nodes[(row["fam"], row["norm"])]
         root, confidence, evidence = resolve._surname_target(row, node, ctx)
         links.append({"doc_id": row["doc_id"], "entity_id": row["entity_id"], "gid": resolve.gid_for(root),
                       "confidence": confidence, "evidence": evidence})  # fmt: skip
+    written = [{"surname": s, "digest": digests[s]} for s in sorted(changed)]
+    store.insert_rows("surname_context", written, replace=True)
     return links
+
+
+def _add_fulls(ctx: _Context, rows: list[dict]) -> None:
+    """Record the full names of their surname the articles of surname-only ``rows`` give."""
+    for row in rows:
+        if row["fulls"]:
+            here = ctx.full_in_doc.setdefault((row["doc_id"], row["norm"]), set())
+            here.update(ctx.clusters.find(("PERSON", f)) for f in row["fulls"])
+
+
+def _hits(ctx: _Context, digests: dict, changed: list[str], new: list[str]) -> tuple[list[dict], list[dict]]:
+    """For each surname whose digest stayed the same, each of its people a new article names
+    in full, and each entity of those articles (other than people of that surname): a
+    stored row of that surname whose article names one of them counts one more shared
+    entity now if no stored article naming that person named it (``_TO_RELINK``). Returns
+    those (surname, root, fam, norm) and the full names (root, fam, norm) of the people."""
+    naming: dict = {}  # person (root) -> new articles naming them in full
+    for doc_id in new:
+        for node in ctx.doc_nodes.get(doc_id, {}).values():
+            if node[0] == "PERSON" and " " in node[1]:
+                naming.setdefault(ctx.clusters.find(node), set()).add(doc_id)
+    hits = set()
+    for surname in digests.keys() - set(changed):
+        for root, _ in ctx.surnames.get(surname, []):
+            for doc_id in naming.get(root, ()):
+                hits.update((surname, resolve.gid_for(root), n) for n in ctx.doc_nodes[doc_id].values()
+                            if not (n[0] == "PERSON" and n[1].split()[-1] == surname))
+    roots = {g for _, g, _ in hits}
+    full = ((resolve.gid_for(ctx.clusters.find(k)), k) for k, node in ctx.nodes.items()
+            if k[0] == "PERSON" and len(node.tokens) >= 2)  # fmt: skip
+    members = sorted((g, k) for g, k in full if g in roots)
+    return ([{"surname": s, "root": g, "fam": n[0], "norm": n[1]} for s, g, n in sorted(hits)],
+            [{"root": g, "fam": k[0], "norm": k[1]} for g, k in members])  # fmt: skip
+
+
+def _rows_to_relink(store: Store, ctx: _Context, rows: list[dict], digests: dict, changed: list[str],
+                    new: list[str]) -> list[dict]:  # fmt: skip
+    """The surname-only rows to link, of ``rows`` (those with roles and those of the new
+    articles ``new``) and the stored ones: every row of a surname whose digest ``changed``
+    (but one first seen in the new articles has none stored), and the rows ``_hits`` names."""
+    fresh = set(new)
+    rows = [r for r in rows if r["doc_id"] in fresh]
+    in_new: dict = {}  # surname -> the new articles naming it alone
+    for row in rows:
+        in_new.setdefault(row["norm"], set()).add(row["doc_id"])
+    every = sorted(s for s in changed if len(ctx.nodes[("PERSON", s)].docs) > len(in_new.get(s, ())))
+    hits, members = _hits(ctx, digests, changed, new)
+    if every or hits:
+        with ids(store, "_every", every, "surname"), ids(store, "_new_docs", new), \
+                table(store, "_hits", hits, "surname", "root", "fam", "norm"), \
+                table(store, "_members", members, "root", "fam", "norm"):  # fmt: skip
+            stored = store.query(_TO_RELINK)
+        _add_fulls(ctx, stored)
+        rows += stored
+    return rows
+
+
+def _count_context(store: Store, ctx: _Context, rows: list[dict]) -> None:
+    """The context counts (``_SHARED``) of the ``rows`` whose article names no full name
+    of their surname, into ``ctx.counted``."""
+    need, full = set(), {}
+    for row in rows:
+        surname = row["norm"]
+        if not ctx.full_in_doc.get((row["doc_id"], surname)):
+            need.update((row["doc_id"], surname, root) for root, _ in ctx.surnames.get(surname, []))
+    ctx.counted = {}
+    if not need:
+        return
+    for key, node in ctx.nodes.items():
+        if key[0] == "PERSON" and len(node.tokens) >= 2:
+            full[key] = ctx.clusters.find(key)
+    root_of = {resolve.gid_for(r): r for r in set(full.values())}
+    needed = [{"doc_id": d, "surname": s, "root": resolve.gid_for(r)} for d, s, r in need]
+    fulls = [{"fam": k[0], "norm": k[1], "root": resolve.gid_for(r)} for k, r in full.items()]
+    with table(store, "_need", needed, "doc_id", "surname", "root"), \
+            table(store, "_full", fulls, "fam", "norm", "root"):  # fmt: skip
+        for doc_id, surname, root, count, named in store.con.execute(_SHARED).fetchall():
+            ctx.counted.setdefault((doc_id, surname), {})[root_of[root]] = (count, named)
 
 
 def _doc_nodes(store: Store, docs: set[str]) -> dict:

@@ -79,12 +79,14 @@ class Clusters:
             self.why.setdefault(other, (confidence, evidence))
 
 
-def resolve(rows: list[dict], doc_nodes: dict | None = None, *, graph: bool = True) -> tuple[list[dict], list[Link]]:
+def resolve(rows: list[dict], doc_nodes: dict | None = None, *, graph: bool = True,
+            contexts: dict | None = None) -> tuple[list[dict], list[Link]]:  # fmt: skip
     """Resolve per-document entity rows (doc_id, entity_id, type, name, kb, roles,
     n_mentions) into graph entities and one link per resolvable row. ``doc_nodes``: for
     every article of ``rows``, its entity ids -> nodes (all its entities, not only those in
     ``rows``: the context of surname-only mentions); by default, taken from ``rows``.
-    ``graph=False``: the links only (the caller aggregates the graph entities itself)."""
+    ``graph=False``: the links only (the caller aggregates the graph entities itself).
+    ``contexts``: filled with each surname's context digest (``surname_contexts``)."""
     nodes, row_nodes = _nodes(rows)
     if doc_nodes is None:
         doc_nodes = defaultdict(dict)
@@ -94,7 +96,7 @@ def resolve(rows: list[dict], doc_nodes: dict | None = None, *, graph: bool = Tr
     _merge_kb(nodes, clusters)
     _merge_people(nodes, clusters)
     _merge_orgs(nodes, clusters)
-    links = _links(rows, row_nodes, nodes, clusters, doc_nodes)
+    links = _links(rows, row_nodes, nodes, clusters, doc_nodes, contexts)
     return (graph_entities(links, rows) if graph else []), links
 
 
@@ -268,8 +270,9 @@ class _Context:
         return out
 
 
-def _links(rows, row_nodes, nodes, clusters, doc_nodes) -> list[Link]:
-    """One link per row; surname-only people are linked per article (see module doc)."""
+def _links(rows, row_nodes, nodes, clusters, doc_nodes, contexts: dict | None = None) -> list[Link]:
+    """One link per row; surname-only people are linked per article (see module doc).
+    ``contexts``: filled with the surnames' context digests."""
     ctx = _Context(nodes, clusters, _surname_index(nodes, clusters),
                    _full_names_in_docs(rows, row_nodes, nodes, clusters), {}, doc_nodes=doc_nodes)  # fmt: skip
     ctx.offices, ctx.titles = _offices(rows, row_nodes, ctx)
@@ -279,6 +282,9 @@ def _links(rows, row_nodes, nodes, clusters, doc_nodes) -> list[Link]:
             root = clusters.find(key)
             ctx.docs_of.setdefault(root, set()).add(row["doc_id"])
             ctx.orgs_of.setdefault(root, set()).update(_role_orgs(row, doc_nodes))
+    if contexts is not None:
+        singles = [k for k, n in nodes.items() if k[0] == "PERSON" and len(n.tokens) == 1]
+        contexts.update(surname_contexts(ctx, singles))
     links: list[Link] = []
     for i, row in enumerate(rows):
         key = row_nodes.get(i)
@@ -292,6 +298,28 @@ def _links(rows, row_nodes, nodes, clusters, doc_nodes) -> list[Link]:
             confidence, evidence = clusters.why.get(key, _exact_evidence(node))
         links.append(Link(row["doc_id"], row["entity_id"], gid_for(root), confidence, evidence))
     return links
+
+
+def surname_contexts(ctx: _Context, singles) -> dict[str, str]:
+    """Surname -> a digest of what the links of its surname-only nodes ``singles`` depend on
+    besides each row's own article and context counts: the node's own cluster, and per
+    person of that surname (``ctx.surnames``) its id, label, offices (held and inferred),
+    organisations and full names. While it stays the same, a stored surname-only row keeps
+    its link unless a new article naming one of those people in full adds to the
+    entities its context counts come from (``corpus.relink``)."""
+    members: dict = defaultdict(list)
+    for key, node in ctx.nodes.items():
+        if key[0] == "PERSON" and len(node.tokens) >= 2:
+            members[ctx.clusters.find(key)].append(key[1])
+    out = {}
+    for key in singles:
+        parts: list = [gid_for(ctx.clusters.find(key))]
+        for root in sorted((r for r, _ in ctx.surnames.get(key[1], [])), key=gid_for):
+            orgs = sorted("/".join(n) for n in ctx.orgs_of.get(root, ()))
+            parts.append([gid_for(root), ctx.label(root), sorted(ctx.offices.get(root, ())),
+                          sorted(ctx.titles.get(root, ())), orgs, sorted(members[root])])  # fmt: skip
+        out[key[1]] = hashlib.sha1(json.dumps(parts).encode()).hexdigest()[:16]
+    return out
 
 
 def _offices(rows, row_nodes, ctx: _Context) -> tuple[dict, dict]:

@@ -26,7 +26,7 @@ ENTITY_INDEX_TABLES = ("entity_docs", "entity_keys", "entity_summary")
 # The claims list's pages (newsgraph.store.claim_index, store schema 10): join state too.
 CLAIM_INDEX_TABLES = ("claim_pages",)
 JOIN_STATE_TABLES = ("corpus_docs", "lsh_bands", "entity_nodes", "node_keys", "node_blocks", "event_keys",
-                     *ENTITY_INDEX_TABLES, *CLAIM_INDEX_TABLES)
+                     *ENTITY_INDEX_TABLES, *CLAIM_INDEX_TABLES, "surname_context")
 
 # Origins and claims (newsgraph.corpus.claims_build): exported with the joins.
 CLAIM_TABLES = ("origins", "origin_links", "claims", "claim_sources")
@@ -246,6 +246,15 @@ def _after_10(con) -> None:
     search.to_lists(con)
 
 
+# What the links of a surname's surname-only rows depend on besides their own article and
+# its context counts (newsgraph.corpus.relink): a digest per surname, so a build links an
+# old surname-only row again only when its surname's digest changed or a new article adds
+# to the context its counts come from. A store migrated to it has none yet: each surname
+# is linked in full the first time a build reaches it, as before.
+_V11_SURNAME_CONTEXT = """
+CREATE TABLE surname_context (surname VARCHAR PRIMARY KEY, digest VARCHAR);
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
@@ -257,6 +266,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (8, "quantity claim seeds", _V8_CLAIM_SEEDS),
     (9, "entity index", _V9_ENTITY_INDEX),
     (10, "claims list pages, search lists", _V10_READS),
+    (11, "surname context digests", _V11_SURNAME_CONTEXT),
 ]
 
 # Work a migration's SQL cannot do, run after its statements in its transaction.
