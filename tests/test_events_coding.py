@@ -63,7 +63,7 @@ def test_events_noun_trigger_takes_possessor_and_complement():
     assert (event.source.name, event.target.name) == ("Serbia", "Kosovo")
 
 
-def test_events_negated_future_is_flagged_not_dropped():
+def test_events_negated_future_candidate_is_flagged():
     # the coder flags it and keeps it as a candidate; whether it is kept is the confidence's
     # call (negated and future events score lower: on news they are more often no event)
     from newsgraph.eval.tasks.events_coding import code_inputs
