@@ -146,3 +146,11 @@ def test_places_transliterated_village_is_found_by_the_gazetteer(run):
     doc = run("Troops held positions outside Krasnogorovka on Friday.")
     village = _by_mention(doc, "Krasnogorovka")
     assert village.name == "Krasnohorivka" and village.country == "UA"
+
+
+def test_places_division_named_beside_its_sibling_is_the_division(run):
+    # England (ADM1 of GB) is resolved; the village of Wales lies inside it, but a division
+    # named beside another division of its country is that division (rank.sibling_admin1)
+    doc = run("Wales beat England by ten points in Swansea on Saturday, and England now face Scotland.")
+    wales = _by_mention(doc, "Wales")
+    assert (wales.country, wales.feature) == ("GB", "A.ADM1")

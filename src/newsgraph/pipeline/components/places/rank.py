@@ -52,6 +52,7 @@ FEATURES = (
     "focus_admin1",  # its ADM1 holds (or is) a place already resolved
     "most_populous",  # the most populous of the name's candidates
     "exact_name",  # the mention is spelled exactly as the candidate's main name
+    "sibling_admin1",  # a first-level division of a country whose other one is resolved ("Wales" by England)
 )
 FACT_FEATURES = (
     "bias",
@@ -155,6 +156,7 @@ def candidate_features(
         float(_in_anchor_admin1(place, ctx.anchors)),
         float(place.population >= top_pop and top_pop > 0),
         float(place.name == text),
+        float(_sibling_admin1(place, ctx.anchors)),
     ]
 
 
@@ -183,6 +185,12 @@ def _in_anchor_admin1(place: GeoPlace, anchors: list[GeoPlace]) -> bool:
         a.geonames_id != place.geonames_id and a.country == place.country and a.admin1 == place.admin1
         for a in anchors
     )
+
+
+def _sibling_admin1(place: GeoPlace, anchors: list[GeoPlace]) -> bool:
+    if not place.is_admin1:
+        return False
+    return any(a.is_admin1 and a.country == place.country and a.admin1 != place.admin1 for a in anchors)
 
 
 def fact_features(
