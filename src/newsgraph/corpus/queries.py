@@ -333,9 +333,9 @@ def _entity_quotes(store: Store, found: dict, mine: list[dict], limit: int) -> l
             SELECT doc_no, doc_id, published, kind, text, start, "end", cue,
                    count(*) OVER (PARTITION BY coalesce(group_id, doc_id), text) AS copies,
                    row_number() OVER (PARTITION BY coalesce(group_id, doc_id), text
-                                      ORDER BY canonical DESC NULLS LAST, doc_id) AS rn
+                                      ORDER BY canonical DESC NULLS LAST, doc_id, start, "end", kind, cue) AS rn
             FROM y) WHERE rn = 1
-        ORDER BY published NULLS LAST, doc_id, start LIMIT ?""",
+        ORDER BY published NULLS LAST, doc_id, start, "end", kind, cue LIMIT ?""",
         [[r["doc_no"] for r in mine], [r["doc_id"] for r in mine], [r["entity_id"] for r in mine],
          [r["published"] for r in mine], *ids, limit])  # fmt: skip
     return _quote_page(store, found, rows)
@@ -365,14 +365,14 @@ SELECT * EXCLUDE (rn) FROM (
            coalesce(g.name, q.speaker_name) AS speaker, g.gid AS speaker_gid, q.cue,
            count(*) OVER (PARTITION BY coalesce(dg.group_id, q.doc_id), q.text) AS copies,
            row_number() OVER (PARTITION BY coalesce(dg.group_id, q.doc_id), q.text
-                              ORDER BY dg.canonical DESC NULLS LAST, q.doc_id) AS rn
+                              ORDER BY dg.canonical DESC NULLS LAST, q.doc_id, q.start, q."end", q.kind, q.cue) AS rn
     FROM quotes q JOIN documents d ON d.id = q.doc_id
     LEFT JOIN entity_links l ON l.doc_id = q.doc_id AND l.entity_id = q.speaker_entity
     LEFT JOIN graph_entities g ON g.gid = l.gid
     LEFT JOIN doc_groups dg ON dg.doc_id = q.doc_id
     WHERE {where}
 ) WHERE rn = 1"""
-_QUOTES_SQL = QUOTES_INNER + " ORDER BY published NULLS LAST, doc_id, start LIMIT ?"
+_QUOTES_SQL = QUOTES_INNER + ' ORDER BY published NULLS LAST, doc_id, start, "end", kind, cue LIMIT ?'
 
 
 def _quotes(store: Store, where: str, params: list, limit: int) -> list[dict]:

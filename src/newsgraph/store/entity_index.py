@@ -142,12 +142,14 @@ me AS (SELECT r.gid, to_json(list({{'doc_id': r.doc_id, 'entity_id': r.entity_id
        GROUP BY r.gid),
 qu AS (SELECT gid, to_json(list({{'doc_id': doc_id, 'published': published, 'kind': kind, 'text': text,
                                  'start': start, 'end': "end", 'cue': cue, 'copies': copies}}
-                                ORDER BY published NULLS LAST, doc_id, start)) AS quotes
-       FROM (SELECT *, row_number() OVER (PARTITION BY gid ORDER BY published NULLS LAST, doc_id, start) AS pos
+                                ORDER BY published NULLS LAST, doc_id, start, "end", kind, cue)) AS quotes
+       FROM (SELECT *, row_number() OVER (PARTITION BY gid
+                                          ORDER BY published NULLS LAST, doc_id, start, "end", kind, cue) AS pos
              FROM (SELECT m.gid, q.doc_id, m.published, q.kind, q.text, q.start, q."end", q.cue,
                           count(*) OVER (PARTITION BY m.gid, coalesce(dg.group_id, q.doc_id), q.text) AS copies,
                           row_number() OVER (PARTITION BY m.gid, coalesce(dg.group_id, q.doc_id), q.text
-                                             ORDER BY dg.canonical DESC NULLS LAST, q.doc_id) AS rn
+                                             ORDER BY dg.canonical DESC NULLS LAST, q.doc_id, q.start, q."end",
+                                                      q.kind, q.cue) AS rn
                    FROM (SELECT gid, doc_id, entity_id, published FROM r WHERE n_quotes > 0) m
                    JOIN (SELECT * FROM quotes WHERE doc_id IN (SELECT doc_id FROM r WHERE n_quotes > 0)) q
                         ON q.doc_id = m.doc_id AND q.speaker_entity = m.entity_id
@@ -192,7 +194,8 @@ def _summarise_offices(con, gids: set[str] | None) -> None:
     is kept as the graph entity that row links to (``of_gid``; its name is read when the
     page is), else by the article's own name for it; a plain name as written."""
     only = "" if gids is None else "AND gid IN (SELECT unnest(?))"
-    rows = con.execute(f"SELECT gid, roles, doc_id FROM entity_docs WHERE roles IS NOT NULL {only} ORDER BY gid",
+    rows = con.execute(f"SELECT gid, roles, doc_id FROM entity_docs WHERE roles IS NOT NULL {only} "
+                       "ORDER BY gid, doc_id, entity_id",
                        [] if gids is None else [sorted(gids)]).fetchall()  # fmt: skip
     wanted = sorted({(d, role.get("of")) for _, roles, d in rows for role in json.loads(roles)
                      if role.get("of") and _ENTITY_ID.fullmatch(role.get("of"))})  # fmt: skip
