@@ -1,0 +1,36 @@
+"""Dates, the tense of a clause on synthetic sentences: a modal perfect ("may have been")
+and a perfect progressive ("have been searching") put the event behind the time of speech,
+so a weekday or a month-day without a year is the last one; "will have" stays ahead."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.components.dates import DateExtractor
+
+
+def _values(nlp, make_doc, text: str, published: str) -> dict:
+    doc = make_doc(text, published=published)
+    doc.spacy = nlp(text)
+    DateExtractor()(doc)
+    return {doc.text[d.start : d.end]: d.value for d in doc.dates}
+
+
+@pytest.mark.parametrize(
+    "text,published,surface,value",
+    [
+        # 1989-10-26 is a Thursday: the last Wednesday is the day before, the next a week on.
+        ("Worries about the chip may have been responsible for the drop on Wednesday.",
+         "1989-10-26", "Wednesday", "1989-10-25"),
+        ("The storm could have caused the outage Monday, engineers said.", "1989-10-26", "Monday", "1989-10-23"),
+        # The nearest Oct. 23 to 1990-05-06 lies ahead; a perfect progressive puts it behind.
+        ("Police have been searching for him since shortly after the Oct. 23 fire.",
+         "1990-05-06", "Oct. 23", "1989-10-23"),
+        # Without a perfect, a modal still looks ahead, and "will have" is a future.
+        ("The drop may come on Wednesday.", "1989-10-26", "Wednesday", "1989-11-01"),
+        ("The results will have been published by Monday.", "1989-10-26", "Monday", "1989-10-30"),
+    ],
+)
+def test_dates_perfect_tenses_look_back(nlp, make_doc, text, published, surface, value):
+    found = _values(nlp, make_doc, text, published)
+    assert found.get(surface) == value, found
