@@ -1,6 +1,7 @@
 """Dates, the tense of a clause on synthetic sentences: a modal perfect ("may have been")
 and a perfect progressive ("have been searching") put the event behind the time of speech,
-so a weekday or a month-day without a year is the last one; "will have" stays ahead."""
+so a weekday or a month-day without a year is the last one; "will have" stays ahead. Also
+"the then current" (PAST_REF) and "today's" before a generic plural (no day)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,21 @@ def _values(nlp, make_doc, text: str, published: str) -> dict:
 def test_dates_perfect_tenses_look_back(nlp, make_doc, text, published, surface, value):
     found = _values(nlp, make_doc, text, published)
     assert found.get(surface) == value, found
+
+
+def test_dates_then_current_is_a_past_reference(nlp, make_doc):
+    """ "the then current price" is the present of a past moment: TimeML's PAST_REF, with
+    "then" in the span; "current" alone stays PRESENT_REF."""
+    found = _values(nlp, make_doc, "Holders may buy shares at half the then current market price.", "1989-10-26")
+    assert found == {"then current": "PAST_REF"}, found
+    found = _values(nlp, make_doc, "Holders may buy shares at half the current market price.", "1989-10-26")
+    assert found == {"current": "PRESENT_REF"}, found
+
+
+def test_dates_today_before_a_generic_plural_is_no_day(nlp, make_doc):
+    """ "many of today's personal computers" is the present age, as "today's computers" is;
+    "today's session" is the day of publication."""
+    found = _values(nlp, make_doc, "The chip runs many of today's personal computers.", "1989-10-26")
+    assert found == {}, found
+    found = _values(nlp, make_doc, "Today's session ended early.", "1989-10-26")
+    assert found == {"Today": "1989-10-26"}, found

@@ -368,7 +368,7 @@ def _part(word: str | None) -> str | None:
 
 # After "today's", nouns that make it "nowadays" rather than the day of publication.
 _GENERIC_AFTER_TODAY = re.compile(
-    r"['’]s\s+(?:world|youth|society|generation|young|children|kids|standards|technology|computers"
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|young|children|kids|standards|technology|computers"
     r"|families|culture|people)\b",
     re.IGNORECASE,
 )
@@ -619,6 +619,10 @@ def _reference(m: re.Match) -> Mention | None:
         return None
     if word == "future" and re.match(r"\s+(?:of|generations)", after):
         return None
+    if word == "current" and re.search(r"(?i)\bthen[\s-]+$", m.string[max(0, m.start() - 6) : m.start()]):
+        # "the then current price": the present of a past moment, TimeML's PAST_REF
+        start = m.string.rindex("then", max(0, m.start() - 6), m.start())
+        return Mention(start, m.end(), "DATE", {"kind": "ref", "value": "PAST_REF"})
     end = m.end()
     if word == "recent":
         if not re.match(r"\s+(?:years|months|weeks|days|times|decades)\b", after):
