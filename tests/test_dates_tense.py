@@ -1,7 +1,8 @@
 """Dates, the tense of a clause on synthetic sentences: a modal perfect ("may have been")
 and a perfect progressive ("have been searching") put the event behind the time of speech,
 so a weekday or a month-day without a year is the last one; "will have" stays ahead. Also
-"the then current" (PAST_REF) and "today's" before a generic plural (no day)."""
+"the then current" (PAST_REF), "today's" before a generic plural (no day), "the day before
+yesterday" (one expression) and "Now," opening a sentence (a discourse marker, no time)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,25 @@ def test_dates_today_before_a_generic_plural_is_no_day(nlp, make_doc):
     assert found == {}, found
     found = _values(nlp, make_doc, "Today's session ended early.", "1989-10-26")
     assert found == {"Today": "1989-10-26"}, found
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        # 1998-02-12 is a Thursday.
+        ("He left the day before yesterday.", "the day before yesterday", "1998-02-10"),
+        ("They will return the day after tomorrow.", "the day after tomorrow", "1998-02-14"),
+        ("The day before last Tuesday's hearing, he went home.", "The day before last Tuesday", "1998-02-09"),
+    ],
+)
+def test_dates_the_day_before_a_day_is_one_expression(nlp, make_doc, text, surface, value):
+    found = _values(nlp, make_doc, text, "1998-02-12")
+    assert found == {surface: value}, found
+
+
+def test_dates_now_as_a_discourse_marker_is_no_time(nlp, make_doc):
+    """A sentence opening "Now," is a discourse marker; "now" in the clause stays PRESENT_REF."""
+    found = _values(nlp, make_doc, "Now, following asset sales, the firm is healthy.", "1998-02-12")
+    assert found == {}, found
+    found = _values(nlp, make_doc, "The firm is now healthy. Now the court will rule.", "1998-02-12")
+    assert found == {"now": "PRESENT_REF", "Now": "PRESENT_REF"}, found

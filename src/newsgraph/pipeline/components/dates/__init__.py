@@ -103,6 +103,10 @@ class DateExtractor(Component):
             else:
                 value, reason = resolve.value(spec, anchor, tense)
             value = _anchored_quarter(spec, value, report_quarter)
+            shifted = anchoring.day_shift(doc.text, mention.start, value) if mention.type == "DATE" else None
+            if shifted is not None:  # "the day before yesterday": one expression
+                mention = Mention(shifted[0], mention.end, mention.type, mention.spec)
+                value = shifted[1]
             if report_quarter is None and _begun_quarter(spec, value, anchor):
                 report_quarter = value
             if mention.type in ("DATE", "TIME") and anchoring.calendar_ref(value):

@@ -129,3 +129,21 @@ def event_measure(text: str, start: int, end: int, spec: dict) -> tuple[int, str
     while measure_end > start and text[measure_end - 1].isspace():
         measure_end -= 1
     return measure_end, spec["duration"]
+
+
+# "the day before yesterday", "the day after Christmas", "the day before last Tuesday's
+# hearing": TimeML's one expression, the day named moved by one.
+_DAY_BEFORE_AFTER = re.compile(r"(?i)\b(?:the\s+)?day\s+(before|after)\s+$")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def day_shift(text: str, start: int, value: str | None) -> tuple[int, str] | None:
+    """For a day ``value`` at ``start`` after "the day before"/"the day after": the start
+    of the whole expression and the day moved by one; None otherwise."""
+    if not value or not _DAY.fullmatch(value):
+        return None
+    m = _DAY_BEFORE_AFTER.search(text, max(0, start - 20), start)
+    if m is None:
+        return None
+    day = parse_iso(value) + timedelta(days=1 if m.group(1).lower() == "after" else -1)
+    return m.start(), day.isoformat()

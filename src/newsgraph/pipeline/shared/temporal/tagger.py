@@ -610,6 +610,9 @@ def _set_word(m: re.Match) -> Mention | None:
     return Mention(m.start(), m.end(), "SET", {"kind": "set", "value": load()["sets"][m.group("w").lower()]})
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”]?\s+|\n\s*)$")
+
+
 def _reference(m: re.Match) -> Mention | None:
     word = m.group("w").lower()
     after = m.string[m.end() : m.end() + 12]
@@ -617,6 +620,8 @@ def _reference(m: re.Match) -> Mention | None:
         return None
     if word == "now" and re.match(r"-", after):
         return None
+    if word == "now" and after.startswith(",") and _SENTENCE_START.search(m.string, max(0, m.start() - 4), m.start()):
+        return None  # "Now, following asset sales, ...": a discourse marker, not a time
     if word == "future" and re.match(r"\s+(?:of|generations)", after):
         return None
     if word == "current" and re.search(r"(?i)\bthen[\s-]+$", m.string[max(0, m.start() - 6) : m.start()]):
