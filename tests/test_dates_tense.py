@@ -2,7 +2,8 @@
 and a perfect progressive ("have been searching") put the event behind the time of speech,
 so a weekday or a month-day without a year is the last one; "will have" stays ahead. Also
 "the then current" (PAST_REF), "today's" before a generic plural (no day), "the day before
-yesterday" (one expression) and "Now," opening a sentence (a discourse marker, no time)."""
+yesterday" (one expression), "Now," opening a sentence (a discourse marker, no time) and "the
+same period last year" (one expression: the report's quarter a year back)."""
 
 from __future__ import annotations
 
@@ -76,3 +77,21 @@ def test_dates_now_as_a_discourse_marker_is_no_time(nlp, make_doc):
     assert found == {}, found
     found = _values(nlp, make_doc, "The firm is now healthy. Now the court will rule.", "1998-02-12")
     assert found == {"now": "PRESENT_REF", "Now": "PRESENT_REF"}, found
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        # In a report about the third quarter, the period and its year are one expression.
+        ("Profit rose in the third quarter from $3 million for the corresponding period last year.",
+         "the corresponding period last year", "1988-Q3"),
+        ("Sales rose in the third quarter. Sales in the same period a year earlier were flat.",
+         "the same period a year earlier", "1988-Q3"),
+        ("Sales rose in the third quarter from the comparable period of 1987.", "the comparable period of 1987", "1987-Q3"),
+        # Without a quarter reported on, the year stands alone.
+        ("Profit for the nine months rose from the same period a year ago.", "a year ago", "1988"),
+    ],
+)
+def test_dates_a_period_and_its_year_are_one_expression(nlp, make_doc, text, surface, value):
+    found = _values(nlp, make_doc, text, "1989-10-26")
+    assert found.get(surface) == value, found

@@ -84,10 +84,12 @@ class DateExtractor(Component):
         ref: tuple[str, int] | None = None  # the last calendar value named, and its sentence
         year: tuple[int, int] | None = None  # the last explicit year named, and its sentence
         found = []
-        for mention in mentions(doc.text):
+        for mention in anchoring.joined_periods(doc.text, mentions(doc.text)):
             measure = anchoring.event_measure(doc.text, mention.start, mention.end, mention.spec)
             if measure is not None:  # "three days later": the measure, a duration
                 mention = Mention(mention.start, measure[0], "DURATION", {"kind": "duration", "value": measure[1]})
+            if mention.spec.get("tail") and mention.spec.get("period") and report_quarter is None:
+                mention = mention.spec["tail"]  # "the same period a year ago": only the year
             spec = _in_context(doc.text, mention)
             if spec.get("period") and report_quarter is None:
                 continue  # "the latest period" is a quarter only in a report about quarters

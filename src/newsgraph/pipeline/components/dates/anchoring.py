@@ -147,3 +147,40 @@ def day_shift(text: str, start: int, value: str | None) -> tuple[int, str] | Non
         return None
     day = parse_iso(value) + timedelta(days=1 if m.group(1).lower() == "after" else -1)
     return m.start(), day.isoformat()
+
+
+# "the corresponding period last year", "the same quarter a year ago", "the comparable
+# period of 1988": one expression (TimeML), the report's period in the year named.
+_PERIOD_YEAR_GAP = re.compile(r"\s+(?:of\s+|in\s+)?")
+
+
+def joined_periods(text: str, found: list) -> list:
+    """``found`` (tagged mentions, left to right) with a period of a report ("the same
+    period", "the corresponding quarter") and the year right after it ("last year", "a year
+    earlier", "1988") joined into one mention of that period in that year. The joined spec
+    keeps the year's own mention as ``tail``, which stands alone when no quarter is being
+    reported on."""
+    out = []
+    for mention in found:
+        prev = out[-1] if out else None
+        if prev is not None and _is_period(prev.spec) and _PERIOD_YEAR_GAP.fullmatch(text, prev.end, mention.start):
+            spec = mention.spec
+            if spec.get("kind") == "offset" and spec.get("unit") == "Y" and spec.get("n") == -1:
+                joined = {"kind": "quarter", "q": None, "year": None, "year_ago": True}
+            elif spec.get("kind") == "explicit" and re.fullmatch(r"\d{4}", spec.get("value") or ""):
+                joined = {"kind": "quarter", "q": None, "year": int(spec["value"]), "year_ago": False}
+            else:
+                joined = None
+            if joined is not None:
+                # A period outside a report about quarters is left to its year ("tail").
+                joined |= {"period": bool(prev.spec.get("period")), "tail": mention}
+                out[-1] = type(prev)(prev.start, mention.end, prev.type, joined)
+                continue
+        out.append(mention)
+    return out
+
+
+def _is_period(spec: dict) -> bool:
+    if spec.get("kind") == "anaphor":
+        return spec.get("unit") == "Q" and spec.get("n") == 0
+    return spec.get("kind") == "quarter" and not spec.get("q") and not spec.get("year") and not spec.get("year_ago")
