@@ -3,7 +3,7 @@ and a perfect progressive ("have been searching") put the event behind the time 
 so a weekday or a month-day without a year is the last one; "will have" stays ahead. Also
 "the then current" (PAST_REF), "today's" before a generic plural (no day), "the day before
 yesterday" (one expression), "Now," opening a sentence (a discourse marker, no time) and "the
-same period last year" (one expression: the report's quarter a year back)."""
+same period last year" and "the winter of nineteen ninety-four" (one expression each)."""
 
 from __future__ import annotations
 
@@ -95,3 +95,16 @@ def test_dates_now_as_a_discourse_marker_is_no_time(nlp, make_doc):
 def test_dates_a_period_and_its_year_are_one_expression(nlp, make_doc, text, surface, value):
     found = _values(nlp, make_doc, text, "1989-10-26")
     assert found.get(surface) == value, found
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("Prices fell to the level of the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+        ("The plant opened in March of nineteen ninety-six.", "March of nineteen ninety-six", "1996-03"),
+        ("It rained through the summer of 1987.", "the summer of 1987", "1987-SU"),
+    ],
+)
+def test_dates_a_season_or_month_of_a_spelled_year(nlp, make_doc, text, surface, value):
+    found = _values(nlp, make_doc, text, "1998-02-23")
+    assert found == {surface: value}, found

@@ -84,7 +84,7 @@ class DateExtractor(Component):
         ref: tuple[str, int] | None = None  # the last calendar value named, and its sentence
         year: tuple[int, int] | None = None  # the last explicit year named, and its sentence
         found = []
-        for mention in anchoring.joined_periods(doc.text, mentions(doc.text)):
+        for mention in anchoring.joined_with_years(doc.text, mentions(doc.text)):
             measure = anchoring.event_measure(doc.text, mention.start, mention.end, mention.spec)
             if measure is not None:  # "three days later": the measure, a duration
                 mention = Mention(mention.start, measure[0], "DURATION", {"kind": "duration", "value": measure[1]})

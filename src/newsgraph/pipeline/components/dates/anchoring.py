@@ -154,30 +154,52 @@ def day_shift(text: str, start: int, value: str | None) -> tuple[int, str] | Non
 _PERIOD_YEAR_GAP = re.compile(r"\s+(?:of\s+|in\s+)?")
 
 
-def joined_periods(text: str, found: list) -> list:
+def joined_with_years(text: str, found: list) -> list:
     """``found`` (tagged mentions, left to right) with a period of a report ("the same
     period", "the corresponding quarter") and the year right after it ("last year", "a year
-    earlier", "1988") joined into one mention of that period in that year. The joined spec
-    keeps the year's own mention as ``tail``, which stands alone when no quarter is being
-    reported on."""
+    earlier", "1988") joined into one mention of that period in that year, and a season or
+    month with the year after "of" ("the winter of nineteen ninety-four") joined into one
+    explicit value. A joined period keeps the year's own mention as ``tail``, which stands
+    alone when no quarter is being reported on."""
     out = []
     for mention in found:
         prev = out[-1] if out else None
-        if prev is not None and _is_period(prev.spec) and _PERIOD_YEAR_GAP.fullmatch(text, prev.end, mention.start):
-            spec = mention.spec
-            if spec.get("kind") == "offset" and spec.get("unit") == "Y" and spec.get("n") == -1:
-                joined = {"kind": "quarter", "q": None, "year": None, "year_ago": True}
-            elif spec.get("kind") == "explicit" and re.fullmatch(r"\d{4}", spec.get("value") or ""):
-                joined = {"kind": "quarter", "q": None, "year": int(spec["value"]), "year_ago": False}
-            else:
-                joined = None
+        gap = text[prev.end : mention.start] if prev is not None else None
+        joined = None
+        if gap is not None and _is_period(prev.spec) and _PERIOD_YEAR_GAP.fullmatch(gap):
+            joined = _period_year(mention.spec)
             if joined is not None:
-                # A period outside a report about quarters is left to its year ("tail").
                 joined |= {"period": bool(prev.spec.get("period")), "tail": mention}
-                out[-1] = type(prev)(prev.start, mention.end, prev.type, joined)
-                continue
-        out.append(mention)
+        elif gap is not None and gap.strip() == "of" and len(gap) <= 5:
+            joined = _of_year(prev.spec, mention.spec)
+        if joined is not None:
+            out[-1] = type(prev)(prev.start, mention.end, prev.type, joined)
+        else:
+            out.append(mention)
     return out
+
+
+def _period_year(spec: dict) -> dict | None:
+    """The report's period in the year ``spec`` names: a year back ("last year", "a year
+    ago") or an explicit year; None for anything else."""
+    if spec.get("kind") == "offset" and spec.get("unit") == "Y" and spec.get("n") == -1:
+        return {"kind": "quarter", "q": None, "year": None, "year_ago": True}
+    if spec.get("kind") == "explicit" and re.fullmatch(r"\d{4}", spec.get("value") or ""):
+        return {"kind": "quarter", "q": None, "year": int(spec["value"]), "year_ago": False}
+    return None
+
+
+def _of_year(first: dict, year: dict) -> dict | None:
+    """A season or month and the year written after "of" ("the winter of nineteen
+    ninety-four", "March of nineteen ninety-eight"; the tagger joins them when the year is
+    in digits) as one explicit value, else None."""
+    if year.get("kind") != "explicit" or not re.fullmatch(r"\d{4}", year.get("value") or ""):
+        return None
+    if first.get("kind") == "season" and first.get("offset") is None:
+        return {"kind": "explicit", "value": f"{year['value']}-{first['season']}"}
+    if first.get("kind") == "month" and first.get("offset") is None:
+        return {"kind": "explicit", "value": f"{year['value']}-{first['month']:02d}"}
+    return None
 
 
 def _is_period(spec: dict) -> bool:
