@@ -3,7 +3,8 @@ and a perfect progressive ("have been searching") put the event behind the time 
 so a weekday or a month-day without a year is the last one; "will have" stays ahead. Also
 "the then current" (PAST_REF), "today's" before a generic plural (no day), "the day before
 yesterday" (one expression), "Now," opening a sentence (a discourse marker, no time) and "the
-same period last year" and "the winter of nineteen ninety-four" (one expression each)."""
+same period last year" and "the winter of nineteen ninety-four" (one expression each), and "will
+one day be" (FUTURE_REF)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def _values(nlp, make_doc, text: str, published: str) -> dict:
         # 1989-10-26 is a Thursday: the last Wednesday is the day before, the next a week on.
         ("Worries about the chip may have been responsible for the drop on Wednesday.",
          "1989-10-26", "Wednesday", "1989-10-25"),
-        ("The storm could have caused the outage Monday, engineers said.", "1989-10-26", "Monday", "1989-10-23"),
+        ("The storm could have caused the outage Monday, engineers said.",
+         "1989-10-26", "Monday", "1989-10-23"),
         # The nearest Oct. 23 to 1990-05-06 lies ahead; a perfect progressive puts it behind.
         ("Police have been searching for him since shortly after the Oct. 23 fire.",
          "1990-05-06", "Oct. 23", "1989-10-23"),
@@ -42,7 +44,8 @@ def test_dates_perfect_tenses_look_back(nlp, make_doc, text, published, surface,
 def test_dates_then_current_is_a_past_reference(nlp, make_doc):
     """ "the then current price" is the present of a past moment: TimeML's PAST_REF, with
     "then" in the span; "current" alone stays PRESENT_REF."""
-    found = _values(nlp, make_doc, "Holders may buy shares at half the then current market price.", "1989-10-26")
+    text = "Holders may buy shares at half the then current market price."
+    found = _values(nlp, make_doc, text, "1989-10-26")
     assert found == {"then current": "PAST_REF"}, found
     found = _values(nlp, make_doc, "Holders may buy shares at half the current market price.", "1989-10-26")
     assert found == {"current": "PRESENT_REF"}, found
@@ -87,7 +90,8 @@ def test_dates_now_as_a_discourse_marker_is_no_time(nlp, make_doc):
          "the corresponding period last year", "1988-Q3"),
         ("Sales rose in the third quarter. Sales in the same period a year earlier were flat.",
          "the same period a year earlier", "1988-Q3"),
-        ("Sales rose in the third quarter from the comparable period of 1987.", "the comparable period of 1987", "1987-Q3"),
+        ("Sales rose in the third quarter from the comparable period of 1987.",
+         "the comparable period of 1987", "1987-Q3"),
         # Without a quarter reported on, the year stands alone.
         ("Profit for the nine months rose from the same period a year ago.", "a year ago", "1988"),
     ],
@@ -100,7 +104,8 @@ def test_dates_a_period_and_its_year_are_one_expression(nlp, make_doc, text, sur
 @pytest.mark.parametrize(
     "text,surface,value",
     [
-        ("Prices fell to the level of the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+        ("Prices fell to the level of the winter of nineteen ninety-four.",
+         "the winter of nineteen ninety-four", "1994-WI"),
         ("The plant opened in March of nineteen ninety-six.", "March of nineteen ninety-six", "1996-03"),
         ("It rained through the summer of 1987.", "the summer of 1987", "1987-SU"),
     ],
@@ -108,3 +113,20 @@ def test_dates_a_period_and_its_year_are_one_expression(nlp, make_doc, text, sur
 def test_dates_a_season_or_month_of_a_spelled_year(nlp, make_doc, text, surface, value):
     found = _values(nlp, make_doc, text, "1998-02-23")
     assert found == {surface: value}, found
+
+
+@pytest.mark.parametrize(
+    "text,surface,value,kind",
+    [
+        ("Analysts say the region will one day be the largest market.", "one day", "FUTURE_REF", "DATE"),
+        ("She hopes to one day run for office.", "one day", "FUTURE_REF", "DATE"),
+        ("The delegation stayed one day.", "one day", "P1D", "DURATION"),
+    ],
+)
+def test_dates_one_day_between_a_modal_and_its_verb_is_someday(nlp, make_doc, text, surface, value, kind):
+    """ "will one day be" is an indefinite time ahead (FUTURE_REF); "stayed one day" a length."""
+    doc = make_doc(text, published="1998-03-03")
+    doc.spacy = nlp(text)
+    DateExtractor()(doc)
+    found = {doc.text[d.start : d.end]: (d.value, d.type) for d in doc.dates}
+    assert found == {surface: (value, kind)}, found

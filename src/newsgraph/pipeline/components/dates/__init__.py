@@ -90,6 +90,8 @@ class DateExtractor(Component):
                 mention = Mention(mention.start, measure[0], "DURATION", {"kind": "duration", "value": measure[1]})
             if mention.spec.get("tail") and mention.spec.get("period") and report_quarter is None:
                 mention = mention.spec["tail"]  # "the same period a year ago": only the year
+            if mention.type == "DURATION" and anchoring.indefinite_future(doc, mention.start, mention.end):
+                mention = Mention(mention.start, mention.end, "DATE", {"kind": "ref", "value": "FUTURE_REF"})
             spec = _in_context(doc.text, mention)
             if spec.get("period") and report_quarter is None:
                 continue  # "the latest period" is a quarter only in a report about quarters

@@ -205,4 +205,25 @@ def _of_year(first: dict, year: dict) -> dict | None:
 def _is_period(spec: dict) -> bool:
     if spec.get("kind") == "anaphor":
         return spec.get("unit") == "Q" and spec.get("n") == 0
-    return spec.get("kind") == "quarter" and not spec.get("q") and not spec.get("year") and not spec.get("year_ago")
+    if spec.get("kind") != "quarter":
+        return False
+    return not spec.get("q") and not spec.get("year") and not spec.get("year_ago")
+
+
+# "Islam will one day be ...", "hopes to one day run": "one day" between a modal (or "to")
+# and its verb is an indefinite time ahead (TimeML's FUTURE_REF), not a length of one day.
+_ONE_DAY = re.compile(r"(?i)(?:one|some)\s+day")
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|could|may|might|shall|should|can|must|to|['’]ll)\s+$")
+
+
+def indefinite_future(doc, start: int, end: int) -> bool:
+    """True when the duration ``[start, end)`` of ``doc`` is "one day"/"some day" right
+    after a modal or "to" and right before a verb ("will one day be"), i.e. "someday"."""
+    text, sdoc = doc.text, doc.spacy
+    if sdoc is None or not _ONE_DAY.fullmatch(text, start, end):
+        return False
+    if not _MODAL_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    following = sdoc.char_span(end, len(text), alignment_mode="expand")
+    token = next((t for t in following if not t.is_space), None) if following is not None else None
+    return token is not None and token.pos_ in ("VERB", "AUX")

@@ -368,8 +368,8 @@ def _part(word: str | None) -> str | None:
 
 # After "today's", nouns that make it "nowadays" rather than the day of publication.
 _GENERIC_AFTER_TODAY = re.compile(
-    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|young|children|kids|standards|technology|computers"
-    r"|families|culture|people)\b",
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|young|children|kids|standards|technology"
+    r"|computers|families|culture|people)\b",
     re.IGNORECASE,
 )
 
@@ -624,9 +624,10 @@ def _reference(m: re.Match) -> Mention | None:
         return None  # "Now, following asset sales, ...": a discourse marker, not a time
     if word == "future" and re.match(r"\s+(?:of|generations)", after):
         return None
-    if word == "current" and re.search(r"(?i)\bthen[\s-]+$", m.string[max(0, m.start() - 6) : m.start()]):
+    before = m.string[max(0, m.start() - 6) : m.start()]
+    if word == "current" and re.search(r"(?i)\bthen[\s-]+$", before):
         # "the then current price": the present of a past moment, TimeML's PAST_REF
-        start = m.string.rindex("then", max(0, m.start() - 6), m.start())
+        start = m.start() - len(before) + before.lower().rindex("then")
         return Mention(start, m.end(), "DATE", {"kind": "ref", "value": "PAST_REF"})
     end = m.end()
     if word == "recent":
