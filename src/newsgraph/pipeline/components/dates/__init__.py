@@ -84,10 +84,14 @@ class DateExtractor(Component):
         ref: tuple[str, int] | None = None  # the last calendar value named, and its sentence
         year: tuple[int, int] | None = None  # the last explicit year named, and its sentence
         found = []
-        for mention in mentions(doc.text):
+        for mention in anchoring.joined_with_years(doc.text, mentions(doc.text)):
             measure = anchoring.event_measure(doc.text, mention.start, mention.end, mention.spec)
             if measure is not None:  # "three days later": the measure, a duration
                 mention = Mention(mention.start, measure[0], "DURATION", {"kind": "duration", "value": measure[1]})
+            if mention.spec.get("tail") and mention.spec.get("period") and report_quarter is None:
+                mention = mention.spec["tail"]  # "the same period a year ago": only the year
+            if mention.type == "DURATION" and anchoring.indefinite_future(doc, mention.start, mention.end):
+                mention = Mention(mention.start, mention.end, "DATE", {"kind": "ref", "value": "FUTURE_REF"})
             spec = _in_context(doc.text, mention)
             if spec.get("period") and report_quarter is None:
                 continue  # "the latest period" is a quarter only in a report about quarters
@@ -103,6 +107,10 @@ class DateExtractor(Component):
             else:
                 value, reason = resolve.value(spec, anchor, tense)
             value = _anchored_quarter(spec, value, report_quarter)
+            shifted = anchoring.day_shift(doc.text, mention.start, value) if mention.type == "DATE" else None
+            if shifted is not None:  # "the day before yesterday": one expression
+                mention = Mention(shifted[0], mention.end, mention.type, mention.spec)
+                value = shifted[1]
             if report_quarter is None and _begun_quarter(spec, value, anchor):
                 report_quarter = value
             if mention.type in ("DATE", "TIME") and anchoring.calendar_ref(value):

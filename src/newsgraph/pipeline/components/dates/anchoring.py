@@ -129,3 +129,101 @@ def event_measure(text: str, start: int, end: int, spec: dict) -> tuple[int, str
     while measure_end > start and text[measure_end - 1].isspace():
         measure_end -= 1
     return measure_end, spec["duration"]
+
+
+# "the day before yesterday", "the day after Christmas", "the day before last Tuesday's
+# hearing": TimeML's one expression, the day named moved by one.
+_DAY_BEFORE_AFTER = re.compile(r"(?i)\b(?:the\s+)?day\s+(before|after)\s+$")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def day_shift(text: str, start: int, value: str | None) -> tuple[int, str] | None:
+    """For a day ``value`` at ``start`` after "the day before"/"the day after": the start
+    of the whole expression and the day moved by one; None otherwise."""
+    if not value or not _DAY.fullmatch(value):
+        return None
+    m = _DAY_BEFORE_AFTER.search(text, max(0, start - 20), start)
+    if m is None:
+        return None
+    day = parse_iso(value) + timedelta(days=1 if m.group(1).lower() == "after" else -1)
+    return m.start(), day.isoformat()
+
+
+# "the corresponding period last year", "the same quarter a year ago", "the comparable
+# period of 1988": one expression (TimeML), the report's period in the year named.
+_PERIOD_YEAR_GAP = re.compile(r"\s+(?:of\s+|in\s+)?")
+
+
+def joined_with_years(text: str, found: list) -> list:
+    """``found`` (tagged mentions, left to right) with a period of a report ("the same
+    period", "the corresponding quarter") and the year right after it ("last year", "a year
+    earlier", "1988") joined into one mention of that period in that year, and a season or
+    month with the year after "of" ("the winter of nineteen ninety-four") joined into one
+    explicit value. A joined period keeps the year's own mention as ``tail``, which stands
+    alone when no quarter is being reported on."""
+    out = []
+    for mention in found:
+        prev = out[-1] if out else None
+        gap = text[prev.end : mention.start] if prev is not None else None
+        joined = None
+        if gap is not None and _is_period(prev.spec) and _PERIOD_YEAR_GAP.fullmatch(gap):
+            joined = _period_year(mention.spec)
+            if joined is not None:
+                joined |= {"period": bool(prev.spec.get("period")), "tail": mention}
+        elif gap is not None and gap.strip() == "of" and len(gap) <= 5:
+            joined = _of_year(prev.spec, mention.spec)
+        if joined is not None:
+            out[-1] = type(prev)(prev.start, mention.end, prev.type, joined)
+        else:
+            out.append(mention)
+    return out
+
+
+def _period_year(spec: dict) -> dict | None:
+    """The report's period in the year ``spec`` names: a year back ("last year", "a year
+    ago") or an explicit year; None for anything else."""
+    if spec.get("kind") == "offset" and spec.get("unit") == "Y" and spec.get("n") == -1:
+        return {"kind": "quarter", "q": None, "year": None, "year_ago": True}
+    if spec.get("kind") == "explicit" and re.fullmatch(r"\d{4}", spec.get("value") or ""):
+        return {"kind": "quarter", "q": None, "year": int(spec["value"]), "year_ago": False}
+    return None
+
+
+def _of_year(first: dict, year: dict) -> dict | None:
+    """A season or month and the year written after "of" ("the winter of nineteen
+    ninety-four", "March of nineteen ninety-eight"; the tagger joins them when the year is
+    in digits) as one explicit value, else None."""
+    if year.get("kind") != "explicit" or not re.fullmatch(r"\d{4}", year.get("value") or ""):
+        return None
+    if first.get("kind") == "season" and first.get("offset") is None:
+        return {"kind": "explicit", "value": f"{year['value']}-{first['season']}"}
+    if first.get("kind") == "month" and first.get("offset") is None:
+        return {"kind": "explicit", "value": f"{year['value']}-{first['month']:02d}"}
+    return None
+
+
+def _is_period(spec: dict) -> bool:
+    if spec.get("kind") == "anaphor":
+        return spec.get("unit") == "Q" and spec.get("n") == 0
+    if spec.get("kind") != "quarter":
+        return False
+    return not spec.get("q") and not spec.get("year") and not spec.get("year_ago")
+
+
+# "Islam will one day be ...", "hopes to one day run": "one day" between a modal (or "to")
+# and its verb is an indefinite time ahead (TimeML's FUTURE_REF), not a length of one day.
+_ONE_DAY = re.compile(r"(?i)(?:one|some)\s+day")
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|could|may|might|shall|should|can|must|to|['’]ll)\s+$")
+
+
+def indefinite_future(doc, start: int, end: int) -> bool:
+    """True when the duration ``[start, end)`` of ``doc`` is "one day"/"some day" right
+    after a modal or "to" and right before a verb ("will one day be"), i.e. "someday"."""
+    text, sdoc = doc.text, doc.spacy
+    if sdoc is None or not _ONE_DAY.fullmatch(text, start, end):
+        return False
+    if not _MODAL_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    following = sdoc.char_span(end, len(text), alignment_mode="expand")
+    token = next((t for t in following if not t.is_space), None) if following is not None else None
+    return token is not None and token.pos_ in ("VERB", "AUX")

@@ -72,6 +72,11 @@ def _verb_tense(verb) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ == "could" for a in auxes) and _negated(verb):
         return "past"  # "could not be reached Monday": an attempt that failed
+    if _perfect(verb, auxes) and not any(a.lower_ in _FUTURE_AUX for a in auxes):
+        # A modal perfect ("may have been responsible ... on Wednesday") or a perfect
+        # progressive ("have been searching since the Oct. 23 slaying") puts the event
+        # before the time of speech; "will have" stays ahead.
+        return "past"
     if any(a.lower_ in _FUTURE_AUX or a.lower_ in _MODALS for a in auxes):
         return "future"
     if verb.lemma_ in _PLAN_LEMMAS:
@@ -91,6 +96,17 @@ def _verb_tense(verb) -> str | None:
         parent = verb.head
         return _verb_tense(parent) if parent.pos_ in ("VERB", "AUX", "ADJ") else None
     return None
+
+
+def _perfect(verb, auxes) -> bool:
+    """True for a perfect after a modal ("may have been", "could have left") or a perfect
+    progressive ("has been searching", "had been talking"): a participle whose auxiliaries
+    include "have", with a modal before it or "been" before an -ing form."""
+    if not any(a.lemma_ == "have" for a in auxes) or verb.tag_ not in ("VBN", "VBG"):
+        return False
+    if verb.tag_ == "VBG":
+        return any(a.lower_ == "been" for a in auxes)
+    return any(a.lower_ in _MODALS for a in auxes)
 
 
 def _negated(verb) -> bool:

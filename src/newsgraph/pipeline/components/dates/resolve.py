@@ -199,6 +199,10 @@ def _quarter(spec: dict, anchor: date, tense: str | None) -> str | None:
         # "this year's third quarter", "last year's quarter"
         year = anchor.year + spec["year_offset"]
         return f"{year:04d}-Q{q}" if q else f"{year:04d}-QX"
+    if q is None and spec.get("year"):
+        # "the comparable period of 1988" outside a report about quarters: which quarter
+        # is unknown, the year is not
+        return f"{spec['year']:04d}-QX"
     if q is None:
         # "the quarter", "the latest quarter": the last one reported before publication.
         q = current - 1 or 4

@@ -368,8 +368,8 @@ def _part(word: str | None) -> str | None:
 
 # After "today's", nouns that make it "nowadays" rather than the day of publication.
 _GENERIC_AFTER_TODAY = re.compile(
-    r"['’]s\s+(?:world|youth|society|generation|young|children|kids|standards|technology|computers"
-    r"|families|culture|people)\b",
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|young|children|kids|standards|technology"
+    r"|computers|families|culture|people)\b",
     re.IGNORECASE,
 )
 
@@ -610,6 +610,9 @@ def _set_word(m: re.Match) -> Mention | None:
     return Mention(m.start(), m.end(), "SET", {"kind": "set", "value": load()["sets"][m.group("w").lower()]})
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”]?\s+|\n\s*)$")
+
+
 def _reference(m: re.Match) -> Mention | None:
     word = m.group("w").lower()
     after = m.string[m.end() : m.end() + 12]
@@ -617,8 +620,15 @@ def _reference(m: re.Match) -> Mention | None:
         return None
     if word == "now" and re.match(r"-", after):
         return None
+    if word == "now" and after.startswith(",") and _SENTENCE_START.search(m.string, max(0, m.start() - 4), m.start()):
+        return None  # "Now, following asset sales, ...": a discourse marker, not a time
     if word == "future" and re.match(r"\s+(?:of|generations)", after):
         return None
+    before = m.string[max(0, m.start() - 6) : m.start()]
+    if word == "current" and re.search(r"(?i)\bthen[\s-]+$", before):
+        # "the then current price": the present of a past moment, TimeML's PAST_REF
+        start = m.start() - len(before) + before.lower().rindex("then")
+        return Mention(start, m.end(), "DATE", {"kind": "ref", "value": "PAST_REF"})
     end = m.end()
     if word == "recent":
         if not re.match(r"\s+(?:years|months|weeks|days|times|decades)\b", after):
