@@ -12,8 +12,10 @@ nodes reached and the surname-only rows linked. ``--memory`` also samples the pr
 resident memory every 20 ms (``/proc/self/status``) and reports the peak RSS of the write
 and of the join (``peak_rss_mb``, the high-water mark reset after the copy), the peak
 while each step runs, and DuckDB's own memory (``duckdb_memory()``) at the end of each step
-(``duckdb_mb``). The copy is removed; the store is never changed. docs/corpus.md ("To
-100k") gives the figures.
+(``duckdb_mb``); ``--python`` traces Python's heap too (slow); ``--set`` gives the copy's
+connection DuckDB settings; ``--then K`` joins K more chunks in the same process, as a
+growing run does. The copy is removed; the store is never changed. docs/corpus.md ("To
+100k", "Peak RSS of a chunk's join") gives the figures.
 """
 
 from __future__ import annotations
@@ -86,8 +88,8 @@ class _Memory:
                 if heap > top + 32:
                     top = heap
                     stats = tracemalloc.take_snapshot().statistics("lineno")[:12]
-                    self.python_top = {"heap_mb": heap, "steps": list(self.running),
-                                       "lines": [f"{round(st.size / 2**20, 1)} MB {st.traceback}" for st in stats]}
+                    lines = [f"{round(st.size / 2**20, 1)} MB {st.traceback}" for st in stats]
+                    self.python_top = {"heap_mb": heap, "steps": list(self.running), "lines": lines}
 
     def enter(self, name: str) -> None:
         self.running.append(name)
@@ -135,7 +137,9 @@ def main() -> None:
     ap.add_argument("--steps", action="store_true")
     ap.add_argument("--memory", action="store_true", help="peak RSS of the write, the join and each step")
     ap.add_argument("--python", action="store_true",
-                    help="with --memory: trace Python's heap too (tracemalloc: slow, CPU figures not comparable)")
+                    help="with --memory: trace Python's heap too (tracemalloc: slow, its CPU not comparable)")
+    ap.add_argument("--then", type=int, default=0, metavar="K",
+                    help="then join K more chunks in the same process: CPU and peak RSS after each")
     ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
                     help="DuckDB settings for the copy's connection (e.g. memory_limit=512MB threads=1)")
     args = ap.parse_args()
@@ -143,7 +147,8 @@ def main() -> None:
     memory = _Memory() if args.memory else None
     if args.steps or memory:
         _time_steps(times, memory)
-    items = list(varied.generate(varied.seeds(), args.n, start_index=args.start))
+    seeds = varied.seeds()
+    items = list(varied.generate(seeds, args.n, start_index=args.start))
     with tempfile.TemporaryDirectory(prefix="join-chunk-") as tmp:
         copy = Path(tmp) / "store.duckdb"
         shutil.copyfile(args.db, copy)
@@ -172,14 +177,24 @@ def main() -> None:
                 memory.leave("update")
                 memory.stop()
                 memory.con.close()
+                memory.con = None  # the steps of later chunks (--then) are not recorded
                 rss.update(peak_rss_mb=_rss_mb("VmHWM"), steps=memory.peaks, duckdb_mb=memory.duckdb,
                            duckdb_tags=memory.tags)
                 if args.python:
                     rss.update(python_mb=memory.python, python_top=memory.python_top)
-    out = {"start": args.start, "n": len(items), "settings": args.set, "write_cpu_s": round(write_cpu, 2), "join_cpu_s": round(join_cpu, 2),
-           "steps": times, "counts": counts}  # fmt: skip
-    if memory:
-        out["memory"] = rss
+            out = {"start": args.start, "n": len(items), "settings": args.set,
+                   "write_cpu_s": round(write_cpu, 2), "join_cpu_s": round(join_cpu, 2),
+                   "steps": dict(times), "counts": counts}  # fmt: skip
+            if memory:
+                out["memory"] = rss
+            for k in range(1, args.then + 1):  # as a growing run does: one process, chunk after chunk
+                start = args.start + k * args.n
+                cpu = time.process_time()
+                store.write(list(varied.generate(seeds, args.n, start_index=start)))
+                build.update(store)
+                cpu = round(time.process_time() - cpu, 2)
+                peak = _rss_mb("VmHWM")
+                out.setdefault("then", []).append({"start": start, "cpu_s": cpu, "peak_rss_mb": peak})
     print(json.dumps(out, indent=2))
 
 
