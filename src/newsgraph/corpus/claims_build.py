@@ -338,7 +338,7 @@ _PAIR_BATCH = 50_000  # rows of quotation candidates read at once
 def _quote_pairs(cursor) -> tuple[set, list]:
     """The new quotations with a candidate and the candidate pairs to test, from the rows of
     ``_QUOTE_PAIRS`` on ``cursor``: read in batches, each (doc_id, idx) key held once. The
-    candidates grow with the store (~500,000 rows per 2,500 articles at 100k), and read
+    candidates grow with the store (some 500,000 rows per 2,500 articles at 100k), and read
     whole, with their strings copied per row, they held ~250 MB of Python objects there."""
     keys: dict = {}
     fresh, pairs = set(), []
