@@ -9,7 +9,8 @@ written through the store's writer (``Store.write``) and joined incrementally
 (``corpus.build.update``), as ``newsgraph ingest`` does after its analysis. Reported:
 
 - per chunk: store size before it, write and join seconds (wall and CPU), articles per
-  second of write + join (``rate``), the peak RSS so far and the time (UTC) it ended; with
+  second of write + join (``rate``), the peak RSS of its write + join (``chunk_peak_rss_mb``)
+  and of the process so far (``peak_rss_mb``) and the time (UTC) it ended; with
   ``--output`` the file is rewritten after every chunk, so a run stopped by hand keeps them;
 - at each size in ``--sizes``: the process's peak RSS so far, the store file's bytes per
   article, and the server-side latency (p50, p95 over ``--runs`` runs after one warm-up;
@@ -44,7 +45,27 @@ from newsgraph.corpus.build import update  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
 
 
+_PEAK = {"so_far": 0.0}  # the process's peak RSS before the current chunk's high-water mark was reset
+
+
 def _peak_rss_mb() -> float:
+    """The process's peak RSS so far, MB."""
+    _PEAK["so_far"] = max(_PEAK["so_far"], _chunk_peak_mb())
+    return _PEAK["so_far"]
+
+
+def _reset_chunk_peak() -> None:
+    """Reset the kernel's high-water mark (``VmHWM``, which ``ru_maxrss`` reads too) so that
+    a chunk's own peak can be read after it (``_chunk_peak_mb``); the peak so far is kept."""
+    _peak_rss_mb()
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:  # not Linux: the chunk's peak is then the process's
+        pass
+
+
+def _chunk_peak_mb() -> float:
+    """The peak RSS since ``_reset_chunk_peak``, MB."""
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
@@ -110,6 +131,7 @@ def main() -> None:
     with Store(db) as store:
         while done < max(args.sizes):
             items = list(varied.generate(seeds, args.chunk, start_index=done))
+            _reset_chunk_peak()
             wall, cpu = time.perf_counter(), time.process_time()
             store.write(items)
             write_s, write_cpu = time.perf_counter() - wall, time.process_time() - cpu
@@ -119,7 +141,8 @@ def main() -> None:
                      "write_cpu_s": round(write_cpu, 2), "join_cpu_s": round(join_cpu, 2),
                      "rate": round(len(items) / (write_s + join_s), 1),
                      "rate_cpu": round(len(items) / (write_cpu + join_cpu), 1),
-                     "peak_rss_mb": _peak_rss_mb(), "at": time.strftime("%H:%M:%S", time.gmtime())}  # fmt: skip
+                     "chunk_peak_rss_mb": _chunk_peak_mb(), "peak_rss_mb": _peak_rss_mb(),
+                     "at": time.strftime("%H:%M:%S", time.gmtime())}  # fmt: skip
             result["chunks"].append(chunk)
             done += len(items)
             print(json.dumps(chunk), file=sys.stderr, flush=True)

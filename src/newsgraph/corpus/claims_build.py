@@ -297,11 +297,9 @@ def _update_quote_claims(store: Store, new: list[str], changed: list[str]) -> in
         return 0
     q = store.con.execute
     with ids(store, "_new", new):
-        found = q(_QUOTE_PAIRS).fetchall()
-    fresh = {(d, i) for d, i, *_ in found}
+        fresh, pairs = _quote_pairs(q(_QUOTE_PAIRS))
     with ids(store, "_new", new):
         fresh |= set(q("SELECT doc_id, idx FROM claim_statements JOIN _new USING (doc_id) WHERE kind = 'quote'").fetchall())
-    pairs = [((a, i), (b, j)) for a, i, b, j, both in found if not both or (a, i) < (b, j)]
     with ids(store, "_changed", sorted(set(changed) - set(new))):  # their claims' origins may differ
         recount = set(q("SELECT doc_id, idx FROM claim_sources JOIN _changed USING (doc_id) WHERE kind = 'quote'").fetchall())
     reached = {b for _, b in pairs if b not in fresh} | recount
@@ -332,6 +330,25 @@ def _update_quote_claims(store: Store, new: list[str], changed: list[str]) -> in
                                                         "WHERE k.doc_id = claim_statements.doc_id AND k.idx = claim_statements.idx)", [])}  # fmt: skip
     groups = [[full[_key(s)] for s in g] for g in groups]
     return _replace(store, "quote", old, groups, [s for g in groups for s in g])
+
+
+_PAIR_BATCH = 50_000  # rows of quotation candidates read at once
+
+
+def _quote_pairs(cursor) -> tuple[set, list]:
+    """The new quotations with a candidate and the candidate pairs to test, from the rows of
+    ``_QUOTE_PAIRS`` on ``cursor``: read in batches, each (doc_id, idx) key held once. The
+    candidates grow with the store (some 500,000 rows per 2,500 articles at 100k), and read
+    whole, with their strings copied per row, they held ~250 MB of Python objects there."""
+    keys: dict = {}
+    fresh, pairs = set(), []
+    while batch := cursor.fetchmany(_PAIR_BATCH):
+        for a, i, b, j, both in batch:
+            key = keys.setdefault((a, i), (a, i))
+            fresh.add(key)
+            if not both or (a, i) < (b, j):
+                pairs.append((key, keys.setdefault((b, j), (b, j))))
+    return fresh, pairs
 
 
 def _update_event_claims(store: Store, touched: tuple[set[str], list[str]] | None = None) -> int:
