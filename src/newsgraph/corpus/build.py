@@ -42,6 +42,10 @@ LEFT JOIN (SELECT doc_id, name, entity_id, any_value(country) AS country FROM pl
        ON p.doc_id = e.doc_id AND (p.name = e.place OR p.entity_id = e.place)
 """
 
+# the reports of the clusters ``_c`` other than the affected ones ``_a``
+_KEPT = """JOIN (SELECT r.doc_id, r.idx FROM event_reports r JOIN _c USING (cluster_id)
+                 ANTI JOIN _a ON _a.doc_id = r.doc_id AND _a.idx = r.idx) k ON k.doc_id = e.doc_id AND k.idx = e.idx"""
+
 
 def rebuild(store: Store) -> dict[str, int]:
     """Recompute every cross-article table from scratch; returns their row counts."""
@@ -286,7 +290,7 @@ def _index_nodes(store: Store, rows: list[dict]) -> tuple[set[tuple[str, str]], 
 
 
 _REACH = """
-WITH RECURSIVE live AS (SELECT DISTINCT key FROM node_keys WHERE fam = 'ORG' AND key = 'acronym|' || norm),
+WITH RECURSIVE live AS MATERIALIZED (SELECT DISTINCT key FROM node_keys WHERE fam = 'ORG' AND key = 'acronym|' || norm),
     reach(fam, norm) AS (
         SELECT fam, norm FROM _start
         UNION SELECT b.fam, b.norm FROM reach r JOIN node_keys a ON a.fam = r.fam AND a.norm = r.norm
@@ -339,14 +343,12 @@ def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: s
         stale = _stale_clusters(store, reports, old_keys, new_keys)
         store.con.execute("DELETE FROM event_keys USING _a WHERE event_keys.doc_id = _a.doc_id AND event_keys.idx = _a.idx")
     store.insert_rows("event_keys", new_keys)
-    with _table(store, "_c", [{"cluster_id": c} for c in stale], "cluster_id"):
-        kept = store.con.execute("""SELECT r.doc_id, r.idx FROM event_reports r JOIN _c USING (cluster_id)""").fetchall()
-        store.con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT cluster_id FROM _c)")
-        store.con.execute("DELETE FROM event_reports WHERE cluster_id IN (SELECT cluster_id FROM _c)")
-    rest = sorted(set(kept) - set(affected))  # unchanged reports of the clusters redone
-    if rest:
-        with _table(store, "_a", [{"doc_id": d, "idx": i} for d, i in rest], "doc_id", "idx"):
-            reports += store.query(_EVENTS_SQL.format(only="JOIN _a ON _a.doc_id = e.doc_id AND _a.idx = e.idx"))
+    if stale:  # the unchanged reports of the clusters redone join the affected ones
+        with _table(store, "_c", [{"cluster_id": c} for c in stale], "cluster_id"), \
+                _table(store, "_a", [{"doc_id": d, "idx": i} for d, i in affected], "doc_id", "idx"):  # fmt: skip
+            reports += store.query(_EVENTS_SQL.format(only=_KEPT))
+            store.con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT cluster_id FROM _c)")
+            store.con.execute("DELETE FROM event_reports WHERE cluster_id IN (SELECT cluster_id FROM _c)")
     clusters, members = events.cluster(reports)
     store.insert_rows("event_clusters", clusters)
     store.insert_rows("event_reports", members)
