@@ -238,6 +238,12 @@ WHERE s.kind = 'quantity' AND (s.published IS NULL OR try_cast(left(s.published,
 """
 
 
+# what grouping quantity statements reads (``claims.seeded``, ``claims.same_quantity``): the
+# window's statements are only grouped (a group's claim reads its statements whole)
+_GROUPING_COLS = ("doc_id", "idx", "start", "bucket", "value", "low", "high", "approx", "published", "places", "actors",
+                  "event_types", "words")  # fmt: skip
+
+
 def _key(s: dict) -> str:
     return f"{s['doc_id']}\x1f{s['idx']}"
 
@@ -261,7 +267,7 @@ def _update_quantity_claims(store: Store, new: list[str], changed: list[str], ou
         since = (day - timedelta(days=claims.WINDOW_DAYS)).isoformat() if day else (first[1] or "\uffff")
         window.append({"bucket": bucket, "since": since, "first": None if first[0] else first[1]})
     with table(store, "_win", window, "bucket", "since", "first"):
-        loaded = store.query(_WINDOW_STATEMENTS.format(cols=", ".join(f"s.{c.strip()}" for c in _STATEMENT_COLS.split(","))))
+        loaded = store.query(_WINDOW_STATEMENTS.format(cols=", ".join(f"s.{c}" for c in _GROUPING_COLS)))
     by_bucket: dict[str, list[dict]] = {}
     for s in loaded:
         by_bucket.setdefault(s["bucket"], []).append(s)
