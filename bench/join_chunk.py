@@ -35,15 +35,16 @@ sys.path.insert(0, str(Path(__file__).parent))
 import varied  # noqa: E402
 
 from newsgraph.corpus import build, claims_build, relink  # noqa: E402
-from newsgraph.store import Store, entity_index  # noqa: E402
+from newsgraph.store import Store, claim_index, entity_index  # noqa: E402
 
 _STEPS = {
-    build: ("join_groups", "join_entities", "join_events", "_index_nodes", "_reachable", "_graph_entities",
-            "_count_stories", "_quiet_links"),
+    build: ("join_groups", "join_entities", "join_events", "_index_nodes", "_reachable", "_relink_all",
+            "_graph_entities", "_count_stories", "_quiet_links"),
     relink: ("relink", "_surname_links", "_rows_to_relink", "_count_context", "_write"),
     claims_build: ("_add_documents", "_update_origins", "_update_quantity_claims", "_update_quote_claims",
                    "_update_event_claims"),
     entity_index: ("refresh",),
+    claim_index: ("refresh", "refresh_kind"),
 }  # fmt: skip
 
 
@@ -110,10 +111,11 @@ def _time_steps(times: dict, memory: _Memory | None = None) -> None:
             fn = getattr(module, name)
 
             @functools.wraps(fn)
-            def timed(*args, _fn=fn, _name=name, **kwargs):
+            def timed(*args, _fn=fn, _name=name, _module=module, **kwargs):
+                step = _name if _module not in (entity_index, claim_index) else f"{_module.__name__.rsplit('.', 1)[1]}.{_name}"
                 started = time.process_time()
                 if memory:
-                    memory.enter(_name)
+                    memory.enter(step)
                 try:
                     out = _fn(*args, **kwargs)
                     if _name in ("_reachable", "_surname_links"):  # nodes reached, surname-only rows linked
@@ -121,9 +123,9 @@ def _time_steps(times: dict, memory: _Memory | None = None) -> None:
                         times[count] = times.get(count, 0) + len(out)
                     return out
                 finally:
-                    times[_name] = round(times.get(_name, 0) + time.process_time() - started, 2)
+                    times[step] = round(times.get(step, 0) + time.process_time() - started, 3)
                     if memory:
-                        memory.leave(_name)
+                        memory.leave(step)
 
             setattr(module, name, timed)
     build.relink = relink  # build calls relink.relink through the module

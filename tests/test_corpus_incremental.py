@@ -34,13 +34,14 @@ def at_once(records, tmp_path_factory):
         yield _tables(store)
 
 
-@pytest.mark.parametrize("relink_all_below", [None, 0])
-def test_corpus_incremental_five_chunks_equal_one_build(records, at_once, tmp_path, monkeypatch,
-                                                        relink_all_below):  # fmt: skip
-    if relink_all_below is not None:  # stored surname-only rows linked again only where they can change
-        from newsgraph.corpus import relink
+# RELINK_ALL_BELOW 0: stored surname-only rows linked again only where they can change;
+# SUMMARISE_IN_SQL_ABOVE 0: the reached nodes summarised in SQL, not from their rows
+@pytest.mark.parametrize("overrides", [{}, {"RELINK_ALL_BELOW": 0}, {"SUMMARISE_IN_SQL_ABOVE": 0}], ids=repr)
+def test_corpus_incremental_five_chunks_equal_one_build(records, at_once, tmp_path, monkeypatch, overrides):
+    from newsgraph.corpus import relink
 
-        monkeypatch.setattr(relink, "RELINK_ALL_BELOW", relink_all_below)
+    for name, value in overrides.items():
+        monkeypatch.setattr(relink, name, value)
     with Store(tmp_path / "s.duckdb") as store:
         size = len(records) // 5
         for start in range(0, len(records), size):

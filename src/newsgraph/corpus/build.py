@@ -42,6 +42,17 @@ LEFT JOIN (SELECT doc_id, name, entity_id, any_value(country) AS country FROM pl
        ON p.doc_id = e.doc_id AND (p.name = e.place OR p.entity_id = e.place)
 """
 
+# the reports to key again: of the documents ``_new`` and naming the entity rows ``_rows``
+# (resolved again), each with the key it had
+_AFFECTED_REPORTS = "SELECT q.*, k.key AS old_key FROM (" + _EVENTS_SQL.format(only="""JOIN (
+    SELECT doc_id, idx FROM events JOIN _new USING (doc_id)
+    UNION SELECT e.doc_id, e.idx FROM events e JOIN _rows r ON r.doc_id = e.doc_id AND r.entity_id = e.source_entity
+    UNION SELECT e.doc_id, e.idx FROM events e JOIN _rows r ON r.doc_id = e.doc_id AND r.entity_id = e.target_entity
+) a ON a.doc_id = e.doc_id AND a.idx = e.idx""") + ") q LEFT JOIN event_keys k ON k.doc_id = q.doc_id AND k.idx = q.idx"
+# the reports of the clusters ``_c`` other than the affected ones ``_a``
+_KEPT = """JOIN (SELECT r.doc_id, r.idx FROM event_reports r JOIN _c USING (cluster_id)
+                 ANTI JOIN _a ON _a.doc_id = r.doc_id AND _a.idx = r.idx) k ON k.doc_id = e.doc_id AND k.idx = e.idx"""
+
 
 def rebuild(store: Store) -> dict[str, int]:
     """Recompute every cross-article table from scratch; returns their row counts."""
@@ -188,14 +199,9 @@ def _relink_all(store: Store) -> tuple[list[dict], set[str], list[dict]]:
 
 def _quiet_links(store: Store, quiet: list[dict]) -> list[dict]:
     """Links for rows that only add to an existing node: the node's link (every row of a
-    node other than a surname-only person links alike)."""
-    with _table(store, "_q", quiet, "doc_id", "entity_id", "fam", "norm"):
-        return store.query("""SELECT q.doc_id, q.entity_id, l.gid, l.confidence, l.evidence FROM _q q
-            JOIN (SELECT n.fam, n.norm, any_value(l.gid) AS gid, any_value(l.confidence) AS confidence,
-                         any_value(l.evidence) AS evidence
-                  FROM entity_nodes n JOIN (SELECT DISTINCT fam, norm FROM _q) USING (fam, norm)
-                  JOIN entity_links l USING (doc_id, entity_id) GROUP BY n.fam, n.norm) l
-            ON l.fam = q.fam AND l.norm = q.norm""")  # fmt: skip
+    node other than a surname-only person links alike), read by ``_index_nodes`` (``link``;
+    relinking leaves a node it does not reach as it was)."""
+    return [{"doc_id": q["doc_id"], "entity_id": q["entity_id"], **q["link"]} for q in quiet if q["link"]]
 
 
 def _graph_entities(store: Store, gids: set[str]) -> list[dict]:
@@ -244,10 +250,15 @@ def _index_nodes(store: Store, rows: list[dict]) -> tuple[set[tuple[str, str]], 
             keys.update((key, k) for k in resolve.touch_keys(key, resolve.row_kb(row)))
     with _table(store, "_n", [{"fam": f, "norm": n} for f, n in nodes], "fam", "norm"):
         known_keys = store.con.execute("SELECT fam, norm, key FROM node_keys JOIN _n USING (fam, norm)").fetchall()
-        known_names = store.con.execute("""SELECT DISTINCT n.fam, n.norm, e.name FROM entity_nodes n
-            JOIN _n USING (fam, norm) JOIN entities e USING (doc_id, entity_id)""").fetchall()  # fmt: skip
+        known_names = store.con.execute("""SELECT DISTINCT n.fam, n.norm, e.name, l.gid, l.confidence, l.evidence
+            FROM entity_nodes n JOIN _n USING (fam, norm) JOIN entities e USING (doc_id, entity_id)
+            LEFT JOIN entity_links l USING (doc_id, entity_id)""").fetchall()  # fmt: skip
     old_keys = {((f, n), k) for f, n, k in known_keys}
-    old_names = {((f, n), name) for f, n, name in known_names}
+    old_names = {((f, n), name) for f, n, name, *_ in known_names}
+    node_link = {}  # a known node's link (every row of a node other than a surname-only person links alike)
+    for f, n, _, gid, confidence, evidence in known_names:
+        if gid is not None:
+            node_link.setdefault((f, n), {"gid": gid, "confidence": confidence, "evidence": evidence})
     known = {node for node, _ in old_names}
     kb_names: dict[tuple[str, str], list[str]] = {}
     for node, k in old_keys | keys:
@@ -263,7 +274,8 @@ def _index_nodes(store: Store, rows: list[dict]) -> tuple[set[tuple[str, str]], 
         for row in node_rows_here:
             if (node, row["name"]) in old_names and all((node, k) in old_keys for k in
                                                          resolve.touch_keys(node, resolve.row_kb(row))):  # fmt: skip
-                quiet.append({"doc_id": row["doc_id"], "entity_id": row["entity_id"], "fam": node[0], "norm": node[1]})
+                quiet.append({"doc_id": row["doc_id"], "entity_id": row["entity_id"], "fam": node[0], "norm": node[1],
+                              "link": node_link.get(node)})  # fmt: skip
             else:
                 changed.add(node)
     quiet = [q for q in quiet if (q["fam"], q["norm"]) not in changed]
@@ -286,7 +298,7 @@ def _index_nodes(store: Store, rows: list[dict]) -> tuple[set[tuple[str, str]], 
 
 
 _REACH = """
-WITH RECURSIVE live AS (SELECT DISTINCT key FROM node_keys WHERE fam = 'ORG' AND key = 'acronym|' || norm),
+WITH RECURSIVE live AS MATERIALIZED (SELECT DISTINCT key FROM node_keys WHERE fam = 'ORG' AND key = 'acronym|' || norm),
     reach(fam, norm) AS (
         SELECT fam, norm FROM _start
         UNION SELECT b.fam, b.norm FROM reach r JOIN node_keys a ON a.fam = r.fam AND a.norm = r.norm
@@ -327,26 +339,22 @@ def join_events(store: Store, new: list[str], relinked: list[dict], regrouped: s
     Returns the ids of the clusters removed or written."""
     with _table(store, "_new", [{"doc_id": d} for d in [*new, *regrouped]], "doc_id"), \
             _table(store, "_rows", relinked, "doc_id", "entity_id"):  # fmt: skip
-        affected = store.con.execute("""
-            SELECT doc_id, idx FROM events JOIN _new USING (doc_id)
-            UNION SELECT e.doc_id, e.idx FROM events e JOIN _rows r ON r.doc_id = e.doc_id AND r.entity_id = e.source_entity
-            UNION SELECT e.doc_id, e.idx FROM events e JOIN _rows r ON r.doc_id = e.doc_id AND r.entity_id = e.target_entity
-            """).fetchall()  # fmt: skip
+        reports = store.query(_AFFECTED_REPORTS)  # with the key each had (``old_key``)
+    old_keys = sorted({(r["doc_id"], r["idx"], r["old_key"]) for r in reports if r["old_key"] is not None})
+    for r in reports:
+        del r["old_key"]
+    affected = sorted({(r["doc_id"], r["idx"]) for r in reports})
     with _table(store, "_a", [{"doc_id": d, "idx": i} for d, i in affected], "doc_id", "idx"):
-        reports = store.query(_EVENTS_SQL.format(only="JOIN _a ON _a.doc_id = e.doc_id AND _a.idx = e.idx"))
         new_keys = [{"doc_id": r["doc_id"], "idx": r["idx"], "key": events.key_text(events.report_key(r))} for r in reports]
-        old_keys = store.con.execute("SELECT doc_id, idx, key FROM event_keys JOIN _a USING (doc_id, idx)").fetchall()
         stale = _stale_clusters(store, reports, old_keys, new_keys)
         store.con.execute("DELETE FROM event_keys USING _a WHERE event_keys.doc_id = _a.doc_id AND event_keys.idx = _a.idx")
     store.insert_rows("event_keys", new_keys)
-    with _table(store, "_c", [{"cluster_id": c} for c in stale], "cluster_id"):
-        kept = store.con.execute("""SELECT r.doc_id, r.idx FROM event_reports r JOIN _c USING (cluster_id)""").fetchall()
-        store.con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT cluster_id FROM _c)")
-        store.con.execute("DELETE FROM event_reports WHERE cluster_id IN (SELECT cluster_id FROM _c)")
-    rest = sorted(set(kept) - set(affected))  # unchanged reports of the clusters redone
-    if rest:
-        with _table(store, "_a", [{"doc_id": d, "idx": i} for d, i in rest], "doc_id", "idx"):
-            reports += store.query(_EVENTS_SQL.format(only="JOIN _a ON _a.doc_id = e.doc_id AND _a.idx = e.idx"))
+    if stale:  # the unchanged reports of the clusters redone join the affected ones
+        with _table(store, "_c", [{"cluster_id": c} for c in stale], "cluster_id"), \
+                _table(store, "_a", [{"doc_id": d, "idx": i} for d, i in affected], "doc_id", "idx"):  # fmt: skip
+            reports += store.query(_EVENTS_SQL.format(only=_KEPT))
+            store.con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT cluster_id FROM _c)")
+            store.con.execute("DELETE FROM event_reports WHERE cluster_id IN (SELECT cluster_id FROM _c)")
     clusters, members = events.cluster(reports)
     store.insert_rows("event_clusters", clusters)
     store.insert_rows("event_reports", members)

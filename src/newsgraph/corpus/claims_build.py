@@ -70,9 +70,11 @@ def update(store: Store, *, regrouped: set[str] | None = None, clusters: set[str
         changed = _update_origins(store, new)
     else:
         changed = _update_origins(store, new, reach={*new, *regrouped})
-    n_quantity = _update_quantity_claims(store, new, changed)
-    n_quote = _update_quote_claims(store, new, changed)
-    _update_event_claims(store, None if clusters is None else (clusters, changed))
+    out = _Rewrites()  # every kind's claims are deleted and written together, at the end
+    n_quantity = _update_quantity_claims(store, new, changed, out)
+    n_quote = _update_quote_claims(store, new, changed, out)
+    _update_event_claims(store, None if clusters is None else (clusters, changed), out)
+    out.write(store)
     return {"claims_new_documents": len(new), "origins_changed": len(changed),
             "quantity_claims_recomputed": n_quantity, "quote_claims_recomputed": n_quote}  # fmt: skip
 
@@ -182,22 +184,47 @@ def _context(store: Store, stmts: list[dict]) -> tuple[dict, dict]:
     return {d: o for d, o, _ in rows}, {d: out for d, _, out in rows}
 
 
-def _replace(store: Store, kind: str, old_ids: list[str], groups: list[list[dict]], stmts: list[dict]) -> int:
-    """Delete claims ``old_ids`` and write ``groups`` as claims of ``kind``."""
-    with ids(store, "_old_claims", old_ids, "claim_id"):
-        store.con.execute("DELETE FROM claim_sources WHERE claim_id IN (SELECT claim_id FROM _old_claims)")
-        store.con.execute("DELETE FROM claims WHERE claim_id IN (SELECT claim_id FROM _old_claims)")
+class _Rewrites:
+    """The claims an update deletes (``old``) and writes (``rows``, their ``sources``),
+    deleted and written by ``write`` in one go for every kind (a claim id is of one kind,
+    and no kind's build reads another's claims), with their list pages (schema 10);
+    ``full``: the kinds rewritten whole (their pages all refreshed)."""
+
+    def __init__(self) -> None:
+        self.old: list[str] = []
+        self.rows: list[dict] = []
+        self.sources: list[dict] = []
+        self.full: set[str] = set()
+
+    def write(self, store: Store) -> None:
+        if self.old:
+            with ids(store, "_old_claims", sorted(set(self.old)), "claim_id"):
+                store.con.execute("DELETE FROM claim_sources WHERE claim_id IN (SELECT claim_id FROM _old_claims)")
+                store.con.execute("DELETE FROM claims WHERE claim_id IN (SELECT claim_id FROM _old_claims)")
+        store.insert_rows("claims", self.rows)
+        store.insert_rows("claim_sources", self.sources)
+        for kind in sorted(self.full):
+            claim_index.refresh_kind(store.con, kind)
+        claim_index.refresh(store.con, [*self.old, *(r["claim_id"] for r in self.rows if r["kind"] not in self.full)])
+
+
+def _replace(store: Store, kind: str, old_ids: list[str], groups: list[list[dict]], stmts: list[dict],
+             out: _Rewrites | None = None) -> int:  # fmt: skip
+    """Delete claims ``old_ids`` and write ``groups`` as claims of ``kind`` (now, or with
+    ``out``'s when given); returns the number of claims written."""
     origin_of, outlet_of = _context(store, stmts)
-    rows, sources = [], []
+    now = out is None
+    out = _Rewrites() if now else out
+    out.old += old_ids
+    written = len(out.rows)
     for members in groups:
         built = claims.claim_rows(kind, members, origin_of, outlet_of)
         if built:
-            rows.append(built[0])
-            sources += built[1]
-    store.insert_rows("claims", rows)
-    store.insert_rows("claim_sources", sources)
-    claim_index.refresh(store.con, [*old_ids, *(r["claim_id"] for r in rows)])  # the list's pages (schema 10)
-    return len(rows)
+            out.rows.append(built[0])
+            out.sources += built[1]
+    if now:
+        out.write(store)
+    return len(out.rows) - written
 
 
 # the statements of a bucket's window that can matter: those from the earliest new one on
@@ -211,11 +238,17 @@ WHERE s.kind = 'quantity' AND (s.published IS NULL OR try_cast(left(s.published,
 """
 
 
+# what grouping quantity statements reads (``claims.seeded``, ``claims.same_quantity``): the
+# window's statements are only grouped (a group's claim reads its statements whole)
+_GROUPING_COLS = ("doc_id", "idx", "start", "bucket", "value", "low", "high", "approx", "published", "places", "actors",
+                  "event_types", "words")  # fmt: skip
+
+
 def _key(s: dict) -> str:
     return f"{s['doc_id']}\x1f{s['idx']}"
 
 
-def _update_quantity_claims(store: Store, new: list[str], changed: list[str]) -> int:
+def _update_quantity_claims(store: Store, new: list[str], changed: list[str], out: _Rewrites | None = None) -> int:
     """Regroup the quantity statements of each bucket the new articles add to, from the
     earliest new one on (``claims.seeded`` is in publication order: what comes before it
     keeps its group), against the groups started within ``claims.WINDOW_DAYS`` before it
@@ -234,7 +267,7 @@ def _update_quantity_claims(store: Store, new: list[str], changed: list[str]) ->
         since = (day - timedelta(days=claims.WINDOW_DAYS)).isoformat() if day else (first[1] or "\uffff")
         window.append({"bucket": bucket, "since": since, "first": None if first[0] else first[1]})
     with table(store, "_win", window, "bucket", "since", "first"):
-        loaded = store.query(_WINDOW_STATEMENTS.format(cols=", ".join(f"s.{c.strip()}" for c in _STATEMENT_COLS.split(","))))
+        loaded = store.query(_WINDOW_STATEMENTS.format(cols=", ".join(f"s.{c}" for c in _GROUPING_COLS)))
     by_bucket: dict[str, list[dict]] = {}
     for s in loaded:
         by_bucket.setdefault(s["bucket"], []).append(s)
@@ -266,7 +299,7 @@ def _update_quantity_claims(store: Store, new: list[str], changed: list[str]) ->
     groups: dict[str, list[dict]] = {}
     for s in stmts:
         groups.setdefault(s.pop("seed"), []).append(s)
-    return _replace(store, "quantity", sorted(set(old)), list(groups.values()), stmts)
+    return _replace(store, "quantity", sorted(set(old)), list(groups.values()), stmts, out)
 
 
 _QUOTE_PAIRS = """
@@ -284,7 +317,7 @@ SELECT DISTINCT a.doc_id, a.idx, b.idx FROM s a JOIN s b ON a.doc_id = b.doc_id 
 """
 
 
-def _update_quote_claims(store: Store, new: list[str], changed: list[str]) -> int:
+def _update_quote_claims(store: Store, new: list[str], changed: list[str], out: _Rewrites | None = None) -> int:
     """Regroup the quotations the new articles' quotations reach, and rewrite the claims
     concerned (those and the claims of articles whose origin changed).
 
@@ -329,7 +362,7 @@ def _update_quote_claims(store: Store, new: list[str], changed: list[str]) -> in
         full = {_key(s): s for s in _statements(store, "kind = 'quote' AND EXISTS (SELECT 1 FROM _keys k "
                                                         "WHERE k.doc_id = claim_statements.doc_id AND k.idx = claim_statements.idx)", [])}  # fmt: skip
     groups = [[full[_key(s)] for s in g] for g in groups]
-    return _replace(store, "quote", old, groups, [s for g in groups for s in g])
+    return _replace(store, "quote", old, groups, [s for g in groups for s in g], out)
 
 
 _PAIR_BATCH = 50_000  # rows of quotation candidates read at once
@@ -351,38 +384,35 @@ def _quote_pairs(cursor) -> tuple[set, list]:
     return fresh, pairs
 
 
-def _update_event_claims(store: Store, touched: tuple[set[str], list[str]] | None = None) -> int:
+def _update_event_claims(store: Store, touched: tuple[set[str], list[str]] | None = None,
+                         out: _Rewrites | None = None) -> int:  # fmt: skip
     """Rewrite the event claims from the event clusters: all of them, or (``touched``:
     clusters rewritten, articles whose origin changed) those of the clusters rewritten and
     of the clusters reporting those articles."""
+    now = out is None
+    out = _Rewrites() if now else out
     if touched is None:
         store.con.execute("DELETE FROM claim_sources WHERE kind = 'event'")
         store.con.execute("DELETE FROM claims WHERE kind = 'event'")
         reports = store.query(_EVENT_REPORTS.format(only=""))
+        out.full.add("event")
     else:
         clusters, changed = touched
         with ids(store, "_changed", changed):
             clusters = set(clusters) | {r[0] for r in store.con.execute(
                 "SELECT DISTINCT cluster_id FROM event_reports JOIN _changed USING (doc_id)").fetchall()}  # fmt: skip
-        claim_ids = ["c:e:" + c.removeprefix("ev:") for c in clusters]
-        with ids(store, "_claims", claim_ids, "claim_id"), ids(store, "_clusters", clusters, "cluster_id"):
-            store.con.execute("DELETE FROM claim_sources WHERE claim_id IN (SELECT claim_id FROM _claims)")
-            store.con.execute("DELETE FROM claims WHERE claim_id IN (SELECT claim_id FROM _claims)")
+        out.old += ["c:e:" + c.removeprefix("ev:") for c in clusters]
+        with ids(store, "_clusters", clusters, "cluster_id"):
             reports = store.query(_EVENT_REPORTS.format(only="AND r.cluster_id IN (SELECT cluster_id FROM _clusters)"))
     by_cluster: dict[str, list[dict]] = {}
     for r in reports:
         by_cluster.setdefault(r["cluster_id"], []).append(r)
     stmts = [r for rows in by_cluster.values() for r in rows]
     origin_of, outlet_of = _context(store, stmts)
-    rows, sources = [], []
     for cluster_id, members in by_cluster.items():
         built = claims.event_claim_rows(cluster_id, members, origin_of, outlet_of)
-        rows.append(built[0])
-        sources += built[1]
-    store.insert_rows("claims", rows)
-    store.insert_rows("claim_sources", sources)
-    if touched is None:  # the list's pages (schema 10)
-        claim_index.refresh_kind(store.con, "event")
-    else:
-        claim_index.refresh(store.con, [*claim_ids, *(r["claim_id"] for r in rows)])
-    return len(rows)
+        out.rows.append(built[0])
+        out.sources += built[1]
+    if now:
+        out.write(store)
+    return len(by_cluster)

@@ -25,6 +25,8 @@ links alike except surname-only people, which are linked per article. So:
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from newsgraph.corpus import resolve
 from newsgraph.corpus.sqltemp import ids, table
 from newsgraph.store.db import Store
@@ -36,6 +38,15 @@ _NAMES = f"""SELECT n.fam, n.norm, e.name, sum(CASE WHEN coalesce(e.n_mentions, 
     FROM {_ROWS} GROUP BY GROUPING SETS ((n.fam, n.norm, e.name), (n.fam, n.norm)) ORDER BY first"""
 _EXTRA = f"""SELECT e.doc_id, e.entity_id, e.kb, e.roles, n.fam, n.norm FROM {_ROWS}
     WHERE coalesce(e.kb, '') NOT IN ('', '{{}}') OR coalesce(e.roles, '') NOT IN ('', '[]') ORDER BY e.doc_id, e.entity_id"""
+# the rows themselves, with their links, when they are few (``SUMMARISE_IN_SQL_ABOVE``): one
+# read instead of the two aggregations above and the comparison of links below (``_DIFF``)
+_ROW_LEVEL = f"""SELECT n.fam, n.norm, e.doc_id, e.entity_id, e.name, e.n_mentions, e.kb, e.roles,
+    o.gid AS old_gid, o.confidence AS old_confidence, o.evidence AS old_evidence
+    FROM {_ROWS} LEFT JOIN entity_links o ON o.doc_id = e.doc_id AND o.entity_id = e.entity_id LIMIT ?"""
+# Up to this many rows of the reached nodes, they are read and summarised in Python (30
+# articles into 1,500: ~600 rows); above it, aggregated in SQL (a big chunk into a big store
+# reaches entities named in thousands of articles).
+SUMMARISE_IN_SQL_ABOVE = 5000
 _NEAR = """SELECT a.fam, a.norm, b.fam, b.norm FROM node_keys a JOIN _reached USING (fam, norm)
     JOIN node_keys b ON b.key = a.key AND (b.fam <> a.fam OR b.norm <> a.norm) WHERE a.key LIKE 'spelling|%'"""
 # surname-only rows with the full names of their surname their article gives (``fulls``)
@@ -106,16 +117,7 @@ def relink(store: Store, reached: set[tuple[str, str]],
     q = store.con.execute
     with table(store, "_reached", [{"fam": f, "norm": n} for f, n in reached], "fam", "norm"):
         nodes = {key: resolve.Node(key) for key in reached}
-        for fam, norm, name, weight, _, n_docs, whole in q(_NAMES).fetchall():
-            if whole:
-                nodes[(fam, norm)].docs = range(n_docs)  # only the number counts (``_merge_people``)
-            else:
-                nodes[(fam, norm)].names[name] += int(weight)
-        role_rows = []
-        for row in store.query(_EXTRA):  # knowledge-base ids (the last row's win) and roles, in row order
-            nodes[(row["fam"], row["norm"])].kb.update(resolve.row_kb(row))
-            if row["roles"] not in (None, "", "[]"):
-                role_rows.append(row)
+        rows, role_rows = _summarise(store, nodes)
         near: dict = {}
         for fam, norm, fam2, norm2 in q(_NEAR).fetchall():
             near.setdefault((fam, norm), set()).add((fam2, norm2))
@@ -134,24 +136,61 @@ def relink(store: Store, reached: set[tuple[str, str]],
         confidence, evidence = clusters.why.get(key, resolve._exact_evidence(node))
         node_links.append({"fam": key[0], "norm": key[1], "gid": resolve.gid_for(clusters.find(key)),
                            "confidence": confidence, "evidence": evidence})  # fmt: skip
-    row_links = _surname_links(store, nodes, clusters, single, role_rows, new)
-    return _write(store, node_links, row_links)
+    row_links = _surname_links(store, nodes, clusters, single, role_rows, new, rows)
+    return _write(store, node_links, row_links, rows)
+
+
+def _summarise(store: Store, nodes: dict) -> tuple[list[dict] | None, list[dict]]:
+    """Fill the summaries of ``nodes`` (the nodes of ``_reached``) from their rows: names
+    weighted by mentions in order of first row, number of articles, knowledge-base ids (the
+    last row's win). Returns every row with its link (None when there are too many to read:
+    then aggregated in SQL) and the rows with roles, in row order."""
+    rows = store.query(_ROW_LEVEL, [SUMMARISE_IN_SQL_ABOVE + 1])  # unordered: the scan stops at the limit
+    rows.sort(key=lambda row: (row["doc_id"], row["entity_id"]))  # as DuckDB orders strings (by code point)
+    every: list[dict] | None = rows
+    if len(rows) > SUMMARISE_IN_SQL_ABOVE:  # many: aggregated in SQL
+        every = None
+        for fam, norm, name, weight, _, n_docs, whole in store.con.execute(_NAMES).fetchall():
+            if whole:
+                nodes[(fam, norm)].docs = range(n_docs)  # only the number counts (``_merge_people``)
+            else:
+                nodes[(fam, norm)].names[name] += int(weight)
+        rows = store.query(_EXTRA)  # knowledge-base ids and roles
+    else:
+        for row in rows:
+            node = nodes[(row["fam"], row["norm"])]
+            node.names[row["name"]] += row["n_mentions"] or 1
+            node.docs.add(row["doc_id"])
+    role_rows = []
+    for row in rows:  # in row order
+        if row["kb"] not in (None, "", "{}"):
+            nodes[(row["fam"], row["norm"])].kb.update(resolve.row_kb(row))
+        if row["roles"] not in (None, "", "[]"):
+            role_rows.append(row)
+    return every, role_rows
 
 
 def _surname_links(store: Store, nodes: dict, clusters: resolve.Clusters, single: list, role_rows: list,
-                   new: list[str] = ()) -> list[dict]:  # fmt: skip
+                   new: list[str] = (), every: list[dict] | None = None) -> list[dict]:  # fmt: skip
     """The links of the surname-only rows of nodes ``single`` that can have changed (see
     the module doc): those of the new articles ``new``, every row of a surname whose
     context digest changed (``resolve.surname_contexts``, kept in ``surname_context``), and
     the rows whose article names an entity that a new article naming one of the surname's
-    people in full adds to that person's context."""
+    people in full adds to that person's context. ``every``: every row of the reached
+    nodes, when ``_summarise`` read them (the surname-only rows are taken from them)."""
     if not single:
         return []
     every_row = sum(len(nodes[k].docs) for k in single) < RELINK_ALL_BELOW
-    with table(store, "_single", [{"fam": f, "norm": n} for f, n in single], "fam", "norm"), \
-            ids(store, "_new_docs", new):  # fmt: skip
-        rows = store.query(_EVERY_ROW if every_row else _TITLED_OR_NEW)
-        stored = {} if every_row else dict(store.con.execute(_STORED_CONTEXT).fetchall())
+    stored: dict = {}
+    if every is not None:
+        rows = _single_rows(every, single, None if every_row else set(new))
+    if every is None or not every_row:
+        with table(store, "_single", [{"fam": f, "norm": n} for f, n in single], "fam", "norm"), \
+                (nullcontext() if every_row else ids(store, "_new_docs", new)):  # fmt: skip
+            if every is None:
+                rows = store.query(_EVERY_ROW if every_row else _TITLED_OR_NEW)
+            if not every_row:
+                stored = dict(store.con.execute(_STORED_CONTEXT).fetchall())
     ctx = _Context(nodes, clusters, resolve._surname_index(nodes, clusters), {}, {})
     _add_fulls(ctx, rows)
     # organisations of roles: the role rows' articles (full names and surname-only rows)
@@ -177,6 +216,20 @@ def _surname_links(store: Store, nodes: dict, clusters: resolve.Clusters, single
     written = [{"surname": s, "digest": digests[s]} for s in sorted(changed)]
     store.insert_rows("surname_context", written, replace=True)
     return links
+
+
+def _single_rows(every: list[dict], single: list, new: set[str] | None) -> list[dict]:
+    """``_EVERY_ROW`` (``new`` None) or ``_TITLED_OR_NEW`` (``new``: the articles joined)
+    over ``every``, the rows of the reached nodes (in row order): they hold every full name
+    of a reached surname (a person's node shares a ``surname|`` key with the surname's)."""
+    fulls: dict[tuple[str, str], list[str]] = {}
+    for row in every:
+        if row["fam"] == "PERSON" and " " in row["norm"]:
+            fulls.setdefault((row["doc_id"], row["norm"].rsplit(" ", 1)[1]), []).append(row["norm"])
+    wanted = set(single)
+    return [dict(row, fulls=fulls.get((row["doc_id"], row["norm"]))) for row in every
+            if (row["fam"], row["norm"]) in wanted
+            and (new is None or row["roles"] not in (None, "", "[]") or row["doc_id"] in new)]  # fmt: skip
 
 
 def _add_fulls(ctx: _Context, rows: list[dict]) -> None:
@@ -269,13 +322,18 @@ def _doc_nodes(store: Store, docs: set[str]) -> dict:
     return out
 
 
-def _write(store: Store, node_links: list[dict], row_links: list[dict]) -> tuple[list[dict], set[str], list[dict]]:
-    """Rewrite the links that differ; returns the rows whose graph entity changed, the
-    graph entities concerned (old and new) and the rows whose link was rewritten."""
+def _write(store: Store, node_links: list[dict], row_links: list[dict],
+           rows: list[dict] | None = None) -> tuple[list[dict], set[str], list[dict]]:  # fmt: skip
+    """Rewrite the links that differ (compared in Python when every row of the nodes and
+    its link were read, ``rows``; else in SQL); returns the rows whose graph entity changed,
+    the graph entities concerned (old and new) and the rows whose link was rewritten."""
     cols = ("gid", "confidence", "evidence")
-    with table(store, "_node_links", node_links, "fam", "norm", *cols), \
-            table(store, "_row_links", row_links, "doc_id", "entity_id", *cols):  # fmt: skip
-        diff = store.query(_DIFF)
+    if rows is None:
+        with table(store, "_node_links", node_links, "fam", "norm", *cols), \
+                table(store, "_row_links", row_links, "doc_id", "entity_id", *cols):  # fmt: skip
+            diff = store.query(_DIFF)
+    else:
+        diff = _diff(node_links, row_links, rows)
     if diff:
         with table(store, "_link_diff", diff, "doc_id", "entity_id", *cols):
             if any(d["old_gid"] is not None for d in diff):  # else only rows never linked
@@ -286,3 +344,23 @@ def _write(store: Store, node_links: list[dict], row_links: list[dict]) -> tuple
     gids = {g for _, _, g, _ in moved} | {o for _, _, _, o in moved if o}
     written = [{"doc_id": d["doc_id"], "entity_id": d["entity_id"]} for d in diff]
     return [{"doc_id": d, "entity_id": e} for d, e, _, _ in moved], gids, written
+
+
+def _diff(node_links: list[dict], row_links: list[dict], rows: list[dict]) -> list[dict]:
+    """``_DIFF`` over ``rows`` (every row of the nodes, with its link ``old_*``): the new
+    links of the rows of ``node_links``' nodes and of ``row_links`` that differ from the
+    stored ones (no link, another graph entity, or another confidence or evidence)."""
+    by_node = {(k["fam"], k["norm"]): k for k in node_links}
+    by_row = {(k["doc_id"], k["entity_id"]): k for k in row_links}
+    diff = []
+    for row in rows:
+        link = by_node.get((row["fam"], row["norm"])) or by_row.get((row["doc_id"], row["entity_id"]))
+        if link is None:
+            continue
+        old_gid, old_confidence, old_evidence = row["old_gid"], row["old_confidence"], row["old_evidence"]
+        if (old_gid is None or old_gid != link["gid"]  # as SQL compares: a NULL on either side is no difference
+                or (old_confidence is not None and link["confidence"] is not None and old_confidence != link["confidence"])
+                or (old_evidence is not None and link["evidence"] is not None and old_evidence != link["evidence"])):  # fmt: skip
+            diff.append({"doc_id": row["doc_id"], "entity_id": row["entity_id"], "gid": link["gid"],
+                         "confidence": link["confidence"], "evidence": link["evidence"], "old_gid": old_gid})  # fmt: skip
+    return diff
