@@ -93,11 +93,13 @@ def main() -> None:
     header = [
         "# Company and business-body names (full and short, without corporate suffixes), lower case,",
         "# with how the shipped gazetteer knows the name: 'city' (a town or division of 20,000+ by its",
-        "# main name) or 'org' (anything else); everyday one-word names and places of a country's or",
-        "# first-level division's rank are left out. Used by newsgraph.entities.v1 and places (companies.py).",
-        "# Source: derived from the Phoenix actor dictionaries of PETRARCH2 (https://github.com/openeventdata/petrarch2,",
-        "# MIT licence; resources/events/SOURCE.md) by scripts/build_company_names.py: actors coded MNC, or BUS",
-        "# organisations. Columns (tab-separated): name, kind.",
+        "# main name) or 'org' (anything else); everyday one-word names and places of a country's",
+        "# or first-level division's rank are left out. Used by newsgraph.entities.v1 and places",
+        "# (entities/companies.py).",
+        "# Source: derived from the Phoenix actor dictionaries of PETRARCH2",
+        "# (https://github.com/openeventdata/petrarch2, MIT licence; resources/events/SOURCE.md) by",
+        "# scripts/build_company_names.py: actors coded MNC, or BUS organisations.",
+        "# Columns (tab-separated): name, kind.",
     ]
     rows = [f"{n}\t{k}" for n, k in sorted(names.items())]
     OUT.write_text("\n".join(header + rows) + "\n", encoding="utf-8")

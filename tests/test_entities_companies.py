@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from newsgraph.pipeline.components.entities.companies import companies, company_cued, company_kind, reads_as_company
+from newsgraph.pipeline.components.entities.companies import (
+    companies,
+    company_cued,
+    company_kind,
+    reads_as_company,
+)
 
 
 def _region(name: str) -> bool:

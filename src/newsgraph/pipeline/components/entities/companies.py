@@ -83,7 +83,9 @@ def reads_as_company(
         return True
     if kind == "city":
         return False
-    cue = bool(before) and (before[-1] in _PLACE_CUES or (before[-1] == "the" and len(before) > 1 and before[-2] in _PLACE_CUES))
+    cue = bool(before) and (
+        before[-1] in _PLACE_CUES or (before[-1] == "the" and len(before) > 1 and before[-2] in _PLACE_CUES)
+    )
     qualified = (bool(after) and after[0] in _DIVISIONS) or (bool(next_name) and region(next_name))
     return not (cue and qualified)
 

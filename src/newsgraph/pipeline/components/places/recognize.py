@@ -8,7 +8,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from newsgraph.pipeline.components.entities.companies import companies, company_cued, company_kind, reads_as_company
+from newsgraph.pipeline.components.entities.companies import (
+    companies,
+    company_cued,
+    company_kind,
+    reads_as_company,
+)
 from newsgraph.pipeline.components.places.rank import MAJOR_CITY
 from newsgraph.resources import entries, words
 from newsgraph.resources.geonames import Gazetteer, GeoPlace, gazetteer, normalize
@@ -358,7 +363,8 @@ def company_here(sdoc, i: int, j: int) -> bool:
     size, first = j - i, sdoc[i].text
     for k in range(len(sdoc) - size + 1):  # a rare name: the scan runs only for listed ones
         if k != i and sdoc[k].text == first and sdoc[k : k + size].text == name:
-            if company_cued([t.lower_ for t in sdoc[max(0, k - 2) : k]], [t.lower_ for t in sdoc[k + size : k + size + 2]]):
+            ahead = [t.lower_ for t in sdoc[max(0, k - 2) : k]]
+            if company_cued(ahead, [t.lower_ for t in sdoc[k + size : k + size + 2]]):
                 return True
     return False
 
