@@ -77,3 +77,44 @@ def test_facility_tagged_as_a_person_is_a_facility(make_doc):
     doc.entities = [Entity(id="e1", type="PERSON", name="Qorblax Tower", mentions=[mention])]
     (top,) = from_entities(doc, None)
     assert (top.text, top.label) == ("Qorblax Tower", "FAC")
+
+
+# Organisations are not places (issue 17, places item 4): listed company names.
+
+
+def test_company_name_needs_a_cue_and_a_qualifier_to_be_a_place(nlp, gaz):
+    text = "He is principal security consultant at Cisco, the network firm."
+    assert not _accept(nlp, gaz, text, "Cisco", "GPE")
+    assert not _accept(nlp, gaz, "Engineers at Cisco, Google and Apple left.", "Cisco", "GPE")
+    assert _accept(nlp, gaz, "She grew up in Cisco, Texas, before the war.", "Cisco", "GPE")
+
+
+def test_town_sized_company_name_is_the_place_unless_written_as_the_company(nlp, gaz):
+    assert _accept(nlp, gaz, "Storms closed roads in Toyota on Monday.", "Toyota", "GPE")
+    assert not _accept(nlp, gaz, "Toyota said on Monday that sales rose.", "Toyota", "GPE")
+    assert not _accept(nlp, gaz, "Profits rose, an engineer at Toyota told us.", "Toyota", "GPE")
+    # the company reading at another mention holds for this one
+    assert not _accept(nlp, gaz, "Toyota rose. Toyota said sales were up.", "Toyota", "")
+    # a company of a big town's name leaves the town alone: "Ferries from Dover"
+    assert _accept(nlp, gaz, "Ferries from Dover were cancelled.", "Dover", "GPE")
+
+
+def test_surname_after_an_initial_is_no_town(nlp, gaz):
+    assert not _accept(nlp, gaz, "Wales: G Thomas (Toulouse), D Peel (Scarlets), M Jones.", "Peel", "")
+    assert _accept(nlp, gaz, "Violence flared in N Ireland overnight.", "Ireland", "")
+
+
+def test_company_names_in_a_whole_article():
+    import newsgraph
+
+    text = (
+        "Attacks are rising, said Paul King, principal security consultant at Cisco. "
+        "Shares in Nokia fell after Nokia said profits would drop. "
+        "Rain fell in Phoenix, Arizona, and in Cisco, Texas."
+    )
+    record = newsgraph.analyze(text)
+    places = {(text[m.start : m.end], m.start) for p in record.places for m in p.mentions}
+    assert {name for name, _ in places} == {"Phoenix", "Arizona", "Cisco", "Texas"}
+    assert [at for name, at in places if name == "Cisco"] == [text.rindex("Cisco")]
+    types = {e.name: e.type for e in record.entities}
+    assert types["Nokia"] == "ORG"

@@ -10,7 +10,7 @@ See docs/entities.md.
 from __future__ import annotations
 
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.entities import clustering, context, mentions
+from newsgraph.pipeline.components.entities import clustering, companies, context, mentions
 from newsgraph.pipeline.components.entities import consistency as fixes
 from newsgraph.pipeline.components.entities.clustering import Cluster
 from newsgraph.pipeline.components.entities.gazetteer import gazetteer as load_gazetteer
@@ -42,6 +42,7 @@ class EntityLinker(Component):
         self.use_references = references
         self.gaz = load_gazetteer()  # at build time, not on the first document
         fixes.warm_up()
+        companies.companies()  # the company list, read at build time too
 
     def __call__(self, doc: Document) -> Document:
         sdoc, text = doc.spacy, doc.text
@@ -85,6 +86,7 @@ class EntityLinker(Component):
             fixes.fix_teams(found, toks, text)
             context.fixture_lines(found, text)
             fixes.org_cues(found, toks, text)
+            companies.fix_companies(found, toks, text)
             fixes.fix_named_things(found, toks, text)
             found = fixes.the_people(found, toks, text)
             fixes.people_surnames(found, text)

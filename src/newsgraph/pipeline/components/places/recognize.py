@@ -8,9 +8,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from newsgraph.pipeline.components.entities.companies import (
+    companies,
+    company_cued,
+    company_kind,
+    reads_as_company,
+)
 from newsgraph.pipeline.components.places.rank import MAJOR_CITY
 from newsgraph.resources import entries, words
-from newsgraph.resources.geonames import Gazetteer, GeoPlace, normalize
+from newsgraph.resources.geonames import Gazetteer, GeoPlace, gazetteer, normalize
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
@@ -257,6 +263,10 @@ def accept_gazetteer_match(
     if any(w in NEVER_PLACES for w in words[:1]) or words[-1] in NEVER_PLACES:
         return False
     key = normalize(sdoc[i:j].text)
+    if key in companies() and company_here(sdoc, i, j):  # "consultant at Cisco", "Toyota said"
+        return False
+    if i > 0 and _INITIAL.match(sdoc[i - 1].text) and not _well_known_area(places):
+        return False  # a surname after an initial: "D Peel (Scarlets)" in a line-up
     main = [p for p in places if normalize(p.name) == key]  # not through an alternate name
     state = any(p.is_country or p.is_admin1 for p in places)
     article = words[0] == "the" or (i > 0 and sdoc[i - 1].lower_ == "the")
@@ -311,6 +321,52 @@ def accept_gazetteer_match(
     if big:
         return True
     return _cued(sdoc, i, j) or any(p.population >= 20000 for p in places)
+
+
+# A person's initial before a surname ("D Peel"); "A" and "I" are words, and "N Ireland" or
+# "S Korea" abbreviate compass words before countries and regions (not towns or divisions:
+# Peel is also a region of Western Australia).
+_INITIAL = re.compile(r"^[B-HJ-Z]\.?$")
+
+
+def _well_known_area(places: list[GeoPlace]) -> bool:
+    """A country, continent or other region (no town or division) among ``places``."""
+    return any(p.is_country or not (p.is_town or p.is_admin1 or p.is_admin2) for p in places)
+
+
+def _is_region(name: str) -> bool:
+    """``name`` is a country or first-level division ("Texas" in "Cisco, Texas")."""
+    return any(p.is_country or p.is_admin1 for p in gazetteer().lookup(name))
+
+
+def company_here(sdoc, i: int, j: int) -> bool:
+    """Tokens [i, j) name a listed company, not a place (``entities.companies``): a company
+    name without strong place evidence here, or a town-sized one ("Toyota") the text writes
+    as the company here or at another mention of it ("Toyota said")."""
+    name = sdoc[i:j].text
+    kind = company_kind(name)
+    if kind is None:
+        return False
+    before = [t.lower_ for t in sdoc[max(0, i - 2) : i]]
+    after = [t.lower_ for t in sdoc[j : j + 2]]
+    next_name = prev_name = ""
+    if after[:1] == [","] and j + 1 < len(sdoc) and sdoc[j + 1].text[:1].isupper():
+        ent = next((e for e in sdoc.ents if e.start == j + 1), None)
+        next_name = ent.text if ent is not None else sdoc[j + 1].text
+    if before[-1:] in ([","], ["and"]) and i >= 2:
+        ent = next((e for e in sdoc.ents if e.end == i - 1), None)
+        prev_name = ent.text if ent is not None else sdoc[i - 2].text
+    if reads_as_company(name, before, after, _is_region, next_name, prev_name):
+        return True
+    if kind != "city":
+        return False
+    size, first = j - i, sdoc[i].text
+    for k in range(len(sdoc) - size + 1):  # a rare name: the scan runs only for listed ones
+        if k != i and sdoc[k].text == first and sdoc[k : k + size].text == name:
+            ahead = [t.lower_ for t in sdoc[max(0, k - 2) : k]]
+            if company_cued(ahead, [t.lower_ for t in sdoc[k + size : k + size + 2]]):
+                return True
+    return False
 
 
 def from_gazetteer(
