@@ -20,6 +20,9 @@ from newsgraph.resources import entries
 MIN_WORDS = 12  # below this there is too little evidence to refuse anything
 MAX_WORDS = 600  # the head of a long article is enough
 MIN_OTHER_SCORE = 0.15
+# and at least this many of its function words: in a short English text two words that are
+# also Swedish function words ("men", "hit") are a share of 0.17 but no evidence
+MIN_OTHER_HITS = 4
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")  # Basic Latin through Latin Extended-B
 _NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f]")  # letters of any other script
@@ -83,7 +86,7 @@ def detect(text: str) -> Verdict:
     scores = {code: count / len(words) for code, count in counts.items()}
     best = max(scores, key=scores.get)
     english = scores["en"]
-    if best != "en" and scores[best] >= MIN_OTHER_SCORE and scores[best] > 1.5 * english:
+    if best != "en" and counts[best] >= MIN_OTHER_HITS and scores[best] >= MIN_OTHER_SCORE and scores[best] > 1.5 * english:
         return Verdict(False, _lexicon()[best][0], scores, best)
     return Verdict(True, "English", scores)
 
