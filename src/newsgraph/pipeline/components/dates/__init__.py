@@ -12,6 +12,7 @@ from newsgraph.pipeline.components.dates.frequency import frequency
 from newsgraph.pipeline.components.dates.context import (
     caption_spans,
     clause_tense,
+    governs,
     in_caption,
     publication_date,
 )
@@ -82,7 +83,7 @@ class DateExtractor(Component):
         sentences = _sentence_ends(doc)
         report_quarter: str | None = None  # the first quarter named that has begun
         ref: tuple[str, int] | None = None  # the last calendar value named, and its sentence
-        year: tuple[int, int] | None = None  # the last explicit year named, and its sentence
+        year: tuple | None = None  # the last explicit year named, its sentence and its span
         found = []
         for mention in anchoring.joined_with_years(doc.text, mentions(doc.text)):
             measure = anchoring.event_measure(doc.text, mention.start, mention.end, mention.spec)
@@ -96,7 +97,9 @@ class DateExtractor(Component):
             if spec.get("period") and report_quarter is None:
                 continue  # "the latest period" is a quarter only in a report about quarters
             sentence = bisect.bisect_right(sentences, mention.start)
-            spec = anchoring.with_nearby_year(spec, year[0] if year and year[1] == sentence else None)
+            nearby = year is not None and year[1] == sentence
+            nearby = nearby and governs(doc.spacy, year[2], (mention.start, mention.end))
+            spec = anchoring.with_nearby_year(spec, year[0] if nearby else None)
             tense = _tense(doc, mention.start, mention.end, spec)
             if spec["kind"] == "anaphor":
                 value = anchoring.resolve_anaphor(spec, ref[0] if ref else None, anchor)
@@ -117,7 +120,7 @@ class DateExtractor(Component):
                 ref = (value, sentence)
             named_year = anchoring.explicit_year(spec, value)
             if named_year is not None:
-                year = (named_year, sentence)
+                year = (named_year, sentence, (mention.start, mention.end))
             found.append([mention, spec, value, reason, tense])
         return found
 
@@ -146,7 +149,10 @@ def _anchor_quoted(doc: Document, found: list[list]) -> None:
             continue
         i = bisect.bisect_right(ends, quote[0])
         sentence = (ends[i - 1] if i else 0, ends[i] if i < len(ends) else len(doc.text))
-        sentence = (sentence[0], max(sentence[1], quote[1] + 80))
+        # The attribution may follow the quote ("..., said a message read Monday"), but
+        # never across a line break: the next paragraph is another statement.
+        after = doc.text.find("\n", quote[1], quote[1] + 80)
+        sentence = (sentence[0], max(sentence[1], after if after >= 0 else quote[1] + 80))
         day = anchoring.message_date(quote, resolved, sentence)
         if day is not None:
             item[2], item[3] = resolve.value(spec, day, item[4])

@@ -52,7 +52,9 @@ def clause_tense(sdoc, start: int, end: int, text: str | None = None) -> str | N
     return tense
 
 
-def _governing_tense(sdoc, start: int, end: int) -> str | None:
+def _governing_verb(sdoc, start: int, end: int):
+    """The verb (or auxiliary) that governs the characters ``[start, end)``: the first one
+    up the tree from the root of their span; None when there is none."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -61,9 +63,26 @@ def _governing_tense(sdoc, start: int, end: int) -> str | None:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    return _verb_tense(verb)
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _governing_tense(sdoc, start: int, end: int) -> str | None:
+    verb = _governing_verb(sdoc, start, end)
+    return None if verb is None else _verb_tense(verb)
+
+
+def governs(sdoc, frame: tuple[int, int], target: tuple[int, int]) -> bool:
+    """True when the clause of the expression at ``frame`` ("In 1994, ...") also holds the
+    one at ``target``: the frame's verb is the target's verb or one above it ("In 1994, the
+    plant closed in March"; "In 1994, it said the plant closed in March"). False when the
+    frame sits in a clause of its own ("a program approved in 1987 ... had bought shares
+    through Sept. 29"). True without a parse."""
+    if sdoc is None:
+        return True
+    outer, inner = _governing_verb(sdoc, *frame), _governing_verb(sdoc, *target)
+    if outer is None or inner is None:
+        return True
+    return outer == inner or outer in inner.ancestors
 
 
 def _verb_tense(verb) -> str | None:
@@ -95,6 +114,10 @@ def _verb_tense(verb) -> str | None:
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
         parent = verb.head
         return _verb_tense(parent) if parent.pos_ in ("VERB", "AUX", "ADJ") else None
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        # A present participle clause shares the time of the clause it hangs on ("the stock has
+        # fluctuated, rising to a high in June from $29 in March").
+        return _verb_tense(verb.head)
     return None
 
 

@@ -1,0 +1,54 @@
+"""Dates, what a clause lends to the expressions in it, on synthetic sentences (issue 13,
+fifth pass): an explicit year gives its year only to dates in its own clause or below it,
+not to a date of the main clause when it sits in a relative clause; a present participle
+clause takes the tense of the clause it hangs on; a quoted message takes its date from the
+attribution next to it, never from the next paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.components.dates import DateExtractor
+
+
+def _values(nlp, make_doc, text: str, published: str) -> dict:
+    doc = make_doc(text, published=published)
+    doc.spacy = nlp(text)
+    DateExtractor()(doc)
+    return {doc.text[d.start : d.end]: d.value for d in doc.dates}
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        # The year frames the whole sentence, or the clause above the date.
+        ("In 1994, the plant closed in March.", "March", "1994-03"),
+        ("In 1994, the company said it closed the plant in March.", "March", "1994-03"),
+        # The year belongs to a relative clause; the date to the main clause: no year lent.
+        ("Under a program approved by the board in 1987, the company had bought 481,000 shares "
+         "through Sept. 29.", "Sept. 29", "1989-09-29"),
+    ],
+)
+def test_dates_a_year_frames_only_its_own_clause(nlp, make_doc, text, surface, value):
+    found = _values(nlp, make_doc, text, "1989-10-30")
+    assert found.get(surface) == value, found
+
+
+def test_dates_a_participle_clause_takes_the_tense_of_its_clause(nlp, make_doc):
+    """ "rising ... from $29 in March" hangs on a past clause: the last March, not the nearest
+    (March 1990 is nearer to 1989-10-30 than March 1989)."""
+    text = "The stock has fluctuated sharply, rising to a high of $42 in June from $29 in March."
+    found = _values(nlp, make_doc, text, "1989-10-30")
+    assert found.get("March") == "1989-03", found
+    assert found.get("June") == "1989-06", found
+
+
+def test_dates_a_quoted_message_is_not_dated_by_the_next_paragraph(nlp, make_doc):
+    """ "tonight" in a quote followed by a paragraph naming Saturday is the night of the
+    publication date (a Sunday), not the Saturday's."""
+    text = (
+        "``It is not tonight we are worried about,'' said Ms. Smith, a sponsor.\n\n"
+        "A memorial service planned for Saturday was canceled."
+    )
+    found = _values(nlp, make_doc, text, "1999-10-24")
+    assert found.get("tonight") == "1999-10-24TNI", found
