@@ -52,3 +52,20 @@ def test_dates_a_quoted_message_is_not_dated_by_the_next_paragraph(nlp, make_doc
     )
     found = _values(nlp, make_doc, text, "1999-10-24")
     assert found.get("tonight") == "1999-10-24TNI", found
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # TIMEX3's FUTURE_REF, as "the near term" is.
+        ("It plans an offering in the near future.", {"the near future": "FUTURE_REF"}),
+        ("That lies in the distant future.", {"the distant future": "FUTURE_REF"}),
+        # A month and a year in words, as transcripts write them, are one month.
+        ("January nineteen ninety-seven. Atlanta again.", {"January nineteen ninety-seven": "1997-01"}),
+        # "the past" before a count of periods is not the past as such.
+        ("Police provoked violence for the past three summers.", {}),
+        ("In the past, he won.", {"the past": "PAST_REF"}),
+    ],
+)
+def test_dates_vague_references_and_spoken_month_years(nlp, make_doc, text, expected):
+    assert _values(nlp, make_doc, text, "1998-02-27") == expected

@@ -158,8 +158,8 @@ def joined_with_years(text: str, found: list) -> list:
     """``found`` (tagged mentions, left to right) with a period of a report ("the same
     period", "the corresponding quarter") and the year right after it ("last year", "a year
     earlier", "1988") joined into one mention of that period in that year, and a season or
-    month with the year after "of" ("the winter of nineteen ninety-four") joined into one
-    explicit value. A joined period keeps the year's own mention as ``tail``, which stands
+    month with the year after it or after "of" ("the winter of nineteen ninety-four",
+    "January nineteen ninety-seven") joined into one explicit value. A joined period keeps the year's own mention as ``tail``, which stands
     alone when no quarter is being reported on."""
     out = []
     for mention in found:
@@ -170,7 +170,7 @@ def joined_with_years(text: str, found: list) -> list:
             joined = _period_year(mention.spec)
             if joined is not None:
                 joined |= {"period": bool(prev.spec.get("period")), "tail": mention}
-        elif gap is not None and gap.strip() == "of" and len(gap) <= 5:
+        elif gap is not None and (gap.strip() == "of" and len(gap) <= 5 or gap == " "):
             joined = _of_year(prev.spec, mention.spec)
         if joined is not None:
             out[-1] = type(prev)(prev.start, mention.end, prev.type, joined)
@@ -190,9 +190,9 @@ def _period_year(spec: dict) -> dict | None:
 
 
 def _of_year(first: dict, year: dict) -> dict | None:
-    """A season or month and the year written after "of" ("the winter of nineteen
-    ninety-four", "March of nineteen ninety-eight"; the tagger joins them when the year is
-    in digits) as one explicit value, else None."""
+    """A season or month and the year written after it or after "of" ("the winter of
+    nineteen ninety-four", "March of nineteen ninety-eight", "January nineteen ninety-seven";
+    the tagger joins them when the year is in digits) as one explicit value, else None."""
     if year.get("kind") != "explicit" or not re.fullmatch(r"\d{4}", year.get("value") or ""):
         return None
     if first.get("kind") == "season" and first.get("offset") is None:

@@ -610,6 +610,7 @@ def _set_word(m: re.Match) -> Mention | None:
     return Mention(m.start(), m.end(), "SET", {"kind": "set", "value": load()["sets"][m.group("w").lower()]})
 
 
+_COUNTED_AFTER = re.compile(rf"(?i)\s+(?:{NUMWORD}|few|several|many)\s+[a-z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”]?\s+|\n\s*)$")
 
 
@@ -624,6 +625,8 @@ def _reference(m: re.Match) -> Mention | None:
         return None  # "Now, following asset sales, ...": a discourse marker, not a time
     if word == "future" and re.match(r"\s+(?:of|generations)", after):
         return None
+    if word == "the past" and _COUNTED_AFTER.match(m.string, m.end()):
+        return None  # "the past three summers": a count of periods, not the past as such
     before = m.string[max(0, m.start() - 6) : m.start()]
     if word == "current" and re.search(r"(?i)\bthen[\s-]+$", before):
         # "the then current price": the present of a past moment, TimeML's PAST_REF
