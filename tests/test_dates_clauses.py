@@ -69,3 +69,19 @@ def test_dates_a_quoted_message_is_not_dated_by_the_next_paragraph(nlp, make_doc
 )
 def test_dates_vague_references_and_spoken_month_years(nlp, make_doc, text, expected):
     assert _values(nlp, make_doc, text, "1998-02-27") == expected
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # The calendar quarter whose last day is nearest the end date.
+        ("Sales rose 5% in the quarter ended July 31.", "1989-Q2"),
+        ("Sales rose 5% in the quarter ended Aug. 26.", "1989-Q3"),
+        ("Sales rose 5% in the quarter ending Jan. 2, 1988.", "1987-Q4"),
+        # Without an end date, the last quarter completed before publication.
+        ("Sales rose 5% in the quarter.", "1989-Q3"),
+    ],
+)
+def test_dates_a_quarter_with_its_end_date(nlp, make_doc, text, value):
+    found = _values(nlp, make_doc, text, "1989-10-30")
+    assert found.get("the quarter") == value, found

@@ -17,6 +17,7 @@ from newsgraph.pipeline.components.dates.context import (
     publication_date,
 )
 from newsgraph.pipeline.shared.temporal.engine import mentions, tag
+from newsgraph.pipeline.shared.temporal.lexicon import load
 from newsgraph.pipeline.shared.temporal.tagger import Mention
 from newsgraph.pipeline.document import Document
 from newsgraph.record import DateExpr
@@ -247,10 +248,41 @@ def _needs_tense(spec: dict) -> bool:
     ) and not spec.get("year")
 
 
+# "the quarter ended Sept. 30", "the quarter ending July 31, 1989"
+_QUARTER_ENDED = re.compile(
+    r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>[0-3]?\d)\b(?:,\s*(?P<year>\d{4})\b)?"
+)
+
+
+def _ended_quarter(text: str, mention: Mention) -> dict | None:
+    """ "the quarter ended July 31": the calendar quarter whose last day is nearest the date
+    named (July 31 is a month after June 30, two before Sept. 30: the second quarter), with
+    the year when the date has one; None when no end date follows a quarter without number."""
+    spec = mention.spec
+    if spec.get("kind") != "quarter" or spec.get("q") or spec.get("year") or spec.get("year_ago"):
+        return None
+    if spec.get("period") or spec.get("year_offset") is not None:
+        return None
+    m = _QUARTER_ENDED.match(text, mention.end)
+    month = load()["months"].get(m.group("month").lower()) if m else None
+    if month is None or not 1 <= int(m.group("day")) <= 31:
+        return None
+    position = month + int(m.group("day")) / 31  # months since the start of the year, about
+    q = min(range(5), key=lambda k: abs(position - (3 * k + 1)))  # quarter k ends at 3k + 1
+    year = int(m.group("year")) if m.group("year") else None
+    if q == 0:  # early January: the fourth quarter of the year before
+        q, year = 4, year - 1 if year else None
+    return {"kind": "quarter", "q": q, "year": year, "year_ago": False}
+
+
 def _in_context(text: str, mention: Mention) -> dict:
     """Adjust a spec by its sentence: "a year ago" next to a quarter means that quarter a
-    year before (TimeML's convention for financial reports)."""
+    year before (TimeML's convention for financial reports); a quarter with its end date
+    ("the quarter ended July 31") is that calendar quarter."""
     spec = mention.spec
+    ended = _ended_quarter(text, mention)
+    if ended is not None:
+        return ended
     if spec.get("kind") == "offset" and spec.get("unit") == "Y" and spec.get("ago") and spec.get("n") == -1:
         # The compared period is usually named in the same or the previous sentence.
         window = text[max(0, mention.start - 600) : mention.end + 300]
