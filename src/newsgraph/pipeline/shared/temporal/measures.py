@@ -69,6 +69,19 @@ def patterns() -> list[tuple[str, object]]:
             rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d|,\d)(?:,?\s+(?P<year>{YEAR})\b)?",
             _day_range,
         ),
+        # "6 to 9 January", "14-17 February" (day before month, as British news writes it)
+        (
+            rf"(?<![\d.,£$€])\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?P<sep>\s*[-–]\s*|\s+(?:and|to|until|till)\s+)"
+            rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+            _day_range,
+        ),
+        # "1630 GMT", "10:30 GMT": a 24-hour clock with its time zone; "between 2000 and
+        # 2100 GMT": both ends
+        (
+            r"\b(?:(?P<h1>[01]?\d|2[0-3])[:.]?(?P<mi1>[0-5]\d)(?:\s*[-–]\s*|\s+(?:and|to|until|till)\s+))?"
+            rf"(?P<h>[01]?\d|2[0-3])[:.]?(?P<mi>[0-5]\d)\s?(?:{alternation(load()['timezones'])})\b",
+            _clock_24,
+        ),
         (
             rf"(?:\b[Ff]iscal\s+)?(?P<y1>{YEAR})(?P<sep>[-–/]|\s+(?:to|through|and)\s+)(?P<y2>{YEAR}|\d\d)\b(?![-/.,]\d)",
             _year_range,
@@ -242,12 +255,17 @@ def _every_other(m: re.Match) -> Mention:
 
 
 def _day_range(m: re.Match) -> list[Mention] | None:
-    """ "April 24 and 25", "Oct. 18-22": both ends, each a date of that month."""
+    """ "April 24 and 25", "Oct. 18-22", "6 to 9 January": both ends, each a date of that
+    month."""
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     if not (1 <= d1 < d2 <= 31):
         return None
     year = int(m.group("year")) if m.group("year") else None
     month = _month_num(m.group("month"))
+    if m.start("month") > m.start("d2"):  # the day first: "6" and "9 January"
+        first = Mention(m.start("d1"), m.end("d1"), "DATE", {"kind": "monthday", "month": month, "day": d1, "year": year})
+        second = Mention(m.start("d2"), m.end(), "DATE", {"kind": "monthday", "month": month, "day": d2, "year": year})
+        return [first, second]
     first = Mention(m.start(), m.end("d1"), "DATE", {"kind": "monthday", "month": month, "day": d1, "year": year})
     second = Mention(m.start("d2"), m.end(), "DATE", {"kind": "monthday", "month": month, "day": d2, "year": year})
     if year is None:
@@ -281,6 +299,15 @@ def _clock_part(m: re.Match) -> Mention | None:
     start = m.start("h")
     spec = {"kind": "clock", "hour": hour, "minute": int(m.group("mi") or 0)}
     return Mention(start, m.end(), "TIME", spec)
+
+
+def _clock_24(m: re.Match) -> Mention | list[Mention]:
+    spec = {"kind": "clock", "hour": int(m.group("h")), "minute": int(m.group("mi"))}
+    last = Mention(m.start("h"), m.end(), "TIME", spec)
+    if m.group("h1") is None:
+        return last
+    spec = {"kind": "clock", "hour": int(m.group("h1")), "minute": int(m.group("mi1"))}
+    return [Mention(m.start(), m.end("mi1"), "TIME", spec), last]
 
 
 def _mid_part(m: re.Match) -> Mention:

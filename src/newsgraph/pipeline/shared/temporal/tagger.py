@@ -82,6 +82,8 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         (rf"(?i:{MOD}(?:(?P<off>last|this|next|past|previous)\s+)?)(?P<month>{month})(?![\w-])", _month_only),
         (rf"(?i:\b(?:the\s+)?{MOD}(?:fiscal\s+)?)(?P<year>{YEAR})(?!\d|,\d|\.\d|%)(?:['’]s\b)?", _year),
         (rf"(?i:\b(?:the\s+)?{MOD})(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0s|['’](?P<d2>[0-9])0s)\b", _decade),
+        # "the 90s", "the late 80s": a decade without its century or apostrophe, after "the"
+        (r"(?i)\bthe\s+(?:(?:early|late)\s+|mid-?)?(?P<d2>[2-9])0s\b", _bare_decade),
         (
             rf"(?i:\b(?:(?P<off>last|this|next|coming|past|previous)\s+)?)(?P<wd>{weekday})(?i:{part})",
             _weekday,
@@ -96,7 +98,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _holiday,
         ),
         (r"(?i)\bovernight\b", lambda m: Mention(m.start(), m.end(), "TIME", {"kind": "overnight"})),
-        (rf"(?i)\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ap>a\.?m\b\.?|p\.?m\b\.?){tz}", _clock),
+        (rf"(?i)\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.m\b\.?|[ap]m\b){tz}", _clock),
         (r"(?i)\b(?:at\s+)?(?P<w>noon|midnight|midday)\b", _noon),
         (
             r"(?i)\b(?:the\s+)?weekend\b",
@@ -348,6 +350,18 @@ def _decade(m: re.Match) -> Mention:
     else:
         value = f"19{m.group('d2')}"
     return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": value})
+
+
+# "around the mid-70s", "temperatures in the 80s": an age or a measure, not a decade
+_NOT_DECADE_BEFORE = re.compile(
+    r"(?i)\b(?:around|about|approximately|roughly|nearly|almost|under|over|than|highs?|lows?|temperatures?|degrees)\s+(?:in\s+)?$"
+)
+
+
+def _bare_decade(m: re.Match) -> Mention | None:
+    if _NOT_DECADE_BEFORE.search(m.string, max(0, m.start() - 24), m.start()):
+        return None
+    return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"19{m.group('d2')}"})
 
 
 def _weekday(m: re.Match) -> Mention:

@@ -1,0 +1,64 @@
+"""Dates, forms British news writes (issue 13, fifth pass), on synthetic sentences: a
+24-hour clock with its time zone ("1630 GMT", not the year 1630), minutes after a dot
+("5.30pm"), both ends of a day range with the day first ("6 to 9 January"), and decades
+without their century ("the 90s", not "around the mid-70s", an age)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.components.dates import DateExtractor
+
+
+def _values(nlp, make_doc, text: str, published: str = "2005-03-10") -> dict:  # a Thursday
+    doc = make_doc(text, published=published)
+    doc.spacy = nlp(text)
+    DateExtractor()(doc)
+    for d in doc.dates:
+        assert doc.text[d.start : d.end].strip() == doc.text[d.start : d.end]
+    return {doc.text[d.start : d.end]: (d.value, d.type) for d in doc.dates}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Shares rose 4% by 1200 GMT.", {"1200 GMT": ("2005-03-10T12:00", "TIME")}),
+        ("It will be broadcast at 2010 GMT.", {"2010 GMT": ("2005-03-10T20:10", "TIME")}),
+        ("The vote opens at 10:30 GMT.", {"10:30 GMT": ("2005-03-10T10:30", "TIME")}),
+        (
+            "Viewers tuned in between 2000 and 2100 GMT.",
+            {"2000": ("2005-03-10T20:00", "TIME"), "2100 GMT": ("2005-03-10T21:00", "TIME")},
+        ),
+        ("The shop closes at 5.30pm.", {"5.30pm": ("2005-03-10T17:30", "TIME")}),
+        # A year stays a year without a time zone after it.
+        ("Sales fell in 2004.", {"2004": ("2004", "DATE")}),
+    ],
+)
+def test_dates_clock_times_with_a_time_zone_or_a_dot(nlp, make_doc, text, expected):
+    assert _values(nlp, make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The talks run from 6 to 9 January 2006.",
+            {"6": "2006-01-06", "9 January 2006": "2006-01-09"},
+        ),
+        ("The indoor championships take place on 5-6 March.", {"5": "2005-03-05", "6 March": "2005-03-06"}),
+        ("They won 3-1 in May.", {"May": "2004-05"}),
+    ],
+)
+def test_dates_both_ends_of_a_day_first_range(nlp, make_doc, text, expected):
+    assert {k: v for k, (v, _) in _values(nlp, make_doc, text).items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Hits of the 90s and the late 80s.", {"the 90s": "199", "the late 80s": "198"}),
+        ("Life expectancy is now around the mid-70s.", {"now": "PRESENT_REF"}),
+    ],
+)
+def test_dates_decades_without_their_century(nlp, make_doc, text, expected):
+    assert {k: v for k, (v, _) in _values(nlp, make_doc, text).items()} == expected
