@@ -1,7 +1,8 @@
 """Dates, forms British news writes (issue 13, fifth pass), on synthetic sentences: a
 24-hour clock with its time zone ("1630 GMT", not the year 1630), minutes after a dot
 ("5.30pm"), both ends of a day range with the day first ("6 to 9 January"), and decades
-without their century ("the 90s", not "around the mid-70s", an age)."""
+without their century ("the 90s", not "around the mid-70s", an age), fiscal years
+("FY2005") and "March" or "May" before a noun ("the March accession")."""
 
 from __future__ import annotations
 
@@ -61,4 +62,20 @@ def test_dates_both_ends_of_a_day_first_range(nlp, make_doc, text, expected):
     ],
 )
 def test_dates_decades_without_their_century(nlp, make_doc, text, expected):
+    assert {k: v for k, (v, _) in _values(nlp, make_doc, text).items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("In FY2005 sales rose, and in FY05 too.", {"FY2005": "2005", "FY05": "2005"}),
+        # "March" and "May" before a noun, after an article, are months...
+        ("The March accession will enable them to join.", {"March": "2005-03"}),
+        ("Labour is preparing for a May election.", {"May": "2005-05"}),
+        # ... but not a march, nor a government named after a person.
+        ("He joined the March on Washington.", {}),
+        ("The May government fell after the vote.", {}),
+    ],
+)
+def test_dates_fiscal_years_and_months_before_a_noun(nlp, make_doc, text, expected):
     assert {k: v for k, (v, _) in _values(nlp, make_doc, text).items()} == expected

@@ -69,6 +69,8 @@ def patterns() -> list[tuple[str, object]]:
             rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d|,\d)(?:,?\s+(?P<year>{YEAR})\b)?",
             _day_range,
         ),
+        # "FY2005", "FY 2005", "FY05": a fiscal year, written as its year (as "fiscal 2005")
+        (r"\bFY\s?(?P<y>(?:19|20)\d\d|\d\d)\b(?![-/.,]\d)", _fiscal_year),
         # "6 to 9 January", "14-17 February" (day before month, as British news writes it)
         (
             rf"(?<![\d.,£$€])\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?P<sep>\s*[-–]\s*|\s+(?:and|to|until|till)\s+)"
@@ -299,6 +301,13 @@ def _clock_part(m: re.Match) -> Mention | None:
     start = m.start("h")
     spec = {"kind": "clock", "hour": hour, "minute": int(m.group("mi") or 0)}
     return Mention(start, m.end(), "TIME", spec)
+
+
+def _fiscal_year(m: re.Match) -> Mention:
+    year = m.group("y")
+    if len(year) == 2:  # "FY05": this century up to 49, the last one from 50
+        year = ("20" if int(year) < 50 else "19") + year
+    return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": year})
 
 
 def _clock_24(m: re.Match) -> Mention | list[Mention]:

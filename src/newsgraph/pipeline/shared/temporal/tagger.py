@@ -290,6 +290,15 @@ def _iso(m: re.Match) -> Mention:
 _RANGE_END = re.compile(r"\b(?:from|between)\s+[A-Z][a-z]+\.?\s+(?:to|through|and|until)\s+$")
 
 
+# "the March accession", "a May election": the month before a noun. Not a preposition
+# ("the March on Washington") or a noun that makes "May" a person's name ("the May
+# government").
+_ARTICLE_BEFORE = re.compile(r"(?:^|\b)(?:[Tt]he|an?)\s+$")
+_MONTH_MODIFIER = re.compile(
+    r"\s+(?!(?:on|of|to|for|by|in|at|and|or|with|from|government|administration|cabinet|era|ministry|premiership|team)\b)[a-z]{3,}\b"
+)
+
+
 def _month_only(m: re.Match) -> Mention | None:
     name = m.group("month")
     if re.match(r"\s*[0-3]?\d(?!\d)", m.string[m.end() : m.end() + 4]):
@@ -302,6 +311,7 @@ def _month_only(m: re.Match) -> Mention | None:
             m.string[max(0, m.start() - 8) : m.start()] + " ",
         )
         or _RANGE_END.search(m.string, max(0, m.start() - 24), m.start())
+        or _MONTH_MODIFIER.match(m.string, m.end()) and _ARTICLE_BEFORE.search(m.string, max(0, m.start() - 5), m.start())
     ):
         return None  # the modal verb and the verb, not the months
     off = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}.get((m.group("off") or "").lower())
