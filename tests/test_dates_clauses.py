@@ -65,6 +65,7 @@ def test_dates_a_quoted_message_is_not_dated_by_the_next_paragraph(nlp, make_doc
         # "the past" before a count of periods is not the past as such.
         ("Police provoked violence for the past three summers.", {}),
         ("In the past, he won.", {"the past": "PAST_REF"}),
+        ("In the past many viruses spread.", {"the past": "PAST_REF"}),
     ],
 )
 def test_dates_vague_references_and_spoken_month_years(nlp, make_doc, text, expected):

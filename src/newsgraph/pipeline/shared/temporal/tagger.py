@@ -634,7 +634,9 @@ def _set_word(m: re.Match) -> Mention | None:
     return Mention(m.start(), m.end(), "SET", {"kind": "set", "value": load()["sets"][m.group("w").lower()]})
 
 
-_COUNTED_AFTER = re.compile(rf"(?i)\s+(?:{NUMWORD}|few|several|many)\s+[a-z]")
+_COUNTED_AFTER = re.compile(
+    r"(?i)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|few|several)\s+[a-z]"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”]?\s+|\n\s*)$")
 
 
