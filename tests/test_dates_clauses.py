@@ -63,7 +63,9 @@ def test_dates_a_quoted_message_is_not_dated_by_the_next_paragraph(nlp, make_doc
         # A month and a year in words, as transcripts write them, are one month.
         ("January nineteen ninety-seven. Atlanta again.", {"January nineteen ninety-seven": "1997-01"}),
         # "the past" before a count of periods is not the past as such.
-        ("Police provoked violence for the past three summers.", {}),
+        ("The currency has gained 1% in the past three sessions.", {}),
+        # A count of seasons is each of them, a set.
+        ("Police provoked violence for the past three summers.", {"the past three summers": "XXXX-SU"}),
         ("In the past, he won.", {"the past": "PAST_REF"}),
         ("In the past many viruses spread.", {"the past": "PAST_REF"}),
     ],

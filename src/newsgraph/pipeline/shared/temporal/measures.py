@@ -62,6 +62,12 @@ def patterns() -> list[tuple[str, object]]:
         (rf"(?i:\b(?:every|each)\s+)(?P<month>{month})", _set_month),
         (rf"(?i)\b(?:every|each)\s+(?P<part>{_PARTS})\b", _set_part),
         (rf"(?i)\b(?:every|each)\s+(?P<season>{seasons})\b", _set_season),
+        # "the past three summers": several seasons, not one stretch of time (each of them)
+        (
+            r"(?i)\bthe\s+(?:past|last|previous|next|coming)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)"
+            r"\s+(?P<season>spring|summer|autumn|winter)s\b",
+            _set_season,
+        ),
         (r"(?i)\b(?:every|each)\s+season\b", lambda m: _set(m, "P1Y")),
         (rf"(?i)\bevery\s+other\s+(?P<unit>{_SINGULAR})\b", _every_other),
         (
