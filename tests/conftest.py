@@ -98,3 +98,20 @@ def quotes_of(make_doc, nlp):
     from tests.fixtures.quotes import quotes_runner
 
     return quotes_runner(make_doc, nlp)
+
+
+@pytest.fixture
+def dates_of(make_doc, nlp):
+    """``dates_of(text, published)``: the dates component's expressions in a parsed
+    ``text``, by their surface; each span is checked to carry no outer space."""
+    from newsgraph.pipeline.components.dates import DateExtractor
+
+    def run(text: str, published: str | None = None) -> dict:
+        doc = make_doc(text, published=published)
+        doc.spacy = nlp(text)
+        DateExtractor()(doc)
+        for d in doc.dates:
+            assert doc.text[d.start : d.end].strip() == doc.text[d.start : d.end]
+        return {doc.text[d.start : d.end]: d for d in doc.dates}
+
+    return run

@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.pipeline.components.dates import DateExtractor
 
-
-def _values(nlp, make_doc, text: str, published: str) -> dict:
-    doc = make_doc(text, published=published)
-    doc.spacy = nlp(text)
-    DateExtractor()(doc)
-    return {doc.text[d.start : d.end]: d.value for d in doc.dates}
+def _values(dates_of, text: str, published: str) -> dict:
+    return {surface: d.value for surface, d in dates_of(text, published).items()}
 
 
 @pytest.mark.parametrize(
@@ -29,28 +24,28 @@ def _values(nlp, make_doc, text: str, published: str) -> dict:
          "through Sept. 29.", "Sept. 29", "1989-09-29"),
     ],
 )
-def test_dates_a_year_frames_only_its_own_clause(nlp, make_doc, text, surface, value):
-    found = _values(nlp, make_doc, text, "1989-10-30")
+def test_dates_a_year_frames_only_its_own_clause(dates_of, text, surface, value):
+    found = _values(dates_of, text, "1989-10-30")
     assert found.get(surface) == value, found
 
 
-def test_dates_a_participle_clause_takes_the_tense_of_its_clause(nlp, make_doc):
+def test_dates_a_participle_clause_takes_the_tense_of_its_clause(dates_of):
     """ "rising ... from $29 in March" hangs on a past clause: the last March, not the nearest
     (March 1990 is nearer to 1989-10-30 than March 1989)."""
     text = "The stock has fluctuated sharply, rising to a high of $42 in June from $29 in March."
-    found = _values(nlp, make_doc, text, "1989-10-30")
+    found = _values(dates_of, text, "1989-10-30")
     assert found.get("March") == "1989-03", found
     assert found.get("June") == "1989-06", found
 
 
-def test_dates_a_quoted_message_is_not_dated_by_the_next_paragraph(nlp, make_doc):
+def test_dates_a_quoted_message_is_not_dated_by_the_next_paragraph(dates_of):
     """ "tonight" in a quote followed by a paragraph naming Saturday is the night of the
     publication date (a Sunday), not the Saturday's."""
     text = (
         "``It is not tonight we are worried about,'' said Ms. Smith, a sponsor.\n\n"
         "A memorial service planned for Saturday was canceled."
     )
-    found = _values(nlp, make_doc, text, "1999-10-24")
+    found = _values(dates_of, text, "1999-10-24")
     assert found.get("tonight") == "1999-10-24TNI", found
 
 
@@ -70,8 +65,8 @@ def test_dates_a_quoted_message_is_not_dated_by_the_next_paragraph(nlp, make_doc
         ("In the past many viruses spread.", {"the past": "PAST_REF"}),
     ],
 )
-def test_dates_vague_references_and_spoken_month_years(nlp, make_doc, text, expected):
-    assert _values(nlp, make_doc, text, "1998-02-27") == expected
+def test_dates_vague_references_and_spoken_month_years(dates_of, text, expected):
+    assert _values(dates_of, text, "1998-02-27") == expected
 
 
 @pytest.mark.parametrize(
@@ -85,6 +80,6 @@ def test_dates_vague_references_and_spoken_month_years(nlp, make_doc, text, expe
         ("Sales rose 5% in the quarter.", "1989-Q3"),
     ],
 )
-def test_dates_a_quarter_with_its_end_date(nlp, make_doc, text, value):
-    found = _values(nlp, make_doc, text, "1989-10-30")
+def test_dates_a_quarter_with_its_end_date(dates_of, text, value):
+    found = _values(dates_of, text, "1989-10-30")
     assert found.get("the quarter") == value, found

@@ -8,16 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.pipeline.components.dates import DateExtractor
 
-
-def _values(nlp, make_doc, text: str, published: str = "2005-03-10") -> dict:  # a Thursday
-    doc = make_doc(text, published=published)
-    doc.spacy = nlp(text)
-    DateExtractor()(doc)
-    for d in doc.dates:
-        assert doc.text[d.start : d.end].strip() == doc.text[d.start : d.end]
-    return {doc.text[d.start : d.end]: (d.value, d.type) for d in doc.dates}
+def _values(dates_of, text: str, published: str = "2005-03-10") -> dict:  # a Thursday
+    return {surface: (d.value, d.type) for surface, d in dates_of(text, published).items()}
 
 
 @pytest.mark.parametrize(
@@ -35,8 +28,8 @@ def _values(nlp, make_doc, text: str, published: str = "2005-03-10") -> dict:  #
         ("Sales fell in 2004.", {"2004": ("2004", "DATE")}),
     ],
 )
-def test_dates_clock_times_with_a_time_zone_or_a_dot(nlp, make_doc, text, expected):
-    assert _values(nlp, make_doc, text) == expected
+def test_dates_clock_times_with_a_time_zone_or_a_dot(dates_of, text, expected):
+    assert _values(dates_of, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -50,8 +43,8 @@ def test_dates_clock_times_with_a_time_zone_or_a_dot(nlp, make_doc, text, expect
         ("They won 3-1 in May.", {"May": "2004-05"}),
     ],
 )
-def test_dates_both_ends_of_a_day_first_range(nlp, make_doc, text, expected):
-    assert {k: v for k, (v, _) in _values(nlp, make_doc, text).items()} == expected
+def test_dates_both_ends_of_a_day_first_range(dates_of, text, expected):
+    assert {k: v for k, (v, _) in _values(dates_of, text).items()} == expected
 
 
 @pytest.mark.parametrize(
@@ -61,8 +54,8 @@ def test_dates_both_ends_of_a_day_first_range(nlp, make_doc, text, expected):
         ("Life expectancy is now around the mid-70s.", {"now": "PRESENT_REF"}),
     ],
 )
-def test_dates_decades_without_their_century(nlp, make_doc, text, expected):
-    assert {k: v for k, (v, _) in _values(nlp, make_doc, text).items()} == expected
+def test_dates_decades_without_their_century(dates_of, text, expected):
+    assert {k: v for k, (v, _) in _values(dates_of, text).items()} == expected
 
 
 @pytest.mark.parametrize(
@@ -77,5 +70,5 @@ def test_dates_decades_without_their_century(nlp, make_doc, text, expected):
         ("The May government fell after the vote.", {}),
     ],
 )
-def test_dates_fiscal_years_and_months_before_a_noun(nlp, make_doc, text, expected):
-    assert {k: v for k, (v, _) in _values(nlp, make_doc, text).items()} == expected
+def test_dates_fiscal_years_and_months_before_a_noun(dates_of, text, expected):
+    assert {k: v for k, (v, _) in _values(dates_of, text).items()} == expected
