@@ -65,6 +65,7 @@ def test_dates_decades_without_their_century(dates_of, text, expected):
         # "March" and "May" before a noun, after an article, are months...
         ("The March accession will enable them to join.", {"March": "2005-03"}),
         ("Labour is preparing for a May election.", {"May": "2005-05"}),
+        ("A May election is likely.", {"May": "2005-05"}),
         # ... but not a march, nor a government named after a person.
         ("He joined the March on Washington.", {}),
         ("The May government fell after the vote.", {}),

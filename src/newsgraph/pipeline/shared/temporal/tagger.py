@@ -293,7 +293,7 @@ _RANGE_END = re.compile(r"\b(?:from|between)\s+[A-Z][a-z]+\.?\s+(?:to|through|an
 # "the March accession", "a May election": the month before a noun. Not a preposition
 # ("the March on Washington") or a noun that makes "May" a person's name ("the May
 # government").
-_ARTICLE_BEFORE = re.compile(r"(?:^|\b)(?:[Tt]he|an?)\s+$")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\b)(?:[Tt]he|[Aa]n?)\s+$")
 _MONTH_MODIFIER = re.compile(
     r"\s+(?!(?:on|of|to|for|by|in|at|and|or|with|from|government|administration|cabinet|era|ministry|premiership|team)\b)[a-z]{3,}\b"
 )
