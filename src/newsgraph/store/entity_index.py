@@ -57,18 +57,16 @@ def refresh(store, rows: list[dict], gids: set[str], new: list[str] = ()) -> Non
     may have changed, or they may be gone) and joined the articles ``new`` (their
     near-duplicate groups changed). Runs in the caller's transaction."""
     con = store.con
-    before = _gids_of(con, "SELECT DISTINCT doc_id FROM _ix_rows", rows)
+    lost: set[str] = set()  # the graph entities of the rows rewritten (they may have lost them)
     if rows:
         _register(con, "_ix_rows", {"doc_id": [r["doc_id"] for r in rows], "entity_id": [r["entity_id"] for r in rows]})
         try:
-            con.execute("DELETE FROM entity_docs USING _ix_rows r "
-                        "WHERE entity_docs.doc_id = r.doc_id AND entity_docs.entity_id = r.entity_id")
-            con.execute("CREATE OR REPLACE TEMP TABLE _ix_docs AS SELECT DISTINCT doc_id FROM _ix_rows")
-            con.execute(_ROWS_SQL.format(
-                only="JOIN _ix_rows r ON r.doc_id = l.doc_id AND r.entity_id = l.entity_id",
-                only_m="JOIN _ix_docs USING (doc_id)", only_q="JOIN _ix_docs USING (doc_id)"))  # fmt: skip
+            lost = {g for (g,) in con.execute("""DELETE FROM entity_docs USING _ix_rows r
+                WHERE entity_docs.doc_id = r.doc_id AND entity_docs.entity_id = r.entity_id RETURNING gid""").fetchall()}
+            docs = "JOIN (SELECT DISTINCT doc_id FROM _ix_rows) USING (doc_id)"
+            con.execute(_ROWS_SQL.format(only="JOIN _ix_rows r ON r.doc_id = l.doc_id AND r.entity_id = l.entity_id",
+                                         only_m=docs, only_q=docs))  # fmt: skip
         finally:
-            con.execute("DROP TABLE IF EXISTS _ix_docs")
             con.unregister("_ix_rows")
     # every entity named in an article whose links or group changed (or that lost rows):
     # its counts, evidence, offices and first mentions and quotes may have changed
@@ -90,7 +88,7 @@ def refresh(store, rows: list[dict], gids: set[str], new: list[str] = ()) -> Non
         touched = _gids_of(con, f"SELECT doc_id FROM _ix_rows UNION {members}", rows)
     finally:
         con.unregister("_ix_new")
-    summarise(con, before | touched | set(gids))
+    summarise(con, lost | touched | set(gids))
     if gids:
         _register(con, "_ix_gids", {"gid": sorted(gids)})
         try:
