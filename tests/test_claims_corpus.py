@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsgraph import service
@@ -131,3 +133,23 @@ def test_claims_list_pages_give_what_the_statements_give(corpus):
         finally:
             corpus.con.execute("ROLLBACK")
         assert listed == read and listed, options
+
+
+def test_claims_list_pages_keep_the_first_shown_statements(corpus, monkeypatch):
+    # With one statement shown per claim, claims with more are cut on their page: the
+    # list read from the pages (made again) equals the list read from the statements.
+    from newsgraph.store import claim_index
+
+    monkeypatch.setattr(claim_index, "SHOWN", 1)
+    monkeypatch.setattr(claims_queries, "SOURCES_SHOWN", 1)
+    corpus.con.execute("BEGIN TRANSACTION")
+    try:
+        claim_index.backfill(corpus.con)
+        pages = [(n, json.loads(s)) for n, s in corpus.con.execute("SELECT n_sources, sources FROM claim_pages").fetchall()]
+        listed = service.corpus_claims(corpus, sources=1)
+        corpus.con.execute("DELETE FROM claim_pages")
+        read = service.corpus_claims(corpus, sources=1)
+    finally:
+        corpus.con.execute("ROLLBACK")
+    assert all(len(sources) == 1 for _, sources in pages) and listed == read and listed
+    assert any(n > 1 for n, _ in pages)  # claims with more statements than their page shows

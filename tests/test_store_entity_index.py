@@ -3,6 +3,8 @@ equals the page counted from its index rows, and the index follows the links a b
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsgraph.corpus import queries
@@ -62,3 +64,41 @@ def test_store_entity_index_summary_covers_every_indexed_entity(store):
                                       WHERE gid NOT IN (SELECT gid FROM entity_summary)""").fetchall()[0]  # fmt: skip
     assert missing == 0
     assert entity_index.TOP == 500  # the API's largest page (routes: limit le=500)
+
+
+@pytest.mark.parametrize("top", [1, 2, 3])
+def test_store_entity_index_summaries_keep_the_mentions_of_the_first_top(store, top, monkeypatch):
+    # A summary lists the mentioning rows of an entity's articles (by date, then id) that
+    # have fewer than TOP mentions before them, and its first TOP quotes: with a small TOP
+    # most lists are cut, and a page of up to TOP read from them equals the counted page.
+    monkeypatch.setattr(entity_index, "TOP", top)
+    gids = [r["gid"] for r in store.query("SELECT gid FROM graph_entities ORDER BY n_docs DESC, gid LIMIT 40")]
+    rows: dict[str, list] = {}
+    for r in store.query("""SELECT gid, doc_id, entity_id, published, n_spans FROM entity_docs WHERE n_spans > 0
+                            ORDER BY published NULLS LAST, doc_id, entity_id"""):  # fmt: skip
+        rows.setdefault(r["gid"], []).append(r)
+    store.con.execute("BEGIN TRANSACTION")
+    try:
+        entity_index.summarise(store.con, None)
+        summaries = {r["gid"]: r for r in store.query("SELECT gid, mentions, quotes FROM entity_summary")}
+        monkeypatch.setattr(queries, "TOP", top)
+        summarised = {g: queries.entity(store, None, gid=g, limit=top) for g in gids}
+        monkeypatch.setattr(queries, "TOP", 0)
+        counted = {g: queries.entity(store, None, gid=g, limit=top) for g in gids}
+    finally:
+        store.con.execute("ROLLBACK")
+    cut = 0
+    for gid, mine in rows.items():
+        spans: dict[str, int] = {}
+        for r in mine:
+            spans[r["doc_id"]] = spans.get(r["doc_id"], 0) + r["n_spans"]
+        before, kept = {}, 0
+        for doc_id in dict.fromkeys(r["doc_id"] for r in mine):  # in order
+            before[doc_id], kept = kept, kept + spans[doc_id]
+        want = [(r["doc_id"], r["entity_id"]) for r in mine if before[r["doc_id"]] < top]
+        listed = [(m["doc_id"], m["entity_id"]) for m in json.loads(summaries[gid]["mentions"] or "[]")]
+        assert listed == want, gid
+        cut += len(want) < len(mine)
+        assert len(json.loads(summaries[gid]["quotes"] or "[]")) <= top
+    assert cut and summarised == counted
+    assert any(len(json.loads(s["quotes"] or "[]")) == top for s in summaries.values())

@@ -213,7 +213,7 @@ def _graph_entities(store: Store, gids: set[str]) -> list[dict]:
 
     with _table(store, "_g", [{"gid": g} for g in gids], "gid"):
         store.con.execute("""CREATE OR REPLACE TEMP TABLE _gl AS SELECT l.gid, e.doc_id, e.entity_id, e.name, e.type,
-                e.kb, e.n_mentions, row_number() OVER (ORDER BY e.doc_id, e.entity_id) AS pos
+                e.kb, e.n_mentions, e.doc_id || chr(1) || e.entity_id AS pos
             FROM entity_links l JOIN _g USING (gid) JOIN entities e USING (doc_id, entity_id)""")  # fmt: skip
     try:
         q = store.con.execute
