@@ -53,6 +53,15 @@ def test_backbone_default_uses_shipped_ner(ours):
     assert set(ours.get_pipe("ner").labels) == ONTONOTES
 
 
+def test_backbone_fresh_nlp_is_the_same_pipeline_with_its_own_vocabulary(ours):
+    fresh = SpacyBackbone.fresh_nlp()
+    assert fresh is not ours and fresh.vocab is not ours.vocab
+    assert fresh.pipe_names == ours.pipe_names
+    assert fresh.get_pipe("ner").to_bytes(exclude=["vocab"]) == ours.get_pipe("ner").to_bytes(exclude=["vocab"])
+    words = [(t.text, t.tag_, t.dep_, t.ent_type_) for t in fresh(MIXED)]
+    assert words == [(t.text, t.tag_, t.dep_, t.ent_type_) for t in ours(MIXED)]
+
+
 def test_backbone_stock_ner_is_a_different_model(ours):
     stock = load_spacy(DEFAULT_MODEL, "model")
     assert stock is not ours

@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -22,9 +22,12 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "-": 
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """The lookup key of a place name: no diacritics, case-folded, no dots, hyphens as
-    spaces, no leading 'the'. ``normalize("the U.S.") == normalize("US") == "us"``."""
+    spaces, no leading 'the'. ``normalize("the U.S.") == normalize("US") == "us"``.
+    Remembered for the last 65,536 names: a place resolver asks for the same few names
+    (the article's toponyms, its candidates' names) many times per article."""
     if name.isascii():  # nothing to decompose, and ASCII case-folds as lower()
         folded = name.lower()
     else:

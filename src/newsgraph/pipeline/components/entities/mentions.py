@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsgraph.pipeline.components.entities.gazetteer import Entry, titles
+from newsgraph.pipeline.shared.parse import columns
 from newsgraph.resources import entries, words
 
 NAME_LABELS = frozenset(
@@ -40,15 +41,12 @@ class Tokens:
         from spacy.attrs import IDX, IS_STOP, LENGTH, SENT_START, TAG
 
         self.text = text
-        if len(sdoc):
-            cols = sdoc.to_array([IDX, LENGTH, SENT_START, IS_STOP, TAG]).T
-            self.starts = cols[0].tolist()
-            self.ends = (cols[0] + cols[1]).tolist()
-            self.sent_start = (cols[2] == 1).tolist()
-            self.stop = (cols[3] == 1).tolist()
-            tags = cols[4].tolist()
-        else:
-            self.starts, self.ends, self.sent_start, self.stop, tags = [], [], [], [], []
+        cols = columns(sdoc)
+        self.starts = list(cols.list(IDX))
+        self.ends = (cols.column(IDX) + cols.column(LENGTH)).tolist()
+        self.sent_start = (cols.column(SENT_START) == 1).tolist()
+        self.stop = (cols.column(IS_STOP) == 1).tolist()
+        tags = cols.list(TAG)
         strings = sdoc.vocab.strings
         tag_names = {h: strings[h] if h else "" for h in set(tags)}
         self.tags = [tag_names[h] for h in tags]

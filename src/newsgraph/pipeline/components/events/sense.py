@@ -33,6 +33,7 @@ from spacy.tokens import Token
 from newsgraph import resources
 from newsgraph.pipeline.components.events import actors
 from newsgraph.pipeline.document import Document
+from newsgraph.pipeline.shared.parse import columns
 from newsgraph.record import Actor
 
 _COURT_WORDS = resources.words("lexicons/events/court_words.txt")
@@ -60,7 +61,7 @@ def opinion_genre(doc: Document) -> bool:
     Reads the document's lowercase ids once; looks at tokens only for first-person words."""
     strings = doc.spacy.vocab.strings
     wanted = {strings.add(word) for word in _FIRST_PERSON}
-    lowers = doc.spacy.to_array(LOWER).tolist()
+    lowers = columns(doc.spacy).list(LOWER)
     hits = [i for i, value in enumerate(lowers) if value in wanted]
     if len(hits) < OPINION_MIN_WORDS:
         return False

@@ -164,18 +164,18 @@ def _nearness(place: GeoPlace, anchors: list[GeoPlace]) -> tuple[bool, float]:
     """(inside a resolved ADM1 / within NEAR_KM of a resolved town, proximity in [0, 1])."""
     if not anchors:
         return False, 0.0
+    kms = [distance_km(a.lat, a.lon, place.lat, place.lon) for a in anchors]  # each distance once
     near = False
     if place.is_town:
         near = any(a.is_admin1 and contains(a, place) for a in anchors) or any(
-            a.is_town and distance_km(a.lat, a.lon, place.lat, place.lon) < NEAR_KM for a in anchors
+            a.is_town and km < NEAR_KM for a, km in zip(anchors, kms)
         )
     elif place.is_admin1:
         near = any(a.is_town and contains(place, a) for a in anchors)  # "Ontario" after Toronto
-    others = [a for a in anchors if a.geonames_id != place.geonames_id]
+    others = [km for a, km in zip(anchors, kms) if a.geonames_id != place.geonames_id]
     if not others:
         return near, 0.0
-    km = min(distance_km(a.lat, a.lon, place.lat, place.lon) for a in others)
-    return near, max(0.0, 1.0 - math.log10(1.0 + km) / 4.0)
+    return near, max(0.0, 1.0 - math.log10(1.0 + min(others)) / 4.0)
 
 
 def _in_anchor_admin1(place: GeoPlace, anchors: list[GeoPlace]) -> bool:

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
+
 from newsgraph.pipeline.components.entities.companies import (
     companies,
     company_cued,
@@ -15,6 +17,7 @@ from newsgraph.pipeline.components.entities.companies import (
     reads_as_company,
 )
 from newsgraph.pipeline.components.places.rank import MAJOR_CITY
+from newsgraph.pipeline.shared.parse import columns, ent_spans
 from newsgraph.resources import entries, words
 from newsgraph.resources.geonames import Gazetteer, GeoPlace, gazetteer, normalize
 
@@ -155,27 +158,6 @@ def person_words(sdoc) -> set[str]:
         sdoc[i].text for start, end, label in ent_spans(sdoc) if label == "PERSON" and end - start > 1
         for i in range(start, end)
     }
-
-
-def ent_spans(sdoc) -> list[tuple[int, int, str]]:
-    """``(start token, end token, label)`` of each entity of the parse, as ``Doc.ents`` gives
-    them, read from the token arrays (``Doc.ents`` builds a Span object per entity)."""
-    if not len(sdoc):
-        return []
-    strings = sdoc.vocab.strings
-    spans: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, (iob, kind) in enumerate(sdoc.to_array(["ENT_IOB", "ENT_TYPE"]).tolist()):
-        if iob == 1:  # inside
-            continue
-        if start != -1:
-            spans.append((start, i, label))
-            start = -1
-        if iob == 3 and kind:  # begin
-            start, label = i, strings[kind]
-    if start != -1:
-        spans.append((start, len(sdoc), label))
-    return spans
 
 
 def plausible(top: Toponym, gaz: Gazetteer, persons: set[str]) -> bool:
@@ -427,11 +409,14 @@ class _TokenArrays:
     __slots__ = ("start", "end", "caps", "stop")
 
     def __init__(self, sdoc, text: str):
-        rows = sdoc.to_array(["IDX", "LENGTH", "IS_PUNCT", "IS_SPACE"]).tolist() if len(sdoc) else []
-        self.start = [r[0] for r in rows]
-        self.end = [r[0] + r[1] for r in rows]
-        self.caps = [_starts_capital(text[r[0] : r[0] + r[1]]) for r in rows]
-        self.stop = [bool(r[3]) or (bool(r[2]) and text[r[0] : r[0] + r[1]] != ".") for r in rows]
+        cols = columns(sdoc)
+        self.start = cols.list(IDX)
+        self.end = [s + n for s, n in zip(self.start, cols.list(LENGTH))]
+        self.caps = [_starts_capital(text[s:e]) for s, e in zip(self.start, self.end)]
+        self.stop = [
+            bool(space) or (bool(punct) and text[s:e] != ".")
+            for s, e, punct, space in zip(self.start, self.end, cols.list(IS_PUNCT), cols.list(IS_SPACE))
+        ]
 
 
 def _starts_capital(word: str) -> bool:

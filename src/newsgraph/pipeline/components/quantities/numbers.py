@@ -88,6 +88,7 @@ def _pattern(name: str) -> re.Pattern:
     return _CACHE[name]
 
 
+_VAGUE_NEEDS = ("tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions")
 _VAGUE = _gated(
     "tdshmbTDSHMB",
     r"\b(?P<outer>tens|dozens|scores|hundreds|thousands|millions|billions)"
@@ -95,9 +96,11 @@ _VAGUE = _gated(
     re.I,
 )
 # One pattern per kind of fraction: four small scans are faster than one alternation.
+# Each comes with the strings one of which every match holds (lower-cased; None: no such
+# list), so a text holding none of them is not scanned: same matches, one fast ``in`` test.
 _FRACTIONS = tuple(
-    _gated(first, p, re.I)
-    for first, p in (
+    (_gated(first, p, re.I), needs)
+    for first, p, needs in (
         (
             "aotfsAOTFS",
             r"\b(?P<num>a|one|two|three|four|five|seven)[\s-]"
@@ -108,8 +111,9 @@ _FRACTIONS = tuple(
             r"\s+(?!(?:of|the|a|an|as|than|in|on|"
             r"off|to|by|from|since|over|with|at|for|and|or|more|less|fewer|this|that|its|their|his|her|"
             r"our|all)\b)[a-z])",
+            ("half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth"),
         ),
-        (r"\d", r"(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])"),
+        (r"\d", r"(?<![\d/.])(?P<n3>\d{1,3})\s?[/⁄]\s?(?P<d3>2|3|4|8|10|16|32|64|100|128)(?![\d/])", ("/", "⁄")),
         (
             "otfsenOTFSEN1-9",
             r"(?<![$€£¥\d.,])\b(?:(?P<n2>one|two|three|[1-9])\s+in"
@@ -117,11 +121,13 @@ _FRACTIONS = tuple(
             r"\s+(?P<d2>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
             r"|\d{1,3}(?:,\d{3})+|[2-9]|\d{2,3})\b"
             r"(?!\s*(?:years?|months?|weeks?|days?|hours?|%|-|–|,\d))",
+            None,
         ),
         (
             "hH",
             r"(?<![\w-])half\b(?:(?<=almost half)|(?<=nearly half)|(?<=roughly half)|(?<=about half)"
             r"|(?=\s+(?:the|of|their|its|his|her|our|all)\s))",
+            ("half",),
         ),
     )
 )
@@ -135,6 +141,7 @@ _FOLD_WORD = re.compile(
     r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand)$"
 )
 _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_VULGAR_NEEDS = tuple(_VULGAR_VALUES)
 _VULGAR = _gated(r"\d½¼¾⅓⅔⅛", r"(?<![\d.,])(?P<whole>\d+)?\s?(?P<frac>[½¼¾⅓⅔⅛])")
 _MIXED = re.compile(r"\s(?P<n>[1-9])\s?[/⁄]\s?(?P<d>2|3|4|8|16)(?![\d/])")
 
@@ -184,17 +191,36 @@ def _currency_follows(text: str, pos: int) -> bool:
     return unit is not None and unit.dimension == "currency"
 
 
+# Letters ``re`` matches to ASCII ones under IGNORECASE although ``str.lower`` keeps them
+# apart ("ſ" matches "s"): a text holding one is always scanned.
+_RE_FOLDED = re.compile("[İıſ\u212a]")
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased for the ``_holds`` tests of case-blind patterns, or None when
+    such a test could miss a match."""
+    return None if not text.isascii() and _RE_FOLDED.search(text) else text.lower()
+
+
+def _holds(text: str | None, needs: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``needs`` (plain substring tests, in C); True for None."""
+    return text is None or any(need in text for need in needs)
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text``, left to right, without overlaps (longest first)."""
     found: list[Number] = []
-    for m in _VAGUE.finditer(text):
+    low = _lowered(text)
+    for m in _VAGUE.finditer(text) if _holds(low, _VAGUE_NEEDS) else ():
         lex = load()
         base = lex.vague[m.group("outer").lower()]
         inner = lex.scales.get((m.group("inner") or "").lower()[:-1], 1)
         found.append(
             Number(m.start(), m.end(), None, "vague", low=float(base * inner), high=float(base * inner * 10))
         )
-    for pattern in _FRACTIONS:
+    for pattern, needs in _FRACTIONS:
+        if needs is not None and not _holds(low, needs):
+            continue
         for m in pattern.finditer(text):
             if m.groupdict().get("n3") and int(m.group("n3")) >= int(m.group("d3")):
                 continue  # "6/4", "7/5": odds or a tie-break, not a fraction
@@ -215,7 +241,7 @@ def find_numbers(text: str) -> list[Number]:
         if word:
             value = float(words_value(word.group(0)))
             found.append(Number(word.start(), word.end(), value, "word", raw=value))
-    for m in _VULGAR.finditer(text):
+    for m in _VULGAR.finditer(text) if _holds(text, _VULGAR_NEEDS) else ():
         whole = m.group("whole")
         value = (float(whole) if whole else 0.0) + _VULGAR_VALUES[m.group("frac")]
         found.append(Number(m.start(), m.end(), value, "digit", raw=value))

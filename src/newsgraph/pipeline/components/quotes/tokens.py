@@ -2,7 +2,7 @@
 
 Building a spaCy ``Token`` object costs more than most of the rules run on it, and most
 tokens of an article can be no cue at all. ``TokenTable`` answers "which tokens could be
-cues" over the whole doc at once (numpy over ``Doc.to_array``), so the finders build
+cues" over the whole doc at once (numpy over the parse's shared ``columns``), so the finders build
 ``Token`` objects only for those and then apply their full tests to them: the table is a
 prefilter, never a decision, and the output does not depend on it.
 """
@@ -16,8 +16,8 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 
-_COLUMNS = [IDX, LEMMA, LOWER, POS, DEP, HEAD]
-_IDX, _LEMMA, _LOWER, _POS, _DEP, _HEAD = range(len(_COLUMNS))
+from newsgraph.pipeline.shared.parse import columns
+
 
 
 class TokenTable:
@@ -26,35 +26,33 @@ class TokenTable:
 
     def __init__(self, sdoc):
         self.sdoc = sdoc
-        n = len(sdoc)
-        cols = sdoc.to_array(_COLUMNS) if n else np.zeros((0, len(_COLUMNS)), dtype=np.uint64)
-        self.cols = cols
-        self.idx: list[int] = cols[:, _IDX].tolist()
+        self.cols = cols = columns(sdoc)
+        self.idx: list[int] = cols.list(IDX)  # shared with the other readers of the parse
         # HEAD is the head's offset from the token, stored unsigned.
-        self.heads = np.arange(n, dtype=np.int64) + cols[:, _HEAD].astype(np.int64)
+        self.heads = np.arange(len(cols), dtype=np.int64) + cols.column(HEAD).astype(np.int64)
 
     def __len__(self) -> int:
         return len(self.idx)
 
     def pos_in(self, pos: frozenset[str]):
         """Whether each token's coarse part of speech is in ``pos``."""
-        return _any_of(self.cols[:, _POS], [POS_IDS[tag] for tag in pos])
+        return _any_of(self.cols.column(POS), [POS_IDS[tag] for tag in pos])
 
     def dep_in(self, labels: frozenset[str]):
         """Whether each token's dependency label is in ``labels``."""
-        return _any_of(self.cols[:, _DEP], [get_string_id(label) for label in labels])
+        return _any_of(self.cols.column(DEP), [get_string_id(label) for label in labels])
 
     def lower_in(self, words: frozenset[str]):
         """Whether each token's lower-case form is in ``words``."""
-        return _any_of(self.cols[:, _LOWER], [get_string_id(word) for word in words])
+        return _any_of(self.cols.column(LOWER), [get_string_id(word) for word in words])
 
     def lemma_in(self, lemmas: frozenset[str]):
         """Whether each token's lower-cased lemma (``tok.lemma_.lower()``) is in ``lemmas``."""
-        return _lookup(lemmas).member(self.sdoc.vocab.strings, self.cols[:, _LEMMA])
+        return _lookup(lemmas).member(self.sdoc.vocab.strings, self.cols.column(LEMMA))
 
     def phrase_starts(self, phrases: tuple[tuple[str, ...], ...]):
         """Whether a phrase of ``phrases`` (tuples of lower-case words) starts at each token."""
-        col = self.cols[:, _LOWER]
+        col = self.cols.column(LOWER)
         n = len(col)
         keep = np.zeros(n, dtype=bool)
         for phrase in phrases:

@@ -26,6 +26,7 @@ from spacy.parts_of_speech import IDS
 
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.document import Document
+from newsgraph.pipeline.shared.parse import columns
 from newsgraph.record import Tone, ToneWord
 from newsgraph.resources import words
 
@@ -95,7 +96,8 @@ class ToneScorer(Component):
         sentence = 0  # index of the current sentence's first token
         # One row of ints per token, and per-word facts cached by the word's id: the loop
         # creates no Token object.
-        for i, (orth, lemma, pos, iob, start, sent_start) in enumerate(spacy_doc.to_array(_ATTRS).tolist()):
+        cols = columns(spacy_doc)
+        for i, (orth, lemma, pos, iob, start, sent_start) in enumerate(zip(*map(cols.list, _ATTRS))):
             if sent_start == 1:
                 sentence = i
             word = self._words.get(orth)
