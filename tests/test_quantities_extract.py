@@ -123,3 +123,11 @@ def test_quantities_shared_scale_and_rate_in_ranges(extract, make_doc):
     quantities = extract(make_doc, "Shares were priced between $62 and $68 per share, or $89 to $93 billion.")
     one(quantities, low=62, high=68, unit="USD per share")
     one(quantities, low=89e9, high=93e9, unit="USD")
+
+
+def test_quantities_read_letters_re_folds_to_ascii(extract, make_doc):
+    # "ſ" (long s) matches "s" under re.IGNORECASE but lower-cases to itself: the vague
+    # plural's table lookup used to raise KeyError on "tenſ", failing the whole article.
+    text = "Officials said tenſ of thouſands of people marched."
+    q = one(extract(make_doc, text), low=10000.0)
+    assert text[q.start : q.end].startswith("tenſ of thouſands")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from newsgraph.pipeline.components.quantities.lexicon import alternation, load
 from newsgraph.pipeline.shared.number_words import words_value
+from newsgraph.pipeline.shared.temporal.scan import ascii_folded, fold
 
 
 @dataclass
@@ -191,26 +192,17 @@ def _currency_follows(text: str, pos: int) -> bool:
     return unit is not None and unit.dimension == "currency"
 
 
-# Letters ``re`` matches to ASCII ones under IGNORECASE although ``str.lower`` keeps them
-# apart ("ſ" matches "s"): a text holding one is always scanned.
-_RE_FOLDED = re.compile("[İıſ\u212a]")
-
-
-def _lowered(text: str) -> str | None:
-    """``text`` lower-cased for the ``_holds`` tests of case-blind patterns, or None when
-    such a test could miss a match."""
-    return None if not text.isascii() and _RE_FOLDED.search(text) else text.lower()
-
-
 def _holds(text: str | None, needs: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds one of ``needs`` (plain substring tests, in C); True for None."""
+    """Whether ``text`` holds one of ``needs`` (plain substring tests, in C); True for None
+    (``fold`` found a character whose lower case a case-blind pattern may match otherwise)."""
     return text is None or any(need in text for need in needs)
 
 
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text``, left to right, without overlaps (longest first)."""
+    text = ascii_folded(text)  # "tenſ of thouſands" reads "tens of thousands"; offsets kept
     found: list[Number] = []
-    low = _lowered(text)
+    low = fold(text)  # lower case, or None when a case-blind match could hide from it
     for m in _VAGUE.finditer(text) if _holds(low, _VAGUE_NEEDS) else ():
         lex = load()
         base = lex.vague[m.group("outer").lower()]

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from newsgraph.pipeline.shared.temporal.combine import select, with_modifiers
 from newsgraph.pipeline.shared.temporal.measures import patterns as measure_patterns
-from newsgraph.pipeline.shared.temporal.scan import Scanner, fold
+from newsgraph.pipeline.shared.temporal.scan import Scanner, ascii_folded, fold
 from newsgraph.pipeline.shared.temporal.tagger import Mention, _patterns
 
 
@@ -34,21 +34,13 @@ def mentions(text: str) -> tuple[Mention, ...]:
     return tuple(tag(text))
 
 
-# The four non-ASCII letters ``re`` matches to ASCII ones under IGNORECASE; the handlers
-# look matched words up in lower-case tables, where "chriſtmas" or "sixti̇es" is missing.
-# Mapped one to one, so every offset stays put.
-_RE_FOLDED = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
-# Whether a text holds one of them: one scan in C, where ``translate`` maps each character.
-_HAS_RE_FOLDED = re.compile("[İıſ\u212a]")
-
 
 def tag(text: str, *, plain: bool = False) -> list[Mention]:
     """Every temporal expression in ``text``, left to right, without overlaps: where two
     candidates overlap the longer wins, then the earlier. ``plain`` runs each pattern's own
     ``finditer`` over the whole text instead of its scanner: the reference the scanner is
     tested (tests/test_dates_tagger_speed.py) and timed (bench/date_tagger.py) against."""
-    if not text.isascii() and _HAS_RE_FOLDED.search(text):
-        text = text.translate(_RE_FOLDED)
+    text = ascii_folded(text)  # the handlers look matched words up in lower-case tables
     if not _COMPILED:
         # One extend of a finished list: another thread sees all rows or none.
         _COMPILED.extend([(pattern, handler, Scanner(pattern)) for pattern, handler in patterns()])

@@ -65,6 +65,20 @@ _MAX_EXACT = 200
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# The four non-ASCII letters ``re`` matches to ASCII ones under IGNORECASE ("ſ" to "s"),
+# mapped one to one, so every offset stays put.
+_RE_FOLDED = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
+# Whether a text holds one of them: one scan in C, where ``translate`` maps each character.
+_HAS_RE_FOLDED = re.compile("[İıſ\u212a]")
+
+
+def ascii_folded(text: str) -> str:
+    """``text`` with the letters ``re`` folds to ASCII under IGNORECASE replaced by those
+    ASCII letters, at the same offsets: a case-blind match then reads as the words it
+    matched ("chriſtmas" as "christmas"), so lower-case tables find it."""
+    if not text.isascii() and _HAS_RE_FOLDED.search(text):
+        return text.translate(_RE_FOLDED)
+    return text
 
 
 def fold(text: str) -> str | None:
