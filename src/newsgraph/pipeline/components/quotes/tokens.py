@@ -2,9 +2,9 @@
 
 Building a spaCy ``Token`` object costs more than most of the rules run on it, and most
 tokens of an article can be no cue at all. ``TokenTable`` answers "which tokens could be
-cues" over the whole doc at once (numpy over the parse's shared ``columns``), so the finders build
-``Token`` objects only for those and then apply their full tests to them: the table is a
-prefilter, never a decision, and the output does not depend on it.
+cues" over the whole doc at once (numpy over the parse's shared ``columns``), so the
+finders build ``Token`` objects only for those and then apply their full tests to them:
+the table is a prefilter, never a decision, and the output does not depend on it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 
 from newsgraph.pipeline.shared.parse import columns
-
 
 
 class TokenTable:
