@@ -167,9 +167,9 @@ def load_systems(config_path: Path | None):
     spaCy alone is loaded again rather than shared with the pipeline: a spaCy pipeline
     gets faster on text it has seen (its vocabulary and its tokenizer, lemmatizer and
     lexeme caches grow with every new word: a second pass over the same 150 BBC articles
-    takes 6-9 ms less per article than the first). Shared, whichever system read a round
-    first paid for the other's warm caches; each with its own, each reads every article
-    once, as it would in use.
+    takes 7-11 ms less per article than the first, bench/parse_views.py). Shared,
+    whichever system read a round first paid for the other's warm caches; each with its
+    own, each reads every article once, as it would in use.
     """
     import spacy
 

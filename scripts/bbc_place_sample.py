@@ -3,6 +3,10 @@
 
     .venv/bin/python scripts/bbc_place_sample.py --seed 4041 --per-topic 5 \
         --topics politics sport tech entertainment > /tmp/places.tsv
+    .venv/bin/python scripts/bbc_place_sample.py --naming "East Midlands|West Country" > /tmp/regions.tsv
+
+``--naming REGEX`` takes every article of the topics whose text matches instead of a draw
+(run it at two commits and diff the outputs to see what a change does to those articles).
 
 One line per place: article, place name, country, GeoNames feature, lat, lon, confidence,
 resolved, how it was found (ner / gazetteer), and the text around its first mention. The
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -29,15 +34,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=4041)
     parser.add_argument("--per-topic", type=int, default=5)
     parser.add_argument("--topics", nargs="+", choices=TOPICS, default=list(TOPICS))
+    parser.add_argument("--naming", metavar="REGEX", help="every article whose text matches, instead of a draw")
     args = parser.parse_args(argv)
     root = args.data_root / CORPUS
     if not root.is_dir():
         print(f"no BBC corpus at {root}", file=sys.stderr)
         return 2
     files = []
+    naming = re.compile(args.naming) if args.naming else None
     for topic in args.topics:
-        # one generator per topic, seeded alike: a topic's draw does not depend on the others
-        files += random.Random(args.seed).sample(sorted((root / topic).glob("*.txt")), args.per_topic)
+        paths = sorted((root / topic).glob("*.txt"))
+        if naming is not None:
+            files += [p for p in paths if naming.search(p.read_bytes().decode("utf-8", "replace"))]
+        else:
+            # one generator per topic, seeded alike: a topic's draw does not depend on the others
+            files += random.Random(args.seed).sample(paths, args.per_topic)
     n = 0
     for path in files:
         record = to_dict(newsgraph.analyze(path.read_bytes().decode("utf-8", "replace")))
