@@ -159,8 +159,9 @@ def joined_with_years(text: str, found: list) -> list:
     period", "the corresponding quarter") and the year right after it ("last year", "a year
     earlier", "1988") joined into one mention of that period in that year, and a season or
     month with the year after it or after "of" ("the winter of nineteen ninety-four",
-    "January nineteen ninety-seven") joined into one explicit value. A joined period keeps the year's own mention as ``tail``, which stands
-    alone when no quarter is being reported on."""
+    "January nineteen ninety-seven") joined into one explicit value. A joined period keeps
+    the year's own mention as ``tail``, which stands alone when no quarter is being reported
+    on."""
     out = []
     for mention in found:
         prev = out[-1] if out else None

@@ -34,7 +34,6 @@ def mentions(text: str) -> tuple[Mention, ...]:
     return tuple(tag(text))
 
 
-
 def tag(text: str, *, plain: bool = False) -> list[Mention]:
     """Every temporal expression in ``text``, left to right, without overlaps: where two
     candidates overlap the longer wins, then the earlier. ``plain`` runs each pattern's own

@@ -311,7 +311,10 @@ def _month_only(m: re.Match) -> Mention | None:
             m.string[max(0, m.start() - 8) : m.start()] + " ",
         )
         or _RANGE_END.search(m.string, max(0, m.start() - 24), m.start())
-        or _MONTH_MODIFIER.match(m.string, m.end()) and _ARTICLE_BEFORE.search(m.string, max(0, m.start() - 5), m.start())
+        or (
+            _MONTH_MODIFIER.match(m.string, m.end())  # "the March accession"
+            and _ARTICLE_BEFORE.search(m.string, max(0, m.start() - 5), m.start())
+        )
     ):
         return None  # the modal verb and the verb, not the months
     off = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}.get((m.group("off") or "").lower())
