@@ -82,3 +82,50 @@ def test_eval_dates_one_prediction_matches_one_annotation():
     pred = [[(0, 12, "2000-01-05", "DATE")]]
     scores = task.score(gold, pred)
     assert scores["relaxed_recall"] == 0.5 and scores["value_recall"] == 0.5
+
+
+def _bbc_corpus(tmp_path, text):
+    import hashlib
+    import json
+
+    (tmp_path / "business").mkdir()
+    (tmp_path / "business" / "001.txt").write_text(text, encoding="utf-8")
+    sha1 = hashlib.sha1(text.encode()).hexdigest()[:12]
+    head = {"article": "business/001.txt", "dct": "2005-03-16", "sha1": sha1}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps(head | {"start": 15, "end": 24, "type": "DATE", "value": "2005-W10"}) + "\n"
+        + json.dumps(head | {"start": 0, "end": 7, "type": "DATE", "value": "2005-03-15"}) + "\n",
+        encoding="utf-8",
+    )
+    return gold
+
+
+def test_eval_dates_reads_the_bbc_gold_as_offsets_into_the_corpus(tmp_path):
+    gold = _bbc_corpus(tmp_path, "Tuesday: sales last week fell.\n")
+    (doc,) = task.read_bbc_gold(tmp_path, gold)
+    assert doc.dct == "2005-03-16"
+    assert sorted((doc.text[s:e], v) for s, e, v, _ in doc.timexes) == [("Tuesday", "2005-03-15"), ("last week", "2005-W10")]
+
+
+def test_eval_dates_refuses_a_bbc_article_that_is_not_the_annotated_text(tmp_path):
+    from newsgraph.errors import EvalError
+
+    gold = _bbc_corpus(tmp_path, "Tuesday: sales last week fell.\n")
+    (tmp_path / "business" / "001.txt").write_text("Monday: sales last week rose.\n", encoding="utf-8")
+    with pytest.raises(EvalError, match="not the annotated text"):
+        task.read_bbc_gold(tmp_path, gold)
+
+
+@pytest.mark.data
+def test_eval_dates_bbc_gold_matches_the_corpus(shared_data):
+    root = shared_data / task.BBC_CORPUS
+    if not root.is_dir():
+        pytest.skip(f"BBC corpus not found at {root}")
+    docs = task.read_bbc_gold(root)
+    assert len(docs) == 40 and {d.dct for d in docs} == {"2005-03-16"}
+    for doc in docs:
+        for start, end, value, kind in doc.timexes:
+            surface = doc.text[start:end]
+            assert surface.strip() == surface and any(c.isalnum() for c in surface)
+            assert kind in task.TYPES and value

@@ -1,0 +1,117 @@
+"""Draw whole BBC articles for the blind dates gold set (docs/dates.md, "Blind BBC set").
+
+    .venv/bin/python scripts/bbc_dates_sample.py --out /tmp/bbc_dates_draw
+
+Articles: the corpus's paths (topic/file.txt, sorted) shuffled with ``random.Random(seed)``
+(seed 4604), skipping the first 200 of the earlier event draws (seeds 17, 2026, 31), the
+place check's draw (seed 4041, 5 per topic) and every article of the two quantities gold files;
+the first ``--per-topic`` of each of the five topics are kept. Dates are annotated in whole
+articles (a weekday or ``that day`` needs what came before), so each article is written out
+whole, as the evaluation reads it (UTF-8, bad bytes replaced), to ``--out``/``NN.txt`` with
+an index ``articles.json`` for the annotators. The texts stay in /tmp: the gold file in the
+repository holds offsets and hashes only.
+
+    .venv/bin/python scripts/bbc_dates_sample.py --out /tmp/bbc_dates_draw \
+        --gold src/newsgraph/eval/data/bbc_dates.jsonl
+
+With ``--gold`` the annotators' files ``--out``/``gold-*.jsonl`` (one JSON line per
+expression: n, article, start, end, text, type, value; or n, article, none) are checked
+against the drawn texts and written as the gold file: per expression the article, its
+publication date, the first 12 hex digits of the SHA-1 of its text, offsets, type and value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+from pathlib import Path
+
+from bbc_quantities_sample import DEFAULT_DATA, read
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD_FILES = [REPO / "src/newsgraph/eval/data" / name for name in ("bbc_quantities.jsonl", "bbc_quantities2.jsonl")]
+# The publication date every article is read against: the corpus gives none, so the set
+# measures the resolution of relative expressions against a stated date, the same for all.
+DCT = "2005-03-16"
+
+
+def draw(paths: list[str], seed: int, per_topic: int) -> list[str]:
+    """The first ``per_topic`` articles of each topic in ``paths`` shuffled with ``seed``,
+    leaving out the articles of the earlier BBC draws and gold files."""
+    used: set[str] = set()
+    for other in (17, 2026, 31):
+        shuffled = list(paths)
+        random.Random(other).shuffle(shuffled)
+        used.update(shuffled[:200])
+    topics = sorted({p.split("/")[0] for p in paths})
+    for topic in topics:  # the place check's draw: 5 per topic, one generator per topic
+        used.update(random.Random(4041).sample([p for p in paths if p.startswith(topic + "/")], 5))
+    for gold in GOLD_FILES:
+        used.update(json.loads(line)["article"] for line in gold.read_text(encoding="utf-8").splitlines() if line)
+    shuffled = list(paths)
+    random.Random(seed).shuffle(shuffled)
+    chosen: list[str] = []
+    for topic in topics:
+        chosen += [p for p in shuffled if p.startswith(topic + "/") and p not in used][:per_topic]
+    return chosen
+
+
+def write_gold(draw_dir: Path, gold: Path) -> int:
+    """Check the annotations in ``draw_dir`` and write them to ``gold``; the number of
+    problems found (nothing is written when there is one)."""
+    index = {a["n"]: a for a in json.loads((draw_dir / "articles.json").read_text(encoding="utf-8"))}
+    rows, problems, covered = [], 0, set()
+    for path in sorted(draw_dir.glob("gold-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            entry = json.loads(line)
+            article = index[entry["n"]]
+            covered.add(entry["n"])
+            text = (draw_dir / f"{entry['n']:02d}.txt").read_text(encoding="utf-8")
+            row = {"article": article["article"], "dct": article["dct"], "sha1": article["sha1"]}
+            if entry.get("none"):
+                rows.append(row | {"none": True})
+            elif text[entry["start"] : entry["end"]] != entry["text"] or entry["article"] != article["article"]:
+                print(f"{path.name}: {entry} does not match the text of article {entry['n']}")
+                problems += 1
+            else:
+                rows.append(row | {k: entry[k] for k in ("start", "end", "type", "value")})
+    missing = sorted(set(index) - covered)
+    if missing:
+        print(f"articles without annotation: {missing}")
+        problems += 1
+    if not problems:
+        rows.sort(key=lambda r: (r["article"], r.get("start", -1)))
+        gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        print(f"{gold}: {sum(1 for r in rows if not r.get('none'))} expressions in {len(index)} articles")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--seed", type=int, default=4604)
+    parser.add_argument("--per-topic", type=int, default=8)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--gold", type=Path, help="write the annotations in --out to this gold file")
+    args = parser.parse_args(argv)
+    if args.gold:
+        return 1 if write_gold(args.out, args.gold) else 0
+    paths = sorted(str(p.relative_to(args.data)) for p in args.data.glob("*/*.txt"))
+    chosen = draw(paths, args.seed, args.per_topic)
+    args.out.mkdir(parents=True, exist_ok=True)
+    index = []
+    for i, path in enumerate(chosen):
+        text = read(args.data, path)
+        (args.out / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+        index.append({"n": i, "article": path, "dct": DCT, "sha1": hashlib.sha1(text.encode()).hexdigest()[:12]})
+    (args.out / "articles.json").write_text(json.dumps(index, indent=1), encoding="utf-8")
+    print(f"{len(chosen)} articles, {sum(len(read(args.data, p)) for p in chosen)} characters")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
