@@ -299,7 +299,8 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
     return EvalReport(
         task="dates",
         data=str(path),
-        data_hash=data_fingerprint(files),
+        # the gold file in the repo last, wherever the repo and the data are
+        data_hash=data_fingerprint(files, key=lambda p: (p == BBC_GOLD, str(p))),
         scores=scores,
         baselines=baselines,
         counts={

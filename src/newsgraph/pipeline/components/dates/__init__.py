@@ -13,6 +13,7 @@ from newsgraph.pipeline.components.dates.context import (
     caption_spans,
     clause_tense,
     governs,
+    scheduled,
     in_caption,
     publication_date,
 )
@@ -223,7 +224,10 @@ def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
         return "future"  # "postponed until Saturday", "the Jan. 14 deadline", "as soon as Tuesday"
     if spec.get("possessive") and not _AHEAD_BEFORE.search(doc.text[max(0, start - 16) : start]):
         return "past"  # "Friday's purchases", "Wednesday's ruling": what has happened
-    return clause_tense(doc.spacy, start, end, doc.text)
+    tense = clause_tense(doc.spacy, start, end, doc.text)
+    if tense is None and spec["kind"] == "weekday" and scheduled(doc.spacy, start, end):
+        return "future"
+    return tense
 
 
 _AHEAD_BEFORE = re.compile(r"(?i)\b(?:ahead\s+of|before|until|for|await\w*)\s+$")

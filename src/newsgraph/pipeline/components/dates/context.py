@@ -15,6 +15,8 @@ from newsgraph.resources import words
 _FUTURE_AUX = words("lexicons/dates/future_auxiliaries.txt")
 _MODALS = words("lexicons/dates/modals.txt")
 _PLAN_LEMMAS = words("lexicons/dates/plan_lemmas.txt")
+_REPORTING = words("quotes/reporting_verbs.txt")
+_SAME_PAST = words("lexicons/dates/same_past_and_present.txt")
 _PRESENT = ("VBZ", "VBP")
 _PAST_PERFECT = re.compile(r"(?i)\bhad\s+(?:been\s+)?\w+(?:\s+to\s+\w+)?\s+(?:on\s+)?$")
 _DATELINE_SEP = re.compile(r"\s(?:—|–|--|-)\s|\(\w+\)\s*[—–-]")
@@ -69,6 +71,32 @@ def _governing_verb(sdoc, start: int, end: int):
 def _governing_tense(sdoc, start: int, end: int) -> str | None:
     verb = _governing_verb(sdoc, start, end)
     return None if verb is None else _verb_tense(verb)
+
+
+def scheduled(sdoc, start: int, end: int) -> bool:
+    """True when the clause governing ``[start, end)`` is in the present, simple or
+    progressive, and does not report speech: English's present of arrangements and
+    timetables ("face France on Sunday", "goes on sale on Saturday", "is meeting him on
+    Tuesday"), which puts a bare weekday ahead."""
+    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    if span is None or not len(span):
+        return False
+    # The verb the weekday hangs on, directly ("meet Monday") or through its preposition
+    # ("goes on sale on Saturday"): a verb further up is another clause's.
+    head = span.root.head
+    verb = head.head if head.pos_ == "ADP" else head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _REPORTING:
+        return False
+    if verb.tag_ == "VBP" and verb.lower_ in _SAME_PAST:
+        return False  # "weakness hurt the index on Friday": past as often as present
+    if any(c.dep_ in ("det", "poss") for c in verb.children):
+        return False  # a noun the parser took for a verb: "his win over Roddick on Friday"
+    if verb.dep_ == "advcl" and any(a.tag_ == "VBD" for a in verb.ancestors):
+        return False  # "chose to rest him after his singles win on Friday": the past frames it
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in _PRESENT and not auxes:
+        return True
+    return verb.tag_ in ("VBG", "VBN") and bool(auxes) and all(a.tag_ in _PRESENT or a.lower_ == "being" for a in auxes)
 
 
 def governs(sdoc, frame: tuple[int, int], target: tuple[int, int]) -> bool:

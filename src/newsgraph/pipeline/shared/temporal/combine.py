@@ -53,10 +53,15 @@ def join_clock_and_day(text: str, mentions: list) -> list:
     return out
 
 
+# A sports round named after a fraction: "quarter-final", "semi-final" are no quarter.
+_ROUND = re.compile(r"(?i)-?final(?:s|ists?)?\b")
+
+
 def select(text: str, found: list) -> list:
     """The mentions kept from ``found`` (all candidates, in pattern order): where two
-    overlap the longer wins, then the earlier; titles are left out and clock times joined
-    to the day after them. Returns them left to right."""
+    overlap the longer wins, then the earlier; titles and sports rounds ("quarter-final")
+    are left out and clock times joined to the day after them. Returns them left to right."""
+    found = [f for f in found if not _ROUND.match(text, f.end)]
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
     chosen: list = []
     for mention in found:

@@ -105,7 +105,7 @@ def patterns() -> list[tuple[str, object]]:
         ),
         (
             r"(?i)\b(?:(?P<pre>earlier|later)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)\s+"
-            r"(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)\b",
+            r"(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|date)\b",
             _anaphor,
         ),
         (
@@ -285,6 +285,8 @@ def _year_range(m: re.Match) -> Mention | list[Mention] | None:
     """ "1994-97" and "1994 to 1997": both ends; "1998-99" (consecutive, written with a
     hyphen or slash): one split year, a fiscal year or season that begins in 1998."""
     y1, raw = int(m.group("y1")), m.group("y2")
+    if len(raw) == 2 and m.group("sep") not in ("-", "–", "/"):
+        return None  # "by 2010 and 12 million by 2012": a short end is written "1994-97"
     y2 = y1 // 100 * 100 + int(raw) if len(raw) == 2 else int(raw)
     if len(raw) == 2 and y2 <= y1:
         y2 += 100
@@ -333,7 +335,8 @@ def _mid_part(m: re.Match) -> Mention:
     return Mention(m.start(), m.end(), "TIME", spec)
 
 
-_ANAPHOR_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}
+# "that date" is the date last named, as finely as it was named ("REF").
+_ANAPHOR_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "date": "REF"}
 _ANAPHOR_DIR = {"before": -1, "earlier": -1, "previous": -1, "preceding": -1, "after": 1, "later": 1}
 
 

@@ -129,6 +129,11 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         ),
         (r"(?i)\b(?:the\s+)?(?P<unit>year|quarter|month|week)[\s-](?P<dir>ago|earlier)\b", _year_ago),
         (
+            # "in two years' time", "in a couple of weeks time": a point that far ahead
+            rf"(?i)\bin\s+(?:about\s+|around\s+|roughly\s+)?(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})(?:'s?)?\s+time\b",
+            _in_time,
+        ),
+        (
             rf"(?i)\b(?P<the>the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|same|comparable|corresponding|year-earlier|year-ago|fiscal|past)[\s-]+)*(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?",
             _quarter,
         ),
@@ -477,25 +482,37 @@ def _unit_code(word: str) -> str:
 
 
 def _ago(m: re.Match) -> Mention | None:
+    return _measured_from(m, m.group("dir").lower(), m.start())
+
+
+def _in_time(m: re.Match) -> Mention | None:
+    """ "(in) two years' time": the measure counted ahead from publication, as "two years
+    from now"; the span leaves the preposition out."""
+    return _measured_from(m, "hence", m.start("n"))
+
+
+def _measured_from(m: re.Match, direction: str, start: int) -> Mention | None:
+    """A date a measure (``n`` ``unit``) away in ``direction`` (``ago``, ``later``, ``hence``...),
+    spanning ``start`` to the end of the match."""
     n = _count(m.group("n"))
-    sign = -1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
     if n is None or n != int(n):
         return None
     # The measure inside the anchored expression ("a month earlier": P1M), kept with it.
     measure = _duration_value(n, m.group("unit"))
     if m.group("unit").lower().rstrip("s") in load()["time_units"]:
         # "20 minutes ago": within the day of publication ("M" would read as months)
-        spec = {"kind": "day", "days": 0, "part": None, "duration": measure, "dir": m.group("dir").lower()}
-        return Mention(m.start(), m.end(), "DATE", spec)
+        spec = {"kind": "day", "days": 0, "part": None, "duration": measure, "dir": direction}
+        return Mention(start, m.end(), "DATE", spec)
     spec = {
         "kind": "offset",
         "unit": _unit_code(m.group("unit")),
         "n": int(n) * sign,
         "ago": True,
         "duration": measure,
-        "dir": m.group("dir").lower(),
+        "dir": direction,
     }
-    return Mention(m.start(), m.end(), "DATE", spec)
+    return Mention(start, m.end(), "DATE", spec)
 
 
 def _year_ago(m: re.Match) -> Mention:
@@ -546,11 +563,28 @@ def _year_quarter(m: re.Match) -> Mention | None:
     return Mention(m.start(), m.end(), "DATE", spec)
 
 
-def _half(m: re.Match) -> Mention:
+# What makes a half without a year a half of the year: its sentence speaks of money, rates,
+# years or a company's periods ("profits rose 5% in the first half"). Without any of them it
+# is a half of a game ("scored twice in the first half"), which no calendar holds.
+_CALENDAR_CONTEXT = re.compile(
+    r"(?i)[$£€¥%#]|\bper\s*cent\b|\b(?:1[0-9]{3}|20[0-9]{2})\b|\b(?:year|quarter|fiscal|financial|profits?"
+    r"|sales|revenues?|earnings|results|turnover|growth|economy|output|prices|income)\b"
+)
+
+
+def _half(m: re.Match) -> Mention | None:
     """ "the first half", "the second half of 2004", "the last half of 1989" (with a year
-    only: "the last half" alone is as often the last half of a game)."""
+    only: "the last half" alone is as often the last half of a game). "The first half"
+    without a year is a half year only in a sentence about a year's figures."""
     half = 1 if (m.group("ord") or "").lower() == "first" else 2
     year = m.group("year") or m.group("lyear")
+    if not year:
+        text = m.string
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
+        stops = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+        sentence = text[start : min(stops, default=len(text))]
+        if not _CALENDAR_CONTEXT.search(sentence.replace(m.group(0), " ")):
+            return None
     spec = {"kind": "half", "h": half, "year": int(year) if year else None}
     return Mention(m.start(), m.end(), "DATE", spec)
 

@@ -1,0 +1,68 @@
+"""Dates, forms found in the tuning half of the blind BBC set (issue 13), on synthetic
+sentences: sports rounds and halves of a game are no quarter or half year, "in two years'
+time" lies ahead, a count after a year is no second year ("by 2010 and 12 million"),
+"that date" is the date last named, and the present of arrangements ("face France on
+Sunday") puts a bare weekday ahead."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _values(dates_of, text: str, published: str = "2005-03-16") -> dict:  # a Wednesday
+    return {surface: d.value for surface, d in dates_of(text, published).items()}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("They lost that quarter-final tie to Porto.", {}),
+        ("The semi-finals will be played in Paris.", {}),
+        ("Rovers scored twice in the first half and held on.", {}),
+        ("The visitors dominated the second half.", {}),
+        # A sentence about a year's figures keeps its half and its quarter.
+        ("Profits rose 5% in the first half.", {"the first half": "2005-H1"}),
+        ("Sales fell in the third quarter.", {"the third quarter": "2004-Q3"}),
+    ],
+)
+def test_dates_sports_rounds_and_halves_are_no_period_of_the_year(dates_of, text, expected):
+    assert _values(dates_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Japan is where Europe will be in a couple of years' time.", {"a couple of years' time": "2007"}),
+        ("The line should open in three months time.", {"three months time": "2005-06"}),
+        # Without "time" it stays a length.
+        ("The line took three months to build.", {"three months": "P3M"}),
+    ],
+)
+def test_dates_in_a_measure_s_time_lies_ahead(dates_of, text, expected):
+    assert _values(dates_of, text) == expected
+
+
+def test_dates_a_count_after_a_year_is_no_second_year(dates_of):
+    text = "It expects 10 million subscribers by 2010 and 12 million by that date next decade."
+    values = _values(dates_of, text)
+    assert values["2010"] == "2010" and "12" not in values
+    assert values["that date"] == "2010"
+    assert _values(dates_of, "The plan ran from 1994-97.") == {"1994": "1994", "97": "1997"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("England face France at Twickenham on Sunday.", "2005-03-20"),
+        ("The handset goes on sale on Saturday.", "2005-03-19"),
+        ("The two leaders meet separately on Monday.", "2005-03-21"),
+        # Past forms, reporting verbs and verbs whose past is spelled as their present stay behind.
+        ("England lost to Wales on Sunday.", "2005-03-13"),
+        ("The minister says on Sunday that talks failed.", "2005-03-13"),
+        ("Weak technology stocks hurt the index on Friday.", "2005-03-11"),
+        ("The coach chose to rest him after his epic singles win over Roddick on Friday.", "2005-03-11"),
+    ],
+)
+def test_dates_the_present_of_arrangements_puts_a_weekday_ahead(dates_of, text, expected):
+    (value,) = _values(dates_of, text).values()
+    assert value == expected
