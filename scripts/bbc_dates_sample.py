@@ -11,6 +11,9 @@ whole, as the evaluation reads it (UTF-8, bad bytes replaced), to ``--out``/``NN
 an index ``articles.json`` for the annotators. The texts stay in /tmp: the gold file in the
 repository holds offsets and hashes only.
 
+A second set (``bbc_dates2.jsonl``) was drawn the same way with ``--seed 4605 --exclude
+src/newsgraph/eval/data/bbc_dates.jsonl`` (no article of the first).
+
     .venv/bin/python scripts/bbc_dates_sample.py --out /tmp/bbc_dates_draw \
         --gold src/newsgraph/eval/data/bbc_dates.jsonl
 
@@ -37,9 +40,9 @@ GOLD_FILES = [REPO / "src/newsgraph/eval/data" / name for name in ("bbc_quantiti
 DCT = "2005-03-16"
 
 
-def draw(paths: list[str], seed: int, per_topic: int) -> list[str]:
+def draw(paths: list[str], seed: int, per_topic: int, exclude: list[Path] = ()) -> list[str]:
     """The first ``per_topic`` articles of each topic in ``paths`` shuffled with ``seed``,
-    leaving out the articles of the earlier BBC draws and gold files."""
+    leaving out the articles of the earlier BBC draws and gold files (and of ``exclude``)."""
     used: set[str] = set()
     for other in (17, 2026, 31):
         shuffled = list(paths)
@@ -48,7 +51,7 @@ def draw(paths: list[str], seed: int, per_topic: int) -> list[str]:
     topics = sorted({p.split("/")[0] for p in paths})
     for topic in topics:  # the place check's draw: 5 per topic, one generator per topic
         used.update(random.Random(4041).sample([p for p in paths if p.startswith(topic + "/")], 5))
-    for gold in GOLD_FILES:
+    for gold in [*GOLD_FILES, *exclude]:
         used.update(json.loads(line)["article"] for line in gold.read_text(encoding="utf-8").splitlines() if line)
     shuffled = list(paths)
     random.Random(seed).shuffle(shuffled)
@@ -97,11 +100,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-topic", type=int, default=8)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--gold", type=Path, help="write the annotations in --out to this gold file")
+    parser.add_argument(
+        "--exclude", type=Path, action="append", default=[], help="gold file whose articles are skipped"
+    )
     args = parser.parse_args(argv)
     if args.gold:
         return 1 if write_gold(args.out, args.gold) else 0
     paths = sorted(str(p.relative_to(args.data)) for p in args.data.glob("*/*.txt"))
-    chosen = draw(paths, args.seed, args.per_topic)
+    chosen = draw(paths, args.seed, args.per_topic, args.exclude)
     args.out.mkdir(parents=True, exist_ok=True)
     index = []
     for i, path in enumerate(chosen):

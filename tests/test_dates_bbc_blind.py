@@ -1,7 +1,7 @@
 """Dates, forms found in the tuning half of the blind BBC set (issue 13), on synthetic
 sentences: sports rounds and halves of a game are no quarter or half year, "in two years'
 time" lies ahead, a count after a year is no second year ("by 2010 and 12 million"),
-"that date" is the date last named, and the present of arrangements ("face France on
+and the present of arrangements ("face France on
 Sunday") puts a bare weekday ahead."""
 
 from __future__ import annotations
@@ -43,10 +43,8 @@ def test_dates_in_a_measure_s_time_lies_ahead(dates_of, text, expected):
 
 
 def test_dates_a_count_after_a_year_is_no_second_year(dates_of):
-    text = "It expects 10 million subscribers by 2010 and 12 million by that date next decade."
-    values = _values(dates_of, text)
-    assert values["2010"] == "2010" and "12" not in values
-    assert values["that date"] == "2010"
+    values = _values(dates_of, "It expects 10 million subscribers by 2010 and 12 million by 2012.")
+    assert values == {"2010": "2010", "2012": "2012"}
     assert _values(dates_of, "The plan ran from 1994-97.") == {"1994": "1994", "97": "1997"}
 
 

@@ -44,11 +44,8 @@ def calendar_ref(value: str | None) -> str | None:
 def resolve_anaphor(spec: dict, ref: str | None, anchor: date | None) -> str | None:
     """The value of an anaphoric ``spec`` (``unit``, ``n``, ``part``) counted from ``ref``,
     the date the text last named, or from the publication date ``anchor`` when the text
-    named none fine enough (a day for "the day before", a year for "that year"); "that
-    date" is the date last named itself, or None when the text named none."""
+    named none fine enough (a day for "the day before", a year for "that year")."""
     unit, n, part = spec["unit"], spec["n"], spec.get("part")
-    if unit == "REF":
-        return ref  # "by that date": the date last named, however finely it was named
     day = parse_iso(ref) if ref and len(_CALENDAR.match(ref).group(0)) == 10 else None
     if unit == "Y" and ref:
         return f"{int(ref[:4]) + n:04d}"

@@ -105,7 +105,7 @@ def patterns() -> list[tuple[str, object]]:
         ),
         (
             r"(?i)\b(?:(?P<pre>earlier|later)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)\s+"
-            r"(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|date)\b",
+            r"(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)\b",
             _anaphor,
         ),
         (
@@ -335,8 +335,7 @@ def _mid_part(m: re.Match) -> Mention:
     return Mention(m.start(), m.end(), "TIME", spec)
 
 
-# "that date" is the date last named, as finely as it was named ("REF").
-_ANAPHOR_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "date": "REF"}
+_ANAPHOR_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}
 _ANAPHOR_DIR = {"before": -1, "earlier": -1, "previous": -1, "preceding": -1, "after": 1, "later": 1}
 
 
