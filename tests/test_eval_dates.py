@@ -129,3 +129,17 @@ def test_eval_dates_bbc_gold_matches_the_corpus(shared_data):
             surface = doc.text[start:end]
             assert surface.strip() == surface and any(c.isalnum() for c in surface)
             assert kind in task.TYPES and value
+
+
+@pytest.mark.data
+def test_eval_dates_second_bbc_gold_matches_the_corpus_and_shares_no_article(shared_data):
+    root = shared_data / task.BBC_CORPUS
+    if not root.is_dir():
+        pytest.skip(f"BBC corpus not found at {root}")
+    docs = task.read_bbc_gold(root, task.BBC_GOLD2)
+    assert len(docs) == 40 and not {d.name for d in docs} & {d.name for d in task.read_bbc_gold(root)}
+    for doc in docs:
+        for start, end, value, kind in doc.timexes:
+            surface = doc.text[start:end]
+            assert surface.strip() == surface and any(c.isalnum() for c in surface)
+            assert kind in task.TYPES and value
