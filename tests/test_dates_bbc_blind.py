@@ -64,3 +64,39 @@ def test_dates_a_count_after_a_year_is_no_second_year(dates_of):
 def test_dates_the_present_of_arrangements_puts_a_weekday_ahead(dates_of, text, expected):
     (value,) = _values(dates_of, text).values()
     assert value == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("House prices rose 11.8% in the last quarter of 2004.", {"the last quarter of 2004": "2004-Q4"}),
+        ("Prices fell in the July-to-September quarter.", {"the July-to-September quarter": "2004-Q3"}),
+        # Months that open and close no quarter are no quarter: both months.
+        ("Sales peaked in the August-to-October quarter.", {"August": "2004-08", "October": "2004-10"}),
+        ("Prices were down on July-September.", {"July": "2004-07", "September": "2004-09"}),
+        (
+            "Prices fell between the third and fourth quarters of 2004.",
+            {"the third": "2004-Q3", "fourth quarters of 2004": "2004-Q4"},
+        ),
+        (
+            "Its auctions are usually held in the second and fourth quarters.",
+            {"the second": "XXXX-Q2", "fourth quarters": "XXXX-Q4"},
+        ),
+        ("Officials hope to double output by the end of the decade.", {"the end of the decade": "200"}),
+    ],
+)
+def test_dates_quarters_month_ranges_and_the_decade(dates_of, text, expected):
+    assert _values(dates_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The book, serialised in the Sunday Telegraph, alleges a rift.", {}),
+        ("He told GMTV's Sunday Programme he would stay.", {}),
+        ("The Sunday Times reported it on Sunday.", {"Sunday": "2005-03-13"}),
+        ("He died on the Friday March 4.", {"Friday March 4": "2005-03-04"}),
+    ],
+)
+def test_dates_a_weekday_opening_a_name_is_no_day(dates_of, text, expected):
+    assert _values(dates_of, text) == expected

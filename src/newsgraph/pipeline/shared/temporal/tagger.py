@@ -79,6 +79,11 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         (rf"{MOD}(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", _month_year),
         (rf"(?i:{MOD})(?P<month>{month})\s+(?i:(?:of\s+)?(?P<off>this|last|next)\s+year)\b", _month_of_year),
         (rf"\b(?P<year>{YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b", _iso),
+        (
+            # "July-September", "the July-to-September quarter": both months, or the quarter
+            rf"(?:(?i:the)\s+)?(?P<m1>{month})(?:\s*[-–]\s*|-to-)(?P<m2>{month})(?:\s+(?P<q>(?i:quarter))\b)?",
+            _month_range,
+        ),
         (rf"(?i:{MOD}(?:(?P<off>last|this|next|past|previous)\s+)?)(?P<month>{month})(?![\w-])", _month_only),
         (rf"(?i:\b(?:the\s+)?{MOD}(?:fiscal\s+)?)(?P<year>{YEAR})(?!\d|,\d|\.\d|%)(?:['’]s\b)?", _year),
         (rf"(?i:\b(?:the\s+)?{MOD})(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0s|['’](?P<d2>[0-9])0s)\b", _decade),
@@ -170,6 +175,16 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
                 r"|the\s+(?:end|beginning|start|middle)\s+of\s+the\s+year|(?:earlier|later)\s+in\s+the\s+year)\b"
             ),
             lambda m: Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": "Y", "n": 0}),
+        ),
+        (
+            r"(?i)\bthe\s+(?:end|beginning|start|middle|rest)\s+of\s+the\s+decade\b",
+            lambda m: Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": "DE", "n": 0}),
+        ),
+        (
+            # "the third and fourth quarters of 2004": each quarter, the year shared
+            rf"(?i)\b(?:the\s+)?(?P<o1>first|second|third|fourth)\s+(?:and|to)\s+(?P<o2>second|third|fourth)"
+            rf"\s+quarters\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?",
+            _two_quarters,
         ),
         (
             rf"(?i)\b(?:the\s+)?(?:(?P<ord>first|second|latter)\s+half(?:\s+of\s+(?P<year>{YEAR}))?"
@@ -382,8 +397,22 @@ def _bare_decade(m: re.Match) -> Mention | None:
     return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"19{m.group('d2')}"})
 
 
-def _weekday(m: re.Match) -> Mention:
+# "the Sunday Times", "BBC One's Saturday Night": a weekday between an article (or a
+# possessive) and a capitalised word is the first word of a name, not a day.
+_NAME_BEFORE = re.compile(r"(?:\b[Tt]he|\w['’]s)\s+$")
+_NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
+
+
+def _weekday(m: re.Match) -> Mention | None:
     wd = load()["weekdays"][m.group("wd").lower()]
+    after = _NAME_AFTER.match(m.string, m.end())
+    if (
+        after
+        and not m.group("off")
+        and after.group(1).lower() not in load()["months"]
+        and _NAME_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    ):
+        return None
     off = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}.get(
         (m.group("off") or "").lower()
     )
@@ -538,6 +567,8 @@ def _quarter(m: re.Match) -> Mention | None:
         return None  # "quarter-to-quarter"
     ords = [ORD[w] for w in words if w in ORD]
     year = int(m.group("year")) if m.group("year") else None
+    if not ords and year and {"last", "final"} & set(words):
+        ords = [4]  # "the last quarter of 2004": a year's last quarter is its fourth
     spec = {
         "kind": "quarter",
         "q": ords[0] if ords else None,
@@ -545,6 +576,40 @@ def _quarter(m: re.Match) -> Mention | None:
         "year_ago": any(w in ("year-earlier", "year-ago") for w in words),
     }
     return Mention(m.start(), m.end(), "DATE", spec)
+
+
+def _two_quarters(m: re.Match) -> list[Mention]:
+    """ "the third and fourth quarters of 2004": the first ordinal and the rest, each its
+    quarter of the year named (or of the year the tense gives)."""
+    year = int(m.group("year")) if m.group("year") else None
+    q1, q2 = ORD[m.group("o1").lower()], ORD[m.group("o2").lower()]
+    if year is None and _HABITUAL.search(m.string, max(0, m.start() - 40), m.start()):
+        # "usually conducted in the second and fourth quarters": every year's, a set
+        return [
+            Mention(m.start(), m.end("o1"), "SET", {"kind": "set", "value": f"XXXX-Q{q1}"}),
+            Mention(m.start("o2"), m.end(), "SET", {"kind": "set", "value": f"XXXX-Q{q2}"}),
+        ]
+    first = {"kind": "quarter", "q": q1, "year": year, "year_ago": False}
+    second = {**first, "q": q2}
+    return [Mention(m.start(), m.end("o1"), "DATE", first), Mention(m.start("o2"), m.end(), "DATE", second)]
+
+
+# Adverbs of habit: a period named after one recurs ("usually in the fourth quarter").
+_HABITUAL = re.compile(r"(?i)\b(?:usually|typically|normally|generally|traditionally|always)\b")
+
+
+def _month_range(m: re.Match) -> Mention | list[Mention] | None:
+    """ "July-September": both months (as "April 24-25" gives both days); "the
+    July-to-September quarter": that calendar quarter, when the months open and close one."""
+    m1, m2 = _month_num(m.group("m1")), _month_num(m.group("m2"))
+    if m2 <= m1:
+        return None
+    if m.group("q") and m1 % 3 == 1 and m2 == m1 + 2:
+        spec = {"kind": "quarter", "q": m1 // 3 + 1, "year": None, "year_ago": False}
+        return Mention(m.start(), m.end(), "DATE", spec)
+    first = Mention(m.start("m1"), m.end("m1"), "DATE", {"kind": "month", "month": m1, "offset": None})
+    second = Mention(m.start("m2"), m.end("m2"), "DATE", {"kind": "month", "month": m2, "offset": None})
+    return [first, second]
 
 
 def _year_quarter(m: re.Match) -> Mention | None:
