@@ -318,7 +318,6 @@ def _entity_quotes(store: Store, found: dict, mine: list[dict], limit: int) -> l
     = ?``: one per copy of a story, from its canonical article, with its number of
     ``copies``; by date, article, offset. Read from the articles where the entity index
     says it speaks (quotes by article), not from every quote stored."""
-    gid = found["gid"]
     mine = [r for r in mine if r["n_quotes"]]
     if not mine:
         return []

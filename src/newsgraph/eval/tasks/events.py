@@ -28,7 +28,7 @@ from pathlib import Path
 from newsgraph.errors import Code, EvalError, NewsgraphError
 from newsgraph.eval.report import EvalReport, EvalTask, data_fingerprint
 from newsgraph.eval.tasks import events_gate
-from newsgraph.eval.tasks.events_coding import EVENTS, code_inputs, events_config, gold_type
+from newsgraph.eval.tasks.events_coding import code_inputs, gold_type
 from newsgraph.pipeline.components.events import confidence
 from newsgraph.record import Event
 

@@ -252,7 +252,7 @@ class Parse:
             last = words[-1]
             objects = [c for c in last.children if c.dep_ == "pobj"]
             speaker = objects[0] if objects else (last.nbor() if end < len(self.sdoc) else None)
-            if speaker is not None and not (speaker.pos_ in ("PROPN", "NOUN", "PRON")):
+            if speaker is not None and speaker.pos_ not in ("PROPN", "NOUN", "PRON"):
                 speaker = None
             return Cue(tok.idx, last.idx + len(last), tok, speaker)
         return None

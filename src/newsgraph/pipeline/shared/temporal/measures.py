@@ -35,7 +35,7 @@ def patterns() -> list[tuple[str, object]]:
     month, weekday = _month_re(), _weekday_re()
     seasons = alternation(load()["seasons"])
     return [
-        (rf"(?:(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>spring|summer|autumn|winter))\b", _season),
+        (r"(?:(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>spring|summer|autumn|winter))\b", _season),
         (
             rf"(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>spring|summer|autumn|winter|fall)(?i:\s+of)?\s+(?P<year>{YEAR})\b(?![-/.,]\d)",
             _season_of_year,
@@ -51,7 +51,7 @@ def patterns() -> list[tuple[str, object]]:
         (rf"(?i)\band[\s-]+a[\s-]+half[\s-]+(?P<unit>{UNIT})\b", _count_and_a_half),
         (rf"(?i)\b(?:more|additional|further|extra)\s+(?P<unit>{UNIT})\b", _more),
         (rf"(?i)\ban\s+(?:additional|extra|further)\s+(?P<unit>{_SINGULAR})\b", _more),
-        (rf"(?i)\b(?P<unit>hours|days|weeks|months|years|decades)-(?:long|old)\b", _plural_long),
+        (r"(?i)\b(?P<unit>hours|days|weeks|months|years|decades)-(?:long|old)\b", _plural_long),
         (rf"(?i)\b(?P<unit>{_SINGULAR})-long\b", _one_long),
         (r"(?i)(?:(?<=for )|(?<=over )|(?<=in ))(?:the\s+)?centuries\b", _plural_long),
         (r"(?i)\b(?:over|in)\s+the\s+(?P<unit>years|decades)\b", _over_the_years),
@@ -95,7 +95,7 @@ def patterns() -> list[tuple[str, object]]:
             _year_range,
         ),
         (
-            rf"(?i)\b(?:at\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s+(?:o['’]clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening)\b",
+            r"(?i)\b(?:at\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s+(?:o['’]clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening)\b",
             _clock_part,
         ),
         (
