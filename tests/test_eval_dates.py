@@ -132,12 +132,15 @@ def test_eval_dates_bbc_gold_matches_the_corpus(shared_data):
 
 
 @pytest.mark.data
-def test_eval_dates_second_bbc_gold_matches_the_corpus_and_shares_no_article(shared_data):
+@pytest.mark.parametrize("gold", [task.BBC_GOLD2, task.BBC_GOLD3])
+def test_eval_dates_later_bbc_golds_match_the_corpus_and_share_no_article(shared_data, gold):
     root = shared_data / task.BBC_CORPUS
     if not root.is_dir():
         pytest.skip(f"BBC corpus not found at {root}")
-    docs = task.read_bbc_gold(root, task.BBC_GOLD2)
-    assert len(docs) == 40 and not {d.name for d in docs} & {d.name for d in task.read_bbc_gold(root)}
+    docs = task.read_bbc_gold(root, gold)
+    earlier = [path for _, path in task.BBC_SETS[: [p for _, p in task.BBC_SETS].index(gold)]]
+    assert len(docs) == 40
+    assert not {d.name for d in docs} & {d.name for path in earlier for d in task.read_bbc_gold(root, path)}
     for doc in docs:
         for start, end, value, kind in doc.timexes:
             surface = doc.text[start:end]

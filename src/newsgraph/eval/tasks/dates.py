@@ -218,6 +218,10 @@ BBC_GOLD = Path(__file__).resolve().parents[1] / "data" / "bbc_dates.jsonl"
 # The second blind set (seed 4605, no article of the first), annotated the same way after the
 # first set's tuning half was read; scored as ``bbc2_*``, halves split alike.
 BBC_GOLD2 = BBC_GOLD.with_name("bbc_dates2.jsonl")
+# The third (seed 4606, no article of the first two), annotated after the second set's tuning
+# half was read; ``bbc3_*``.
+BBC_GOLD3 = BBC_GOLD.with_name("bbc_dates3.jsonl")
+BBC_SETS = (("bbc", BBC_GOLD), ("bbc2", BBC_GOLD2), ("bbc3", BBC_GOLD3))
 
 
 def read_bbc_gold(root: Path, gold_path: Path = BBC_GOLD) -> list[TimeMLDoc]:
@@ -295,7 +299,7 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
     scores = split_scores(names, gold, ours)
     bbc_root = Path(path).parent.parent / BBC_CORPUS
     if limit is None and bbc_root.is_dir():
-        for prefix, gold_path in (("bbc", BBC_GOLD), ("bbc2", BBC_GOLD2)):
+        for prefix, gold_path in BBC_SETS:
             if gold_path.is_file():
                 bbc, lines, articles = bbc_scores(bbc_root, gold_path, prefix)
                 scores |= bbc
@@ -307,7 +311,7 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
         task="dates",
         data=str(path),
         # the gold file in the repo last, wherever the repo and the data are
-        data_hash=data_fingerprint(files, key=lambda p: (p in (BBC_GOLD, BBC_GOLD2), str(p))),
+        data_hash=data_fingerprint(files, key=lambda p: (p in dict(BBC_SETS).values(), str(p))),
         scores=scores,
         baselines=baselines,
         counts={
