@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.pipeline.components.places import PlaceResolver
 from newsgraph.pipeline.components.places.rank import (
     UNKNOWN_POPULATION,
     main_names,
@@ -14,6 +13,7 @@ from newsgraph.pipeline.components.places.rank import (
 )
 from newsgraph.pipeline.components.places.resolve import _rivalled
 from newsgraph.resources.geonames import GeoPlace, gazetteer
+from tests.test_places_resolve import _by_mention, resolver, run  # noqa: F401 (fixtures)
 
 
 def _place(gid: int, name: str, feature: str, cc: str, pop: int, lat: float = 0.0, lon: float = 0.0):
@@ -109,28 +109,6 @@ def test_places_namesakes_curated_seas_keep_no_population():
 
 
 # --- whole sentences ------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def resolver():
-    return PlaceResolver()
-
-
-@pytest.fixture
-def run(nlp, make_doc, resolver):
-    def analyse(text: str):
-        doc = make_doc(text)
-        doc.spacy = nlp(text)
-        return resolver(doc)
-
-    return analyse
-
-
-def _by_mention(doc, surface: str):
-    for place in doc.places:
-        if any(doc.text[m.start : m.end] == surface for m in place.mentions):
-            return place
-    raise AssertionError(f"no place mentioned as {surface!r}: {[p.name for p in doc.places]}")
 
 
 def test_places_namesakes_rugby_report_stays_in_england(run):
