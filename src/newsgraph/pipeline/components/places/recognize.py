@@ -16,7 +16,7 @@ from newsgraph.pipeline.components.entities.companies import (
     company_kind,
     reads_as_company,
 )
-from newsgraph.pipeline.components.places.rank import MAJOR_CITY
+from newsgraph.pipeline.components.places.rank import MAJOR_CITY, spelling_of
 from newsgraph.pipeline.shared.parse import columns, ent_spans
 from newsgraph.resources import entries, words
 from newsgraph.resources.geonames import Gazetteer, GeoPlace, gazetteer, normalize
@@ -217,12 +217,9 @@ def _division_name(text: str, main: list[GeoPlace]) -> bool:
 
 
 def _spelling_of(key: str, place: GeoPlace) -> bool:
-    """``key`` is the place's main name or a spelling of it ("douma" for Dūmā, "misrata"
-    for Mişrātah), not an unrelated alternate name ("julia" for Plovdiv)."""
-    from difflib import SequenceMatcher
-
-    name = normalize(place.name)
-    return name == key or SequenceMatcher(None, name, key).ratio() >= 0.75
+    """``key`` is the place's main name or a spelling of it ("douma" for Dūmā), not an
+    unrelated alternate name ("julia" for Plovdiv)."""
+    return spelling_of(key, place.name)
 
 
 def _modifier(sdoc, j: int) -> bool:

@@ -14,10 +14,12 @@ import math
 from dataclasses import dataclass
 
 from newsgraph.pipeline.components.places.rank import (
+    NEAR_KM,
     Context,
     Ranker,
     candidate_features,
     contains,
+    most_populous_flags,
 )
 from newsgraph.pipeline.components.places.recognize import (
     FACILITY_HEADS,
@@ -28,7 +30,7 @@ from newsgraph.pipeline.components.places.recognize import (
     is_facility_name,
 )
 from newsgraph.resources import entries, words
-from newsgraph.resources.geonames import Gazetteer, GeoPlace, normalize
+from newsgraph.resources.geonames import Gazetteer, GeoPlace, distance_km, normalize
 
 
 # Facilities that are not seated in the place their name starts with ("Atlantic Avenue",
@@ -36,6 +38,12 @@ from newsgraph.resources.geonames import Gazetteer, GeoPlace, normalize
 NOT_SEATS = words("lexicons/places/not_seats.txt")
 # Generic words the gazetteer leaves off a name ("Kansas City", "Donetsk region").
 DIVISION_SUFFIXES = entries("lexicons/places/division_suffixes.txt")
+# A namesake this populous (and this large beside the winner) keeps a name from being
+# settled by the priors alone ("Newcastle": New South Wales or Tyneside).
+RIVAL_POPULATION = 100_000
+RIVAL_SHARE = 0.5
+# A name pass 2 resolves with this share (and no rival) becomes context for pass 3.
+SECOND_PASS_SHARE = 0.8
 
 
 @dataclass
@@ -64,14 +72,17 @@ def qualifier_of(top: Toponym, following: Toponym | None, text: str) -> Toponym 
     return following if gap.strip() in (",", "") and "," in gap else None
 
 
-def choose(top: Toponym, qual: list[GeoPlace], ctx: Context, ranker: Ranker) -> Resolution:
-    """The best candidate for ``top`` and its softmax share."""
+def choose(
+    top: Toponym, qual: list[GeoPlace], ctx: Context, ranker: Ranker, flags: list[bool] | None = None
+) -> Resolution:
+    """The best candidate for ``top`` and its softmax share (``flags``: the candidates'
+    ``most_populous_flags``, computed here when not given)."""
     cands = top.candidates
     if not cands:
         return Resolution(None, 0.0)
     key = normalize(top.text)
-    top_pop = max(p.population for p in cands)
-    rows = [candidate_features(p, top.label, key, top.text, qual, ctx, top_pop) for p in cands]
+    flags = most_populous_flags(cands, key) if flags is None else flags
+    rows = [candidate_features(p, top.label, key, top.text, qual, ctx, f) for p, f in zip(cands, flags)]
     scores = [ranker.score(x) for x in rows]
     best = max(range(len(cands)), key=lambda i: (scores[i], -i))
     z = sum(math.exp(s - scores[best]) for s in scores)
@@ -84,8 +95,9 @@ def resolve_all(
 ) -> list[Resolution]:
     """Resolve every toponym in reading order; returns one Resolution per toponym.
 
-    Pass 1 settles names with one candidate, countries and qualified names, giving the
-    document's country weights and anchors; pass 2 resolves the rest with that context.
+    Pass 1 settles names with one candidate, countries, qualified names and names whose
+    priors leave no rival (share > 0.9), giving the document's country weights and anchors;
+    pass 2 resolves the rest with that context, pass 3 again with what pass 2 settled.
     Every mention of one name gets the resolution of its best-evidenced mention.
     """
     for top in toponyms:
@@ -103,20 +115,53 @@ def resolve_all(
     for top, qual in zip(toponyms, quals, strict=True):
         if qual:  # "Athens, Ga.": the written state decides among the namesakes
             top.candidates = tuple(p for p in top.candidates if any(contains(q, p) for q in qual))
-    first = [choose(top, quals[i], ctx, ranker) for i, top in enumerate(toponyms)]
+    flags = [most_populous_flags(top.candidates, normalize(top.text)) for top in toponyms]
+    first = [choose(top, quals[i], ctx, ranker, flags[i]) for i, top in enumerate(toponyms)]
     for top, res, q in zip(toponyms, first, quals, strict=True):
         if res.place is None or top.label == "CUR":  # "US dollars" says nothing of where
             continue
-        if res.place.is_country or len(top.candidates) == 1 or q or res.share > 0.9:
-            if res.place.country:
-                ctx.add_country(res.place.country, 1)
-            if not res.place.is_country:
-                ctx.anchors.append(res.place)
-    final = [choose(top, quals[i], ctx, ranker) for i, top in enumerate(toponyms)]
+        settled = res.share > 0.9 and not _rivalled(res.place, top.candidates)
+        if res.place.is_country or len(top.candidates) == 1 or q or settled:
+            _add_context(ctx, res.place)
+    # Pass 2 reads every name with that context; the towns and divisions it then settles
+    # (share > SECOND_PASS_SHARE, no rival) join the context, so a sports report naming ten
+    # English towns is read as English even when no town was certain from its priors alone.
+    final = [choose(top, quals[i], ctx, ranker, flags[i]) for i, top in enumerate(toponyms)]
+    known = len(ctx.anchors)
+    for top, res in zip(toponyms, final, strict=True):
+        place = res.place
+        if place is None or top.label == "CUR" or place.is_country or place in ctx.anchors:
+            continue
+        if res.share > SECOND_PASS_SHARE and not _rivalled(place, top.candidates):
+            _add_context(ctx, place)
+    if len(ctx.anchors) > known:
+        final = [choose(top, quals[i], ctx, ranker, flags[i]) for i, top in enumerate(toponyms)]
     for i, res in enumerate(final):
         if quals[i] and res.place is not None and any(contains(q, res.place) for q in quals[i]):
             res.qualifier = toponyms[i + 1]
     return _one_sense_per_name(toponyms, final)
+
+
+def _add_context(ctx: Context, place: GeoPlace) -> None:
+    if place.country:
+        ctx.add_country(place.country, 1)
+    if not place.is_country:
+        ctx.anchors.append(place)
+
+
+def _rivalled(winner: GeoPlace, candidates: tuple[GeoPlace, ...]) -> bool:
+    """Another reading of the name is a place of comparable size far from the winner (a
+    country, or a town or division of RIVAL_POPULATION+ and at least RIVAL_SHARE of the
+    winner's population): "Newcastle" is New South Wales's by population and Tyneside's by
+    fame, and only the rest of the article can tell them apart, so the priors alone must not
+    make it the document's context. London, Ontario is no rival to London."""
+    floor = max(RIVAL_POPULATION, winner.population * RIVAL_SHARE)
+    return any(
+        p is not winner
+        and (p.is_country or p.population >= floor)
+        and distance_km(p.lat, p.lon, winner.lat, winner.lon) > NEAR_KM
+        for p in candidates
+    )
 
 
 def _as_written(top: Toponym) -> tuple[GeoPlace, ...]:
