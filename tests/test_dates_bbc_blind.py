@@ -100,3 +100,33 @@ def test_dates_quarters_month_ranges_and_the_decade(dates_of, text, expected):
 )
 def test_dates_a_weekday_opening_a_name_is_no_day(dates_of, text, expected):
     assert _values(dates_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Robinson told the Daily Mail he was angry.", {}),
+        ("Mr Hain told BBC Radio Four's Today programme it was wrong.", {}),
+        ("Twentieth Century Fox is still to announce its choice.", {}),
+        ("Ant & Dec's Saturday Night Takeaway won again.", {}),
+        # A half of a game is found by its own sentence, not the next one's figures.
+        ('They sat deep in the first half. Sales rose 5% this year.', {"this year": "2005"}),
+    ],
+)
+def test_dates_names_and_game_halves_across_sentences(dates_of, text, expected):
+    assert _values(dates_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The new stadium will open in two years.", {"two years": "2007"}),
+        ("The plant is expected to close in six months.", {"six months": "2005-09"}),
+        # A past clause, a comparison or "the" keep it a length.
+        ("Profits rose 40% in two years.", {"two years": "P2Y"}),
+        ("For the first time in more than a decade, it will not be a straight fight.", {"more than a decade": "P10Y"}),
+        ("It has to be done differently than it was 30 or 40 years ago.", {"30": "1975", "40 years ago": "1965"}),
+    ],
+)
+def test_dates_a_measure_ahead_or_back(dates_of, text, expected):
+    assert _values(dates_of, text) == expected

@@ -95,6 +95,10 @@ class DateExtractor(Component):
                 mention = mention.spec["tail"]  # "the same period a year ago": only the year
             if mention.type == "DURATION" and anchoring.indefinite_future(doc, mention.start, mention.end):
                 mention = Mention(mention.start, mention.end, "DATE", {"kind": "ref", "value": "FUTURE_REF"})
+            elif mention.type == "DURATION":
+                later = anchoring.ahead(doc, mention.start, mention.end, mention.spec.get("value"))
+                if later is not None:  # "will open in two years": that year
+                    mention = Mention(mention.start, mention.end, "DATE", later)
             spec = _in_context(doc.text, mention)
             if spec.get("period") and report_quarter is None:
                 continue  # "the latest period" is a quarter only in a report about quarters

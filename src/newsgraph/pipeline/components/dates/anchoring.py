@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from newsgraph.pipeline.components.dates.context import parse_iso
+from newsgraph.pipeline.components.dates.context import clause_tense, parse_iso
 
 # A value that can anchor what follows: a calendar year, month, day or time of day.
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?=T|$)")
@@ -228,3 +228,25 @@ def indefinite_future(doc, start: int, end: int) -> bool:
     following = sdoc.char_span(end, len(text), alignment_mode="expand")
     token = next((t for t in following if not t.is_space), None) if following is not None else None
     return token is not None and token.pos_ in ("VERB", "AUX")
+
+
+# "in two years", "in about six months": the measure after "in" ...
+_IN_BEFORE = re.compile(r"(?i)\bin\s+(?:(?:about|around|roughly|just|only)\s+)?$")
+_WHOLE_MEASURE = re.compile(r"P(\d+)([YMWD])")
+_NOT_A_POINT = re.compile(r"(?i)(?:the|more|less|fewer|over|under|at\s+least|almost|nearly|up\s+to)\s")
+
+
+def ahead(doc, start: int, end: int, value: str) -> dict | None:
+    """The date ``value`` (a duration such as ``P2Y``) ahead of publication when the duration
+    ``[start, end)`` follows "in" in a clause about the future ("will open in two years":
+    ``2007``, as TimeML and TimeBank read it; "rose 40% in two years" stays a length), as a
+    spec for ``resolve.value``; else None."""
+    measure = _WHOLE_MEASURE.fullmatch(value or "")
+    if measure is None or _NOT_A_POINT.match(doc.text, start):
+        return None  # "in the year ending June 30", "in more than a decade": lengths
+    if not _IN_BEFORE.search(doc.text, max(0, start - 16), start):
+        return None
+    if clause_tense(doc.spacy, start, end, doc.text) != "future":
+        return None
+    n, unit = int(measure.group(1)), measure.group(2)
+    return {"kind": "offset", "unit": unit, "n": n, "ago": True, "duration": value, "dir": "hence"}

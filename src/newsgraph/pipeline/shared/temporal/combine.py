@@ -7,10 +7,29 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsgraph.pipeline.shared.temporal.lexicon import load
+
 # Temporal words written in lower case in running text; capitalised they are part of a name.
 _COMMON_WORDS = re.compile(
     r"(?:This|Last|Next|Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Tomorrow|Yesterday|Noon|Now)"
 )
+
+
+# "the Sunday Times", "the Daily Mail", "Twentieth Century Fox": capitalised temporal words
+# before a capitalised word, after "the" or a possessive (or two of them), open a name.
+_NAME_BEFORE = re.compile(r"(?:\b[Tt]he|\w['’]s)\s+$")
+_NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def opens_name(text: str, mention, months: dict) -> bool:
+    """True when the expression is the start of a name: its words all capitalised letters,
+    followed by a capitalised word that is no month ("Sunday March 13" stays a date), and
+    after "the" or a possessive or two words long ("Monday Night Football")."""
+    words = text[mention.start : mention.end].split()
+    after = _NAME_AFTER.match(text, mention.end)
+    if not after or after.group(1).lower() in months or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    return len(words) > 1 or bool(_NAME_BEFORE.search(text, max(0, mention.start - 12), mention.start))
 
 
 def in_title(text: str, mention) -> bool:
@@ -20,7 +39,7 @@ def in_title(text: str, mention) -> bool:
     words = text[mention.start : mention.end].split()
     if any(_COMMON_WORDS.fullmatch(w.strip(".,'\"")) for w in words[1:]):
         return True
-    before = re.search(r"([A-Z]\w*)[ \t]+$", text[max(0, mention.start - 30) : mention.start])
+    before = re.search(r"([A-Z]\w*(?:['’]s)?)[ \t]+$", text[max(0, mention.start - 30) : mention.start])
     return bool(before and len(words) == 1 and _COMMON_WORDS.fullmatch(words[0].strip(".,'\"")))
 
 
@@ -59,9 +78,10 @@ _ROUND = re.compile(r"(?i)-?final(?:s|ists?)?\b")
 
 def select(text: str, found: list) -> list:
     """The mentions kept from ``found`` (all candidates, in pattern order): where two
-    overlap the longer wins, then the earlier; titles and sports rounds ("quarter-final")
-    are left out and clock times joined to the day after them. Returns them left to right."""
-    found = [f for f in found if not _ROUND.match(text, f.end)]
+    overlap the longer wins, then the earlier; titles, names ("the Sunday Times") and sports
+    rounds ("quarter-final") are left out and clock times joined to the day after them. Returns them left to right."""
+    months = load()["months"]
+    found = [f for f in found if not _ROUND.match(text, f.end) and not opens_name(text, f, months)]
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
     chosen: list = []
     for mention in found:

@@ -152,6 +152,10 @@ def _count_before(m: re.Match, gap: str) -> re.Match | None:
     return _COUNT_THEN[gap].search(m.string, max(0, m.start() - 30), m.start())
 
 
+# Only "ago": "two or three days later" counts from an event, a length (anchoring.event_measure).
+_MEASURED_DIR = re.compile(r"(?i)\s+ago\b")
+
+
 def _duration_range(m: re.Match) -> list[Mention] | None:
     """ "two to three weeks", "12-18 months": both ends, each a duration of the unit. The
     match starts at "to" or the dash; the first count is read before it."""
@@ -163,6 +167,18 @@ def _duration_range(m: re.Match) -> list[Mention] | None:
         return None
     unit, start, end1 = m.group("unit"), before.start("n"), before.end("n")
     first = Mention(start, end1, "DURATION", {"kind": "duration", "value": _duration_value(n1, unit)})
+    back = _MEASURED_DIR.match(m.string, m.end())
+    if back and n1 == int(n1) and unit.lower().rstrip("s") not in load()["time_units"]:
+        # "30 or 40 years ago": the first end is a date too (the second's "ago" is its own row)
+        spec = {
+            "kind": "offset",
+            "unit": _unit_code(unit),
+            "n": -int(n1),
+            "ago": True,
+            "duration": first.spec["value"],
+            "dir": "ago",
+        }
+        first = Mention(start, end1, "DATE", spec)
     second = Mention(m.start("n2"), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(n2, unit)})
     return [first, second]
 

@@ -397,22 +397,8 @@ def _bare_decade(m: re.Match) -> Mention | None:
     return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": f"19{m.group('d2')}"})
 
 
-# "the Sunday Times", "BBC One's Saturday Night": a weekday between an article (or a
-# possessive) and a capitalised word is the first word of a name, not a day.
-_NAME_BEFORE = re.compile(r"(?:\b[Tt]he|\w['’]s)\s+$")
-_NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
-
-
-def _weekday(m: re.Match) -> Mention | None:
+def _weekday(m: re.Match) -> Mention:
     wd = load()["weekdays"][m.group("wd").lower()]
-    after = _NAME_AFTER.match(m.string, m.end())
-    if (
-        after
-        and not m.group("off")
-        and after.group(1).lower() not in load()["months"]
-        and _NAME_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
-    ):
-        return None
     off = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}.get(
         (m.group("off") or "").lower()
     )
@@ -628,6 +614,8 @@ def _year_quarter(m: re.Match) -> Mention | None:
     return Mention(m.start(), m.end(), "DATE", spec)
 
 
+# A sentence's end: its stop (and closing quote) before a space, or a line break.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s|\n")
 # What makes a half without a year a half of the year: its sentence speaks of money, rates,
 # years or a company's periods ("profits rose 5% in the first half"). Without any of them it
 # is a half of a game ("scored twice in the first half"), which no calendar holds.
@@ -645,9 +633,9 @@ def _half(m: re.Match) -> Mention | None:
     year = m.group("year") or m.group("lyear")
     if not year:
         text = m.string
-        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
-        stops = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
-        sentence = text[start : min(stops, default=len(text))]
+        starts = [b.end() for b in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
+        stop = _SENTENCE_END.search(text, m.end())
+        sentence = text[starts[-1] if starts else max(0, m.start() - 400) : stop.start() if stop else len(text)]
         if not _CALENDAR_CONTEXT.search(sentence.replace(m.group(0), " ")):
             return None
     spec = {"kind": "half", "h": half, "year": int(year) if year else None}
