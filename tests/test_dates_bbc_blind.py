@@ -109,6 +109,9 @@ def test_dates_a_weekday_opening_a_name_is_no_day(dates_of, text, expected):
         ("Mr Hain told BBC Radio Four's Today programme it was wrong.", {}),
         ("Twentieth Century Fox is still to announce its choice.", {}),
         ("Ant & Dec's Saturday Night Takeaway won again.", {}),
+        # Months and "Last ..." before a name stay dates.
+        ("Last June Grewcock was banned from rugby.", {"Last June": "2004-06"}),
+        ("Radcliffe carried expectations before the August Games.", {"August": "2004-08"}),
         # A half of a game is found by its own sentence, not the next one's figures.
         ('They sat deep in the first half. Sales rose 5% this year.', {"this year": "2005"}),
     ],
@@ -125,6 +128,9 @@ def test_dates_names_and_game_halves_across_sentences(dates_of, text, expected):
         # A past clause, a comparison or "the" keep it a length.
         ("Profits rose 40% in two years.", {"two years": "P2Y"}),
         ("For the first time in more than a decade, it will not be a straight fight.", {"more than a decade": "P10Y"}),
+        # An ordinal or a superlative counts within the span: "the first time in 77 years".
+        ("They will play a replay for the first time in 77 years.", {"77 years": "P77Y"}),
+        ("It will be the lowest rise in a decade.", {"a decade": "P10Y"}),
         ("It has to be done differently than it was 30 or 40 years ago.", {"30": "1975", "40 years ago": "1965"}),
     ],
 )

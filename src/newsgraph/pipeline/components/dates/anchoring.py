@@ -246,7 +246,22 @@ def ahead(doc, start: int, end: int, value: str) -> dict | None:
         return None  # "in the year ending June 30", "in more than a decade": lengths
     if not _IN_BEFORE.search(doc.text, max(0, start - 16), start):
         return None
-    if clause_tense(doc.spacy, start, end, doc.text) != "future":
+    if clause_tense(doc.spacy, start, end, doc.text) != "future" or _counted_span(doc.spacy, start):
         return None
     n, unit = int(measure.group(1)), measure.group(2)
     return {"kind": "offset", "unit": unit, "n": n, "ago": True, "duration": value, "dir": "hence"}
+
+
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"}
+_NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _counted_span(sdoc, start: int) -> bool:
+    """True when an ordinal or a superlative comes earlier in the sentence: "the first time in
+    11 years", "his third number one in three weeks", "the lowest in a decade" count within
+    the span, they do not point to its end."""
+    token = next((t for t in sdoc if t.idx >= start), None) if sdoc is not None else None
+    if token is None:
+        return False
+    before = [t for t in token.sent if t.i < token.i]
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in _ORDINALS or _NUMBERED.fullmatch(t.lower_) for t in before)

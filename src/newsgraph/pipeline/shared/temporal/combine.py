@@ -19,16 +19,20 @@ _COMMON_WORDS = re.compile(
 # before a capitalised word, after "the" or a possessive (or two of them), open a name.
 _NAME_BEFORE = re.compile(r"(?:\b[Tt]he|\w['’]s)\s+$")
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_RELATIVE = ("last", "next", "this", "early", "late", "mid")
 
 
 def opens_name(text: str, mention, months: dict) -> bool:
     """True when the expression is the start of a name: its words all capitalised letters,
-    followed by a capitalised word that is no month ("Sunday March 13" stays a date), and
-    after "the" or a possessive or two words long ("Monday Night Football")."""
+    followed by a capitalised word that is no month ("Sunday March 13" stays a date), none of
+    them a month or "last", "next"..., and after "the" or a possessive or two words long
+    ("Monday Night Football")."""
     words = text[mention.start : mention.end].split()
     after = _NAME_AFTER.match(text, mention.end)
     if not after or after.group(1).lower() in months or not all(w[:1].isupper() and w.isalpha() for w in words):
         return False
+    if any(w.lower() in months or w.lower() in _RELATIVE for w in words):
+        return False  # "Last June Grewcock was banned", "the August Games": dates
     return len(words) > 1 or bool(_NAME_BEFORE.search(text, max(0, mention.start - 12), mention.start))
 
 
