@@ -20,8 +20,9 @@ src/newsgraph/eval/data/bbc_dates.jsonl`` (no article of the first), and a third
 
 With ``--gold`` the annotators' files ``--out``/``gold-*.jsonl`` (one JSON line per
 expression: n, article, start, end, text, type, value; or n, article, none) are checked
-against the drawn texts and written as the gold file: per expression the article, its
-publication date, the first 12 hex digits of the SHA-1 of its text, offsets, type and value.
+against the drawn texts and the guideline's value forms (``VALUE``) and written as the gold
+file: per expression the article, its publication date, the first 12 hex digits of the
+SHA-1 of its text, offsets, type and value.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import argparse
 import hashlib
 import json
 import random
+import re
 from pathlib import Path
 
 from bbc_quantities_sample import DEFAULT_DATA, read
@@ -62,6 +64,18 @@ def draw(paths: list[str], seed: int, per_topic: int, exclude: list[Path] = ()) 
     return chosen
 
 
+# The TIMEX3 values the guideline allows (docs/dates-bbc-guideline.md): what the annotators'
+# checker accepted, and what --gold checks again before writing.
+VALUE = re.compile(
+    r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:T(?:\d\d(?::\d\d)?|MO|AF|EV|NI|DT))?"
+    r"|\d{4}-W(?:\d\d|XX)(?:-(?:\d|WE))?|\d{4}-(?:Q[1-4X]|H[12]|SP|SU|FA|WI)|\d{2,3}"
+    r"|XXXX(?:-(?:\d\d|XX|WXX)(?:-(?:\d\d|\d|XX))?)?"
+    r"|P(?:\d+(?:\.\d+)?|X)[YMWDE]|P(?:\d+|X)(?:DE|CE)|PT(?:\d+(?:\.\d+)?|X)[HMS]|P\d+WE"
+    r"|PRESENT_REF|PAST_REF|FUTURE_REF"
+)
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
 def write_gold(draw_dir: Path, gold: Path) -> int:
     """Check the annotations in ``draw_dir`` and write them to ``gold``; the number of
     problems found (nothing is written when there is one)."""
@@ -80,6 +94,9 @@ def write_gold(draw_dir: Path, gold: Path) -> int:
                 rows.append(row | {"none": True})
             elif text[entry["start"] : entry["end"]] != entry["text"] or entry["article"] != article["article"]:
                 print(f"{path.name}: {entry} does not match the text of article {entry['n']}")
+                problems += 1
+            elif entry["type"] not in TYPES or not VALUE.fullmatch(entry["value"]):
+                print(f"{path.name}: {entry} has no TIMEX3 type and value the guideline allows")
                 problems += 1
             else:
                 rows.append(row | {k: entry[k] for k in ("start", "end", "type", "value")})
