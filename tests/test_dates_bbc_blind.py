@@ -83,6 +83,7 @@ def test_dates_the_present_of_arrangements_puts_a_weekday_ahead(dates_of, text, 
             {"the second": "XXXX-Q2", "fourth quarters": "XXXX-Q4"},
         ),
         ("Officials hope to double output by the end of the decade.", {"the end of the decade": "200"}),
+        ("Sales fell in the second half of last year.", {"the second half of last year": "2004-H2"}),
     ],
 )
 def test_dates_quarters_month_ranges_and_the_decade(dates_of, text, expected):

@@ -243,7 +243,8 @@ def read_bbc_gold(root: Path, gold_path: Path = BBC_GOLD) -> list[TimeMLDoc]:
                 raise EvalError(Code.EVAL_DATA, f"BBC article {root / article} unreadable: {err}") from err
             if hashlib.sha1(text.encode()).hexdigest()[:12] != entry["sha1"]:
                 raise EvalError(
-                    Code.EVAL_DATA, f"{root / article} is not the annotated text (a different copy of the BBC corpus?)"
+                    Code.EVAL_DATA,
+                    f"{root / article} is not the annotated text (a different copy of the BBC corpus?)",
                 )
             docs[article] = TimeMLDoc(article, text, entry["dct"])
         if not entry.get("none"):
@@ -271,7 +272,8 @@ def bbc_scores(
         part = score([gold[i] for i in keep], [ours[i] for i in keep])
         scores |= {f"{prefix}_{half}_{m}": v for m, v in part.items() if m in _HALF_METRICS}
     note = (
-        f"{prefix}: blind BBC set {gold_path.name} ({len(docs)} articles, {sum(len(g) for g in gold)} expressions, "
+        f"{prefix}: blind BBC set {gold_path.name} ({len(docs)} articles, "
+        f"{sum(len(g) for g in gold)} expressions, "
         f"read against the stated date {docs[0].dct if docs else '-'}; tune {halves['tune'][0]} articles / "
         f"{halves['tune'][1]} expressions, held-out {halves['heldout'][0]} / {halves['heldout'][1]} "
         "by SHA-1 parity of the article path; only tune errors are read)"

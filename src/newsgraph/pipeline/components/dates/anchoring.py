@@ -252,7 +252,10 @@ def ahead(doc, start: int, end: int, value: str) -> dict | None:
     return {"kind": "offset", "unit": unit, "n": n, "ago": True, "duration": value, "dir": "hence"}
 
 
-_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"}
+_ORDINALS = {
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+    "last",
+}
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
@@ -264,4 +267,6 @@ def _counted_span(sdoc, start: int) -> bool:
     if token is None:
         return False
     before = [t for t in token.sent if t.i < token.i]
-    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in _ORDINALS or _NUMBERED.fullmatch(t.lower_) for t in before)
+    return any(
+        t.tag_ in ("JJS", "RBS") or t.lower_ in _ORDINALS or _NUMBERED.fullmatch(t.lower_) for t in before
+    )

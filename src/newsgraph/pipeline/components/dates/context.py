@@ -96,7 +96,8 @@ def scheduled(sdoc, start: int, end: int) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ in _PRESENT and not auxes:
         return True
-    return verb.tag_ in ("VBG", "VBN") and bool(auxes) and all(a.tag_ in _PRESENT or a.lower_ == "being" for a in auxes)
+    present = all(a.tag_ in _PRESENT or a.lower_ == "being" for a in auxes)
+    return verb.tag_ in ("VBG", "VBN") and bool(auxes) and present
 
 
 def governs(sdoc, frame: tuple[int, int], target: tuple[int, int]) -> bool:

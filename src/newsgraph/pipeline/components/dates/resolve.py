@@ -215,7 +215,7 @@ def _quarter(spec: dict, anchor: date, tense: str | None) -> str | None:
 
 
 def _half(spec: dict, anchor: date, tense: str | None) -> str | None:
-    return f"{anchor.year:04d}-H{spec['h']}"
+    return f"{anchor.year + (spec.get('year_offset') or 0):04d}-H{spec['h']}"
 
 
 def holiday_date(rule: str, year: int) -> date | None:

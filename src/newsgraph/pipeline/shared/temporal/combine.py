@@ -29,7 +29,9 @@ def opens_name(text: str, mention, months: dict) -> bool:
     ("Monday Night Football")."""
     words = text[mention.start : mention.end].split()
     after = _NAME_AFTER.match(text, mention.end)
-    if not after or after.group(1).lower() in months or not all(w[:1].isupper() and w.isalpha() for w in words):
+    if not after or after.group(1).lower() in months:
+        return False
+    if not all(w[:1].isupper() and w.isalpha() for w in words):
         return False
     if any(w.lower() in months or w.lower() in _RELATIVE for w in words):
         return False  # "Last June Grewcock was banned", "the August Games": dates
@@ -83,7 +85,8 @@ _ROUND = re.compile(r"(?i)-?final(?:s|ists?)?\b")
 def select(text: str, found: list) -> list:
     """The mentions kept from ``found`` (all candidates, in pattern order): where two
     overlap the longer wins, then the earlier; titles, names ("the Sunday Times") and sports
-    rounds ("quarter-final") are left out and clock times joined to the day after them. Returns them left to right."""
+    rounds ("quarter-final") are left out and clock times joined to the day after them.
+    Returns them left to right."""
     months = load()["months"]
     found = [f for f in found if not _ROUND.match(text, f.end) and not opens_name(text, f, months)]
     found.sort(key=lambda x: (-(x.end - x.start), x.start))

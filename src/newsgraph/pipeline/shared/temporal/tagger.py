@@ -471,6 +471,12 @@ def _offset(m: re.Match) -> Mention | None:
     if unit == "season":
         return None
     code = load()["units"][unit]
+    half = re.match(r"(?i)(?:the\s+)?(first|second)\s+half\s+of\s", m.group(0))
+    if half and code == "Y" and m.group("off").lower() in ("this", "last", "next"):
+        # "the first half of this year": that year's half (as "the first half of 2004")
+        h = 1 if half.group(1).lower() == "first" else 2
+        spec = {"kind": "half", "h": h, "year": None, "year_offset": off}
+        return Mention(m.start(), m.end(), "DATE", spec)
     if m.group("off").lower() in ("following", "previous") and m.group("the"):
         # "the following year": a year after the one the text last named, not publication's
         spec = {"kind": "anaphor", "unit": code, "n": off, "part": None}
@@ -635,7 +641,8 @@ def _half(m: re.Match) -> Mention | None:
         text = m.string
         starts = [b.end() for b in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
         stop = _SENTENCE_END.search(text, m.end())
-        sentence = text[starts[-1] if starts else max(0, m.start() - 400) : stop.start() if stop else len(text)]
+        begin = starts[-1] if starts else max(0, m.start() - 400)
+        sentence = text[begin : stop.start() if stop else len(text)]
         if not _CALENDAR_CONTEXT.search(sentence.replace(m.group(0), " ")):
             return None
     spec = {"kind": "half", "h": half, "year": int(year) if year else None}
