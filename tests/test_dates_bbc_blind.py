@@ -137,3 +137,19 @@ def test_dates_names_and_game_halves_across_sentences(dates_of, text, expected):
 )
 def test_dates_a_measure_ahead_or_back(dates_of, text, expected):
     assert _values(dates_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ('"One day you will be able to tell your children," he said.', {"One day": "FUTURE_REF"}),
+        ("He hopes that one day it can be developed.", {"one day": "FUTURE_REF"}),
+        ("Each key is a 2048-bit long number.", {}),
+        ("They would serve for between 12 and 14 years.", {"12": "P12Y", "14 years": "P14Y"}),
+        ("Holding elections on the same day as those for MPs might help.", {}),
+        ("By the time they go back, the data is gone.", {}),
+        ("At the time, the group held power.", {"the time": "PAST_REF"}),
+    ],
+)
+def test_dates_someday_measures_and_conjunctions(dates_of, text, expected):
+    assert _values(dates_of, text) == expected

@@ -215,14 +215,20 @@ def _is_period(spec: dict) -> bool:
 # and its verb is an indefinite time ahead (TimeML's FUTURE_REF), not a length of one day.
 _ONE_DAY = re.compile(r"(?i)(?:one|some)\s+day")
 _MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|could|may|might|shall|should|can|must|to|['’]ll)\s+$")
+_SUBJECT_MODAL_AFTER = re.compile(
+    r"(?i),?\s+(?:I|we|you|he|she|it|they|this|that|[A-Z][a-z]+)\s+(?:will|would|could|may|might|shall|can|['’]ll)\b"
+)
 
 
 def indefinite_future(doc, start: int, end: int) -> bool:
     """True when the duration ``[start, end)`` of ``doc`` is "one day"/"some day" right
-    after a modal or "to" and right before a verb ("will one day be"), i.e. "someday"."""
+    after a modal or "to" and right before a verb ("will one day be"), or before a subject
+    and a modal ("One day you will be able to", "hopes that one day it can"): "someday"."""
     text, sdoc = doc.text, doc.spacy
     if sdoc is None or not _ONE_DAY.fullmatch(text, start, end):
         return False
+    if _SUBJECT_MODAL_AFTER.match(text, end):
+        return True
     if not _MODAL_BEFORE.search(text, max(0, start - 8), start):
         return False
     following = sdoc.char_span(end, len(text), alignment_mode="expand")

@@ -44,7 +44,7 @@ def patterns() -> list[tuple[str, object]]:
         (r"(?i)\b(?:the\s+)?(?:coming|future)\s+(?:months|quarters|weeks|years)\b", _future),
         # Both rows start at a literal ("to", "more") and find the count before it in the
         # handler: a count-first pattern would be tried at every word of the text.
-        (rf"(?i)(?:\bto|\bor|[-–])\s*(?P<n2>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>{UNIT})\b", _duration_range),
+        (rf"(?i)(?:\bto|\bor|\band|[-–])\s*(?P<n2>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>{UNIT})\b", _duration_range),
         (rf"(?i)\b(?P<n>\d+)\s+1/2\s+(?P<unit>{UNIT})\b", _and_a_half),
         (rf"(?i)\b(?P<n>a|an|one|\d+)\s+(?P<unit>{_SINGULAR}s?)\s+and\s+a\s+half\b", _and_a_half),
         # "two and a half years", "two-and-a-half-year": starts at "and"; the count before it.
@@ -162,6 +162,9 @@ def _duration_range(m: re.Match) -> list[Mention] | None:
     before = _count_before(m, r"\s*")
     if before is None or before.group("n").lower() in ("a", "an") or before.group(0).lower().startswith("at"):
         return None
+    between = re.search(r"(?i)\bbetween\s+$", m.string[max(0, before.start("n") - 9) : before.start("n")])
+    if m.group(0)[:3].lower() == "and" and not between:
+        return None  # "between 12 and 14 years": both ends; "two and three" alone is no range
     n1, n2 = _count(before.group("n")), _count(m.group("n2"))
     if n1 is None or n2 is None or not n1 < n2:
         return None
@@ -355,9 +358,11 @@ _ANAPHOR_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": 
 _ANAPHOR_DIR = {"before": -1, "earlier": -1, "previous": -1, "preceding": -1, "after": 1, "later": 1}
 
 
-def _anaphor(m: re.Match) -> Mention:
+def _anaphor(m: re.Match) -> Mention | None:
     """A date named by reference to the one the text last named: "that year", "that same
     day", "the day before", "the following year", "(in) the morning"."""
+    if re.match(r"\s+as\b", m.string[m.end() :]):
+        return None  # "on the same day as the election": counted from an event, not the last date
     unit = m.group("unit").lower()
     groups = m.groupdict()
     n = _ANAPHOR_DIR.get((groups.get("dir") or "").lower(), 1 if groups.get("dir") else 0)
@@ -366,6 +371,16 @@ def _anaphor(m: re.Match) -> Mention:
     return Mention(m.start(), m.end(), "TIME" if part else "DATE", spec)
 
 
-def _the_time(m: re.Match) -> Mention:
-    """ "at the time", "by that time": a past moment the text has set (TimeML's PAST_REF)."""
+# A clause after "by the time" makes it a conjunction ("by the time they go back"); a verb
+# right after "at the time" makes it a generic subject ("popular at the time is no different").
+_CLAUSE_AFTER = re.compile(r"\s+(?:I|we|you|he|she|it|they|the|[A-Z][a-z]+)\s+[a-z]+")
+_VERB_AFTER = re.compile(r"\s+(?:is|are|was|were)\b")
+
+
+def _the_time(m: re.Match) -> Mention | None:
+    """ "at the time", "by that time": a past moment the text has set (TimeML's PAST_REF);
+    not "by the time they go back" (a conjunction) or "popular at the time is" (generic)."""
+    by_the_time = m.group(0)[:2].lower() == "by" and m.group("span").lower() == "the time"
+    if (by_the_time and _CLAUSE_AFTER.match(m.string, m.end())) or _VERB_AFTER.match(m.string, m.end()):
+        return None
     return Mention(m.start("span"), m.end(), "DATE", {"kind": "ref", "value": "PAST_REF"})

@@ -355,6 +355,8 @@ def _year(m: re.Match) -> Mention | None:
         r"\s*(?:%|per\s*cent|percent)", after
     ):
         return None
+    if re.match(r"-(?!(?:era|style|born|built|made|vintage|model|season)\b)[a-z]", after):
+        return None  # "a 2048-bit number", "the 1500-metre final": a measure, not a year
     span_text = m.group(0)
     if re.search(r"(?i)\bhalf\s+of\b", span_text):
         return None  # "the first half of 1990" is a half year (the half-year row), not 1990
