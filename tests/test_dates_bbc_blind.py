@@ -146,9 +146,10 @@ def test_dates_a_measure_ahead_or_back(dates_of, text, expected):
         ("He hopes that one day it can be developed.", {"one day": "FUTURE_REF"}),
         ("Each key is a 2048-bit long number.", {}),
         ("They would serve for between 12 and 14 years.", {"12": "P12Y", "14 years": "P14Y"}),
-        ("Holding elections on the same day as those for MPs might help.", {}),
         ("By the time they go back, the data is gone.", {}),
         ("At the time, the group held power.", {"the time": "PAST_REF"}),
+        ("The office, which at the time was over a shop, closed.", {"the time": "PAST_REF"}),
+        ("Pigeonholing whatever is popular at the time is nothing new.", {}),
     ],
 )
 def test_dates_someday_measures_and_conjunctions(dates_of, text, expected):

@@ -358,11 +358,9 @@ _ANAPHOR_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": 
 _ANAPHOR_DIR = {"before": -1, "earlier": -1, "previous": -1, "preceding": -1, "after": 1, "later": 1}
 
 
-def _anaphor(m: re.Match) -> Mention | None:
+def _anaphor(m: re.Match) -> Mention:
     """A date named by reference to the one the text last named: "that year", "that same
     day", "the day before", "the following year", "(in) the morning"."""
-    if re.match(r"\s+as\b", m.string[m.end() :]):
-        return None  # "on the same day as the election": counted from an event, not the last date
     unit = m.group("unit").lower()
     groups = m.groupdict()
     n = _ANAPHOR_DIR.get((groups.get("dir") or "").lower(), 1 if groups.get("dir") else 0)
@@ -374,7 +372,7 @@ def _anaphor(m: re.Match) -> Mention | None:
 # A clause after "by the time" makes it a conjunction ("by the time they go back"); a verb
 # right after "at the time" makes it a generic subject ("popular at the time is no different").
 _CLAUSE_AFTER = re.compile(r"\s+(?:I|we|you|he|she|it|they|the|[A-Z][a-z]+)\s+[a-z]+")
-_VERB_AFTER = re.compile(r"\s+(?:is|are|was|were)\b")
+_VERB_AFTER = re.compile(r"\s+(?:is|are)\b")
 
 
 def _the_time(m: re.Match) -> Mention | None:
