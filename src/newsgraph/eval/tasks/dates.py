@@ -255,18 +255,14 @@ def read_bbc_gold(root: Path, gold_path: Path = BBC_GOLD) -> list[TimeMLDoc]:
     return [docs[a] for a in sorted(docs)]
 
 
-def bbc_scores(
-    root: Path, gold_path: Path = BBC_GOLD, prefix: str = "bbc"
-) -> tuple[dict[str, float], list[str], list[Path]]:
-    """Span and value F1 on a blind BBC set, whole (``bbc_*``, with value F1 per TIMEX3
-    type) and per half (``bbc_tune_*``, ``bbc_heldout_*``: SHA-1 parity of the article path,
-    as the quantities set; only the tuning half's errors are read), ``bbc`` being
-    ``prefix``. Also the notes and the article files read (for the data fingerprint)."""
+def bbc_scores(docs: list[TimeMLDoc], ours: list[list[Timex]], prefix: str, name: str) -> tuple[dict, str]:
+    """Span and value F1 of ``ours`` on blind BBC articles ``docs``, whole (``bbc_*``, with
+    value F1 per TIMEX3 type) and per half (``bbc_tune_*``, ``bbc_heldout_*``: SHA-1 parity
+    of the article path, as the quantities set; only the tuning half's errors are read),
+    ``bbc`` being ``prefix``; and a note naming the set (``name``) and its halves."""
     from newsgraph.eval.tasks.quantities import bbc_half
 
-    docs = read_bbc_gold(root, gold_path)
     gold = [d.timexes for d in docs]
-    ours, _ = newsgraph_timexes(docs)
     scores = {f"{prefix}_{m}": v for m, v in (score(gold, ours) | by_type(gold, ours)).items()}
     halves = {}
     for half in ("tune", "heldout"):
@@ -275,13 +271,38 @@ def bbc_scores(
         part = score([gold[i] for i in keep], [ours[i] for i in keep])
         scores |= {f"{prefix}_{half}_{m}": v for m, v in part.items() if m in _HALF_METRICS}
     note = (
-        f"{prefix}: blind BBC set {gold_path.name} ({len(docs)} articles, "
-        f"{sum(len(g) for g in gold)} expressions, "
+        f"{prefix}: blind BBC {name} ({len(docs)} articles, {sum(len(g) for g in gold)} expressions, "
         f"read against the stated date {docs[0].dct if docs else '-'}; tune {halves['tune'][0]} articles / "
         f"{halves['tune'][1]} expressions, held-out {halves['heldout'][0]} / {halves['heldout'][1]} "
         "by SHA-1 parity of the article path; only tune errors are read)"
     )
-    return scores, [note], [root / d.name for d in docs]
+    return scores, note
+
+
+def bbc_all_scores(root: Path) -> tuple[dict[str, float], list[str], list[Path]]:
+    """``bbc_scores`` for each blind BBC set in ``BBC_SETS`` that is present (``bbc_*``,
+    ``bbc2_*``...) and for all of them pooled (``bbcall_*``: the figure the docs quote);
+    also the notes and the files read (the articles and the gold files)."""
+    scores: dict[str, float] = {}
+    notes: list[str] = []
+    files: list[Path] = []
+    pooled: tuple[list, list] = ([], [])
+    for prefix, gold_path in BBC_SETS:
+        if not gold_path.is_file():
+            continue
+        docs = read_bbc_gold(root, gold_path)
+        ours, _ = newsgraph_timexes(docs)
+        found, note = bbc_scores(docs, ours, prefix, f"set {gold_path.name}")
+        scores |= found
+        notes.append(note)
+        files += [*(root / d.name for d in docs), gold_path]
+        pooled[0].extend(docs)
+        pooled[1].extend(ours)
+    if pooled[0]:
+        found, note = bbc_scores(*pooled, "bbcall", "sets pooled")
+        scores |= found
+        notes.append(note)
+    return scores, notes, files
 
 
 def run(path: str | Path, limit: int | None = None) -> EvalReport:
@@ -304,12 +325,10 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
     scores = split_scores(names, gold, ours)
     bbc_root = Path(path).parent.parent / BBC_CORPUS
     if limit is None and bbc_root.is_dir():
-        for prefix, gold_path in BBC_SETS:
-            if gold_path.is_file():
-                bbc, lines, articles = bbc_scores(bbc_root, gold_path, prefix)
-                scores |= bbc
-                notes.extend(lines)
-                files += [*articles, gold_path]
+        bbc, lines, read = bbc_all_scores(bbc_root)
+        scores |= bbc
+        notes.extend(lines)
+        files += read
     elif limit is None:
         notes.append(f"BBC blind set skipped: no corpus at {bbc_root}")
     return EvalReport(
