@@ -269,10 +269,11 @@ def _counted_span(sdoc, start: int) -> bool:
     """True when an ordinal or a superlative comes earlier in the sentence: "the first time in
     11 years", "his third number one in three weeks", "the lowest in a decade" count within
     the span, they do not point to its end."""
-    token = next((t for t in sdoc if t.idx >= start), None) if sdoc is not None else None
-    if token is None:
+    span = sdoc.char_span(start, start + 1, alignment_mode="expand") if sdoc is not None else None
+    if span is None or not len(span):
         return False
-    before = [t for t in token.sent if t.i < token.i]
+    token = span[0]
+    before = token.sent[: token.i - token.sent.start]
     return any(
         t.tag_ in ("JJS", "RBS") or t.lower_ in _ORDINALS or _NUMBERED.fullmatch(t.lower_) for t in before
     )
