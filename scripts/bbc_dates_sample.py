@@ -19,6 +19,11 @@ fourth (``bbc_dates4.jsonl``) with ``--seed 4607`` and the three earlier ones ex
     .venv/bin/python scripts/bbc_dates_sample.py --out /tmp/bbc_dates_draw \
         --gold src/newsgraph/eval/data/bbc_dates.jsonl
 
+With ``--dump`` every date of every corpus article (against the same stated date) is
+written to the file ``--out`` instead, one line each, for diffing two commits:
+
+    .venv/bin/python scripts/bbc_dates_sample.py --dump --out /tmp/dates-after.tsv
+
 With ``--gold`` the annotators' files ``--out``/``gold-*.jsonl`` (one JSON line per
 expression: n, article, start, end, text, type, value; or n, article, none) are checked
 against the drawn texts and the guideline's value forms (``VALUE``) and written as the gold
@@ -38,7 +43,7 @@ from pathlib import Path
 from bbc_quantities_sample import DEFAULT_DATA, read
 
 REPO = Path(__file__).resolve().parents[1]
-GOLD_FILES = [REPO / "src/newsgraph/eval/data" / name for name in ("bbc_quantities.jsonl", "bbc_quantities2.jsonl")]
+GOLD_FILES = [REPO / "src/newsgraph/eval/data" / f"bbc_quantities{n}.jsonl" for n in ("", "2")]
 # The publication date every article is read against: the corpus gives none, so the set
 # measures the resolution of relative expressions against a stated date, the same for all.
 DCT = "2005-03-16"
@@ -56,7 +61,8 @@ def draw(paths: list[str], seed: int, per_topic: int, exclude: list[Path] = ()) 
     for topic in topics:  # the place check's draw: 5 per topic, one generator per topic
         used.update(random.Random(4041).sample([p for p in paths if p.startswith(topic + "/")], 5))
     for gold in [*GOLD_FILES, *exclude]:
-        used.update(json.loads(line)["article"] for line in gold.read_text(encoding="utf-8").splitlines() if line)
+        lines = gold.read_text(encoding="utf-8").splitlines()
+        used.update(json.loads(line)["article"] for line in lines if line)
     shuffled = list(paths)
     random.Random(seed).shuffle(shuffled)
     chosen: list[str] = []
@@ -77,6 +83,11 @@ VALUE = re.compile(
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 
+def _matches(entry: dict, article: dict, text: str) -> bool:
+    """The annotation names the drawn article and quotes its characters exactly."""
+    return entry["article"] == article["article"] and text[entry["start"] : entry["end"]] == entry["text"]
+
+
 def write_gold(draw_dir: Path, gold: Path) -> int:
     """Check the annotations in ``draw_dir`` and write them to ``gold``; the number of
     problems found (nothing is written when there is one)."""
@@ -93,7 +104,7 @@ def write_gold(draw_dir: Path, gold: Path) -> int:
             row = {"article": article["article"], "dct": article["dct"], "sha1": article["sha1"]}
             if entry.get("none"):
                 rows.append(row | {"none": True})
-            elif text[entry["start"] : entry["end"]] != entry["text"] or entry["article"] != article["article"]:
+            elif not _matches(entry, article, text):
                 print(f"{path.name}: {entry} does not match the text of article {entry['n']}")
                 problems += 1
             elif entry["type"] not in TYPES or not VALUE.fullmatch(entry["value"]):
@@ -112,12 +123,33 @@ def write_gold(draw_dir: Path, gold: Path) -> int:
     return problems
 
 
+def dump(data: Path, out: Path) -> int:
+    """Every date newsgraph gives on every article of the corpus, read against ``DCT``, one
+    tab-separated line each (article, start, end, text, value, type, context), to ``out``:
+    run at two commits and diff to see what a change does (docs/dates.md, the corpus checks).
+    Returns the number of lines."""
+    from newsgraph.eval.tasks.quantities import run_components
+
+    paths = sorted(str(p.relative_to(data)) for p in data.glob("*/*.txt"))
+    texts = [read(data, path) for path in paths]
+    lines = []
+    docs = run_components(texts, ("newsgraph.dates.v1",), [DCT] * len(texts))
+    for path, text, doc in zip(paths, texts, docs, strict=True):
+        for d in doc.dates:
+            around = text[max(0, d.start - 60) : d.end + 40].replace("\n", " ").replace("\t", " ")
+            fields = (path, d.start, d.end, text[d.start : d.end], d.value, d.type, around)
+            lines.append("\t".join("" if f is None else str(f) for f in fields))
+    out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return len(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seed", type=int, default=4604)
     parser.add_argument("--per-topic", type=int, default=8)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--dump", action="store_true", help="write every corpus date to the file --out")
     parser.add_argument("--gold", type=Path, help="write the annotations in --out to this gold file")
     parser.add_argument(
         "--exclude", type=Path, action="append", default=[], help="gold file whose articles are skipped"
@@ -125,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.gold:
         return 1 if write_gold(args.out, args.gold) else 0
+    if args.dump:
+        print(f"{dump(args.data, args.out)} dates in {args.out}")
+        return 0
     paths = sorted(str(p.relative_to(args.data)) for p in args.data.glob("*/*.txt"))
     chosen = draw(paths, args.seed, args.per_topic, args.exclude)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -132,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     for i, path in enumerate(chosen):
         text = read(args.data, path)
         (args.out / f"{i:02d}.txt").write_text(text, encoding="utf-8")
-        index.append({"n": i, "article": path, "dct": DCT, "sha1": hashlib.sha1(text.encode()).hexdigest()[:12]})
+        sha1 = hashlib.sha1(text.encode()).hexdigest()[:12]
+        index.append({"n": i, "article": path, "dct": DCT, "sha1": sha1})
     (args.out / "articles.json").write_text(json.dumps(index, indent=1), encoding="utf-8")
     print(f"{len(chosen)} articles, {sum(len(read(args.data, p)) for p in chosen)} characters")
     return 0
