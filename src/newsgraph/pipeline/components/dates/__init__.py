@@ -51,6 +51,7 @@ class DateExtractor(Component):
         captions = caption_spans(doc)
         found = self._resolve_all(doc, anchor)
         _anchor_quoted(doc, found)
+        _share_range_year(doc.text, found)
         _order_range_ends(doc.text, found)
         for mention, spec, value, reason, _tense in found:
             if value is None and reason is None:
@@ -165,6 +166,26 @@ def _anchor_quoted(doc: Document, found: list[list]) -> None:
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|-|–)\s*")
+_PAIR_JOIN = re.compile(r"\s*(?:to|through|until|till|and|or|-|–)\s*")
+
+
+def _share_range_year(text: str, found: list[list]) -> None:
+    """A month or day without a year takes the year written on the other end of its range
+    or pair ("between August and November 2001", "from 28 February to 3 March 2005", "in
+    March and April 2003"), a year earlier when its month comes later in the calendar
+    ("from November to February 2005": 2004-11)."""
+    for first, second in zip(found, found[1:]):
+        if first[1].get("kind") not in ("month", "monthday") or first[1].get("year"):
+            continue
+        if first[1].get("offset") is not None or not first[2] or not second[2]:
+            continue
+        end = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", second[2])
+        if end is None or not re.search(r"\d{4}", text[second[0].start : second[0].end]):
+            continue  # the second end must write its year
+        if not _PAIR_JOIN.fullmatch(text, first[0].end, second[0].start):
+            continue
+        year = int(end.group(1)) - (1 if first[2][5:7] > end.group(2) else 0)
+        first[2] = f"{year:04d}{first[2][4:]}"
 
 
 def _order_range_ends(text: str, found: list[list]) -> None:

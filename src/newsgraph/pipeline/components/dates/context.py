@@ -70,7 +70,13 @@ def _governing_verb(sdoc, start: int, end: int):
 
 def _governing_tense(sdoc, start: int, end: int) -> str | None:
     verb = _governing_verb(sdoc, start, end)
-    return None if verb is None else _verb_tense(verb)
+    if verb is None:
+        return None
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    # The date modifies the verb itself ("to sign him in January"), not a noun on the way
+    # up ("to sell itself under a June agreement": the agreement's date).
+    between = [t for t in span.root.ancestors if t.i != verb.i and verb in t.ancestors]
+    return _verb_tense(verb, on_verb=all(t.pos_ == "ADP" for t in between))
 
 
 def scheduled(sdoc, start: int, end: int) -> bool:
@@ -114,7 +120,7 @@ def governs(sdoc, frame: tuple[int, int], target: tuple[int, int]) -> bool:
     return outer == inner or outer in inner.ancestors
 
 
-def _verb_tense(verb) -> str | None:
+def _verb_tense(verb, on_verb: bool = True) -> str | None:
     """``future`` for will/modals, planning verbs ("planned a rally for Saturday") and
     infinitives ("to testify on Feb. 10"); ``past`` for past forms; else None."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -125,7 +131,10 @@ def _verb_tense(verb) -> str | None:
         # progressive ("have been searching since the Oct. 23 slaying") puts the event
         # before the time of speech; "will have" stays ahead.
         return "past"
-    if any(a.lower_ in _FUTURE_AUX or a.lower_ in _MODALS for a in auxes):
+    # A modal takes a bare verb, or "be"/"have" before a participle: a participle right
+    # after a "modal" is a misparse ("May performed with Rodgers": a name).
+    grammatical = verb.tag_ == "VB" or any(a.lemma_ in ("be", "have") for a in auxes)
+    if grammatical and any(a.lower_ in _FUTURE_AUX or a.lower_ in _MODALS for a in auxes):
         return "future"
     if verb.lemma_ in _PLAN_LEMMAS:
         return "future"
@@ -135,7 +144,7 @@ def _verb_tense(verb) -> str | None:
             return "future"
         if parent is not verb and parent.lemma_ == "be" and parent.tag_ in _PRESENT:
             return "future"  # "is to resume trading Tuesday"
-        return None
+        return _infinitive_tense(verb) if on_verb else None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
@@ -148,6 +157,33 @@ def _verb_tense(verb) -> str | None:
         # fluctuated, rising to a high in June from $29 in March").
         return _verb_tense(verb.head)
     return None
+
+
+def _infinitive_tense(verb) -> str | None:
+    """An infinitive names an event not yet come at the time of the clause it hangs on
+    ("hoping to win the title in May", "no funds to bring in players in January", "bailed
+    to return to the station in December"): ahead when that clause is in the present or
+    the future, found through the nouns and adjectives between them; None when that
+    clause is past ("agreed to pay in January" may be behind us) or absent."""
+    matrix = verb.head
+    for _ in range(4):
+        if matrix.pos_ in ("VERB", "AUX") or matrix.head is matrix:
+            break
+        matrix = matrix.head
+    if matrix is verb or matrix.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in matrix.children if c.dep_ in ("aux", "auxpass")]
+    if matrix.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        return _infinitive_tense(matrix)  # "wants to try to sign him in January"
+    if matrix.tag_ == "VBP" and matrix.lower_ in _SAME_PAST:
+        return None  # "cut its staff to save money in January": past as often as present
+    if matrix.dep_ == "conj" and matrix.head.tag_ == "VBD":
+        return None  # "beat X and [show] Y to win the prize on Thursday": a misparse of a past
+    tense = _verb_tense(matrix)
+    if tense is not None:
+        return tense if tense == "future" else None
+    forms = [matrix.tag_] + [a.tag_ for a in auxes]
+    return "future" if any(tag in _PRESENT for tag in forms) and "VBD" not in forms else None
 
 
 def _perfect(verb, auxes) -> bool:

@@ -210,6 +210,9 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         (r"(?i)(?<=[\d%a-z] )(?:a|per)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))", _rate_set),
         (rf"(?i)\b(?P<w>{sets})\b", _set_word),
         (rf"(?i)\b(?P<w>{refs})\b", _reference),
+        # British "in future" ("will not happen in future"): "the future" without its
+        # article; "in future years" is a count, "in future home PCs" an adjective.
+        (r"(?i)(?<=\bin )future(?=\s*(?:[.,;:!?\"'’”)]|$)|\s+(?:it|they|we|he|she|I|you|there|this|that|and|but|or|if|when|as|so|please|too)\b)", _future_ref),
     ]
     return [(re.compile(p), fn) for p, fn in table]
 
@@ -737,6 +740,10 @@ _COUNTED_AFTER = re.compile(
     r"(?i)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|few|several)\s+[a-z]"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”]?\s+|\n\s*)$")
+
+
+def _future_ref(m: re.Match) -> Mention:
+    return Mention(m.start(), m.end(), "DATE", {"kind": "ref", "value": "FUTURE_REF"})
 
 
 def _reference(m: re.Match) -> Mention | None:

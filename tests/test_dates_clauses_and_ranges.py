@@ -1,0 +1,64 @@
+"""Dates, eighth session (issue 13): an infinitive names an event still ahead when the
+clause it hangs on is in the present or the future, British "in future" is ``FUTURE_REF``,
+and a range's first end takes the year written on its second ("between August and
+November 2001"). Synthetic sentences, read on Wednesday 2005-03-16."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _values(dates_of, text: str, published: str = "2005-03-16") -> dict:
+    return {surface: d.value for surface, d in dates_of(text, published).items()}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Present or future clause: the infinitive's month or weekday lies ahead.
+        ("The club has no money to sign new players in January.", {"January": "2006-01"}),
+        ("Rovers are hoping to win the title in May.", {"May": "2005-05"}),
+        ("She wants to try to finish the book in February.", {"February": "2006-02"}),
+        ("The coach plans nothing yet but needs to rest him on Monday.", {"Monday": "2005-03-21"}),
+        # A past clause leaves the direction open: the nearest occurrence, as before.
+        ("The firm agreed to pay the fine in January.", {"January": "2005-01"}),
+        # A past clause misparsed: "show" conjoined to "beat", "May" (a name) as a modal.
+        ("The soap beat rival show Filthy Love and Shameless to win the drama prize on Thursday.", {"Thursday": "2005-03-10"}),
+        ("May performed at a concert to celebrate the guitar in London in September.", {"September": "2004-09"}),
+        # The date of a noun on the way up is that noun's ("a June agreement"), not the infinitive's.
+        ("The bank is trying to sell itself under a June agreement.", {"June": "2005-06"}),
+    ],
+)
+def test_dates_infinitive_in_a_present_clause_lies_ahead(dates_of, text, expected):
+    assert _values(dates_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Banks must avoid the same mistake in future.", {"future": "FUTURE_REF"}),
+        ("In future, the ministry said, it will publish the list.", {"future": "FUTURE_REF"}),
+        ("He said that in future it will punish copying.", {"future": "FUTURE_REF"}),
+        # An adjective before a noun is no date; "future years" is a date of its own.
+        ("The design will be copied in future laptops.", {}),
+        ("The loans pay off in future years.", {"future years": "FUTURE_REF"}),
+    ],
+)
+def test_dates_british_in_future(dates_of, text, expected):
+    assert _values(dates_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The site was online between August and November 2001.", {"August": "2001-08", "November 2001": "2001-11"}),
+        ("Prices rose in March and April 2003.", {"March": "2003-03", "April 2003": "2003-04"}),
+        ("The survey ran from November to February 2005.", {"November": "2004-11", "February 2005": "2005-02"}),
+        ("Snow fell from 28 February to 3 March 2004.", {"28 February": "2004-02-28", "3 March 2004": "2004-03-03"}),
+        # A year in another phrase is not the range's.
+        ("He arrived in March. In May 2004 he left.", {"March": "2005-03", "May 2004": "2004-05"}),
+        ("Loans fell in October, the lowest since September 1995.", {"October": "2004-10", "September 1995": "1995-09"}),
+    ],
+)
+def test_dates_a_range_shares_the_year_of_its_second_end(dates_of, text, expected):
+    assert _values(dates_of, text) == expected
