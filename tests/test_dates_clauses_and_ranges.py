@@ -62,3 +62,16 @@ def test_dates_british_in_future(dates_of, text, expected):
 )
 def test_dates_a_range_shares_the_year_of_its_second_end(dates_of, text, expected):
     assert _values(dates_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Shares in the firm were up 2% at 115p in morning trade.", {"morning": "2005-03-16TMO"}),
+        ("The yen slipped in late afternoon trading.", {"late afternoon": "2005-03-16TAF"}),
+        # A part of the day before another noun is no session: "an evening dress".
+        ("She arrived wearing an evening dress.", {}),
+    ],
+)
+def test_dates_a_market_session_is_a_time_of_the_day(dates_of, text, expected):
+    assert _values(dates_of, text) == expected

@@ -98,6 +98,12 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             r"(?i)\b(?:(?P<off>this|last|yesterday|tomorrow)\s+)(?P<part>morning|afternoon|evening|night)\b",
             _day_part,
         ),
+        # A market's session of the day: "up 1% in morning trade", "in late afternoon trading".
+        (
+            r"(?i)\b(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening)"
+            r"(?=\s+(?:trade|trading|deals|dealings|session)\b)",
+            _session,
+        ),
         (
             rf"(?i)\b(?:(?P<off>last|next|this)\s+)?(?P<h>{alternation(lex['holidays'])})\b(?:,?\s+(?P<year>{YEAR})\b)?",
             _holiday,
@@ -446,6 +452,10 @@ def _day_part(m: re.Match) -> Mention:
         days = -1
     spec = {"kind": "day", "days": days, "part": _part(m.group("part"))}
     return Mention(m.start(), m.end(), "TIME", spec)
+
+
+def _session(m: re.Match) -> Mention:
+    return Mention(m.start(), m.end(), "TIME", {"kind": "day", "days": 0, "part": _part(m.group("part"))})
 
 
 def _clock(m: re.Match) -> Mention | None:
