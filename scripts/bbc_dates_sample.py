@@ -14,7 +14,8 @@ repository holds offsets and hashes only.
 A second set (``bbc_dates2.jsonl``) was drawn the same way with ``--seed 4605 --exclude
 src/newsgraph/eval/data/bbc_dates.jsonl`` (no article of the first), and a third
 (``bbc_dates3.jsonl``) with ``--seed 4606`` and both earlier gold files excluded, and a
-fourth (``bbc_dates4.jsonl``) with ``--seed 4607`` and the three earlier ones excluded.
+fourth (``bbc_dates4.jsonl``) with ``--seed 4607`` and the three earlier ones excluded, and a
+fifth (``bbc_dates5.jsonl``) with ``--seed 4608`` and the four earlier ones excluded.
 
     .venv/bin/python scripts/bbc_dates_sample.py --out /tmp/bbc_dates_draw \
         --gold src/newsgraph/eval/data/bbc_dates.jsonl

@@ -75,3 +75,54 @@ def test_dates_a_range_shares_the_year_of_its_second_end(dates_of, text, expecte
 )
 def test_dates_a_market_session_is_a_time_of_the_day(dates_of, text, expected):
     assert _values(dates_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A present perfect is a present: its infinitive lies ahead, unless it is a purpose clause.
+        ("The film has become the favourite to win best picture on Sunday.", {"Sunday": "2005-03-20"}),
+        ("The soap has beaten its rivals to win the drama prize on Thursday.", {"Thursday": "2005-03-10"}),
+        # "have to" is an obligation: ahead in the present, met in the perfect.
+        ("We have to play Chelsea on Sunday.", {"Sunday": "2005-03-20"}),
+        ("We have had to play two matches in three days.", {"three days": "P3D"}),
+        # A count of things within the measure: a length, even in a future clause.
+        ("They will play two matches in three days.", {"three days": "P3D"}),
+        ("The stadium will open in two years.", {"two years": "2007"}),
+        # A possessive weekday of a scheduled event in a clause about the future is ahead.
+        ("The pact will be discussed at Tuesday's meeting of ministers.", {"Tuesday": "2005-03-22"}),
+        ("England face Wales in Saturday's Six Nations match.", {"Saturday": "2005-03-19"}),
+        # The event noun must be parsed as a noun ("clash" is read as a verb here): past, as before.
+        ("England face Wales in Saturday's Six Nations clash.", {"Saturday": "2005-03-12"}),
+        ("Wales won Saturday's match.", {"Saturday": "2005-03-12"}),
+        ("Lawyers will try to overturn Monday's ruling.", {"Monday": "2005-03-14"}),
+        ("He looks a better bet after Saturday's game.", {"Saturday": "2005-03-12"}),
+        # "set" as a thing done, not planned.
+        ("He finished outside his best set in Saturday's semi-finals.", {"Saturday": "2005-03-12"}),
+        ("The judge set Friday as the deadline.", {"Friday": "2005-03-11"}),
+        ("The vote, set for Thursday, was delayed.", {"Thursday": "2005-03-17"}),
+        # A plural weekday is every such day; "the Sundays" are newspapers.
+        ("The show moves from Fridays to Sundays.", {"Fridays": "XXXX-WXX-5", "Sundays": "XXXX-WXX-7"}),
+        ("The Sundays carried the story.", {}),
+        ("Happy Mondays star Bez won the show.", {}),
+        ("It airs on Tuesdays, Wednesdays and Thursdays.", {"Tuesdays": "XXXX-WXX-2", "Wednesdays": "XXXX-WXX-3", "Thursdays": "XXXX-WXX-4"}),
+        # A season of a year named relative to publication.
+        ("The new series will launch in Spring next year.", {"Spring next year": "2006-SP"}),
+        ("Prices fell in the summer of last year.", {"the summer of last year": "2004-SU"}),
+        # A date that names an event is that event's, whatever the publication year.
+        ("Security was tightened after the 11 September attacks.", {"the 11 September": "2001-09-11"}),
+        ("It was one of the side effects of 9/11.", {"9/11": "2001-09-11"}),
+        ("They watched Fahrenheit 9/11 again.", {}),
+        # ... and no reference time for a clock time after it.
+        (
+            "Its launch was delayed by the 11 September attacks. The jet was rolled out at 2200 GMT.",
+            {"the 11 September": "2001-09-11", "2200 GMT": "2005-03-16T22:00"},
+        ),
+        # Names: an ordinal in figures opens one as a word does; a statute's short title holds its year.
+        ("He runs distribution at 20th Century Fox.", {}),
+        ("He was held under the Terrorism Act 2000.", {}),
+        ("It broke the Reform Act of 1989.", {"1989": "1989"}),
+    ],
+)
+def test_dates_fifth_set_classes(dates_of, text, expected):
+    assert _values(dates_of, text) == expected

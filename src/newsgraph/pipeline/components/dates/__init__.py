@@ -123,8 +123,8 @@ class DateExtractor(Component):
                 value = shifted[1]
             if report_quarter is None and _begun_quarter(spec, value, anchor):
                 report_quarter = value
-            if mention.type in ("DATE", "TIME") and anchoring.calendar_ref(value):
-                ref = (value, sentence)
+            if mention.type in ("DATE", "TIME") and anchoring.calendar_ref(value) and not spec.get("named"):
+                ref = (value, sentence)  # (an event's name, "the 11 September attacks", is no reference time)
             named_year = anchoring.explicit_year(spec, value)
             if named_year is not None:
                 year = (named_year, sentence, (mention.start, mention.end))
@@ -248,11 +248,45 @@ def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
     if anchoring.forward(doc.text, start, end) or _EARLIEST_BEFORE.search(doc.text, max(0, start - 20), start):
         return "future"  # "postponed until Saturday", "the Jan. 14 deadline", "as soon as Tuesday"
     if spec.get("possessive") and not _AHEAD_BEFORE.search(doc.text[max(0, start - 16) : start]):
-        return "past"  # "Friday's purchases", "Wednesday's ruling": what has happened
+        # "Friday's purchases", "Wednesday's ruling": what has happened; but a meeting or
+        # a match in a clause about the future is still to come ("will be discussed at
+        # Tuesday's meeting", "face Wales in Saturday's match").
+        event = _EVENT_AFTER.match(doc.text, end)
+        if event is None:
+            return "past"
+        noun = event.span("noun")
+        # The clause of the weekday, or of the event word when the parse reads it as a noun.
+        tense = clause_tense(doc.spacy, start, end, doc.text)
+        if tense == "future" or (
+            _parsed_as_noun(doc.spacy, *noun) and clause_tense(doc.spacy, *noun, doc.text) == "future"
+        ):
+            return "future"
+        if tense is None and not _AFTER_EVENT.search(doc.text[max(0, start - 12) : start]):
+            # The present of arrangements ("is nominated for best film at Sunday's ceremony"),
+            # when the parse reads the event word as a noun ("clash" is often a verb to it).
+            return "future" if _parsed_as_noun(doc.spacy, *noun) and scheduled(doc.spacy, *noun) else "past"
+        return "past"
     tense = clause_tense(doc.spacy, start, end, doc.text)
     if tense is None and spec["kind"] == "weekday" and scheduled(doc.spacy, start, end):
         return "future"
     return tense
+
+
+# Nouns of scheduled events, after a possessive weekday and up to three words ("Tuesday's
+# Ecofin meeting", "Saturday's Six Nations clash").
+_EVENT_AFTER = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?P<noun>(?:meeting|summit|match|game|final|vote|election|talks|hearing|debate"
+    r"|race|draw|ceremony|launch|deadline|clash|tie|showdown|fixture|test|encounter|visit|trip|budget"
+    r"|announcement|speech|conference|semi-final|quarter-final|decider|opener|session|rally|march|strike)s?)\b",
+    re.IGNORECASE,
+)
+# "looks better after Saturday's game": the game is over.
+_AFTER_EVENT = re.compile(r"(?i)\b(?:after|since|following)\s+$")
+
+
+def _parsed_as_noun(sdoc, start: int, end: int) -> bool:
+    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    return bool(span) and span.root.tag_ in ("NN", "NNS", "NNP", "NNPS")
 
 
 _AHEAD_BEFORE = re.compile(r"(?i)\b(?:ahead\s+of|before|until|for|await\w*)\s+$")

@@ -266,14 +266,20 @@ _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def _counted_span(sdoc, start: int) -> bool:
-    """True when an ordinal or a superlative comes earlier in the sentence: "the first time in
-    11 years", "his third number one in three weeks", "the lowest in a decade" count within
-    the span, they do not point to its end."""
+    """True when an ordinal or a superlative comes earlier in the sentence ("the first time in
+    11 years", "his third number one in three weeks", "the lowest in a decade") or a count
+    of things right before "in" ("two matches in three days"): they count within the span,
+    they do not point to its end."""
     span = sdoc.char_span(start, start + 1, alignment_mode="expand") if sdoc is not None else None
     if span is None or not len(span):
         return False
     token = span[0]
     before = token.sent[: token.i - token.sent.start]
-    return any(
-        t.tag_ in ("JJS", "RBS") or t.lower_ in _ORDINALS or _NUMBERED.fullmatch(t.lower_) for t in before
-    )
+    if any(t.tag_ in ("JJS", "RBS") or t.lower_ in _ORDINALS or _NUMBERED.fullmatch(t.lower_) for t in before):
+        return True
+    # A count of things within the span: "two matches in three days", "three goals in ten minutes".
+    words = [t for t in before if not t.is_punct]
+    if len(words) >= 2 and words[-1].lower_ == "in":
+        noun = words[-2]
+        return noun.tag_ in ("NNS", "NN") and any(c.dep_ == "nummod" for c in noun.children)
+    return False

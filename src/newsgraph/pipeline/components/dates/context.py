@@ -136,7 +136,7 @@ def _verb_tense(verb, on_verb: bool = True) -> str | None:
     grammatical = verb.tag_ == "VB" or any(a.lemma_ in ("be", "have") for a in auxes)
     if grammatical and any(a.lower_ in _FUTURE_AUX or a.lower_ in _MODALS for a in auxes):
         return "future"
-    if verb.lemma_ in _PLAN_LEMMAS:
+    if verb.lemma_ in _PLAN_LEMMAS and not _set_done(verb, auxes):
         return "future"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         parent = verb.head
@@ -159,6 +159,15 @@ def _verb_tense(verb, on_verb: bool = True) -> str | None:
     return None
 
 
+def _set_done(verb, auxes) -> bool:
+    """True for "set" as a thing done, not planned: "his best set in Saturday's semi-final",
+    "set Friday as the deadline"; "set for Monday", "set to meet", "is set" stay plans."""
+    if verb.lemma_ != "set" or verb.tag_ not in ("VBN", "VBD") or auxes:
+        return False
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt is None or nxt.lower_ not in ("for", "to")
+
+
 def _infinitive_tense(verb) -> str | None:
     """An infinitive names an event not yet come at the time of the clause it hangs on
     ("hoping to win the title in May", "no funds to bring in players in January", "bailed
@@ -179,6 +188,13 @@ def _infinitive_tense(verb) -> str | None:
         return None  # "cut its staff to save money in January": past as often as present
     if matrix.dep_ == "conj" and matrix.head.tag_ == "VBD":
         return None  # "beat X and [show] Y to win the prize on Thursday": a misparse of a past
+    if matrix.lemma_ == "have" and matrix.tag_ in ("VBD", "VBN") and verb.dep_ == "xcomp":
+        return None  # "we have had to play two matches in three days": an obligation met
+    if matrix.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in _PRESENT for a in auxes):
+        # A present perfect is a present: "has become favourite to win on Sunday", "has been
+        # bailed to return in December"; not a purpose clause ("has beaten X to win on
+        # Thursday": the winning is done).
+        return None if verb.dep_ == "advcl" else "future"
     tense = _verb_tense(matrix)
     if tense is not None:
         return tense if tense == "future" else None

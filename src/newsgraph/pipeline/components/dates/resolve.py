@@ -137,6 +137,8 @@ def _month(spec: dict, anchor: date, tense: str | None) -> str | None:
 
 def _season(spec: dict, anchor: date, tense: str | None) -> str | None:
     season, offset = spec["season"], spec.get("offset") or 0
+    if spec.get("year_offset") is not None:
+        return f"{anchor.year + spec['year_offset']:04d}-{season}"
     order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
     current = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
         anchor.month, "FA"

@@ -22,6 +22,9 @@ _NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _RELATIVE = ("last", "next", "this", "early", "late", "mid")
 
 
+_ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def opens_name(text: str, mention, months: dict) -> bool:
     """True when the expression is the start of a name: its words all capitalised letters,
     followed by a capitalised word that is no month ("Sunday March 13" stays a date), none of
@@ -31,8 +34,8 @@ def opens_name(text: str, mention, months: dict) -> bool:
     after = _NAME_AFTER.match(text, mention.end)
     if not after or after.group(1).lower() in months:
         return False
-    if not all(w[:1].isupper() and w.isalpha() for w in words):
-        return False
+    if not all(w[:1].isupper() and w.isalpha() or _ORDINAL_NUMBER.fullmatch(w) for w in words):
+        return False  # (an ordinal in figures counts: "20th Century Fox" as "Twentieth Century Fox")
     if any(w.lower() in months or w.lower() in _RELATIVE for w in words):
         return False  # "Last June Grewcock was banned", "the August Games": dates
     return len(words) > 1 or bool(_NAME_BEFORE.search(text, max(0, mention.start - 12), mention.start))

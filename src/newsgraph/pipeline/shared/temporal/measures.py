@@ -37,6 +37,11 @@ def patterns() -> list[tuple[str, object]]:
     return [
         (r"(?:(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>spring|summer|autumn|winter))\b", _season),
         (
+            r"(?i)\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<season>spring|summer|autumn|winter|fall)"
+            r"\s+(?:of\s+)?(?P<off>this|last|next)\s+year\b",
+            _season_of_relative_year,
+        ),
+        (
             rf"(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>spring|summer|autumn|winter|fall)(?i:\s+of)?\s+(?P<year>{YEAR})\b(?![-/.,]\d)",
             _season_of_year,
         ),
@@ -56,7 +61,9 @@ def patterns() -> list[tuple[str, object]]:
         (r"(?i)(?:(?<=for )|(?<=over )|(?<=in ))(?:the\s+)?centuries\b", _plural_long),
         (r"(?i)\b(?:over|in)\s+the\s+(?P<unit>years|decades)\b", _over_the_years),
         (rf"(?i)\b(?:every|each)\s+(?P<wd>{weekday})(?:\s+(?P<part>{_PARTS}))?", _set_weekday),
-        (rf"(?:(?<=on )|(?<=On ))(?P<wd>{weekday})s(?:\s+(?P<part>{_PARTS})s)?\b", _set_weekday),
+        # A plural weekday is every such day ("on Mondays", "moves from Fridays to Sundays");
+        # "the Sundays" are the Sunday papers.
+        (rf"(?<![Tt]he )\b(?P<wd>{weekday})s(?:\s+(?P<part>{_PARTS})s)?\b", _plural_weekday),
         (r"(?:(?<=on )|(?<=On ))weekends\b", lambda m: _set(m, "XXXX-WXX-WE")),
         (rf"(?:(?P<wd1>{weekday})\s+and\s+)?(?P<wd>{weekday})\s+(?P<part>{_PARTS})s\b", _set_weekday_parts),
         (rf"(?i:\b(?:every|each)\s+)(?P<month>{month})", _set_month),
@@ -125,6 +132,14 @@ def _season(m: re.Match) -> Mention:
     """ "the summer", "early spring": a season of the year the clause's tense points to."""
     spec = {"kind": "season", "season": load()["seasons"][m.group("season")], "offset": None}
     return Mention(m.start(), m.end(), "DATE", spec)
+
+
+def _season_of_relative_year(m: re.Match) -> Mention:
+    """ "spring next year", "the summer of last year": that season of the year named
+    relative to publication (as "June last year")."""
+    season = load()["seasons"][m.group("season").lower()]
+    off = {"last": -1, "this": 0, "next": 1}[m.group("off").lower()]
+    return Mention(m.start(), m.end(), "DATE", {"kind": "season", "season": season, "offset": None, "year_offset": off})
 
 
 def _season_of_year(m: re.Match) -> Mention:
@@ -252,6 +267,18 @@ def _set_weekday(m: re.Match) -> Mention:
     wd = load()["weekdays"][m.group("wd").lower()]
     part = _part(m.group("part").rstrip("s")) if m.group("part") else None
     return _set(m, f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
+
+
+# Capitalised words a plural weekday may follow and still be a day ("On Mondays", "From
+# Fridays"); after any other capitalised word it is a name ("Happy Mondays").
+_BEFORE_PLURAL_DAY = re.compile(r"(?:^|[^\w'’])(?:On|From|To|Until|Till|Since|By|And|Or|But|Most|Some|All|Only)\s+$")
+
+
+def _plural_weekday(m: re.Match) -> Mention | None:
+    before = m.string[max(0, m.start() - 12) : m.start()]
+    if re.search(r"\b[A-Z][\w'’-]*\s+$", before) and not _BEFORE_PLURAL_DAY.search(before):
+        return None
+    return _set_weekday(m)
 
 
 def _set_weekday_parts(m: re.Match) -> list[Mention]:

@@ -68,6 +68,13 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
     refs = alternation(lex["references"])
     sets = alternation(lex["sets"])
     table = [
+        # A date that names an event: "the 11 September attacks", "after 9/11" are 2001's,
+        # whatever the publication year ("Fahrenheit 9/11" is a film's title).
+        (
+            r"(?:(?i:the\s+)?(?:11(?:th)?\s+(?:of\s+)?September|September\s+11(?:th)?)(?=[\s-]+(?i:attacks?|terror|terrorist|atrocit|hijack)))"
+            r"|(?<!Fahrenheit )\b9/11\b",
+            _september_eleventh,
+        ),
         (
             rf"(?:(?P<wd>{weekday}),?\s+|(?P<weekof>(?i:the\s+week\s+of))\s+)?{MOD}(?P<month>{month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR})\b)?",
             _month_day,
@@ -90,7 +97,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         # "the 90s", "the late 80s": a decade without its century or apostrophe, after "the"
         (r"(?i)\bthe\s+(?:(?:early|late)\s+|mid-?)?(?P<d2>[2-9])0s\b", _bare_decade),
         (
-            rf"(?i:\b(?:(?P<off>last|this|next|coming|past|previous)\s+)?)(?P<wd>{weekday})(?i:{part})",
+            rf"(?i:\b(?:(?P<off>last|this|next|coming|past|previous)\s+)?)(?P<wd>{weekday})(?!s\b)(?i:{part})",
             _weekday,
         ),
         (rf"(?i)\b{MOD}(?P<rel>today|yesterday|tomorrow|tonight)(?:['’]s)?{part}", _relative_day),
@@ -366,6 +373,8 @@ def _year(m: re.Match) -> Mention | None:
         return None
     if re.match(r"-(?!(?:era|style|born|built|made|vintage|model|season)\b)[a-z]", after):
         return None  # "a 2048-bit number", "the 1500-metre final": a measure, not a year
+    if re.search(r"\b[A-Z][a-z]+ Act\s$", text[max(0, start - 30) : start]):
+        return None  # "the Terrorism Act 2000": a British statute's short title ("Act of 1989" is a date)
     span_text = m.group(0)
     if re.search(r"(?i)\bhalf\s+of\b", span_text):
         return None  # "the first half of 1990" is a half year (the half-year row), not 1990
@@ -452,6 +461,11 @@ def _day_part(m: re.Match) -> Mention:
         days = -1
     spec = {"kind": "day", "days": days, "part": _part(m.group("part"))}
     return Mention(m.start(), m.end(), "TIME", spec)
+
+
+def _september_eleventh(m: re.Match) -> Mention:
+    # The span keeps "the" as the month-day row's does, so that the two tie and this wins.
+    return Mention(m.start(), m.end(), "DATE", {"kind": "explicit", "value": "2001-09-11", "named": True})
 
 
 def _session(m: re.Match) -> Mention:
