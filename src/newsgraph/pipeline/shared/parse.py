@@ -97,3 +97,20 @@ def columns(sdoc: Doc) -> Columns:
 def ent_spans(sdoc: Doc) -> tuple[tuple[int, int, str], ...]:
     """``(start token, end token, label)`` of each entity of the parse, in order."""
     return tuple((ent.start, ent.end, ent.label_) for ent in sdoc.ents)
+
+
+# Lower-cased strings by string-store id (a lemma, a form), shared by all parses: ids do
+# not depend on the store (they are hashes of the strings). Cleared past this size.
+_LOWER: dict[int, str] = {}
+_MAX_LOWER = 500_000
+
+
+def lower_of(strings, key: int) -> str:
+    """``strings[key].lower()`` (``strings``: a vocab's ``StringStore``), remembered: the
+    components look up the lower-cased lemma of the same few thousand ids in every article."""
+    found = _LOWER.get(key)
+    if found is None:
+        if len(_LOWER) > _MAX_LOWER:
+            _LOWER.clear()
+        found = _LOWER[key] = strings[key].lower()
+    return found

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.events import actors, confidence, features, kind, lexicon, sense
+from newsgraph.pipeline.components.events.mentions import coding, entity_at
 from newsgraph.pipeline.components.events.modality import modality
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Actor, Event, Span
@@ -73,6 +74,10 @@ class EventCoder(Component):
 
     def code(self, doc: Document) -> list[tuple[Event, dict[str, float]]]:
         """Every candidate event with its confidence features (before the threshold)."""
+        with coding(doc):  # the entity at a token, from an index of the mentions
+            return self._code(doc)
+
+    def _code(self, doc: Document) -> list[tuple[Event, dict[str, float]]]:
         published_year = _year(doc.metadata.published)
         found: list[tuple[Event, dict[str, float]]] = []
         # Only tokens that may match a trigger row are looked at (any other token codes nothing).
@@ -336,7 +341,7 @@ def _place(doc: Document, token: Token, target: Actor | None) -> str | None:
         return None
     entity = None
     for part in [where, *where.lefts]:
-        entity = doc.entity_at(part.idx, part.idx + len(part))
+        entity = entity_at(doc, part.idx, part.idx + len(part))
         if entity is not None and entity.type in ("GPE", "LOC", "FAC"):
             break
         entity = None

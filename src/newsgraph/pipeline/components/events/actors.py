@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from newsgraph import resources
 from newsgraph.pipeline.document import Document
 from newsgraph.pipeline.components.events import phoenix
+from newsgraph.pipeline.components.events.mentions import entity_at
 from newsgraph.resources.countries import country_by_code, country_by_name
 from newsgraph.record import Actor, Entity
 
@@ -300,14 +301,14 @@ def _entity_of_phrase(doc: Document, token: Token) -> tuple[Entity | None, bool]
     """The entity of the phrase's head, else of a modifier of the head (compound, poss,
     amod: "NATO members", "Russian troops"), else the first entity in the phrase; with
     True when it is the head's own entity."""
-    head_entity = doc.entity_at(token.idx, token.idx + len(token))
+    head_entity = entity_at(doc, token.idx, token.idx + len(token))
     if head_entity is not None:
         return head_entity, True
     for child in token.children:
         if child.dep_ in ("compound", "poss", "amod", "nmod", "nummod") or (child.dep_ == "prep" and child.lower_ == "of"):
             span = child.subtree
             for t in span:
-                entity = doc.entity_at(t.idx, t.idx + len(t))
+                entity = entity_at(doc, t.idx, t.idx + len(t))
                 if entity is not None and entity.type in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
                     return entity, False
     return None, False
@@ -390,7 +391,7 @@ def _typing(doc: Document, entity: Entity | None, token: Token) -> tuple[str | N
         sector = _sector_of(phrase)
     if country is None:
         for t in left:
-            other = doc.entity_at(t.idx, t.idx + len(t))
+            other = entity_at(doc, t.idx, t.idx + len(t))
             if other is not None and other.type in ("GPE", "NORP") and (other.country or _iso(other)):
                 country = other.country or _iso(other)
                 break

@@ -42,7 +42,7 @@ from newsgraph import resources
 from newsgraph.pipeline.components.events import actors, modality
 from newsgraph.pipeline.components.events.phoenix import POLITICAL_SECTORS
 from newsgraph.pipeline.document import Document
-from newsgraph.pipeline.shared.parse import columns
+from newsgraph.pipeline.shared.parse import columns, lower_of
 from newsgraph.record import Actor
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
@@ -338,7 +338,7 @@ _TOPIC_WORDS = {
 def topic_counts(doc: Document) -> dict[str, int]:
     """How many distinct lemmas of each topic's word list the article holds."""
     strings = doc.spacy.vocab.strings
-    lemmas = {strings[i].lower() for i in set(columns(doc.spacy).list(LEMMA))}  # each distinct lemma once
+    lemmas = {lower_of(strings, i) for i in set(columns(doc.spacy).list(LEMMA))}  # each distinct lemma once
     return {topic: len(lemmas & words) for topic, words in _TOPIC_WORDS.items()}
 
 

@@ -13,14 +13,19 @@ object with several words ("arms shipment") needs all of them among the object's
 
 from __future__ import annotations
 
+import functools
+import math
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.strings import get_string_id
+from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from newsgraph.pipeline.shared.parse import columns
+from newsgraph.pipeline.shared.parse import columns, lower_of
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "events"
 LEXICON = RESOURCES / "triggers.tsv"
@@ -29,6 +34,12 @@ CAMEO_LEXICON = RESOURCES / "cameo_triggers.tsv"
 # Dependency labels whose tokens count as the trigger's object or complement.
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass", "dative", "xcomp"})
 _PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "compound:prt"})
+# The same labels and words as string-store ids, for ``object_lemmas``.
+_OBJECT_DEP_IDS = frozenset(get_string_id(d) for d in _OBJECT_DEPS)
+_PREP_DEP_IDS = frozenset(get_string_id(d) for d in ("prep", "agent"))
+# The parts of speech ``_may_match`` can accept (spaCy's symbol ids, as in the POS column).
+_MATCHED_POS = (VERB, NOUN, PROPN, ADJ)
+_POBJ, _PREP, _COMPOUND, _AMOD, _OF = (get_string_id(s) for s in ("pobj", "prep", "compound", "amod", "of"))
 
 
 @dataclass(frozen=True)
@@ -98,11 +109,15 @@ def candidates(doc: Doc, index: dict[tuple[str, str], list[Trigger]], cache: dic
     strings = doc.vocab.strings
     found = []
     cols = columns(doc)
-    for i, key in enumerate(zip(cols.list(LEMMA), cols.list(LOWER), cols.list(POS), cols.list(TAG))):
+    lemmas, lowers, poses, tags = cols.list(LEMMA), cols.list(LOWER), cols.list(POS), cols.list(TAG)
+    # ``_may_match`` is False for any other part of speech: those tokens are not looked at.
+    pos_column = cols.column(POS)
+    for i in np.flatnonzero(functools.reduce(np.logical_or, [pos_column == p for p in _MATCHED_POS])).tolist():
+        key = (lemmas[i], lowers[i], poses[i], tags[i])
         hit = cache.get(key)
         if hit is None:
-            lemma, lower, pos, tag = (strings[k] for k in key)
-            hit = cache[key] = _may_match(lemma.lower(), lower, pos, tag, index)
+            lemma, lower, pos_name, tag = (strings[k] for k in key)
+            hit = cache[key] = _may_match(lemma.lower(), lower, pos_name, tag, index)
         if hit:
             found.append(i)
     return found
@@ -117,20 +132,32 @@ def _may_match(lemma: str, lower: str, pos: str, tag: str, index: dict[tuple[str
 
 def object_lemmas(token: Token) -> set[str]:
     """Lemmas of the token's objects and complements, with their conjuncts, compounds and
-    ``of``-complements ("state of emergency", "martial law", "arms, ammunition")."""
+    ``of``-complements ("state of emergency", "martial law", "arms, ammunition").
+    Read from the tokens' integer attributes (one pass over the children, no label strings)."""
     found: set[str] = set()
-    heads = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
-    for prep in (c for c in token.children if c.dep_ in ("prep", "agent")):
-        heads.extend(p for p in prep.children if p.dep_ == "pobj")
+    heads = []
+    preps = []
+    for child in token.children:
+        dep = child.dep
+        if dep in _OBJECT_DEP_IDS:
+            heads.append(child)
+        elif dep in _PREP_DEP_IDS:
+            preps.append(child)
+    for prep in preps:
+        heads.extend(p for p in prep.children if p.dep == _POBJ)
+    if not heads:
+        return found
     for head in list(heads):
-        heads.extend(c for c in head.conjuncts)
+        heads.extend(head.conjuncts)
+    strings = token.vocab.strings
     for head in heads:
-        found.add(head.lemma_.lower())
+        found.add(lower_of(strings, head.lemma))
         for child in head.children:
-            if child.dep_ in ("compound", "amod"):
-                found.add(child.lemma_.lower())
-            if child.dep_ == "prep" and child.lower_ == "of":
-                found.update(p.lemma_.lower() for p in child.children if p.dep_ == "pobj")
+            dep = child.dep
+            if dep == _COMPOUND or dep == _AMOD:
+                found.add(lower_of(strings, child.lemma))
+            elif dep == _PREP and child.lower == _OF:
+                found.update(lower_of(strings, p.lemma) for p in child.children if p.dep == _POBJ)
     return found
 
 
@@ -149,14 +176,24 @@ def match(token: Token, index: dict[tuple[str, str], list[Trigger]]) -> tuple[Tr
         return None
     objects: set[str] | None = None
     beside: set[str] | None = None  # words of the children a multiword trigger may use
-    _, always, by_word = _plan(rows)
+    _, always, by_word, first_keyed = _plan(rows)
+    # Only rows naming one of the token's object words can match besides ``always``, in
+    # file order. The rows before the first that names an object word are tried before the
+    # objects are read: while they need none, whether they match does not depend on them.
     order: tuple[int, ...] | list[int] = always
-    if by_word:  # only rows naming one of the token's object words can match, in file order
-        objects = object_lemmas(token)
-        hits = [i for word in objects if word in by_word for i in by_word[word]]
-        if hits:
-            order = sorted(set(always).union(hits))
-    for row in map(rows.__getitem__, order):
+    ordered = not by_word
+    at = 0
+    while True:
+        if not ordered and (at == len(order) or order[at] > first_keyed or rows[order[at]].objects is not None):
+            ordered = True
+            objects = object_lemmas(token)
+            hits = [i for word in objects if word in by_word for i in by_word[word]]
+            if hits:  # the rows tried so far keep their places: all come before ``first_keyed``
+                order = sorted(set(always).union(hits))
+        if at == len(order):
+            return None
+        row = rows[order[at]]
+        at += 1
         if row.rest:
             if beside is None:
                 beside = {c.lower_ for c in token.children}
@@ -171,15 +208,15 @@ def match(token: Token, index: dict[tuple[str, str], list[Trigger]]) -> tuple[Tr
         if extra is None:
             continue
         return row, extra
-    return None
 
 
-_PLANS: dict[int, tuple[list[Trigger], tuple[int, ...], dict[str, tuple[int, ...]]]] = {}
+_PLANS: dict[int, tuple[list[Trigger], tuple[int, ...], dict[str, tuple[int, ...]], int | float]] = {}
 
 
-def _plan(rows: list[Trigger]) -> tuple[list[Trigger], tuple[int, ...], dict[str, tuple[int, ...]]]:
+def _plan(rows: list[Trigger]) -> tuple[list[Trigger], tuple[int, ...], dict[str, tuple[int, ...]], int | float]:
     """For one lemma's rows (built once): the positions of rows that name no object word,
-    and for each object word the positions of the rows naming it."""
+    for each object word the positions of the rows naming it, and the first position of a
+    row naming one (infinity when none does)."""
     plan = _PLANS.get(id(rows))
     if plan is None or plan[0] is not rows:
         by_word: dict[str, list[int]] = {}
@@ -187,7 +224,8 @@ def _plan(rows: list[Trigger]) -> tuple[list[Trigger], tuple[int, ...], dict[str
             for word in row.keywords:
                 by_word.setdefault(word, []).append(position)
         always = tuple(position for position, row in enumerate(rows) if not row.objects)
-        plan = _PLANS[id(rows)] = (rows, always, {word: tuple(v) for word, v in by_word.items()})
+        first_keyed = min((v[0] for v in by_word.values()), default=math.inf)
+        plan = _PLANS[id(rows)] = (rows, always, {word: tuple(v) for word, v in by_word.items()}, first_keyed)
     return plan
 
 

@@ -339,6 +339,9 @@ class Scanner:
         self.candidate: re.Pattern | None = None
         # The candidate spread into patterns that ``re`` skips to quickly (prefixes.py).
         self.starts: list[re.Pattern] = []
+        # The literal string each of ``starts`` begins with ("" when none): a text without
+        # it holds no match, which one ``in`` test per string and text tells.
+        self.start_prefixes: list[str] = []
         self.on_folded = bool(pattern.flags & _IGNORECASE) or "(?i:" in source
         if not isinstance(source, str) or pattern.flags & _OTHER_FLAGS:
             return  # verbose, dotall...: plain finditer
@@ -352,6 +355,7 @@ class Scanner:
         starts = literal_starts(cand)
         if starts is not None:
             self.starts = [re.compile(s) for s in starts]
+            self.start_prefixes = [literal_prefix(s) for s in starts]
         first = first_class(cand)
         if first is not None:
             cand = f"(?={first})" + cand
@@ -378,16 +382,16 @@ class Scanner:
         for gate in self.folded_gates:
             passed = memo.get(gate)
             if passed is None:
-                passed = memo[gate] = any(s in folded for s in gate)
+                passed = memo[gate] = any(_holds(folded, True, s, memo) for s in gate)
             if not passed:
                 return iter(())
-        return self._confirmed(text, folded)
+        return self._confirmed(text, folded, memo)
 
-    def _confirmed(self, text: str, scanned: str) -> Iterator[re.Match]:
+    def _confirmed(self, text: str, scanned: str, memo: dict | None = None) -> Iterator[re.Match]:
         """Candidates found in ``scanned`` (``text`` or its folded copy), confirmed with
         the original pattern on ``text``: ``finditer``'s matches, left to right."""
         if self.starts:
-            yield from self._confirmed_at(text, self._starts(scanned))
+            yield from self._confirmed_at(text, self._starts(scanned, {} if memo is None else memo))
             return
         match, search = self.pattern.match, self.candidate.search
         pos = 0
@@ -402,11 +406,14 @@ class Scanner:
             yield m
             pos = m.end()  # never empty: such patterns get no candidate
 
-    def _starts(self, scanned: str) -> list[int]:
+    def _starts(self, scanned: str, memo: dict) -> list[int]:
         """Every position of ``scanned`` where one of ``self.starts`` matches, in order:
-        they hold every start of the candidate."""
+        they hold every start of the candidate. A pattern whose literal beginning is not in
+        ``scanned`` is not run (``memo`` remembers the ``in`` tests, as in ``finditer``)."""
         found: set[int] = set()
-        for start in self.starts:
+        for start, prefix in zip(self.starts, self.start_prefixes):
+            if prefix and not _holds(scanned, self.on_folded, prefix, memo):
+                continue
             search, pos = start.search, 0
             while (m := search(scanned, pos)) is not None:
                 found.add(m.start())
@@ -423,6 +430,31 @@ class Scanner:
             if m is not None:
                 yield m
                 pos = m.end()
+
+
+def _holds(scanned: str, folded: bool, literal: str, memo: dict) -> bool:
+    """``literal in scanned``, remembered in ``memo`` (one per text) under the literal and
+    which copy of the text was searched (``folded``: the lower-cased one): gates and the
+    beginnings of the start patterns share many strings (month names, "the", "early")."""
+    key = (literal, folded)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = literal in scanned
+    return found
+
+
+def literal_prefix(source: str) -> str:
+    """The literal string every match of the case-sensitive pattern ``source`` begins with
+    ("" when it begins with a class, a group or anything else)."""
+    parsed = sre_parse.parse(source)
+    if parsed.state.flags & _IGNORECASE:
+        return ""
+    out = []
+    for op, av in parsed:
+        if op is not LITERAL:
+            break
+        out.append(chr(av))
+    return "".join(out)
 
 
 def _gate(literals: frozenset[str]) -> re.Pattern:
