@@ -5,8 +5,10 @@ model missed, filtered so person names, demonyms and organisations are not taken
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 
@@ -149,15 +151,18 @@ def extend_divisions(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> None
                 break
 
 
-def person_words(sdoc) -> set[str]:
+def person_words(sdoc, text: str | None = None) -> set[str]:
     """Every token of the document's multi-word PERSON entities ("Nelson" of "Willie
-    Nelson"); one-word PERSON entities are too often misread places ("Douma")."""
+    Nelson"); one-word PERSON entities are too often misread places ("Douma"). ``text`` is
+    the parsed text, when the caller has it (tokens are then read as slices of it)."""
     if sdoc is None:
         return set()
-    return {
-        sdoc[i].text for start, end, label in ent_spans(sdoc) if label == "PERSON" and end - start > 1
-        for i in range(start, end)
-    }
+    spans = [(start, end) for start, end, label in ent_spans(sdoc) if label == "PERSON" and end - start > 1]
+    if text is None:
+        return {sdoc[i].text for start, end in spans for i in range(start, end)}
+    cols = columns(sdoc)
+    idx, length = cols.list(IDX), cols.list(LENGTH)
+    return {text[idx[i] : idx[i] + length[i]] for start, end in spans for i in range(start, end)}
 
 
 def plausible(top: Toponym, gaz: Gazetteer, persons: set[str]) -> bool:
@@ -356,13 +361,13 @@ def from_gazetteer(
     ``persons`` is ``person_words(sdoc)`` when the caller already has it."""
     if sdoc is None:
         return []
-    if persons is None:
-        persons = person_words(sdoc)
     if text is None:
         text = sdoc.text  # Doc.text joins every token on each access: read it once
+    if persons is None:
+        persons = person_words(sdoc, text)
     labels = _span_labels(sdoc)
     bounds = _ent_bounds(sdoc)
-    covered = sorted(taken)
+    covered = _Covered(taken)
     # Token offsets and flags come as arrays, read once: iterating the Doc would make a
     # Token object per token (and a list of them would set off the garbage collector over
     # the gazetteer's millions of objects).
@@ -374,7 +379,7 @@ def from_gazetteer(
         if not caps[i]:
             i += 1
             continue
-        if _overlaps(covered, toks.start[i], toks.end[i]):
+        if covered.overlaps(toks.start[i], toks.end[i]):
             i += 1
             continue
         match = _longest_match(toks, text, i, gaz, covered)
@@ -385,7 +390,7 @@ def from_gazetteer(
         label = labels[i]
         ent_start, ent_end = bounds.get(i, (i, j))
         whole = ent_start >= i and ent_end <= j  # the match covers the whole entity
-        listed = _listed(sdoc, i, j, covered)
+        listed = _listed(toks, text, i, j, covered.spans)
         start, end = toks.start[i], toks.end[j - 1]
         if text[start:end] not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole, listed):
             # a currency's country ("US dollars") is labelled CUR: it is no evidence of
@@ -409,7 +414,12 @@ class _TokenArrays:
         cols = columns(sdoc)
         self.start = cols.list(IDX)
         self.end = [s + n for s, n in zip(self.start, cols.list(LENGTH))]
-        self.caps = [_starts_capital(text[s:e]) for s, e in zip(self.start, self.end)]
+        # ``_starts_capital`` of each token, asked only of tokens whose first character is
+        # upper case (most are not): the same answer without slicing every token.
+        self.caps = [
+            e > s and text[s].isupper() and (text[s].isalpha() or _starts_capital(text[s:e]))
+            for s, e in zip(self.start, self.end)
+        ]
         self.stop = [
             bool(space) or (bool(punct) and text[s:e] != ".")
             for s, e, punct, space in zip(self.start, self.end, cols.list(IS_PUNCT), cols.list(IS_SPACE))
@@ -421,21 +431,40 @@ def _starts_capital(word: str) -> bool:
     return bool(word) and word[0].isupper() and (word[0].isalpha() or any(ch.isalpha() for ch in word))
 
 
-def _listed(sdoc, i: int, j: int, covered) -> bool:
+class _Covered:
+    """Character spans already taken, asked whether a range overlaps any of them: the
+    spans sorted by start with the running maximum of their ends, so each question is one
+    bisection (the spans may overlap one another)."""
+
+    __slots__ = ("spans", "_starts", "_reach")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._reach = list(accumulate((e for _, e in self.spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span ``(s, e)`` has ``s < end`` and ``start < e``."""
+        before = bisect_left(self._starts, end)  # the spans that start before ``end``
+        return before > 0 and self._reach[before - 1] > start
+
+
+def _listed(toks: _TokenArrays, text: str, i: int, j: int, covered) -> bool:
     """Tokens [i, j) stand in a list beside a toponym: "<place>, X", "<place> and X",
     "X, <place>", "X and <place>"."""
-    if i >= 2 and sdoc[i - 1].text in (",", "and"):
-        end = sdoc[i - 2].idx + len(sdoc[i - 2])
+    starts, ends = toks.start, toks.end
+    if i >= 2 and text[starts[i - 1] : ends[i - 1]] in (",", "and"):
+        end = ends[i - 2]
         if any(s < end <= e for s, e in covered):
             return True
-    if j + 1 < len(sdoc) and sdoc[j].text in (",", "and"):
-        start = sdoc[j + 1].idx
+    if j + 1 < len(starts) and text[starts[j] : ends[j]] in (",", "and"):
+        start = starts[j + 1]
         return any(s <= start < e for s, e in covered)
     return False
 
 
 def _longest_match(
-    toks: _TokenArrays, text: str, i: int, gaz: Gazetteer, covered
+    toks: _TokenArrays, text: str, i: int, gaz: Gazetteer, covered: _Covered
 ) -> tuple[int, list[GeoPlace]] | None:
     """The longest run of tokens from ``i`` (up to MAX_TOKENS) the gazetteer knows, as
     (end token index, places)."""
@@ -450,17 +479,13 @@ def _longest_match(
         can_end = toks.caps[j - 1] or word in _DIVISION_WORDS  # a name ends on these
         if j - 1 > i and not (can_end or word.lower() in NAME_LINKS):
             break
-        if _overlaps(covered, start, end):
+        if covered.overlaps(start, end):
             break
         if can_end:
             key = normalize(text[start:end])
             if gaz.has_key(key):
                 best = (j, gaz.lookup_key(key))
     return best
-
-
-def _overlaps(spans, start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def join_compounds(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[Toponym]:
