@@ -156,6 +156,10 @@ def _merge_acronyms(clusters: dict[str, Cluster], text: str) -> None:
     for key, c in list(clusters.items()):
         if key not in clusters or c.entry is not None:
             continue
+        # The name is one of the mentions' forms (or a form title-cased, never an
+        # acronym then): when no form is one, neither is the name, so it is not built.
+        if not any(_ACRONYM.match(m.text(text).replace(".", "")) for m in c.mentions):
+            continue
         short = c.name(text).replace(".", "")
         if not _ACRONYM.match(short):
             continue

@@ -469,16 +469,19 @@ def _longest_match(
     """The longest run of tokens from ``i`` (up to MAX_TOKENS) the gazetteer knows, as
     (end token index, places)."""
     best = None
-    n = len(toks.caps)
-    start = toks.start[i]
-    for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
-        if toks.stop[j - 1]:
+    starts, ends, caps, stop = toks.start, toks.end, toks.caps, toks.stop
+    start = starts[i]
+    for j in range(i + 1, min(len(caps), i + MAX_TOKENS) + 1):
+        k = j - 1
+        if stop[k]:
             break
-        end = toks.end[j - 1]
-        word = text[toks.start[j - 1] : end]
-        can_end = toks.caps[j - 1] or word in _DIVISION_WORDS  # a name ends on these
-        if j - 1 > i and not (can_end or word.lower() in NAME_LINKS):
-            break
+        end = ends[k]
+        can_end = caps[k]  # a name ends on a capitalised word or a division word
+        if not can_end:
+            word = text[starts[k] : end]
+            can_end = word in _DIVISION_WORDS
+            if k > i and not (can_end or word.lower() in NAME_LINKS):
+                break
         if covered.overlaps(start, end):
             break
         if can_end:
