@@ -187,6 +187,8 @@ def country_for_cluster(c: Cluster, text: str) -> countries.Country | None:
     if c.entry is not None and c.entry.kind in ("country", "demonym"):
         return countries.country_by_code(c.entry.country) if c.entry.country else None
     label = c.label()
+    if label not in ("NORP", "GPE", "LOC"):
+        return None
     for m in c.mentions:
         surface = m.text(text)
         found = countries.country_by_demonym(surface) if label == "NORP" else None

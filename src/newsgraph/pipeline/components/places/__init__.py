@@ -10,8 +10,6 @@ import re
 from pathlib import Path
 from collections import Counter, defaultdict
 
-from spacy.attrs import IDX, LENGTH, SENT_START
-
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.places.recognize import (
     Toponym,
@@ -30,7 +28,6 @@ from newsgraph.pipeline.components.places.relations import Mention, border_relat
 from newsgraph.pipeline.components.places.rank import Ranker, fact_features, load_ranker, shipped_ranker
 from newsgraph.pipeline.components.places.resolve import Resolution, contains, resolve_all
 from newsgraph.pipeline.document import Document
-from newsgraph.pipeline.shared.parse import columns
 from newsgraph.record import Place, Span
 from newsgraph.resources import words
 from newsgraph.resources.geonames import Gazetteer, GeoPlace, gazetteer, normalize
@@ -72,7 +69,11 @@ class PlaceResolver(Component):
             for t, r in zip(toponyms, results, strict=True)
             if r.place
         ]
-        sentences = _sentences(doc.spacy) if doc.spacy is not None else [(0, len(doc.text))]
+        sentences = (
+            [(s.start_char, s.end_char) for s in doc.spacy.sents]
+            if doc.spacy is not None
+            else [(0, len(doc.text))]
+        )
         doc.relations.extend(part_of_relations(mentions, results, doc.text))
         doc.relations.extend(border_relations(mentions, sentences, doc.text))
         places, focus = _focus(doc, places, gaz)
@@ -115,18 +116,6 @@ class PlaceResolver(Component):
         out = join_compounds(out, doc.text, gaz)
         extend_facilities(out, doc.text)
         return out
-
-
-def _sentences(sdoc) -> list[tuple[int, int]]:
-    """``(start_char, end_char)`` of each of the parse's sentences, as ``sdoc.sents`` gives
-    them, from the shared token columns rather than a ``Span`` per sentence."""
-    if not sdoc.has_annotation("SENT_START") or "sents" in sdoc.user_hooks:
-        return [(s.start_char, s.end_char) for s in sdoc.sents]  # raises, or the hook decides
-    cols = columns(sdoc)
-    idx, length = cols.list(IDX), cols.list(LENGTH)
-    starts = [i for i, flag in enumerate(cols.list(SENT_START)) if flag == 1 and i > 0]
-    bounds = [0, *starts, len(idx)] if idx else []
-    return [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(bounds, bounds[1:])]
 
 
 def _drop_demonyms(toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
