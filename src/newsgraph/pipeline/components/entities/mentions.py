@@ -49,9 +49,9 @@ class Tokens:
         tags = cols.list(TAG)
         strings = sdoc.vocab.strings
         tag_names = {h: strings[h] if h else "" for h in set(tags)}
-        self.tags = [tag_names[h] for h in tags]
+        self.tags = list(map(tag_names.__getitem__, tags))
         self.words = [text[s:e] for s, e in zip(self.starts, self.ends)]
-        self.lower = [w.lower() for w in self.words]
+        self.lower = list(map(str.lower, self.words))
         self.by_start = dict(zip(self.starts, range(len(self.starts))))
         self.by_end = dict(zip(self.ends, range(len(self.ends))))
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
+import numpy as np
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 
 from newsgraph.pipeline.components.entities.companies import (
@@ -243,10 +244,12 @@ def accept_gazetteer_match(
     ("Hilversum and Almelo"). Organisations, people and demonyms keep their label unless the
     entity is exactly a well-known place name ("Morocco" tagged ORG, "Tamil Nadu" PERSON).
     """
-    words = [t.lower_ for t in sdoc[i:j]]
+    span = sdoc[i:j]
+    words = [t.lower_ for t in span]
     if any(w in NEVER_PLACES for w in words[:1]) or words[-1] in NEVER_PLACES:
         return False
-    key = normalize(sdoc[i:j].text)
+    name = span.text
+    key = normalize(name)
     if key in companies() and company_here(sdoc, i, j):  # "consultant at Cisco", "Toyota said"
         return False
     if i > 0 and _INITIAL.match(sdoc[i - 1].text) and not _well_known_area(places):
@@ -285,7 +288,7 @@ def accept_gazetteer_match(
         return (
             state
             or (union and (_modifier(sdoc, j) or _cued(sdoc, i, j)))
-            or _division_name(sdoc[i:j].text, main)
+            or _division_name(name, main)
             or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in main))
         )
     if label in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
@@ -299,8 +302,7 @@ def accept_gazetteer_match(
         return big_own or ((_cued(sdoc, i, j) or listed) and any(p.population >= 5000 for p in own))
     if label:  # DATE, CARDINAL, MONEY...: never places
         return False
-    text = sdoc[i:j].text
-    if j - i == 1 and (is_common_word(text) or (text.isupper() and len(text.replace(".", "")) <= 3)):
+    if j - i == 1 and (is_common_word(name) or (name.isupper() and len(name.replace(".", "")) <= 3)):
         return any(p.is_country for p in places)
     if big:
         return True
@@ -413,17 +415,17 @@ class _TokenArrays:
     def __init__(self, sdoc, text: str):
         cols = columns(sdoc)
         self.start = cols.list(IDX)
-        self.end = [s + n for s, n in zip(self.start, cols.list(LENGTH))]
+        self.end = (cols.column(IDX) + cols.column(LENGTH)).tolist()
         # ``_starts_capital`` of each token, asked only of tokens whose first character is
         # upper case (most are not): the same answer without slicing every token.
         self.caps = [
             e > s and text[s].isupper() and (text[s].isalpha() or _starts_capital(text[s:e]))
             for s, e in zip(self.start, self.end)
         ]
-        self.stop = [
-            bool(space) or (bool(punct) and text[s:e] != ".")
-            for s, e, punct, space in zip(self.start, self.end, cols.list(IS_PUNCT), cols.list(IS_SPACE))
-        ]
+        punct, space = cols.column(IS_PUNCT) != 0, cols.column(IS_SPACE) != 0
+        self.stop = (punct | space).tolist()
+        for i in np.flatnonzero(punct & ~space).tolist():  # a full stop joins "St. Louis"
+            self.stop[i] = text[self.start[i] : self.end[i]] != "."
 
 
 def _starts_capital(word: str) -> bool:
@@ -436,7 +438,7 @@ class _Covered:
     spans sorted by start with the running maximum of their ends, so each question is one
     bisection (the spans may overlap one another)."""
 
-    __slots__ = ("spans", "_starts", "_reach")
+    __slots__ = ("_reach", "_starts", "spans")
 
     def __init__(self, spans: list[tuple[int, int]]):
         self.spans = sorted(spans)

@@ -91,13 +91,7 @@ def choose(
     key = normalize(top.text)
     flags = most_populous_flags(cands, key) if flags is None else flags
     memo = memo or _Memo(ranker, ctx)
-    qual_key = tuple(map(id, qual))
-    scored = [memo.scored(p, top.label, key, top.text, qual, qual_key, f) for p, f in zip(cands, flags)]
-    rows = [row for row, _ in scored]
-    scores = [score for _, score in scored]
-    best = max(range(len(cands)), key=lambda i: (scores[i], -i))
-    z = sum(math.exp(s - scores[best]) for s in scores)
-    share = round(1.0 / z, 4)
+    rows, best, share = memo.choice(top, key, qual, flags)
     return Resolution(cands[best], share, share=share, features=rows, chosen=best)
 
 
@@ -116,7 +110,27 @@ class _Memo:
     def new_context(self) -> None:
         self._context: dict[int, tuple] = {}
         self._scored: dict[tuple, tuple[list[float], float]] = {}
+        self._chosen: dict[tuple, tuple[list[list[float]], int, float]] = {}
         self._anchors = list({id(a): a for a in self.ctx.anchors}.values())
+
+    def choice(
+        self, top: Toponym, key: str, qual: list[GeoPlace], flags: list[bool]
+    ) -> tuple[list[list[float]], int, float]:
+        """(feature rows, the winner's index, its softmax share) among ``top``'s candidates;
+        another mention of the name with the same candidates and qualifier gets the same."""
+        cands = top.candidates
+        qual_key = tuple(map(id, qual))
+        memo_key = (top.text, top.label, tuple(map(id, cands)), qual_key, tuple(flags))
+        found = self._chosen.get(memo_key)
+        if found is not None:
+            return found
+        scored = [self.scored(p, top.label, key, top.text, qual, qual_key, f) for p, f in zip(cands, flags)]
+        rows = [row for row, _ in scored]
+        scores = [score for _, score in scored]
+        best = max(range(len(cands)), key=lambda i: (scores[i], -i))
+        z = sum(math.exp(s - scores[best]) for s in scores)
+        found = self._chosen[memo_key] = (rows, best, round(1.0 / z, 4))
+        return found
 
     def scored(
         self, place: GeoPlace, label: str, key: str, text: str, qual: list[GeoPlace], qual_key: tuple, flag: bool
