@@ -182,11 +182,12 @@ def _bracketed(expansion: Cluster, acronym: Cluster, text: str) -> bool:
     return False
 
 
-def country_for_cluster(c: Cluster, text: str) -> countries.Country | None:
-    """The country a cluster is (a GPE country) or belongs to by demonym (a NORP)."""
+def country_for_cluster(c: Cluster, text: str, label: str | None = None) -> countries.Country | None:
+    """The country a cluster is (a GPE country) or belongs to by demonym (a NORP).
+    ``label`` is ``c.label()`` when the caller has it."""
     if c.entry is not None and c.entry.kind in ("country", "demonym"):
         return countries.country_by_code(c.entry.country) if c.entry.country else None
-    label = c.label()
+    label = c.label() if label is None else label
     if label not in ("NORP", "GPE", "LOC"):
         return None
     for m in c.mentions:

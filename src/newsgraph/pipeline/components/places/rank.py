@@ -357,7 +357,9 @@ class Ranker:
         """Calibrated probability that the mention is a place resolved within 161 km."""
         if self.calibration is None:
             return share
-        z = sum(w * v for w, v in zip(self.calibration, facts, strict=True))
+        if len(facts) != len(self.calibration):
+            raise ValueError(f"{len(facts)} facts for {len(self.calibration)} weights")
+        z = sum(map(mul, self.calibration, facts))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
