@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import math
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -19,7 +18,6 @@ HERE = Path(__file__).resolve().parent
 GAZETTEER_FILE = HERE / "gazetteer.tsv.gz"
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "-": " ", "‐": " ", "–": " "})
-_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -28,13 +26,16 @@ def normalize(name: str) -> str:
     spaces, no leading 'the'. ``normalize("the U.S.") == normalize("US") == "us"``.
     Remembered for the last 65,536 names: a place resolver asks for the same few names
     (the article's toponyms, its candidates' names) many times per article."""
-    if name.isascii():  # nothing to decompose, and ASCII case-folds as lower()
-        folded = name.lower()
+    if name.isascii():  # nothing to decompose, ASCII case-folds as lower(), and of
+        # _APOSTROPHES only "`" and "-" are ASCII
+        folded = name.lower().replace("`", "'").replace("-", " ").replace(".", "")
     else:
         decomposed = unicodedata.normalize("NFKD", name)
         folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    folded = folded.translate(_APOSTROPHES).replace(".", "")
-    folded = _SPACES.sub(" ", folded).strip()
+        folded = folded.translate(_APOSTROPHES).replace(".", "")
+    # Runs of whitespace as one space, none at either end (str.split's whitespace is
+    # regular expressions' \s).
+    folded = " ".join(folded.split())
     folded = folded.removeprefix("the ")
     return folded
 

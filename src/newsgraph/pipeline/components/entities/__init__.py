@@ -104,7 +104,7 @@ def _entities(clusters: list[Cluster], text: str) -> tuple[list[Entity], dict[tu
         label, name = c.label(), c.name(text)
         kb: dict[str, str | int] = {}
         country = None
-        found = clustering.country_for_cluster(c, text)
+        found = clustering.country_for_cluster(c, text, label)
         if label == "GPE" and found is not None and (c.entry is None or c.entry.kind == "country"):
             kb = {"iso3166": found.iso2, **({"geonames": found.geonames_id} if found.geonames_id else {})}
             name = found.name

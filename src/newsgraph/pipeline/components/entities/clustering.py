@@ -156,6 +156,10 @@ def _merge_acronyms(clusters: dict[str, Cluster], text: str) -> None:
     for key, c in list(clusters.items()):
         if key not in clusters or c.entry is not None:
             continue
+        # The name is one of the mentions' forms (or a form title-cased, never an
+        # acronym then): when no form is one, neither is the name, so it is not built.
+        if not any(_ACRONYM.match(m.text(text).replace(".", "")) for m in c.mentions):
+            continue
         short = c.name(text).replace(".", "")
         if not _ACRONYM.match(short):
             continue
@@ -178,11 +182,14 @@ def _bracketed(expansion: Cluster, acronym: Cluster, text: str) -> bool:
     return False
 
 
-def country_for_cluster(c: Cluster, text: str) -> countries.Country | None:
-    """The country a cluster is (a GPE country) or belongs to by demonym (a NORP)."""
+def country_for_cluster(c: Cluster, text: str, label: str | None = None) -> countries.Country | None:
+    """The country a cluster is (a GPE country) or belongs to by demonym (a NORP).
+    ``label`` is ``c.label()`` when the caller has it."""
     if c.entry is not None and c.entry.kind in ("country", "demonym"):
         return countries.country_by_code(c.entry.country) if c.entry.country else None
-    label = c.label()
+    label = c.label() if label is None else label
+    if label not in ("NORP", "GPE", "LOC"):
+        return None
     for m in c.mentions:
         surface = m.text(text)
         found = countries.country_by_demonym(surface) if label == "NORP" else None

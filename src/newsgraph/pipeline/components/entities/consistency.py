@@ -161,7 +161,7 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
     names = {w for m in mentions if m.label == "PERSON" for w in m.text(text).split()[1:]}
     openings = {id(m): _opening(m, toks, text) for m in mentions}
     confirmed = {norm_key(m.text(text)) for m in mentions if not openings[id(m)] and not m.shouting}
-    lowered = _written_lower(toks)
+    lowered: set[str] | None = None  # read from the tokens when first needed (rarely)
     out = []
     for m in mentions:
         surface = m.text(text)
@@ -176,8 +176,10 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
             threshold = _OPENING_ZIPF_PERSON if m.label == "PERSON" else _OPENING_ZIPF
             if openings[id(m)] and _zipf(surface.lower()) >= threshold or _line_label(m, text):
                 continue
-            if openings[id(m)] and surface.lower() in lowered and _zipf(surface.lower()) >= _LOWERED_ZIPF:
-                continue  # "Rice futures ..." where the story also writes "rice"
+            if openings[id(m)]:
+                lowered = _written_lower(toks) if lowered is None else lowered
+                if surface.lower() in lowered and _zipf(surface.lower()) >= _LOWERED_ZIPF:
+                    continue  # "Rice futures ..." where the story also writes "rice"
         elif m.shouting and all(_zipf(w.lower()) >= _SHOUTING_ZIPF for w in words):
             continue
         out.append(m)

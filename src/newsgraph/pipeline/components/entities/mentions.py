@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsgraph.pipeline.components.entities.gazetteer import Entry, titles
-from newsgraph.pipeline.shared.parse import columns
+from newsgraph.pipeline.shared.parse import columns, ent_spans
 from newsgraph.resources import entries, words
 
 NAME_LABELS = frozenset(
@@ -49,9 +49,9 @@ class Tokens:
         tags = cols.list(TAG)
         strings = sdoc.vocab.strings
         tag_names = {h: strings[h] if h else "" for h in set(tags)}
-        self.tags = [tag_names[h] for h in tags]
+        self.tags = list(map(tag_names.__getitem__, tags))
         self.words = [text[s:e] for s, e in zip(self.starts, self.ends)]
-        self.lower = [w.lower() for w in self.words]
+        self.lower = list(map(str.lower, self.words))
         self.by_start = dict(zip(self.starts, range(len(self.starts))))
         self.by_end = dict(zip(self.ends, range(len(self.ends))))
 
@@ -105,11 +105,10 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
     """The recogniser's name spans, trimmed of articles, possessives, titles and junk."""
     toks = toks or Tokens(sdoc, text)
     out = []
-    for ent in sdoc.ents:
-        label = ent.label_
+    for ent_start, ent_end, label in ent_spans(sdoc):
         if label not in NAME_LABELS:
             continue
-        for part in _split_lines(toks, ent.start, ent.end):
+        for part in _split_lines(toks, ent_start, ent_end):
             trimmed = trim_range(toks, part[0], part[1], label)
             if trimmed is None:
                 continue

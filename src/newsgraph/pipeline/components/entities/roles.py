@@ -158,21 +158,22 @@ class RoleFinder:
     def _after_apposed_title(self, span: tuple[int, int], person: Target) -> Office | None:
         """"the Dutch economy minister, Pieter van Dam": title phrase, comma, name."""
         first = self.tok_start.get(span[0])
-        if first is None or first < 3 or self.sdoc[first - 1].text != ",":
+        words, starts, ends = self.toks.words, self.toks.starts, self.toks.ends
+        if first is None or first < 3 or words[first - 1] != ",":
             return None
         end = first - 1  # the comma
         for n in range(min(_MAX_TITLE, end), 0, -1):
-            toks = self.sdoc[end - n : end]
-            if any(t.text in _BOUNDARY or "\n" in t.text or t.i in self.in_mention for t in toks):
+            lo = end - n
+            if any(words[k] in _BOUNDARY or "\n" in words[k] or k in self.in_mention for k in range(lo, end)):
                 continue
-            title = canonical_title(toks.text)
+            title = canonical_title(self.text[starts[lo] : ends[end - 1]])
             if title is None:
                 continue
-            of, start = self._modifier_before(toks[0].idx)
+            of, start = self._modifier_before(starts[lo])
             det = self.tok_start[start] - 1
-            if of is None or det < 0 or self.sdoc[det].lower_ not in ("the", "its", "their"):
+            if of is None or det < 0 or self.toks.lower[det] not in ("the", "its", "their"):
                 return None  # only "the <country> minister, Name" is this sure
-            return Office(person.id, title, of[0], of[1], self.sdoc[det].idx, span[1])
+            return Office(person.id, title, of[0], of[1], starts[det], span[1])
         return None
 
     def _holds_modifier(self, lo: int, hi: int) -> bool:
@@ -189,12 +190,11 @@ class RoleFinder:
         """A country, organisation or demonym written just before a title, possibly
         possessive ("NATO's"); returns what it names and where the evidence starts."""
         i = self.tok_start[start] - 1
-        if i >= 0 and self.sdoc[i].text in _POSSESSIVE:
+        if i >= 0 and self.toks.words[i] in _POSSESSIVE:
             i -= 1
         if i < 0:
             return None, start
-        tok = self.sdoc[i]
-        span = self.by_end.get(tok.idx + len(tok.text))
+        span = self.by_end.get(self.toks.ends[i])
         if span is None:
             return None, start
         of = self._of(span)
@@ -202,48 +202,51 @@ class RoleFinder:
 
     def _apposition(self, span: tuple[int, int], person: Target) -> Office | None:
         """"Name, [the] [modifier['s]] title [of X]," up to the next comma or full stop."""
+        words, lower, starts, ends = self.toks.words, self.toks.lower, self.toks.starts, self.toks.ends
+        n = len(words)
         last = self.tok_end.get(span[1])
-        if last is None or last + 2 >= len(self.sdoc) or self.sdoc[last + 1].text != ",":
+        if last is None or last + 2 >= n or words[last + 1] != ",":
             return None
         i = last + 2
-        if self.sdoc[i].lower_ in _RELATIVE:
+        if lower[i] in _RELATIVE:
             return None
-        if self.sdoc[i].lower_ in _DETERMINERS:
+        if lower[i] in _DETERMINERS:
             i += 1
         of, i = self._modifier_after(i)
         j = i
-        while j < len(self.sdoc) and j - i < _MAX_TITLE and self.sdoc[j].text not in _BOUNDARY:
-            if self.sdoc[j].lower_ in _OF_WORDS or j in self.in_mention:
+        while j < n and j - i < _MAX_TITLE and words[j] not in _BOUNDARY:
+            if lower[j] in _OF_WORDS or j in self.in_mention:
                 break
             j += 1
-        if j == i or j >= len(self.sdoc):
+        if j == i or j >= n:
             return None
-        title = canonical_title(self.sdoc[i:j].text)
+        title = canonical_title(self.text[starts[i] : ends[j - 1]])
         if title is None:
             return None
-        end = self.sdoc[j - 1].idx + len(self.sdoc[j - 1].text)
-        if self.sdoc[j].lower_ in _OF_WORDS and j + 1 < len(self.sdoc):
-            k = j + 2 if self.sdoc[j + 1].lower_ == "the" else j + 1  # "a spokesman for the Pentagon"
+        end = ends[j - 1]
+        if lower[j] in _OF_WORDS and j + 1 < n:
+            k = j + 2 if lower[j + 1] == "the" else j + 1  # "a spokesman for the Pentagon"
             after, k = self._modifier_after(k)
-            if after is None or k >= len(self.sdoc) or self.sdoc[k].text not in _BOUNDARY:
+            if after is None or k >= n or words[k] not in _BOUNDARY:
                 return None
-            of, end = after, self.sdoc[k - 1].idx + len(self.sdoc[k - 1].text)
-        elif self.sdoc[j].text not in _BOUNDARY:
+            of, end = after, ends[k - 1]
+        elif words[j] not in _BOUNDARY:
             return None
         return Office(person.id, title, of[0] if of else None, bool(of and of[1]), span[0], end)
 
     def _modifier_after(self, i: int) -> tuple[tuple[str, bool] | None, int]:
         """A country/organisation/demonym mention starting at token ``i`` (with an optional
         possessive); returns what it names and the token index after it."""
-        if i >= len(self.sdoc):
+        words = self.toks.words
+        if i >= len(words):
             return None, i
-        span = self.by_start.get(self.sdoc[i].idx)
+        span = self.by_start.get(self.toks.starts[i])
         if span is None:
             return None, i
         of = self._of(span)
         if of is None:
             return None, i
         k = self.tok_end.get(span[1], i) + 1
-        if k < len(self.sdoc) and self.sdoc[k].text in _POSSESSIVE:
+        if k < len(words) and words[k] in _POSSESSIVE:
             k += 1
         return of, k

@@ -103,7 +103,7 @@ class PlaceResolver(Component):
         """Every toponym in reading order, entities first, gazetteer matches around them."""
         found = split_compounds(_drop_demonyms(from_entities(doc, doc.spacy), gaz), gaz)
         extend_divisions(found, doc.text, gaz)
-        persons = person_words(doc.spacy)
+        persons = person_words(doc.spacy, doc.text)
         found = [t for t in found if plausible(t, gaz, persons)]
         if self.gazetteer_matching:
             found += from_gazetteer(doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text, persons)
@@ -125,7 +125,8 @@ def _drop_demonyms(toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
 
     out = []
     for top in toponyms:
-        if top.text[:1].isupper() and country_by_demonym(top.text) is not None and gaz.lookup(top.text) == []:
+        # (the gazetteer first: most toponyms are in it, and it answers faster)
+        if top.text[:1].isupper() and gaz.lookup(top.text) == [] and country_by_demonym(top.text) is not None:
             continue
         if (
             top.text.endswith(("ean", "ian", "ish", "ese"))

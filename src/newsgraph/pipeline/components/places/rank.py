@@ -25,6 +25,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import mul
 from pathlib import Path
 
 from newsgraph.errors import Code, ConfigError
@@ -141,16 +142,18 @@ def candidate_features(
     spelled ``text`` (lookup key ``key``) with spaCy label ``label``; ``qual`` are the
     candidates of its written qualifier, ``most_populous`` its flag from
     ``most_populous_flags``."""
+    return assemble(mention_features(place, label, key, text, qual), context_features(place, ctx), most_populous)
+
+
+def mention_features(place: GeoPlace, label: str, key: str, text: str, qual: list[GeoPlace]) -> tuple:
+    """The part of ``candidate_features`` the document's context does not change: the
+    candidate itself and how the mention names it (the same in every pass of a document)."""
     town = place.is_town
     country = place.feature == "A.PCLI"
     other = not (town or place.is_country or place.is_admin1 or place.is_admin2 or place.feature == "L.CONT")
     sized = town_population(place) if town else place.population if place.is_admin2 else -1
     alternate = is_alternate_match(place, key)
-    near, proximity = _nearness(place, ctx.anchors)
-    share = 0.0
-    if place.country and ctx.countries:
-        share = ctx.countries.get(place.country, 0.0) / max(ctx.countries.values())
-    return [
+    return (
         math.log10(sized + 10) if sized >= 0 else 0.0,
         float(country),
         float(place.feature == "A.PCLH"),
@@ -164,15 +167,33 @@ def candidate_features(
         float(label == "LOC" and not town and not place.is_country),
         float(label == "GPE" and not (town or place.is_country or place.is_admin1)),
         float(bool(qual) and any(contains(q, place) for q in qual)),
+        float(text in main_names(place.name)),
+    )
+
+
+def context_features(place: GeoPlace, ctx: Context, anchors: list[GeoPlace] | None = None) -> tuple:
+    """The part of ``candidate_features`` that depends on the document's context ``ctx``
+    (``anchors``: ``ctx.anchors`` without repeats, when the caller has them; a repeated
+    anchor changes none of these features)."""
+    anchors = ctx.anchors if anchors is None else anchors
+    near, proximity = _nearness(place, anchors)
+    share = 0.0
+    if place.country and ctx.countries:
+        share = ctx.countries.get(place.country, 0.0) / max(ctx.countries.values())
+    return (
         share,
         float(near),
         proximity,
         float(bool(ctx.dateline_country) and place.country == ctx.dateline_country),
-        float(_in_anchor_admin1(place, ctx.anchors)),
-        float(most_populous),
-        float(text in main_names(place.name)),
-        float(_sibling_admin1(place, ctx.anchors)),
-    ]
+        float(_in_anchor_admin1(place, anchors)),
+        float(_sibling_admin1(place, anchors)),
+    )
+
+
+def assemble(mention: tuple, context: tuple, most_populous: bool) -> list[float]:
+    """The feature vector in ``FEATURES`` order from ``mention_features``,
+    ``context_features`` and the ``most_populous`` flag."""
+    return [*mention[:13], *context[:5], float(most_populous), mention[13], context[5]]
 
 
 def town_population(place: GeoPlace) -> int:
@@ -328,13 +349,17 @@ class Ranker:
         return out
 
     def score(self, x: list[float]) -> float:
-        return sum(w * v for w, v in zip(self.weights, x, strict=True))
+        if len(x) != len(self.weights):
+            raise ValueError(f"{len(x)} features for {len(self.weights)} weights")
+        return sum(map(mul, self.weights, x))
 
     def confidence(self, facts: list[float], share: float) -> float:
         """Calibrated probability that the mention is a place resolved within 161 km."""
         if self.calibration is None:
             return share
-        z = sum(w * v for w, v in zip(self.calibration, facts, strict=True))
+        if len(facts) != len(self.calibration):
+            raise ValueError(f"{len(facts)} facts for {len(self.calibration)} weights")
+        z = sum(map(mul, self.calibration, facts))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -5,9 +5,12 @@ model missed, filtered so person names, demonyms and organisations are not taken
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
+import numpy as np
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 
 from newsgraph.pipeline.components.entities.companies import (
@@ -149,15 +152,18 @@ def extend_divisions(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> None
                 break
 
 
-def person_words(sdoc) -> set[str]:
+def person_words(sdoc, text: str | None = None) -> set[str]:
     """Every token of the document's multi-word PERSON entities ("Nelson" of "Willie
-    Nelson"); one-word PERSON entities are too often misread places ("Douma")."""
+    Nelson"); one-word PERSON entities are too often misread places ("Douma"). ``text`` is
+    the parsed text, when the caller has it (tokens are then read as slices of it)."""
     if sdoc is None:
         return set()
-    return {
-        sdoc[i].text for start, end, label in ent_spans(sdoc) if label == "PERSON" and end - start > 1
-        for i in range(start, end)
-    }
+    spans = [(start, end) for start, end, label in ent_spans(sdoc) if label == "PERSON" and end - start > 1]
+    if text is None:
+        return {sdoc[i].text for start, end in spans for i in range(start, end)}
+    cols = columns(sdoc)
+    idx, length = cols.list(IDX), cols.list(LENGTH)
+    return {text[idx[i] : idx[i] + length[i]] for start, end in spans for i in range(start, end)}
 
 
 def plausible(top: Toponym, gaz: Gazetteer, persons: set[str]) -> bool:
@@ -238,10 +244,12 @@ def accept_gazetteer_match(
     ("Hilversum and Almelo"). Organisations, people and demonyms keep their label unless the
     entity is exactly a well-known place name ("Morocco" tagged ORG, "Tamil Nadu" PERSON).
     """
-    words = [t.lower_ for t in sdoc[i:j]]
+    span = sdoc[i:j]
+    words = [t.lower_ for t in span]
     if any(w in NEVER_PLACES for w in words[:1]) or words[-1] in NEVER_PLACES:
         return False
-    key = normalize(sdoc[i:j].text)
+    name = span.text
+    key = normalize(name)
     if key in companies() and company_here(sdoc, i, j):  # "consultant at Cisco", "Toyota said"
         return False
     if i > 0 and _INITIAL.match(sdoc[i - 1].text) and not _well_known_area(places):
@@ -280,7 +288,7 @@ def accept_gazetteer_match(
         return (
             state
             or (union and (_modifier(sdoc, j) or _cued(sdoc, i, j)))
-            or _division_name(sdoc[i:j].text, main)
+            or _division_name(name, main)
             or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in main))
         )
     if label in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
@@ -294,8 +302,7 @@ def accept_gazetteer_match(
         return big_own or ((_cued(sdoc, i, j) or listed) and any(p.population >= 5000 for p in own))
     if label:  # DATE, CARDINAL, MONEY...: never places
         return False
-    text = sdoc[i:j].text
-    if j - i == 1 and (is_common_word(text) or (text.isupper() and len(text.replace(".", "")) <= 3)):
+    if j - i == 1 and (is_common_word(name) or (name.isupper() and len(name.replace(".", "")) <= 3)):
         return any(p.is_country for p in places)
     if big:
         return True
@@ -356,13 +363,13 @@ def from_gazetteer(
     ``persons`` is ``person_words(sdoc)`` when the caller already has it."""
     if sdoc is None:
         return []
-    if persons is None:
-        persons = person_words(sdoc)
     if text is None:
         text = sdoc.text  # Doc.text joins every token on each access: read it once
+    if persons is None:
+        persons = person_words(sdoc, text)
     labels = _span_labels(sdoc)
     bounds = _ent_bounds(sdoc)
-    covered = sorted(taken)
+    covered = _Covered(taken)
     # Token offsets and flags come as arrays, read once: iterating the Doc would make a
     # Token object per token (and a list of them would set off the garbage collector over
     # the gazetteer's millions of objects).
@@ -374,7 +381,7 @@ def from_gazetteer(
         if not caps[i]:
             i += 1
             continue
-        if _overlaps(covered, toks.start[i], toks.end[i]):
+        if covered.overlaps(toks.start[i], toks.end[i]):
             i += 1
             continue
         match = _longest_match(toks, text, i, gaz, covered)
@@ -385,7 +392,7 @@ def from_gazetteer(
         label = labels[i]
         ent_start, ent_end = bounds.get(i, (i, j))
         whole = ent_start >= i and ent_end <= j  # the match covers the whole entity
-        listed = _listed(sdoc, i, j, covered)
+        listed = _listed(toks, text, i, j, covered.spans)
         start, end = toks.start[i], toks.end[j - 1]
         if text[start:end] not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole, listed):
             # a currency's country ("US dollars") is labelled CUR: it is no evidence of
@@ -408,12 +415,17 @@ class _TokenArrays:
     def __init__(self, sdoc, text: str):
         cols = columns(sdoc)
         self.start = cols.list(IDX)
-        self.end = [s + n for s, n in zip(self.start, cols.list(LENGTH))]
-        self.caps = [_starts_capital(text[s:e]) for s, e in zip(self.start, self.end)]
-        self.stop = [
-            bool(space) or (bool(punct) and text[s:e] != ".")
-            for s, e, punct, space in zip(self.start, self.end, cols.list(IS_PUNCT), cols.list(IS_SPACE))
+        self.end = (cols.column(IDX) + cols.column(LENGTH)).tolist()
+        # ``_starts_capital`` of each token, asked only of tokens whose first character is
+        # upper case (most are not): the same answer without slicing every token.
+        self.caps = [
+            e > s and text[s].isupper() and (text[s].isalpha() or _starts_capital(text[s:e]))
+            for s, e in zip(self.start, self.end)
         ]
+        punct, space = cols.column(IS_PUNCT) != 0, cols.column(IS_SPACE) != 0
+        self.stop = (punct | space).tolist()
+        for i in np.flatnonzero(punct & ~space).tolist():  # a full stop joins "St. Louis"
+            self.stop[i] = text[self.start[i] : self.end[i]] != "."
 
 
 def _starts_capital(word: str) -> bool:
@@ -421,46 +433,64 @@ def _starts_capital(word: str) -> bool:
     return bool(word) and word[0].isupper() and (word[0].isalpha() or any(ch.isalpha() for ch in word))
 
 
-def _listed(sdoc, i: int, j: int, covered) -> bool:
+class _Covered:
+    """Character spans already taken, asked whether a range overlaps any of them: the
+    spans sorted by start with the running maximum of their ends, so each question is one
+    bisection (the spans may overlap one another)."""
+
+    __slots__ = ("_reach", "_starts", "spans")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._reach = list(accumulate((e for _, e in self.spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span ``(s, e)`` has ``s < end`` and ``start < e``."""
+        before = bisect_left(self._starts, end)  # the spans that start before ``end``
+        return before > 0 and self._reach[before - 1] > start
+
+
+def _listed(toks: _TokenArrays, text: str, i: int, j: int, covered) -> bool:
     """Tokens [i, j) stand in a list beside a toponym: "<place>, X", "<place> and X",
     "X, <place>", "X and <place>"."""
-    if i >= 2 and sdoc[i - 1].text in (",", "and"):
-        end = sdoc[i - 2].idx + len(sdoc[i - 2])
+    starts, ends = toks.start, toks.end
+    if i >= 2 and text[starts[i - 1] : ends[i - 1]] in (",", "and"):
+        end = ends[i - 2]
         if any(s < end <= e for s, e in covered):
             return True
-    if j + 1 < len(sdoc) and sdoc[j].text in (",", "and"):
-        start = sdoc[j + 1].idx
+    if j + 1 < len(starts) and text[starts[j] : ends[j]] in (",", "and"):
+        start = starts[j + 1]
         return any(s <= start < e for s, e in covered)
     return False
 
 
 def _longest_match(
-    toks: _TokenArrays, text: str, i: int, gaz: Gazetteer, covered
+    toks: _TokenArrays, text: str, i: int, gaz: Gazetteer, covered: _Covered
 ) -> tuple[int, list[GeoPlace]] | None:
     """The longest run of tokens from ``i`` (up to MAX_TOKENS) the gazetteer knows, as
     (end token index, places)."""
     best = None
-    n = len(toks.caps)
-    start = toks.start[i]
-    for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
-        if toks.stop[j - 1]:
+    starts, ends, caps, stop = toks.start, toks.end, toks.caps, toks.stop
+    start = starts[i]
+    for j in range(i + 1, min(len(caps), i + MAX_TOKENS) + 1):
+        k = j - 1
+        if stop[k]:
             break
-        end = toks.end[j - 1]
-        word = text[toks.start[j - 1] : end]
-        can_end = toks.caps[j - 1] or word in _DIVISION_WORDS  # a name ends on these
-        if j - 1 > i and not (can_end or word.lower() in NAME_LINKS):
-            break
-        if _overlaps(covered, start, end):
+        end = ends[k]
+        can_end = caps[k]  # a name ends on a capitalised word or a division word
+        if not can_end:
+            word = text[starts[k] : end]
+            can_end = word in _DIVISION_WORDS
+            if k > i and not (can_end or word.lower() in NAME_LINKS):
+                break
+        if covered.overlaps(start, end):
             break
         if can_end:
             key = normalize(text[start:end])
             if gaz.has_key(key):
                 best = (j, gaz.lookup_key(key))
     return best
-
-
-def _overlaps(spans, start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def join_compounds(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[Toponym]:

@@ -17,8 +17,10 @@ from newsgraph.pipeline.components.places.rank import (
     NEAR_KM,
     Context,
     Ranker,
-    candidate_features,
+    assemble,
     contains,
+    context_features,
+    mention_features,
     most_populous_flags,
 )
 from newsgraph.pipeline.components.places.recognize import (
@@ -73,21 +75,80 @@ def qualifier_of(top: Toponym, following: Toponym | None, text: str) -> Toponym 
 
 
 def choose(
-    top: Toponym, qual: list[GeoPlace], ctx: Context, ranker: Ranker, flags: list[bool] | None = None
+    top: Toponym,
+    qual: list[GeoPlace],
+    ctx: Context,
+    ranker: Ranker,
+    flags: list[bool] | None = None,
+    memo: _Memo | None = None,
 ) -> Resolution:
     """The best candidate for ``top`` and its softmax share (``flags``: the candidates'
-    ``most_populous_flags``, computed here when not given)."""
+    ``most_populous_flags``, computed here when not given; ``memo``: a document's
+    ``_Memo`` of feature rows and scores, valid while ``ctx`` does not change)."""
     cands = top.candidates
     if not cands:
         return Resolution(None, 0.0)
     key = normalize(top.text)
     flags = most_populous_flags(cands, key) if flags is None else flags
-    rows = [candidate_features(p, top.label, key, top.text, qual, ctx, f) for p, f in zip(cands, flags)]
-    scores = [ranker.score(x) for x in rows]
-    best = max(range(len(cands)), key=lambda i: (scores[i], -i))
-    z = sum(math.exp(s - scores[best]) for s in scores)
-    share = round(1.0 / z, 4)
+    memo = memo or _Memo(ranker, ctx)
+    rows, best, share = memo.choice(top, key, qual, flags)
     return Resolution(cands[best], share, share=share, features=rows, chosen=best)
+
+
+class _Memo:
+    """One document's candidate feature rows and scores, each computed once: a name
+    repeated in the article, or read again in the next pass, has the same candidates.
+    ``new_context`` forgets what depends on the context when the context changes; what
+    does not (``mention_features``) is kept for the whole document."""
+
+    def __init__(self, ranker: Ranker, ctx: Context):
+        self.ranker = ranker
+        self.ctx = ctx
+        self._mention: dict[tuple, tuple] = {}
+        self.new_context()
+
+    def new_context(self) -> None:
+        self._context: dict[int, tuple] = {}
+        self._scored: dict[tuple, tuple[list[float], float]] = {}
+        self._chosen: dict[tuple, tuple[list[list[float]], int, float]] = {}
+        self._anchors = list({id(a): a for a in self.ctx.anchors}.values())
+
+    def choice(
+        self, top: Toponym, key: str, qual: list[GeoPlace], flags: list[bool]
+    ) -> tuple[list[list[float]], int, float]:
+        """(feature rows, the winner's index, its softmax share) among ``top``'s candidates;
+        another mention of the name with the same candidates and qualifier gets the same."""
+        cands = top.candidates
+        qual_key = tuple(map(id, qual))
+        memo_key = (top.text, top.label, tuple(map(id, cands)), qual_key, tuple(flags))
+        found = self._chosen.get(memo_key)
+        if found is not None:
+            return found
+        scored = [self.scored(p, top.label, key, top.text, qual, qual_key, f) for p, f in zip(cands, flags)]
+        rows = [row for row, _ in scored]
+        scores = [score for _, score in scored]
+        best = max(range(len(cands)), key=lambda i: (scores[i], -i))
+        z = sum(math.exp(s - scores[best]) for s in scores)
+        found = self._chosen[memo_key] = (rows, best, round(1.0 / z, 4))
+        return found
+
+    def scored(
+        self, place: GeoPlace, label: str, key: str, text: str, qual: list[GeoPlace], qual_key: tuple, flag: bool
+    ) -> tuple[list[float], float]:
+        """(``candidate_features`` row, ranker score) of ``place`` for a mention."""
+        mention_key = (id(place), label, text, qual_key)
+        found = self._scored.get((mention_key, flag))
+        if found is not None:
+            return found
+        mention = self._mention.get(mention_key)
+        if mention is None:
+            mention = self._mention[mention_key] = mention_features(place, label, key, text, qual)
+        context = self._context.get(id(place))
+        if context is None:
+            context = self._context[id(place)] = context_features(place, self.ctx, self._anchors)
+        row = assemble(mention, context, flag)
+        found = self._scored[(mention_key, flag)] = (row, self.ranker.score(row))
+        return found
 
 
 def resolve_all(
@@ -115,8 +176,9 @@ def resolve_all(
     for top, qual in zip(toponyms, quals, strict=True):
         if qual:  # "Athens, Ga.": the written state decides among the namesakes
             top.candidates = tuple(p for p in top.candidates if any(contains(q, p) for q in qual))
-    flags = [most_populous_flags(top.candidates, normalize(top.text)) for top in toponyms]
-    first = [choose(top, quals[i], ctx, ranker, flags[i]) for i, top in enumerate(toponyms)]
+    flags = _flags(toponyms)
+    memo = _Memo(ranker, ctx)
+    first = [choose(top, quals[i], ctx, ranker, flags[i], memo) for i, top in enumerate(toponyms)]
     for top, res, q in zip(toponyms, first, quals, strict=True):
         if res.place is None or top.label == "CUR":  # "US dollars" says nothing of where
             continue
@@ -126,7 +188,8 @@ def resolve_all(
     # Pass 2 reads every name with that context; the towns and divisions it then settles
     # (share > SECOND_PASS_SHARE, no rival) join the context, so a sports report naming ten
     # English towns is read as English even when no town was certain from its priors alone.
-    final = [choose(top, quals[i], ctx, ranker, flags[i]) for i, top in enumerate(toponyms)]
+    memo.new_context()
+    final = [choose(top, quals[i], ctx, ranker, flags[i], memo) for i, top in enumerate(toponyms)]
     known = len(ctx.anchors)
     for top, res in zip(toponyms, final, strict=True):
         place = res.place
@@ -135,11 +198,26 @@ def resolve_all(
         if res.share > SECOND_PASS_SHARE and not _rivalled(place, top.candidates):
             _add_context(ctx, place)
     if len(ctx.anchors) > known:
-        final = [choose(top, quals[i], ctx, ranker, flags[i]) for i, top in enumerate(toponyms)]
+        memo.new_context()
+        final = [choose(top, quals[i], ctx, ranker, flags[i], memo) for i, top in enumerate(toponyms)]
     for i, res in enumerate(final):
         if quals[i] and res.place is not None and any(contains(q, res.place) for q in quals[i]):
             res.qualifier = toponyms[i + 1]
     return _one_sense_per_name(toponyms, final)
+
+
+def _flags(toponyms: list[Toponym]) -> list[list[bool]]:
+    """``most_populous_flags`` of each toponym's candidates, once per name and candidates."""
+    seen: dict[tuple, list[bool]] = {}
+    out = []
+    for top in toponyms:
+        key = normalize(top.text)
+        memo_key = (key, tuple(map(id, top.candidates)))
+        found = seen.get(memo_key)
+        if found is None:
+            found = seen[memo_key] = most_populous_flags(top.candidates, key)
+        out.append(found)
+    return out
 
 
 def _add_context(ctx: Context, place: GeoPlace) -> None:
