@@ -121,6 +121,11 @@ def test_dates_a_market_session_is_a_time_of_the_day(dates_of, text, expected):
         # Names: an ordinal in figures opens one as a word does; a statute's short title holds its year.
         ("He runs distribution at 20th Century Fox.", {}),
         ("He was held under the Terrorism Act 2000.", {}),
+        # A year right after a capitalised word is a name's (the guideline's "Euro 2004").
+        ("He covered England's exit from Euro 2004 for BBC One's Film 2005.", {}),
+        ("PCs running Windows 95, 98, ME, NT, 2000 and XP are at risk.", {}),
+        ("Sales of Christmas 2004 beat those of Spring 2003.", {"Christmas 2004": "2004-12-25", "Spring 2003": "2003-SP"}),
+        ("Fiscal 1989 sales rose.", {"Fiscal 1989": "1989"}),
         ("It broke the Reform Act of 1989.", {"1989": "1989"}),
     ],
 )

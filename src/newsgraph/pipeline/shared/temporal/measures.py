@@ -42,7 +42,7 @@ def patterns() -> list[tuple[str, object]]:
             _season_of_relative_year,
         ),
         (
-            rf"(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>spring|summer|autumn|winter|fall)(?i:\s+of)?\s+(?P<year>{YEAR})\b(?![-/.,]\d)",
+            rf"(?i:\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?P<season>(?i:spring|summer|autumn|winter)|fall)(?i:\s+of)?\s+(?P<year>{YEAR})\b(?![-/.,]\d)",
             _season_of_year,
         ),
         (r"(?i)\byear(?:[-\s]end|['’]s\s+end)\b", _year_end),
