@@ -4,6 +4,7 @@ against the publication date (see docs/dates.md)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from newsgraph.pipeline.component import Component
@@ -174,7 +175,7 @@ def _share_range_year(text: str, found: list[list]) -> None:
     or pair ("between August and November 2001", "from 28 February to 3 March 2005", "in
     March and April 2003"), a year earlier when its month comes later in the calendar
     ("from November to February 2005": 2004-11)."""
-    for first, second in zip(found, found[1:]):
+    for first, second in itertools.pairwise(found):
         if first[1].get("kind") not in ("month", "monthday") or first[1].get("year"):
             continue
         if first[1].get("offset") is not None or not first[2] or not second[2]:
@@ -193,7 +194,7 @@ def _order_range_ends(text: str, found: list[list]) -> None:
     to February", "Dec. 28 to Jan. 3", no year named). In a past clause the range has ended,
     so its start moves a year back ("ran from January to April" in March: 1997-01 to
     1997-04); otherwise its end moves a year on."""
-    for first, second in zip(found, found[1:]):
+    for first, second in itertools.pairwise(found):
         a, b = first[0], second[0]
         kinds = (first[1].get("kind"), second[1].get("kind"))
         if kinds not in (("month", "month"), ("monthday", "monthday")) or second[1].get("year"):

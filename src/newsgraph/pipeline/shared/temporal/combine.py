@@ -34,7 +34,7 @@ def opens_name(text: str, mention, months: dict) -> bool:
     after = _NAME_AFTER.match(text, mention.end)
     if not after or after.group(1).lower() in months:
         return False
-    if not all(w[:1].isupper() and w.isalpha() or _ORDINAL_NUMBER.fullmatch(w) for w in words):
+    if not all((w[:1].isupper() and w.isalpha()) or _ORDINAL_NUMBER.fullmatch(w) for w in words):
         return False  # (an ordinal in figures counts: "20th Century Fox" as "Twentieth Century Fox")
     if any(w.lower() in months or w.lower() in _RELATIVE for w in words):
         return False  # "Last June Grewcock was banned", "the August Games": dates
