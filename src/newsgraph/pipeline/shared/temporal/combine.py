@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from newsgraph.pipeline.shared.temporal.lexicon import load
 
@@ -39,6 +40,39 @@ def opens_name(text: str, mention, months: dict) -> bool:
     if any(w.lower() in months or w.lower() in _RELATIVE for w in words):
         return False  # "Last June Grewcock was banned", "the August Games": dates
     return len(words) > 1 or bool(_NAME_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+
+
+# Capitalised words that do not name anything: a temporal expression after them is no
+# part of a name ("In 1990", "On Mondays", "Our 2004 programme", "Fiscal 1989").
+_NOT_NAME_WORDS = frozenset(
+    "in on at as of to by for from since until till during before after through throughout between "
+    "around circa pre post and or but so yet if when while because although well most some all only "
+    "every each early late mid fiscal year the this that these those last next our their his her its "
+    "my your fy cy ad bc ce bce".split()
+)
+_WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z-]*)[ \t]+$")  # (a possessive is a modifier: "Mixte's 1989 results")
+_OPENING = re.compile(r"(?:^|[.!?:]['\"’”]?\s+|\n\s*)['\"‘“]?$")
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    """Month, weekday and season names and the first words of holidays: "Christmas 2004",
+    "Spring 2005" are dates, not names."""
+    lex = load()
+    return frozenset([*lex["months"], *lex["weekdays"], *lex["seasons"], *(h.split()[0] for h in lex["holidays"])])
+
+
+def after_name_word(text: str, start: int, opening_is_name: bool = False) -> bool:
+    """True when a capitalised word that may open a name stands right before ``start``
+    ("Euro 2004", "Happy Mondays"): not a function word, not a date word, and (unless
+    ``opening_is_name``) not the first word of a sentence or quotation ("Clearly 2004 was")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if word in _NOT_NAME_WORDS or word in _date_words():
+        return False
+    return opening_is_name or not _OPENING.search(text, max(0, m.start() - 5), m.start())
 
 
 def in_title(text: str, mention) -> bool:

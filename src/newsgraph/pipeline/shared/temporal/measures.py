@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.pipeline.shared.temporal.combine import after_name_word
 from newsgraph.pipeline.shared.temporal.lexicon import alternation, load
 from newsgraph.pipeline.shared.temporal.tagger import (
     UNIT,
@@ -269,14 +270,10 @@ def _set_weekday(m: re.Match) -> Mention:
     return _set(m, f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
 
 
-# Capitalised words a plural weekday may follow and still be a day ("On Mondays", "From
-# Fridays"); after any other capitalised word it is a name ("Happy Mondays").
-_BEFORE_PLURAL_DAY = re.compile(r"(?:^|[^\w'’])(?:On|From|To|Until|Till|Since|By|And|Or|But|Most|Some|All|Only)\s+$")
-
-
 def _plural_weekday(m: re.Match) -> Mention | None:
-    before = m.string[max(0, m.start() - 12) : m.start()]
-    if re.search(r"\b[A-Z][\w'’-]*\s+$", before) and not _BEFORE_PLURAL_DAY.search(before):
+    """A plural weekday is every such day, unless a name's word comes before it ("Happy
+    Mondays", even opening a sentence)."""
+    if after_name_word(m.string, m.start(), opening_is_name=True):
         return None
     return _set_weekday(m)
 

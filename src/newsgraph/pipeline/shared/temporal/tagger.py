@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from newsgraph.pipeline.shared.temporal.combine import after_name_word
 from newsgraph.pipeline.shared.temporal.lexicon import alternation, load
 from newsgraph.pipeline.shared.number_words import words_value
 
@@ -362,32 +363,15 @@ _YEAR_PREP = re.compile(
 )
 
 
-# A capitalised word right before a year, or a list of versions ("Windows 95, 98, ME, NT,
-# 2000"), makes the year part of a name: "Euro 2004", "V Festival 2005", "Athens 2004".
-_NAME_BEFORE_YEAR = re.compile(r"(?:\b(?P<word>[A-Z][A-Za-z]*)|\b\d\d,\s+(?:[A-Z]{2,},\s+)*(?:and\s+)?)\s*$")
+# A list of versions before a year makes it a name's too: "Windows 95, 98, ME, NT, 2000".
+_VERSION_LIST = re.compile(r"\b\d\d,\s+(?:[A-Z]{2,},\s+)*(?:and\s+)?$")
 
 
 def _names_year(text: str, start: int) -> bool:
-    m = _NAME_BEFORE_YEAR.search(text, max(0, start - 24), start)
-    if m is None or text[m.end() - 1 : m.end()] not in (" ", "\t") and m.group("word"):
-        return False
-    word = (m.group("word") or "").lower()
-    if not word:
-        return True  # a list of versions
-    if word in _YEAR_NAME_EXCEPTIONS or word in load()["months"] or word in load()["weekdays"]:
-        return False
-    if word in load()["seasons"] or any(word == h.split()[0] for h in load()["holidays"]):
-        return False  # "Spring 2005", "Christmas 2004": dates
-    # A capitalised word opening the sentence is no name ("Fiscal 1989 sales", "Since 1987").
-    return not re.search(r"(?:^|[.!?:]['\"’”]?\s+|\n\s*)['\"‘“]?$", text[max(0, m.start() - 5) : m.start()])
-
-
-_YEAR_NAME_EXCEPTIONS = frozenset(
-    "in since by until till from of during before after through between and to early late mid fiscal "
-    "year the for around circa throughout pre post fy cy q1 q2 q3 q4 h1 h2 ad bc ce bce summer winter "
-    "autumn spring fall mid- at on as our their his her its my your this that these those last next every "
-    "each well although while when if because but so yet".split()
-)
+    """The year at ``start`` belongs to a name: a capitalised word right before it ("Euro
+    2004", "BBC One's Film 2005", "the Terrorism Act 2000"; "the Act of 1989" is a date) or
+    a list of versions."""
+    return after_name_word(text, start) or bool(_VERSION_LIST.search(text, max(0, start - 24), start))
 
 
 def _year(m: re.Match) -> Mention | None:
@@ -402,9 +386,7 @@ def _year(m: re.Match) -> Mention | None:
     if re.match(r"-(?!(?:era|style|born|built|made|vintage|model|season)\b)[a-z]", after):
         return None  # "a 2048-bit number", "the 1500-metre final": a measure, not a year
     if _names_year(text, start):
-        return None  # "Euro 2004", "BBC One's Film 2005", "Windows 95, 98, 2000": a name's year
-    if re.search(r"\b[A-Z][a-z]+ Act\s$", text[max(0, start - 30) : start]):
-        return None  # "the Terrorism Act 2000": a British statute's short title ("Act of 1989" is a date)
+        return None  # "Euro 2004", "the Terrorism Act 2000", "Windows 95, 98, 2000": a name's year
     span_text = m.group(0)
     if re.search(r"(?i)\bhalf\s+of\b", span_text):
         return None  # "the first half of 1990" is a half year (the half-year row), not 1990
