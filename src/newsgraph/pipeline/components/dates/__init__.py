@@ -256,17 +256,15 @@ def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
         if event is None:
             return "past"
         noun = event.span("noun")
+        is_noun = _parsed_as_noun(doc.spacy, *noun)  # ("clash" is often a verb to the parser)
         # The clause of the weekday, or of the event word when the parse reads it as a noun.
         tense = clause_tense(doc.spacy, start, end, doc.text)
-        if tense == "future" or (
-            _parsed_as_noun(doc.spacy, *noun) and clause_tense(doc.spacy, *noun, doc.text) == "future"
-        ):
+        if tense == "future" or (is_noun and clause_tense(doc.spacy, *noun, doc.text) == "future"):
             return "future"
-        if tense is None and not _AFTER_EVENT.search(doc.text[max(0, start - 12) : start]):
-            # The present of arrangements ("is nominated for best film at Sunday's ceremony"),
-            # when the parse reads the event word as a noun ("clash" is often a verb to it).
-            return "future" if _parsed_as_noun(doc.spacy, *noun) and scheduled(doc.spacy, *noun) else "past"
-        return "past"
+        # The present of arrangements ("is nominated for best film at Sunday's ceremony"),
+        # but not "looks better after Saturday's game".
+        after = _AFTER_EVENT.search(doc.text[max(0, start - 12) : start])
+        return "future" if tense is None and is_noun and not after and scheduled(doc.spacy, *noun) else "past"
     tense = clause_tense(doc.spacy, start, end, doc.text)
     if tense is None and spec["kind"] == "weekday" and scheduled(doc.spacy, start, end):
         return "future"

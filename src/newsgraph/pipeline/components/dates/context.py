@@ -54,29 +54,34 @@ def clause_tense(sdoc, start: int, end: int, text: str | None = None) -> str | N
     return tense
 
 
+def _governing_path(sdoc, start: int, end: int) -> list:
+    """The tokens from the root of the span ``[start, end)`` up to the verb (or auxiliary)
+    that governs it, that verb last; empty when no verb is found within eight steps."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    path = [span.root]
+    for _ in range(8):
+        if path[-1].pos_ in ("VERB", "AUX") or path[-1].head is path[-1]:
+            break
+        path.append(path[-1].head)
+    return path if path[-1].pos_ in ("VERB", "AUX") else []
+
+
 def _governing_verb(sdoc, start: int, end: int):
     """The verb (or auxiliary) that governs the characters ``[start, end)``: the first one
     up the tree from the root of their span; None when there is none."""
-    span = sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    verb = span.root
-    for _ in range(8):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    return verb if verb.pos_ in ("VERB", "AUX") else None
+    path = _governing_path(sdoc, start, end)
+    return path[-1] if path else None
 
 
 def _governing_tense(sdoc, start: int, end: int) -> str | None:
-    verb = _governing_verb(sdoc, start, end)
-    if verb is None:
+    path = _governing_path(sdoc, start, end)
+    if not path:
         return None
-    span = sdoc.char_span(start, end, alignment_mode="expand")
     # The date modifies the verb itself ("to sign him in January"), not a noun on the way
     # up ("to sell itself under a June agreement": the agreement's date).
-    between = [t for t in span.root.ancestors if t.i != verb.i and verb in t.ancestors]
-    return _verb_tense(verb, on_verb=all(t.pos_ == "ADP" for t in between))
+    return _verb_tense(path[-1], on_verb=all(t.pos_ == "ADP" for t in path[1:-1]))
 
 
 def scheduled(sdoc, start: int, end: int) -> bool:
