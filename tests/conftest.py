@@ -115,3 +115,13 @@ def dates_of(make_doc, nlp):
         return {doc.text[d.start : d.end]: d for d in doc.dates}
 
     return run
+
+
+@pytest.fixture
+def date_values(dates_of):
+    """``date_values(text, published)``: the dates component's values by surface."""
+
+    def run(text: str, published: str | None = None) -> dict:
+        return {surface: d.value for surface, d in dates_of(text, published).items()}
+
+    return run
