@@ -248,6 +248,8 @@ def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
         return "future"
     if anchoring.forward(doc.text, start, end) or _EARLIEST_BEFORE.search(doc.text, max(0, start - 20), start):
         return "future"  # "postponed until Saturday", "the Jan. 14 deadline", "as soon as Tuesday"
+    if spec["kind"] == "weekday" and _ahead_of(doc.text, start):
+        return "future"  # "ahead of Sunday's election", "ahead of its release on Friday"
     if spec.get("possessive") and not _AHEAD_BEFORE.search(doc.text[max(0, start - 16) : start]):
         # "Friday's purchases", "Wednesday's ruling": what has happened; but a meeting or
         # a match in a clause about the future is still to come ("will be discussed at
@@ -288,6 +290,18 @@ def _parsed_as_noun(sdoc, start: int, end: int) -> bool:
     return bool(span) and span.root.tag_ in ("NN", "NNS", "NNP", "NNPS")
 
 
+def _ahead_of(text: str, start: int) -> bool:
+    """True when a weekday is the time of an event the text puts "ahead of" the clause, in
+    the same phrase ("ahead of Saturday's match", "ahead of the final against Angola on
+    Saturday"): news writes it of what is still to come, unless a past perfect puts the
+    whole clause behind ("had forecast ahead of Friday's announcement")."""
+    before = text[max(0, start - 80) : start]
+    ahead = _AHEAD_OF.search(before)
+    return ahead is not None and not _HAD_BEFORE.search(before[: ahead.start()])
+
+
+_AHEAD_OF = re.compile(r"(?i)\bahead\s+of\s+(?:[\w'’-]+\s+){0,8}?(?:on\s+)?$")
+_HAD_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?\w+\s+(?:[\w'’-]+\s+){0,3}$")
 _AHEAD_BEFORE = re.compile(r"(?i)\b(?:ahead\s+of|before|until|for|await\w*)\s+$")
 # "as soon as Tuesday", "as early as next month": the earliest of times still ahead.
 _EARLIEST_BEFORE = re.compile(r"(?i)\bas\s+(?:soon|early)\s+as\s+$")

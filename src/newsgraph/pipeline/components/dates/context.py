@@ -105,10 +105,22 @@ def scheduled(sdoc, start: int, end: int) -> bool:
     if verb.dep_ == "advcl" and any(a.tag_ == "VBD" for a in verb.ancestors):
         return False  # "chose to rest him after his singles win on Friday": the past frames it
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ in _PRESENT and not auxes:
+    if (verb.tag_ in _PRESENT or _finite_base_form(verb)) and not auxes:
         return True
     present = all(a.tag_ in _PRESENT or a.lower_ == "being" for a in auxes)
     return verb.tag_ in ("VBG", "VBN") and bool(auxes) and present
+
+
+def _finite_base_form(verb) -> bool:
+    """True for a base form the parser gave a second verb whose first cannot lend it a
+    modal or "to" ("England were beaten last week and face France on Sunday"): a present
+    tense it tagged ``VB``."""
+    if verb.tag_ != "VB" or verb.dep_ != "conj":
+        return False
+    first = verb.head
+    if first.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+        return False  # "will travel and face", "to travel and face": the first verb's form
+    return not any(a.lower_ in _FUTURE_AUX or a.lower_ in _MODALS or a.lower_ in ("to", "do", "does", "did") for a in first.children if a.dep_ in ("aux", "auxpass"))
 
 
 def governs(sdoc, frame: tuple[int, int], target: tuple[int, int]) -> bool:
@@ -157,6 +169,10 @@ def _verb_tense(verb, on_verb: bool = True) -> str | None:
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
         parent = verb.head
         return _verb_tense(parent) if parent.pos_ in ("VERB", "AUX", "ADJ") else None
+    if verb.tag_ == "VB" and not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # A bare verb after "and" shares the first verb's modal ("will fly to Rome and face
+        # Italy on Saturday"); a past first verb lends it nothing ("were beaten and face").
+        return "future" if _verb_tense(verb.head) == "future" else None
     if verb.tag_ == "VBG" and not auxes and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
         # A present participle clause shares the time of the clause it hangs on ("the stock has
         # fluctuated, rising to a high in June from $29 in March").

@@ -510,7 +510,7 @@ def _offset(m: re.Match) -> Mention | None:
             m.start(), m.end(), "DATE", {"kind": "season", "season": load()["seasons"][unit], "offset": off}
         )
     if unit == "season":
-        return None
+        return _sports_season(m, off)
     code = load()["units"][unit]
     half = re.match(r"(?i)(?:the\s+)?(first|second)\s+half\s+of\s", m.group(0))
     if half and code == "Y" and m.group("off").lower() in ("this", "last", "next"):
@@ -523,6 +523,23 @@ def _offset(m: re.Match) -> Mention | None:
         spec = {"kind": "anaphor", "unit": code, "n": off, "part": None}
         return Mention(m.start(), m.end(), "DATE", spec)
     return Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": code, "n": off})
+
+
+def _sports_season(m: re.Match, off: int) -> Mention | None:
+    """ "this season", "last season", "next season": the season of a sport or a series that is
+    in progress at the reference time, or the one before or after it, valued by its calendar
+    year ("last season" read on 2005-03-16 is ``2004``), as the BBC annotators did. A winter
+    sport's season spans two years; a year is the coarsest value that is right for both.
+
+    "the past season" and "the coming season" as "last season" and "next season"; not "her
+    last season" or "the last season" (the final one), nor "the following season" (the one
+    after a season the text named)."""
+    word = m.group("off").lower()
+    if word in ("previous", "following") or (m.group("the") and word in ("last", "next")):
+        return None
+    if re.search(r"(?i)(?:\b(?:his|her|their|its|my|our|your)|'s?)\s+$", m.string[max(0, m.start() - 8) : m.start()]):
+        return None
+    return Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": "Y", "n": off})
 
 
 def _count(word: str) -> float | None:

@@ -1,0 +1,63 @@
+"""Dates, ninth session (issue 13): a sport's season named from the reference time ("this
+season", "last season"), a weekday of an event the text puts "ahead of" the clause, and a
+second verb after "and" that shares the first one's future or is a present the parser
+tagged as a base form. Synthetic sentences, read on Wednesday 2005-03-16."""
+
+from __future__ import annotations
+
+import pytest
+
+
+PUBLISHED = "2005-03-16"  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("He is the club's top scorer this season with 14 goals.", {"this season": "2005"}),
+        ("Rovers won the cup last season.", {"last season": "2004"}),
+        ("She hopes to be fit for the start of next season.", {"the start of next season": "2006"}),
+        ("They were beaten at home last season and this season.", {"last season": "2004", "this season": "2005"}),
+        # "last" as "final": a possessive or "the" before it.
+        ("It is her last season on the tour.", {}),
+        ("The last season of the show was filmed in Leeds.", {}),
+        ("United's next season starts in August.", {"August": "2005-08"}),
+        ("The past season has been hard, but the coming season looks better.", {"The past season": "2004", "the coming season": "2006"}),
+        # The season after one the text named.
+        ("He joined in 2001 and left the following season.", {"2001": "2001"}),
+    ],
+)
+def test_dates_sports_seasons(date_values, text, expected):
+    assert date_values(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The captain spoke out ahead of Tuesday's first leg.", {"Tuesday": "2005-03-22"}),
+        ("Parties campaigned ahead of Sunday's election.", {"Sunday": "2005-03-20"}),
+        ("Cinemas pulled the trailer ahead of its release on Friday.", {"Friday": "2005-03-18"}),
+        ("Coaches were cautious ahead of the cup final against Angola on Saturday.", {"Saturday": "2005-03-19"}),
+        # A past perfect puts the whole clause behind.
+        ("Sales beat what analysts had forecast ahead of Friday's figures.", {"Friday": "2005-03-11"}),
+        # "ahead of" in another phrase.
+        ("He finished ahead of Smith. On Monday he flew home.", {"Monday": "2005-03-14"}),
+    ],
+)
+def test_dates_weekday_ahead_of_an_event(date_values, text, expected):
+    assert date_values(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A present the parser tagged as a base form after a past verb.
+        ("England were beaten by Wales last week and face France on Sunday.", {"last week": "2005-W10", "Sunday": "2005-03-20"}),
+        # A second verb shares the first one's "will".
+        ("He will fly to Rome and face Italy on Saturday.", {"Saturday": "2005-03-19"}),
+        # Both verbs past: the weekday is behind.
+        ("Police arrested him and charged him on Monday.", {"Monday": "2005-03-14"}),
+    ],
+)
+def test_dates_second_verb_after_and(date_values, text, expected):
+    assert date_values(text, PUBLISHED) == expected
