@@ -1,7 +1,8 @@
 """Dates, ninth session (issue 13): a sport's season named from the reference time ("this
 season", "last season"), a weekday of an event the text puts "ahead of" the clause, and a
 second verb after "and" that shares the first one's future or is a present the parser
-tagged as a base form. Synthetic sentences, read on Wednesday 2005-03-16."""
+tagged as a base form, "the new year", "in past years", "take a decade" and "18th-century".
+Synthetic sentences, read on Wednesday 2005-03-16."""
 
 from __future__ import annotations
 
@@ -60,4 +61,27 @@ def test_dates_weekday_ahead_of_an_event(date_values, text, expected):
     ],
 )
 def test_dates_second_verb_after_and(date_values, text, expected):
+    assert date_values(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "the new year": the one to come unless the clause looks back; not a name's.
+        ("Details of the scheme will be announced in the new year.", {"the new year": "2006"}),
+        ("Critics said the new year had started with a fresh row.", {"the new year": "2005"}),
+        ("She was made a dame in the New Year Honours.", {}),
+        ("In his New Year message the leader spoke of hope.", {}),
+        # "in past years": an indefinite past; with "the" it is a length.
+        ("The show lacked the spark it had in previous years.", {"previous years": "PAST_REF"}),
+        ("Prices rose over the past years.", {"the past years": "PXY"}),
+        # "a decade" as the object of a verb of length.
+        ("The reform will take a decade to come into full effect.", {"a decade": "P10Y"}),
+        ("He spent a decade in exile.", {"a decade": "P10Y"}),
+        # A century as an adjective.
+        ("The troupe staged a play by an 18th-Century dramatist.", {"18th-Century": "17"}),
+        ("They restored an eighteenth-century house.", {"eighteenth-century": "17"}),
+    ],
+)
+def test_dates_new_year_past_years_and_lengths(date_values, text, expected):
     assert date_values(text, PUBLISHED) == expected

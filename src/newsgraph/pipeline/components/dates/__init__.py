@@ -321,6 +321,7 @@ def _needs_tense(spec: dict) -> bool:
         "quarter",
         "holiday",
         "season",
+        "new_year",
     ) and not spec.get("year")
 
 

@@ -251,7 +251,16 @@ def _holiday(spec: dict, anchor: date, tense: str | None) -> str | None:
     return _ymd(min(options, key=lambda d: abs((d - anchor).days)))
 
 
+def _new_year(spec: dict, anchor: date, tense: str | None) -> str | None:
+    """ "in the new year": the year that began last when the clause looks back ("the new
+    year had started with"), else the one that begins next: news writes it of what is to
+    come ("will be announced in the new year") except in the first weeks of a year."""
+    ahead = tense == "future" or (tense is None and anchor.month > 2)
+    return f"{anchor.year + (1 if ahead else 0):04d}"
+
+
 _HANDLERS = {
+    "new_year": _new_year,
     "holiday": _holiday,
     "weekday": _weekday,
     "day": _day,

@@ -79,6 +79,8 @@ def in_title(text: str, mention) -> bool:
     """True when the expression is part of a title or name: a temporal word capitalised
     after the first word ("This Week" on ABC, "60 Minutes"), or right after a capitalised
     word ("VOA Today", "High Noon"). Month and weekday names are left alone."""
+    if mention.spec.get("kind") == "new_year":
+        return False  # "the New Year" is capitalised as a holiday is (its pattern skips names)
     words = text[mention.start : mention.end].split()
     if any(_COMMON_WORDS.fullmatch(w.strip(".,'\"")) for w in words[1:]):
         return True

@@ -125,7 +125,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
                 m.start(), m.end(), "DATE", {"kind": "offset", "unit": "WE", "n": 0, "last_weekend": True}
             ),
         ),
-        (rf"(?i)\b(?:the\s+)?(?:{_ORDINALS})\s+century\b", _century),
+        (rf"(?i)\b(?:the\s+)?(?:{_ORDINALS})[\s-]+century\b", _century),
         (rf"(?i)\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<dw>{_DECADE_WORDS})\b", _decade_word),
         (
             rf"(?i)\b(?:the\s+year\s+)?(?P<spoken>nineteen[\s-]+(?:{_TENS})(?:[\s-]+(?:{_ONES}))?|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_ONES}|ten|eleven|twelve))?)\b",
@@ -226,6 +226,19 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         (rf"(?i)\b(?P<w>{refs})\b", _reference),
         # British "in future" ("will not happen in future"): "the future" without its
         # article; "in future years" is a count, "in future home PCs" an adjective.
+        # "in past years", "in previous seasons": an indefinite past, TimeML's PAST_REF (with
+        # "the" or a count it is a length: "the past three years")
+        (
+            r"(?i)(?<=\bin )(?:past|previous|earlier|former|prior)\s+(?:years|decades|centuries|seasons|times|eras)\b",
+            lambda m: Mention(m.start(), m.end(), "DATE", {"kind": "ref", "value": "PAST_REF"}),
+        ),
+        # "in the new year": the year that begins next (or began last), not "the New Year
+        # Honours" or "the new year message" (a name, a holiday's)
+        (
+            r"(?i)\bthe\s+new\s+year\b(?!['’]s)(?!\s+(?-i:[A-Z])|\s+(?:message|honours|period|holidays?|break"
+            r"|celebrations?|part(?:y|ies)|eve|day|sales?|resolutions?)\b)",
+            lambda m: Mention(m.start(), m.end(), "DATE", {"kind": "new_year"}),
+        ),
         (r"(?i)(?<=\bin )future(?=\s*(?:[.,;:!?\"'’”)]|$)|\s+(?:it|they|we|he|she|I|you|there|this|that|and|but|or|if|when|as|so|please|too)\b)", _future_ref),
     ]
     return [(re.compile(p), fn) for p, fn in table]
@@ -243,7 +256,7 @@ _ORDINAL_VALUE = {w: i + 1 for i, w in enumerate(_ORDINALS.split("|")[:20])} | {
 
 
 def _century(m: re.Match) -> Mention | None:
-    word = re.sub(r"(?i)^the\s+|\s+century$", "", m.group(0)).lower()
+    word = re.sub(r"(?i)^the\s+|[\s-]+century$", "", m.group(0)).lower()
     n = int(re.match(r"\d+", word).group(0)) if word[0].isdigit() else _ORDINAL_VALUE.get(word)
     if not n:
         return None
@@ -729,11 +742,19 @@ def _duration(m: re.Match) -> Mention | None:
         return None  # an age, counted by the quantities component
     if word in ("a", "an") and not (m.group("the") or m.group("dirw")):
         before = m.string[max(0, m.start() - 12) : m.start()].lower()
-        if not re.search(r"\b(?:for|in|within|after|about|nearly|almost|than|over|of)\s+$", before):
+        if not _A_LENGTH_BEFORE.search(before):
             return None  # "a year" alone is rarely a duration in news ("a year when...")
     return Mention(
         m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(n, m.group("unit"))}
     )
+
+
+# Words before "a decade" that make it a length: prepositions ("for a decade") and the
+# verbs that take a length as their object ("will take a decade", "spent a decade").
+_A_LENGTH_BEFORE = re.compile(
+    r"\b(?:for|in|within|after|about|nearly|almost|than|over|of"
+    r"|take|takes|took|taken|taking|spend|spends|spent|spending|last|lasts|lasted|wait|waited)\s+$"
+)
 
 
 def _past_unit(m: re.Match) -> Mention:
