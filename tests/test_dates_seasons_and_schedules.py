@@ -85,3 +85,20 @@ def test_dates_second_verb_after_and(date_values, text, expected):
 )
 def test_dates_new_year_past_years_and_lengths(date_values, text, expected):
     assert date_values(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # The present of arrangements puts a month-day ahead, as it does a weekday.
+        ("The Australian Open starts on 17 January in Melbourne.", {"17 January": "2006-01-17"}),
+        ("England's first Test is against Canada on 13 November.", {"13 November": "2005-11-13"}),
+        # Within a week of publication the date is this year's ("runs until 14 March").
+        ("The fair runs from 14 to 20 March.", {"14": "2005-03-14", "20 March": "2005-03-20"}),
+        # A gerund is no present tense; a past clause stays behind.
+        ("The row resulted in his tour being cancelled in November.", {"November": "2004-11"}),
+        ("The Open started on 17 January.", {"17 January": "2005-01-17"}),
+    ],
+)
+def test_dates_present_of_arrangements_for_calendar_dates(date_values, text, expected):
+    assert date_values(text, PUBLISHED) == expected

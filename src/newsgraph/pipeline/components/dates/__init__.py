@@ -268,7 +268,7 @@ def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
         after = _AFTER_EVENT.search(doc.text[max(0, start - 12) : start])
         return "future" if tense is None and is_noun and not after and scheduled(doc.spacy, *noun) else "past"
     tense = clause_tense(doc.spacy, start, end, doc.text)
-    if tense is None and spec["kind"] == "weekday" and scheduled(doc.spacy, start, end):
+    if tense is None and spec["kind"] in ("weekday", "monthday") and scheduled(doc.spacy, start, end):
         return "future"
     return tense
 

@@ -88,7 +88,9 @@ def scheduled(sdoc, start: int, end: int) -> bool:
     """True when the clause governing ``[start, end)`` is in the present, simple or
     progressive, and does not report speech: English's present of arrangements and
     timetables ("face France on Sunday", "goes on sale on Saturday", "is meeting him on
-    Tuesday"), which puts a bare weekday ahead."""
+    Tuesday", "the Open starts on 17 January"), which puts a bare weekday or month-day
+    ahead (not a month: "the season runs from November to February" is as often the one
+    under way)."""
     span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
     if span is None or not len(span):
         return False
@@ -107,8 +109,9 @@ def scheduled(sdoc, start: int, end: int) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if (verb.tag_ in _PRESENT or _finite_base_form(verb)) and not auxes:
         return True
+    # A finite present auxiliary ("is being held"), not a gerund ("its tour being cancelled").
     present = all(a.tag_ in _PRESENT or a.lower_ == "being" for a in auxes)
-    return verb.tag_ in ("VBG", "VBN") and bool(auxes) and present
+    return verb.tag_ in ("VBG", "VBN") and any(a.tag_ in _PRESENT for a in auxes) and present
 
 
 def _finite_base_form(verb) -> bool:
