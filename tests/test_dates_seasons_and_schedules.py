@@ -1,7 +1,8 @@
 """Dates, ninth session (issue 13): a sport's season named from the reference time ("this
 season", "last season"), a weekday of an event the text puts "ahead of" the clause, and a
 second verb after "and" that shares the first one's future or is a present the parser
-tagged as a base form, "the new year", "in past years", "take a decade" and "18th-century".
+tagged as a base form, "the new year", "in past years", "take a decade", "18th-century",
+and "a second" before a noun as an ordinal.
 Synthetic sentences, read on Wednesday 2005-03-16."""
 
 from __future__ import annotations
@@ -101,4 +102,23 @@ def test_dates_new_year_past_years_and_lengths(date_values, text, expected):
     ],
 )
 def test_dates_present_of_arrangements_for_calendar_dates(date_values, text, expected):
+    assert date_values(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "a second" before the noun it counts is an ordinal, not one second.
+        ("Oil prices fell for a second day.", {}),
+        ("The film topped the box office for a second week.", {}),
+        ("Fans hoping for a second \"wardrobe malfunction\" were disappointed.", {}),
+        ("The opposition called for a second UN resolution.", {}),
+        ("He smashed his racket in one second-set outburst.", {}),
+        # A length of one second.
+        ("If you relax for a second it gets away from you.", {"a second": "PT1S"}),
+        ("He paused for a second or two.", {"a second": "PT1S"}),
+        ("The chip does a billion sums every second.", {"every second": "PT1S"}),
+    ],
+)
+def test_dates_a_second_before_a_noun_is_an_ordinal(date_values, text, expected):
     assert date_values(text, PUBLISHED) == expected

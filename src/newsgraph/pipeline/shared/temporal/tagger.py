@@ -740,6 +740,8 @@ def _duration(m: re.Match) -> Mention | None:
         return None  # "a quarter of", "three-quarters": fractions
     if re.match(r"[\s-]*(?:old|of age)\b", after) or re.match(r"-old", after):
         return None  # an age, counted by the quantities component
+    if word in ("a", "one") and m.group("unit").lower() == "second" and _ORDINAL_SECOND.match(m.string, m.end()):
+        return None  # "for a second week", "a second UN resolution", "one second-set outburst"
     if word in ("a", "an") and not (m.group("the") or m.group("dirw")):
         before = m.string[max(0, m.start() - 12) : m.start()].lower()
         if not _A_LENGTH_BEFORE.search(before):
@@ -747,6 +749,17 @@ def _duration(m: re.Match) -> Mention | None:
     return Mention(
         m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(n, m.group("unit"))}
     )
+
+
+# "a second" is the ordinal before the noun it counts ("a second term", "a second 'Nipple-gate'",
+# "second-set"): any word after it but those a length of one second can stand before ("for
+# a second it goes quiet", "a second faster", "a second or two").
+_ORDINAL_SECOND = re.compile(
+    r"""-\w|\s+['"‘“]?(?!(?:or|and|but|to|it|he|she|they|we|i|you|later|earlier|ago|before|after"""
+    r"|behind|ahead|faster|slower|quicker|longer|shorter|off|of|per|in|on|at|the|a|an|this|that"
+    r"|then|there|when|while|as|so|if|is|was|too|more|less|each|every|from|into|with)\b)[A-Za-z]",
+    re.IGNORECASE,
+)
 
 
 # Words before "a decade" that make it a length: prepositions ("for a decade") and the
