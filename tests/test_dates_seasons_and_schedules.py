@@ -42,8 +42,10 @@ def test_dates_sports_seasons(date_values, text, expected):
         ("Coaches were cautious ahead of the cup final against Angola on Saturday.", {"Saturday": "2005-03-19"}),
         # A past perfect puts the whole clause behind.
         ("Sales beat what analysts had forecast ahead of Friday's figures.", {"Friday": "2005-03-11"}),
-        # "ahead of" in another phrase.
+        # "ahead of" in another phrase, or of a rank or a plan rather than an event.
         ("He finished ahead of Smith. On Monday he flew home.", {"Monday": "2005-03-14"}),
+        ("The team finished ahead of Leeds on Saturday.", {"Saturday": "2005-03-12"}),
+        ("The bridge was finished ahead of schedule on Monday.", {"Monday": "2005-03-14"}),
     ],
 )
 def test_dates_weekday_ahead_of_an_event(date_values, text, expected):

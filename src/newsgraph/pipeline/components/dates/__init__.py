@@ -248,7 +248,7 @@ def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
         return "future"
     if anchoring.forward(doc.text, start, end) or _EARLIEST_BEFORE.search(doc.text, max(0, start - 20), start):
         return "future"  # "postponed until Saturday", "the Jan. 14 deadline", "as soon as Tuesday"
-    if spec["kind"] == "weekday" and _ahead_of(doc.text, start):
+    if spec["kind"] == "weekday" and _ahead_of(doc.text, start, end):
         return "future"  # "ahead of Sunday's election", "ahead of its release on Friday"
     if spec.get("possessive") and not _AHEAD_BEFORE.search(doc.text[max(0, start - 16) : start]):
         # "Friday's purchases", "Wednesday's ruling": what has happened; but a meeting or
@@ -275,12 +275,12 @@ def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
 
 # Nouns of scheduled events, after a possessive weekday and up to three words ("Tuesday's
 # Ecofin meeting", "Saturday's Six Nations clash").
-_EVENT_AFTER = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?P<noun>(?:meeting|summit|match|game|final|vote|election|talks|hearing|debate"
+_EVENT_NOUNS = (
+    r"(?:meeting|summit|match|game|final|vote|election|talks|hearing|debate"
     r"|race|draw|ceremony|launch|deadline|clash|tie|showdown|fixture|test|encounter|visit|trip|budget"
-    r"|announcement|speech|conference|semi-final|quarter-final|decider|opener|session|rally|march|strike)s?)\b",
-    re.IGNORECASE,
+    r"|announcement|speech|conference|semi-final|quarter-final|decider|opener|session|rally|march|strike)s?"
 )
+_EVENT_AFTER = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_EVENT_NOUNS})\b", re.IGNORECASE)
 # "looks better after Saturday's game": the game is over.
 _AFTER_EVENT = re.compile(r"(?i)\b(?:after|since|following)\s+$")
 
@@ -290,17 +290,27 @@ def _parsed_as_noun(sdoc, start: int, end: int) -> bool:
     return bool(span) and span.root.tag_ in ("NN", "NNS", "NNP", "NNPS")
 
 
-def _ahead_of(text: str, start: int) -> bool:
+def _ahead_of(text: str, start: int, end: int) -> bool:
     """True when a weekday is the time of an event the text puts "ahead of" the clause, in
-    the same phrase ("ahead of Saturday's match", "ahead of the final against Angola on
-    Saturday"): news writes it of what is still to come, unless a past perfect puts the
-    whole clause behind ("had forecast ahead of Friday's announcement")."""
+    the same phrase: the weekday's own event ("ahead of Saturday's match") or an event named
+    between them ("ahead of the final against Angola on Saturday", "ahead of its release on
+    Friday"), which news writes of what is still to come; not a rank or a plan beaten
+    ("finished ahead of Leeds on Saturday", "ahead of schedule on Monday"), nor a clause a
+    past perfect puts behind ("had forecast ahead of Friday's announcement")."""
     before = text[max(0, start - 80) : start]
     ahead = _AHEAD_OF.search(before)
-    return ahead is not None and not _HAD_BEFORE.search(before[: ahead.start()])
+    if ahead is None or _HAD_BEFORE.search(before[: ahead.start()]):
+        return False
+    between = ahead.group("between")
+    if not between:  # "ahead of Saturday's ...": the event is the possessive's
+        return bool(_AHEAD_POSSESSIVE.match(text, end))
+    return bool(_AHEAD_EVENT.search(between))
 
 
-_AHEAD_OF = re.compile(r"(?i)\bahead\s+of\s+(?:[\w'’-]+\s+){0,8}?(?:on\s+)?$")
+_AHEAD_OF = re.compile(r"(?i)\bahead\s+of\s+(?P<between>(?:[\w'’-]+\s+){0,8}?)(?:on\s+)?$")
+_AHEAD_EVENTS = rf"(?:{_EVENT_NOUNS}|release|screening|premiere|opening|trial|leg|bout)"
+_AHEAD_EVENT = re.compile(rf"(?i)\b{_AHEAD_EVENTS}\b")
+_AHEAD_POSSESSIVE = re.compile(rf"(?i)['’]s\s+(?:[\w-]+\s+){{0,3}}?{_AHEAD_EVENTS}\b")
 _HAD_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?\w+\s+(?:[\w'’-]+\s+){0,3}$")
 _AHEAD_BEFORE = re.compile(r"(?i)\b(?:ahead\s+of|before|until|for|await\w*)\s+$")
 # "as soon as Tuesday", "as early as next month": the earliest of times still ahead.
