@@ -59,8 +59,9 @@ def test_dates_weekday_ahead_of_an_event(date_values, text, expected):
         ("England were beaten by Wales last week and face France on Sunday.", {"last week": "2005-W10", "Sunday": "2005-03-20"}),
         # A second verb shares the first one's "will".
         ("He will fly to Rome and face Italy on Saturday.", {"Saturday": "2005-03-19"}),
-        # Both verbs past: the weekday is behind.
+        # Both verbs past: the weekday is behind; a past spelled as its present stays past.
         ("Police arrested him and charged him on Monday.", {"Monday": "2005-03-14"}),
+        ("The firm lost money and cut jobs on Friday.", {"Friday": "2005-03-11"}),
     ],
 )
 def test_dates_second_verb_after_and(date_values, text, expected):

@@ -118,8 +118,8 @@ def _finite_base_form(verb) -> bool:
     """True for a base form the parser gave a second verb whose first cannot lend it a
     modal or "to" ("England were beaten last week and face France on Sunday"): a present
     tense it tagged ``VB``."""
-    if verb.tag_ != "VB" or verb.dep_ != "conj":
-        return False
+    if verb.tag_ != "VB" or verb.dep_ != "conj" or verb.lower_ in _SAME_PAST:
+        return False  # ("lost money and cut jobs on Friday": a past spelled as a present)
     first = verb.head
     if first.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
         return False  # "will travel and face", "to travel and face": the first verb's form
