@@ -15,7 +15,8 @@ A second set (``bbc_dates2.jsonl``) was drawn the same way with ``--seed 4605 --
 src/newsgraph/eval/data/bbc_dates.jsonl`` (no article of the first), and a third
 (``bbc_dates3.jsonl``) with ``--seed 4606`` and both earlier gold files excluded, and a
 fourth (``bbc_dates4.jsonl``) with ``--seed 4607`` and the three earlier ones excluded, and a
-fifth (``bbc_dates5.jsonl``) with ``--seed 4608`` and the four earlier ones excluded.
+fifth (``bbc_dates5.jsonl``) with ``--seed 4608`` and the four earlier ones excluded, and a
+sixth (``bbc_dates6.jsonl``) with ``--seed 4609`` and the five earlier ones excluded.
 
     .venv/bin/python scripts/bbc_dates_sample.py --out /tmp/bbc_dates_draw \
         --gold src/newsgraph/eval/data/bbc_dates.jsonl

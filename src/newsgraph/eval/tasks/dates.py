@@ -227,12 +227,16 @@ BBC_GOLD4 = BBC_GOLD.with_name("bbc_dates4.jsonl")
 # The fifth (seed 4608, no article of the first four), annotated in the eighth session after
 # the fourth set's tuning half was read, and first scored on that session's code; ``bbc5_*``.
 BBC_GOLD5 = BBC_GOLD.with_name("bbc_dates5.jsonl")
+# The sixth (seed 4609, no article of the first five), annotated in the ninth session after
+# that session's rules were written from the five earlier tuning halves; ``bbc6_*``.
+BBC_GOLD6 = BBC_GOLD.with_name("bbc_dates6.jsonl")
 BBC_SETS = (
     ("bbc", BBC_GOLD),
     ("bbc2", BBC_GOLD2),
     ("bbc3", BBC_GOLD3),
     ("bbc4", BBC_GOLD4),
     ("bbc5", BBC_GOLD5),
+    ("bbc6", BBC_GOLD6),
 )
 
 
