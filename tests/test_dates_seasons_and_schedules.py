@@ -125,3 +125,27 @@ def test_dates_present_of_arrangements_for_calendar_dates(date_values, text, exp
 )
 def test_dates_a_second_before_a_noun_is_an_ordinal(date_values, text, expected):
     assert date_values(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "soon" is a FUTURE_REF unless its clause is past; not "as soon as", "soon after".
+        ("Users will soon be able to make free calls.", {"soon": "FUTURE_REF"}),
+        ("Victims soon calm down when they see the damage.", {"soon": "FUTURE_REF"}),
+        ("He was soon released.", {}),
+        ("They want him back as soon as possible.", {}),
+        ("Soon after the attack, police arrived.", {}),
+        ("It is too soon to say.", {}),
+        # A fiscal or financial year named from the reference date.
+        ("Trade could cross $500m this fiscal year.", {"this fiscal year": "2005"}),
+        ("Profits rose in its last financial year.", {"last financial year": "2004"}),
+        # A stopwatch reading is a race time (a quantity), not a temporal expression.
+        ("Gardener clocked 6.56 seconds to equal the record.", {}),
+        ("She won in one minute, 47.96 seconds.", {}),
+        ("He finished 0.02 seconds behind the winner.", {}),
+        ("The ceremony lasted two minutes.", {"two minutes": "PT2M"}),
+    ],
+)
+def test_dates_soon_fiscal_years_and_race_times(date_values, text, expected):
+    assert date_values(text, PUBLISHED) == expected

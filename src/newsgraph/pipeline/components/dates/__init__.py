@@ -102,6 +102,8 @@ class DateExtractor(Component):
                 if later is not None:  # "will open in two years": that year
                     mention = Mention(mention.start, mention.end, "DATE", later)
             spec = _in_context(doc.text, mention)
+            if spec.get("unless_past") and clause_tense(doc.spacy, mention.start, mention.end, doc.text) == "past":
+                continue  # "he was soon released": soon after the story's last event, not ahead
             if spec.get("period") and report_quarter is None:
                 continue  # "the latest period" is a quarter only in a report about quarters
             sentence = bisect.bisect_right(sentences, mention.start)

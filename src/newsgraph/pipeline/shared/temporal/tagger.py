@@ -132,7 +132,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _spoken_year,
         ),
         (
-            rf"(?i)\b(?:(?P<the>the)\s+)?{MOD}{rel_off}\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|season)\b",
+            rf"(?i)\b(?:(?P<the>the)\s+)?{MOD}{rel_off}\s+(?:(?:fiscal|financial)\s+(?=year|quarter))?(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|season)\b",
             _offset,
         ),
         (
@@ -226,6 +226,13 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         (rf"(?i)\b(?P<w>{refs})\b", _reference),
         # British "in future" ("will not happen in future"): "the future" without its
         # article; "in future years" is a count, "in future home PCs" an adjective.
+        # "soon": a FUTURE_REF, as the guideline lists it, unless its clause is past ("was soon
+        # released": a story's own sequence; the dates component drops it); not "as soon as",
+        # "soon after" (counted from an event), "too soon", "soon-to-be"
+        (
+            r"(?i)(?<!\bas )(?<!\btoo )(?<!\bhow )\bsoon\b(?![-’']|\s+(?:after|afterwards|as|enough)\b)",
+            lambda m: Mention(m.start(), m.end(), "DATE", {"kind": "ref", "value": "FUTURE_REF", "unless_past": True}),
+        ),
         # "in past years", "in previous seasons": an indefinite past, TimeML's PAST_REF (with
         # "the" or a count it is a length: "the past three years")
         (
@@ -740,6 +747,8 @@ def _duration(m: re.Match) -> Mention | None:
         return None  # "a quarter of", "three-quarters": fractions
     if re.match(r"[\s-]*(?:old|of age)\b", after) or re.match(r"-old", after):
         return None  # an age, counted by the quantities component
+    if _timed_result(m):
+        return None  # "clocked 7.96 seconds", "in one minute, 47.96 seconds": a race time, a measure
     if word in ("a", "one") and m.group("unit").lower() == "second" and _ORDINAL_SECOND.match(m.string, m.end()):
         return None  # "for a second week", "a second UN resolution", "one second-set outburst"
     if word in ("a", "an") and not (m.group("the") or m.group("dirw")):
@@ -749,6 +758,20 @@ def _duration(m: re.Match) -> Mention | None:
     return Mention(
         m.start(), m.end(), "DURATION", {"kind": "duration", "value": _duration_value(n, m.group("unit"))}
     )
+
+
+def _timed_result(m: re.Match) -> bool:
+    """True for a time read off a stopwatch: seconds in hundredths or tenths ("clocked 7.96
+    seconds", "0.02 seconds behind") and the minutes or hours written before them ("in one
+    minute, 47.96 seconds"). The guideline leaves race times out; they are measures of a
+    performance, not times or lengths in the story."""
+    unit = m.group("unit").lower()
+    if unit.startswith("second"):
+        return bool(re.fullmatch(r"\d*\.\d+", m.group("n")))
+    return unit.startswith(("minute", "hour")) and bool(_TIMED_AFTER.match(m.string, m.end()))
+
+
+_TIMED_AFTER = re.compile(r",?\s+(?:and\s+)?(?:\d+\s+minutes?,?\s+)?\d*\.\d+\s+seconds?\b")
 
 
 # "a second" is the ordinal before the noun it counts ("a second term", "a second 'Nipple-gate'",
