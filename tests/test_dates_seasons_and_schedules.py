@@ -149,3 +149,19 @@ def test_dates_a_second_before_a_noun_is_an_ordinal(date_values, text, expected)
 )
 def test_dates_soon_fiscal_years_and_race_times(date_values, text, expected):
     assert date_values(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A programme named "Today" is no day.
+        ("He told BBC Radio 4's Today programme the plan was right.", {}),
+        ("Mr Balls told Today: \"It is the right plan.\"", {}),
+        ("She told Radio 4's Today the cuts would hurt.", {}),
+        # The day itself, capitalised where a sentence opens.
+        ("Today, games cost as much as films.", {"Today": "2005-03-16"}),
+        ("\"Today's ruling is wrong,\" he said.", {"Today": "2005-03-16"}),
+    ],
+)
+def test_dates_a_programme_named_today_is_no_day(date_values, text, expected):
+    assert date_values(text, PUBLISHED) == expected

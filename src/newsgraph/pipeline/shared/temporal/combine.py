@@ -11,6 +11,11 @@ from functools import cache
 from newsgraph.pipeline.shared.temporal.lexicon import load
 
 # Temporal words written in lower case in running text; capitalised they are part of a name.
+# A day named from the present, capitalised after a possessive, "told" or "the", or before
+# "programme" or "show": a programme's name ("BBC Radio 4's Today programme", "he told Today").
+_DEICTIC_NAME = re.compile(r"(?:Today|Tonight|Tomorrow|Yesterday)")
+_SHOW_AFTER = re.compile(r"\s+(?:programme|program|show|newspaper|bulletin)\b")
+_SHOW_BEFORE = re.compile(r"(?:\w['’]s|\btold|\bthe)\s+$")
 _COMMON_WORDS = re.compile(
     r"(?:This|Last|Next|Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Tomorrow|Yesterday|Noon|Now)"
 )
@@ -82,6 +87,10 @@ def in_title(text: str, mention) -> bool:
     if mention.spec.get("kind") == "new_year":
         return False  # "the New Year" is capitalised as a holiday is (its pattern skips names)
     words = text[mention.start : mention.end].split()
+    if _DEICTIC_NAME.fullmatch(words[0]) and (
+        _SHOW_AFTER.match(text, mention.end) or _SHOW_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    ):
+        return True  # "BBC Radio 4's Today programme", "he told Today": a programme's name
     if any(_COMMON_WORDS.fullmatch(w.strip(".,'\"")) for w in words[1:]):
         return True
     before = re.search(r"([A-Z]\w*(?:['’]s)?)[ \t]+$", text[max(0, mention.start - 30) : mention.start])
