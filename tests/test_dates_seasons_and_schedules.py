@@ -165,3 +165,18 @@ def test_dates_soon_fiscal_years_and_race_times(date_values, text, expected):
 )
 def test_dates_a_programme_named_today_is_no_day(date_values, text, expected):
     assert date_values(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A bare "weekend" before the noun it describes is a kind of time.
+        ("The film took $40m in weekend ticket sales.", {}),
+        ("He refused to discuss weekend newspaper reports.", {}),
+        # A weekend of its own.
+        ("Rovers won at the weekend.", {"the weekend": "2005-W10-WE"}),
+        ("The final weekend threw the rankings into confusion.", {"weekend": "2005-W10-WE"}),
+    ],
+)
+def test_dates_weekend_before_a_noun_is_no_weekend(date_values, text, expected):
+    assert date_values(text, PUBLISHED) == expected

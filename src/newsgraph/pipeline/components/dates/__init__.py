@@ -104,6 +104,8 @@ class DateExtractor(Component):
             spec = _in_context(doc.text, mention)
             if spec.get("unless_past") and clause_tense(doc.spacy, mention.start, mention.end, doc.text) == "past":
                 continue  # "he was soon released": soon after the story's last event, not ahead
+            if spec.get("last_weekend") and _describes_noun(doc.spacy, mention.start, mention.end):
+                continue  # "weekend ticket sales", "a weekend show": a kind of time, no weekend in particular
             if spec.get("period") and report_quarter is None:
                 continue  # "the latest period" is a quarter only in a report about quarters
             sentence = bisect.bisect_right(sentences, mention.start)
@@ -285,6 +287,16 @@ _EVENT_NOUNS = (
 _EVENT_AFTER = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_EVENT_NOUNS})\b", re.IGNORECASE)
 # "looks better after Saturday's game": the game is over.
 _AFTER_EVENT = re.compile(r"(?i)\b(?:after|since|following)\s+$")
+
+
+def _describes_noun(sdoc, start: int, end: int) -> bool:
+    """True for a bare noun the parse puts before another noun as its modifier ("weekend"
+    in "weekend ticket sales"), not for one with its own determiner ("the weekend")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
 
 
 def _parsed_as_noun(sdoc, start: int, end: int) -> bool:
