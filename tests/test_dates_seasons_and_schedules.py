@@ -180,3 +180,18 @@ def test_dates_a_programme_named_today_is_no_day(date_values, text, expected):
 )
 def test_dates_weekend_before_a_noun_is_no_weekend(date_values, text, expected):
     assert date_values(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "by the time" before a clause is a conjunction, not a time of its own.
+        ("The attacker had gone by the time officers arrived.", {}),
+        ("Much will have been endured by the time a settlement is reached.", {}),
+        # "at the time" and "by the time of" name a past moment.
+        ("At the time, police said it was an accident.", {"the time": "PAST_REF"}),
+        ("By the time of the vote, he had left.", {"the time": "PAST_REF"}),
+    ],
+)
+def test_dates_by_the_time_before_a_clause_is_a_conjunction(date_values, text, expected):
+    assert date_values(text, PUBLISHED) == expected

@@ -395,7 +395,7 @@ def _anaphor(m: re.Match) -> Mention:
 
 # A clause after "by the time" makes it a conjunction ("by the time they go back"); a verb
 # right after "at the time" makes it a generic subject ("popular at the time is no different").
-_CLAUSE_AFTER = re.compile(r"\s+(?:I|we|you|he|she|it|they|the|[A-Z][a-z]+)\s+[a-z]+")
+_CLAUSE_AFTER = re.compile(r"\s+(?!of\b)[A-Za-z]")  # any word but "of" ("by the time of the vote")
 _VERB_AFTER = re.compile(r"\s+(?:is|are)\b")
 
 
