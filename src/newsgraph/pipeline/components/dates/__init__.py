@@ -282,7 +282,8 @@ def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
 _EVENT_NOUNS = (
     r"(?:meeting|summit|match|game|final|vote|election|talks|hearing|debate"
     r"|race|draw|ceremony|launch|deadline|clash|tie|showdown|fixture|test|encounter|visit|trip|budget"
-    r"|announcement|speech|conference|semi-final|quarter-final|decider|opener|session|rally|march|strike)s?"
+    r"|announcement|speech|conference|semi-final|quarter-final|decider|opener|session|rally|march|strike"
+    r"|release|screening|premiere|opening|trial|leg|bout)s?"
 )
 _EVENT_AFTER = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_EVENT_NOUNS})\b", re.IGNORECASE)
 # "looks better after Saturday's game": the game is over.
@@ -317,14 +318,12 @@ def _ahead_of(text: str, start: int, end: int) -> bool:
         return False
     between = ahead.group("between")
     if not between:  # "ahead of Saturday's ...": the event is the possessive's
-        return bool(_AHEAD_POSSESSIVE.match(text, end))
+        return bool(_EVENT_AFTER.match(text, end))
     return bool(_AHEAD_EVENT.search(between))
 
 
 _AHEAD_OF = re.compile(r"(?i)\bahead\s+of\s+(?P<between>(?:[\w'’-]+\s+){0,8}?)(?:on\s+)?$")
-_AHEAD_EVENTS = rf"(?:{_EVENT_NOUNS}|release|screening|premiere|opening|trial|leg|bout)"
-_AHEAD_EVENT = re.compile(rf"(?i)\b{_AHEAD_EVENTS}\b")
-_AHEAD_POSSESSIVE = re.compile(rf"(?i)['’]s\s+(?:[\w-]+\s+){{0,3}}?{_AHEAD_EVENTS}\b")
+_AHEAD_EVENT = re.compile(rf"(?i)\b{_EVENT_NOUNS}\b")
 _HAD_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?\w+\s+(?:[\w'’-]+\s+){0,3}$")
 _AHEAD_BEFORE = re.compile(r"(?i)\b(?:ahead\s+of|before|until|for|await\w*)\s+$")
 # "as soon as Tuesday", "as early as next month": the earliest of times still ahead.

@@ -14,6 +14,8 @@ from newsgraph.resources import words
 
 _FUTURE_AUX = words("lexicons/dates/future_auxiliaries.txt")
 _MODALS = words("lexicons/dates/modals.txt")
+# Auxiliaries a first verb lends the base form after its "and" ("will fly and face").
+_LENDERS = _FUTURE_AUX | _MODALS | {"to", "do", "does", "did"}
 _PLAN_LEMMAS = words("lexicons/dates/plan_lemmas.txt")
 _REPORTING = words("quotes/reporting_verbs.txt")
 _SAME_PAST = words("lexicons/dates/same_past_and_present.txt")
@@ -123,7 +125,7 @@ def _finite_base_form(verb) -> bool:
     first = verb.head
     if first.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
         return False  # "will travel and face", "to travel and face": the first verb's form
-    return not any(a.lower_ in _FUTURE_AUX or a.lower_ in _MODALS or a.lower_ in ("to", "do", "does", "did") for a in first.children if a.dep_ in ("aux", "auxpass"))
+    return not any(a.lower_ in _LENDERS for a in first.children if a.dep_ in ("aux", "auxpass"))
 
 
 def governs(sdoc, frame: tuple[int, int], target: tuple[int, int]) -> bool:

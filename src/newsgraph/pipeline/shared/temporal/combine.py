@@ -10,12 +10,12 @@ from functools import cache
 
 from newsgraph.pipeline.shared.temporal.lexicon import load
 
-# Temporal words written in lower case in running text; capitalised they are part of a name.
 # A day named from the present, capitalised after a possessive, "told" or "the", or before
 # "programme" or "show": a programme's name ("BBC Radio 4's Today programme", "he told Today").
 _DEICTIC_NAME = re.compile(r"(?:Today|Tonight|Tomorrow|Yesterday)")
 _SHOW_AFTER = re.compile(r"\s+(?:programme|program|show|newspaper|bulletin)\b")
 _SHOW_BEFORE = re.compile(r"(?:\w['’]s|\btold|\bthe)\s+$")
+# Temporal words written in lower case in running text; capitalised they are part of a name.
 _COMMON_WORDS = re.compile(
     r"(?:This|Last|Next|Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Tomorrow|Yesterday|Noon|Now)"
 )

@@ -224,8 +224,6 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         (r"(?i)(?<=[\d%a-z] )(?:a|per)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))", _rate_set),
         (rf"(?i)\b(?P<w>{sets})\b", _set_word),
         (rf"(?i)\b(?P<w>{refs})\b", _reference),
-        # British "in future" ("will not happen in future"): "the future" without its
-        # article; "in future years" is a count, "in future home PCs" an adjective.
         # "soon": a FUTURE_REF, as the guideline lists it, unless its clause is past ("was soon
         # released": a story's own sequence; the dates component drops it); not "as soon as",
         # "soon after" (counted from an event), "too soon", "soon-to-be"
@@ -246,6 +244,8 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             r"|celebrations?|part(?:y|ies)|eve|day|sales?|resolutions?)\b)",
             lambda m: Mention(m.start(), m.end(), "DATE", {"kind": "new_year"}),
         ),
+        # British "in future" ("will not happen in future"): "the future" without its
+        # article; "in future years" is a count, "in future home PCs" an adjective.
         (r"(?i)(?<=\bin )future(?=\s*(?:[.,;:!?\"'’”)]|$)|\s+(?:it|they|we|he|she|I|you|there|this|that|and|but|or|if|when|as|so|please|too)\b)", _future_ref),
     ]
     return [(re.compile(p), fn) for p, fn in table]
