@@ -78,8 +78,12 @@ class EntityLinker(Component):
             hits = self.gaz.find(toks, shouting, text)
             found = fixes.merge_gazetteer(found, hits, text, person_words, self.gaz)
             fixes.fix_by_head(found, text)
+            fixes.fix_clubs(found, text)
             found = fixes.drop_common_words(found, toks, text, self.gaz)
         found += mentions.credit_mentions(text)
+        if self.use_gazetteer:
+            found = fixes.add_clubs(found, text)
+            found = fixes.town_teams(found, text, add=True)
         if self.use_consistency:
             context.divisions(found, text)
             context.places_after_prepositions(found, toks, text)
@@ -93,6 +97,7 @@ class EntityLinker(Component):
             fixes.harmonise(found, text)
             found = fixes.propagate(found, toks, shouting)
             fixes.fix_teams(found, toks, text)  # again, for the repeats just added
+            fixes.town_teams(found, text, add=False)
         return clustering.resolve_overlaps(found)
 
 

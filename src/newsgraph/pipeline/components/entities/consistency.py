@@ -90,7 +90,77 @@ def fix_by_head(mentions: list[Mention], text: str) -> None:
         elif words[-1] in _ORG_HEADS and m.label in ("GPE", "PERSON", "NORP", "LOC"):
             m.label = "ORG"
         elif words[-1] in _FAC_HEADS and m.label in ("GPE", "PERSON", "ORG", "NORP", "EVENT"):
-            m.label = "FAC"
+            if m.label != "PERSON" or not _surname_alone(words[-1], m, text):
+                m.label = "FAC"
+
+
+_CLUB_HEADS = words("lexicons/entities/club_heads.txt")
+# The British Isles, where a town's name before one of those words is a club's.
+_CLUB_COUNTRIES = ("GB", "IE")
+
+
+def fix_clubs(mentions: list[Mention], text: str) -> None:
+    """"Manchester City", "Ipswich Town", "Derby County", "Sale Sharks": a British or Irish
+    town's name and a club word is a sports club (ORG), not the town, whatever the
+    recogniser said (it reads most of them as places or people). A name GeoNames itself
+    gives a place ("Mexico City", "Kansas City", a village called "X Town") stays a place."""
+    for m in mentions:
+        words = m.text(text).split()
+        if len(words) < 2 or words[-1].lower() not in _CLUB_HEADS or m.label == "ORG":
+            continue
+        if m.entry is not None and m.entry.kind != "city":
+            continue
+        if not _NOT_CLUB_AFTER.match(text, m.end) and _club_name(" ".join(words[:-1]), m.text(text)):
+            m.label, m.sure, m.entry = "ORG", True, None
+
+
+_CLUB_NAME = re.compile(
+    r"\b(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) (?P<head>%s)\b"
+    % "|".join(sorted((h.title() for h in _CLUB_HEADS), key=len, reverse=True))
+)
+# "Leicester City centre", "Hull City Council": the town itself.
+_NOT_CLUB_AFTER = re.compile(r" (?i:cent(?:re|er)|council|hall)\b")
+
+
+def add_clubs(mentions: list[Mention], text: str) -> list[Mention]:
+    """Clubs the recogniser missed ("beat Leicester City 2-1"): a town's name and a club
+    word (as ``fix_clubs`` reads them) that no mention overlaps become ORG mentions."""
+    added = []
+    for found in _CLUB_NAME.finditer(text):
+        start, end = found.span()
+        if any(m.start < end and start < m.end for m in mentions) or _NOT_CLUB_AFTER.match(text, end):
+            continue
+        if _club_name(found["town"], found.group()):
+            added.append(Mention(start, end, "ORG", "rule", sure=True))
+    return mentions + added if added else mentions
+
+
+@lru_cache(maxsize=4096)
+def _club_name(town: str, name: str) -> bool:
+    from newsgraph.resources.geonames import gazetteer as places
+
+    gaz = places()
+    if any(p.name == name for p in gaz.lookup(name)):
+        return False
+    return any(p.country in _CLUB_COUNTRIES for p in gaz.lookup(town))
+
+
+def _surname_alone(word: str, m: Mention, text: str) -> bool:
+    """Whether the document writes ``word`` alone as a name elsewhere ("Church, who
+    plays ...", "With Bridge out"): then "Thomas Haden Church" and "Wayne Bridge" are the
+    people the recogniser said, not a church and a bridge. A facility's last word is not
+    written so ("at the Bridge" has its article; "Stamford Bridge" has its first word; a
+    sentence's first word is a common one: "With Bridge out")."""
+    for found in re.finditer(r"\b%s\b" % re.escape(word), text):
+        if m.start <= found.start() < m.end:
+            continue
+        before = text[max(0, found.start() - 20) : found.start()].split()
+        if not before:
+            return True
+        previous = before[-1].lower()
+        if previous != "the" and (not before[-1][:1].isupper() or _common(previous)):
+            return True
+    return False
 
 
 _NUMBER = re.compile(r"^\d+$")
@@ -304,13 +374,56 @@ def _people_or_orgs(mentions: list[Mention], toks: Tokens):
 
 _ORG_CUE_NOUNS = words("lexicons/entities/org_cue_nouns.txt")
 _ORG_CUE_AFTER = words("lexicons/entities/org_cue_after.txt")
+# "Chelsea winger Arjen Robben", "Sale fly-half Charlie Hodgson": a team's post or position
+# between a one-word name and a capitalised name (a full name before it is a person's:
+# "Johnny Cash manager Saul Holiff").
+_ROLES = "|".join(re.escape(r) for r in sorted(words("lexicons/entities/team_roles.txt"), key=len, reverse=True))
+_TEAM_ROLE = re.compile(r"[ \t]+(?:%s)[ \t]+[A-Z]" % _ROLES)
+_TEAM_BEFORE_ROLE = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=[ \t]+(?:%s)[ \t]+[A-Z])" % _ROLES)
+
+
+def town_teams(mentions: list[Mention], text: str, *, add: bool) -> list[Mention]:
+    """A town's name before a team's post and a name ("Sale fly-half Charlie Hodgson",
+    "Leicester coach John Wells") is the town's club: ORG. The recogniser reads it as the
+    town or misses it. With ``add``, the names it missed become mentions (before the
+    document's other mentions of the name follow them); without, those it read as the town
+    are relabelled, after the one-label-per-string vote, so that only this mention changes
+    (the story may name the town too). A country or province stays GPE ("Wales coach Mike
+    Ruddock": a national side)."""
+    at = {(m.start, m.end): m for m in mentions}
+    added = []
+    for found in _TEAM_BEFORE_ROLE.finditer(text):
+        start, end = found.span()
+        m = at.get((start, end))
+        if m is not None:
+            if not add and m.label in ("GPE", "LOC") and m.entry is None and _town(found.group()):
+                m.label = "ORG"
+        elif add and not any(o.start < end and start < o.end for o in mentions) and _town(found.group()):
+            added.append(Mention(start, end, "ORG", "rule"))
+    return mentions + added if added else mentions
+
+
+@lru_cache(maxsize=4096)
+def _town(name: str) -> bool:
+    """A British or Irish town of that name, and no country or province."""
+    from newsgraph.resources.geonames import gazetteer as places
+
+    found = places().lookup(name)
+    if any(p.is_country or p.is_admin1 for p in found):
+        return False
+    return any(p.country in _CLUB_COUNTRIES and p.population >= _TOWN_POPULATION for p in found)
+
+
+# A team's home is a town, not a hamlet: "Former" or "Star" may be a hamlet somewhere.
+_TOWN_POPULATION = 5_000
 
 
 def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
     """A name the recogniser read as a person is an organisation when the document writes
     it the way companies are written: a company noun just before it ("export bank
     Bancomext", "consulting firm Towers Perrin") or a company's words after it
-    ("Faulding and its unit", "Auchan Plc"), whatever that one mention was labelled.
+    ("Faulding and its unit", "Auchan Plc"), or the way teams are ("Chelsea winger Arjen
+    Robben"), whatever that one mention was labelled.
     Every person-labelled mention of that string follows, unless
     it is the surname of a person the document names in full."""
     cued: set[str] = set()
@@ -321,6 +434,7 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
             or first > 1 and " ".join(toks.lower[first - 2 : first]) in _ORG_CUE_NOUNS
             or after[:1] and after[0] in _ORG_CUE_AFTER
             or " ".join(after) in _ORG_CUE_AFTER
+            or first == last and _TEAM_ROLE.match(text, m.end)
         ):
             cued.add(norm_key(m.text(text)))
     if not cued:

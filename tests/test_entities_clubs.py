@@ -1,0 +1,75 @@
+"""entities.v1: sports clubs named after their towns (issue 13, "places and organisations
+confused"). Synthetic sentences; every rule has a neighbour that must keep its label."""
+
+from __future__ import annotations
+
+from newsgraph.service import analyze
+
+
+def _labels(text: str) -> list[tuple[str, str]]:
+    """(surface, type) of every mention, in text order."""
+    record = analyze(text, clean=False, published="2005-03-16")
+    found = [(m.start, text[m.start : m.end], e.type) for e in record.entities for m in e.mentions]
+    return [(surface, label) for _, surface, label in sorted(found)]
+
+
+def test_entities_clubs_town_and_club_word_is_a_club_even_when_the_model_misses_it():
+    text = "Hull City beat Leicester City 2-1 on Saturday, and Ipswich Town drew with Derby County."
+    labels = dict(_labels(text))
+    assert labels["Hull City"] == labels["Leicester City"] == "ORG"
+    assert labels["Ipswich Town"] == labels["Derby County"] == "ORG"
+
+
+def test_entities_clubs_cities_geonames_names_with_city_stay_places():
+    text = "Flights from Mexico City and Kansas City to Quebec City were cancelled on Friday."
+    labels = dict(_labels(text))
+    assert labels["Mexico City"] == labels["Kansas City"] == labels["Quebec City"] == "GPE"
+
+
+def test_entities_clubs_a_club_is_not_resolved_as_its_town():
+    record = analyze("Manchester City held the leaders at home on Saturday.", clean=False)
+    club = next(e for e in record.entities if e.name == "Manchester City")
+    assert club.type == "ORG" and not club.kb
+    assert not record.places
+
+
+def test_entities_clubs_team_post_before_a_name_makes_a_person_label_a_team():
+    text = "Chelsea winger Arjen Robben is out. Chelsea chief executive Peter Kenyon said so."
+    labels = _labels(text)
+    assert [label for surface, label in labels if surface == "Chelsea"] == ["ORG", "ORG"]
+    assert ("Arjen Robben", "PERSON") in labels and ("Peter Kenyon", "PERSON") in labels
+
+
+def test_entities_clubs_a_person_named_in_full_keeps_his_coach():
+    text = "Tim Henman lost in three sets. Henman coach Paul Annacone said he was tired."
+    labels = _labels(text)
+    assert [label for surface, label in labels if surface == "Henman"] == ["PERSON"]
+
+
+def test_entities_clubs_town_before_a_team_post_is_the_club_a_country_the_national_side():
+    text = (
+        "Sale fly-half Charlie Hodgson kicked four penalties. Wales coach Mike Ruddock named "
+        "his side. Leicester coach John Wells was at the ground in Leicester on Monday."
+    )
+    labels = _labels(text)
+    assert ("Sale", "ORG") in labels
+    assert ("Wales", "GPE") in labels
+    leicester = [label for surface, label in labels if surface == "Leicester"]
+    assert leicester == ["ORG", "GPE"]  # the club, then the town
+
+
+def test_entities_clubs_city_centre_is_no_club():
+    labels = dict(_labels("Shops in Leicester City centre stayed shut on Sunday."))
+    assert labels.get("Leicester City") != "ORG"
+
+
+def test_entities_clubs_surname_that_is_a_facility_word_stays_a_person_when_written_alone():
+    text = "Chelsea left-back Wayne Bridge could miss the final. With Bridge out, the side is thin."
+    assert ("Wayne Bridge", "PERSON") in _labels(text)
+    text = "Fans crowded Stamford Bridge on Saturday. Tickets at the Bridge sold out."
+    assert ("Stamford Bridge", "FAC") in _labels(text)
+
+
+def test_entities_clubs_a_full_name_before_a_post_stays_a_person():
+    text = "Johnny Cash manager Saul Holiff has died. He ran the singer's affairs for years."
+    assert ("Johnny Cash", "PERSON") in _labels(text)
