@@ -4,6 +4,8 @@ reading kept out of its own evidence, and a city settled together with its distr
 
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.pipeline.components.places.rank import (
     Context,
     context_features,
@@ -12,11 +14,11 @@ from newsgraph.pipeline.components.places.rank import (
     spelled_as_written,
 )
 from newsgraph.pipeline.components.places.resolve import name_flags
-from tests.test_places_resolve import _by_mention, resolver, run  # noqa: F401 (fixtures)
 from newsgraph.resources.geonames import GeoPlace
+from tests.test_places_resolve import _by_mention, resolver, run  # noqa: F401 (fixtures)
 
 
-def _place(gid: int, name: str, feature: str, cc: str, pop: int, lat: float = 0.0, lon: float = 0.0, adm1: str = ""):
+def _place(gid: int, name: str, feature: str, cc: str, pop: int, lat=0.0, lon=0.0, adm1: str = ""):
     return GeoPlace(gid, name, feature, cc, adm1, pop, lat, lon)
 
 
@@ -77,40 +79,37 @@ def test_places_context_a_names_own_reading_is_no_evidence_for_it():
 # --- whole stories (synthetic) ------------------------------------------------------------------
 
 
-def test_places_context_sale_in_a_rugby_report_is_in_england(run):
-    doc = run(
-        "Sale climbed to second in the Premiership after beating Leicester 24-17 on Sunday. "
-        "The Sale fly-half kicked four penalties, and the England lock was named man of the match. "
-        "Sale travel to Gloucester next week before a home game against Bath, while Northampton "
-        "host Leicester."
-    )
-    sale = _by_mention(doc, "Sale")
-    assert (sale.name, sale.country) == ("Sale", "GB")
+RUGBY = (
+    "Sale climbed to second in the Premiership after beating Leicester 24-17 on Sunday. "
+    "The Sale fly-half kicked four penalties, and the England lock was named man of the match. "
+    "Sale travel to Gloucester next week before a home game against Bath, while Northampton "
+    "host Leicester."
+)
+MOROCCO = (
+    "Flood water closed roads between Rabat and Sale on Wednesday, Morocco's interior ministry "
+    "said. Families in Sale were moved to schools, and trains to Kenitra were cancelled."
+)
+FOOTBALL = (
+    "Newcastle came from behind to beat Portsmouth 3-1 on Saturday. Liverpool had led the "
+    "table for a week, but Newcastle climbed above them and face Portsmouth again in the cup."
+)
+AUSTRALIA = (
+    "A storm cut power to thousands of homes in Newcastle and the Hunter Valley on Monday. "
+    "Crews from Sydney drove north overnight, and schools in Newcastle will stay shut, the "
+    "New South Wales premier said."
+)
 
 
-def test_places_context_sale_in_a_moroccan_story_is_sale_morocco(run):
-    doc = run(
-        "Flood water closed roads between Rabat and Sale on Wednesday, Morocco's interior ministry "
-        "said. Families in Sale were moved to schools, and trains to Kenitra were cancelled."
-    )
-    sale = _by_mention(doc, "Sale")
-    assert (sale.name, sale.country) == ("Salé", "MA")
-
-
-def test_places_context_newcastle_in_an_english_football_report(run):
-    doc = run(
-        "Newcastle came from behind to beat Portsmouth 3-1 on Saturday. Liverpool had led the "
-        "table for a week, but Newcastle climbed above them and face Portsmouth again in the cup."
-    )
-    newcastle = _by_mention(doc, "Newcastle")
-    assert (newcastle.name, newcastle.country) == ("Newcastle upon Tyne", "GB")
-
-
-def test_places_context_newcastle_in_an_australian_story(run):
-    doc = run(
-        "A storm cut power to thousands of homes in Newcastle and the Hunter Valley on Monday. "
-        "Crews from Sydney drove north overnight, and schools in Newcastle will stay shut, the "
-        "New South Wales premier said."
-    )
-    newcastle = _by_mention(doc, "Newcastle")
-    assert (newcastle.country, newcastle.admin1) == ("AU", "02")
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "country"),
+    [
+        (RUGBY, "Sale", "Sale", "GB"),  # the club's town, not Salé
+        (MOROCCO, "Sale", "Salé", "MA"),
+        (FOOTBALL, "Newcastle", "Newcastle upon Tyne", "GB"),  # no place is sure alone
+        (AUSTRALIA, "Newcastle", "Newcastle", "AU"),
+    ],
+    ids=["sale-rugby", "sale-morocco", "newcastle-football", "newcastle-australia"],
+)
+def test_places_context_a_namesake_follows_the_story(run, text, surface, name, country):
+    place = _by_mention(run(text), surface)
+    assert (place.name, place.country) == (name, country)

@@ -43,7 +43,7 @@ FEATURES = (
     "physical_or_region",  # seas, rivers, regions: every other non-town feature
     "capital",
     "alternate_name",  # a town matched through an alternate name, under a million people
-    "major_city",  # a town of 500,000+ matched by its main name (or short form), or one comparable to such a namesake
+    "major_city",  # a town of 500,000+ by its main name or short form, or one alike (major_alike_flags)
     "loc_label_physical",  # spaCy said LOC and the candidate is no town or country
     "gpe_label_not_admin",  # spaCy said GPE and the candidate is no town/country/ADM1
     "qualifier",  # "Athens, Ga.": the written qualifier contains the candidate
@@ -144,7 +144,7 @@ class Context:
         countries = {iso: w - own_countries.get(iso, 0.0) for iso, w in self.countries.items()}
         countries = {iso: w for iso, w in countries.items() if w > 1e-9}
         mine = {id(a) for a in own_anchors}
-        anchors = [] if not self.anchors else list({id(a): a for a in self.anchors if id(a) not in mine}.values())
+        anchors = list({id(a): a for a in self.anchors if id(a) not in mine}.values())
         return countries, anchors
 
 
@@ -177,7 +177,8 @@ def mention_features(place: GeoPlace, label: str, key: str, text: str, qual: lis
     town = place.is_town
     country = place.feature == "A.PCLI"
     other = not (town or place.is_country or place.is_admin1 or place.is_admin2 or place.feature == "L.CONT")
-    sized = town_population(place) if town else place.population if (place.is_admin2 or place.is_admin1) else -1
+    divisions = place.is_admin2 or place.is_admin1
+    sized = town_population(place) if town else place.population if divisions else -1
     alternate = is_alternate_match(place, key)
     return (
         math.log10(sized + 10) if sized >= 0 else 0.0,
@@ -219,7 +220,8 @@ def context_features(
 
 
 def assemble(
-    mention: tuple, context: tuple, most_populous: bool, marks_dropped: bool = False, major_alike: bool = False
+    mention: tuple, context: tuple, most_populous: bool, marks_dropped: bool = False,
+    major_alike: bool = False,
 ) -> list[float]:
     """The feature vector in ``FEATURES`` order from ``mention_features``,
     ``context_features`` and the mention's flags for the candidate: ``most_populous``,
@@ -281,7 +283,9 @@ def major_alike_flags(cands: list[GeoPlace] | tuple[GeoPlace, ...], key: str) ->
     city to a reader as Newcastle, New South Wales (508,000, a metro figure): the 500,000
     mark must not decide between populations a reader cannot tell apart. The article does."""
     majors = [
-        p.population for p in cands if p.is_town and p.population >= MAJOR_CITY and not is_alternate_match(p, key)
+        p.population
+        for p in cands
+        if p.is_town and p.population >= MAJOR_CITY and not is_alternate_match(p, key)
     ]
     if not majors:
         return [False] * len(cands)

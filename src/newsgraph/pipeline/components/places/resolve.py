@@ -105,7 +105,8 @@ def choose(
     memo = memo or _Memo(ranker, ctx)
     rows, best, share, place_share, countries = memo.choice(top, key, qual, flags)
     return Resolution(
-        cands[best], share, share=share, features=rows, chosen=best, place_share=place_share, countries=countries
+        cands[best], share, share=share, features=rows, chosen=best, place_share=place_share,
+        countries=countries,
     )
 
 
