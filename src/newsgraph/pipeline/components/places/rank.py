@@ -34,7 +34,7 @@ from newsgraph.resources.geonames import GeoPlace, distance_km, normalize
 RANKER_FILE = Path(__file__).resolve().parents[3] / "resources" / "geonames" / "ranker.json"
 
 FEATURES = (
-    "log_population",  # log10(population + 10) of a town (500 if unknown) or an ADM2, else 0
+    "log_population",  # log10(population + 10) of a town (500 if unknown), an ADM2 or an ADM1, else 0
     "country",
     "historical_country",  # A.PCLH
     "admin1",
@@ -43,7 +43,7 @@ FEATURES = (
     "physical_or_region",  # seas, rivers, regions: every other non-town feature
     "capital",
     "alternate_name",  # a town matched through an alternate name, under a million people
-    "major_city",  # a town of 500,000+ matched by its main name (or its short form)
+    "major_city",  # a town of 500,000+ by its main name or short form, or one alike (major_alike_flags)
     "loc_label_physical",  # spaCy said LOC and the candidate is no town or country
     "gpe_label_not_admin",  # spaCy said GPE and the candidate is no town/country/ADM1
     "qualifier",  # "Athens, Ga.": the written qualifier contains the candidate
@@ -55,6 +55,7 @@ FEATURES = (
     "most_populous",  # among the most populous candidates that bear the name (most_populous_flags)
     "exact_name",  # the mention is spelled exactly as the candidate's main name (or its short form)
     "sibling_admin1",  # a first-level division of a country whose other one is resolved ("Wales" by England)
+    "marks_dropped",  # its name differs from the mention by diacritics while a namesake is spelled as written
 )
 FACT_FEATURES = (
     "bias",
@@ -114,14 +115,37 @@ HAND_SET = {
 @dataclass
 class Context:
     """What the document says about where it is: country weights, resolved places and the
-    dateline's country."""
+    dateline's country.
+
+    Each country weight and anchor remembers the name (lookup key) whose mention gave it, so
+    a name's candidates are read in the context the *rest* of the article gives
+    (``without``): "Sale" settled as Salé from its population alone must not then count as
+    Moroccan evidence for Salé, nor make Salé's district a neighbour of a resolved place."""
 
     countries: dict[str, float] = field(default_factory=dict)
     anchors: list[GeoPlace] = field(default_factory=list)
     dateline_country: str = ""
+    # name -> the country weights and anchors its mentions added
+    by_name: dict[str, tuple[dict[str, float], list[GeoPlace]]] = field(default_factory=dict)
 
-    def add_country(self, iso: str, weight: float) -> None:
+    def add_country(self, iso: str, weight: float, name: str = "") -> None:
         self.countries[iso] = self.countries.get(iso, 0.0) + weight
+        own = self.by_name.setdefault(name, ({}, []))[0]
+        own[iso] = own.get(iso, 0.0) + weight
+
+    def add_anchor(self, place: GeoPlace, name: str = "") -> None:
+        self.anchors.append(place)
+        self.by_name.setdefault(name, ({}, []))[1].append(place)
+
+    def without(self, name: str) -> tuple[dict[str, float], list[GeoPlace]]:
+        """(country weights, anchors without repeats) that mentions of other names than
+        ``name`` gave."""
+        own_countries, own_anchors = self.by_name.get(name, ({}, []))
+        countries = {iso: w - own_countries.get(iso, 0.0) for iso, w in self.countries.items()}
+        countries = {iso: w for iso, w in countries.items() if w > 1e-9}
+        mine = {id(a) for a in own_anchors}
+        anchors = list({id(a): a for a in self.anchors if id(a) not in mine}.values())
+        return countries, anchors
 
 
 def contains(outer: GeoPlace, inner: GeoPlace) -> bool:
@@ -136,13 +160,15 @@ def contains(outer: GeoPlace, inner: GeoPlace) -> bool:
 
 
 def candidate_features(
-    place: GeoPlace, label: str, key: str, text: str, qual: list[GeoPlace], ctx: Context, most_populous: bool
+    place: GeoPlace, label: str, key: str, text: str, qual: list[GeoPlace], ctx: Context, most_populous: bool,
+    marks_dropped: bool = False,
 ) -> list[float]:
     """The feature vector (in ``FEATURES`` order) of ``place`` as a reading of a mention
     spelled ``text`` (lookup key ``key``) with spaCy label ``label``; ``qual`` are the
-    candidates of its written qualifier, ``most_populous`` its flag from
-    ``most_populous_flags``."""
-    return assemble(mention_features(place, label, key, text, qual), context_features(place, ctx), most_populous)
+    candidates of its written qualifier, ``most_populous`` and ``marks_dropped`` its flags
+    from ``most_populous_flags`` and ``marks_dropped_flags``."""
+    mention = mention_features(place, label, key, text, qual)
+    return assemble(mention, context_features(place, ctx), most_populous, marks_dropped)
 
 
 def mention_features(place: GeoPlace, label: str, key: str, text: str, qual: list[GeoPlace]) -> tuple:
@@ -151,7 +177,8 @@ def mention_features(place: GeoPlace, label: str, key: str, text: str, qual: lis
     town = place.is_town
     country = place.feature == "A.PCLI"
     other = not (town or place.is_country or place.is_admin1 or place.is_admin2 or place.feature == "L.CONT")
-    sized = town_population(place) if town else place.population if place.is_admin2 else -1
+    divisions = place.is_admin2 or place.is_admin1
+    sized = town_population(place) if town else place.population if divisions else -1
     alternate = is_alternate_match(place, key)
     return (
         math.log10(sized + 10) if sized >= 0 else 0.0,
@@ -171,15 +198,17 @@ def mention_features(place: GeoPlace, label: str, key: str, text: str, qual: lis
     )
 
 
-def context_features(place: GeoPlace, ctx: Context, anchors: list[GeoPlace] | None = None) -> tuple:
+def context_features(
+    place: GeoPlace, ctx: Context, rest: tuple[dict[str, float], list[GeoPlace]] | None = None
+) -> tuple:
     """The part of ``candidate_features`` that depends on the document's context ``ctx``
-    (``anchors``: ``ctx.anchors`` without repeats, when the caller has them; a repeated
-    anchor changes none of these features)."""
-    anchors = ctx.anchors if anchors is None else anchors
+    (``rest``: the country weights and anchors to read, ``ctx.without(name)`` for a mention
+    of ``name``; default: all of ``ctx``; a repeated anchor changes none of these features)."""
+    countries, anchors = (ctx.countries, ctx.anchors) if rest is None else rest
     near, proximity = _nearness(place, anchors)
     share = 0.0
-    if place.country and ctx.countries:
-        share = ctx.countries.get(place.country, 0.0) / max(ctx.countries.values())
+    if place.country and countries:
+        share = countries.get(place.country, 0.0) / max(countries.values())
     return (
         share,
         float(near),
@@ -190,10 +219,16 @@ def context_features(place: GeoPlace, ctx: Context, anchors: list[GeoPlace] | No
     )
 
 
-def assemble(mention: tuple, context: tuple, most_populous: bool) -> list[float]:
+def assemble(
+    mention: tuple, context: tuple, most_populous: bool, marks_dropped: bool = False,
+    major_alike: bool = False,
+) -> list[float]:
     """The feature vector in ``FEATURES`` order from ``mention_features``,
-    ``context_features`` and the ``most_populous`` flag."""
-    return [*mention[:13], *context[:5], float(most_populous), mention[13], context[5]]
+    ``context_features`` and the mention's flags for the candidate: ``most_populous``,
+    ``marks_dropped`` (``marks_dropped_flags``) and ``major_alike`` (``major_alike_flags``)."""
+    major = float(bool(mention[9]) or major_alike)
+    return [*mention[:9], major, *mention[10:13], *context[:5], float(most_populous), mention[13], context[5],
+            float(marks_dropped)]  # fmt: skip
 
 
 def town_population(place: GeoPlace) -> int:
@@ -241,6 +276,53 @@ def most_populous_flags(cands: list[GeoPlace] | tuple[GeoPlace, ...], key: str) 
     return [c and top > 0 and pop >= top * COMPARABLE for pop, c in zip(pops, competes)]
 
 
+def major_alike_flags(cands: list[GeoPlace] | tuple[GeoPlace, ...], key: str) -> list[bool]:
+    """For each candidate of a mention with lookup key ``key``: is it a town of its own
+    name (or short form) whose population is comparable (``COMPARABLE``) to a namesake's
+    that makes a major city? Newcastle upon Tyne (300,000 in GeoNames) is as much a major
+    city to a reader as Newcastle, New South Wales (508,000, a metro figure): the 500,000
+    mark must not decide between populations a reader cannot tell apart. The article does."""
+    majors = [
+        p.population
+        for p in cands
+        if p.is_town and p.population >= MAJOR_CITY and not is_alternate_match(p, key)
+    ]
+    if not majors:
+        return [False] * len(cands)
+    floor = max(majors) * COMPARABLE
+    return [p.is_town and p.population >= floor and not is_alternate_match(p, key) for p in cands]
+
+
+def marks_dropped_flags(cands: list[GeoPlace] | tuple[GeoPlace, ...], text: str) -> list[bool]:
+    """For each candidate of a mention written ``text``: is its main name (or short form)
+    the mention only once diacritics are set aside, while another candidate's is spelled as
+    written? "Sale" names Sale, Greater Manchester as written and Salé, Morocco without its
+    accent; "Mexico" names the country as written and México City's state without one. When
+    no candidate is spelled as written ("Malmo", "Sao Paulo") no flag is set: the writer
+    dropped the marks, and the name alone cannot tell more."""
+    exact = [spelled_as_written(p, text) for p in cands]
+    if not any(exact):
+        return [False] * len(cands)
+    key, written = name_key(text), _folded(text)
+    return [
+        not e and any(name_key(n) == key and _folded(n) != written for n in main_names(p.name))
+        for p, e in zip(cands, exact)
+    ]
+
+
+def spelled_as_written(place: GeoPlace, text: str) -> bool:
+    """The mention ``text`` is the place's main name or short form, diacritics and all
+    (case, dots and hyphens aside)."""
+    written = _folded(text)
+    return any(_folded(n) == written for n in main_names(place.name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(name: str) -> str:
+    """``name`` case-folded, without dots, hyphens as spaces, keeping its diacritics."""
+    return " ".join(name.casefold().replace(".", "").replace("-", " ").split())
+
+
 def _by_main_name(place: GeoPlace, key: str) -> bool:
     return any(name_key(n) == key for n in main_names(place.name))
 
@@ -276,7 +358,7 @@ def _nearness(place: GeoPlace, anchors: list[GeoPlace]) -> tuple[bool, float]:
     others = [km for a, km in zip(anchors, kms) if a.geonames_id != place.geonames_id]
     if not others:
         return near, 0.0
-    return near, max(0.0, 1.0 - math.log10(1.0 + min(others)) / 4.0)
+    return near, max(0.0, 1.0 - min(others) / 1000.0)
 
 
 def _in_anchor_admin1(place: GeoPlace, anchors: list[GeoPlace]) -> bool:

@@ -20,8 +20,11 @@ from newsgraph.pipeline.components.places.rank import (
     assemble,
     contains,
     context_features,
+    major_alike_flags,
+    marks_dropped_flags,
     mention_features,
     most_populous_flags,
+    spelled_as_written,
 )
 from newsgraph.pipeline.components.places.recognize import (
     FACILITY_HEADS,
@@ -46,6 +49,10 @@ RIVAL_POPULATION = 100_000
 RIVAL_SHARE = 0.5
 # A name pass 2 resolves with this share (and no rival) becomes context for pass 3.
 SECOND_PASS_SHARE = 0.8
+# Readings of a name this close together are one place when deciding whether the name is
+# settled: Liverpool the city and Liverpool the district split the share between them, the
+# village of Wales in Yorkshire is no reading of the country.
+SAME_PLACE_KM = 50.0
 
 
 @dataclass
@@ -54,6 +61,9 @@ class Resolution:
 
     ``share`` is the winner's softmax share among the candidates; ``confidence`` starts as
     that share and is replaced by the calibrated value once the mention is final.
+    ``place_share`` adds the shares of the candidates within ``SAME_PLACE_KM`` of the winner
+    (a city and its district are one place to the reader): it decides whether the reading is
+    settled enough to be context.
     ``features`` holds each candidate's feature vector (in ``candidates`` order) and
     ``chosen`` the winner's index, for training and inspection."""
 
@@ -64,6 +74,8 @@ class Resolution:
     features: list[list[float]] | None = None
     chosen: int = -1
     facts: list[float] | None = None
+    place_share: float = 0.0
+    countries: dict[str, float] | None = None  # the candidates' softmax shares summed by country
 
 
 def qualifier_of(top: Toponym, following: Toponym | None, text: str) -> Toponym | None:
@@ -79,20 +91,23 @@ def choose(
     qual: list[GeoPlace],
     ctx: Context,
     ranker: Ranker,
-    flags: list[bool] | None = None,
+    flags: list[tuple[bool, bool, bool]] | None = None,
     memo: _Memo | None = None,
 ) -> Resolution:
     """The best candidate for ``top`` and its softmax share (``flags``: the candidates'
-    ``most_populous_flags``, computed here when not given; ``memo``: a document's
-    ``_Memo`` of feature rows and scores, valid while ``ctx`` does not change)."""
+    ``name_flags``, computed here when not given; ``memo``: a document's ``_Memo`` of
+    feature rows and scores, valid while ``ctx`` does not change)."""
     cands = top.candidates
     if not cands:
         return Resolution(None, 0.0)
     key = normalize(top.text)
-    flags = most_populous_flags(cands, key) if flags is None else flags
+    flags = name_flags(cands, top.text) if flags is None else flags
     memo = memo or _Memo(ranker, ctx)
-    rows, best, share = memo.choice(top, key, qual, flags)
-    return Resolution(cands[best], share, share=share, features=rows, chosen=best)
+    rows, best, share, place_share, countries = memo.choice(top, key, qual, flags)
+    return Resolution(
+        cands[best], share, share=share, features=rows, chosen=best, place_share=place_share,
+        countries=countries,
+    )
 
 
 class _Memo:
@@ -108,16 +123,17 @@ class _Memo:
         self.new_context()
 
     def new_context(self) -> None:
-        self._context: dict[int, tuple] = {}
+        self._context: dict[tuple[int, str], tuple] = {}
         self._scored: dict[tuple, tuple[list[float], float]] = {}
-        self._chosen: dict[tuple, tuple[list[list[float]], int, float]] = {}
-        self._anchors = list({id(a): a for a in self.ctx.anchors}.values())
+        self._chosen: dict[tuple, tuple[list[list[float]], int, float, float, dict[str, float]]] = {}
+        self._rest: dict[str, tuple[dict[str, float], list[GeoPlace]]] = {}
 
     def choice(
-        self, top: Toponym, key: str, qual: list[GeoPlace], flags: list[bool]
-    ) -> tuple[list[list[float]], int, float]:
-        """(feature rows, the winner's index, its softmax share) among ``top``'s candidates;
-        another mention of the name with the same candidates and qualifier gets the same."""
+        self, top: Toponym, key: str, qual: list[GeoPlace], flags: list[tuple[bool, bool, bool]]
+    ) -> tuple[list[list[float]], int, float, float, dict[str, float]]:
+        """(feature rows, the winner's index, its softmax share, the share of the candidates
+        near it, the shares by country) among ``top``'s candidates; another mention of the
+        name with the same candidates and qualifier gets the same."""
         cands = top.candidates
         qual_key = tuple(map(id, qual))
         memo_key = (top.text, top.label, tuple(map(id, cands)), qual_key, tuple(flags))
@@ -128,12 +144,20 @@ class _Memo:
         rows = [row for row, _ in scored]
         scores = [score for _, score in scored]
         best = max(range(len(cands)), key=lambda i: (scores[i], -i))
-        z = sum(math.exp(s - scores[best]) for s in scores)
-        found = self._chosen[memo_key] = (rows, best, round(1.0 / z, 4))
+        weights = [math.exp(s - scores[best]) for s in scores]
+        z = sum(weights)
+        won = cands[best]
+        near = sum(w for p, w in zip(cands, weights) if p is won or _near(p, won, SAME_PLACE_KM))
+        countries: dict[str, float] = {}
+        for p, w in zip(cands, weights):
+            if p.country:
+                countries[p.country] = countries.get(p.country, 0.0) + w / z
+        found = self._chosen[memo_key] = (rows, best, round(1.0 / z, 4), round(near / z, 4), countries)
         return found
 
     def scored(
-        self, place: GeoPlace, label: str, key: str, text: str, qual: list[GeoPlace], qual_key: tuple, flag: bool
+        self, place: GeoPlace, label: str, key: str, text: str, qual: list[GeoPlace], qual_key: tuple,
+        flag: tuple[bool, bool, bool],
     ) -> tuple[list[float], float]:
         """(``candidate_features`` row, ranker score) of ``place`` for a mention."""
         mention_key = (id(place), label, text, qual_key)
@@ -143,10 +167,13 @@ class _Memo:
         mention = self._mention.get(mention_key)
         if mention is None:
             mention = self._mention[mention_key] = mention_features(place, label, key, text, qual)
-        context = self._context.get(id(place))
+        context = self._context.get((id(place), key))
         if context is None:
-            context = self._context[id(place)] = context_features(place, self.ctx, self._anchors)
-        row = assemble(mention, context, flag)
+            rest = self._rest.get(key)
+            if rest is None:
+                rest = self._rest[key] = self.ctx.without(key)
+            context = self._context[(id(place), key)] = context_features(place, self.ctx, rest)
+        row = assemble(mention, context, *flag)
         found = self._scored[(mention_key, flag)] = (row, self.ranker.score(row))
         return found
 
@@ -182,9 +209,15 @@ def resolve_all(
     for top, res, q in zip(toponyms, first, quals, strict=True):
         if res.place is None or top.label == "CUR":  # "US dollars" says nothing of where
             continue
-        settled = res.share > 0.9 and not _rivalled(res.place, top.candidates)
+        settled = res.place_share > 0.9 and not _rivalled(res.place, top.candidates)
         if res.place.is_country or len(top.candidates) == 1 or q or settled:
-            _add_context(ctx, res.place)
+            _add_context(ctx, res.place, normalize(top.text))
+        elif res.countries:
+            # An unsettled name is read by the countries its readings share: "Portsmouth"
+            # (0.75 British), "Liverpool" (0.8) and "Newcastle" (a third British) make a
+            # British story together though none is settled alone. No anchor: no place is.
+            for iso, weight in res.countries.items():
+                ctx.add_country(iso, weight, normalize(top.text))
     # Pass 2 reads every name with that context; the towns and divisions it then settles
     # (share > SECOND_PASS_SHARE, no rival) join the context, so a sports report naming ten
     # English towns is read as English even when no town was certain from its priors alone.
@@ -195,8 +228,8 @@ def resolve_all(
         place = res.place
         if place is None or top.label == "CUR" or place.is_country or place in ctx.anchors:
             continue
-        if res.share > SECOND_PASS_SHARE and not _rivalled(place, top.candidates):
-            _add_context(ctx, place)
+        if res.place_share > SECOND_PASS_SHARE and not _rivalled(place, top.candidates):
+            _add_context(ctx, place, normalize(top.text))
     if len(ctx.anchors) > known:
         memo.new_context()
         final = [choose(top, quals[i], ctx, ranker, flags[i], memo) for i, top in enumerate(toponyms)]
@@ -206,25 +239,46 @@ def resolve_all(
     return _one_sense_per_name(toponyms, final)
 
 
-def _flags(toponyms: list[Toponym]) -> list[list[bool]]:
-    """``most_populous_flags`` of each toponym's candidates, once per name and candidates."""
-    seen: dict[tuple, list[bool]] = {}
+def name_flags(cands: tuple[GeoPlace, ...], text: str) -> list[tuple[bool, bool, bool]]:
+    """(``most_populous_flags``, ``marks_dropped_flags``, ``major_alike_flags``) of each
+    candidate of a mention written ``text``: what a candidate's features owe to its
+    namesakes."""
+    key = normalize(text)
+    populous = most_populous_flags(cands, key)
+    dropped = marks_dropped_flags(cands, text)
+    if any(dropped):
+        # The spelling as written is a reading of its own ("Sale" is Sale, Greater Manchester,
+        # as much as Salé without its accent): its most populous bearers count as most populous
+        # too, and the article decides between the two spellings.
+        written = [i for i, p in enumerate(cands) if spelled_as_written(p, text)]
+        for i, flag in zip(written, most_populous_flags([cands[i] for i in written], key)):
+            populous[i] = populous[i] or flag
+    return list(zip(populous, dropped, major_alike_flags(cands, key)))
+
+
+def _flags(toponyms: list[Toponym]) -> list[list[tuple[bool, bool, bool]]]:
+    """``name_flags`` of each toponym's candidates, once per spelling and candidates."""
+    seen: dict[tuple, list[tuple[bool, bool, bool]]] = {}
     out = []
     for top in toponyms:
-        key = normalize(top.text)
-        memo_key = (key, tuple(map(id, top.candidates)))
+        memo_key = (top.text, tuple(map(id, top.candidates)))
         found = seen.get(memo_key)
         if found is None:
-            found = seen[memo_key] = most_populous_flags(top.candidates, key)
+            found = seen[memo_key] = name_flags(top.candidates, top.text)
         out.append(found)
     return out
 
 
-def _add_context(ctx: Context, place: GeoPlace) -> None:
+def _add_context(ctx: Context, place: GeoPlace, name: str) -> None:
+    """``place``, the reading of a mention of ``name`` (its lookup key), becomes context."""
     if place.country:
-        ctx.add_country(place.country, 1)
+        ctx.add_country(place.country, 1, name)
     if not place.is_country:
-        ctx.anchors.append(place)
+        ctx.add_anchor(place, name)
+
+
+def _near(a: GeoPlace, b: GeoPlace, km: float = NEAR_KM) -> bool:
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 def _rivalled(winner: GeoPlace, candidates: tuple[GeoPlace, ...]) -> bool:
@@ -237,7 +291,7 @@ def _rivalled(winner: GeoPlace, candidates: tuple[GeoPlace, ...]) -> bool:
     return any(
         p is not winner
         and (p.is_country or p.population >= floor)
-        and distance_km(p.lat, p.lon, winner.lat, winner.lon) > NEAR_KM
+        and not _near(p, winner)
         for p in candidates
     )
 
@@ -316,7 +370,10 @@ def _one_sense_per_name(toponyms: list[Toponym], results: list[Resolution]) -> l
         chosen = best.get(normalize(top.text), res)
         index = _index(top, chosen)
         out.append(
-            Resolution(chosen.place, chosen.confidence, res.qualifier, chosen.share, res.features, index)
+            Resolution(
+                chosen.place, chosen.confidence, res.qualifier, chosen.share, res.features, index,
+                place_share=chosen.place_share,
+            )
         )
     return out
 
