@@ -223,7 +223,8 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
     """Drop mentions whose capitals prove nothing: one-word mentions that are frequent
     English words at a sentence or line opening or in an upper-case line ("Men", "Sales",
     "SCHEDULE"), upper-case mentions made only of frequent words ("LATEST ACTUAL"), and
-    line labels ("Attendance:", "Sales 26.0 vs 26.7"). A gazetteer entry (any place,
+    line labels ("Attendance:", "Sales 26.0 vs 26.7"); and time zones after a clock time
+    ("1200 GMT"), wherever they stand. A gazetteer entry (any place,
     organisation or country, in any case), a part of a
     person's full name in the document ("May" after "Theresa May"), or the same name
     written mid-sentence elsewhere in the document keeps the mention. Mid-sentence,
@@ -234,6 +235,8 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
     lowered: set[str] | None = None  # read from the tokens when first needed (rarely)
     out = []
     for m in mentions:
+        if _time_zone(m, toks):
+            continue
         surface = m.text(text)
         known = m.entry is not None or m.sure or gaz.lookup_folded(surface) is not None or _major_place(surface)
         if known or surface in names or norm_key(surface) in confirmed:
@@ -296,6 +299,22 @@ def _unit_between_figures(m: Mention, toks: Tokens) -> bool:
         return False
     following = toks.words[i + 1] if i + 1 < len(toks) else "\n"
     return bool(_NUMERIC.match(following)) or following.strip() in ("", ".", ",", ";", ")")
+
+
+# Time zones: part of a clock time ("1200 GMT", "9 a.m. EST"), never a name of their own.
+_TIME_ZONES = frozenset(
+    "GMT BST UTC EST EDT CST CDT MST MDT PST PDT CET CEST EET EEST WET IST JST KST AEST AEDT HKT SGT MSK".split()
+)
+_CLOCK = re.compile(r"^(?:\d{1,2}[:.]?\d{2}|\d{1,2}|[ap]\.?m\.?|noon|midnight)$", re.I)
+
+
+def _time_zone(m: Mention, toks: Tokens) -> bool:
+    """A time zone right after a clock time ("by 1200 GMT", "at 9 a.m. EST")."""
+    i = toks.by_start.get(m.start)
+    return (
+        i is not None and i > 0 and toks.ends[i] == m.end and toks.words[i] in _TIME_ZONES
+        and bool(_CLOCK.match(toks.words[i - 1]))
+    )
 
 
 def _abbreviation_run(words: list[str]) -> bool:
@@ -375,10 +394,19 @@ def _people_or_orgs(mentions: list[Mention], toks: Tokens):
 _ORG_CUE_NOUNS = words("lexicons/entities/org_cue_nouns.txt")
 _ORG_CUE_AFTER = words("lexicons/entities/org_cue_after.txt")
 # "Chelsea winger Arjen Robben", "Sale fly-half Charlie Hodgson": a team's post or position
-# between a one-word name and a capitalised name (a full name before it is a person's:
-# "Johnny Cash manager Saul Holiff").
+# between the name and a capitalised name.
 _ROLES = "|".join(re.escape(r) for r in sorted(words("lexicons/entities/team_roles.txt"), key=len, reverse=True))
 _TEAM_ROLE = re.compile(r"[ \t]+(?:%s)[ \t]+[A-Z]" % _ROLES)
+# A person has a manager, a coach or a boss too ("Johnny Cash manager Saul Holiff"); a
+# name of several words before one of those is left as the recogniser read it.
+_PERSONAL_STAFF = frozenset({"manager", "coach", "boss"})
+_TEAM_POSITION = re.compile(
+    r"[ \t]+(?:%s)[ \t]+[A-Z]"
+    % "|".join(
+        re.escape(r)
+        for r in sorted(words("lexicons/entities/team_roles.txt") - _PERSONAL_STAFF, key=len, reverse=True)
+    )
+)
 _TEAM_BEFORE_ROLE = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=[ \t]+(?:%s)[ \t]+[A-Z])" % _ROLES)
 
 
@@ -434,7 +462,7 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
             or first > 1 and " ".join(toks.lower[first - 2 : first]) in _ORG_CUE_NOUNS
             or after[:1] and after[0] in _ORG_CUE_AFTER
             or " ".join(after) in _ORG_CUE_AFTER
-            or first == last and _TEAM_ROLE.match(text, m.end)
+            or (_TEAM_POSITION if " " in m.text(text) else _TEAM_ROLE).match(text, m.end)
         ):
             cued.add(norm_key(m.text(text)))
     if not cued:

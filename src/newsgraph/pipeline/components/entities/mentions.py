@@ -26,6 +26,10 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ARTICLES = frozenset({"the", "The", "THE"})
 _OPENING_TAGS = frozenset({"IN", "RB", "CC", "TO"})
 _RANKS = words("lexicons/entities/rank_abbreviations.txt")
+# "Home Secretary", "Trade and Industry Secretary", "Shadow Culture Minister": the words of
+# a portfolio before a post are part of the title, never a name of their own.
+_PORTFOLIO_WORDS = words("lexicons/entities/portfolios.txt") | {"and", "&", "shadow"}
+_POSTS = frozenset({"secretary", "minister", "ministers", "secretaries", "spokesman", "spokeswoman", "spokesperson"})
 # "(AP Photo/Patrick Semansky)", "(Reuters/Jane Doe)", "(Photo: Jane Doe/AFP)".
 _CREDIT = re.compile(
     r"\((?P<org>[A-Z][\w&.]*(?: (?!Photo|Pool|Images?\b)[A-Z][\w&.]*)?)(?: (?:Photo|Photograph|Pool Photo|Images?))?"
@@ -118,6 +122,8 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
                 while first < last and _ends_in_title(toks, first, last):
                     last -= 1
                 kind = "ORG"  # what a title follows: its country or organisation
+            if _portfolio(toks, first, last):
+                continue
             start, end = toks.starts[first], toks.ends[last]
             if first < last and toks.lower[first] in _HONORIFICS:  # "Ms Diemont" tagged ORG
                 first, kind = first + 1, "PERSON"
@@ -159,6 +165,15 @@ def _name_after_title(toks: Tokens, first: int, last: int, label: str) -> int | 
             rest = words[j : last + 1]
             return j if all(w.isalpha() and w[:1].isupper() for w in rest) else None
     return None
+
+
+def _portfolio(toks: Tokens, first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` are only a portfolio's words before a post ("Home"
+    of "Home Secretary", "Trade and Industry" of "Trade and Industry Secretary")."""
+    nxt = last + 1
+    if nxt >= len(toks) or toks.lower[nxt] not in _POSTS or not toks.words[nxt][:1].isupper():
+        return False
+    return all(toks.lower[i] in _PORTFOLIO_WORDS for i in range(first, last + 1))
 
 
 def _ends_in_title(toks: Tokens, first: int, last: int) -> bool:

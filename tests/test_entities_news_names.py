@@ -1,5 +1,7 @@
-"""entities.v1: political parties and awards the recogniser reads as people (issue 13,
-"common nouns and events taken as people": "Lib Dem", "Oscar", "Academy Award").
+"""entities.v1: names of British and international news the recogniser misreads (issue 13,
+"common nouns and events taken as people": "Lib Dem", "Oscar", "Academy Award"): parties,
+awards, products, portfolios before a post ("Home" of "Home Secretary") and time zones
+("1200 GMT").
 Synthetic sentences; each rule has a neighbour that must keep its reading."""
 
 from __future__ import annotations
@@ -47,3 +49,30 @@ def test_entities_awards_are_not_people():
 def test_entities_awards_a_person_named_so_keeps_the_name():
     found = _entities("Oscar Pistorius ran on Sunday. Pistorius said he was pleased.")
     assert found["Oscar Pistorius"][0] == "PERSON"
+
+
+def test_entities_portfolio_before_a_post_is_no_name_but_the_office_is_read():
+    text = (
+        "Home Secretary David Blunkett met Trade and Industry Secretary Patricia Hewitt. "
+        "The Home Office and the Education Department agreed."
+    )
+    record = analyze(text, clean=False, published="2005-03-16")
+    names = {e.name for e in record.entities}
+    assert "Home" not in names and "Trade and Industry" not in names
+    assert {"Home Office", "Education Department", "David Blunkett", "Patricia Hewitt"} <= names
+    blunkett = next(e for e in record.entities if e.name == "David Blunkett")
+    assert [r.title for r in blunkett.roles] == ["Home Secretary"]
+
+
+def test_entities_time_zone_after_a_clock_time_is_no_organisation():
+    found = _entities("Shares in Ardmore rose 4% by 1200 GMT, while rivals slipped.")
+    assert "GMT" not in found and "Ardmore" in found
+
+
+def test_entities_products_are_products_and_a_common_word_is_not_added():
+    found = _entities("Many people run Windows XP, and owners of the iPod buy songs on iTunes; Xbox 2 sales grew.")
+    assert found["Windows XP"] == ("PRODUCT", {"newsgraph": "windows-xp"})
+    assert found["iPod"][0] == found["iTunes"][0] == found["Xbox 2"][0] == "PRODUCT"
+    from newsgraph.pipeline.components.entities.gazetteer import gazetteer
+
+    assert not gazetteer().lookup("Windows").add  # "Windows were smashed"
