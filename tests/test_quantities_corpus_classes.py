@@ -137,3 +137,41 @@ def test_quantities_glued_p_is_pence(extract, make_doc):
     # near case: a share price quoted in pence stays a point (NewsQuant's convention)
     found = extract(make_doc, "Its shares closed up 6p at 412p.")
     assert [(t, q.unit) for t, q in found] == [("6p", "point"), ("412p", "point")]
+
+
+def test_quantities_singular_unit_forms(extract, make_doc):
+    found = extract(make_doc, "It has a 120 gigabyte disk on a 300 square metre plot in a 25 knot wind.")
+    assert [(t, q.unit) for t, q in found] == [
+        ("120 gigabyte", "gigabyte"),
+        ("300 square metre", "square metre"),
+        ("25 knot", "knot"),
+    ]
+    # near case: the plural forms as before
+    found = extract(make_doc, "It stores 64 gigabytes.")
+    assert [(t, q.unit) for t, q in found] == [("64 gigabytes", "gigabyte")]
+
+
+def test_quantities_objects_keep_their_hyphens(extract, make_doc):
+    found = extract(make_doc, "The office got 9 million e-mails and sold 40 hi-fi units.")
+    assert [(t, q.object) for t, q in found] == [("9 million", "e-mails"), ("40", "hi-fi units")]
+    # near case: a plain compound as before
+    found = extract(make_doc, "The bloc has 27 member countries.")
+    assert [(t, q.object) for t, q in found] == [("27", "member countries")]
+
+
+def test_quantities_ranks_and_idioms_glued_by_hyphens(extract, make_doc):
+    text = "A top-six club took a one-off fee, a one-size-fits-all deal and a four-wheel-drive van."
+    assert extract(make_doc, text) == []
+    # near case: a number glued to one noun by one hyphen still counts it
+    found = extract(make_doc, "They ended a 12-game run.")
+    assert [(t, q.value, q.object) for t, q in found] == [("12", 12.0, "game")]
+
+
+def test_quantities_codes_short_years_and_odds(extract, make_doc):
+    text = "Agent 007 dialled 0161, won in '98, loved 60's soul and 4 dogs."
+    assert [(t, q.object) for t, q in extract(make_doc, text)] == [("4", "dogs")]
+    text = "The 2/5 favourite, at odds of 1/3 cut from 8/11 to 4/7, drew 3 bets."
+    assert [(t, q.object) for t, q in extract(make_doc, text)] == [("3", "bets")]
+    # near cases: a fraction, and a decimal with a leading zero
+    found = extract(make_doc, "Some 3/4 of voters and 0.7% of the rest agreed.")
+    assert [(t, q.value) for t, q in found] == [("Some 3/4", 0.75), ("0.7%", 0.7)]

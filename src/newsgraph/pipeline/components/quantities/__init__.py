@@ -112,6 +112,10 @@ class QuantityExtractor(Component):
                 return None  # "one" as a pronoun, "the two of them", "several hundred"
         if _is_year(text, found, obj) or (obj is None and found.unit is None and _ranking(text, found)):
             return None
+        if found.unit is None and re.search(r"(?i)\btop-$", text[max(0, found.start - 4) : found.start]):
+            return None  # "a top-five player", "a top-10 finish": a rank
+        if found.unit is None and _IDIOM_AFTER.match(text, found.num_end):
+            return None  # "a one-size-fits-all plan", "a four-wheel-drive car", "a one-off fee"
         if found.unit is None and obj is not None and obj[3] == "age":
             obj = None  # "the 18-35 age bracket": an age, not a count of ages
             found.unit, found.dimension = "year of age", "age"
@@ -301,6 +305,10 @@ def _aged(text: str, found: Found) -> bool:
         return False
     return _AGED.search(text, max(0, found.start - 30), found.start) is not None
 
+
+# A number that opens a compound of several hyphens counts none of its words, nor does
+# "one-off".
+_IDIOM_AFTER = re.compile(r"(?i)-(?!and-a-)[a-z]+-[a-z]+|-off\b")  # not "15-and-a-half miles"
 
 # "in the top 10", "the world's top 50", "a place in the last 16": a rank bracket that
 # counts nothing written ("to top 500,000" is a verb; "the top 10 firms" counts firms).

@@ -116,12 +116,18 @@ def find_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
 
 
 # Digits that are no amount: a telephone number (groups after a leading 0: "0800 555
-# 0101", "0845 7 123 456"), an HTML character reference ("F&#244;n"), a clock time written
-# with four digits and a leading zero ("until 0630", "between 2300 and 0600").
+# 0101", "0845 7 123 456"), an HTML character reference ("F&#244;n"), a whole number with a
+# leading zero, a code or a clock time ("007", "area code 056", "until 0630", "between 2300
+# and 0600"), a year cut to two digits ("in '93", "class of '83") or a decade ("80's"),
+# betting odds ("the 1/3 favourite", "odds of 1/4", "from 4/6 to 1/2") and a tie-break
+# after a set ("7-6 (8/6)").
 _NOT_AMOUNTS = re.compile(
     r"(?<![\d,.])0\d{2,4}(?:[ -]\d{1,4}){2,3}(?![\d,.]\d)"
     r"|&#\d{2,5};"
-    r"|(?<![\d,.£$€])(?:(?:[01]\d|2[0-3])[0-5]\d\s+(?:and|to|until|till|-)\s+)?0\d[0-5]\d(?![\d,.]\d|\s?%)"
+    r"|(?<![\d,.£$€])(?:(?:[01]\d|2[0-3])[0-5]\d\s+(?:and|to|until|till|-)\s+)?0\d+(?![\d,.]\d|\s?%)"
+    r"|(?<![\w'’])['’]\d\d(?![\d%'’])|(?<![\w-])\d0['’]s\b"
+    r"|\d{1,3}/\d{1,3}(?=\s+(?:favourite|favorite|shot|outsider)\b)|(?i:\bodds\s+(?:of|on|at)\s+)\d{1,3}/\d{1,3}"
+    r"|\d{1,3}/\d{1,3}\s+to\s+\d{1,3}/\d{1,3}|(?<=\d-\d\s)\(\d{1,2}/\d{1,2}\)"
 )
 
 
