@@ -175,3 +175,22 @@ def test_quantities_codes_short_years_and_odds(extract, make_doc):
     # near cases: a fraction, and a decimal with a leading zero
     found = extract(make_doc, "Some 3/4 of voters and 0.7% of the rest agreed.")
     assert [(t, q.value) for t, q in found] == [("Some 3/4", 0.75), ("0.7%", 0.7)]
+
+
+def test_quantities_one_in_idioms(extract, make_doc):
+    text = "A one-time fee, a one-way ticket; at one time, at one stage, he put it to one side."
+    assert extract(make_doc, text) == []
+    # near cases: "one" counting a point or a side; "at one point" is 1 point in NewsQuant
+    found = extract(make_doc, "They lost by one point at one point, and one side left.")
+    assert [(t, q.value) for t, q in found] == [("one point", 1.0), ("one point", 1.0), ("one", 1.0)]
+
+
+def test_quantities_age_after_a_name_at_a_clause_end(extract, make_doc):
+    found = extract(make_doc, "The prize went to Tom Hale, 19. The runner-up was Ann Bell, 23; both won.")
+    assert [(t, q.value, q.unit) for t, q in found] == [
+        ("19", 19.0, "year of age"),
+        ("23", 23.0, "year of age"),
+    ]
+    # near case: a decimal after a name's comma is no age
+    found = extract(make_doc, "Shares in Acme, 4.5% up, rose.")
+    assert [(t, q.unit) for t, q in found] == [("4.5%", "percent")]

@@ -290,6 +290,10 @@ _AGE_BOUND = re.compile(r"(?i)\b(?:under|over)-$")
 # one of a contrast ("one set of laws for X and another for Y").
 _RANK_BEFORE = re.compile(r"(?i)\b(?:number|no\.|not|number\s+[a-z]+\s+(?:and|or))\s+$")
 _CONTRAST_AFTER = re.compile(r"(?i)\b(?:another|the other)\b")
+_ONE_COMPOUND = re.compile(r"(?i)-(?:time|way|off)\b")
+_AT_TO = re.compile(r"(?i)\b(?:at|to)\s+$")
+# ("at one point" stays: NewsQuant annotates it as 1 point)
+_ONE_IDIOM = re.compile(r"(?i)\s+(?:stage|time|side)\b")
 
 
 # "aged 44", "at the age of 84", "aged between 18 and 34", "between the ages of 10 and 17"
@@ -338,6 +342,12 @@ def _age_bound(text: str, found: Found) -> bool:
 def _not_a_count(text: str, found: Found) -> bool:
     """A number word that ranks or contrasts rather than counts (see ``_RANK_BEFORE``)."""
     word = text[found.num_start : found.num_end].lower()
+    one_end = found.num_start + 3  # "one point": the unit may be part of the mention
+    if re.match(r"(?i)one\b", text[found.num_start : found.num_end]) and (
+        _ONE_COMPOUND.match(text, one_end)
+        or (_AT_TO.search(text, max(0, found.start - 4), found.start) and _ONE_IDIOM.match(text, one_end))
+    ):
+        return True  # "a one-time charge", "a one-way fare", "at one stage", "put to one side"
     before = _RANK_BEFORE.search(text, max(0, found.num_start - 20), found.num_start)
     if before:  # any "number two"; only "not one" ("not five" is rare and counts)
         return not before.group(0).lower().startswith("not") or word == "one"
@@ -364,11 +374,14 @@ def _vague_word(text: str, found: Found) -> bool:
 
 
 def _is_age(sdoc, text: str, found: Found) -> bool:
-    """``Maddon, 66, said``: a whole number between commas right after a name is an age."""
+    """``Maddon, 66, said``: a whole number between commas (or ending a clause) right after
+    a name is an age."""
     piece = text[found.num_start : found.num_end]
     if sdoc is None or not piece.isdigit() or not 0 < int(piece) < 120:
         return False
-    if not (text[found.start - 2 : found.start] == ", " and text[found.num_end : found.num_end + 1] == ","):
+    # "Maddon, 66, said", and at a clause's end: "with Lee, 24.", "(Ali, 31)"
+    closed = re.match(r"[,;)]|\.(?!\d)", text[found.num_end : found.num_end + 2])
+    if not (text[found.start - 2 : found.start] == ", " and closed):
         return False
     span = sdoc.char_span(found.start - 2, found.start - 1, alignment_mode="expand")
     if span is None or span.start == 0:

@@ -126,7 +126,8 @@ _NOT_AMOUNTS = re.compile(
     r"|&#\d{2,5};"
     r"|(?<![\d,.£$€])(?:(?:[01]\d|2[0-3])[0-5]\d\s+(?:and|to|until|till|-)\s+)?0\d+(?![\d,.]\d|\s?%)"
     r"|(?<![\w'’])['’]\d\d(?![\d%'’])|(?<![\w-])\d0['’]s\b"
-    r"|\d{1,3}/\d{1,3}(?=\s+(?:favourite|favorite|shot|outsider)\b)|(?i:\bodds\s+(?:of|on|at)\s+)\d{1,3}/\d{1,3}"
+    r"|\d{1,3}/\d{1,3}(?=\s+(?:favourite|favorite|shot|outsider)\b)"
+    r"|(?i:\bodds\s+(?:of|on|at)\s+)\d{1,3}/\d{1,3}"
     r"|\d{1,3}/\d{1,3}\s+to\s+\d{1,3}/\d{1,3}|(?<=\d-\d\s)\(\d{1,2}/\d{1,2}\)"
 )
 
