@@ -122,13 +122,14 @@ def find_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
 # betting odds ("the 1/3 favourite", "odds of 1/4", "from 4/6 to 1/2") and a tie-break
 # after a set ("7-6 (8/6)").
 _NOT_AMOUNTS = re.compile(
-    r"(?<![\d,.])0\d{2,4}(?:[ -]\d{1,4}){2,3}(?![\d,.]\d)"
+    r"(?=[\d&'’(])"  # every form starts with one of these: the engine skips other positions
+    r"(?:(?<![\d,.])0\d{2,4}(?:[ -]\d{1,4}){2,3}(?![\d,.]\d)"
     r"|&#\d{2,5};"
     r"|(?<![\d,.£$€])(?:(?:[01]\d|2[0-3])[0-5]\d\s+(?:and|to|until|till|-)\s+)?0\d+(?![\d,.]\d|\s?%)"
     r"|(?<![\w'’])['’]\d\d(?![\d%'’])|(?<![\w-])\d0['’]s\b"
     r"|\d{1,3}/\d{1,3}(?=\s+(?:favourite|favorite|shot|outsider)\b)"
-    r"|(?i:\bodds\s+(?:of|on|at)\s+)\d{1,3}/\d{1,3}"
-    r"|\d{1,3}/\d{1,3}\s+to\s+\d{1,3}/\d{1,3}|(?<=\d-\d\s)\(\d{1,2}/\d{1,2}\)"
+    r"|(?<=[Oo]dds (?:of|on|at) )\d{1,3}/\d{1,3}"
+    r"|\d{1,3}/\d{1,3}\s+to\s+\d{1,3}/\d{1,3}|(?<=\d-\d\s)\(\d{1,2}/\d{1,2}\))"
 )
 
 
