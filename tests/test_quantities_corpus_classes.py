@@ -5,7 +5,10 @@ and formations, a score after a weekday's possessive, ages after "aged" and "the
 bounds written after the number ("or over", "and under"), numbers in titles ("Shrek 2",
 "the Hot 100", "rapper 50 Cent"), rank brackets ("the top 10"), products spelled like a
 currency ("on PS2"), telephone numbers, HTML character references, four-digit clock
-times, a change and a level for counts ("rose 32,000 to 1.4 million") and pence."""
+times, a change and a level for counts ("rose 32,000 to 1.4 million"), pence, singular unit
+forms ("an 80 gigabyte disk"), objects whole at their hyphens ("e-mails"), ranks and idioms
+glued by hyphens ("top-five", "one-off"), codes, two-digit years and odds, "one" in idioms
+("at one stage") and ages after a name at a clause's end."""
 
 from __future__ import annotations
 
