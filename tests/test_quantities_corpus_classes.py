@@ -197,3 +197,23 @@ def test_quantities_age_after_a_name_at_a_clause_end(extract, make_doc):
     # near case: a decimal after a name's comma is no age
     found = extract(make_doc, "Shares in Acme, 4.5% up, rose.")
     assert [(t, q.unit) for t, q in found] == [("4.5%", "percent")]
+
+
+def test_quantities_number_words_and_digits_in_names(extract, make_doc):
+    assert extract(make_doc, "The BBC Three controller and a Formula One racing team met.") == []
+    assert extract(make_doc, "Tetris 4 was released. Cityscape 2 won the top prize.") == []
+    # near cases: a number word opening a sentence, and a determiner before digits
+    found = extract(make_doc, "Three firms merged. Another 20 were sold.")
+    assert [(t, q.value, q.object) for t, q in found] == [("Three", 3.0, "firms"), ("20", 20.0, None)]
+
+
+def test_quantities_won_is_a_verb_unless_it_is_money(extract, make_doc):
+    found = extract(make_doc, "The team won two cups; Rally 3 won the prize; 2003 won't be missed.")
+    assert [(t, q.value, q.object) for t, q in found] == [("two", 2.0, "cups")]
+    found = extract(make_doc, "Seoul set aside 40 trillion won, and a ticket costs 9,000 won in Busan.")
+    assert [(t, q.value, q.unit) for t, q in found] == [
+        ("40 trillion won", 4e13, "KRW"),
+        ("9,000 won", 9000.0, "KRW"),
+    ]
+    found = extract(make_doc, "It got a two trillion won (£1bn) loan.")
+    assert [(t, q.unit) for t, q in found][0] == ("two trillion won", "KRW")

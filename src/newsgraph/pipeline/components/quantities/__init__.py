@@ -106,6 +106,8 @@ class QuantityExtractor(Component):
             return None
         if found.kind == "word" and obj is not None and _capitalised_name(text, found, obj):
             return None  # "the Six Nations", "the Big Three"
+        if found.kind == "word" and found.unit is None and _number_in_name(doc.spacy, text, found):
+            return None  # "BBC Two controller", "the Formula One team", "Radio Five Live"
         if found.kind == "word" and (found.unit is None and obj is None or _vague_word(text, found)):
             elided = found.unit is None and doc.quantities and _elides(text, doc.quantities[-1], found.start)
             if not elided or _vague_word(text, found):
@@ -237,22 +239,24 @@ def _in_name(sdoc, text: str, found: Found, obj) -> bool:
 
 def _titled_before(sdoc, span, found: Found) -> bool:
     """A whole number under 1,000 that counts nothing, right after a capitalised noun or
-    adjective (or its possessive) inside a sentence: part of a title ("Shrek 2", "the Top
-    40"), not an amount. Not after a sentence's first word ("Another 20 were")."""
+    adjective (or its possessive): part of a title ("Shrek 2", "the Top 40", "Doom 3 was"),
+    not an amount. A sentence's first word must be a noun ("Another 20 were")."""
     piece = sdoc.doc.text[found.num_start : found.num_end]
     if not piece.isdigit() or int(piece) >= 1000 or sdoc.doc.text[found.num_end : found.num_end + 1] == "-":
         return False  # "Bolton's 10-game run" counts games
     i = span.start - 1
     if i >= 1 and sdoc[i].tag_ == "POS" and sdoc[i].idx == sdoc[i - 1].idx + len(sdoc[i - 1].text):
         i -= 1  # "Ocean's 12"
-    if i < 1:
+    if i < 0:
         return False
     word = sdoc[i]
-    if not word.text[:1].isupper() or word.pos_ not in ("PROPN", "NOUN", "ADJ") or word.is_sent_start:
+    if not word.text[:1].isupper() or word.pos_ not in ("PROPN", "NOUN", "ADJ") or word.tag_ == "NNS":
         return False
-    before = sdoc[i - 1]
-    if word.pos_ != "PROPN" and (before.text in ".!?:\"“‘'" or "\n" in before.whitespace_):
-        return False  # a common noun opening a sentence or a quotation
+    before = sdoc[i - 1] if i else None
+    opens = before is None or word.is_sent_start
+    opens = opens or before.text in ".!?:\"“‘'" or "\n" in before.whitespace_
+    if opens and word.pos_ == "ADJ":
+        return False  # any word opening a sentence is capitalised ("Another 20 were" is a DET)
     return word.idx + len(word.text) + 3 >= found.start
 
 
@@ -363,6 +367,20 @@ def _capitalised_name(text: str, found: Found, obj) -> bool:
     before = text[max(0, found.num_start - 2) : found.num_start]
     mid_sentence = bool(before) and not re.search(r"[.!?\n\"“‘']\s*$|^\s*$", before)
     return word[:1].isupper() and mid_sentence and obj[0][:1].isupper()
+
+
+def _number_in_name(sdoc, text: str, found: Found) -> bool:
+    """A capitalised number word right after a proper noun is part of the name: "BBC Two",
+    "Formula One", "Radio One" (not a sentence's first word: "Two men")."""
+    word = text[found.num_start : found.num_end]
+    if sdoc is None or not word[:1].isupper() or " " in word:
+        return False
+    span = sdoc.char_span(found.num_start, found.num_end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = sdoc[span.start - 1]
+    adjacent = prev.idx + len(prev.text) + 1 == found.num_start
+    return adjacent and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not span[0].is_sent_start
 
 
 def _vague_word(text: str, found: Found) -> bool:

@@ -289,6 +289,9 @@ def _measure(text: str, n: Number) -> Found | None:
         return found
     scaled_end = end
     suffix = _suffix_unit(text, end)
+    scaled = scaled_end > n.end or re.search(r"(?i)(?:illion|thousand|hundred)$", text[n.start : n.end])
+    if suffix and _verb_won(text, suffix[1], bool(scaled)):
+        suffix = None  # "Halo 2 won the award", "2004 won't be": the verb
     if suffix and (unit is None or suffix[0].dimension == "currency" or suffix[0].unit == unit.unit):
         if (
             unit is None
@@ -328,6 +331,18 @@ def _measure(text: str, n: Number) -> Found | None:
         else:
             found.approx = True
     return found
+
+
+# "won" after a number is the Korean currency after a scale ("100 trillion won") or before
+# punctuation or a preposition ("5,000 won of", "5,000 won."); otherwise the verb.
+_WON_AFTER = re.compile(r"[.,;:!?)]|\s*\(|\s+(?:of|in|for|per|to|and|or|from|a|each|worth)\b|\s*$")
+
+
+def _verb_won(text: str, end: int, scaled: bool) -> bool:
+    """Whether the unit word ending at ``end`` is the verb "won" (or "won't")."""
+    if text[end - 3 : end].lower() != "won":
+        return False
+    return not scaled and not _WON_AFTER.match(text, end) or text.startswith("'t", end)
 
 
 # Letters glued to one digit and nothing after (no decimals, scale or unit): a product
