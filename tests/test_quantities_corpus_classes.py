@@ -217,3 +217,14 @@ def test_quantities_won_is_a_verb_unless_it_is_money(extract, make_doc):
     ]
     found = extract(make_doc, "It got a two trillion won (£1bn) loan.")
     assert [(t, q.unit) for t, q in found][0] == ("two trillion won", "KRW")
+
+
+def test_quantities_metres_before_athletes_and_objects_after_a_glued_unit(extract, make_doc):
+    found = extract(make_doc, "She is one of the best 400m hurdlers this year.")
+    assert [(t, q.value, q.unit, q.object) for t, q in found] == [
+        ("one", 1.0, None, "hurdlers"),
+        ("400m", 400.0, "metre", None),
+    ]
+    # near cases: a lone m before other plurals is a million, and money keeps its scale
+    found = extract(make_doc, "It shipped 4m handsets and paid £2m winners.")
+    assert [(t, q.value) for t, q in found] == [("4m", 4e6), ("£2m", 2e6)]

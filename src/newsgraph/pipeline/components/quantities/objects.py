@@ -64,6 +64,9 @@ def _noun_phrase(head, after: int):
     first = head
     while first.i > 0:
         prev = head.doc[first.i - 1]
+        glued = prev.i > 0 and not doc[prev.i - 1].whitespace_ and doc[prev.i - 1].like_num
+        if glued:
+            break  # "one of the fastest 800m runners": the unit of another number
         if prev.dep_ in _MOD_DEPS and prev.head.i == head.i and prev.pos_ in _NOUNS and prev.idx >= after:
             first = prev
         else:
