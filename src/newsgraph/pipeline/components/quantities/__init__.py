@@ -226,7 +226,7 @@ def _in_name(sdoc, text: str, found: Found, obj) -> bool:
     if version:
         return False
     singular = obj is not None and not obj[0].endswith("s") and found.value != 1  # "Top 500 list"
-    if (obj is None or singular) and _titled_before(sdoc, span, found):
+    if (obj is None or singular) and _titled_before(sdoc, text, span, found):
         return True  # "Half-Life 2", "the Hot 100", "Ocean's 12": a title with a number
     nxt = sdoc[span.end] if span.end < len(sdoc) else None
     glued = nxt is not None and nxt.idx <= found.num_end + 1
@@ -237,12 +237,12 @@ def _in_name(sdoc, text: str, found: Found, obj) -> bool:
     return obj is not None and obj[0][:1].isupper() and not obj[0].endswith("s")
 
 
-def _titled_before(sdoc, span, found: Found) -> bool:
+def _titled_before(sdoc, text: str, span, found: Found) -> bool:
     """A whole number under 1,000 that counts nothing, right after a capitalised noun or
     adjective (or its possessive): part of a title ("Shrek 2", "the Top 40", "Doom 3 was"),
     not an amount. A sentence's first word must be a noun ("Another 20 were")."""
-    piece = sdoc.doc.text[found.num_start : found.num_end]
-    if not piece.isdigit() or int(piece) >= 1000 or sdoc.doc.text[found.num_end : found.num_end + 1] == "-":
+    piece = text[found.num_start : found.num_end]  # (Doc.text would rebuild the whole text)
+    if not piece.isdigit() or int(piece) >= 1000 or text[found.num_end : found.num_end + 1] == "-":
         return False  # "Bolton's 10-game run" counts games
     i = span.start - 1
     if i >= 1 and sdoc[i].tag_ == "POS" and sdoc[i].idx == sdoc[i - 1].idx + len(sdoc[i - 1].text):
