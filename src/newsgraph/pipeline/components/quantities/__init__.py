@@ -102,17 +102,26 @@ class QuantityExtractor(Component):
             and found.kind != "vague"
         ):
             return None  # "a five-year plan": a DURATION date, not an amount
-        if _in_name(doc.spacy, text, found, obj):
+        if _in_name(doc.spacy, text, found, obj) or _titled_unit(text, found):
             return None
         if found.kind == "word" and obj is not None and _capitalised_name(text, found, obj):
             return None  # "the Six Nations", "the Big Three"
+        if found.kind == "word" and found.unit is None and _number_in_name(doc.spacy, text, found):
+            return None  # "BBC Two controller", "the Formula One team", "Radio Five Live"
         if found.kind == "word" and (found.unit is None and obj is None or _vague_word(text, found)):
             elided = found.unit is None and doc.quantities and _elides(text, doc.quantities[-1], found.start)
             if not elided or _vague_word(text, found):
                 return None  # "one" as a pronoun, "the two of them", "several hundred"
-        if _is_year(text, found, obj):
+        if _is_year(text, found, obj) or (obj is None and found.unit is None and _ranking(text, found)):
             return None
-        if found.unit is None and obj is None and _is_age(doc.spacy, text, found):
+        if found.unit is None and re.search(r"(?i)\btop-$", text[max(0, found.start - 4) : found.start]):
+            return None  # "a top-five player", "a top-10 finish": a rank
+        if found.unit is None and _IDIOM_AFTER.match(text, found.num_end):
+            return None  # "a one-size-fits-all plan", "a four-wheel-drive car", "a one-off fee"
+        if found.unit is None and obj is not None and obj[3] == "age":
+            obj = None  # "the 18-35 age bracket": an age, not a count of ages
+            found.unit, found.dimension = "year of age", "age"
+        if found.unit is None and obj is None and (_is_age(doc.spacy, text, found) or _aged(text, found)):
             found.unit, found.dimension = "year of age", "age"
         if found.unit is None and obj is None and not self.bare_numbers:
             return None
@@ -216,6 +225,9 @@ def _in_name(sdoc, text: str, found: Found, obj) -> bool:
         return not version or prev.text[:1].isupper()
     if version:
         return False
+    singular = obj is not None and not obj[0].endswith("s") and found.value != 1  # "Top 500 list"
+    if (obj is None or singular) and _titled_before(sdoc, text, span, found):
+        return True  # "Half-Life 2", "the Hot 100", "Ocean's 12": a title with a number
     nxt = sdoc[span.end] if span.end < len(sdoc) else None
     glued = nxt is not None and nxt.idx <= found.num_end + 1
     if glued and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.text.endswith("s"):
@@ -223,6 +235,62 @@ def _in_name(sdoc, text: str, found: Found, obj) -> bool:
     if text[found.num_start - 1 : found.num_start] == "(" and text[found.num_end : found.num_end + 1] == ")":
         return obj is None  # "Scotland (8)": a rank or a reference
     return obj is not None and obj[0][:1].isupper() and not obj[0].endswith("s")
+
+
+def _titled_before(sdoc, text: str, span, found: Found) -> bool:
+    """A whole number under 1,000 that counts nothing, right after a capitalised noun or
+    adjective (or its possessive): part of a title ("Shrek 2", "the Top 40", "Doom 3 was"),
+    not an amount. A sentence's first word must be a noun ("Another 20 were")."""
+    piece = text[found.num_start : found.num_end]  # (Doc.text would rebuild the whole text)
+    if not piece.isdigit() or int(piece) >= 1000 or text[found.num_end : found.num_end + 1] == "-":
+        return False  # "Bolton's 10-game run" counts games
+    i = span.start - 1
+    if i >= 1 and sdoc[i].tag_ == "POS" and sdoc[i].idx == sdoc[i - 1].idx + len(sdoc[i - 1].text):
+        if _plural_noun_after(sdoc, span.end):
+            return False  # "the EU's 27 member states": the possessor's count of something
+        i -= 1  # "Ocean's 12"
+    if i < 0:
+        return False
+    word = sdoc[i]
+    if not word.text[:1].isupper() or word.pos_ not in ("PROPN", "NOUN", "ADJ") or word.tag_ == "NNS":
+        return False
+    before = sdoc[i - 1] if i else None
+    opens = before is None or word.is_sent_start
+    opens = opens or before.text in ".!?:\"“‘'" or "\n" in before.whitespace_
+    if opens and word.pos_ == "ADJ":
+        return False  # any word opening a sentence is capitalised ("Another 20 were" is a DET)
+    return word.idx + len(word.text) + 3 >= found.start
+
+
+def _plural_noun_after(sdoc, i: int) -> bool:
+    """Whether a lower-case plural noun ends the nouns and adjectives from token ``i``
+    ("27 member states"; the parse may join "27 member" alone)."""
+    for tok in sdoc[i : i + 3]:
+        if not tok.text.islower() or tok.tag_ not in ("NN", "NNS", "JJ"):
+            return False
+        if tok.tag_ == "NNS":
+            return True
+    return False
+
+
+# A currency or time unit written as a capitalised singular word inside a lower-case
+# sentence is a name: "rapper 50 Cent", "Million Dollar Baby", "24 Hour Party People" (a
+# headline in title case has no lower-case word near).
+_TITLED_UNIT = re.compile(r"[A-Z][a-z]{2,}(?<!s)$")  # singular after a plural number: "50 Cent"
+
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
+def _titled_unit(text: str, found: Found) -> bool:
+    word = _TITLED_UNIT.search(text, found.num_start, found.num_end)
+    if found.dimension not in ("currency", "time") or found.prefixed or word is None or found.value == 1:
+        return False  # "20 Mbps", "30 Fahrenheit": units written with their capital
+    before = text[max(0, found.start - 40) : found.start]
+    if not before.strip() or re.search(r"[.!?\n\"“]\s*$", before):
+        return False  # a sentence's first words are capitalised anyway
+    before = re.split(r"[.!?\n]\s", before)[-1]
+    after = re.split(r"[.!?\n]", text[found.end : found.end + 30])[0]
+    return bool(_LOWER_WORD.search(before) or _LOWER_WORD.search(after))
 
 
 _VERSION = re.compile(r"\d{1,2}\.\d{1,2}")
@@ -239,6 +307,42 @@ _AGE_BOUND = re.compile(r"(?i)\b(?:under|over)-$")
 # one of a contrast ("one set of laws for X and another for Y").
 _RANK_BEFORE = re.compile(r"(?i)\b(?:number|no\.|not|number\s+[a-z]+\s+(?:and|or))\s+$")
 _CONTRAST_AFTER = re.compile(r"(?i)\b(?:another|the other)\b")
+_ONE_COMPOUND = re.compile(r"(?i)-(?:time|way|off)\b")
+_AT_TO = re.compile(r"(?i)\b(?:at|to)\s+$")
+# ("at one point" stays: NewsQuant annotates it as 1 point)
+_ONE_IDIOM = re.compile(r"(?i)\s+(?:stage|time|side)\b")
+
+
+# "aged 44", "at the age of 84", "aged between 18 and 34", "between the ages of 10 and 17"
+_AGED = re.compile(
+    r"(?i)\b(?:aged|age|ages)(?:\s+of)?\s+$|\bages?\s+(?:of\s+)?(?:between\s+)?\d+\s+(?:and|or|to)\s+$"
+)
+
+
+def _aged(text: str, found: Found) -> bool:
+    """A whole number (or range) of at most 130 right after ``aged``, ``the age of``: an age."""
+    value = found.value if found.value is not None else found.high
+    if value is None or not 0 < value <= 130 or not float(value).is_integer():
+        return False
+    return _AGED.search(text, max(0, found.start - 30), found.start) is not None
+
+
+# A number that opens a compound of several hyphens counts none of its words, nor does
+# "one-off".
+_IDIOM_AFTER = re.compile(r"(?i)-(?!and-a-)[a-z]+-[a-z]+|-off\b")  # not "15-and-a-half miles"
+
+# "in the top 10", "the world's top 50", "a place in the last 16": a rank bracket that
+# counts nothing written ("to top 500,000" is a verb; "the top 10 firms" counts firms).
+_RANKING = re.compile(r"(?i)(?:\bthe|'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:top|last|bottom)\s+$")
+_TOP_VERB = re.compile(r"(?i)\b(?:to|will|would|should|could|can|may|might|must|did|does|do)\s+top\s+$")
+
+
+def _ranking(text: str, found: Found) -> bool:
+    piece = text[found.num_start : found.num_end]
+    if not piece.isdigit() or int(piece) >= 1000 or found.modified:
+        return False
+    before = text[max(0, found.start - 30) : found.start]
+    return _RANKING.search(before) is not None and not _TOP_VERB.search(before)
 
 
 def _age_bound(text: str, found: Found) -> bool:
@@ -255,6 +359,12 @@ def _age_bound(text: str, found: Found) -> bool:
 def _not_a_count(text: str, found: Found) -> bool:
     """A number word that ranks or contrasts rather than counts (see ``_RANK_BEFORE``)."""
     word = text[found.num_start : found.num_end].lower()
+    one_end = found.num_start + 3  # "one point": the unit may be part of the mention
+    if re.match(r"(?i)one\b", text[found.num_start : found.num_end]) and (
+        _ONE_COMPOUND.match(text, one_end)
+        or (_AT_TO.search(text, max(0, found.start - 4), found.start) and _ONE_IDIOM.match(text, one_end))
+    ):
+        return True  # "a one-time charge", "a one-way fare", "at one stage", "put to one side"
     before = _RANK_BEFORE.search(text, max(0, found.num_start - 20), found.num_start)
     if before:  # any "number two"; only "not one" ("not five" is rare and counts)
         return not before.group(0).lower().startswith("not") or word == "one"
@@ -272,6 +382,20 @@ def _capitalised_name(text: str, found: Found, obj) -> bool:
     return word[:1].isupper() and mid_sentence and obj[0][:1].isupper()
 
 
+def _number_in_name(sdoc, text: str, found: Found) -> bool:
+    """A capitalised number word right after a proper noun is part of the name: "BBC Two",
+    "Formula One", "Radio One" (not a sentence's first word: "Two men")."""
+    word = text[found.num_start : found.num_end]
+    if sdoc is None or not word[:1].isupper() or " " in word:
+        return False
+    span = sdoc.char_span(found.num_start, found.num_end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = sdoc[span.start - 1]
+    adjacent = prev.idx + len(prev.text) + 1 == found.num_start
+    return adjacent and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not span[0].is_sent_start
+
+
 def _vague_word(text: str, found: Found) -> bool:
     before = text[max(0, found.start - 10) : found.start].lower()
     after = text[found.num_end : found.num_end + 3]
@@ -281,11 +405,14 @@ def _vague_word(text: str, found: Found) -> bool:
 
 
 def _is_age(sdoc, text: str, found: Found) -> bool:
-    """``Maddon, 66, said``: a whole number between commas right after a name is an age."""
+    """``Maddon, 66, said``: a whole number between commas (or ending a clause) right after
+    a name is an age."""
     piece = text[found.num_start : found.num_end]
     if sdoc is None or not piece.isdigit() or not 0 < int(piece) < 120:
         return False
-    if not (text[found.start - 2 : found.start] == ", " and text[found.num_end : found.num_end + 1] == ","):
+    # "Maddon, 66, said", and at a clause's end: "with Lee, 24.", "(Ali, 31)"
+    closed = re.match(r"[,;)]|\.(?!\d)", text[found.num_end : found.num_end + 2])
+    if not (text[found.start - 2 : found.start] == ", " and closed):
         return False
     span = sdoc.char_span(found.start - 2, found.start - 1, alignment_mode="expand")
     if span is None or span.start == 0:

@@ -49,7 +49,11 @@ _JOINER = re.compile(r"\s*(?:-|–|—|to|and|or|through)\s*(?=[$€£¥\w.-])",
 # A few words between the two ends of "from X ... to Y" (no clause break).
 _FROM_TO = re.compile(r"(?:\s+[^\s,;:]+){1,4}?\s+to\s+", re.I)
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.?m\b\.?|p\.?m\b\.?))", re.I)
-_AFTER_BOUNDS = re.compile(r"(?P<lower>\s+or\s+more|[-\s]?plus\b|\+)|(?P<approx>\s+or\s+so\b)", re.I)
+_AFTER_BOUNDS = re.compile(
+    r"(?P<lower>\s+or\s+more|[-\s]?plus\b|\+|\s+(?:or|and)\s+(?:over|above|older)\b)"
+    r"|(?P<upper>\s+(?:or|and)\s+(?:less|under|below|younger|fewer)\b)|(?P<approx>\s+or\s+so\b)",
+    re.I,
+)
 _MODIFIER_CACHE: dict[str, re.Pattern] = {}
 
 
@@ -76,6 +80,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
     """Quantities in ``text``, left to right. Numbers overlapping a ``skip`` span (a date or
     time of day) are left out."""
     # "Oct. 18-22": the end of a day range inside a date is part of the date
+    skip = [*skip, *((m.start(), m.end()) for m in _NOT_AMOUNTS.finditer(text))]
     numbers = [
         n
         for n in find_numbers(text)
@@ -92,7 +97,10 @@ def find_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
         if n.start < consumed or _is_label(text, n):
             continue
         if _is_score(text, n, numbers, i):
-            consumed, i = numbers[i].end, i + 1
+            i += 1
+            while i < len(numbers) and re.fullmatch(r"[-–]", text[numbers[i - 1].end : numbers[i].start]):
+                i += 1  # "a 4-4-2 formation": every part of it
+            consumed = numbers[i - 1].end
             continue
         first = _measure(text, n)
         if first is None:
@@ -107,12 +115,34 @@ def find_quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
     return out
 
 
+# Digits that are no amount: a telephone number (groups after a leading 0: "0800 555
+# 0101", "0845 7 123 456"), an HTML character reference ("F&#244;n"), a whole number with a
+# leading zero, a code or a clock time ("007", "area code 056", "until 0630", "between 2300
+# and 0600"), a year cut to two digits ("in '93", "class of '83") or a decade ("80's"),
+# betting odds ("the 1/3 favourite", "odds of 1/4", "from 4/6 to 1/2") and a tie-break
+# after a set ("7-6 (8/6)").
+_NOT_AMOUNTS = re.compile(
+    r"(?=[\d&'’(])"  # every form starts with one of these: the engine skips other positions
+    r"(?:(?<![\d,.])0\d{2,4}(?:[ -]\d{1,4}){2,3}(?![\d,.]\d)"
+    r"|&#\d{2,5};"
+    r"|(?<![\d,.£$€])(?:(?:[01]\d|2[0-3])[0-5]\d\s+(?:and|to|until|till|-)\s+)?0\d+(?![\d,.]\d|\s?%)"
+    r"|(?<![\w'’])['’]\d\d(?![\d%'’])|(?<![\w-])\d0['’]s\b"
+    r"|\d{1,3}/\d{1,3}(?=\s+(?:favourite|favorite|shot|outsider)\b)"
+    r"|(?<=[Oo]dds (?:of|on|at) )\d{1,3}/\d{1,3}"
+    r"|\d{1,3}/\d{1,3}\s+to\s+\d{1,3}/\d{1,3}|(?<=\d-\d\s)\(\d{1,2}/\d{1,2}\))"
+)
+
+
 def _after_date(text: str, n: Number, skip) -> bool:
     """Whether ``n`` closes a day range begun inside a date (``Oct. 18-22``)."""
-    dash = re.match(r"(?:.|\n)*?(\d+)\s?[-–]\s?$", text[max(0, n.start - 6) : n.start])
+    window = max(0, n.start - 6)
+    dash = re.search(r"(\d+)\s?[-–]\s?$", text[window : n.start])
     if not dash or n.value is None or not 1 <= n.value <= 31:
         return False
-    return any(s < n.start - 1 <= e for s, e in ((s, e + len(dash.group(0)) - 1) for s, e in skip))
+    # the first day is the end of a date ("Oct. 18"), not a number after one ("Saturday's
+    # 24-18 defeat", "now 2-1 favourite": a score or odds)
+    first_end = window + dash.end(1)
+    return any(s < first_end == e for s, e in skip)
 
 
 _DAY_JOINER = re.compile(r"\s?[-–]\s?|\s+(?:to|and|or|until|till|through)\s+", re.I)
@@ -136,7 +166,40 @@ def _is_score(text: str, n: Number, numbers: list[Number], i: int) -> bool:
     if not re.fullmatch(r"\s?[-–]\s?", text[n.end : nxt.start]) or nxt.value is None or n.value is None:
         return False
     both_int = float(n.value).is_integer() and float(nxt.value).is_integer() and n.value < 300
-    return both_int and n.value >= nxt.value and not text[nxt.end : nxt.end + 1].isalnum()
+    if not both_int or text[nxt.end : nxt.end + 1].isalnum():
+        return False
+    return n.value >= nxt.value or _rising_score(text, n.start, nxt.end)
+
+
+# A rising pair is a score too when it stands in a run of scores ("won 6-2 3-6 6-3", a
+# tie-break "6-7 (3-7)"), in a formation ("the 2-3-2 scrum"), before "down"/"up" ("0-30
+# down"), after a verb of result ("defeated them 0-1") or before a noun of result ("a
+# 17-24 defeat"). Alone, "5-10" is a range.
+_SCORE_BEFORE = re.compile(r"(?:\d\s?[-–]\s?\d+|\(\d+[-–/]\d+\))\s+$")
+_SCORE_AFTER = re.compile(
+    r"\s+(?:\(\d+[-–/]\d+\)\s+)?\d+\s?[-–]\s?\d+(?![\d.,%]|\s?[-–]?[A-Za-z])"
+    r"|\s?\(\d+[-–/]\d+\)|[-–]\d"
+    r"|\s+(?:down|up)\b"
+    r"|\s+(?:win|victory|defeat|loss|draw|lead|scoreline|thrashing|hammering|reverse)\b"
+)
+_RESULT_VERB = re.compile(
+    r"(?i)\b(?:won|beat|beaten|defeated|lost|drew|drawn|trailed|trailing|led|leading)\s+(?:[a-z]+\s+)?$"
+)
+# After a verb of result the score ends the clause or a preposition follows ("won 20-30
+# seats" is a range of seats).
+_SCORE_END = re.compile(
+    r"\s*(?:[.,;:!?)\"'’]|$)"
+    r"|\s+(?:after|at|in|on|against|with|to|and|but|over|for|away|before|when|while|as)\b"
+)
+
+
+def _rising_score(text: str, start: int, end: int) -> bool:
+    """Whether the rising pair ``[start, end)`` is a score (see ``_SCORE_AFTER``)."""
+    return bool(
+        _SCORE_BEFORE.search(text, max(0, start - 12), start)
+        or _SCORE_AFTER.match(text, end)
+        or (_RESULT_VERB.search(text, max(0, start - 30), start) and _SCORE_END.match(text, end))
+    )
 
 
 def overlaps(start: int, end: int, spans) -> bool:
@@ -200,9 +263,10 @@ def _measure(text: str, n: Number) -> Found | None:
         unit is not None
         and start < n.start
         and _PRODUCT.match(text, start)
-        and _DETERMINER.search(text, max(0, start - 8), start)
+        and not _MONEY_AFTER.match(text, n.end)
+        and not _MONEY_BEFORE.search(text, max(0, start - 20), start)
     ):
-        return None  # "the PS3", "a PS2": a product named with letters that spell a currency
+        return None  # "the PS3", "on PS2": a product named with letters that spell a currency
     if n.kind == "digit" and not _TIMES.search(text, max(0, n.start - 3), n.start):
         # (after "4x", a lone m is the relay's metres: "the 4x100m boys")
         factor, end = scale_after(text, n.end, unit is not None)
@@ -225,6 +289,9 @@ def _measure(text: str, n: Number) -> Found | None:
         return found
     scaled_end = end
     suffix = _suffix_unit(text, end)
+    scaled = scaled_end > n.end or re.search(r"(?i)(?:illion|thousand|hundred)$", text[n.start : n.end])
+    if suffix and _verb_won(text, suffix[1], bool(scaled)):
+        suffix = None  # "Halo 2 won the award", "2004 won't be": the verb
     if suffix and (unit is None or suffix[0].dimension == "currency" or suffix[0].unit == unit.unit):
         if (
             unit is None
@@ -259,15 +326,31 @@ def _measure(text: str, n: Number) -> Found | None:
         found.modified = True
         if after.group("lower"):
             found.low = value
+        elif after.group("upper"):
+            found.high = value  # "aged 14 or under"
         else:
             found.approx = True
     return found
 
 
-# Letters glued to one digit and nothing after (no decimals, scale or unit), after a
-# determiner: a product name, not an amount ("the PS3"; "PS3m" and "the £3 fee" are money).
-_PRODUCT = re.compile(r"[A-Z]{2,3}\d(?![\w.,%])")
-_DETERMINER = re.compile(r"(?i)\b(?:the|a|an|his|her|its|their|our|my|your|new|old)\s+$")
+# "won" after a number is the Korean currency after a scale ("100 trillion won") or before
+# punctuation or a preposition ("5,000 won of", "5,000 won."); otherwise the verb.
+_WON_AFTER = re.compile(r"[.,;:!?)]|\s*\(|\s+(?:of|in|for|per|to|and|or|from|a|each|worth)\b|\s*$")
+
+
+def _verb_won(text: str, end: int, scaled: bool) -> bool:
+    """Whether the unit word ending at ``end`` is the verb "won" (or "won't")."""
+    if text[end - 3 : end].lower() != "won":
+        return False
+    return not scaled and not _WON_AFTER.match(text, end) or text.startswith("'t", end)
+
+
+# Letters glued to one digit and nothing after (no decimals, scale or unit): a product
+# name, not an amount ("the PS3", "sales of PS2 games"; "PS3m", "PS3.5" and "£3" are money).
+_PRODUCT = re.compile(r"[A-Z]{2,3}\d(?![\w%]|[.,]\d)")
+# ... unless words of price say it is money: "PS4 each", "worth PS4", "costs PS3 a month".
+_MONEY_AFTER = re.compile(r"(?i)\s+(?:each|apiece|per|a|an)\b")
+_MONEY_BEFORE = re.compile(r"(?i)\b(?:worth|costs?|costing|paid|pays?|priced|fined|charges?)\b[^.;]*$")
 
 
 # "6ft 4in", "5 ft 11 ins": the lone "in" after a measure in feet is inches.
@@ -315,6 +398,8 @@ def _disambiguated(text: str, start: int, scaled_end: int, end: int, unit: Unit 
         if text[after[1] - 1] == '"' and _closes_quote(text, after[1] - 1):
             return unit, end
         key, form_end = after
+        if key == "p" and form_end == scaled_end + 1 and not _QUOTED_PRICE.search(_sentence(text, start)):
+            return load().by_unit["GBX"], form_end  # "53p", "a 1p rise": pence
     name, margin = ambiguous.choose(key, ambiguous.features(text, start, form_end))
     chosen = load().by_name.get(name)
     # A form the lexicon already reads (``pounds``: mass, ``pc``: percent) changes only on
@@ -327,6 +412,17 @@ def _disambiguated(text: str, start: int, scaled_end: int, end: int, unit: Unit 
 
 
 _CLEAR_MARGIN = 2.0
+# A "p" glued to a number is a penny ("costs 53p", "a 1p rise"), but a share price quoted in
+# pence is a point in NewsQuant's convention ("shares closed up 4p at 548p"): the model
+# decides in a sentence about shares, stocks or an index.
+_QUOTED_PRICE = re.compile(r"(?i)\b(?:shares?|stocks?|index|ftse|traded|trading)\b")
+
+
+def _sentence(text: str, pos: int) -> str:
+    """The sentence around ``pos`` (cut at ``.``, ``!``, ``?`` before a space, or a line)."""
+    start = max(text.rfind(cut, 0, pos) for cut in (". ", "! ", "? ", "\n"))
+    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
+    return text[start + 1 : min(ends) if ends else len(text)]
 
 
 def unit_after(text: str, pos: int) -> Unit | None:
@@ -433,8 +529,10 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
         return None
     if word == "to" and first.value > second.value and not re.search(r"\bfrom\s*$", before):
         return None  # "eight to one": odds or a ratio, not a range
-    if word == "to" and first.unit is not None and _change_re().search(before):
-        return None  # "fell 12p to 340p": a change and the level reached ("up 3 to 4%" is a range)
+    if word == "to" and (first.unit is not None or second.unit is None) and _change_re().search(before):
+        # "fell 12p to 340p", "unemployment rose 32,000 to 1.4 million": a change and the
+        # level reached ("up 3 to 4%" is a range)
+        return None
     if not _units_allow_range(first, second, before):
         return None
     if word in ("-", "–", "—") and first.value >= second.value and first.unit is None and second.unit is None:
@@ -453,7 +551,7 @@ def _range_with(text: str, first: Found, numbers: list[Number], i: int):
 
 def _units_allow_range(first: Found, second: Found, before: str) -> bool:
     """Whether two measured numbers can be the ends of one range, by their units."""
-    if re.search(r"\bby\s*$", before) and first.unit is not None:
+    if re.search(r"\bby\s*$", before) and (first.unit is not None or second.value >= 2 * first.value):
         return False  # "rose by $43.6 billion to $419.2 billion": a change, then a level
     if first.unit and second.unit and first.unit != second.unit:
         return second.unit.startswith(first.unit + " per")  # "$62 and $68 per share"

@@ -170,6 +170,7 @@ def scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, int]:
             and not has_currency
             and not _currency_follows(text, m.end())
             and not _PLURAL_FOLLOWS.match(text, m.end())
+            or (suffix == "m" and not has_currency and _ATHLETES_FOLLOW.match(text, m.end()))
         ):
             return 1, pos
         return lex.multipliers[suffix], m.end()
@@ -188,6 +189,13 @@ _PLURAL_FOLLOWS = re.compile(
     r"[a-z]{3,}(?<!s) )?"
     r"(?!(?:metres|meters|miles|minutes|bytes|bits|times|hurdles|races|titles|finals|heats|relays"
     r"|sprints|events|medals|records|swims|runs)\b)[a-z]{2,}(?<!ss)s\b"
+)
+
+
+# "the 800m runners", "400m hurdlers": a lone m before the athletes of a distance is metres
+# ("10k runners" may still be ten thousand).
+_ATHLETES_FOLLOW = re.compile(
+    r" (?:runners|hurdlers|sprinters|swimmers|champions|athletes|specialists|medallists|winners)\b"
 )
 
 

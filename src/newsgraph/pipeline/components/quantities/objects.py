@@ -64,10 +64,33 @@ def _noun_phrase(head, after: int):
     first = head
     while first.i > 0:
         prev = head.doc[first.i - 1]
+        glued = prev.i > 0 and not doc[prev.i - 1].whitespace_ and doc[prev.i - 1].like_num
+        if glued:
+            break  # "one of the fastest 800m runners": the unit of another number
         if prev.dep_ in _MOD_DEPS and prev.head.i == head.i and prev.pos_ in _NOUNS and prev.idx >= after:
             first = prev
         else:
             break
-    start, end = first.idx, head.idx + len(head.text)
+    # A word the tokeniser cut at its hyphen is one word: "12 million e-mails", "3 hi-fi
+    # systems" (not "e" nor "fi systems").
+    while first.i >= 2 and _joined(doc[first.i - 2], doc[first.i - 1]) and doc[first.i - 2].idx >= after:
+        first = doc[first.i - 2]
+    last = head
+    while last.i + 2 < len(doc) and _joined(last, doc[last.i + 1]):
+        last = doc[last.i + 2]
+    start, end = first.idx, last.idx + len(last.text)
     # Span.text, not Doc.text: the latter rebuilds the whole text on every access.
-    return head.doc[first.i : head.i + 1].text, start, end, head.lemma_.lower()
+    return doc[first.i : last.i + 1].text, start, end, last.lemma_.lower()
+
+
+def _joined(word, hyphen) -> bool:
+    """Whether ``word``, the hyphen after it and the word after that are one written word."""
+    nxt = hyphen.doc[hyphen.i + 1] if hyphen.i + 1 < len(hyphen.doc) else None
+    return (
+        hyphen.text in ("-", "–")
+        and not word.whitespace_
+        and not hyphen.whitespace_
+        and word.is_alpha
+        and nxt is not None
+        and nxt.is_alpha
+    )
