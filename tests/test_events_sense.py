@@ -217,3 +217,10 @@ def test_events_the_content_of_a_call_is_not_coded_again():
     found = candidates("The Ruritanian government demanded the release of the hostages and threatened sanctions "
                        "against Borduria.")
     assert ("REQUEST", "demanded") in found and ("THREATEN", "threatened") in found
+
+
+def test_events_a_participle_qualifying_a_noun_is_no_event():
+    found = candidates("Police in Strelsau charged Jan Novak and his alleged accomplice Piet Marek with fraud.")
+    assert "alleged" not in [t for _, t in found]
+    assert ("ACCUSE", "alleged") in candidates(
+        "The Ruritanian Interior Ministry alleged that Jan Novak had bribed Bordurian officials.")

@@ -5,6 +5,8 @@ and entertainment news: "readership has shot up", "airlines are fighting this la
 "the two sides meet at Twickenham". Each check below names one class of such uses:
 
 - ``inside_name``: the trigger is a word of a name ("Privacy Invasion" in a group's name).
+- ``attributive``: a participle qualifying a noun ("his alleged second in command",
+  "shocked health officials", "the most visited museum") describes it; it is no event.
 - ``question``: the sentence asks ("which party will ...?"), or "ask" puts a question, not
   a request ("asked: ...", "ask hard questions").
 - ``other_phrasal_verb``: a bare row's verb carries a particle the row does not name
@@ -74,6 +76,8 @@ def misuse(doc: Document, token: Token, sent: SpacySpan, type_: str, bare_row: b
         return "inside_name"
     if sent.text.rstrip(" \"'\u201d\u2019)").endswith("?"):
         return "question"
+    if token.pos_ == "ADJ" and token.dep_ == "amod" and _attributive(token):
+        return "attributive"  # "his alleged second in command", "shocked officials"
     if token.pos_ == "VERB" and bare_row:
         if any(c.dep_ == "prt" and not _quantity_up_to(c) for c in token.children):
             return "other_phrasal_verb"
@@ -101,6 +105,14 @@ def misuse(doc: Document, token: Token, sent: SpacySpan, type_: str, bare_row: b
     if sports and not (_state_actor(doc, source) or _state_actor(doc, target)):
         return "sports"
     return None
+
+
+def _attributive(token: Token) -> bool:
+    """A participle that opens a noun phrase ("his alleged accomplice", "Shocked health
+    officials", "the most visited museum"), not a verb the small tagger took for an
+    adjective after its subject ("after Russia annexed Ukraine's Crimean Peninsula")."""
+    before = token.nbor(-1) if token.i > token.sent.start else None
+    return before is None or before.pos_ not in ("PROPN", "NOUN", "PRON") or before.tag_ == "PRP$"
 
 
 def _quantity_up_to(particle: Token) -> bool:
