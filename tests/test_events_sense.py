@@ -120,7 +120,8 @@ def test_events_other_senses_found_on_the_whole_corpus(text, trigger):
         ("Ruritanian police charged 12 protesters after the riot in Strelsau.", "ACCUSE", "charged"),
         ("The Ruritanian government applied for membership of the European Union.", "REQUEST", "applied"),
         ("The European Union sanctioned Ruritania over its human rights record.", "SANCTION", "sanctioned"),
-        ("Thousands of opposition supporters rallied in Strelsau against the government.", "PROTEST", "rallied"),
+        ("Thousands of opposition supporters rallied in Strelsau against the government.", "PROTEST",
+         "rallied"),
         ("Prime Minister Anna Kowalczyk met the Bordurian president in Strelsau.", "CONSULT", "met"),
         ("The Ruritanian government banned the sale of weapons to Borduria.", "COERCE", "banned"),
     ],
@@ -133,7 +134,8 @@ def test_events_same_verbs_still_code_events(text, type_, trigger):
     "text, type_, trigger, not_type",
     [
         # a deal struck is an agreement, not a strike of force; a strike on positions stays force
-        ("The Ruritanian government struck a deal with Borduria over gas prices.", "AGREE", "struck", "ASSAULT"),
+        ("The Ruritanian government struck a deal with Borduria over gas prices.", "AGREE", "struck",
+         "ASSAULT"),
         ("The Bordurian army struck Ruritanian border posts near Zenda.", "ASSAULT", "struck", "AGREE"),
         # a light verb's noun decides: an attack on plans by a party is criticism, legal
         # action a lawsuit; an attack launched by a state stays force
@@ -141,13 +143,15 @@ def test_events_same_verbs_still_code_events(text, type_, trigger):
          "launched", "ASSAULT"),
         ("The European Commission launched legal action against Ruritania over its deficit.", "ACCUSE",
          "launched", "ASSAULT"),
-        ("The Bordurian army launched an attack on Ruritanian border posts.", "ASSAULT", "launched", "ACCUSE"),
+        ("The Bordurian army launched an attack on Ruritanian border posts.", "ASSAULT", "launched",
+         "ACCUSE"),
         ("The Ruritanian Defence Alliance launched military action against Borduria on Monday.", "ASSAULT",
          "launched", "ACCUSE"),
         # charges pressed are an accusation; pressing someone to act stays a request
         ("The Ruritanian government will press charges against the Bordurian journalist Jan Novak.", "ACCUSE",
          "press", "REQUEST"),
-        ("The Ruritanian government pressed Borduria to release the prisoners.", "REQUEST", "pressed", "ACCUSE"),
+        ("The Ruritanian government pressed Borduria to release the prisoners.", "REQUEST", "pressed",
+         "ACCUSE"),
     ],
 )
 def test_events_type_follows_the_sense(text, type_, trigger, not_type):
@@ -159,7 +163,8 @@ def test_events_type_follows_the_sense(text, type_, trigger, not_type):
 def test_events_pronoun_in_a_reported_clause_is_the_speaker():
     # the nearest earlier name is the listener (Reuters); the speaker asked
     text = "The Ruritanian Red Cross told Reuters that it had asked Borduria for money to help flood victims."
-    (record, found), = code_inputs([InputDoc(id="t", text=text, title="", source="t", published="2031-03-14")])
+    (record, found), = code_inputs([InputDoc(id="t", text=text, title="", source="t",
+                                              published="2031-03-14")])
     sources = {record.text[e.trigger.start : e.trigger.end]: e.source.name for e, _ in found if e.source}
     assert sources.get("asked") == "Ruritanian Red Cross"
 
@@ -203,24 +208,27 @@ def test_events_call_for_someone_to_do_something_is_a_request(text):
 
 
 def test_events_a_natural_disaster_is_no_actor():
-    assert "struck" not in [t for _, t in candidates("A hurricane struck Ruritania on Monday, killing 40 people.")]
-    assert ("ASSAULT", "struck") in candidates("Bordurian warplanes struck Ruritania on Monday, killing 40 people.")
+    disaster = candidates("A hurricane struck Ruritania on Monday, killing 40 people.")
+    assert "struck" not in [t for _, t in disaster]
+    raid = candidates("Bordurian warplanes struck Ruritania on Monday, killing 40 people.")
+    assert ("ASSAULT", "struck") in raid
 
 
 def test_events_the_content_of_a_call_is_not_coded_again():
     # the parse hangs "to denounce" as an adverbial clause of "called on": the call's content
-    found = candidates("Jan Novak, chairman of the Ruritanian Human Rights Council, called on Mr Kowalczyk to "
-                       "denounce the claim that refugees were a burden.")
+    found = candidates("Jan Novak, chairman of the Ruritanian Human Rights Council, called on Mr Kowalczyk "
+                       "to denounce the claim that refugees were a burden.")
     assert ("REQUEST", "called on") in found
     assert "denounce" not in [t for _, t in found]
     # a second act coordinated with the coded one is an act of its own
-    found = candidates("The Ruritanian government demanded the release of the hostages and threatened sanctions "
-                       "against Borduria.")
+    found = candidates("The Ruritanian government demanded the release of the hostages and threatened "
+                       "sanctions against Borduria.")
     assert ("REQUEST", "demanded") in found and ("THREATEN", "threatened") in found
 
 
 def test_events_a_participle_qualifying_a_noun_is_no_event():
-    found = candidates("Police in Strelsau charged Jan Novak and his alleged accomplice Piet Marek with fraud.")
+    found = candidates("Police in Strelsau charged Jan Novak and his alleged accomplice Piet Marek "
+                       "with fraud.")
     assert "alleged" not in [t for _, t in found]
     assert ("ACCUSE", "alleged") in candidates(
         "The Ruritanian Interior Ministry alleged that Jan Novak had bribed Bordurian officials.")

@@ -35,7 +35,8 @@ def _sector_words() -> dict[str, tuple[str, ...]]:
 _SECTOR_WORDS = _sector_words()
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Speech verbs whose clause reports what their subject says ("announced it would prohibit aid").
-REPORTING_VERBS = frozenset({"say", "announce", "tell", "state", "insist", "add", "declare", "confirm", "indicate"})
+REPORTING_VERBS = frozenset({"say", "announce", "tell", "state", "insist", "add", "declare", "confirm",
+                             "indicate"})
 # Entity labels that never name an actor.
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Types whose direct object is what is moved or given, never whom it is done to.
@@ -126,7 +127,8 @@ def _target_candidates(token: Token, type_: str, depth: int):
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
             yield from (c for c in child.children if c.dep_ == "nsubj" and is_actor_like(c))
     for child in token.children:
-        if (child.dep_ == "ccomp" or lexicon.for_clause(child)) and type_ in ("REQUEST", "ACCUSE", "THREATEN"):
+        content = child.dep_ == "ccomp" or lexicon.for_clause(child)
+        if content and type_ in ("REQUEST", "ACCUSE", "THREATEN"):
             yield from (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and is_actor_like(c))
     if depth < 2:
         for child in token.children:

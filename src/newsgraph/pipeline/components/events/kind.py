@@ -131,7 +131,9 @@ def _abstract_object(token: Token) -> bool:
 def _market_demand(obj: Token) -> bool:
     """"meet demand", "meet global demand": a market's demand, not someone's demands ("would
     not meet their demands" is a refusal to yield)."""
-    return obj.lemma_.lower() == "demand" and obj.tag_ == "NN" and not any(c.dep_ == "poss" for c in obj.children)
+    if obj.lemma_.lower() != "demand" or obj.tag_ != "NN":
+        return False
+    return not any(c.dep_ == "poss" for c in obj.children)
 
 
 def _asks_for(token: Token) -> bool:
@@ -266,21 +268,21 @@ _CLAUSE_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
 # rival", "control a business"); killing, bombing, torture and the like are force whoever does them.
 _FORCE_OR_WORDS = frozenset({"attack", "assault", "lash", "savage", "slam", "blast", "fight", "fighting", "battle",
                              "beat", "clash", "storm", "damage", "control", "defeat", "crush", "hit", "target",
-                             "capture", "offensive", "invade", "invasion", "raid", "besiege", "overrun", "lead",
-                             "action", "operation"})
+                             "capture", "offensive", "invade", "invasion", "raid", "besiege", "overrun",
+                             "lead", "action", "operation"})
 # Verbs of force a state does with its forces ("Russia invaded"); a country that "beat" or
 # "clashed with" another is a team or a row. "action" and "operation" are a light verb's
 # nouns ("launched military action"): force when a state or someone armed launches them.
 _STATE_FORCE = frozenset({"attack", "assault", "invade", "invasion", "offensive", "raid", "capture", "storm",
                           "besiege", "overrun", "fight", "fighting", "battle", "action", "operation"})
 # Nouns of force a light verb carries ("launch an attack", "carry out a raid").
-_FORCE_NOUNS = frozenset({"attack", "assault", "offensive", "invasion", "raid", "action", "operation", "battle",
-                          "fight", "fighting"})
+_FORCE_NOUNS = frozenset({"attack", "assault", "offensive", "invasion", "raid", "action", "operation",
+                          "battle", "fight", "fighting"})
 # Words that make a light verb's noun force ("military action", "air operations").
 _MILITARY_WORDS = frozenset({"military", "armed", "air", "ground", "naval", "army", "combat"})
 # Words that make "action" a lawsuit ("launch legal action", "infringement action").
-_LEGAL_ACTION_WORDS = frozenset({"legal", "court", "infringement", "disciplinary", "libel", "antitrust", "judicial",
-                                 "civil", "criminal", "class"})
+_LEGAL_ACTION_WORDS = frozenset({"legal", "court", "infringement", "disciplinary", "libel", "antitrust",
+                                 "judicial", "civil", "criminal", "class"})
 # Speech verbs whose "would" is a reported "will" ("announced it would prohibit all aid").
 _REPORTING = actors.REPORTING_VERBS
 # Meeting verbs that may be among the subject's members ("the leaders met", "the two sides negotiated").
@@ -337,7 +339,9 @@ def words_not_force(doc: Document, token: Token, source: Actor | None, source_to
     "drop" for the others ("fight the seat", "beating artists in a list"); None when the
     source may use force or is not named ("was attacked in a park")."""
     lemma = token.lemma_.lower()
-    obj = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None) if token.pos_ == "VERB" else None
+    obj = None
+    if token.pos_ == "VERB":
+        obj = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
     if obj is not None and lemma not in _FORCE_OR_WORDS:
         # a light verb's noun decides: "launched an attack on spending plans" (criticism),
         # "launch infringement action" (a lawsuit), "took industrial action" (a strike)

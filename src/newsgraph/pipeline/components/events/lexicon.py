@@ -258,7 +258,8 @@ def _multiword(token: Token, row: Trigger) -> list[Token] | None:
         return []
     if row.pos == "VERB":
         extra = [c for c in token.children if c.dep_ in _PARTICLE_DEPS and c.lower_ in rest]
-        extra += [m for m in _clause_marks(token) if m.lower_ in rest and m.lower_ not in {c.lower_ for c in extra}]
+        found = {c.lower_ for c in extra}
+        extra += [m for m in _clause_marks(token) if m.lower_ in rest and m.lower_ not in found]
         return extra if len(extra) == len(rest) else None
     extra = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.lower_ in rest]
     return extra if len(extra) == len(rest) else None

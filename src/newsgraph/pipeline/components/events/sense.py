@@ -60,11 +60,13 @@ OPINION_MIN_SENTENCES = 3  # ... in at least this many sentences
 # (PLOVER codes a court striking down a restriction as CONCEDE.)
 _COURT_EVENTS = frozenset({"COERCE", "ACCUSE", "SANCTION", "CONCEDE", "RETREAT"})
 # What is charged as a price ("charge reasonable levels of council tax", "charged a fee").
-_PRICE_WORDS = frozenset({"price", "fee", "tax", "rate", "rent", "tariff", "premium", "interest", "commission",
-                          "fare", "toll", "levy", "charge", "cost", "vat", "sum", "amount", "subscription"})
+_PRICE_WORDS = frozenset({"price", "fee", "tax", "rate", "rent", "tariff", "premium", "interest",
+                          "commission", "fare", "toll", "levy", "charge", "cost", "vat", "sum", "amount",
+                          "subscription"})
 # What rallies on a market ("the dollar rallied", "shares rallied").
-_MARKET_WORDS = frozenset({"currency", "dollar", "euro", "pound", "sterling", "yen", "share", "stock", "market",
-                           "index", "price", "bond", "oil", "gold", "rouble", "peso", "rupee", "yuan"})
+_MARKET_WORDS = frozenset({"currency", "dollar", "euro", "pound", "sterling", "yen", "share", "stock",
+                           "market", "index", "price", "bond", "oil", "gold", "rouble", "peso", "rupee",
+                           "yuan"})
 _STATEMENT_VERBS = frozenset({"defend", "justify", "dismiss"})
 _OBJECT_DEPS = ("dobj", "obj")
 
@@ -139,7 +141,9 @@ def _other_sense(token: Token, lemma: str, type_: str, obj: Token | None) -> boo
         return obj is not None and not actors.is_actor_like(obj) and obj.pos_ != "PRON"
     if lemma == "rally" and type_ == "PROTEST":  # "the dollar rallied", "it rallied": a price, not people
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return subject is not None and (subject.lower_ in ("it", "which") or subject.lemma_.lower() in _MARKET_WORDS)
+        if subject is None:
+            return False
+        return subject.lower_ in ("it", "which") or subject.lemma_.lower() in _MARKET_WORDS
     return False
 
 
