@@ -5,6 +5,7 @@
     .venv/bin/python scripts/bbc_event_sample.py --seed 211 \
         --exclude-articles src/newsgraph/resources/events/bbc_articles_read.txt \
         --out /tmp/events.jsonl --sample 100 --sample-seed 211
+    .venv/bin/python scripts/bbc_event_sample.py --all --out /tmp/events-all.jsonl
 
 Articles: the corpus's paths (topic/file.txt, sorted) shuffled with ``random.Random(seed)``;
 the first ``--n`` of them that are not among the first ``--n`` of any ``--exclude-seed``
@@ -14,6 +15,9 @@ same text as one: the corpus holds some stories twice). Every kept event is writ
 ``--sample`` a random draw of that many events (``--sample-seed``) is printed for reading;
 with ``--candidates`` every candidate before the confidence threshold is written, with its
 offsets and whether the shipped thresholds keep it (how the labels were drawn).
+With ``--all`` every article of the corpus is coded (no draw; ``--seed`` and the exclusions
+are ignored): how kept events are counted by trigger and type over the whole corpus
+(docs/events.md, "Reading every kept event of the 2,225 BBC articles").
 The sentences stay in /tmp: nothing of the corpus is copied into the repository.
 """
 
@@ -130,7 +134,8 @@ def code_candidates(root: Path, chosen: list[str]) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--seed", type=int, default=None, help="the draw's shuffle (required unless --all)")
+    parser.add_argument("--all", action="store_true", help="code every article of the corpus (no draw)")
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--exclude-seed", type=int, action="append", default=[])
     parser.add_argument("--out", type=Path, required=True)
@@ -143,11 +148,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--candidates", action="store_true",
                         help="every candidate before the confidence threshold, with offsets (for labelling)")
     args = parser.parse_args(argv)
+    if args.seed is None and not args.all:
+        parser.error("--seed is required unless --all")
     read = {part for path in args.exclude_articles for line in path.read_text(encoding="utf-8").splitlines()
             for part in line.split("\t") if part.endswith(".txt") and not line.startswith("#")}
     read |= same_text(args.data, read)
-    chosen = [path for path in articles(args.data, args.seed, args.n + len(read), args.exclude_seed,
-                                        args.exclude_n or args.n) if path not in read][: args.n]
+    if args.all:
+        chosen = sorted(str(p.relative_to(args.data)) for p in args.data.glob("*/*.txt"))
+    else:
+        chosen = [path for path in articles(args.data, args.seed, args.n + len(read), args.exclude_seed,
+                                            args.exclude_n or args.n) if path not in read][: args.n]
     rows = (code_candidates if args.candidates else code)(args.data, chosen)
     args.out.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     print(f"{len(chosen)} articles, {len(rows)} events, in {len({r['article'] for r in rows})} articles")

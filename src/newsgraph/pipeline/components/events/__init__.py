@@ -263,14 +263,32 @@ def _reporting_speaker(doc: Document, token: Token) -> Actor | None:
 def _content_of_coded_act(token: Token, coded: dict[int, str]) -> bool:
     """True when ``token`` heads the content of a demand, refusal, accusation, intent or
     threat coded just above it ("demanded that the US match ...", "rejected a request to
-    interrogate ...", "agreed to set up ..."): the content is that event's, not another one."""
+    interrogate ...", "agreed to set up ..."): the content is that event's, not another one.
+    The parse may hang the content as an adverbial clause ("called for the embargo to be
+    lifted"; an infinitive one only under a request: "called on him to denounce", while
+    "will meet to agree on support" is a purpose) or coordinate a second act with the first
+    ("calling for him to apologise and withdraw it"); a verb coordinated with the coded act
+    itself is an act of its own ("demanded ... and threatened ...")."""
+    purpose = False
     for _ in range(3):
-        if token.dep_ not in ("xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj", "prep", "dobj") or token.head.i == token.i:
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "conj":
+            token = token.head
+            continue
+        purpose = purpose or _infinitive_clause(token)
+        if token.dep_ not in ("xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj", "prep", "dobj") \
+                and not lexicon.for_clause(token) and not _infinitive_clause(token):
             return False
         token = token.head
-        if coded.get(token.i) in _CONTENT_TYPES:
+        if coded.get(token.i) in (("REQUEST",) if purpose else _CONTENT_TYPES):
             return True
     return False
+
+
+def _infinitive_clause(token: Token) -> bool:
+    """An adverbial clause in the infinitive ("called on Mr Clarke to denounce ...")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _restates(noun: Token, type_: str, coded: dict[int, str]) -> bool:

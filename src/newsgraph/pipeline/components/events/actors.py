@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from newsgraph import resources
 from newsgraph.pipeline.document import Document
-from newsgraph.pipeline.components.events import phoenix
+from newsgraph.pipeline.components.events import lexicon, phoenix
 from newsgraph.pipeline.components.events.mentions import entity_at
 from newsgraph.resources.countries import country_by_code, country_by_name
 from newsgraph.record import Actor, Entity
@@ -34,6 +34,9 @@ def _sector_words() -> dict[str, tuple[str, ...]]:
 
 _SECTOR_WORDS = _sector_words()
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Speech verbs whose clause reports what their subject says ("announced it would prohibit aid").
+REPORTING_VERBS = frozenset({"say", "announce", "tell", "state", "insist", "add", "declare", "confirm",
+                             "indicate"})
 # Entity labels that never name an actor.
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Types whose direct object is what is moved or given, never whom it is done to.
@@ -124,7 +127,8 @@ def _target_candidates(token: Token, type_: str, depth: int):
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
             yield from (c for c in child.children if c.dep_ == "nsubj" and is_actor_like(c))
     for child in token.children:
-        if child.dep_ == "ccomp" and type_ in ("REQUEST", "ACCUSE", "THREATEN"):
+        content = child.dep_ == "ccomp" or lexicon.for_clause(child)
+        if content and type_ in ("REQUEST", "ACCUSE", "THREATEN"):
             yield from (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and is_actor_like(c))
     if depth < 2:
         for child in token.children:
@@ -255,12 +259,15 @@ def resolve(doc: Document, token: Token | None) -> Actor | None:
         of = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if of and (token.lower_ in _QUANTIFIERS or is_actor_like(of[0])):
             token = of[0]
-    if token.lower_ in ("we", "i", "us"):
+    if token.lower_ in ("we", "i", "us") and token.pos_ == "PRON":  # not "the US"
         entity = _speaker(doc, token)
         return _actor(doc, entity, entity.name, token) if entity else None
     if token.lower_ in _RELATIVE:
         return None
     if token.lower_ in _PRONOUNS:
+        speaker = _reporting_subject(token)
+        if speaker is not None:  # "X told Reuters it was seeking aid": X, not the listener
+            return resolve(doc, speaker)
         entity = _antecedent(doc, token)
         return _actor(doc, entity, entity.name if entity else None, token) if entity else None
     token = _outside_dateline(doc, token)
@@ -342,6 +349,29 @@ def _speaker(doc: Document, pronoun: Token) -> Entity | None:
     return None
 
 
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the speech verb whose reported clause a pronoun is the subject of, when
+    it can be what the pronoun stands for ("the Federation told the Reuters news agency that
+    it was seeking", "police confirmed they had arrested"): the speaker speaks of itself,
+    and the nearest earlier name is often the listener."""
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or not is_actor_like(subject):
+        return None
+    kind = _PRONOUNS[pronoun.lower_]
+    if kind == "person":
+        return subject if subject.ent_type_ == "PERSON" else None
+    if kind == "thing":  # "it": an organisation or a country, not an office ("the attorney general said it")
+        return subject if subject.ent_type_ in ("ORG", "GPE") and subject.tag_ in ("NNP", "NN") else None
+    plural = subject.tag_ in ("NNS", "NNPS") or subject.lemma_.lower() == "police"
+    return subject if plural and subject.ent_type_ != "PERSON" else None
+
+
 def _antecedent(doc: Document, pronoun: Token) -> Entity | None:
     """The most recent entity before the pronoun of the kind it can refer to."""
     kind = _PRONOUNS[pronoun.lower_]
@@ -385,6 +415,8 @@ def _typing(doc: Document, entity: Entity | None, token: Token) -> tuple[str | N
             sector = "international organisation"
         elif entity.type == "ORG" and country:
             sector = _sector_of(entity.name.lower()) or "government"
+    elif token.ent_type_ == "GPE" and (named := country_by_name(token.text)) is not None:
+        return named.iso2, "government"  # a country the record's entities missed ("The US has asked")
     left = [t for t in token.lefts] + [token]
     phrase = " ".join(t.lower_ for t in left)
     if sector is None:

@@ -196,7 +196,7 @@ def match(token: Token, index: dict[tuple[str, str], list[Trigger]]) -> tuple[Tr
         at += 1
         if row.rest:
             if beside is None:
-                beside = {c.lower_ for c in token.children}
+                beside = {c.lower_ for c in token.children} | {m.lower_ for m in _clause_marks(token)}
             if not beside.issuperset(row.rest):
                 continue
         if row.objects is not None:
@@ -238,6 +238,19 @@ def _wanted_object(objects: set[str], row: Trigger) -> bool:
     return any(all(part in objects for part in phrase) for phrase in row.phrases)
 
 
+def _clause_marks(token: Token) -> list[Token]:
+    """The marks of a verb's clausal complements: "called for the embargo to be lifted" hangs
+    "for" on "lifted", but it is "call for"'s particle."""
+    return [m for c in token.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+            for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
+
+
+def for_clause(token: Token) -> bool:
+    """``token`` heads a "for X to do Y" clause the parse hung as an adverbial one ("pushing for
+    the US to support", "called for the embargo to be lifted"): what is asked for."""
+    return token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in token.children)
+
+
 def _multiword(token: Token, row: Trigger) -> list[Token] | None:
     """The tokens completing a multiword trigger ([] for one word), or None on no match."""
     rest = row.rest
@@ -245,6 +258,8 @@ def _multiword(token: Token, row: Trigger) -> list[Token] | None:
         return []
     if row.pos == "VERB":
         extra = [c for c in token.children if c.dep_ in _PARTICLE_DEPS and c.lower_ in rest]
+        found = {c.lower_ for c in extra}
+        extra += [m for m in _clause_marks(token) if m.lower_ in rest and m.lower_ not in found]
         return extra if len(extra) == len(rest) else None
     extra = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.lower_ in rest]
     return extra if len(extra) == len(rest) else None
