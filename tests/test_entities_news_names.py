@@ -76,3 +76,9 @@ def test_entities_products_are_products_and_a_common_word_is_not_added():
     from newsgraph.pipeline.components.entities.gazetteer import gazetteer
 
     assert not gazetteer().lookup("Windows").add  # "Windows were smashed"
+
+
+def test_entities_us_in_capitals_is_the_country_not_the_pronoun():
+    found = _entities("The US has asked the trade body to rule. Let us wait, he told us.")
+    assert found["US"] == ("GPE", {"iso3166": "US", "geonames": 6252001})
+    assert "us" not in found

@@ -238,14 +238,15 @@ def _is_punct(text: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)  # run on every mention of every document
 def is_junk(text: str) -> bool:
-    """True for spans that are never names: no letters, all lower case, a pronoun,
-    a contraction ("n't"), or page furniture ("RELATED")."""
+    """True for spans that are never names: no letters, all lower case, a pronoun (but
+    "US" in capitals is the country), a contraction ("n't"), or page furniture
+    ("RELATED")."""
     if not any(ch.isalpha() for ch in text):
         return True
     if not any(ch.isupper() for ch in text):
         return True
     low = text.casefold().replace("’", "'")
-    if low in _PRONOUNS or low.startswith("n't") or low in ("'s", "'ll", "'re", "'ve", "'d", "'m"):
+    if low in _PRONOUNS and text != "US" or low.startswith("n't") or low in ("'s", "'ll", "'re", "'ve", "'d", "'m"):
         return True
     if "/" in text.split():  # "N / A" in a table
         return True
