@@ -79,6 +79,7 @@ def test_entities_products_are_products_and_a_common_word_is_not_added():
 
 
 def test_entities_us_in_capitals_is_the_country_not_the_pronoun():
-    found = _entities("The US has asked the trade body to rule. Let us wait, he told us.")
+    found = _entities("The US has asked the WHO to rule. Let us wait, he told us, who knew.")
     assert found["US"] == ("GPE", {"iso3166": "US", "geonames": 6252001})
-    assert "us" not in found
+    assert "us" not in found and "who" not in found
+    assert found["WHO"] == ("ORG", {"newsgraph": "who"})

@@ -23,6 +23,8 @@ _PRONOUNS = words("lexicons/entities/pronouns.txt")
 _FURNITURE = words("lexicons/entities/furniture_words.txt")
 _HONORIFICS = words("lexicons/entities/honorifics.txt")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Pronouns whose capitals spell a name: the United States, the World Health Organization.
+_PRONOUN_ABBREVIATIONS = frozenset({"US", "WHO"})
 _ARTICLES = frozenset({"the", "The", "THE"})
 _OPENING_TAGS = frozenset({"IN", "RB", "CC", "TO"})
 _RANKS = words("lexicons/entities/rank_abbreviations.txt")
@@ -239,14 +241,14 @@ def _is_punct(text: str) -> bool:
 @lru_cache(maxsize=1 << 14)  # run on every mention of every document
 def is_junk(text: str) -> bool:
     """True for spans that are never names: no letters, all lower case, a pronoun (but
-    "US" in capitals is the country), a contraction ("n't"), or page furniture
+    "US" and "WHO" in capitals are names), a contraction ("n't"), or page furniture
     ("RELATED")."""
     if not any(ch.isalpha() for ch in text):
         return True
     if not any(ch.isupper() for ch in text):
         return True
     low = text.casefold().replace("’", "'")
-    if low in _PRONOUNS and text != "US" or low.startswith("n't") or low in ("'s", "'ll", "'re", "'ve", "'d", "'m"):
+    if low in _PRONOUNS and text not in _PRONOUN_ABBREVIATIONS or low.startswith("n't") or low in ("'s", "'ll", "'re", "'ve", "'d", "'m"):
         return True
     if "/" in text.split():  # "N / A" in a table
         return True
