@@ -71,6 +71,18 @@ def test_corpus_resolve_places_by_kb_and_orgs_by_acronym():
     assert len(graph) == 3
 
 
+def test_corpus_resolve_a_listed_name_is_joined_by_its_id_not_by_initials():
+    rows = _rows(
+        ("d1", "e1", "ORG", "Plaid Cymru", [], {"newsgraph": "gb-plaid"}),
+        ("d2", "e1", "ORG", "PC"),  # a personal computer, in a technology story
+        ("d3", "e1", "ORG", "Kalder Mining Group"),
+        ("d4", "e1", "ORG", "KMG"),
+    )
+    links, _ = _by_entity(rows)
+    assert links[("d1", "e1")][0] != links[("d2", "e1")][0]
+    assert links[("d3", "e1")][0] == links[("d4", "e1")][0]  # unlisted names still join
+
+
 def test_corpus_resolve_ids_are_stable_and_value_types_skipped():
     rows = _rows(("d1", "e1", "PERSON", "Clara Voss"), ("d1", "e2", "DATE", "Monday"))
     first, _ = resolve(rows)

@@ -219,10 +219,12 @@ def touch_keys(key: tuple[str, str], kb: dict) -> set[str]:
 
 def _merge_orgs(nodes: dict, clusters: Clusters, near: dict | None = None) -> None:
     """An acronym joins the one full name whose initials it spells; near spellings
-    (``near``: see ``_merge_fuzzy``)."""
+    (``near``: see ``_merge_fuzzy``). A name the entity lexicons list (a ``newsgraph`` kb
+    id) is joined by its id only: its acronyms are listed with it, and one that is not
+    ("PC" beside Plaid Cymru) means something else (a personal computer)."""
     by_acronym: dict[str, list] = defaultdict(list)
     for key in sorted(nodes):
-        if key[0] == "ORG" and len(nodes[key].tokens) >= 2:
+        if key[0] == "ORG" and len(nodes[key].tokens) >= 2 and "newsgraph" not in nodes[key].kb:
             by_acronym[acronym(key[1])].append(key)
     for key in sorted(nodes):
         if key[0] != "ORG" or len(nodes[key].tokens) != 1:
