@@ -113,26 +113,50 @@ def caches(pipeline, nlp) -> dict[str, int | None]:
     }
 
 
-def measure(items: list[Article], every: int) -> dict:
+def measure(items: list[Article], every: int, records: Path | None = None) -> dict:
     from newsgraph import service
     from newsgraph.ingest.inputs import Failure, InputDoc
     from newsgraph.pipeline.components.backbone import load_spacy
+    from newsgraph.record import to_json
 
     pipeline = service.get_pipeline()
     nlp = load_spacy()
     samples = [{"articles": 0, "rss_mb": round(rss_mb(), 1), "cpu_s": 0.0, **caches(pipeline, nlp)}]
     started = time.process_time()
     failures = 0
+    out = records.open("wb") if records else None
     for at in range(0, len(items), every):
         chunk = items[at : at + every]
         inputs = [InputDoc(id=f"{i}-{a.id}", text=a.body, title=a.title, source=a.id)
                   for i, a in enumerate(chunk, at)]  # fmt: skip
-        failures += sum(1 for r in pipeline.pipe(inputs) if isinstance(r, Failure))
+        for result in pipeline.pipe(inputs):
+            failures += isinstance(result, Failure)
+            if out:
+                out.write((repr(result).encode() if isinstance(result, Failure) else to_json(result)) + b"\n")
         cpu = round(time.process_time() - started, 1)
         samples.append({"articles": at + len(chunk), "rss_mb": round(rss_mb(), 1), "cpu_s": cpu,
                         **caches(pipeline, nlp)})  # fmt: skip
         print(json.dumps(samples[-1]), file=sys.stderr, flush=True)
+    if out:
+        out.close()
     return {"samples": samples, "failures": failures}
+
+
+def _set_limits(warm_docs: int | None, cap: int | None) -> None:
+    """Override the backbone's warm-up and the memos' cap (before the pipeline is built),
+    to check that forgetting changes no record."""
+    if cap is not None:
+        from newsgraph.pipeline import bounded
+
+        bounded.WORDS = cap  # the lru_cache memos read it when their module is imported
+        bounded.BoundedCache.__init__.__defaults__ = (cap,)
+        from newsgraph.pipeline.components.quotes import tokens
+
+        tokens._Lemmas.__init__.__defaults__ = (cap,)
+    if warm_docs is not None:
+        from newsgraph.pipeline.components import backbone
+
+        backbone.WARM_DOCS = warm_docs
 
 
 def growth_per_1000(samples: list[dict], after: int) -> float:
@@ -152,12 +176,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=250, help="articles between samples (default 250)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the BBC data_files folder")
     parser.add_argument("--output", help="also write the JSON result here")
+    parser.add_argument("--start", type=int, default=0, help="skip this many articles of the sequence first")
+    parser.add_argument("--records", type=Path, help="write every record (JSON line) or failure here")
+    parser.add_argument("--warm-docs", type=int, help="documents parsed before the first memory zone")
+    parser.add_argument("--cap", type=int, help="cap of every word-keyed memo (default: bounded.WORDS)")
     args = parser.parse_args(argv)
-    items = articles(args.data, args.n)
-    first_pass = min(args.n, len(select_articles(args.data, 10**9)))
-    result = measure(items, args.every)
+    _set_limits(args.warm_docs, args.cap)
+    items = articles(args.data, args.start + args.n)[args.start :]
+    first_pass = max(0, min(args.n, len(select_articles(args.data, 10**9)) - args.start))
+    result = measure(items, args.every, args.records)
+    from newsgraph.pipeline.components import backbone
+
     result.update(
-        articles=args.n, every=args.every, respell=RESPELL, first_pass=first_pass,
+        articles=args.n, start=args.start, every=args.every, respell=RESPELL, first_pass=first_pass,
+        warm_docs=getattr(backbone, "WARM_DOCS", None), cap=args.cap,
         rss_growth_mb_per_1000=growth_per_1000(result["samples"], first_pass),
         python=platform.python_version(),
     )

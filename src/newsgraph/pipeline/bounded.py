@@ -18,7 +18,7 @@ from typing import TypeVar
 K = TypeVar("K")
 V = TypeVar("V")
 
-WORDS = 1 << 17  # the default cap for memos keyed by a word: 131,072 entries (a few MB)
+WORDS = 1 << 15  # the default cap of a memo keyed by a word: 32,768 entries (about 3-8 MB)
 
 
 class BoundedCache(dict[K, V]):
