@@ -15,7 +15,6 @@ BENCH = Path(__file__).resolve().parents[1] / "bench" / "memory.py"
 
 @pytest.fixture(scope="module")
 def bench():
-    sys.path.insert(0, str(BENCH.parent))  # it imports throughput.py beside it
     spec = importlib.util.spec_from_file_location("bench_memory", BENCH)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
