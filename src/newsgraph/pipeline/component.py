@@ -9,6 +9,7 @@ returns it, declaring what it ``requires`` from earlier components and what it
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from typing import ClassVar
 
 from newsgraph.pipeline.document import Document
@@ -40,3 +41,9 @@ class Component:
         """Process a stream; components that batch (the NLP backbone) override this."""
         for doc in docs:
             yield self(doc)
+
+    def memory_zone(self) -> AbstractContextManager:
+        """The block the pipeline runs each batch in (``Pipeline.pipe``). Nothing made for
+        the batch's documents is used after it, so a component that keeps memory per
+        document (the NLP backbone: spaCy's vocabulary) may free it when the block ends."""
+        return nullcontext()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from itertools import islice
 
 from newsgraph import validate
@@ -58,7 +59,19 @@ class Pipeline:
         """
         iterator = iter(items)
         while batch := list(islice(iterator, self.batch_size)):
-            yield from self._run_batch(batch)
+            with self.memory_zone():
+                done = self._run_batch(batch)
+            yield from done
+
+    def memory_zone(self) -> ExitStack:
+        """Every component's ``memory_zone``, entered in order: a batch runs inside it, and
+        the records it makes hold no spaCy object, so nothing the batch met is used after
+        it (in a long-lived process, spaCy's vocabulary stops growing with every new word)."""
+        stack = ExitStack()
+        with stack:
+            for component in self.components:
+                stack.enter_context(component.memory_zone())
+            return stack.pop_all()
 
     def _run_batch(self, batch: list[InputDoc | Failure]) -> list[Record | Failure]:
         prepared = [item if isinstance(item, Failure) else _prepare(item) for item in batch]

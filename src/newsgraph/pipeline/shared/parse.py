@@ -37,6 +37,8 @@ from spacy.attrs import (
     TAG,
 )
 
+from newsgraph.pipeline.bounded import BoundedCache
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -100,9 +102,8 @@ def ent_spans(sdoc: Doc) -> tuple[tuple[int, int, str], ...]:
 
 
 # Lower-cased strings by string-store id (a lemma, a form), shared by all parses: ids do
-# not depend on the store (they are hashes of the strings). Cleared past this size.
-_LOWER: dict[int, str] = {}
-_MAX_LOWER = 500_000
+# not depend on the store (they are hashes of the strings). Capped (pipeline/bounded.py).
+_LOWER: BoundedCache[int, str] = BoundedCache()
 
 
 def lower_of(strings, key: int) -> str:
@@ -110,7 +111,5 @@ def lower_of(strings, key: int) -> str:
     components look up the lower-cased lemma of the same few thousand ids in every article."""
     found = _LOWER.get(key)
     if found is None:
-        if len(_LOWER) > _MAX_LOWER:
-            _LOWER.clear()
         found = _LOWER[key] = strings[key].lower()
     return found

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import cache, lru_cache
+from functools import lru_cache
 
+from newsgraph.pipeline.bounded import WORDS
 from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, is_junk
 from newsgraph.resources import table, words
@@ -264,7 +265,7 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
 _MAJOR_PLACE_POPULATION = 100_000
 
 
-@cache
+@lru_cache(maxsize=WORDS)  # keyed by the names met: capped (pipeline/bounded.py)
 def _major_place(surface: str) -> bool:
     """Whether GeoNames knows a country, first-level division or large town of this name."""
     from newsgraph.resources.geonames import gazetteer as places
@@ -364,7 +365,7 @@ def _line_label(m: Mention, text: str) -> bool:
 _LABEL_FIGURE = re.compile(r"[ \t]+[-+$€£(]?\d[\d.,]*(?:[ \t]|$)", re.M)
 
 
-@cache
+@lru_cache(maxsize=WORDS)  # keyed by the words met: capped (pipeline/bounded.py)
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
@@ -533,7 +534,7 @@ def harmonise(mentions: list[Mention], text: str) -> None:
             m.label = best
 
 
-@cache
+@lru_cache(maxsize=WORDS)  # keyed by the words met: capped (pipeline/bounded.py)
 def _common(word: str) -> bool:
     """A frequent English word ("may", "will", "take") that alone is no evidence of a name."""
     from wordfreq import zipf_frequency

@@ -6,8 +6,9 @@ right after a title ("Governor Babajide Sanwo-Olu"). See docs/entities.md."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
+from newsgraph.pipeline.bounded import WORDS
 from newsgraph.pipeline.components.entities.gazetteer import titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
 from newsgraph.resources import entries
@@ -57,7 +58,7 @@ def divisions(mentions: list[Mention], text: str) -> None:
             m.label, m.sure = "GPE", True
 
 
-@cache
+@lru_cache(maxsize=WORDS)  # keyed by the names met: capped (pipeline/bounded.py)
 def _division(name: str) -> bool:
     from newsgraph.resources.geonames import gazetteer as places
 
@@ -99,7 +100,7 @@ def places_after_prepositions(mentions: list[Mention], toks: Tokens, text: str) 
 _TOWN_BEFORE_AIRPORT = 100_000
 
 
-@cache
+@lru_cache(maxsize=WORDS)  # keyed by the names met: capped (pipeline/bounded.py)
 def _populated_place(name: str) -> int:
     """The population of the largest town or division GeoNames knows as ``name``, or -1."""
     from newsgraph.resources.geonames import gazetteer as places

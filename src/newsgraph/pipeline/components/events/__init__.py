@@ -14,6 +14,7 @@ from __future__ import annotations
 import msgspec
 from spacy.tokens import Token
 
+from newsgraph.pipeline.bounded import BoundedCache
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.events import actors, confidence, features, kind, lexicon, sense
 from newsgraph.pipeline.components.events.mentions import coding, entity_at
@@ -60,8 +61,10 @@ class EventCoder(Component):
         self.index = lexicon.load(lexicon_path)  # fails at build time, not on the first article
         self.model = confidence.load(confidence_path)
         self.min_confidence = min_confidence  # None: the model's thresholds (world affairs, ordinary news)
-        self._may_match: dict[tuple[int, ...], bool] = {}  # (lemma, form, pos, tag) ids -> may match a row
-        self._lemma_types: dict[tuple[str, str], int] = {}  # (lemma, pos) -> PLOVER types its rows code
+        # Filled per word met, so capped (pipeline/bounded.py); ids are string-store hashes.
+        # (lemma, form, pos, tag) ids -> may match a row; (lemma, pos) -> PLOVER types its rows code
+        self._may_match: BoundedCache[tuple[int, ...], bool] = BoundedCache()
+        self._lemma_types: BoundedCache[tuple[str, str], int] = BoundedCache()
 
     def __call__(self, doc: Document) -> Document:
         for event, values in self.code(doc):

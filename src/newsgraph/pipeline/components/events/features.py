@@ -12,10 +12,11 @@ lexicon rows code). Nothing here names a word of one error.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newsgraph.pipeline.bounded import WORDS
 from newsgraph.pipeline.components.events import kind
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Actor
@@ -100,7 +101,7 @@ def _kind(doc: Document, actor: Actor) -> str:
     return {"PERSON": "person", "ORG": "org", "GPE": "country", "NORP": "country"}.get(entity.type, "phrase")
 
 
-@cache
+@lru_cache(maxsize=WORDS)  # keyed by the lemmas met: capped (pipeline/bounded.py)
 def _common(lemma: str) -> float:
     """How common the word is in English, from 0 (rare, Zipf <= 3) to 1 (Zipf >= 6: "give", "make")."""
     from wordfreq import zipf_frequency

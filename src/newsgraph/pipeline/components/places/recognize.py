@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 import numpy as np
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 
+from newsgraph.pipeline.bounded import WORDS
 from newsgraph.pipeline.components.entities.companies import (
     companies,
     company_cued,
@@ -66,7 +67,7 @@ def _common_word_threshold() -> float:
     return 4.3
 
 
-@cache
+@lru_cache(maxsize=WORDS)  # keyed by the words met: capped (pipeline/bounded.py)
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from spacy.strings import get_string_id
 
 from newsgraph.errors import Code, ConfigError
+from newsgraph.pipeline.bounded import BoundedCache
 from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, Cue, Parse
 from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, content_end
 from newsgraph.pipeline.components.quotes.lexicon import RESOURCES
@@ -103,16 +104,13 @@ _COMPLEMENTS = frozenset(get_string_id(d) for d in ("ccomp", "xcomp"))
 _MARK_DEPS = frozenset(get_string_id(d) for d in ("mark", "aux"))
 _NONE, _START, _END = get_string_id("-"), get_string_id("<s>"), get_string_id("</s>")
 # Lower-cased lemma ids by lemma id, shared by all documents (ids do not depend on the
-# store); cleared past this size.
-_LOWER_IDS: dict[int, int] = {}
-_MAX_LOWER_IDS = 500_000
+# store); capped (pipeline/bounded.py): every new lemma adds one.
+_LOWER_IDS: BoundedCache[int, int] = BoundedCache()
 
 
 def _lower_id(tok, lemma: int) -> int:
     found = _LOWER_IDS.get(lemma)
     if found is None:
-        if len(_LOWER_IDS) > _MAX_LOWER_IDS:
-            _LOWER_IDS.clear()
         found = _LOWER_IDS[lemma] = get_string_id(tok.vocab.strings[lemma].lower())
     return found
 

@@ -16,6 +16,7 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 
+from newsgraph.pipeline.bounded import WORDS
 from newsgraph.pipeline.shared.parse import columns
 
 
@@ -82,13 +83,19 @@ def _any_of(col, ids: list[int]):
     return keep
 
 
+_EMPTY = (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=bool))
+
+
 class _Lemmas:
     """Which lemma ids lower-case into one word set, learnt as documents bring new lemmas:
-    a sorted array of the ids met so far and, for each, whether it is in the set."""
+    a sorted array of the ids met so far and, for each, whether it is in the set. Every new
+    lemma adds one id, so a table that reaches ``cap`` ids starts again from the document
+    at hand (it forgets, and answers the same)."""
 
-    def __init__(self, words: frozenset[str]):
+    def __init__(self, words: frozenset[str], cap: int = WORDS):
         self.words = words
-        self.table = (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=bool))  # replaced whole, never mutated
+        self.cap = cap
+        self.table = _EMPTY  # replaced whole, never mutated
 
     def member(self, strings, column) -> np.ndarray:
         known, inside = self.table
@@ -96,6 +103,9 @@ class _Lemmas:
         seen = at < len(known)
         seen[seen] = known[at[seen]] == column[seen]
         if not seen.all():
+            if len(known) >= self.cap:
+                known, inside = _EMPTY
+                seen[:] = False
             new = np.unique(column[~seen])
             flags = np.array([strings[h].lower() in self.words for h in new.tolist()], dtype=bool)
             known = np.concatenate([known, new])
@@ -106,6 +116,8 @@ class _Lemmas:
         return inside[at] if len(known) else np.zeros(len(column), dtype=bool)
 
 
+# One table per word set the finders ask about: the sets are constants of the code and
+# its lexicons, so this holds a fixed number of tables (each capped, see ``_Lemmas``).
 _LOOKUPS: dict[frozenset[str], _Lemmas] = {}
 _LOCK = threading.Lock()
 

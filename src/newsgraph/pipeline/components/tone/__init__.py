@@ -24,6 +24,7 @@ from pathlib import Path
 from spacy.attrs import ENT_IOB, IDX, LEMMA, ORTH, POS, SENT_START
 from spacy.parts_of_speech import IDS
 
+from newsgraph.pipeline.bounded import BoundedCache
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.document import Document
 from newsgraph.pipeline.shared.parse import columns
@@ -81,8 +82,10 @@ class ToneScorer(Component):
             if abs(valence) >= min_valence and word not in neutral
         }
         self.neutral = neutral
-        self._words: dict[int, tuple | object] = {}  # word id -> _word(...), filled as words are met
-        self._lemmas: dict[int, str] = {}  # lemma id -> lower-cased lemma
+        # Filled as words are met, so capped (pipeline/bounded.py): a long-lived process
+        # meets new words for ever. Keyed by string-store hashes, valid in any vocab.
+        self._words: BoundedCache[int, tuple | object] = BoundedCache()  # word id -> _word(...)
+        self._lemmas: BoundedCache[int, str] = BoundedCache()  # lemma id -> lower-cased lemma
 
     def __call__(self, doc: Document) -> Document:
         furniture = [
