@@ -195,3 +195,17 @@ def test_dates_weekend_before_a_noun_is_no_weekend(date_values, text, expected):
 )
 def test_dates_by_the_time_before_a_clause_is_a_conjunction(date_values, text, expected):
     assert date_values(text, PUBLISHED) == expected
+
+
+def test_dates_infinitive_chain_of_a_looping_parse_ends():
+    """A parse of garbled text can make two infinitives each other's heads; reading the
+    clause an infinitive hangs on must stop rather than recurse for ever."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.pipeline.components.dates import context
+
+    words = ["to", "win", "to", "try"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 3, 3, 1], deps=["aux", "xcomp", "aux", "xcomp"],
+              tags=["TO", "VB", "TO", "VB"], pos=["PART", "VERB", "PART", "VERB"])  # fmt: skip
+    assert context._infinitive_tense(doc[1]) is None

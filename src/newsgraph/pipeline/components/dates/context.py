@@ -194,7 +194,7 @@ def _set_done(verb, auxes) -> bool:
     return nxt is None or nxt.lower_ not in ("for", "to")
 
 
-def _infinitive_tense(verb) -> str | None:
+def _infinitive_tense(verb, depth: int = 0) -> str | None:
     """An infinitive names an event not yet come at the time of the clause it hangs on
     ("hoping to win the title in May", "no funds to bring in players in January", "bailed
     to return to the station in December"): ahead when that clause is in the present or
@@ -209,7 +209,8 @@ def _infinitive_tense(verb) -> str | None:
         return None
     auxes = [c for c in matrix.children if c.dep_ in ("aux", "auxpass")]
     if matrix.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
-        return _infinitive_tense(matrix)  # "wants to try to sign him in January"
+        # "wants to try to sign him in January"; a parse of garbled text can loop its heads.
+        return _infinitive_tense(matrix, depth + 1) if depth < _MAX_INFINITIVES else None
     if matrix.tag_ == "VBP" and matrix.lower_ in _SAME_PAST:
         return None  # "cut its staff to save money in January": past as often as present
     if matrix.dep_ == "conj" and matrix.head.tag_ == "VBD":
@@ -226,6 +227,10 @@ def _infinitive_tense(verb) -> str | None:
         return tense if tense == "future" else None
     forms = [matrix.tag_] + [a.tag_ for a in auxes]
     return "future" if any(tag in _PRESENT for tag in forms) and "VBD" not in forms else None
+
+
+# Infinitives hanging on infinitives ("wants to try to hope to ..."): more is a loop.
+_MAX_INFINITIVES = 6
 
 
 def _perfect(verb, auxes) -> bool:
