@@ -89,3 +89,14 @@ def test_quotes_a_passive_quoted_as_saying_takes_its_subject(quotes_of):
     text = "The mayor was quoted as saying the bridge would reopen in May."
     (quote,) = quotes_of(text)
     assert (_at(text, quote.cue), _at(text, quote.speaker)) == ("saying", "The mayor")
+
+
+def test_quotes_a_nickname_in_quote_marks_is_not_a_quote(quotes_of):
+    text = 'The saxophonist Ray "Bigfoot" Hollis said the band would record a new album in May.'
+    assert [q for q in quotes_of(text) if q.kind == "partial"] == []
+
+
+def test_quotes_a_short_lower_case_partial_quote_with_its_cue_is_kept(quotes_of):
+    text = 'The saxophonist said the band would record a "slower, sadder" album in May.'
+    (partial,) = [q for q in quotes_of(text) if q.kind == "partial"]
+    assert _at(text, partial) == "slower, sadder"

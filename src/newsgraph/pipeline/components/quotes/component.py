@@ -379,7 +379,11 @@ def _named_term(text: str, item: _Item) -> bool:
 
 def _worth_keeping(parse: Parse, item: _Item) -> bool:
     """A partial quote without a cue is kept when it is long enough to be speech or sits
-    in a sentence that reports speech (its speaker is then left null)."""
+    in a sentence that reports speech (its speaker is then left null), unless it is a
+    short passage in title case (a name, title, nickname or label: ``Ray "Bigfoot"
+    Hollis``)."""
+    if _title_like(parse.text[item.start : item.end]):
+        return False
     if len(parse.text[item.start : item.end].split()) >= MIN_PARTIAL_WORDS:
         return True
     tok = parse.token_at(item.start)
