@@ -39,7 +39,7 @@ _SMALL_WORDS = words("quotes/small_words.txt")
 MAX_TITLE_WORDS = 8
 # Words naming what follows them (``the so-called "flash estimate"``, ``known as "the
 # Beast"``): a quoted term after them is a name or a scare quote, not anyone's words.
-_NAMING = re.compile(r"(?:\bso-called|\bknown as|\bnicknamed|\bdubbed|\bentitled|\btitled|\bbranded)\s*$", re.I)
+_NAMING = re.compile(r"(?:\bso-called|\bknown as|\bnicknamed|\bdubbed|\bentitled|\btitled)\s*$", re.I)
 _NAMING_REACH = 20
 # Participles that, passive and followed by a to-infinitive, say what is expected of the
 # subject, not who expects it (``the vote is expected to be close``).
