@@ -41,6 +41,8 @@ CUE_POS = frozenset({"VERB", "AUX"})
 # through these links ("X issued a statement saying ...": saying -> statement -> issued).
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj"})
 _CLIMB_STEPS = 4
+# Verbs that hand their attribution on to ``as saying`` (``the paper quoted X as saying``).
+_QUOTING = frozenset({"quote", "cite"})
 _DAYS = words("quotes/weekdays.txt")
 # A quote signed after a dash, to the end of its line (``"..." ― Jane Doe``, ``"..." --
 # Jane Doe, a nurse``): the byline convention of reader comments, epigraphs and vox pops.
@@ -205,6 +207,9 @@ class Parse:
         named = _named_before(verb)
         if named is not None and not skip_children:
             return named
+        quoted = quoted_as(verb)
+        if quoted is not None and not skip_children:
+            return quoted
         v, steps = verb, 0
         while v is not None and not skip_children and steps <= _CLIMB_STEPS:
             subjects = []
@@ -325,6 +330,19 @@ class Parse:
 
 _SIGNED_AFTER = frozenset(".!?…")
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "EVENT", "WORK_OF_ART"})
+
+
+def quoted_as(verb):
+    """The person ``X quoted ... as saying`` (or ``... was quoted as saying``): the object
+    (or passive subject) of ``quote``/``cite``, not the paper or agency quoting them, for
+    the verb ``saying`` under its ``as``; None for any other verb."""
+    as_ = verb.head
+    if verb.dep_ != "pcomp" or as_.lower_ != "as" or as_.head.lemma_.lower() not in _QUOTING:
+        return None
+    for child in as_.head.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    return None
 
 
 def _named_before(verb):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.quotes import lexicon as lexicon_mod
-from newsgraph.pipeline.components.quotes.attribution import PARTIAL_PATH, SUBJECTS, Cue, Parse
+from newsgraph.pipeline.components.quotes.attribution import PARTIAL_PATH, SUBJECTS, Cue, Parse, quoted_as
 from newsgraph.pipeline.components.quotes.cues import CueModel, find_learned, load_model
 from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, find_indirect
 from newsgraph.pipeline.components.quotes.labels import find_headline, find_turns, quoted_transcripts
@@ -37,6 +37,13 @@ _LEADING_SPACES = re.compile(r"^[^\S\n]+")
 _WORDS = re.compile(r"[^\W_][\w'’-]*")
 _SMALL_WORDS = words("quotes/small_words.txt")
 MAX_TITLE_WORDS = 8
+# Words naming what follows them (``the so-called "flash estimate"``, ``known as "the
+# Beast"``): a quoted term after them is a name or a scare quote, not anyone's words.
+_NAMING = re.compile(r"(?:\bso-called|\bknown as|\bnicknamed|\bdubbed|\bentitled|\btitled)\s*$", re.I)
+_NAMING_REACH = 20
+# Participles that, passive and followed by a to-infinitive, say what is expected of the
+# subject, not who expects it (``the vote is expected to be close``).
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 
 
 @dataclass
@@ -120,6 +127,8 @@ def _extract(
                 continue
             if doc.noise_at(r.start, r.end, CAPTION_KINDS) is not None:
                 continue
+            if _raising_passive(r.cue.verb) or _quotes_as(r.cue.verb):
+                continue
             span = _in_paragraph(text, r.start, r.end, r.cue.start)
             if span is not None:
                 reported.append(_Item(span[0], span[1], "indirect", r.cue))
@@ -129,6 +138,8 @@ def _extract(
     _inherit_across(text, direct, direct + said)
     kept_partial = []
     for item in partial:
+        if _named_term(text, item):
+            continue
         item.cue = _partial_cue(parse, item, reported, direct_cues)
         if item.cue is not None or _worth_keeping(parse, item):
             kept_partial.append(item)
@@ -332,9 +343,47 @@ def _partial_cue(parse: Parse, item: _Item, reported: list[_Item], direct_cues: 
     return None
 
 
+def _raising_passive(tok) -> bool:
+    """True for a passive participle whose content is a to-infinitive and whose agent is
+    not named (``profits are said to have suffered``, ``the vote is expected to be
+    close``): the subject is what the unnamed speakers talk about, not one of them, and
+    nobody is reported. ``X is expected by analysts to ...`` names its speakers."""
+    if tok is None or tok.tag_ != "VBN":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in tok.children) or (
+        tok.dep_ in ("acomp", "oprd") and tok.head.lemma_ == "be"
+    )
+    if not passive:
+        prev = tok.i - 1
+        while prev >= 0 and tok.doc[prev].pos_ == "ADV":
+            prev -= 1
+        passive = prev >= 0 and tok.doc[prev].lower_ in _BE
+    if not passive or any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in tok.children)
+
+
+def _quotes_as(tok) -> bool:
+    """True for ``quoted`` in ``the paper quoted X as saying ...``: its object is the
+    speaker of ``saying`` (``quoted_as``), not reported speech of its own."""
+    return tok is not None and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(quoted_as(g) is not None for g in c.children)
+        for c in tok.children
+    )
+
+
+def _named_term(text: str, item: _Item) -> bool:
+    """A quoted term right after a naming word (``so-called``, ``dubbed``)."""
+    return _NAMING.search(text[max(0, item.marked.open - _NAMING_REACH) : item.marked.open]) is not None
+
+
 def _worth_keeping(parse: Parse, item: _Item) -> bool:
     """A partial quote without a cue is kept when it is long enough to be speech or sits
-    in a sentence that reports speech (its speaker is then left null)."""
+    in a sentence that reports speech (its speaker is then left null), unless it is a
+    short passage in title case (a name, title, nickname or label: ``Ray "Bigfoot"
+    Hollis``)."""
+    if _title_like(parse.text[item.start : item.end]):
+        return False
     if len(parse.text[item.start : item.end].split()) >= MIN_PARTIAL_WORDS:
         return True
     tok = parse.token_at(item.start)

@@ -33,6 +33,11 @@ NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "quant
 _MARKS = frozenset("\"'“”‘’„«»")
 # How far back (characters) a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 1200
+# A mention in these roles names something else's attribute or whereabouts, not a
+# referent a later pronoun picks up: "US officials" (compound), "shares in Paris" (a
+# place as a preposition's object).
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -224,8 +229,17 @@ class SpeakerResolver:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None and _main_subject(span.root):
                 return mention
-            fallback = fallback or mention
+            if fallback is None and (span is None or _referent(span.root, mention.type)):
+                fallback = mention
         return fallback if fallback is not None and pos - fallback.end < 300 else None
+
+
+def _referent(tok, kind: str) -> bool:
+    """False for a mention that modifies another noun (``US officials``) or, for a place,
+    is a preposition's object (``shares in Paris``): a pronoun never stands for it."""
+    if tok.dep_ in MODIFIER_DEPS:
+        return False
+    return not (kind in PLACE_TYPES and tok.dep_ == "pobj")
 
 
 def _main_subject(tok) -> bool:
