@@ -31,6 +31,8 @@ MAX_TOKENS = 5
 PLACE_CUES = words("lexicons/places/place_cues.txt")
 # Words that turn a capitalised token into a non-place however the gazetteer spells it.
 NEVER_PLACES = words("lexicons/places/never_places.txt")
+# Capitalised words before a surname: "President Bush" is a person, not Būsh in Egypt.
+PERSON_TITLES = words("lexicons/places/person_titles.txt") | words("lexicons/entities/honorifics.txt")
 # Currency nouns a country's name modifies inside an amount ("US dollars").
 CURRENCY_WORDS = words("lexicons/places/currency_words.txt")
 # Tokens that end facility names spaCy labels ORG ("Colchester Hospital", "City Hall").
@@ -255,6 +257,8 @@ def accept_gazetteer_match(
         return False
     if i > 0 and _INITIAL.match(sdoc[i - 1].text) and not _well_known_area(places):
         return False  # a surname after an initial: "D Peel (Scarlets)" in a line-up
+    if i > 0 and after_title(sdoc[i - 1].text) and not any(p.is_country for p in places):
+        return False  # a surname after a title: "President Bush", "Lord Browne"
     main = [p for p in places if normalize(p.name) == key]  # not through an alternate name
     state = any(p.is_country or p.is_admin1 for p in places)
     article = words[0] == "the" or (i > 0 and sdoc[i - 1].lower_ == "the")
@@ -308,6 +312,11 @@ def accept_gazetteer_match(
     if big:
         return True
     return _cued(sdoc, i, j) or any(p.population >= 20000 for p in places)
+
+
+def after_title(word: str) -> bool:
+    """``word`` is a capitalised title or honorific ("President", "Mr", "Dr.")."""
+    return word[:1].isupper() and word.lower() in PERSON_TITLES
 
 
 # A person's initial before a surname ("D Peel"); "A" and "I" are words, and "N Ireland" or
