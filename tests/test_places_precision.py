@@ -1,5 +1,5 @@
 """places.v1 on names a reader does not take for the far namesake the gazetteer offers: a
-surname after a title, a short name of open water (BBC corpus pass, 2026-12-05)."""
+surname after a title, a short name of open water, a borough's formal name (BBC corpus pass, 2026-12-05)."""
 
 from __future__ import annotations
 
@@ -36,3 +36,24 @@ def test_places_precision_town_named_after_an_ocean_with_its_state_stays_a_town(
     doc = run("A tornado struck Atlantic, Iowa, on Monday, the county sheriff said.")
     atlantic = _by_mention(doc, "Atlantic")
     assert atlantic.country == "US" and atlantic.feature.startswith("P.")
+
+
+def test_places_precision_formal_name_heads_give_the_name_a_reader_uses():
+    from newsgraph.pipeline.components.places.rank import main_names, most_populous_flags
+    from newsgraph.resources.geonames import GeoPlace
+
+    assert main_names("City of Oakhurst") == ("City of Oakhurst", "Oakhurst")
+    assert main_names("Cityville") == ("Cityville",)
+    borough = GeoPlace(1, "City of Oakhurst", "P.PPL", "GB", "", 250_000, 51.5, -0.1)
+    namesake = GeoPlace(2, "Oakhurst", "P.PPL", "US", "", 90_000, 39.8, -105.0)
+    assert most_populous_flags([borough, namesake], "oakhurst") == [True, False]
+
+
+def test_places_precision_borough_short_name_is_the_borough(run):
+    doc = run("MPs at Westminster complained about long hours, a report to the Commons said.")
+    assert _by_mention(doc, "Westminster").country == "GB"
+
+
+def test_places_precision_namesake_of_a_borough_with_its_state_stays_there(run):
+    doc = run("Police in Westminster, Colorado, closed a road on Monday, officials said.")
+    assert _by_mention(doc, "Westminster").country == "US"
