@@ -57,3 +57,20 @@ def test_places_precision_borough_short_name_is_the_borough(run):
 def test_places_precision_namesake_of_a_borough_with_its_state_stays_there(run):
     doc = run("Police in Westminster, Colorado, closed a road on Monday, officials said.")
     assert _by_mention(doc, "Westminster").country == "US"
+
+
+_LINE_UP = (
+    "Oakfield: Rees; Hayes, Campbell, Murphy, Thompson; Dawson, Pike; Orton, Bell, Keane.\n"
+    "The match in Leeds was close."
+)
+
+
+def test_places_precision_surnames_of_a_team_sheet_are_no_towns(run):
+    doc = run(_LINE_UP)
+    assert _names(doc) & {"Rees", "Hayes", "Campbell", "Murphy", "Thompson"} == set()
+    assert _by_mention(doc, "Leeds").country == "GB"
+
+
+def test_places_precision_a_list_of_towns_keeps_its_towns(run):
+    doc = run("Flooding hit Bath, Swindon, Exeter, Truro, Yeovil and Taunton on Monday, the agency said.")
+    assert {"Bath", "Swindon", "Exeter", "Truro"} <= _names(doc)
