@@ -74,3 +74,31 @@ def test_places_precision_surnames_of_a_team_sheet_are_no_towns(run):
 def test_places_precision_a_list_of_towns_keeps_its_towns(run):
     doc = run("Flooding hit Bath, Swindon, Exeter, Truro, Yeovil and Taunton on Monday, the agency said.")
     assert {"Bath", "Swindon", "Exeter", "Truro"} <= _names(doc)
+
+
+def test_places_precision_an_award_is_no_town(run_full):
+    record = run_full("Band triumphs at Brits\n\nThe band won two prizes at Brits on Tuesday, their label in London said.")
+    assert "Brits" not in {p["name"] for p in record["places"]}
+
+
+def test_places_precision_a_part_of_a_party_name_is_no_town(run_full):
+    record = run_full("The Lib Dems believe the plan is wrong, a party spokesman in London said.")
+    assert "Lib" not in {p["name"] for p in record["places"]}
+    assert "London" in {p["name"] for p in record["places"]}
+
+
+def test_places_precision_a_place_beside_an_award_still_resolves(run_full):
+    record = run_full("The band triumphed at the Brits in Glasgow on Tuesday, their label said.")
+    assert "GB" in {p.get("country") for p in record["places"] if p["name"] == "Glasgow"}
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def run_full():
+    """The whole pipeline (the entities component types the awards)."""
+    import newsgraph
+    from newsgraph.record import to_dict
+
+    return lambda text: to_dict(newsgraph.analyze(text))

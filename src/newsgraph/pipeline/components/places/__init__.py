@@ -23,6 +23,7 @@ from newsgraph.pipeline.components.places.recognize import (
     from_gazetteer,
     is_common_word,
     person_words,
+    not_place_spans,
     plausible,
 )
 from newsgraph.pipeline.components.places.relations import Mention, border_relations, part_of_relations
@@ -108,7 +109,9 @@ class PlaceResolver(Component):
         persons = person_words(doc.spacy, doc.text)
         found = [t for t in found if plausible(t, gaz, persons)]
         if self.gazetteer_matching:
-            found += from_gazetteer(doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text, persons)
+            found += from_gazetteer(
+                doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text, persons, not_place_spans(doc.entities, doc.text)
+            )
         found.sort(key=lambda t: (t.start, -t.end))
         out: list[Toponym] = []
         for top in found:

@@ -366,11 +366,13 @@ def company_here(sdoc, i: int, j: int) -> bool:
 
 
 def from_gazetteer(
-    sdoc, gaz: Gazetteer, taken: list[tuple[int, int]], text: str | None = None, persons: set[str] | None = None
+    sdoc, gaz: Gazetteer, taken: list[tuple[int, int]], text: str | None = None, persons: set[str] | None = None,
+    blocked: list[tuple[int, int, bool]] | None = None,
 ) -> list[Toponym]:
-    """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``,
-    except names the article uses for a person. ``text`` is the parsed text (``doc.text``);
-    ``persons`` is ``person_words(sdoc)`` when the caller already has it."""
+    """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``
+    and ``blocked`` (``not_place_spans``), except names the article uses for a person.
+    ``text`` is the parsed text (``doc.text``); ``persons`` is ``person_words(sdoc)`` when
+    the caller already has it."""
     if sdoc is None:
         return []
     if text is None:
@@ -399,6 +401,9 @@ def from_gazetteer(
             i += 1
             continue
         j, places = match
+        if blocked and _blocked(blocked, toks.start[i], toks.end[j - 1]):
+            i += 1
+            continue
         label = labels[i]
         ent_start, ent_end = bounds.get(i, (i, j))
         whole = ent_start >= i and ent_end <= j  # the match covers the whole entity
@@ -413,6 +418,33 @@ def from_gazetteer(
         else:
             i += 1
     return found
+
+
+# Entity types whose every mention is no place: "Brits" the awards, "Yukon" a car.
+_NAMED_THINGS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+def not_place_spans(entities, text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, whole) of mentions the gazetteer must not match in: the entities
+    component's works, products, events and laws (``whole``: no match over any part of
+    them, "Brits" the awards), and its multi-word organisations and people (only a part of
+    them: "Lib" of "Lib Dems"; "European Union" as a whole stays a place), as spaCy's labels
+    already say for its own entities."""
+    spans = []
+    for entity in entities or ():
+        if entity.type in _NAMED_THINGS:
+            spans += [(m.start, m.end, True) for m in entity.mentions]
+        elif entity.type in ("ORG", "PERSON"):
+            spans += [(m.start, m.end, False) for m in entity.mentions if " " in text[m.start : m.end].strip()]
+    return spans
+
+
+def _blocked(spans: list[tuple[int, int, bool]], start: int, end: int) -> bool:
+    """The match [start, end) falls in a ``not_place_spans`` span."""
+    return any(
+        (s < end and start < e) if whole else (s <= start and end <= e and (s, e) != (start, end))
+        for s, e, whole in spans
+    )
 
 
 class _TokenArrays:
