@@ -3,6 +3,8 @@ surname after a title, a short name of open water, a borough's formal name (BBC 
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_places_resolve import _by_mention, resolver, run  # noqa: F401 (fixtures)
 
 
@@ -91,8 +93,6 @@ def test_places_precision_a_place_beside_an_award_still_resolves(run_full):
     record = run_full("The band triumphed at the Brits in Glasgow on Tuesday, their label said.")
     assert "GB" in {p.get("country") for p in record["places"] if p["name"] == "Glasgow"}
 
-
-import pytest  # noqa: E402
 
 
 @pytest.fixture
