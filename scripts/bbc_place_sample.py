@@ -5,6 +5,7 @@
         --topics politics sport tech entertainment > /tmp/places.tsv
     .venv/bin/python scripts/bbc_place_sample.py --naming "East Midlands|West Country" > /tmp/regions.tsv
 
+``--all`` takes every article of the topics (the whole corpus: 2,225 articles, minutes).
 ``--naming REGEX`` takes every article of the topics whose text matches instead of a draw
 (run it at two commits and diff the outputs to see what a change does to those articles).
 
@@ -34,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=4041)
     parser.add_argument("--per-topic", type=int, default=5)
     parser.add_argument("--topics", nargs="+", choices=TOPICS, default=list(TOPICS))
+    parser.add_argument("--all", action="store_true", help="every article of the topics, instead of a draw")
     parser.add_argument("--naming", metavar="REGEX", help="every article whose text matches, instead of a draw")
     args = parser.parse_args(argv)
     root = args.data_root / CORPUS
@@ -44,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     naming = re.compile(args.naming) if args.naming else None
     for topic in args.topics:
         paths = sorted((root / topic).glob("*.txt"))
-        if naming is not None:
+        if args.all:
+            files += paths
+        elif naming is not None:
             files += [p for p in paths if naming.search(p.read_bytes().decode("utf-8", "replace"))]
         else:
             # one generator per topic, seeded alike: a topic's draw does not depend on the others

@@ -7,6 +7,7 @@ CC BY 4.0) and loads once per process. See docs/places.md.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from pathlib import Path
 from collections import Counter, defaultdict
 
@@ -22,6 +23,7 @@ from newsgraph.pipeline.components.places.recognize import (
     from_gazetteer,
     is_common_word,
     person_words,
+    not_place_spans,
     plausible,
 )
 from newsgraph.pipeline.components.places.relations import Mention, border_relations, part_of_relations
@@ -95,6 +97,7 @@ class PlaceResolver(Component):
             r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results
         ]
         toponyms, results = _drop_stray_words(toponyms, results)
+        toponyms, results = _drop_line_ups(toponyms, results, doc.text)
         toponyms, results = _drop_abbreviations(toponyms, results, doc.text)
         toponyms, results = _drop_adjectives(toponyms, results, doc.text)
         return _drop_unplaced(toponyms, results, *_institutions(doc))
@@ -106,7 +109,9 @@ class PlaceResolver(Component):
         persons = person_words(doc.spacy, doc.text)
         found = [t for t in found if plausible(t, gaz, persons)]
         if self.gazetteer_matching:
-            found += from_gazetteer(doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text, persons)
+            found += from_gazetteer(
+                doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text, persons, not_place_spans(doc.entities, doc.text)
+            )
         found.sort(key=lambda t: (t.start, -t.end))
         out: list[Toponym] = []
         for top in found:
@@ -245,6 +250,41 @@ def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
             keep_t.append(top)
             keep_r.append(res)
     return keep_t, keep_r
+
+
+# Items of a list line: runs between commas, semicolons, colons and brackets.
+_ITEM = re.compile(r"[^,;:()\n]+")
+# A list of at least this many items, most of them not places, is a list of people.
+LINE_UP_ITEMS = 6
+
+
+def _drop_line_ups(toponyms: list[Toponym], results: list[Resolution], text: str):
+    """Drop one-word towns and small divisions named in a line of people, a team sheet
+    ("Murphy, Palmer (capt), Morgan, Parks"): a line of LINE_UP_ITEMS+ short capitalised
+    items, fewer than half of them toponyms, is surnames; a town among them is a namesake.
+    A list of places ("Bath, Swindon, Exeter, Truro, Yeovil and Taunton") keeps its towns,
+    and countries and big cities keep their place in a line-up ("Joel Jutge (France)")."""
+    starts = [t.start for t in toponyms]
+    drop: set[int] = set()
+    for k, (top, res) in enumerate(zip(toponyms, results, strict=True)):
+        place = res.place
+        if place is None or " " in top.text or place.is_country or place.is_admin1 or place.population >= 100_000:
+            continue
+        line_start = text.rfind("\n", 0, top.start) + 1
+        line_end = text.find("\n", top.end)
+        line_end = len(text) if line_end < 0 else line_end
+        items = [m for m in _ITEM.finditer(text, line_start, line_end) if m.group().strip()]
+        if len(items) < LINE_UP_ITEMS:
+            continue
+        names = [m for m in items if len(m.group().split()) <= 3 and m.group().strip()[:1].isupper()]
+        placed = sum(1 for m in items if bisect_left(starts, m.start()) < len(starts)
+                     and starts[bisect_left(starts, m.start())] < m.end())
+        if len(names) * 3 >= len(items) * 2 and placed * 2 < len(items):
+            drop.add(k)
+    if not drop:
+        return toponyms, results
+    keep = [k for k in range(len(toponyms)) if k not in drop]
+    return [toponyms[k] for k in keep], [results[k] for k in keep]
 
 
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]+)")

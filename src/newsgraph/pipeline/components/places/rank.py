@@ -90,6 +90,8 @@ SPELLING_RATIO = 0.75  # difflib ratio from which an alternate name is a spellin
 # "Stoke-on-Trent", "Frankfurt am Main", "Boulogne-sur-Mer"): the words before them are the
 # town's everyday short name, a main name rather than an alternate one.
 SHORT_NAME_TAILS = frozenset({"upon", "on", "am", "an", "sur", "im"})
+# Heads of a formal name whose rest is the name a reader uses: "City of Westminster".
+FORMAL_NAME_HEADS = ("City of ", "Borough of ", "Town of ", "Municipality of ")
 _NAME_WORDS = re.compile(r"[\s-]+")
 
 # The weights the learned ranker replaced (tuned by hand on GeoWebNews errors).
@@ -239,9 +241,13 @@ def town_population(place: GeoPlace) -> int:
 @lru_cache(maxsize=1 << 16)
 def main_names(name: str) -> tuple[str, ...]:
     """A place's main name and, for "Newcastle upon Tyne", "Stoke-on-Trent" or "Frankfurt
-    (Oder)", the short name before the joining word or bracket ("Newcastle", "Stoke")."""
+    (Oder)", the short name before the joining word or bracket ("Newcastle", "Stoke"); for
+    "City of Westminster", the name after the formal head ("Westminster")."""
     if name.endswith(")") and " (" in name:  # "Frankfurt (Oder)"
         return name, name[: name.index(" (")]
+    for head in FORMAL_NAME_HEADS:  # "City of Westminster": "Westminster" is its own name
+        if name.startswith(head) and len(name) > len(head):
+            return name, name[len(head) :]
     words = _NAME_WORDS.split(name)
     for i, word in enumerate(words[1:-1], start=1):
         if word in SHORT_NAME_TAILS:

@@ -31,6 +31,8 @@ MAX_TOKENS = 5
 PLACE_CUES = words("lexicons/places/place_cues.txt")
 # Words that turn a capitalised token into a non-place however the gazetteer spells it.
 NEVER_PLACES = words("lexicons/places/never_places.txt")
+# Capitalised words before a surname: "President Bush" is a person, not Būsh in Egypt.
+PERSON_TITLES = words("lexicons/places/person_titles.txt") | words("lexicons/entities/honorifics.txt")
 # Currency nouns a country's name modifies inside an amount ("US dollars").
 CURRENCY_WORDS = words("lexicons/places/currency_words.txt")
 # Tokens that end facility names spaCy labels ORG ("Colchester Hospital", "City Hall").
@@ -255,6 +257,8 @@ def accept_gazetteer_match(
         return False
     if i > 0 and _INITIAL.match(sdoc[i - 1].text) and not _well_known_area(places):
         return False  # a surname after an initial: "D Peel (Scarlets)" in a line-up
+    if i > 0 and after_title(sdoc[i - 1].text) and not any(p.is_country for p in places):
+        return False  # a surname after a title: "President Bush", "Lord Browne"
     main = [p for p in places if normalize(p.name) == key]  # not through an alternate name
     state = any(p.is_country or p.is_admin1 for p in places)
     article = words[0] == "the" or (i > 0 and sdoc[i - 1].lower_ == "the")
@@ -310,6 +314,11 @@ def accept_gazetteer_match(
     return _cued(sdoc, i, j) or any(p.population >= 20000 for p in places)
 
 
+def after_title(word: str) -> bool:
+    """``word`` is a capitalised title or honorific ("President", "Mr", "Dr.")."""
+    return word[:1].isupper() and word.lower() in PERSON_TITLES
+
+
 # A person's initial before a surname ("D Peel"); "A" and "I" are words, and "N Ireland" or
 # "S Korea" abbreviate compass words before countries and regions (not towns or divisions:
 # Peel is also a region of Western Australia).
@@ -357,11 +366,13 @@ def company_here(sdoc, i: int, j: int) -> bool:
 
 
 def from_gazetteer(
-    sdoc, gaz: Gazetteer, taken: list[tuple[int, int]], text: str | None = None, persons: set[str] | None = None
+    sdoc, gaz: Gazetteer, taken: list[tuple[int, int]], text: str | None = None, persons: set[str] | None = None,
+    blocked: list[tuple[int, int, bool]] | None = None,
 ) -> list[Toponym]:
-    """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``,
-    except names the article uses for a person. ``text`` is the parsed text (``doc.text``);
-    ``persons`` is ``person_words(sdoc)`` when the caller already has it."""
+    """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``
+    and ``blocked`` (``not_place_spans``), except names the article uses for a person.
+    ``text`` is the parsed text (``doc.text``); ``persons`` is ``person_words(sdoc)`` when
+    the caller already has it."""
     if sdoc is None:
         return []
     if text is None:
@@ -390,6 +401,9 @@ def from_gazetteer(
             i += 1
             continue
         j, places = match
+        if blocked and _blocked(blocked, toks.start[i], toks.end[j - 1]):
+            i += 1
+            continue
         label = labels[i]
         ent_start, ent_end = bounds.get(i, (i, j))
         whole = ent_start >= i and ent_end <= j  # the match covers the whole entity
@@ -404,6 +418,33 @@ def from_gazetteer(
         else:
             i += 1
     return found
+
+
+# Entity types whose every mention is no place: "Brits" the awards, "Yukon" a car.
+_NAMED_THINGS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+def not_place_spans(entities, text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, whole) of mentions the gazetteer must not match in: the entities
+    component's works, products, events and laws (``whole``: no match over any part of
+    them, "Brits" the awards), and its multi-word organisations and people (only a part of
+    them: "Lib" of "Lib Dems"; "European Union" as a whole stays a place), as spaCy's labels
+    already say for its own entities."""
+    spans = []
+    for entity in entities or ():
+        if entity.type in _NAMED_THINGS:
+            spans += [(m.start, m.end, True) for m in entity.mentions]
+        elif entity.type in ("ORG", "PERSON"):
+            spans += [(m.start, m.end, False) for m in entity.mentions if " " in text[m.start : m.end].strip()]
+    return spans
+
+
+def _blocked(spans: list[tuple[int, int, bool]], start: int, end: int) -> bool:
+    """The match [start, end) falls in a ``not_place_spans`` span."""
+    return any(
+        (s < end and start < e) if whole else (s <= start and end <= e and (s, e) != (start, end))
+        for s, e, whole in spans
+    )
 
 
 class _TokenArrays:

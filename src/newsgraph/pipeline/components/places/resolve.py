@@ -203,6 +203,8 @@ def resolve_all(
     for top, qual in zip(toponyms, quals, strict=True):
         if qual:  # "Athens, Ga.": the written state decides among the namesakes
             top.candidates = tuple(p for p in top.candidates if any(contains(q, p) for q in qual))
+        else:
+            top.candidates = _open_water(top)
     flags = _flags(toponyms)
     memo = _Memo(ranker, ctx)
     first = [choose(top, quals[i], ctx, ranker, flags[i], memo) for i, top in enumerate(toponyms)]
@@ -305,6 +307,25 @@ def _as_written(top: Toponym) -> tuple[GeoPlace, ...]:
     key = normalize(top.text)
     kept = tuple(p for p in top.candidates if normalize(p.name) != key or p.name.isupper())
     return kept or top.candidates
+
+
+# Open water a short name stands for: "the Atlantic", "the Gulf".
+_OPEN_WATER = frozenset({"H.OCN", "H.SEA", "H.GULF"})
+
+
+def _open_water(top: Toponym) -> tuple[GeoPlace, ...]:
+    """An ocean, sea or gulf that the name shortens ("across the Atlantic" for the Atlantic
+    Ocean) over small towns and divisions named after it (Atlantic, Iowa; Gulf Province):
+    a reader knows the water and not the towns, which need their state written ("Atlantic,
+    Iowa": a qualified name never comes here)."""
+    key = normalize(top.text)
+    water = tuple(p for p in top.candidates if p.feature in _OPEN_WATER and normalize(p.name) != key)
+    if not water:
+        return top.candidates
+    rest = [p for p in top.candidates if p.feature not in _OPEN_WATER]
+    if any(p.is_country or p.population >= RIVAL_POPULATION for p in rest):
+        return top.candidates
+    return water
 
 
 def _qualifiers(toponyms: list[Toponym], i: int, text: str) -> list[GeoPlace]:
