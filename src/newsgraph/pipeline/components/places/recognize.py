@@ -20,6 +20,7 @@ from newsgraph.pipeline.components.entities.companies import (
     company_kind,
     reads_as_company,
 )
+from newsgraph.pipeline.components.entities.gazetteer import titles
 from newsgraph.pipeline.components.places.rank import MAJOR_CITY, spelling_of
 from newsgraph.pipeline.shared.parse import columns, ent_spans
 from newsgraph.resources import entries, words
@@ -31,8 +32,9 @@ MAX_TOKENS = 5
 PLACE_CUES = words("lexicons/places/place_cues.txt")
 # Words that turn a capitalised token into a non-place however the gazetteer spells it.
 NEVER_PLACES = words("lexicons/places/never_places.txt")
-# Capitalised words before a surname: "President Bush" is a person, not Būsh in Egypt.
-PERSON_TITLES = words("lexicons/places/person_titles.txt") | words("lexicons/entities/honorifics.txt")
+# Capitalised words before a surname: "President Bush" is a person, not Būsh in Egypt
+# (the titles the office finder reads, and the honorifics).
+PERSON_TITLES = frozenset(titles()) | words("lexicons/entities/honorifics.txt")
 # Currency nouns a country's name modifies inside an amount ("US dollars").
 CURRENCY_WORDS = words("lexicons/places/currency_words.txt")
 # Tokens that end facility names spaCy labels ORG ("Colchester Hospital", "City Hall").
