@@ -73,3 +73,25 @@ def test_entities_clubs_surname_that_is_a_facility_word_stays_a_person_when_writ
 def test_entities_clubs_a_full_name_before_a_post_stays_a_person():
     text = "Johnny Cash manager Saul Holiff has died. He ran the singer's affairs for years."
     assert ("Johnny Cash", "PERSON") in _labels(text)
+
+
+def test_entities_clubs_a_plural_verb_makes_a_lone_name_a_team():
+    text = (
+        "Norwich have signed the Charlton midfielder Graham Stuart for an undisclosed fee. "
+        "Stuart said Norwich were the only side to call him."
+    )
+    labels = _labels(text)
+    assert [label for surface, label in labels if surface == "Norwich"] == ["ORG", "ORG"]
+    assert ("Graham Stuart", "PERSON") in labels
+
+
+def test_entities_clubs_two_people_with_a_plural_verb_stay_people():
+    text = "Tony Blair met Gordon Brown on Monday. Aides said Blair and Brown are close again."
+    labels = _labels(text)
+    assert {label for surface, label in labels if surface in ("Blair", "Brown")} == {"PERSON"}
+
+
+def test_entities_clubs_a_town_before_a_possessive_and_a_player_is_his_club():
+    text = "The coach named his squad on Monday. Injuries to Chelsea's John Terry worried him."
+    labels = _labels(text)
+    assert ("Chelsea", "ORG") in labels and ("John Terry", "PERSON") in labels

@@ -83,3 +83,15 @@ def test_entities_us_in_capitals_is_the_country_not_the_pronoun():
     assert found["US"] == ("GPE", {"iso3166": "US", "geonames": 6252001})
     assert "us" not in found and "who" not in found
     assert found["WHO"] == ("ORG", {"newsgraph": "who"})
+
+
+def test_entities_news_names_a_title_keeps_a_person_whose_surname_is_a_town():
+    text = "Mr Kennedy is visiting constituencies in Somerset on Monday, his aides said."
+    assert _entities(text)["Kennedy"][0] == "PERSON"
+
+
+def test_entities_news_names_a_lone_name_listed_with_places_is_a_place():
+    text = "Mr Kennedy is visiting constituencies in Somerset and Hampshire on Monday."
+    found = _entities(text)
+    assert found["Hampshire"][0] == found["Somerset"][0] == "GPE"
+    assert found["Kennedy"][0] == "PERSON"

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from newsgraph.pipeline.bounded import WORDS
-from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit
+from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit, person_titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, is_junk
 from newsgraph.resources import table, words
 
@@ -63,6 +63,9 @@ def _apply_entry(mention: Mention, entry, text: str, person_words: set[str]) -> 
     # person's full name in this document ("Jordan" after "Michael Jordan").
     if mention.label == "PERSON" and text[mention.start : mention.end] in person_words:
         return
+    # ... or after a title or an honorific ("Mr Kennedy", "Lord Bingham").
+    if mention.label == "PERSON" and _word_before(text, mention.start).lower() in person_titles():
+        return
     # A city name the model calls ORG in running text is usually a sports club; in a
     # dateline or headline it is the city.
     if entry.kind == "city" and mention.label == "ORG" and not mention.shouting and not entry.capital:
@@ -76,6 +79,14 @@ def _apply_entry(mention: Mention, entry, text: str, person_words: set[str]) -> 
         mention.sure = True
         return
     mention.entry = entry
+
+
+_LAST_WORD = re.compile(r"([\w.]+)[ \t]+$")
+
+
+def _word_before(text: str, start: int) -> str:
+    found = _LAST_WORD.search(text, max(0, start - 40), start)
+    return found.group(1) if found else ""
 
 
 def fix_by_head(mentions: list[Mention], text: str) -> None:
@@ -464,6 +475,7 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
             or after[:1] and after[0] in _ORG_CUE_AFTER
             or " ".join(after) in _ORG_CUE_AFTER
             or (_TEAM_POSITION if " " in m.text(text) else _TEAM_ROLE).match(text, m.end)
+            or first == last and _collective(m, first, last, toks, mentions, text)
         ):
             cued.add(norm_key(m.text(text)))
     if not cued:
@@ -473,6 +485,32 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
         key = norm_key(m.text(text))
         if m.label == "PERSON" and m.entry is None and key in cued and key not in surnames:
             m.label, m.sure = "ORG", True
+
+
+# A plural verb after a one-word name: British English agrees a team, a band or a
+# company so ("Chelsea are", "Norwich have signed"); a person takes the singular.
+_PLURAL_VERBS = frozenset({"are", "were", "have", "'re", "'ve"})
+
+
+def _collective(m: Mention, first: int, last: int, toks: Tokens, mentions: list[Mention], text: str) -> bool:
+    """Whether a one-word name is written the way a team or a group is: the only subject
+    of a plural verb right after it ("Gloucester have", not "Blair and Brown are" nor "the
+    people of Engerwitzdorf are"), or, for a British or Irish town's name, a possessive
+    before a person's full name ("Chelsea's John Terry")."""
+    if last + 1 >= len(toks):
+        return False
+    nxt = toks.lower[last + 1]
+    if nxt in _PLURAL_VERBS:
+        token = toks.sdoc[first]
+        if any(c.dep_ == "conj" for c in token.children):
+            return False
+        # A name opening a line is its sentence's subject, whatever the parser made of a
+        # headline run into the first paragraph.
+        return token.dep_ in ("nsubj", "nsubjpass") or m.start == 0 or text[m.start - 1] == "\n"
+    if nxt in ("'s", "’s") and last + 2 < len(toks):
+        owned = next((o for o in mentions if o.start == toks.starts[last + 2]), None)
+        return owned is not None and owned.label == "PERSON" and " " in owned.text(text) and _town(m.text(text))
+    return False
 
 
 _NAMED_THINGS = {word: tuple(rule.split()) for word, rule in table("lexicons/entities/named_things.tsv").items()}

@@ -9,7 +9,7 @@ import re
 from functools import cache, lru_cache
 
 from newsgraph.pipeline.bounded import WORDS
-from newsgraph.pipeline.components.entities.gazetteer import titles
+from newsgraph.pipeline.components.entities.gazetteer import person_titles, titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
 from newsgraph.resources import entries
 
@@ -94,6 +94,85 @@ def places_after_prepositions(mentions: list[Mention], toks: Tokens, text: str) 
             m.label, m.sure = "FAC", True
         elif largest >= 0:
             m.label, m.sure = "GPE", True
+
+
+def places_in_lists(mentions: list[Mention], toks: Tokens, text: str) -> None:
+    """A one-word name the recogniser read as a person, listed with a settled place
+    ("in Somerset and Hampshire", "Cardiff, Bangor, Aberystwyth and Wrexham", "Ledbury,
+    Herefordshire"), is a place too when GeoNames knows a populated place or division by
+    that name and nothing in the document makes it a person (as for
+    ``places_after_prepositions``). A place is settled when a gazetteer matched it or a
+    rule decided it; each place found settles its own neighbours in turn."""
+    full_names = [m.text(text) for m in mentions if m.label == "PERSON" and " " in m.text(text)]
+    person_words = {w for name in full_names for w in name.split()}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    changed = True
+    while changed:
+        changed = False
+        for k, m in enumerate(ordered):
+            if m.label != "PERSON" or m.entry is not None or m.sure:
+                continue
+            surface = m.text(text)
+            i = toks.by_start.get(m.start)
+            if i is None or toks.ends[i] != m.end or not surface.isalpha() or surface in person_words:
+                continue
+            if i + 1 < len(toks) and toks.words[i + 1] in _POSSESSIVE or i > 0 and toks.lower[i - 1] in person_titles():
+                continue
+            listed = [ordered[j] for j in (k - 1, k + 1) if 0 <= j < len(ordered) and _listed(ordered[j], m, text)]
+            if any(o.label == "PERSON" for o in listed) or _line_up(m, ordered, text):
+                continue  # a list of people ("Gary Neville, Brown, Ferdinand")
+            if any(_settled_place(o, text) for o in listed) and _populated_place(surface) >= 0:
+                m.label, m.sure = "GPE", True
+                changed = True
+
+
+# What may stand between two names of one list: a comma, "and", "or" (and "the" before
+# a region: "Yorkshire and the Humber").
+_LIST_GAP = re.compile(r",[ \t]*|,?[ \t]+(?:and|or|&)[ \t]+(?:the[ \t]+)?")
+# What may follow the second of two names joined by a comma alone, for them to be a list
+# ("Cardiff, Bangor and ...") or a place and its county ("Chatham, Kent."), not a clause
+# after an opening phrase ("to face Wales, Robinson will ...").
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:[,.;:)]|and\b|or\b|$)", re.M)
+# Items of a line: runs between commas, semicolons, colons and brackets. A line of at
+# least LINE_UP_ITEMS items, two thirds of them short capitalised names and fewer than half
+# of them places, is a line of people (a team sheet: "Hardwick; Kennedy, Casey; Gustard").
+_ITEM = re.compile(r"[^,;:()\n]+")
+LINE_UP_ITEMS = 6
+
+
+def _settled_place(m: Mention, text: str) -> bool:
+    """A place a gazetteer or a rule settled, or one the recogniser read as a place
+    that GeoNames knows as a town of some size or a division (not a village that shares a
+    surname: "Ferdinand")."""
+    if m.label not in ("GPE", "LOC"):
+        return False
+    return m.entry is not None or m.sure or _populated_place(m.text(text)) >= _LIST_ANCHOR_POPULATION
+
+
+_LIST_ANCHOR_POPULATION = 10_000
+
+
+def _listed(a: Mention, b: Mention, text: str) -> bool:
+    """Whether ``a`` and ``b`` stand next to each other in a list of names."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    gap = _LIST_GAP.fullmatch(text, first.end, second.start) if first.end <= second.start else None
+    if gap is None:
+        return False
+    return gap.group().strip() != "," or _LIST_GOES_ON.match(text, second.end) is not None
+
+
+def _line_up(m: Mention, ordered: list[Mention], text: str) -> bool:
+    """Whether ``m`` stands in a line of people (see LINE_UP_ITEMS)."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    items = [i for i in _ITEM.finditer(text, line_start, line_end) if i.group().strip()]
+    names = [i for i in items if len(i.group().split()) <= 3 and i.group().strip()[:1].isupper()]
+    if len(items) < LINE_UP_ITEMS or len(names) * 3 < len(items) * 2:
+        return False
+    places = [o for o in ordered if line_start <= o.start < line_end and o.label in ("GPE", "LOC")]
+    placed = sum(1 for i in items if any(i.start() <= o.start < i.end() for o in places))
+    return placed * 2 < len(items)
 
 
 # "from Luton" is the town (about 200,000 people), "from Schiphol" the airport.

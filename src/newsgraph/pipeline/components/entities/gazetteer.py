@@ -259,3 +259,10 @@ def titles() -> dict[str, str]:
         for text in (canonical, *_split(variants)):
             out.setdefault(text.casefold(), canonical)
     return out
+
+
+@cache
+def person_titles() -> frozenset[str]:
+    """Lower-cased words written before a person's name: the office titles and the
+    honorifics ("president", "lord", "mr")."""
+    return frozenset(titles()) | words("lexicons/entities/honorifics.txt")

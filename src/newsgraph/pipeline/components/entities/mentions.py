@@ -47,6 +47,7 @@ class Tokens:
         from spacy.attrs import IDX, IS_STOP, LENGTH, SENT_START, TAG
 
         self.text = text
+        self.sdoc = sdoc  # for the rare rule that reads the parse of one token
         cols = columns(sdoc)
         self.starts = list(cols.list(IDX))
         self.ends = (cols.column(IDX) + cols.column(LENGTH)).tolist()
