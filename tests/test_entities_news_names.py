@@ -95,3 +95,23 @@ def test_entities_news_names_a_lone_name_listed_with_places_is_a_place():
     found = _entities(text)
     assert found["Hampshire"][0] == found["Somerset"][0] == "GPE"
     assert found["Kennedy"][0] == "PERSON"
+
+
+def test_entities_news_names_a_work_named_after_its_kind_is_a_work_of_art():
+    found = _entities(
+        "Mike Leigh's gritty drama Vera Drake won seven awards on Sunday. The film council "
+        "chief executive said the UK Film Council was proud of it."
+    )
+    assert found["Vera Drake"][0] == "WORK_OF_ART"
+    assert found["Mike Leigh"][0] == "PERSON"
+    assert found["UK Film Council"][0] == "ORG"  # the kind's word inside a name is no cue
+
+
+def test_entities_news_names_home_nations_people_and_their_parties():
+    found = _entities(
+        "Welsh Health Minister Jane Hutt said no patient would wait longer. Neither the "
+        "English Democrats nor the Scottish Greens wanted him, the author Irvine Welsh said."
+    )
+    assert found["Welsh"][0] == "NORP"
+    assert found["English Democrats"] == ("ORG", {"newsgraph": "gb-englishdemocrats"})
+    assert found["Irvine Welsh"][0] == "PERSON"

@@ -517,13 +517,17 @@ _NAMED_THINGS = {word: tuple(rule.split()) for word, rule in table("lexicons/ent
 
 
 def fix_named_things(mentions: list[Mention], toks: Tokens, text: str) -> None:
-    """Storms and craft read as people or organisations: "Storm Ciara" and "Hurricane
-    Ida" are EVENTs, "the Perseverance rover" a PRODUCT (OntoNotes' labels for them)."""
+    """Storms, craft and works read as people or organisations: "Storm Ciara" and
+    "Hurricane Ida" are EVENTs, "the Perseverance rover" a PRODUCT, "the film Vera Drake"
+    a WORK_OF_ART (OntoNotes' labels for them)."""
     for m, first, last in _people_or_orgs(mentions, toks):
         opening = _NAMED_THINGS.get(toks.lower[first], ())
         before = _NAMED_THINGS.get(toks.lower[first - 1], ()) if first else ()
-        if first < last and opening[:1] == ("before",) or before[:1] == ("before",):
-            m.label, m.sure = (opening or before)[1], True
+        if first < last and opening[:1] == ("before",):
+            m.label, m.sure = opening[1], True
+            continue
+        if before[:1] in (("before",), ("ahead",)):
+            m.label, m.sure = before[1], True
             continue
         after = _NAMED_THINGS.get(toks.lower[last + 1], ()) if last + 1 < len(toks) else ()
         if after[:1] == ("after",) and first and toks.lower[first - 1] == "the":
