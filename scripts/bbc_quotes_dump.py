@@ -6,12 +6,19 @@ context`` per quote, so that a reader can count and read the classes the extract
 wrong. The texts stay out of the repository: write the dump to /tmp.
 
     nice -n 10 .venv/bin/python scripts/bbc_quotes_dump.py CORPUS_DIR /tmp/quotes.jsonl
+    .venv/bin/python scripts/bbc_quotes_dump.py --diff /tmp/before.jsonl /tmp/after.jsonl
+
+``--diff`` compares two dumps: the quotes only in the first (removed), only in the second
+(added), and those whose speaker changed, with counts by kind and cue word and every
+removed or added quote's text and context, for a reader to judge.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 from newsgraph.eval.tasks.quantities import run_components
@@ -57,5 +64,41 @@ def main(corpus: str, out: str) -> None:
             print(f"{i + len(chunk)}/{len(paths)}", file=sys.stderr, flush=True)
 
 
+def _load(path: str) -> dict[tuple, dict]:
+    rows = {}
+    with open(path, encoding="utf-8") as source:
+        for line in source:
+            row = json.loads(line)
+            rows[(row["article"], row["kind"], row["text"], row["cue"])] = row
+    return rows
+
+
+def diff(before: str, after: str) -> None:
+    """Print what changed between two dumps (quotes keyed by article, kind, text and cue)."""
+    old, new = _load(before), _load(after)
+    removed = [old[k] for k in old if k not in new]
+    added = [new[k] for k in new if k not in old]
+    changed = [(old[k], new[k]) for k in old if k in new and old[k]["speaker_span"] != new[k]["speaker_span"]]
+    print(f"{len(old)} -> {len(new)} quotes: {len(removed)} removed, {len(added)} added, {len(changed)} speakers changed")
+    for name, rows in (("removed", removed), ("added", added)):
+        if rows:
+            kinds = Counter(r["kind"] for r in rows)
+            cues = Counter(r["cue_lemma"] for r in rows)
+            print(f"{name} by kind: {dict(kinds)}; by cue word: {cues.most_common(20)}")
+            for r in rows:
+                print(f"  {name} [{r['kind']}] {r['article']} cue={r['cue']!r} speaker={r['speaker_span']!r}")
+                print(f"      {r['text'][:100]!r}\n      ... {r['context'][:240]}")
+    for a, b in changed:
+        print(f"  speaker {a['article']} cue={a['cue']!r}: {a['speaker_span']!r} -> {b['speaker_span']!r}")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("first", help="the corpus folder (its */*.txt), or with --diff the earlier dump")
+    parser.add_argument("second", help="the dump to write, or with --diff the later dump")
+    parser.add_argument("--diff", action="store_true", help="compare two dumps instead of making one")
+    args = parser.parse_args()
+    if args.diff:
+        diff(args.first, args.second)
+    else:
+        main(args.first, args.second)

@@ -4,7 +4,8 @@ Run at development time from the repo root (needs the evaluation data, see docs/
 
     .venv/bin/python scripts/train_quote_cues.py [--data ../shared/data/quotes/polnear/train]
 
-Writes src/newsgraph/resources/quotes/cue_model.json. Data: PolNeAR train (Newell, Margolin
+Writes src/newsgraph/resources/quotes/cue_model.json and non_holder_nouns.txt (the
+common nouns that are subjects but never head a gold Source, ``non_holder_nouns``). Data: PolNeAR train (Newell, Margolin
 and Ruths 2018; one annotation per text, the annotator id sorting first, as in the
 evaluation), every gold attribution's Cue span. Each candidate token (a verb, noun or
 adjective outside quote marks, ``cues.is_candidate``) of the texts parsed by the default
@@ -36,6 +37,7 @@ from newsgraph.pipeline.components.quotes.cues import MODEL_FILE, features, is_c
 from newsgraph.pipeline.components.quotes.marks import find_quotes
 
 REPO = Path(__file__).resolve().parents[1]
+NON_HOLDERS = REPO / "src" / "newsgraph" / "resources" / "quotes" / "non_holder_nouns.txt"
 
 
 def parse_all(texts: list[str], cache: Path | None, chunk: int = 40):
@@ -87,6 +89,39 @@ def examples(gold_docs, sdocs, min_cues: int):
     return rows, np.array([label for _, label in kept], dtype=float), sorted(lemmas), len(candidates)
 
 
+def non_holder_nouns(gold_docs, sdocs, min_subject: int) -> list[tuple[str, int]]:
+    """(lemma, count) of the common nouns that were the subject of a verb at least
+    ``min_subject`` times and never headed a gold Source span (``the economy``, ``the
+    problem``), most frequent first: what such a noun is the subject of is
+    said of it, never by it. A Source's head is the noun in the span whose head lies
+    outside it."""
+    subject, source = Counter(), Counter()
+    for gold, sdoc in zip(gold_docs, sdocs, strict=True):
+        spans = [frag for a in gold.attributions for frag in a.source]
+        for tok in sdoc:
+            if tok.pos_ != "NOUN":
+                continue
+            lemma = tok.lemma_.lower()
+            subject[lemma] += tok.dep_ == "nsubj"
+            inside = next(((s, e) for s, e in spans if s <= tok.idx < e), None)
+            if inside is not None and not (tok.head is not tok and inside[0] <= tok.head.idx < inside[1]):
+                source[lemma] += 1
+    found = [(n, c) for n, c in subject.items() if c >= min_subject and not source[n]]
+    return sorted(found, key=lambda item: (-item[1], item[0]))
+
+
+def write_non_holders(path: Path, nouns: list[tuple[str, int]], n_texts: int, min_subject: int) -> None:
+    header = [
+        "# Common nouns that hold no belief or intention: the lemmas that were the subject of a verb",
+        f"# at least {min_subject} times in PolNeAR train (Newell, Margolin and Ruths 2018; {n_texts} texts,",
+        "# one annotation per text) and never headed a Source span; most frequent first, with the",
+        "# subject count. A to-infinitive after such a subject (`the economy threatens to ...`, `the",
+        "# problem seems to ...`) is not reported (quotes/attribution.py `could_hold`).",
+        "# Source: derived from PolNeAR train by scripts/train_quote_cues.py (lemmas and counts only, no text).",
+    ]
+    path.write_text("\n".join(header + [f"{noun}\t{count}" for noun, count in nouns]) + "\n", encoding="utf-8")
+
+
 def fit(rows, y, min_count: int, l2: float):
     """Logistic regression weights (feature -> weight) and bias."""
     counts = Counter(f for row in rows for f in set(row))
@@ -127,6 +162,8 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--floor", type=float, default=0.05, help="smallest weight kept in the file")
     parser.add_argument("--min-cues", type=int, default=2, help="times a lemma must be a gold cue to be a candidate")
+    parser.add_argument("--non-holders-out", type=Path, default=NON_HOLDERS)
+    parser.add_argument("--min-subject", type=int, default=10, help="times a non-holder noun must be a subject")
     args = parser.parse_args()
     began = time.perf_counter()
     gold_docs, _ = load_polnear(args.data)
@@ -134,6 +171,9 @@ def main() -> None:
     random.Random(0).shuffle(gold_docs)
     gold_docs = gold_docs[: args.limit] if args.limit else gold_docs
     sdocs = parse_all([g.text for g in gold_docs], args.cache)
+    nouns = non_holder_nouns(gold_docs, sdocs, args.min_subject)
+    write_non_holders(args.non_holders_out, nouns, len(gold_docs), args.min_subject)
+    print(f"wrote {args.non_holders_out}: {len(nouns)} nouns")
     rows, y, lemmas, n_candidates = examples(gold_docs, sdocs, args.min_cues)
     weights, bias = fit(rows, y, args.min_count, args.l2)
     weights = prune(weights, args.floor)

@@ -100,3 +100,30 @@ def test_quotes_a_short_lower_case_partial_quote_with_its_cue_is_kept(quotes_of)
     text = 'The saxophonist said the band would record a "slower, sadder" album in May.'
     (partial,) = [q for q in quotes_of(text) if q.kind == "partial"]
     assert _at(text, partial) == "slower, sadder"
+
+
+def test_quotes_the_non_holder_nouns_are_derived_data():
+    from newsgraph.resources import ROOT, table
+
+    text = (ROOT / "quotes" / "non_holder_nouns.txt").read_text(encoding="utf-8")
+    assert "PolNeAR train" in text and "train_quote_cues.py" in text
+    nouns = table("quotes/non_holder_nouns.txt")
+    assert {"economy", "problem"} <= set(nouns) and all(int(n) >= 10 for n in nouns.values())
+
+
+def test_quotes_a_to_infinitive_said_of_a_thing_reports_no_one(quotes_of):
+    # A lexicon verb (``threaten``) and a learned cue (``seem``) whose subject is a noun
+    # that holds no intention: what is likely of it, not what anyone said.
+    text = (
+        "The economy threatens to slide back into recession this winter.\n\n"
+        "The problem seems to be getting worse in the northern districts."
+    )
+    assert _cues(text, quotes_of(text)) == []
+
+
+def test_quotes_a_to_infinitive_of_a_group_or_people_still_reports(quotes_of):
+    text = (
+        "The dockers' union threatens to strike over the new rota this winter.\n\n"
+        "Residents seem to think the new rota will fail."
+    )
+    assert _cues(text, quotes_of(text)) == ["threatens", "seem"]

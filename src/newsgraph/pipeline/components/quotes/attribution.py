@@ -21,7 +21,7 @@ import numpy as np
 from newsgraph.pipeline.components.quotes.lexicon import Lexicon
 from newsgraph.pipeline.components.quotes.marks import Marked
 from newsgraph.pipeline.components.quotes.tokens import TokenTable
-from newsgraph.resources import entries, words
+from newsgraph.resources import entries, table, words
 
 QUOTE_CHARS = "\"'“”‘’„«»"
 SENT_END = frozenset({".", "!", "?"})
@@ -60,6 +60,21 @@ def _could_speak(tok) -> bool:
         and tok.ent_type_ not in ("DATE", "TIME")
         and tok.lower_ not in _DAYS
     )
+
+
+# Common nouns that are subjects in PolNeAR train but never head a Source (``the economy``,
+# ``the problem``), derived by scripts/train_quote_cues.py.
+_NON_HOLDERS = frozenset(table("quotes/non_holder_nouns.txt"))
+
+
+def could_hold(tok) -> bool:
+    """Whether speaker head ``tok`` can hold what a to-infinitive reports (an intention, a
+    threat, a promise): anything but a common noun naming no entity that is a subject in
+    PolNeAR train and never a Source (``non_holder_nouns.txt``). ``The economy threatens
+    to slide back into recession``, ``the problem seems to be getting worse``: the verb
+    says what is likely of its subject, and nobody is reported. A noun the data never saw is given the
+    benefit of the doubt (``the chancellor vowed to ...``)."""
+    return tok.pos_ != "NOUN" or bool(tok.ent_type_) or tok.lemma_.lower() not in _NON_HOLDERS
 
 
 def is_quote_mark(tok) -> bool:

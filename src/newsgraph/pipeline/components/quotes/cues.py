@@ -22,7 +22,7 @@ from spacy.strings import get_string_id
 
 from newsgraph.errors import Code, ConfigError
 from newsgraph.pipeline.bounded import BoundedCache
-from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, Cue, Parse
+from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, Cue, Parse, could_hold
 from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, content_end
 from newsgraph.pipeline.components.quotes.lexicon import RESOURCES
 from newsgraph.pipeline.components.quotes.tokens import TokenTable
@@ -215,7 +215,7 @@ def find_learned(parse: Parse, model: CueModel, taken: frozenset[int] = frozense
         if content is None:
             continue
         speaker = speaker_of(parse, tok)
-        if speaker is None:
+        if speaker is None or (_reports_infinitive(tok) and not could_hold(speaker)):
             continue
         cue = Cue(tok.idx, tok.idx + len(tok), tok, speaker)
         found.append(Reported(content[0], content[1], cue))
@@ -229,6 +229,12 @@ def _may_have_content(table: TokenTable):
     prep_with_object = table.heads_of(table.dep_in(_PREP_OBJECTS), right_only=False)
     content_prep = table.dep_in(_PREP) & table.lower_in(CONTENT_PREPS) & prep_with_object
     return table.heads_of(table.dep_in(_CLAUSES | _DOBJ) | content_prep)
+
+
+def _reports_infinitive(tok) -> bool:
+    """Whether ``content_of`` takes a to-infinitive of ``tok`` (``seems to``, ``aims to``)."""
+    comp = next((c for c in tok.children if c.i > tok.i and c.dep_ in _CLAUSES), None)
+    return comp is not None and comp.dep_ == "xcomp"
 
 
 def content_of(parse: Parse, tok) -> tuple[int, int] | None:

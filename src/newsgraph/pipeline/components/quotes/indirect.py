@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsgraph.pipeline.components.quotes.attribution import CUE_POS, MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse
+from newsgraph.pipeline.components.quotes.attribution import (
+    CUE_POS, MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse, could_hold,
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,10 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
         return None
     if comp.i < verb.i:
         start = _earlier_sentences(parse, comp.left_edge, start, verb.idx)
-    cue = Cue(verb.idx, verb.idx + len(verb), verb, parse.subject_of(verb))
+    speaker = parse.subject_of(verb)
+    if comp.dep_ == "xcomp" and speaker is not None and not could_hold(speaker):
+        return None  # "the ban threatens to reignite tensions": a likelihood, not a threat
+    cue = Cue(verb.idx, verb.idx + len(verb), verb, speaker)
     return Reported(start, end, cue)
 
 
