@@ -66,6 +66,9 @@ def test_dates_from_reference_keeps_the_coarser_granularity():
     assert from_reference("2001-05-04", "M", 1) == "2001-06"
     assert from_reference("2005-11-13", "W", 1) == "2005-W46"
     assert from_reference("2005-11-13T20:00", "Y", -6) == "1999"
+    assert from_reference("2002", "M", 12) == "2003"  # whole years in the months
+    assert from_reference("2002", "M", -14) == "2001"
+    assert from_reference("2004-07", "W", 6) == "2004-08"
     assert from_reference("2001-05-04", "H", 3) is None  # the reference names no hour
     assert from_reference(None, "M", 1) is None
     assert from_reference("PAST_REF", "M", 1) is None
@@ -105,6 +108,14 @@ def test_dates_a_year_that_opens_a_sentence_frames_the_next(dates_of, text, surf
 def test_dates_a_frame_year_does_not_reach_what_points_elsewhere(dates_of, text, surface, value):
     found = _found(dates_of, text)
     assert found.get(surface, (None,))[0] == value, found
+
+
+def test_dates_a_year_an_interval_starts_from_frames_nothing(dates_of):
+    """ "since 1981" is where a comparison starts, not the time of the sentence's events."""
+    found = _found(dates_of, "Sales have grown every year since 1981, but the shop had a poor Christmas and "
+                             "sales fell again in January.")
+    assert found.get("Christmas", (None,))[0] == "2004-12-25", found
+    assert found.get("January", (None,))[0] == "2005-01", found
 
 
 # --- a weekday with an article after an explicit day -----------------------------------

@@ -307,11 +307,15 @@ def from_reference(ref: str | None, unit: str, n: int) -> str | None:
         return None
     ref = head.group(0)
     grain = _GRANULARITY[len(ref)]
+    # The whole years or months the measure holds ("12 months later" after 2002: 2003);
+    # what is left over is finer than the reference names.
+    days = {"Y": 366, "M": 31, "W": 7, "D": 1}[unit] * abs(n)
+    sign = 1 if n >= 0 else -1
     if unit == "Y" or grain == "Y":
-        years = n if unit == "Y" else 0
+        years = n if unit == "Y" else sign * (abs(n) // 12 if unit == "M" else days // 365)
         return f"{int(ref[:4]) + years:04d}"
     if unit == "M" or grain == "M":
-        months = int(ref[:4]) * 12 + int(ref[5:7]) - 1 + (n if unit == "M" else 0)
+        months = int(ref[:4]) * 12 + int(ref[5:7]) - 1 + (n if unit == "M" else sign * (days // 30))
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
     day = parse_iso(ref) + timedelta(days=n * (7 if unit == "W" else 1))
     if unit == "W":
