@@ -16,6 +16,7 @@ from newsgraph.pipeline.components.dates.context import (
     governs,
     scheduled,
     in_caption,
+    parse_iso,
     publication_date,
 )
 from newsgraph.pipeline.shared.temporal.engine import mentions, tag
@@ -46,8 +47,6 @@ class DateExtractor(Component):
         if self.use_dateline:
             anchor = publication_date(doc)
         else:
-            from newsgraph.pipeline.components.dates.context import parse_iso
-
             anchor = parse_iso(doc.metadata.published)
         captions = caption_spans(doc)
         found = self._resolve_all(doc, anchor)
@@ -88,10 +87,16 @@ class DateExtractor(Component):
         report_quarter: str | None = None  # the first quarter named that has begun
         ref: tuple[str, int] | None = None  # the last calendar value named, and its sentence
         year: tuple | None = None  # the last explicit year named, its sentence and its span
+        day = None  # the last explicit day named ("4 May 2001"), or a weekday counted from it
+        latest = None  # the value of the last date named with a year ("2003", "2005-W10")
         found = []
         for mention in anchoring.joined_with_years(doc.text, mentions(doc.text)):
+            sentence = bisect.bisect_right(sentences, mention.start)
+            counted = _counted_from_reference(doc.text, mention, ref, year, anchor)
             measure = anchoring.event_measure(doc.text, mention.start, mention.end, mention.spec)
-            if measure is not None:  # "three days later": the measure, a duration
+            if counted is not None:  # "a month later" after "4 May 2001": 2001-06
+                mention = Mention(mention.start, mention.end, "DATE", {**mention.spec, "from_reference": counted})
+            elif measure is not None:  # "three days later" and no date named before: the measure
                 mention = Mention(mention.start, measure[0], "DURATION", {"kind": "duration", "value": measure[1]})
             if mention.spec.get("tail") and mention.spec.get("period") and report_quarter is None:
                 mention = mention.spec["tail"]  # "the same period a year ago": only the year
@@ -108,12 +113,22 @@ class DateExtractor(Component):
                 continue  # "weekend ticket sales", "a weekend show": a kind of time, no weekend in particular
             if spec.get("period") and report_quarter is None:
                 continue  # "the latest period" is a quarter only in a report about quarters
-            sentence = bisect.bisect_right(sentences, mention.start)
             nearby = year is not None and year[1] == sentence
             nearby = nearby and governs(doc.spacy, year[2], (mention.start, mention.end))
-            spec = anchoring.with_nearby_year(spec, year[0] if nearby else None)
+            if not nearby and _narrative_holds(doc.text, sentences, year, latest, sentence):
+                # The story has moved to a year of its own ("In 2003 ... In March"), and no
+                # date named since has moved it back (TimeML's reference time).
+                tense = clause_tense(doc.spacy, mention.start, mention.end, doc.text)
+                spec = anchoring.with_nearby_year(spec, anchoring.narrative_year(spec, year[0], anchor, tense))
+            else:
+                spec = anchoring.with_nearby_year(spec, year[0] if nearby else None)
             tense = _tense(doc, mention.start, mention.end, spec)
-            if spec["kind"] == "anaphor":
+            on_day = _reference_day(doc, mention, spec, day, ref)
+            if spec.get("from_reference"):
+                value, reason = spec["from_reference"], None
+            elif on_day is not None:  # "on the Friday" in a story about the days of 26-28 August
+                value, reason = on_day, None
+            elif spec["kind"] == "anaphor":
                 value = anchoring.resolve_anaphor(spec, ref[0] if ref else None, anchor)
                 reason = None if value else resolve.NO_ANCHOR
             elif spec["kind"] == "clock" and ref and len(ref[0]) >= 10:
@@ -130,11 +145,75 @@ class DateExtractor(Component):
                 report_quarter = value
             if mention.type in ("DATE", "TIME") and anchoring.calendar_ref(value) and not spec.get("named"):
                 ref = (value, sentence)  # (an event's name, "the 11 September attacks", is no reference time)
+            if mention.type in ("DATE", "TIME") and value and value[:4].isdigit() and not spec.get("named"):
+                latest = value
+            if on_day is not None or spec["kind"] in ("explicit", "monthday") and value and len(value) == 10:
+                day = parse_iso(value) if not spec.get("named") else day
             named_year = anchoring.explicit_year(spec, value)
-            if named_year is not None:
+            if named_year is not None and not _SINCE_BEFORE.search(doc.text, max(0, mention.start - 8), mention.start):
+                # ("the worst Christmas since 1981": a year an interval starts from is no
+                # time of the events that follow)
                 year = (named_year, sentence, (mention.start, mention.end))
             found.append([mention, spec, value, reason, tense])
         return found
+
+
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+$")
+# Units a measure from the reference time is counted in: "a week later", "two months later",
+# "six years earlier". Days and hours count from an event the story has just told ("three
+# days later" after "eight trading days after Oct. 12"): TimeBank writes them as durations.
+_COUNTED_UNITS = ("W", "M", "Y")
+
+
+def _counted_from_reference(text: str, mention: Mention, ref, year, anchor) -> str | None:
+    """For "a month later", "six years earlier": the date the measure reaches from the
+    narrative's reference time ``ref`` (the last calendar value the text named), at the
+    coarser of the two granularities (TimeML's anchored expression; the record keeps the
+    measure in ``duration``). "Later" from the publication date would be the future, so
+    any date named before anchors it; "a year earlier" with no other year named (``year``,
+    the last explicit one) is a report's comparison period, counted from publication."""
+    spec = mention.spec
+    if spec.get("kind") != "offset" or not spec.get("duration") or spec.get("dir") not in ("later", "earlier"):
+        return None
+    if spec["dir"] == "earlier" and (year is None or anchor is None or year[0] == anchor.year):
+        return None
+    if spec["unit"] not in _COUNTED_UNITS:
+        return None  # "three days later": from the story's last event more often than its last date
+    if _in_context(text, mention) is not spec:
+        return None  # "a year earlier" next to a quarter: the report's quarter
+    return anchoring.from_reference(ref[0] if ref else None, spec["unit"], spec["n"])
+
+
+def _narrative_holds(text: str, sentences: list[int], year, latest: str | None, sentence: int) -> bool:
+    """True when the explicit ``year`` (year, sentence, span) opened one of the
+    ``REFERENCE_REACH`` sentences before ``sentence`` as its frame ("In 2003, ...") and the
+    last date named since, ``latest`` (its value), is still in that year ("last week" is not)."""
+    if year is None or latest is None or not 0 < sentence - year[1] <= anchoring.REFERENCE_REACH:
+        return False
+    start = sentences[year[1] - 1] if year[1] else 0
+    return latest[:4] == f"{year[0]:04d}" and anchoring.frames(text, start, year[2][0])
+
+
+# "on the Friday", "the final Saturday": a weekday with an article names a day of the
+# period the story is about, never one counted from publication.
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+(?:(?:first|second|middle|final|opening|closing)\s+)?$")
+
+
+def _reference_day(doc: Document, mention: Mention, spec: dict, day, ref) -> str | None:
+    """A weekday after "the" ("on the Friday", "the final Saturday") in a story that has
+    named an explicit day (``day``, still the last calendar value named, ``ref``): the
+    weekday nearest that day ("to be held on 26-28 August ...
+    on the Friday": the 26th); None otherwise. A bare weekday stays counted from
+    publication: in news it is the report's week ("police said Monday"), however far back
+    the story's events lie (a weekday after a day more than a week away, tried in
+    2026-12-05's session: 8 losses, no gain in the tuning halves)."""
+    if spec.get("kind") != "weekday" or spec.get("offset") is not None or day is None:
+        return None
+    if ref is None or ref[0][:10] != day.isoformat() or spec.get("possessive"):
+        return None
+    if not _THE_BEFORE.search(doc.text, max(0, mention.start - 24), mention.start):
+        return None
+    return anchoring.nearest_weekday(day, spec["weekday"], spec.get("part"))
 
 
 def _sentence_ends(doc: Document) -> list[int]:

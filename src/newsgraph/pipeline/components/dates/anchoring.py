@@ -13,7 +13,7 @@ from newsgraph.pipeline.components.dates.context import clause_tense, parse_iso
 # A value that can anchor what follows: a calendar year, month, day or time of day.
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?=T|$)")
 # Kinds whose year may come from an explicit year named just before them.
-_YEARLESS = ("monthday", "month")
+_YEARLESS = ("monthday", "month", "holiday")
 # Kinds resolved against the date of the quoted message they are in.
 _RELATIVE_DAY = ("day", "weekday")
 # "postponed until", "extended to", "put off till": the day named next lies ahead.
@@ -75,6 +75,8 @@ def with_nearby_year(spec: dict, year: int | None) -> dict:
     year was named just before it in the same sentence ("in 1994 ... on March 3")."""
     if year is None or spec.get("kind") not in _YEARLESS or spec.get("year") or spec.get("offset") is not None:
         return spec
+    if spec.get("year_offset") is not None:
+        return spec  # "December last year" says its year
     if spec["kind"] == "month":
         return {"kind": "explicit", "value": f"{year:04d}-{spec['month']:02d}"}
     return {**spec, "year": year}
@@ -283,3 +285,75 @@ def _counted_span(sdoc, start: int) -> bool:
         noun = words[-2]
         return noun.tag_ in ("NNS", "NN") and any(c.dep_ == "nummod" for c in noun.children)
     return False
+
+
+# The narrative's reference time (TimeML): the last explicit date or year the text named.
+# A story that has moved to another time ("The bridge was closed on 4 May 2001") anchors
+# what follows to it: "a month later" (2001-06), "in March" (after "In 2003", 2003-03),
+# "on Friday" (the Friday nearest 4 May 2001), "Easter Monday" (after "in 1998", 1998's).
+_GRANULARITY = {4: "Y", 7: "M", 10: "D"}
+# How far, in sentences, a year that opens a sentence ("In 2003, ...") keeps anchoring a
+# month, month-day or holiday named without a year: the next sentence.
+REFERENCE_REACH = 1
+
+
+def from_reference(ref: str | None, unit: str, n: int) -> str | None:
+    """``ref`` (a calendar year, month or day) moved by ``n`` ``unit``s (``Y``, ``M``,
+    ``W``, ``D``), written no finer than ``ref`` and than ``unit`` ("two months later"
+    after 1994 is 1994; "a week later" after 13 November 2005 is ``2005-W46``); None
+    without a reference or for another unit (hours: the reference names no hour)."""
+    head = _CALENDAR.match(ref or "")
+    if head is None or unit not in ("Y", "M", "W", "D"):
+        return None
+    ref = head.group(0)
+    grain = _GRANULARITY[len(ref)]
+    # The whole years or months the measure holds ("12 months later" after 2002: 2003);
+    # what is left over is finer than the reference names.
+    days = {"Y": 366, "M": 31, "W": 7, "D": 1}[unit] * abs(n)
+    sign = 1 if n >= 0 else -1
+    if unit == "Y" or grain == "Y":
+        years = n if unit == "Y" else sign * (abs(n) // 12 if unit == "M" else days // 365)
+        return f"{int(ref[:4]) + years:04d}"
+    if unit == "M" or grain == "M":
+        months = int(ref[:4]) * 12 + int(ref[5:7]) - 1 + (n if unit == "M" else sign * (days // 30))
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    day = parse_iso(ref) + timedelta(days=n * (7 if unit == "W" else 1))
+    if unit == "W":
+        iso = day.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    return day.isoformat()
+
+
+def nearest_weekday(day: date, weekday: int, part: str | None = None) -> str:
+    """The ``weekday`` (ISO, Monday 1) nearest ``day``, three days either way, a tie going
+    forward (a story that names "26-28 August" and then "on Saturday": the 27th)."""
+    delta = (weekday - day.isoweekday()) % 7
+    found = day + timedelta(days=delta if delta <= 3 else delta - 7)
+    return f"{found.isoformat()}T{part}" if part else found.isoformat()
+
+
+# A sentence that opens on its year sets the frame of the narrative ("In 2003, ...",
+# "During the summer of 1998 ...", "By March 2002 ...").
+# (The year's mention holds its month, day or season: "June 2002", "the summer of 1998".)
+_FRAME = re.compile(r"\W*(?:In|During|Throughout|By|Since|Until)\s+$")
+
+
+def frames(text: str, sentence_start: int, year_start: int) -> bool:
+    """True when the year at ``year_start`` opens its sentence as its time ("In 2003, the
+    company moved"; "In June 2002 the strike began"), the frame a narrative then keeps."""
+    return bool(_FRAME.fullmatch(text, sentence_start, year_start))
+
+
+def narrative_year(spec: dict, year: int | None, anchor: date | None, tense: str | None) -> int | None:
+    """The year of the narrative's reference time for a month, month-day or holiday named
+    without one (``spec``), when a sentence before has opened on an explicit ``year``
+    other than the publication year and the clause goes the same way, into the past for a
+    past year ("In 2003 the company moved. In March it opened a plant": 2003; "... It will
+    open in March": not); else None."""
+    if year is None or anchor is None or year == anchor.year:
+        return None
+    if spec.get("kind") not in _YEARLESS or spec.get("year") or spec.get("offset") is not None:
+        return None
+    if spec.get("year_offset") is not None or tense != ("past" if year < anchor.year else "future"):
+        return None
+    return year

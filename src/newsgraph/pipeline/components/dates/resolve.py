@@ -223,7 +223,9 @@ def _half(spec: dict, anchor: date, tense: str | None) -> str | None:
 def holiday_date(rule: str, year: int) -> date | None:
     """The date of a holiday ``rule`` in ``year``: ``12-25`` (fixed), ``11-TH4`` (fourth
     Thursday), ``05-MOLAST`` (last Monday), ``11-ELECTION`` (the Tuesday after the first
-    Monday)."""
+    Monday), ``EASTER+1`` (days from Easter Sunday: Easter Monday)."""
+    if rule.startswith("EASTER"):
+        return easter(year) + timedelta(days=int(rule[6:]))
     month, _, day = rule.partition("-")
     month = int(month)
     if day.isdigit():
@@ -237,6 +239,19 @@ def holiday_date(rule: str, year: int) -> date | None:
         return last - timedelta(days=(last.weekday() - weekday) % 7)
     first = date(year, month, 1) + timedelta(days=(weekday - date(year, month, 1).weekday()) % 7)
     return first + timedelta(weeks=int(day[2:]) - 1)
+
+
+def easter(year: int) -> date:
+    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
 
 
 def _holiday(spec: dict, anchor: date, tense: str | None) -> str | None:

@@ -301,14 +301,20 @@ def _spoken_year(m: re.Match) -> Mention | None:
     )
 
 
-def _holiday(m: re.Match) -> Mention:
+# "Easter week" is the week that ends on Easter Sunday (TimeBank: ``2000-W16``); an egg, an
+# island, a rising are no dates.
+_AFTER_EASTER = re.compile(r"(?i)\s+(?:(?P<week>week)\b|(?:eggs?|island|rising|bunny|bunnies)\b)")
+
+
+def _holiday(m: re.Match) -> Mention | None:
     off = {"last": -1, "next": 1, "this": 0}.get((m.group("off") or "").lower())
-    spec = {
-        "kind": "holiday",
-        "rule": load()["holidays"][m.group("h").lower()],
-        "offset": off,
-        "year": int(m.group("year")) if m.group("year") else None,
-    }
+    rule = load()["holidays"][m.group("h").lower()]
+    spec = {"kind": "holiday", "rule": rule, "offset": off, "year": int(m.group("year")) if m.group("year") else None}
+    after = _AFTER_EASTER.match(m.string, m.end()) if m.group("h").lower() == "easter" and not m.group("year") else None
+    if after is not None and not after.group("week"):
+        return None
+    if after is not None:  # the week from its Monday, which "as Easter week began" has reached
+        return Mention(m.start(), after.end(), "DATE", spec | {"rule": "EASTER-6", "week_of": True})
     return Mention(m.start(), m.end(), "DATE", spec)
 
 
