@@ -115,3 +115,13 @@ def test_entities_news_names_home_nations_people_and_their_parties():
     assert found["Welsh"][0] == "NORP"
     assert found["English Democrats"] == ("ORG", {"newsgraph": "gb-englishdemocrats"})
     assert found["Irvine Welsh"][0] == "PERSON"
+
+
+def test_entities_news_names_tournaments_are_events_with_their_demonyms_inside():
+    found = _entities(
+        "Williams won her first Grand Slam title since 2003 at the Australian Open, and "
+        "Henman quit Davis Cup tennis before the US Open. The US team was beaten."
+    )
+    assert found["Grand Slam"] == ("EVENT", {"newsgraph": "grand-slam"})
+    assert found["Australian Open"][0] == found["Davis Cup"][0] == found["US Open"][0] == "EVENT"
+    assert found["US"][0] == "GPE"  # the country outside the tournament's name

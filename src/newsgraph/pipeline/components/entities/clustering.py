@@ -111,12 +111,12 @@ def _merge_people(clusters: dict[str, Cluster], text: str) -> None:
     """A surname, first name or shorter form joins the one longer name it is part of
     ("Biden" -> "Joe Biden"); when two people share it ("Joe"/"Hunter Biden") it stays alone."""
     people = {k: tuple(k.split(":", 1)[1].split()) for k, c in clusters.items() if k.startswith("PERSON:")}
-    for key, words in sorted(people.items(), key=lambda kv: len(kv[1])):
+    for key, parts in sorted(people.items(), key=lambda kv: len(kv[1])):
         if key not in clusters:
             continue
         longer = [
             k for k, w in people.items()
-            if k != key and k in clusters and len(w) > len(words) and _part_of(words, w)
+            if k != key and k in clusters and len(w) > len(parts) and _part_of(parts, w)
         ]
         if len(longer) == 1:
             _merge(clusters, key, longer[0])

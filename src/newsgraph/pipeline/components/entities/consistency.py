@@ -600,16 +600,16 @@ def propagate(mentions: list[Mention], toks: Tokens, shouting: set[int]) -> list
         first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
         if first is None or last is None:
             continue
-        words = tuple(toks.lower[first : last + 1])
-        known.setdefault(words, m.label)
+        phrase = tuple(toks.lower[first : last + 1])
+        known.setdefault(phrase, m.label)
         surname = toks.lower[last]
         if m.label == "PERSON" and last > first and surname.isalpha() and not _common(surname):
             known.setdefault((surname,), "PERSON")
     if not known:
         return mentions
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for words in sorted(known, key=len, reverse=True):
-        by_first[words[0]].append(words)
+    for phrase in sorted(known, key=len, reverse=True):
+        by_first[phrase[0]].append(phrase)
     covered = {i for m in mentions for i in toks.covering(m.start, m.end)}
     out = list(mentions)
     nxt = 0  # the first token a new mention may start at
@@ -633,16 +633,16 @@ def positions(words: list[str], wanted) -> list[int]:
 
 
 def _known_at(toks: Tokens, i: int, candidates, covered: set[int], shouting: set[int]):
-    for words in candidates:
-        n = len(words)
+    for phrase in candidates:
+        n = len(phrase)
         if i + n > len(toks) or any(j in covered for j in range(i, i + n)):
             continue
-        if tuple(toks.lower[i : i + n]) != words:
+        if tuple(toks.lower[i : i + n]) != phrase:
             continue
-        if n == 1 and _common(words[0]) and (i in shouting or toks.sent_start[i]):
+        if n == 1 and _common(phrase[0]) and (i in shouting or toks.sent_start[i]):
             continue
         written = toks.words[i : i + n]
         if i not in shouting and not all(w[:1].isupper() or not w.isalpha() or w.lower() in _LINKS for w in written):
             continue
-        return words
+        return phrase
     return None

@@ -33,8 +33,9 @@ _SHOUTED_WORDS = words("lexicons/entities/shouted_words.txt")
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer name. ``key`` identifies the real-world thing ("country:LT",
-    "org:nato"); ``kind`` is country, demonym, city, org, gov, party, award, product or loc; ``add`` says whether
-    a hit may become a mention the model missed (else it only corrects labels)."""
+    "org:nato"); ``kind`` is country, demonym, city, org, gov, party, award, product,
+    competition or loc; ``add`` says whether a hit may become a mention the model missed
+    (else it only corrects labels)."""
 
     text: str
     label: str
@@ -229,7 +230,11 @@ def _add_lexicons(gaz: Gazetteer) -> None:
         key, kb = f"party:{lex_id}", (("newsgraph", lex_id),)
         for text in {name, *_split(aliases)}:
             gaz.add(Entry(text, label, key, name, "party", country or None, kb, add=add == "yes"))
-    for filename, label, kind in (("awards.tsv", "WORK_OF_ART", "award"), ("products.tsv", "PRODUCT", "product")):
+    for filename, label, kind in (
+        ("awards.tsv", "WORK_OF_ART", "award"),
+        ("products.tsv", "PRODUCT", "product"),
+        ("competitions.tsv", "EVENT", "competition"),
+    ):
         for lex_id, name, add, aliases in _rows(filename, 4):
             key, kb = f"{kind}:{lex_id}", (("newsgraph", lex_id),)
             for text in {name, *_split(aliases)}:
