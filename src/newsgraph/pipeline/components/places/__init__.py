@@ -23,6 +23,7 @@ from newsgraph.pipeline.components.places.recognize import (
     from_gazetteer,
     is_common_word,
     person_words,
+    Clubs,
     not_place_spans,
     plausible,
 )
@@ -110,7 +111,8 @@ class PlaceResolver(Component):
         found = [t for t in found if plausible(t, gaz, persons)]
         if self.gazetteer_matching:
             found += from_gazetteer(
-                doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text, persons, not_place_spans(doc.entities, doc.text)
+                doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text, persons,
+                not_place_spans(doc.entities, doc.text), Clubs(doc.entities, doc.text),
             )
         found.sort(key=lambda t: (t.start, -t.end))
         out: list[Toponym] = []

@@ -369,12 +369,12 @@ def company_here(sdoc, i: int, j: int) -> bool:
 
 def from_gazetteer(
     sdoc, gaz: Gazetteer, taken: list[tuple[int, int]], text: str | None = None, persons: set[str] | None = None,
-    blocked: list[tuple[int, int, bool]] | None = None,
+    blocked: list[tuple[int, int, bool]] | None = None, clubs: Clubs | None = None,
 ) -> list[Toponym]:
     """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``
-    and ``blocked`` (``not_place_spans``), except names the article uses for a person.
-    ``text`` is the parsed text (``doc.text``); ``persons`` is ``person_words(sdoc)`` when
-    the caller already has it."""
+    and ``blocked`` (``not_place_spans``), except names the article uses for a person and
+    the sports clubs ``clubs`` names. ``text`` is the parsed text (``doc.text``);
+    ``persons`` is ``person_words(sdoc)`` when the caller already has it."""
     if sdoc is None:
         return []
     if text is None:
@@ -411,6 +411,9 @@ def from_gazetteer(
         whole = ent_start >= i and ent_end <= j  # the match covers the whole entity
         listed = _listed(toks, text, i, j, covered.spans)
         start, end = toks.start[i], toks.end[j - 1]
+        if clubs is not None and clubs.club(start, end, places):
+            i = j
+            continue
         if text[start:end] not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole, listed):
             # a currency's country ("US dollars") is labelled CUR: it is no evidence of
             # where the story is and stays out of the document's country context
@@ -439,6 +442,48 @@ def not_place_spans(entities, text: str) -> list[tuple[int, int, bool]]:
         elif entity.type in ("ORG", "PERSON"):
             spans += [(m.start, m.end, False) for m in entity.mentions if " " in text[m.start : m.end].strip()]
     return spans
+
+
+# Lemmas of sport reporting (the event coder's list, read here too): an article with
+# SPORTS_MIN_WORDS distinct ones, in any inflection, is a sports report.
+_SPORT_WORD = re.compile(
+    r"\b(%s)(?:s|es|ed|ing)?\b"
+    % "|".join(sorted(map(re.escape, words("lexicons/events/sport_words.txt")), key=len, reverse=True)),
+    re.IGNORECASE,
+)
+SPORTS_MIN_WORDS = 3
+
+
+def sports_report(text: str) -> bool:
+    """The article reports sport: ``SPORTS_MIN_WORDS`` distinct sport words or more."""
+    seen: set[str] = set()
+    for found in _SPORT_WORD.finditer(text):
+        seen.add(found.group(1).lower())
+        if len(seen) >= SPORTS_MIN_WORDS:
+            return True
+    return False
+
+
+class Clubs:
+    """The entities component's organisation mentions that, in a sports report, are a
+    club named after its town ("Liverpool beat Chelsea"): the gazetteer takes no match
+    that is exactly one of them, unless it names a country or first-level division (a
+    national side: "Wales"). Whether the article is a sports report is read only when a
+    match meets such a mention."""
+
+    __slots__ = ("_spans", "_text", "_sports")
+
+    def __init__(self, entities, text: str):
+        self._spans = {(m.start, m.end) for e in entities or () if e.type == "ORG" for m in e.mentions}
+        self._text = text
+        self._sports: bool | None = None
+
+    def club(self, start: int, end: int, places: list[GeoPlace]) -> bool:
+        if (start, end) not in self._spans or any(p.is_country or p.is_admin1 for p in places):
+            return False
+        if self._sports is None:
+            self._sports = sports_report(self._text)
+        return self._sports
 
 
 def _blocked(spans: list[tuple[int, int, bool]], start: int, end: int) -> bool:
