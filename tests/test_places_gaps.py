@@ -6,6 +6,7 @@ in sports reports. Synthetic texts only."""
 from __future__ import annotations
 
 import newsgraph
+from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.pipeline.components.places.recognize import Clubs, sports_report
 from newsgraph.pipeline.components.places.resolve import _local
 from newsgraph.record import Entity, Span
@@ -59,7 +60,7 @@ def test_places_gaps_no_local_reading_or_a_well_known_namesake_keeps_every_readi
     city = _place(1, "Oldport", "P.PPLC", "GB", 8_000_000, 51.5, -0.12)
     district = _place(2, "Eastgate", "P.PPL", "GB", 3_000, 51.52, -0.05)
     remote = _place(3, "Eastgate", "P.PPL", "GB", 3_000, 50.9, -1.3)  # 100 km away
-    big = _place(4, "Eastgate", "P.PPL", "US", 900_000, 40.0, -75.0)
+    big = _place(4, "Eastgate", "P.PPL", "US", 150_000, 40.0, -75.0)
     country = _place(5, "Eastgate", "A.PCLI", "EG", 5_000, 10.0, 10.0)
     assert _local((remote, big), [city]) == (remote, big)
     assert _local((district, big), [city]) == (district, big)
@@ -103,14 +104,38 @@ def test_places_gaps_a_club_in_a_sports_report_is_no_place_but_a_national_side_i
     assert not not_sport.club(start, start + len("Northfield"), town)
 
 
-def test_places_gaps_english_club_in_a_football_report_is_not_the_city():
+def test_places_gaps_english_club_in_a_football_report_is_not_the_city_when_asked():
     text = (
         "Liverpool beat Chelsea 2-1 in the Premiership on Saturday. The striker scored twice for "
-        "Liverpool, and the coach said the squad deserved the win after the match."
+        "Liverpool, and the coach said the squad deserved the win after the match at Burnley."
     )
-    record = newsgraph.analyze(text)
+    literal = PipelineConfig.default().with_settings("newsgraph.places.v1", clubs_as_places=False)
+    record = newsgraph.analyze(text, config=literal)
     clubs = {e.name for e in record.entities if e.type == "ORG"}
     places = {p.name for p in record.places}
     assert "Liverpool" in clubs and "Liverpool" not in places
+    # by default (GeoWebNews' metonymic toponyms) the club's town is a place
+    assert "Liverpool" in {p.name for p in newsgraph.analyze(text).places}
     story = "Liverpool council approved a new budget on Monday, officials in Manchester said."
-    assert "Liverpool" in {p.name for p in newsgraph.analyze(story).places}
+    assert "Liverpool" in {p.name for p in newsgraph.analyze(story, config=literal).places}
+
+
+# --- A place joined by a hyphen to an organisation's name ----------------------------------
+
+
+def test_places_gaps_place_hyphened_to_an_organisation_opens_its_name():
+    from newsgraph.pipeline.components.places.recognize import Toponym, hyphened_to_organisation
+
+    text = "Officers of Dyfed-Powys Police and the Amsterdam-London line met."
+    org_start = text.index("Powys")
+    entities = [Entity("e0", "ORG", "Powys Police", [Span(org_start, org_start + len("Powys Police"))])]
+    dyfed = Toponym(text.index("Dyfed"), org_start - 1, "Dyfed", "GPE", "ner")
+    amsterdam = Toponym(text.index("Amsterdam"), text.index("-London"), "Amsterdam", "GPE", "ner")
+    kept, dropped = hyphened_to_organisation([dyfed, amsterdam], entities, text, gazetteer())
+    assert kept == [amsterdam] and dropped == [(dyfed.start, dyfed.end, True)]
+    # a country joined to an organisation's name stays: the forum names the country
+    text = "The Nigeria-Ukraine Business Forum met in Kyiv."
+    org_start = text.index("Ukraine")
+    entities = [Entity("e0", "ORG", "Ukraine Business Forum", [Span(org_start, org_start + 22)])]
+    nigeria = Toponym(text.index("Nigeria"), org_start - 1, "Nigeria", "GPE", "ner")
+    assert hyphened_to_organisation([nigeria], entities, text, gazetteer()) == ([nigeria], [])

@@ -184,6 +184,49 @@ def plausible(top: Toponym, gaz: Gazetteer, persons: set[str]) -> bool:
     return True
 
 
+def hyphened_to_organisation(
+    toponyms: list[Toponym], entities, text: str, gaz: Gazetteer
+) -> tuple[list[Toponym], list[tuple[int, int, bool]]]:
+    """Toponyms joined by a hyphen to an organisation mention of the entities component
+    are part of its name: "Dyfed" of "Dyfed-Powys Police" (read as a place and "Powys
+    Police") opens the force's name, as "Powys" does. Returns the other toponyms and the
+    dropped ones' spans (as ``not_place_spans`` gives them, for the gazetteer pass). Places
+    joined to each other ("Amsterdam-London") stay, and so do a country or first-level
+    division ("the Nigeria-Ukraine Business Forum" names the country) and a name the
+    gazetteer knows with the word across the hyphen ("Gilgit-Baltistan")."""
+    if not toponyms or "-" not in text:
+        return toponyms, []
+    starts, ends = set(), set()
+    for entity in entities or ():
+        if entity.type == "ORG":
+            for m in entity.mentions:
+                starts.add(m.start)
+                ends.add(m.end)
+    kept, dropped = [], []
+    for t in toponyms:
+        after = text[t.end : t.end + 1] == "-" and t.end + 1 in starts
+        before = t.start > 0 and text[t.start - 1] == "-" and t.start - 1 in ends
+        if (after or before) and not _state_or_whole(t, text, gaz, after):
+            dropped.append((t.start, t.end, True))
+        else:
+            kept.append(t)
+    return kept, dropped
+
+
+def _state_or_whole(top: Toponym, text: str, gaz: Gazetteer, after: bool) -> bool:
+    """``top`` names a country or first-level division, or the gazetteer knows it joined
+    by the hyphen to the word on the other side."""
+    if any(p.is_country or p.is_admin1 for p in gaz.lookup(top.text)):
+        return True
+    if after:
+        word = re.match(r"[^\W\d_]+", text[top.end + 1 :])
+        whole = text[top.start : top.end + 1 + (word.end() if word else 0)]
+    else:
+        word = re.search(r"[^\W\d_]+$", text[: top.start - 1])
+        whole = text[(word.start() if word else top.start - 1) : top.end]
+    return gaz.has_key(normalize(whole))
+
+
 def _span_labels(sdoc) -> list[str]:
     """The entity label of each token ('' outside entities)."""
     labels = [""] * len(sdoc)
@@ -411,7 +454,7 @@ def from_gazetteer(
         whole = ent_start >= i and ent_end <= j  # the match covers the whole entity
         listed = _listed(toks, text, i, j, covered.spans)
         start, end = toks.start[i], toks.end[j - 1]
-        if clubs is not None and clubs.club(start, end, places):
+        if clubs is not None and clubs.club(start, end, places) and not _located(sdoc, i, j):
             i = j
             continue
         if text[start:end] not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole, listed):
@@ -468,8 +511,10 @@ class Clubs:
     """The entities component's organisation mentions that, in a sports report, are a
     club named after its town ("Liverpool beat Chelsea"): the gazetteer takes no match
     that is exactly one of them, unless it names a country or first-level division (a
-    national side: "Wales"). Whether the article is a sports report is read only when a
-    match meets such a mention."""
+    national side: "Wales") or is written as a location (``_located``: "a 1-0 win at
+    Burnley"). Whether the article is a sports report is read only when a match meets such
+    a mention. Used only with the component's ``clubs_as_places`` set to false: GeoWebNews
+    counts a club named after its town as a (metonymic) toponym."""
 
     __slots__ = ("_spans", "_text", "_sports")
 
@@ -484,6 +529,12 @@ class Clubs:
         if self._sports is None:
             self._sports = sports_report(self._text)
         return self._sports
+
+
+def _located(sdoc, i: int, j: int) -> bool:
+    """Tokens [i, j) are written as a location: after a place cue ("returns to Hampshire"),
+    as a qualifier after a comma ("Donington Park, Leicestershire") or before one."""
+    return _cued(sdoc, i, j) or (i > 0 and sdoc[i - 1].text == ",")
 
 
 def _blocked(spans: list[tuple[int, int, bool]], start: int, end: int) -> bool:

@@ -14,7 +14,6 @@ import math
 from dataclasses import dataclass
 
 from newsgraph.pipeline.components.places.rank import (
-    MAJOR_CITY,
     NEAR_KM,
     Context,
     Ranker,
@@ -342,9 +341,10 @@ def _open_water(top: Toponym) -> tuple[GeoPlace, ...]:
 def _local(cands: tuple[GeoPlace, ...], anchors: list[GeoPlace]) -> tuple[GeoPlace, ...]:
     """The readings of a name that lie inside a city the rest of the article has settled
     (within LOCAL_KM of a resolved town of LOCAL_CITY+): "the West End" of a London story is
-    London's, not Vancouver's, and "Whitehall" is the London street, not a town in Ohio. A
-    name that also names a country, a first-level division or a city of 500,000+ elsewhere
-    keeps all its readings: a reader knows those whatever the story is about."""
+    London's, not Vancouver's, and "Kensington" is London's, not Liverpool's. A name that
+    also names a country, a first-level division or a town of 100,000+ elsewhere, larger
+    than every reading inside the city, keeps all its readings: a reader knows those
+    whatever the story is about ("Stoke" is Stoke-on-Trent, not a village near Liverpool)."""
     cities = [a for a in anchors if a.is_town and a.population >= LOCAL_CITY]
     if not cities or len(cands) < 2:
         return cands
@@ -353,9 +353,8 @@ def _local(cands: tuple[GeoPlace, ...], anchors: list[GeoPlace]) -> tuple[GeoPla
     )
     if not local or len(local) == len(cands):
         return cands
-    if any(
-        p.is_country or p.is_admin1 or p.population >= MAJOR_CITY for p in cands if p not in local
-    ):
+    largest = max(max(p.population for p in local), RIVAL_POPULATION)
+    if any(p.is_country or p.is_admin1 or p.population >= largest for p in cands if p not in local):
         return cands
     return local
 
