@@ -37,7 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--topics", nargs="+", choices=TOPICS, default=list(TOPICS))
     parser.add_argument("--all", action="store_true", help="every article of the topics, instead of a draw")
     parser.add_argument("--naming", metavar="REGEX", help="every article whose text matches, instead of a draw")
+    parser.add_argument("--literal-clubs", action="store_true",
+                        help="run places with clubs_as_places=false (clubs in sports reports are no places)")
     args = parser.parse_args(argv)
+    config = None
+    if args.literal_clubs:
+        from newsgraph.pipeline.config import PipelineConfig
+
+        config = PipelineConfig.default().with_settings("newsgraph.places.v1", clubs_as_places=False)
     root = args.data_root / CORPUS
     if not root.is_dir():
         print(f"no BBC corpus at {root}", file=sys.stderr)
@@ -55,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             files += random.Random(args.seed).sample(paths, args.per_topic)
     n = 0
     for path in files:
-        record = to_dict(newsgraph.analyze(path.read_bytes().decode("utf-8", "replace")))
+        record = to_dict(newsgraph.analyze(path.read_bytes().decode("utf-8", "replace"), config=config))
         text = record["text"]
         for place in record["places"]:
             first = place["mentions"][0]

@@ -426,13 +426,15 @@ def load_curated(taken: set[int]) -> list[list]:
     for line in CURATED.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        name, feature, cc, lat, lon, gid, aliases, _parent, population = line.split("\t")
+        name, feature, cc, lat, lon, gid, aliases, parent, population = line.split("\t")
         if gid and int(gid) in taken:
             continue
         if not gid:
             gid, next_id = str(next_id), next_id - 1
         alts = [a for a in aliases.split("|") if a]
-        rows.append([int(gid), name, feature, cc, "", int(population or 0), float(lat), float(lon), alts])
+        # A parent written "GB.ENG" names the first-level division too (GeoNames' admin1 code).
+        admin1 = parent.partition(".")[2]
+        rows.append([int(gid), name, feature, cc, admin1, int(population or 0), float(lat), float(lon), alts])
     return rows
 
 

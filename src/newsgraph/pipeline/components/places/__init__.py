@@ -21,8 +21,10 @@ from newsgraph.pipeline.components.places.recognize import (
     split_compounds,
     is_facility_name,
     from_gazetteer,
+    hyphened_to_organisation,
     is_common_word,
     person_words,
+    Clubs,
     not_place_spans,
     plausible,
 )
@@ -45,7 +47,10 @@ class PlaceResolver(Component):
     ``gazetteer_matching``: also take capitalised names the gazetteer knows that the entity
     recogniser missed. ``min_confidence``: below it (calibrated) a toponym stays unresolved.
     ``weights``: a candidate-ranker weights file (default: the shipped
-    ``resources/geonames/ranker.json``, see ``rank.py``).
+    ``resources/geonames/ranker.json``, see ``rank.py``). ``clubs_as_places``: false drops
+    a town's name that the entities component types as an organisation in a sports report
+    ("Liverpool beat Chelsea": the club), unless it is written as a location; true (the
+    default) keeps it as GeoWebNews does, a metonymic toponym.
     Focus goes to ``Place.focus`` and ``doc.extras["focus"]`` (``countries``, ``places``).
     """
 
@@ -54,9 +59,11 @@ class PlaceResolver(Component):
     assigns = ("places", "relations", "entities.kb", "extras.focus")
 
     def __init__(
-        self, gazetteer_matching: bool = True, min_confidence: float = 0.0, weights: str | None = None
+        self, gazetteer_matching: bool = True, min_confidence: float = 0.0, weights: str | None = None,
+        clubs_as_places: bool = True,
     ):
         self.gazetteer_matching = gazetteer_matching
+        self.clubs_as_places = clubs_as_places
         self.min_confidence = min_confidence
         # Fail when built, not on the first article, if a weights file is unreadable.
         self.ranker = load_ranker(Path(weights)) if weights else shipped_ranker()
@@ -105,12 +112,15 @@ class PlaceResolver(Component):
     def toponyms(self, doc: Document, gaz: Gazetteer) -> list[Toponym]:
         """Every toponym in reading order, entities first, gazetteer matches around them."""
         found = split_compounds(_drop_demonyms(from_entities(doc, doc.spacy), gaz), gaz)
+        found, hyphened = hyphened_to_organisation(found, doc.entities, doc.text, gaz)
         extend_divisions(found, doc.text, gaz)
         persons = person_words(doc.spacy, doc.text)
         found = [t for t in found if plausible(t, gaz, persons)]
         if self.gazetteer_matching:
             found += from_gazetteer(
-                doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text, persons, not_place_spans(doc.entities, doc.text)
+                doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text, persons,
+                not_place_spans(doc.entities, doc.text) + hyphened,
+                None if self.clubs_as_places else Clubs(doc.entities, doc.text),
             )
         found.sort(key=lambda t: (t.start, -t.end))
         out: list[Toponym] = []

@@ -184,6 +184,49 @@ def plausible(top: Toponym, gaz: Gazetteer, persons: set[str]) -> bool:
     return True
 
 
+def hyphened_to_organisation(
+    toponyms: list[Toponym], entities, text: str, gaz: Gazetteer
+) -> tuple[list[Toponym], list[tuple[int, int, bool]]]:
+    """Toponyms joined by a hyphen to an organisation mention of the entities component
+    are part of its name: "Dyfed" of "Dyfed-Powys Police" (read as a place and "Powys
+    Police") opens the force's name, as "Powys" does. Returns the other toponyms and the
+    dropped ones' spans (as ``not_place_spans`` gives them, for the gazetteer pass). Places
+    joined to each other ("Amsterdam-London") stay, and so do a country or first-level
+    division ("the Nigeria-Ukraine Business Forum" names the country) and a name the
+    gazetteer knows with the word across the hyphen ("Gilgit-Baltistan")."""
+    if not toponyms or "-" not in text:
+        return toponyms, []
+    starts, ends = set(), set()
+    for entity in entities or ():
+        if entity.type == "ORG":
+            for m in entity.mentions:
+                starts.add(m.start)
+                ends.add(m.end)
+    kept, dropped = [], []
+    for t in toponyms:
+        after = text[t.end : t.end + 1] == "-" and t.end + 1 in starts
+        before = t.start > 0 and text[t.start - 1] == "-" and t.start - 1 in ends
+        if (after or before) and not _state_or_whole(t, text, gaz, after):
+            dropped.append((t.start, t.end, True))
+        else:
+            kept.append(t)
+    return kept, dropped
+
+
+def _state_or_whole(top: Toponym, text: str, gaz: Gazetteer, after: bool) -> bool:
+    """``top`` names a country or first-level division, or the gazetteer knows it joined
+    by the hyphen to the word on the other side."""
+    if any(p.is_country or p.is_admin1 for p in gaz.lookup(top.text)):
+        return True
+    if after:
+        word = re.match(r"[^\W\d_]+", text[top.end + 1 :])
+        whole = text[top.start : top.end + 1 + (word.end() if word else 0)]
+    else:
+        word = re.search(r"[^\W\d_]+$", text[: top.start - 1])
+        whole = text[(word.start() if word else top.start - 1) : top.end]
+    return gaz.has_key(normalize(whole))
+
+
 def _span_labels(sdoc) -> list[str]:
     """The entity label of each token ('' outside entities)."""
     labels = [""] * len(sdoc)
@@ -369,12 +412,12 @@ def company_here(sdoc, i: int, j: int) -> bool:
 
 def from_gazetteer(
     sdoc, gaz: Gazetteer, taken: list[tuple[int, int]], text: str | None = None, persons: set[str] | None = None,
-    blocked: list[tuple[int, int, bool]] | None = None,
+    blocked: list[tuple[int, int, bool]] | None = None, clubs: Clubs | None = None,
 ) -> list[Toponym]:
     """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``
-    and ``blocked`` (``not_place_spans``), except names the article uses for a person.
-    ``text`` is the parsed text (``doc.text``); ``persons`` is ``person_words(sdoc)`` when
-    the caller already has it."""
+    and ``blocked`` (``not_place_spans``), except names the article uses for a person and
+    the sports clubs ``clubs`` names. ``text`` is the parsed text (``doc.text``);
+    ``persons`` is ``person_words(sdoc)`` when the caller already has it."""
     if sdoc is None:
         return []
     if text is None:
@@ -411,6 +454,9 @@ def from_gazetteer(
         whole = ent_start >= i and ent_end <= j  # the match covers the whole entity
         listed = _listed(toks, text, i, j, covered.spans)
         start, end = toks.start[i], toks.end[j - 1]
+        if clubs is not None and clubs.club(start, end, places) and not _located(sdoc, i, j):
+            i = j
+            continue
         if text[start:end] not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole, listed):
             # a currency's country ("US dollars") is labelled CUR: it is no evidence of
             # where the story is and stays out of the document's country context
@@ -439,6 +485,56 @@ def not_place_spans(entities, text: str) -> list[tuple[int, int, bool]]:
         elif entity.type in ("ORG", "PERSON"):
             spans += [(m.start, m.end, False) for m in entity.mentions if " " in text[m.start : m.end].strip()]
     return spans
+
+
+# Lemmas of sport reporting (the event coder's list, read here too): an article with
+# SPORTS_MIN_WORDS distinct ones, in any inflection, is a sports report.
+_SPORT_WORD = re.compile(
+    r"\b(%s)(?:s|es|ed|ing)?\b"
+    % "|".join(sorted(map(re.escape, words("lexicons/events/sport_words.txt")), key=len, reverse=True)),
+    re.IGNORECASE,
+)
+SPORTS_MIN_WORDS = 3
+
+
+def sports_report(text: str) -> bool:
+    """The article reports sport: ``SPORTS_MIN_WORDS`` distinct sport words or more."""
+    seen: set[str] = set()
+    for found in _SPORT_WORD.finditer(text):
+        seen.add(found.group(1).lower())
+        if len(seen) >= SPORTS_MIN_WORDS:
+            return True
+    return False
+
+
+class Clubs:
+    """The entities component's organisation mentions that, in a sports report, are a
+    club named after its town ("Liverpool beat Chelsea"): the gazetteer takes no match
+    that is exactly one of them, unless it names a country or first-level division (a
+    national side: "Wales") or is written as a location (``_located``: "a 1-0 win at
+    Burnley"). Whether the article is a sports report is read only when a match meets such
+    a mention. Used only with the component's ``clubs_as_places`` set to false: GeoWebNews
+    counts a club named after its town as a (metonymic) toponym."""
+
+    __slots__ = ("_spans", "_text", "_sports")
+
+    def __init__(self, entities, text: str):
+        self._spans = {(m.start, m.end) for e in entities or () if e.type == "ORG" for m in e.mentions}
+        self._text = text
+        self._sports: bool | None = None
+
+    def club(self, start: int, end: int, places: list[GeoPlace]) -> bool:
+        if (start, end) not in self._spans or any(p.is_country or p.is_admin1 for p in places):
+            return False
+        if self._sports is None:
+            self._sports = sports_report(self._text)
+        return self._sports
+
+
+def _located(sdoc, i: int, j: int) -> bool:
+    """Tokens [i, j) are written as a location: after a place cue ("returns to Hampshire"),
+    as a qualifier after a comma ("Donington Park, Leicestershire") or before one."""
+    return _cued(sdoc, i, j) or (i > 0 and sdoc[i - 1].text == ",")
 
 
 def _blocked(spans: list[tuple[int, int, bool]], start: int, end: int) -> bool:

@@ -53,6 +53,10 @@ SECOND_PASS_SHARE = 0.8
 # settled: Liverpool the city and Liverpool the district split the share between them, the
 # village of Wales in Yorkshire is no reading of the country.
 SAME_PLACE_KM = 50.0
+# A district or street this close to a settled city of LOCAL_CITY+ people is a part of the
+# city the article is about ("the West End" in a London story), ahead of namesakes far away.
+LOCAL_KM = 30.0
+LOCAL_CITY = 100_000
 
 
 @dataclass
@@ -232,7 +236,13 @@ def resolve_all(
             continue
         if res.place_share > SECOND_PASS_SHARE and not _rivalled(place, top.candidates):
             _add_context(ctx, place, normalize(top.text))
-    if len(ctx.anchors) > known:
+    local = False
+    for i, top in enumerate(toponyms):
+        if not quals[i]:
+            kept = _local(top.candidates, ctx.without(normalize(top.text))[1])
+            if len(kept) < len(top.candidates):
+                top.candidates, flags[i], local = kept, name_flags(kept, top.text), True
+    if local or len(ctx.anchors) > known:
         memo.new_context()
         final = [choose(top, quals[i], ctx, ranker, flags[i], memo) for i, top in enumerate(toponyms)]
     for i, res in enumerate(final):
@@ -326,6 +336,27 @@ def _open_water(top: Toponym) -> tuple[GeoPlace, ...]:
     if any(p.is_country or p.population >= RIVAL_POPULATION for p in rest):
         return top.candidates
     return water
+
+
+def _local(cands: tuple[GeoPlace, ...], anchors: list[GeoPlace]) -> tuple[GeoPlace, ...]:
+    """The readings of a name that lie inside a city the rest of the article has settled
+    (within LOCAL_KM of a resolved town of LOCAL_CITY+): "the West End" of a London story is
+    London's, not Vancouver's, and "Kensington" is London's, not Liverpool's. A name that
+    also names a country, a first-level division or a town of 100,000+ elsewhere, larger
+    than every reading inside the city, keeps all its readings: a reader knows those
+    whatever the story is about ("Stoke" is Stoke-on-Trent, not a village near Liverpool)."""
+    cities = [a for a in anchors if a.is_town and a.population >= LOCAL_CITY]
+    if not cities or len(cands) < 2:
+        return cands
+    local = tuple(
+        p for p in cands if not (p.is_country or p.is_admin1) and any(_near(p, a, LOCAL_KM) for a in cities)
+    )
+    if not local or len(local) == len(cands):
+        return cands
+    largest = max(max(p.population for p in local), RIVAL_POPULATION)
+    if any(p.is_country or p.is_admin1 or p.population >= largest for p in cands if p not in local):
+        return cands
+    return local
 
 
 def _qualifiers(toponyms: list[Toponym], i: int, text: str) -> list[GeoPlace]:
