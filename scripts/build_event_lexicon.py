@@ -10,11 +10,19 @@ How a row is derived (the file's header repeats this):
   (``---``), the block is one of ``GENERIC_BLOCKS`` (verbs whose default code PETRARCH2 only
   uses when composing with another verb: "prepare", "consider", "hope", "arrive"), or the verb
   is in ``GENERIC_VERBS``.
-- Every pattern with a noun after the verb ("- * {ARMS SHIPMENT} [072]", "- * (FOR AID) [020]")
-  gives a row per block verb, whose object is that noun phrase: the head noun, with its
-  modifiers when the pattern braces a phrase (all words must appear among the object's words).
-  Synsets (&WEAPON) expand to their members. Particles before the noun ("- * UP RESISTANCE")
-  join the verb ("put up"). Patterns with a subject constraint only, or with no noun, are skipped.
+- A pattern gives rows only when a row can say all it asks for (``pattern_object``): one noun
+  after the verb ("- * {ARMS SHIPMENT} [072]": the head noun, with its modifiers when the
+  pattern braces a phrase, all of whose words must appear among the object's words), after at
+  most one particle that joins the verb ("- * UP RESISTANCE": "put up"), or one prepositional
+  phrase, whose preposition joins the verb ("- * (FOR AID) [020]": "appeal for" aid). Synsets
+  (&WEAPON) expand to their members, singularised unless marked as taking no plural ("NEWS_").
+  Skipped: a pre-verb part (a subject constraint), an actor slot (+ $ ^ %), a second noun or
+  phrase ("- * ACTION (AGAINST)", "- * CONVICTION (IN COURT)"), a noun slot holding no noun
+  ("- * ABOUT", "- * STRONGLY"), no noun at all.
+- PETRARCH2 pools a block's patterns over its verbs; a pattern written for one verb (its
+  comment names it: "- * BILL [111]  # OPPOSE") makes rows for the block's verbs coded as that
+  verb is in isolation, not for one the dictionary codes otherwise ("DEBATE [040]" among the
+  110 verbs: no "debate bill" -> ACCUSE). A pattern naming no verb of the block serves all.
 - CAMEO codes map to PLOVER through CAMEO2PLOVER-2021 (exact code, else its 3-digit, else its
   2-digit parent). CAMEO 01x (public statements: quotes cover them) is dropped; CAMEO 02x
   (appeals) is REQUEST, as in the PLOVER manual, which merges appeals and demands.
@@ -78,6 +86,14 @@ GENERIC_OBJECTS = frozenset({
     "permission", "medal", "contribution", "financial", "spending", "proposal", "battle", "thing",
     "way", "time", "chance", "opportunity", "place", "point", "part", "look", "step", "lot",
 })
+# Words PETRARCH2's dictionary writes in a noun slot that head no noun phrase.
+NOT_NOUNS = frozenset({
+    "ACROSS", "ALONGSIDE", "BEFORE", "BEHIND", "BETWEEN", "BY", "INSIDE", "OUTSIDE", "SINCE", "UNTIL",
+    "TOWARD", "TOWARDS", "ALONG", "AMONG", "IF", "IT", "WILL", "NOT", "NO", "THAT", "LESSER",
+})
+NOUNS_IN_LY = frozenset({"RALLY", "SUPPLY", "ASSEMBLY", "ALLY", "FAMILY", "REPLY", "ANOMALY", "MONOPOLY", "ITALY"})
+# Nouns ending in -s that are no plural (their lemma keeps the s).
+INVARIANT_NOUNS = frozenset({"bias", "gas", "teargas", "news", "series", "species", "means", "canvas", "atlas"})
 PARTICLES = frozenset({"OUT", "UP", "OFF", "DOWN", "BACK", "FORWARD", "AWAY", "OVER", "IN", "ON", "ASIDE", "AHEAD"})
 PREPOSITIONS = frozenset({"FOR", "WITH", "TO", "AGAINST", "FROM", "INTO", "UPON", "AT", "OF", "ABOUT", "ONTO"})
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -107,8 +123,10 @@ def plover(code: str, table: dict[str, tuple[str, str | None]]) -> tuple[str, st
 
 
 def parse(path: Path):
-    """(synsets, blocks): blocks are (name, default code, [(verb words, own code)], [(pattern, code)])."""
-    synsets: dict[str, list[str]] = {}
+    """(synsets, blocks): synsets map a label to its (phrase, takes no plural) members; blocks
+    are (name, default code, [(verb words, own code)], [(pattern, code, verb its comment names)])."""
+    synsets: dict[str, list[tuple[str, bool]]] = {}
+    line_label_invariant: dict[str, bool] = {}
     blocks = []
     current_set = None
     in_verbs = False
@@ -122,9 +140,14 @@ def parse(path: Path):
         if not in_verbs:
             if line.startswith("&"):
                 current_set = line.strip().rstrip("_")
+                line_label_invariant[current_set] = line.strip().endswith("_")
                 synsets[current_set] = []
             elif line.startswith("+") and current_set:
-                synsets[current_set].append(line[1:].strip().rstrip("_").replace("_", " ").lower())
+                member = line[1:].strip()
+                # a trailing "_" (on the member or the label) marks a word that takes no plural,
+                # so it is no regular plural to singularise ("NEWS_" is "news", not "new")
+                invariant = member.endswith("_") or line_label_invariant.get(current_set, False)
+                synsets[current_set].append((member.rstrip("_").replace("_", " ").lower(), invariant))
             continue
         if line.startswith("---"):
             parts = line.strip("- ").split()
@@ -135,7 +158,7 @@ def parse(path: Path):
         elif line.startswith("-"):
             code = _CODE.search(line)
             if code:
-                blocks[-1][3].append((line[1 : code.start()].strip(), code.group(1)))
+                blocks[-1][3].append((line[1 : code.start()].strip(), code.group(1), _named_verb(raw)))
         else:
             code = _CODE.search(line)
             head = re.sub(r"\{[^}]*\}", "", line[: code.start()] if code else line).strip()
@@ -147,45 +170,71 @@ def parse(path: Path):
     return synsets, blocks
 
 
-def pattern_object(pattern: str, synsets: dict[str, list[str]]) -> tuple[list[str], list[str]] | None:
-    """(particles, object phrases) of a pattern's post-verb part, or None when it has no noun."""
-    if "*" not in pattern:
+def pattern_object(pattern: str, synsets: dict[str, list[tuple[str, bool]]]) -> tuple[list[str], list[str]] | None:
+    """(words joining the verb, object phrases) of a pattern, or None when the pattern asks
+    for something a row cannot say, so that a row never matches more than PETRARCH2's pattern:
+
+    - a pre-verb part ("- REBELS * TALKS", "- + * ROCKET", "- WILL NOT * ..."): PETRARCH2
+      matches it against the subject, which a row does not check;
+    - an actor slot ("+", "$", "^", "%") anywhere: the pattern needs the target or source
+      in that place ("- * TROOP (INTO +)", "- * CLAIM (AGAINST) +");
+    - more than one noun or phrase after the verb ("- * ACTION (AGAINST)", "- * CONVICTION
+      (IN COURT)", "- * RESTORATION RELATIONS"): PETRARCH2 needs every one of them;
+    - a noun slot holding no noun ("- * ABOUT", "- * STRONGLY", "- * (FOR LESSER)"): it is
+      compared with the head of a noun phrase.
+
+    What a row can say: one noun (a word, a braced phrase or a synset), after at most one
+    particle that joins the verb ("- * UP RESISTANCE": "put up" resistance), or one
+    prepositional phrase, whose preposition joins the verb ("- * (AGAINST DISCRIMINATION)":
+    "protest against" discrimination, which the matcher checks as a preposition of the verb;
+    "argue for" and "argue against" code differently)."""
+    pre, star, post = pattern.partition("*")
+    if not star or pre.strip() or re.search(r"[+$^%]", post):
         return None
-    post = pattern.split("*", 1)[1]
     items = re.findall(r"\([^)]*\)|\{[^}]*\}|\S+", post)
-    particles: list[str] = []
-    for item in items:
-        if item.startswith("("):
-            inner = re.findall(r"\{[^}]*\}|\S+", item.strip("()"))[1:]
-            phrases = _phrases(inner[0], synsets) if inner else []
-        elif item in PARTICLES and not particles:
-            particles.append(item.lower())
-            continue
-        else:
-            phrases = _phrases(item, synsets)
-        if phrases:
-            return particles, phrases
+    joined: list[str] = []
+    if len(items) == 2 and items[0] in PARTICLES and not items[1].startswith("("):
+        joined.append(items.pop(0).lower())
+    if len(items) != 1:
         return None
-    return None
+    item = items[0]
+    if item.startswith("("):
+        inner = re.findall(r"\{[^}]*\}|\S+", item.strip("()"))
+        if len(inner) != 2 or not inner[0].isalpha():
+            return None
+        joined.append(inner[0].lower())
+        item = inner[1]
+    phrases = _phrases(item, synsets)
+    return (joined, phrases) if phrases else None
 
 
-def _phrases(item: str, synsets: dict[str, list[str]]) -> list[str]:
+def _phrases(item: str, synsets: dict[str, list[tuple[str, bool]]]) -> list[str]:
     if item.startswith("{"):
-        words = [w for w in item.strip("{}").split() if w[:1] not in "$+%^"]
-        if any(w.startswith("&") for w in words):
-            return []
-        return [" ".join(_lemma(w.lower()) for w in words)] if words else []
+        words = item.strip("{}").split()
+        if not words or any(not w.replace("-", "").isalpha() for w in words):
+            return []  # a synset or an actor inside a phrase: not expanded
+        return [" ".join(_lemma(w.lower()) for w in words)]
     if item.startswith("&"):
-        return [_lemma(m) for m in synsets.get(item.rstrip("_"), []) if " " not in m] + [
-            " ".join(_lemma(w) for w in m.split()) for m in synsets.get(item.rstrip("_"), []) if " " in m
-        ]
-    if item[:1] in "$+%^" or not item.isalpha() or item in PARTICLES:
+        return [" ".join(m.split() if invariant else [_lemma(w) for w in m.split()])
+                for m, invariant in synsets.get(item.rstrip("_"), [])]
+    if not item.isalpha() or not _noun(item):
         return []
     return [_lemma(item.lower())]
 
 
+def _noun(word: str) -> bool:
+    """False for the words the dictionary puts in a noun slot that no noun phrase has as its
+    head: prepositions, particles, and adverbs in -LY."""
+    word = word.upper()
+    if word in PARTICLES or word in PREPOSITIONS or word in NOT_NOUNS:
+        return False
+    return not (word.endswith("LY") and word not in NOUNS_IN_LY)
+
+
 def _lemma(word: str) -> str:
     """Singular of a regular plural (the matcher compares lemmas)."""
+    if word in INVARIANT_NOUNS:
+        return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("sses"):
@@ -195,6 +244,55 @@ def _lemma(word: str) -> str:
     return word
 
 
+def _pattern_applies(code: str, named_code: str | None) -> bool:
+    """Whether a block's pattern makes rows for a verb of the block (``code``: the verb's code
+    in isolation; ``named_code``: that of the verb the pattern was written for, None when its
+    comment names no verb of the block). PETRARCH2 pools a synonym block's patterns, and its
+    manual calls the block "verbs which are synonymous (or close enough) with respect to the
+    patterns"; the dictionary says where they are not: a verb coded otherwise in isolation
+    ("DEBATE [040]" among "OPPOSE", "CONTEST", "DISPUTE" [110]; "GRILL [110]" among "ASK",
+    "REQUEST" [020]). Such a verb takes only the patterns written for a verb coded as it is:
+    "- * SANCTIONS [040] # DEBATE", not "- * BILL [111] # OPPOSE" ("debating bills" is no
+    criticism)."""
+    return named_code is None or _base(code) == _base(named_code)
+
+
+def _base(code: str) -> str:
+    return code.split(":")[0]
+
+
+
+def _named_code(named: str | None, verbs: list[tuple[list[str], str | None]], default: str) -> str | None:
+    """The isolated code of the block verb a pattern's comment names ("CALLED_OFF" names
+    "call off"), or None when it names none of them."""
+    if named is None:
+        return None
+    wanted = named.lower().split("_")
+    for words, own in verbs:
+        if words == wanted or words[0] == wanted[0] or _stem(wanted[0]) == words[0]:
+            return own or default
+    return None
+
+
+def _stem(word: str) -> str:
+    """The base form of a regular past or -ing form ("called" -> "call", "wrapped" -> "wrap")."""
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            base = word[: -len(ending)]
+            return base[:-1] if len(base) > 2 and base[-1] == base[-2] else base
+    return word
+
+
+def _named_verb(raw: str) -> str | None:
+    """The verb a pattern line's comment names ("- * BILL [111]  # OPPOSE" -> "OPPOSE"):
+    the verb it was written for when the verbs were pooled into synonym blocks."""
+    _, hash_, comment = raw.partition("#")
+    words = comment.split()
+    if not hash_ or not words or not re.fullmatch(r"[A-Z_]+", words[0]):
+        return None
+    return words[0]
+
+
 def rows(data: Path) -> list[tuple[int, str]]:
     table = load_plover(data / "CAMEO2PLOVER-2021.txt")
     synsets, blocks = parse(data / "petrarch2-dictionaries" / "CAMEO.2.0.txt")
@@ -202,16 +300,23 @@ def rows(data: Path) -> list[tuple[int, str]]:
     bare: dict[tuple, None] = {}
     seen_bare: set[str] = set()
     for name, default, verbs, patterns in blocks:
-        for pattern, code in patterns:
+        for pattern, code, named in patterns:
             mapped = plover(code, table)
             found = pattern_object(pattern, synsets) if mapped else None
             if found is None:
                 continue
-            particles, phrases = found
-            for words, _ in verbs:
-                if len(words) > 1 and particles:
+            joined, phrases = found
+            named_code = _named_code(named, verbs, default)
+            for words, own in verbs:
+                if not _pattern_applies(own or default, named_code):
                     continue
-                verb = " ".join(words + particles)
+                if len(words) > 1 and joined:
+                    if "(" not in pattern:
+                        continue  # a compound verb with another particle ("carry out" + "up")
+                    joined_here = [w for w in joined if w not in words]  # "call for" + (FOR AID)
+                else:
+                    joined_here = joined
+                verb = " ".join(words + joined_here)
                 for phrase in phrases:
                     if phrase in GENERIC_OBJECTS:
                         continue

@@ -102,6 +102,10 @@ def verb_target(token: Token, type_: str) -> Token | None:
     return (named or candidates or [None])[0]
 
 
+# Types whose clausal content names whom they are about: a demand, an accusation, a threat.
+_CONTENT_TYPES = ("REQUEST", "ACCUSE", "THREATEN")
+
+
 def _target_candidates(token: Token, type_: str, depth: int):
     theme = type_ in _THEME_OBJECT_TYPES
     preps = _VERB_TARGET_PREPS.get(type_, _DEFAULT_TARGET_PREPS)
@@ -128,7 +132,7 @@ def _target_candidates(token: Token, type_: str, depth: int):
             yield from (c for c in child.children if c.dep_ == "nsubj" and is_actor_like(c))
     for child in token.children:
         content = child.dep_ == "ccomp" or lexicon.for_clause(child)
-        if content and type_ in ("REQUEST", "ACCUSE", "THREATEN"):
+        if content and type_ in _CONTENT_TYPES:
             yield from (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and is_actor_like(c))
     if depth < 2:
         for child in token.children:
@@ -207,7 +211,9 @@ def noun_source(token: Token, type_: str) -> Token | None:
 
 
 def noun_target(token: Token, type_: str) -> Token | None:
-    """A nominal trigger's target: its of/on/against complement, or the governing verb's."""
+    """A nominal trigger's target: its of/on/against complement, the subject of its content
+    clause as for the verb ("its demands that the government grant ..."), or the governing
+    verb's complement."""
     for child in token.children:
         if type_ == "CONSULT" and child.lower_ in ("of", "between", "among"):
             continue
@@ -215,6 +221,12 @@ def noun_target(token: Token, type_: str) -> Token | None:
             found = _actor_pobj(child)
             if found is not None:
                 return found
+    if type_ in _CONTENT_TYPES:
+        for child in token.children:
+            if child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                found = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and is_actor_like(c)), None)
+                if found is not None:
+                    return found
     head = governing_verb(token)
     if head is not None:
         for child in head.children:
