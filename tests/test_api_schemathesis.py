@@ -11,13 +11,14 @@ import pytest
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (dev extra)")
 
-from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
+# Imported after the skip above, which must run first.
+from hypothesis import HealthCheck, settings  # noqa: E402
+from schemathesis.checks import not_a_server_error  # noqa: E402
 
-from newsgraph.api import create_app
-from newsgraph.store import Store
-from tests.fixtures.corpus.synthetic import analysed, corpus, write_store
-from tests.fixtures.web.hostile import hostile_record
+from newsgraph.api import create_app  # noqa: E402
+from newsgraph.store import Store  # noqa: E402
+from tests.fixtures.corpus.synthetic import analysed, corpus, write_store  # noqa: E402
+from tests.fixtures.web.hostile import hostile_record  # noqa: E402
 
 
 def _app():

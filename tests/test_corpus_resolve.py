@@ -20,7 +20,7 @@ def _rows(*specs):
 def _by_entity(rows):
     graph, links = resolve(rows)
     names = {g["gid"]: g["name"] for g in graph}
-    return {(l.doc_id, l.entity_id): (names[l.gid], l.confidence, l.evidence) for l in links}, graph
+    return {(ln.doc_id, ln.entity_id): (names[ln.gid], ln.confidence, ln.evidence) for ln in links}, graph
 
 
 def test_corpus_resolve_joe_biden_variants_are_one_but_not_hunter():

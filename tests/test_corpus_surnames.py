@@ -87,7 +87,7 @@ def test_corpus_surname_joins_on_a_role_in_the_same_organisation():
                  ("d3", "e2", "ORG", "Harbour Authority", []))  # named, but no role in it
     graph, links = resolve(rows)
     names = {g["gid"]: g["name"] for g in graph}
-    got = {(l.doc_id, l.entity_id): (names[l.gid], l.confidence, l.evidence) for l in links}
+    got = {(ln.doc_id, ln.entity_id): (names[ln.gid], ln.confidence, ln.evidence) for ln in links}
     assert got[("d2", "e1")][:2] == ("Mary Howard", 0.8) and "same organisation (harbour authority)" in got[("d2", "e1")][2]
     assert got[("d3", "e1")][:2] == ("Howard", 0.5)
 
@@ -97,7 +97,7 @@ def test_corpus_surname_two_people_with_context_for_both_equally_stay_apart():
                  ("d2", "e1", "PERSON", "Erik Lind", []), ("d2", "e2", "GPE", "Oslo", []), ("d2", "e3", "ORG", "Acme", []),
                  ("d3", "e1", "PERSON", "Lind", []), ("d3", "e2", "GPE", "Oslo", []), ("d3", "e3", "ORG", "Acme", []))  # fmt: skip
     _, links = resolve(rows)
-    link = next(l for l in links if l.doc_id == "d3" and l.entity_id == "e1")
+    link = next(ln for ln in links if ln.doc_id == "d3" and ln.entity_id == "e1")
     assert link.confidence == 0.5 and link.evidence.startswith("ambiguous surname: 2 people")
 
 

@@ -129,7 +129,7 @@ def test_pipeline_prepare_bad_date_still_refused():
     (f"The authority said the work was late.\n\n{BODY}", None),  # a sentence, not a headline
     (f"harbour news today\n\n{BODY}", None),  # not capitalised
     (f"By Priya Raman\n\n{BODY}", None),  # a byline
-    (f"Terminal delayed\n", None),  # nothing follows
+    ("Terminal delayed\n", None),  # nothing follows
     (BODY, None),  # one long paragraph
     (f"{'Word ' * 20}\n\n{BODY}", None),  # too long for a headline
 ])  # fmt: skip
