@@ -125,3 +125,14 @@ def test_entities_news_names_tournaments_are_events_with_their_demonyms_inside()
     assert found["Grand Slam"] == ("EVENT", {"newsgraph": "grand-slam"})
     assert found["Australian Open"][0] == found["Davis Cup"][0] == found["US Open"][0] == "EVENT"
     assert found["US"][0] == "GPE"  # the country outside the tournament's name
+
+
+def test_entities_news_names_commons_new_labour_and_members_posts():
+    found = _entities(
+        "MPs on the Commons work and pensions committee criticised the plan. He was a key "
+        "figure in New Labour, said the MEP for London, Labour MP Barry Sheerman agreed."
+    )
+    assert found["Commons"] == ("ORG", {"newsgraph": "commons"})
+    assert found["New Labour"] == ("ORG", {"newsgraph": "gb-labour"})
+    assert "MPs" not in found and "MEP" not in found
+    assert found["Barry Sheerman"][0] == "PERSON"

@@ -10,7 +10,7 @@ from functools import lru_cache
 from newsgraph.pipeline.bounded import WORDS
 from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit, person_titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, is_junk
-from newsgraph.resources import table, words
+from newsgraph.resources import entries, table, words
 
 # Last words that settle a label whatever the recogniser said.
 _LOC_HEADS = words("lexicons/entities/loc_heads.txt")
@@ -236,7 +236,7 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
     English words at a sentence or line opening or in an upper-case line ("Men", "Sales",
     "SCHEDULE"), upper-case mentions made only of frequent words ("LATEST ACTUAL"), and
     line labels ("Attendance:", "Sales 26.0 vs 26.7"); and time zones after a clock time
-    ("1200 GMT"), wherever they stand. A gazetteer entry (any place,
+    ("1200 GMT") and members' posts ("MPs", "MEP"), wherever they stand. A gazetteer entry (any place,
     organisation or country, in any case), a part of a
     person's full name in the document ("May" after "Theresa May"), or the same name
     written mid-sentence elsewhere in the document keeps the mention. Mid-sentence,
@@ -247,7 +247,7 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
     lowered: set[str] | None = None  # read from the tokens when first needed (rarely)
     out = []
     for m in mentions:
-        if _time_zone(m, toks):
+        if _time_zone(m, toks) or m.text(text) in _MEMBER_POSTS:
             continue
         surface = m.text(text)
         known = m.entry is not None or m.sure or gaz.lookup_folded(surface) is not None or _major_place(surface)
@@ -269,6 +269,9 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
             continue
         out.append(m)
     return out
+
+
+_MEMBER_POSTS = frozenset(entries("lexicons/entities/member_posts.txt"))
 
 
 # A place this populous (or a country or first-level division) of the same name keeps an
