@@ -136,3 +136,13 @@ def test_entities_news_names_commons_new_labour_and_members_posts():
     assert found["New Labour"] == ("ORG", {"newsgraph": "gb-labour"})
     assert "MPs" not in found and "MEP" not in found
     assert found["Barry Sheerman"][0] == "PERSON"
+
+
+def test_entities_news_names_grounds_are_facilities_towns_named_like_grounds_are_not():
+    found = _entities(
+        "Gerrard is happy at Anfield, and Scotland meet Wales at Murrayfield on Saturday. "
+        "England train at their base in Twickenham."
+    )
+    assert found["Anfield"] == ("FAC", {"newsgraph": "anfield"})
+    assert found["Murrayfield"][0] == "FAC"
+    assert found["Twickenham"][0] != "FAC"  # a town too: not listed

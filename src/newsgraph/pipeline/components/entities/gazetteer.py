@@ -34,7 +34,7 @@ _SHOUTED_WORDS = words("lexicons/entities/shouted_words.txt")
 class Entry:
     """One gazetteer name. ``key`` identifies the real-world thing ("country:LT",
     "org:nato"); ``kind`` is country, demonym, city, org, gov, party, award, product,
-    competition or loc; ``add`` says whether a hit may become a mention the model missed
+    competition, venue or loc; ``add`` says whether a hit may become a mention the model missed
     (else it only corrects labels)."""
 
     text: str
@@ -234,6 +234,7 @@ def _add_lexicons(gaz: Gazetteer) -> None:
         ("awards.tsv", "WORK_OF_ART", "award"),
         ("products.tsv", "PRODUCT", "product"),
         ("competitions.tsv", "EVENT", "competition"),
+        ("venues.tsv", "FAC", "venue"),
     ):
         for lex_id, name, add, aliases in _rows(filename, 4):
             key, kb = f"{kind}:{lex_id}", (("newsgraph", lex_id),)
