@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from newsgraph.pipeline.shared.temporal.combine import after_name_word
 from newsgraph.pipeline.shared.temporal.lexicon import alternation, load
@@ -400,6 +401,16 @@ def _names_year(text: str, start: int) -> bool:
     return after_name_word(text, start) or bool(_VERSION_LIST.search(text, max(0, start - 24), start))
 
 
+@cache
+def _measure_after() -> re.Pattern:
+    """What follows a number that is a measure or a rank, never a year: a unit glued to it or
+    after a space ("1500m", "2000cc", "1500 metres", "2000 feet"; ``measure_units`` in the
+    lexicon) or an ordinal's ending ("the 1000th"). Other letters glued to a year are a
+    missing space ("in December 2001alleging"), and the year stays."""
+    units = alternation(load()["measure_units"])
+    return re.compile(rf"\s?(?:{units})(?![\w/])|(?:st|nd|rd|th)\b")
+
+
 def _year(m: re.Match) -> Mention | None:
     text, start = m.string, m.start()
     year = int(m.group("year"))
@@ -411,6 +422,8 @@ def _year(m: re.Match) -> Mention | None:
         return None
     if re.match(r"-(?!(?:era|style|born|built|made|vintage|model|season)\b)[a-z]", after):
         return None  # "a 2048-bit number", "the 1500-metre final": a measure, not a year
+    if _measure_after().match(after):
+        return None  # "the 1500m", "1500 metres", "a 2000cc engine": a number and its unit
     if _names_year(text, start):
         return None  # "Euro 2004", "the Terrorism Act 2000", "Windows 95, 98, 2000": a name's year
     span_text = m.group(0)
