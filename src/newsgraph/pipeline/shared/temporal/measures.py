@@ -16,6 +16,7 @@ import re
 from newsgraph.pipeline.shared.temporal.combine import after_name_word
 from newsgraph.pipeline.shared.temporal.lexicon import alternation, load
 from newsgraph.pipeline.shared.temporal.tagger import (
+    GAP,
     UNIT,
     YEAR,
     Mention,
@@ -80,14 +81,14 @@ def patterns() -> list[tuple[str, object]]:
         (rf"(?i)\bevery\s+other\s+(?P<unit>{_SINGULAR})\b", _every_other),
         (
             rf"(?P<month>{month})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?P<sep>\s*[-–]\s*|\s+(?:and|to|through|or)\s+)"
-            rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d|,\d)(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d|,\d)(?:,?{GAP}(?P<year>{YEAR})\b)?",
             _day_range,
         ),
         # "the weekend of 9 and 10 July", "the weekend of 8/9 January", "the weekend of July
         # 9": one weekend, that of the days named (not the weekend of publication and two days)
         (
             rf"(?i:\b(?:the\s+)?weekend\s+of)\s+(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:{_DAY_PAIR})?\s+(?i:of\s+)?(?P<month>{month})"
-            rf"|(?P<month2>{month})\s+(?P<e1>[0-3]?\d)(?:st|nd|rd|th)?(?:{_DAY_PAIR})?\b)(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"|(?P<month2>{month})\s+(?P<e1>[0-3]?\d)(?:st|nd|rd|th)?(?:{_DAY_PAIR})?\b)(?:,?{GAP}(?P<year>{YEAR})\b)?",
             _weekend_of,
         ),
         # "FY2005", "FY 2005", "FY05": a fiscal year, written as its year (as "fiscal 2005")
@@ -95,7 +96,7 @@ def patterns() -> list[tuple[str, object]]:
         # "6 to 9 January", "14-17 February" (day before month, as British news writes it)
         (
             rf"(?<![\d.,£$€])\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?P<sep>\s*[-–]\s*|\s+(?:and|to|until|till)\s+)"
-            rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b(?:,?{GAP}(?P<year>{YEAR})\b)?",
             _day_range,
         ),
         # "1630 GMT", "10:30 GMT": a 24-hour clock with its time zone; "between 2000 and

@@ -58,6 +58,9 @@ MOD = (
     r"|the first half of|the second half of)[\s-]+)?"
 )
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+# The space between a date and its year: within a paragraph, one line break at most ("Tuesday,
+# 1 March\n\n2000 Villa v Leeds" is a fixture's clock time on a line of its own, no year).
+GAP = r"(?=\s)[^\S\n]*(?:\n[^\S\n]*)?"
 ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
@@ -78,14 +81,14 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _september_eleventh,
         ),
         (
-            rf"(?:(?P<wd>{weekday}),?\s+|(?P<weekof>(?i:the\s+week\s+of))\s+)?{MOD}(?P<month>{month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"(?:(?P<wd>{weekday}),?\s+|(?P<weekof>(?i:the\s+week\s+of))\s+)?{MOD}(?P<month>{month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?{GAP}(?P<year>{YEAR})\b)?",
             _month_day,
         ),
         (
-            rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?:,?{GAP}(?P<year>{YEAR})\b)?",
             _month_day,
         ),
-        (rf"{MOD}(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", _month_year),
+        (rf"{MOD}(?P<month>{month}),?{GAP}(?:of\s+)?(?P<year>{YEAR})\b", _month_year),
         (rf"(?i:{MOD})(?P<month>{month})\s+(?i:(?:of\s+)?(?P<off>this|last|next)\s+year)\b", _month_of_year),
         (rf"\b(?P<year>{YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b", _iso),
         (
@@ -114,7 +117,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _session,
         ),
         (
-            rf"(?i)\b(?:(?P<off>last|next|this)\s+)?(?P<h>{alternation(lex['holidays'])})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"(?i)\b(?:(?P<off>last|next|this)\s+)?(?P<h>{alternation(lex['holidays'])})\b(?:,?{GAP}(?P<year>{YEAR})\b)?",
             _holiday,
         ),
         (r"(?i)\bovernight\b", lambda m: Mention(m.start(), m.end(), "TIME", {"kind": "overnight"})),
