@@ -87,8 +87,10 @@ def patterns() -> list[tuple[str, object]]:
         # "the weekend of 9 and 10 July", "the weekend of 8/9 January", "the weekend of July
         # 9": one weekend, that of the days named (not the weekend of publication and two days)
         (
-            rf"(?i:\b(?:the\s+)?weekend\s+of)\s+(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:{_DAY_PAIR})?\s+(?i:of\s+)?(?P<month>{month})"
-            rf"|(?P<month2>{month})\s+(?P<e1>[0-3]?\d)(?:st|nd|rd|th)?(?:{_DAY_PAIR})?\b)(?:,?{GAP}(?P<year>{YEAR})\b)?",
+            (
+                rf"(?i:\b(?:the\s+)?weekend\s+of)\s+(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:{_DAY_PAIR})?\s+(?i:of\s+)?(?P<month>{month})"
+                rf"|(?P<month2>{month})\s+(?P<e1>[0-3]?\d)(?:st|nd|rd|th)?(?:{_DAY_PAIR})?\b)(?:,?{GAP}(?P<year>{YEAR})\b)?"
+            ),
             _weekend_of,
         ),
         # "FY2005", "FY 2005", "FY05": a fiscal year, written as its year (as "fiscal 2005")
