@@ -139,10 +139,17 @@ def dump(data: Path, out: Path) -> int:
     for path, text, doc in zip(paths, texts, docs, strict=True):
         for d in doc.dates:
             around = text[max(0, d.start - 60) : d.end + 40].replace("\n", " ").replace("\t", " ")
-            fields = (path, d.start, d.end, text[d.start : d.end], d.value, d.type, around)
+            fields = (path, d.start, d.end, escaped(text[d.start : d.end]), d.value, d.type, around)
             lines.append("\t".join("" if f is None else str(f) for f in fields))
     out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return len(lines)
+
+
+def escaped(span: str) -> str:
+    r"""``span`` on one line and one field: a backslash, line break or tab inside an expression
+    ("Tuesday,\n1 March") written as ``\\``, ``\n``, ``\r``, ``\t``, so that line-based diffs
+    of two dumps stay aligned."""
+    return span.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
 
 def main(argv: list[str] | None = None) -> int:

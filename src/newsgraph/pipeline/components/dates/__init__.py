@@ -143,12 +143,16 @@ class DateExtractor(Component):
                 value = shifted[1]
             if report_quarter is None and _begun_quarter(spec, value, anchor):
                 report_quarter = value
-            if mention.type in ("DATE", "TIME") and anchoring.calendar_ref(value) and not spec.get("named"):
-                ref = (value, sentence)  # (an event's name, "the 11 September attacks", is no reference time)
+            named_day = value
+            if spec.get("week_of") == "WE" and value:
+                # "the weekend of 27-28 November": the story goes on from the first day named
+                named_day, _ = resolve.value({**spec, "week_of": None}, anchor, tense)
+            if mention.type in ("DATE", "TIME") and anchoring.calendar_ref(named_day) and not spec.get("named"):
+                ref = (named_day, sentence)  # (an event's name, "the 11 September attacks", is no reference time)
             if mention.type in ("DATE", "TIME") and value and value[:4].isdigit() and not spec.get("named"):
                 latest = value
-            if on_day is not None or spec["kind"] in ("explicit", "monthday") and value and len(value) == 10:
-                day = parse_iso(value) if not spec.get("named") else day
+            if on_day is not None or spec["kind"] in ("explicit", "monthday") and named_day and len(named_day) == 10:
+                day = parse_iso(named_day) if not spec.get("named") else day
             named_year = anchoring.explicit_year(spec, value)
             if named_year is not None and not _SINCE_BEFORE.search(doc.text, max(0, mention.start - 8), mention.start):
                 # ("the worst Christmas since 1981": a year an interval starts from is no

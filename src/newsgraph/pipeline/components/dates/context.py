@@ -53,6 +53,14 @@ def clause_tense(sdoc, start: int, end: int, text: str | None = None) -> str | N
     tense = _governing_tense(sdoc, start, end)
     if word in load()["weak_future_markers"] and tense != "past":
         return "future"  # "by Jan. 14", "until March 6", unless "had filed by Wednesday"
+    if word in load()["weak_past_markers"]:
+        # "after Easter", "following Christmas" look back, unless the clause states a future
+        # ("will return after Easter"); a "following" parsed as a verb passes on its clause's.
+        path = _governing_path(sdoc, start, end) if tense == "future" or tense is None else []
+        verb = path[-1] if path else None
+        if verb is not None and verb.lower_ == word:
+            verb = _verb_above(verb)
+        return "future" if verb is not None and _stated_future(verb) else "past"
     return tense
 
 
@@ -68,6 +76,41 @@ def _governing_path(sdoc, start: int, end: int) -> list:
             break
         path.append(path[-1].head)
     return path if path[-1].pos_ in ("VERB", "AUX") else []
+
+
+def _verb_above(token):
+    """The first verb (or auxiliary) above ``token`` in the parse, within four steps ("shall
+    announce the rules following Easter": "announce"); None when there is none."""
+    for _ in range(4):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _stated_future(verb) -> bool:
+    """True for a clause that states its future: "will"/"shall"/"'ll" ("will return after
+    Easter"), "is going to", "is to", or a present plan ("plans to reopen after Christmas",
+    "plans a rally after Easter"). Not a modal's possibility, nor a past's ("should attend",
+    "had been expected", "was going to"), which are the story's past as often."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return True
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes) and verb.head is not verb:
+        verb, auxes = verb.head, [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+        if verb.lemma_ not in _PLAN_LEMMAS | {"be", "go"}:
+            return False
+        if verb.lemma_ == "go" and verb.tag_ != "VBG":
+            return False  # "going to", not "went to"
+    elif verb.lemma_ not in _PLAN_LEMMAS:
+        return False
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return True  # "will be going to", "will plan to"
+    return any(form in _PRESENT for form in [verb.tag_] + [a.tag_ for a in auxes]) and not any(
+        a.tag_ in ("VBD", "MD") for a in auxes
+    )
 
 
 def _governing_verb(sdoc, start: int, end: int):

@@ -22,7 +22,8 @@ def value(spec: dict, anchor: date | None, tense: str | None = None) -> tuple[st
         return spec["value"], None
     if spec.get("week_of"):
         day, reason = value({k: v for k, v in spec.items() if k != "week_of"}, anchor, tense)
-        return _iso_week(day), reason
+        week = _iso_week(day)  # "the weekend of 9 and 10 July": that week's weekend
+        return (f"{week}-WE" if week and spec["week_of"] == "WE" else week), reason
     if kind == "monthday" and spec.get("year"):
         return _ymd(_safe_date(spec["year"], spec["month"], spec["day"])), None
     if kind in ("quarter", "half") and spec.get("year") and (spec.get("q") or kind == "half"):

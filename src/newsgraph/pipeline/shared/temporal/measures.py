@@ -16,6 +16,7 @@ import re
 from newsgraph.pipeline.shared.temporal.combine import after_name_word
 from newsgraph.pipeline.shared.temporal.lexicon import alternation, load
 from newsgraph.pipeline.shared.temporal.tagger import (
+    GAP,
     UNIT,
     YEAR,
     Mention,
@@ -80,15 +81,24 @@ def patterns() -> list[tuple[str, object]]:
         (rf"(?i)\bevery\s+other\s+(?P<unit>{_SINGULAR})\b", _every_other),
         (
             rf"(?P<month>{month})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?P<sep>\s*[-–]\s*|\s+(?:and|to|through|or)\s+)"
-            rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d|,\d)(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d|,\d)(?:,?{GAP}(?P<year>{YEAR})\b)?",
             _day_range,
+        ),
+        # "the weekend of 9 and 10 July", "the weekend of 8/9 January", "the weekend of July
+        # 9": one weekend, that of the days named (not the weekend of publication and two days)
+        (
+            (
+                rf"(?i:\b(?:the\s+)?weekend\s+of)\s+(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:{_DAY_PAIR})?\s+(?i:of\s+)?(?P<month>{month})"
+                rf"|(?P<month2>{month})\s+(?P<e1>[0-3]?\d)(?:st|nd|rd|th)?(?:{_DAY_PAIR})?\b)(?:,?{GAP}(?P<year>{YEAR})\b)?"
+            ),
+            _weekend_of,
         ),
         # "FY2005", "FY 2005", "FY05": a fiscal year, written as its year (as "fiscal 2005")
         (r"\bFY\s?(?P<y>(?:19|20)\d\d|\d\d)\b(?![-/.,]\d)", _fiscal_year),
         # "6 to 9 January", "14-17 February" (day before month, as British news writes it)
         (
             rf"(?<![\d.,£$€])\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?P<sep>\s*[-–]\s*|\s+(?:and|to|until|till)\s+)"
-            rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b(?:,?{GAP}(?P<year>{YEAR})\b)?",
             _day_range,
         ),
         # "1630 GMT", "10:30 GMT": a 24-hour clock with its time zone; "between 2000 and
@@ -322,6 +332,22 @@ def _day_range(m: re.Match) -> list[Mention] | None:
     if year is None:
         second.end = m.end("d2") + len(re.match(r"(?:st|nd|rd|th)?", m.string[m.end("d2") :]).group(0))
     return [first, second]
+
+
+# The second day of a weekend's pair: "9 and 10", "27-28", "8/9", "9 & 10".
+_DAY_PAIR = r"(?:\s*[-–/&]\s*|\s+(?i:and|to)\s+)[0-3]?\d(?:st|nd|rd|th)?"
+
+
+def _weekend_of(m: re.Match) -> Mention | None:
+    """ "the weekend of 9 and 10 July": the weekend of the ISO week holding the first day
+    named (``week_of`` ``WE``), one expression."""
+    day = int(m.group("d1") or m.group("e1"))
+    if not 1 <= day <= 31:
+        return None
+    year = int(m.group("year")) if m.group("year") else None
+    month = _month_num(m.group("month") or m.group("month2"))
+    spec = {"kind": "monthday", "month": month, "day": day, "year": year, "week_of": "WE"}
+    return Mention(m.start(), m.end(), "DATE", spec)
 
 
 def _year_range(m: re.Match) -> Mention | list[Mention] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from newsgraph.pipeline.shared.temporal.combine import after_name_word
 from newsgraph.pipeline.shared.temporal.lexicon import alternation, load
@@ -57,6 +58,9 @@ MOD = (
     r"|the first half of|the second half of)[\s-]+)?"
 )
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+# The space between a date and its year: within a paragraph, one line break at most ("Tuesday,
+# 1 March\n\n2000 Villa v Leeds" is a fixture's clock time on a line of its own, no year).
+GAP = r"(?=\s)[^\S\n]*(?:\n[^\S\n]*)?"
 ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
@@ -77,14 +81,14 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _september_eleventh,
         ),
         (
-            rf"(?:(?P<wd>{weekday}),?\s+|(?P<weekof>(?i:the\s+week\s+of))\s+)?{MOD}(?P<month>{month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"(?:(?P<wd>{weekday}),?\s+|(?P<weekof>(?i:the\s+week\s+of))\s+)?{MOD}(?P<month>{month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?{GAP}(?P<year>{YEAR})\b)?",
             _month_day,
         ),
         (
-            rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?:,?{GAP}(?P<year>{YEAR})\b)?",
             _month_day,
         ),
-        (rf"{MOD}(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", _month_year),
+        (rf"{MOD}(?P<month>{month}),?{GAP}(?:of\s+)?(?P<year>{YEAR})\b", _month_year),
         (rf"(?i:{MOD})(?P<month>{month})\s+(?i:(?:of\s+)?(?P<off>this|last|next)\s+year)\b", _month_of_year),
         (rf"\b(?P<year>{YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b", _iso),
         (
@@ -113,7 +117,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _session,
         ),
         (
-            rf"(?i)\b(?:(?P<off>last|next|this)\s+)?(?P<h>{alternation(lex['holidays'])})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+            rf"(?i)\b(?:(?P<off>last|next|this)\s+)?(?P<h>{alternation(lex['holidays'])})\b(?:,?{GAP}(?P<year>{YEAR})\b)?",
             _holiday,
         ),
         (r"(?i)\bovernight\b", lambda m: Mention(m.start(), m.end(), "TIME", {"kind": "overnight"})),
@@ -400,6 +404,16 @@ def _names_year(text: str, start: int) -> bool:
     return after_name_word(text, start) or bool(_VERSION_LIST.search(text, max(0, start - 24), start))
 
 
+@cache
+def _measure_after() -> re.Pattern:
+    """What follows a number that is a measure or a rank, never a year: a unit glued to it or
+    after a space ("1500m", "2000cc", "1500 metres", "2000 feet"; ``measure_units`` in the
+    lexicon) or an ordinal's ending ("the 1000th"). Other letters glued to a year are a
+    missing space ("in December 2001alleging"), and the year stays."""
+    units = alternation(load()["measure_units"])
+    return re.compile(rf"\s?(?:{units})(?![\w/])|(?:st|nd|rd|th)\b")
+
+
 def _year(m: re.Match) -> Mention | None:
     text, start = m.string, m.start()
     year = int(m.group("year"))
@@ -411,6 +425,8 @@ def _year(m: re.Match) -> Mention | None:
         return None
     if re.match(r"-(?!(?:era|style|born|built|made|vintage|model|season)\b)[a-z]", after):
         return None  # "a 2048-bit number", "the 1500-metre final": a measure, not a year
+    if _measure_after().match(after):
+        return None  # "the 1500m", "1500 metres", "a 2000cc engine": a number and its unit
     if _names_year(text, start):
         return None  # "Euro 2004", "the Terrorism Act 2000", "Windows 95, 98, 2000": a name's year
     span_text = m.group(0)
