@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from newsgraph.pipeline.bounded import WORDS
 from newsgraph.pipeline.components.entities.gazetteer import person_titles, titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
+from newsgraph.pipeline.shared.line_ups import line_up_items
 from newsgraph.resources import entries
 
 _PLACES = ("GPE", "LOC", "FAC")
@@ -133,12 +134,6 @@ _LIST_GAP = re.compile(r",[ \t]*|,?[ \t]+(?:and|or|&)[ \t]+(?:the[ \t]+)?")
 # ("Cardiff, Bangor and ...") or a place and its county ("Chatham, Kent."), not a clause
 # after an opening phrase ("to face Wales, Robinson will ...").
 _LIST_GOES_ON = re.compile(r"[ \t]*(?:[,.;:)]|and\b|or\b|$)", re.M)
-# Items of a line: runs between commas, semicolons, colons and brackets. A line of at
-# least LINE_UP_ITEMS items, two thirds of them short capitalised names and fewer than half
-# of them places, is a line of people (a team sheet: "Hardwick; Kennedy, Casey; Gustard").
-_ITEM = re.compile(r"[^,;:()\n]+")
-LINE_UP_ITEMS = 6
-
 
 def _settled_place(m: Mention, text: str) -> bool:
     """A place a gazetteer or a rule settled, or one the recogniser read as a place
@@ -162,17 +157,12 @@ def _listed(a: Mention, b: Mention, text: str) -> bool:
 
 
 def _line_up(m: Mention, ordered: list[Mention], text: str) -> bool:
-    """Whether ``m`` stands in a line of people (see LINE_UP_ITEMS)."""
-    line_start = text.rfind("\n", 0, m.start) + 1
-    line_end = text.find("\n", m.end)
-    line_end = len(text) if line_end < 0 else line_end
-    items = [i for i in _ITEM.finditer(text, line_start, line_end) if i.group().strip()]
-    names = [i for i in items if len(i.group().split()) <= 3 and i.group().strip()[:1].isupper()]
-    if len(items) < LINE_UP_ITEMS or len(names) * 3 < len(items) * 2:
-        return False
-    places = [o for o in ordered if line_start <= o.start < line_end and o.label in ("GPE", "LOC")]
-    placed = sum(1 for i in items if any(i.start() <= o.start < i.end() for o in places))
-    return placed * 2 < len(items)
+    """Whether ``m`` stands in a line of people: a line of names (``line_up_items``),
+    fewer than half of them places (a team sheet: "Hardwick; Kennedy, Casey; Gustard")."""
+    items = line_up_items(text, m.start)
+    places = [o.start for o in ordered if o.label in ("GPE", "LOC")]
+    placed = sum(1 for start, end in items if any(start <= p < end for p in places))
+    return bool(items) and placed * 2 < len(items)
 
 
 # "from Luton" is the town (about 200,000 people), "from Schiphol" the airport.

@@ -32,6 +32,7 @@ from newsgraph.pipeline.components.places.relations import Mention, border_relat
 from newsgraph.pipeline.components.places.rank import Ranker, fact_features, load_ranker, shipped_ranker
 from newsgraph.pipeline.components.places.resolve import Resolution, contains, resolve_all
 from newsgraph.pipeline.document import Document
+from newsgraph.pipeline.shared.line_ups import line_up_items
 from newsgraph.record import Place, Span
 from newsgraph.resources import words
 from newsgraph.resources.geonames import Gazetteer, GeoPlace, gazetteer, normalize
@@ -262,34 +263,23 @@ def _drop_stray_words(toponyms: list[Toponym], results: list[Resolution]):
     return keep_t, keep_r
 
 
-# Items of a list line: runs between commas, semicolons, colons and brackets.
-_ITEM = re.compile(r"[^,;:()\n]+")
-# A list of at least this many items, most of them not places, is a list of people.
-LINE_UP_ITEMS = 6
-
-
 def _drop_line_ups(toponyms: list[Toponym], results: list[Resolution], text: str):
     """Drop one-word towns and small divisions named in a line of people, a team sheet
-    ("Murphy, Palmer (capt), Morgan, Parks"): a line of LINE_UP_ITEMS+ short capitalised
-    items, fewer than half of them toponyms, is surnames; a town among them is a namesake.
-    A list of places ("Bath, Swindon, Exeter, Truro, Yeovil and Taunton") keeps its towns,
-    and countries and big cities keep their place in a line-up ("Joel Jutge (France)")."""
+    ("Murphy, Palmer (capt), Morgan, Parks"): a line of short capitalised names
+    (``line_up_items``), fewer than half of them toponyms, is surnames; a town among them
+    is a namesake. A list of places ("Bath, Swindon, Exeter, Truro, Yeovil and Taunton")
+    keeps its towns, and countries and big cities keep their place in a line-up ("Joel
+    Jutge (France)")."""
     starts = [t.start for t in toponyms]
     drop: set[int] = set()
     for k, (top, res) in enumerate(zip(toponyms, results, strict=True)):
         place = res.place
         if place is None or " " in top.text or place.is_country or place.is_admin1 or place.population >= 100_000:
             continue
-        line_start = text.rfind("\n", 0, top.start) + 1
-        line_end = text.find("\n", top.end)
-        line_end = len(text) if line_end < 0 else line_end
-        items = [m for m in _ITEM.finditer(text, line_start, line_end) if m.group().strip()]
-        if len(items) < LINE_UP_ITEMS:
-            continue
-        names = [m for m in items if len(m.group().split()) <= 3 and m.group().strip()[:1].isupper()]
-        placed = sum(1 for m in items if bisect_left(starts, m.start()) < len(starts)
-                     and starts[bisect_left(starts, m.start())] < m.end())
-        if len(names) * 3 >= len(items) * 2 and placed * 2 < len(items):
+        items = line_up_items(text, top.start)
+        placed = sum(1 for start, end in items if bisect_left(starts, start) < len(starts)
+                     and starts[bisect_left(starts, start)] < end)
+        if items and placed * 2 < len(items):
             drop.add(k)
     if not drop:
         return toponyms, results
