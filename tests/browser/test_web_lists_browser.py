@@ -4,7 +4,7 @@ no console errors."""
 
 from __future__ import annotations
 
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, shot
 
 
 def _errors(page) -> list[str]:
@@ -53,5 +53,5 @@ def test_web_lists_pager_and_sort_headers_click_through(page, server):
     assert "offset" not in page.url  # a new order starts at its first page
     page.goto(f"{server}/quantities")
     assert page.locator("h1").inner_text().startswith("Quantities")
-    page.screenshot(path=str(SCREENSHOTS / "quantities.png"), full_page=True)
+    shot(page, "quantities")
     assert errors == []
