@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from dateutil.easter import easter  # Gregorian Easter Sunday
+
 NO_ANCHOR = "relative expression and no publication date to resolve it against"
 
 # Expressions whose value needs no anchor.
@@ -240,19 +242,6 @@ def holiday_date(rule: str, year: int) -> date | None:
         return last - timedelta(days=(last.weekday() - weekday) % 7)
     first = date(year, month, 1) + timedelta(days=(weekday - date(year, month, 1).weekday()) % 7)
     return first + timedelta(weeks=int(day[2:]) - 1)
-
-
-def easter(year: int) -> date:
-    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the published letters)
-    m = (a + 11 * h + 19 * l) // 433
-    month = (h + l - 7 * m + 90) // 25
-    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
 
 
 def _holiday(spec: dict, anchor: date, tense: str | None) -> str | None:
