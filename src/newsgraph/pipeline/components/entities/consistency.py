@@ -247,9 +247,9 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
     lowered: set[str] | None = None  # read from the tokens when first needed (rarely)
     out = []
     for m in mentions:
-        if _time_zone(m, toks) or m.text(text) in _MEMBER_POSTS:
-            continue
         surface = m.text(text)
+        if surface in _MEMBER_POSTS or _time_zone(m, toks):
+            continue
         known = m.entry is not None or m.sure or gaz.lookup_folded(surface) is not None or _major_place(surface)
         if known or surface in names or norm_key(surface) in confirmed:
             out.append(m)

@@ -120,11 +120,12 @@ def places_in_lists(mentions: list[Mention], toks: Tokens, text: str) -> None:
             if i + 1 < len(toks) and toks.words[i + 1] in _POSSESSIVE or i > 0 and toks.lower[i - 1] in person_titles():
                 continue
             listed = [ordered[j] for j in (k - 1, k + 1) if 0 <= j < len(ordered) and _listed(ordered[j], m, text)]
+            if not any(_settled_place(o, text) for o in listed) or _populated_place(surface) < 0:
+                continue
             if any(o.label == "PERSON" for o in listed) or _line_up(m, ordered, text):
                 continue  # a list of people ("Gary Neville, Brown, Ferdinand")
-            if any(_settled_place(o, text) for o in listed) and _populated_place(surface) >= 0:
-                m.label, m.sure = "GPE", True
-                changed = True
+            m.label, m.sure = "GPE", True
+            changed = True
 
 
 # What may stand between two names of one list: a comma, "and", "or" (and "the" before
@@ -134,6 +135,7 @@ _LIST_GAP = re.compile(r",[ \t]*|,?[ \t]+(?:and|or|&)[ \t]+(?:the[ \t]+)?")
 # ("Cardiff, Bangor and ...") or a place and its county ("Chatham, Kent."), not a clause
 # after an opening phrase ("to face Wales, Robinson will ...").
 _LIST_GOES_ON = re.compile(r"[ \t]*(?:[,.;:)]|and\b|or\b|$)", re.M)
+
 
 def _settled_place(m: Mention, text: str) -> bool:
     """A place a gazetteer or a rule settled, or one the recogniser read as a place

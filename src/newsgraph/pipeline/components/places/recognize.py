@@ -20,7 +20,7 @@ from newsgraph.pipeline.components.entities.companies import (
     company_kind,
     reads_as_company,
 )
-from newsgraph.pipeline.components.entities.gazetteer import titles
+from newsgraph.pipeline.components.entities.gazetteer import person_titles
 from newsgraph.pipeline.components.places.rank import MAJOR_CITY, spelling_of
 from newsgraph.pipeline.shared.parse import columns, ent_spans
 from newsgraph.resources import entries, words
@@ -32,9 +32,6 @@ MAX_TOKENS = 5
 PLACE_CUES = words("lexicons/places/place_cues.txt")
 # Words that turn a capitalised token into a non-place however the gazetteer spells it.
 NEVER_PLACES = words("lexicons/places/never_places.txt")
-# Capitalised words before a surname: "President Bush" is a person, not Būsh in Egypt
-# (the titles the office finder reads, and the honorifics).
-PERSON_TITLES = frozenset(titles()) | words("lexicons/entities/honorifics.txt")
 # Currency nouns a country's name modifies inside an amount ("US dollars").
 CURRENCY_WORDS = words("lexicons/places/currency_words.txt")
 # Tokens that end facility names spaCy labels ORG ("Colchester Hospital", "City Hall").
@@ -360,8 +357,9 @@ def accept_gazetteer_match(
 
 
 def after_title(word: str) -> bool:
-    """``word`` is a capitalised title or honorific ("President", "Mr", "Dr.")."""
-    return word[:1].isupper() and word.lower() in PERSON_TITLES
+    """``word`` is a capitalised title or honorific ("President", "Mr", "Dr."): the office
+    finder's titles and the honorifics (``person_titles``), as entities reads them."""
+    return word[:1].isupper() and word.lower() in person_titles()
 
 
 # A person's initial before a surname ("D Peel"); "A" and "I" are words, and "N Ireland" or
