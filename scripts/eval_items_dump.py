@@ -1,0 +1,98 @@
+"""Dump one evaluation item by item, and diff two dumps: which gold records or toponyms a
+change moved, behind a score that moved by one or two (docs/events.md and docs/places.md,
+eleventh session).
+
+    .venv/bin/python scripts/eval_items_dump.py events --out /tmp/events-before.json
+    .venv/bin/python scripts/eval_items_dump.py geo --out /tmp/geo-before.json
+    .venv/bin/python scripts/eval_items_dump.py --diff /tmp/geo-before.json /tmp/geo-after.json
+
+``events``: each PLOVER record of ``newsgraph eval events``, run through the same
+cross-validation (the confidence model of each fold fit on the other folds and the
+hand-checked BBC events): its gold type, the types of its candidate events and the kept
+ones with their confidence. ``geo``: each gold toponym with coordinates of ``newsgraph eval
+geo`` that newsgraph found, under the same 5-fold cross-validation: its text, offset and
+error in km (null when found but not resolved). Run ``--out`` at each commit, then
+``--diff``: it prints every item whose entry differs. The data stay in ``--data``; nothing
+of them is copied into the repository beyond what ``--out`` writes where it points.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def events_items(data: Path) -> dict[str, dict]:
+    from newsgraph.eval.tasks import events as task
+    from newsgraph.eval.tasks import events_gate
+    from newsgraph.eval.tasks.events_coding import gold_type
+
+    path = data / "events" / "plover_gsr_dev.json"
+    coded = task.code_candidates(task.load_gold(path))
+    bbc = task._bbc_rows(path)
+    items = {}
+    for fold in range(task.FOLDS):  # the folds of task.run
+        train = [c for i, c in enumerate(coded) if i % task.FOLDS != fold]
+        model = events_gate.fit(train, bbc).model
+        for i, (record, _, candidates) in enumerate(coded):
+            if i % task.FOLDS != fold:
+                continue
+            scored = [(e, f, model.score(f)) for e, f in candidates]
+            items[f"record {i}"] = {
+                "gold": gold_type(record),
+                "candidates": sorted(e.type for e, _ in candidates),
+                "kept": sorted((e.type, round(p, 3)) for e, f, p in scored if model.keeps(f, p)),
+            }
+    return items
+
+
+def geo_items(data: Path) -> dict[str, dict]:
+    from newsgraph.eval.tasks import geo as task
+    from newsgraph.eval.tasks.geo_cv import cross_validate
+    from newsgraph.pipeline.components.places import PlaceResolver
+    from newsgraph.resources.geonames import distance_km
+
+    articles = task.read_gwn(data / "geo" / "geowebnews")
+    docs, _ = task.analyse([a.text for a in articles])
+    held_out = cross_validate(articles, docs, PlaceResolver())
+    items = {}
+    for n, (article, preds) in enumerate(zip(articles, held_out.preds, strict=True)):
+        for g in article.toponyms:
+            hits = [p for p in preds if task._overlap(g.start, g.end, p)]
+            if not g.counts or g.lat is None or g.lon is None or not hits:
+                continue
+            best = next((p for p in hits if p[2] is not None), None)
+            km = None if best is None else round(distance_km(g.lat, g.lon, best[2], best[3]))
+            items[f"article {n} @{g.start}"] = {"text": article.text[g.start : g.end], "km": km}
+    return items
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("task", nargs="?", choices=("events", "geo"))
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the annotated data's root")
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--out", type=Path, help="write the task's items here")
+    mode.add_argument("--diff", nargs=2, type=Path, metavar=("BEFORE", "AFTER"), help="compare two dumps")
+    args = parser.parse_args(argv)
+    if args.diff:
+        before, after = (json.loads(p.read_text(encoding="utf-8")) for p in args.diff)
+        changed = [k for k in sorted(before.keys() | after.keys()) if before.get(k) != after.get(k)]
+        for key in changed:
+            print(f"{key}: {before.get(key)} -> {after.get(key)}")
+        print(f"{len(changed)} of {len(before.keys() | after.keys())} items differ", file=sys.stderr)
+        return 0
+    if args.task is None:
+        parser.error("--out needs a task: events or geo")
+    items = (events_items if args.task == "events" else geo_items)(args.data)
+    args.out.write_text(json.dumps(items, indent=0, sort_keys=True), encoding="utf-8")
+    print(f"{len(items)} items written to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
