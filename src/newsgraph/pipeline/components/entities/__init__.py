@@ -9,11 +9,15 @@ See docs/entities.md.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.entities import clustering, companies, context, mentions
+from newsgraph.pipeline.components.backbone import DEFAULT_MODEL
+from newsgraph.pipeline.components.entities import clustering, companies, context, mentions, second_opinion
 from newsgraph.pipeline.components.entities import consistency as fixes
 from newsgraph.pipeline.components.entities.clustering import Cluster
 from newsgraph.pipeline.components.entities.gazetteer import gazetteer as load_gazetteer
+from newsgraph.pipeline.components.entities.second_opinion import second_recogniser as second_opinion_model
 from newsgraph.pipeline.components.entities.roles import Office, RoleFinder, Target
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Entity, Relation, Role, Span
@@ -28,6 +32,8 @@ class EntityLinker(Component):
     organisation and place gazetteers. ``consistency``: give the same string one label
     throughout the document and tag its untagged repeats. ``roles``: read offices.
     ``references``: link "the alliance"/"the bloc" to the one organisation they can mean.
+    ``second_opinion``: the spaCy pipeline whose own recogniser rereads the one-word
+    people nothing in the article settles (``second_opinion.py``); "" for none.
     Every switch defaults to on; turning them off shows what the recogniser alone finds.
     """
 
@@ -35,21 +41,41 @@ class EntityLinker(Component):
     requires = ("text", "spacy")
     assigns = ("entities", "entities.kb", "relations", "extras.entity_of_span")
 
-    def __init__(self, gazetteer: bool = True, consistency: bool = True, roles: bool = True, references: bool = True):
+    def __init__(
+        self,
+        gazetteer: bool = True,
+        consistency: bool = True,
+        roles: bool = True,
+        references: bool = True,
+        second_opinion: str = DEFAULT_MODEL,
+    ):
         self.use_gazetteer = gazetteer
         self.use_consistency = consistency
         self.use_roles = roles
         self.use_references = references
         self.gaz = load_gazetteer()  # at build time, not on the first document
+        self.second = second_opinion_model(second_opinion) if second_opinion and consistency else None
         fixes.warm_up()
         companies.companies()  # the company list, read at build time too
 
     def __call__(self, doc: Document) -> Document:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs, batch_size: int = 32):
+        """The batch's name mentions first, then one second-opinion pass over all their
+        doubtful names (``second_opinion.ask_many``), then each document's entities."""
+        docs = list(docs)
+        drafts = [self._draft(doc.spacy, doc.text) if doc.spacy is not None else None for doc in docs]
+        if self.second is not None:
+            asked = [(d.found, d.toks, doc.text) for doc, d in zip(docs, drafts, strict=True) if d is not None]
+            second_opinion.ask_many(self.second, asked)
+        for doc, draft in zip(docs, drafts, strict=True):
+            if draft is not None:
+                self._entities_of(doc, draft.toks, self._settle(draft, doc.text))
+            yield doc
+
+    def _entities_of(self, doc: Document, toks: mentions.Tokens, found: list[mentions.Mention]) -> None:
         sdoc, text = doc.spacy, doc.text
-        if sdoc is None:
-            return doc
-        toks = mentions.Tokens(sdoc, text)
-        found = self.mentions(sdoc, text, toks)
         clusters = clustering.cluster(found, text, self.gaz)
         if self.use_references:
             clustering.add_references(clusters, sdoc, toks, self.gaz)
@@ -62,11 +88,18 @@ class EntityLinker(Component):
         doc.entities.extend(entities)
         doc.relations.extend(relations)
         doc.extras["entity_of_span"] = {span: t.id for span, t in targets.items()}
-        return doc
 
     def mentions(self, sdoc, text: str, toks: mentions.Tokens | None = None) -> list[mentions.Mention]:
         """The corrected, non-overlapping name mentions of a parsed ``text``, in text order.
         (``text`` is ``sdoc.text``, passed because spaCy rebuilds that string per access.)"""
+        draft = self._draft(sdoc, text, toks)
+        if self.second is not None:
+            second_opinion.ask(self.second, draft.found, draft.toks, text)
+        return self._settle(draft, text)
+
+    def _draft(self, sdoc, text: str, toks: mentions.Tokens | None = None) -> _Draft:
+        """The mentions up to the second opinion: the recogniser's, corrected by the
+        gazetteers and the rules that read one mention's surroundings."""
         toks = toks or mentions.Tokens(sdoc, text)
         shouting = mentions.shouting_tokens(toks, text)
         found = mentions.model_mentions(sdoc, shouting, text, toks)
@@ -95,11 +128,27 @@ class EntityLinker(Component):
             fixes.fix_named_things(found, toks, text)
             found = fixes.the_people(found, toks, text)
             fixes.people_surnames(found, text)
+        return _Draft(toks, found, shouting)
+
+    def _settle(self, draft: _Draft, text: str) -> list[mentions.Mention]:
+        """The mentions after the second opinion: one label per string, repeats tagged,
+        overlaps resolved."""
+        toks, found = draft.toks, draft.found
+        if self.use_consistency:
             fixes.harmonise(found, text)
-            found = fixes.propagate(found, toks, shouting)
+            found = fixes.propagate(found, toks, draft.shouting)
             fixes.fix_teams(found, toks, text)  # again, for the repeats just added
             fixes.town_teams(found, text, add=False)
         return clustering.resolve_overlaps(found)
+
+
+@dataclass
+class _Draft:
+    """A document's mentions between the two passes of ``EntityLinker``."""
+
+    toks: mentions.Tokens
+    found: list[mentions.Mention]
+    shouting: set[int]
 
 
 def _entities(clusters: list[Cluster], text: str) -> tuple[list[Entity], dict[tuple[int, int], Target]]:

