@@ -62,17 +62,27 @@ class EntityLinker(Component):
         return next(self.pipe([doc]))
 
     def pipe(self, docs, batch_size: int = 32):
-        """The batch's name mentions first, then one second-opinion pass over all their
-        doubtful names (``second_opinion.ask_many``), then each document's entities."""
+        """Each document's entities. With the second opinion, a document with names in
+        doubt waits until the batch's questions are answered in one pass of the second
+        recogniser (``second_opinion.answer``); the others are finished at once, while
+        their parse is still in the processor's caches (finishing every document after the
+        batch's first pass cost half a millisecond a document)."""
         docs = list(docs)
-        drafts = [self._draft(doc.spacy, doc.text) if doc.spacy is not None else None for doc in docs]
-        if self.second is not None:
-            asked = [(d.found, d.toks, doc.text) for doc, d in zip(docs, drafts, strict=True) if d is not None]
-            second_opinion.ask_many(self.second, asked)
-        for doc, draft in zip(docs, drafts, strict=True):
-            if draft is not None:
+        waiting = []
+        for doc in docs:
+            if doc.spacy is None:
+                continue
+            draft = self._draft(doc.spacy, doc.text)
+            asked = second_opinion.question(draft.found, draft.toks, doc.text) if self.second is not None else None
+            if asked is None:
                 self._entities_of(doc, draft.toks, self._settle(draft, doc.text))
-            yield doc
+            else:
+                waiting.append((doc, draft, asked))
+        if waiting:
+            second_opinion.answer(self.second, [asked for _, _, asked in waiting])
+            for doc, draft, _ in waiting:
+                self._entities_of(doc, draft.toks, self._settle(draft, doc.text))
+        yield from docs
 
     def _entities_of(self, doc: Document, toks: mentions.Tokens, found: list[mentions.Mention]) -> None:
         sdoc, text = doc.spacy, doc.text
