@@ -66,10 +66,12 @@ class SpacyBackbone(Component):
                     yield
 
     @staticmethod
-    def fresh_nlp(model: str = DEFAULT_MODEL, ner: str = "newsgraph"):
+    def fresh_nlp(model: str = DEFAULT_MODEL, ner: str = "newsgraph", fast: bool = True):
         """A new spaCy pipeline configured as ``load_spacy(model, ner)`` but not shared with
-        it (its own vocabulary and caches): what ``bench/throughput.py`` times as spaCy alone."""
-        return _load_spacy.__wrapped__(model, ner)
+        it (its own vocabulary and caches). With ``fast=False`` it keeps spaCy's own
+        attribute ruler and lemmatizer (``fast_attributes``): what ``bench/throughput.py``
+        times as spaCy alone."""
+        return _load_spacy.__wrapped__(model, ner, fast)
 
     def pipe(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
         docs = list(docs)
@@ -88,12 +90,14 @@ def load_spacy(model: str = DEFAULT_MODEL, ner: str = "newsgraph"):
     fits any English pipeline and the tagger and parser are unaffected. Raises
     ``ConfigError`` (E203) when the pipeline or the shipped weights are missing.
     """
-    return _load_spacy(model, ner)
+    return _load_spacy(model, ner, True)
 
 
 @cache
-def _load_spacy(model: str, ner: str):
+def _load_spacy(model: str, ner: str, fast: bool):
     import spacy
+
+    from newsgraph.pipeline.components.fast_attributes import speed_up
 
     exclude = ["ner"] if ner == "newsgraph" else []
     try:
@@ -107,6 +111,8 @@ def _load_spacy(model: str, ner: str):
     if ner == "newsgraph":
         _swap_in_shipped_ner(nlp)
     _bound_lemmatizer_cache(nlp)
+    if fast:
+        speed_up(nlp)  # the same tags, morphology and lemmas, computed faster (fast_attributes.py)
     return nlp
 
 
