@@ -74,3 +74,18 @@ def test_the_backbone_runs_the_fast_components():
     nlp = load_spacy(DEFAULT_MODEL)
     assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
     assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmatizer)
+
+
+def test_same_output_as_spacy_on_real_news(shared_data, capsys):
+    """The first 12 documents of each evaluation set (the whole 6,242 were checked with
+    ``scripts/check_fast_attributes.py``; bench/README.md)."""
+    import importlib.util
+
+    from tests.conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("check_fast_attributes", REPO / "scripts" / "check_fast_attributes.py")
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    assert check.main(["--data", str(shared_data), "--limit", "12"]) == 0
+    out = capsys.readouterr().out
+    assert "bbc: 12 documents, 0 differ" in out and "all: 60 documents, 0 differ" in out
