@@ -102,6 +102,7 @@ def caches(pipeline, nlp) -> dict[str, int | None]:
         # ``len(nlp.vocab)`` counts every lexeme ever added, also those a zone dropped
         "spacy.lexemes": sum(1 for _ in nlp.vocab),
         "spacy.lemmatizer": _size(lambda: len(nlp.get_pipe("lemmatizer").cache)),
+        "fast_attributes lemma memo": _size(lambda: len(nlp.get_pipe("lemmatizer")._ng_memo)),
         "tone._words": _size(lambda: len(tone._words)),
         "tone._lemmas": _size(lambda: len(tone._lemmas)),
         "events._may_match": _size(lambda: len(events._may_match)),
