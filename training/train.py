@@ -61,8 +61,16 @@ def news_reference(folder: Path, n_docs: int) -> tuple[list[str], list[set]]:
 def train(args: argparse.Namespace) -> None:
     random.seed(args.seed)
     spacy.util.fix_random_seed(args.seed)
-    nlp = spacy.load(DEFAULT_MODEL, exclude=[p for p in spacy.load(DEFAULT_MODEL).pipe_names if p != "ner"])
-    examples = load_examples(nlp, args.corpus / "train.spacy") + load_examples(nlp, args.corpus / "rehearsal.spacy")
+    if args.init:
+        nlp = spacy.load(args.init)
+    else:
+        nlp = spacy.load(
+            DEFAULT_MODEL, exclude=[p for p in spacy.load(DEFAULT_MODEL).pipe_names if p != "ner"]
+        )
+    examples = [
+        ex for name in ("train", "rehearsal", "silver") if (args.corpus / f"{name}.spacy").is_file()
+        for ex in load_examples(nlp, args.corpus / f"{name}.spacy")
+    ]  # fmt: skip
     _, dev = split_train_dev(read_conll(args.conll))
     dev_texts, dev_gold = [d.text for d in dev], [set(d.entities) for d in dev]
     news_texts, news_ref = news_reference(args.news, args.news_docs)
@@ -100,9 +108,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=Path("training/corpus"))
     parser.add_argument("--conll", type=Path, required=True, help="eng.train (for the held-out dev tenth)")
-    parser.add_argument("--news", type=Path, required=True, help="unseen plain-text news for the forgetting check")
+    parser.add_argument(
+        "--news", type=Path, required=True, help="unseen plain-text news for the forgetting check"
+    )
     parser.add_argument("--news-docs", type=int, default=40)
     parser.add_argument("--out", type=Path, default=Path("training/output"))
+    parser.add_argument(
+        "--init",
+        type=Path,
+        help="start from this ner-only pipeline (e.g. the shipped "
+        "src/newsgraph/resources/models/ner) instead of en_core_web_sm's ner",
+    )
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--max-minutes", type=float, default=35)
     parser.add_argument("--learn-rate", type=float, default=0.001)
