@@ -10,8 +10,8 @@ ratio. Alternating in one process cancels most of what makes two separate runs o
 backbone's spaCy pipeline (``load_spacy`` is cached per process), so a round's second
 system meets a vocabulary its first warmed: the alternation evens that out too.
 
-Example: the entities component's second opinion (docs/entities.md):
-``--b bench/configs/second-opinion.toml`` (the default pipeline with it switched on).
+Example: the entities component's second opinion (docs/entities.md), on by default:
+``--b bench/configs/no-second-opinion.toml`` (the default pipeline with it switched off).
 """
 
 from __future__ import annotations

