@@ -47,7 +47,7 @@ def test_org_names_need_a_cue_and_a_qualifier_city_names_need_a_company_cue():
 def test_entities_relabel_a_company_tagged_as_a_place(nlp):
     from newsgraph.pipeline.components.entities import EntityLinker
 
-    text = "Not least, said Paul King, principal security consultant at Cisco, because attacks rose."
+    text = "Attacks have doubled, said Dana Whitlow, senior network engineer at Cisco, on Tuesday."
     linker = EntityLinker()
     found = {text[m.start : m.end]: m.label for m in linker.mentions(nlp(text), text)}
     assert found.get("Cisco") == "ORG"

@@ -91,7 +91,7 @@ def test_entities_news_names_a_title_keeps_a_person_whose_surname_is_a_town():
 
 
 def test_entities_news_names_a_lone_name_listed_with_places_is_a_place():
-    text = "Mr Kennedy is visiting constituencies in Somerset and Hampshire on Monday."
+    text = "Mr Kennedy is touring marginal seats in Somerset and Hampshire on Thursday."
     found = _entities(text)
     assert found["Hampshire"][0] == found["Somerset"][0] == "GPE"
     assert found["Kennedy"][0] == "PERSON"
