@@ -3,6 +3,8 @@ confused"). Synthetic sentences; every rule has a neighbour that must keep its l
 
 from __future__ import annotations
 
+from newsgraph.pipeline.components.entities import consistency
+from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
 from newsgraph.service import analyze
 
 
@@ -95,3 +97,68 @@ def test_entities_clubs_a_town_before_a_possessive_and_a_player_is_his_club():
     text = "The coach named his squad on Monday. Injuries to Chelsea's John Terry worried him."
     labels = _labels(text)
     assert ("Chelsea", "ORG") in labels and ("John Terry", "PERSON") in labels
+
+
+
+def test_entities_clubs_a_plural_verb_on_an_untagged_repeat_makes_the_name_a_team(nlp):
+    # The recogniser tagged the first "Dunmore" as a person and missed the second, whose
+    # plural verb decides for both; a person's singular verb decides nothing.
+    for verb, label in (("have", "ORG"), ("has", "PERSON")):
+        text = f'Kelso host Dunmore in the county cup. "Dunmore {verb} just been knocked out of the league."'
+        toks = Tokens(nlp(text), text)
+        first = Mention(text.index("Dunmore"), text.index("Dunmore") + 7, "PERSON", "model")
+        consistency.org_cues([first], toks, text)
+        assert first.label == label, verb
+
+
+def test_entities_clubs_a_first_name_read_as_a_place_is_the_person_named_in_full():
+    text = (
+        "Club director Ronan Petch said the winger was fit. "
+        'The winger added: "I have said to Ronan I want to play this week."'
+    )
+    labels = _labels(text)
+    assert ("Ronan", "PERSON") in labels and ("Ronan", "GPE") not in labels
+
+
+def test_entities_clubs_a_first_name_written_as_a_place_stays_a_place(nlp):
+    text = "Ronan Petch opened the shop. Petch grew up in Ronan before he moved away."
+    toks = Tokens(nlp(text), text)
+    at = text.rindex("Ronan")
+    found = [Mention(0, 11, "PERSON", "model"), Mention(at, at + 5, "GPE", "model")]
+    consistency.people_surnames(found, toks, text)
+    assert found[1].label == "GPE"
+    text = text.replace("in Ronan", "to Ronan")
+    found = [Mention(0, 11, "PERSON", "model"), Mention(at, at + 5, "GPE", "model")]
+    consistency.people_surnames(found, Tokens(nlp(text), text), text)
+    assert found[1].label == "PERSON"
+
+
+def test_entities_clubs_a_club_first_word_makes_a_club_and_its_short_forms():
+    text = "Dynamo Varkov beat Real Ostrana on Sunday. Real were poor and Ostrana fans left early."
+    at = {word: text.index(word) for word in ("Dynamo Varkov", "Real Ostrana")}
+    found = [
+        Mention(at["Dynamo Varkov"], at["Dynamo Varkov"] + 13, "PERSON", "model"),
+        Mention(at["Real Ostrana"], at["Real Ostrana"] + 12, "GPE", "model"),
+        Mention(text.index("Real were"), text.index("Real were") + 4, "PERSON", "model"),
+        Mention(text.index("Ostrana fans"), text.index("Ostrana fans") + 7, "GPE", "model"),
+    ]
+    consistency.fix_clubs(found, text)
+    assert [m.label for m in found] == ["ORG", "ORG", "ORG", "ORG"]
+    # A place's name after the club word stays a place when written alone: "Madrid" is a city.
+    text = "Real Madrid won in Madrid."
+    found = [Mention(0, 11, "PERSON", "model"), Mention(19, 25, "GPE", "model")]
+    consistency.fix_clubs(found, text)
+    assert [m.label for m in found] == ["ORG", "GPE"]
+
+
+def test_entities_clubs_a_one_word_person_the_story_also_writes_after_the_is_no_person(nlp):
+    text = "Kelvedon lead the Dunshire by four points. Dunshire games draw big crowds, said Ann Hale."
+    toks = Tokens(nlp(text), text)
+    at = text.index("Dunshire games")
+    kept = consistency.people_written_with_the([Mention(at, at + 8, "PERSON", "model")], toks, text)
+    assert kept == []
+    # A name modifying the noun after it is no such evidence.
+    text = "The Hale administration fell. Hale resigned on Monday."
+    toks = Tokens(nlp(text), text)
+    at = text.index("Hale resigned")
+    assert len(consistency.people_written_with_the([Mention(at, at + 4, "PERSON", "model")], toks, text)) == 1

@@ -139,7 +139,7 @@ class EntityLinker(Component):
             companies.fix_companies(found, toks, text)
             fixes.fix_named_things(found, toks, text)
             found = fixes.the_people(found, toks, text)
-            fixes.people_surnames(found, text)
+            fixes.people_surnames(found, toks, text)
         return _Draft(toks, found, shouting)
 
     def _settle(self, draft: _Draft, text: str) -> list[mentions.Mention]:
@@ -147,6 +147,7 @@ class EntityLinker(Component):
         overlaps resolved."""
         toks, found = draft.toks, draft.found
         if self.use_consistency:
+            found = fixes.people_written_with_the(found, toks, text)
             fixes.harmonise(found, text)
             found = fixes.propagate(found, toks, draft.shouting)
             fixes.fix_teams(found, toks, text)  # again, for the repeats just added
