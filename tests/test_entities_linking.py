@@ -155,6 +155,8 @@ def test_entities_linking_former_office_is_not_held():
          [("Dutch", "NORP"), ("Pell Varga", "PERSON"), ("Netherlands", "GPE")], "Pell Varga", "Economy Minister", "Netherlands"),
         ("Ilse Moor, a spokeswoman for the Pentagon, declined.", [("Ilse Moor", "PERSON"), ("Pentagon", "ORG")],
          "Ilse Moor", "Spokeswoman", "Pentagon"),
+        ("Lithuania's economy minister, Tomas Kell, said no.", [("Lithuania", "GPE"), ("Tomas Kell", "PERSON")],
+         "Tomas Kell", "Economy Minister", "Lithuania"),
     ],
 )
 def test_entities_linking_offices_lower_case_and_reverse_apposition(text, ents, person, title, of):

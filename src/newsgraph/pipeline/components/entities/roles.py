@@ -156,7 +156,8 @@ class RoleFinder:
         return self._after_apposed_title(span, person)
 
     def _after_apposed_title(self, span: tuple[int, int], person: Target) -> Office | None:
-        """"the Dutch economy minister, Pieter van Dam": title phrase, comma, name."""
+        """"the Dutch economy minister, Pieter van Dam", "Argentina's President, Nestor
+        Kirchner": title phrase, comma, name."""
         first = self.tok_start.get(span[0])
         words, starts, ends = self.toks.words, self.toks.starts, self.toks.ends
         if first is None or first < 3 or words[first - 1] != ",":
@@ -170,6 +171,8 @@ class RoleFinder:
             if title is None:
                 continue
             of, start = self._modifier_before(starts[lo])
+            if of is not None and words[lo - 1] in _POSSESSIVE:
+                return Office(person.id, title, of[0], of[1], start, span[1])  # "Argentina's President, Name"
             det = self.tok_start[start] - 1
             if of is None or det < 0 or self.toks.lower[det] not in ("the", "its", "their"):
                 return None  # only "the <country> minister, Name" is this sure
