@@ -126,3 +126,17 @@ def test_quotes_cue_score_from_ids_equals_the_feature_strings(nlp):
     assert scored
     for tok in scored:
         assert model.score(tok) == model.probability(features(tok)), tok.text
+
+
+def test_quotes_a_description_with_a_name_in_apposition_is_spoken_by_the_name(quotes_of):
+    text = 'Lithuania\'s president, Tomas Kell, said on Friday: "We were right." Officials agreed.'
+    kell = entity(text, "e2", "PERSON", "Tomas Kell", "Tomas Kell")
+    (quote,) = [q for q in quotes_of(text, [entity(text, "e1", "GPE", "Lithuania", "Lithuania"), kell]) if q.kind == "direct"]
+    assert (quote.speaker.entity, quote.speaker.name) == ("e2", "Tomas Kell")
+    assert text[quote.speaker.start : quote.speaker.end] == "Tomas Kell"
+
+
+def test_quotes_a_quote_before_its_cue_without_a_comma_is_direct(quotes_of):
+    text = '"The obvious pick is Varga" said Kell. Others disagreed.'
+    quotes = quotes_of(text, [entity(text, "e1", "PERSON", "Kell", "Kell")])
+    assert [(q.kind, _at(text, q)) for q in quotes] == [("direct", "The obvious pick is Varga")]

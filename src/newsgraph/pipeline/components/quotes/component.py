@@ -205,7 +205,11 @@ def _is_direct(text: str, m: Marked, parse: Parse) -> bool:
     inner_end = text[max(0, m.close - 40) : m.close].rstrip().rstrip("'’\"”")[-1:] if m.close is not None else "."
     tail = _LEADING_SPACES.sub("", text[m.outer_end : m.outer_end + 20])
     after = tail[:1] or "\n"
-    return inner_end in _CLAUSE_END or after == "\n" or after in _CLAUSE_END
+    if inner_end in _CLAUSE_END or after == "\n" or after in _CLAUSE_END:
+        return True
+    # A comma left out before the cue: ``"The choice is Dawson" said Guscott.``
+    nxt = parse.token_at(m.outer_end + len(text[m.outer_end :]) - len(text[m.outer_end :].lstrip()))
+    return nxt is not None and nxt.tag_ == "VBD" and parse.is_cue_verb(nxt) and not tail[:1].isupper()
 
 
 def _title_like(words_text: str) -> bool:

@@ -146,6 +146,9 @@ class SpeakerResolver:
         mention = self.index.at(head.idx, head.idx + len(head.text))
         if mention is not None:
             return Speaker(entity=mention.entity, name=mention.name, start=start, end=end), mention.type
+        named = self._apposed_name(head)
+        if named is not None:
+            return Speaker(entity=named.entity, name=named.name, start=named.start, end=named.end), named.type
         phrase = " ".join(self.text[start:end].split())
         holder = self._office_holder(phrase, head.idx)
         if holder is not None:
@@ -154,6 +157,16 @@ class SpeakerResolver:
             return Speaker(entity=None, name=self._bare_name(head), start=start, end=end), "PERSON"
         kind = "GROUP" if head.tag_ in ("NNS", "NNPS") else "NOUN"
         return Speaker(entity=None, name=phrase, start=start, end=end), kind
+
+    def _apposed_name(self, head) -> Mention | None:
+        """The person or organisation an apposition names after a description: "Argentina's
+        President, Nestor Kirchner, said", "the firm's boss, John Smith, said"."""
+        for child in head.rights:
+            if child.dep_ == "appos":
+                named = self.index.at(child.idx, child.idx + len(child.text))
+                if named is not None and named.type in ("PERSON", "ORG"):
+                    return named
+        return None
 
     def _bare_name(self, head) -> str:
         """A name without its title: the proper nouns ending at ``head`` after the last
