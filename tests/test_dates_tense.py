@@ -130,3 +130,10 @@ def test_dates_one_day_between_a_modal_and_its_verb_is_someday(nlp, make_doc, te
     DateExtractor()(doc)
     found = {doc.text[d.start : d.end]: (d.value, d.type) for d in doc.dates}
     assert found == {surface: (value, kind)}, found
+
+
+def test_dates_a_participle_parsed_as_the_subject_takes_the_main_verb_tense(dates_of):
+    # The parser makes "holding" the subject clause of "had accepted": "by" alone would
+    # look ahead.
+    text = "By 18 February, creditors holding $41bn - or 40% of the debt - had accepted the offer."
+    assert dates_of(text, "2005-03-16")["18 February"].value == "2005-02-18"

@@ -221,9 +221,10 @@ def _verb_tense(verb, on_verb: bool = True) -> str | None:
         # A bare verb after "and" shares the first verb's modal ("will fly to Rome and face
         # Italy on Saturday"); a past first verb lends it nothing ("were beaten and face").
         return "future" if _verb_tense(verb.head) == "future" else None
-    if verb.tag_ == "VBG" and not auxes and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("advcl", "csubj") and verb.head.pos_ in ("VERB", "AUX"):
         # A present participle clause shares the time of the clause it hangs on ("the stock has
-        # fluctuated, rising to a high in June from $29 in March").
+        # fluctuated, rising to a high in June from $29 in March"), as does one parsed as its
+        # subject ("By 18 February, creditors holding $41bn - or 40% - had accepted").
         return _verb_tense(verb.head)
     return None
 
