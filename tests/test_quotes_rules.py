@@ -140,3 +140,15 @@ def test_quotes_a_quote_before_its_cue_without_a_comma_is_direct(quotes_of):
     text = '"The obvious pick is Varga" said Kell. Others disagreed.'
     quotes = quotes_of(text, [entity(text, "e1", "PERSON", "Kell", "Kell")])
     assert [(q.kind, _at(text, q)) for q in quotes] == [("direct", "The obvious pick is Varga")]
+
+
+def test_quotes_a_title_running_on_through_of_is_spoken_by_its_name_not_a_list(quotes_of):
+    # The parser hangs the name on "of"; a title in the next sentence names no one here.
+    text = "Club director of football Marek Halloran praised the fans for their conduct. The mother of Ann Hale said she was calm."
+    ents = [entity(text, "e1", "PERSON", "Marek Halloran", "Marek Halloran"), entity(text, "e2", "PERSON", "Ann Hale", "Ann Hale")]
+    speakers = {q.cue and _at(text, q.cue): q.speaker.name for q in quotes_of(text, ents)}
+    assert speakers == {"praised": "Marek Halloran", "said": "The mother"}
+    text = "Rival sprinters Ivo Rask and Ann Hale said the tests were fair."
+    ents = [entity(text, "e1", "PERSON", "Ivo Rask", "Ivo Rask"), entity(text, "e2", "PERSON", "Ann Hale", "Ann Hale")]
+    (quote,) = quotes_of(text, ents)
+    assert quote.speaker.entity is None

@@ -14,6 +14,8 @@ full name, and ``entity`` stays null.
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -38,6 +40,7 @@ PRONOUN_WINDOW = 1200
 # place as a preposition's object).
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+|\n")
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,7 @@ class SpeakerResolver:
         mention = self.index.at(head.idx, head.idx + len(head.text))
         if mention is not None:
             return Speaker(entity=mention.entity, name=mention.name, start=start, end=end), mention.type
-        named = self._apposed_name(head)
+        named = self._named_in_description(head)
         if named is not None:
             return Speaker(entity=named.entity, name=named.name, start=named.start, end=named.end), named.type
         phrase = " ".join(self.text[start:end].split())
@@ -158,12 +161,26 @@ class SpeakerResolver:
         kind = "GROUP" if head.tag_ in ("NNS", "NNPS") else "NOUN"
         return Speaker(entity=None, name=phrase, start=start, end=end), kind
 
-    def _apposed_name(self, head) -> Mention | None:
-        """The person or organisation an apposition names after a description: "Argentina's
-        President, Nestor Kirchner, said", "the firm's boss, John Smith, said"."""
+    def _named_in_description(self, head) -> Mention | None:
+        """The person or organisation a description names: in apposition ("Argentina's
+        President, Nestor Kirchner, said", "the firm's boss, John Smith, said"), or at the
+        end of a title that runs on through "of" ("director of sport Emilio Butragueno
+        praised", where the parser hangs the name on "of"; not "the mother of John Smith").
+        Not for a list of names, whose first is not all who spoke ("Greek sprinters Kostas
+        Kenteris and Katerina Thanou", "Intel, Samsung, the Foreign Office and ..."); a
+        list of titles is one person ("president and chief executive Meg Whitman")."""
+        if _names_a_list(head):
+            return None
         for child in head.rights:
-            if child.dep_ == "appos":
-                named = self.index.at(child.idx, child.idx + len(child.text))
+            name = None
+            if child.dep_ == "appos" and not _names_a_list(child):
+                name = child
+            elif child.dep_ == "prep" and child.lower_ == "of" and head.tag_ in ("NN", "NNP"):
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.tag_ == "NNP"]
+                if objects and any(c.dep_ == "compound" and c.tag_ == "NN" for c in objects[0].lefts):
+                    name = objects[0]
+            if name is not None:
+                named = self.index.at(name.idx, name.idx + len(name.text))
                 if named is not None and named.type in ("PERSON", "ORG"):
                     return named
         return None
@@ -191,8 +208,10 @@ class SpeakerResolver:
             if title == role_title or role_title.endswith(title):
                 return Mention(pos, pos, entity_id, name, "PERSON")
         for mention in self.index.before(pos, ("PERSON",)):
-            context = self.text[max(0, mention.start - 60) : mention.start].lower()
-            after = self.text[mention.end : mention.end + 60].lower()
+            # Within the name's own sentence: "Ivo Rask praised the fans. The mother of ..."
+            # names no mother.
+            context = _SENTENCE_END.split(self.text[max(0, mention.start - 60) : mention.start])[-1].lower()
+            after = _SENTENCE_END.split(self.text[mention.end : mention.end + 60])[0].lower()
             if title in context or title in after:
                 return mention
         return None
@@ -245,6 +264,11 @@ class SpeakerResolver:
             if fallback is None and (span is None or _referent(span.root, mention.type)):
                 fallback = mention
         return fallback if fallback is not None and pos - fallback.end < 300 else None
+
+
+def _names_a_list(tok) -> bool:
+    """``tok`` is coordinated with a name ("Kenteris and Thanou")."""
+    return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _referent(tok, kind: str) -> bool:
