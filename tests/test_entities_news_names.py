@@ -146,3 +146,13 @@ def test_entities_news_names_grounds_are_facilities_towns_named_like_grounds_are
     assert found["Anfield"] == ("FAC", {"newsgraph": "anfield"})
     assert found["Murrayfield"][0] == "FAC"
     assert found["Twickenham"][0] != "FAC"  # a town too: not listed
+
+
+def test_entities_news_names_a_comedy_a_soap_and_a_single_are_works():
+    found = _entities(
+        "He starred in the hit comedy Dorran Hale for six years. Long-running soap Marsh Lane "
+        "lost viewers, and the band's new single Quiet Harbour reached number two."
+    )
+    assert {name: found[name][0] for name in ("Dorran Hale", "Marsh Lane", "Quiet Harbour") if name in found} == {
+        "Dorran Hale": "WORK_OF_ART", "Marsh Lane": "WORK_OF_ART", "Quiet Harbour": "WORK_OF_ART"
+    }
