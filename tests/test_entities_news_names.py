@@ -156,3 +156,18 @@ def test_entities_news_names_a_comedy_a_soap_and_a_single_are_works():
     assert {name: found[name][0] for name in ("Dorran Hale", "Marsh Lane", "Quiet Harbour") if name in found} == {
         "Dorran Hale": "WORK_OF_ART", "Marsh Lane": "WORK_OF_ART", "Quiet Harbour": "WORK_OF_ART"
     }
+
+
+def test_entities_news_names_a_work_read_as_a_place_and_a_person_named_like_a_church(nlp):
+    from newsgraph.pipeline.components.entities import consistency
+    from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
+
+    text = "The quirky comedy Brandvale won again."
+    at = text.index("Brandvale")
+    found = [Mention(at, at + 9, "GPE", "model")]
+    consistency.fix_named_things(found, Tokens(nlp(text), text), text)
+    assert found[0].label == "WORK_OF_ART"
+    text = "The prize went to Thomas Vardy Church, and the choir sang at St Anne Church."
+    people = [Mention(18, 36, "PERSON", "model"), Mention(61, 75, "PERSON", "model")]
+    consistency.fix_by_head(people, text)
+    assert [m.label for m in people] == ["PERSON", "FAC"]

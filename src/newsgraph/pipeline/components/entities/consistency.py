@@ -102,8 +102,16 @@ def fix_by_head(mentions: list[Mention], text: str) -> None:
         elif words[-1] in _ORG_HEADS and m.label in ("GPE", "PERSON", "NORP", "LOC"):
             m.label = "ORG"
         elif words[-1] in _FAC_HEADS and m.label in ("GPE", "PERSON", "ORG", "NORP", "EVENT"):
-            if m.label != "PERSON" or not _surname_alone(words[-1], m, text):
+            if m.label != "PERSON" or not (_surname_alone(words[-1], m, text) or _full_name(words)):
                 m.label = "FAC"
+
+
+def _full_name(words: list[str]) -> bool:
+    """A given name, a middle name and a surname that is a facility's word: "Thomas Haden
+    Church" (a building is rarely named after a person's three names and its kind)."""
+    from newsgraph.pipeline.components.entities.second_opinion import all_given_names
+
+    return len(words) == 3 and words[0].lower() in all_given_names() and words[1][:1].isupper()
 
 
 _CLUB_HEADS = words("lexicons/entities/club_heads.txt")
@@ -580,7 +588,8 @@ _NAMED_THINGS = {word: tuple(rule.split()) for word, rule in table("lexicons/ent
 
 
 def fix_named_things(mentions: list[Mention], toks: Tokens, text: str) -> None:
-    """Storms, craft and works read as people or organisations: "Storm Ciara" and
+    """Storms, craft and works read as people or organisations (works also as places):
+    "Storm Ciara" and
     "Hurricane Ida" are EVENTs, "the Perseverance rover" a PRODUCT, "the film Vera Drake"
     a WORK_OF_ART (OntoNotes' labels for them)."""
     for m, first, last in _people_or_orgs(mentions, toks):
@@ -595,6 +604,14 @@ def fix_named_things(mentions: list[Mention], toks: Tokens, text: str) -> None:
         after = _NAMED_THINGS.get(toks.lower[last + 1], ()) if last + 1 < len(toks) else ()
         if after[:1] == ("after",) and first and toks.lower[first - 1] == "the":
             m.label, m.sure = after[1], True
+    # A work read as a place ("road trip comedy Sideways", "the musical Brigadoon"); a
+    # place a gazetteer knows keeps its label ("the film Chicago" is rare beside the city).
+    for m in mentions:
+        if m.label in ("GPE", "LOC", "FAC") and m.entry is None:
+            first = toks.by_start.get(m.start)
+            before = _NAMED_THINGS.get(toks.lower[first - 1], ()) if first else ()
+            if before[:1] == ("ahead",):
+                m.label, m.sure = before[1], True
 
 
 def the_people(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention]:
