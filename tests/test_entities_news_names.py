@@ -171,3 +171,13 @@ def test_entities_news_names_a_work_read_as_a_place_and_a_person_named_like_a_ch
     people = [Mention(18, 36, "PERSON", "model"), Mention(61, 75, "PERSON", "model")]
     consistency.fix_by_head(people, text)
     assert [m.label for m in people] == ["PERSON", "FAC"]
+
+
+def test_entities_news_names_letters_after_a_name_are_not_part_of_it():
+    found = _entities(
+        "Former welfare minister Dana Whitcombe MP said the plan was flawed. "
+        "Colm Ferris QC, a barrister, agreed. Angry Labour MPs said so too."
+    )
+    assert found["Dana Whitcombe"][0] == found["Colm Ferris"][0] == "PERSON"
+    assert not any(name.endswith((" MP", " QC", " MPs")) for name in found)
+    assert found.get("Labour", ("ORG",))[0] != "PERSON"

@@ -121,6 +121,8 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
                 continue
             first, last = trimmed
             kind = label
+            if kind == "PERSON" and last < part[1] and toks.words[last + 1] in _PLURAL_POSTNOMINALS:
+                kind = "NORP"  # "Labour MPs", "Liberal MPs": a group's name, no person's
             if kind == "PERSON" and _ends_in_title(toks, first, last):  # "Kano State Governor"
                 while first < last and _ends_in_title(toks, first, last):
                     last -= 1
@@ -200,6 +202,12 @@ def _split_lines(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+# Letters after a name or a party that say what the person is, not who: "Frank Field MP"
+# is Frank Field, "Labour MPs" are members of Labour (the party's name is the mention).
+_POSTNOMINALS = frozenset({"MP", "MPs", "MEP", "MEPs", "MSP", "MSPs", "QC"})
+_PLURAL_POSTNOMINALS = frozenset({"MPs", "MEPs", "MSPs"})
+
+
 def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, int] | None:
     """Token range ``[first, last]`` without article, titles (PERSON), possessive, punctuation."""
     words = toks.words
@@ -211,6 +219,8 @@ def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, in
     # sentence is not part of the name.
     while first < last and toks.sent_start[first] and toks.tags[first] in _OPENING_TAGS and toks.stop[first]:
         first += 1
+    while first < last and words[last] in _POSTNOMINALS:  # "Frank Field MP", "Labour MPs"
+        last -= 1
     while first < last and _is_rank(toks, last):  # "Air Force Lt." before "Col. Jane Porter"
         last -= 1
         while first < last and _is_punct(words[last]):
