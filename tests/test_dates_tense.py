@@ -137,3 +137,25 @@ def test_dates_a_participle_parsed_as_the_subject_takes_the_main_verb_tense(date
     # look ahead.
     text = "By 18 February, creditors holding $41bn - or 40% of the debt - had accepted the offer."
     assert dates_of(text, "2005-03-16")["18 February"].value == "2005-02-18"
+
+
+def test_dates_a_present_perfect_of_picking_people_looks_ahead(dates_of):
+    # 2005-03-16 is a Wednesday: the fixture a player is ruled out of or named for is to come.
+    text = "Winger Tom Hale has been ruled out of Saturday's cup clash against Leeds."
+    assert dates_of(text, "2005-03-16")["Saturday"].value == "2005-03-19"
+    text = "Full-back Ian Roe has been named in the squad for Sunday's derby with Hull."
+    assert dates_of(text, "2005-03-16")["Sunday"].value == "2005-03-20"
+    # near cases: a simple past and a present perfect of another verb keep the last one
+    text = "Winger Tom Hale was ruled out of Saturday's cup clash against Leeds."
+    assert dates_of(text, "2005-03-16")["Saturday"].value == "2005-03-12"
+    text = "The club has apologised for Saturday's crowd trouble at Leeds."
+    assert dates_of(text, "2005-03-16")["Saturday"].value == "2005-03-12"
+    text = "Winger Tom Hale has been ruled out for a month after an operation on Tuesday."
+    assert dates_of(text, "2005-03-16")["Tuesday"].value == "2005-03-15"
+
+
+def test_dates_a_fraction_of_a_unit_and_a_race_time_with_glued_seconds_are_no_lengths(dates_of):
+    found = dates_of("She won by one hundredth of a second, a fraction of a minute.", "2005-03-16")
+    assert found == {}
+    found = dates_of("His time of one minute 45.12seconds was a record; he rested for a minute.", "2005-03-16")
+    assert {s: d.value for s, d in found.items()} == {"a minute": "PT1M"}

@@ -230,3 +230,24 @@ def test_quantities_metres_before_athletes_and_objects_after_a_glued_unit(extrac
     # near cases: a lone m before other plurals is a million, and money keeps its scale
     found = extract(make_doc, "It shipped 4m handsets and paid £2m winners.")
     assert [(t, q.value) for t, q in found] == [("4m", 4e6), ("£2m", 2e6)]
+
+
+def test_quantities_lone_m_before_a_closed_class_word_is_metres(extract, make_doc):
+    # "with his", "champion was", "but this": words ending in s that are no plural noun
+    found = extract(make_doc, "Jones landed 16.42m with his last jump, and the 5,000m champion was third.")
+    assert [(t, q.value, q.unit) for t, q in found][:2] == [("16.42m", 16.42, "metre"), ("5,000m", 5000.0, "metre")]
+    found = extract(make_doc, "She ran in the 10,000m five days later.")
+    assert [(t, q.value, q.unit) for t, q in found][0] == ("10,000m", 10000.0, "metre")
+    # near cases: a noun before the plural and money keep the scale
+    found = extract(make_doc, "The site holds 300m blog entries and raised £1,200m this year.")
+    assert [(t, q.value) for t, q in found] == [("300m", 3e8), ("£1,200m", 1.2e9)]
+
+
+def test_quantities_version_after_an_acronym_and_age_after_an_opening_name(extract, make_doc):
+    assert extract(make_doc, "The phones will use wireless USB 2.0 links.") == []
+    # the tagger takes this opening name for a common noun
+    found = extract(make_doc, "She wrote every song on the record. Hollings, 24, plays the drums.")
+    assert [(t, q.value, q.unit) for t, q in found] == [("24", 24.0, "year of age")]
+    # near case: a decimal after a lower-case word is still an amount
+    found = extract(make_doc, "They sold 2.5 tonnes of it.")
+    assert [(t, q.value, q.unit) for t, q in found] == [("2.5 tonnes", 2.5, "tonne")]

@@ -17,6 +17,7 @@ _MODALS = words("lexicons/dates/modals.txt")
 # Auxiliaries a first verb lends the base form after its "and" ("will fly and face").
 _LENDERS = _FUTURE_AUX | _MODALS | {"to", "do", "does", "did"}
 _PLAN_LEMMAS = words("lexicons/dates/plan_lemmas.txt")
+_SELECTION_LEMMAS = words("lexicons/dates/selection_lemmas.txt")
 _REPORTING = words("quotes/reporting_verbs.txt")
 _SAME_PAST = words("lexicons/dates/same_past_and_present.txt")
 _PRESENT = ("VBZ", "VBP")
@@ -126,7 +127,25 @@ def _governing_tense(sdoc, start: int, end: int) -> str | None:
         return None
     # The date modifies the verb itself ("to sign him in January"), not a noun on the way
     # up ("to sell itself under a June agreement": the agreement's date).
-    return _verb_tense(path[-1], on_verb=all(t.pos_ == "ADP" for t in path[1:-1]))
+    on_verb = all(t.pos_ == "ADP" for t in path[1:-1])
+    if path[0].dep_ in ("poss", "compound", "nmod") and _selected_now(path[-1]):
+        # "has been ruled out of Saturday's clash": the clash is to come. Only a date that
+        # names the event ("Saturday's", "the November Tests"): "ruled out after an operation
+        # on Tuesday" is told after the operation.
+        return "future"
+    return _verb_tense(path[-1], on_verb=on_verb)
+
+
+def _selected_now(verb) -> bool:
+    """True for a present perfect or present passive of picking people ("has been named in
+    the squad for", "have been ruled out of", "is passed fit for"): what they are picked
+    for lies ahead. Not a simple past ("was ruled out of Saturday's game" may be told after)."""
+    if verb.lemma_ not in _SELECTION_LEMMAS or verb.tag_ != "VBN":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ in _PRESENT and a.lemma_ in ("have", "be") for a in auxes) and not any(
+        a.tag_ in ("VBD", "MD") for a in auxes
+    )
 
 
 def scheduled(sdoc, start: int, end: int) -> bool:

@@ -224,7 +224,9 @@ def _in_name(sdoc, text: str, found: Found, obj) -> bool:
     if prev is not None and prev.pos_ == "PROPN" and prev.idx + len(prev.text) >= found.start - 1:
         return not version or prev.text[:1].isupper()
     if version:
-        return False
+        # The tagger often takes an acronym for a common noun ("wireless USB 2.0 connections").
+        acronym = prev is not None and len(prev.text) > 1 and prev.text.isupper() and prev.pos_ == "NOUN"
+        return acronym and prev.idx + len(prev.text) >= found.start - 1
     singular = obj is not None and not obj[0].endswith("s") and found.value != 1  # "Top 500 list"
     if (obj is None or singular) and _titled_before(sdoc, text, span, found):
         return True  # "Half-Life 2", "the Hot 100", "Ocean's 12": a title with a number
@@ -418,7 +420,10 @@ def _is_age(sdoc, text: str, found: Found) -> bool:
     if span is None or span.start == 0:
         return False
     prev = sdoc[span.start - 1]
-    # "the Wales star, 30,", "his wife, 42,": a person noun instead of a name
+    # "the Wales star, 30,", "his wife, 42,": a person noun instead of a name; a name that
+    # opens its sentence is often tagged a common noun ("Bosworth, 21, plays his wife").
+    if prev.pos_ == "NOUN" and prev.is_sent_start and prev.text[:1].isupper() and prev.text[1:].islower():
+        return True
     return prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and prev.lemma_.lower() in _PERSON_NOUNS)
 
 

@@ -171,6 +171,9 @@ def scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, int]:
             and not _currency_follows(text, m.end())
             and not _PLURAL_FOLLOWS.match(text, m.end())
             or (suffix == "m" and not has_currency and _ATHLETES_FOLLOW.match(text, m.end()))
+            # "the 10,000m", "the 5,000m champion": thousands of metres; a thousand million
+            # without a currency would be written "bn"
+            or (suffix == "m" and not has_currency and re.search(r"\d,\d{3}$", text[max(0, pos - 5) : pos]))
         ):
             return 1, pos
         return lex.multipliers[suffix], m.end()
@@ -183,12 +186,20 @@ def scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, int]:
 # "2m tons", "3m devices", "10k runners": a lone m/k/b before a plural noun is a scale,
 # except before the races and titles of a track or pool distance ("the 60m hurdles").
 # A noun may stand between the scale and the plural it belongs to ("300m blog entries"),
-# but not a measure adjective or preposition ("37m tall towers" is metres).
+# but not a measure adjective or preposition ("37m tall towers" is metres). A word of the
+# closed classes that ends in s is no plural ("landed 17.30m with his last jump", "the 5m
+# this year"), nor does a preposition, pronoun or auxiliary stand before a plural's noun.
 _PLURAL_FOLLOWS = re.compile(
-    r" (?:(?!(?:tall|high|long|wide|deep|away|above|below|from|of|in|at|on|for|to|and|or|the|a)\b)"
+    r" (?:(?!(?:tall|high|long|wide|deep|away|above|below|from|of|in|at|on|for|to|and|or|the|a"
+    r"|with|into|onto|over|under|after|before|behind|than|but|that|then|when|while|her|their|our"
+    r"|your|my|were|had|have|will|would|could|should|can|might|must|did|been|being"
+    r"|two|three|four|five|six|seven|eight|nine|ten)\b)"
     r"[a-z]{3,}(?<!s) )?"
     r"(?!(?:metres|meters|miles|minutes|bytes|bits|times|hurdles|races|titles|finals|heats|relays"
-    r"|sprints|events|medals|records|swims|runs)\b)[a-z]{2,}(?<!ss)s\b"
+    r"|sprints|events|medals|records|swims|runs"
+    r"|his|its|this|was|has|does|thus|plus|yes|whereas|perhaps|always|besides|towards|afterwards"
+    r"|indoors|outdoors)\b)"
+    r"[a-z]{2,}(?<!s)s\b"
 )
 
 

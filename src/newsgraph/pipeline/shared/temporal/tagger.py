@@ -771,6 +771,8 @@ def _duration(m: re.Match) -> Mention | None:
         return None  # an age, counted by the quantities component
     if _timed_result(m):
         return None  # "clocked 7.96 seconds", "in one minute, 47.96 seconds": a race time, a measure
+    if word in ("a", "an", "one") and _FRACTION_OF.search(m.string, max(0, m.start() - 20), m.start()):
+        return None  # "one hundredth of a second", "a fraction of a second": shorter than the unit
     if word in ("a", "one") and m.group("unit").lower() == "second" and _ORDINAL_SECOND.match(m.string, m.end()):
         return None  # "for a second week", "a second UN resolution", "one second-set outburst"
     if word in ("a", "an") and not (m.group("the") or m.group("dirw")):
@@ -793,7 +795,9 @@ def _timed_result(m: re.Match) -> bool:
     return unit.startswith(("minute", "hour")) and bool(_TIMED_AFTER.match(m.string, m.end()))
 
 
-_TIMED_AFTER = re.compile(r",?\s+(?:and\s+)?(?:\d+\s+minutes?,?\s+)?\d*\.\d+\s+seconds?\b")
+_TIMED_AFTER = re.compile(r",?\s+(?:and\s+)?(?:\d+\s+minutes?,?\s+)?\d*\.\d+\s*(?:seconds?|secs?)\b")
+# A part of the unit named next: "one hundredth of a second", "a fraction of a second".
+_FRACTION_OF = re.compile(r"(?i)\b(?:hundredths?|hundreths?|tenths?|thousandths?|fraction|split)[\s-]+of\s+$")
 
 
 # "a second" is the ordinal before the noun it counts ("a second term", "a second 'Nipple-gate'",
