@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsgraph.pipeline.components.entities.companies import company_kind
-from newsgraph.pipeline.components.entities.consistency import norm_key
+from newsgraph.pipeline.components.entities.consistency import all_given_names, norm_key
 from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATION, _line_up, _listed, _populated_place
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
@@ -118,13 +118,6 @@ def common_given_names() -> frozenset[str]:
     """The given names of rank ``COMMON_GIVEN_NAME_RANK`` or better, lower case."""
     ranks = table("lexicons/names/given_names.tsv")
     return frozenset(n for n, value in ranks.items() if int(value.split("\t")[0]) <= COMMON_GIVEN_NAME_RANK)
-
-
-@cache
-def all_given_names() -> frozenset[str]:
-    """Every given name of the Census lists and the short forms of ``nicknames.tsv``
-    ("geoff", "dave"), lower case."""
-    return frozenset(table("lexicons/names/given_names.tsv")) | frozenset(table("lexicons/names/nicknames.tsv"))
 
 
 def worded_name(surface: str) -> bool:
