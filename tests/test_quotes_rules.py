@@ -152,3 +152,9 @@ def test_quotes_a_title_running_on_through_of_is_spoken_by_its_name_not_a_list(q
     ents = [entity(text, "e1", "PERSON", "Ivo Rask", "Ivo Rask"), entity(text, "e2", "PERSON", "Ann Hale", "Ann Hale")]
     (quote,) = quotes_of(text, ents)
     assert quote.speaker.entity is None
+
+
+def test_quotes_letters_after_a_name_that_head_the_parse_still_name_the_speaker(quotes_of):
+    text = "Director of Public Prosecutions, Ivo Rask QC, who sits on the board, said the rule was fair."
+    (quote,) = quotes_of(text, [entity(text, "e1", "PERSON", "Ivo Rask", "Ivo Rask")])
+    assert (quote.speaker.entity, quote.speaker.name) == ("e1", "Ivo Rask")

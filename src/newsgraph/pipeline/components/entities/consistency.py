@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from functools import cache, lru_cache
 
 from newsgraph.pipeline.bounded import WORDS
+from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATION, _populated_place
 from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit, person_titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, is_junk
 from newsgraph.resources import entries, table, words
@@ -139,7 +140,7 @@ def fix_clubs(mentions: list[Mention], text: str) -> None:
             if words[1][:1].isupper() and (m.entry is None or m.entry.kind == "city"):
                 m.label, m.sure, m.entry = "ORG", True, None  # "Real Madrid", "Inter Milan"
                 short.add(words[0])
-                if not _place_name(" ".join(words[1:])):  # "Madrid" alone is the city
+                if _populated_place(" ".join(words[1:])) < _LIST_ANCHOR_POPULATION:  # "Madrid" is a city
                     short.add(" ".join(words[1:]))
             continue
         if len(words) < 2 or words[-1].lower() not in _CLUB_HEADS or m.label == "ORG":
@@ -153,12 +154,6 @@ def fix_clubs(mentions: list[Mention], text: str) -> None:
             m.label, m.sure = "ORG", True
 
 
-@lru_cache(maxsize=4096)
-def _place_name(name: str) -> bool:
-    """A town of 10,000 or more is called ``name`` (GeoNames): "Madrid", not "Sociedad"."""
-    from newsgraph.resources.geonames import gazetteer as places
-
-    return any((p.population or 0) >= 10_000 for p in places().lookup(name))
 
 
 _CLUB_NAME = re.compile(
@@ -421,6 +416,11 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+def _surnames(mentions: list[Mention], text: str) -> set[str]:
+    """The last words of the people this document names in full."""
+    return {m.text(text).split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text(text)}
+
+
 def people_surnames(mentions: list[Mention], toks: Tokens, text: str) -> None:
     """A lone word that is the surname of a person named in full in this document is that
     person (or family) here too: "Washington" after "MaliVai Washington"; so is a lone
@@ -623,7 +623,7 @@ def the_people(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention
     """Drop one-word "people" written after "the" ("the Games", "the Oscar"): English
     puts no article before a person's name, unless it is the surname of a person the
     document names in full ("the Smiths" aside, which is a plural)."""
-    surnames = {m.text(text).split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text(text)}
+    surnames = _surnames(mentions, text)
     out = []
     for m in mentions:
         first = toks.by_start.get(m.start)
@@ -640,23 +640,22 @@ def people_written_with_the(mentions: list[Mention], toks: Tokens, text: str) ->
     writes after "the" elsewhere ("Premiership" where the story also has "the Premiership",
     "G8" beside "the G8"), the rule of ``the_people`` applied across the document. Run
     after the second opinion, which types many such names ("the Dell provides": a company)."""
-    headed = _the_heads(toks)
+    lone = {
+        m.text(text) for m in mentions if m.label == "PERSON" and m.entry is None and not m.sure and " " not in m.text(text)
+    }
+    headed = _the_heads(toks, lone - _surnames(mentions, text)) if lone else set()
     if not headed:
         return mentions
-    surnames = {m.text(text).split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text(text)}
-    return [
-        m for m in mentions
-        if not (m.label == "PERSON" and m.entry is None and not m.sure and m.text(text) in headed - surnames)
-    ]
+    return [m for m in mentions if not (m.label == "PERSON" and m.entry is None and not m.sure and m.text(text) in headed)]
 
 
-def _the_heads(toks: Tokens) -> set[str]:
-    """Capitalised words the text writes after "the" as the head of their phrase ("after the
-    Games.", "top of the Premiership"); not a name modifying the noun after it ("the Bush
+def _the_heads(toks: Tokens, wanted: set[str]) -> set[str]:
+    """The ``wanted`` words the text writes after "the" as the head of their phrase ("after
+    the Games.", "top of the Premiership"); not a name modifying the noun after it ("the Bush
     administration", "the Gerrard deal")."""
     out = set()
     for i in range(1, len(toks)):
-        if toks.lower[i - 1] == "the" and toks.words[i][:1].isupper() and toks.tags[i] == "NNP":
+        if toks.words[i] in wanted and toks.lower[i - 1] == "the" and toks.tags[i] == "NNP":
             token = toks.sdoc[i]
             if not (token.dep_ in _MODIFIER_DEPS and token.head.i > token.i):
                 out.add(toks.words[i])

@@ -208,8 +208,8 @@ def _is_direct(text: str, m: Marked, parse: Parse) -> bool:
     if inner_end in _CLAUSE_END or after == "\n" or after in _CLAUSE_END:
         return True
     # A comma left out before the cue: ``"The choice is Dawson" said Guscott.``
-    nxt = parse.token_at(m.outer_end + len(text[m.outer_end :]) - len(text[m.outer_end :].lstrip()))
-    return nxt is not None and nxt.tag_ == "VBD" and parse.is_cue_verb(nxt) and not tail[:1].isupper()
+    nxt = parse.token_at(m.outer_end)  # the first word after the closing mark
+    return nxt is not None and nxt.tag_ == "VBD" and parse.is_cue_verb(nxt)
 
 
 def _title_like(words_text: str) -> bool:

@@ -146,7 +146,7 @@ class SpeakerResolver:
         start, end = phrase_span(head)
         # Only a mention covering the head names the speaker: in "the Baltic members" the
         # NORP "Baltic" is a modifier, not who spoke.
-        mention = self.index.at(head.idx, head.idx + len(head.text))
+        mention = self._mention_of(head)
         if mention is not None:
             return Speaker(entity=mention.entity, name=mention.name, start=start, end=end), mention.type
         named = self._named_in_description(head)
@@ -160,6 +160,20 @@ class SpeakerResolver:
             return Speaker(entity=None, name=self._bare_name(head), start=start, end=end), "PERSON"
         kind = "GROUP" if head.tag_ in ("NNS", "NNPS") else "NOUN"
         return Speaker(entity=None, name=phrase, start=start, end=end), kind
+
+    def _mention_of(self, tok) -> Mention | None:
+        """The mention covering ``tok``, else the person whose name ends right before it
+        and hangs on it: letters after a name head the parse ("Guy Mansfield QC has
+        warned": the subject is "QC"), and names never include them."""
+        mention = self.index.at(tok.idx, tok.idx + len(tok.text))
+        if mention is not None or tok.i == 0:
+            return mention
+        prev = tok.nbor(-1)
+        if prev.pos_ == "PROPN" and prev.head.i == tok.i:
+            before = self.index.at(prev.idx, prev.idx + len(prev.text))
+            if before is not None and before.type == "PERSON" and before.end == prev.idx + len(prev.text):
+                return before
+        return None
 
     def _named_in_description(self, head) -> Mention | None:
         """The person or organisation a description names: in apposition ("Argentina's
@@ -180,7 +194,7 @@ class SpeakerResolver:
                 if objects and any(c.dep_ == "compound" and c.tag_ == "NN" for c in objects[0].lefts):
                     name = objects[0]
             if name is not None:
-                named = self.index.at(name.idx, name.idx + len(name.text))
+                named = self._mention_of(name)
                 if named is not None and named.type in ("PERSON", "ORG"):
                     return named
         return None
