@@ -73,7 +73,7 @@ def _governing_path(sdoc, start: int, end: int) -> list:
         return []
     path = [span.root]
     for _ in range(8):
-        if path[-1].pos_ in ("VERB", "AUX") or path[-1].head is path[-1]:
+        if path[-1].pos_ in ("VERB", "AUX") or path[-1].head.i == path[-1].i:
             break
         path.append(path[-1].head)
     return path if path[-1].pos_ in ("VERB", "AUX") else []
@@ -83,7 +83,7 @@ def _verb_above(token):
     """The first verb (or auxiliary) above ``token`` in the parse, within four steps ("shall
     announce the rules following Easter": "announce"); None when there is none."""
     for _ in range(4):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
@@ -99,7 +99,7 @@ def _stated_future(verb) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return True
-    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes) and verb.head is not verb:
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes) and verb.head.i != verb.i:
         verb, auxes = verb.head, [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
         if verb.lemma_ not in _PLAN_LEMMAS | {"be", "go"}:
             return False
@@ -224,16 +224,16 @@ def _verb_tense(verb, on_verb: bool = True) -> str | None:
         return "future"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         parent = verb.head
-        if parent is not verb and parent.lemma_ in _PLAN_LEMMAS | {"likely", "expected", "set", "due"}:
+        if parent.i != verb.i and parent.lemma_ in _PLAN_LEMMAS | {"likely", "expected", "set", "due"}:
             return "future"
-        if parent is not verb and parent.lemma_ == "be" and parent.tag_ in _PRESENT:
+        if parent.i != verb.i and parent.lemma_ == "be" and parent.tag_ in _PRESENT:
             return "future"  # "is to resume trading Tuesday"
         return _infinitive_tense(verb) if on_verb else None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
-    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
+    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i != verb.i:
         parent = verb.head
         return _verb_tense(parent) if parent.pos_ in ("VERB", "AUX", "ADJ") else None
     if verb.tag_ == "VB" and not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -265,10 +265,10 @@ def _infinitive_tense(verb, depth: int = 0) -> str | None:
     clause is past ("agreed to pay in January" may be behind us) or absent."""
     matrix = verb.head
     for _ in range(4):
-        if matrix.pos_ in ("VERB", "AUX") or matrix.head is matrix:
+        if matrix.pos_ in ("VERB", "AUX") or matrix.head.i == matrix.i:
             break
         matrix = matrix.head
-    if matrix is verb or matrix.pos_ not in ("VERB", "AUX"):
+    if matrix.i == verb.i or matrix.pos_ not in ("VERB", "AUX"):
         return None
     auxes = [c for c in matrix.children if c.dep_ in ("aux", "auxpass")]
     if matrix.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):

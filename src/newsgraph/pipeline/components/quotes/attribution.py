@@ -239,7 +239,7 @@ class Parse:
                 return self._nearest_subject(v, subjects)
             if any(c.dep_ == "nsubjpass" for c in v.children):
                 return None
-            v = v.head if v.dep_ in _CLIMB and v.head is not v else None
+            v = v.head if v.dep_ in _CLIMB and v.head.i != v.i else None
             steps += 1
         if region:
             near = [t for t in region if _could_speak(t) and not self.inside_quotes(t.idx)]
@@ -313,7 +313,7 @@ class Parse:
             return None
         head = last
         # climb to the name's head while it stays inside the name
-        while head.head is not head and m.start(1) <= head.head.idx < m.end(1) and head.dep_ in ("compound", "flat"):
+        while head.head.i != head.i and m.start(1) <= head.head.idx < m.end(1) and head.dep_ in ("compound", "flat"):
             head = head.head
         dash_tok = self.token_at(dash)
         dash_end = dash + (2 if self.text.startswith("--", dash) else 1)

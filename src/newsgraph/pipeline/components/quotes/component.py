@@ -335,7 +335,7 @@ def _partial_cue(parse: Parse, item: _Item, reported: list[_Item], direct_cues: 
     if span is None:
         return None
     tok = span.root
-    while tok.head is not tok and tok.dep_ not in SUBJECTS:
+    while tok.head.i != tok.i and tok.dep_ not in SUBJECTS:
         head = tok.head
         if parse.is_cue_verb(head) and (tok.dep_ in PARTIAL_PATH or tok.dep_ == "prep"):
             if head.idx in direct_cues or "\n" in parse.text[min(head.idx, item.start) : max(head.idx, item.end)]:

@@ -266,7 +266,7 @@ def speaker_of(parse: Parse, tok):
     noun's possessor (``his criticism``), an agent (``calls from Democrats``), a name
     compounded with it (``Trump supporters' fears``), or the subject of the verb whose
     object it is (``X voiced fears``)."""
-    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "amod") and tok.head is not tok:
+    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "amod") and tok.head.i != tok.i:
         # "aides were coy about ...", "officials said they were concerned that ..."
         return parse.subject_of(tok.head)
     if tok.pos_ != "NOUN":

@@ -150,7 +150,7 @@ def content_end(cue, comp, parse: Parse | None = None):
     often hangs the last modifiers on the cue rather than on the content's head."""
     if comp.i < cue.i:  # fronted content ("A, Smith said on Monday, after B"): it ends before the cue
         return comp.right_edge
-    first = comp if comp.head is cue else comp.head  # the cue's child holding the content
+    first = comp if comp.head.i == cue.i else comp.head  # the cue's child holding the content
     ends = [c.right_edge for c in cue.rights if c.i >= first.i and (c.dep_ not in _NOT_CONTENT or _goes_on(parse, c))]
     return max([comp.right_edge, *ends], key=lambda t: t.i)
 
