@@ -109,6 +109,9 @@ def test_dates_a_weekday_opening_a_name_is_no_day(date_values, text, expected):
         ("Mr Hain told BBC Radio Four's Today programme it was wrong.", {}),
         ("Twentieth Century Fox is still to announce its choice.", {}),
         ("Ant & Dec's Saturday Night Takeaway won again.", {}),
+        # A part of the day capitalised after the first word is a programme's name.
+        ("She told Channel 9's This Morning she was happy.", {}),
+        ("She said this morning she was happy.", {"this morning": "2005-03-16TMO"}),
         # Months and "Last ..." before a name stay dates.
         ("Last June Grewcock was banned from rugby.", {"Last June": "2004-06"}),
         ("Radcliffe carried expectations before the August Games.", {"August": "2004-08"}),

@@ -17,7 +17,8 @@ _SHOW_AFTER = re.compile(r"\s+(?:programme|program|show|newspaper|bulletin)\b")
 _SHOW_BEFORE = re.compile(r"(?:\w['’]s|\btold|\bthe)\s+$")
 # Temporal words written in lower case in running text; capitalised they are part of a name.
 _COMMON_WORDS = re.compile(
-    r"(?:This|Last|Next|Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Tomorrow|Yesterday|Noon|Now)"
+    r"(?:This|Last|Next|Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Tomorrow|Yesterday|Noon|Now"
+    r"|Morning|Afternoon|Evening|Night|Weekend)"
 )
 
 
