@@ -181,3 +181,14 @@ def test_entities_news_names_letters_after_a_name_are_not_part_of_it():
     assert found["Dana Whitcombe"][0] == found["Colm Ferris"][0] == "PERSON"
     assert not any(name.endswith((" MP", " QC", " MPs")) for name in found)
     assert found.get("Labour", ("ORG",))[0] != "PERSON"
+
+
+def test_entities_news_names_a_given_name_and_surname_before_qc_is_a_person():
+    # The recogniser tags "Guy Wakefield QC" ORG (a town's name before letters); only people
+    # are QCs. A party before "MP" stays the party.
+    found = _entities(
+        "The chairman of the Bar Council, Guy Wakefield QC warned there was a real risk. "
+        "Labour MP Tessa Grant said the plan was flawed."
+    )
+    assert found["Guy Wakefield"][0] == found["Tessa Grant"][0] == "PERSON"
+    assert found.get("Labour", ("ORG",))[0] != "PERSON"

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from newsgraph.pipeline.bounded import WORDS
 from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATION, _populated_place
 from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit, person_titles
-from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, is_junk
+from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, all_given_names, is_junk
 from newsgraph.resources import entries, table, words
 
 # Last words that settle a label whatever the recogniser said.
@@ -111,13 +111,6 @@ def _full_name(words: list[str]) -> bool:
     """A given name, a middle name and a surname that is a facility's word: "Thomas Haden
     Church" (a building is rarely named after a person's three names and its kind)."""
     return len(words) == 3 and words[0].lower() in all_given_names() and words[1][:1].isupper()
-
-
-@cache
-def all_given_names() -> frozenset[str]:
-    """Every given name of the Census lists and the short forms of ``nicknames.tsv``
-    ("geoff", "dave"), lower case."""
-    return frozenset(table("lexicons/names/given_names.tsv")) | frozenset(table("lexicons/names/nicknames.tsv"))
 
 
 _CLUB_HEADS = words("lexicons/entities/club_heads.txt")

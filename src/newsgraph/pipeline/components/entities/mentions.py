@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from newsgraph.pipeline.components.entities.gazetteer import Entry, titles
 from newsgraph.pipeline.shared.parse import columns, ent_spans
-from newsgraph.resources import entries, words
+from newsgraph.resources import entries, table, words
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -121,8 +121,8 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
                 continue
             first, last = trimmed
             kind = label
-            if kind == "PERSON" and last < part[1] and toks.words[last + 1] in _PLURAL_POSTNOMINALS:
-                kind = "NORP"  # "Labour MPs", "Liberal MPs": a group's name, no person's
+            if last < part[1] and toks.words[last + 1] in _POSTNOMINALS:
+                kind = _before_postnominal(toks, first, last, toks.words[last + 1], kind)
             if kind == "PERSON" and _ends_in_title(toks, first, last):  # "Kano State Governor"
                 while first < last and _ends_in_title(toks, first, last):
                     last -= 1
@@ -208,6 +208,13 @@ _POSTNOMINALS = frozenset({"MP", "MPs", "MEP", "MEPs", "MSP", "MSPs", "QC"})
 _PLURAL_POSTNOMINALS = frozenset({"MPs", "MEPs", "MSPs"})
 
 
+@cache
+def all_given_names() -> frozenset[str]:
+    """Every given name of the Census lists and the short forms of ``nicknames.tsv``
+    ("geoff", "dave"), lower case."""
+    return frozenset(table("lexicons/names/given_names.tsv")) | frozenset(table("lexicons/names/nicknames.tsv"))
+
+
 def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, int] | None:
     """Token range ``[first, last]`` without article, titles (PERSON), possessive, punctuation."""
     words = toks.words
@@ -234,6 +241,19 @@ def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, in
         ):
             first += 1
     return (first, last) if first <= last else None
+
+
+def _before_postnominal(toks: Tokens, first: int, last: int, letters: str, label: str) -> str:
+    """The type of a name the letters ``letters`` followed: a group's for plural letters
+    after a person ("Labour MPs", "Liberal MPs"); a person's for singular letters after a
+    given name and a surname, whatever the recogniser said ("Guy Mansfield QC" tagged ORG:
+    only people are QCs); else ``label`` ("Labour MP" stays the party)."""
+    if letters in _PLURAL_POSTNOMINALS:
+        return "NORP" if label == "PERSON" else label
+    given = toks.lower[first] in all_given_names() and toks.words[first][:1].isupper()
+    if given and first < last and all(toks.words[i][:1].isupper() for i in range(first + 1, last + 1)):
+        return "PERSON"
+    return label
 
 
 def _is_rank(toks: Tokens, i: int) -> bool:

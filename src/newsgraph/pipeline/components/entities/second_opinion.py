@@ -51,7 +51,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsgraph.pipeline.components.entities.companies import company_kind
-from newsgraph.pipeline.components.entities.consistency import all_given_names, norm_key
+from newsgraph.pipeline.components.entities.consistency import norm_key
+from newsgraph.pipeline.components.entities.mentions import all_given_names
 from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATION, _line_up, _listed, _populated_place
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
