@@ -192,3 +192,31 @@ def test_entities_news_names_a_given_name_and_surname_before_qc_is_a_person():
     )
     assert found["Guy Wakefield"][0] == found["Tessa Grant"][0] == "PERSON"
     assert found.get("Labour", ("ORG",))[0] != "PERSON"
+
+
+def test_entities_news_names_an_opening_word_and_its_comma_are_trimmed(nlp):
+    from newsgraph.pipeline.components.entities.mentions import Tokens, trim_range
+
+    text = "Elsewhere, Abel Tirunesh of Ethiopia won the race on Sunday."
+    toks = Tokens(nlp(text), text)
+    first, last = trim_range(toks, 0, 3, "WORK_OF_ART")  # the recogniser's "Elsewhere, Abel Tirunesh"
+    assert text[toks.starts[first] : toks.ends[last]] == "Abel Tirunesh"
+
+
+def test_entities_news_names_a_work_runs_on_through_small_words():
+    text = (
+        "His teen comedy Adventures In Babysitting was a hit, as was the film An Officer and a "
+        "Gentleman, which won a Golden Globe and a Bafta in London."
+    )
+    record = analyze(text, clean=False, published="2005-03-16")
+    works = {text[m.start : m.end] for e in record.entities if e.type == "WORK_OF_ART" for m in e.mentions}
+    assert {"Adventures In Babysitting", "An Officer and a Gentleman"} <= works
+    assert "Golden Globe" in works and "London" not in " ".join(works)
+
+
+def test_entities_news_names_a_short_name_in_capitals_keeps_them():
+    # "LA" is no word to title-case ("La"), unlike "SPRINGFIELD" in a dateline.
+    text = "The actor flew to LA on Sunday. He said LA was his home."
+    record = analyze(text, clean=False, published="2005-03-16")
+    names = {e.name for e in record.entities}
+    assert "LA" in names and "La" not in names

@@ -138,6 +138,7 @@ class EntityLinker(Component):
             fixes.org_cues(found, toks, text)
             companies.fix_companies(found, toks, text)
             fixes.fix_named_things(found, toks, text)
+            found = fixes.whole_titles(found, toks, text)
             found = fixes.the_people(found, toks, text)
             fixes.people_surnames(found, toks, text)
         return _Draft(toks, found, shouting)

@@ -16,6 +16,8 @@ from newsgraph.resources import countries, words
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACRONYM_SKIP = words("lexicons/entities/acronym_skip.txt")
+# Types whose name in capitals is a word in capitals ("SPRINGFIELD" in a dateline), no acronym.
+_CAPITALS_READ_AS_NAMES = ("PERSON", "GPE", "LOC")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
 
 
@@ -44,8 +46,8 @@ class Cluster:
         if self.entry is not None:
             return self.entry.name
         forms = {m.text(text) for m in self.mentions}
-        if all(f.isupper() for f in forms) and self.label() in ("PERSON", "GPE", "LOC"):
-            forms = {f.title() for f in forms}  # "SPRINGFIELD" in a dateline
+        if all(f.isupper() and len(f) > 3 for f in forms) and self.label() in _CAPITALS_READ_AS_NAMES:
+            forms = {f.title() for f in forms}  # "SPRINGFIELD" in a dateline; "LA", "GB" stay
         return max(forms, key=lambda f: (not f.isupper() or len(forms) == 1, len(f.split()), len(f), f))
 
 
@@ -160,6 +162,8 @@ def _merge_acronyms(clusters: dict[str, Cluster], text: str) -> None:
         # acronym then): when no form is one, neither is the name, so it is not built.
         if not any(_ACRONYM.match(m.text(text).replace(".", "")) for m in c.mentions):
             continue
+        if c.label() in _CAPITALS_READ_AS_NAMES and all(m.text(text).isupper() for m in c.mentions):
+            continue  # "GB" read as a place is no acronym to spell out ("Gelete Burka")
         short = c.name(text).replace(".", "")
         if not _ACRONYM.match(short):
             continue

@@ -612,6 +612,58 @@ def fix_named_things(mentions: list[Mention], toks: Tokens, text: str) -> None:
                 m.label, m.sure = before[1], True
 
 
+# Small words a title runs on through ("Maria Full of Grace", "An Officer and a Gentleman").
+_TITLE_JOINS = frozenset("of and a an the in on to for with at about".split())
+
+
+def whole_titles(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention]:
+    """Run a work's name on through small words to the capitalised words after them, which
+    the recogniser often leaves out or reads as a person or a group ("Adventures" of
+    "Adventures In Babysitting", "Gentleman" of "An Officer and a Gentleman"). Only within
+    the sentence, and only over words no other mention holds or that a lone word read as a
+    person or a group holds (after "and", none: "Diary and Iris" are two works); "the Golden
+    Globe and the Bafta", "Bafta in London" stay two names. Prizes the gazetteer knows are
+    left alone."""
+    owner: dict[int, Mention] = {}
+    for m in mentions:
+        for i in toks.covering(m.start, m.end):
+            owner[i] = m
+    absorbed: set[int] = set()
+
+    def free(i: int) -> bool:
+        o = owner.get(i)
+        if o is None:
+            return True
+        lone = o.start == toks.starts[i] and o.end == toks.ends[i]
+        return lone and o.label in ("PERSON", "NORP") and o.entry is None and not o.sure
+
+    def capital(i: int) -> bool:
+        return i < len(toks) and toks.words[i][:1].isupper() and toks.words[i].isalpha() and free(i)
+
+    for m in mentions:
+        if m.label != "WORK_OF_ART" or m.entry is not None or id(m) in absorbed:
+            continue
+        span = toks.covering(m.start, m.end)
+        if not span:
+            continue
+        last = end = span[-1]
+        while True:
+            j = end + 1
+            while j < len(toks) and toks.lower[j] in _TITLE_JOINS and j not in owner and not toks.sent_start[j]:
+                j += 1
+            if j == end + 1 or not capital(j) or toks.sent_start[j]:
+                break
+            if toks.lower[j - 1] == "and" and j in owner:
+                break  # "Bridget Jones's Diary and Iris": two works (but "Hopes and Fears")
+            while capital(j + 1) and not toks.sent_start[j + 1]:
+                j += 1
+            end = j
+        if end > last:
+            m.end = toks.ends[end]
+            absorbed.update(id(owner[i]) for i in range(last + 1, end + 1) if i in owner)
+    return [m for m in mentions if id(m) not in absorbed] if absorbed else mentions
+
+
 def the_people(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention]:
     """Drop one-word "people" written after "the" ("the Games", "the Oscar"): English
     puts no article before a person's name, unless it is the surname of a person the

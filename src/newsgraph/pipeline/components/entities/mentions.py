@@ -226,6 +226,8 @@ def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, in
     # sentence is not part of the name.
     while first < last and toks.sent_start[first] and toks.tags[first] in _OPENING_TAGS and toks.stop[first]:
         first += 1
+        while first < last and _is_punct(words[first]):  # "Elsewhere, Abebe Dinkessa"
+            first += 1
     while first < last and words[last] in _POSTNOMINALS:  # "Frank Field MP", "Labour MPs"
         last -= 1
     while first < last and _is_rank(toks, last):  # "Air Force Lt." before "Col. Jane Porter"
