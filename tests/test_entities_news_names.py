@@ -220,3 +220,12 @@ def test_entities_news_names_a_short_name_in_capitals_keeps_them():
     record = analyze(text, clean=False, published="2005-03-16")
     names = {e.name for e in record.entities}
     assert "LA" in names and "La" not in names
+
+
+def test_entities_news_names_abbreviations_of_common_nouns_are_no_names():
+    found = _entities(
+        "Sales of DVD players and PCs rose as GDP grew, the Vantor Group said. The DJ was made "
+        "an OBE. Shares in Vantor HD fell."
+    )
+    assert not {"DVD", "PCs", "GDP", "DJ", "OBE"} & set(found)
+    assert found["Vantor Group"][0] == "ORG"

@@ -259,7 +259,8 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
     English words at a sentence or line opening or in an upper-case line ("Men", "Sales",
     "SCHEDULE"), upper-case mentions made only of frequent words ("LATEST ACTUAL"), and
     line labels ("Attendance:", "Sales 26.0 vs 26.7"); and time zones after a clock time
-    ("1200 GMT") and members' posts ("MPs", "MEP"), wherever they stand. A gazetteer entry (any place,
+    ("1200 GMT"), members' posts ("MPs", "MEP") and abbreviations of common nouns ("DVD",
+    "GDP"), wherever they stand. A gazetteer entry (any place,
     organisation or country, in any case), a part of a
     person's full name in the document ("May" after "Theresa May"), or the same name
     written mid-sentence elsewhere in the document keeps the mention. Mid-sentence,
@@ -271,7 +272,7 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
     out = []
     for m in mentions:
         surface = m.text(text)
-        if surface in _MEMBER_POSTS or _time_zone(m, toks):
+        if surface in _MEMBER_POSTS or _common_abbreviation(surface) or _time_zone(m, toks):
             continue
         known = m.entry is not None or m.sure or gaz.lookup_folded(surface) is not None or _major_place(surface)
         if known or surface in names or norm_key(surface) in confirmed:
@@ -295,6 +296,13 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
 
 
 _MEMBER_POSTS = frozenset(entries("lexicons/entities/member_posts.txt"))
+_COMMON_ABBREVIATIONS = frozenset(entries("lexicons/entities/common_abbreviations.txt"))
+
+
+def _common_abbreviation(surface: str) -> bool:
+    """``surface`` is an abbreviation of a common noun or its plural ("DVD", "PCs", "GCSEs"):
+    ``common_abbreviations.txt``."""
+    return surface in _COMMON_ABBREVIATIONS or (surface[-1:] == "s" and surface[:-1] in _COMMON_ABBREVIATIONS)
 
 
 # A place this populous (or a country or first-level division) of the same name keeps an
