@@ -212,6 +212,8 @@ def test_entities_news_names_a_work_runs_on_through_small_words():
     works = {text[m.start : m.end] for e in record.entities if e.type == "WORK_OF_ART" for m in e.mentions}
     assert {"Adventures In Babysitting", "An Officer and a Gentleman"} <= works
     assert "Golden Globe" in works and "London" not in " ".join(works)
+    record = analyze("Fans queued for the comedy Blue Horizon on Monday.", clean=False, published="2005-03-16")
+    assert [e.name for e in record.entities if e.type == "WORK_OF_ART"] == ["Blue Horizon"]  # a day ends it
 
 
 def test_entities_news_names_a_short_name_in_capitals_keeps_them():

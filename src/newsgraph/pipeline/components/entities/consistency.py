@@ -3,6 +3,7 @@ document, and mentions of known names the recogniser missed elsewhere in the doc
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -622,6 +623,8 @@ def fix_named_things(mentions: list[Mention], toks: Tokens, text: str) -> None:
 
 # Small words a title runs on through ("Maria Full of Grace", "An Officer and a Gentleman").
 _TITLE_JOINS = frozenset("of and a an the in on to for with at about".split())
+# Days and months end a title: "the Canadian Open on Thursday" is no work's name.
+_CALENDAR_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:], *calendar.month_abbr[1:]])
 
 
 def whole_titles(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention]:
@@ -646,7 +649,8 @@ def whole_titles(mentions: list[Mention], toks: Tokens, text: str) -> list[Menti
         return lone and o.label in ("PERSON", "NORP") and o.entry is None and not o.sure
 
     def capital(i: int) -> bool:
-        return i < len(toks) and toks.words[i][:1].isupper() and toks.words[i].isalpha() and free(i)
+        word = toks.words[i] if i < len(toks) else ""
+        return word[:1].isupper() and word.isalpha() and word not in _CALENDAR_WORDS and free(i)
 
     for m in mentions:
         if m.label != "WORK_OF_ART" or m.entry is not None or id(m) in absorbed:
