@@ -653,8 +653,8 @@ def whole_titles(mentions: list[Mention], toks: Tokens, text: str) -> list[Menti
         return word[:1].isupper() and word.isalpha() and word not in _CALENDAR_WORDS and free(i)
 
     for m in mentions:
-        if m.label != "WORK_OF_ART" or m.entry is not None or id(m) in absorbed:
-            continue
+        if m.label != "WORK_OF_ART" or m.entry is not None or m.shouting or id(m) in absorbed:
+            continue  # (in a line of capitals every word is capitalised: no evidence)
         span = toks.covering(m.start, m.end)
         if not span:
             continue
