@@ -231,3 +231,12 @@ def test_entities_news_names_abbreviations_of_common_nouns_are_no_names():
     )
     assert not {"DVD", "PCs", "GDP", "DJ", "OBE"} & set(found)
     assert found["Vantor Group"][0] == "ORG"
+
+
+def test_entities_news_names_a_town_and_a_compass_point_is_a_constituency():
+    found = _entities(
+        "Tony Lloyd, Labour MP for Manchester Central, agreed, and so did the Bolton West MP. "
+        "Kanye West sang. Michael East spoke."
+    )
+    assert found["Manchester Central"][0] == found["Bolton West"][0] == "GPE"
+    assert found["Kanye West"][0] == found["Michael East"][0] == "PERSON"

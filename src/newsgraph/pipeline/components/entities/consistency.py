@@ -106,6 +106,34 @@ def fix_by_head(mentions: list[Mention], text: str) -> None:
         elif words[-1] in _FAC_HEADS and m.label in ("GPE", "PERSON", "ORG", "NORP", "EVENT"):
             if m.label != "PERSON" or not (_surname_alone(words[-1], m, text) or _full_name(words)):
                 m.label = "FAC"
+        elif m.label in ("PERSON", "ORG") and _town_and_quarter(words):
+            m.label = "GPE"
+
+
+# "Bolton West", "Leeds North West", "Dorset West": a British or Irish town or county and a
+# point of the compass name a constituency or district (OntoNotes: GPE), not a person or an
+# organisation. (Other countries do not name districts so in English news; "Kanye West"
+# would be a town in Botswana.)
+_QUARTERS = frozenset({"North", "South", "East", "West", "Central"})
+
+
+def _town_and_quarter(words: list[str]) -> bool:
+    """The words are a British or Irish town or county and one or two compass words after
+    it; not a given name before a surname ("Michael East")."""
+    k = len(words)
+    while k > 1 and words[k - 1] in _QUARTERS and len(words) - k < 2:
+        k -= 1
+    if k == len(words) or k > 2 or words[0].lower() in all_given_names():
+        return False
+    return _british_town_or_county(" ".join(words[:k]))
+
+
+@lru_cache(maxsize=4096)
+def _british_town_or_county(name: str) -> bool:
+    from newsgraph.resources.geonames import gazetteer as places
+
+    found = places().lookup(name)
+    return any(p.country in _CLUB_COUNTRIES and (p.is_admin2 or p.population >= _TOWN_POPULATION) for p in found)
 
 
 def _full_name(words: list[str]) -> bool:
