@@ -125,15 +125,7 @@ def _town_and_quarter(words: list[str]) -> bool:
         k -= 1
     if k == len(words) or k > 2 or words[0].lower() in all_given_names():
         return False
-    return _british_town_or_county(" ".join(words[:k]))
-
-
-@lru_cache(maxsize=4096)
-def _british_town_or_county(name: str) -> bool:
-    from newsgraph.resources.geonames import gazetteer as places
-
-    found = places().lookup(name)
-    return any(p.country in _CLUB_COUNTRIES and (p.is_admin2 or p.population >= _TOWN_POPULATION) for p in found)
+    return _town(" ".join(words[:k]), divisions=True)
 
 
 def _full_name(words: list[str]) -> bool:
@@ -174,8 +166,6 @@ def fix_clubs(mentions: list[Mention], text: str) -> None:
     for m in mentions:
         if m.entry is None and m.label in ("PERSON", "GPE", "LOC", "NORP") and m.text(text) in short:
             m.label, m.sure = "ORG", True
-
-
 
 
 _CLUB_NAME = re.compile(
@@ -528,14 +518,18 @@ def town_teams(mentions: list[Mention], text: str, *, add: bool) -> list[Mention
 
 
 @lru_cache(maxsize=4096)
-def _town(name: str) -> bool:
-    """A British or Irish town of that name, and no country or province."""
+def _town(name: str, divisions: bool = False) -> bool:
+    """A British or Irish town of that name, and no country or province anywhere by it. With
+    ``divisions`` (for constituencies), a British or Irish county or council area counts
+    too, and a province elsewhere does not matter ("Manchester" is also a Jamaican parish)."""
     from newsgraph.resources.geonames import gazetteer as places
 
     found = places().lookup(name)
-    if any(p.is_country or p.is_admin1 for p in found):
+    if not divisions and any(p.is_country or p.is_admin1 for p in found):
         return False
-    return any(p.country in _CLUB_COUNTRIES and p.population >= _TOWN_POPULATION for p in found)
+    return any(
+        p.country in _CLUB_COUNTRIES and (p.population >= _TOWN_POPULATION or divisions and p.is_admin2) for p in found
+    )
 
 
 # A team's home is a town, not a hamlet: "Former" or "Star" may be a hamlet somewhere.
@@ -663,6 +657,8 @@ def whole_titles(mentions: list[Mention], toks: Tokens, text: str) -> list[Menti
     person or a group holds (after "and", none: "Diary and Iris" are two works); "the Golden
     Globe and the Bafta", "Bafta in London" stay two names. Prizes the gazetteer knows are
     left alone."""
+    if not any(m.label == "WORK_OF_ART" for m in mentions):
+        return mentions
     owner: dict[int, Mention] = {}
     for m in mentions:
         for i in toks.covering(m.start, m.end):

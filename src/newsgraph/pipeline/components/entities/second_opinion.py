@@ -52,10 +52,9 @@ from functools import cache
 
 from newsgraph.pipeline.components.entities.companies import company_kind
 from newsgraph.pipeline.components.entities.consistency import norm_key
-from newsgraph.pipeline.components.entities.mentions import all_given_names
 from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATION, _line_up, _listed, _populated_place
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
-from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
+from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, all_given_names
 from newsgraph.resources import table, words
 
 # The pipeline whose recogniser gives the second opinion by default: the one the backbone's

@@ -15,7 +15,6 @@ full name, and ``entity`` stays null.
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_right
 from dataclasses import dataclass
 
