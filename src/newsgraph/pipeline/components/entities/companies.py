@@ -1,8 +1,9 @@
 """Company names that are also town names: when a name is the company, not the place.
 
 ``lexicons/entities/companies.tsv`` (built by ``scripts/build_company_names.py`` from the
-Phoenix actor dictionaries, PETRARCH2, MIT) lists ~7,400 company and business-body names,
-full and short ("cisco systems", "cisco"), each with how the gazetteer knows it:
+Phoenix actor dictionaries, PETRARCH2, MIT, and the constituents of 17 stock indices as
+pytickersymbols lists them, MIT) lists ~8,400 company and business-body names, full and
+short ("cisco systems", "cisco", "bt"), each with how the gazetteer knows it:
 
 - ``org``: no town or division of 20,000+ has that main name ("Cisco" is a Texas town of
   3,800; "Google" only an alternate name of Topeka). The name is the company unless the
@@ -13,8 +14,13 @@ full and short ("cisco systems", "cisco"), each with how the gazetteer knows it:
   Toyota"), a staff noun and "at" before it ("an engineer at Toyota"), or a company's words
   after it ("Toyota said", "Nokia's shares") (``company_cued``).
 
-Shared by the entities component (a GPE/LOC mention read as the company becomes ORG) and the
-places recogniser (such a name is no toponym), so both decide alike.
+A one-word PERSON mention of an ``org`` name is the company too ("battle between Microsoft
+and Google"), unless the name is a given name or a common surname (``lexicons/names/surnames.tsv``:
+"Williams", "Hill", "Ford"), the story also names a person with it ("Walt Disney"), or an
+honorific stands before it.
+
+Shared by the entities component (a GPE/LOC/PERSON mention read as the company becomes ORG)
+and the places recogniser (such a name is no toponym), so both decide alike.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from newsgraph.pipeline.components.entities.consistency import norm_key
+from newsgraph.pipeline.components.entities.mentions import all_given_names
 from newsgraph.resources import table, words
 from newsgraph.resources.geonames import normalize
 
@@ -34,6 +41,11 @@ _COMPANY_NOUNS = words("lexicons/entities/org_cue_nouns.txt")
 # Place cues (as the places recogniser's) and the division words that qualify a town's name.
 _PLACE_CUES = words("lexicons/places/place_cues.txt")
 _DIVISIONS = frozenset(w.lower() for w in words("lexicons/places/division_words.txt")) | {"city", "town"}
+_HONORIFICS = words("lexicons/entities/honorifics.txt")
+_ORG_HEADS = frozenset(w.lower() for w in words("lexicons/entities/org_heads.txt"))
+# A surname this common may be a person even when a listed company bears it ("Williams"
+# 3, "Ford" 102, "Hilton" 1,161); rarer ones are the company ("Dell" 4,076, "Disney" 8,400).
+_COMMON_SURNAME = 2_000
 
 
 @cache
@@ -90,6 +102,35 @@ def reads_as_company(
     return not (cue and qualified)
 
 
+@cache
+def _surname_ranks() -> dict[str, int]:
+    return {name: int(rank) for name, rank in table("lexicons/names/surnames.tsv").items()}
+
+
+def may_be_person(name: str) -> bool:
+    """A given name or a common surname: a one-word PERSON mention of it is left a person."""
+    key = name.lower()
+    return key in all_given_names() or _surname_ranks().get(key, _COMMON_SURNAME + 1) <= _COMMON_SURNAME
+
+
+def the_place(before: Sequence[str], after: Sequence[str]) -> bool:
+    """A one-word name between these words is written as a place: after "the", with no
+    company's word after it ("the waters of the Amazon"; not "the Titan corporation", "the
+    Amazon spokesman"). ``before``/``after`` as in ``company_cued``."""
+    return before[-1:] == ["the"] and not company_cued(before, after) and after[:1] != [] and after[0] not in _ORG_HEADS
+
+
+def _after_the(mentions, toks, text: str) -> set[str]:
+    """Names the document writes as a place after "the" (``the_place``): the place reading
+    holds for all their mentions ("hovercrafts for Amazon travel")."""
+    found = set()
+    for m in mentions:
+        first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+        if m.label in ("GPE", "LOC") and first is not None and first == last and the_place(*_around(toks.lower, first, last)):
+            found.add(norm_key(text[m.start : m.end]))
+    return found
+
+
 def _around(lower: Sequence[str], first: int, last: int) -> tuple[list[str], list[str]]:
     """The two lower-case tokens before token ``first`` and after token ``last``."""
     return list(lower[max(0, first - 2) : first]), list(lower[last + 1 : last + 3])
@@ -100,24 +141,31 @@ def fix_companies(mentions, toks, text: str) -> None:
     ("principal security consultant at Cisco", "Toyota said"), and settle ORG the ORG ones
     ("Nokia said"); the label then holds for the name's other mentions in the document
     (``consistency.harmonise``). A name the document also uses for a person is left to the
-    vote ("Hill said" of a squash player named Hill)."""
+    vote ("Hill said" of a squash player named Hill), and so is one it writes as a place
+    after "the" ("the waters of the Amazon"). One-word PERSON mentions: ``_company_not_person``."""
     regions: set[str] | None = None
-    people: set[str] | None = None
+    people: set[str] = set()
+    the_places: set[str] = set()
     for m in mentions:
-        if m.label not in ("GPE", "LOC", "ORG") or m.sure or (m.entry is not None and m.entry.kind != "city"):
+        if m.label not in ("GPE", "LOC", "ORG", "PERSON") or m.sure or (m.entry is not None and m.entry.kind != "city"):
             continue
         surface = text[m.start : m.end]
         if company_kind(surface) is None:
             continue
-        if people is None:  # only in documents that name a listed company
+        if regions is None:  # only in documents that name a listed company
             regions = {n.text(text) for n in mentions if n.label == "GPE"}
             people = {norm_key(w) for n in mentions if n.label == "PERSON" for w in n.text(text).split()}
-        if norm_key(surface) in people:
-            continue
+            the_places = _after_the(mentions, toks, text)
         first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
-        if first is None or last is None:
+        if first is None or last is None or norm_key(surface) in the_places:
             continue
         before, after = _around(toks.lower, first, last)
+        if m.label == "PERSON":
+            if first == last and _company_not_person(m, before, mentions, text):
+                m.label, m.entry, m.sure = "ORG", None, True
+            continue
+        if norm_key(surface) in people:
+            continue
         next_name = prev_name = ""
         if after[:1] == [","] and last + 2 < len(toks):
             nxt = next((n for n in mentions if n.start == toks.starts[last + 2]), None)
@@ -125,5 +173,19 @@ def fix_companies(mentions, toks, text: str) -> None:
         if before[-1:] in ([","], ["and"]) and first >= 2:
             prev = next((n for n in mentions if n.end == toks.ends[first - 2]), None)
             prev_name = prev.text(text) if prev is not None else ""
-        if reads_as_company(surface, before, after, (regions or set()).__contains__, next_name, prev_name):
+        if reads_as_company(surface, before, after, regions.__contains__, next_name, prev_name):
             m.label, m.entry, m.sure = "ORG", None, True
+
+
+def _company_not_person(m, before: Sequence[str], mentions, text: str) -> bool:
+    """A one-word PERSON mention of an ``org`` company name is the company ("battle between
+    Microsoft and Google"), unless the name may be a person's (``may_be_person``), the story
+    names a person with it ("Walt Disney"), or an honorific stands before it."""
+    surface = text[m.start : m.end]
+    if company_kind(surface) != "org" or may_be_person(surface):
+        return False
+    if before and before[-1].rstrip(".") in _HONORIFICS:
+        return False
+    key = norm_key(surface)
+    full_names = (n.text(text) for n in mentions if n.label == "PERSON" and " " in n.text(text).strip())
+    return not any(key in {norm_key(w) for w in name.split()} for name in full_names)

@@ -19,6 +19,7 @@ from newsgraph.pipeline.components.entities.companies import (
     company_cued,
     company_kind,
     reads_as_company,
+    the_place,
 )
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
 from newsgraph.pipeline.components.places.rank import MAJOR_CITY, spelling_of
@@ -395,6 +396,8 @@ def company_here(sdoc, i: int, j: int) -> bool:
     if before[-1:] in ([","], ["and"]) and i >= 2:
         ent = next((e for e in sdoc.ents if e.end == i - 1), None)
         prev_name = ent.text if ent is not None else sdoc[i - 2].text
+    if kind == "org" and j - i == 1 and the_place(before, after):
+        return False  # "the waters of the Amazon": the river, not the company
     if reads_as_company(name, before, after, _is_region, next_name, prev_name):
         return True
     if kind != "city":
