@@ -157,3 +157,31 @@ def test_entities_second_opinion_names_made_of_ordinary_words_are_asked_about():
     toks, found = _parse(text, ["Snow Patrol", "Patrol"])
     # a worded "person" settles none of its words: both are asked about
     assert set(second_opinion.doubtful_people(found, toks, text)) == {"snow patrol", "patrol"}
+
+
+def _ask_unread(text: str, word: str) -> list[str]:
+    """Labels of ``word``'s PERSON mentions after a reader that sees no name anywhere."""
+    toks, _ = _parse(text, [])
+    found = [Mention(s, s + len(word), "PERSON", "model") for s in range(len(text)) if text.startswith(word, s)]
+    second_opinion.ask(_Reader({}), found, toks, text)
+    return [m.label for m in found]
+
+
+def test_entities_second_opinion_drops_an_ordinary_word_that_only_opens_sentences():
+    # Capitalised only because it opens a sentence or follows a quote mark, and read as no
+    # name: not a person, and no entity at all.
+    text = 'Bankruptcy is always possible. The lawyer said: "Bankruptcy would end it."'
+    assert _ask_unread(text, "Bankruptcy") == [second_opinion.NO_NAME] * 2
+
+
+def test_entities_second_opinion_keeps_a_name_written_capitalised_inside_a_sentence():
+    text = "Bankruptcy sold well in Leeds. Critics loved Bankruptcy."
+    assert _ask_unread(text, "Bankruptcy") == ["PERSON", "PERSON"]
+    text = "Hope spoke first. Lawyers listened."  # a given name, and a surname
+    assert _ask_unread(text, "Hope") == ["PERSON"]
+
+
+def test_entities_second_opinion_unread_words_leave_the_record():
+    text = "Bankruptcy is always possible when debts mount, the lawyer told the court in Leeds."
+    names = {e.name for e in analyze(text, clean=False, config=ON).entities}
+    assert "Bankruptcy" not in names and "Leeds" in names

@@ -147,6 +147,7 @@ class EntityLinker(Component):
         """The mentions after the second opinion: one label per string, repeats tagged,
         overlaps resolved."""
         toks, found = draft.toks, draft.found
+        found = [m for m in found if m.label != second_opinion.NO_NAME]
         if self.use_consistency:
             found = fixes.people_written_with_the(found, toks, text)
             fixes.harmonise(found, text)

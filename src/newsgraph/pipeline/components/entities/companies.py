@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from newsgraph.pipeline.components.entities.consistency import norm_key
-from newsgraph.pipeline.components.entities.mentions import all_given_names
+from newsgraph.pipeline.components.entities.mentions import all_given_names, surname_ranks
 from newsgraph.resources import table, words
 from newsgraph.resources.geonames import normalize
 
@@ -102,15 +102,10 @@ def reads_as_company(
     return not (cue and qualified)
 
 
-@cache
-def _surname_ranks() -> dict[str, int]:
-    return {name: int(rank) for name, rank in table("lexicons/names/surnames.tsv").items()}
-
-
 def may_be_person(name: str) -> bool:
     """A given name or a common surname: a one-word PERSON mention of it is left a person."""
     key = name.lower()
-    return key in all_given_names() or _surname_ranks().get(key, _COMMON_SURNAME + 1) <= _COMMON_SURNAME
+    return key in all_given_names() or surname_ranks().get(key, _COMMON_SURNAME + 1) <= _COMMON_SURNAME
 
 
 def the_place(before: Sequence[str], after: Sequence[str]) -> bool:

@@ -215,6 +215,12 @@ def all_given_names() -> frozenset[str]:
     return frozenset(table("lexicons/names/given_names.tsv")) | frozenset(table("lexicons/names/nicknames.tsv"))
 
 
+@cache
+def surname_ranks() -> dict[str, int]:
+    """The 10,000 commonest surnames of the 1990 US Census, lower case, with their rank."""
+    return {name: int(rank) for name, rank in table("lexicons/names/surnames.tsv").items()}
+
+
 def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, int] | None:
     """Token range ``[first, last]`` without article, titles (PERSON), possessive, punctuation."""
     words = toks.words

@@ -36,25 +36,35 @@ A place reading is taken only for a town or division GeoNames knows (10,000 peop
 more, as for places in lists): the second recogniser calls unknown foreign surnames places
 ("strikes from Rivaldo").
 
-It is off by default (``EntityLinker(second_opinion=...)``, docs/entities.md): running a
-second model beside the pipeline cost 1 to 5 ms an article in A/B runs and took the
-throughput ratio below its 0.85 floor on this machine. The second recogniser reads a few
-words around each mention, not the article; its vocabulary lives in a memory zone per document (its parses are read inside
-it) and a lock keeps the zones of threads apart, as in the backbone.
+When the second recogniser reads no name at all in most of those readings, the "person"
+is dropped (its mentions take ``NO_NAME`` and leave the document) if it is an ordinary
+English word no name list knows (``_unknown_word``: Zipf >= 3.5, no Census given name,
+none of the 10,000 commonest Census surnames) and every one of its mentions stands where
+any word is capitalised (``_opening``: first in a sentence, after an opening quote, bracket
+or colon, or in a headline): "Bankruptcy is always possible", '"Imagine if ...'. A word
+capitalised inside a sentence is left a person ("Critics loved Bankruptcy"): there the
+capital is the writer's, and foreign surnames en_core_web_sm does not know ("Zorc 59th")
+stand there too.
+
+It is on by default since the thirteenth session (``EntityLinker(second_opinion="")``
+turns it off; docs/entities.md, "Cost"): the second recogniser reads a few words around
+each mention, not the article, and the documents of a batch are asked in one pass. Its
+vocabulary lives in a memory zone per document (its parses are read inside it) and a lock
+keeps the zones of threads apart, as in the backbone.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from newsgraph.pipeline.components.entities.companies import company_kind
 from newsgraph.pipeline.components.entities.consistency import norm_key
 from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATION, _line_up, _listed, _populated_place
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
-from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, all_given_names
+from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, all_given_names, surname_ranks
 from newsgraph.resources import table, words
 
 # The pipeline whose recogniser gives the second opinion by default: the one the backbone's
@@ -80,6 +90,10 @@ COMMON_GIVEN_NAME_RANK = 300
 _ORDINARY_ZIPF = 3.5
 _KIN = words("lexicons/entities/kin_nouns.txt")
 _LOCK = threading.Lock()
+# The label of a doubtful one-word "person" the second recogniser reads as no name at all:
+# the entities component drops such mentions (``EntityLinker._settle``).
+NO_NAME = ""
+_OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", ":"})
 
 
 @cache
@@ -132,6 +146,19 @@ def worded_name(surface: str) -> bool:
     if words[0].lower() in all_given_names():
         return False
     return all(zipf_frequency(w.lower(), "en") >= _ORDINARY_ZIPF for w in words)
+
+
+def _unknown_word(surface: str) -> bool:
+    """One ordinary English word (``_ORDINARY_ZIPF``) that no name list knows as a
+    person's: no given name of the Census lists or ``nicknames.tsv``, none of the 10,000
+    commonest Census surnames ("Bankruptcy", "Analysts", "Overall", "Premier"; not "Zorc" or
+    "Mullally", surnames en_core_web_sm misses in a line of results)."""
+    from wordfreq import zipf_frequency
+
+    key = surface.strip().lower()
+    if " " in key or key in all_given_names() or key in surname_ranks():
+        return False
+    return zipf_frequency(key, "en") >= _ORDINARY_ZIPF
 
 
 def doubtful_people(found: list[Mention], toks: Tokens, text: str) -> dict[str, list[Mention]]:
@@ -203,6 +230,8 @@ class Question:
     where: list[tuple[str, tuple[int, int], int, int]]  # key, window, mention first/last token
     windows: dict[tuple[int, int], list[str]]  # window (start, end) -> its words
     spaces: dict[tuple[int, int], list[bool]]
+    # Keys whose every mention stands where any word is capitalised (``_opening``).
+    opening: set[str] = field(default_factory=set)
 
 
 def question(found: list[Mention], toks: Tokens, text: str) -> Question | None:
@@ -211,6 +240,7 @@ def question(found: list[Mention], toks: Tokens, text: str) -> Question | None:
     companies = doubtful_companies(found, text)
     groups.update(companies)
     q = Question(found, text, groups, set(companies), [], {}, {})
+    q.opening = {key for key, ms in groups.items() if all(_opening(m, toks) for m in ms)}
     for key, ms in groups.items():
         for m in ms[:MAX_ASKED]:
             first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
@@ -222,6 +252,15 @@ def question(found: list[Mention], toks: Tokens, text: str) -> Question | None:
                 q.spaces[window] = [toks.ends[i] < toks.starts[i + 1] for i in range(window[0], window[1] - 1)] + [False]
             q.where.append((key, window, first, last))
     return q if q.where else None
+
+
+def _opening(m: Mention, toks: Tokens) -> bool:
+    """The mention stands where any word is capitalised: first in its sentence, after an
+    opening quote or bracket or a colon, or in a line of capitals (a headline)."""
+    first = toks.by_start.get(m.start)
+    if m.shouting or first is None or toks.sent_start[first] or first == 0:
+        return True
+    return toks.words[first - 1] in _OPENERS
 
 
 def _window(toks: Tokens, first: int, last: int) -> tuple[int, int]:
@@ -260,9 +299,15 @@ def answer(nlp, questions: list[Question]) -> None:
 def _decide(q: Question, votes: dict[str, Counter]) -> None:
     for key, counter in votes.items():
         label, n = counter.most_common(1)[0]
-        if label not in _TYPES or 2 * n <= sum(counter.values()):
+        if 2 * n <= sum(counter.values()):
             continue
         surface = q.groups[key][0].text(q.text)
+        if label == "" and key in q.opening and key not in q.companies and _unknown_word(surface):
+            for m in q.groups[key]:
+                m.label = NO_NAME
+            continue
+        if label not in _TYPES:
+            continue
         if key in q.companies and label != "ORG":
             continue
         if label in _PLACES and _populated_place(surface) < _LIST_ANCHOR_POPULATION:
