@@ -240,3 +240,31 @@ def test_entities_news_names_a_town_and_a_compass_point_is_a_constituency():
     )
     assert found["Manchester Central"][0] == found["Bolton West"][0] == "GPE"
     assert found["Kanye West"][0] == found["Michael East"][0] == "PERSON"
+
+
+def test_entities_an_abbreviation_in_title_case_takes_the_type_of_the_words_it_spells():
+    # British style writes abbreviations in title case; the recogniser reads them as towns
+    # ("Wada" is one in India) or people.
+    found = _entities("Officials from the World Anti-Doping Agency (Wada) met on Monday. Wada said tests would rise.")
+    assert found["Wada"][0] == "ORG"
+    record = analyze(
+        "The Academy of Motion Pictures Arts and Sciences (Ampas) said on Monday that Ampas had agreed.",
+        clean=False,
+    )
+    academy = [e for e in record.entities if e.name.startswith("Academy")]
+    assert len(academy) == 1 and academy[0].type == "ORG" and "Ampas" in academy[0].aliases
+
+
+def test_entities_a_title_case_word_that_spells_nothing_before_it_is_no_abbreviation():
+    from newsgraph.pipeline.components.backbone import load_spacy
+    from newsgraph.pipeline.components.entities import consistency
+    from newsgraph.pipeline.components.entities.mentions import Tokens
+
+    text = "Officials from the World Anti-Doping Agency (Wada) met the Leeds Council (Wada) and Voice over IP (Voip) firms."
+    toks = Tokens(load_spacy()(text), text)
+    first, second = (toks.by_start[i] for i in range(len(text)) if text.startswith("Wada", i))
+    spelt = consistency._spelled_out_before(first, "Wada", toks, text)
+    assert spelt is not None and toks.words[spelt] == "World"
+    assert consistency._spelled_out_before(second, "Wada", toks, text) is None
+    voip = toks.by_start[text.index("Voip")]
+    assert toks.words[consistency._spelled_out_before(voip, "Voip", toks, text)] == "Voice"  # "IP" gives both letters

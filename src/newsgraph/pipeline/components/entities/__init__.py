@@ -136,6 +136,7 @@ class EntityLinker(Component):
             fixes.fix_teams(found, toks, text)
             context.fixture_lines(found, text)
             fixes.org_cues(found, toks, text)
+            found = fixes.spelled_out_abbreviations(found, toks, text)
             companies.fix_companies(found, toks, text)
             fixes.fix_named_things(found, toks, text)
             found = fixes.whole_titles(found, toks, text)

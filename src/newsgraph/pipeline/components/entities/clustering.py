@@ -19,6 +19,7 @@ _ACRONYM_SKIP = words("lexicons/entities/acronym_skip.txt")
 # Types whose name in capitals is a word in capitals ("SPRINGFIELD" in a dateline), no acronym.
 _CAPITALS_READ_AS_NAMES = ("PERSON", "GPE", "LOC")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
+_TITLED = re.compile(r"[A-Z][a-z]{2,6}")  # an abbreviation in title case ("Wada", "Icann")
 
 
 @dataclass
@@ -161,6 +162,7 @@ def _merge_acronyms(clusters: dict[str, Cluster], text: str) -> None:
         # The name is one of the mentions' forms (or a form title-cased, never an
         # acronym then): when no form is one, neither is the name, so it is not built.
         if not any(_ACRONYM.match(m.text(text).replace(".", "")) for m in c.mentions):
+            _merge_titled_abbreviation(clusters, key, text)
             continue
         if c.label() in _CAPITALS_READ_AS_NAMES and all(m.text(text).isupper() for m in c.mentions):
             continue  # "GB" read as a place is no acronym to spell out ("Gelete Burka")
@@ -177,13 +179,34 @@ def _merge_acronyms(clusters: dict[str, Cluster], text: str) -> None:
             _merge(clusters, key, matches[0])
 
 
-def _bracketed(expansion: Cluster, acronym: Cluster, text: str) -> bool:
+def _bracketed(expansion: Cluster, acronym: Cluster, text: str, openers: tuple[str, ...] = (" (",)) -> bool:
     starts = {m.start for m in acronym.mentions}
     for m in expansion.mentions:
         after = text[m.end : m.end + 3]
-        if after.startswith(" (") and m.end + 2 in starts:
+        if after.startswith(openers) and m.end + 2 in starts:
             return True
     return False
+
+
+def _merge_titled_abbreviation(clusters: dict[str, Cluster], key: str, text: str) -> None:
+    """A name abbreviated in title case, British style, joins the one name it follows in
+    brackets or after a comma and whose initials spell it ("the World Anti-Doping Agency
+    (Wada)", "the Internet Corporation for Assigned Names and Numbers, Icann")."""
+    c = clusters[key]
+    forms = {m.text(text) for m in c.mentions}
+    if len(forms) != 1 or not _TITLED.fullmatch(next(iter(forms))):
+        return
+    short = next(iter(forms)).upper()
+    matches = [
+        other_key
+        for other_key, other in clusters.items()
+        if other_key != key
+        and other.label() == c.label()
+        and _bracketed(other, c, text, (" (", ", "))
+        and any(_initials_of(m.text(text)) == short for m in other.mentions)
+    ]
+    if len(matches) == 1:
+        _merge(clusters, key, matches[0])
 
 
 def country_for_cluster(c: Cluster, text: str, label: str | None = None) -> countries.Country | None:

@@ -566,6 +566,93 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
             m.label, m.sure = "ORG", True
 
 
+# A name written as an abbreviation in title case, British style ("Wada", "Icann", "Nato").
+_TITLE_ABBREVIATION = re.compile(r"[A-Z][a-z]{2,6}")
+_ABBREVIATION_SKIP = words("lexicons/names/acronym_skip.txt")
+
+
+def _spelt(words_: list[str], skip: frozenset[str]) -> str:
+    """The letters a run of words abbreviates to: a word's first letter, all of a word in
+    capitals ("IP"), each part of a hyphenated word ("Anti-Doping"); ``skip`` words none."""
+    letters = []
+    for word in words_:
+        for part in word.split("-"):
+            if not part or part.lower() in skip:
+                continue
+            letters.append(part.upper() if part.isupper() and len(part) > 1 else part[0].upper())
+    return "".join(letters)
+
+
+def _spelled_out_before(first: int, abbreviation: str, toks: Tokens, text: str) -> int | None:
+    """The first token of the words right before token ``first`` (behind a bracket or a
+    comma) whose initials spell ``abbreviation``: "the World Anti-Doping Agency (Wada)",
+    "the Internet Corporation for Assigned Names and Numbers, Icann", "Voice over IP (Voip)"."""
+    if first < 2 or toks.words[first - 1] not in ("(", ","):
+        return None
+    start = first - 2
+    while start > 0 and first - start < 14:
+        word = toks.words[start - 1]
+        small = word.isalpha() and word.islower() and len(word) <= 4
+        if not (word[:1].isupper() or word in ("-", "&") or small):
+            break
+        start -= 1
+    end = toks.ends[first - 2]
+    for k in range(start, first - 1):
+        if toks.words[k][:1].isupper() and toks.lower[k] not in _ABBREVIATION_SKIP:
+            run = text[toks.starts[k] : end].split()
+            if abbreviation.upper() in (_spelt(run, _ABBREVIATION_SKIP), _spelt(run, frozenset())):
+                return k
+    return None
+
+
+def spelled_out_abbreviations(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention]:
+    """A name in title case that abbreviates the words right before one of its occurrences
+    ("the World Anti-Doping Agency (Wada)") takes their type, for all its mentions
+    (``sure``, over a town's gazetteer entry): ORG when they end in an organisation's head
+    word ("Agency", "Association"; ``org_heads.txt``), else the type of the mention those
+    words are. When they are neither, the abbreviation of a phrase that is no name ("Voice
+    over IP (Voip)") is no person either: its PERSON mentions are dropped. The occurrence
+    that spells it out need not be a mention itself (the recogniser often skips "(Voip)")."""
+    by_span = {(m.start, m.end): m for m in mentions}
+    bracketed: dict[str, list[int]] = defaultdict(list)  # a word -> its tokens after "(" or ","
+    for i in range(1, len(toks)):
+        if toks.words[i - 1] in ("(", ","):
+            bracketed[toks.words[i]].append(i)
+    decided: dict[str, str] = {}
+    for m in mentions:
+        surface = m.text(text)
+        key = norm_key(surface)
+        if key in decided or m.sure or (m.entry is not None and m.entry.kind != "city"):
+            continue  # a town's entry yields ("Wada", a town in India, for the agency)
+        if not _TITLE_ABBREVIATION.fullmatch(surface):
+            continue
+        for first in bracketed.get(surface, ()):
+            start = _spelled_out_before(first, surface, toks, text)
+            if start is None:
+                continue
+            expansion = by_span.get((toks.starts[start], toks.ends[first - 2]))
+            if toks.words[first - 2] in _ORG_HEADS:
+                decided[key] = "ORG"
+            elif expansion is not None and expansion.label != "PERSON":
+                decided[key] = expansion.label
+            elif m.label == "PERSON":
+                decided[key] = ""
+            break
+    if not decided:
+        return mentions
+    kept = []
+    for m in mentions:
+        label = decided.get(norm_key(m.text(text)))
+        if label is None or (m.entry is not None and m.entry.kind != "city"):
+            kept.append(m)
+        elif label:
+            m.label, m.entry, m.sure = label, None, True
+            kept.append(m)
+        elif m.label != "PERSON":
+            kept.append(m)
+    return kept
+
+
 # A plural verb after a one-word name: British English agrees a team, a band or a
 # company so ("Chelsea are", "Norwich have signed"); a person takes the singular.
 _PLURAL_VERBS = frozenset({"are", "were", "have", "'re", "'ve"})
