@@ -185,3 +185,24 @@ def test_entities_second_opinion_unread_words_leave_the_record():
     text = "Bankruptcy is always possible when debts mount, the lawyer told the court in Leeds."
     names = {e.name for e in analyze(text, clean=False, config=ON).entities}
     assert "Bankruptcy" not in names and "Leeds" in names
+
+
+def test_entities_second_opinion_asks_about_a_name_the_recogniser_also_reads_otherwise():
+    # "Chelsea" read as a person twice and an organisation once: the recogniser's own split
+    # settles nothing, so the person mentions are asked about.
+    text = "Zorblax beat Rovers. Fans of Zorblax cheered. Zorblax scored twice."
+    toks, _ = _parse(text, [])
+    starts = [i for i in range(len(text)) if text.startswith("Zorblax", i)]
+    found = [Mention(s, s + 7, label, "model") for s, label in zip(starts, ("PERSON", "ORG", "PERSON"))]
+    assert set(second_opinion.doubtful_people(found, toks, text)) == {"zorblax"}
+    second_opinion.ask(_Reader({"Zorblax": "ORG"}), found, toks, text)
+    assert [m.label for m in found] == ["ORG", "ORG", "ORG"]
+
+
+def test_entities_second_opinion_leaves_a_surname_read_two_ways_to_the_vote():
+    for name in ("Hill", "McIlroy"):
+        text = f"{name} won the race. Fans of {name} cheered. {name} was tired."
+        toks, _ = _parse(text, [])
+        starts = [i for i in range(len(text)) if text.startswith(name, i)]
+        found = [Mention(s, s + len(name), label, "model") for s, label in zip(starts, ("PERSON", "ORG", "PERSON"))]
+        assert second_opinion.doubtful_people(found, toks, text) == {}

@@ -26,6 +26,9 @@ Nothing is asked when the article settles the word:
 - it stands in a line of people (a team sheet, ``shared/line_ups.py``) or next to a person
   in a list ("Robben and Damien Duff", "Amy Winehouse, Jamelia, Natasha Bedingfield"):
   en_core_web_sm reads lone surnames in team sheets as organisations and places.
+- the article also reads it as something else by a gazetteer or a rule, or it is a common
+  surname (``surname_ranks``, or a Mc/Mac/O' name) the recogniser also reads otherwise;
+  the recogniser's own split alone ("Chelsea": PERSON twice, ORG once) settles nothing.
 
 The same reading settles a name that is both a listed company and a town of 20,000 or
 more (``companies.tsv``'s ``city`` kind: "Nokia", "Phoenix") when its article writes no
@@ -55,6 +58,7 @@ keeps the zones of threads apart, as in the backbone.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -93,6 +97,8 @@ _LOCK = threading.Lock()
 # The label of a doubtful one-word "person" the second recogniser reads as no name at all:
 # the entities component drops such mentions (``EntityLinker._settle``).
 NO_NAME = ""
+# Surnames by their shape: Scottish and Irish prefixes ("McIlroy", "MacLeod", "O'Neill").
+_SURNAME_SHAPE = re.compile(r"(?:Mc|Mac|O['’])[A-Z]")
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", ":"})
 
 
@@ -180,7 +186,11 @@ def doubtful_people(found: list[Mention], toks: Tokens, text: str) -> dict[str, 
             continue
         key = norm_key(surface)
         if m.label != "PERSON":
-            settled.add(key)  # the article also reads it as something else: harmonise decides
+            # The article also reads it as something else. A gazetteer's or a rule's reading,
+            # or a surname's ("Hill", "Phillips", "McIlroy"), leaves it to the vote; the
+            # recogniser's other reading alone settles nothing ("Chelsea": ORG once, PERSON twice).
+            if m.entry is not None or m.sure or key in surname_ranks() or _SURNAME_SHAPE.match(surface):
+                settled.add(key)
             continue
         first = toks.by_start.get(m.start)
         before = toks.lower[first - 1].rstrip(".") if first else ""
