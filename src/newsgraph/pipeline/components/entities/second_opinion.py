@@ -268,9 +268,9 @@ def _opening(m: Mention, toks: Tokens) -> bool:
     """The mention stands where any word is capitalised: first in its sentence, after an
     opening quote or bracket or a colon, or in a line of capitals (a headline)."""
     first = toks.by_start.get(m.start)
-    if m.shouting or first is None or toks.sent_start[first] or first == 0:
-        return True
-    return toks.words[first - 1] in _OPENERS
+    if first is None:
+        return False  # off the token grid: no evidence either way, so nothing is dropped
+    return m.shouting or first == 0 or toks.sent_start[first] or toks.words[first - 1] in _OPENERS
 
 
 def _window(toks: Tokens, first: int, last: int) -> tuple[int, int]:
