@@ -4,6 +4,7 @@ eleventh session).
 
     .venv/bin/python scripts/eval_items_dump.py events --out /tmp/events-before.json
     .venv/bin/python scripts/eval_items_dump.py geo --out /tmp/geo-before.json
+    .venv/bin/python scripts/eval_items_dump.py ner --conll ../shared/data/ner/conll2003/eng.train --limit 500 --out /tmp/ner-before.json
     .venv/bin/python scripts/eval_items_dump.py --diff /tmp/geo-before.json /tmp/geo-after.json
 
 ``events``: each PLOVER record of ``newsgraph eval events``, run through the same
@@ -11,7 +12,10 @@ cross-validation (the confidence model of each fold fit on the other folds and t
 hand-checked BBC events): its gold type, the types of its candidate events and the kept
 ones with their confidence. ``geo``: each gold toponym with coordinates of ``newsgraph eval
 geo`` that newsgraph found, under the same 5-fold cross-validation: its text, offset and
-error in km (null when found but not resolved). Run ``--out`` at each commit, then
+error in km (null when found but not resolved). ``ner``: each entity (character span) that
+the CoNLL-2003 gold or newsgraph has in the first ``--limit`` documents of ``--conll`` (by
+default eng.train, the check set; the gated eng.testa is scored, never read), with its
+text, gold type and predicted type (CoNLL types; null when absent). Run ``--out`` at each commit, then
 ``--diff``: it prints every item whose entry differs. The data stay in ``--data``; nothing
 of them is copied into the repository beyond what ``--out`` writes where it points.
 """
@@ -71,10 +75,26 @@ def geo_items(data: Path) -> dict[str, dict]:
     return items
 
 
+def ner_items(path: Path, limit: int | None) -> dict[str, dict]:
+    from newsgraph.eval.tasks import ner as task
+
+    docs = task.read_conll(path)[:limit]
+    predicted = task.newsgraph_entities([d.text for d in docs], ner="newsgraph")[task.ENTITIES]
+    items = {}
+    for n, (doc, pred) in enumerate(zip(docs, predicted, strict=True)):
+        gold = {(s, e): t for s, e, t in doc.entities}
+        ours = {(s, e): t for s, e, t in pred}
+        for s, e in gold.keys() | ours.keys():
+            items[f"doc {n} @{s}-{e}"] = {"text": doc.text[s:e], "gold": gold.get((s, e)), "ours": ours.get((s, e))}
+    return items
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("task", nargs="?", choices=("events", "geo"))
+    parser.add_argument("task", nargs="?", choices=("events", "geo", "ner"))
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the annotated data's root")
+    parser.add_argument("--conll", type=Path, help="ner: the CoNLL-2003 file (default: eng.train under --data)")
+    parser.add_argument("--limit", type=int, default=500, help="ner: the first N documents (default 500)")
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--out", type=Path, help="write the task's items here")
     mode.add_argument("--diff", nargs=2, type=Path, metavar=("BEFORE", "AFTER"), help="compare two dumps")
@@ -87,8 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(changed)} of {len(before.keys() | after.keys())} items differ", file=sys.stderr)
         return 0
     if args.task is None:
-        parser.error("--out needs a task: events or geo")
-    items = (events_items if args.task == "events" else geo_items)(args.data)
+        parser.error("--out needs a task: events, geo or ner")
+    if args.task == "ner":
+        items = ner_items(args.conll or args.data / "ner" / "conll2003" / "eng.train", args.limit)
+    else:
+        items = (events_items if args.task == "events" else geo_items)(args.data)
     args.out.write_text(json.dumps(items, indent=0, sort_keys=True), encoding="utf-8")
     print(f"{len(items)} items written to {args.out}", file=sys.stderr)
     return 0
