@@ -11,15 +11,13 @@ from functools import lru_cache
 
 from newsgraph.pipeline.components.entities.consistency import norm_key, positions
 from newsgraph.pipeline.components.entities.gazetteer import Entry, Gazetteer
-from newsgraph.pipeline.components.entities.mentions import Mention
-from newsgraph.resources import countries, words
+from newsgraph.pipeline.components.entities.mentions import TITLE_ABBREVIATION, Mention, initials
+from newsgraph.resources import countries
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_ACRONYM_SKIP = words("lexicons/entities/acronym_skip.txt")
 # Types whose name in capitals is a word in capitals ("SPRINGFIELD" in a dateline), no acronym.
 _CAPITALS_READ_AS_NAMES = ("PERSON", "GPE", "LOC")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
-_TITLED = re.compile(r"[A-Z][a-z]{2,6}")  # an abbreviation in title case ("Wada", "Icann")
 
 
 @dataclass
@@ -141,16 +139,7 @@ def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _initials_of(name: str) -> str:
-    return _initials(name.split())
-
-
-def _initials(words: list[str]) -> str:
-    letters = []
-    for word in words:
-        for part in word.split("-"):
-            if part and part.casefold() not in _ACRONYM_SKIP:
-                letters.append(part[0].upper())
-    return "".join(letters)
+    return initials(name.split())
 
 
 def _merge_acronyms(clusters: dict[str, Cluster], text: str) -> None:
@@ -194,7 +183,7 @@ def _merge_titled_abbreviation(clusters: dict[str, Cluster], key: str, text: str
     (Wada)", "the Internet Corporation for Assigned Names and Numbers, Icann")."""
     c = clusters[key]
     forms = {m.text(text) for m in c.mentions}
-    if len(forms) != 1 or not _TITLED.fullmatch(next(iter(forms))):
+    if len(forms) != 1 or not TITLE_ABBREVIATION.fullmatch(next(iter(forms))):
         return
     short = next(iter(forms)).upper()
     matches = [

@@ -11,7 +11,15 @@ from functools import lru_cache
 from newsgraph.pipeline.bounded import WORDS
 from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATION, _populated_place
 from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit, person_titles
-from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, all_given_names, is_junk
+from newsgraph.pipeline.components.entities.mentions import (
+    ACRONYM_SKIP,
+    TITLE_ABBREVIATION,
+    Mention,
+    Tokens,
+    all_given_names,
+    initials,
+    is_junk,
+)
 from newsgraph.resources import entries, table, words
 
 # Last words that settle a label whatever the recogniser said.
@@ -285,7 +293,7 @@ def drop_common_words(mentions: list[Mention], toks: Tokens, text: str, gaz: Gaz
     written mid-sentence elsewhere in the document keeps the mention. Mid-sentence,
     "Nice" or "Real" stay names."""
     names = {w for m in mentions if m.label == "PERSON" for w in m.text(text).split()[1:]}
-    openings = {id(m): _opening(m, toks, text) for m in mentions}
+    openings = {id(m): opening(m, toks, text) for m in mentions}
     confirmed = {norm_key(m.text(text)) for m in mentions if not openings[id(m)] and not m.shouting}
     lowered: set[str] | None = None  # read from the tokens when first needed (rarely)
     out = []
@@ -398,11 +406,16 @@ def _common_plural(m: Mention, toks: Tokens) -> bool:
     return toks.tags[i] == "NNS" or (m.label == "PERSON" and toks.tags[i] == "NNPS")
 
 
-def _opening(m: Mention, toks: Tokens, text: str) -> bool:
+def opening(m: Mention, toks: Tokens, text: str, marks: frozenset[str] = frozenset()) -> bool:
     """Whether ``m`` starts where any word is capitalised: an upper-case line, a line or
-    sentence start, or just after a colon ("At Cardiff: Match drawn")."""
+    sentence start, just after a colon ("At Cardiff: Match drawn"), or just after one of
+    ``marks`` (the second opinion passes opening quotes and brackets: '"Imagine if ...', which
+    the parser does not always start a sentence at; ``drop_common_words`` passes none, as
+    there frequent names after a quote, "Microsoft", "David", would go too)."""
     first = toks.by_start.get(m.start)
     if m.shouting or _at_line_start(m, text) or (first is not None and toks.sent_start[first]):
+        return True
+    if marks and first is not None and first > 0 and toks.words[first - 1] in marks:
         return True
     return text[max(0, m.start - 2) : m.start].strip() == ":" and _zipf(m.text(text).lower()) >= _COLON_ZIPF
 
@@ -566,23 +579,6 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
             m.label, m.sure = "ORG", True
 
 
-# A name written as an abbreviation in title case, British style ("Wada", "Icann", "Nato").
-_TITLE_ABBREVIATION = re.compile(r"[A-Z][a-z]{2,6}")
-_ABBREVIATION_SKIP = words("lexicons/names/acronym_skip.txt")
-
-
-def _spelt(words_: list[str], skip: frozenset[str]) -> str:
-    """The letters a run of words abbreviates to: a word's first letter, all of a word in
-    capitals ("IP"), each part of a hyphenated word ("Anti-Doping"); ``skip`` words none."""
-    letters = []
-    for word in words_:
-        for part in word.split("-"):
-            if not part or part.lower() in skip:
-                continue
-            letters.append(part.upper() if part.isupper() and len(part) > 1 else part[0].upper())
-    return "".join(letters)
-
-
 def _spelled_out_before(first: int, abbreviation: str, toks: Tokens, text: str) -> int | None:
     """The first token of the words right before token ``first`` (behind a bracket or a
     comma) whose initials spell ``abbreviation``: "the World Anti-Doping Agency (Wada)",
@@ -598,9 +594,9 @@ def _spelled_out_before(first: int, abbreviation: str, toks: Tokens, text: str) 
         start -= 1
     end = toks.ends[first - 2]
     for k in range(start, first - 1):
-        if toks.words[k][:1].isupper() and toks.lower[k] not in _ABBREVIATION_SKIP:
+        if toks.words[k][:1].isupper() and toks.lower[k] not in ACRONYM_SKIP:
             run = text[toks.starts[k] : end].split()
-            if abbreviation.upper() in (_spelt(run, _ABBREVIATION_SKIP), _spelt(run, frozenset())):
+            if abbreviation.upper() in (initials(run, whole_capitals=True), initials(run, frozenset(), whole_capitals=True)):
                 return k
     return None
 
@@ -613,18 +609,26 @@ def spelled_out_abbreviations(mentions: list[Mention], toks: Tokens, text: str) 
     words are. When they are neither, the abbreviation of a phrase that is no name ("Voice
     over IP (Voip)") is no person either: its PERSON mentions are dropped. The occurrence
     that spells it out need not be a mention itself (the recogniser often skips "(Voip)")."""
-    by_span = {(m.start, m.end): m for m in mentions}
-    bracketed: dict[str, list[int]] = defaultdict(list)  # a word -> its tokens after "(" or ","
+    candidates = [
+        m
+        for m in mentions
+        if not m.sure
+        and (m.entry is None or m.entry.kind == "city")  # a town's entry yields ("Wada", a town in India)
+        and TITLE_ABBREVIATION.fullmatch(m.text(text))
+    ]
+    if not candidates:
+        return mentions
+    wanted = {m.text(text) for m in candidates}
+    bracketed: dict[str, list[int]] = defaultdict(list)  # a candidate -> its tokens after "(" or ","
     for i in range(1, len(toks)):
-        if toks.words[i - 1] in ("(", ","):
+        if toks.words[i] in wanted and toks.words[i - 1] in ("(", ","):
             bracketed[toks.words[i]].append(i)
+    by_span = {(m.start, m.end): m for m in mentions}
     decided: dict[str, str] = {}
-    for m in mentions:
+    for m in candidates:
         surface = m.text(text)
         key = norm_key(surface)
-        if key in decided or m.sure or (m.entry is not None and m.entry.kind != "city"):
-            continue  # a town's entry yields ("Wada", a town in India, for the agency)
-        if not _TITLE_ABBREVIATION.fullmatch(surface):
+        if key in decided:
             continue
         for first in bracketed.get(surface, ()):
             start = _spelled_out_before(first, surface, toks, text)

@@ -215,6 +215,27 @@ def all_given_names() -> frozenset[str]:
     return frozenset(table("lexicons/names/given_names.tsv")) | frozenset(table("lexicons/names/nicknames.tsv"))
 
 
+# Words (case-folded) left out of a name's initials ("Organisation of the Petroleum
+# Exporting Countries" ~ OPEC).
+ACRONYM_SKIP = words("lexicons/entities/acronym_skip.txt")
+# An abbreviation written in title case, British style ("Wada", "Icann", "Nato").
+TITLE_ABBREVIATION = re.compile(r"[A-Z][a-z]{2,6}")
+
+
+def initials(words: list[str], skip: frozenset[str] = ACRONYM_SKIP, whole_capitals: bool = False) -> str:
+    """The letters a run of words abbreviates to: each word's, and each hyphenated part's,
+    first letter ("Anti-Doping" gives "AD"), ``skip`` words none; with ``whole_capitals`` a
+    word in capitals gives all its letters ("Voice over IP" -> "VOIP"; without it "NATO
+    Response Force" -> "NRF")."""
+    letters = []
+    for word in words:
+        for part in word.split("-"):
+            if not part or part.casefold() in skip:
+                continue
+            letters.append(part.upper() if whole_capitals and part.isupper() and len(part) > 1 else part[0].upper())
+    return "".join(letters)
+
+
 @cache
 def surname_ranks() -> dict[str, int]:
     """The 10,000 commonest surnames of the 1990 US Census, lower case, with their rank."""

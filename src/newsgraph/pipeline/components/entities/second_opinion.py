@@ -43,8 +43,8 @@ When the second recogniser reads no name at all in most of those readings, the "
 is dropped (its mentions take ``NO_NAME`` and leave the document) if it is an ordinary
 English word no name list knows (``_unknown_word``: Zipf >= 3.5, no Census given name,
 none of the 10,000 commonest Census surnames) and every one of its mentions stands where
-any word is capitalised (``_opening``: first in a sentence, after an opening quote, bracket
-or colon, or in a headline): "Bankruptcy is always possible", '"Imagine if ...'. A word
+any word is capitalised (``consistency.opening``: first in a sentence or a line, after an
+opening quote, bracket or colon, or in a headline): "Bankruptcy is always possible", '"Imagine if ...'. A word
 capitalised inside a sentence is left a person ("Critics loved Bankruptcy"): there the
 capital is the writer's, and foreign surnames en_core_web_sm does not know ("Zorc 59th")
 stand there too.
@@ -65,7 +65,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from newsgraph.pipeline.components.entities.companies import company_kind
-from newsgraph.pipeline.components.entities.consistency import norm_key
+from newsgraph.pipeline.components.entities.consistency import norm_key, opening
 from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATION, _line_up, _listed, _populated_place
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, all_given_names, surname_ranks
@@ -99,6 +99,7 @@ _LOCK = threading.Lock()
 NO_NAME = ""
 # Surnames by their shape: Scottish and Irish prefixes ("McIlroy", "MacLeod", "O'Neill").
 _SURNAME_SHAPE = re.compile(r"(?:Mc|Mac|O['’])[A-Z]")
+# Marks after which any word is capitalised, for ``consistency.opening``.
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", ":"})
 
 
@@ -240,7 +241,7 @@ class Question:
     where: list[tuple[str, tuple[int, int], int, int]]  # key, window, mention first/last token
     windows: dict[tuple[int, int], list[str]]  # window (start, end) -> its words
     spaces: dict[tuple[int, int], list[bool]]
-    # Keys whose every mention stands where any word is capitalised (``_opening``).
+    # Keys whose every mention stands where any word is capitalised (``consistency.opening``).
     opening: set[str] = field(default_factory=set)
 
 
@@ -250,7 +251,7 @@ def question(found: list[Mention], toks: Tokens, text: str) -> Question | None:
     companies = doubtful_companies(found, text)
     groups.update(companies)
     q = Question(found, text, groups, set(companies), [], {}, {})
-    q.opening = {key for key, ms in groups.items() if all(_opening(m, toks) for m in ms)}
+    q.opening = {key for key, ms in groups.items() if all(opening(m, toks, text, _OPENERS) for m in ms)}
     for key, ms in groups.items():
         for m in ms[:MAX_ASKED]:
             first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
@@ -262,15 +263,6 @@ def question(found: list[Mention], toks: Tokens, text: str) -> Question | None:
                 q.spaces[window] = [toks.ends[i] < toks.starts[i + 1] for i in range(window[0], window[1] - 1)] + [False]
             q.where.append((key, window, first, last))
     return q if q.where else None
-
-
-def _opening(m: Mention, toks: Tokens) -> bool:
-    """The mention stands where any word is capitalised: first in its sentence, after an
-    opening quote or bracket or a colon, or in a line of capitals (a headline)."""
-    first = toks.by_start.get(m.start)
-    if first is None:
-        return False  # off the token grid: no evidence either way, so nothing is dropped
-    return m.shouting or first == 0 or toks.sent_start[first] or toks.words[first - 1] in _OPENERS
 
 
 def _window(toks: Tokens, first: int, last: int) -> tuple[int, int]:
