@@ -7,7 +7,8 @@ and awards").
 ``--out`` runs the backbone and ``newsgraph.entities.v1`` over every article of the corpus
 (``--data``, the annotated data's copy, absent on a user's machine; the stated date
 2005-03-16), 200 at a time, and writes one JSON line per entity: article, canonical name,
-type, kb ids, number of mentions and the text around the first mention. The texts stay
+type, kb ids, number of mentions, the text around the first mention and the 24 characters
+before each mention. The texts stay
 wherever ``--out`` points: nothing of the corpus is copied into the repository.
 ``--diff`` prints the entities whose (article, name, type) is in one dump only, with the
 type the other dump gave the same name in that article, and a count by (before, after).
@@ -49,7 +50,8 @@ def dump(root: Path, out: Path, second_opinion: str | None = None, half: str = "
                 for e in doc.entities:
                     first = e.mentions[0]
                     row = {"a": path, "name": e.name, "type": e.type, "kb": dict(e.kb or {}), "n": len(e.mentions),
-                           "ctx": text[max(0, first.start - 60) : first.end + 60].replace("\n", " ")}  # fmt: skip
+                           "ctx": text[max(0, first.start - 60) : first.end + 60].replace("\n", " "),
+                           "before": [text[max(0, m.start - 24) : m.start].replace("\n", " ") for m in e.mentions]}  # fmt: skip
                     f.write(json.dumps(row) + "\n")
                     n += 1
             print(f"{i + len(chunk)} articles", file=sys.stderr, flush=True)

@@ -15,7 +15,7 @@ SKIP_TYPES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDIN
 
 TITLES = words("lexicons/names/title_words.txt")
 SUFFIXES = words("lexicons/names/suffixes.txt")
-STOP_ORG = words("lexicons/names/acronym_skip.txt")
+STOP_ORG = words("lexicons/entities/acronym_skip.txt")  # the list entity clustering uses within one article
 
 # Common English given-name variants (a short list on purpose: each pair is a claim).
 _NICKNAMES = table("lexicons/names/nicknames.tsv")
