@@ -181,6 +181,16 @@ def test_entities_second_opinion_keeps_a_name_written_capitalised_inside_a_sente
     assert _ask_unread(text, "Hope") == ["PERSON"]
 
 
+def test_entities_second_opinion_drops_an_ordinary_word_where_a_common_noun_stands():
+    # After a determiner, a possessive, a number or an adjective, inside a sentence: a
+    # noun's place ("a Premiership match"), not a person's.
+    text = "Leeds won a Bankruptcy match. It was their first Bankruptcy goal since Wigan's Bankruptcy lead."
+    assert _ask_unread(text, "Bankruptcy") == [second_opinion.NO_NAME] * 3
+    # one mention where a name stands keeps the word a person
+    text = "Leeds won a Bankruptcy match. Critics loved Bankruptcy."
+    assert _ask_unread(text, "Bankruptcy") == ["PERSON", "PERSON"]
+
+
 def test_entities_second_opinion_unread_words_leave_the_record():
     text = "Bankruptcy is always possible when debts mount, the lawyer told the court in Leeds."
     names = {e.name for e in analyze(text, clean=False, config=ON).entities}

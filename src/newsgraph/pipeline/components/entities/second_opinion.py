@@ -44,10 +44,12 @@ is dropped (its mentions take ``NO_NAME`` and leave the document) if it is an or
 English word no name list knows (``_unknown_word``: Zipf >= 3.5, no Census given name,
 none of the 10,000 commonest Census surnames) and every one of its mentions stands where
 any word is capitalised (``consistency.opening``: first in a sentence or a line, after an
-opening quote, bracket or colon, or in a headline): "Bankruptcy is always possible", '"Imagine if ...'. A word
-capitalised inside a sentence is left a person ("Critics loved Bankruptcy"): there the
-capital is the writer's, and foreign surnames en_core_web_sm does not know ("Zorc 59th")
-stand there too.
+opening quote, bracket or colon, or in a headline): "Bankruptcy is always possible", '"Imagine if ...'
+or where a common noun stands, after a determiner, a possessive, a number or an adjective
+(``_noun_place``: "a Premiership match", "Chelsea's Premiership lead", "the 2012 Games").
+A word capitalised where a name stands inside a sentence is left a person ("Critics loved
+Bankruptcy"): there the capital is the writer's, and foreign surnames en_core_web_sm does
+not know ("Zorc 59th") stand there too.
 
 It is on by default since the thirteenth session (``EntityLinker(second_opinion="")``
 turns it off; docs/entities.md, "Cost"): the second recogniser reads a few words around
@@ -101,6 +103,10 @@ NO_NAME = ""
 _SURNAME_SHAPE = re.compile(r"(?:Mc|Mac|O['’])[A-Z]")
 # Marks after which any word is capitalised, for ``consistency.opening``.
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", ":"})
+# Tags of a word that opens a common noun's phrase: a determiner, a possessive, a number or
+# an adjective before the word ("a Premiership match", "Chelsea's Premiership lead", "the
+# 2012 Games", "his first Premiership goal").
+_NOUN_PHRASE_TAGS = frozenset({"DT", "PRP$", "POS", "CD", "JJ", "JJR", "JJS", "WP$"})
 
 
 @cache
@@ -241,7 +247,8 @@ class Question:
     where: list[tuple[str, tuple[int, int], int, int]]  # key, window, mention first/last token
     windows: dict[tuple[int, int], list[str]]  # window (start, end) -> its words
     spaces: dict[tuple[int, int], list[bool]]
-    # Keys whose every mention stands where any word is capitalised (``consistency.opening``).
+    # Keys whose every mention stands where any word is capitalised (``consistency.opening``)
+    # or where a common noun stands (``_noun_place``).
     opening: set[str] = field(default_factory=set)
 
 
@@ -251,7 +258,9 @@ def question(found: list[Mention], toks: Tokens, text: str) -> Question | None:
     companies = doubtful_companies(found, text)
     groups.update(companies)
     q = Question(found, text, groups, set(companies), [], {}, {})
-    q.opening = {key for key, ms in groups.items() if all(opening(m, toks, text, _OPENERS) for m in ms)}
+    q.opening = {
+        key for key, ms in groups.items() if all(opening(m, toks, text, _OPENERS) or _noun_place(m, toks) for m in ms)
+    }
     for key, ms in groups.items():
         for m in ms[:MAX_ASKED]:
             first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
@@ -263,6 +272,13 @@ def question(found: list[Mention], toks: Tokens, text: str) -> Question | None:
                 q.spaces[window] = [toks.ends[i] < toks.starts[i + 1] for i in range(window[0], window[1] - 1)] + [False]
             q.where.append((key, window, first, last))
     return q if q.where else None
+
+
+def _noun_place(m: Mention, toks: Tokens) -> bool:
+    """Whether ``m`` stands where a common noun does, after a word that opens a noun's
+    phrase (``_NOUN_PHRASE_TAGS``): "a Premiership match", "the 2012 Games"."""
+    first = toks.by_start.get(m.start)
+    return bool(first) and not toks.sent_start[first] and toks.tags[first - 1] in _NOUN_PHRASE_TAGS
 
 
 def _window(toks: Tokens, first: int, last: int) -> tuple[int, int]:
