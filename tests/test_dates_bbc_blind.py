@@ -96,6 +96,9 @@ def test_dates_quarters_month_ranges_and_the_decade(date_values, text, expected)
         ("He told GMTV's Sunday Programme he would stay.", {}),
         ("The Sunday Times reported it on Sunday.", {"Sunday": "2005-03-13"}),
         ("He died on the Friday March 4.", {"Friday March 4": "2005-03-04"}),
+        ("She told the Mail on Sunday she would stay.", {}),
+        ("He wrote in the Independent on Sunday that Mail on Sunday readers agreed.", {}),
+        ("The Mail reported on Sunday that the talks had failed.", {"Sunday": "2005-03-13"}),
     ],
 )
 def test_dates_a_weekday_opening_a_name_is_no_day(date_values, text, expected):

@@ -268,3 +268,20 @@ def test_entities_a_title_case_word_that_spells_nothing_before_it_is_no_abbrevia
     assert consistency._spelled_out_before(second, "Wada", toks, text) is None
     voip = toks.by_start[text.index("Voip")]
     assert toks.words[consistency._spelled_out_before(voip, "Voip", toks, text)] == "Voice"  # "IP" gives both letters
+
+
+def test_entities_news_media_are_organisations_with_one_id():
+    # The recogniser reads "Sunday" as a day and the rest as a person or a place.
+    found = _entities(
+        "The Sunday Telegraph said the deal was off. Mr Brown told the Sunday Mirror he would stay, "
+        "and the Mail on Sunday agreed. Later the Sunday Telegraph named the buyer, and Al-Jazeera "
+        "broadcast the tape."
+    )
+    assert found["Sunday Telegraph"] == ("ORG", {"newsgraph": "media-sunday-telegraph"})
+    assert found["Sunday Mirror"] == ("ORG", {"newsgraph": "media-sunday-mirror"})
+    assert found["Mail on Sunday"] == ("ORG", {"newsgraph": "media-mail-on-sunday"})
+    assert found["Al-Jazeera"] == ("ORG", {"newsgraph": "media-al-jazeera"})
+    assert "Telegraph" not in found and "Mirror" not in found
+    # a place's name before "on Sunday" stays the place, and the day a day
+    record = analyze("Rangers won in Scotland on Sunday.", clean=False, published="2005-03-16")
+    assert [(e.name, e.type) for e in record.entities] == [("Rangers", "ORG"), ("Scotland", "GPE")]

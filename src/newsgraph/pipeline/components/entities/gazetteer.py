@@ -211,7 +211,8 @@ def _add_cities(gaz: Gazetteer) -> None:
 
 
 def _add_lexicons(gaz: Gazetteer) -> None:
-    for lex_id, name, acronyms, aliases, nouns in _rows("organisations.tsv", 5):
+    organisations = _rows("organisations.tsv", 5) + _rows("news_media.tsv", 5)
+    for lex_id, name, acronyms, aliases, nouns in organisations:
         key, kb = f"org:{lex_id}", (("newsgraph", lex_id),)
         for text in {name, *_split(aliases)}:
             gaz.add(Entry(text, "ORG", key, name, "org", None, kb))

@@ -27,6 +27,8 @@ _COMMON_WORDS = re.compile(
 _NAME_BEFORE = re.compile(r"(?:\b[Tt]he|\w['’]s)\s+$")
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _RELATIVE = ("last", "next", "this", "early", "late", "mid")
+# The Sunday papers named "... on Sunday" ("the Mail on Sunday", "the Independent on Sunday").
+_PAPER_ON = re.compile(r"\b(?:Mail|Independent)[ \t]+on[ \t]+$")
 
 
 _ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -36,9 +38,11 @@ def opens_name(text: str, mention, months: dict) -> bool:
     """True when the expression is the start of a name: its words all capitalised letters,
     followed by a capitalised word that is no month ("Sunday March 13" stays a date), none of
     them a month or "last", "next"..., and after "the" or a possessive or two words long
-    ("Monday Night Football")."""
+    ("Monday Night Football"); or the end of a Sunday paper's ("the Mail on Sunday")."""
     words = text[mention.start : mention.end].split()
     after = _NAME_AFTER.match(text, mention.end)
+    if text.startswith("Sunday", mention.start) and _PAPER_ON.search(text, max(0, mention.start - 20), mention.start):
+        return True
     if not after or after.group(1).lower() in months:
         return False
     if not all((w[:1].isupper() and w.isalpha()) or _ORDINAL_NUMBER.fullmatch(w) for w in words):
