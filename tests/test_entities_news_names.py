@@ -285,3 +285,20 @@ def test_entities_news_media_are_organisations_with_one_id():
     # a place's name before "on Sunday" stays the place, and the day a day
     record = analyze("Rangers won in Scotland on Sunday.", clean=False, published="2005-03-16")
     assert [(e.name, e.type) for e in record.entities] == [("Rangers", "ORG"), ("Scotland", "GPE")]
+
+
+def test_entities_a_sequel_number_makes_a_title_a_work():
+    found = _entities(
+        "Microsoft said Zorbex 2 sold 2.4 million copies in its first week. Zorbex was the "
+        "best-selling game of the year, and Zorbex 2 topped the charts again."
+    )
+    assert found["Zorbex 2"][0] == "WORK_OF_ART"
+    assert found["Zorbex"][0] == "WORK_OF_ART"  # the title without its number too
+    # results, scorers and regnal numbers keep their readings
+    found = _entities(
+        "Leeds 2 Wigan 1. Scorers: Owen 2, Gerrard. Queen Elizabeth II met Mr Zorbex. "
+        "He told Radio 4's Today programme. Goals: Ronaldo 9, Rooney 87."
+    )
+    assert found["Owen"][0] == "PERSON" and found["Zorbex"][0] == "PERSON"
+    assert "Leeds 2" not in found and "Owen 2" not in found and "Ronaldo 9" not in found
+    assert "Radio 4" not in found or found["Radio 4"][0] == "ORG"

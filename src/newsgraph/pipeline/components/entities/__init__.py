@@ -140,6 +140,7 @@ class EntityLinker(Component):
             companies.fix_companies(found, toks, text)
             fixes.fix_named_things(found, toks, text)
             found = fixes.whole_titles(found, toks, text)
+            fixes.numbered_titles(found, text)
             found = fixes.the_people(found, toks, text)
             fixes.people_surnames(found, toks, text)
         return _Draft(toks, found, shouting)

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from newsgraph.pipeline.components.entities.consistency import norm_key
-from newsgraph.pipeline.components.entities.mentions import all_given_names, surname_ranks
+from newsgraph.pipeline.components.entities.mentions import may_be_person
 from newsgraph.resources import table, words
 from newsgraph.resources.geonames import normalize
 
@@ -43,9 +43,6 @@ _PLACE_CUES = words("lexicons/places/place_cues.txt")
 _DIVISIONS = frozenset(w.lower() for w in words("lexicons/places/division_words.txt")) | {"city", "town"}
 _HONORIFICS = words("lexicons/entities/honorifics.txt")
 _ORG_HEADS = frozenset(w.lower() for w in words("lexicons/entities/org_heads.txt"))
-# A surname this common may be a person even when a listed company bears it ("Williams"
-# 3, "Ford" 102, "Hilton" 1,161); rarer ones are the company ("Dell" 4,076, "Disney" 8,400).
-_COMMON_SURNAME = 2_000
 
 
 @cache
@@ -100,12 +97,6 @@ def reads_as_company(
     )
     qualified = (bool(after) and after[0] in _DIVISIONS) or (bool(next_name) and region(next_name))
     return not (cue and qualified)
-
-
-def may_be_person(name: str) -> bool:
-    """A given name or a common surname: a one-word PERSON mention of it is left a person."""
-    key = name.lower()
-    return key in all_given_names() or surname_ranks().get(key, _COMMON_SURNAME + 1) <= _COMMON_SURNAME
 
 
 def the_place(before: Sequence[str], after: Sequence[str]) -> bool:

@@ -19,6 +19,7 @@ from newsgraph.pipeline.components.entities.mentions import (
     all_given_names,
     initials,
     is_junk,
+    may_be_person,
 )
 from newsgraph.resources import entries, table, words
 
@@ -732,6 +733,59 @@ def fix_named_things(mentions: list[Mention], toks: Tokens, text: str) -> None:
             before = _NAMED_THINGS.get(toks.lower[first - 1], ()) if first else ()
             if before[:1] == ("ahead",):
                 m.label, m.sure = before[1], True
+
+
+# A sequel's number after a title ("Halo 2", "Doom 3", "Shrek 2", "Doom III"), then a
+# lower-case word or a mark: not a figure, a capitalised word, a dash or a line's end, as
+# in results ("Leeds 2 Wigan 1", "Chelsea 2 1 0 1", "Man City 0-2", "Celtic 3\n").
+_SEQUEL = re.compile(r"[ \t]+([2-9]|II|III|IV|V|VI|VII|VIII|IX)(?=[ \t]+[a-z]|[.,;:!?'\"’”)])")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+# A list of names with figures: scorers and the minutes of their goals ("Ronaldo 9, Rooney 87").
+_NEXT_SCORER = re.compile(r",[ \t]*[A-Z][\w'’-]+[ \t]+\d")
+# Nouns before a band's name: a numbered name after one is the band's ("US band Maroon 5").
+_BAND_NOUNS = frozenset({"band", "act", "group", "duo", "trio", "quartet", "quintet", "rockers", "outfit"})
+# Nouns common enough to name numbered things that are no works ("Radio 4", "Channel 4").
+_NUMBERED_NOUN_ZIPF = 4.5
+_SEQUEL_ZIPF = 3.0
+
+
+def numbered_titles(mentions: list[Mention], text: str) -> None:
+    """Games and films read as people, organisations or places because the recogniser left
+    their sequel's number out ("Halo 2", "Doom 3", "Shrek 2"): the number joins the mention,
+    which becomes a WORK_OF_ART, and so do the title's mentions without it ("Halo was
+    ..."). A title is taken when the story writes it with its number twice, or once if it
+    is an ordinary word (Zipf >= 3: "Doom", "Shrek"). Only one word in title case
+    ("Half-Life" too) is read so; never a given name or a common surname ("Owen 2," in a
+    list of scorers), a town or a division of 10,000 people or more (a team in results:
+    "Reading 2"), a noun common enough to number stations and channels ("Radio 4",
+    Zipf >= 4.5), a name in a list of scorers ("Ronaldo 9, Rooney 87") or a name a
+    gazetteer settled; Roman numbers never after a person ("Elizabeth II"). After a
+    band's noun ("US band Maroon 5") the name is an organisation's, in all its mentions."""
+    numbered: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
+    for m in mentions:
+        if m.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC") or m.entry is not None or m.sure:
+            continue
+        match = _SEQUEL.match(text, m.end)
+        if (
+            match
+            and not (m.label == "PERSON" and not match.group(1).isdigit())
+            and _TITLE_WORD.fullmatch(m.text(text))
+            and not _NEXT_SCORER.match(text, match.end())
+        ):
+            numbered[m.text(text)].append((m, match.end()))
+    titles: dict[str, str] = {}
+    for surface, found in numbered.items():
+        zipf = _zipf(surface.lower())
+        if may_be_person(surface) or zipf >= _NUMBERED_NOUN_ZIPF or _populated_place(surface) >= _LIST_ANCHOR_POPULATION:
+            continue
+        if len(found) >= 2 or zipf >= _SEQUEL_ZIPF:
+            band = any(_word_before(text, m.start).lower() in _BAND_NOUNS for m, _ in found)
+            titles[surface] = "ORG" if band else "WORK_OF_ART"
+            for m, end in found:
+                m.end, m.label, m.sure = end, titles[surface], True
+    for m in mentions:
+        if m.label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and m.entry is None and not m.sure and m.text(text) in titles:
+            m.label, m.sure = titles[m.text(text)], True
 
 
 # Small words a title runs on through ("Maria Full of Grace", "An Officer and a Gentleman").

@@ -242,6 +242,18 @@ def surname_ranks() -> dict[str, int]:
     return {name: int(rank) for name, rank in table("lexicons/names/surnames.tsv").items()}
 
 
+# A surname this common may be a person even when a listed company bears it ("Williams"
+# 3, "Ford" 102, "Hilton" 1,161); rarer ones are the company ("Dell" 4,076, "Disney" 8,400).
+COMMON_SURNAME = 2_000
+
+
+def may_be_person(name: str) -> bool:
+    """A given name or one of the ``COMMON_SURNAME`` commonest surnames: a one-word PERSON
+    mention of it is left a person."""
+    key = name.lower()
+    return key in all_given_names() or surname_ranks().get(key, COMMON_SURNAME + 1) <= COMMON_SURNAME
+
+
 def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, int] | None:
     """Token range ``[first, last]`` without article, titles (PERSON), possessive, punctuation."""
     words = toks.words
