@@ -302,3 +302,23 @@ def test_entities_a_sequel_number_makes_a_title_a_work():
     assert found["Owen"][0] == "PERSON" and found["Zorbex"][0] == "PERSON"
     assert "Leeds 2" not in found and "Owen 2" not in found and "Ronaldo 9" not in found
     assert "Radio 4" not in found or found["Radio 4"][0] == "ORG"
+
+
+def test_entities_names_ending_in_an_event_word_are_events():
+    found = _entities(
+        "Labour hopes to win the General Election. Radcliffe will run the London Marathon "
+        "before the Zorbova Indoor Championships, and won gold at the Athens Games."
+    )
+    assert found["General Election"][0] == "EVENT"
+    assert found["London Marathon"][0] == "EVENT"
+    assert found["Zorbova Indoor Championships"][0] == "EVENT"
+    assert found["Athens Games"][0] == "EVENT"
+    # an organisation's word inside keeps the organisation
+    found = _entities("The Organisation of the Islamic Conference met in Jeddah on Monday.")
+    assert found["Organisation of the Islamic Conference"][0] == "ORG"
+
+
+def test_entities_the_end_of_a_hyphenated_title_is_no_name():
+    # The recogniser reads "General" of "Secretary-General" as an organisation.
+    found = _entities("The UN Secretary-General said the talks would resume in Geneva.")
+    assert "General" not in found and found["UN"][0] == "ORG"

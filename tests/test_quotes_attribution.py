@@ -116,3 +116,14 @@ def test_quotes_relative_pronoun_speaker_keeps_its_span(quotes_of):
     (quote,) = quotes_of(text, ents)
     assert quote.speaker.entity == "p8" and quote.speaker.name == "Omar Castell"
     assert _at(text, quote.speaker) == "who"
+
+
+def test_quotes_a_title_speaker_is_named_by_its_phrase(quotes_of):
+    # The parser tags "general" of "secretary-general" as a proper noun; a title alone
+    # (or its last piece) is no name.
+    text = "The charity's secretary-general said a growing gap was fuelling scepticism."
+    quotes = quotes_of(text, [])
+    assert [q.speaker.name for q in quotes] == ["The charity's secretary-general"]
+    text = "Mr Okafor-Bright said the bridge would reopen in May."
+    quotes = quotes_of(text, [])
+    assert [q.speaker.name for q in quotes] == ["Mr Okafor-Bright"]  # not "Bright"

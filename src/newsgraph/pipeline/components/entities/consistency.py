@@ -27,6 +27,7 @@ from newsgraph.resources import entries, table, words
 _LOC_HEADS = words("lexicons/entities/loc_heads.txt")
 _ORG_HEADS = words("lexicons/entities/org_heads.txt")
 _FAC_HEADS = words("lexicons/entities/fac_heads.txt")
+_EVENT_HEADS = words("lexicons/entities/event_heads.txt")
 _GAZ_WEIGHT = 100  # a gazetteer entry outvotes any number of model labels
 
 
@@ -101,7 +102,8 @@ def _word_before(text: str, start: int) -> str:
 
 
 def fix_by_head(mentions: list[Mention], text: str) -> None:
-    """Labels from the last word: "... Sea" is LOC, "... Ministry" is ORG."""
+    """Labels from the last word: "... Sea" is LOC, "... Ministry" is ORG, "... Marathon"
+    an EVENT."""
     for m in mentions:
         if m.entry is not None or m.source != "model":
             continue
@@ -115,8 +117,30 @@ def fix_by_head(mentions: list[Mention], text: str) -> None:
         elif words[-1] in _FAC_HEADS and m.label in ("GPE", "PERSON", "ORG", "NORP", "EVENT"):
             if m.label != "PERSON" or not (_surname_alone(words[-1], m, text) or _full_name(words)):
                 m.label = "FAC"
+        elif words[-1] in _EVENT_HEADS and m.label in ("GPE", "PERSON", "ORG", "NORP", "LOC", "FAC"):
+            if _event_name(words):
+                m.label = "EVENT"
         elif m.label in ("PERSON", "ORG") and _town_and_quarter(words):
             m.label = "GPE"
+
+
+# Words before "Games" that make sports games of it ("the Commonwealth Games"), besides a
+# town's name ("the Athens Games"); other "... Games" are companies ("Rockstar Games").
+_GAMES_WORDS = frozenset({"Olympic", "Commonwealth", "Paralympic", "Asian", "Winter", "Summer", "Indoor", "Youth", "Highland"})
+
+
+def _event_name(words: list[str]) -> bool:
+    """Whether a name ending in an event's word (``event_heads.txt``) is the event's: not
+    when an organisation's word opens it ("Organisation of the Islamic Conference"; a
+    sponsor's or a party's inside is the event's: "Norwich Union Grand Prix",
+    "Conservative Party Conference") or the whole is a town ("Lees Summit", Missouri);
+    "... Games" only after a sports word or a town of 10,000 people or more ("the Athens
+    Games"; not "Rockstar Games", "Mind Games")."""
+    if words[0] in _ORG_HEADS or _populated_place(" ".join(words)) >= 0:
+        return False
+    if words[-1] != "Games":
+        return True
+    return words[-2] in _GAMES_WORDS or _populated_place(" ".join(words[:-1])) >= _LIST_ANCHOR_POPULATION
 
 
 # "Bolton West", "Leeds North West", "Dorset West": a British or Irish town or county and a

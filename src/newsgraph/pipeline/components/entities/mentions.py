@@ -137,10 +137,22 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
             if named is not None:  # "Lithuanian President Gitanas Nauseda" as one span
                 first, kind = named, "PERSON"
                 start = toks.starts[first]
+            if _end_of_hyphenated_title(toks, first, last):
+                continue
             mention = Mention(start, end, kind, "model", shouting=first in shouting)
             if not is_junk(text[start:end]) and not _COMPOUND_WORD.match(text, end):
                 out.append(mention)
     return out
+
+
+def _end_of_hyphenated_title(toks: Tokens, first: int, last: int) -> bool:
+    """The span is one word ending a hyphenated title: "General" of "UN Secretary-General",
+    which the recogniser reads as an organisation."""
+    if first != last or first < 2 or toks.words[first - 1] != "-":
+        return False
+    if toks.ends[first - 2] != toks.starts[first - 1] or toks.ends[first - 1] != toks.starts[first]:
+        return False
+    return f"{toks.lower[first - 2]}-{toks.lower[first]}" in titles()
 
 
 # "Short-term": a capitalised word that only opens a hyphenated compound.

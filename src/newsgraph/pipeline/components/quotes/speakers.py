@@ -155,8 +155,12 @@ class SpeakerResolver:
         holder = self._office_holder(phrase, head.idx)
         if holder is not None:
             return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
-        if head.pos_ == "PROPN":
-            return Speaker(entity=None, name=self._bare_name(head), start=start, end=end), "PERSON"
+        if head.pos_ == "PROPN" and not head.text.islower():  # (the parser tags "secretary-general" so)
+            name = self._bare_name(head)
+            # A title alone names nobody: the phrase is the description ("The UN Secretary-General").
+            if name.lower() not in self.titles:
+                return Speaker(entity=None, name=name, start=start, end=end), "PERSON"
+            return Speaker(entity=None, name=phrase, start=start, end=end), "PERSON"
         kind = "GROUP" if head.tag_ in ("NNS", "NNPS") else "NOUN"
         return Speaker(entity=None, name=phrase, start=start, end=end), kind
 
@@ -203,12 +207,15 @@ class SpeakerResolver:
         title word (``U.S. President Joe Biden`` -> ``Joe Biden``)."""
         words = [head]
         tok = head
+        while tok.i > 1 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_:
+            tok = tok.nbor(-2)  # a hyphenated word is one ("Secretary-General", "Smith-Jones")
+            words[0:0] = [tok, tok.nbor(1)]
         while tok.i > 0 and tok.nbor(-1).pos_ == "PROPN" and tok.nbor(-1).head.i >= tok.i:
             tok = tok.nbor(-1)
             if tok.lower_ in self.titles:
                 break
             words.insert(0, tok)
-        return " ".join(w.text for w in words)
+        return "".join(w.text + w.whitespace_ for w in words).strip()
 
     def _office_holder(self, phrase: str, pos: int) -> Mention | None:
         """The person holding the office named by ``phrase`` (``the secretary general``):
