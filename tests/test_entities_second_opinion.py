@@ -216,3 +216,23 @@ def test_entities_second_opinion_leaves_a_surname_read_two_ways_to_the_vote():
         starts = [i for i in range(len(text)) if text.startswith(name, i)]
         found = [Mention(s, s + len(name), label, "model") for s, label in zip(starts, ("PERSON", "ORG", "PERSON"))]
         assert second_opinion.doubtful_people(found, toks, text) == {}
+
+
+def test_entities_second_opinion_reads_again_a_place_geonames_does_not_know():
+    text = "Zorbex beat the champions. Fans of Zorbex cheered. He lives in Quennox now."
+    toks, found = _parse(text, [], {"Zorbex": "GPE", "Quennox": "GPE"})
+    found.append(Mention(text.index("Zorbex", 10), text.index("Zorbex", 10) + 6, "GPE", "model"))
+    found.sort(key=lambda m: m.start)
+    # "in Quennox" stands where places are: left a place (GeoNames lacks villages)
+    assert set(second_opinion.doubtful_places(found, toks, text)) == {"zorbex"}
+    second_opinion.ask(_Reader({"Zorbex": "ORG", "Quennox": "PERSON"}), found, toks, text)
+    assert [m.label for m in found] == ["ORG", "ORG", "GPE"]
+
+
+def test_entities_second_opinion_keeps_known_places_and_drops_unknown_ordinary_words():
+    text = "Leeds won in the rain. World leaders met. NZ won."
+    toks, found = _parse(text, [], {"Leeds": "GPE", "World": "GPE", "NZ": "GPE"})
+    # Leeds is a town and NZ a country's code: only "World" is in doubt
+    assert set(second_opinion.doubtful_places(found, toks, text)) == {"world"}
+    second_opinion.ask(_Reader({}), found, toks, text)
+    assert [m.label for m in found] == ["GPE", second_opinion.NO_NAME, "GPE"]

@@ -68,7 +68,13 @@ from functools import cache
 
 from newsgraph.pipeline.components.entities.companies import company_kind
 from newsgraph.pipeline.components.entities.consistency import norm_key, opening
-from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATION, _line_up, _listed, _populated_place
+from newsgraph.pipeline.components.entities.context import (
+    _LIST_ANCHOR_POPULATION,
+    _LOCATIVE,
+    _line_up,
+    _listed,
+    _populated_place,
+)
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, all_given_names, surname_ranks
 from newsgraph.resources import table, words
@@ -211,6 +217,56 @@ def doubtful_people(found: list[Mention], toks: Tokens, text: str) -> dict[str, 
     return {key: ms for key, ms in groups.items() if key not in settled}
 
 
+def doubtful_places(found: list[Mention], toks: Tokens, text: str) -> dict[str, list[Mention]]:
+    """GPE mentions of the recogniser that no gazetteer or rule settled and that name no
+    place GeoNames knows, not even by one of their words, by their string key (all of a
+    key's mentions, or none): "Sideways", "Wasps", "Gizmondo", "Keane" were places. A name
+    written where places are is left a place, as GeoNames lacks villages, rivers and
+    misspellings ("in Swerford", "near Narobi", "the Adige river"), and so is a country
+    code ("NZ", "HK")."""
+    from newsgraph.resources.countries import country_by_code
+    from newsgraph.resources.geonames import gazetteer as places
+
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    settled: set[str] = set()
+    for m in found:
+        if m.label != "GPE":
+            continue
+        surface = m.text(text)
+        key = norm_key(surface)
+        if m.entry is not None or m.sure or m.source != "model" or not any(c.isalpha() for c in surface):
+            settled.add(key)
+        elif _where_places_are(m, toks) or (surface.isupper() and country_by_code(surface) is not None):
+            settled.add(key)
+        elif key not in groups and key not in settled:
+            if places().lookup(surface) or any(places().lookup(w) for w in surface.split() if len(w) > 2):
+                settled.add(key)
+                continue
+        groups[key].append(m)
+    return {key: ms for key, ms in groups.items() if key not in settled}
+
+
+# Prepositions before a name that make it a place's ("in Swerford", "near Narobi");
+# "at" and "from" are left out: firms and clubs stand there too ("analysts at Atari",
+# "figures from Nationwide").
+_WHERE = _LOCATIVE - {"at", "from"}
+# Nouns after a name that make it a place's ("the Adige river", "the Swat valley").
+_PLACE_NOUNS = frozenset(
+    "river valley region province district island islands county state delta basin village town city".split()
+)
+
+
+def _where_places_are(m: Mention, toks: Tokens) -> bool:
+    """After a locative preposition (``_WHERE``), with or without "the" ("in Narobi",
+    "across the Orkneys"), or before a place's noun."""
+    first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+    if first is None or last is None:
+        return False
+    before = first - 1 if first and toks.lower[first - 1] != "the" else first - 2
+    after = toks.lower[last + 1] if last + 1 < len(toks) else ""
+    return (before >= 0 and toks.lower[before] in _WHERE) or after in _PLACE_NOUNS
+
+
 def doubtful_companies(found: list[Mention], text: str) -> dict[str, list[Mention]]:
     """Mentions of a listed company that is also a town, read as a place or a person and
     not settled by a rule, by their string key (all of a key's mentions, or none)."""
@@ -250,6 +306,8 @@ class Question:
     # Keys whose every mention stands where any word is capitalised (``consistency.opening``)
     # or where a common noun stands (``_noun_place``).
     opening: set[str] = field(default_factory=set)
+    # Keys of GPE mentions that name no place GeoNames knows (``doubtful_places``).
+    unknown_places: set[str] = field(default_factory=set)
 
 
 def question(found: list[Mention], toks: Tokens, text: str) -> Question | None:
@@ -257,7 +315,9 @@ def question(found: list[Mention], toks: Tokens, text: str) -> Question | None:
     groups = doubtful_people(found, toks, text)
     companies = doubtful_companies(found, text)
     groups.update(companies)
-    q = Question(found, text, groups, set(companies), [], {}, {})
+    unknown_places = {key: ms for key, ms in doubtful_places(found, toks, text).items() if key not in groups}
+    groups.update(unknown_places)
+    q = Question(found, text, groups, set(companies), [], {}, {}, unknown_places=set(unknown_places))
     q.opening = {
         key for key, ms in groups.items() if all(opening(m, toks, text, _OPENERS) or _noun_place(m, toks) for m in ms)
     }
@@ -320,6 +380,9 @@ def _decide(q: Question, votes: dict[str, Counter]) -> None:
         if 2 * n <= sum(counter.values()):
             continue
         surface = q.groups[key][0].text(q.text)
+        if key in q.unknown_places:
+            _settle_unknown_place(q.groups[key], label, surface)
+            continue
         if label == "" and key in q.opening and key not in q.companies and _unknown_word(surface):
             for m in q.groups[key]:
                 m.label = NO_NAME
@@ -334,3 +397,16 @@ def _decide(q: Question, votes: dict[str, Counter]) -> None:
             m.label, m.sure = label, True
             if key in q.companies:
                 m.entry = None  # the town's entry, as companies.fix_companies drops it
+
+
+def _settle_unknown_place(mentions: list[Mention], label: str, surface: str) -> None:
+    """A "place" GeoNames does not know takes the second recogniser's other name type
+    (a person, an organisation, a work...); read as no name, an ordinary English word that
+    no name list knows leaves the document ("World", "Broadband"); read as a place, or as
+    no name otherwise, it stays."""
+    if label == "" and _unknown_word(surface):
+        label = NO_NAME
+    elif label not in _TYPES | {"PERSON"} or label in _PLACES:
+        return
+    for m in mentions:
+        m.label, m.sure = label, label != NO_NAME
