@@ -35,6 +35,11 @@ more (``companies.tsv``'s ``city`` kind: "Nokia", "Phoenix") when its article wr
 company cue the rules know and the gazetteer made it the town ("Research by handset maker
 Nokia shows ..."): only an organisation reading is taken for those.
 
+The same reading settles a GPE that names no place GeoNames knows (``doubtful_places``:
+"Sideways", "Wasps", "Atari", "Keane"): it takes the other name type read there, and an
+ordinary word read as no name leaves the document; one written where places are ("in
+Swerford", "the Adige river") or a country code is not asked about.
+
 A place reading is taken only for a town or division GeoNames knows (10,000 people or
 more, as for places in lists): the second recogniser calls unknown foreign surnames places
 ("strikes from Rivaldo").
