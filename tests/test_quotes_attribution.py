@@ -127,3 +127,25 @@ def test_quotes_a_title_speaker_is_named_by_its_phrase(quotes_of):
     text = "Mr Okafor-Bright said the bridge would reopen in May."
     quotes = quotes_of(text, [])
     assert [q.speaker.name for q in quotes] == ["Mr Okafor-Bright"]  # not "Bright"
+
+
+def test_quotes_a_noun_names_a_person_only_written_next_to_the_name(quotes_of):
+    # "study" is in the sentence of "Ann Cole" but names no office of hers
+    text = (
+        "A study of visitors to the Library by Ann Cole was published on Monday. "
+        "The study said that laptops were common."
+    )
+    ents = [entity(text, "p1", "PERSON", "Ann Cole", "Ann Cole")]
+    quotes = quotes_of(text, ents)
+    assert [(q.speaker.name, q.speaker.entity) for q in quotes] == [("The study", None)]
+    # a title before the name, or apposed after it, still names its holder
+    text = "Arsenal manager Arsene Wenger watched. The Arsenal manager said that the team had played well."
+    ents = [entity(text, "p1", "PERSON", "Arsene Wenger", "Arsene Wenger")]
+    assert [q.speaker.entity for q in quotes_of(text, ents)] == ["p1"]
+    text = "Arsene Wenger, the Arsenal manager, watched. The Arsenal manager said that the team had played well."
+    ents = [entity(text, "p1", "PERSON", "Arsene Wenger", "Arsene Wenger")]
+    assert [q.speaker.entity for q in quotes_of(text, ents)] == ["p1"]
+    # a noun for one person finds its holder anywhere in the sentence
+    text = "Tomas Reyes, 34, is the club's oldest striker. The striker said that he would stay."
+    ents = [entity(text, "p1", "PERSON", "Tomas Reyes", "Tomas Reyes")]
+    assert [q.speaker.entity for q in quotes_of(text, ents)][:1] == ["p1"]

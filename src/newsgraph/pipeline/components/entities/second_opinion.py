@@ -71,7 +71,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from newsgraph.pipeline.components.entities.companies import company_kind
+from newsgraph.pipeline.components.entities.companies import _around, company_kind, the_place
 from newsgraph.pipeline.components.entities.consistency import norm_key, opening
 from newsgraph.pipeline.components.entities.context import (
     _LIST_ANCHOR_POPULATION,
@@ -227,8 +227,9 @@ def doubtful_places(found: list[Mention], toks: Tokens, text: str) -> dict[str, 
     place GeoNames knows, not even by one of their words, by their string key (all of a
     key's mentions, or none): "Sideways", "Wasps", "Gizmondo", "Keane" were places. A name
     written where places are is left a place, as GeoNames lacks villages, rivers and
-    misspellings ("in Swerford", "near Narobi", "the Adige river"), and so is a country
-    code ("NZ", "HK")."""
+    misspellings ("in Swerford", "near Narobi", "the Adige river"), and so are a country
+    code ("NZ", "HK"), a listed company's name written as a place ("the Amazon") and a
+    name with a place name's ending (``_TOPONYM_ENDING``: "Borduria")."""
     from newsgraph.resources.countries import country_by_code
     from newsgraph.resources.geonames import gazetteer as places
 
@@ -241,7 +242,12 @@ def doubtful_places(found: list[Mention], toks: Tokens, text: str) -> dict[str, 
         key = norm_key(surface)
         if m.entry is not None or m.sure or m.source != "model" or not any(c.isalpha() for c in surface):
             settled.add(key)
-        elif _where_places_are(m, toks) or (surface.isupper() and country_by_code(surface) is not None):
+        elif (
+            _where_places_are(m, toks)
+            or (surface.isupper() and country_by_code(surface) is not None)
+            or (company_kind(surface) is not None and _written_as_a_place(m, toks))
+            or (_TOPONYM_ENDING.search(surface) and surface.lower() not in all_given_names())
+        ):
             settled.add(key)
         elif key not in groups and key not in settled:
             if places().lookup(surface) or any(places().lookup(w) for w in surface.split() if len(w) > 2):
@@ -251,6 +257,11 @@ def doubtful_places(found: list[Mention], toks: Tokens, text: str) -> dict[str, 
     return {key: ms for key, ms in groups.items() if key not in settled}
 
 
+# Endings of place names ("Borduria", "Kyrgyzstan", "Hampshire", "Jacksonville"): a name
+# GeoNames lacks that ends so, and is no given name ("Anastasia"), is left a place
+# (en_core_web_sm reads unknown ones as people or organisations: "asked Borduria", "struck
+# Ruritania"). Endings that surnames share ("-ton", "-ham", "-ford": "Beckham") are not in it.
+_TOPONYM_ENDING = re.compile(r"(?:ia|land|stan|shire|burg|bourg|ville|bury|borough|mouth|pur|abad|grad)$")
 # Prepositions before a name that make it a place's ("in Swerford", "near Narobi");
 # "at" and "from" are left out: firms and clubs stand there too ("analysts at Atari",
 # "figures from Nationwide").
@@ -259,6 +270,13 @@ _WHERE = _LOCATIVE - {"at", "from"}
 _PLACE_NOUNS = frozenset(
     "river valley region province district island islands county state delta basin village town city".split()
 )
+
+
+def _written_as_a_place(m: Mention, toks: Tokens) -> bool:
+    """A listed company's one-word name written as a place after "the" ("the waters of the
+    Amazon"; ``companies.the_place``)."""
+    first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+    return first is not None and first == last and the_place(*_around(toks.lower, first, last))
 
 
 def _where_places_are(m: Mention, toks: Tokens) -> bool:

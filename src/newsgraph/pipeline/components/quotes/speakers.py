@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Speaker
+from newsgraph.resources import words
 
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 # Entity types that can never speak: a mention of these is not a speaker's.
@@ -110,6 +111,9 @@ def _from_spacy(doc: Document) -> list[Mention]:
 def _roles(doc: Document) -> list[tuple[str, str, str]]:
     """(lower-case office title, entity id, entity name) for every office held."""
     return [(r.title.lower(), e.id, e.name) for e in doc.entities for r in e.roles]
+
+
+_PERSON_NOUNS = words("quotes/person_nouns.txt")
 
 
 class SpeakerResolver:
@@ -219,7 +223,8 @@ class SpeakerResolver:
 
     def _office_holder(self, phrase: str, pos: int) -> Mention | None:
         """The person holding the office named by ``phrase`` (``the secretary general``):
-        from the entities' roles, else the latest person whose name the same title preceded."""
+        from the entities' roles, else the latest person whose name the same title is
+        written next to (a title word anywhere in the name's sentence)."""
         words = [w for w in phrase.lower().split() if w not in ("the", "a", "an", "this", "that")]
         if not words:
             return None
@@ -227,12 +232,21 @@ class SpeakerResolver:
         for role_title, entity_id, name in self.index.roles:
             if title == role_title or role_title.endswith(title):
                 return Mention(pos, pos, entity_id, name, "PERSON")
+        # A title word or a noun for one person (``title_words.txt``, ``person_nouns.txt``:
+        # "senator", "striker", "the 30-year-old") anywhere in the name's sentence; another
+        # noun only next to the name, before it ("Arsenal manager Arsene Wenger") or in
+        # apposition after it ("Wenger, the Arsenal manager"): anywhere, it gave "the
+        # study", "the judges" and "prosecutors" a person's name.
+        office = words[-1] in self.titles or words[-1] in _PERSON_NOUNS or words[-1].endswith("-year-old")
+        apposed = re.compile(r"\s*,\s*(?:[\w'’.-]+\s+){0,4}?" + re.escape(title) + r"\b")
         for mention in self.index.before(pos, ("PERSON",)):
             # Within the name's own sentence: "Ivo Rask praised the fans. The mother of ..."
             # names no mother.
             context = _SENTENCE_END.split(self.text[max(0, mention.start - 60) : mention.start])[-1].lower()
             after = _SENTENCE_END.split(self.text[mention.end : mention.end + 60])[0].lower()
-            if title in context or title in after:
+            if office and (title in context or title in after):
+                return mention
+            if context.rstrip().endswith(title) or apposed.match(after):
                 return mention
         return None
 
