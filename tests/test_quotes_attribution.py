@@ -149,3 +149,15 @@ def test_quotes_a_noun_names_a_person_only_written_next_to_the_name(quotes_of):
     text = "Tomas Reyes, 34, is the club's oldest striker. The striker said that he would stay."
     ents = [entity(text, "p1", "PERSON", "Tomas Reyes", "Tomas Reyes")]
     assert [q.speaker.entity for q in quotes_of(text, ents)][:1] == ["p1"]
+
+
+def test_quotes_the_one_told_is_no_antecedent(quotes_of):
+    text = (
+        "Comedian Ola Brandt has told Radio Zorbex that the stars will appear. "
+        "He said they had both seen the scripts and had agreed to appear in an episode each."
+    )
+    ents = [
+        entity(text, "p1", "PERSON", "Ola Brandt", "Ola Brandt"),
+        entity(text, "o1", "ORG", "Radio Zorbex", "Radio Zorbex"),
+    ]
+    assert "o1" not in [q.speaker.entity for q in quotes_of(text, ents) if q.speaker]

@@ -295,9 +295,15 @@ class SpeakerResolver:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None and _main_subject(span.root):
                 return mention
-            if fallback is None and (span is None or _referent(span.root, mention.type)):
+            if fallback is None and (span is None or (_referent(span.root, mention.type) and not _addressee(span.root))):
                 fallback = mention
         return fallback if fallback is not None and pos - fallback.end < 300 else None
+
+
+def _addressee(tok) -> bool:
+    """The one told ("has told BBC News that ..."): a listener, whom a later pronoun does
+    not stand for ("He said they had seen the scripts")."""
+    return tok.dep_ in ("dobj", "dative") and tok.head.lemma_ == "tell"
 
 
 def _names_a_list(tok) -> bool:
