@@ -9,7 +9,7 @@ wrong. The texts stay out of the repository: write the dump to /tmp.
     .venv/bin/python scripts/bbc_quotes_dump.py --diff /tmp/before.jsonl /tmp/after.jsonl
 
 ``--diff`` compares two dumps: the quotes only in the first (removed), only in the second
-(added), and those whose speaker changed, with counts by kind and cue word and every
+(added), and those whose speaker changed (its words, name or type), with counts by kind and cue word and every
 removed or added quote's text and context, for a reader to judge.
 """
 
@@ -78,7 +78,7 @@ def diff(before: str, after: str) -> None:
     old, new = _load(before), _load(after)
     removed = [old[k] for k in old if k not in new]
     added = [new[k] for k in new if k not in old]
-    changed = [(old[k], new[k]) for k in old if k in new and old[k]["speaker_span"] != new[k]["speaker_span"]]
+    changed = [(old[k], new[k]) for k in old if k in new and _speaker(old[k]) != _speaker(new[k])]
     print(f"{len(old)} -> {len(new)} quotes: {len(removed)} removed, {len(added)} added, {len(changed)} speakers changed")
     for name, rows in (("removed", removed), ("added", added)):
         if rows:
@@ -88,8 +88,16 @@ def diff(before: str, after: str) -> None:
             for r in rows:
                 print(f"  {name} [{r['kind']}] {r['article']} cue={r['cue']!r} speaker={r['speaker_span']!r}")
                 print(f"      {r['text'][:100]!r}\n      ... {r['context'][:240]}")
+    if changed:
+        print(f"speakers changed by type: {dict(Counter((a['speaker_type'], b['speaker_type']) for a, b in changed))}")
     for a, b in changed:
-        print(f"  speaker {a['article']} cue={a['cue']!r}: {a['speaker_span']!r} -> {b['speaker_span']!r}")
+        print(f"  speaker {a['article']} cue={a['cue']!r}: {_speaker(a)!r} -> {_speaker(b)!r}")
+
+
+def _speaker(row: dict) -> tuple:
+    """What a reader sees of a quote's speaker: the words, the name given and its type (a
+    name can change while the words stay: "the study" named after a person, then not)."""
+    return row["speaker_span"], row["speaker"], row["speaker_type"]
 
 
 if __name__ == "__main__":
