@@ -5,6 +5,7 @@ eleventh session).
     .venv/bin/python scripts/eval_items_dump.py events --out /tmp/events-before.json
     .venv/bin/python scripts/eval_items_dump.py geo --out /tmp/geo-before.json
     .venv/bin/python scripts/eval_items_dump.py ner --conll ../shared/data/ner/conll2003/eng.train --limit 500 --out /tmp/ner-before.json
+    .venv/bin/python scripts/eval_items_dump.py quotes --out /tmp/quotes-before.json
     .venv/bin/python scripts/eval_items_dump.py --diff /tmp/geo-before.json /tmp/geo-after.json
 
 ``events``: each PLOVER record of ``newsgraph eval events``, run through the same
@@ -15,7 +16,10 @@ geo`` that newsgraph found, under the same 5-fold cross-validation: its text, of
 error in km (null when found but not resolved). ``ner``: each entity (character span) that
 the CoNLL-2003 gold or newsgraph has in the first ``--limit`` documents of ``--conll`` (by
 default eng.train, the check set; the gated eng.testa is scored, never read), with its
-text, gold type and predicted type (CoNLL types; null when absent). Run ``--out`` at each commit, then
+text, gold type and predicted type (CoNLL types; null when absent). ``quotes``: each gold
+attribution of PolNeAR dev (``newsgraph eval quotes``): its source, the words and entity
+name of the speaker matched to it, and whether the score counts the speaker right
+(docs/quotes.md, seventeenth session). Run ``--out`` at each commit, then
 ``--diff``: it prints every item whose entry differs. The data stay in ``--data``; nothing
 of them is copied into the repository beyond what ``--out`` writes where it points.
 """
@@ -89,9 +93,33 @@ def ner_items(path: Path, limit: int | None) -> dict[str, dict]:
     return items
 
 
+def quotes_items(data: Path) -> dict[str, dict]:
+    """Each PolNeAR dev attribution: its gold source, the speaker matched to it (its words and
+    the name of its entity, what a reader sees) and whether the score counts it right."""
+    from newsgraph.eval.tasks import quotes as task
+
+    gold_docs, _ = task.load_polnear(data / "quotes" / "polnear" / "dev")
+    analysed, _ = task.analyse(gold_docs, task.quote_components())
+    items = {}
+    for k, (gold, doc) in enumerate(analysed):
+        preds = task.group_record(doc.to_record())
+        entity_at = task._entity_lookup(doc)
+        names = {e.id: e.name for e in doc.entities}
+        matched = task.match(gold, preds)
+        for gi, g in enumerate(gold.attributions):
+            p = preds[matched[gi]] if gi in matched else None
+            items[f"text {k} attribution {gi}"] = {
+                "source": " | ".join(gold.text[s:e] for s, e in g.source),
+                "speaker": gold.text[p.speaker[0] : p.speaker[1]] if p and p.speaker else None,
+                "name": names.get(p.entity) if p and p.entity else None,
+                "right": task.speaker_correct(g, p, entity_at) if p else None,
+            }
+    return items
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("task", nargs="?", choices=("events", "geo", "ner"))
+    parser.add_argument("task", nargs="?", choices=("events", "geo", "ner", "quotes"))
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the annotated data's root")
     parser.add_argument("--conll", type=Path, help="ner: the CoNLL-2003 file (default: eng.train under --data)")
     parser.add_argument("--limit", type=int, default=500, help="ner: the first N documents (default 500)")
@@ -107,11 +135,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(changed)} of {len(before.keys() | after.keys())} items differ", file=sys.stderr)
         return 0
     if args.task is None:
-        parser.error("--out needs a task: events, geo or ner")
+        parser.error("--out needs a task: events, geo, ner or quotes")
     if args.task == "ner":
         items = ner_items(args.conll or args.data / "ner" / "conll2003" / "eng.train", args.limit)
     else:
-        items = (events_items if args.task == "events" else geo_items)(args.data)
+        items = {"events": events_items, "geo": geo_items, "quotes": quotes_items}[args.task](args.data)
     args.out.write_text(json.dumps(items, indent=0, sort_keys=True), encoding="utf-8")
     print(f"{len(items)} items written to {args.out}", file=sys.stderr)
     return 0

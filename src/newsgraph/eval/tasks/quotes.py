@@ -177,6 +177,23 @@ def _overlaps(a: tuple[int, int] | None, frags: Frags) -> bool:
 def score_doc(gold: GoldDoc, preds: list[Predicted], entity_at, totals: Totals) -> None:
     """Match ``preds`` to ``gold`` one-to-one and add the counts to ``totals``.
     ``entity_at(start, end)`` gives the entity id with a mention there (or None)."""
+    matched = match(gold, preds)
+    used = set(matched.values())
+    for tally, gold_keep, pred_keep in (
+        (totals.all, lambda g: True, lambda p: True),
+        (totals.direct, lambda g: g.direct, lambda p: p.direct),
+    ):
+        tally.gold += sum(1 for g in gold.attributions if gold_keep(g))
+        tally.pred += sum(1 for p in preds if pred_keep(p))
+        tally.pred_matched += sum(1 for pi in used if pred_keep(preds[pi]))
+        for gi, pi in matched.items():
+            if gold_keep(gold.attributions[gi]):
+                tally.gold_matched += 1
+                tally.speaker_ok += speaker_correct(gold.attributions[gi], preds[pi], entity_at)
+
+
+def match(gold: GoldDoc, preds: list[Predicted]) -> dict[int, int]:
+    """Gold attribution index -> predicted index, one-to-one, best content overlap first."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(gold.text)]
     starts = [w[0] for w in words]
     g_tokens = [_tokens(starts, words, g.content) for g in gold.attributions]
@@ -194,17 +211,7 @@ def score_doc(gold: GoldDoc, preds: list[Predicted], entity_at, totals: Totals) 
         if gi not in matched and pi not in used:
             matched[gi] = pi
             used.add(pi)
-    for tally, gold_keep, pred_keep in (
-        (totals.all, lambda g: True, lambda p: True),
-        (totals.direct, lambda g: g.direct, lambda p: p.direct),
-    ):
-        tally.gold += sum(1 for g in gold.attributions if gold_keep(g))
-        tally.pred += sum(1 for p in preds if pred_keep(p))
-        tally.pred_matched += sum(1 for pi in used if pred_keep(preds[pi]))
-        for gi, pi in matched.items():
-            if gold_keep(gold.attributions[gi]):
-                tally.gold_matched += 1
-                tally.speaker_ok += speaker_correct(gold.attributions[gi], preds[pi], entity_at)
+    return matched
 
 
 def speaker_correct(gold: GoldAttribution, pred: Predicted, entity_at) -> bool:

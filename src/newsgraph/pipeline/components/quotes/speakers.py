@@ -113,7 +113,13 @@ def _roles(doc: Document) -> list[tuple[str, str, str]]:
     return [(r.title.lower(), e.id, e.name) for e in doc.entities for r in e.roles]
 
 
-_PERSON_NOUNS = words("quotes/person_nouns.txt")
+# Nouns for one person (besides the title words): the quotes' list and the entities' sports
+# roles and kin nouns ("striker", "wife").
+_PERSON_NOUNS = (
+    words("quotes/person_nouns.txt")
+    | words("lexicons/entities/team_roles.txt")
+    | words("lexicons/entities/kin_nouns.txt")
+)
 
 
 class SpeakerResolver:

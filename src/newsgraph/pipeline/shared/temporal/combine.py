@@ -27,8 +27,25 @@ _COMMON_WORDS = re.compile(
 _NAME_BEFORE = re.compile(r"(?:\b[Tt]he|\w['’]s)\s+$")
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _RELATIVE = ("last", "next", "this", "early", "late", "mid")
-# The Sunday papers named "... on Sunday" ("the Mail on Sunday", "the Independent on Sunday").
-_PAPER_ON = re.compile(r"\b(?:Mail|Independent)[ \t]+on[ \t]+$")
+
+
+@cache
+def _names_ending_in(word: str) -> re.Pattern | None:
+    """The news media names (``lexicons/news_media.tsv``, the entities' list) that end in
+    the temporal word ``word`` ("the Mail on Sunday", "the Independent on Sunday"), as a
+    pattern for the words before it; None when there are none."""
+    from newsgraph.resources import entries
+
+    names = set()
+    for row in entries("lexicons/news_media.tsv"):
+        cells = row.split("\t")
+        for name in [cells[1], *(cells[3].split(";") if len(cells) > 3 else [])]:
+            head, _, last = name.strip().rpartition(" ")
+            if head and last == word:
+                names.add(r"[ \t]+".join(map(re.escape, head.split())))
+    if not names:
+        return None
+    return re.compile(r"\b(?:%s)[ \t]+$" % "|".join(sorted(names, key=len, reverse=True)))
 
 
 _ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -38,11 +55,13 @@ def opens_name(text: str, mention, months: dict) -> bool:
     """True when the expression is the start of a name: its words all capitalised letters,
     followed by a capitalised word that is no month ("Sunday March 13" stays a date), none of
     them a month or "last", "next"..., and after "the" or a possessive or two words long
-    ("Monday Night Football"); or the end of a Sunday paper's ("the Mail on Sunday")."""
+    ("Monday Night Football"); or the end of a news medium's name the entities' list knows
+    ("the Mail on Sunday")."""
     words = text[mention.start : mention.end].split()
     after = _NAME_AFTER.match(text, mention.end)
-    if text.startswith("Sunday", mention.start) and _PAPER_ON.search(text, max(0, mention.start - 20), mention.start):
-        return True
+    ending = _names_ending_in(words[-1]) if len(words) == 1 else None
+    if ending is not None and ending.search(text, max(0, mention.start - 40), mention.start):
+        return True  # "the Mail on Sunday"
     if not after or after.group(1).lower() in months:
         return False
     if not all((w[:1].isupper() and w.isalpha()) or _ORDINAL_NUMBER.fullmatch(w) for w in words):
