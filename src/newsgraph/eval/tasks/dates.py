@@ -244,7 +244,7 @@ def read_bbc_gold(root: Path, gold_path: Path = BBC_GOLD) -> list[TimeMLDoc]:
     """The blind BBC set's articles as ``TimeMLDoc``s (text, the stated publication date,
     the annotated expressions), refusing an article whose text no longer hashes to the
     annotated one."""
-    from newsgraph.errors import Code, EvalError
+    from newsgraph.eval.tasks.quantities import bbc_article
 
     docs: dict[str, TimeMLDoc] = {}
     for line in gold_path.read_text(encoding="utf-8").splitlines():
@@ -253,16 +253,7 @@ def read_bbc_gold(root: Path, gold_path: Path = BBC_GOLD) -> list[TimeMLDoc]:
         entry = json.loads(line)
         article = entry["article"]
         if article not in docs:
-            try:
-                text = (root / article).read_bytes().decode("utf-8", errors="replace")
-            except OSError as err:
-                raise EvalError(Code.EVAL_DATA, f"BBC article {root / article} unreadable: {err}") from err
-            if hashlib.sha1(text.encode()).hexdigest()[:12] != entry["sha1"]:
-                raise EvalError(
-                    Code.EVAL_DATA,
-                    f"{root / article} is not the annotated text (a different copy of the BBC corpus?)",
-                )
-            docs[article] = TimeMLDoc(article, text, entry["dct"])
+            docs[article] = TimeMLDoc(article, bbc_article(root, article, entry["sha1"]), entry["dct"])
         if not entry.get("none"):
             docs[article].timexes.append((entry["start"], entry["end"], entry["value"], entry["type"]))
     return [docs[a] for a in sorted(docs)]

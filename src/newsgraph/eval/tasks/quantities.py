@@ -283,6 +283,23 @@ def bbc_half(article: str) -> str:
     return "heldout" if int(hashlib.sha1(article.encode()).hexdigest(), 16) % 2 else "tune"
 
 
+def bbc_article(root: Path, article: str, sha1: str | None = None) -> str:
+    """The text of BBC article ``article`` (``topic/file.txt``) under ``root``, read as the
+    annotators read it; with ``sha1`` (the first 12 hex digits of the SHA-1 of the whole
+    text), refusing a text that no longer hashes to the annotated one."""
+    import hashlib
+
+    from newsgraph.errors import Code, EvalError
+
+    try:
+        text = (root / article).read_bytes().decode("utf-8", errors="replace")
+    except OSError as err:
+        raise EvalError(Code.EVAL_DATA, f"BBC article {root / article} unreadable: {err}") from err
+    if sha1 is not None and hashlib.sha1(text.encode()).hexdigest()[:12] != sha1:
+        raise EvalError(Code.EVAL_DATA, f"{root / article} is not the annotated text (a different copy of the BBC corpus?)")
+    return text
+
+
 def read_bbc_gold(root: Path, gold_path: Path = BBC_GOLD) -> tuple[list[dict], dict[str, str]]:
     """The gold sentences and the text of each article they come from, refusing a corpus
     whose sentence no longer hashes to the annotated one."""
@@ -295,10 +312,7 @@ def read_bbc_gold(root: Path, gold_path: Path = BBC_GOLD) -> tuple[list[dict], d
     for entry in entries:
         article = entry["article"]
         if article not in texts:
-            try:
-                texts[article] = (root / article).read_bytes().decode("utf-8", errors="replace")
-            except OSError as err:
-                raise EvalError(Code.EVAL_DATA, f"BBC article {root / article} unreadable: {err}") from err
+            texts[article] = bbc_article(root, article)
         sentence = texts[article][entry["start"] : entry["end"]]
         if hashlib.sha1(sentence.encode()).hexdigest()[:12] != entry["sha1"]:
             raise EvalError(

@@ -77,6 +77,47 @@ def could_hold(tok) -> bool:
     return tok.pos_ != "NOUN" or bool(tok.ent_type_) or tok.lemma_.lower() not in _NON_HOLDERS
 
 
+# Entity types a reporting verb is never part of; a word of such a name is no cue ("Ask
+# Jeeves", "Edward Said", "Do They Know It's Christmas").
+_NAME_TYPES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "LAW"})
+# At least this many lower-case words of four letters or more on the cue's line of its
+# sentence make the line ordinary prose, not a headline written in title case.
+_PROSE_WORDS = 2
+# How many sentence breaks without a full stop before them a title may hold ("with Do |
+# They Know It's Christmas").
+_TITLE_SPLITS = 3
+
+
+def is_title_word(tok) -> bool:
+    """A capitalised verb that is a word of a name or title, in a line written in ordinary
+    case: inside a recognised name ("Ask Jeeves has become", "Edward Said"), or in the
+    middle of a sentence ("Band Aid's Do They Know It's Christmas", "the single Sometimes
+    You Can't Make It On Your Own", "Does the Team Think?"). A capitalised verb opening its
+    sentence or a clause after a colon, dash or quote mark stays a cue ("Asked about X, he
+    said"), and so does every word of a headline written in title case ("Obama Says Museum
+    Will Open", even where the recogniser reads the headline as one name); a verb in lower
+    case inside a "name" is the recogniser's error ("Trump accused Holt")."""
+    if not tok.text[:1].isupper() or tok.text.isupper() and len(tok.text) > 1:
+        return False
+    if tok.ent_type_ not in _NAME_TYPES:
+        # Opening a sentence or a clause: after punctuation or a line break (not where the
+        # parser alone starts a sentence: it splits titles, "Do | They Know It's Christmas").
+        if tok.i == 0:
+            return False
+        prev = tok.nbor(-1)
+        if prev.is_punct or prev.is_space or "\n" in prev.whitespace_:
+            return False
+    sent = tok.sent
+    words = list(sent)
+    for _ in range(_TITLE_SPLITS):  # splits the parser made inside the title
+        if sent.start == 0 or tok.doc[sent.start - 1].text in SENT_END:
+            break
+        sent = tok.doc[sent.start - 1].sent
+        words[0:0] = sent
+    line = [t for t in words if "\n" not in tok.doc.text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]]
+    return sum(1 for t in line if t.is_alpha and len(t) >= 4 and t.text.islower()) >= _PROSE_WORDS
+
+
 def is_quote_mark(tok) -> bool:
     """A token made of quote marks only (``"``, ``’``, ``''``)."""
     return bool(tok.text) and all(ch in QUOTE_CHARS for ch in tok.text)
@@ -132,7 +173,7 @@ class Parse:
     def is_cue_verb(self, tok) -> bool:
         """A reporting verb of the lexicon, or a phrasal one with its particle
         (``shot back``, ``pointed out``)."""
-        if tok.pos_ not in CUE_POS or tok.dep_ == "aux":
+        if tok.pos_ not in CUE_POS or tok.dep_ == "aux" or is_title_word(tok):
             return False
         lemma = tok.lemma_.lower()
         if lemma in self.lexicon.verbs:

@@ -22,7 +22,7 @@ from spacy.strings import get_string_id
 
 from newsgraph.errors import Code, ConfigError
 from newsgraph.pipeline.bounded import BoundedCache
-from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, Cue, Parse, could_hold
+from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, Cue, Parse, could_hold, is_title_word
 from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, content_end
 from newsgraph.pipeline.components.quotes.lexicon import RESOURCES
 from newsgraph.pipeline.components.quotes.tokens import TokenTable
@@ -156,8 +156,9 @@ def load_model(path: str | None = None) -> CueModel:
 
 
 def is_candidate(tok, parse: Parse) -> bool:
-    """A token that could be a cue: a verb, noun or adjective outside quote marks."""
-    return tok.pos_ in CANDIDATE_POS and tok.is_alpha and not parse.inside_quotes(tok.idx)
+    """A token that could be a cue: a verb, noun or adjective outside quote marks, not a
+    word of a name or title."""
+    return tok.pos_ in CANDIDATE_POS and tok.is_alpha and not parse.inside_quotes(tok.idx) and not is_title_word(tok)
 
 
 def features(tok) -> list[str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Speaker
-from newsgraph.resources import words
+from newsgraph.resources import table, words
 
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 # Entity types that can never speak: a mention of these is not a speaker's.
@@ -60,6 +60,7 @@ class MentionIndex:
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
         self.roles = _roles(doc)
+        self.gender = _genders(doc.text, self.mentions)
 
     def at(self, start: int, end: int) -> Mention | None:
         """The mention overlapping ``[start, end)`` most, None when there is none."""
@@ -108,11 +109,36 @@ def _from_spacy(doc: Document) -> list[Mention]:
     return out
 
 
+def _genders(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Entity id -> "m" or "f" for the people a courtesy title or rank marks ("Mr
+    Yushchenko", "Ms Tymoshenko", "Lord Falconer"): the title right before a mention or
+    opening it. A person marked both ways is left out."""
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type != "PERSON" or m.entity is None:
+            continue
+        before = _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start)
+        words = ([before.group(1)] if before else []) + text[m.start : m.end].split()[:1]
+        for word in words:
+            sex = _GENDERED.get(word.lower())
+            if sex:
+                seen.setdefault(m.entity, set()).add(sex)
+    return {entity: sexes.pop() for entity, sexes in seen.items() if len(sexes) == 1}
+
+
 def _roles(doc: Document) -> list[tuple[str, str, str]]:
     """(lower-case office title, entity id, entity name) for every office held."""
     return [(r.title.lower(), e.id, e.name) for e in doc.entities for r in e.roles]
 
 
+# Courtesy titles and ranks that say whether a person is a man or a woman.
+_GENDERED = table("quotes/gendered_titles.tsv")
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# The word right before a name on its line ("Mr Lush"; not "Big Brother" on the line above).
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+\.?)[^\S\n]+\Z")
+# Nouns a company or body is called by ("the firm", "the insurer"): a subject with one
+# stands for the organisation named, so a later "it" may too.
+_COMPANY_NOUNS = words("lexicons/entities/org_cue_nouns.txt") | words("quotes/body_nouns.txt")
 # Nouns for one person (besides the title words): the quotes' list and the entities' sports
 # roles and kin nouns ("striker", "wife").
 _PERSON_NOUNS = (
@@ -260,43 +286,99 @@ class SpeakerResolver:
         word = head.lower_
         start, end = head.idx, head.idx + len(head.text)
         if word in PERSONAL:
-            found = self._antecedent(start, ("PERSON",))
+            found = self._antecedent(start, ("PERSON",), _PRONOUN_GENDER[word])
         elif word in PLURAL:
             found = self._antecedent(start, GROUP_TYPES + ("GROUP",))
         elif word in NEUTER:
             found = self._antecedent(start, GROUP_TYPES)
         else:  # I, we, you: the writer or an unnamed group; no guess
             found = None
+        noun = self._noun_subject(head, found[0] if found else -1)
+        if noun is not None:
+            phrase = " ".join(self.text[slice(*phrase_span(noun))].split())
+            holder = self._office_holder(phrase, noun.idx) if word in PERSONAL else None
+            if holder is not None and self.index.gender.get(holder.entity, _PRONOUN_GENDER[word]) == _PRONOUN_GENDER[word]:
+                return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
+            # A title with "the" ("the chancellor", "the Portugal star") most often describes
+            # the person already named, whom no role says holds it: the name found stands.
+            # "A spokesman" is someone new.
+            if word not in PERSONAL or found is None or _indefinite(noun):
+                return Speaker(entity=None, name=phrase, start=start, end=end), "GROUP" if word in PLURAL else "NOUN"
         if found is None:
             return Speaker(entity=None, name=head.text, start=start, end=end), "PRON"
-        speaker, kind = found
+        _, speaker, kind = found
         return Speaker(entity=speaker.entity, name=speaker.name, start=start, end=end), kind
 
-    def _antecedent(self, pos: int, types: tuple[str, ...]) -> tuple[Speaker, str] | None:
+    def _antecedent(self, pos: int, types: tuple[str, ...], gender: str | None = None) -> tuple[int, Speaker, str] | None:
         """The latest earlier speaker of a matching type within the window, else the latest
-        earlier mention of such an entity that was a sentence subject, else None."""
-        last = self._last_speaker(pos, types)
-        subject = self._last_subject_mention(pos, types)
+        earlier mention of such an entity that was a sentence subject, else None; with the
+        position it was found at. With ``gender``, never a person a title marks as the
+        other one ("he" is not "Ms Tymoshenko")."""
+        def fits(entity: str | None) -> bool:
+            return gender is None or self.index.gender.get(entity, gender) == gender
+
+        last = self._last_speaker(pos, types, fits)
+        subject = self._last_subject_mention(pos, types, fits)
         if last is not None and (subject is None or last[0] >= subject.start):
-            return last[1], last[2]
+            return last
         if subject is not None:
-            return Speaker(entity=subject.entity, name=subject.name, start=None, end=None), subject.type
+            return subject.start, Speaker(entity=subject.entity, name=subject.name, start=None, end=None), subject.type
         return None
 
-    def _last_speaker(self, pos: int, types: tuple[str, ...]) -> tuple[int, Speaker, str] | None:
+    def _noun_subject(self, pronoun, after: int):
+        """The common noun a pronoun stands for rather than the entity found at ``after``:
+        the head of the subject of a main clause later than it, in the pronoun's sentence
+        or the one before, covered by no entity, of the pronoun's number and kind ("The
+        lawsuit seeks to force Wal-Mart to ... It also seeks", "Older generations are more
+        comfortable because they know", "the government said it will"; for "he" and "she"
+        a title or a noun for one person: "the prime minister hailed ... And he claimed").
+        None when there is none, when the nearest such subject has the other number
+        ("Qantas shares fell after it warned"), or when the noun is one a company or body
+        is called by ("the firm", "the insurer", "the organisation"): that stands for the
+        company named."""
+        word = pronoun.lower_
+        if word not in PERSONAL | PLURAL | NEUTER:
+            return None
+        sent = pronoun.sent
+        first = pronoun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for tok in reversed(pronoun.doc[first : pronoun.i]):
+            if tok.idx < after:
+                return None
+            if tok.pos_ != "NOUN" or not _main_subject(tok) or self.inside_quotes(tok.idx):
+                continue
+            if self.index.at(tok.idx, tok.idx + len(tok.text)) is not None:
+                continue
+            if (tok.tag_ == "NNS") != (word in PLURAL):
+                if word in PERSONAL:
+                    continue
+                return None  # the nearest subject cannot be it: "Qantas shares fell after it warned"
+            lower = tok.lower_
+            one_person = lower in self.titles or lower in _PERSON_NOUNS or lower.endswith("-year-old")
+            if word in PERSONAL:
+                if one_person:
+                    return tok
+                continue
+            if lower in _COMPANY_NOUNS or tok.lemma_.lower() in _COMPANY_NOUNS:
+                return None
+            if word in NEUTER and one_person:
+                continue  # "the minister" is no "it"
+            return tok
+        return None
+
+    def _last_speaker(self, pos: int, types: tuple[str, ...], fits=lambda entity: True) -> tuple[int, Speaker, str] | None:
         for at, speaker, kind in reversed(self.history):
-            if at < pos and pos - at <= PRONOUN_WINDOW and kind in types and speaker.name:
+            if at < pos and pos - at <= PRONOUN_WINDOW and kind in types and speaker.name and fits(speaker.entity):
                 return at, speaker, kind
         return None
 
-    def _last_subject_mention(self, pos: int, types: tuple[str, ...]) -> Mention | None:
+    def _last_subject_mention(self, pos: int, types: tuple[str, ...], fits=lambda entity: True) -> Mention | None:
         """The latest mention that is the subject of a main clause (not of a clause
         reported inside another, nor inside quote marks), else the latest mention close
         by (one or two sentences)."""
         doc = self.doc.spacy
         fallback = None
         for mention in self.index.before(pos, types):
-            if self.inside_quotes(mention.start):
+            if self.inside_quotes(mention.start) or not fits(mention.entity):
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None and _main_subject(span.root):
@@ -304,6 +386,11 @@ class SpeakerResolver:
             if fallback is None and (span is None or (_referent(span.root, mention.type) and not _addressee(span.root))):
                 fallback = mention
         return fallback if fallback is not None and pos - fallback.end < 300 else None
+
+
+def _indefinite(noun) -> bool:
+    """A noun phrase that brings in someone new: "a spokesman", "one official"."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in noun.lefts)
 
 
 def _addressee(tok) -> bool:

@@ -1,0 +1,107 @@
+"""Whom a pronoun speaker is named after (docs/quotes.md, eighteenth session), on synthetic
+text: a courtesy title says a person's sex; a common noun that is the latest main subject
+is what "it" or "they" stands for; "a spokesman" is someone new, "the chancellor" the
+person already named; a reporting verb inside a title is no cue. And the scorer of the
+annotated BBC pronouns."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from newsgraph.errors import EvalError
+from newsgraph.eval.tasks import quote_pronouns
+from newsgraph.record import Speaker
+from tests.fixtures.quotes import entity
+
+
+def _speaker_of(text: str, quotes, pronoun: str):
+    start = text.index(pronoun)
+    (speaker,) = {q.speaker for q in quotes if q.speaker is not None and q.speaker.start == start}
+    return speaker
+
+
+def test_quotes_he_is_never_a_person_a_title_marks_as_a_woman(quotes_of):
+    text = (
+        "Ms Varga said the list held 3,000 firms. A day earlier, Mr Kell had said only 40 firms "
+        "would be named. Then Ms Varga spoke again. The list will be short, he said."
+    )
+    ents = [entity(text, "e1", "PERSON", "Ilona Varga", "Varga"), entity(text, "e2", "PERSON", "Piotr Kell", "Kell")]
+    speaker = _speaker_of(text, quotes_of(text, ents), "he said")
+    assert (speaker.entity, speaker.name) == ("e2", "Piotr Kell")
+
+
+def test_quotes_it_stands_for_the_common_noun_that_is_the_latest_subject(quotes_of):
+    text = (
+        "Dorn Mart sells the album in 40 stores. The lawsuit seeks to force Dorn Mart to remove the album. "
+        "It also says that the shop misled parents."
+    )
+    ents = [entity(text, "e1", "ORG", "Dorn Mart", "Dorn Mart")]
+    speaker = _speaker_of(text, quotes_of(text, ents), "It also")
+    assert (speaker.entity, speaker.name) == (None, "The lawsuit")
+
+
+def test_quotes_it_after_the_firm_still_stands_for_the_company(quotes_of):
+    text = "Velmar said output rose. The firm also said it now believed the mine would run for 25 years."
+    ents = [entity(text, "e1", "ORG", "Velmar", "Velmar")]
+    speaker = _speaker_of(text, quotes_of(text, ents), "it now")
+    assert (speaker.entity, speaker.name) == ("e1", "Velmar")
+
+
+def test_quotes_a_spokesman_is_someone_new_the_chancellor_someone_named(quotes_of):
+    text = "Tom Adler met the envoy on Monday. A spokesman for the embassy came later. He said the talks went well."
+    ents = [entity(text, "e1", "PERSON", "Tom Adler", "Tom Adler")]
+    speaker = _speaker_of(text, quotes_of(text, ents), "He said")
+    assert (speaker.entity, speaker.name) == (None, "A spokesman")
+    text = "Tom Adler spoke to MPs on Monday. The chancellor arrived late. He said growth was strong."
+    ents = [entity(text, "e1", "PERSON", "Tom Adler", "Tom Adler")]
+    speaker = _speaker_of(text, quotes_of(text, ents), "He said")
+    assert (speaker.entity, speaker.name) == ("e1", "Tom Adler")
+
+
+def test_quotes_a_reporting_verb_inside_a_title_is_no_cue(quotes_of):
+    text = "The charity single slipped to six after seven weeks in the chart with Do They Know It's Christmas."
+    assert [q for q in quotes_of(text) if q.cue is not None and text[q.cue.start : q.cue.end] == "Know"] == []
+    # Nor for the learned cues (a word the model scores, not the lexicon's).
+    text = "The band reached the height of their powers with hits including I Still Haven't Found What I'm Looking For."
+    assert [q for q in quotes_of(text) if q.cue is not None and text[q.cue.start : q.cue.end] == "Found"] == []
+    # A capitalised verb opening its clause stays a cue.
+    text = "Asked about the deal, Tom Adler said it was good."
+    cues = {text[q.cue.start : q.cue.end] for q in quotes_of(text) if q.cue is not None}
+    assert "said" in cues
+
+
+def test_bbc_pronoun_verdicts():
+    gold = quote_pronouns.GoldPronoun("a.txt", "blind", 0, 2, "Tony Blair", True)
+    assert quote_pronouns.verdict(gold, Speaker(entity="e1", name="Mr Blair", start=0, end=2), "he") == "right"
+    assert quote_pronouns.verdict(gold, Speaker(entity="e2", name="Liam Fox", start=0, end=2), "he") == "wrong"
+    assert quote_pronouns.verdict(gold, Speaker(entity=None, name="the prime minister", start=0, end=2), "he") == "described"
+    assert quote_pronouns.verdict(gold, Speaker(entity=None, name="he", start=0, end=2), "he") == "left"
+    assert quote_pronouns.verdict(gold, None, "he") == "left"
+    critics = quote_pronouns.GoldPronoun("a.txt", "blind", 0, 4, "Critics", False)
+    assert quote_pronouns.verdict(critics, Speaker(entity=None, name="Critics", start=0, end=4), "they") == "described"
+    assert quote_pronouns.verdict(critics, Speaker(entity="e1", name="United States", start=0, end=4), "they") == "wrong"
+    nobody = quote_pronouns.GoldPronoun("a.txt", "blind", 0, 4, None, False)
+    assert quote_pronouns.verdict(nobody, Speaker(entity="e3", name="Band Aid", start=0, end=4), "They") == "wrong"
+
+
+def test_bbc_pronoun_gold_refuses_an_article_that_is_not_the_annotated_text(tmp_path):
+    (tmp_path / "politics").mkdir()
+    (tmp_path / "politics" / "001.txt").write_text("He said so.", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    row = {"article": "politics/001.txt", "sha1": hashlib.sha1(b"He said so.").hexdigest()[:12], "set": "blind",
+           "start": 0, "end": 2, "referent": "Tom Adler", "named": True}
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    texts, pronouns = quote_pronouns.read_gold(tmp_path, gold)
+    assert texts["politics/001.txt"][pronouns[0].start : pronouns[0].end] == "He"
+    (tmp_path / "politics" / "001.txt").write_text("She said so.", encoding="utf-8")
+    with pytest.raises(EvalError, match="not the annotated text"):
+        quote_pronouns.read_gold(tmp_path, gold)
+
+
+def test_bbc_pronoun_gold_spans_are_pronouns():
+    rows = [json.loads(line) for line in quote_pronouns.GOLD.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 210 and {r["set"] for r in rows} == {"tuned", "blind"}
+    assert all(r["end"] - r["start"] in (1, 2, 3, 4) and (r["named"] is False or r["referent"]) for r in rows)
