@@ -105,3 +105,32 @@ def test_bbc_pronoun_gold_spans_are_pronouns():
     rows = [json.loads(line) for line in quote_pronouns.GOLD.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 210 and {r["set"] for r in rows} == {"tuned", "blind"}
     assert all(r["end"] - r["start"] in (1, 2, 3, 4) and (r["named"] is False or r["referent"]) for r in rows)
+
+
+def test_bbc_checked_quotes_speaker_right():
+    from newsgraph.eval.tasks import quote_checks
+
+    named = quote_checks.CheckedQuote("a.txt", "blind", 0, 9, 10, "yes", "Tony Blair", True)
+    assert quote_checks.speaker_right(named, Speaker(entity="e1", name="Mr Blair", start=0, end=2))
+    assert not quote_checks.speaker_right(named, Speaker(entity="e2", name="Liam Fox", start=0, end=2))
+    assert not quote_checks.speaker_right(named, None)
+    unnamed = quote_checks.CheckedQuote("a.txt", "blind", 0, 9, 10, "yes", "A spokesman", False)
+    assert quote_checks.speaker_right(unnamed, Speaker(entity=None, name="a spokesman", start=0, end=2))
+    assert not quote_checks.speaker_right(unnamed, Speaker(entity="e1", name="Tony Blair", start=0, end=2))
+    rows = [json.loads(line) for line in quote_checks.GOLD.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 160 and {r["attribution"] for r in rows} == {"yes", "partly", "no"}
+    assert all(r["source"] is None for r in rows if r["attribution"] == "no")
+
+
+def test_quotes_a_kin_noun_in_lower_case_says_a_persons_sex(quotes_of):
+    text = (
+        "Mr Dunn's father Piet was arrested on his way to London. Also held was Anne Dunmore. "
+        "Mrs Dunmore was the relative with whom Piet planned to stay in London. "
+        'She said it was "a wonderful feeling" to have the apology.'
+    )
+    ents = [
+        entity(text, "e1", "PERSON", "Piet", "Piet"),
+        entity(text, "e2", "PERSON", "Anne Dunmore", "Anne Dunmore", "Dunmore"),
+    ]
+    speaker = _speaker_of(text, quotes_of(text, ents), "She said")
+    assert (speaker.entity, speaker.name) == ("e2", "Anne Dunmore")

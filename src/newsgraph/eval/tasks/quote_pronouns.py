@@ -46,22 +46,24 @@ class GoldPronoun:
     also: tuple[str, ...] = ()
 
 
+def read_entries(root: Path, path: Path) -> tuple[dict[str, str], list[dict]]:
+    """The entries of a BBC gold file (JSON lines with ``article`` and ``sha1``) and the
+    text of each article they name, refused when it no longer hashes to the annotated one."""
+    texts: dict[str, str] = {}
+    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    for entry in entries:
+        if entry["article"] not in texts:
+            texts[entry["article"]] = bbc_article(root, entry["article"], entry["sha1"])
+    return texts, entries
+
+
 def read_gold(root: Path, path: Path = GOLD) -> tuple[dict[str, str], list[GoldPronoun]]:
     """The annotated articles' texts (by path) and the gold pronouns."""
-    texts: dict[str, str] = {}
-    gold = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line:
-            continue
-        entry = json.loads(line)
-        article = entry["article"]
-        if article not in texts:
-            texts[article] = bbc_article(root, article, entry["sha1"])
-        gold.append(GoldPronoun(
-            article, entry["set"], entry["start"], entry["end"], entry["referent"], entry["named"],
-            tuple(entry.get("also", ())),
-        ))
-    return texts, gold
+    texts, entries = read_entries(root, path)
+    return texts, [
+        GoldPronoun(e["article"], e["set"], e["start"], e["end"], e["referent"], e["named"], tuple(e.get("also", ())))
+        for e in entries
+    ]
 
 
 def _words(name: str) -> list[str]:
@@ -102,19 +104,16 @@ def verdict(gold: GoldPronoun, speaker, pronoun: str) -> str:
     return "right" if any(same_referent(n, speaker.name) for n in names) else "wrong"
 
 
-def scores(root: Path, components: list) -> tuple[dict[str, float], dict[str, int], list[Path]]:
+def scores(root: Path, analyse) -> tuple[dict[str, float], dict[str, int], list[Path]]:
     """Precision, recall and the described share per set (``bbc_pronoun_tuned_*``,
-    ``bbc_pronoun_blind_*``), the verdict counts, and the files read."""
-    from newsgraph.eval.tasks.quotes import GoldDoc, analyse
-
+    ``bbc_pronoun_blind_*``), the verdict counts, and the files read. ``analyse(texts)``
+    runs the quotes pipeline over ``{article: text}`` and returns ``{article: Document}``."""
     texts, gold = read_gold(root)
-    docs = [GoldDoc(name=article, text=text, annotator="", attributions=[]) for article, text in texts.items()]
-    analysed, _ = analyse(docs, components)
     speakers: dict[tuple[str, int], object] = {}
-    for gold_doc, doc in analysed:
+    for article, doc in analyse(texts).items():
         for quote in doc.quotes:
             if quote.speaker is not None and quote.speaker.start is not None:
-                speakers.setdefault((gold_doc.name, quote.speaker.start), quote.speaker)
+                speakers.setdefault((article, quote.speaker.start), quote.speaker)
     out: dict[str, float] = {}
     counts: dict[str, int] = {}
     for which in SETS:

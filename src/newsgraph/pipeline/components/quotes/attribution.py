@@ -299,6 +299,17 @@ class Parse:
             s for s in subjects
             if s.ent_type_ not in ("DATE", "TIME") and "\n" not in self.text[min(s.idx, verb.idx) : max(s.idx, verb.idx)]
         ]
+        if len(fitting) == 2:
+            first, second = sorted(fitting, key=lambda s: s.i)
+            # "Jane Hill of the charity Oxfam said", parsed with two subjects: the name whose
+            # "of" phrase runs on to the other is who speaks (not "The chairman of the Bar
+            # Council, Guy Mansfield QC warned", where the name is the second).
+            between = first.doc[first.i + 1 : second.i]
+            if (
+                first.pos_ == "PROPN" and between and between[0].lower_ == "of"
+                and not any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in between)
+            ):
+                return first
         return min(fitting, key=lambda s: abs(s.i - verb.i)) if fitting else subjects[0]
 
     def phrase_at(self, tok) -> Cue | None:

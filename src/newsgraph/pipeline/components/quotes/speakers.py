@@ -111,8 +111,9 @@ def _from_spacy(doc: Document) -> list[Mention]:
 
 def _genders(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Entity id -> "m" or "f" for the people a courtesy title or rank marks ("Mr
-    Yushchenko", "Ms Tymoshenko", "Lord Falconer"): the title right before a mention or
-    opening it. A person marked both ways is left out."""
+    Yushchenko", "Ms Tymoshenko", "Lord Falconer"), or a kin noun in lower case ("his
+    father Giuseppe"): the word right before a mention on its line, or opening it. A person
+    marked both ways is left out."""
     seen: dict[str, set[str]] = {}
     for m in mentions:
         if m.type != "PERSON" or m.entity is None:
@@ -121,7 +122,7 @@ def _genders(text: str, mentions: list[Mention]) -> dict[str, str]:
         words = ([before.group(1)] if before else []) + text[m.start : m.end].split()[:1]
         for word in words:
             sex = _GENDERED.get(word.lower())
-            if sex:
+            if sex and (word.islower() or word.lower() not in _KIN):
                 seen.setdefault(m.entity, set()).add(sex)
     return {entity: sexes.pop() for entity, sexes in seen.items() if len(sexes) == 1}
 
@@ -131,9 +132,12 @@ def _roles(doc: Document) -> list[tuple[str, str, str]]:
     return [(r.title.lower(), e.id, e.name) for e in doc.entities for r in e.roles]
 
 
+# " of " right after a person's name that opens a speaker phrase ("Brett Lock of OutRage!").
+_OF_AFTER = re.compile(r"[^\S\n]+of[^\S\n]")
 # Courtesy titles and ranks that say whether a person is a man or a woman.
 _GENDERED = table("quotes/gendered_titles.tsv")
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_KIN = words("lexicons/entities/kin_nouns.txt")
 # The word right before a name on its line ("Mr Lush"; not "Big Brother" on the line above).
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+\.?)[^\S\n]+\Z")
 # Nouns a company or body is called by ("the firm", "the insurer"): a subject with one
@@ -182,13 +186,30 @@ class SpeakerResolver:
         # Only a mention covering the head names the speaker: in "the Baltic members" the
         # NORP "Baltic" is a modifier, not who spoke.
         mention = self._mention_of(head)
+        if mention is not None and mention.type == "NORP" and _one_of_a_people(head):
+            # "the American", "The Spaniard": a person described by nationality, never the
+            # nationality itself; the person the same word is written before ("American
+            # Andy Roddick"), else the description alone (in a story of two players the
+            # latest name is as often the other one).
+            phrase = " ".join(self.text[start:end].split())
+            person = self._written_with(head.lower_, head.idx)
+            if person is not None:
+                return Speaker(entity=person.entity, name=person.name, start=start, end=end), person.type
+            # Kept out of the antecedents of "he" and "she", as the nationality was.
+            return Speaker(entity=None, name=phrase, start=start, end=end), "NORP"
+        if mention is not None and mention.type in GROUP_TYPES:
+            # "Brett Lock of gay group OutRage! said", which the parser heads with the group:
+            # the person named first speaks for it.
+            person = self.index.at(start, start + 1)
+            if person is not None and person.type == "PERSON" and person.start == start and _OF_AFTER.match(self.text, person.end):
+                return Speaker(entity=person.entity, name=person.name, start=person.start, end=person.end), "PERSON"
         if mention is not None:
             return Speaker(entity=mention.entity, name=mention.name, start=start, end=end), mention.type
         named = self._named_in_description(head)
         if named is not None:
             return Speaker(entity=named.entity, name=named.name, start=named.start, end=named.end), named.type
         phrase = " ".join(self.text[start:end].split())
-        holder = self._office_holder(phrase, head.idx)
+        holder = self._office_holder(phrase, head.idx, start)
         if holder is not None:
             return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
         if head.pos_ == "PROPN" and not head.text.islower():  # (the parser tags "secretary-general" so)
@@ -253,10 +274,23 @@ class SpeakerResolver:
             words.insert(0, tok)
         return "".join(w.text + w.whitespace_ for w in words).strip()
 
-    def _office_holder(self, phrase: str, pos: int) -> Mention | None:
-        """The person holding the office named by ``phrase`` (``the secretary general``):
-        from the entities' roles, else the latest person whose name the same title is
-        written next to (a title word anywhere in the name's sentence)."""
+    def _written_with(self, word: str, pos: int) -> Mention | None:
+        """The latest person before ``pos`` whose name comes right after ``word`` ("American
+        Andy Roddick" for "the American"; not "by chairman Tim Phillips, the American said",
+        where the word opens the next clause)."""
+        for mention in self.index.before(pos, ("PERSON",)):
+            before = self.text[max(0, mention.start - 40) : mention.start].rstrip().lower()
+            if before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum()):
+                return mention
+        return None
+
+    def _office_holder(self, phrase: str, pos: int, start: int | None = None) -> Mention | None:
+        """The person holding the office named by ``phrase`` (``the secretary general``,
+        starting at ``start``, its head at ``pos``): from the entities' roles, else the
+        latest person whose name the same title is written next to (a title word anywhere
+        in the name's sentence, but not the phrase itself: in "Asked about Sir Ian's
+        comments, the prime minister's official spokesman said" the spokesman is not Sir
+        Ian)."""
         words = [w for w in phrase.lower().split() if w not in ("the", "a", "an", "this", "that")]
         if not words:
             return None
@@ -276,6 +310,11 @@ class SpeakerResolver:
             # names no mother.
             context = _SENTENCE_END.split(self.text[max(0, mention.start - 60) : mention.start])[-1].lower()
             after = _SENTENCE_END.split(self.text[mention.end : mention.end + 60])[0].lower()
+            # The title anywhere after the name; after a possessive name, short of the speaker
+            # phrase itself ("Asked about Sir Ian's comments, the prime minister's official
+            # spokesman said": the name belongs to "comments", the title to someone else).
+            if self.text.startswith(("'s", "’s"), mention.end):
+                after = after[: max(0, (start if start is not None else pos) - mention.end)]
             if office and (title in context or title in after):
                 return mention
             if context.rstrip().endswith(title) or apposed.match(after):
@@ -296,7 +335,7 @@ class SpeakerResolver:
         noun = self._noun_subject(head, found[0] if found else -1)
         if noun is not None:
             phrase = " ".join(self.text[slice(*phrase_span(noun))].split())
-            holder = self._office_holder(phrase, noun.idx) if word in PERSONAL else None
+            holder = self._office_holder(phrase, noun.idx, phrase_span(noun)[0]) if word in PERSONAL else None
             if holder is not None and self.index.gender.get(holder.entity, _PRONOUN_GENDER[word]) == _PRONOUN_GENDER[word]:
                 return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
             # A title with "the" ("the chancellor", "the Portugal star") most often describes
@@ -332,10 +371,9 @@ class SpeakerResolver:
         lawsuit seeks to force Wal-Mart to ... It also seeks", "Older generations are more
         comfortable because they know", "the government said it will"; for "he" and "she"
         a title or a noun for one person: "the prime minister hailed ... And he claimed").
-        None when there is none, when the nearest such subject has the other number
-        ("Qantas shares fell after it warned"), or when the noun is one a company or body
-        is called by ("the firm", "the insurer", "the organisation"): that stands for the
-        company named."""
+        None when there is none, or when the noun is one a company or body is called by
+        ("the firm", "the insurer", "the organisation"): that stands for the company
+        named."""
         word = pronoun.lower_
         if word not in PERSONAL | PLURAL | NEUTER:
             return None
@@ -349,9 +387,7 @@ class SpeakerResolver:
             if self.index.at(tok.idx, tok.idx + len(tok.text)) is not None:
                 continue
             if (tok.tag_ == "NNS") != (word in PLURAL):
-                if word in PERSONAL:
-                    continue
-                return None  # the nearest subject cannot be it: "Qantas shares fell after it warned"
+                continue
             lower = tok.lower_
             one_person = lower in self.titles or lower in _PERSON_NOUNS or lower.endswith("-year-old")
             if word in PERSONAL:
@@ -386,6 +422,12 @@ class SpeakerResolver:
             if fallback is None and (span is None or (_referent(span.root, mention.type) and not _addressee(span.root))):
                 fallback = mention
         return fallback if fallback is not None and pos - fallback.end < 300 else None
+
+
+def _one_of_a_people(head) -> bool:
+    """"the American", "the Dutchman": one person named by a nationality, with "the" and in
+    the singular (not "the Tories", "the Americans")."""
+    return head.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
 
 
 def _indefinite(noun) -> bool:
