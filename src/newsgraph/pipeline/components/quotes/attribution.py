@@ -107,15 +107,27 @@ def is_title_word(tok) -> bool:
         prev = tok.nbor(-1)
         if prev.is_punct or prev.is_space or "\n" in prev.whitespace_:
             return False
+    doc = tok.doc
     sent = tok.sent
-    words = list(sent)
+    first, last = sent.start, sent.end
     for _ in range(_TITLE_SPLITS):  # splits the parser made inside the title
-        if sent.start == 0 or tok.doc[sent.start - 1].text in SENT_END:
+        if first == 0 or doc[first - 1].text in SENT_END:
             break
-        sent = tok.doc[sent.start - 1].sent
-        words[0:0] = sent
-    line = [t for t in words if "\n" not in tok.doc.text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]]
-    return sum(1 for t in line if t.is_alpha and len(t) >= 4 and t.text.islower()) >= _PROSE_WORDS
+        first = doc[first - 1].sent.start
+    # The words of that stretch on the cue's own line, counted outwards from the cue until
+    # enough of them are prose.
+    prose = 0
+    for step in (-1, 1):
+        i = tok.i + step
+        while first <= i < last:
+            t = doc[i]
+            if "\n" in t.text or "\n" in (t.whitespace_ if step < 0 else doc[i - 1].whitespace_):
+                break
+            prose += t.is_alpha and len(t) >= 4 and t.text.islower()
+            if prose >= _PROSE_WORDS:
+                return True
+            i += step
+    return False
 
 
 def is_quote_mark(tok) -> bool:
