@@ -382,8 +382,9 @@ def _bbc_checks(path: Path, components: list, limit: int | None) -> tuple[dict, 
     from newsgraph.eval.tasks import quote_checks, quote_pronouns
     from newsgraph.eval.tasks.quantities import BBC_CORPUS
 
-    root = path.parents[2] / BBC_CORPUS if len(path.parents) > 2 else path / BBC_CORPUS
-    if limit is not None or not root.is_dir():
+    # The PolNeAR split sits at <data root>/quotes/polnear/<split>.
+    root = path.parents[2] / BBC_CORPUS if len(path.parents) > 2 else None
+    if limit is not None or root is None or not root.is_dir():
         why = "a --limit run" if limit is not None else f"no BBC corpus at {root}"
         return {}, {}, [], [f"bbc_pronoun_*, bbc_quotes_*: skipped ({why})"]
 

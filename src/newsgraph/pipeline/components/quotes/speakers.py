@@ -334,8 +334,9 @@ class SpeakerResolver:
             found = None
         noun = self._noun_subject(head, found[0] if found else -1)
         if noun is not None:
-            phrase = " ".join(self.text[slice(*phrase_span(noun))].split())
-            holder = self._office_holder(phrase, noun.idx, phrase_span(noun)[0]) if word in PERSONAL else None
+            first, last = phrase_span(noun)
+            phrase = " ".join(self.text[first:last].split())
+            holder = self._office_holder(phrase, noun.idx, first) if word in PERSONAL else None
             if holder is not None and self.index.gender.get(holder.entity, _PRONOUN_GENDER[word]) == _PRONOUN_GENDER[word]:
                 return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
             # A title with "the" ("the chancellor", "the Portugal star") most often describes
