@@ -15,6 +15,10 @@ Variants, each a run of ``newsgraph eval quotes`` with ``cues.content_of`` wrapp
   texts);
 - ``threshold-T``: such a cue only when the cue model scores it T or more.
 
+The figures in docs/quotes.md (eighteenth session) are of the cue model trained on PolNeAR
+alone, before it learned from BBC labels and object features: to reproduce them, run this
+script on commit ``4fc3b7b``.
+
 Prints the PolNeAR train counts of the ``--show`` lemmas, then, per variant, PolNeAR dev all-attribution F1 (and its held-out half) and the BBC
 checked records still found, by their check ("yes", "partly", "no").
 """

@@ -51,6 +51,26 @@ def test_quotes_cues_features_read_word_and_what_hangs_from_it(nlp):
     assert "l=fear" in feats and "c=prep:of" in feats and "p=NOUN" in feats
 
 
+def test_quotes_cues_features_name_the_objects_word_and_kind(nlp):
+    # What tells a shot ("blasted over the bar") from a criticism ("blasted the referee").
+    shot = features(nlp("Mateo Ruiz blasted over the bar in the second half.")[2])
+    criticism = features(nlp("The manager blasted the referee after the game.")[2])
+    assert "o=over|bar" in shot and "oe=over|NOUN" in shot
+    assert "o=dobj|referee" in criticism and "oe=dobj|NOUN" in criticism
+    assert not any(f.startswith("o=dobj") for f in shot)
+
+
+def test_quotes_cues_object_weights_count_in_the_score(nlp, tmp_path):
+    from newsgraph.pipeline.components.quotes.cues import load_model
+
+    model = load_model(_hand_model(tmp_path, {"l=blast": 1.0, "o=over|bar": -4.0, "oe=dobj|NOUN": 4.0}))
+    shot = nlp("Mateo Ruiz blasted over the bar in the second half.")[2]
+    criticism = nlp("The manager blasted the referee after the game.")[2]
+    assert model.score(shot) < 0.5 < model.score(criticism)
+    for tok in (shot, criticism):
+        assert model.score(tok) == model.probability(features(tok))
+
+
 def test_quotes_cues_nominal_cue_reports_its_prepositional_object(make_doc, nlp, tmp_path):
     text = "Residents of Tarvik voiced fears of a new flood in the valley."
     model = _hand_model(tmp_path, {"l=fear": 5.0})

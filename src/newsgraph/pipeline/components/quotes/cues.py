@@ -79,6 +79,9 @@ class CueModel:
             if cdep in _COMPLEMENTS:
                 marks = [g.lower for g in child.children if g.dep in _MARK_DEPS]
                 total += w((_CM, cdep, marks[0] if marks else _NONE), 0.0)
+            for kind, obj in _objects(child, cdep):
+                total += w((_O, kind, _lower_id(obj, obj.lemma)), 0.0)
+                total += w((_OE, kind, obj.ent_type or obj.pos), 0.0)
         doc, i = tok.doc, tok.i
         prev = doc[i - 1].lower if i >= 1 else _START
         nxt = doc[i + 1].lower if i + 1 < len(doc) else _END
@@ -95,13 +98,14 @@ def _sigmoid(score: float) -> float:
 
 
 # Feature families of ``features``, as the first element of an id key (``CueModel.by_id``).
-_L, _P, _T, _D, _LP, _LD, _HL, _HP, _C, _LC, _S, _CM, _W_PREV, _W_NEXT, _LN = range(15)
+_L, _P, _T, _D, _LP, _LD, _HL, _HP, _C, _LC, _S, _CM, _W_PREV, _W_NEXT, _LN, _O, _OE = range(17)
 _FAMILIES = {"l": _L, "p": _P, "t": _T, "d": _D, "lp": _LP, "ld": _LD, "hl": _HL, "hp": _HP, "c": _C, "lc": _LC,
-             "s": _S, "cm": _CM, "w-1": _W_PREV, "w+1": _W_NEXT, "ln": _LN}
+             "s": _S, "cm": _CM, "w-1": _W_PREV, "w+1": _W_NEXT, "ln": _LN, "o": _O, "oe": _OE}
 _WORD_KINDS = frozenset(get_string_id(d) for d in ("prep", "mark", "prt", "aux"))
 _SPEAKING = frozenset(get_string_id(d) for d in ("nsubj", "poss"))
 _COMPLEMENTS = frozenset(get_string_id(d) for d in ("ccomp", "xcomp"))
 _MARK_DEPS = frozenset(get_string_id(d) for d in ("mark", "aux"))
+_DOBJ_ID, _PREP_ID, _POBJ_ID = get_string_id("dobj"), get_string_id("prep"), get_string_id("pobj")
 _NONE, _START, _END = get_string_id("-"), get_string_id("<s>"), get_string_id("</s>")
 # Lower-cased lemma ids by lemma id, shared by all documents (ids do not depend on the
 # store); capped (pipeline/bounded.py): every new lemma adds one.
@@ -113,6 +117,17 @@ def _lower_id(tok, lemma: int) -> int:
     if found is None:
         found = _LOWER_IDS[lemma] = get_string_id(tok.vocab.strings[lemma].lower())
     return found
+
+
+def _objects(child, cdep: int):
+    """(kind id, object token) of child ``child`` (dependency id ``cdep``) of a candidate:
+    a direct object (kind ``dobj``) or the object of a preposition (kind: the preposition's
+    word), what tells "blasted the referee" from "blasted over the bar"."""
+    if cdep == _DOBJ_ID:
+        return ((_DOBJ_ID, child),)
+    if cdep == _PREP_ID:
+        return tuple((child.lower, g) for g in child.children if g.dep == _POBJ_ID)
+    return ()
 
 
 def _kind(text: str) -> tuple[int, int]:
@@ -127,7 +142,7 @@ def _feature_key(feat: str) -> tuple:
     family = _FAMILIES[name]
     if family in (_L, _P, _T, _D, _W_PREV, _W_NEXT):
         return (family, get_string_id(value))
-    if family in (_LP, _LD, _HL, _HP, _LN):
+    if family in (_LP, _LD, _HL, _HP, _LN, _O, _OE):
         first, _, second = value.rpartition("|")
         return (family, get_string_id(first), get_string_id(second))
     if family == _C:
@@ -163,7 +178,7 @@ def is_candidate(tok, parse: Parse) -> bool:
 
 def features(tok) -> list[str]:
     """The classifier's features of candidate ``tok``: its word, its place in the parse,
-    what hangs from it, and the words next to it."""
+    what hangs from it (with the word and kind of its objects), and the words next to it."""
     lemma = tok.lemma_.lower()
     head = tok.head
     feats = [
@@ -184,6 +199,11 @@ def features(tok) -> list[str]:
         if child.dep_ in ("ccomp", "xcomp"):
             marks = [g.lower_ for g in child.children if g.dep_ in ("mark", "aux")]
             feats.append(f"cm={child.dep_}:{marks[0] if marks else '-'}")
+        objects = [("dobj", child)] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep":
+            objects = [(child.lower_, g) for g in child.children if g.dep_ == "pobj"]
+        for kind, obj in objects:
+            feats += [f"o={kind}|{obj.lemma_.lower()}", f"oe={kind}|{obj.ent_type_ or obj.pos_}"]
     doc = tok.doc
     for offset in range(1, _CONTEXT_WORDS + 1):
         prev = doc[tok.i - offset].lower_ if tok.i - offset >= 0 else "<s>"

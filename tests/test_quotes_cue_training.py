@@ -1,0 +1,64 @@
+"""The tools behind the cue model's BBC labels: sampling learned-cue records
+(``scripts/bbc_learned_cues.py``) and weighting labelled examples in training
+(``scripts/train_quote_cues.py``), on synthetic rows."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _script(name: str):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return module
+
+
+def test_passage_marks_the_cue_within_its_paragraph():
+    learned = _script("bbc_learned_cues")
+    text = "Headline\n\nThe striker blasted over the bar. Fans groaned.\n\nNext paragraph."
+    start = text.index("blasted")
+    assert learned.passage(text, start, start + 7) == "The striker [[blasted]] over the bar. Fans groaned."
+
+
+def test_sample_takes_each_cue_once_and_at_most_per_article(tmp_path):
+    learned = _script("bbc_learned_cues")
+    rows = []
+    for article in ("sport/001.txt", "sport/002.txt", "tech/003.txt"):
+        for cue_start in (10, 40, 80):
+            # Two records share each cue (a quote split around it).
+            rows += [{"article": article, "cue_start": cue_start, "part": k} for k in (0, 1)]
+    dump, out = tmp_path / "dump.jsonl", tmp_path / "items.jsonl"
+    dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    learned.sample(str(dump), str(out), n=5, seed=3, per_article=2)
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(items) == 5 and [i["id"] for i in items] == list(range(5))
+    keys = [(i["article"], i["cue_start"]) for i in items]
+    assert len(set(keys)) == 5
+    assert all(sum(a == article for a, _ in keys) <= 2 for article in {a for a, _ in keys})
+
+
+def test_fit_sample_weight_moves_the_model_toward_the_weighted_examples():
+    train = _script("train_quote_cues")
+    # The same features, labelled both ways: the weighted label wins.
+    rows = [["l=blast", "o=over|bar"]] * 6
+    y = np.array([1, 1, 1, 0, 0, 0], dtype=float)
+
+    def probability(weights, bias):
+        return 1 / (1 + np.exp(-(bias + weights["l=blast"] + weights["o=over|bar"])))
+
+    even = probability(*train.fit(rows, y, min_count=1, l2=1.0))
+    heavy = probability(*train.fit(rows, y, min_count=1, l2=1.0, sample_weight=[1, 1, 1, 10, 10, 10]))
+    assert abs(even - 0.5) < 0.05
+    assert heavy < 0.15
