@@ -62,3 +62,35 @@ def test_fit_sample_weight_moves_the_model_toward_the_weighted_examples():
     heavy = probability(*train.fit(rows, y, min_count=1, l2=1.0, sample_weight=[1, 1, 1, 10, 10, 10]))
     assert abs(even - 0.5) < 0.05
     assert heavy < 0.15
+
+
+def test_bbc_cue_checks_score_records_still_found_and_count_the_gone(tmp_path):
+    import hashlib
+    from types import SimpleNamespace
+
+    from newsgraph.eval.tasks import quote_cue_checks
+
+    text = "The striker blasted over the bar. The manager blasted the referee. Fans fear relegation."
+    (tmp_path / "sport").mkdir()
+    (tmp_path / "sport" / "001.txt").write_text(text, encoding="utf-8")
+    sha1 = hashlib.sha1(text.encode()).hexdigest()[:12]
+    entries = [
+        ("blasted over", "no"),  # still found: a wrong cue the model keeps
+        ("blasted the", "yes"),  # still found: a right one
+        ("fear", "yes"),  # gone: a right cue the model no longer finds
+    ]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(
+        json.dumps({"article": "sport/001.txt", "sha1": sha1, "cue_start": text.index(w), "cue_end": text.index(w) + 7, "label": label}) + "\n"
+        for w, label in entries
+    ), encoding="utf-8")
+    found = [text.index("blasted over"), text.index("blasted the")]
+
+    def analyse(texts):
+        assert texts == {"sport/001.txt": text}
+        return {"sport/001.txt": SimpleNamespace(quotes=[SimpleNamespace(cue=SimpleNamespace(start=s)) for s in found])}
+
+    scores, counts, files = quote_cue_checks.scores(tmp_path, analyse, gold)
+    assert scores == {"bbc_cues_precision": 0.5, "bbc_cues_kept": 0.5}
+    assert counts == {"bbc_cues_yes": 1, "bbc_cues_no": 1, "bbc_cues_gone_yes": 1, "bbc_cues_gone_no": 0}
+    assert files[-1] == gold

@@ -40,6 +40,7 @@ BASELINE = "quote marks + nearest person"
 GATED = (
     "direct_f1", "direct_speaker_acc", "all_f1", "all_speaker_acc",
     "bbc_pronoun_blind_precision", "bbc_quotes_blind_attribution_precision", "bbc_quotes_blind_speaker_accuracy",
+    "bbc_cues_precision",
 )
 # Texts from this share on (sorted by name) are the held-out half of dev.
 HELD_OUT_FROM = 0.5
@@ -377,16 +378,17 @@ def run(path: str | Path, limit: int | None = None, components: list | None = No
 def _bbc_checks(path: Path, components: list, limit: int | None) -> tuple[dict, dict, list, list[str]]:
     """The scores on the BBC articles checked by hand, when the BBC corpus is under the data
     root and the run is whole: the names given to pronoun speakers (``quote_pronouns``,
-    ``bbc_pronoun_*``) and quote records read as a reader sees them (``quote_checks``,
-    ``bbc_quotes_*``); with their counts, the files read and notes."""
-    from newsgraph.eval.tasks import quote_checks, quote_pronouns
+    ``bbc_pronoun_*``), quote records read as a reader sees them (``quote_checks``,
+    ``bbc_quotes_*``) and learned cues (``quote_cue_checks``, ``bbc_cues_*``); with their
+    counts, the files read and notes."""
+    from newsgraph.eval.tasks import quote_checks, quote_cue_checks, quote_pronouns
     from newsgraph.eval.tasks.quantities import BBC_CORPUS
 
     # The PolNeAR split sits at <data root>/quotes/polnear/<split>.
     root = path.parents[2] / BBC_CORPUS if len(path.parents) > 2 else None
     if limit is not None or root is None or not root.is_dir():
         why = "a --limit run" if limit is not None else f"no BBC corpus at {root}"
-        return {}, {}, [], [f"bbc_pronoun_*, bbc_quotes_*: skipped ({why})"]
+        return {}, {}, [], [f"bbc_pronoun_*, bbc_quotes_*, bbc_cues_*: skipped ({why})"]
 
     def run_on(texts: dict[str, str]) -> dict:
         docs = [GoldDoc(name=article, text=text, annotator="", attributions=[]) for article, text in texts.items()]
@@ -394,6 +396,7 @@ def _bbc_checks(path: Path, components: list, limit: int | None) -> tuple[dict, 
 
     found, counts, files = quote_pronouns.scores(root, run_on)
     checked, checked_counts, checked_files = quote_checks.scores(root, run_on)
+    cues, cue_counts, cue_files = quote_cue_checks.scores(root, run_on)
     notes = [
         "bbc_pronoun_*: the names given to pronoun speakers in BBC articles annotated by hand "
         f"(tuned: {counts['bbc_pronoun_tuned_gold']} pronouns whose errors the rules were written from; "
@@ -402,8 +405,10 @@ def _bbc_checks(path: Path, components: list, limit: int | None) -> tuple[dict, 
         "bbc_quotes_*: 160 of newsgraph's BBC quote records checked by hand (tuned 79, blind 81): the share "
         "that are attributions (lenient: or badly cut ones) and the share of those given their source; "
         "a precision sample, no recall",
+        "bbc_cues_*: 300 learned cues of the shipped cue model's BBC quote records, checked by hand: the share "
+        "of those still found that are cues (precision) and the share of the labelled cues still found (kept)",
     ]
-    return found | checked, counts | checked_counts, files + checked_files, notes
+    return found | checked | cues, counts | checked_counts | cue_counts, files + checked_files + cue_files, notes
 
 
 def _no_entity(start: int, end: int) -> None:
