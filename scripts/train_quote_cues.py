@@ -70,7 +70,9 @@ def parse_all(texts: list[str], cache: Path | None, chunk: int = 40):
     docs = []
     for first in range(0, len(texts), chunk):
         part = texts[first : first + chunk]
-        file = cache / f"{first:05d}-{len(part)}.spacy" if cache is not None else None
+        # Named by the texts' hash too, so a cache made for other texts is never read back.
+        digest = hashlib.sha1("\0".join(part).encode()).hexdigest()[:12]
+        file = cache / f"{first:05d}-{len(part)}-{digest}.spacy" if cache is not None else None
         if file is not None and file.is_file():
             docs += list(DocBin().from_disk(file).get_docs(backbone.nlp.vocab))
             continue
@@ -136,13 +138,13 @@ def write_non_holders(path: Path, nouns: list[tuple[str, int]], n_texts: int, mi
     path.write_text("\n".join(header + [f"{noun}\t{count}" for noun, count in nouns]) + "\n", encoding="utf-8")
 
 
-def bbc_examples(labels: Path, corpus: Path, cache: Path | None):
+def bbc_examples(labels: list[Path], corpus: Path, cache: Path | None):
     """(features, label) of the BBC cue words people labelled (``scripts/bbc_learned_cues.py``;
-    one JSON line each: article, sha1, cue_start, label "yes"/"no") and each one's article,
-    the articles read from ``corpus`` and parsed by the default backbone."""
+    files of one JSON line each: article, sha1, cue_start, label "yes"/"no") and each one's
+    article, the articles read from ``corpus`` and parsed by the default backbone."""
     from newsgraph.eval.tasks.quantities import bbc_article
 
-    entries = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
+    entries = [json.loads(line) for file in labels for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
     articles = sorted({e["article"] for e in entries})
     sha1 = {e["article"]: e["sha1"] for e in entries}
     texts = [bbc_article(corpus, a, sha1[a]) for a in articles]
@@ -152,7 +154,7 @@ def bbc_examples(labels: Path, corpus: Path, cache: Path | None):
         sdoc = sdocs[e["article"]]
         tok = next((t for t in sdoc if t.idx == e["cue_start"]), None)
         if tok is None:
-            raise SystemExit(f"{labels}: no token starts at {e['cue_start']} in {e['article']}")
+            raise SystemExit(f"{e['article']}: no token starts at {e['cue_start']} (labels {', '.join(map(str, labels))})")
         rows.append(features(tok))
         y.append(e["label"] == "yes")
         names.append(e["article"])
@@ -242,7 +244,7 @@ def main() -> None:
     parser.add_argument("--min-cues", type=int, default=2, help="times a lemma must be a gold cue to be a candidate")
     parser.add_argument("--non-holders-out", type=Path, default=NON_HOLDERS)
     parser.add_argument("--min-subject", type=int, default=10, help="times a non-holder noun must be a subject")
-    parser.add_argument("--bbc-labels", type=Path, default=BBC_LABELS, help="BBC cue words labelled by people")
+    parser.add_argument("--bbc-labels", type=Path, nargs="+", default=[BBC_LABELS], help="files of BBC cue words labelled by people")
     parser.add_argument("--polnear-only", action="store_true", help="train on PolNeAR alone (no BBC labels)")
     parser.add_argument("--bbc-corpus", type=Path, default=REPO.parent / "shared" / "data" / BBC_CORPUS)
     parser.add_argument("--bbc-weight", type=float, nargs="+", default=[10.0],
@@ -278,7 +280,7 @@ def main() -> None:
         rows, y = rows + bbc_rows, np.concatenate([y, bbc_y])
         trained_on += (
             f"; and {len(bbc_rows)} cue words of {len(set(bbc_articles))} BBC News articles labelled by hand "
-            f"({int(bbc_y.sum())} cues), each weighted {args.bbc_weight:g} ({args.bbc_labels.name})"
+            f"({int(bbc_y.sum())} cues), each weighted {args.bbc_weight:g} ({', '.join(f.name for f in args.bbc_labels)})"
         )
         settings["bbc_weight"] = args.bbc_weight
     sample_weight = np.ones(len(rows))
