@@ -4,6 +4,7 @@ synthetic sentences (spaCy parse, hand-made entities)."""
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -91,6 +92,14 @@ def test_quotes_cues_possessor_speaks_for_a_nominal_cue(make_doc, nlp, tmp_path)
     assert quote.speaker.entity == "p1" and text[quote.speaker.start : quote.speaker.end] == "her"
 
 
+def test_quotes_cues_learned_cue_carries_the_models_probability(make_doc, nlp, tmp_path):
+    text = "Residents of Tarvik voiced fears of a new flood in the valley. The mayor said the dam would hold."
+    quotes = _run(make_doc, nlp, text, cue_model=_hand_model(tmp_path, {"l=fear": 5.0}))
+    by_cue = {text[q.cue.start : q.cue.end]: q.cue_confidence for q in quotes}
+    assert by_cue["fears"] == round(1 / (1 + math.exp(-2.0)), 3)  # bias -3 + 5
+    assert by_cue["said"] is None  # a lexicon cue: no model involved
+
+
 def test_quotes_cues_below_threshold_or_switched_off_adds_nothing(make_doc, nlp, tmp_path):
     text = "Residents of Tarvik voiced fears of a new flood in the valley."
     assert _run(make_doc, nlp, text, cue_model=_hand_model(tmp_path, {"l=fear": 1.0})) == []
@@ -149,3 +158,16 @@ def test_quotes_sentence_pointing_back_names_the_speaker(quotes_of):
     ents = [entity(text, "p1", "PERSON", "Jane Doe", "Jane Doe")]
     (quote,) = quotes_of(text, ents)
     assert quote.speaker.entity == "p1" and text[quote.cue.start : quote.cue.end] == "put"
+
+
+def test_article_view_says_a_learned_cue_and_its_confidence():
+    from newsgraph.web.highlight import spans_of
+
+    text = "Residents voiced fears of a new flood. The mayor said the dam would hold."
+    record = {"text": text, "entities": [], "quotes": [
+        {"start": 23, "end": 37, "kind": "indirect", "speaker": None, "cue": {"start": 16, "end": 21}, "cue_confidence": 0.634},
+        {"start": 53, "end": 72, "kind": "indirect", "speaker": None, "cue": {"start": 48, "end": 52}, "cue_confidence": None},
+    ]}
+    labels = [s.label for s in spans_of(record) if s.kind == "quote"]
+    assert labels == ["indirect quote by unknown speaker (learned cue, model confidence 0.63)",
+                      "indirect quote by unknown speaker"]

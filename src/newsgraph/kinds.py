@@ -258,7 +258,11 @@ def _quote_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
         who = names.get(speaker.get("entity")) or speaker.get("name")
         # Linked by the resolved graph entity only: a name as written ("A spokesman") links nowhere.
         gid = (links.get(speaker.get("entity")) or {}).get("gid")
-        yield (q["start"], q["end"], "quote", f"{q['kind']} quote by {who or 'unknown speaker'}",
+        title = f"{q['kind']} quote by {who or 'unknown speaker'}"
+        if q.get("cue_confidence") is not None:
+            # A cue the trained model found, not a reporting verb: say how sure it was.
+            title += f" (learned cue, model confidence {q['cue_confidence']:.2f})"
+        yield (q["start"], q["end"], "quote", title,
                {"href": "/quotes?speaker_id=" + urlquote(gid, safe="")} if gid else {})  # fmt: skip
         if speaker.get("start") is not None and speaker.get("end") is not None:
             yield speaker["start"], speaker["end"], "speaker", f"speaker: {who}", {}

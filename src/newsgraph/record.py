@@ -14,7 +14,7 @@ import msgspec
 
 # The record's schema (``Record.schema_version``); the store's tables have their own,
 # ``store.schema.STORE_SCHEMA_VERSION`` (its latest migration).
-RECORD_SCHEMA_VERSION = "1.3"  # 1.1 added `tone`, 1.2 `notes`, 1.3 `quotes[].attribution`, `dates[].duration|freq|quant`, `events[].source|target.code`, a title for plain text; fields are only ever added
+RECORD_SCHEMA_VERSION = "1.4"  # 1.1 added `tone`, 1.2 `notes`, 1.3 `quotes[].attribution`, `dates[].duration|freq|quant`, `events[].source|target.code`, a title for plain text, 1.4 `quotes[].cue_confidence`; fields are only ever added
 SCHEMA_VERSION = RECORD_SCHEMA_VERSION  # the old name, kept for code that imports it
 
 
@@ -100,6 +100,10 @@ class Quote(Struct, frozen=True):
     # The attribution the quote belongs to ("a1", "a2", ... per record): the pieces of a
     # quote split around its cue, and the partial quote inside reported speech, share one.
     attribution: str | None = None
+    # The cue model's probability that ``cue`` is a cue, when the model found it (a belief,
+    # an intention, a noun, a verb outside the lexicon of reporting verbs); null when the
+    # lexicon or the quote marks gave the cue. Read docs/quotes.md for what it is worth.
+    cue_confidence: float | None = None
 
 
 class Quantity(Struct, frozen=True):

@@ -143,6 +143,7 @@ class Cue:
     end: int
     verb: object  # spaCy Token of the cue (its first word)
     speaker: object | None  # spaCy Token heading the speaker phrase
+    score: float | None = None  # the cue model's probability, for a learned cue
 
 
 class Parse:

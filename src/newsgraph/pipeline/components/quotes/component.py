@@ -418,6 +418,7 @@ def _to_quotes(doc: Document, items: list[_Item], titles: frozenset[str], inside
                 cue=Span(start=cue.start, end=cue.end) if cue is not None else None,
                 component=NAME,
                 attribution=attribution,
+                cue_confidence=round(cue.score, 3) if cue is not None and cue.score is not None else None,
             )
         )
     return quotes

@@ -230,7 +230,8 @@ def find_learned(parse: Parse, model: CueModel, taken: frozenset[int] = frozense
             continue
         # The model before the content: the vectorised test above already ruled out most
         # tokens without content, and the model rules out most of the rest.
-        if model.score(tok) < model.threshold:
+        score = model.score(tok)
+        if score < model.threshold:
             continue
         content = content_of(parse, tok)
         if content is None:
@@ -238,7 +239,7 @@ def find_learned(parse: Parse, model: CueModel, taken: frozenset[int] = frozense
         speaker = speaker_of(parse, tok)
         if speaker is None or (_reports_infinitive(tok) and not could_hold(speaker)):
             continue
-        cue = Cue(tok.idx, tok.idx + len(tok), tok, speaker)
+        cue = Cue(tok.idx, tok.idx + len(tok), tok, speaker, score)
         found.append(Reported(content[0], content[1], cue))
     return found
 
