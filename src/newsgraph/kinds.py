@@ -248,6 +248,7 @@ def _quote_rows(doc_id: str, items: list[dict], text: str) -> Rows:
             "speaker_start": speaker.get("start"), "speaker_end": speaker.get("end"),
             "cue_start": cue.get("start"), "cue_end": cue.get("end"),
             "cue": _slice(text, cue.get("start"), cue.get("end")), "component": q.get("component"),
+            "cue_confidence": q.get("cue_confidence"),
         })  # fmt: skip
     return {"quotes": rows}
 

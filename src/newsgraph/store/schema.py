@@ -255,6 +255,13 @@ _V11_SURNAME_CONTEXT = """
 CREATE TABLE surname_context (surname VARCHAR PRIMARY KEY, digest VARCHAR);
 """
 
+# The cue model's probability of a learned quote cue (record schema 1.4,
+# ``quotes[].cue_confidence``), so the quotes list can show it. Rows stored before have no
+# value, as their records have none.
+_V12_QUOTE_CUE_CONFIDENCE = """
+ALTER TABLE quotes ADD COLUMN cue_confidence DOUBLE;
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
@@ -267,6 +274,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (9, "entity index", _V9_ENTITY_INDEX),
     (10, "claims list pages, search lists", _V10_READS),
     (11, "surname context digests", _V11_SURNAME_CONTEXT),
+    (12, "quote cue confidence", _V12_QUOTE_CUE_CONFIDENCE),
 ]
 
 # Work a migration's SQL cannot do, run after its statements in its transaction.
