@@ -6,7 +6,7 @@ context`` per quote, so that a reader can count and read the classes the extract
 wrong. The texts stay out of the repository: write the dump to /tmp.
 
     nice -n 10 .venv/bin/python scripts/bbc_quotes_dump.py CORPUS_DIR /tmp/quotes.jsonl
-    .venv/bin/python scripts/bbc_quotes_dump.py --diff /tmp/before.jsonl /tmp/after.jsonl
+    .venv/bin/python scripts/bbc_quotes_dump.py --diff /tmp/before.jsonl /tmp/after.jsonl [--sample 20 --seed 7]
 
 ``--diff`` compares two dumps: the quotes only in the first (removed), only in the second
 (added), and those whose speaker changed (its words, name or type), with counts by kind and cue word and every
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -73,8 +74,10 @@ def _load(path: str) -> dict[tuple, dict]:
     return rows
 
 
-def diff(before: str, after: str) -> None:
-    """Print what changed between two dumps (quotes keyed by article, kind, text and cue)."""
+def diff(before: str, after: str, sample: int | None = None, seed: int = 7) -> None:
+    """Print what changed between two dumps (quotes keyed by article, kind, text and cue);
+    with ``sample``, only that many added and removed quotes, drawn at random (``seed``),
+    for a reader to judge."""
     old, new = _load(before), _load(after)
     removed = [old[k] for k in old if k not in new]
     added = [new[k] for k in new if k not in old]
@@ -85,6 +88,13 @@ def diff(before: str, after: str) -> None:
             kinds = Counter(r["kind"] for r in rows)
             cues = Counter(r["cue_lemma"] for r in rows)
             print(f"{name} by kind: {dict(kinds)}; by cue word: {cues.most_common(20)}")
+    if sample is not None:
+        rng = random.Random(seed)  # the added drawn first
+        added = rng.sample(added, min(sample, len(added)))
+        removed = rng.sample(removed, min(sample, len(removed)))
+        print(f"a random {sample} of each (seed {seed}):")
+    for name, rows in (("removed", removed), ("added", added)):
+        if rows:
             for r in rows:
                 print(f"  {name} [{r['kind']}] {r['article']} cue={r['cue']!r} speaker={r['speaker_span']!r}")
                 print(f"      {r['text'][:100]!r}\n      ... {r['context'][:240]}")
@@ -105,8 +115,10 @@ if __name__ == "__main__":
     parser.add_argument("first", help="the corpus folder (its */*.txt), or with --diff the earlier dump")
     parser.add_argument("second", help="the dump to write, or with --diff the later dump")
     parser.add_argument("--diff", action="store_true", help="compare two dumps instead of making one")
+    parser.add_argument("--sample", type=int, default=None, help="with --diff: list only this many added and removed quotes")
+    parser.add_argument("--seed", type=int, default=7, help="with --sample: the draw's seed")
     args = parser.parse_args()
     if args.diff:
-        diff(args.first, args.second)
+        diff(args.first, args.second, args.sample, args.seed)
     else:
         main(args.first, args.second)

@@ -41,11 +41,11 @@ from pathlib import Path
 import numpy as np
 from scipy import optimize, sparse
 
+from newsgraph.eval.tasks.quantities import BBC_CORPUS
 from newsgraph.eval.tasks.quotes import load_polnear
 from newsgraph.pipeline.components.quotes import lexicon
 from newsgraph.pipeline.components.quotes.attribution import Parse
 from newsgraph.pipeline.components.quotes.component import _inside
-from newsgraph.eval.tasks.quantities import BBC_CORPUS
 from newsgraph.pipeline.components.quotes.cues import MODEL_FILE, CueModel, features, is_candidate
 from newsgraph.pipeline.components.quotes.marks import find_quotes
 
@@ -269,6 +269,8 @@ def main() -> None:
     )
     settings = {"min_count": args.min_count, "l2": args.l2, "min_cues": args.min_cues, "floor": args.floor}
     if args.polnear_only:
+        if args.cv:
+            parser.error("--cv cross-validates on the BBC labels: drop --polnear-only")
         args.bbc_labels = None
     if args.bbc_labels is not None:
         bbc_cache = args.cache / "bbc" if args.cache is not None else None
@@ -276,6 +278,8 @@ def main() -> None:
         if args.cv:
             cross_validate(rows, y, bbc_rows, bbc_y, bbc_articles, args)
             return
+        if len(args.bbc_weight) > 1:
+            parser.error("several --bbc-weight values need --cv")
         (args.bbc_weight,) = args.bbc_weight
         rows, y = rows + bbc_rows, np.concatenate([y, bbc_y])
         trained_on += (

@@ -84,13 +84,15 @@ def test_bbc_cue_checks_score_records_still_found_and_count_the_gone(tmp_path):
         json.dumps({"article": "sport/001.txt", "sha1": sha1, "cue_start": text.index(w), "cue_end": text.index(w) + 7, "label": label}) + "\n"
         for w, label in entries
     ), encoding="utf-8")
-    found = [text.index("blasted over"), text.index("blasted the")]
+    found = {text.index("blasted over"): 0.72, text.index("blasted the"): 0.95}
 
     def analyse(texts):
         assert texts == {"sport/001.txt": text}
-        return {"sport/001.txt": SimpleNamespace(quotes=[SimpleNamespace(cue=SimpleNamespace(start=s)) for s in found])}
+        quotes = [SimpleNamespace(cue=SimpleNamespace(start=s), cue_confidence=c) for s, c in found.items()]
+        return {"sport/001.txt": SimpleNamespace(quotes=quotes)}
 
     scores, counts, files = quote_cue_checks.scores(tmp_path, analyse, gold)
     assert scores == {"bbc_cues_precision": 0.5, "bbc_cues_kept": 0.5}
-    assert counts == {"bbc_cues_yes": 1, "bbc_cues_no": 1, "bbc_cues_gone_yes": 1, "bbc_cues_gone_no": 0}
+    assert {k: v for k, v in counts.items() if "conf" not in k} == {"bbc_cues_yes": 1, "bbc_cues_no": 1, "bbc_cues_gone_yes": 1, "bbc_cues_gone_no": 0}
+    assert counts["bbc_cues_conf70_no"] == counts["bbc_cues_conf90_yes"] == 1 and sum(v for k, v in counts.items() if "conf" in k) == 2
     assert files[-1] == gold

@@ -33,32 +33,31 @@ def test_quotes_he_is_never_a_person_a_title_marks_as_a_woman(quotes_of):
     assert (speaker.entity, speaker.name) == ("e2", "Piotr Kell")
 
 
-def test_quotes_it_stands_for_the_common_noun_that_is_the_latest_subject(quotes_of):
-    text = (
+# (text, the one entity named in it: type and name, the pronoun, the speaker it should get)
+ONE_NAME_CASES = {
+    # A common noun that is the latest main subject is what "it" stands for ...
+    "it-is-the-latest-common-noun-subject": (
         "Dorn Mart sells the album in 40 stores. The lawsuit seeks to force Dorn Mart to remove the album. "
-        "It also says that the shop misled parents."
-    )
-    ents = [entity(text, "e1", "ORG", "Dorn Mart", "Dorn Mart")]
-    speaker = _speaker_of(text, quotes_of(text, ents), "It also")
-    assert (speaker.entity, speaker.name) == (None, "The lawsuit")
+        "It also says that the shop misled parents.", ("ORG", "Dorn Mart"), "It also", (None, "The lawsuit")),
+    # ... but a company noun stands for the company.
+    "it-after-the-firm-is-the-company": (
+        "Velmar said output rose. The firm also said it now believed the mine would run for 25 years.",
+        ("ORG", "Velmar"), "it now", ("e1", "Velmar")),
+    # "A spokesman" is someone new; "the chancellor" the person already named.
+    "he-after-a-spokesman-is-the-spokesman": (
+        "Tom Adler met the envoy on Monday. A spokesman for the embassy came later. He said the talks went well.",
+        ("PERSON", "Tom Adler"), "He said", (None, "A spokesman")),
+    "he-after-the-chancellor-is-the-person-named": (
+        "Tom Adler spoke to MPs on Monday. The chancellor arrived late. He said growth was strong.",
+        ("PERSON", "Tom Adler"), "He said", ("e1", "Tom Adler")),
+}
 
 
-def test_quotes_it_after_the_firm_still_stands_for_the_company(quotes_of):
-    text = "Velmar said output rose. The firm also said it now believed the mine would run for 25 years."
-    ents = [entity(text, "e1", "ORG", "Velmar", "Velmar")]
-    speaker = _speaker_of(text, quotes_of(text, ents), "it now")
-    assert (speaker.entity, speaker.name) == ("e1", "Velmar")
-
-
-def test_quotes_a_spokesman_is_someone_new_the_chancellor_someone_named(quotes_of):
-    text = "Tom Adler met the envoy on Monday. A spokesman for the embassy came later. He said the talks went well."
-    ents = [entity(text, "e1", "PERSON", "Tom Adler", "Tom Adler")]
-    speaker = _speaker_of(text, quotes_of(text, ents), "He said")
-    assert (speaker.entity, speaker.name) == (None, "A spokesman")
-    text = "Tom Adler spoke to MPs on Monday. The chancellor arrived late. He said growth was strong."
-    ents = [entity(text, "e1", "PERSON", "Tom Adler", "Tom Adler")]
-    speaker = _speaker_of(text, quotes_of(text, ents), "He said")
-    assert (speaker.entity, speaker.name) == ("e1", "Tom Adler")
+@pytest.mark.parametrize("case", ONE_NAME_CASES)
+def test_quotes_pronoun_speaker_with_one_name_in_the_text(quotes_of, case):
+    text, (kind, name), pronoun, expected = ONE_NAME_CASES[case]
+    speaker = _speaker_of(text, quotes_of(text, [entity(text, "e1", kind, name, name)]), pronoun)
+    assert (speaker.entity, speaker.name) == expected
 
 
 def test_quotes_a_reporting_verb_inside_a_title_is_no_cue(quotes_of):

@@ -17,6 +17,10 @@ character, and those no longer found are counted apart (``gone``):
 - ``bbc_cues_precision``: the share of the records still found whose cue is a cue;
 - ``bbc_cues_kept``: the share of the labelled cues still found (what a change costs in
   recall, within the sample).
+
+The counts also split the records still found by their ``cue_confidence`` (``conf50_*``
+for 0.5 to 0.6, ... ``conf90_*`` for 0.9 and more): how often a cue of that confidence is
+one.
 """
 
 from __future__ import annotations
@@ -26,17 +30,32 @@ from pathlib import Path
 from newsgraph.eval.tasks.quote_pronouns import read_entries
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "bbc_cues_checked.jsonl"
+# Lower ends (in hundredths) of the ``cue_confidence`` bins counted apart (``conf50_yes``:
+# the records scored 0.50 to 0.60 whose word is a cue), what the probability is worth.
+CONFIDENCE_BINS = (50, 60, 70, 80, 90)
 
 
 def scores(root: Path, analyse, path: Path = GOLD) -> tuple[dict[str, float], dict[str, int], list[Path]]:
     """``bbc_cues_precision`` and ``bbc_cues_kept``, the counts and the files read (the
     gold file ``path``). ``analyse(texts)``: as for ``quote_pronouns.scores``."""
     texts, gold = read_entries(root, path)
-    cue_starts = {article: {q.cue.start for q in doc.quotes if q.cue is not None} for article, doc in analyse(texts).items()}
+    confidence = {
+        article: {q.cue.start: q.cue_confidence for q in doc.quotes if q.cue is not None}
+        for article, doc in analyse(texts).items()
+    }
     tally = {"yes": 0, "no": 0, "gone_yes": 0, "gone_no": 0}
+    for low in CONFIDENCE_BINS:
+        tally |= {f"conf{low}_yes": 0, f"conf{low}_no": 0}
     for entry in gold:
-        found = entry["cue_start"] in cue_starts[entry["article"]]
-        tally[entry["label"] if found else f"gone_{entry['label']}"] += 1
+        found = confidence[entry["article"]]
+        if entry["cue_start"] not in found:
+            tally[f"gone_{entry['label']}"] += 1
+            continue
+        tally[entry["label"]] += 1
+        score = found[entry["cue_start"]]
+        if score is not None:
+            low = max((b for b in CONFIDENCE_BINS if b / 100 <= score), default=CONFIDENCE_BINS[0])
+            tally[f"conf{low}_{entry['label']}"] += 1
     kept = tally["yes"] + tally["no"]
     labelled_cues = tally["yes"] + tally["gone_yes"]
     out = {
