@@ -150,7 +150,7 @@ qu AS (SELECT gid, to_json(list_slice(list(struct_insert(quote, copies := copies
                                                     quote."end", quote.kind, quote.cue), 1, {top})) AS quotes
        FROM (SELECT m.gid, count(*) AS copies,
                     first({{'doc_id': q.doc_id, 'published': m.published, 'kind': q.kind, 'text': q.text,
-                           'start': q.start, 'end': q."end", 'cue': q.cue}}
+                           'start': q.start, 'end': q."end", 'cue': q.cue, 'cue_confidence': {cue_confidence}}}
                           ORDER BY dg.canonical DESC NULLS LAST, q.doc_id, q.start, q."end", q.kind, q.cue)
                         AS quote
              FROM (SELECT gid, doc_id, entity_id, published FROM r WHERE n_quotes > 0) m
@@ -174,14 +174,19 @@ def summarise(con, gids: set[str] | None) -> None:
     counts its entity's own (``corpus.queries``)."""
     if gids is not None and not gids:
         return
+    # A store migrated from before schema 12 is summarised (migration 9) before its quotes
+    # have the column; migration 13 summarises again once they do.
+    has_confidence = con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'quotes' "
+                                 "AND column_name = 'cue_confidence'").fetchall()[0][0]  # fmt: skip
+    sql = _SUMMARY_SQL.replace("{cue_confidence}", "q.cue_confidence" if has_confidence else "NULL::DOUBLE")
     if gids is None:
         con.execute("DELETE FROM entity_summary")
-        con.execute(_SUMMARY_SQL.format(only="", top=TOP))
+        con.execute(sql.format(only="", top=TOP))
     else:
         _register(con, "_ix_sg", {"gid": sorted(gids)})
         try:
             con.execute("DELETE FROM entity_summary WHERE gid IN (SELECT gid FROM _ix_sg)")
-            con.execute(_SUMMARY_SQL.format(only="JOIN (SELECT md5_number_lower(gid) AS gkey, gid FROM _ix_sg) s "
+            con.execute(sql.format(only="JOIN (SELECT md5_number_lower(gid) AS gkey, gid FROM _ix_sg) s "
                                                  "ON s.gkey = x.gkey AND s.gid = x.gid", top=TOP))  # fmt: skip
         finally:
             con.unregister("_ix_sg")

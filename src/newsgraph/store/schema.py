@@ -262,6 +262,14 @@ _V12_QUOTE_CUE_CONFIDENCE = """
 ALTER TABLE quotes ADD COLUMN cue_confidence DOUBLE;
 """
 
+
+
+def _after_13(con) -> None:
+    """The entity page's quote list (``entity_summary.quotes``) shows a learned cue's
+    confidence: summarise every entity again, now that the quotes have the column."""
+    entity_index.summarise(con, None)
+
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial tables", _V1),
     (2, "per-document indexes for the entity page", _V2_INDEXES),
@@ -275,10 +283,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (10, "claims list pages, search lists", _V10_READS),
     (11, "surname context digests", _V11_SURNAME_CONTEXT),
     (12, "quote cue confidence", _V12_QUOTE_CUE_CONFIDENCE),
+    (13, "entity summaries with quote cue confidence", ""),
 ]
 
 # Work a migration's SQL cannot do, run after its statements in its transaction.
-_AFTER = {7: search.backfill, 9: entity_index.backfill, 10: _after_10}
+_AFTER = {7: search.backfill, 9: entity_index.backfill, 10: _after_10, 13: _after_13}
 
 # The store schema (its latest migration); records carry their own, record.RECORD_SCHEMA_VERSION.
 STORE_SCHEMA_VERSION = MIGRATIONS[-1][0]
