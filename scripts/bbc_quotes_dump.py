@@ -54,6 +54,8 @@ def _rows(name: str, doc) -> list[dict]:
 
 def main(corpus: str, out: str) -> None:
     paths = sorted(Path(corpus).glob("*/*.txt"))
+    if not paths:
+        sys.exit(f"{corpus}: no articles (expected TOPIC/NNN.txt files, e.g. ../shared/data/corpora/bbc-news/dataset/data_files)")
     with open(out, "w", encoding="utf-8") as sink:
         for i in range(0, len(paths), CHUNK):
             chunk = paths[i : i + CHUNK]

@@ -41,6 +41,7 @@ CUE_POS = frozenset({"VERB", "AUX"})
 # through these links ("X issued a statement saying ...": saying -> statement -> issued).
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj"})
 _CLIMB_STEPS = 4
+_HAVE = frozenset({"have", "has", "had", "having", "'ve", "'d"})
 # Verbs that hand their attribution on to ``as saying`` (``the paper quoted X as saying``).
 _QUOTING = frozenset({"quote", "cite"})
 _DAYS = words("quotes/weekdays.txt")
@@ -291,7 +292,7 @@ class Parse:
                     return pobj[0] if pobj else None
             if subjects:
                 return self._nearest_subject(v, subjects)
-            if any(c.dep_ == "nsubjpass" for c in v.children):
+            if any(c.dep_ == "nsubjpass" for c in v.children) or (steps == 0 and _passive_participle(v)):
                 return None
             v = v.head if v.dep_ in _CLIMB and v.head.i != v.i else None
             steps += 1
@@ -410,6 +411,18 @@ class Parse:
 
 _SIGNED_AFTER = frozenset(".!?…")
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "EVENT", "WORK_OF_ART"})
+
+
+def _passive_participle(verb) -> bool:
+    """A past participle heading a clause of its own with no subject and no ``have``
+    (``Asked if he would stand again, Mr Hague replied``, ``The singer, asked whether ...,``,
+    ``When told of the decision, she said``): it is passive, so the clause it hangs from
+    names who was asked or told, not who asked; its speaker is its agent or nobody."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ == "aux" and c.lower_ in _HAVE for c in verb.children)
+    )
 
 
 def quoted_as(verb):

@@ -23,7 +23,7 @@ from spacy.strings import get_string_id
 from newsgraph.errors import Code, ConfigError
 from newsgraph.pipeline.bounded import BoundedCache
 from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, Cue, Parse, could_hold, is_title_word
-from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, content_end
+from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, before_next_speaker, content_end
 from newsgraph.pipeline.components.quotes.lexicon import RESOURCES
 from newsgraph.pipeline.components.quotes.tokens import TokenTable
 
@@ -277,7 +277,8 @@ def content_of(parse: Parse, tok) -> tuple[int, int] | None:
     span = _trim(parse, comp.left_edge.idx, last.idx + len(last))
     if span is None or span[0] <= tok.idx < span[1]:
         return None
-    if len(parse.text[span[0] : span[1]].split()) < MIN_CONTENT_TOKENS:
+    span = before_next_speaker(parse, *span)
+    if span is None or len(parse.text[span[0] : span[1]].split()) < MIN_CONTENT_TOKENS:
         return None
     return span
 

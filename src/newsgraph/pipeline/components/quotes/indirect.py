@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsgraph.pipeline.components.quotes.attribution import (
@@ -95,6 +96,9 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
     end = content_end(verb, comp, parse)
     end = max(end, last.right_edge, key=lambda t: t.i)
     span = _trim(parse, comp.left_edge.idx, end.idx + len(end))
+    if span is None:
+        return None
+    span = before_next_speaker(parse, *span)
     if span is None:
         return None
     start, end = span
@@ -205,6 +209,70 @@ _GOES_ON = frozenset({"conj", "advcl"})
 _ASIDE_OPEN = frozenset({",", "—", "–", "--"})
 # Prepositions after an object that carry what is said of it ("cited X as Y").
 _OF = frozenset({"as", "of", "for"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_NAME_POS = frozenset({"PROPN", "NOUN"})
+_FINITE = frozenset({"VBD", "VBZ"})
+_REDUCED = frozenset({"acl", "relcl", "amod"})
+_SENTENCE_END = re.compile(r"[.!?]\s")
+# Words a content does not end on: what follows them was cut away.
+_OPEN_ENDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART"})
+
+
+def before_next_speaker(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` without the phrase that ends it when that phrase is the subject of
+    the reporting verb right after it, a subject the parser hung on the content instead
+    (``Asked if Brown would start Eriksson replied``, ``... from Bosch, the carmaker's chief
+    executive Helmut Panke said``): a finite verb (``said``, ``says``; not ``saying``) with
+    no subject of its own. None when that phrase is all of the content (a speaker taken
+    for what was said); unchanged when the cut would leave too little, or a phrase that
+    stops on a preposition or article (``amid Tory claims``, a noun read as the verb)."""
+    doc = parse.sdoc
+    content = doc.char_span(start, end, alignment_mode="expand")
+    if content is None or len(content) == 0 or content.end >= len(doc):
+        return start, end
+    last, verb = content[-1], doc[content.end]
+    if (
+        verb.tag_ not in _FINITE
+        or verb.dep_ in _REDUCED  # "athletes found guilty": a participle the tagger took for a past tense
+        or parse.text[end : verb.idx].strip()
+        or not parse.is_cue_verb(verb)
+        or parse.inside_quotes(verb.idx)
+        or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    ):
+        return start, end
+    name = last
+    if name.text == ")":  # "the Office for National Statistics (ONS) said"
+        opening = next((t for t in reversed(doc[content.start : name.i]) if t.text == "("), None)
+        name = doc[opening.i - 1] if opening is not None and opening.i > 0 else name
+    if name.pos_ not in _NAME_POS:
+        return start, end
+    first = name.left_edge
+    while (sibling := _apposed_before(name, first)) is not None:  # "chief executive Tomas Verhoek", two appositions
+        first = sibling.left_edge
+    if name.dep_ == "appos" and name.head.i < first.i and "," not in parse.text[name.head.idx : first.idx]:
+        first = name.head.left_edge  # "Wales coach Mike Ruddock": a title the name is apposed to
+    if _SENTENCE_END.search(parse.text, first.idx, name.idx):
+        return start, end  # a phrase across sentences ("$8.6m. Nortel"): the parse is too far off to cut by
+    if first.idx <= start:
+        return None
+    while doc[first.i - 1].dep_ == "cc" and doc[first.i - 1].idx > start:  # "... and analysts said"
+        first = doc[first.i - 1]
+    cut = _trim(parse, start, first.idx)
+    kept = doc.char_span(*cut, alignment_mode="expand") if cut is not None else None
+    if not kept or len(parse.text[cut[0] : cut[1]].split()) < MIN_CONTENT_TOKENS or kept[-1].pos_ in _OPEN_ENDS:
+        return start, end
+    return cut
+
+
+def _apposed_before(name, first):
+    """The apposition of ``name``'s head that ends right before token ``first`` (the
+    parser's second apposition for one phrase), or None."""
+    if first.i == 0 or name.dep_ != "appos":
+        return None
+    tok = first.doc[first.i - 1]
+    while tok.head.i != name.head.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.dep_ == "appos" and tok.head.i == name.head.i and tok.right_edge.i == first.i - 1 else None
 
 
 def _trim(parse: Parse, start: int, end: int) -> tuple[int, int] | None:

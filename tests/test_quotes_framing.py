@@ -1,0 +1,46 @@
+"""Framing clauses a reader of the BBC corpus dump saw misread (docs/quotes.md, twentieth
+session), on synthetic text: a passive participle (``Asked if ..., X replied``) names who
+was asked, not who asked; a name the parser hung on a content clause is the subject of the
+reporting verb right after it, not part of what was said."""
+
+from __future__ import annotations
+
+from tests.fixtures.quotes import entity
+
+
+def _by_cue(text: str, quotes) -> dict[str, object]:
+    return {text[q.cue.start : q.cue.end]: q for q in quotes if q.cue is not None}
+
+
+def test_quotes_asked_in_a_passive_participle_is_not_the_answerers(quotes_of):
+    text = 'Asked if he would stand for the harbour council again, Mr Varnel replied: "No. Definitely not."'
+    quotes = _by_cue(text, quotes_of(text, [entity(text, "p1", "PERSON", "Piet Varnel", "Varnel")]))
+    assert quotes["Asked"].speaker is None
+    assert text[quotes["Asked"].start : quotes["Asked"].end] == "if he would stand for the harbour council again"
+    assert quotes["replied"].speaker.entity == "p1"
+
+
+def test_quotes_having_asked_is_still_the_askers(quotes_of):
+    text = "Having asked whether the toll was legal, Mr Varnel said he was not convinced."
+    quotes = _by_cue(text, quotes_of(text, [entity(text, "p1", "PERSON", "Piet Varnel", "Varnel")]))
+    assert quotes["asked"].speaker.entity == "p1"
+
+
+def test_quotes_content_stops_before_the_next_verbs_subject(quotes_of):
+    text = ("When asked if Kestrel would be seeking compensation from Brontel, the carmaker's chief "
+            'executive Tomas Verhoek said: "We will first look at the contract."')  # fmt: skip
+    ents = [entity(text, "o1", "ORG", "Kestrel", "Kestrel"), entity(text, "o2", "ORG", "Brontel", "Brontel"),
+            entity(text, "p1", "PERSON", "Tomas Verhoek", "Tomas Verhoek")]  # fmt: skip
+    quotes = _by_cue(text, quotes_of(text, ents))
+    asked = quotes["asked"]
+    assert text[asked.start : asked.end] == "if Kestrel would be seeking compensation from Brontel"
+    assert asked.speaker is None
+
+
+def test_quotes_a_speaker_run_into_from_the_headline_is_no_content(quotes_of):
+    # The parser reads the headline and the first sentence as one, and leaves "says" with
+    # no subject: the name before it was taken for what was said.
+    text = ("Varnel stresses prosperity goals\n\nPiet Varnel says his party's next manifesto will be "
+            '"unremittingly bold" and aimed at growth.')  # fmt: skip
+    quotes = quotes_of(text, [entity(text, "p1", "PERSON", "Piet Varnel", "Piet Varnel")])
+    assert [text[q.start : q.end] for q in quotes if "Varnel" in text[q.start : q.end]] == []
