@@ -44,3 +44,25 @@ def test_quotes_a_speaker_run_into_from_the_headline_is_no_content(quotes_of):
             '"unremittingly bold" and aimed at growth.')  # fmt: skip
     quotes = quotes_of(text, [entity(text, "p1", "PERSON", "Piet Varnel", "Piet Varnel")])
     assert [text[q.start : q.end] for q in quotes if "Varnel" in text[q.start : q.end]] == []
+
+
+def _contents(text: str, quotes) -> list[str]:
+    return [text[q.start : q.end] for q in quotes]
+
+
+def test_quotes_where_when_and_to_whom_one_spoke_is_no_content(quotes_of):
+    text = ("Speaking on Radio Kestrel's Morning Show, Ms Orla said the port would reopen. "
+            "The official spoke on condition of anonymity. "
+            "Speaking on Saturday at the harbour, Mr Varnel said the toll would fall. "
+            "Ms Orla has written to the harbour board urging it to reopen the port.")  # fmt: skip
+    ents = [entity(text, "p1", "PERSON", "Anna Orla", "Orla"), entity(text, "p2", "PERSON", "Piet Varnel", "Varnel")]
+    contents = _contents(text, quotes_of(text, ents))
+    assert "the port would reopen" in contents and "the toll would fall" in contents
+    assert not any(c.startswith(("Radio Kestrel", "condition", "Saturday", "the harbour board")) for c in contents)
+
+
+def test_quotes_what_one_spoke_or_commented_on_is_still_content(quotes_of):
+    text = ("Speaking on his plans for the harbour, Mr Varnel said the toll would fall. "
+            "Commenting on the show, the critic said it was dull.")  # fmt: skip
+    contents = _contents(text, quotes_of(text, [entity(text, "p2", "PERSON", "Piet Varnel", "Varnel")]))
+    assert "his plans for the harbour" in contents and "the show" in contents

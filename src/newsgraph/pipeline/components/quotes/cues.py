@@ -23,7 +23,9 @@ from spacy.strings import get_string_id
 from newsgraph.errors import Code, ConfigError
 from newsgraph.pipeline.bounded import BoundedCache
 from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, Cue, Parse, could_hold, is_title_word
-from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, before_next_speaker, content_end
+from newsgraph.pipeline.components.quotes.indirect import (
+    Reported, _trim, before_next_speaker, content_end, is_setting,
+)
 from newsgraph.pipeline.components.quotes.lexicon import RESOURCES
 from newsgraph.pipeline.components.quotes.tokens import TokenTable
 
@@ -268,9 +270,11 @@ def content_of(parse: Parse, tok) -> tuple[int, int] | None:
     if comp is None and tok.pos_ == "VERB":
         comp = next((c for c in after if c.dep_ == "dobj"), None)
     if comp is None:
-        prep = next((c for c in after if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
-        if prep is not None:
-            comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        objects = (
+            (prep, obj) for prep in after if prep.dep_ == "prep" and prep.lower_ in CONTENT_PREPS
+            for obj in prep.children if obj.dep_ in ("pobj", "pcomp")
+        )  # fmt: skip
+        comp = next((obj for prep, obj in objects if not is_setting(tok, prep, obj)), None)
     if comp is None:
         return None
     last = content_end(tok, comp, parse)

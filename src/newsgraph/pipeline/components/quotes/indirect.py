@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from newsgraph.pipeline.components.quotes.attribution import (
     CUE_POS, MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse, could_hold,
 )
+from newsgraph.resources import table
 
 
 @dataclass(frozen=True)
@@ -179,8 +180,41 @@ def _prep_object(parse: Parse, verb, lemma: str):
         return None
     for child in verb.children:
         if child.dep_ == "prep" and (lemma, child.lower_) in parse.lexicon.prep_verbs:
-            return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and not is_setting(verb, child, obj):
+                return obj
     return None
+
+
+# Verbs after which a medium is where one spoke ("speaking on the show"), not the topic
+# ("commenting on the show").
+_SPEECH = frozenset({"speak", "talk", "appear", "write"})
+_SETTINGS = table("quotes/setting_nouns.tsv")
+
+
+def is_setting(cue, prep, obj) -> bool:
+    """Whether ``obj``, the object of preposition ``prep`` after ``cue``, says where, when,
+    how or for whom someone spoke rather than what about (``speaking on BBC Radio 4``,
+    ``spoke on the condition of anonymity``, ``speaking on Saturday``): such an object is
+    no content (``quotes/setting_nouns.tsv``); nor is whom one spoke to (``spoke to
+    President Bush about Iraq``)."""
+    if prep.lower_ == "to":
+        return cue.lemma_.lower() in _SPEECH and cue.pos_ == "VERB"
+    if prep.lower_ != "on":
+        return False
+    if obj.ent_type_ in ("DATE", "TIME"):
+        return True
+    if _SETTINGS.get(obj.lemma_.lower()) == "any":
+        return True
+    if cue.lemma_.lower() not in _SPEECH:
+        return False
+    # the head and the words compounded with it or possessing it: "German TV", "BBC Radio 4's Woman's Hour"
+    near = [obj, *(c for c in obj.children if c.dep_ in _NAME_PARTS)]
+    near += [g for c in near[1:] for g in c.children if g.dep_ in _NAME_PARTS]
+    return any(_SETTINGS.get(t.lemma_.lower()) is not None for t in near)
+
+
+_NAME_PARTS = frozenset({"compound", "poss", "nmod"})
 
 
 def _phrase_content(parse: Parse, tok) -> Reported | None:
