@@ -322,3 +322,24 @@ def test_entities_the_end_of_a_hyphenated_title_is_no_name():
     # The recogniser reads "General" of "Secretary-General" as an organisation.
     found = _entities("The UN Secretary-General said the talks would resume in Geneva.")
     assert "General" not in found and found["UN"][0] == "ORG"
+
+
+def test_entities_an_occupation_before_a_name_is_not_part_of_it():
+    found = _entities(
+        "Rapper Kestro has cancelled his tour. Veteran Gary Linwood will present the show. "
+        "Singer Jane Storrow won two awards on Tuesday."
+    )
+    assert found.get("Kestro", ("",))[0] == "PERSON" and "Rapper Kestro" not in found
+    assert found.get("Gary Linwood", ("",))[0] == "PERSON" and "Veteran Gary Linwood" not in found
+    assert found.get("Jane Storrow", ("",))[0] == "PERSON" and "Singer Jane Storrow" not in found
+
+
+def test_entities_an_occupation_word_that_opens_a_name_keeps_it():
+    found = _entities("Designer Outlet Village opened on Monday near the Kestrel Bridge.")
+    assert not any(name in found for name in ("Outlet Village", "Outlet"))
+
+
+def test_entities_a_band_named_after_the_word_for_it_is_an_organisation():
+    found = _entities("Indie band Kestrel Avenue headlined the festival. Kestrel Avenue played for two hours.")
+    assert found["Kestrel Avenue"][0] == "ORG"
+    assert _entities("Brian Kestrel of the band said he was pleased.")["Brian Kestrel"][0] == "PERSON"

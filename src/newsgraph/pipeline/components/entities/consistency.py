@@ -787,8 +787,10 @@ def numbered_titles(mentions: list[Mention], text: str) -> None:
     band's noun ("US band Maroon 5") the name is an organisation's, in all its mentions."""
     numbered: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
     for m in mentions:
-        if m.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC") or m.entry is not None or m.sure:
+        if m.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC") or m.entry is not None:
             continue
+        if m.sure and not (m.label == "ORG" and _word_before(text, m.start).lower() in _BAND_NOUNS):
+            continue  # settled by another rule; a band settled by its noun ("band Maroon 5") still takes its number
         match = _SEQUEL.match(text, m.end)
         if (
             match

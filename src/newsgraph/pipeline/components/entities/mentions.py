@@ -133,13 +133,18 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
             if first < last and toks.lower[first] in _HONORIFICS:  # "Ms Diemont" tagged ORG
                 first, kind = first + 1, "PERSON"
                 start = toks.starts[first]
+            described = _name_after_descriptor(toks, first, last, kind)
+            if described is not None:  # "Rapper Eminem", "Singer Joss Stone" (tagged ORG)
+                first, kind = described, "PERSON"
+                start = toks.starts[first]
             named = _name_after_title(toks, first, last, kind)
             if named is not None:  # "Lithuanian President Gitanas Nauseda" as one span
                 first, kind = named, "PERSON"
                 start = toks.starts[first]
             if _end_of_hyphenated_title(toks, first, last):
                 continue
-            mention = Mention(start, end, kind, "model", shouting=first in shouting)
+            # a person by the document's own word for them: the label outvotes the model's elsewhere
+            mention = Mention(start, end, kind, "model", shouting=first in shouting, sure=described is not None)
             if not is_junk(text[start:end]) and not _COMPOUND_WORD.match(text, end):
                 out.append(mention)
     return out
@@ -182,6 +187,24 @@ def _name_after_title(toks: Tokens, first: int, last: int, label: str) -> int | 
             rest = words[j : last + 1]
             return j if all(w.isalpha() and w[:1].isupper() for w in rest) else None
     return None
+
+
+def _name_after_descriptor(toks: Tokens, first: int, last: int, label: str) -> int | None:
+    """For a span "Occupation Name" (``person_descriptors.txt``: "Rapper Eminem", "Veteran
+    Gary Lineker"), the index of the name's first token, else None. The rest must be
+    capitalised words; a span the recogniser did not read as a person is one only when
+    the name starts with a given name ("Singer Joss Stone", not "Designer Outlet Village")."""
+    if last <= first or toks.lower[first] not in _DESCRIPTORS or not toks.words[first][:1].isupper():
+        return None
+    rest = toks.words[first + 1 : last + 1]
+    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in rest):
+        return None
+    if label != "PERSON" and (len(rest) < 2 or toks.lower[first + 1] not in all_given_names()):
+        return None
+    return first + 1
+
+
+_DESCRIPTORS = words("lexicons/entities/person_descriptors.txt")
 
 
 def _portfolio(toks: Tokens, first: int, last: int) -> bool:
