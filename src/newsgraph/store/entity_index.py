@@ -105,7 +105,7 @@ def backfill(con) -> None:
     con.execute("DELETE FROM entity_keys")
     con.execute(_ROWS_SQL.format(only="", only_m="", only_q=""))
     con.execute(_KEYS_SQL.format(only=""))
-    summarise(con, None)
+    summarise(con, None, with_confidence=False)  # the quotes' cue_confidence comes with migration 12
 
 
 def _gids_of(con, docs_sql: str, rows: list[dict]) -> set[str]:
@@ -164,21 +164,20 @@ FROM spans s LEFT JOIN ev USING (gid) LEFT JOIN me USING (gid) LEFT JOIN qu USIN
 """
 
 
-def summarise(con, gids: set[str] | None) -> None:
+def summarise(con, gids: set[str] | None, *, with_confidence: bool = True) -> None:
     """Compute again the summary rows (``entity_summary``) of the graph entities ``gids``
     (every one when None) from their index rows: the mention total, the merge evidence, the
     offices, the rows holding the first ``TOP`` mentions and the first ``TOP`` quotes (one per
     copy of a story). Not the co-occurring entities: counting them costs every article of
     every entity touched (2.9 s CPU for all of them at 5k articles, against 0.3 s for the
     rest), and keeping every pair's counts instead is ten times ``entity_links``; a page
-    counts its entity's own (``corpus.queries``)."""
+    counts its entity's own (``corpus.queries``). ``with_confidence=False`` for a store whose
+    quotes have no ``cue_confidence`` column yet (migration 9 on a store from before schema
+    12; migration 13 summarises again once they have it)."""
     if gids is not None and not gids:
         return
-    # A store migrated from before schema 12 is summarised (migration 9) before its quotes
-    # have the column; migration 13 summarises again once they do.
-    has_confidence = con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'quotes' "
-                                 "AND column_name = 'cue_confidence'").fetchall()[0][0]  # fmt: skip
-    sql = _SUMMARY_SQL.replace("{cue_confidence}", "q.cue_confidence" if has_confidence else "NULL::DOUBLE")
+    confidence = "q.cue_confidence" if with_confidence else "NULL::DOUBLE"
+    sql = _SUMMARY_SQL.replace("{cue_confidence}", confidence)
     if gids is None:
         con.execute("DELETE FROM entity_summary")
         con.execute(sql.format(only="", top=TOP))
