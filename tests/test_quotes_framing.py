@@ -66,3 +66,43 @@ def test_quotes_what_one_spoke_or_commented_on_is_still_content(quotes_of):
             "Commenting on the show, the critic said it was dull.")  # fmt: skip
     contents = _contents(text, quotes_of(text, [entity(text, "p2", "PERSON", "Piet Varnel", "Varnel")]))
     assert "his plans for the harbour" in contents and "the show" in contents
+
+
+def test_quotes_a_participle_after_the_addressee_is_the_writers(quotes_of):
+    # The parser hangs "demanding" on the name written to; that name is whom the demand was
+    # made of, and "demand" reports its object.
+    text = "Opposition leader Piet Varnel has written to Anna Orla demanding an explanation of the new harbour tolls."
+    ents = [entity(text, "p1", "PERSON", "Piet Varnel", "Piet Varnel"), entity(text, "p2", "PERSON", "Anna Orla", "Anna Orla")]
+    demand = _by_cue(text, quotes_of(text, ents))["demanding"]
+    assert text[demand.start : demand.end] == "an explanation of the new harbour tolls"
+    assert demand.speaker.entity == "p1"
+
+
+def test_quotes_a_title_after_a_participle_is_no_content(quotes_of):
+    # "defending champion", "backing singer": the participle describes the person named
+    # next, and its "object" is that person's label.
+    text = ("Defending champion and top seed Piet Varnel rallied to beat Tomas Verhoek in Kestrel. "
+            "Anna Orla hopes to run against defending champion Ilse Brandt in the final.")  # fmt: skip
+    ents = [entity(text, "p1", "PERSON", "Piet Varnel", "Piet Varnel"), entity(text, "p2", "PERSON", "Anna Orla", "Anna Orla"),
+            entity(text, "p3", "PERSON", "Ilse Brandt", "Ilse Brandt")]  # fmt: skip
+    cues = [text[q.cue.start : q.cue.end].lower() for q in quotes_of(text, ents) if q.cue is not None]
+    assert "defending" not in cues
+
+
+def test_quotes_a_title_after_a_verb_of_criticism_is_what_it_reports(quotes_of):
+    # Not an adjective ("criticising"), or with more hanging from it ("accusing ... of"):
+    # the title and name are who was criticised or accused.
+    text = ("Coach Piet Varnel faces a fine after criticising referee Tomas Verhoek in the final. "
+            "Anna Orla is accusing minister Ilse Brandt of lying.")  # fmt: skip
+    ents = [entity(text, "p1", "PERSON", "Piet Varnel", "Piet Varnel"), entity(text, "p2", "PERSON", "Anna Orla", "Anna Orla"),
+            entity(text, "p3", "PERSON", "Tomas Verhoek", "Tomas Verhoek"),
+            entity(text, "p4", "PERSON", "Ilse Brandt", "Ilse Brandt")]  # fmt: skip
+    cues = _by_cue(text, quotes_of(text, ents))
+    assert text[cues["criticising"].start : cues["criticising"].end].startswith("referee Tomas Verhoek")
+    assert text[cues["accusing"].start : cues["accusing"].end].startswith("minister Ilse Brandt of lying")
+
+
+def test_quotes_a_participle_with_an_article_before_its_object_still_reports(quotes_of):
+    text = "Anna Orla, backing the plan to widen the harbour, said the work would start in May."
+    cues = _by_cue(text, quotes_of(text, [entity(text, "p2", "PERSON", "Anna Orla", "Anna Orla")]))
+    assert text[cues["backing"].start : cues["backing"].end].startswith("the plan to widen the harbour")

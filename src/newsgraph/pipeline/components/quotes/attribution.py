@@ -440,13 +440,15 @@ def quoted_as(verb):
 
 def _named_before(verb):
     """``footage of Jane Doe saying``, ``a video showing Smith asking``: a participle right
-    after a name (an object the parser did not make its subject) is that name's speech.
-    Returns the name's token, or None."""
+    after a name (an object the parser did not make its subject) is that name's speech;
+    not after the name one writes or speaks to. Returns the name's token, or None."""
     if verb.tag_ != "VBG" or verb.i == 0:
         return None
     prev = verb.nbor(-1)
     if prev.pos_ != "PROPN" or prev.dep_ not in ("pobj", "dobj") or prev.ent_type_ in NOT_NAMES:
         return None
+    if prev.dep_ == "pobj" and prev.head.lower_ == "to":
+        return None  # an addressee: "has written to Tony Blair demanding ..." is the writer's
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     # The parser may make the recording itself the subject ("footage [of X] saying").
     if all(s.pos_ == "NOUN" and s.left_edge.i <= prev.i for s in subjects):

@@ -24,7 +24,7 @@ from newsgraph.errors import Code, ConfigError
 from newsgraph.pipeline.bounded import BoundedCache
 from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, Cue, Parse, could_hold, is_title_word
 from newsgraph.pipeline.components.quotes.indirect import (
-    Reported, _trim, before_next_speaker, content_end, is_setting,
+    Reported, _trim, before_next_speaker, content_end, is_label, is_setting,
 )
 from newsgraph.pipeline.components.quotes.lexicon import RESOURCES
 from newsgraph.pipeline.components.quotes.tokens import TokenTable
@@ -268,7 +268,7 @@ def content_of(parse: Parse, tok) -> tuple[int, int] | None:
     after = [c for c in tok.children if c.i > tok.i]
     comp = next((c for c in after if c.dep_ in _CLAUSES), None)
     if comp is None and tok.pos_ == "VERB":
-        comp = next((c for c in after if c.dep_ == "dobj"), None)
+        comp = next((c for c in after if c.dep_ == "dobj" and not is_label(tok, c)), None)
     if comp is None:
         objects = (
             (prep, obj) for prep in after if prep.dep_ == "prep" and prep.lower_ in CONTENT_PREPS

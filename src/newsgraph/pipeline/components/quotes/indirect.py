@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from newsgraph.pipeline.components.quotes.attribution import (
     CUE_POS, MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse, could_hold,
 )
-from newsgraph.resources import table
+from newsgraph.resources import table, words
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
         comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     last = comp
     if comp is None and lemma in parse.lexicon.dobj_verbs:
-        comp = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        comp = next((c for c in verb.children if c.dep_ == "dobj" and not is_label(verb, c)), None)
         # "called the plan reckless", "cited the cuts as proof", "accused him of lying":
         # the object and what is said of it
         said_of = [c for c in verb.children if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _OF)]
@@ -215,6 +215,35 @@ def is_setting(cue, prep, obj) -> bool:
 
 
 _NAME_PARTS = frozenset({"compound", "poss", "nmod"})
+_DETERMINERS = frozenset({"det", "poss", "nummod", "predet"})
+_ING_ADJECTIVES = words("lexicons/wordnet/ing_adjectives.txt")
+_PLACE_TIME = frozenset({"in", "at", "during", "since", "until", "after", "before"})
+
+
+def is_label(cue, obj) -> bool:
+    """Whether ``obj``, the direct object the parse gave participle ``cue``, is the label of
+    the name right after it rather than what the cue reports: ``Defending champion Andy
+    Roddick``, ``against defending champion Joice Maduaka``, ``opposing skipper Roy Keane``.
+    The participle is then an adjective (WordNet lists it as one:
+    ``lexicons/wordnet/ing_adjectives.txt``) with nothing hanging from it but the object,
+    and the object starts right after it with a bare common noun (no article or
+    possessive) that runs straight into a proper name, whether the parse heads the object
+    with the noun or with the name. ``criticising referee Jon Kaplan`` still reports (not an adjective),
+    and so does ``accusing opposition leader Jo Kay of lying`` (something else hangs from
+    it), though a phrase of place or time may (``defending champion Jo Kay in the final``)."""
+    doc = obj.doc
+    if cue.tag_ != "VBG" or obj.left_edge.i != cue.i + 1 or cue.lower_ not in _ING_ADJECTIVES:
+        return False
+    if any(c.dep_ in _DETERMINERS for c in obj.children):
+        return False
+    # Nothing else hangs from it but a phrase of place or time after the name (the parse
+    # often hangs "in the final" there): ``accusing X of lying`` reports.
+    if any(c.i != obj.i and (c.i < obj.i or c.dep_ != "prep" or c.lower_ not in _PLACE_TIME) for c in cue.children):
+        return False
+    if obj.pos_ == "PROPN":  # the label compounded with the name it heads
+        return doc[cue.i + 1].pos_ == "NOUN" and doc[cue.i + 1].head.i == obj.i
+    after = obj.right_edge.i + 1
+    return obj.pos_ == "NOUN" and after < len(doc) and doc[after].pos_ == "PROPN"
 
 
 def _phrase_content(parse: Parse, tok) -> Reported | None:
