@@ -334,6 +334,12 @@ def test_entities_an_occupation_before_a_name_is_not_part_of_it():
     assert found.get("Jane Storrow", ("",))[0] == "PERSON" and "Singer Jane Storrow" not in found
 
 
+def test_entities_an_occupation_before_a_rare_given_name_and_a_common_surname_is_cut():
+    # "Jools" is no Census given name; "Walker" is a common surname: the span is a person.
+    found = _entities("Singer Jools Walker won two awards at the ceremony on Wednesday. Walker, 19, said she was thrilled.")
+    assert found.get("Jools Walker", ("",))[0] == "PERSON" and "Singer Jools Walker" not in found
+
+
 def test_entities_an_occupation_word_that_opens_a_name_keeps_it():
     found = _entities("Designer Outlet Village opened on Monday near the Kestrel Bridge.")
     assert not any(name in found for name in ("Outlet Village", "Outlet"))

@@ -193,13 +193,16 @@ def _name_after_descriptor(toks: Tokens, first: int, last: int, label: str) -> i
     """For a span "Occupation Name" (``person_descriptors.txt``: "Rapper Eminem", "Veteran
     Gary Lineker"), the index of the name's first token, else None. The rest must be
     capitalised words; a span the recogniser did not read as a person is one only when
-    the name starts with a given name ("Singer Joss Stone", not "Designer Outlet Village")."""
+    the name starts with a given name or ends with a common surname of the Census lists
+    ("Singer Britney Spears", "Singer Joss Stone"; not "Designer Outlet Village")."""
     if last <= first or toks.lower[first] not in _DESCRIPTORS or not toks.words[first][:1].isupper():
         return None
     rest = toks.words[first + 1 : last + 1]
     if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in rest):
         return None
-    if label != "PERSON" and (len(rest) < 2 or toks.lower[first + 1] not in all_given_names()):
+    if label != "PERSON" and (
+        len(rest) < 2 or (toks.lower[first + 1] not in all_given_names() and toks.lower[last] not in surname_ranks())
+    ):
         return None
     return first + 1
 
