@@ -118,3 +118,41 @@ def test_company_names_in_a_whole_article():
     assert [at for name, at in places if name == "Cisco"] == [text.rindex("Cisco")]
     types = {e.name: e.type for e in record.entities}
     assert types["Nokia"] == "ORG"
+
+
+def _decided(nlp, gaz, text: str, name: str) -> bool:
+    sdoc = nlp(text)
+    start = text.index(name)
+    i = next(t.i for t in sdoc if t.idx == start)
+    j = next(t.i for t in sdoc if t.idx + len(t) == start + len(name)) + 1
+    return accept_gazetteer_match(sdoc, i, j, gaz.lookup(name), "ORG", True, False, decided=True)
+
+
+def test_organisation_typed_by_the_whole_document_needs_size_for_a_division_name(nlp, gaz):
+    # Forbes is also Forbes Shire (8,481 people) in New South Wales; Hampshire is a county
+    # of over a million people, and a division written as a location stays a place.
+    assert not _decided(nlp, gaz, "The prize was given by the magazine Forbes on Monday.", "Forbes")
+    assert _accept(nlp, gaz, "The prize was given by the magazine Forbes on Monday.", "Forbes", "ORG")
+    assert _decided(nlp, gaz, "Hampshire racing driver Rob Collard has signed.", "Hampshire")
+    assert _decided(nlp, gaz, "The shop stands near the harbour in Aberaeron, Forbes, they said.", "Forbes")
+
+
+def test_a_magazine_the_document_calls_an_organisation_is_no_shire():
+    import newsgraph
+
+    text = (
+        "Kestrel Sugar's chief executive has been named businessman of the year by the US magazine Forbes. "
+        '"He has turned the firm around," Forbes said. Previous winners of the Forbes award include Tomas Verhoek.'
+    )
+    record = newsgraph.analyze(text)
+    assert {e.name: e.type for e in record.entities}.get("Forbes") == "ORG"
+    assert "Forbes" not in {p.name for p in record.places}
+
+
+def test_a_place_after_a_compass_adjective_is_a_place():
+    import newsgraph
+
+    text = "Government troops have retaken most of the villages in eastern Ghouta, the ministry said."
+    record = newsgraph.analyze(text)
+    assert {e.name: e.type for e in record.entities}.get("Ghouta") == "GPE"
+    assert any(text[m.start : m.end] == "Ghouta" for p in record.places for m in p.mentions)

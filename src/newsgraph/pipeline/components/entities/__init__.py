@@ -132,6 +132,7 @@ class EntityLinker(Component):
         if self.use_consistency:
             context.divisions(found, text)
             context.places_after_prepositions(found, toks, text)
+            context.places_after_compass(found, toks, text)
             context.places_in_lists(found, toks, text)
             fixes.fix_teams(found, toks, text)
             context.fixture_lines(found, text)

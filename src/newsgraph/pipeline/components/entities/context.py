@@ -97,6 +97,39 @@ def places_after_prepositions(mentions: list[Mention], toks: Tokens, text: str) 
             m.label, m.sure = "GPE", True
 
 
+# Compass adjectives written in lower case before a place ("eastern Ghouta", "southern
+# Lebanon", "north-eastern Nigeria"); capitalised, they open a name ("Northern Rock").
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central"}) | frozenset(
+    f"{first}{sep}{second}" for first in ("north", "south") for sep in ("-", "") for second in ("eastern", "western")
+)
+
+
+def places_after_compass(mentions: list[Mention], toks: Tokens, text: str) -> None:
+    """A one-word name the recogniser read as a person or an organisation, written right
+    after a lower-case compass adjective ("in eastern Ghouta", "southern Kordofan"), is a
+    place when GeoNames knows a place by that name: people and bodies are not written
+    "eastern X". Not a name the document gives a person in full, nor one after a title."""
+    full_names = [m.text(text) for m in mentions if m.label == "PERSON" and " " in m.text(text)]
+    person_words = {w for name in full_names for w in name.split()}
+    for m in mentions:
+        if m.label not in ("PERSON", "ORG") or m.entry is not None or m.sure:
+            continue
+        i = toks.by_start.get(m.start)
+        if i is None or i == 0 or toks.ends[i] != m.end or toks.words[i - 1] not in _COMPASS:
+            continue
+        surface = m.text(text)
+        if surface in person_words or not surface.isalpha() or not _known_place(surface):
+            continue
+        m.label, m.sure = "GPE", True
+
+
+def _known_place(name: str) -> bool:
+    """GeoNames knows a place (of any kind) by ``name``."""
+    from newsgraph.resources.geonames import gazetteer as places
+
+    return bool(places().lookup(name))
+
+
 def places_in_lists(mentions: list[Mention], toks: Tokens, text: str) -> None:
     """A one-word name the recogniser read as a person, listed with a settled place
     ("in Somerset and Hampshire", "Cardiff, Bangor, Aberystwyth and Wrexham", "Ledbury,

@@ -27,6 +27,7 @@ from newsgraph.pipeline.components.places.recognize import (
     Clubs,
     not_place_spans,
     plausible,
+    DocumentTypes,
 )
 from newsgraph.pipeline.components.places.relations import Mention, border_relations, part_of_relations
 from newsgraph.pipeline.components.places.rank import Ranker, fact_features, load_ranker, shipped_ranker
@@ -122,6 +123,7 @@ class PlaceResolver(Component):
                 doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text, persons,
                 not_place_spans(doc.entities, doc.text) + hyphened,
                 None if self.clubs_as_places else Clubs(doc.entities, doc.text),
+                DocumentTypes(doc.entities, doc.text),
             )
         found.sort(key=lambda t: (t.start, -t.end))
         out: list[Toponym] = []

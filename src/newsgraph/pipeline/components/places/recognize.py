@@ -281,7 +281,8 @@ def _modifier(sdoc, j: int) -> bool:
 
 
 def accept_gazetteer_match(
-    sdoc, i: int, j: int, places: list[GeoPlace], label: str, whole: bool, listed: bool = False
+    sdoc, i: int, j: int, places: list[GeoPlace], label: str, whole: bool, listed: bool = False,
+    decided: bool = False,
 ) -> bool:
     """Whether tokens [i, j), found in the gazetteer, are a place here.
 
@@ -289,6 +290,9 @@ def accept_gazetteer_match(
     covers that whole entity; ``listed`` that it stands in a list next to a toponym
     ("Hilversum and Almelo"). Organisations, people and demonyms keep their label unless the
     entity is exactly a well-known place name ("Morocco" tagged ORG, "Tamil Nadu" PERSON).
+    ``decided``: the label is the entities component's type for the whole document, not
+    spaCy's for this mention; an organisation so typed is not a place for bearing a
+    division's name ("Forbes", the magazine, is also Forbes Shire in New South Wales).
     """
     span = sdoc[i:j]
     words = [t.lower_ for t in span]
@@ -333,10 +337,16 @@ def accept_gazetteer_match(
         # own name of a second-order division ("Hampshire", "Daviess County":
         # councils and forces are named after them), or a locative cue before a town's
         # own name. "Google" is an alternate name of Topeka in GeoNames, and no place here.
+        # When the whole document types it an organisation (``decided``), a division's name
+        # needs size or to be written as a location ("New Quay, Ceredigion"): "Forbes" is
+        # also Forbes Shire (8,481 people) in New South Wales.
         return (
             state
             or (union and (_modifier(sdoc, j) or _cued(sdoc, i, j)))
-            or _division_name(name, main)
+            or (
+                _division_name(name, main)
+                and (not decided or _qualifier(sdoc, i) or any(p.population >= 100000 for p in main))
+            )
             or (_cued(sdoc, i, j) and any(p.population >= 20000 for p in main))
         )
     if label in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
@@ -414,11 +424,15 @@ def company_here(sdoc, i: int, j: int) -> bool:
 def from_gazetteer(
     sdoc, gaz: Gazetteer, taken: list[tuple[int, int]], text: str | None = None, persons: set[str] | None = None,
     blocked: list[tuple[int, int, bool]] | None = None, clubs: Clubs | None = None,
+    typed: DocumentTypes | None = None,
 ) -> list[Toponym]:
     """Capitalised token runs (longest first) that the gazetteer knows, outside ``taken``
     and ``blocked`` (``not_place_spans``), except names the article uses for a person and
     the sports clubs ``clubs`` names. ``text`` is the parsed text (``doc.text``);
-    ``persons`` is ``person_words(sdoc)`` when the caller already has it."""
+    ``persons`` is ``person_words(sdoc)`` when the caller already has it. ``typed``: the
+    entities component's organisations and people (``DocumentTypes``); a match that is
+    exactly one of them is judged with that type rather than spaCy's label ("US
+    publication Forbes" is no town in New South Wales, whatever spaCy read)."""
     if sdoc is None:
         return []
     if text is None:
@@ -455,10 +469,14 @@ def from_gazetteer(
         whole = ent_start >= i and ent_end <= j  # the match covers the whole entity
         listed = _listed(toks, text, i, j, covered.spans)
         start, end = toks.start[i], toks.end[j - 1]
+        decided_type = typed.type_at(start, end) if typed is not None and label not in PLACE_LABELS else None
+        decided = decided_type is not None
+        if decided:
+            label, whole = decided_type, True
         if clubs is not None and clubs.club(start, end, places) and not _located(sdoc, i, j):
             i = j
             continue
-        if text[start:end] not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole, listed):
+        if text[start:end] not in persons and accept_gazetteer_match(sdoc, i, j, places, label, whole, listed, decided):
             # a currency's country ("US dollars") is labelled CUR: it is no evidence of
             # where the story is and stays out of the document's country context
             kind = "CUR" if label == "MONEY" else "GAZ"
@@ -471,6 +489,28 @@ def from_gazetteer(
 
 # Entity types whose every mention is no place: "Brits" the awards, "Yukon" a car.
 _NAMED_THINGS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+class DocumentTypes:
+    """The entities component's organisations and people by mention span: their type has
+    read the whole document (consistency, lexicons, a second recogniser), where spaCy's
+    label is one mention's. A club of a sports report (``Clubs``) has none here: a club
+    named after its town stays a metonymic toponym, as GeoWebNews counts it."""
+
+    __slots__ = ("_types", "_clubs")
+
+    def __init__(self, entities, text: str):
+        self._types = {
+            (m.start, m.end): e.type for e in entities or () if e.type in ("ORG", "PERSON") for m in e.mentions
+        }
+        self._clubs = Clubs(entities, text)
+
+    def type_at(self, start: int, end: int) -> str | None:
+        """The type of the mention exactly at [start, end), or None."""
+        found = self._types.get((start, end))
+        if found is None or self._clubs.club(start, end, []):
+            return None
+        return found
 
 
 def not_place_spans(entities, text: str) -> list[tuple[int, int, bool]]:
@@ -532,10 +572,15 @@ class Clubs:
         return self._sports
 
 
+def _qualifier(sdoc, i: int) -> bool:
+    """Token ``i`` follows a comma: a place qualifying the one before ("New Quay, Ceredigion")."""
+    return i > 0 and sdoc[i - 1].text == ","
+
+
 def _located(sdoc, i: int, j: int) -> bool:
     """Tokens [i, j) are written as a location: after a place cue ("returns to Hampshire"),
     as a qualifier after a comma ("Donington Park, Leicestershire") or before one."""
-    return _cued(sdoc, i, j) or (i > 0 and sdoc[i - 1].text == ",")
+    return _cued(sdoc, i, j) or _qualifier(sdoc, i)
 
 
 def _blocked(spans: list[tuple[int, int, bool]], start: int, end: int) -> bool:

@@ -85,7 +85,8 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
         comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     last = comp
     if comp is None and lemma in parse.lexicon.dobj_verbs:
-        comp = next((c for c in verb.children if c.dep_ == "dobj" and not is_label(verb, c)), None)
+        objects = (c for c in verb.children if c.dep_ == "dobj" and not is_label(verb, c))
+        comp = next(objects, None)
         # "called the plan reckless", "cited the cuts as proof", "accused him of lying":
         # the object and what is said of it
         said_of = [c for c in verb.children if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _OF)]
@@ -223,14 +224,15 @@ _PLACE_TIME = frozenset({"in", "at", "during", "since", "until", "after", "befor
 def is_label(cue, obj) -> bool:
     """Whether ``obj``, the direct object the parse gave participle ``cue``, is the label of
     the name right after it rather than what the cue reports: ``Defending champion Andy
-    Roddick``, ``against defending champion Joice Maduaka``, ``opposing skipper Roy Keane``.
-    The participle is then an adjective (WordNet lists it as one:
+    Roddick``, ``against defending champion Joice Maduaka``, ``defending champions
+    France``. The participle is then an adjective (WordNet lists it as one:
     ``lexicons/wordnet/ing_adjectives.txt``) with nothing hanging from it but the object,
     and the object starts right after it with a bare common noun (no article or
     possessive) that runs straight into a proper name, whether the parse heads the object
-    with the noun or with the name. ``criticising referee Jon Kaplan`` still reports (not an adjective),
-    and so does ``accusing opposition leader Jo Kay of lying`` (something else hangs from
-    it), though a phrase of place or time may (``defending champion Jo Kay in the final``)."""
+    with the noun or with the name. ``criticising referee Jon Kaplan`` still reports (not
+    an adjective), and so does ``accusing minister Jo Kay of lying`` (something else hangs
+    from it), though a phrase of place or time may (``defending champion Jo Kay in the
+    final``)."""
     doc = obj.doc
     if cue.tag_ != "VBG" or obj.left_edge.i != cue.i + 1 or cue.lower_ not in _ING_ADJECTIVES:
         return False
