@@ -349,3 +349,13 @@ def test_entities_a_band_named_after_the_word_for_it_is_an_organisation():
     found = _entities("Indie band Kestrel Avenue headlined the festival. Kestrel Avenue played for two hours.")
     assert found["Kestrel Avenue"][0] == "ORG"
     assert _entities("Brian Kestrel of the band said he was pleased.")["Brian Kestrel"][0] == "PERSON"
+
+
+def test_entities_a_name_alone_before_a_plural_verb_is_a_group():
+    found = _entities("Velvet Marrow were the big winners at the awards. Velvet Marrow are now recording in Dublin.")
+    assert found["Velvet Marrow"][0] == "ORG"
+
+
+def test_entities_people_coordinated_before_a_plural_verb_stay_people():
+    found = _entities("Actor Piet Varnel and director Tomas Verhoek are reuniting for a new film.")
+    assert found["Piet Varnel"][0] == "PERSON" and found["Tomas Verhoek"][0] == "PERSON"

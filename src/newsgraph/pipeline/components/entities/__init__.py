@@ -140,6 +140,7 @@ class EntityLinker(Component):
             found = fixes.spelled_out_abbreviations(found, toks, text)
             companies.fix_companies(found, toks, text)
             fixes.fix_named_things(found, toks, text)
+            fixes.groups_by_plural_verb(found, toks, text)
             found = fixes.whole_titles(found, toks, text)
             fixes.numbered_titles(found, text)
             found = fixes.the_people(found, toks, text)

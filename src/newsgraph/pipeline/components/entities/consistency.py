@@ -759,6 +759,54 @@ def fix_named_things(mentions: list[Mention], toks: Tokens, text: str) -> None:
                 m.label, m.sure = before[1], True
 
 
+_PLURAL_VERBS = frozenset({"are", "were", "have", "'re", "’re"})
+_BEFORE_FAMILY = frozenset({"the", "and", "&", ",", "both"})
+
+
+# Words before a subject in its sentence that leave a plural verb to others: a coordinated
+# subject the parse did not join ("Knight and bass star Roni Size have"), a condition or
+# wish ("If the teenage Michael Howard were"), a modal before an inverted subject ("would
+# John Terry have").
+_NOT_ALONE = frozenset({"and", "&", "if", "though", "whether", "wish", "would", "could", "should", "might", "must",
+                        "will", "can", "may"})  # fmt: skip
+
+
+def _shared_or_inverted(toks: Tokens, first: int) -> bool:
+    """Whether a word of ``_NOT_ALONE`` stands between the sentence start and token ``first``."""
+    i = first - 1
+    while i >= 0:
+        if toks.lower[i] in _NOT_ALONE:
+            return True
+        if toks.sent_start[i]:
+            return False
+        i -= 1
+    return False
+
+
+def groups_by_plural_verb(mentions: list[Mention], toks: Tokens, text: str) -> None:
+    """A name read as a person that is, alone, the subject of a plural verb right after it
+    ("Snow Patrol were the big winners", "Duran Duran are to appear") is a group, an ORG:
+    British English writes bands and teams with a plural verb, and one person never takes
+    one. Not a coordinated subject ("Actor Tom Hanks and director Ron Howard are"), a
+    condition or an inversion (``_shared_or_inverted``), nor a name after "the" or ending
+    in -s (a family: "the Beckhams are")."""
+    sdoc = toks.sdoc
+    for m in mentions:
+        if m.label != "PERSON" or m.sure or m.entry is not None:
+            continue
+        first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+        if first is None or last is None or last + 1 >= len(toks) or toks.lower[last + 1] not in _PLURAL_VERBS:
+            continue
+        if (first and toks.lower[first - 1] in _BEFORE_FAMILY) or toks.lower[last].endswith("s"):
+            continue
+        if _shared_or_inverted(toks, first):
+            continue
+        root = sdoc[first : last + 1].root
+        if root.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ in ("conj", "cc") for c in root.children):
+            continue
+        m.label, m.sure = "ORG", True
+
+
 # A sequel's number after a title ("Halo 2", "Doom 3", "Shrek 2", "Doom III"), then a
 # lower-case word or a mark: not a figure, a capitalised word, a dash or a line's end, as
 # in results ("Leeds 2 Wigan 1", "Chelsea 2 1 0 1", "Man City 0-2", "Celtic 3\n").
