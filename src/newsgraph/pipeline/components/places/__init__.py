@@ -119,11 +119,11 @@ class PlaceResolver(Component):
         persons = person_words(doc.spacy, doc.text)
         found = [t for t in found if plausible(t, gaz, persons)]
         if self.gazetteer_matching:
+            clubs = Clubs(doc.entities, doc.text)  # reads whether this is a sports report once
             found += from_gazetteer(
                 doc.spacy, gaz, [(t.start, t.end) for t in found], doc.text, persons,
                 not_place_spans(doc.entities, doc.text) + hyphened,
-                None if self.clubs_as_places else Clubs(doc.entities, doc.text),
-                DocumentTypes(doc.entities, doc.text),
+                None if self.clubs_as_places else clubs, DocumentTypes(doc.entities, clubs),
             )
         found.sort(key=lambda t: (t.start, -t.end))
         out: list[Toponym] = []

@@ -499,11 +499,11 @@ class DocumentTypes:
 
     __slots__ = ("_types", "_clubs")
 
-    def __init__(self, entities, text: str):
+    def __init__(self, entities, clubs: Clubs):
         self._types = {
             (m.start, m.end): e.type for e in entities or () if e.type in ("ORG", "PERSON") for m in e.mentions
         }
-        self._clubs = Clubs(entities, text)
+        self._clubs = clubs
 
     def type_at(self, start: int, end: int) -> str | None:
         """The type of the mention exactly at [start, end), or None."""
