@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
 from newsgraph.pipeline.bounded import WORDS
@@ -17,9 +18,11 @@ from newsgraph.pipeline.components.entities.mentions import (
     Mention,
     Tokens,
     all_given_names,
+    common_given_names,
     initials,
     is_junk,
     may_be_person,
+    surname_ranks,
 )
 from newsgraph.resources import entries, table, words
 
@@ -516,6 +519,8 @@ def _people_or_orgs(mentions: list[Mention], toks: Tokens):
 
 
 _ORG_CUE_NOUNS = words("lexicons/entities/org_cue_nouns.txt")
+# The cue nouns that also name a person's trade ("producer", "publisher", "maker").
+_TRADE_NOUNS = words("lexicons/entities/trade_nouns.txt")
 _ORG_CUE_AFTER = words("lexicons/entities/org_cue_after.txt")
 # "Chelsea winger Arjen Robben", "Sale fly-half Charlie Hodgson": a team's post or position
 # between the name and a capitalised name.
@@ -574,19 +579,96 @@ def _town(name: str, divisions: bool = False) -> bool:
 _TOWN_POPULATION = 5_000
 
 
+# A word of a person's name as news writes it: "Jones", "O'Neill", "McDonald", "Smith-Jones".
+_NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_HEADS = _LOC_HEADS | _ORG_HEADS | _FAC_HEADS | _EVENT_HEADS | words("lexicons/entities/not_surnames.txt")
+# A word at least this frequent in English (wordfreq's Zipf scale) is an ordinary word.
+_ORDINARY_ZIPF = 3.5
+
+
+def person_shaped(words: list[str]) -> bool:
+    """Two words written as a person's name, a given name then a surname ("Marion Jones",
+    "Kevin Wallace", "Cyril Saulnier"). The given name is one of the Census list's commonest
+    (``COMMON_GIVEN_NAME_RANK``) or any Census given name that is no ordinary English word
+    ("Cyril"; not "Crystal", "Joy", "Christian"). The second word ends no place's, body's,
+    building's or event's name (``*_heads.txt``, ``not_surnames.txt``: not "Victoria Park",
+    "Joy Division", "Lee Hall", "Beverly Hills") and is a Census surname or no ordinary
+    word ("Saulnier"; not "Maria Full"). A second word that is no Census surname must not
+    be a town's name (a club: "Gloria Bistrita"), nor the whole a town's ("Milton Keynes").
+    A Census surname is not asked about: GeoNames lists "Robert Williams" and "Tom Green" (a
+    Texas county) among its places."""
+    if len(words) != 2 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return False
+    given, family = words[0].lower(), words[1]
+    rare_given = given in all_given_names() and _zipf(given) < _ORDINARY_ZIPF
+    if given not in common_given_names() and not rare_given:
+        return False
+    if family in _HEADS:
+        return False
+    if family.lower() in surname_ranks():
+        return True
+    rare = _zipf(family.lower()) < _ORDINARY_ZIPF
+    return rare and _populated_place(family) < 0 and _populated_place(" ".join(words)) < 0
+
+
+# The head words written in lower case after a name: "Ben Gurion airport", "Victoria park".
+_LOWER_HEADS = frozenset(h.lower() for h in _HEADS)
+# Labels the recogniser gives people it does not know ("Marion Jones" ORG, "Mike Lake"
+# LOC, "Samantha Stosur" GPE, "Andre Agassi" FAC).
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC"})
+
+
+def people_by_name_shape(mentions: list[Mention], toks: Tokens, text: str, listed: Callable[[str], object]) -> None:
+    """A name the recogniser read as an organisation, a place or a building that is written
+    as a person's (``person_shaped``) is a person: the fine-tuned recogniser reads given
+    names and surnames it never saw in CoNLL-2003 as organisations ("Marion Jones has
+    filed", "will play Cyril Saulnier", "Vincent Cable, for the Liberal Democrats"). Not a
+    name a gazetteer or a rule settled, a listed company ("Charles Schwab", ``companies.tsv``),
+    a name after "the" ("the Beverly Hillbillies"), one with a company's words after it
+    ("Adam Opel AG") or a place's or a building's noun ("Ben Gurion airport"). A company
+    noun before it still makes it an organisation (``org_cues`` runs after this:
+    "literary agency Curtis Brown"). ``listed(name)`` is truthy for a listed company
+    (``companies.company_kind``, passed in: that module imports this one)."""
+    for m in mentions:
+        if m.label not in _NOT_PEOPLE or m.source != "model" or m.entry is not None or m.sure:
+            continue
+        first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+        if first is None or last is None or not person_shaped(toks.words[first : last + 1]):
+            continue
+        if first and toks.lower[first - 1] == "the":
+            continue
+        after = toks.lower[last + 1 : last + 3]
+        cued = after[:1] and (after[0] in _ORG_CUE_AFTER or after[0] in _LOWER_HEADS)
+        if cued or " ".join(after) in _ORG_CUE_AFTER:
+            continue  # "Adam Opel AG", "Ben Gurion airport"
+        if not listed(m.text(text)):
+            m.label = "PERSON"
+
+
 def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
     """A name the recogniser read as a person is an organisation when the document writes
     it the way companies are written: a company noun just before it ("export bank
     Bancomext", "consulting firm Towers Perrin") or a company's words after it
-    ("Faulding and its unit", "Auchan Plc"), or the way teams are ("Chelsea winger Arjen
-    Robben"), whatever that one mention was labelled.
+    ("Faulding and its unit", "Auchan Plc"), or in apposition to a company noun ("Varig,
+    Brazil's flagship airline"; ``_company_appositive``), or the way teams are ("Chelsea
+    winger Arjen Robben"), whatever that one mention was labelled. A noun that also names a
+    person's trade (``trade_nouns.txt``: "producer Kevin Wallace") cues no name written as a
+    person's (``person_shaped``).
     Every person-labelled mention of that string follows, unless
-    it is the surname of a person the document names in full."""
+    it is the surname of a person the document names in full; so do the place-labelled ones
+    of a name in apposition to a company noun that GeoNames knows no town by."""
     cued: set[str] = set()
+    for m in mentions:
+        if m.label in ("GPE", "LOC") and m.entry is None and _company_appositive(m, toks):
+            cued.add(norm_key(m.text(text)))
+    placed = {key for key in cued if _populated_place(key) < 0}
     for m, first, last in _people_or_orgs(mentions, toks):
         after = toks.lower[last + 1 : last + 3]
+        if first > 0 and toks.lower[first - 1] in _TRADE_NOUNS and person_shaped(toks.words[first : last + 1]):
+            continue  # "producer Kevin Wallace", "games maker Peter Molyneux"
         if (
-            first > 0 and toks.lower[first - 1] in _ORG_CUE_NOUNS
+            _company_appositive(m, toks)
+            or first > 0 and toks.lower[first - 1] in _ORG_CUE_NOUNS
             or first > 1 and " ".join(toks.lower[first - 2 : first]) in _ORG_CUE_NOUNS
             or after[:1] and after[0] in _ORG_CUE_AFTER
             or " ".join(after) in _ORG_CUE_AFTER
@@ -600,8 +682,32 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
     surnames = {norm_key(m.text(text).split()[-1]) for m in mentions if m.label == "PERSON" and " " in m.text(text)}
     for m in mentions:
         key = norm_key(m.text(text))
-        if m.label == "PERSON" and m.entry is None and key in cued and key not in surnames:
+        if m.entry is not None or key not in cued:
+            continue
+        if m.label == "PERSON" and key not in surnames or m.label in ("GPE", "LOC") and key in placed:
             m.label, m.sure = "ORG", True
+
+
+def _company_appositive(m: Mention, toks: Tokens) -> bool:
+    """Whether a name stands in apposition to a company noun after it ("Varig, Brazil's
+    flagship airline", "Sophos, the anti-virus firm"): the first ``appos`` the parser hangs
+    on the name is a noun of ``org_cue_nouns.txt`` in a phrase that starts right after the
+    comma. Not a noun with a name right after it (a list: "Annie Lennox, metal group
+    Motorhead and ..."), nor after "the" ("The Markfield, Leicestershire-based company"),
+    and a noun that also names a trade only after a name that opens with no given name
+    ("Mindark, the game's developer"; not "Alison Howe, producer of ...")."""
+    first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+    if first is None or last is None or last + 2 >= len(toks) or toks.words[last + 1] != ",":
+        return False
+    if first and toks.lower[first - 1] == "the":
+        return False
+    sdoc = toks.sdoc
+    child = next((c for c in sdoc[first : last + 1].root.children if c.dep_ == "appos" and c.i > last), None)
+    if child is None or child.lower_ not in _ORG_CUE_NOUNS or child.left_edge.i != last + 2:
+        return False
+    if child.i + 1 < len(toks) and toks.words[child.i + 1][:1].isupper():
+        return False
+    return child.lower_ not in _TRADE_NOUNS or toks.lower[first] not in all_given_names()
 
 
 def _spelled_out_before(first: int, abbreviation: str, toks: Tokens, text: str) -> int | None:
@@ -683,8 +789,9 @@ def spelled_out_abbreviations(mentions: list[Mention], toks: Tokens, text: str) 
 
 
 # A plural verb after a one-word name: British English agrees a team, a band or a
-# company so ("Chelsea are", "Norwich have signed"); a person takes the singular.
-_PLURAL_VERBS = frozenset({"are", "were", "have", "'re", "'ve"})
+# company so ("Chelsea are", "Norwich have signed"); a person takes the singular. (Also
+# read by ``groups_by_plural_verb``.)
+_PLURAL_VERBS = frozenset({"are", "were", "have", "'re", "’re", "'ve", "’ve"})
 
 
 def _collective(m: Mention, first: int, last: int, toks: Tokens, mentions: list[Mention], text: str) -> bool:
@@ -759,7 +866,6 @@ def fix_named_things(mentions: list[Mention], toks: Tokens, text: str) -> None:
                 m.label, m.sure = before[1], True
 
 
-_PLURAL_VERBS = frozenset({"are", "were", "have", "'re", "’re"})
 _BEFORE_FAMILY = frozenset({"the", "and", "&", ",", "both"})
 
 

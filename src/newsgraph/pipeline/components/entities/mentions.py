@@ -246,6 +246,21 @@ _POSTNOMINALS = frozenset({"MP", "MPs", "MEP", "MEPs", "MSP", "MSPs", "QC"})
 _PLURAL_POSTNOMINALS = frozenset({"MPs", "MEPs", "MSPs"})
 
 
+# A lone given name at least this common is a person without asking (``second_opinion``).
+# Chosen on the BBC articles read for that step (docs/entities.md): the top 300 hold "Maria",
+# "Sandra", "Michelle", "Emma" and "Scott", which en_core_web_sm read as organisations;
+# "Chelsea" (407th) and "Mercedes" (433rd) lie beyond it, as clubs and companies more often
+# than people in news.
+COMMON_GIVEN_NAME_RANK = 300
+
+
+@cache
+def common_given_names() -> frozenset[str]:
+    """The given names of rank ``COMMON_GIVEN_NAME_RANK`` or better, lower case."""
+    ranks = table("lexicons/names/given_names.tsv")
+    return frozenset(n for n, value in ranks.items() if int(value.split("\t")[0]) <= COMMON_GIVEN_NAME_RANK)
+
+
 @cache
 def all_given_names() -> frozenset[str]:
     """Every given name of the Census lists and the short forms of ``nicknames.tsv``

@@ -18,7 +18,7 @@ Nothing is asked when the article settles the word:
   after "Chelsea Clinton");
 - a title, an honorific or a noun of kinship stands before one of its mentions ("Mr
   Kennedy", "Lord Falconer", "his girlfriend Olivia", ``lexicons/entities/kin_nouns.txt``);
-- it is a common given name (among the ``COMMON_GIVEN_NAME_RANK`` most frequent of either
+- it is a common given name (among the ``mentions.COMMON_GIVEN_NAME_RANK`` most frequent of either
   sex in the 1990 US Census, ``lexicons/names/given_names.tsv``): news calls ordinary people
   by their first name ("Michelle, a mother of twins", "his wife, ex-model Sandra"), and
   en_core_web_sm often reads a lone first name as an organisation;
@@ -81,8 +81,14 @@ from newsgraph.pipeline.components.entities.context import (
     _populated_place,
 )
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
-from newsgraph.pipeline.components.entities.mentions import Mention, Tokens, all_given_names, surname_ranks
-from newsgraph.resources import table, words
+from newsgraph.pipeline.components.entities.mentions import (
+    Mention,
+    Tokens,
+    all_given_names,
+    common_given_names,
+    surname_ranks,
+)
+from newsgraph.resources import words
 
 # The pipeline whose recogniser gives the second opinion by default: the one the backbone's
 # default model ships (``EntityLinker(second_opinion="")`` turns it off).
@@ -96,12 +102,6 @@ _PLACES = frozenset({"GPE", "LOC"})
 WINDOW = 4
 # Mentions of one name read at most (its first ones); with two, both must agree.
 MAX_ASKED = 2
-# A lone given name at least this common is a person without asking. Chosen on the BBC
-# articles read for this step (docs/entities.md): the top 300 hold "Maria", "Sandra",
-# "Michelle", "Emma" and "Scott", which en_core_web_sm read as organisations; "Chelsea"
-# (407th) and "Mercedes" (433rd) lie beyond it, as clubs and companies more often than
-# people in news.
-COMMON_GIVEN_NAME_RANK = 300
 # A word at least this frequent in English (wordfreq's Zipf scale: about 3 per million
 # words) is an ordinary word, for ``worded_name``.
 _ORDINARY_ZIPF = 3.5
@@ -149,13 +149,6 @@ def _pipeline_names(model: str) -> list[str]:
         return list(spacy.util.load_config(configs[0])["nlp"]["pipeline"]) if configs else []
     except (OSError, IndexError, KeyError, ValueError):
         return []
-
-
-@cache
-def common_given_names() -> frozenset[str]:
-    """The given names of rank ``COMMON_GIVEN_NAME_RANK`` or better, lower case."""
-    ranks = table("lexicons/names/given_names.tsv")
-    return frozenset(n for n, value in ranks.items() if int(value.split("\t")[0]) <= COMMON_GIVEN_NAME_RANK)
 
 
 def worded_name(surface: str) -> bool:
