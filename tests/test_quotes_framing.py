@@ -106,3 +106,17 @@ def test_quotes_a_participle_with_an_article_before_its_object_still_reports(quo
     text = "Anna Orla, backing the plan to widen the harbour, said the work would start in May."
     cues = _by_cue(text, quotes_of(text, [entity(text, "p2", "PERSON", "Anna Orla", "Anna Orla")]))
     assert text[cues["backing"].start : cues["backing"].end].startswith("the plan to widen the harbour")
+
+
+def test_quotes_a_speaker_the_parser_made_the_subject_of_the_content_is_the_cues(quotes_of):
+    # "A, said Mr Varnel, B": the parser makes "Varnel" the subject of B; he is the
+    # speaker, and A and B are the content, in two pieces sharing the cue.
+    text = ("Although the harbour tolls will still rise in spring, said Mr Varnel, this year saw "
+            "a large fall in the number of ships calling at Kestrel.")  # fmt: skip
+    ents = [entity(text, "p1", "PERSON", "Varnel", "Mr Varnel")]
+    said = [q for q in quotes_of(text, ents) if q.cue is not None and text[q.cue.start : q.cue.end] == "said"]
+    assert [text[q.start : q.end] for q in said] == [
+        "Although the harbour tolls will still rise in spring",
+        "this year saw a large fall in the number of ships calling at Kestrel",
+    ]
+    assert all(q.speaker is not None and q.speaker.entity == "p1" for q in said)

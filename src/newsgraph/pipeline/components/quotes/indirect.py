@@ -50,8 +50,36 @@ def _verb_content(parse: Parse, verb) -> list[Reported]:
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb)
     if comp is None and verb.dep_ == "parataxis":
         return _parenthetical(parse, verb)
+    speaker = _speaker_taken_by(verb, comp) if comp is not None else None
+    if speaker is not None:
+        return _aside_pieces(parse, verb, speaker, verb.nbor(-1).idx, speaker.nbor(1).idx + 1)
     item = _complement(parse, verb, comp)
     return [item] if item is not None else []
+
+
+def _speaker_taken_by(verb, comp):
+    """The speaker of ``A, said Mr Hogan, B`` when the parser made it the subject of B
+    (``said`` the root, ``Hogan`` the subject of B's verb, B the cue's complement): the
+    last word of a name in capitals right after the cue, set off by commas on both sides,
+    that is a subject inside ``comp``; else None. Without this the speaker is lost and the
+    content starts with the speaker's name."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.i == verb.sent.start or verb.nbor(-1).text not in _ASIDE_OPEN:
+        return None
+    last = verb.i + 1
+    while last < verb.sent.end and verb.doc[last].tag_ in ("NNP", "NNPS") and last - verb.i <= _NAME_WORDS:
+        last += 1
+    if last == verb.i + 1 or last >= verb.sent.end - 1 or verb.doc[last].text != ",":
+        return None
+    name = verb.doc[last - 1]
+    if name.dep_ != "nsubj" or not comp.left_edge.i <= name.i <= comp.right_edge.i:
+        return None
+    return name
+
+
+# Words at most in a speaker's name after an inverted cue ("said Dr John Smith").
+_NAME_WORDS = 4
 
 
 def _parenthetical(parse: Parse, verb) -> list[Reported]:
@@ -68,8 +96,15 @@ def _parenthetical(parse: Parse, verb) -> list[Reported]:
         return []
     if parse.inside_quotes(verb.head.idx):
         return []
-    cue = Cue(verb.idx, verb.idx + len(verb), verb, parse.subject_of(verb))
-    left_end, right_start = first.idx, last.idx + len(last)
+    return _aside_pieces(parse, verb, parse.subject_of(verb), first.idx, last.idx + len(last))
+
+
+def _aside_pieces(parse: Parse, verb, speaker, left_end: int, right_start: int) -> list[Reported]:
+    """The sentence before ``left_end`` and after ``right_start``, around an attribution
+    set off inside it, as two pieces of content sharing one cue (none when they are
+    shorter than ``MIN_CONTENT_TOKENS`` words together)."""
+    sent = verb.sent
+    cue = Cue(verb.idx, verb.idx + len(verb), verb, speaker)
     pieces = [_trim(parse, sent.start_char, left_end), _trim(parse, right_start, sent.end_char)]
     pieces = [p for p in pieces if p is not None]
     if sum(len(parse.text[s:e].split()) for s, e in pieces) < MIN_CONTENT_TOKENS:
