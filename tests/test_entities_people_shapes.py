@@ -64,3 +64,11 @@ def test_entities_a_name_in_apposition_to_a_company_noun_is_an_organisation():
     found = _types("Few winners came from Britain. Anna Varnel, metal group Kestrel and dance act Marrow Lights took prizes.")
     assert found["Anna Varnel"] == "PERSON"
     assert _types("Alison Howe, producer of the show, said it.")["Alison Howe"] == "PERSON"
+
+
+def test_entities_a_name_which_a_relative_clause_describes_is_no_person():
+    # The recogniser reads "Orlanti" as a person here.
+    found = _types("Talks with Orlanti stalled. Orlanti, which runs 142 quarries, rejected the offer.")
+    assert found["Orlanti"] == "ORG"
+    # A name opening with a given name keeps its reading: the song is hers.
+    assert _types("He wrote the song with June Kestrel, which was about her love for him.")["June Kestrel"] == "PERSON"

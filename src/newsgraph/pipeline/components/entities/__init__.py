@@ -157,6 +157,7 @@ class EntityLinker(Component):
             found = fixes.people_written_with_the(found, toks, text)
             fixes.harmonise(found, text)
             found = fixes.propagate(found, toks, draft.shouting)
+            fixes.things_before_which(found, toks, text)  # over the repeats just added
             fixes.fix_teams(found, toks, text)  # again, for the repeats just added
             fixes.town_teams(found, text, add=False)
         return clustering.resolve_overlaps(found)

@@ -645,6 +645,44 @@ def people_by_name_shape(mentions: list[Mention], toks: Tokens, text: str, liste
             m.label = "PERSON"
 
 
+def _named_like_a_person(words: list[str]) -> bool:
+    """A name of several words that opens with an initial ("S Hussain Zaidi") or ends with
+    a Census surname ("Dizzy Gillespie"), or is ``person_shaped``."""
+    if len(words) < 2:
+        return False
+    initial = len(words[0].rstrip(".")) == 1
+    return initial or words[-1].lower() in surname_ranks() or person_shaped(words)
+
+
+def things_before_which(mentions: list[Mention], toks: Tokens, text: str) -> None:
+    """A name read as a person that a relative clause opened by "which" describes ("Varig,
+    which operates in 18 countries", "Euronext, which combines the Paris, Amsterdam and
+    Lisbon exchanges") is no person: English takes "who" for people. It becomes an ORG
+    (the commonest such name in news; a work or a place is as wrong either way). Only when
+    the parser hangs the clause on the name itself, and not for a name that opens with a
+    given name or an initial or ends with a Census surname ("June Carter Cash, which was
+    about" is her song; "a trumpet which belonged to Dizzy Gillespie, which is expected to
+    fetch", where the parser hangs the clause on the owner). Every person-labelled mention
+    of the name follows."""
+    sdoc, things = toks.sdoc, set()
+    for m in mentions:
+        if m.label != "PERSON" or m.entry is not None or m.sure:
+            continue
+        first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+        if first is None or last is None or last + 2 >= len(toks):
+            continue
+        if toks.words[last + 1] != "," or toks.lower[last + 2] != "which":
+            continue
+        if toks.lower[first] in all_given_names() or _named_like_a_person(toks.words[first : last + 1]):
+            continue
+        clause = sdoc[last + 2].head
+        if clause.dep_ == "relcl" and first <= clause.head.i <= last:
+            things.add(norm_key(m.text(text)))
+    for m in mentions:
+        if m.label == "PERSON" and m.entry is None and not m.sure and norm_key(m.text(text)) in things:
+            m.label, m.sure = "ORG", True
+
+
 def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
     """A name the recogniser read as a person is an organisation when the document writes
     it the way companies are written: a company noun just before it ("export bank
