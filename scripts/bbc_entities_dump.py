@@ -12,6 +12,10 @@ before each mention. The texts stay
 wherever ``--out`` points: nothing of the corpus is copied into the repository.
 ``--diff`` prints the entities whose (article, name, type) is in one dump only, with the
 type the other dump gave the same name in that article, and a count by (before, after).
+``--shapes DUMP`` counts, in a dump, two error classes of people read on BBC output
+(docs/entities.md, "Names written as people's"): entities other than PERSON whose name is
+written as a person's (``consistency.person_shaped``: "Marion Jones" ORG), and PERSON
+entities whose name stands right before ", which" in their article ("Varig, which ...").
 ``--half train`` or ``--half measure`` keeps one half of the articles (split by the SHA-1 of
 their path, ``training.convert.bbc_half``): the retrained recogniser learns silver labels
 from the train half's dumps (training/README.md) and is measured on the other.
@@ -89,12 +93,34 @@ def diff(before: Path, after: Path, sample: int = 0, seed: int = 0, half: str = 
     return counts
 
 
+def shapes(path: Path, root: Path) -> tuple[int, int]:
+    """Print and count the entities of dump ``path`` written as people but not typed PERSON,
+    and the PERSON ones right before ", which" in their article (read from ``root``)."""
+    from newsgraph.pipeline.components.entities.consistency import person_shaped
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    shaped = [r for r in rows if r["type"] != "PERSON" and person_shaped(r["name"].split())]
+    for r in shaped:
+        print(f"shaped  {r['type']:<12} {r['a']:<22} {r['name']}")
+    which, texts = [], {}
+    for r in rows:
+        if r["type"] != "PERSON":
+            continue
+        text = texts.get(r["a"]) or texts.setdefault(r["a"], read(root, r["a"]))
+        if f"{r['name']}, which" in text:
+            which.append(r)
+            print(f"which   {r['a']:<22} {r['name']}")
+    print(f"{len(shaped)} entities written as people's typed otherwise; {len(which)} PERSON before ', which'")
+    return len(shaped), len(which)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the corpus's data_files folder")
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--out", type=Path, help="write the dump here")
     group.add_argument("--diff", type=Path, nargs=2, metavar=("BEFORE", "AFTER"), help="compare two dumps")
+    group.add_argument("--shapes", type=Path, metavar="DUMP", help="count people typed otherwise in a dump")
     parser.add_argument(
         "--sample", type=int, default=0, help="with --diff: print only this many changes, at random"
     )
@@ -115,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.diff:
         diff(*args.diff, sample=args.sample, seed=args.seed, half=args.half)
+        return 0
+    if args.shapes:
+        shapes(args.shapes, args.data)
         return 0
     if not args.data.is_dir():
         parser.error(f"no corpus at {args.data} (the annotated data is not shipped)")

@@ -14,6 +14,7 @@ from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATI
 from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit, person_titles
 from newsgraph.pipeline.components.entities.mentions import (
     ACRONYM_SKIP,
+    ORDINARY_ZIPF,
     TITLE_ABBREVIATION,
     Mention,
     Tokens,
@@ -582,8 +583,6 @@ _TOWN_POPULATION = 5_000
 # A word of a person's name as news writes it: "Jones", "O'Neill", "McDonald", "Smith-Jones".
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _HEADS = _LOC_HEADS | _ORG_HEADS | _FAC_HEADS | _EVENT_HEADS | words("lexicons/entities/not_surnames.txt")
-# A word at least this frequent in English (wordfreq's Zipf scale) is an ordinary word.
-_ORDINARY_ZIPF = 3.5
 
 
 def person_shaped(words: list[str]) -> bool:
@@ -600,14 +599,14 @@ def person_shaped(words: list[str]) -> bool:
     if len(words) != 2 or not all(_NAME_WORD.fullmatch(w) for w in words):
         return False
     given, family = words[0].lower(), words[1]
-    rare_given = given in all_given_names() and _zipf(given) < _ORDINARY_ZIPF
+    rare_given = given in all_given_names() and _zipf(given) < ORDINARY_ZIPF
     if given not in common_given_names() and not rare_given:
         return False
     if family in _HEADS:
         return False
     if family.lower() in surname_ranks():
         return True
-    rare = _zipf(family.lower()) < _ORDINARY_ZIPF
+    rare = _zipf(family.lower()) < ORDINARY_ZIPF
     return rare and _populated_place(family) < 0 and _populated_place(" ".join(words)) < 0
 
 
@@ -647,11 +646,8 @@ def people_by_name_shape(mentions: list[Mention], toks: Tokens, text: str, liste
 
 def _named_like_a_person(words: list[str]) -> bool:
     """A name of several words that opens with an initial ("S Hussain Zaidi") or ends with
-    a Census surname ("Dizzy Gillespie"), or is ``person_shaped``."""
-    if len(words) < 2:
-        return False
-    initial = len(words[0].rstrip(".")) == 1
-    return initial or words[-1].lower() in surname_ranks() or person_shaped(words)
+    a Census surname ("Dizzy Gillespie")."""
+    return len(words) > 1 and (len(words[0].rstrip(".")) == 1 or words[-1].lower() in surname_ranks())
 
 
 def things_before_which(mentions: list[Mention], toks: Tokens, text: str) -> None:

@@ -252,6 +252,9 @@ _PLURAL_POSTNOMINALS = frozenset({"MPs", "MEPs", "MSPs"})
 # "Chelsea" (407th) and "Mercedes" (433rd) lie beyond it, as clubs and companies more often
 # than people in news.
 COMMON_GIVEN_NAME_RANK = 300
+# A word at least this frequent in English (wordfreq's Zipf scale: about 3 per million
+# words) is an ordinary word (``second_opinion.worded_name``, ``consistency.person_shaped``).
+ORDINARY_ZIPF = 3.5
 
 
 @cache

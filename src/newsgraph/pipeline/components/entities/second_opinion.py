@@ -18,8 +18,8 @@ Nothing is asked when the article settles the word:
   after "Chelsea Clinton");
 - a title, an honorific or a noun of kinship stands before one of its mentions ("Mr
   Kennedy", "Lord Falconer", "his girlfriend Olivia", ``lexicons/entities/kin_nouns.txt``);
-- it is a common given name (among the ``mentions.COMMON_GIVEN_NAME_RANK`` most frequent of either
-  sex in the 1990 US Census, ``lexicons/names/given_names.tsv``): news calls ordinary people
+- it is a common given name (among the ``mentions.COMMON_GIVEN_NAME_RANK`` most frequent
+  of either sex in the 1990 US Census, ``lexicons/names/given_names.tsv``): news calls ordinary people
   by their first name ("Michelle, a mother of twins", "his wife, ex-model Sandra"), and
   en_core_web_sm often reads a lone first name as an organisation;
 - a gazetteer or a rule labelled it (``Mention.entry``, ``Mention.sure``);
@@ -82,6 +82,7 @@ from newsgraph.pipeline.components.entities.context import (
 )
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
 from newsgraph.pipeline.components.entities.mentions import (
+    ORDINARY_ZIPF,
     Mention,
     Tokens,
     all_given_names,
@@ -102,9 +103,6 @@ _PLACES = frozenset({"GPE", "LOC"})
 WINDOW = 4
 # Mentions of one name read at most (its first ones); with two, both must agree.
 MAX_ASKED = 2
-# A word at least this frequent in English (wordfreq's Zipf scale: about 3 per million
-# words) is an ordinary word, for ``worded_name``.
-_ORDINARY_ZIPF = 3.5
 _KIN = words("lexicons/entities/kin_nouns.txt")
 _LOCK = threading.Lock()
 # The label of a doubtful one-word "person" the second recogniser reads as no name at all:
@@ -162,11 +160,11 @@ def worded_name(surface: str) -> bool:
         return False
     if words[0].lower() in all_given_names():
         return False
-    return all(zipf_frequency(w.lower(), "en") >= _ORDINARY_ZIPF for w in words)
+    return all(zipf_frequency(w.lower(), "en") >= ORDINARY_ZIPF for w in words)
 
 
 def _unknown_word(surface: str) -> bool:
-    """One ordinary English word (``_ORDINARY_ZIPF``) that no name list knows as a
+    """One ordinary English word (``ORDINARY_ZIPF``) that no name list knows as a
     person's: no given name of the Census lists or ``nicknames.tsv``, none of the 10,000
     commonest Census surnames ("Bankruptcy", "Analysts", "Overall", "Premier"; not "Zorc" or
     "Mullally", surnames en_core_web_sm misses in a line of results)."""
@@ -175,7 +173,7 @@ def _unknown_word(surface: str) -> bool:
     key = surface.strip().lower()
     if " " in key or key in all_given_names() or key in surname_ranks():
         return False
-    return zipf_frequency(key, "en") >= _ORDINARY_ZIPF
+    return zipf_frequency(key, "en") >= ORDINARY_ZIPF
 
 
 def doubtful_people(found: list[Mention], toks: Tokens, text: str) -> dict[str, list[Mention]]:

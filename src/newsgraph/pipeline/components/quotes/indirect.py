@@ -65,12 +65,13 @@ def _speaker_taken_by(verb, comp):
     content starts with the speaker's name."""
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    if verb.i == verb.sent.start or verb.nbor(-1).text not in _ASIDE_OPEN:
+    if verb.i == 0 or verb.nbor(-1).text not in _ASIDE_OPEN:
         return None
+    end = verb.sent.end  # spaCy finds the sentence by scanning: once
     last = verb.i + 1
-    while last < verb.sent.end and verb.doc[last].tag_ in ("NNP", "NNPS") and last - verb.i <= _NAME_WORDS:
+    while last < end and verb.doc[last].tag_ in ("NNP", "NNPS") and last - verb.i <= _NAME_WORDS:
         last += 1
-    if last == verb.i + 1 or last >= verb.sent.end - 1 or verb.doc[last].text != ",":
+    if last == verb.i + 1 or last >= end - 1 or verb.doc[last].text != ",":
         return None
     name = verb.doc[last - 1]
     if name.dep_ != "nsubj" or not comp.left_edge.i <= name.i <= comp.right_edge.i:
