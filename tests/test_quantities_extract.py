@@ -131,3 +131,21 @@ def test_quantities_read_letters_re_folds_to_ascii(extract, make_doc):
     text = "Officials said tenſ of thouſands of people marched."
     q = one(extract(make_doc, text), low=10000.0)
     assert text[q.start : q.end].startswith("tenſ of thouſands")
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The budget is $2.18 trillion this year.", 2_180_000_000_000),
+        ("Sales reached $16.4 million.", 16_400_000),
+        ("The bank lost 0.7bn euros.", 700_000_000),
+        ("Spending will be between $1.2 and $3.3 billion.", None),
+    ],
+)
+def test_quantities_scaled_values_are_the_numbers_written(extract, make_doc, text, value):
+    # Binary floating point gives 2.18 * 10**12 = 2180000000000.0002; the record holds the
+    # number as written.
+    q = extract(make_doc, text)[0]
+    assert q.value == value
+    if value is None:
+        assert (q.low, q.high) == (1_200_000_000, 3_300_000_000)

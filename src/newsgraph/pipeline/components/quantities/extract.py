@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from newsgraph.pipeline.components.quantities import ambiguous
 from newsgraph.pipeline.components.quantities.lexicon import Unit, load, unit_for
-from newsgraph.pipeline.components.quantities.numbers import Number, find_numbers, scale_after
+from newsgraph.pipeline.components.quantities.numbers import Number, find_numbers, scale_after, times
 from newsgraph.resources import words
 
 
@@ -270,8 +270,7 @@ def _measure(text: str, n: Number) -> Found | None:
     if n.kind == "digit" and not _TIMES.search(text, max(0, n.start - 3), n.start):
         # (after "4x", a lone m is the relay's metres: "the 4x100m boys")
         factor, end = scale_after(text, n.end, unit is not None)
-        # round() keeps 16.4 million at 16400000.0, not 16399999.999999998
-        value = round(value * factor, 6) if factor != 1 else value
+        value = times(value, factor) if factor != 1 else value
         if unit is not None:
             us = re.match(r"\s?(?:US|U\.S\.)(?![\w])", text[end:])
             end += us.end() if us else 0
@@ -564,17 +563,17 @@ def _shared_scale(text: str, first: Found, nxt: Number, second: Found) -> float:
     """The low end with the scale written once after the high end: ``$89 to $93 billion``,
     ``1 to 2 thousand``; unchanged when the first number carries its own scale."""
     low = first.value
-    scale = second.value / nxt.value if nxt.value else 1
+    scale = round(second.value / nxt.value) if nxt.value else 1
     written = re.search(r"(?i)\b(hundred|thousand|million|billion|trillion)$", text[nxt.start : nxt.end])
     if nxt.kind == "word" and written and first.kind == "word" and scale == 1:
         # "four to five thousand": the scale word ends the second number in words
         scale = load().scales[written.group(1).lower()]
-        return low * scale if low < scale and low * scale <= second.value else low
+        return times(low, scale) if low < scale and low * scale <= second.value else low
     if scale <= 1 or re.search(
         r"(?i)million|billion|thousand|bn|[mkb]\b", text[first.num_start : first.num_end]
     ):
         return low
-    return low * scale if low * scale <= second.value * 1.0001 else low
+    return times(low, scale) if low * scale <= second.value * 1.0001 else low
 
 
 def _with_modifiers(text: str, found: Found) -> Found:

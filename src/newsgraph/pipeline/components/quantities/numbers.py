@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from newsgraph.pipeline.components.quantities.lexicon import alternation, load
 from newsgraph.pipeline.shared.number_words import words_value
@@ -153,6 +154,12 @@ _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3,
 _VULGAR_NEEDS = tuple(_VULGAR_VALUES)
 _VULGAR = Scanner(_gated(r"\d½¼¾⅓⅔⅛", r"(?<![\d.,])(?P<whole>\d+)?\s?(?P<frac>[½¼¾⅓⅔⅛])"))
 _MIXED = re.compile(r"\s(?P<n>[1-9])\s?[/⁄]\s?(?P<d>2|3|4|8|16)(?![\d/])")
+
+
+def times(value: float, factor: float) -> float:
+    """``value * factor`` in decimal, as the text writes them: 2.18 trillion is
+    2180000000000.0, where binary floating point gives 2180000000000.0002."""
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
 def scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, int]:
