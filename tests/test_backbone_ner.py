@@ -48,7 +48,8 @@ def test_backbone_default_uses_shipped_ner(ours):
     assert backbone.ner == "newsgraph"
     assert backbone.nlp is ours
     assert load_spacy() is ours
-    assert ours.pipe_names[-1] == "ner"
+    # Before the parser, so that the sentences it finds bind no name (``_swap_in_shipped_ner``).
+    assert ours.pipe_names.index("ner") < ours.pipe_names.index("parser")
     assert ours.pipe_names.count("ner") == 1
     assert set(ours.get_pipe("ner").labels) == ONTONOTES
 
@@ -104,3 +105,27 @@ def test_backbone_chosen_model_brings_its_own_ner():
     config = build_config(model="some_other_pipeline")
     (spec,) = [s for s in config.components if s.name == BACKBONE]
     assert spec.config["ner"] == "model"
+
+
+def test_backbone_a_blank_line_ends_a_sentence(nlp):
+    # A headline without a full stop ran into the story's first sentence, whose subject
+    # the parser then took from the headline.
+    text = "Kestrel Life concern at harbour bid\n\nKestrel Life is the latest shareholder to question the offer."
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents == ["Kestrel Life concern at harbour bid", "Kestrel Life is the latest shareholder to question the offer."]
+    # Given only the start, the parser made the first word after the break a sentence of
+    # its own ("Harbour | Trust is ..."), and the recogniser, which keeps a name within a
+    # sentence, could lose the first word of a name.
+    text = "Harbour Trust worry at port bid\n\nHarbour Trust is the latest investor to question the offer."
+    assert [s.text.strip() for s in nlp(text).sents][1] == "Harbour Trust is the latest investor to question the offer."
+    # A single line break may wrap a sentence: nothing is set there.
+    wrapped = nlp("The council said on Monday that it\nwould close the harbour.")
+    assert len(list(wrapped.sents)) == 1
+    # Nor does a blank line before a word in lower case: scraped text breaks sentences so.
+    broken = nlp("The defeat has left the side\n\nin a state of shock after the autumn series.")
+    assert len(list(broken.sents)) == 1
+
+
+def test_backbone_spacy_alone_sets_no_paragraph_breaks():
+    assert "newsgraph_paragraphs" in load_spacy().pipe_names
+    assert "newsgraph_paragraphs" not in SpacyBackbone.fresh_nlp(fast=False).pipe_names

@@ -225,7 +225,11 @@ def _ends_in_title(toks: Tokens, first: int, last: int) -> bool:
 
 
 def _split_lines(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
-    """Token ranges [first, last] of the tokens ``start``..``end - 1`` split at line breaks."""
+    """Token ranges [first, last] of the tokens ``start``..``end - 1`` split at line breaks
+    and at the sentences the parser found: the recogniser runs before the parser
+    (``backbone._swap_in_shipped_ner``) and now and then reads on through a full stop
+    ("Warner Bros. However", "AT&T. Consolidation"); a lone ordinary word opening the
+    next sentence is no name of its own."""
     parts, first = [], None
     for i in range(start, end):
         word = toks.words[i]
@@ -235,9 +239,35 @@ def _split_lines(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
             first = None
         elif first is None:
             first = i
+        elif toks.sent_start[i] and toks.words[i - 1].endswith("."):
+            parts.append((first, i - 1))
+            if i == end - 1 and ordinary(word):
+                return parts
+            first = i
     if first is not None:
         parts.append((first, end - 1))
     return parts
+
+
+def ordinary(word: str) -> bool:
+    """A word of ordinary English (wordfreq's Zipf >= ``ORDINARY_ZIPF``)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= ORDINARY_ZIPF
+
+
+# Endings of the names of peoples, their members and faiths ("Liverpudlians", "Iraqis",
+# "Catholics", "Communists", "Irishman", "Israelite").
+_GROUP_ENDING = re.compile(r"(?:an|ese|ish|i|ic|ist|ite|m[ae]n)s?$", re.IGNORECASE)
+
+
+def group_shaped(surface: str) -> bool:
+    """Whether a name is shaped like a people's, a member's or a faith's: its last word
+    has such an ending or is a demonym ("Dutch", "Thai")."""
+    from newsgraph.resources.countries import country_by_demonym
+
+    words = surface.split()
+    return bool(words) and (bool(_GROUP_ENDING.search(words[-1])) or country_by_demonym(words[-1]) is not None)
 
 
 # Letters after a name or a party that say what the person is, not who: "Frank Field MP"
