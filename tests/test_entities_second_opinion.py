@@ -4,8 +4,6 @@ recogniser whose answers the test sets; the last tests run the real one."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
 
 from newsgraph.pipeline.components.backbone import load_spacy
@@ -13,6 +11,7 @@ from newsgraph.pipeline.components.entities import second_opinion
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
 from newsgraph.pipeline.config import PipelineConfig
 from newsgraph.service import analyze
+from tests.fixtures.recogniser import StandInReader as _Reader
 
 # On by default since 2026-12-05 (it was off while it cost the throughput target); the
 # end-to-end tests name it anyway, so they test it whatever the default.
@@ -28,27 +27,6 @@ def _parse(text: str, people: list[str], others: dict[str, str] | None = None):
         start = text.index(surface)
         found.append(Mention(start, start + len(surface), label, "model"))
     return toks, sorted(found, key=lambda m: m.start)
-
-
-class _Reader:
-    """A stand-in recogniser: labels every token whose text it was given."""
-
-    def __init__(self, labels: dict[str, str]):
-        self.vocab = load_spacy().vocab
-        self.labels = labels
-        self.read: list[str] = []
-
-    @contextmanager
-    def memory_zone(self):
-        yield
-
-    def pipe(self, docs, batch_size=None):
-        from spacy.tokens import Span
-
-        for doc in docs:
-            self.read.append(doc.text)
-            doc.ents = [Span(doc, t.i, t.i + 1, label=self.labels[t.text]) for t in doc if t.text in self.labels]
-            yield doc
 
 
 def test_entities_second_opinion_asks_only_about_unsettled_one_word_people():

@@ -20,6 +20,7 @@ from newsgraph.pipeline.components.entities.mentions import (
     Tokens,
     all_given_names,
     common_given_names,
+    group_shaped,
     initials,
     is_junk,
     may_be_person,
@@ -508,11 +509,11 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BEFORE_PLACES = frozenset({"the", "in", "at", "near", "outside", "across", "throughout"})
 
 
-def _people_or_orgs(mentions: list[Mention], toks: Tokens):
-    """``(mention, first token, last token)`` of the person and organisation mentions no
-    gazetteer entry settled, on token boundaries."""
+def _people_or_orgs(mentions: list[Mention], toks: Tokens, labels: tuple[str, ...] = ("PERSON", "ORG")):
+    """``(mention, first token, last token)`` of the person and organisation mentions (or
+    of ``labels``) no gazetteer entry settled, on token boundaries."""
     for m in mentions:
-        if m.label not in ("PERSON", "ORG") or m.entry is not None:
+        if m.label not in labels or m.entry is not None:
             continue
         first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
         if first is not None and last is not None:
@@ -662,7 +663,7 @@ def things_before_which(mentions: list[Mention], toks: Tokens, text: str) -> Non
     of the name follows."""
     sdoc, things = toks.sdoc, set()
     for m in mentions:
-        if m.label != "PERSON" or m.entry is not None or m.sure:
+        if m.label not in ("PERSON", "NORP") or m.entry is not None or m.sure:
             continue
         first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
         if first is None or last is None or last + 2 >= len(toks):
@@ -671,11 +672,13 @@ def things_before_which(mentions: list[Mention], toks: Tokens, text: str) -> Non
             continue
         if toks.lower[first] in all_given_names() or _named_like_a_person(toks.words[first : last + 1]):
             continue
+        if m.label == "NORP" and group_shaped(m.text(text)):
+            continue
         clause = sdoc[last + 2].head
         if clause.dep_ == "relcl" and first <= clause.head.i <= last:
             things.add(norm_key(m.text(text)))
     for m in mentions:
-        if m.label == "PERSON" and m.entry is None and not m.sure and norm_key(m.text(text)) in things:
+        if m.label in ("PERSON", "NORP") and m.entry is None and not m.sure and norm_key(m.text(text)) in things:
             m.label, m.sure = "ORG", True
 
 
@@ -690,16 +693,27 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
     person's (``person_shaped``).
     Every person-labelled mention of that string follows, unless
     it is the surname of a person the document names in full; so do the place-labelled ones
-    of a name in apposition to a company noun that GeoNames knows no town by."""
+    of a name in apposition to a company noun that GeoNames knows no town by. A name read
+    as a nationality or group (NORP, no gazetteer entry, not shaped like a people's name:
+    ``group_shaped``) follows a company noun only ("the clearing firm Clearstream")."""
     cued: set[str] = set()
+    groups: set[str] = set()  # NORP names a company noun cues
     for m in mentions:
         if m.label in ("GPE", "LOC") and m.entry is None and _company_appositive(m, toks):
             cued.add(norm_key(m.text(text)))
     placed = {key for key in cued if _populated_place(key) < 0}
-    for m, first, last in _people_or_orgs(mentions, toks):
+    for m, first, last in _people_or_orgs(mentions, toks, ("PERSON", "ORG", "NORP")):
         after = toks.lower[last + 1 : last + 3]
         if first > 0 and toks.lower[first - 1] in _TRADE_NOUNS and person_shaped(toks.words[first : last + 1]):
             continue  # "producer Kevin Wallace", "games maker Peter Molyneux"
+        if m.label == "NORP":
+            # A group only by a company noun ("the clearing firm Clearstream"), and never
+            # a people's or a faith's name: "Germans were out of work" is no team.
+            if not group_shaped(m.text(text)) and (
+                _company_appositive(m, toks) or first > 0 and toks.lower[first - 1] in _ORG_CUE_NOUNS
+            ):
+                groups.add(norm_key(m.text(text)))
+            continue
         if (
             _company_appositive(m, toks)
             or first > 0 and toks.lower[first - 1] in _ORG_CUE_NOUNS
@@ -711,14 +725,19 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
         ):
             cued.add(norm_key(m.text(text)))
     cued |= _collective_elsewhere(mentions, toks, text)
-    if not cued:
+    if not cued and not groups:
         return
     surnames = {norm_key(m.text(text).split()[-1]) for m in mentions if m.label == "PERSON" and " " in m.text(text)}
+    wanted = cued | groups
     for m in mentions:
         key = norm_key(m.text(text))
-        if m.entry is not None or key not in cued:
+        if m.entry is not None or key not in wanted:
             continue
-        if m.label == "PERSON" and key not in surnames or m.label in ("GPE", "LOC") and key in placed:
+        if (
+            m.label == "PERSON" and key not in surnames
+            or m.label in ("GPE", "LOC") and key in placed
+            or m.label == "NORP" and key in groups
+        ):
             m.label, m.sure = "ORG", True
 
 

@@ -82,11 +82,12 @@ from newsgraph.pipeline.components.entities.context import (
 )
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
 from newsgraph.pipeline.components.entities.mentions import (
-    ORDINARY_ZIPF,
     Mention,
     Tokens,
     all_given_names,
     common_given_names,
+    group_shaped,
+    ordinary,
     surname_ranks,
 )
 from newsgraph.resources import words
@@ -153,14 +154,12 @@ def worded_name(surface: str) -> bool:
     """A name of two to four words that are all ordinary English words, none of them an
     initial and the first no given name: the shape of a band's, a film's or a club's name
     ("Franz Ferdinand", "Snow Patrol", "Hotel Rwanda", "Real Madrid"), rarely a person's."""
-    from wordfreq import zipf_frequency
-
     words = surface.split()
     if not 2 <= len(words) <= 4 or len(words[0].rstrip(".")) < 2:
         return False
     if words[0].lower() in all_given_names():
         return False
-    return all(zipf_frequency(w.lower(), "en") >= ORDINARY_ZIPF for w in words)
+    return all(ordinary(w) for w in words)
 
 
 def _unknown_word(surface: str) -> bool:
@@ -168,12 +167,10 @@ def _unknown_word(surface: str) -> bool:
     person's: no given name of the Census lists or ``nicknames.tsv``, none of the 10,000
     commonest Census surnames ("Bankruptcy", "Analysts", "Overall", "Premier"; not "Zorc" or
     "Mullally", surnames en_core_web_sm misses in a line of results)."""
-    from wordfreq import zipf_frequency
-
     key = surface.strip().lower()
     if " " in key or key in all_given_names() or key in surname_ranks():
         return False
-    return zipf_frequency(key, "en") >= ORDINARY_ZIPF
+    return ordinary(key)
 
 
 def doubtful_people(found: list[Mention], toks: Tokens, text: str) -> dict[str, list[Mention]]:
@@ -401,7 +398,9 @@ def _decide(q: Question, votes: dict[str, Counter]) -> None:
             for m in q.groups[key]:
                 m.label = NO_NAME
             continue
-        if label not in _TYPES:
+        if label not in _TYPES or (label == "NORP" and not group_shaped(surface)):
+            # en_core_web_sm reads unknown one-word names as groups too ("Interbrew",
+            # "Woolworths", "Valve"): a group only for a group's name ("Irishman").
             continue
         if key in q.companies and label != "ORG":
             continue
