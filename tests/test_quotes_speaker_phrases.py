@@ -46,3 +46,64 @@ def test_quotes_the_speaker_phrase_itself_is_no_title_of_the_name_before_it(quot
     text = "Mitch Cole, the Senate majority leader, said the deal was dead."
     ents = [entity(text, "e1", "PERSON", "Mitch Cole", "Mitch Cole")]
     assert _speakers(text, quotes_of(text, ents))["said"][0] == "e1"
+
+
+def test_quotes_a_title_before_a_name_is_not_the_next_names(quotes_of):
+    # "Tory leader" is written before Mark Hale; Greg Moss, named after it in the sentence,
+    # does not hold it.
+    text = (
+        "Tory leader Mark Hale has dismissed Greg Moss's Budget as a con. "
+        'Mr Moss\'s plan was "all about the party," the Tory leader said.'
+    )
+    ents = [
+        entity(text, "e1", "PERSON", "Mark Hale", "Mark Hale", "Mr Hale"),
+        entity(text, "e2", "PERSON", "Greg Moss", "Greg Moss", "Mr Moss"),
+    ]
+    assert _speakers(text, quotes_of(text, ents))["said"] == ("e1", "Mark Hale")
+
+
+def test_quotes_a_title_after_a_possessive_name_is_someone_elses_later_too(quotes_of):
+    text = (
+        "Asked about Sir Ian Dale's comments, the prime minister's official spokesman said the threat was real. "
+        "The spokesman declined to comment on the security advice."
+    )
+    ents = [entity(text, "e1", "PERSON", "Ian Dale", "Ian Dale")]
+    assert _speakers(text, quotes_of(text, ents))["declined"] == (None, "The spokesman")
+
+
+def test_quotes_a_description_keeps_the_person_it_named_once_out_of_reach(quotes_of):
+    filler = "The figures were published in a long report on spending and taxes across the country. " * 16
+    text = (
+        "Tory leader Mark Hale has attacked the Budget. The Tory leader said taxes would rise. "
+        + filler
+        + "The Tory leader said the plan was a con."
+    )
+    ents = [entity(text, "e1", "PERSON", "Mark Hale", "Mark Hale", "Mr Hale")]
+    said = [q for q in quotes_of(text, ents) if q.cue and text[q.cue.start : q.cue.end] == "said"]
+    assert (said[-1].speaker.entity, text[said[-1].speaker.start : said[-1].speaker.end]) == ("e1", "The Tory leader")
+
+
+def test_quotes_he_after_a_spokesman_no_name_holds_is_the_spokesman(quotes_of):
+    text = (
+        "Home Secretary Carl Dane has warned of an attack. "
+        "The spokesman declined to comment on the security advice. He said no advice was disclosed."
+    )
+    ents = [entity(text, "e1", "PERSON", "Carl Dane", "Carl Dane")]
+    assert _speakers(text, quotes_of(text, ents))["said"] == (None, "The spokesman")
+    # A chancellor the story named is the "he" after "the chancellor".
+    text = "Carl Dane has cut taxes. The chancellor defended the plan. He said it was fair."
+    ents = [entity(text, "e1", "PERSON", "Carl Dane", "Carl Dane")]
+    assert _speakers(text, quotes_of(text, ents))["said"] == ("e1", "Carl Dane")
+
+
+def test_quotes_a_title_after_a_preposition_is_not_the_names(quotes_of):
+    text = (
+        "Tory leader Mark Hale has a new film. Ann Dane, a friend of the Tory leader, said he was shy. "
+        "The Tory leader said the film was fair."
+    )
+    ents = [
+        entity(text, "e1", "PERSON", "Mark Hale", "Mark Hale"),
+        entity(text, "e2", "PERSON", "Ann Dane", "Ann Dane"),
+    ]
+    said = [q for q in quotes_of(text, ents) if q.cue and text[q.cue.start : q.cue.end] == "said"]
+    assert said[-1].speaker.entity == "e1"

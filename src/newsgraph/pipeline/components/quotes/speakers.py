@@ -15,7 +15,7 @@ full name, and ``entity`` stays null.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from newsgraph.pipeline.document import Document
@@ -71,6 +71,11 @@ class MentionIndex:
             if overlap > best_overlap and m.type not in NOT_SPEAKERS:
                 best, best_overlap = m, overlap
         return best
+
+    def person_between(self, start: int, end: int) -> bool:
+        """True when a person is named within ``[start, end)``."""
+        found = self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+        return any(m.type == "PERSON" and m.end <= end for m in found)
 
     def before(self, pos: int, types: tuple[str, ...]) -> list[Mention]:
         """Mentions of ``types`` ending before ``pos`` within the pronoun window, latest first."""
@@ -152,6 +157,10 @@ _PERSON_NOUNS = (
 )
 
 
+# Nouns for someone who speaks for another: never the person named before them.
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
 class SpeakerResolver:
     """Resolves speaker phrases in text order, remembering the speakers seen so far (the
     antecedents of later pronouns)."""
@@ -165,6 +174,7 @@ class SpeakerResolver:
         self.text = doc.text
         self.index = index
         self.history: list[tuple[int, Speaker, str]] = []  # (position, speaker, entity type)
+        self.holders: dict[str, Mention] = {}  # title -> the person it last named
 
     def resolve(self, head) -> Speaker:
         """A ``Speaker`` for the spaCy token ``head`` (the head of the subject phrase)."""
@@ -295,6 +305,16 @@ class SpeakerResolver:
         if not words:
             return None
         title = " ".join(words)
+        holder = self._title_holder(title, words, pos, start)
+        if holder is not None:
+            self.holders[title] = holder
+        # A description names the person it named before, once the name has gone out of
+        # reach ("Tory leader Michael Howard ... the Tory leader said ... the Tory leader
+        # said" twenty lines on).
+        return holder or self.holders.get(title)
+
+    def _title_holder(self, title: str, words: list[str], pos: int, start: int | None) -> Mention | None:
+        """The holder of ``title`` found in the roles or next to a name within reach."""
         for role_title, entity_id, name in self.index.roles:
             if title == role_title or role_title.endswith(title):
                 return Mention(pos, pos, entity_id, name, "PERSON")
@@ -304,20 +324,36 @@ class SpeakerResolver:
         # apposition after it ("Wenger, the Arsenal manager"): anywhere, it gave "the
         # study", "the judges" and "prosecutors" a person's name.
         office = words[-1] in self.titles or words[-1] in _PERSON_NOUNS or words[-1].endswith("-year-old")
-        apposed = re.compile(r"\s*,\s*(?:[\w'’.-]+\s+){0,4}?" + re.escape(title) + r"\b")
+        # In apposition: "Wenger, the Arsenal manager"; not "Ms Robinson, a friend of the
+        # Tory leader" (a preposition between them makes the title someone else's).
+        apposed = re.compile(
+            r"\s*,\s*(?:(?!(?:of|to|for|with|by|from|at)\s)[\w'’.-]+\s+){0,4}?" + re.escape(title) + r"\b"
+        )
+        # The title itself, not another office ending in it ("shadow chancellor Oliver
+        # Letwin" is not "the chancellor").
+        written = re.compile(r"(?<![\w-])(?<!shadow )(?<!deputy )(?<!former )(?<!vice )" + re.escape(title) + r"(?![\w-])")
         for mention in self.index.before(pos, ("PERSON",)):
             # Within the name's own sentence: "Ivo Rask praised the fans. The mother of ..."
             # names no mother.
             context = _SENTENCE_END.split(self.text[max(0, mention.start - 60) : mention.start])[-1].lower()
             after = _SENTENCE_END.split(self.text[mention.end : mention.end + 60])[0].lower()
-            # The title anywhere after the name; after a possessive name, short of the speaker
-            # phrase itself ("Asked about Sir Ian's comments, the prime minister's official
-            # spokesman said": the name belongs to "comments", the title to someone else).
+            # A title after a possessive name is someone else's ("Asked about Sir Ian's
+            # comments, the prime minister's official spokesman said": the name belongs to
+            # "comments"; neither "the spokesman" nor "the prime minister" later is Sir Ian).
             if self.text.startswith(("'s", "’s"), mention.end):
-                after = after[: max(0, (start if start is not None else pos) - mention.end)]
-            if office and (title in context or title in after):
+                after = ""
+            # A title before the name is the name's when at most three words stand between
+            # them ("the foreign secretary, Mr Jack Straw") and no other person: not in "The
+            # foreign secretary told MPs the rebate, secured by Margaret Thatcher", nor in
+            # "Tory leader Michael Howard has dismissed Gordon Brown's Budget".
+            hits = list(written.finditer(context))
+            between = context[hits[-1].end() :] if hits else ""
+            near = bool(hits) and len(between.split()) <= 3
+            if near and self.index.person_between(mention.start - len(between), mention.start):
+                near = False
+            if office and (near or _own_title_after(written, after)):
                 return mention
-            if context.rstrip().endswith(title) or apposed.match(after):
+            if (near and not between.strip()) or apposed.match(after):
                 return mention
         return None
 
@@ -341,8 +377,9 @@ class SpeakerResolver:
                 return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
             # A title with "the" ("the chancellor", "the Portugal star") most often describes
             # the person already named, whom no role says holds it: the name found stands.
-            # "A spokesman" is someone new.
-            if word not in PERSONAL or found is None or _indefinite(noun):
+            # "A spokesman" is someone new, and so is "the spokesman" whom no name holds
+            # ("The spokesman declined to comment ... He said": not the minister named before).
+            if word not in PERSONAL or found is None or _indefinite(noun) or noun.lower_ in _SPOKESPEOPLE:
                 return Speaker(entity=None, name=phrase, start=start, end=end), "GROUP" if word in PLURAL else "NOUN"
         if found is None:
             return Speaker(entity=None, name=head.text, start=start, end=end), "PRON"
@@ -423,6 +460,17 @@ class SpeakerResolver:
             if fallback is None and (span is None or (_referent(span.root, mention.type) and not _addressee(span.root))):
                 fallback = mention
         return fallback if fallback is not None and pos - fallback.end < 300 else None
+
+
+# A preposition (and an article) right before a title: the title is of someone else ("Ms
+# Robinson, a friend of the Tory leader").
+_OBJECT_OF = re.compile(r"\b(?:of|to|for|with|by|from|at)\s+(?:(?:the|a|an)\s+)?$")
+
+
+def _own_title_after(written: re.Pattern, after: str) -> bool:
+    """Whether the title ``written`` stands after a name as the name's, not as the object of
+    a preposition."""
+    return any(not _OBJECT_OF.search(after, 0, hit.start()) for hit in written.finditer(after))
 
 
 def _one_of_a_people(head) -> bool:
