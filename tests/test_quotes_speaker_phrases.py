@@ -11,6 +11,11 @@ def _speakers(text: str, quotes) -> dict[str, tuple]:
     return {text[q.cue.start : q.cue.end]: (q.speaker.entity, q.speaker.name) for q in quotes if q.cue and q.speaker}
 
 
+def _last_said(text: str, quotes):
+    """The speaker of the last quote whose cue is "said"."""
+    return [q for q in quotes if q.cue and text[q.cue.start : q.cue.end] == "said"][-1].speaker
+
+
 def test_quotes_the_american_is_the_person_not_the_nationality(quotes_of):
     def people(text):
         return [
@@ -79,8 +84,8 @@ def test_quotes_a_description_keeps_the_person_it_named_once_out_of_reach(quotes
         + "The Tory leader said the plan was a con."
     )
     ents = [entity(text, "e1", "PERSON", "Mark Hale", "Mark Hale", "Mr Hale")]
-    said = [q for q in quotes_of(text, ents) if q.cue and text[q.cue.start : q.cue.end] == "said"]
-    assert (said[-1].speaker.entity, text[said[-1].speaker.start : said[-1].speaker.end]) == ("e1", "The Tory leader")
+    speaker = _last_said(text, quotes_of(text, ents))
+    assert (speaker.entity, text[speaker.start : speaker.end]) == ("e1", "The Tory leader")
 
 
 def test_quotes_he_after_a_spokesman_no_name_holds_is_the_spokesman(quotes_of):
@@ -105,5 +110,4 @@ def test_quotes_a_title_after_a_preposition_is_not_the_names(quotes_of):
         entity(text, "e1", "PERSON", "Mark Hale", "Mark Hale"),
         entity(text, "e2", "PERSON", "Ann Dane", "Ann Dane"),
     ]
-    said = [q for q in quotes_of(text, ents) if q.cue and text[q.cue.start : q.cue.end] == "said"]
-    assert said[-1].speaker.entity == "e1"
+    assert _last_said(text, quotes_of(text, ents)).entity == "e1"

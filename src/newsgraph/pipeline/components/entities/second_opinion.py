@@ -11,7 +11,9 @@ So for a one-word person that nothing in the article settles, the words around i
 mentions (``WINDOW`` either side, within the sentence) are read again by the recogniser
 the backbone model ships (en_core_web_sm's own, with its own token vectors, loaded once
 beside the pipeline). When that recogniser gives the very same words another name type in
-most of those readings, the mentions take that type.
+most of those readings, the mentions take that type; a nationality or group (NORP) only for
+a name shaped like a people's (``mentions.group_shaped``: "Irishman"), as it reads unknown
+one-word names as groups too ("Interbrew", "Woolworths").
 Nothing is asked when the article settles the word:
 
 - it is a word of a person named in full there ("Blair" after "Tony Blair", "Chelsea"

@@ -219,7 +219,7 @@ class SpeakerResolver:
         if named is not None:
             return Speaker(entity=named.entity, name=named.name, start=named.start, end=named.end), named.type
         phrase = " ".join(self.text[start:end].split())
-        holder = self._office_holder(phrase, head.idx, start)
+        holder = self._office_holder(phrase, head.idx)
         if holder is not None:
             return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
         if head.pos_ == "PROPN" and not head.text.islower():  # (the parser tags "secretary-general" so)
@@ -294,18 +294,16 @@ class SpeakerResolver:
                 return mention
         return None
 
-    def _office_holder(self, phrase: str, pos: int, start: int | None = None) -> Mention | None:
-        """The person holding the office named by ``phrase`` (``the secretary general``,
-        starting at ``start``, its head at ``pos``): from the entities' roles, else the
-        latest person whose name the same title is written next to (a title word anywhere
-        in the name's sentence, but not the phrase itself: in "Asked about Sir Ian's
-        comments, the prime minister's official spokesman said" the spokesman is not Sir
-        Ian)."""
+    def _office_holder(self, phrase: str, pos: int) -> Mention | None:
+        """The person holding the office named by ``phrase`` (``the secretary general``, its
+        head at ``pos``): from the entities' roles, else the latest person whose name the
+        same title is written next to (``_title_holder``), else the person the same title
+        last named in the document."""
         words = [w for w in phrase.lower().split() if w not in ("the", "a", "an", "this", "that")]
         if not words:
             return None
         title = " ".join(words)
-        holder = self._title_holder(title, words, pos, start)
+        holder = self._title_holder(title, words, pos)
         if holder is not None:
             self.holders[title] = holder
         # A description names the person it named before, once the name has gone out of
@@ -313,8 +311,10 @@ class SpeakerResolver:
         # said" twenty lines on).
         return holder or self.holders.get(title)
 
-    def _title_holder(self, title: str, words: list[str], pos: int, start: int | None) -> Mention | None:
-        """The holder of ``title`` found in the roles or next to a name within reach."""
+    def _title_holder(self, title: str, words: list[str], pos: int) -> Mention | None:
+        """The holder of ``title`` found in the roles or next to a name within reach: a
+        title word anywhere in the name's sentence, another noun only right before the name
+        or in apposition after it."""
         for role_title, entity_id, name in self.index.roles:
             if title == role_title or role_title.endswith(title):
                 return Mention(pos, pos, entity_id, name, "PERSON")
@@ -372,7 +372,7 @@ class SpeakerResolver:
         if noun is not None:
             first, last = phrase_span(noun)
             phrase = " ".join(self.text[first:last].split())
-            holder = self._office_holder(phrase, noun.idx, first) if word in PERSONAL else None
+            holder = self._office_holder(phrase, noun.idx) if word in PERSONAL else None
             if holder is not None and self.index.gender.get(holder.entity, _PRONOUN_GENDER[word]) == _PRONOUN_GENDER[word]:
                 return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
             # A title with "the" ("the chancellor", "the Portugal star") most often describes
