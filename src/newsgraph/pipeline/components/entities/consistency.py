@@ -14,7 +14,6 @@ from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATI
 from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit, person_titles
 from newsgraph.pipeline.components.entities.mentions import (
     ACRONYM_SKIP,
-    ORDINARY_ZIPF,
     TITLE_ABBREVIATION,
     Mention,
     Tokens,
@@ -24,6 +23,7 @@ from newsgraph.pipeline.components.entities.mentions import (
     initials,
     is_junk,
     may_be_person,
+    ordinary,
     surname_ranks,
 )
 from newsgraph.resources import entries, table, words
@@ -600,14 +600,14 @@ def person_shaped(words: list[str]) -> bool:
     if len(words) != 2 or not all(_NAME_WORD.fullmatch(w) for w in words):
         return False
     given, family = words[0].lower(), words[1]
-    rare_given = given in all_given_names() and _zipf(given) < ORDINARY_ZIPF
+    rare_given = given in all_given_names() and not ordinary(given)
     if given not in common_given_names() and not rare_given:
         return False
     if family in _HEADS:
         return False
     if family.lower() in surname_ranks():
         return True
-    rare = _zipf(family.lower()) < ORDINARY_ZIPF
+    rare = not ordinary(family)
     return rare and _populated_place(family) < 0 and _populated_place(" ".join(words)) < 0
 
 

@@ -283,7 +283,7 @@ _PLURAL_POSTNOMINALS = frozenset({"MPs", "MEPs", "MSPs"})
 # than people in news.
 COMMON_GIVEN_NAME_RANK = 300
 # A word at least this frequent in English (wordfreq's Zipf scale: about 3 per million
-# words) is an ordinary word (``second_opinion.worded_name``, ``consistency.person_shaped``).
+# words) is an ordinary word (``ordinary``).
 ORDINARY_ZIPF = 3.5
 
 
