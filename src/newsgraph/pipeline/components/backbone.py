@@ -132,9 +132,10 @@ def _paragraph_breaks(sdoc):
     wrong one. A single line break may wrap a sentence and sets nothing, nor does a blank
     line before a word in lower case (scraped text breaks sentences so: "has left\n\nin a
     state of bewilderment"). The word after the first is marked as no start: given a start
-    after a blank line, en_core_web_sm's parser makes the first word a sentence of its own
-    ("Tony | Blair has had the chance"), and the recogniser, which keeps names within a
-    sentence, then lost "Tony"."""
+    alone, en_core_web_sm's parser makes the first word a sentence of its own ("Tony |
+    Blair has had the chance"). About 0.2 ms per BBC article (`scripts/check_backbone_order.py`;
+    finding the blank lines with a regular expression over ``sdoc.text`` and
+    ``char_span`` was slower, as ``Doc.text`` is rebuilt from the tokens)."""
     n = len(sdoc)
     for tok in sdoc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2 and not sdoc[tok.i + 1].text[:1].islower():
@@ -187,7 +188,8 @@ def _swap_in_shipped_ner(nlp) -> None:
     drop names that open a story ("Titus Bramble's own goal", "Jade Johnson edged out")
     where it had read the headline's last word and the name as one, which the entities
     component splits. On 400 BBC articles its entities before the parser and after it (with
-    the parser's own boundaries, as until 2026-12-06) differ in 2.
+    the parser's own boundaries, as until 2026-12-06) differ in 2
+    (``scripts/check_backbone_order.py``).
 
     The component is built from the shipped config and its weights read directly, rather
     than by loading the shipped folder as a pipeline and sourcing from it: the result is
