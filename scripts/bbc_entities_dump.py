@@ -12,10 +12,12 @@ before each mention. The texts stay
 wherever ``--out`` points: nothing of the corpus is copied into the repository.
 ``--diff`` prints the entities whose (article, name, type) is in one dump only, with the
 type the other dump gave the same name in that article, and a count by (before, after).
-``--shapes DUMP`` counts, in a dump, two error classes of people read on BBC output
-(docs/entities.md, "Names written as people's"): entities other than PERSON whose name is
-written as a person's (``consistency.person_shaped``: "Marion Jones" ORG), and PERSON
-entities whose name stands right before ", which" in their article ("Varig, which ...").
+``--shapes DUMP`` counts, in a dump, error classes read on BBC output (docs/entities.md,
+"Names written as people's" and "Groups that are no groups"): entities other than PERSON
+whose name is written as a person's (``consistency.person_shaped``: "Marion Jones" ORG),
+PERSON entities whose name stands right before ", which" in their article ("Varig, which
+..."), NORP entities not shaped like a people's name (``mentions.group_shaped``:
+"Clearstream"), and the NORP "Democrat" of "Liberal Democrat".
 ``--half train`` or ``--half measure`` keeps one half of the articles (split by the SHA-1 of
 their path, ``training.convert.bbc_half``): the retrained recogniser learns silver labels
 from the train half's dumps (training/README.md) and is measured on the other.
@@ -93,10 +95,14 @@ def diff(before: Path, after: Path, sample: int = 0, seed: int = 0, half: str = 
     return counts
 
 
-def shapes(path: Path, root: Path) -> tuple[int, int]:
+def shapes(path: Path, root: Path) -> tuple[int, int, int, int]:
     """Print and count the entities of dump ``path`` written as people but not typed PERSON,
-    and the PERSON ones right before ", which" in their article (read from ``root``)."""
+    the PERSON ones right before ", which" in their article (read from ``root``), the NORP
+    ones with no lexicon id and not shaped like a people's name (``mentions.group_shaped``:
+    companies, clubs and grounds read as nationalities, besides groups with other endings,
+    "Muslim", "Nazi"), and the NORP "Democrat" after "Liberal"."""
     from newsgraph.pipeline.components.entities.consistency import person_shaped
+    from newsgraph.pipeline.components.entities.mentions import group_shaped
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     shaped = [r for r in rows if r["type"] != "PERSON" and person_shaped(r["name"].split())]
@@ -110,8 +116,21 @@ def shapes(path: Path, root: Path) -> tuple[int, int]:
         if f"{r['name']}, which" in text:
             which.append(r)
             print(f"which   {r['a']:<22} {r['name']}")
-    print(f"{len(shaped)} entities written as people's typed otherwise; {len(which)} PERSON before ', which'")
-    return len(shaped), len(which)
+    groups = [r for r in rows if r["type"] == "NORP" and not r["kb"] and not group_shaped(r["name"])]
+    for r in groups:
+        print(f"group   {r['a']:<22} {r['name']}")
+    democrats = [
+        r
+        for r in rows
+        if r["type"] == "NORP"
+        and r["name"] == "Democrat"
+        and any(b.endswith("Liberal ") for b in r["before"])
+    ]
+    print(
+        f"{len(shaped)} entities written as people's typed otherwise; {len(which)} PERSON before ', which'; "
+        f"{len(groups)} NORP not shaped like a people's name; {len(democrats)} NORP 'Democrat' after 'Liberal'"
+    )
+    return len(shaped), len(which), len(groups), len(democrats)
 
 
 def main(argv: list[str] | None = None) -> int:

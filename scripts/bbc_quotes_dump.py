@@ -6,7 +6,7 @@ context`` per quote, so that a reader can count and read the classes the extract
 wrong. The texts stay out of the repository: write the dump to /tmp.
 
     nice -n 10 .venv/bin/python scripts/bbc_quotes_dump.py CORPUS_DIR /tmp/quotes.jsonl
-    .venv/bin/python scripts/bbc_quotes_dump.py --diff /tmp/before.jsonl /tmp/after.jsonl [--sample 20 --seed 7]
+    .venv/bin/python scripts/bbc_quotes_dump.py --diff /tmp/before.jsonl /tmp/after.jsonl [--sample 20] [--speakers 45] [--seed 7]
 
 ``--diff`` compares two dumps: the quotes only in the first (removed), only in the second
 (added), and those whose speaker changed (its words, name or type), with counts by kind and cue word and every
@@ -76,10 +76,11 @@ def _load(path: str) -> dict[tuple, dict]:
     return rows
 
 
-def diff(before: str, after: str, sample: int | None = None, seed: int = 7) -> None:
+def diff(before: str, after: str, sample: int | None = None, seed: int = 7, speakers: int | None = None) -> None:
     """Print what changed between two dumps (quotes keyed by article, kind, text and cue);
     with ``sample``, only that many added and removed quotes, drawn at random (``seed``),
-    for a reader to judge."""
+    and with ``speakers`` only that many speaker changes (drawn with their own generator of
+    the same seed), for a reader to judge."""
     old, new = _load(before), _load(after)
     removed = [old[k] for k in old if k not in new]
     added = [new[k] for k in new if k not in old]
@@ -102,6 +103,9 @@ def diff(before: str, after: str, sample: int | None = None, seed: int = 7) -> N
                 print(f"      {r['text'][:100]!r}\n      ... {r['context'][:240]}")
     if changed:
         print(f"speakers changed by type: {dict(Counter((a['speaker_type'], b['speaker_type']) for a, b in changed))}")
+    if speakers is not None:
+        changed = random.Random(seed).sample(changed, min(speakers, len(changed)))
+        print(f"a random {len(changed)} of the speaker changes (seed {seed}):")
     for a, b in changed:
         print(f"  speaker {a['article']} cue={a['cue']!r}: {_speaker(a)!r} -> {_speaker(b)!r}")
 
@@ -118,9 +122,10 @@ if __name__ == "__main__":
     parser.add_argument("second", help="the dump to write, or with --diff the later dump")
     parser.add_argument("--diff", action="store_true", help="compare two dumps instead of making one")
     parser.add_argument("--sample", type=int, default=None, help="with --diff: list only this many added and removed quotes")
-    parser.add_argument("--seed", type=int, default=7, help="with --sample: the draw's seed")
+    parser.add_argument("--speakers", type=int, default=None, help="with --diff: list only this many speaker changes")
+    parser.add_argument("--seed", type=int, default=7, help="with --sample or --speakers: the draw's seed")
     args = parser.parse_args()
     if args.diff:
-        diff(args.first, args.second, args.sample, args.seed)
+        diff(args.first, args.second, args.sample, args.seed, args.speakers)
     else:
         main(args.first, args.second)
