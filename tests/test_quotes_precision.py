@@ -127,3 +127,57 @@ def test_quotes_a_to_infinitive_of_a_group_or_people_still_reports(quotes_of):
         "Residents seem to think the new rota will fail."
     )
     assert _cues(text, quotes_of(text)) == ["threatens", "seem"]
+
+
+# Read on BBC output in the twenty-fourth session (docs/quotes.md): a hyphenated word is one
+# word of a speaker phrase, a cue after "not to" or "it is hard to" reports nothing, and a
+# speaker span holds the whole name.
+
+def _speakers(text: str, quotes) -> list[tuple[str, str | None]]:
+    return [(text[q.cue.start : q.cue.end], q.speaker.name if q.speaker else None) for q in quotes if q.cue]
+
+
+def test_quotes_a_hyphenated_word_is_one_word_of_the_speaker(quotes_of):
+    text = '"We think this plan is sound," said co-ordinator Jan Vell. "It will work," said co-founder Ada Mirr.'
+    ents = [entity(text, "e1", "PERSON", "Jan Vell", "Jan Vell"), entity(text, "e2", "PERSON", "Ada Mirr", "Ada Mirr")]
+    quotes = quotes_of(text, ents)
+    assert _speakers(text, quotes) == [("said", "Jan Vell"), ("said", "Ada Mirr")]
+    assert text[quotes[0].speaker.start : quotes[0].speaker.end] == "co-ordinator Jan Vell"
+    text = "The Tory co-chairman attacked the plan as weak. His ex-wife claimed he broke a promise."
+    names = [name for _, name in _speakers(text, quotes_of(text))]
+    assert names == ["The Tory co-chairman", "His ex-wife"]
+    # A speaker with no hyphen keeps its phrase.
+    text = "The party chairman attacked the plan as weak."
+    assert [name for _, name in _speakers(text, quotes_of(text))] == ["The party chairman"]
+
+
+def test_quotes_a_cue_after_not_to_reports_nothing(quotes_of):
+    text = (
+        "Players must battle robots and pirates, not to mention the huge bosses that guard each level. "
+        "That is not to say the game has no flaws."
+    )
+    assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+    text = "The two clubs agreed not to discuss the incident in public. The clubs agreed to discuss the incident."
+    cues = {q.cue.start for q in quotes_of(text) if q.kind == "indirect"}
+    assert text.index("discuss") not in cues and text.rindex("discuss") in cues
+    text = (
+        "It is hard to say whether the plan works. Ms Vell said it was too early to comment on the cost. "
+        'Mr Dunn said it would be "crass and ignorant" to liken the review to a purge.'
+    )
+    cues = [text[q.cue.start : q.cue.end] for q in quotes_of(text) if q.kind == "indirect"]
+    assert cues == ["said", "said"]
+    # Someone glad to say something does say it, and so does an "it" that stands for a body.
+    text = "He was happy to say the plan worked. The union met. It was keen to point out that the tax was unfair."
+    cues = [text[q.cue.start : q.cue.end] for q in quotes_of(text) if q.kind == "indirect"]
+    assert "say" in cues and "point" in cues
+
+
+def test_quotes_a_speaker_span_holds_the_whole_name(quotes_of):
+    text = "The Kestrel Council of Britain said the law was unfair. Nick Van den Horst of Brakka Bank said it was modest."
+    ents = [
+        entity(text, "o1", "ORG", "Kestrel Council of Britain", "Kestrel Council of Britain"),
+        entity(text, "e1", "PERSON", "Nick Van den Horst", "Nick Van den Horst"),
+        entity(text, "o2", "ORG", "Brakka Bank", "Brakka Bank"),
+    ]
+    spans = [text[q.speaker.start : q.speaker.end] for q in quotes_of(text, ents) if q.speaker]
+    assert spans == ["The Kestrel Council of Britain", "Nick Van den Horst"]

@@ -20,6 +20,7 @@ import numpy as np
 
 from newsgraph.pipeline.components.quotes.lexicon import Lexicon
 from newsgraph.pipeline.components.quotes.marks import Marked
+from newsgraph.pipeline.components.quotes.speakers import hyphen_fragment
 from newsgraph.pipeline.components.quotes.tokens import TokenTable
 from newsgraph.resources import entries, table, words
 
@@ -309,6 +310,12 @@ class Parse:
         the first one when none is."""
         if len(subjects) == 1:
             return subjects[0]
+        # "said co-ordinator Peter Facey", parsed with "co" as a second subject.
+        whole = [s for s in subjects if not hyphen_fragment(s)]
+        if whole and len(whole) < len(subjects):
+            subjects = whole
+            if len(subjects) == 1:
+                return subjects[0]
         fitting = [
             s for s in subjects
             if s.ent_type_ not in ("DATE", "TIME") and "\n" not in self.text[min(s.idx, verb.idx) : max(s.idx, verb.idx)]

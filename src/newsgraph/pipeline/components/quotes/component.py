@@ -127,7 +127,7 @@ def _extract(
                 continue
             if doc.noise_at(r.start, r.end, CAPTION_KINDS) is not None:
                 continue
-            if _raising_passive(r.cue.verb) or _quotes_as(r.cue.verb):
+            if _raising_passive(r.cue.verb) or _quotes_as(r.cue.verb) or _nobody_says(r.cue.verb):
                 continue
             span = _in_paragraph(text, r.start, r.end, r.cue.start)
             if span is not None:
@@ -365,6 +365,35 @@ def _raising_passive(tok) -> bool:
     if not passive or any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children):
         return False
     return any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in tok.children)
+
+
+def _nobody_says(tok) -> bool:
+    """True for a cue after "not to" or "never to": what someone chose not to say reports
+    nothing ("would not to comment on", "agreed not to discuss"), and "not to mention",
+    "that is not to say" are no attributions; nor is a cue after "it is" and an adjective
+    ("it is hard to say whether", "it was too early to comment on")."""
+    if tok is None:
+        return False
+    if tok.i >= 2 and tok.nbor(-1).lower_ == "to" and tok.nbor(-2).lower_ in ("not", "never"):
+        return True
+    # "it is hard to say whether", "it was too early to comment": nobody's words.
+    if tok.dep_ != "xcomp":
+        return False
+    clause = tok.head.head if tok.head.pos_ == "ADJ" and tok.head.dep_ == "acomp" else tok.head
+    if clause.lemma_ != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in clause.children):
+        return False
+    # An adjective that judges the saying ("hard", "too early", "crass and ignorant"), not
+    # one that says what a subject that can speak is minded to do ("It was keen to point
+    # out": "it", the union).
+    adjectives = [c for c in clause.children if c.dep_ == "acomp"]
+    return bool(adjectives) and not any(a.lower_ in _MINDED for a in adjectives)
+
+
+# Adjectives of "X is ... to say" that speak of X's mind or plans, so that "it" is X.
+_MINDED = frozenset(
+    "keen eager willing happy glad ready able unable due likely unlikely set reluctant quick anxious determined "
+    "prepared careful sure certain free poised expected".split()
+)
 
 
 def _quotes_as(tok) -> bool:

@@ -214,6 +214,9 @@ class SpeakerResolver:
             if person is not None and person.type == "PERSON" and person.start == start and _OF_AFTER.match(self.text, person.end):
                 return Speaker(entity=person.entity, name=person.name, start=person.start, end=person.end), "PERSON"
         if mention is not None:
+            # The span holds the whole name: "The Muslim Council of Britain", whose head the
+            # parser takes to be "Council"; "Nick Van den Brul", parsed as "Brul" alone.
+            start, end = min(start, mention.start), max(end, mention.end)
             return Speaker(entity=mention.entity, name=mention.name, start=start, end=end), mention.type
         named = self._named_in_description(head)
         if named is not None:
@@ -516,10 +519,12 @@ def _main_subject(tok) -> bool:
 def phrase_span(head) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``head``: its left modifiers (names,
     titles, determiners) and the head, without clauses, appositions or punctuation."""
-    start = head.idx
-    for child in head.lefts:
-        if child.dep_ in NP_LEFT:
-            start = min(start, child.left_edge.idx)
+    first = hyphenated_start(head)  # "His ex-wife", parsed with "wife" alone as the subject
+    for child in [*first.lefts, *head.lefts] if first.i != head.i else head.lefts:
+        if child.dep_ in NP_LEFT and child.left_edge.i < first.i:
+            first = child.left_edge
+    # Whole words: "co-ordinator Peter Facey", where the parser hangs "-ordinator" on the name.
+    start = hyphenated_start(first).idx
     # Never across a line break or a quote mark (a transcript's previous line parsed into
     # the label).
     tok = head
@@ -534,4 +539,35 @@ def phrase_span(head) -> tuple[int, int]:
         # "Rep. Smith Jr." and names the parser splits rightwards
         if child.dep_ in ("flat", "compound") and child.i == head.i + 1:
             end = child.idx + len(child.text)
-    return start, end
+    last = hyphenated_end(head)  # "The Tory co-chairman", "his ex-wife": one word
+    return start, max(end, last.idx + len(last.text))
+
+
+def _glued_hyphen(tok) -> bool:
+    """``tok`` is a hyphen written between two words with no space ("co-chairman")."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_ and tok.i + 1 < len(tok.doc)
+
+
+def hyphenated_end(tok):
+    """The last token of the hyphenated word ``tok`` begins or is inside (the tokenizer
+    splits "co-chairman" into "co", "-", "chairman"), else ``tok``."""
+    doc = tok.doc
+    i = tok.i + 1 if _glued_hyphen(tok) else tok.i
+    while i + 1 < len(doc) and _glued_hyphen(doc[i + 1]):
+        i += 2
+    return doc[i]
+
+
+def hyphenated_start(tok):
+    """The first token of the hyphenated word ``tok`` ends or is inside, else ``tok``."""
+    doc = tok.doc
+    i = tok.i - 1 if _glued_hyphen(tok) else tok.i
+    while i >= 2 and _glued_hyphen(doc[i - 1]):
+        i -= 2
+    return doc[i]
+
+
+def hyphen_fragment(tok) -> bool:
+    """``tok`` is a part of a hyphenated word other than its last ("co" or "-" of
+    "co-ordinator"), which the parser now and then takes for a subject of its own."""
+    return hyphenated_end(tok).i != tok.i
