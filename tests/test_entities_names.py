@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.pipeline.components.entities import clustering
+from newsgraph.pipeline.components.entities.gazetteer import gazetteer
+from newsgraph.pipeline.components.entities.mentions import Mention
 from newsgraph.service import analyze
 
 
@@ -79,3 +82,60 @@ def test_entities_names_function_word_opening_a_sentence_is_trimmed():
     found = _names("In Jakarta, officials met. Only France voted against.")
     assert "In Jakarta" not in found and "Only France" not in found
     assert found.get("Jakarta") == "GPE" and found.get("France") == "GPE"
+
+
+# Read on BBC output in the twenty-fourth session (docs/entities.md): words before a name that
+# are no part of it, a team sheet's bracketed labels, and unknown abbreviations read as places.
+
+
+def test_entities_names_a_group_or_ordinary_word_before_a_name_is_no_part_of_it():
+    found = _names(
+        "The plan was backed by the all-party group, including Tories Ken Clarke and Sir George Young.\n\n"
+        "Boss Steve Bruce had said he was happy. Contestants Paul Burrell and Fran Cosgrave were nominated. "
+        "Referee Graham Poll waved play on."
+    )
+    for name in ("Ken Clarke", "Steve Bruce", "Paul Burrell", "Graham Poll"):
+        assert found.get(name) == "PERSON", (name, found)
+    assert not any(n.startswith(("Tories ", "Boss ", "Contestants ", "Referee ")) for n in found)
+    # A given name, a hyphened surname and a rare word that only looks plural are the person's own.
+    found = _names("Douglas Alexander met Thomas Edison in Leeds on Monday. Director Lars Von Brekke came too.")
+    assert found.get("Douglas Alexander") == "PERSON" and found.get("Thomas Edison") == "PERSON"
+    assert found.get("Lars Von Brekke") == "PERSON"
+    found = _names("Day-Lewis set for Berlin honour\n\nActor Daniel Day-Lewis is to be honoured.")
+    assert found.get("Day-Lewis") == "PERSON" and found.get("Daniel Day-Lewis") == "PERSON"
+    # A word that opens names ("Pier Francesco"), and a one-word name that ends the text.
+    found = _names("Pier Francesco Rossi won the race on Sunday. The cup went to Rossi")
+    assert found.get("Pier Francesco Rossi") == "PERSON" and found.get("Rossi") == "PERSON"
+
+
+def test_entities_names_a_bracketed_abbreviation_after_several_names_spells_out_none():
+    text = "Team: J Smit (SA), T Delport (SA), K Marr (SA)."
+    mentions = [
+        Mention(6, 12, "PERSON", "model"),
+        Mention(14, 16, "ORG", "model"),
+        Mention(19, 28, "ORG", "model"),
+        Mention(30, 32, "ORG", "model"),
+        Mention(35, 41, "PERSON", "model"),
+        Mention(43, 45, "ORG", "model"),
+    ]
+    clusters = clustering.cluster(mentions, text, gazetteer())
+    sa = next(c for c in clusters if c.name(text) == "SA")
+    assert len(sa.mentions) == 3
+    # After one name only, it is that name's abbreviation.
+    text = "The Korvel Trust (KT) said so. KT said so again."
+    mentions = [Mention(4, 16, "ORG", "model"), Mention(18, 20, "ORG", "model"), Mention(31, 33, "ORG", "model")]
+    (kt,) = clustering.cluster(mentions, text, gazetteer())
+    assert kt.name(text) == "Korvel Trust" and len(kt.mentions) == 3
+
+
+def test_entities_names_an_unknown_abbreviation_in_capitals_is_no_place():
+    text = (
+        'Prices fell, the Royal Institute of Chartered Surveyors found. "It is slow," RICS spokesman Ian Perry said. '
+        "Prices were more moderate in Scotland, RICS added. Apple backs the HDMI standard in the UK."
+    )
+    record = analyze(text, clean=False)
+    by_mention = {text[m.start : m.end]: e for e in record.entities for m in e.mentions}
+    assert by_mention["RICS"].type == "ORG" and by_mention["RICS"].name == "Royal Institute of Chartered Surveyors"
+    assert by_mention["HDMI"].type == "ORG" and by_mention["HDMI"].name == "HDMI"
+    # Known places keep theirs.
+    assert by_mention["UK"].type == "GPE" and by_mention["Scotland"].type == "GPE"

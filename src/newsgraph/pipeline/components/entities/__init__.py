@@ -137,6 +137,7 @@ class EntityLinker(Component):
             fixes.fix_teams(found, toks, text)
             context.fixture_lines(found, text)
             fixes.people_by_name_shape(found, toks, text, companies.company_kind)
+            fixes.abbreviations_as_places(found, text)
             fixes.org_cues(found, toks, text)
             found = fixes.spelled_out_abbreviations(found, toks, text)
             companies.fix_companies(found, toks, text)

@@ -158,11 +158,14 @@ def _merge_acronyms(clusters: dict[str, Cluster], text: str) -> None:
         short = c.name(text).replace(".", "")
         if not _ACRONYM.match(short):
             continue
+        # In brackets after several names, it labels them ("J Smit (SA), T Delport (SA)"
+        # in a team sheet): it spells out none of them.
+        labels_several = sum(_bracketed(other, c, text) for other_key, other in clusters.items() if other_key != key) > 1
         matches = []
         for other_key, other in clusters.items():
             if other_key == key or other.label() not in ("ORG", "GPE", "LOC", "FAC", "EVENT", "LAW"):
                 continue
-            if any(_initials_of(m.text(text)) == short for m in other.mentions) or _bracketed(other, c, text):
+            if any(_initials_of(m.text(text)) == short for m in other.mentions) or not labels_several and _bracketed(other, c, text):
                 matches.append(other_key)
         if len(matches) == 1:
             _merge(clusters, key, matches[0])

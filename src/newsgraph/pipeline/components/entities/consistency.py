@@ -645,6 +645,25 @@ def people_by_name_shape(mentions: list[Mention], toks: Tokens, text: str, liste
             m.label = "PERSON"
 
 
+# Capitals of an abbreviation: "IAAF", "RNIB", "WEEE" (not "UK": two letters may be a place's).
+_CAPITALS = re.compile(r"[A-Z][A-Z&]{2,6}")
+
+
+def abbreviations_as_places(mentions: list[Mention], text: str) -> None:
+    """An abbreviation in capitals that the recogniser read as a place and that no
+    gazetteer knows is an organisation ("the IAAF", "RICS added", "the RNIB"). Not a word
+    of ordinary English (a headline in capitals: "HEAD TO HEAD", "WWII"), nor a place
+    GeoNames knows ("SPRINGFIELD" heading a dateline). Names read as a person's are left
+    alone: in headlines in capitals they are people as often ("KEANE", "JONK" in CoNLL's
+    check set)."""
+    for m in mentions:
+        if m.label not in ("GPE", "LOC") or m.entry is not None or m.sure:
+            continue
+        surface = m.text(text)
+        if _CAPITALS.fullmatch(surface) and not ordinary(surface) and _populated_place(surface) < 0:
+            m.label = "ORG"
+
+
 def _named_like_a_person(words: list[str]) -> bool:
     """A name of several words that opens with an initial ("S Hussain Zaidi") or ends with
     a Census surname ("Dizzy Gillespie")."""

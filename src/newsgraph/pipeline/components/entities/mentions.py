@@ -362,12 +362,45 @@ def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, in
     if first == last and _is_rank(toks, first):  # "Cmdr." names nobody
         return None
     if label == "PERSON":
+        if _group_before_name(toks, first, last):  # "Tories Ken Clarke", "Boss Steve Bruce"
+            first += 1
+            while first < last and _is_punct(words[first]):  # "MPs - Keith Vaz"
+                first += 1
         table = titles()
         while first < last and (
             toks.lower[first] in _HONORIFICS or toks.lower[first] in table or toks.lower[first] == "former"
         ):
             first += 1
     return (first, last) if first <= last else None
+
+
+def _group_before_name(toks: Tokens, first: int, last: int) -> bool:
+    """Whether a person's span opens with a word that is no part of the name, before a
+    given name or an honorific and at least one word more: an ordinary plural ("including
+    Tories Ken Clarke", "Contestants Paul Burrell"; "MPs - Keith Vaz"), a verb ("Observes
+    Mr Hadi") or an ordinary word opening the sentence ("Boss Steve Bruce", "Referee
+    Graham Poll"). Never a given name ("Douglas Alexander"), a word hyphened to the next
+    ("Day-Lewis"), a word that opens names (``name_openers.txt``: "Pier Francesco Chili",
+    "Abu Musab") or a rare plural-looking word ("Lars von Trier")."""
+    nxt = first + 1
+    if nxt >= last or toks.ends[first] == toks.starts[nxt]:
+        return False  # one word or two; "Day-Lewis", "J-Lo": one word
+    if _is_punct(toks.words[nxt]):
+        nxt += 1  # "MPs - Keith Vaz"
+    if last - nxt < 1 and not (last == nxt and toks.lower[nxt] in _HONORIFICS):
+        return False
+    word, lower = toks.words[first], toks.lower[first]
+    if not word[:1].isupper() or lower in all_given_names() or lower in _HONORIFICS or lower in _NAME_OPENERS:
+        return False
+    if toks.lower[nxt] not in all_given_names() and toks.lower[nxt] not in _HONORIFICS:
+        return False
+    plural = toks.tags[first] in ("NNS", "NNPS") or _PLURAL_WORD.fullmatch(word) is not None and ordinary(word)
+    return plural or toks.tags[first] in ("VBZ", "VBD") or bool(toks.sent_start[first]) and ordinary(word)
+
+
+_NAME_OPENERS = words("lexicons/names/name_openers.txt")
+# A capitalised plural as written inside a name ("Tories", "MPs": tagged NNP there).
+_PLURAL_WORD = re.compile(r"[A-Z][A-Za-z]*[A-Za-z](?<![sS])s")
 
 
 def _before_postnominal(toks: Tokens, first: int, last: int, letters: str, label: str) -> str:
