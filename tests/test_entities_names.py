@@ -139,3 +139,14 @@ def test_entities_names_an_unknown_abbreviation_in_capitals_is_no_place():
     assert by_mention["HDMI"].type == "ORG" and by_mention["HDMI"].name == "HDMI"
     # Known places keep theirs.
     assert by_mention["UK"].type == "GPE" and by_mention["Scotland"].type == "GPE"
+
+
+def test_entities_names_a_name_ending_in_act_or_bill_is_a_law():
+    found = _names(
+        "MPs backed the Kestrel Hunting Bill on Monday. The Freedom of Information Act came into force. "
+        "Police used the Terrorism Act to hold him. Kill Bill was a hit in cinemas."
+    )
+    assert found.get("Kestrel Hunting Bill") == "LAW" and found.get("Freedom of Information Act") == "LAW"
+    assert found.get("Terrorism Act") == "LAW"
+    # Two words with no "the" before and no year after: a film is no law.
+    assert found.get("Kill Bill") != "LAW"

@@ -33,6 +33,7 @@ _LOC_HEADS = words("lexicons/entities/loc_heads.txt")
 _ORG_HEADS = words("lexicons/entities/org_heads.txt")
 _FAC_HEADS = words("lexicons/entities/fac_heads.txt")
 _EVENT_HEADS = words("lexicons/entities/event_heads.txt")
+_LAW_HEADS = words("lexicons/entities/law_heads.txt")
 _GAZ_WEIGHT = 100  # a gazetteer entry outvotes any number of model labels
 
 
@@ -125,8 +126,23 @@ def fix_by_head(mentions: list[Mention], text: str) -> None:
         elif words[-1] in _EVENT_HEADS and m.label in ("GPE", "PERSON", "ORG", "NORP", "LOC", "FAC"):
             if _event_name(words):
                 m.label = "EVENT"
+        elif words[-1] in _LAW_HEADS and m.label != "LAW" and _law_name(words, m, text):
+            m.label = "LAW"
         elif m.label in ("PERSON", "ORG") and _town_and_quarter(words):
             m.label = "GPE"
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_YEAR_AFTER = re.compile(r"\s+(?:1[89]|20)\d\d\b")
+
+
+def _law_name(words: list[str], m: Mention, text: str) -> bool:
+    """Whether a name ending in a law's word (``law_heads.txt``) is the law's: one of three
+    words or more ("the Freedom of Information Act"), or of two after "the" or before a
+    year ("the Hunting Bill", "Licensing Act 2003"; not "Kill Bill", "Sister Act")."""
+    if len(words) >= 3:
+        return True
+    return _THE_BEFORE.search(text, max(0, m.start - 8), m.start) is not None or _YEAR_AFTER.match(text, m.end) is not None
 
 
 # Words before "Games" that make sports games of it ("the Commonwealth Games"), besides a
