@@ -133,3 +133,11 @@ def test_quotes_a_kin_noun_in_lower_case_says_a_persons_sex(quotes_of):
     ]
     speaker = _speaker_of(text, quotes_of(text, ents), "She said")
     assert (speaker.entity, speaker.name) == ("e2", "Anne Dunmore")
+
+
+def test_quotes_it_may_stand_for_a_law(quotes_of):
+    # A law speaks as a report does: "It proposes" after the bill is the bill.
+    text = "MPs debated the Kestrel Terrorism Bill on Monday. It proposes control orders for suspects."
+    ents = [entity(text, "l1", "LAW", "Kestrel Terrorism Bill", "Kestrel Terrorism Bill")]
+    (quote,) = [q for q in quotes_of(text, ents) if text[q.cue.start : q.cue.end] == "proposes"]
+    assert (quote.speaker.entity, quote.speaker.name) == ("l1", "Kestrel Terrorism Bill")

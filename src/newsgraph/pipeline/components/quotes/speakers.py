@@ -368,7 +368,8 @@ class SpeakerResolver:
         elif word in PLURAL:
             found = self._antecedent(start, GROUP_TYPES + ("GROUP",))
         elif word in NEUTER:
-            found = self._antecedent(start, GROUP_TYPES)
+            # A law speaks as a report does ("The Prevention of Terrorism Bill ... It proposes").
+            found = self._antecedent(start, GROUP_TYPES + ("LAW",))
         else:  # I, we, you: the writer or an unnamed group; no guess
             found = None
         noun = self._noun_subject(head, found[0] if found else -1)
