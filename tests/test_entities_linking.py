@@ -180,3 +180,28 @@ def test_entities_linking_reference_with_modifiers():
     text = "NATO met. An attack will trigger a response from the whole alliance."
     doc = analyse(text, [("NATO", "ORG")])
     assert texts(doc, named(doc, "NATO")) == ["NATO", "alliance"]
+
+
+def test_entities_linking_one_name_spelt_with_and_without_a_hyphen_or_space_is_one():
+    text = (
+        "Robert Kelvo-Marsh quit. Robert Kelvo Marsh said he would go. ZeltaCorp rose while Zelta Corp fell. "
+        "Robert Kelvo-Marsh left. Kelvo Marsh waved."
+    )
+    doc = analyse(
+        text,
+        [
+            ("Robert Kelvo-Marsh", "PERSON"),
+            ("Robert Kelvo Marsh", "PERSON"),
+            ("ZeltaCorp", "ORG"),
+            ("Zelta Corp", "ORG"),
+            ("Robert Kelvo-Marsh", "PERSON"),
+            ("Kelvo Marsh", "PERSON"),
+        ],
+    )
+    person, org = doc.entities
+    assert texts(doc, person) == ["Robert Kelvo-Marsh", "Robert Kelvo Marsh", "Robert Kelvo-Marsh", "Kelvo Marsh"]
+    assert person.name == "Robert Kelvo-Marsh"  # the spelling written more often
+    assert texts(doc, org) == ["ZeltaCorp", "Zelta Corp"]
+    # Two names that differ by more than spacing stay apart.
+    doc = analyse("Ana Kelvo met Ana Kelvin.", [("Ana Kelvo", "PERSON"), ("Ana Kelvin", "PERSON")])
+    assert len(doc.entities) == 2

@@ -7,7 +7,8 @@ import pytest
 
 from newsgraph.pipeline.components.entities import clustering
 from newsgraph.pipeline.components.entities.gazetteer import gazetteer
-from newsgraph.pipeline.components.entities.mentions import Mention
+from newsgraph.pipeline.components.backbone import load_spacy
+from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
 from newsgraph.service import analyze
 
 
@@ -150,3 +151,20 @@ def test_entities_names_a_name_ending_in_act_or_bill_is_a_law():
     assert found.get("Terrorism Act") == "LAW"
     # Two words with no "the" before and no year after: a film is no law.
     assert found.get("Kill Bill") != "LAW"
+
+
+def test_entities_names_two_names_of_a_list_read_as_one_are_split_at_the_comma():
+    from newsgraph.pipeline.components.entities.mentions import _split_commas
+
+    text = "Bands include Kestrel Pixies, Foo Zelters and others. Ministry of Economy, Trade and Industry."
+    toks = Tokens(load_spacy()(text), text)
+    first, last = toks.by_start[text.index("Kestrel")], toks.by_end[text.index(" and others")]
+    parts = _split_commas(toks, [(first, last)], "ORG")
+    assert [text[toks.starts[a] : toks.ends[b]] for a, b in parts] == ["Kestrel Pixies", "Foo Zelters"]
+    # A list ending in "and" inside the name, a suffix, and a place stay whole.
+    first, last = toks.by_start[text.index("Ministry")], toks.by_end[text.index(".", text.index("Ministry"))]
+    assert _split_commas(toks, [(first, last)], "ORG") == [(first, last)]
+    text = "Acme, Inc. and Springfield, Illinois."
+    toks = Tokens(load_spacy()(text), text)
+    assert _split_commas(toks, [(0, 2)], "ORG") == [(0, 2)]
+    assert _split_commas(toks, [(4, 6)], "GPE") == [(4, 6)]

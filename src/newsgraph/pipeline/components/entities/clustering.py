@@ -44,10 +44,14 @@ class Cluster:
         """The canonical name: the entry's, or the longest mention (mixed case preferred)."""
         if self.entry is not None:
             return self.entry.name
-        forms = {m.text(text) for m in self.mentions}
+        written = Counter(m.text(text) for m in self.mentions)
+        forms = set(written)
         if all(f.isupper() and len(f) > 3 for f in forms) and self.label() in _CAPITALS_READ_AS_NAMES:
             forms = {f.title() for f in forms}  # "SPRINGFIELD" in a dateline; "LA", "GB" stay
-        return max(forms, key=lambda f: (not f.isupper() or len(forms) == 1, len(f.split()), len(f), f))
+        # Of two spellings as long ("Robert Kilroy-Silk", "Robert Kilroy Silk"), the more written.
+        return max(
+            forms, key=lambda f: (not f.isupper() or len(forms) == 1, len(f.replace("-", " ").split()), len(f), written[f], f)
+        )
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -97,9 +101,33 @@ def cluster(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Cluster]
         c.mentions.append(m)
         if entry is not None and c.entry is None:
             c.entry = entry
+    _merge_spellings(clusters)
     _merge_people(clusters, text)
     _merge_acronyms(clusters, text)
     return sorted(clusters.values(), key=lambda c: c.first)
+
+
+def _merge_spellings(clusters: dict[str, Cluster]) -> None:
+    """Names of one type written with and without spaces, hyphens or apostrophes are one
+    ("Robert Kilroy-Silk" and "Robert Kilroy Silk", "TimeWarner" and "Time Warner", "Kings
+    Own" and "King's Own"). A name a gazetteer settled keeps its own."""
+    by_form: dict[str, list[str]] = {}
+    for key, c in clusters.items():
+        group, _, name = key.partition(":")
+        if c.entry is None and name:
+            by_form.setdefault(f"{group}:{_SPELLING.sub('', name)}", []).append(key)
+    for keys in by_form.values():
+        if len(keys) > 1:
+            # The spelling of most words keeps them, so that shorter forms of each word join
+            # it ("Kilroy" of "Robert Kilroy Silk"); the name is chosen apart (``Cluster.name``).
+            main = max(keys, key=lambda k: (len(k.split()), len(clusters[k].mentions)))
+            for key in keys:
+                if key != main:
+                    _merge(clusters, key, main)
+
+
+# What two spellings of one name may differ by.
+_SPELLING = re.compile(r"[\s\-'’]")
 
 
 def _merge(clusters: dict[str, Cluster], src: str, dst: str) -> None:

@@ -115,7 +115,7 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
     for ent_start, ent_end, label in ent_spans(sdoc):
         if label not in NAME_LABELS:
             continue
-        for part in _split_lines(toks, ent_start, ent_end):
+        for part in _split_commas(toks, _split_lines(toks, ent_start, ent_end), label):
             trimmed = trim_range(toks, part[0], part[1], label)
             if trimmed is None:
                 continue
@@ -247,6 +247,34 @@ def _split_lines(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
     if first is not None:
         parts.append((first, end - 1))
     return parts
+
+
+def _split_commas(toks: Tokens, parts: list[tuple[int, int]], label: str) -> list[tuple[int, int]]:
+    """Token ranges split at the commas inside a name that is no place: the recogniser now
+    and then reads two names of a list as one ("Pixies, Foo Fighters", "James, Mills",
+    "Frost, Mr Blair"). Not a comma before a list that ends in "and" or "&" inside the name
+    ("Ministry of Economy, Trade and Industry", "Earth, Wind & Fire"), nor one before a
+    suffix ("Acme, Inc.", "King, Jr."); a place's comma ("Springfield, Illinois") is left to
+    the places component."""
+    if label in ("GPE", "LOC", "FAC"):
+        return parts
+    out = []
+    for first, last in parts:
+        start = first
+        for i in range(first + 1, last):
+            if toks.words[i] != "," or i == start:
+                continue
+            rest = toks.lower[i + 1 : last + 1]
+            if "and" in rest or "&" in rest or (len(rest) == 1 and rest[0].rstrip(".") in _COMMA_SUFFIXES):
+                break
+            out.append((start, i - 1))
+            start = i + 1
+        out.append((start, last))
+    return out
+
+
+# Words a name keeps after a comma ("Acme, Inc.", "Martin Luther King, Jr.").
+_COMMA_SUFFIXES = words("lexicons/names/suffixes.txt") | frozenset({"inc", "ltd", "llc", "plc", "corp", "co", "sa", "ag", "nv"})
 
 
 def ordinary(word: str) -> bool:
