@@ -188,12 +188,14 @@ def _merge_acronyms(clusters: dict[str, Cluster], text: str) -> None:
             continue
         # In brackets after several names, it labels them ("J Smit (SA), T Delport (SA)"
         # in a team sheet): it spells out none of them.
-        labels_several = sum(_bracketed(other, c, text) for other_key, other in clusters.items() if other_key != key) > 1
+        bracketed = {k for k, other in clusters.items() if k != key and _bracketed(other, c, text)}
+        if len(bracketed) > 1:
+            bracketed = set()
         matches = []
         for other_key, other in clusters.items():
             if other_key == key or other.label() not in ("ORG", "GPE", "LOC", "FAC", "EVENT", "LAW"):
                 continue
-            if any(_initials_of(m.text(text)) == short for m in other.mentions) or not labels_several and _bracketed(other, c, text):
+            if other_key in bracketed or any(_initials_of(m.text(text)) == short for m in other.mentions):
                 matches.append(other_key)
         if len(matches) == 1:
             _merge(clusters, key, matches[0])

@@ -273,8 +273,9 @@ def _split_commas(toks: Tokens, parts: list[tuple[int, int]], label: str) -> lis
     return out
 
 
-# Words a name keeps after a comma ("Acme, Inc.", "Martin Luther King, Jr.").
-_COMMA_SUFFIXES = words("lexicons/names/suffixes.txt") | frozenset({"inc", "ltd", "llc", "plc", "corp", "co", "sa", "ag", "nv"})
+# Words a name keeps after a comma: a person's suffix ("Martin Luther King, Jr.") or a
+# company's ("Acme, Inc.", among the words that write a name as a company's).
+_COMMA_SUFFIXES = words("lexicons/names/suffixes.txt") | words("lexicons/entities/org_cue_after.txt")
 
 
 def ordinary(word: str) -> bool:
