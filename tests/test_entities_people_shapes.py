@@ -33,9 +33,18 @@ def test_entities_a_given_name_and_a_surname_read_as_an_organisation_is_a_person
     assert labels == {"Marion Kestrel": "PERSON", "Cyril Saulnay": "PERSON", "Andy Varnel": "PERSON"}
 
 
+def test_entities_given_names_beyond_the_us_census_make_a_person(nlp):
+    # "Graeme", "Thierry", "Iain", "Goran" are in no 1990 US Census list; the world's given
+    # names (Faker's locales, world_given_names.tsv) know them.
+    text = "Graeme Sounsby backs the plan. Thierry Varnel, Iain Kestrow and Goran Halvik agreed."
+    names = {"Graeme Sounsby": "ORG", "Thierry Varnel": "ORG", "Iain Kestrow": "GPE", "Goran Halvik": "LOC"}
+    assert set(_shape_labels(nlp, text, names).values()) == {"PERSON"}
+
+
 @pytest.mark.parametrize(
     ("text", "name", "label"),
     [
+        ("Its Alfa Romeo marque made a loss.", "Alfa Romeo", "ORG"),  # a company's word after it
         ("He was arrested in a Beverly Hills park in 1998.", "Beverly Hills", "GPE"),  # a place's word
         ("The festival moves to Weston Park in August.", "Weston Park", "FAC"),
         ("He was held at Woodhill, Milton Keynes, for a year.", "Milton Keynes", "GPE"),  # a town GeoNames knows

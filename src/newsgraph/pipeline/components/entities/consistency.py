@@ -25,6 +25,7 @@ from newsgraph.pipeline.components.entities.mentions import (
     may_be_person,
     ordinary,
     surname_ranks,
+    world_given_names,
 )
 from newsgraph.resources import entries, table, words
 
@@ -616,7 +617,7 @@ def person_shaped(words: list[str]) -> bool:
     if len(words) != 2 or not all(_NAME_WORD.fullmatch(w) for w in words):
         return False
     given, family = words[0].lower(), words[1]
-    rare_given = given in all_given_names() and not ordinary(given)
+    rare_given = (given in all_given_names() or given in world_given_names()) and not ordinary(given)
     if given not in common_given_names() and not rare_given:
         return False
     if family in _HEADS:

@@ -330,6 +330,15 @@ def all_given_names() -> frozenset[str]:
     return frozenset(table("lexicons/names/given_names.tsv")) | frozenset(table("lexicons/names/nicknames.tsv"))
 
 
+@cache
+def world_given_names() -> frozenset[str]:
+    """Given names of many countries (Faker's lists, ``world_given_names.tsv``: "graeme",
+    "thierry", "goran", "iain"), lower case, with and without accents. Wider than the Census
+    lists and less sure: some are words or places elsewhere ("aston"), so only a name
+    written as a person's whole name asks it (``consistency.person_shaped``)."""
+    return frozenset(table("lexicons/names/world_given_names.tsv"))
+
+
 # Words (case-folded) left out of a name's initials ("Organisation of the Petroleum
 # Exporting Countries" ~ OPEC).
 ACRONYM_SKIP = words("lexicons/entities/acronym_skip.txt")
