@@ -102,3 +102,36 @@ def run_full():
     from newsgraph.record import to_dict
 
     return lambda text: to_dict(newsgraph.analyze(text))
+
+
+def test_places_precision_a_persons_name_elsewhere_in_the_story_is_no_town():
+    # The entities component reads Bush and Rafa as people of the story; the gazetteer pass
+    # took "the Bush administration" for Bush, Egypt, and "Rafa's views" for Rafa, Gaza.
+    from newsgraph.service import analyze
+
+    text = (
+        "Bush met bankers in Chicago on Monday. The Bush administration says the deficit will halve.\n\n"
+        "Rafa has time, the chairman said in Liverpool. He knows Rafa's views."
+    )
+    record = analyze(text, clean=False, published="2005-03-16")
+    people = {text[m.start : m.end] for e in record.entities if e.type == "PERSON" for m in e.mentions}
+    assert {"Bush", "Rafa"} <= people
+    names = {text[m.start : m.end] for p in record.places for m in p.mentions}
+    assert "Bush" not in names and "Rafa" not in names
+    assert "Chicago" in names
+
+
+def test_places_precision_a_county_misread_as_a_person_stays_a_place():
+    from newsgraph.pipeline.components.places.recognize import entity_person_words
+    from newsgraph.record import Entity, Span
+
+    text = "Raids in Kent and Shrewsbury. Mr Varnel and Jackson left. Caroline Lucas spoke."
+
+    def person(name: str) -> Entity:
+        start = text.index(name)
+        return Entity(id=name, type="PERSON", name=name, mentions=[Span(start, start + len(name))])
+
+    words = entity_person_words([person(n) for n in ("Kent", "Shrewsbury", "Jackson", "Caroline Lucas")], text)
+    # A one-word "person" counts only as a name of the name lists that is no division:
+    # Kent is a county, Shrewsbury no name; Jackson a surname; both words of a full name.
+    assert words == {"Jackson", "Caroline", "Lucas"}

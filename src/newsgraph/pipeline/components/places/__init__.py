@@ -23,6 +23,7 @@ from newsgraph.pipeline.components.places.recognize import (
     from_gazetteer,
     hyphened_to_organisation,
     is_common_word,
+    entity_person_words,
     person_words,
     Clubs,
     not_place_spans,
@@ -116,7 +117,7 @@ class PlaceResolver(Component):
         found = split_compounds(_drop_demonyms(from_entities(doc, doc.spacy), gaz), gaz)
         found, hyphened = hyphened_to_organisation(found, doc.entities, doc.text, gaz)
         extend_divisions(found, doc.text, gaz)
-        persons = person_words(doc.spacy, doc.text)
+        persons = person_words(doc.spacy, doc.text) | entity_person_words(doc.entities, doc.text)
         found = [t for t in found if plausible(t, gaz, persons)]
         if self.gazetteer_matching:
             clubs = Clubs(doc.entities, doc.text)  # reads whether this is a sports report once

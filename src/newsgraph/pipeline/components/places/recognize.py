@@ -22,6 +22,7 @@ from newsgraph.pipeline.components.entities.companies import (
     the_place,
 )
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
+from newsgraph.pipeline.components.entities.mentions import all_given_names, surname_ranks, world_given_names
 from newsgraph.pipeline.components.places.rank import MAJOR_CITY, spelling_of
 from newsgraph.pipeline.shared.parse import columns, ent_spans
 from newsgraph.resources import entries, words
@@ -167,6 +168,35 @@ def person_words(sdoc, text: str | None = None) -> set[str]:
     cols = columns(sdoc)
     idx, length = cols.list(IDX), cols.list(LENGTH)
     return {text[idx[i] : idx[i] + length[i]] for start, end in spans for i in range(start, end)}
+
+
+def entity_person_words(entities, text: str) -> set[str]:
+    """Every word of the entities component's people written with two words or more
+    ("Lucas" of "Caroline Lucas"), and their one-word mentions that read as a person's name
+    (``_name_not_division``: "Bush" of "the Bush administration", "Rafa", "Jackson" in a
+    line-up): its types have read the whole document, where spaCy's label
+    (``person_words``) is one mention's. Other one-word "people" are as often places the
+    component misread ("Shrewsbury, Dorset and Torbay") and are left to the gazetteer."""
+    found: set[str] = set()
+    for e in entities or ():
+        if e.type != "PERSON":
+            continue
+        for m in e.mentions:
+            words = text[m.start : m.end].split()
+            if len(words) > 1:
+                found.update(words)
+            elif words and _name_not_division(words[0]):
+                found.add(words[0])
+    return found
+
+
+def _name_not_division(word: str) -> bool:
+    """``word`` is a surname or a given name of the name lists (the Census's, Faker's)
+    and names no country or division ("Kent", "Devon" are counties first)."""
+    key = word.lower()
+    if key not in surname_ranks() and key not in all_given_names() and key not in world_given_names():
+        return False
+    return not any(p.is_country or p.is_admin1 or p.is_admin2 for p in gazetteer().lookup(word))
 
 
 def plausible(top: Toponym, gaz: Gazetteer, persons: set[str]) -> bool:
