@@ -161,3 +161,51 @@ def test_quotes_the_one_told_is_no_antecedent(quotes_of):
         entity(text, "o1", "ORG", "Radio Zorbex", "Radio Zorbex"),
     ]
     assert "o1" not in [q.speaker.entity for q in quotes_of(text, ents) if q.speaker]
+
+
+def test_quotes_a_quote_after_a_closed_quoted_sentence_stands_as_direct(quotes_of):
+    # Scraped news runs a quote's paragraphs together: "... high." then "The choice ...,"
+    # added Y. The second quote opens a clause as after a full stop (it was partial and
+    # indirect at once), and the quote before it goes on with X, not with Y.
+    text = (
+        'The minister spoke on Monday. "We will act," said John Varnel. "Prices are far too high. '
+        '"We will cut them this year." "The choice for families is simple," added Mr Kestrow.\n'
+    )
+    ents = [entity(text, "p1", "PERSON", "John Varnel", "John Varnel"), entity(text, "p2", "PERSON", "Kestrow", "Kestrow")]
+    quotes = quotes_of(text, ents)
+    by_text = {_at(text, q)[:14]: q for q in quotes}
+    choice = by_text["The choice for"]
+    assert choice.kind == "direct" and choice.speaker.entity == "p2"
+    assert [q.kind for q in quotes if _at(text, q).startswith("The choice")] == ["direct"]
+    assert by_text["Prices are far"].speaker.entity == "p1"
+
+
+def test_quotes_a_name_between_the_quote_and_its_verb_is_the_speaker_not_content(quotes_of):
+    # The parser hangs "Dunmore" in the quote (an apposition to its last noun) and gives
+    # "said" no subject: the name was reported content of its own cue, and the speaker
+    # none (or the nearest name after the verb, the channel).
+    text = (
+        "The senator was asked about it.\n\n"
+        "\u201cHe's absolutely right. There's a severe disconnect between this White House and frankly the "
+        "president and our military,\u201d Dunmore, a top campaign surrogate, said Thursday morning on "
+        "Channel Nine\u2019s \u201cBreakfast Live.\u201d\n"
+    )
+    ents = [entity(text, "p1", "PERSON", "Dunmore", "Dunmore"), entity(text, "o1", "ORG", "Channel Nine", "Channel Nine")]
+    quotes = quotes_of(text, ents)
+    assert [q.kind for q in quotes] == ["direct"]
+    assert quotes[0].speaker.entity == "p1"
+
+
+def test_quotes_a_paragraph_of_quotation_run_into_the_next_goes_on_with_the_speaker(quotes_of):
+    # Scraped news runs the next paragraph into the quote's: what follows the closing mark
+    # is a new sentence, not the quote's attribution, so the quote continues the speaker
+    # of the paragraph before (it had none).
+    text = (
+        "The top seed was beaten on Friday.\n\n"
+        '"I felt I was striking the ball much better," said Jonas Varnel.\n\n'
+        '"I had a lot of break chances and I took them. "That was the key to the set." '
+        "Hanlon played down his defeat and looked ahead to Sydney.\n"
+    )
+    ents = [entity(text, "p1", "PERSON", "Jonas Varnel", "Jonas Varnel"), entity(text, "p2", "PERSON", "Hanlon", "Hanlon")]
+    quotes = [q for q in quotes_of(text, ents) if q.kind == "direct"]
+    assert [q.speaker.entity if q.speaker else None for q in quotes] == ["p1", "p1"]

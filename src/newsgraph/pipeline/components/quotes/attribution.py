@@ -151,12 +151,15 @@ class Cue:
 class Parse:
     """The spaCy doc with character -> token lookup and the cue lexicon."""
 
-    def __init__(self, sdoc, lexicon: Lexicon, inside_quotes=None, text: str | None = None):
+    def __init__(self, sdoc, lexicon: Lexicon, inside_quotes=None, text: str | None = None, in_person=None):
         self.sdoc = sdoc
         # ``text``: the doc's text when the caller has it (``sdoc.text`` joins every token).
         self.text = sdoc.text if text is None else text
         self.lexicon = lexicon
         self.inside_quotes = inside_quotes or (lambda char: False)
+        # ``in_person(char)``: the character lies in a mention of a person (the entities
+        # component's types, which have read the whole document); else spaCy's label.
+        self.in_person = in_person
         # The token attributes the finders filter on, read once (tokens.py).
         self.table = TokenTable(sdoc)
         self._idx = self.table.idx
@@ -299,9 +302,22 @@ class Parse:
             steps += 1
         if region:
             near = [t for t in region if _could_speak(t) and not self.inside_quotes(t.idx)]
+            # A name before the verb stands where its subject does (``"...," Flynn, a top
+            # Trump surrogate, said Thursday on Fox News``, where the parser hangs the
+            # name in the quote), a person's before an organisation's, which names whom
+            # the person speaks for (``Jeff Joseph, from the Consumer Electronics
+            # Association (CEA) told``); a name after the verb only in an inversion
+            # (``said Flynn``).
+            before = [t for t in near if t.i < verb.i]
+            before = [t for t in before if self._person(t)] or before
+            near = before or near
             if near:
                 return min(near, key=lambda t: abs(t.i - verb.i))
         return None
+
+    def _person(self, tok) -> bool:
+        """``tok`` is part of a person's name."""
+        return self.in_person(tok.idx) if self.in_person is not None else tok.ent_type_ == "PERSON"
 
     def _nearest_subject(self, verb, subjects: list):
         """The subject of ``verb`` among several the parser gave it: the one nearest the

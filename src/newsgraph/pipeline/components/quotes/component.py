@@ -29,6 +29,11 @@ CAPTION_KINDS = ("caption", "credit")
 # A character before an opening mark that lets the quote start a clause of its own.
 _CLAUSE_BEFORE = frozenset(".!?:;,—–-([")
 _CLAUSE_END = frozenset(".,!?;:…—–")
+# A quote closed after one of these ended a sentence (``_after_quoted_sentence``).
+_CLOSING_MARKS = frozenset("\"”'’")
+_SENTENCE_END = frozenset(".!?…")
+_OPENING_MARKS = frozenset("\"“'‘")
+_SIGNATURE_DASHES = ("―", "—", "--")
 # Partial quotes shorter than this with no cue in their sentence are titles, names or
 # scare quotes ("so-called"), not reported speech.
 MIN_PARTIAL_WORDS = 3
@@ -83,7 +88,8 @@ class QuoteExtractor(Component):
         # words stay quoted words (no reported speech is read in them).
         transcripts = quoted_transcripts(doc.text, [(m.open, m.outer_end) for m in marks])
         marks = [m for i, m in enumerate(marks) if i not in transcripts]
-        parse = Parse(doc.spacy, self.lexicon, inside, doc.text)
+        people = _inside(sorted((m.start, m.end) for e in doc.entities if e.type == "PERSON" for m in e.mentions))
+        parse = Parse(doc.spacy, self.lexicon, inside, doc.text, people)
         items = _extract(doc, parse, marks, inside, self.indirect, self.cue_model)
         doc.quotes.extend(_to_quotes(doc, items, self.lexicon.titles, inside))
         return doc
@@ -166,8 +172,22 @@ def _beside_quotes(parse: Parse, r: Reported, direct: list[_Item]) -> list[_Item
         pieces.append((at, open_))
         at = max(at, close)
     pieces.append((at, r.end))
+    # Words between a quote that does not end its sentence and the cue after it are the
+    # attribution, not its content (``"...," Flynn, a top Trump surrogate, said``, where
+    # the parser hangs the name in the quote; not ``"...." But he changed his mind, the
+    # book claims``).
+    closes = [
+        d.marked.outer_end
+        for d in direct
+        if d.cue is not None
+        and d.cue.start == r.cue.start
+        and d.marked.outer_end <= r.cue.start
+        and _last_inner(text, d.marked) not in _SENTENCE_END
+    ]
     out = []
     for start, end in pieces:
+        if closes and max(closes) <= start and end <= r.cue.start:
+            continue
         span = _in_paragraph(text, start, end, r.cue.start) if start < end else None
         if span is not None:
             span = _trim(parse, *span)
@@ -198,11 +218,10 @@ def _is_direct(text: str, m: Marked, parse: Parse) -> bool:
     Anything embedded in a larger clause (``a "heavy price" on``) is partial."""
     prev = _before(text, m.open)
     before = text[prev] if prev >= 0 else "\n"
-    starts = before == "\n" or before in _CLAUSE_BEFORE or _after_cue(parse, prev)
+    starts = before == "\n" or before in _CLAUSE_BEFORE or _after_cue(parse, prev) or _after_quoted_sentence(text, prev)
     if not starts:
         return False
-    # A nested quote may end the passage (``... 'bro,'"``): look inside it.
-    inner_end = text[max(0, m.close - 40) : m.close].rstrip().rstrip("'’\"”")[-1:] if m.close is not None else "."
+    inner_end = _last_inner(text, m)
     tail = _LEADING_SPACES.sub("", text[m.outer_end : m.outer_end + 20])
     after = tail[:1] or "\n"
     if inner_end in _CLAUSE_END or after == "\n" or after in _CLAUSE_END:
@@ -210,6 +229,22 @@ def _is_direct(text: str, m: Marked, parse: Parse) -> bool:
     # A comma left out before the cue: ``"The choice is Dawson" said Guscott.``
     nxt = parse.token_at(m.outer_end)  # the first word after the closing mark
     return nxt is not None and nxt.tag_ == "VBD" and parse.is_cue_verb(nxt)
+
+
+def _last_inner(text: str, m: Marked) -> str:
+    """The last character inside quoted passage ``m``, looking inside a nested quote that
+    ends it (``... 'bro,'"``); a full stop for a passage left open."""
+    return text[max(0, m.close - 40) : m.close].rstrip().rstrip("'’\"”")[-1:] if m.close is not None else "."
+
+
+def _after_quoted_sentence(text: str, prev: int) -> bool:
+    """The character at ``prev`` closes a quote that ended a sentence (``... environment."
+    "The economy is ...," said Ken Mayland``): scraped news runs a quote's paragraphs
+    together, so the next quote opens a clause as after a full stop."""
+    if prev < 1 or text[prev] not in _CLOSING_MARKS:
+        return False
+    inner = _before(text, prev)
+    return inner >= 0 and text[inner] in _SENTENCE_END
 
 
 def _title_like(words_text: str) -> bool:
@@ -255,20 +290,22 @@ def _inside(spans: list[tuple[int, int]]):
 
 
 def _inherit(text: str, direct: list[_Item]) -> None:
-    """Give a direct quote with no attribution of its own its neighbour's cue: the next
-    quote's when only space separates them (``"A." "B," she said``), else the previous
-    quote's within the same paragraph (the speaker goes on after the attribution)."""
+    """Give a direct quote with no attribution of its own its neighbour's cue: the
+    previous quote's within the same paragraph (the speaker goes on after the
+    attribution), else the next quote's when only space separates them (``"A." "B," she
+    said``). The previous one comes first: scraped news runs paragraphs together, and in
+    ``"C," said X. "A." "B," added Y.`` the quote A is X's paragraph going on, not Y's."""
     for i, item in enumerate(direct):
         if item.cue is not None:
+            continue
+        prev = direct[i - 1] if i > 0 else None
+        if prev is not None and prev.cue is not None and "\n" not in text[prev.marked.outer_end : item.marked.open]:
+            item.cue = prev.cue
             continue
         nxt = direct[i + 1] if i + 1 < len(direct) else None
         gap = text[item.marked.outer_end : nxt.marked.open] if nxt is not None else "\n"
         if nxt is not None and nxt.cue is not None and not gap.strip() and "\n" not in gap:
             item.cue = nxt.cue
-            continue
-        prev = direct[i - 1] if i > 0 else None
-        if prev is not None and prev.cue is not None and "\n" not in text[prev.marked.outer_end : item.marked.open]:
-            item.cue = prev.cue
 
 
 def _inherit_across(text: str, direct: list[_Item], attributed: list[_Item]) -> None:
@@ -295,7 +332,10 @@ def _inherit_across(text: str, direct: list[_Item], attributed: list[_Item]) -> 
             continue
         if source.kind == "direct" and source.cue is not None:
             item.cue = source.cue
-        else:
+        elif not _runs_on(text, item) or _named_speaker((source.cue or source.speaker_of).speaker):
+            # Reported speech passes its speaker on to a paragraph run into the next one
+            # only when the speaker is a name or "he"/"she": there a reported cue's
+            # subject is weaker evidence ("e-mails that claim", "a win").
             item.speaker_of = source.cue or source.speaker_of
 
 
@@ -314,8 +354,28 @@ def _inherit_reported(text: str, direct: list[_Item], reported: list[_Item]) -> 
 
 def _has_cue_after(text: str, item: _Item) -> bool:
     """True when the quote's own paragraph goes on after it (its attribution may come
-    later, or it is not a continuation at all)."""
-    return bool(text[item.marked.outer_end :].split("\n", 1)[0].strip())
+    later, or it is not a continuation at all). Not when the quote closes its sentence and
+    a new one starts in capitals (``"... early." Hewitt played down his defeat``): scraped
+    news runs paragraphs together, and what follows is the next paragraph, not this
+    quote's attribution (an attribution there, ``"..." she said.``, would have given it a
+    cue)."""
+    return bool(text[item.marked.outer_end :].split("\n", 1)[0].strip()) and not _runs_on(text, item)
+
+
+def _named_speaker(tok) -> bool:
+    """A speaker token that is a name or a person's pronoun."""
+    return tok.pos_ == "PROPN" or tok.lower_ in ("he", "she")
+
+
+def _runs_on(text: str, item: _Item) -> bool:
+    """The quote closes its sentence and its paragraph goes on with a new sentence in
+    capitals: the next paragraph, run into this one. Not when a dash follows in the
+    paragraph: a signature may close it (``... "the root of all evil." ― Christina
+    Lastra``)."""
+    rest = text[item.marked.outer_end :].split("\n", 1)[0].strip()
+    if not rest or _last_inner(text, item.marked) not in _SENTENCE_END:
+        return False
+    return (rest[0].isupper() or rest[0] in _OPENING_MARKS) and not any(dash in rest for dash in _SIGNATURE_DASHES)
 
 
 def _opens_paragraph(text: str, item: _Item) -> bool:
