@@ -53,6 +53,17 @@ ONE_NAME_CASES = {
 }
 
 
+def test_quotes_a_description_by_age_names_the_person_as_he_would(quotes_of):
+    # "said the 23-year-old" is the person the story is about (it was the bare phrase).
+    text = (
+        "Mara Kestrel beat Nadia Holm 6-3 6-2 to reach the fourth round. After a tough first set, "
+        'Kestrel grew in confidence and won in 56 minutes. "Bring it on," said the 23-year-old.'
+    )
+    ents = [entity(text, "e1", "PERSON", "Mara Kestrel", "Mara Kestrel"), entity(text, "e2", "PERSON", "Nadia Holm", "Nadia Holm")]
+    (quote,) = [q for q in quotes_of(text, ents) if q.kind == "direct"]
+    assert (quote.speaker.entity, text[quote.speaker.start : quote.speaker.end]) == ("e1", "the 23-year-old")
+
+
 @pytest.mark.parametrize("case", ONE_NAME_CASES)
 def test_quotes_pronoun_speaker_with_one_name_in_the_text(quotes_of, case):
     text, (kind, name), pronoun, expected = ONE_NAME_CASES[case]

@@ -225,6 +225,12 @@ class SpeakerResolver:
         holder = self._office_holder(phrase, head.idx)
         if holder is not None:
             return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
+        if _AGE_DESCRIPTION.fullmatch(phrase):
+            # "said the 34-year-old": a person the story is about, as "he" would be.
+            found = self._antecedent(start, ("PERSON",))
+            if found is not None:
+                _, person, kind = found
+                return Speaker(entity=person.entity, name=person.name, start=start, end=end), kind
         if head.pos_ == "PROPN" and not head.text.islower():  # (the parser tags "secretary-general" so)
             name = self._bare_name(head)
             # A title alone names nobody: the phrase is the description ("The UN Secretary-General").
@@ -475,6 +481,10 @@ def _own_title_after(written: re.Pattern, after: str) -> bool:
     """Whether the title ``written`` stands after a name as the name's, not as the object of
     a preposition."""
     return any(not _OBJECT_OF.search(after, 0, hit.start()) for hit in written.finditer(after))
+
+
+# "the 34-year-old": a description by age alone.
+_AGE_DESCRIPTION = re.compile(r"(?i)the \d+-year-old")
 
 
 def _one_of_a_people(head) -> bool:
