@@ -135,3 +135,17 @@ def test_places_precision_a_county_misread_as_a_person_stays_a_place():
     # A one-word "person" counts only as a name of the name lists that is no division:
     # Kent is a county, Shrewsbury no name; Jackson a surname; both words of a full name.
     assert words == {"Jackson", "Caroline", "Lucas"}
+
+
+def test_places_precision_shares_in_a_company_name_no_town():
+    # "in" after "shares" or "a stake" says what is owned: Jarvis, Ontario is no place of
+    # a story about the engineering group.
+    from newsgraph.service import analyze
+
+    text = (
+        "Shares in engineering group Jarvis soared on Monday. Jarvis said the sale to a firm in "
+        "Madrid would cut its debts. Shares in Jarvis were up 16% by the close."
+    )
+    record = analyze(text, clean=False, published="2005-03-16")
+    names = {text[m.start : m.end] for p in record.places for m in p.mentions}
+    assert "Jarvis" not in names and "Madrid" in names

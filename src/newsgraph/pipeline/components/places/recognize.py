@@ -276,12 +276,17 @@ def _capitalised(token) -> bool:
     return _starts_capital(token.text)
 
 
+# Nouns of ownership before "in" ("shares in", "a stake in"): no place cue.
+_OWNED = frozenset({"share", "shares", "stake", "stakes", "holding", "holdings", "investment", "investments"})
+
+
 def _cued(sdoc, i: int, j: int) -> bool:
     """A place cue around tokens [i, j): a preposition before (an article between them
     allowed), or ', <region>' after."""
     before = i - 1 if i > 0 and sdoc[i - 1].lower_ != "the" else i - 2  # "in the EU"
     if before >= 0 and sdoc[before].lower_ in PLACE_CUES:
-        return True
+        # "Shares in Jarvis", "a 22% stake in Wembley": what is owned, not where.
+        return not (sdoc[before].lower_ == "in" and before > 0 and sdoc[before - 1].lower_ in _OWNED)
     return j + 1 < len(sdoc) and sdoc[j].text == "," and _capitalised(sdoc[j + 1])
 
 
