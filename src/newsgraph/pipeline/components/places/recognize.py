@@ -178,16 +178,14 @@ def entity_person_words(entities, text: str) -> set[str]:
     (``person_words``) is one mention's. Other one-word "people" are as often places the
     component misread ("Shrewsbury, Dorset and Torbay") and are left to the gazetteer."""
     found: set[str] = set()
+    single: set[str] = set()
     for e in entities or ():
         if e.type != "PERSON":
             continue
         for m in e.mentions:
             words = text[m.start : m.end].split()
-            if len(words) > 1:
-                found.update(words)
-            elif words and _name_not_division(words[0]):
-                found.add(words[0])
-    return found
+            (found if len(words) > 1 else single).update(words)
+    return found | {w for w in single - found if _name_not_division(w)}
 
 
 def _name_not_division(word: str) -> bool:

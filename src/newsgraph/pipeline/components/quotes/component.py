@@ -316,7 +316,12 @@ def _inherit_across(text: str, direct: list[_Item], attributed: list[_Item]) -> 
     PolNeAR annotates it); after reported speech it takes the speaker only."""
     breaks = [m.end() for m in _BREAKS.finditer(text)]
     for item in sorted(direct, key=lambda it: it.start):
-        if item.cue is not None or not _opens_paragraph(text, item) or _has_cue_after(text, item):
+        if item.cue is not None or not _opens_paragraph(text, item):
+            continue
+        # The quote's own paragraph goes on after it: its attribution may come later, or it
+        # is no continuation at all, unless the paragraph runs into the next (``_runs_on``).
+        runs_on = _runs_on(text, item)
+        if _rest_of_line(text, item.marked.outer_end) and not runs_on:
             continue
         paragraph = bisect_right(breaks, item.marked.open)
         if paragraph == 0:
@@ -332,7 +337,7 @@ def _inherit_across(text: str, direct: list[_Item], attributed: list[_Item]) -> 
             continue
         if source.kind == "direct" and source.cue is not None:
             item.cue = source.cue
-        elif not _runs_on(text, item) or _named_speaker((source.cue or source.speaker_of).speaker):
+        elif not runs_on or _named_speaker((source.cue or source.speaker_of).speaker):
             # Reported speech passes its speaker on to a paragraph run into the next one
             # only when the speaker is a name or "he"/"she": there a reported cue's
             # subject is weaker evidence ("e-mails that claim", "a win").
@@ -352,14 +357,10 @@ def _inherit_reported(text: str, direct: list[_Item], reported: list[_Item]) -> 
             item.speaker_of = max(before, key=lambda r: r.cue.start).cue
 
 
-def _has_cue_after(text: str, item: _Item) -> bool:
-    """True when the quote's own paragraph goes on after it (its attribution may come
-    later, or it is not a continuation at all). Not when the quote closes its sentence and
-    a new one starts in capitals (``"... early." Hewitt played down his defeat``): scraped
-    news runs paragraphs together, and what follows is the next paragraph, not this
-    quote's attribution (an attribution there, ``"..." she said.``, would have given it a
-    cue)."""
-    return bool(text[item.marked.outer_end :].split("\n", 1)[0].strip()) and not _runs_on(text, item)
+def _rest_of_line(text: str, at: int) -> str:
+    """The text from ``at`` to the end of its line, stripped."""
+    end = text.find("\n", at)
+    return text[at : end if end >= 0 else len(text)].strip()
 
 
 def _named_speaker(tok) -> bool:
@@ -369,10 +370,12 @@ def _named_speaker(tok) -> bool:
 
 def _runs_on(text: str, item: _Item) -> bool:
     """The quote closes its sentence and its paragraph goes on with a new sentence in
-    capitals: the next paragraph, run into this one. Not when a dash follows in the
-    paragraph: a signature may close it (``... "the root of all evil." ― Christina
-    Lastra``)."""
-    rest = text[item.marked.outer_end :].split("\n", 1)[0].strip()
+    capitals (``"... early." Hewitt played down his defeat``): scraped news runs
+    paragraphs together, and what follows is the next paragraph, not this quote's
+    attribution (an attribution there, ``"..." she said.``, would have given it a cue).
+    Not when a dash follows in the paragraph: a signature may close it (``... "the root
+    of all evil." ― Christina Lastra``)."""
+    rest = _rest_of_line(text, item.marked.outer_end)
     if not rest or _last_inner(text, item.marked) not in _SENTENCE_END:
         return False
     return (rest[0].isupper() or rest[0] in _OPENING_MARKS) and not any(dash in rest for dash in _SIGNATURE_DASHES)
