@@ -7,7 +7,9 @@ as Forbes, New South Wales), and diff two dumps (docs/places.md, twenty-first se
 
 One JSON line per such place and article: ``a`` (article), ``place``, ``country``,
 ``feature``, ``source``, ``types`` (the entity type at each mention), ``conf`` and ``ctx``
-(the text around the first mention). Needs the corpus (``--data``, default
+(the text around the first mention). ``--untyped`` dumps instead the places with no
+entity of their own (docs/places.md, twenty-fifth session); ``--glob '*.txt' --data
+../shared/data/geo/geowebnews/GeoWebNews`` reads GeoWebNews' articles. Needs the corpus (``--data``, default
 ``../shared/data/corpora/bbc-news/dataset/data_files``); about four minutes.
 """
 
@@ -23,10 +25,14 @@ from bbc_quantities_sample import DEFAULT_DATA, read
 _CHUNK = 64
 
 
-def dump(root: Path, out: Path) -> int:
+def dump(root: Path, out: Path, untyped: bool = False, pattern: str = "*/*.txt") -> int:
+    """Write the places of every article under ``root`` matching ``pattern``: those with a
+    mention an organisation or person holds, or (``untyped``) those with no entity of
+    their own (matches of the gazetteer pass alone: "the Bush administration" as Bush,
+    Egypt)."""
     from newsgraph.eval.tasks.quantities import run_components
 
-    paths = sorted(f"{p.parent.name}/{p.name}" for p in root.glob("*/*.txt"))
+    paths = sorted(str(p.relative_to(root)) for p in root.glob(pattern))
     if not paths:
         raise SystemExit(f"no articles under {root}")
     n = 0
@@ -39,7 +45,7 @@ def dump(root: Path, out: Path) -> int:
                 typed = {(m.start, m.end): e.type for e in doc.entities if e.type in ("ORG", "PERSON") for m in e.mentions}
                 for p in doc.places:
                     types = [typed.get((m.start, m.end)) for m in p.mentions]
-                    if not any(types):
+                    if (p.entity is not None) if untyped else not any(types):
                         continue
                     m = p.mentions[0]
                     row = {"a": path, "place": p.name, "country": p.country, "feature": p.feature, "source": p.source,
@@ -70,11 +76,16 @@ def main() -> None:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--out", type=Path, help="write the dump here")
     group.add_argument("--diff", nargs=2, type=Path, metavar=("BEFORE", "AFTER"), help="compare two dumps")
+    parser.add_argument("--untyped", action="store_true", help="dump the places with no entity of their own instead")
+    parser.add_argument(
+        "--glob", default="*/*.txt", help="the articles under --data ('*.txt' for GeoWebNews' GeoWebNews folder)"
+    )
     args = parser.parse_args()
     if args.diff:
         diff(*args.diff)
     else:
-        print(f"{dump(args.data, args.out)} places written to {args.out}", file=sys.stderr)
+        n = dump(args.data, args.out, args.untyped, args.glob)
+        print(f"{n} places written to {args.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":
