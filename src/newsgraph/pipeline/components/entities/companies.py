@@ -17,7 +17,9 @@ short ("cisco systems", "cisco", "bt"), each with how the gazetteer knows it:
 A one-word PERSON mention of an ``org`` name is the company too ("battle between Microsoft
 and Google"), unless the name is a given name or a common surname (``lexicons/names/surnames.tsv``:
 "Williams", "Hill", "Ford"), the story also names a person with it ("Walt Disney"), or an
-honorific stands before it.
+honorific stands before it. A PERSON mention of several words that is a listed ``org``
+name whole ("Lockheed Martin") is the company unless its first word is a common given name
+("Philip Morris") with no company's word around it, or an honorific stands before it.
 
 Shared by the entities component (a GPE/LOC/PERSON mention read as the company becomes ORG)
 and the places recogniser (such a name is no toponym), so both decide alike.
@@ -29,7 +31,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from newsgraph.pipeline.components.entities.consistency import norm_key
-from newsgraph.pipeline.components.entities.mentions import may_be_person
+from newsgraph.pipeline.components.entities.mentions import common_given_names, may_be_person
 from newsgraph.resources import table, words
 from newsgraph.resources.geonames import normalize
 
@@ -128,7 +130,8 @@ def fix_companies(mentions, toks, text: str) -> None:
     ("Nokia said"); the label then holds for the name's other mentions in the document
     (``consistency.harmonise``). A name the document also uses for a person is left to the
     vote ("Hill said" of a squash player named Hill), and so is one it writes as a place
-    after "the" ("the waters of the Amazon"). One-word PERSON mentions: ``_company_not_person``."""
+    after "the" ("the waters of the Amazon"). PERSON mentions: ``_company_not_person`` (one
+    word) and ``_company_not_full_name``."""
     regions: set[str] | None = None
     people: set[str] = set()
     the_places: set[str] = set()
@@ -149,6 +152,8 @@ def fix_companies(mentions, toks, text: str) -> None:
         if m.label == "PERSON":
             if first == last and _company_not_person(m, before, mentions, text):
                 m.label, m.entry, m.sure = "ORG", None, True
+            elif first != last and _company_not_full_name(surface, before, after):
+                m.label, m.entry, m.sure = "ORG", None, True
             continue
         if norm_key(surface) in people:
             continue
@@ -161,6 +166,19 @@ def fix_companies(mentions, toks, text: str) -> None:
             prev_name = prev.text(text) if prev is not None else ""
         if reads_as_company(surface, before, after, regions.__contains__, next_name, prev_name):
             m.label, m.entry, m.sure = "ORG", None, True
+
+
+def _company_not_full_name(surface: str, before: Sequence[str], after: Sequence[str]) -> bool:
+    """A PERSON mention of several words that is the whole name of an ``org`` company
+    ("Lockheed Martin", "Pernod Ricard", "Morgan Stanley") is the company, unless an
+    honorific stands before it, or its first word is a common given name ("Philip Morris",
+    "Arthur Andersen", and the people the actor dictionaries list as businesses) and no
+    company's word is around it ("shares in Philip Morris" is the company)."""
+    if company_kind(surface) != "org":
+        return False
+    if before and before[-1].rstrip(".") in _HONORIFICS:
+        return False
+    return surface.split()[0].lower() not in common_given_names() or company_cued(before, after)
 
 
 def _company_not_person(m, before: Sequence[str], mentions, text: str) -> bool:

@@ -935,7 +935,7 @@ def fix_named_things(mentions: list[Mention], toks: Tokens, text: str) -> None:
     a WORK_OF_ART (OntoNotes' labels for them)."""
     for m, first, last in _people_or_orgs(mentions, toks):
         opening = _NAMED_THINGS.get(toks.lower[first], ())
-        before = _NAMED_THINGS.get(toks.lower[first - 1], ()) if first else ()
+        before = _NAMED_THINGS.get(toks.lower[_word_before_title(toks, first)], ()) if first else ()
         if first < last and opening[:1] == ("before",):
             m.label, m.sure = opening[1], True
             continue
@@ -950,9 +950,17 @@ def fix_named_things(mentions: list[Mention], toks: Tokens, text: str) -> None:
     for m in mentions:
         if m.label in ("GPE", "LOC", "FAC") and m.entry is None:
             first = toks.by_start.get(m.start)
-            before = _NAMED_THINGS.get(toks.lower[first - 1], ()) if first else ()
+            before = _NAMED_THINGS.get(toks.lower[_word_before_title(toks, first)], ()) if first else ()
             if before[:1] == ("ahead",):
                 m.label, m.sure = before[1], True
+
+
+def _word_before_title(toks: Tokens, first: int) -> int:
+    """The token before a name at token ``first`` (> 0), past a title's own "The", which
+    the mention leaves out ("the director's 2003 film The Life of David Gale")."""
+    if first >= 2 and toks.words[first - 1] == "The" and not toks.sent_start[first - 1]:
+        return first - 2
+    return first - 1
 
 
 _BEFORE_FAMILY = frozenset({"the", "and", "&", ",", "both"})

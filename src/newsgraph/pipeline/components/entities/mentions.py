@@ -255,14 +255,20 @@ def _split_commas(toks: Tokens, parts: list[tuple[int, int]], label: str) -> lis
     "Frost, Mr Blair"). Not a comma before a list that ends in "and" or "&" inside the name
     ("Ministry of Economy, Trade and Industry", "Earth, Wind & Fire"), nor one before a
     suffix ("Acme, Inc.", "King, Jr."); a place's comma ("Springfield, Illinois") is left to
-    the places component."""
-    if label in ("GPE", "LOC", "FAC"):
-        return parts
+    the places component. A semicolon followed by a space ends a name whatever its label
+    ("N Mas; F Pelous" in a team sheet); one inside a word is an HTML entity ("S&#227;o")."""
+    place = label in ("GPE", "LOC", "FAC")
     out = []
     for first, last in parts:
         start = first
         for i in range(first + 1, last):
-            if toks.words[i] != "," or i == start:
+            if i == start:
+                continue
+            if toks.words[i] == ";" and toks.ends[i] < toks.starts[i + 1]:
+                out.append((start, i - 1))
+                start = i + 1
+                continue
+            if toks.words[i] != "," or place:
                 continue
             rest = toks.lower[i + 1 : last + 1]
             if "and" in rest or "&" in rest or (len(rest) == 1 and rest[0].rstrip(".") in _COMMA_SUFFIXES):
@@ -385,6 +391,12 @@ def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, in
         last -= 1
     while first <= last and (words[first] in _ARTICLES or _is_punct(words[first])):
         first += 1
+    # "ex-Yukos", "pro-Chavez", "post-Enron", "Ex-Boeing": the name is what follows the
+    # hyphen ("Anti-Terrorism Bill", "Pro-Life Alliance", "anti-Nazi" are left whole, and
+    # so is an adjective of a people or a stance, "post-Soviet", "pro-Israel", as CoNLL
+    # annotates it).
+    while label != "NORP" and first + 2 <= last and _prefixed(toks, first):
+        first += 2
     # "In Jakarta", "Only France": a function word capitalised because it opens the
     # sentence is not part of the name.
     while first < last and toks.sent_start[first] and toks.tags[first] in _OPENING_TAGS and toks.stop[first]:
@@ -410,6 +422,16 @@ def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, in
         ):
             first += 1
     return (first, last) if first <= last else None
+
+
+# Prefixes hyphened to a name that make a word of it without being part of it.
+_PREFIXES = frozenset({"ex", "Ex", "pro", "post", "pre"})
+
+
+def _prefixed(toks: Tokens, first: int) -> bool:
+    """Token ``first`` is a prefix of ``_PREFIXES`` glued by a hyphen to the next word."""
+    words = toks.words
+    return words[first] in _PREFIXES and words[first + 1] == "-" and toks.ends[first] == toks.starts[first + 1]
 
 
 def _group_before_name(toks: Tokens, first: int, last: int) -> bool:

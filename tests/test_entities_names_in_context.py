@@ -1,0 +1,71 @@
+"""Names read wrongly in the BBC corpus dump (docs/entities.md, twenty-sixth session), on
+synthetic text with the recogniser's spans given by hand: a listed company's whole name
+read as a person, a prefix hyphened to a name ("ex-", "pro-"), a film after "film The",
+two team-sheet names joined at a semicolon, and the adjective "Olympic" as a
+facility. Each with a near case left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.components.entities import EntityLinker
+from tests.test_entities_mentions import by_name, run
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return EntityLinker()
+
+
+def test_entities_a_listed_company_read_as_a_person_is_the_company(linker):
+    text = "The airline was sued by Lockheed Martin last year, and Pernod Ricard bid for the brewer."
+    doc = run(linker, text, [("Lockheed Martin", "PERSON"), ("Pernod Ricard", "PERSON")])
+    names = by_name(doc)
+    assert names["Lockheed Martin"].type == "ORG"
+    assert names["Pernod Ricard"].type == "ORG"
+
+
+def test_entities_a_company_named_for_a_person_needs_a_company_word(linker):
+    text = "Philip Morris told the court he was innocent. Mr Morris left."
+    doc = run(linker, text, [("Philip Morris", "PERSON"), ("Morris", "PERSON")])
+    assert by_name(doc)["Philip Morris"].type == "PERSON"
+    text = "Shares in Philip Morris fell 3%."
+    doc = run(linker, text, [("Philip Morris", "PERSON")])
+    assert by_name(doc)["Philip Morris"].type == "ORG"
+
+
+def test_entities_a_prefix_hyphened_to_a_name_is_left_out(linker):
+    text = "The ex-Vantrel boss joined pro-Ortega marchers in the post-Enron era."
+    doc = run(linker, text, [("ex-Vantrel", "ORG"), ("pro-Ortega", "PERSON"), ("post-Enron", "ORG")])
+    names = by_name(doc)
+    assert set(names) == {"Vantrel", "Ortega", "Enron"}
+    assert [text[m.start : m.end] for m in names["Vantrel"].mentions] == ["Vantrel"]
+
+
+def test_entities_a_prefix_that_names_a_body_is_kept(linker):
+    text = "The Pro-Life Alliance backed the Anti-Terrorism Bill."
+    doc = run(linker, text, [("Pro-Life Alliance", "ORG"), ("Anti-Terrorism Bill", "LAW")])
+    assert set(by_name(doc)) == {"Pro-Life Alliance", "Anti-Terrorism Bill"}
+
+
+def test_entities_a_film_after_film_the_is_a_work(linker):
+    text = "He praised her 2003 film The Life of Anna Brack, in which she played a judge."
+    doc = run(linker, text, [("The Life of Anna Brack", "ORG")])
+    (work,) = doc.entities
+    assert (work.name, work.type) == ("Life of Anna Brack", "WORK_OF_ART")
+
+
+def test_entities_a_semicolon_ends_a_name(linker):
+    text = "Forwards: D Corrigan, P Mallet; R Okafor (capt), T Brandt."
+    doc = run(linker, text, [("P Mallet; R Okafor", "PERSON")])
+    assert set(by_name(doc)) >= {"P Mallet", "R Okafor"}
+    assert all(";" not in e.name for e in doc.entities)
+
+
+def test_entities_the_adjective_olympic_is_the_games(linker):
+    text = "Her Olympic victory came before the Olympic Stadium reopened."
+    doc = run(linker, text, [("Olympic", "FAC"), ("Olympic Stadium", "FAC")])
+    names = by_name(doc)
+    assert names["Olympic Games"].type == "EVENT"
+    assert names["Olympic Games"].kb == {"newsgraph": "olympics"}
+    assert names["Olympic Stadium"].type == "FAC"
