@@ -2,8 +2,8 @@
 
 Runs the backbone, entities and quotes components (as the quotes evaluation does) over
 the corpus in chunks and writes ``article, kind, text, cue, cue_lemma, speaker, speaker_type,
-context`` per quote, so that a reader can count and read the classes the extractor gets
-wrong. The texts stay out of the repository: write the dump to /tmp.
+attribution, withheld, context`` per quote, so that a reader can count and read the classes
+the extractor gets wrong. The texts stay out of the repository: write the dump to /tmp.
 
     nice -n 10 .venv/bin/python scripts/bbc_quotes_dump.py CORPUS_DIR /tmp/quotes.jsonl
     .venv/bin/python scripts/bbc_quotes_dump.py --diff /tmp/before.jsonl /tmp/after.jsonl [--sample 20] [--speakers 45] [--seed 7]
@@ -47,6 +47,7 @@ def _rows(name: str, doc) -> list[dict]:
             "speaker_span": text[speaker.start : speaker.end] if speaker and speaker.start is not None else None,
             "speaker_type": entity.type if entity else (None if speaker is None else "none"),
             "attribution": quote.attribution,
+            "withheld": quote.withheld,
             "context": text[lo:hi].replace("\n", " "),
         })
     return rows
@@ -86,6 +87,8 @@ def diff(before: str, after: str, sample: int | None = None, seed: int = 7, spea
     added = [new[k] for k in new if k not in old]
     changed = [(old[k], new[k]) for k in old if k in new and _speaker(old[k]) != _speaker(new[k])]
     print(f"{len(old)} -> {len(new)} quotes: {len(removed)} removed, {len(added)} added, {len(changed)} speakers changed")
+    held = [[r for r in rows.values() if r.get("withheld")] for rows in (old, new)]  # dumps before 1.5 have none
+    print(f"withheld: {len(held[0])} -> {len(held[1])}; by cue word after: {Counter(r['cue_lemma'] for r in held[1]).most_common(12)}")
     for name, rows in (("removed", removed), ("added", added)):
         if rows:
             kinds = Counter(r["kind"] for r in rows)

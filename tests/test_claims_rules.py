@@ -65,6 +65,9 @@ def test_claims_attribution_named_anonymous_outlet():
     assert statements.attribution(record, (at, at + 3), second, "daily.example") == ("outlet", "daily.example")
     record["quotes"] = [{"start": second[0], "end": second[1], "speaker": {"name": "Jan Nowak"}}]
     assert statements.attribution(record, (at, at + 3), second, "daily.example") == ("named", "Jan Nowak")
+    # A withheld quote ("declined to say whether the 300 troops ...") credits nobody.
+    record["quotes"][0]["withheld"] = True
+    assert statements.attribution(record, (at, at + 3), second, "daily.example") == ("outlet", "daily.example")
 
 
 def test_claims_passages_skip_direct_quotations():

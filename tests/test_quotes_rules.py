@@ -147,7 +147,7 @@ def test_quotes_a_title_running_on_through_of_is_spoken_by_its_name_not_a_list(q
     text = "Club director of football Marek Halloran praised the fans for their conduct. The mother of Ann Hale said she was calm."
     ents = [entity(text, "e1", "PERSON", "Marek Halloran", "Marek Halloran"), entity(text, "e2", "PERSON", "Ann Hale", "Ann Hale")]
     speakers = {q.cue and _at(text, q.cue): q.speaker.name for q in quotes_of(text, ents)}
-    assert speakers == {"praised": "Marek Halloran", "said": "The mother"}
+    assert speakers == {"praised": "Marek Halloran", "said": "The mother of Ann Hale"}
     text = "Rival sprinters Ivo Rask and Ann Hale said the tests were fair."
     ents = [entity(text, "e1", "PERSON", "Ivo Rask", "Ivo Rask"), entity(text, "e2", "PERSON", "Ann Hale", "Ann Hale")]
     (quote,) = quotes_of(text, ents)

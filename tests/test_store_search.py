@@ -108,6 +108,7 @@ def test_store_search_index_is_built_for_a_store_from_before(tmp_path):
     con.execute("DROP INDEX quotes_doc")
     con.execute("DROP TABLE surname_context")  # migration 11's
     con.execute("ALTER TABLE quotes DROP COLUMN cue_confidence")  # migration 12's
+    con.execute("ALTER TABLE quotes DROP COLUMN withheld")  # migration 14's
     con.execute("DELETE FROM schema_migrations WHERE version >= 7")
     con.close()
     assert MIGRATIONS[6][:2] == (7, "search index")
@@ -129,6 +130,7 @@ def test_store_search_migration_10_turns_postings_into_lists(tmp_path):
     con.execute("DROP TABLE surname_context")  # schema 11's, so 9 is the store's version
     con.execute("DROP INDEX quotes_doc")  # DuckDB drops no column under an index
     con.execute("ALTER TABLE quotes DROP COLUMN cue_confidence")  # and 12's
+    con.execute("ALTER TABLE quotes DROP COLUMN withheld")  # and 14's
     con.execute("CREATE INDEX quotes_doc ON quotes (doc_id)")
     con.execute("DELETE FROM schema_migrations WHERE version >= 10")
     con.close()

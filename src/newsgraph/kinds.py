@@ -249,6 +249,8 @@ def _quote_rows(doc_id: str, items: list[dict], text: str) -> Rows:
             "cue_start": cue.get("start"), "cue_end": cue.get("end"),
             "cue": _slice(text, cue.get("start"), cue.get("end")), "component": q.get("component"),
             "cue_confidence": q.get("cue_confidence"),
+            # record schema 1.5; a record from before it has no key: not withheld
+            "withheld": bool(q.get("withheld")),
         })  # fmt: skip
     return {"quotes": rows}
 
@@ -263,6 +265,9 @@ def _quote_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
         if q.get("cue_confidence") is not None:
             # A cue the trained model found, not a reporting verb: say how sure it was.
             title += f" (learned cue, model confidence {q['cue_confidence']:.2f})"
+        if q.get("withheld"):
+            # The content names what the speaker declined or failed to say, not what was said.
+            title += " (withheld: the speaker declined to say it)"
         yield (q["start"], q["end"], "quote", title,
                {"href": "/quotes?speaker_id=" + urlquote(gid, safe="")} if gid else {})  # fmt: skip
         if speaker.get("start") is not None and speaker.get("end") is not None:
@@ -270,7 +275,8 @@ def _quote_marks(record: dict, names: dict, links: dict) -> Iterator[Mark]:
 
 
 def _quote_row(record: Record, q: rec.Quote) -> tuple[str, ...]:
-    return (q.kind, (q.speaker.name or "?") if q.speaker else "(unknown)", _snippet(record.text, q.start, q.end))
+    kind = f"{q.kind} (withheld)" if q.withheld else q.kind  # the text names what was not said
+    return (kind, (q.speaker.name or "?") if q.speaker else "(unknown)", _snippet(record.text, q.start, q.end))
 
 
 # --- quantities ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ import msgspec
 
 # The record's schema (``Record.schema_version``); the store's tables have their own,
 # ``store.schema.STORE_SCHEMA_VERSION`` (its latest migration).
-RECORD_SCHEMA_VERSION = "1.4"  # 1.1 added `tone`, 1.2 `notes`, 1.3 `quotes[].attribution`, `dates[].duration|freq|quant`, `events[].source|target.code`, a title for plain text, 1.4 `quotes[].cue_confidence`; fields are only ever added
+RECORD_SCHEMA_VERSION = "1.5"  # 1.1 added `tone`, 1.2 `notes`, 1.3 `quotes[].attribution`, `dates[].duration|freq|quant`, `events[].source|target.code`, a title for plain text, 1.4 `quotes[].cue_confidence`, 1.5 `quotes[].withheld`; fields are only ever added
 SCHEMA_VERSION = RECORD_SCHEMA_VERSION  # the old name, kept for code that imports it
 
 
@@ -104,6 +104,9 @@ class Quote(Struct, frozen=True):
     # an intention, a noun, a verb outside the lexicon of reporting verbs); null when the
     # lexicon or the quote marks gave the cue. Read docs/quotes.md for what it is worth.
     cue_confidence: float | None = None
+    # True when the speaker declined or failed to say it ("refused to comment on the
+    # reports", "did not say whether he would stand"): the content names what was not said.
+    withheld: bool = False
 
 
 class Quantity(Struct, frozen=True):

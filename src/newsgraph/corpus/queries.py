@@ -325,12 +325,12 @@ def _entity_quotes(store: Store, found: dict, mine: list[dict], limit: int) -> l
     rows = store.query(f"""
         WITH mine AS (SELECT unnest(?) AS doc_no, unnest(?) AS doc_id, unnest(?) AS entity_id, unnest(?) AS published),
         y AS (SELECT m.doc_no, q.doc_id, m.published, q.kind, q.text, q.start, q."end", q.cue, q.cue_confidence,
-                     dg.group_id, dg.canonical
+                     coalesce(q.withheld, false) AS withheld, dg.group_id, dg.canonical
               FROM (SELECT * FROM quotes WHERE doc_id IN ({_marks(ids)})) q
               JOIN mine m ON m.doc_id = q.doc_id AND m.entity_id = q.speaker_entity
               LEFT JOIN doc_groups dg ON dg.doc_id = q.doc_id)
         SELECT * EXCLUDE (rn) FROM (
-            SELECT doc_no, doc_id, published, kind, text, start, "end", cue, cue_confidence,
+            SELECT doc_no, doc_id, published, kind, text, start, "end", cue, cue_confidence, withheld,
                    count(*) OVER (PARTITION BY coalesce(group_id, doc_id), text) AS copies,
                    row_number() OVER (PARTITION BY coalesce(group_id, doc_id), text
                                       ORDER BY canonical DESC NULLS LAST, doc_id, start, "end", kind, cue) AS rn
@@ -352,7 +352,7 @@ def _quote_page(store: Store, found: dict, rows: list[dict]) -> list[dict]:
                     "source": doc.get("source"), "published": row["published"], "kind": row["kind"],
                     "text": row["text"], "start": row["start"], "end": row["end"], "speaker": found["name"],
                     "speaker_gid": found["gid"], "cue": row["cue"], "cue_confidence": row.get("cue_confidence"),
-                    "copies": row["copies"]})  # fmt: skip
+                    "withheld": bool(row.get("withheld")), "copies": row["copies"]})  # fmt: skip
     return out
 
 
@@ -364,6 +364,7 @@ QUOTES_INNER = """
 SELECT * EXCLUDE (rn) FROM (
     SELECT q.doc_id, d.title, {label} AS label, d.source, d.published, q.kind, q.text, q.start, q."end",
            coalesce(g.name, q.speaker_name) AS speaker, g.gid AS speaker_gid, q.cue, q.cue_confidence,
+           coalesce(q.withheld, false) AS withheld,
            count(*) OVER (PARTITION BY coalesce(dg.group_id, q.doc_id), q.text) AS copies,
            row_number() OVER (PARTITION BY coalesce(dg.group_id, q.doc_id), q.text
                               ORDER BY dg.canonical DESC NULLS LAST, q.doc_id, q.start, q."end", q.kind, q.cue) AS rn

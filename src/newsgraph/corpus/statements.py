@@ -125,6 +125,8 @@ def attribution(record: dict, span: tuple[int, int], sentence: tuple[int, int], 
     if credited:
         return "credited", credited
     for q in record.get("quotes") or []:
+        if q.get("withheld"):
+            continue  # "declined to say how many of the 300 jobs would go": nobody's figure
         speaker = (q.get("speaker") or {}).get("name")
         if speaker and q["start"] <= span[0] and span[1] <= q["end"]:
             if _ANONYMOUS.search(speaker) or _ANONYMOUS.search(text):

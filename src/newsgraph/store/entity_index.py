@@ -105,7 +105,8 @@ def backfill(con) -> None:
     con.execute("DELETE FROM entity_keys")
     con.execute(_ROWS_SQL.format(only="", only_m="", only_q=""))
     con.execute(_KEYS_SQL.format(only=""))
-    summarise(con, None, with_confidence=False)  # the quotes' cue_confidence comes with migration 12
+    # the quotes' cue_confidence comes with migration 12, their withheld with migration 14
+    summarise(con, None, with_confidence=False, with_withheld=False)
 
 
 def _gids_of(con, docs_sql: str, rows: list[dict]) -> set[str]:
@@ -150,7 +151,8 @@ qu AS (SELECT gid, to_json(list_slice(list(struct_insert(quote, copies := copies
                                                     quote."end", quote.kind, quote.cue), 1, {top})) AS quotes
        FROM (SELECT m.gid, count(*) AS copies,
                     first({{'doc_id': q.doc_id, 'published': m.published, 'kind': q.kind, 'text': q.text,
-                           'start': q.start, 'end': q."end", 'cue': q.cue, 'cue_confidence': {cue_confidence}}}
+                           'start': q.start, 'end': q."end", 'cue': q.cue, 'cue_confidence': {cue_confidence},
+                           'withheld': {withheld}}}
                           ORDER BY dg.canonical DESC NULLS LAST, q.doc_id, q.start, q."end", q.kind, q.cue)
                         AS quote
              FROM (SELECT gid, doc_id, entity_id, published FROM r WHERE n_quotes > 0) m
@@ -164,7 +166,9 @@ FROM spans s LEFT JOIN ev USING (gid) LEFT JOIN me USING (gid) LEFT JOIN qu USIN
 """
 
 
-def summarise(con, gids: set[str] | None, *, with_confidence: bool = True) -> None:
+def summarise(
+    con, gids: set[str] | None, *, with_confidence: bool = True, with_withheld: bool = True
+) -> None:
     """Compute again the summary rows (``entity_summary``) of the graph entities ``gids``
     (every one when None) from their index rows: the mention total, the merge evidence, the
     offices, the rows holding the first ``TOP`` mentions and the first ``TOP`` quotes (one per
@@ -173,11 +177,15 @@ def summarise(con, gids: set[str] | None, *, with_confidence: bool = True) -> No
     rest), and keeping every pair's counts instead is ten times ``entity_links``; a page
     counts its entity's own (``corpus.queries``). ``with_confidence=False`` for a store whose
     quotes have no ``cue_confidence`` column yet (migration 9 on a store from before schema
-    12; migration 13 summarises again once they have it)."""
+    12; migration 13 summarises again once they have it); ``with_withheld=False`` for one
+    whose quotes have no ``withheld`` column yet (migrations 9 and 13 on a store from before
+    schema 14; migration 14 summarises again once they have it). A quote's ``withheld`` is
+    a boolean: false for rows stored before the column (NULL)."""
     if gids is not None and not gids:
         return
     confidence = "q.cue_confidence" if with_confidence else "NULL::DOUBLE"
-    sql = _SUMMARY_SQL.replace("{cue_confidence}", confidence)
+    withheld = "coalesce(q.withheld, false)" if with_withheld else "false"
+    sql = _SUMMARY_SQL.replace("{cue_confidence}", confidence).replace("{withheld}", withheld)
     if gids is None:
         con.execute("DELETE FROM entity_summary")
         con.execute(sql.format(only="", top=TOP))

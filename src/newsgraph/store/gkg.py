@@ -201,9 +201,16 @@ def _dates(record: dict) -> str:
 
 
 def _quotations(record: dict, text: str) -> str:
-    """Offset|Length|Verb|Quote blocks joined by '#'."""
+    """Offset|Length|Verb|Quote blocks joined by '#'. Withheld quotes are left out."""
     out = []
     for q in record.get("quotes") or []:
+        # GKG's quotations are statements a speaker made ("excerpted statements from
+        # participants", each with the verb introducing it); a withheld quote (record 1.5:
+        # "refused to comment on the reports") names what the speaker did not say, so
+        # exported as ``refused|the reports`` it would read as a statement. A decision,
+        # docs/gkg.md: left out, as GKG has no field to mark it.
+        if q.get("withheld"):
+            continue
         start, end = q.get("start", 0), q.get("end", 0)
         cue = q.get("cue") or {}
         verb = text[cue["start"]:cue["end"]] if cue.get("start") is not None else ""

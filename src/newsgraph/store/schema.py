@@ -266,7 +266,23 @@ ALTER TABLE quotes ADD COLUMN cue_confidence DOUBLE;
 
 def _after_13(con) -> None:
     """The entity page's quote list (``entity_summary.quotes``) shows a learned cue's
-    confidence: summarise every entity again, now that the quotes have the column."""
+    confidence: summarise every entity again, now that the quotes have the column. Not
+    ``withheld`` yet: its column comes with migration 14, which summarises again."""
+    entity_index.summarise(con, None, with_withheld=False)
+
+
+# A quote whose speaker declined or failed to say its content (record schema 1.5,
+# ``quotes[].withheld``: "refused to comment on the reports"), so the quotes lists can say
+# so. Rows stored before keep NULL (not known; read as not withheld), as their records
+# have no such field. New stores get the column here too: ``_V1`` is never edited.
+_V14_QUOTE_WITHHELD = """
+ALTER TABLE quotes ADD COLUMN withheld BOOLEAN;
+"""
+
+
+def _after_14(con) -> None:
+    """The entity page's quote list (``entity_summary.quotes``) says when a quote was
+    withheld: summarise every entity again, now that the quotes have the column."""
     entity_index.summarise(con, None)
 
 
@@ -284,10 +300,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (11, "surname context digests", _V11_SURNAME_CONTEXT),
     (12, "quote cue confidence", _V12_QUOTE_CUE_CONFIDENCE),
     (13, "entity summaries with quote cue confidence", ""),
+    (14, "quote withheld", _V14_QUOTE_WITHHELD),
 ]
 
 # Work a migration's SQL cannot do, run after its statements in its transaction.
-_AFTER = {7: search.backfill, 9: entity_index.backfill, 10: _after_10, 13: _after_13}
+_AFTER = {7: search.backfill, 9: entity_index.backfill, 10: _after_10, 13: _after_13, 14: _after_14}
 
 # The store schema (its latest migration); records carry their own, record.RECORD_SCHEMA_VERSION.
 STORE_SCHEMA_VERSION = MIGRATIONS[-1][0]

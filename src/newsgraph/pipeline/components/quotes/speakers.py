@@ -222,6 +222,25 @@ class SpeakerResolver:
         if named is not None:
             return Speaker(entity=named.entity, name=named.name, start=named.start, end=named.end), named.type
         phrase = " ".join(self.text[start:end].split())
+        body = _named_body(head)
+        if body is not None:
+            # "the chairman of the Commission for Racial Equality": an office of a named
+            # body is held by whom the story names with that body, not by the story's other
+            # chairman ("Labour party chairman Ian McCartney").
+            names = {t.lower_ for t in body if t.pos_ == "PROPN"}
+            holder = self._office_holder(phrase, head.idx)
+            roles = {entity for title, entity, _ in self.index.roles if names & set(title.split())}
+            # Written with the holder's name, before it or in apposition after it ("Ban
+            # Ki-moon, the secretary general of the United Nations,").
+            near = "" if holder is None else (
+                self.text[max(0, holder.start - 60) : holder.start]
+                + _SENTENCE_END.split(self.text[holder.end : holder.end + 80])[0]
+            ).lower()
+            written_with = bool(names & set(re.findall(r"[\w'’-]+", near)))
+            if holder is not None and (holder.entity in roles or written_with):
+                return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
+            described = " ".join(self.text[start : body[-1].idx + len(body[-1])].split())
+            return Speaker(entity=None, name=described, start=start, end=end), _noun_kind(head)
         holder = self._office_holder(phrase, head.idx)
         if holder is not None:
             return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
@@ -237,8 +256,7 @@ class SpeakerResolver:
             if name.lower() not in self.titles:
                 return Speaker(entity=None, name=name, start=start, end=end), "PERSON"
             return Speaker(entity=None, name=phrase, start=start, end=end), "PERSON"
-        kind = "GROUP" if head.tag_ in ("NNS", "NNPS") else "NOUN"
-        return Speaker(entity=None, name=phrase, start=start, end=end), kind
+        return Speaker(entity=None, name=phrase, start=start, end=end), _noun_kind(head)
 
     def _mention_of(self, tok) -> Mention | None:
         """The mention covering ``tok``, else the person whose name ends right before it
@@ -525,6 +543,29 @@ def _main_subject(tok) -> bool:
     while verb.dep_ == "conj":
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def _named_body(head) -> list | None:
+    """The tokens of the named body after a lower-case title ("the chairman of the
+    Commission for Racial Equality (CRE)": "the Commission for Racial Equality"), or None
+    when "of" names none (a title in capitals is a name; "the head of the firm")."""
+    if head.pos_ == "PROPN":
+        return None
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.pos_ != "PROPN":
+        return None
+    body = []
+    for tok in obj.subtree:  # up to a comma or bracket after the name: "(CRE)", ", Norman Brennan"
+        if tok.i > obj.i and tok.is_punct:
+            break
+        body.append(tok)
+    return body or None
+
+
+def _noun_kind(head) -> str:
+    """A description's kind: ``GROUP`` for a plural head ("the members"), else ``NOUN``."""
+    return "GROUP" if head.tag_ in ("NNS", "NNPS") else "NOUN"
 
 
 def phrase_span(head) -> tuple[int, int]:
