@@ -11,10 +11,7 @@ synthetic text, each with a near case that must still be read:
 from __future__ import annotations
 
 from tests.fixtures.quotes import entity
-
-
-def _at(text: str, span) -> str:
-    return text[span.start : span.end]
+from tests.test_quotes_precision import _at
 
 
 def test_quotes_a_raising_verb_without_be_reports_no_one(quotes_of):

@@ -507,7 +507,7 @@ def _withheld(tok) -> bool:
     negated cue whose content is a topic or a question ("did not comment on the matter",
     "did not say where the job losses would fall"). The content names what was not said,
     not what was: the quote is kept, as PolNeAR's annotators keep 44 of 46 such
-    attributions in its training half, and marked ``withheld`` for a reader. A negated cue
+    attributions in its training set, and marked ``withheld`` for a reader. A negated cue
     with a statement ("did not say he would stand") is a statement."""
     if tok is None:
         return False
