@@ -69,3 +69,20 @@ def test_entities_the_adjective_olympic_is_the_games(linker):
     assert names["Olympic Games"].type == "EVENT"
     assert names["Olympic Games"].kb == {"newsgraph": "olympics"}
     assert names["Olympic Stadium"].type == "FAC"
+
+
+def test_entities_a_courtesy_title_inside_a_name_starts_a_person(linker):
+    text = "At a summit in Harrogate Mr Kennedy spoke. Responding to Ms Vale, the minister left. Interrupting Dr Orme, he sat."
+    ents = [("Harrogate Mr Kennedy", "GPE"), ("Responding to Ms Vale", "WORK_OF_ART"), ("Interrupting Dr Orme", "ORG")]
+    names = by_name(run(linker, text, ents))
+    assert set(names) == {"Harrogate", "Kennedy", "Vale", "Orme"}
+    assert names["Kennedy"].type == names["Vale"].type == names["Orme"].type == "PERSON"
+
+
+def test_entities_a_one_word_person_opening_a_company_name_is_its_short_form(linker):
+    text = "Brandolph bid talk lifts Vexon\n\nVexon rose after reports of a bid by Brandolph Arnaud. Brandolph has denied it."
+    ents = [("Brandolph", "PERSON"), ("Vexon", "ORG"), ("Vexon", "ORG"), ("Brandolph Arnaud", "ORG"), ("Brandolph", "PERSON")]
+    assert by_name(run(linker, text, ents))["Brandolph"].type == "ORG"
+    text = "Phil left Phil Sperling Records in May."
+    doc = run(linker, text, [("Phil", "PERSON"), ("Phil Sperling Records", "ORG")])
+    assert by_name(doc)["Phil"].type == "PERSON"  # a given name stays a person

@@ -5,7 +5,8 @@ synthetic text, each with a near case that must still be read:
   thought to be ...") is a passive: what it says of its subject is nobody's words;
 - a withheld cue ("refused to comment on the reports", "did not say where ...") is kept,
   as PolNeAR keeps it, and marked ``withheld``;
-- "the chairman of the <named body>" is not the story's other chairman.
+- "the chairman of the <named body>" is not the story's other chairman;
+- "X is reported as saying" names X, as "X was quoted as saying" does.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def test_quotes_a_withheld_cue_is_kept_and_marked(quotes_of):
         "A spokesman for Vantrel Foods refused to comment on the reports.\n\n"
         "The firm did not say where the job losses would fall.\n\n"
         "Telmora has yet to reveal pricing for the new box.\n\n"
+        "Ostrel did not want to comment on the merger.\n\n"
         "The chairman said the plant would close in May."
     )
     quotes = [q for q in quotes_of(text) if q.kind == "indirect"]
@@ -49,6 +51,8 @@ def test_quotes_a_withheld_cue_is_kept_and_marked(quotes_of):
         "the reports",
         "where the job losses would fall",
         "pricing for the new box",
+        "to comment on the merger",
+        "the merger",
     }
 
 
@@ -80,3 +84,17 @@ def test_quotes_the_chairman_of_a_named_body_written_after_its_holder(quotes_of)
     ents = [entity(text, "p1", "PERSON", "Ian Colfer", "Ian Colfer")]
     (quote,) = [q for q in quotes_of(text, ents) if q.kind == "indirect"]
     assert quote.speaker.entity == "p1"
+
+
+def test_quotes_reported_as_saying_names_its_subject(quotes_of):
+    text = '"We will not back down," Ann Vale is reported as saying.\n\nProfits are reported to have risen.'
+    ents = [entity(text, "p1", "PERSON", "Ann Vale", "Ann Vale")]
+    quotes = quotes_of(text, ents)
+    assert [(q.kind, q.speaker.entity) for q in quotes] == [("direct", "p1")]
+
+
+def test_quotes_reported_name_as_saying_is_the_name_not_the_agency(quotes_of):
+    text = "If the traders are found guilty, they could face a jail term, Reuters reported BaFin as saying."
+    ents = [entity(text, "o1", "ORG", "Reuters", "Reuters"), entity(text, "o2", "ORG", "BaFin", "BaFin")]
+    (quote,) = quotes_of(text, ents)
+    assert (quote.kind, quote.speaker.entity) == ("indirect", "o2")

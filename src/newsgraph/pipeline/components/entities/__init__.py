@@ -141,6 +141,7 @@ class EntityLinker(Component):
             fixes.org_cues(found, toks, text)
             found = fixes.spelled_out_abbreviations(found, toks, text)
             companies.fix_companies(found, toks, text)
+            companies.short_forms(found, text)
             fixes.fix_named_things(found, toks, text)
             fixes.groups_by_plural_verb(found, toks, text)
             found = fixes.whole_titles(found, toks, text)

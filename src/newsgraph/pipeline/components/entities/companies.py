@@ -31,7 +31,8 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from newsgraph.pipeline.components.entities.consistency import norm_key
-from newsgraph.pipeline.components.entities.mentions import common_given_names, may_be_person
+from newsgraph.pipeline.components.entities.context import is_division
+from newsgraph.pipeline.components.entities.mentions import common_given_names, may_be_person, world_given_names
 from newsgraph.resources import table, words
 from newsgraph.resources.geonames import normalize
 
@@ -193,3 +194,30 @@ def _company_not_person(m, before: Sequence[str], mentions, text: str) -> bool:
     key = norm_key(surface)
     full_names = (n.text(text) for n in mentions if n.label == "PERSON" and " " in n.text(text).strip())
     return not any(key in {norm_key(w) for w in name.split()} for name in full_names)
+
+
+def short_forms(mentions, text: str) -> None:
+    """A one-word PERSON mention that opens the name of an organisation the story names in
+    full is that organisation's short form ("Pernod takeover talk" beside "Pernod Ricard",
+    "Baikal" beside "Baikal Finance Group", "Bullfrog" beside "Bullfrog Studios"), unless the
+    word may be a person's (a given name of any of the name lists or a common surname:
+    "Phil" beside a misread "Phil Spector"), a person the story names in full has it, or
+    the story also writes it as a place or a thing."""
+    firsts = {m.text(text).split()[0] for m in mentions if m.label == "ORG" and " " in m.text(text).strip()}
+    if not firsts:
+        return
+    people = {w for m in mentions if m.label == "PERSON" for w in m.text(text).split()[1:]} | {
+        m.text(text).split()[0] for m in mentions if m.label == "PERSON" and " " in m.text(text).strip()
+    }
+    # A word the story also writes as something else than a person or an organisation is
+    # left to the vote ("through Midlothian to the Borders" beside "Midlothian Council").
+    others = {m.text(text) for m in mentions if m.label not in ("PERSON", "ORG")}
+    for m in mentions:
+        if m.label != "PERSON" or m.sure or m.entry is not None:
+            continue
+        word = m.text(text)
+        if " " in word or word not in firsts or word in people or word in others:
+            continue
+        if may_be_person(word) or word.lower() in world_given_names() or is_division(word):
+            continue  # a division: "Midlothian Council" and "through Midlothian"
+        m.label = "ORG"

@@ -55,12 +55,13 @@ def divisions(mentions: list[Mention], text: str) -> None:
             continue
         surface = m.text(text)
         words = surface.split()
-        if len(words) >= 2 and words[-1] in _DIVISION_WORDS and _division(surface):
+        if len(words) >= 2 and words[-1] in _DIVISION_WORDS and is_division(surface):
             m.label, m.sure = "GPE", True
 
 
 @lru_cache(maxsize=WORDS)  # keyed by the names met: capped (pipeline/bounded.py)
-def _division(name: str) -> bool:
+def is_division(name: str) -> bool:
+    """A first- or second-level division somewhere is called ``name`` ("Midlothian")."""
     from newsgraph.resources.geonames import gazetteer as places
 
     return any(p.is_admin1 or p.is_admin2 for p in places().lookup(name))

@@ -115,7 +115,7 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
     for ent_start, ent_end, label in ent_spans(sdoc):
         if label not in NAME_LABELS:
             continue
-        for part in _split_commas(toks, _split_lines(toks, ent_start, ent_end), label):
+        for part in _split_courtesy(toks, _split_commas(toks, _split_lines(toks, ent_start, ent_end), label), label):
             trimmed = trim_range(toks, part[0], part[1], label)
             if trimmed is None:
                 continue
@@ -277,6 +277,45 @@ def _split_commas(toks: Tokens, parts: list[tuple[int, int]], label: str) -> lis
             start = i + 1
         out.append((start, last))
     return out
+
+
+def _split_courtesy(toks: Tokens, parts: list[tuple[int, int]], label: str) -> list[tuple[int, int]]:
+    """Token ranges split before a courtesy title inside a name ("in California Mr
+    Torvalds said", "told the BBC Mr Howard"): the recogniser reads on over a missing comma.
+    The part from the title on is a person's name; the part before it is kept only when it
+    could be a name itself (every word capitalised, no verb: "California", "Foreign Policy
+    Centre"; not "Responding to", "Interrupting", "Queen invited") and the mention was not
+    read as a person's."""
+    out = []
+    for first, last in parts:
+        cut = next(
+            (i for i in range(first + 1, last) if toks.lower[i] in _COURTESY and toks.words[i + 1][:1].isupper()),
+            None,
+        )
+        if cut is None:
+            out.append((first, last))
+            continue
+        left = range(first, cut)
+        named = all(toks.words[i][:1].isupper() and not toks.tags[i].startswith("VB") for i in left)
+        # One word is kept when it is an abbreviation or a place ("BBC", "California",
+        # "Harrogate"): a word opening the sentence is capitalised anyway ("Interrupting").
+        lone = cut == first + 1 and not toks.words[first].isupper() and not _a_place(toks.words[first])
+        if label != "PERSON" and named and not lone:
+            out.append((first, cut - 1))
+        out.append((cut, last))
+    return out
+
+
+def _a_place(word: str) -> bool:
+    """GeoNames knows a country, a division or a town of 1,000 people or more called ``word``."""
+    from newsgraph.resources.geonames import gazetteer as places
+
+    return any(p.is_country or p.is_admin1 or p.is_admin2 or p.population >= 1_000 for p in places().lookup(word))
+
+
+# Courtesy titles that open a person's name and never stand inside another name (unlike
+# "Lord", "Sir" or "Miss": "Tory Lord Campbell", "Little Miss Sunshine").
+_COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
 
 
 # Words a name keeps after a comma: a person's suffix ("Martin Luther King, Jr.") or a

@@ -44,7 +44,7 @@ _CLIMB = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "d
 _CLIMB_STEPS = 4
 _HAVE = frozenset({"have", "has", "had", "having", "'ve", "'d"})
 # Verbs that hand their attribution on to ``as saying`` (``the paper quoted X as saying``).
-_QUOTING = frozenset({"quote", "cite"})
+_QUOTING = frozenset({"quote", "cite", "report"})
 _DAYS = words("quotes/weekdays.txt")
 # A quote signed after a dash, to the end of its line (``"..." ― Jane Doe``, ``"..." --
 # Jane Doe, a nurse``): the byline convention of reader comments, epigraphs and vox pops.
@@ -286,6 +286,10 @@ class Parse:
             return quoted
         v, steps = verb, 0
         while v is not None and not skip_children and steps <= _CLIMB_STEPS:
+            if _quoted_as_saying(v):  # "Reuters reported BaFin as saying", "X is reported as saying"
+                said = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+                if said:
+                    return said[0]
             subjects = []
             for child in v.children:
                 # A dash the parser took for a noun is never a subject.
@@ -459,6 +463,13 @@ def quoted_as(verb):
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
     return None
+
+
+def _quoted_as_saying(verb) -> bool:
+    """``verb`` is the ``reported``/``quoted`` of ``X is reported as saying``."""
+    return verb.lemma_.lower() in _QUOTING and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children
+    )
 
 
 def _named_before(verb):

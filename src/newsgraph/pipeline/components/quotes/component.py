@@ -511,20 +511,32 @@ def _withheld(tok) -> bool:
     with a statement ("did not say he would stand") is a statement."""
     if tok is None:
         return False
-    if tok.lemma_.lower() in ("decline", "refuse"):  # the cue of "refused to comment"
+    if tok.lemma_.lower() in _DECLINE or (tok.lemma_.lower() in _WISH and _negated(tok)):
+        # the cue of "refused to comment", "did not want to comment"
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in _TOPIC_CUES for c in tok.children)
     if tok.lemma_.lower() not in _TOPIC_CUES:
         return False
-    if tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in ("decline", "refuse") or tok.head.lower_ == "unable"):
+    head = tok.head
+    if tok.dep_ == "xcomp" and (
+        head.lemma_.lower() in _DECLINE or head.lower_ == "unable" or (head.lemma_.lower() in _WISH and _negated(head))
+    ):
         return True
     if tok.i >= 2 and tok.nbor(-1).lower_ == "to" and tok.nbor(-2).lower_ == "yet":
         return True
-    if not any(c.dep_ == "neg" for c in tok.children):
+    if not _negated(tok):
         return False
     if tok.lemma_.lower() == "comment":
         return True
     comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
     return comp is not None and comp.left_edge.lower_ in _WH
+
+
+_DECLINE = frozenset({"decline", "refuse"})
+_WISH = frozenset({"want", "wish"})
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
 # Adjectives of "X is ... to say" that speak of X's mind or plans, so that "it" is X.
@@ -536,7 +548,12 @@ _MINDED = frozenset(
 
 def _quotes_as(tok) -> bool:
     """True for ``quoted`` in ``the paper quoted X as saying ...``: its object is the
-    speaker of ``saying`` (``quoted_as``), not reported speech of its own."""
+    speaker of ``saying`` (``quoted_as``), not reported speech of its own. Not for
+    ``reported`` (``..., the minister has been reported as saying``, ``..., Reuters reported
+    BaFin as saying``): the parser gives ``saying`` no content there, so ``reported`` keeps
+    it, spoken by the one reported (``Parse.subject_of``)."""
+    if tok is not None and tok.lemma_.lower() == "report":
+        return False
     return tok is not None and any(
         c.dep_ == "prep" and c.lower_ == "as" and any(quoted_as(g) is not None for g in c.children)
         for c in tok.children

@@ -263,6 +263,12 @@ class SpeakerResolver:
         and hangs on it: letters after a name head the parse ("Guy Mansfield QC has
         warned": the subject is "QC"), and names never include them."""
         mention = self.index.at(tok.idx, tok.idx + len(tok.text))
+        if mention is None and tok.lower_.rstrip(".") in _COURTESY and tok.i + 1 < len(tok.doc):
+            # "in Harrogate Mr Kennedy said", parsed with "Mr" as the subject: the name after it
+            nxt = tok.nbor(1)
+            after = self.index.at(nxt.idx, nxt.idx + len(nxt.text))
+            if after is not None and after.type == "PERSON" and after.start == nxt.idx:
+                return after
         if mention is not None or tok.i == 0:
             return mention
         prev = tok.nbor(-1)
@@ -543,6 +549,10 @@ def _main_subject(tok) -> bool:
     while verb.dep_ == "conj":
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+# Courtesy titles written before a name (without their full stop).
+_COURTESY = frozenset({"mr", "mrs", "ms", "dr"})
 
 
 def _named_body(head) -> list | None:
