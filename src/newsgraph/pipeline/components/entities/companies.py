@@ -201,8 +201,8 @@ def short_forms(mentions, text: str) -> None:
     full is that organisation's short form ("Pernod takeover talk" beside "Pernod Ricard",
     "Baikal" beside "Baikal Finance Group", "Bullfrog" beside "Bullfrog Studios"), unless the
     word may be a person's (a given name of any of the name lists or a common surname:
-    "Phil" beside a misread "Phil Spector"), a person the story names in full has it, or
-    the story also writes it as a place or a thing."""
+    "Phil" beside a misread "Phil Spector"), a person the story names in full has it, the
+    story also writes it as a place or a thing, or it names a division somewhere."""
     firsts = {m.text(text).split()[0] for m in mentions if m.label == "ORG" and " " in m.text(text).strip()}
     if not firsts:
         return
