@@ -289,7 +289,7 @@ def _split_courtesy(toks: Tokens, parts: list[tuple[int, int]], label: str) -> l
     out = []
     for first, last in parts:
         cut = next(
-            (i for i in range(first + 1, last) if toks.lower[i] in _COURTESY and toks.words[i + 1][:1].isupper()),
+            (i for i in range(first + 1, last) if toks.lower[i] in COURTESY_TITLES and toks.words[i + 1][:1].isupper()),
             None,
         )
         if cut is None:
@@ -315,7 +315,7 @@ def _a_place(word: str) -> bool:
 
 # Courtesy titles that open a person's name and never stand inside another name (unlike
 # "Lord", "Sir" or "Miss": "Tory Lord Campbell", "Little Miss Sunshine").
-_COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
+COURTESY_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
 
 
 # Words a name keeps after a comma: a person's suffix ("Martin Luther King, Jr.") or a

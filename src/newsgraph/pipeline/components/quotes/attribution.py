@@ -286,10 +286,9 @@ class Parse:
             return quoted
         v, steps = verb, 0
         while v is not None and not skip_children and steps <= _CLIMB_STEPS:
-            if _quoted_as_saying(v):  # "Reuters reported BaFin as saying", "X is reported as saying"
-                said = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-                if said:
-                    return said[0]
+            saying = saying_of(v)  # "..., Reuters reported BaFin as saying", "..., X is reported as saying"
+            if saying is not None:
+                return quoted_as(saying)
             subjects = []
             for child in v.children:
                 # A dash the parser took for a noun is never a subject.
@@ -465,11 +464,15 @@ def quoted_as(verb):
     return None
 
 
-def _quoted_as_saying(verb) -> bool:
-    """``verb`` is the ``reported``/``quoted`` of ``X is reported as saying``."""
-    return verb.lemma_.lower() in _QUOTING and any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children
-    )
+def saying_of(verb):
+    """The ``saying`` under ``verb`` in ``the paper quoted X as saying`` or ``X is reported
+    as saying`` (whose speaker ``quoted_as`` finds), or None."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for grandchild in child.children:
+                if quoted_as(grandchild) is not None:
+                    return grandchild
+    return None
 
 
 def _named_before(verb):

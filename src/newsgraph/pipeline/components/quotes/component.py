@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.quotes import lexicon as lexicon_mod
-from newsgraph.pipeline.components.quotes.attribution import PARTIAL_PATH, SUBJECTS, Cue, Parse, quoted_as
+from newsgraph.pipeline.components.quotes.attribution import PARTIAL_PATH, SUBJECTS, Cue, Parse, saying_of
 from newsgraph.pipeline.components.quotes.cues import CueModel, find_learned, load_model
 from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, find_indirect
 from newsgraph.pipeline.components.quotes.labels import find_headline, find_turns, quoted_transcripts
@@ -133,7 +133,7 @@ def _extract(
                 continue
             if doc.noise_at(r.start, r.end, CAPTION_KINDS) is not None:
                 continue
-            if _raising_passive(r.cue.verb) or _quotes_as(r.cue.verb) or _nobody_says(r.cue.verb):
+            if _raising_passive(r.cue.verb) or _quotes_as(r) or _nobody_says(r.cue.verb):
                 continue
             span = _in_paragraph(text, r.start, r.end, r.cue.start)
             if span is not None:
@@ -546,18 +546,17 @@ _MINDED = frozenset(
 )
 
 
-def _quotes_as(tok) -> bool:
-    """True for ``quoted`` in ``the paper quoted X as saying ...``: its object is the
-    speaker of ``saying`` (``quoted_as``), not reported speech of its own. Not for
-    ``reported`` (``..., the minister has been reported as saying``, ``..., Reuters reported
-    BaFin as saying``): the parser gives ``saying`` no content there, so ``reported`` keeps
-    it, spoken by the one reported (``Parse.subject_of``)."""
-    if tok is not None and tok.lemma_.lower() == "report":
+def _quotes_as(r: Reported) -> bool:
+    """True for the content of ``quoted`` in ``the paper quoted X as saying the plan ...``:
+    ``saying`` holds the content, spoken by X (``quoted_as``), so ``quoted`` reports nothing
+    of its own, and its object ("X as saying") is no content. When the content stands
+    before (``..., the Times quoted X as saying``, ``..., the minister has been reported as
+    saying``) the parser gives ``saying`` none, and the cue keeps it, spoken by X
+    (``Parse.subject_of``)."""
+    saying = saying_of(r.cue.verb) if r.cue.verb is not None else None
+    if saying is None:
         return False
-    return tok is not None and any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(quoted_as(g) is not None for g in c.children)
-        for c in tok.children
-    )
+    return any(c.dep_ in ("ccomp", "xcomp") for c in saying.children) or r.start <= saying.idx < r.end
 
 
 def _named_term(text: str, item: _Item) -> bool:

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from newsgraph.pipeline.components.entities.mentions import COURTESY_TITLES
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Speaker
 from newsgraph.resources import table, words
@@ -263,7 +264,7 @@ class SpeakerResolver:
         and hangs on it: letters after a name head the parse ("Guy Mansfield QC has
         warned": the subject is "QC"), and names never include them."""
         mention = self.index.at(tok.idx, tok.idx + len(tok.text))
-        if mention is None and tok.lower_.rstrip(".") in _COURTESY and tok.i + 1 < len(tok.doc):
+        if mention is None and tok.lower_ in COURTESY_TITLES and tok.i + 1 < len(tok.doc):
             # "in Harrogate Mr Kennedy said", parsed with "Mr" as the subject: the name after it
             nxt = tok.nbor(1)
             after = self.index.at(nxt.idx, nxt.idx + len(nxt.text))
@@ -549,10 +550,6 @@ def _main_subject(tok) -> bool:
     while verb.dep_ == "conj":
         verb = verb.head
     return verb.dep_ == "ROOT"
-
-
-# Courtesy titles written before a name (without their full stop).
-_COURTESY = frozenset({"mr", "mrs", "ms", "dr"})
 
 
 def _named_body(head) -> list | None:
