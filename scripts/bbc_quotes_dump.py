@@ -1,7 +1,7 @@
 """Dump every quote newsgraph finds in the BBC News corpus, one JSON line per quote.
 
 Runs the backbone, entities and quotes components (as the quotes evaluation does) over
-the corpus in chunks and writes ``article, kind, text, cue, cue_lemma, speaker, speaker_type,
+the corpus in chunks and writes ``article, kind, start, end, text, cue, cue_lemma, speaker, speaker_type,
 attribution, withheld, context`` per quote, so that a reader can count and read the classes
 the extractor gets wrong. The texts stay out of the repository: write the dump to /tmp.
 
@@ -40,6 +40,8 @@ def _rows(name: str, doc) -> list[dict]:
         rows.append({
             "article": name,
             "kind": quote.kind,
+            "start": quote.start,
+            "end": quote.end,
             "text": text[quote.start : quote.end],
             "cue": cue,
             "cue_lemma": cue.lower().split()[-1] if cue else None,

@@ -84,11 +84,11 @@ def test_bbc_cue_checks_score_records_still_found_and_count_the_gone(tmp_path):
         json.dumps({"article": "sport/001.txt", "sha1": sha1, "cue_start": text.index(w), "cue_end": text.index(w) + 7, "label": label}) + "\n"
         for w, label in entries
     ), encoding="utf-8")
-    found = {text.index("blasted over"): 0.72, text.index("blasted the"): 0.95}
+    found = {(text.index("blasted over"), 7): 0.72, (text.index("blasted the"), 7): 0.95}
 
     def analyse(texts):
         assert texts == {"sport/001.txt": text}
-        quotes = [SimpleNamespace(cue=SimpleNamespace(start=s), cue_confidence=c) for s, c in found.items()]
+        quotes = [SimpleNamespace(cue=SimpleNamespace(start=s, end=s + n), cue_confidence=c) for (s, n), c in found.items()]
         return {"sport/001.txt": SimpleNamespace(quotes=quotes)}
 
     scores, counts, files = quote_cue_checks.scores(tmp_path, analyse, gold)
@@ -96,3 +96,8 @@ def test_bbc_cue_checks_score_records_still_found_and_count_the_gone(tmp_path):
     assert {k: v for k, v in counts.items() if "conf" not in k} == {"bbc_cues_yes": 1, "bbc_cues_no": 1, "bbc_cues_gone_yes": 1, "bbc_cues_gone_no": 0}
     assert counts["bbc_cues_conf70_no"] == counts["bbc_cues_conf90_yes"] == 1 and sum(v for k, v in counts.items() if "conf" in k) == 2
     assert files[-1] == gold
+    # A cue that has since grown to take in the words before the labelled one ("Fans fear",
+    # as "voiced concerns" holds "concerns") still holds it.
+    found[(text.index("Fans fear"), len("Fans fear"))] = 0.8
+    scores, counts, _ = quote_cue_checks.scores(tmp_path, analyse, gold)
+    assert scores == {"bbc_cues_precision": round(2 / 3, 4), "bbc_cues_kept": 1.0}

@@ -12,7 +12,8 @@ with the labels' guideline (``training/quotes/README.md``), never the model's sc
 
 The sample comes from one model's output, so it measures that model's precision. A later
 model may drop some of these records: a record is looked up again by its cue's first
-character, and those no longer found are counted apart (``gone``):
+character (inside a found record's cue: a later cue may run from a verb to the labelled
+noun, "voiced concerns"), and those no longer found are counted apart (``gone``):
 
 - ``bbc_cues_precision``: the share of the records still found whose cue is a cue;
 - ``bbc_cues_kept``: the share of the labelled cues still found (what a change costs in
@@ -39,8 +40,10 @@ def scores(root: Path, analyse, path: Path = GOLD) -> tuple[dict[str, float], di
     """``bbc_cues_precision`` and ``bbc_cues_kept``, the counts and the files read (the
     gold file ``path``). ``analyse(texts)``: as for ``quote_pronouns.scores``."""
     texts, gold = read_entries(root, path)
+    # By every character of a record's cue: a labelled cue word counts as found inside a
+    # cue widened to the verb before it ("voiced concerns", PolNeAR's cue for the noun).
     confidence = {
-        article: {q.cue.start: q.cue_confidence for q in doc.quotes if q.cue is not None}
+        article: {c: q.cue_confidence for q in doc.quotes if q.cue is not None for c in range(q.cue.start, q.cue.end)}
         for article, doc in analyse(texts).items()
     }
     tally = {"yes": 0, "no": 0, "gone_yes": 0, "gone_no": 0}

@@ -148,6 +148,26 @@ class Cue:
     score: float | None = None  # the cue model's probability, for a learned cue
 
 
+# After "according to": a clause that measures, not a source.
+_WH_WORDS = frozenset({"how", "whether", "what", "which", "where", "when", "who", "whom"})
+# Lower-case words at most before the name in ``_name_after_description``.
+_DESCRIPTION_WORDS = 4
+
+
+def _name_after_description(sdoc, i: int):
+    """The last word of the name that ends a short lower-case description starting at token
+    ``i`` ("according to blog analysis firm Technorati the number ...", where the parser
+    took "blog" for a verb and left the name out of the phrase), or None."""
+    start = i
+    while i < len(sdoc) and i - start < _DESCRIPTION_WORDS and sdoc[i].is_lower and sdoc[i].is_alpha:
+        i += 1
+    if i == start or i >= len(sdoc) or sdoc[i].pos_ != "PROPN":
+        return None
+    while i + 1 < len(sdoc) and sdoc[i + 1].pos_ == "PROPN":
+        i += 1
+    return sdoc[i]
+
+
 class Parse:
     """The spaCy doc with character -> token lookup and the cue lexicon."""
 
@@ -362,10 +382,12 @@ class Parse:
             if tuple(w.lower_ for w in words) != phrase:
                 continue
             last = words[-1]
+            if end < len(self.sdoc) and self.sdoc[end].lower_ in _WH_WORDS:
+                return None  # "paid according to how much business they brought": a measure
             objects = [c for c in last.children if c.dep_ == "pobj"]
             speaker = objects[0] if objects else (last.nbor() if end < len(self.sdoc) else None)
             if speaker is not None and speaker.pos_ not in ("PROPN", "NOUN", "PRON"):
-                speaker = None
+                speaker = _name_after_description(self.sdoc, end)
             return Cue(tok.idx, last.idx + len(last), tok, speaker)
         return None
 

@@ -138,6 +138,7 @@ def _extract(
             span = _in_paragraph(text, r.start, r.end, r.cue.start)
             if span is not None:
                 reported.append(_Item(span[0], span[1], "indirect", r.cue))
+        reported = _without_light_verbs(reported)
     # A learned cue (a belief, a noun) is weaker evidence than a speech verb: it does not
     # pass its speaker on to quotes that have no attribution of their own.
     said = [it for it in reported if it.cue.start not in learned_cues]
@@ -194,6 +195,34 @@ def _beside_quotes(parse: Parse, r: Reported, direct: list[_Item]) -> list[_Item
         if span is not None and len(text[span[0] : span[1]].split()) >= MIN_PARTIAL_WORDS:
             out.append(_Item(span[0], span[1], "indirect", r.cue))
     return out
+
+
+def _without_light_verbs(reported: list[_Item]) -> list[_Item]:
+    """``reported`` with each verb whose object is a cue noun and the noun merged into one
+    attribution: in "expressed doubts over whether ...", "issued a statement that ...",
+    "made no secret of ...", the verb's content ("doubts over whether ...") is the noun's
+    cue and the noun's content, and the claim is the noun's ("whether ..."). The record
+    keeps the noun's content under one cue from the verb to the noun ("expressed doubts").
+    A verb whose object noun is no cue keeps its content, and so does one whose noun has a
+    source of its own (``_own_source``)."""
+    nouns = {it.cue.verb.head.i: it for it in reported if it.cue.verb.pos_ == "NOUN" and it.cue.verb.dep_ == "dobj"}
+    merged, out = set(), []
+    for it in reported:
+        noun = nouns.get(it.cue.verb.i)
+        if noun is None or not (it.start <= noun.cue.start and noun.start < it.end and it.end <= noun.end + 1) or _own_source(noun, it):
+            out.append(it)
+            continue
+        cue = it.cue
+        out.append(_Item(noun.start, noun.end, "indirect", Cue(cue.start, noun.cue.end, cue.verb, cue.speaker or noun.cue.speaker, cue.score)))
+        merged.add(id(noun))
+    return [it for it in out if id(it) not in merged]
+
+
+def _own_source(noun: _Item, verb: _Item) -> bool:
+    """Whether cue noun ``noun`` has a source of its own besides ``verb``'s subject ("he
+    confirmed Mr Blair's insistence that ...": the insistence is Mr Blair's)."""
+    mine, theirs = noun.cue.speaker, verb.cue.speaker
+    return mine is not None and theirs is not None and mine.i != theirs.i
 
 
 def _in_paragraph(text: str, start: int, end: int, cue: int) -> tuple[int, int] | None:

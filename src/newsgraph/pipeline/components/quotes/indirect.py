@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from newsgraph.pipeline.components.quotes.attribution import (
     CUE_POS, MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse, could_hold,
 )
+from newsgraph.pipeline.components.quotes.marks import DOUBLE_CLOSE, DOUBLE_OPEN, STRAIGHT_DOUBLE
 from newsgraph.resources import table, words
 
 
@@ -48,6 +49,11 @@ def _verb_content(parse: Parse, verb) -> list[Reported]:
     marked ``dobj``), or the sentence around an attribution set off by commas (``Too
     often, Smith said, the debate ...``: two pieces sharing the cue)."""
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb)
+    if comp is not None and comp.i < verb.i and _infinitive_after(verb):
+        # "Millan set out to change that - they wanted to make ...": the parser hung the
+        # clause before on the cue, whose own content is the infinitive after it (for the
+        # lexicon's ``xcomp`` verbs; the others report nothing here).
+        comp = None
     if comp is None and verb.dep_ == "parataxis":
         return _parenthetical(parse, verb)
     speaker = _speaker_taken_by(verb, comp) if comp is not None else None
@@ -55,6 +61,15 @@ def _verb_content(parse: Parse, verb) -> list[Reported]:
         return _aside_pieces(parse, verb, speaker, verb.nbor(-1).idx, speaker.nbor(1).idx + 1)
     item = _complement(parse, verb, comp)
     return [item] if item is not None else []
+
+
+def _infinitive_after(verb) -> bool:
+    """Whether ``verb`` has a to-infinitive after it ("wanted to make", "hopes to win"):
+    then what it reports, if anything, is that (``_complement``)."""
+    return any(
+        c.dep_ == "xcomp" and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def _speaker_taken_by(verb, comp):
@@ -106,8 +121,10 @@ def _aside_pieces(parse: Parse, verb, speaker, left_end: int, right_start: int) 
     shorter than ``MIN_CONTENT_TOKENS`` words together)."""
     sent = verb.sent
     cue = Cue(verb.idx, verb.idx + len(verb), verb, speaker)
-    pieces = [_trim(parse, sent.start_char, left_end), _trim(parse, right_start, sent.end_char)]
-    pieces = [p for p in pieces if p is not None]
+    left = _trim(parse, sent.start_char, left_end)
+    if left is not None and " ".join(parse.text[left[0] : left[1]].lower().split()) in _CONNECTIVES:
+        left = None  # "But, he said, ...", "By contrast, said Mr Cox, ...": a link, not a claim
+    pieces = [p for p in (left, _trim(parse, right_start, sent.end_char)) if p is not None]
     if sum(len(parse.text[s:e].split()) for s, e in pieces) < MIN_CONTENT_TOKENS:
         return []
     return [Reported(s, e, cue) for s, e in pieces]
@@ -303,11 +320,19 @@ def _phrase_content(parse: Parse, tok) -> Reported | None:
 
 
 _TRIM = " \t\n,;:—–-" + QUOTE_CHARS
+_DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE
+_DANGLING_CONJUNCTION = re.compile(r"[\s,;—–-]+(?:and|or|but)$")
+# The mark that closes a quoted fragment the content ends in, after the fragment's own
+# punctuation ("stellar year.").
+_CLOSING_AFTER = re.compile(f"[.,!?]?[{re.escape(DOUBLE_CLOSE + STRAIGHT_DOUBLE)}]")
 # Right dependents of a cue that are not part of its content.
 _NOT_CONTENT = frozenset({"punct", "cc", "conj", "relcl", "advcl", "parataxis", "appos"})
 # Right dependents of a cue that may carry its claim on past the content (``_goes_on``).
 _GOES_ON = frozenset({"conj", "advcl"})
 _ASIDE_OPEN = frozenset({",", "—", "–", "--"})
+# Words that only link a sentence to the one before ("But", "By contrast"): before a
+# parenthetical cue they are no piece of its content.
+_CONNECTIVES = words("quotes/connectives.txt")
 # Prepositions after an object that carry what is said of it ("cited X as Y").
 _OF = frozenset({"as", "of", "for"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -377,11 +402,27 @@ def _apposed_before(name, first):
 
 
 def _trim(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
-    """``[start, end)`` without surrounding space, commas, dashes, quote marks and the
-    sentence's final full stop; None when nothing is left."""
+    """``[start, end)`` without surrounding space, commas, dashes, quote marks, a
+    conjunction left dangling at its end and the sentence's final full stop; None when
+    nothing is left. A double quote mark whose partner is inside stays (``2004 was a
+    "stellar year."``, ``"blog" headed the list``): content that opens or closes a quoted
+    fragment holds both of its marks."""
     text = parse.text
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and (text[end - 1] in _TRIM or text[end - 1] == "."):
         end -= 1
-    return (start, end) if end > start else None
+    dangling = _DANGLING_CONJUNCTION.search(text, start, end)
+    if dangling is not None:
+        end = dangling.start()  # "pressure is growing for change and": the parser's cut
+    if end <= start:
+        return None
+    marks = [i for i in range(start, end) if text[i] in _DOUBLE_MARKS]
+    if len(marks) % 2:
+        if start > 0 and text[start - 1] in _DOUBLE_MARKS and not text[marks[0] - 1].isspace():
+            start -= 1  # the first mark inside closes the fragment the content opens with
+        else:
+            closing = _CLOSING_AFTER.match(text, end)
+            if closing is not None:
+                end = closing.end()
+    return start, end

@@ -291,7 +291,7 @@ class SpeakerResolver:
             return None
         for child in head.rights:
             name = None
-            if child.dep_ == "appos" and not _names_a_list(child):
+            if child.dep_ == "appos" and (not _names_a_list(child) or self._one_name(child)):
                 name = child
             elif child.dep_ == "prep" and child.lower_ == "of" and head.tag_ in ("NN", "NNP"):
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.tag_ == "NNP"]
@@ -302,6 +302,16 @@ class SpeakerResolver:
                 if named is not None and named.type in ("PERSON", "ORG"):
                     return named
         return None
+
+    def _one_name(self, tok) -> bool:
+        """Whether ``tok`` is coordinated by "&" only and one mention covers it and all it is
+        coordinated with: "Pew Internet & American Life" is one organisation, not a list
+        ("China Construction Bank and Bank of China", read as one mention, are two)."""
+        if any(c.dep_ == "cc" and c.text != "&" for c in tok.children):
+            return False
+        mention = self.index.at(tok.idx, tok.idx + len(tok.text))
+        edge = tok.right_edge
+        return mention is not None and mention.end >= edge.idx + len(edge.text)
 
     def _bare_name(self, head) -> str:
         """A name without its title: the proper nouns ending at ``head`` after the last
@@ -382,7 +392,8 @@ class SpeakerResolver:
             # "Tory leader Michael Howard has dismissed Gordon Brown's Budget".
             hits = list(written.finditer(context))
             between = context[hits[-1].end() :] if hits else ""
-            near = bool(hits) and len(between.split()) <= 3
+            # Nor across "and": "His name is Tote King and Manuel Millan says" names two.
+            near = bool(hits) and len(between.split()) <= 3 and not _LIST_WORDS & set(between.split())
             if near and self.index.person_between(mention.start - len(between), mention.start):
                 near = False
             if office and (near or _own_title_after(written, after)):
@@ -500,6 +511,10 @@ class SpeakerResolver:
 # A preposition (and an article) right before a title: the title is of someone else ("Ms
 # Robinson, a friend of the Tory leader").
 _OBJECT_OF = re.compile(r"\b(?:of|to|for|with|by|from|at)\s+(?:(?:the|a|an)\s+)?$")
+
+
+# Words that join two names into a list: a title before the first is not the second's.
+_LIST_WORDS = frozenset({"and", "or", "&", "nor"})
 
 
 def _own_title_after(written: re.Pattern, after: str) -> bool:
