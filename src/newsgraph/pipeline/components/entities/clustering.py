@@ -102,6 +102,8 @@ def cluster(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Cluster]
         if entry is not None and c.entry is None:
             c.entry = entry
     _merge_spellings(clusters)
+    _merge_unmatched(clusters, text)
+    _merge_countries(clusters, text)
     _merge_people(clusters, text)
     _merge_acronyms(clusters, text)
     return sorted(clusters.values(), key=lambda c: c.first)
@@ -124,6 +126,34 @@ def _merge_spellings(clusters: dict[str, Cluster]) -> None:
             for key in keys:
                 if key != main:
                     _merge(clusters, key, main)
+
+
+def _merge_unmatched(clusters: dict[str, Cluster], text: str) -> None:
+    """A name of one type written as a gazetteer entry's mention is that entry, though its
+    own mention was left unmatched ("Barcelona" twice, "Windows" twice: two entities of one
+    name and type, one with ids and one without)."""
+    matched: dict[tuple[str, str], str] = {}
+    for key, c in clusters.items():
+        if c.entry is not None:
+            label = c.label()
+            for m in c.mentions:
+                matched.setdefault((label, norm_key(m.text(text))), key)
+    for key in [k for k, c in clusters.items() if c.entry is None]:
+        c = clusters[key]
+        target = matched.get((c.label(), key.partition(":")[2]))
+        if target is not None and target in clusters:
+            _merge(clusters, key, target)
+
+
+def _merge_countries(clusters: dict[str, Cluster], text: str) -> None:
+    """A place the gazetteer left without an entry whose name is a country's ("America" in
+    a story that also says "the US", "US" where the gazetteer's match was not taken) joins
+    that country's cluster: both were given the country's ids, as two entities."""
+    for key in [k for k, c in clusters.items() if c.entry is None and k.startswith("PLACE:") and c.label() == "GPE"]:
+        found = country_for_cluster(clusters[key], text, "GPE")
+        target = f"country:{found.iso2}" if found is not None else None
+        if target in clusters and clusters[target].entry is not None and clusters[target].entry.kind == "country":
+            _merge(clusters, key, target)
 
 
 # What two spellings of one name may differ by.

@@ -729,13 +729,14 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
     person's (``person_shaped``).
     Every person-labelled mention of that string follows, unless
     it is the surname of a person the document names in full; so do the place-labelled ones
-    of a name in apposition to a company noun that GeoNames knows no town by. A name read
+    of a name the gazetteer does not hold, in apposition to a company noun or right after
+    one ("blog analysis firm Technorati"), that GeoNames knows no town by. A name read
     as a nationality or group (NORP, no gazetteer entry, not shaped like a people's name:
     ``group_shaped``) follows a company noun only ("the clearing firm Clearstream")."""
     cued: set[str] = set()
     groups: set[str] = set()  # NORP names a company noun cues
     for m in mentions:
-        if m.label in ("GPE", "LOC") and m.entry is None and _company_appositive(m, toks):
+        if m.label in ("GPE", "LOC") and m.entry is None and (_company_appositive(m, toks) or _company_noun_before(m, toks)):
             cued.add(norm_key(m.text(text)))
     placed = {key for key in cued if _populated_place(key) < 0}
     for m, first, last in _people_or_orgs(mentions, toks, ("PERSON", "ORG", "NORP")):
@@ -775,6 +776,16 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
             or m.label == "NORP" and key in groups
         ):
             m.label, m.sure = "ORG", True
+
+
+def _company_noun_before(m: Mention, toks: Tokens) -> bool:
+    """Whether a company noun that names no trade stands right before the name ("blog
+    analysis firm Technorati", "Italian airline Alitalia", "recovery company Ontrack")."""
+    first = toks.by_start.get(m.start)
+    if not first:
+        return False
+    before = [toks.lower[first - 1]] + ([" ".join(toks.lower[first - 2 : first])] if first > 1 else [])
+    return any(w in _ORG_CUE_NOUNS and w not in _TRADE_NOUNS for w in before)
 
 
 def _company_appositive(m: Mention, toks: Tokens) -> bool:
