@@ -14,7 +14,10 @@ session), on synthetic text, each with a near case that must still be read:
   change that - they wanted to make ...");
 - "according to how much ..." attributes nothing; "according to analysis firm X the
   number ..." names X;
-- a title word in a name ("Rap King") is not the office of the person named after "and".
+- a title word in a name ("Rap King") is not the office of the person named after "and";
+- a quote with no attribution right after a sentence whose subject is a person is that
+  person's (a profile names its speaker once: 14 of 16 BBC quotes right, the 2 wrong in a
+  transcript, whose turns are now left out).
 """
 
 from __future__ import annotations
@@ -107,3 +110,22 @@ def test_quotes_content_leaves_out_a_dangling_conjunction(quotes_of):
     assert contents and not any(c.endswith(" and") for c in contents)
     assert contents[0].startswith("pressure is growing for change")
     assert "that a comeback was unlikely" in contents
+
+
+def test_quotes_an_unattributed_quote_after_a_person_subject_is_theirs(quotes_of):
+    text = (
+        "Nikolai Varga visited Cambodia in 2002. He set up two schools there with his wife. "
+        '"We put in 25 laptops three years ago and only one has been broken."\n\n'
+        "Police arrested the man on Friday. "
+        '"He is dangerous and should not be approached."\n\n'
+        ": Varga was one of the most driven people I have worked with. "
+        '"He must have had an iron will to succeed."'
+    )
+    ents = [entity(text, "p1", "PERSON", "Nikolai Varga", "Nikolai Varga", "Varga")]
+    direct = {text[q.start : q.end]: q for q in quotes_of(text, ents) if q.kind == "direct"}
+    laptops = direct["We put in 25 laptops three years ago and only one has been broken."]
+    assert laptops.speaker.entity == "p1" and laptops.cue is None
+    # Not after a subject that is no person, nor in a transcript's turn (": Varga was ...",
+    # the interviewee speaking of Varga).
+    assert direct["He is dangerous and should not be approached."].speaker is None
+    assert direct["He must have had an iron will to succeed."].speaker is None

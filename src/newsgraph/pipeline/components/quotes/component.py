@@ -18,7 +18,7 @@ from newsgraph.pipeline.components.quotes.attribution import PARTIAL_PATH, SUBJE
 from newsgraph.pipeline.components.quotes.cues import CueModel, find_learned, load_model
 from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, find_indirect
 from newsgraph.pipeline.components.quotes.labels import find_headline, find_turns, quoted_transcripts
-from newsgraph.pipeline.components.quotes.marks import Marked, find_quotes
+from newsgraph.pipeline.components.quotes.marks import DOUBLE_MARKS, Marked, find_quotes
 from newsgraph.pipeline.components.quotes.speakers import MentionIndex, SpeakerResolver
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Quote, Span, Speaker
@@ -151,6 +151,7 @@ def _extract(
         if item.cue is not None or _worth_keeping(parse, item):
             kept_partial.append(item)
     _inherit_reported(text, direct, [it for it in kept_partial + said if it.cue is not None])
+    _inherit_subject(parse, direct)
     # Turns of a transcript, unless in a quoted passage (a transcript quoted whole is no
     # longer among ``marks``).
     in_marks = _inside(sorted((m.open, m.outer_end) for m in marks))
@@ -386,6 +387,36 @@ def _inherit_reported(text: str, direct: list[_Item], reported: list[_Item]) -> 
             item.speaker_of = max(before, key=lambda r: r.cue.start).cue
 
 
+def _inherit_subject(parse: Parse, direct: list[_Item]) -> None:
+    """A direct quote with no attribution at all, right after a sentence of its paragraph
+    whose main clause has a person as its subject, is that person's: "Mr Brown outlined
+    his view of the direction New Labour should take. "As our manifesto ..."", "He set up
+    two schools with his wife. "We put in 25 laptops ..."" (a profile's quotes, which
+    name their speaker once). The person speaks, not the verb: the quote takes the
+    speaker only. Not after a sentence that itself holds a quote or stands in a turn of a
+    transcript (a line opening with ":" or a dash), nor across a paragraph break."""
+    text = parse.text
+    for item in direct:
+        if item.cue is not None or item.speaker_of is not None or item.marked is None:
+            continue
+        before = text[: item.marked.open].rstrip()
+        if not before or before[-1] not in _SENTENCE_END or "\n" in text[len(before) : item.marked.open]:
+            continue
+        tok = parse.token_at(len(before) - 1)
+        if tok is None or parse.inside_quotes(tok.idx):
+            continue
+        sent = tok.sent
+        line = text[text.rfind("\n", 0, sent.start_char) + 1 : len(before)].lstrip()
+        if any(c in DOUBLE_MARKS for c in text[sent.start_char : len(before)]) or line.startswith((":", "-", "—")):
+            continue  # a quote's own sentence, or a transcript's turn (": Bob was one of ...")
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or root.pos_ not in ("VERB", "AUX") or parse.is_cue_verb(root):
+            continue
+        if subject.lower_ in ("he", "she") or (subject.pos_ == "PROPN" and parse.in_person is not None and parse.in_person(subject.idx)):
+            item.speaker_of = Cue(subject.idx, subject.idx + len(subject), root, subject)
+
+
 def _rest_of_line(text: str, at: int) -> str:
     """The text from ``at`` to the end of its line, stripped."""
     end = text.find("\n", at)
@@ -613,7 +644,7 @@ def _to_quotes(doc: Document, items: list[_Item], titles: frozenset[str], inside
         return []
     resolver = SpeakerResolver(doc, MentionIndex(doc), titles, inside_quotes)
     speakers: dict[int, Speaker | None] = {}
-    cues = {item.cue.start: item.cue for item in items if item.cue is not None}
+    cues = {cue.start: cue for item in items for cue in (item.cue, item.speaker_of) if cue is not None}
     for cue in sorted(cues.values(), key=lambda c: c.start):
         speakers[cue.start] = resolver.resolve(cue.speaker) if cue.speaker is not None else None
     ids = _attribution_ids(items)

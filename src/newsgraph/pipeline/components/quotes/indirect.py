@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from newsgraph.pipeline.components.quotes.attribution import (
     CUE_POS, MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse, could_hold,
 )
-from newsgraph.pipeline.components.quotes.marks import DOUBLE_CLOSE, DOUBLE_OPEN, STRAIGHT_DOUBLE
+from newsgraph.pipeline.components.quotes.marks import DOUBLE_CLOSE, DOUBLE_MARKS, STRAIGHT_DOUBLE
 from newsgraph.resources import table, words
 
 
@@ -320,7 +320,6 @@ def _phrase_content(parse: Parse, tok) -> Reported | None:
 
 
 _TRIM = " \t\n,;:—–-" + QUOTE_CHARS
-_DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE
 _DANGLING_CONJUNCTION = re.compile(r"[\s,;—–-]+(?:and|or|but)$")
 # The mark that closes a quoted fragment the content ends in, after the fragment's own
 # punctuation ("stellar year.").
@@ -417,9 +416,9 @@ def _trim(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
         end = dangling.start()  # "pressure is growing for change and": the parser's cut
     if end <= start:
         return None
-    marks = [i for i in range(start, end) if text[i] in _DOUBLE_MARKS]
+    marks = [i for i in range(start, end) if text[i] in DOUBLE_MARKS]
     if len(marks) % 2:
-        if start > 0 and text[start - 1] in _DOUBLE_MARKS and not text[marks[0] - 1].isspace():
+        if start > 0 and text[start - 1] in DOUBLE_MARKS and not text[marks[0] - 1].isspace():
             start -= 1  # the first mark inside closes the fragment the content opens with
         else:
             closing = _CLOSING_AFTER.match(text, end)
