@@ -154,3 +154,18 @@ def test_places_division_named_beside_its_sibling_is_the_division(run):
     doc = run("Wales beat England by ten points in Swansea on Saturday, and England now face Scotland.")
     wales = _by_mention(doc, "Wales")
     assert (wales.country, wales.feature) == ("GB", "A.ADM1")
+
+
+def test_places_a_town_its_written_division_does_not_hold_is_left_unresolved(run):
+    # The gazetteer knows Ashfields in Australia and Massachusetts only: the one "in
+    # Nottinghamshire" is not one of them, and no reader wants it placed near Sydney.
+    doc = run("He will stand against the minister in Ashfield, Nottinghamshire, at the election.")
+    assert not any(p.name == "Ashfield" and p.geonames_id for p in doc.places)
+    assert _by_mention(doc, "Nottinghamshire").country == "GB"
+    # The gazetteer knows a town's first-level division only, not its county: the written
+    # county's country still picks the namesake.
+    doc = run("He was arrested after a speech in Burnley, Lancashire, and later released.")
+    assert _by_mention(doc, "Burnley").country == "GB"
+    # A list of places is no town in a division: each keeps its own reading.
+    doc = run("Flights to Sydney, Victoria and Queensland were cut after the storm.")
+    assert _by_mention(doc, "Sydney").country == "AU"

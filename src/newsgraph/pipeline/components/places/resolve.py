@@ -11,6 +11,7 @@ keeps one sense per document.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from newsgraph.pipeline.components.places.rank import (
@@ -204,9 +205,11 @@ def resolve_all(
             ctx.add_country(place.country, 3)
             ctx.dateline_country = place.country
     quals = [_qualifiers(toponyms, i, text) for i in range(len(toponyms))]
-    for top, qual in zip(toponyms, quals, strict=True):
+    for i, (top, qual) in enumerate(zip(toponyms, quals, strict=True)):
         if qual:  # "Athens, Ga.": the written state decides among the namesakes
             top.candidates = tuple(p for p in top.candidates if any(contains(q, p) for q in qual))
+        elif (within := _in_written_country(toponyms, i, text)) is not None:
+            top.candidates = within  # "Ashfield, Nottinghamshire": not the Australian Ashfield
         else:
             top.candidates = _open_water(top)
     flags = _flags(toponyms)
@@ -357,6 +360,34 @@ def _local(cands: tuple[GeoPlace, ...], anchors: list[GeoPlace]) -> tuple[GeoPla
     if any(p.is_country or p.is_admin1 or p.population >= largest for p in cands if p not in local):
         return cands
     return local
+
+
+def _in_written_country(toponyms: list[Toponym], i: int, text: str) -> tuple[GeoPlace, ...] | None:
+    """The candidates of town ``i`` in the country of the division or country written after
+    it, when that qualifier holds none of them by the gazetteer's divisions (which know a
+    town's first-level division only: "Burnley, Lancashire" is not seen inside Lancashire):
+    "in Ashfield, Nottinghamshire", where the gazetteer knows only the Ashfields of
+    Australia and Massachusetts, leaves none (the Ashfield meant is one it lacks). None when
+    no such qualifier stands there: only for a name every candidate of which is a town,
+    followed by one every candidate of which is a division or a country, that ends the list
+    ("Sydney, Victoria and Queensland" names three places, not Sydney in Victoria)."""
+    top = toponyms[i]
+    following = toponyms[i + 1] if i + 1 < len(toponyms) else None
+    qual = qualifier_of(top, following, text)
+    if qual is None or not top.candidates or not qual.candidates:
+        return None
+    if not all(p.is_town for p in top.candidates):
+        return None
+    if not all(q.is_country or q.feature.startswith("A.ADM") for q in qual.candidates):
+        return None
+    if _LIST_GOES_ON.match(text, qual.end):
+        return None
+    countries = {q.country for q in qual.candidates}
+    return tuple(p for p in top.candidates if p.country in countries)
+
+
+# After a place: another name of a list (", Leeds", " and Leeds", " & Leeds").
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&|or\b)\s*[A-Z]")
 
 
 def _qualifiers(toponyms: list[Toponym], i: int, text: str) -> list[GeoPlace]:
