@@ -106,6 +106,8 @@ def test_dates_measures_split_year_before_a_noun_and_year_without_the(run_dates,
         ("They send $1 billion a year home.", "a year", "SET"),
         ("The appeal could take as long as a month.", "a month", "DURATION"),
         ("It came barely a month after the crash.", "a month", "DURATION"),
+        # After a noun, but measured from an event: no rate (BBC, twenty-seventh session).
+        ("He announced his plans a day after launching his party.", "a day", "DURATION"),
     ],
 )
 def test_dates_measures_a_rate_is_a_set_a_length_is_a_duration(text, surface, kind):

@@ -847,10 +847,15 @@ _NOT_RATE_BEFORE = re.compile(
 )
 
 
+# After "a day", "a week": the event it is measured from ("a day after launching").
+_ANCHORED_AFTER = re.compile(r"(?i)\s+(?:after|before)\b")
+
+
 def _rate_set(m: re.Match) -> Mention | None:
     """ "$3,500 a month", "four flights a week": a rate, a SET; "as long as a month",
-    "barely a month after": a length of time, a DURATION."""
-    if _NOT_RATE_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+    "barely a month after", "announced his plans a day after launching": a length of time,
+    a DURATION."""
+    if _NOT_RATE_BEFORE.search(m.string, max(0, m.start() - 12), m.start()) or _ANCHORED_AFTER.match(m.string, m.end()):
         value = _duration_value(1, m.group("unit"))
         return Mention(m.start(), m.end(), "DURATION", {"kind": "duration", "value": value})
     return _set(m)
