@@ -17,7 +17,9 @@ session), on synthetic text, each with a near case that must still be read:
 - a title word in a name ("Rap King") is not the office of the person named after "and";
 - a quote with no attribution right after a sentence whose subject is a person is that
   person's (a profile names its speaker once: 14 of 16 BBC quotes right, the 2 wrong in a
-  transcript, whose turns are now left out).
+  transcript, whose turns are now left out);
+- a belief a cause stirs ("fuelled speculation that ...", "prompting fears that ...") is
+  no one's named: the cause is not its speaker.
 """
 
 from __future__ import annotations
@@ -129,3 +131,16 @@ def test_quotes_an_unattributed_quote_after_a_person_subject_is_theirs(quotes_of
     # the interviewee speaking of Varga).
     assert direct["He is dangerous and should not be approached."].speaker is None
     assert direct["He must have had an iron will to succeed."].speaker is None
+
+
+def test_quotes_a_belief_stirred_by_a_cause_is_held_by_no_one_named(quotes_of):
+    text = (
+        "Opposition from the fund has fuelled speculation that the proposed takeover could fail.\n\n"
+        "Inflation rose again in May, prompting fears that interest rates may rise.\n\n"
+        "The mayor of Frankfurt has raised concerns that such a move could cost German jobs."
+    )
+    quotes = {text[q.start : q.end]: q for q in quotes_of(text) if q.kind == "indirect"}
+    assert quotes["that the proposed takeover could fail"].speaker is None
+    assert quotes["that interest rates may rise"].speaker is None
+    # "raised concerns" is the mayor's own.
+    assert quotes["that such a move could cost German jobs"].speaker.name == "The mayor of Frankfurt"

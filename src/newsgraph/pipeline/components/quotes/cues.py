@@ -239,7 +239,9 @@ def find_learned(parse: Parse, model: CueModel, taken: frozenset[int] = frozense
         if content is None:
             continue
         speaker = speaker_of(parse, tok)
-        if speaker is None or (_reports_infinitive(tok) and not could_hold(speaker)):
+        if speaker is None and not stirred(tok):
+            continue  # no one holds it; a belief stirred by a cause is held by no one named
+        if speaker is not None and _reports_infinitive(tok) and not could_hold(speaker):
             continue
         cue = Cue(tok.idx, tok.idx + len(tok), tok, speaker, score)
         found.append(Reported(content[0], content[1], cue))
@@ -287,6 +289,16 @@ def content_of(parse: Parse, tok) -> tuple[int, int] | None:
     return span
 
 
+# Verbs whose subject causes a belief rather than holds it ("the data fuelled fresh
+# concerns that ...", "prompting fears that rates may rise"): read on BBC output, where
+# all 10 such records named the cause as the speaker. "raise" is left out: "has raised
+# concerns that ..." is the subject's own.
+_STIRRING = frozenset({
+    "prompt", "fuel", "spark", "trigger", "stoke", "fan", "heighten", "ease", "allay",
+    "dampen", "dash", "provoke", "revive", "cause",
+})
+
+
 def speaker_of(parse: Parse, tok):
     """The head of the speaker phrase of learned cue ``tok``: a verb's subject (as for the
     lexicon's verbs), an adjective's through its copula (``aides were coy about``); a
@@ -309,5 +321,14 @@ def speaker_of(parse: Parse, tok):
     if names:
         return names[-1]
     if tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        if stirred(tok):
+            return None  # "Opposition from TCI has fuelled speculation that ...": no one's
         return parse.subject_of(tok.head)
     return None
+
+
+def stirred(tok) -> bool:
+    """Whether noun cue ``tok`` is the object of a verb that causes a belief (``_STIRRING``:
+    "fuelled speculation that ...", "prompting fears that ..."): an attribution whose
+    holder the sentence does not name."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _STIRRING
