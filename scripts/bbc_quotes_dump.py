@@ -7,10 +7,12 @@ the extractor gets wrong. The texts stay out of the repository: write the dump t
 
     nice -n 10 .venv/bin/python scripts/bbc_quotes_dump.py CORPUS_DIR /tmp/quotes.jsonl
     .venv/bin/python scripts/bbc_quotes_dump.py --diff /tmp/before.jsonl /tmp/after.jsonl [--sample 20] [--speakers 45] [--seed 7]
+    .venv/bin/python scripts/bbc_quotes_dump.py --counts /tmp/quotes.jsonl
 
 ``--diff`` compares two dumps: the quotes only in the first (removed), only in the second
 (added), and those whose speaker changed (its words, name or type), with counts by kind and cue word and every
-removed or added quote's text and context, for a reader to judge.
+removed or added quote's text and context, for a reader to judge. ``--counts`` counts, in
+one dump, the content-edge classes of docs/quotes.md (twenty-seventh session).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from collections import Counter
 from pathlib import Path
 
 from newsgraph.eval.tasks.quantities import run_components
+from newsgraph.pipeline.components.quotes.marks import DOUBLE_MARKS
+from newsgraph.resources import words
 
 CHUNK = 200
 COMPONENTS = ("newsgraph.entities.v1", "newsgraph.quotes.v1")
@@ -79,6 +83,29 @@ def _load(path: str) -> dict[tuple, dict]:
     return rows
 
 
+# The linking words of the content-piece rule (``resources/quotes/connectives.txt``).
+_CONNECTIVES = words("quotes/connectives.txt")
+
+
+def counts(path: str) -> None:
+    """Count, in a dump, the classes of docs/quotes.md's twenty-seventh session: indirect
+    contents with an odd number of double quote marks (a fragment left open), ending in a
+    dangling "and", "or" or "but", or made of a linking word alone ("But"); records whose
+    cue runs over several words (a verb and its cue noun: "expressed doubts", besides
+    "according to"); direct quotes with no speaker, and those of them with no cue."""
+    rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+    indirect = [r for r in rows if r["kind"] == "indirect"]
+    direct = [r for r in rows if r["kind"] == "direct"]
+    odd = sum(sum(r["text"].count(m) for m in DOUBLE_MARKS) % 2 for r in indirect)
+    dangling = sum(r["text"].split()[-1].lower() in ("and", "or", "but") for r in indirect if r["text"].split())
+    linking = sum(" ".join(r["text"].lower().split()) in _CONNECTIVES for r in indirect)
+    several = Counter(r["cue"].lower() for r in rows if r["cue"] and " " in r["cue"].strip() and r["cue"].lower() != "according to")
+    unnamed = [r for r in direct if not r["speaker"]]
+    print(f"{len(rows)} records, {len(indirect)} indirect: {odd} with a fragment left open, {dangling} ending in a conjunction, {linking} a linking word alone")
+    print(f"cues of several words (not 'according to'): {sum(several.values())}; {several.most_common(12)}")
+    print(f"direct: {len(direct)}, {len(unnamed)} with no speaker ({sum(r['cue'] is None for r in unnamed)} of them with no cue)")
+
+
 def diff(before: str, after: str, sample: int | None = None, seed: int = 7, speakers: int | None = None) -> None:
     """Print what changed between two dumps (quotes keyed by article, kind, text and cue);
     with ``sample``, only that many added and removed quotes, drawn at random (``seed``),
@@ -123,14 +150,19 @@ def _speaker(row: dict) -> tuple:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("first", help="the corpus folder (its */*.txt), or with --diff the earlier dump")
-    parser.add_argument("second", help="the dump to write, or with --diff the later dump")
+    parser.add_argument("first", help="the corpus folder (its */*.txt), with --diff the earlier dump, with --counts the dump")
+    parser.add_argument("second", nargs="?", help="the dump to write, or with --diff the later dump")
+    parser.add_argument("--counts", action="store_true", help="count the content-edge classes in the dump FIRST")
     parser.add_argument("--diff", action="store_true", help="compare two dumps instead of making one")
     parser.add_argument("--sample", type=int, default=None, help="with --diff: list only this many added and removed quotes")
     parser.add_argument("--speakers", type=int, default=None, help="with --diff: list only this many speaker changes")
     parser.add_argument("--seed", type=int, default=7, help="with --sample or --speakers: the draw's seed")
     args = parser.parse_args()
-    if args.diff:
+    if args.counts:
+        counts(args.first)
+    elif args.second is None:
+        parser.error("a second path is needed: the dump to write, or with --diff the later dump")
+    elif args.diff:
         diff(args.first, args.second, args.sample, args.seed, args.speakers)
     else:
         main(args.first, args.second)

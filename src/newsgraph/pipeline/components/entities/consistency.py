@@ -736,7 +736,9 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
     cued: set[str] = set()
     groups: set[str] = set()  # NORP names a company noun cues
     for m in mentions:
-        if m.label in ("GPE", "LOC") and m.entry is None and (_company_appositive(m, toks) or _company_noun_before(m, toks)):
+        if m.label in ("GPE", "LOC") and m.entry is None and (
+            _company_appositive(m, toks) or _company_noun_before(toks.by_start.get(m.start), toks, trades=False)
+        ):
             cued.add(norm_key(m.text(text)))
     placed = {key for key in cued if _populated_place(key) < 0}
     for m, first, last in _people_or_orgs(mentions, toks, ("PERSON", "ORG", "NORP")):
@@ -753,8 +755,7 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
             continue
         if (
             _company_appositive(m, toks)
-            or first > 0 and toks.lower[first - 1] in _ORG_CUE_NOUNS
-            or first > 1 and " ".join(toks.lower[first - 2 : first]) in _ORG_CUE_NOUNS
+            or _company_noun_before(first, toks)
             or after[:1] and after[0] in _ORG_CUE_AFTER
             or " ".join(after) in _ORG_CUE_AFTER
             or (_TEAM_POSITION if " " in m.text(text) else _TEAM_ROLE).match(text, m.end)
@@ -778,14 +779,14 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
             m.label, m.sure = "ORG", True
 
 
-def _company_noun_before(m: Mention, toks: Tokens) -> bool:
-    """Whether a company noun that names no trade stands right before the name ("blog
-    analysis firm Technorati", "Italian airline Alitalia", "recovery company Ontrack")."""
-    first = toks.by_start.get(m.start)
+def _company_noun_before(first: int | None, toks: Tokens, trades: bool = True) -> bool:
+    """Whether a company noun of one or two words stands right before token ``first``
+    ("export bank Bancomext", "blog analysis firm Technorati", "Italian airline
+    Alitalia"); with ``trades`` false, not one that also names a trade ("producer")."""
     if not first:
         return False
     before = [toks.lower[first - 1]] + ([" ".join(toks.lower[first - 2 : first])] if first > 1 else [])
-    return any(w in _ORG_CUE_NOUNS and w not in _TRADE_NOUNS for w in before)
+    return any(w in _ORG_CUE_NOUNS and (trades or w not in _TRADE_NOUNS) for w in before)
 
 
 def _company_appositive(m: Mention, toks: Tokens) -> bool:

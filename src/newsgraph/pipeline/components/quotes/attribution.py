@@ -332,13 +332,13 @@ class Parse:
             # Association (CEA) told``); a name after the verb only in an inversion
             # (``said Flynn``).
             before = [t for t in near if t.i < verb.i]
-            before = [t for t in before if self._person(t)] or before
+            before = [t for t in before if self.is_person(t)] or before
             near = before or near
             if near:
                 return min(near, key=lambda t: abs(t.i - verb.i))
         return None
 
-    def _person(self, tok) -> bool:
+    def is_person(self, tok) -> bool:
         """``tok`` is part of a person's name."""
         return self.in_person(tok.idx) if self.in_person is not None else tok.ent_type_ == "PERSON"
 

@@ -399,21 +399,23 @@ def _inherit_subject(parse: Parse, direct: list[_Item]) -> None:
     for item in direct:
         if item.cue is not None or item.speaker_of is not None or item.marked is None:
             continue
-        before = text[: item.marked.open].rstrip()
-        if not before or before[-1] not in _SENTENCE_END or "\n" in text[len(before) : item.marked.open]:
+        end = item.marked.open  # where the sentence before it ends, on the same line
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if end == 0 or text[end - 1] not in _SENTENCE_END:
             continue
-        tok = parse.token_at(len(before) - 1)
+        tok = parse.token_at(end - 1)
         if tok is None or parse.inside_quotes(tok.idx):
             continue
         sent = tok.sent
-        line = text[text.rfind("\n", 0, sent.start_char) + 1 : len(before)].lstrip()
-        if any(c in DOUBLE_MARKS for c in text[sent.start_char : len(before)]) or line.startswith((":", "-", "—")):
+        line = text[text.rfind("\n", 0, sent.start_char) + 1 : end].lstrip()
+        if any(c in DOUBLE_MARKS for c in text[sent.start_char : end]) or line.startswith((":", "-", "—")):
             continue  # a quote's own sentence, or a transcript's turn (": Bob was one of ...")
         root = sent.root
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subject is None or root.pos_ not in ("VERB", "AUX") or parse.is_cue_verb(root):
             continue
-        if subject.lower_ in ("he", "she") or (subject.pos_ == "PROPN" and parse.in_person is not None and parse.in_person(subject.idx)):
+        if subject.lower_ in ("he", "she") or (subject.pos_ == "PROPN" and parse.is_person(subject)):
             item.speaker_of = Cue(subject.idx, subject.idx + len(subject), root, subject)
 
 

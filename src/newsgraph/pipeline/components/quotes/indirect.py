@@ -411,14 +411,14 @@ def _trim(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and (text[end - 1] in _TRIM or text[end - 1] == "."):
         end -= 1
-    dangling = _DANGLING_CONJUNCTION.search(text, start, end)
+    dangling = _DANGLING_CONJUNCTION.search(text, max(start, end - 12), end)
     if dangling is not None:
         end = dangling.start()  # "pressure is growing for change and": the parser's cut
     if end <= start:
         return None
-    marks = [i for i in range(start, end) if text[i] in DOUBLE_MARKS]
-    if len(marks) % 2:
-        if start > 0 and text[start - 1] in DOUBLE_MARKS and not text[marks[0] - 1].isspace():
+    if sum(text.count(mark, start, end) for mark in DOUBLE_MARKS) % 2:
+        first = min(i for i in (text.find(mark, start, end) for mark in DOUBLE_MARKS) if i >= 0)
+        if start > 0 and text[start - 1] in DOUBLE_MARKS and not text[first - 1].isspace():
             start -= 1  # the first mark inside closes the fragment the content opens with
         else:
             closing = _CLOSING_AFTER.match(text, end)
