@@ -17,7 +17,8 @@ type the other dump gave the same name in that article, and a count by (before, 
 whose name is written as a person's (``consistency.person_shaped``: "Marion Jones" ORG),
 PERSON entities whose name stands right before ", which" in their article ("Varig, which
 ..."), NORP entities not shaped like a people's name (``mentions.group_shaped``:
-"Clearstream"), and the NORP "Democrat" of "Liberal Democrat".
+"Clearstream"), the NORP "Democrat" of "Liberal Democrat", and articles where two
+entities carry the same ids ("One thing, one entity").
 ``--half train`` or ``--half measure`` keeps one half of the articles (split by the SHA-1 of
 their path, ``training.convert.bbc_half``): the retrained recogniser learns silver labels
 from the train half's dumps (training/README.md) and is measured on the other.
@@ -126,9 +127,16 @@ def shapes(path: Path, root: Path) -> tuple[int, int, int, int]:
         and r["name"] == "Democrat"
         and any(b.endswith("Liberal ") for b in r["before"])
     ]
+    # One thing as two entities: the same ids twice in an article ("United States" of "the
+    # US" and of "America"; docs/entities.md, twenty-seventh session).
+    by_ids = Counter((r["a"], json.dumps(r["kb"], sort_keys=True)) for r in rows if r["kb"])
+    twice = [key for key, n in by_ids.items() if n > 1]
+    for article, ids in twice:
+        print(f"twice   {article:<22} {ids}")
     print(
         f"{len(shaped)} entities written as people's typed otherwise; {len(which)} PERSON before ', which'; "
-        f"{len(groups)} NORP not shaped like a people's name; {len(democrats)} NORP 'Democrat' after 'Liberal'"
+        f"{len(groups)} NORP not shaped like a people's name; {len(democrats)} NORP 'Democrat' after 'Liberal'; "
+        f"{len(twice)} articles with the same ids on two entities"
     )
     return len(shaped), len(which), len(groups), len(democrats)
 

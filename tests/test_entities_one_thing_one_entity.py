@@ -29,6 +29,12 @@ def test_entities_a_country_written_two_ways_is_one_entity(linker):
     assert any(e.name == "Europe" for e in doc.entities)
 
 
+def test_entities_a_country_written_two_ways_with_no_entry_is_one_entity(linker):
+    text = "Moya beat Roddick to end the USA's challenge in Seville. US coach Pat Kane was proud."
+    doc = run(linker, text, [("USA", "GPE"), ("Seville", "GPE"), ("US", "GPE")])
+    assert len([e for e in doc.entities if e.kb.get("iso3166") == "US"]) == 1
+
+
 def test_entities_two_countries_stay_two(linker):
     text = "Talks between the US and Britain resumed, and America said Britain would sign."
     doc = run(linker, text, [("US", "GPE"), ("Britain", "GPE"), ("America", "GPE"), ("Britain", "GPE")])

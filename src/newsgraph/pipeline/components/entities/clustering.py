@@ -148,11 +148,17 @@ def _merge_unmatched(clusters: dict[str, Cluster], text: str) -> None:
 def _merge_countries(clusters: dict[str, Cluster], text: str) -> None:
     """A place the gazetteer left without an entry whose name is a country's ("America" in
     a story that also says "the US", "US" where the gazetteer's match was not taken) joins
-    that country's cluster: both were given the country's ids, as two entities."""
+    that country's cluster, or the first such place of the same country ("the USA" and
+    "US"): both were given the country's ids, as two entities."""
+    first: dict[str, str] = {}
     for key in [k for k, c in clusters.items() if c.entry is None and k.startswith("PLACE:") and c.label() == "GPE"]:
         found = country_for_cluster(clusters[key], text, "GPE")
-        target = f"country:{found.iso2}" if found is not None else None
-        if target in clusters and clusters[target].entry is not None and clusters[target].entry.kind == "country":
+        if found is None:
+            continue
+        target = f"country:{found.iso2}"
+        if not (target in clusters and clusters[target].entry is not None and clusters[target].entry.kind == "country"):
+            target = first.setdefault(found.iso2, key)
+        if target != key:
             _merge(clusters, key, target)
 
 
