@@ -3,8 +3,9 @@ each link with a confidence and its evidence."""
 
 from __future__ import annotations
 
-from newsgraph.corpus.names import given_compatible, name_key, persons_compatible
+from newsgraph.corpus.names import name_key
 from newsgraph.corpus.resolve import resolve
+from newsgraph.pipeline.shared.person_names import given_compatible, persons_compatible
 
 
 def _rows(*specs):

@@ -58,6 +58,40 @@ def test_entities_linking_shared_surname_stays_apart():
     assert named(doc, "Delk").type == "PERSON"
 
 
+def test_entities_linking_spellings_and_initials_of_one_name_join_it():
+    # Another spelling of the given name, an initial in a team sheet, and the bare surname
+    # that both would otherwise leave ambiguous.
+    text = "Viktor Orlak was jailed. Victor Orlak says so. Orlak waved. Team: K Dunmore, Kelly Dunmore."
+    doc = analyse(
+        text,
+        [("Viktor Orlak", "PERSON"), ("Victor Orlak", "PERSON"), ("Orlak", "PERSON"), ("K Dunmore", "PERSON"), ("Kelly Dunmore", "PERSON")],
+    )
+    assert texts(doc, named(doc, "Viktor Orlak")) == ["Viktor Orlak", "Victor Orlak", "Orlak"]
+    assert texts(doc, named(doc, "Kelly Dunmore")) == ["K Dunmore", "Kelly Dunmore"]
+    assert len(doc.entities) == 2
+
+
+def test_entities_linking_an_initial_two_people_share_stays_apart():
+    text = "J Pellow (capt); Jason Pellow and his coach Andy Pellow. Pellow scored."
+    doc = analyse(text, [("J Pellow", "PERSON"), ("Jason Pellow", "PERSON"), ("Andy Pellow", "PERSON"), ("Pellow", "PERSON")])
+    # "J" may only be Jason: those two join; the bare surname may be either of two people.
+    assert texts(doc, named(doc, "Jason Pellow")) == ["J Pellow", "Jason Pellow"]
+    assert texts(doc, named(doc, "Andy Pellow")) == ["Andy Pellow"]
+    assert texts(doc, named(doc, "Pellow")) == ["Pellow"]
+
+
+def test_entities_linking_a_title_or_team_role_before_a_surname_is_the_surname():
+    text = "Coach Brennt quits. Claudio Brennt and Dora Brennt left. Gen Brennt stayed. Gen Tasko met Amir Tasko."
+    doc = analyse(
+        text,
+        [("Coach Brennt", "PERSON"), ("Claudio Brennt", "PERSON"), ("Dora Brennt", "PERSON"), ("Gen Brennt", "PERSON"),
+         ("Gen Tasko", "PERSON"), ("Amir Tasko", "PERSON")],
+    )
+    # Two Brennts: the titled forms stay together, apart from both; one Tasko takes his.
+    assert texts(doc, named(doc, "Coach Brennt")) == ["Coach Brennt", "Gen Brennt"]
+    assert texts(doc, named(doc, "Amir Tasko")) == ["Gen Tasko", "Amir Tasko"]
+
+
 def test_entities_linking_ids_follow_first_mention():
     text = "Brakka Corp hired Ilse Moor. Ilse Moor joined Brakka Corp today."
     doc = analyse(text, [("Brakka Corp", "ORG"), ("Ilse Moor", "PERSON"), ("Ilse Moor", "PERSON"), ("Brakka Corp", "ORG")])

@@ -154,3 +154,13 @@ def test_entities_mentions_dateline_place_and_region_are_places(linker):
     doc = run(linker, text, [("KORVALD", "PERSON"), ("Norway", "GPE"), ("Korvald", "PERSON")])
     types = {e.name: e.type for e in doc.entities}
     assert types == {"Korvald": "GPE", "Norway": "GPE"}
+
+
+def test_entities_mentions_a_town_before_a_number_is_a_team_only_in_a_results_line(linker):
+    # A results line makes the towns teams; a town after "in", or before a measure, in a
+    # paragraph with other figures stays a place.
+    results = run(linker, "Result: Dorrant 3 Velmar 1.", [("Dorrant", "GPE"), ("Velmar", "GPE")])
+    assert {e.name: e.type for e in results.entities} == {"Dorrant": "ORG", "Velmar": "ORG"}
+    text = "He settled in Dorrant 13 years ago, paid 65,000 for a flat and ran Velmar 200 m races."
+    doc = run(linker, text, [("Dorrant", "GPE"), ("Velmar", "GPE")])
+    assert {e.name: e.type for e in doc.entities} == {"Dorrant": "GPE", "Velmar": "GPE"}

@@ -42,6 +42,12 @@ def test_entities_names_company_cues_make_a_one_word_name_an_organisation():
     assert found["Ostrabank"] == "ORG"
 
 
+def test_entities_names_a_firm_called_or_known_as_a_name_is_an_organisation():
+    text = "The assets went to a little-known firm called Dravik. Dravik then passed them on to a group known as Ormen Velt."
+    found = _names(text)
+    assert found.get("Dravik") == "ORG" and found.get("Ormen Velt") == "ORG"
+
+
 def test_entities_names_company_cue_spares_a_surname_of_a_person_named_in_full():
     found = _names("Maria Kessel spoke on Monday. The firm Kessel and its unit were sold, Kessel said.")
     assert found["Maria Kessel"] == "PERSON"
@@ -168,3 +174,10 @@ def test_entities_names_two_names_of_a_list_read_as_one_are_split_at_the_comma()
     toks = Tokens(load_spacy()(text), text)
     assert _split_commas(toks, [(0, 2)], "ORG") == [(0, 2)]
     assert _split_commas(toks, [(4, 6)], "GPE") == [(4, 6)]
+
+
+def test_entities_names_a_unit_glued_to_a_number_is_no_name():
+    text = "The new 60GB Zentra player holds 1.8GB of songs, and 3G phones sold well, Ana Ruiz said."
+    found = _names(text)
+    assert not any(name.startswith(("GB", "G ")) or name in ("GB", "G") for name in found)
+    assert found.get("Ana Ruiz") == "PERSON"

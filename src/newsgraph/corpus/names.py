@@ -6,19 +6,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from newsgraph.resources import table, words
+from newsgraph.pipeline.shared.person_names import TITLE_WORDS
+from newsgraph.resources import words
 
 # Entity types resolved together: a GPE in one article may be a LOC in another.
 FAMILIES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
 # Value-like types are not things to resolve across articles.
 SKIP_TYPES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
-TITLES = words("lexicons/names/title_words.txt")
+TITLES = TITLE_WORDS
 SUFFIXES = words("lexicons/names/suffixes.txt")
 STOP_ORG = words("lexicons/entities/acronym_skip.txt")  # the list entity clustering uses within one article
-
-# Common English given-name variants (a short list on purpose: each pair is a claim).
-_NICKNAMES = table("lexicons/names/nicknames.tsv")
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -55,29 +53,6 @@ def name_key(name: str, fam: str) -> str:
     elif tokens and tokens[0] == "the" and len(tokens) > 1:
         tokens = tokens[1:]
     return " ".join(tokens)
-
-
-def given_compatible(a: str, b: str) -> bool:
-    """True when two given names may be the same person's: equal, a known short form
-    (Joe ~ Joseph) or an initial (J ~ Joseph). Hunter and Joe are not."""
-    if a == b:
-        return True
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    return _NICKNAMES.get(a, a) == _NICKNAMES.get(b, b)
-
-
-def persons_compatible(a: list[str], b: list[str]) -> bool:
-    """Full names (token lists, surname last) that may name one person: same surname,
-    compatible first given names, and no conflicting middle names."""
-    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
-        return False
-    if not given_compatible(a[0], b[0]):
-        return False
-    middle_a, middle_b = a[1:-1], b[1:-1]
-    if middle_a and middle_b:
-        return given_compatible(middle_a[0], middle_b[0])
-    return True
 
 
 def acronym(norm: str) -> str:

@@ -27,7 +27,8 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
-from newsgraph.corpus.names import acronym, family, fold, name_key, persons_compatible
+from newsgraph.corpus.names import acronym, family, fold, name_key
+from newsgraph.pipeline.shared.person_names import persons_compatible
 
 FUZZY_MIN = 92  # rapidfuzz ratio for near-identical spellings
 CONTEXT_MIN = 2  # entities named in both articles for a surname-only mention to join a person named elsewhere

@@ -12,7 +12,8 @@ from functools import lru_cache
 from newsgraph.pipeline.components.entities.consistency import norm_key, positions
 from newsgraph.pipeline.components.entities.gazetteer import Entry, Gazetteer
 from newsgraph.pipeline.components.entities.mentions import TITLE_ABBREVIATION, Mention, initials
-from newsgraph.resources import countries
+from newsgraph.pipeline.shared.person_names import TITLE_WORDS, persons_compatible
+from newsgraph.resources import countries, words
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Types whose name in capitals is a word in capitals ("SPRINGFIELD" in a dateline), no acronym.
@@ -48,10 +49,17 @@ class Cluster:
         forms = set(written)
         if all(f.isupper() and len(f) > 3 for f in forms) and self.label() in _CAPITALS_READ_AS_NAMES:
             forms = {f.title() for f in forms}  # "SPRINGFIELD" in a dateline; "LA", "GB" stay
-        # Of two spellings as long ("Robert Kilroy-Silk", "Robert Kilroy Silk"), the more written.
-        return max(
-            forms, key=lambda f: (not f.isupper() or len(forms) == 1, len(f.replace("-", " ").split()), len(f), written[f], f)
-        )
+        # Of two spellings as long ("Robert Kilroy-Silk", "Robert Kilroy Silk"), the more written;
+        # a person's name words count without a title before them ("Amitai Etzioni", not
+        # "Professor Etzioni"), and of as many, the one without a title.
+        person = self.label() == "PERSON"
+
+        def rank(f: str) -> tuple:
+            n = len(f.replace("-", " ").split())
+            named = len(_person_words("PERSON:" + f.lower().replace("-", " "))[0]) if person else n
+            return (not f.isupper() or len(forms) == 1, named, n == named, n, len(f), written[f], f)
+
+        return max(forms, key=rank)
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -174,31 +182,103 @@ def _merge(clusters: dict[str, Cluster], src: str, dst: str) -> None:
 
 def _merge_people(clusters: dict[str, Cluster], text: str) -> None:
     """A surname, first name or shorter form joins the one longer name it is part of
-    ("Biden" -> "Joe Biden"); when two people share it ("Joe"/"Hunter Biden") it stays alone."""
-    people = {k: tuple(k.split(":", 1)[1].split()) for k, c in clusters.items() if k.startswith("PERSON:")}
-    for key, parts in sorted(people.items(), key=lambda kv: len(kv[1])):
+    ("Biden" -> "Joe Biden"); when two people share it ("Joe"/"Hunter Biden") it stays alone.
+    First, a name after a title is the name alone ("Gen Musharraf" and "Musharraf"), and
+    full names that may be one person's are one ("Viktor" and "Victor Makarov", "K Holmes"
+    and "Kelly Holmes")."""
+    people = {k: _person_words(k) for k in clusters if k.startswith("PERSON:")}
+    forms = {k: [parts] for k, (parts, _) in people.items()}  # each name a cluster was written as
+    by_words: dict[tuple[str, ...], list[str]] = {}
+    for key, (parts, _) in people.items():
+        by_words.setdefault(parts, []).append(key)
+    for keys in by_words.values():
+        _join(clusters, people, forms, keys, min(keys, key=lambda k: (people[k][1], k)))
+    for group in _variant_groups(clusters, people):
+        main = max(group, key=lambda k: (len(people[k][0]), min(map(len, people[k][0])), len(clusters[k].mentions)))
+        _join(clusters, people, forms, group, main)
+    for key, (parts, titled) in sorted(people.items(), key=lambda kv: len(kv[1][0])):
         if key not in clusters:
             continue
         longer = [
-            k for k, w in people.items()
-            if k != key and k in clusters and len(w) > len(parts) and _part_of(parts, w)
+            k for k in people
+            if k != key and k in clusters
+            and any(len(w) > len(parts) and _part_of(parts, w, surname_only=titled) for w in forms[k])
         ]
         if len(longer) == 1:
             _merge(clusters, key, longer[0])
         elif len(longer) > 1:
             # All longer candidates may be one person ("Jens Stoltenberg" inside
             # "Jens Stoltenberg Jr." style chains): merge only if they nest.
-            longest = max(longer, key=lambda k: len(people[k]))
-            if all(_part_of(people[k], people[longest]) for k in longer):
+            longest = max(longer, key=lambda k: len(people[k][0]))
+            if all(_part_of(people[k][0], people[longest][0]) for k in longer):
                 _merge(clusters, key, longest)
 
 
-def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """``short`` is the surname, the first name, or a trailing run of ``long``."""
+def _join(clusters: dict[str, Cluster], people: dict, forms: dict, keys: list[str], main: str) -> None:
+    """Merge the person clusters ``keys`` into ``main``, which keeps their names' forms."""
+    for key in keys:
+        if key != main:
+            _merge(clusters, key, main)
+            del people[key]
+            forms[main].extend(forms.pop(key))
+
+
+def _person_words(key: str) -> tuple[tuple[str, ...], bool]:
+    """A person cluster's name words without the titles and team roles before them, and
+    whether there were any: "gen pinochet" -> (("pinochet",), True), "coach ranieri" ->
+    (("ranieri",), True). Titles that stand before a given name ("Prince Harry", "Sir
+    Alex", "Dame Kelly") stay, and so do a peer's ("Lord Roberts" of Conwy is no Sion
+    Aubrey Roberts the same story names): what follows them is no surname."""
+    parts = key.split(":", 1)[1].split()
+    titled = False
+    while len(parts) > 1 and parts[0] in _ROLE_WORDS:
+        parts, titled = parts[1:], True
+    return tuple(parts), titled
+
+
+# Titles and team roles before a person's name, less those that name a person by
+# themselves (a sovereign's, a knight's or a peer's).
+_ROLE_WORDS = (TITLE_WORDS | {w for w in words("lexicons/entities/team_roles.txt") if " " not in w}) - {
+    "king", "queen", "prince", "princess", "pope", "sheikh", "emir", "sir", "dame", "lord", "lady", "baron", "baroness",
+}
+
+
+def _variant_groups(clusters: dict[str, Cluster], people: dict[str, tuple[tuple[str, ...], bool]]) -> list[list[str]]:
+    """Groups of full names of one surname that may all be one person's (compatible given
+    names: equal, an initial, a short form or another spelling). A group where any two
+    differ ("J Robinson" beside "Jason" and "Andy Robinson") is left out."""
+    by_surname: dict[str, list[str]] = {}
+    for key, (parts, _) in people.items():
+        if len(parts) > 1 and clusters[key].entry is None:
+            by_surname.setdefault(parts[-1], []).append(key)
+    return [group for keys in by_surname.values() if len(keys) > 1 for group in _compatible_groups(keys, people)]
+
+
+def _compatible_groups(keys: list[str], people: dict[str, tuple[tuple[str, ...], bool]]) -> list[list[str]]:
+    """The groups of ``keys`` linked by compatible names in which every two are compatible."""
+    linked = {k: {o for o in keys if o != k and persons_compatible(people[k][0], people[o][0])} for k in keys}
+    groups, seen = [], set()
+    for k in keys:
+        if k in seen or not linked[k]:
+            continue
+        group, todo = {k}, [k]
+        while todo:
+            for o in linked[todo.pop()] - group:
+                group.add(o)
+                todo.append(o)
+        seen |= group
+        if all(linked[a] >= group - {a} for a in group):
+            groups.append(sorted(group))
+    return groups
+
+
+def _part_of(short: tuple[str, ...], long: tuple[str, ...], surname_only: bool = False) -> bool:
+    """``short`` is the surname, the first name (not when ``surname_only``), or a trailing
+    run of ``long``."""
     n = len(short)
     if long[-n:] == short:
         return True
-    return n == 1 and long[0] == short[0]
+    return not surname_only and n == 1 and long[0] == short[0]
 
 
 @lru_cache(maxsize=1 << 14)

@@ -274,6 +274,8 @@ def _surname_alone(word: str, m: Mention, text: str) -> bool:
 
 _NUMBER = re.compile(r"^\d+$")
 _NUMERIC = re.compile(r"^[\d.,:/-]*\d[\d.,:/-]*$")
+_MEASURE_AFTER = re.compile(r"(?:years?|months?|weeks?|days?|hours?|minutes?|m|km|kg|ft|per|%)$")
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "since", "until"})
 
 
 _DATELINE_NEXT = re.compile(
@@ -298,6 +300,13 @@ def fix_teams(mentions: list[Mention], toks: Tokens, text: str) -> None:
         if m.label not in ("GPE", "LOC") or (m.entry is not None and m.entry.kind in ("country", "loc")):
             continue
         if not _NUMBER.match(toks.words[nxt + 1]):
+            continue
+        # No score: a measure ("Sydney 200m champion", "London 13 years ago") or a place
+        # after a preposition ("arriving in London 13 years ago", "back to Vienna 2003").
+        if nxt + 2 < len(toks) and _MEASURE_AFTER.match(toks.lower[nxt + 2]):
+            continue
+        first = toks.by_start.get(m.start)
+        if first and toks.lower[first - 1] in _PLACE_PREPOSITIONS:
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
         line_end = text.find("\n", m.end)
@@ -782,7 +791,13 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
 def _company_noun_before(first: int | None, toks: Tokens, trades: bool = True) -> bool:
     """Whether a company noun of one or two words stands right before token ``first``
     ("export bank Bancomext", "blog analysis firm Technorati", "Italian airline
-    Alitalia"); with ``trades`` false, not one that also names a trade ("producer")."""
+    Alitalia"), or before "called" or "known as" before it ("a firm called Baikal", "a
+    group known as Meibion Glyndwr"; not "named": "the company named Smith chairman");
+    with ``trades`` false, not one that also names a trade ("producer")."""
+    if first and toks.lower[first - 1] == "called":
+        first -= 1
+    elif first and first > 1 and toks.lower[first - 2 : first] == ["known", "as"]:
+        first -= 2
     if not first:
         return False
     before = [toks.lower[first - 1]] + ([" ".join(toks.lower[first - 2 : first])] if first > 1 else [])

@@ -430,6 +430,9 @@ def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, in
         last -= 1
     while first <= last and (words[first] in _ARTICLES or _is_punct(words[first])):
         first += 1
+    # A unit glued to a number ("1.8GB", "3G", "10K", "60GB iPod") is no name, nor part of one.
+    while first <= last and first > 0 and toks.ends[first - 1] == toks.starts[first] and words[first - 1][-1:].isdigit():
+        first += 1
     # "ex-Yukos", "pro-Chavez", "post-Enron", "Ex-Boeing": the name is what follows the
     # hyphen ("Anti-Terrorism Bill", "Pro-Life Alliance", "anti-Nazi" are left whole, and
     # so is an adjective of a people or a stance, "post-Soviet", "pro-Israel", as CoNLL
