@@ -111,3 +111,21 @@ def test_quotes_a_title_after_a_preposition_is_not_the_names(quotes_of):
         entity(text, "e2", "PERSON", "Ann Dane", "Ann Dane"),
     ]
     assert _last_said(text, quotes_of(text, ents)).entity == "e1"
+
+
+def test_quotes_the_company_is_the_organisation_the_story_is_about(quotes_of):
+    def orgs(text):
+        found = [entity(text, "e1", "ORG", "Brakka Foods", "Brakka Foods")]
+        if "Tessaly" in text:
+            found.append(entity(text, "e2", "ORG", "Tessaly", "Tessaly"))
+        return found
+
+    # Named last and named most: the firm is Brakka Foods.
+    text = "Brakka Foods cut 300 jobs. Brakka Foods blamed costs. The company said sales would recover."
+    assert _speakers(text, quotes_of(text, orgs(text)))["said"] == ("e1", "Brakka Foods")
+    # Named last is not named most (the regulator, once): the phrase names nobody.
+    text = "Brakka Foods cut jobs. Brakka Foods was fined by Tessaly. The company said sales would recover."
+    assert _speakers(text, quotes_of(text, orgs(text)))["said"] == (None, "The company")
+    # Another word makes it maybe another company.
+    text = "Brakka Foods cut jobs. Brakka Foods blamed costs. The rival firm said sales would recover."
+    assert _speakers(text, quotes_of(text, orgs(text)))["said"] == (None, "The rival firm")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from newsgraph.pipeline.components.entities.mentions import COURTESY_TITLES
@@ -59,14 +60,14 @@ class MentionIndex:
     def __init__(self, doc: Document):
         self.mentions = _from_entities(doc) if doc.entities else _from_spacy(doc)
         self.mentions.sort(key=lambda m: (m.start, m.end))
-        self._starts = [m.start for m in self.mentions]
+        self.starts = [m.start for m in self.mentions]
         self.roles = _roles(doc)
         self.gender = _genders(doc.text, self.mentions)
 
     def at(self, start: int, end: int) -> Mention | None:
         """The mention overlapping ``[start, end)`` most, None when there is none."""
         best, best_overlap = None, 0
-        hi = bisect_right(self._starts, end)
+        hi = bisect_right(self.starts, end)
         for m in self.mentions[max(0, hi - 50) : hi]:
             overlap = min(end, m.end) - max(start, m.start)
             if overlap > best_overlap and m.type not in NOT_SPEAKERS:
@@ -75,12 +76,12 @@ class MentionIndex:
 
     def person_between(self, start: int, end: int) -> bool:
         """True when a person is named within ``[start, end)``."""
-        found = self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+        found = self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
         return any(m.type == "PERSON" and m.end <= end for m in found)
 
     def before(self, pos: int, types: tuple[str, ...]) -> list[Mention]:
         """Mentions of ``types`` ending before ``pos`` within the pronoun window, latest first."""
-        hi = bisect_right(self._starts, pos)
+        hi = bisect_right(self.starts, pos)
         out = []
         for m in reversed(self.mentions[:hi]):
             if m.end > pos:
@@ -160,6 +161,11 @@ _PERSON_NOUNS = (
 
 # Nouns for someone who speaks for another: never the person named before them.
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Nouns that alone, after "the", name the organisation a business or sports story is about
+# ("the company said"); fewer than ``_COMPANY_NOUNS``: "the organisation" may be any body.
+_STORY_ORG_NOUNS = frozenset(
+    {"company", "firm", "group", "bank", "airline", "carrier", "insurer", "brewer", "carmaker", "retailer", "club"}
+)
 
 
 class SpeakerResolver:
@@ -245,6 +251,9 @@ class SpeakerResolver:
         holder = self._office_holder(phrase, head.idx)
         if holder is not None:
             return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
+        company = self._company_named(phrase, start)
+        if company is not None:
+            return Speaker(entity=company.entity, name=company.name, start=start, end=end), company.type
         if _AGE_DESCRIPTION.fullmatch(phrase):
             # "said the 34-year-old": a person the story is about, as "he" would be.
             found = self._antecedent(start, ("PERSON",))
@@ -258,6 +267,26 @@ class SpeakerResolver:
                 return Speaker(entity=None, name=name, start=start, end=end), "PERSON"
             return Speaker(entity=None, name=phrase, start=start, end=end), "PERSON"
         return Speaker(entity=None, name=phrase, start=start, end=end), _noun_kind(head)
+
+    def _company_named(self, phrase: str, pos: int) -> Mention | None:
+        """The organisation "the company" or "the firm" is (``_STORY_ORG_NOUNS``, no other
+        word: "the rival firm", "the German firm" may be another): the one the story named
+        last before it, when that is also the one it has named most so far. Where the two
+        differ ("... by the SEC. The company said", in a story about Time Warner) the
+        phrase names nobody. Of 169 BBC speakers so named, 160 were right (docs/quotes.md)."""
+        words = phrase.lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in _STORY_ORG_NOUNS:
+            return None
+        named = [
+            m for m in self.index.mentions[: bisect_left(self.index.starts, pos)] if m.type == "ORG" and m.entity and m.end <= pos
+        ]
+        if not named:
+            return None
+        counts = Counter(m.entity for m in named).most_common(2)
+        latest = named[-1]
+        if latest.entity != counts[0][0] or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+            return None
+        return latest
 
     def _mention_of(self, tok) -> Mention | None:
         """The mention covering ``tok``, else the person whose name ends right before it
