@@ -92,6 +92,17 @@ def test_entities_linking_a_title_or_team_role_before_a_surname_is_the_surname()
     assert texts(doc, named(doc, "Amir Tasko")) == ["Gen Tasko", "Amir Tasko"]
 
 
+def test_entities_linking_a_headline_word_before_a_surname_is_no_given_name():
+    text = "Classy Brennt wins\n\nTim Brennt won on Monday. Brennt smiled."
+    doc = analyse(text, [("Classy Brennt", "PERSON"), ("Tim Brennt", "PERSON"), ("Brennt", "PERSON")])
+    (person,) = doc.entities
+    assert person.name == "Tim Brennt" and texts(doc, person) == ["Classy Brennt", "Tim Brennt", "Brennt"]
+    # In the body the same shape is a name ("Classy Brennt" could be someone).
+    text = "Tim Brennt won on Monday. Classy Brennt lost."
+    doc = analyse(text, [("Tim Brennt", "PERSON"), ("Classy Brennt", "PERSON")])
+    assert len(doc.entities) == 2
+
+
 def test_entities_linking_ids_follow_first_mention():
     text = "Brakka Corp hired Ilse Moor. Ilse Moor joined Brakka Corp today."
     doc = analyse(text, [("Brakka Corp", "ORG"), ("Ilse Moor", "PERSON"), ("Ilse Moor", "PERSON"), ("Brakka Corp", "ORG")])

@@ -11,7 +11,13 @@ from functools import lru_cache
 
 from newsgraph.pipeline.components.entities.consistency import norm_key, positions
 from newsgraph.pipeline.components.entities.gazetteer import Entry, Gazetteer
-from newsgraph.pipeline.components.entities.mentions import TITLE_ABBREVIATION, Mention, initials
+from newsgraph.pipeline.components.entities.mentions import (
+    TITLE_ABBREVIATION,
+    Mention,
+    all_given_names,
+    initials,
+    world_given_names,
+)
 from newsgraph.pipeline.shared.person_names import TITLE_WORDS, persons_compatible
 from newsgraph.resources import countries, words
 
@@ -51,13 +57,17 @@ class Cluster:
             forms = {f.title() for f in forms}  # "SPRINGFIELD" in a dateline; "LA", "GB" stay
         # Of two spellings as long ("Robert Kilroy-Silk", "Robert Kilroy Silk"), the more written;
         # a person's name words count without a title before them ("Amitai Etzioni", not
-        # "Professor Etzioni"), and of as many, the one without a title.
+        # "Professor Etzioni"), and of as many, the one without a title, then the one that
+        # opens with a given name ("Tim Henman", not the headline's "Classy Henman").
         person = self.label() == "PERSON"
 
         def rank(f: str) -> tuple:
             n = len(f.replace("-", " ").split())
-            named = len(_person_words("PERSON:" + f.lower().replace("-", " "))[0]) if person else n
-            return (not f.isupper() or len(forms) == 1, named, n == named, n, len(f), written[f], f)
+            if not person:
+                return (not f.isupper() or len(forms) == 1, n, True, False, n, len(f), written[f], f)
+            parts = _person_words("PERSON:" + f.lower().replace("-", " "))[0]
+            given = parts[0] in all_given_names() or parts[0] in world_given_names()
+            return (not f.isupper() or len(forms) == 1, len(parts), n == len(parts), given, n, len(f), written[f], f)
 
         return max(forms, key=rank)
 
@@ -187,6 +197,10 @@ def _merge_people(clusters: dict[str, Cluster], text: str) -> None:
     full names that may be one person's are one ("Viktor" and "Victor Makarov", "K Holmes"
     and "Kelly Holmes")."""
     people = {k: _person_words(k) for k in clusters if k.startswith("PERSON:")}
+    headline = _headline_end(text)
+    for key, (parts, titled) in people.items():
+        if not titled and _word_before_surname_in_headline(clusters[key], parts, headline):
+            people[key] = parts[1:], True
     forms = {k: [parts] for k, (parts, _) in people.items()}  # each name a cluster was written as
     by_words: dict[tuple[str, ...], list[str]] = {}
     for key, (parts, _) in people.items():
@@ -234,6 +248,32 @@ def _person_words(key: str) -> tuple[tuple[str, ...], bool]:
     while len(parts) > 1 and parts[0] in _ROLE_WORDS:
         parts, titled = parts[1:], True
     return tuple(parts), titled
+
+
+def _headline_end(text: str) -> int:
+    """Where the first line ends when it reads as a headline (short, a line of its own), else 0."""
+    end = text.find("\n")
+    return end if 0 < end <= _HEADLINE_CHARS else 0
+
+
+_HEADLINE_CHARS = 120
+
+
+def _word_before_surname_in_headline(c: Cluster, parts: tuple[str, ...], headline: int) -> bool:
+    """A headline's word before a surname that is no given name: "Classy Henman", "Dogged
+    Federer", "Mogul Wilson" (the body names Tim Henman, Roger Federer, Tony Wilson)."""
+    return (
+        len(parts) == 2
+        and all(m.end <= headline for m in c.mentions)
+        and parts[0].isalpha()
+        and len(parts[0]) > 1
+        and parts[0] not in all_given_names()
+        and parts[0] not in world_given_names()
+        and parts[1] not in _NAME_SUFFIXES  # "Connick Jr"
+    )
+
+
+_NAME_SUFFIXES = words("lexicons/names/suffixes.txt")
 
 
 # Titles and team roles before a person's name, less those that name a person by
