@@ -181,3 +181,16 @@ def test_quotes_a_speaker_span_holds_the_whole_name(quotes_of):
     ]
     spans = [text[q.speaker.start : q.speaker.end] for q in quotes_of(text, ents) if q.speaker]
     assert spans == ["The Kestrel Council of Britain", "Nick Van den Horst"]
+
+
+def test_quotes_what_befalls_a_subject_itself_is_no_content(quotes_of):
+    # "find themselves prosecuted" is no content, so the attribution of the sentence is the
+    # panel's warning.
+    text = "Trawlermen could find themselves prosecuted under the new rules, a panel of MPs has warned."
+    (quote,) = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert _at(text, quote.cue) == "warned" and _at(text, quote).startswith("Trawlermen")
+    text = "The ferry found itself under growing financial stress last year."
+    assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+    # What a subject calls or declares itself is said of it.
+    text = "The group calls itself the Harbour Watch, and Ms Orla declared herself satisfied."
+    assert sorted(_at(text, q.cue) for q in quotes_of(text) if q.kind == "indirect") == ["calls", "declared"]

@@ -148,6 +148,12 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
         comp = last = _prep_object(parse, verb, lemma)
     if comp is None:
         return None
+    if comp.left_edge.lower_ in _REFLEXIVES and lemma not in _SELF_DESCRIBING:
+        # "could find themselves prosecuted", "found itself under stress", "express
+        # themselves": what befalls the subject or what it does, no content; "called
+        # himself a libertarian", "declared himself satisfied" say something of it, and
+        # PolNeAR takes "In defending himself and his business record" for an attribution.
+        return None
     end = content_end(verb, comp, parse)
     end = max(end, last.right_edge, key=lambda t: t.i)
     span = _trim(parse, comp.left_edge.idx, end.idx + len(end))
@@ -168,6 +174,15 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
         return None  # "the ban threatens to reignite tensions": a likelihood, not a threat
     cue = Cue(verb.idx, verb.idx + len(verb), verb, speaker)
     return Reported(start, end, cue)
+
+
+_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"})
+# Cues whose reflexive object is described or argued for, not acted on ("calls himself
+# Heretic", "defending himself").
+_SELF_DESCRIBING = frozenset(
+    {"call", "describe", "declare", "dub", "portray", "identify", "see", "style", "term", "proclaim",
+     "label", "consider", "regard", "pronounce", "bill", "present", "brand", "cast", "fancy", "defend"}
+)
 
 
 def _earlier_sentences(parse: Parse, first, start: int, cue: int) -> int:
