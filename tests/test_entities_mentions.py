@@ -164,3 +164,13 @@ def test_entities_mentions_a_town_before_a_number_is_a_team_only_in_a_results_li
     text = "He settled in Dorrant 13 years ago, paid 65,000 for a flat and ran Velmar 200 m races."
     doc = run(linker, text, [("Dorrant", "GPE"), ("Velmar", "GPE")])
     assert {e.name: e.type for e in doc.entities} == {"Dorrant": "GPE", "Velmar": "GPE"}
+
+
+def test_entities_mentions_a_name_read_as_a_company_whose_surname_stands_alone_as_a_person_is_that_person(linker):
+    text = "Coach Clive Varnum praised the side. Varnum said the pack was strong."
+    doc = run(linker, text, [("Clive Varnum", "ORG"), ("Varnum", "PERSON")])
+    assert {e.name: e.type for e in doc.entities} == {"Clive Varnum": "PERSON"}
+    # Without the surname alone, or after "the", the recogniser's reading stands.
+    text = "Shares in the Clive Varnum group fell. Analysts were unmoved."
+    doc = run(linker, text, [("Clive Varnum", "ORG")])
+    assert {e.name: e.type for e in doc.entities} == {"Clive Varnum": "ORG"}

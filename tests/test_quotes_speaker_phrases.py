@@ -129,3 +129,12 @@ def test_quotes_the_company_is_the_organisation_the_story_is_about(quotes_of):
     # Another word makes it maybe another company.
     text = "Brakka Foods cut jobs. Brakka Foods blamed costs. The rival firm said sales would recover."
     assert _speakers(text, quotes_of(text, orgs(text)))["said"] == (None, "The rival firm")
+
+
+def test_quotes_a_title_in_what_a_name_says_is_not_the_names(quotes_of):
+    text = (
+        "For the Liberal Democrats, Vance Cobble said the chancellor had failed the test. "
+        "The chancellor insisted the figures were sound."
+    )
+    ents = [entity(text, "e1", "PERSON", "Vance Cobble", "Vance Cobble"), entity(text, "e2", "ORG", "Liberal Democrats", "Liberal Democrats")]
+    assert _speakers(text, quotes_of(text, ents))["insisted"] == (None, "The chancellor")

@@ -148,6 +148,7 @@ class EntityLinker(Component):
             fixes.numbered_titles(found, text)
             found = fixes.the_people(found, toks, text)
             fixes.people_surnames(found, toks, text)
+            fixes.people_named_alone(found, toks, text, companies.company_kind)
         return _Draft(toks, found, shouting)
 
     def _settle(self, draft: _Draft, text: str) -> list[mentions.Mention]:

@@ -529,6 +529,39 @@ def people_surnames(mentions: list[Mention], toks: Tokens, text: str) -> None:
                 # the document's other readings of the word still vote (``harmonise``)
 
 
+def people_named_alone(mentions: list[Mention], toks: Tokens, text: str, listed: Callable[[str], object]) -> None:
+    """A name read as an organisation that opens with a given name and ends in a word the
+    recogniser reads alone as a person elsewhere in the document is that person: "Clive
+    Woodward" beside "Woodward", "Nicola Sturgeon" beside "Sturgeon", "producer Mel Gibson"
+    beside "Gibson" (a trade noun made it a company). Not a listed company
+    (``companies.tsv``: "Morgan Stanley" beside a Mr Stanley), a name after "the" or after
+    a company noun that names no trade ("building products group James Hardie"), one with
+    a company's or a place's word after it, nor one whose first word is a frequent English
+    word ("Man Utd", "Sun Interbrew")."""
+    alone = {m.text(text) for m in mentions if m.label == "PERSON" and m.source == "model" and " " not in m.text(text)}
+    if not alone:
+        return
+    for m in mentions:
+        if m.label != "ORG" or m.entry is not None:
+            continue
+        words = m.text(text).split()
+        if not 2 <= len(words) <= 3 or words[-1] not in alone:
+            continue
+        given = words[0].lower()
+        if given not in all_given_names() and given not in world_given_names() or _common(given):
+            continue
+        first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+        if first is None or last is None or (first and toks.lower[first - 1] == "the"):
+            continue
+        if m.sure and not (first and toks.lower[first - 1] in _TRADE_NOUNS):
+            continue
+        after = toks.lower[last + 1 : last + 3]
+        if after[:1] and (after[0] in _ORG_CUE_AFTER or after[0] in _LOWER_HEADS) or " ".join(after) in _ORG_CUE_AFTER:
+            continue
+        if not listed(m.text(text)):
+            m.label, m.sure = "PERSON", True
+
+
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Words before a place or an institution, never before a person's first name: "in Llanelli"
 # after "Llanelli Grammar School", "the Yangtze" after "Yangtze Electric".

@@ -548,8 +548,18 @@ _LIST_WORDS = frozenset({"and", "or", "&", "nor"})
 
 def _own_title_after(written: re.Pattern, after: str) -> bool:
     """Whether the title ``written`` stands after a name as the name's, not as the object of
-    a preposition."""
-    return any(not _OBJECT_OF.search(after, 0, hit.start()) for hit in written.finditer(after))
+    a preposition, nor in what the name says ("Vince Cable said the chancellor had failed")."""
+    return any(
+        not _OBJECT_OF.search(after, 0, hit.start()) and not _SAID_BEFORE.search(after, 0, hit.start())
+        for hit in written.finditer(after)
+    )
+
+
+# A verb of saying between a name and a title: the title is someone the name speaks of.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|claimed|claims|insisted|insists|argued|argues|added|adds|warned|warns|"
+    r"accused|accuses|urged|urges|attacked|attacks|criticised|criticises|criticized|asked|asks)\b"
+)
 
 
 # "the 34-year-old": a description by age alone.
