@@ -17,8 +17,9 @@ type the other dump gave the same name in that article, and a count by (before, 
 whose name is written as a person's (``consistency.person_shaped``: "Marion Jones" ORG),
 PERSON entities whose name stands right before ", which" in their article ("Varig, which
 ..."), NORP entities not shaped like a people's name (``mentions.group_shaped``:
-"Clearstream"), the NORP "Democrat" of "Liberal Democrat", and articles where two
-entities carry the same ids ("One thing, one entity").
+"Clearstream"), the NORP "Democrat" of "Liberal Democrat", articles where two
+entities carry the same ids ("One thing, one entity"), and people named by a bare surname
+that two or more full names in the article end in ("One person, one entity").
 ``--half train`` or ``--half measure`` keeps one half of the articles (split by the SHA-1 of
 their path, ``training.convert.bbc_half``): the retrained recogniser learns silver labels
 from the train half's dumps (training/README.md) and is measured on the other.
@@ -133,10 +134,17 @@ def shapes(path: Path, root: Path) -> tuple[int, int, int, int]:
     twice = [key for key, n in by_ids.items() if n > 1]
     for article, ids in twice:
         print(f"twice   {article:<22} {ids}")
+    # A bare surname left apart because two or more full names end in it ("Makarov" beside
+    # "Viktor" and "Victor Makarov"; docs/entities.md, twenty-eighth session).
+    full = Counter((r["a"], r["name"].split()[-1]) for r in rows if r["type"] == "PERSON" and " " in r["name"])
+    shared = [r for r in rows if r["type"] == "PERSON" and " " not in r["name"] and full[(r["a"], r["name"])] > 1]
+    for r in shared:
+        print(f"shared  {r['a']:<22} {r['name']}")
     print(
         f"{len(shaped)} entities written as people's typed otherwise; {len(which)} PERSON before ', which'; "
         f"{len(groups)} NORP not shaped like a people's name; {len(democrats)} NORP 'Democrat' after 'Liberal'; "
-        f"{len(twice)} articles with the same ids on two entities"
+        f"{len(twice)} articles with the same ids on two entities; "
+        f"{len(shared)} bare surnames that two or more full names share"
     )
     return len(shaped), len(which), len(groups), len(democrats)
 

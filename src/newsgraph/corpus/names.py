@@ -14,7 +14,6 @@ FAMILIES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "F
 # Value-like types are not things to resolve across articles.
 SKIP_TYPES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
-TITLES = TITLE_WORDS
 SUFFIXES = words("lexicons/names/suffixes.txt")
 STOP_ORG = words("lexicons/entities/acronym_skip.txt")  # the list entity clustering uses within one article
 
@@ -46,7 +45,7 @@ def name_key(name: str, fam: str) -> str:
     the rest. (Places are keyed by ``resources.geonames.normalize``, the gazetteer's key.)"""
     tokens = fold(name).split()
     if fam == "PERSON":
-        while len(tokens) > 1 and tokens[0] in TITLES:
+        while len(tokens) > 1 and tokens[0] in TITLE_WORDS:
             tokens = tokens[1:]
         while len(tokens) > 1 and tokens[-1] in SUFFIXES:
             tokens = tokens[:-1]

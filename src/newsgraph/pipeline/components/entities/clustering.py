@@ -11,13 +11,7 @@ from functools import lru_cache
 
 from newsgraph.pipeline.components.entities.consistency import norm_key, positions
 from newsgraph.pipeline.components.entities.gazetteer import Entry, Gazetteer
-from newsgraph.pipeline.components.entities.mentions import (
-    TITLE_ABBREVIATION,
-    Mention,
-    all_given_names,
-    initials,
-    world_given_names,
-)
+from newsgraph.pipeline.components.entities.mentions import TITLE_ABBREVIATION, Mention, any_given_name, initials
 from newsgraph.pipeline.shared.person_names import TITLE_WORDS, persons_compatible
 from newsgraph.resources import countries, words
 
@@ -63,11 +57,10 @@ class Cluster:
 
         def rank(f: str) -> tuple:
             n = len(f.replace("-", " ").split())
-            if not person:
-                return (not f.isupper() or len(forms) == 1, n, True, False, n, len(f), written[f], f)
-            parts = _person_words("PERSON:" + f.lower().replace("-", " "))[0]
-            given = parts[0] in all_given_names() or parts[0] in world_given_names()
-            return (not f.isupper() or len(forms) == 1, len(parts), n == len(parts), given, n, len(f), written[f], f)
+            parts = _person_words("PERSON:" + f.lower().replace("-", " "))[0] if person else ()
+            named = len(parts) if person else n
+            given = bool(parts) and any_given_name(parts[0])
+            return (not f.isupper() or len(forms) == 1, named, n == named, given, n, len(f), written[f], f)
 
         return max(forms, key=rank)
 
@@ -267,8 +260,7 @@ def _word_before_surname_in_headline(c: Cluster, parts: tuple[str, ...], headlin
         and all(m.end <= headline for m in c.mentions)
         and parts[0].isalpha()
         and len(parts[0]) > 1
-        and parts[0] not in all_given_names()
-        and parts[0] not in world_given_names()
+        and not any_given_name(parts[0])
         and parts[1] not in _NAME_SUFFIXES  # "Connick Jr"
     )
 

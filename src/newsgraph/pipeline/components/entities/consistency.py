@@ -18,6 +18,7 @@ from newsgraph.pipeline.components.entities.mentions import (
     Mention,
     Tokens,
     all_given_names,
+    any_given_name,
     common_given_names,
     group_shaped,
     initials,
@@ -25,7 +26,6 @@ from newsgraph.pipeline.components.entities.mentions import (
     may_be_person,
     ordinary,
     surname_ranks,
-    world_given_names,
 )
 from newsgraph.resources import entries, table, words
 
@@ -548,15 +548,14 @@ def people_named_alone(mentions: list[Mention], toks: Tokens, text: str, listed:
         if not 2 <= len(words) <= 3 or words[-1] not in alone:
             continue
         given = words[0].lower()
-        if given not in all_given_names() and given not in world_given_names() or _common(given):
+        if not any_given_name(given) or _common(given):
             continue
         first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
         if first is None or last is None or (first and toks.lower[first - 1] == "the"):
             continue
         if m.sure and not (first and toks.lower[first - 1] in _TRADE_NOUNS):
             continue
-        after = toks.lower[last + 1 : last + 3]
-        if after[:1] and (after[0] in _ORG_CUE_AFTER or after[0] in _LOWER_HEADS) or " ".join(after) in _ORG_CUE_AFTER:
+        if _org_word_after(toks, last):
             continue
         if not listed(m.text(text)):
             m.label, m.sure = "PERSON", True
@@ -659,7 +658,7 @@ def person_shaped(words: list[str]) -> bool:
     if len(words) != 2 or not all(_NAME_WORD.fullmatch(w) for w in words):
         return False
     given, family = words[0].lower(), words[1]
-    rare_given = (given in all_given_names() or given in world_given_names()) and not ordinary(given)
+    rare_given = any_given_name(given) and not ordinary(given)
     if given not in common_given_names() and not rare_given:
         return False
     if family in _HEADS:
@@ -696,12 +695,17 @@ def people_by_name_shape(mentions: list[Mention], toks: Tokens, text: str, liste
             continue
         if first and toks.lower[first - 1] == "the":
             continue
-        after = toks.lower[last + 1 : last + 3]
-        cued = after[:1] and (after[0] in _ORG_CUE_AFTER or after[0] in _LOWER_HEADS)
-        if cued or " ".join(after) in _ORG_CUE_AFTER:
+        if _org_word_after(toks, last):
             continue  # "Adam Opel AG", "Ben Gurion airport"
         if not listed(m.text(text)):
             m.label = "PERSON"
+
+
+def _org_word_after(toks: Tokens, last: int) -> bool:
+    """A company's word (``org_cue_after.txt``: "AG", "Group") or a place's or building's
+    noun in lower case ("airport") right after token ``last``."""
+    after = toks.lower[last + 1 : last + 3]
+    return bool(after[:1]) and (after[0] in _ORG_CUE_AFTER or after[0] in _LOWER_HEADS) or " ".join(after) in _ORG_CUE_AFTER
 
 
 # Capitals of an abbreviation: "IAAF", "RNIB", "WEEE" (not "UK": two letters may be a place's).

@@ -384,6 +384,12 @@ def world_given_names() -> frozenset[str]:
     return frozenset(table("lexicons/names/world_given_names.tsv"))
 
 
+def any_given_name(word: str) -> bool:
+    """``word`` (lower case) is a given name of the Census lists, ``nicknames.tsv`` or
+    Faker's lists of many countries."""
+    return word in all_given_names() or word in world_given_names()
+
+
 # Words (case-folded) left out of a name's initials ("Organisation of the Petroleum
 # Exporting Countries" ~ OPEC).
 ACRONYM_SKIP = words("lexicons/entities/acronym_skip.txt")

@@ -22,7 +22,7 @@ from newsgraph.pipeline.components.entities.companies import (
     the_place,
 )
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
-from newsgraph.pipeline.components.entities.mentions import all_given_names, surname_ranks, world_given_names
+from newsgraph.pipeline.components.entities.mentions import any_given_name, surname_ranks
 from newsgraph.pipeline.components.places.rank import MAJOR_CITY, spelling_of
 from newsgraph.pipeline.shared.parse import columns, ent_spans
 from newsgraph.resources import entries, words
@@ -192,7 +192,7 @@ def _name_not_division(word: str) -> bool:
     """``word`` is a surname or a given name of the name lists (the Census's, Faker's)
     and names no country or division ("Kent", "Devon" are counties first)."""
     key = word.lower()
-    if key not in surname_ranks() and key not in all_given_names() and key not in world_given_names():
+    if key not in surname_ranks() and not any_given_name(key):
         return False
     return not any(p.is_country or p.is_admin1 or p.is_admin2 for p in gazetteer().lookup(word))
 
