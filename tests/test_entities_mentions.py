@@ -174,3 +174,36 @@ def test_entities_mentions_a_name_read_as_a_company_whose_surname_stands_alone_a
     text = "Shares in the Clive Varnum group fell. Analysts were unmoved."
     doc = run(linker, text, [("Clive Varnum", "ORG")])
     assert {e.name: e.type for e in doc.entities} == {"Clive Varnum": "ORG"}
+
+
+def test_entities_mentions_a_place_no_gazetteer_knows_written_with_a_companys_words_is_an_organisation(linker):
+    text = "Quorvex chief executive Hans Berg said plants would close in Quorvex."
+    doc = run(linker, text, [("Quorvex", "GPE"), ("Hans Berg", "PERSON"), ("Quorvex", "GPE")])
+    assert by_name(doc)["Quorvex"].type == "ORG"
+    text = "Plants would close, Hans Berg said. Quorvex shareholders met. Quorvex lost money."
+    doc = run(linker, text, [("Hans Berg", "PERSON"), ("Quorvex", "GPE"), ("Quorvex", "GPE")])
+    assert by_name(doc)["Quorvex"].type == "ORG"
+    # A town GeoNames knows stays a place: "Tokyo shares" are shares traded there.
+    text = "The news sent Tokyo shares lower on Monday."
+    assert by_name(run(linker, text, [("Tokyo", "GPE")]))["Tokyo"].type == "GPE"
+
+
+def test_entities_mentions_a_span_read_across_a_clause_word_or_before_a_place_is_two_names(linker):
+    text = "Mr Chernin told the FT that News Corp was struggling. The show opens at the Sage in Gateshead."
+    doc = run(linker, text, [("FT that News Corp", "ORG"), ("Sage in Gateshead", "ORG")])
+    names = by_name(doc)
+    assert {n: names[n].type for n in ("FT", "News Corp", "Sage", "Gateshead")} == {
+        "FT": "ORG", "News Corp": "ORG", "Sage": "ORG", "Gateshead": "GPE"
+    }
+    # No place after "in", or a lower-case word before it: one name.
+    text = "Money went to Children in Need, the Organisation for Security and Cooperation in Europe and Texas."
+    names = ["Children in Need", "Organisation for Security and Cooperation in Europe"]
+    doc = run(linker, text, [(names[0], "ORG"), (names[1], "ORG"), ("Texas", "GPE")])
+    assert set(names) <= set(by_name(doc))
+
+
+def test_entities_mentions_a_surname_with_its_particle_is_the_person_named_in_full(linker):
+    text = "Karim El Mansouri won in Rabat. El Mansouri said the race was hard."
+    doc = run(linker, text, [("Karim El Mansouri", "PERSON"), ("Rabat", "GPE"), ("El Mansouri", "ORG")])
+    (person,) = [e for e in doc.entities if e.type == "PERSON"]
+    assert person.name == "Karim El Mansouri" and len(person.mentions) == 2

@@ -53,3 +53,14 @@ def test_entities_a_company_noun_not_right_before_a_place_leaves_it(linker):
     text = "The talks were held by the firm in Vexlora, and Vexlora council agreed."
     doc = run(linker, text, [("Vexlora", "GPE"), ("Vexlora", "GPE")])
     assert {e.type for e in doc.entities if e.name == "Vexlora"} == {"GPE"}
+
+
+def test_entities_a_shared_surname_joins_the_person_its_courtesy_title_fits(linker):
+    text = "Tony Marsh and his wife Cherie Marsh arrived. Mr Marsh said the trip was long. Marsh smiled."
+    ents = [("Tony Marsh", "PERSON"), ("Cherie Marsh", "PERSON"), ("Marsh", "PERSON"), ("Marsh", "PERSON")]
+    people = {e.name: len(e.mentions) for e in run(linker, text, ents).entities}
+    assert people == {"Tony Marsh": 3, "Cherie Marsh": 1}
+    # No title, or titles that disagree: the surname stays alone.
+    text = "Tony Marsh and his wife Cherie Marsh arrived. Marsh said the trip was long."
+    ents = [("Tony Marsh", "PERSON"), ("Cherie Marsh", "PERSON"), ("Marsh", "PERSON")]
+    assert {e.name for e in run(linker, text, ents).entities} == {"Tony Marsh", "Cherie Marsh", "Marsh"}

@@ -13,7 +13,7 @@ from newsgraph.pipeline.components.entities.consistency import norm_key, positio
 from newsgraph.pipeline.components.entities.gazetteer import Entry, Gazetteer
 from newsgraph.pipeline.components.entities.mentions import TITLE_ABBREVIATION, Mention, any_given_name, initials
 from newsgraph.pipeline.shared.person_names import TITLE_WORDS, persons_compatible
-from newsgraph.resources import countries, words
+from newsgraph.resources import countries, table, words
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Types whose name in capitals is a word in capitals ("SPRINGFIELD" in a dateline), no acronym.
@@ -188,7 +188,8 @@ def _merge_people(clusters: dict[str, Cluster], text: str) -> None:
     ("Biden" -> "Joe Biden"); when two people share it ("Joe"/"Hunter Biden") it stays alone.
     First, a name after a title is the name alone ("Gen Musharraf" and "Musharraf"), and
     full names that may be one person's are one ("Viktor" and "Victor Makarov", "K Holmes"
-    and "Kelly Holmes")."""
+    and "Kelly Holmes"). A surname two people share joins the one its courtesy titles
+    fit ("Mr Blair" is Tony Blair beside Cherie Blair)."""
     people = {k: _person_words(k) for k in clusters if k.startswith("PERSON:")}
     headline = _headline_end(text)
     for key, (parts, titled) in people.items():
@@ -219,6 +220,38 @@ def _merge_people(clusters: dict[str, Cluster], text: str) -> None:
             longest = max(longer, key=lambda k: len(people[k][0]))
             if all(_part_of(people[k][0], people[longest][0]) for k in longer):
                 _merge(clusters, key, longest)
+                continue
+            # "Mr Blair" beside "Tony" and "Cherie Blair": the courtesy title says which.
+            sex = _courtesy_sex(clusters[key], text) if len(parts) == 1 else None
+            fitting = [k for k in longer if sex is not None and _given_sex(people[k][0][0]) == sex]
+            if len(fitting) == 1:
+                _merge(clusters, key, fitting[0])
+
+
+# A courtesy title right before a name, and the sex it tells ("Mr", "Mrs", "Ms", "Miss").
+_COURTESY_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
+_COURTESY_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def _courtesy_sex(c: Cluster, text: str) -> str | None:
+    """The sex the courtesy titles before a cluster's mentions tell, when at least one
+    stands there and all agree; else None."""
+    told = {
+        _COURTESY_SEX[m.group(1).lower()]
+        for mention in c.mentions
+        if (m := _COURTESY_BEFORE.search(text, max(0, mention.start - 6), mention.start))
+    }
+    return told.pop() if len(told) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _given_sexes() -> dict[str, str]:
+    return {name: value.split("\t")[1] for name, value in table("lexicons/names/given_names.tsv").items()}
+
+
+def _given_sex(name: str) -> str | None:
+    """The sex of the Census list in which a given name ranks best ("tony": m, "cherie": f)."""
+    return _given_sexes().get(name)
 
 
 def _join(clusters: dict[str, Cluster], people: dict, forms: dict, keys: list[str], main: str) -> None:

@@ -512,12 +512,15 @@ def _surnames(mentions: list[Mention], text: str) -> set[str]:
 
 def people_surnames(mentions: list[Mention], toks: Tokens, text: str) -> None:
     """A lone word that is the surname of a person named in full in this document is that
-    person (or family) here too: "Washington" after "MaliVai Washington"; so is a lone
+    person (or family) here too: "Washington" after "MaliVai Washington" (and "El Guerrouj"
+    after "Hicham El Guerrouj", a surname with its particle); so is a lone
     word read as a place that is the first name of one ("to Nigel" after "Nigel Melville"),
     unless a gazetteer knows the place or the word is written the way places are ("in X",
     "the X")."""
     full = [m.text(text).split() for m in mentions if m.label == "PERSON" and " " in m.text(text)]
     surnames = {words[-1] for words in full}
+    # A surname with its particle: "El Guerrouj" of "Hicham El Guerrouj", "Le Bon".
+    surnames |= {" ".join(words[-2:]) for words in full if len(words) > 2 and words[-2].lower() in _SURNAME_PARTICLES}
     given = {words[0] for words in full if len(words[0]) > 2 and words[0].isalpha()}
     for m in mentions:
         if m.entry is None and not m.sure and m.text(text) in surnames:
@@ -527,6 +530,11 @@ def people_surnames(mentions: list[Mention], toks: Tokens, text: str) -> None:
             if first is not None and (first == 0 or toks.lower[first - 1] not in _BEFORE_PLACES):
                 m.label = "PERSON"  # "director Nigel Melville ... I've said to Nigel"; not sure:
                 # the document's other readings of the word still vote (``harmonise``)
+
+
+# Particles that open a surname ("El Guerrouj", "Le Bon", "Van Persie"): the name links
+# other than the English words.
+_SURNAME_PARTICLES = words("lexicons/entities/name_links.txt") - {"of", "the", "and", "for"}
 
 
 def people_named_alone(mentions: list[Mention], toks: Tokens, text: str, listed: Callable[[str], object]) -> None:
@@ -783,7 +791,9 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
     groups: set[str] = set()  # NORP names a company noun cues
     for m in mentions:
         if m.label in ("GPE", "LOC") and m.entry is None and (
-            _company_appositive(m, toks) or _company_noun_before(toks.by_start.get(m.start), toks, trades=False)
+            _company_appositive(m, toks)
+            or _company_noun_before(toks.by_start.get(m.start), toks, trades=False)
+            or _company_words_around(toks, toks.by_start.get(m.start), toks.by_end.get(m.end))
         ):
             cued.add(norm_key(m.text(text)))
     placed = {key for key in cued if _populated_place(key) < 0}
@@ -823,6 +833,27 @@ def org_cues(mentions: list[Mention], toks: Tokens, text: str) -> None:
             or m.label == "NORP" and key in groups
         ):
             m.label, m.sure = "ORG", True
+
+
+# Words after a name that write it as a company's and never as a place's: its shares, its
+# staff and officers, its legal form ("Electrolux chief executive Hans Straberg", "shares
+# in Jet"; ``company_cue_after.txt`` and ``org_cue_after.txt`` without the verbs and "'s
+# new", which follow towns too: "London said", "London's new mayor"). For names GeoNames
+# knows no town by.
+_COMPANY_WORDS_AFTER = (words("lexicons/entities/company_cue_after.txt") | _ORG_CUE_AFTER) - frozenset(
+    "said says say announced announces reported reports posted unveiled launched recalled".split()
+) - {"'s new", "'s latest"}
+
+
+def _company_words_around(toks: Tokens, first: int | None, last: int | None) -> bool:
+    """Whether one or two words of ``_COMPANY_WORDS_AFTER`` follow the name of tokens
+    ``first``..``last``, or "shares in" stands before it."""
+    if first is None or last is None:
+        return False
+    after = toks.lower[last + 1 : last + 3]
+    if after and (after[0] in _COMPANY_WORDS_AFTER or " ".join(after) in _COMPANY_WORDS_AFTER):
+        return True
+    return first > 1 and toks.lower[first - 2 : first] == ["shares", "in"]
 
 
 def _company_noun_before(first: int | None, toks: Tokens, trades: bool = True) -> bool:

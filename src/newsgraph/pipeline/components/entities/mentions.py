@@ -115,12 +115,14 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
     for ent_start, ent_end, label in ent_spans(sdoc):
         if label not in NAME_LABELS:
             continue
-        for part in _split_courtesy(toks, _split_commas(toks, _split_lines(toks, ent_start, ent_end), label), label):
-            trimmed = trim_range(toks, part[0], part[1], label)
+        parts = _split_courtesy(toks, _split_commas(toks, _split_lines(toks, ent_start, ent_end), label), label)
+        for first, last, place in _split_joined(toks, parts):
+            kind = "GPE" if place else label
+            trimmed = trim_range(toks, first, last, kind)
             if trimmed is None:
                 continue
+            part = (first, last)
             first, last = trimmed
-            kind = label
             if last < part[1] and toks.words[last + 1] in _POSTNOMINALS:
                 kind = _before_postnominal(toks, first, last, toks.words[last + 1], kind)
             if kind == "PERSON" and _ends_in_title(toks, first, last):  # "Kano State Governor"
@@ -304,6 +306,50 @@ def _split_courtesy(toks: Tokens, parts: list[tuple[int, int]], label: str) -> l
             out.append((first, cut - 1))
         out.append((cut, last))
     return out
+
+
+def _split_joined(toks: Tokens, parts: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Token ranges ``(first, last, place)`` of ``parts`` split where the recogniser read
+    two names as one across a lower-case word that joins clauses ("told the FT that News
+    Corp", "the Cabinet if Labour wins": ``_CLAUSE_JOINERS``) or across "in" or "at" before
+    a place GeoNames knows (``_a_place``: "Sage in Gateshead", "Cornell University in New
+    York", "Dent in Adelaide"); ``place`` marks that place. Not after a name with a
+    lower-case word ("University of Texas at Austin", "Organisation for Security and
+    Cooperation in Europe" are one name each), and not before a word that is no place
+    ("Children in Need", "Investors in People")."""
+    out = []
+    for first, last in parts:
+        start = first
+        for i in range(first + 1, last):
+            word = toks.words[i]
+            if i <= start or not toks.words[i + 1][:1].isupper():
+                continue
+            if word in _CLAUSE_JOINERS:
+                out.append((start, i - 1, False))
+                start = i + 1
+            elif word in ("in", "at") and all(w[:1].isupper() for w in toks.words[start:i]):
+                rest = toks.words[i + 1 : last + 1]
+                if all(w[:1].isupper() for w in rest) and _a_place(" ".join(rest)):
+                    if not _lone_opening_word(toks, start, i - 1):  # "People in England have ..."
+                        out.append((start, i - 1, False))
+                    out.append((i + 1, last, True))
+                    start = last + 1
+                    break
+        if start <= last:
+            out.append((start, last, False))
+    return out
+
+
+def _lone_opening_word(toks: Tokens, first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` are one ordinary word that opens a sentence or a
+    quote, capitalised for that alone ("People" of '"People in England have ...')."""
+    if first != last or not ordinary(toks.words[first]):
+        return False
+    return toks.sent_start[first] or first == 0 or toks.words[first - 1] in ('"', "“", "'", "‘", "(")
+
+
+# Lower-case words that join clauses and never stand inside a name.
+_CLAUSE_JOINERS = frozenset({"that", "if", "whether", "because", "although", "unless", "while", "when", "who", "which"})
 
 
 def _a_place(word: str) -> bool:
