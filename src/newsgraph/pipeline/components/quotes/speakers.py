@@ -173,7 +173,11 @@ class SpeakerResolver:
     antecedents of later pronouns)."""
 
     def __init__(
-        self, doc: Document, index: MentionIndex, titles: frozenset[str] = frozenset(), inside_quotes=None
+        self,
+        doc: Document,
+        index: MentionIndex,
+        titles: frozenset[str] = frozenset(),
+        inside_quotes=None,
     ):
         self.doc = doc
         self.titles = titles
@@ -203,6 +207,10 @@ class SpeakerResolver:
         # Only a mention covering the head names the speaker: in "the Baltic members" the
         # NORP "Baltic" is a modifier, not who spoke.
         mention = self._mention_of(head)
+        if mention is None or mention.type != "PERSON":
+            person = self._name_after_description(head)
+            if person is not None:
+                return Speaker(entity=person.entity, name=person.name, start=person.start, end=person.end), "PERSON"
         if mention is not None and mention.type == "NORP" and _one_of_a_people(head):
             # "the American", "The Spaniard": a person described by nationality, never the
             # nationality itself; the person the same word is written before ("American
@@ -254,6 +262,9 @@ class SpeakerResolver:
         company = self._company_named(phrase, start)
         if company is not None:
             return Speaker(entity=company.entity, name=company.name, start=start, end=end), company.type
+        named = self._named_after_lede(head, phrase)
+        if named is not None:
+            return Speaker(entity=named.entity, name=named.name, start=start, end=end), named.type
         if _AGE_DESCRIPTION.fullmatch(phrase):
             # "said the 34-year-old": a person the story is about, as "he" would be.
             found = self._antecedent(start, ("PERSON",))
@@ -267,6 +278,94 @@ class SpeakerResolver:
                 return Speaker(entity=None, name=name, start=start, end=end), "PERSON"
             return Speaker(entity=None, name=phrase, start=start, end=end), "PERSON"
         return Speaker(entity=None, name=phrase, start=start, end=end), _noun_kind(head)
+
+    def _name_after_description(self, head) -> Mention | None:
+        """The person named at the end of a description the parser cut short: "said
+        Swedish trades union official Ulf Carlsson", "said Nortel president and chief
+        executive Bill Owens", "said Yukos chief executive Steven Theede", whose subject it
+        heads with "trades", "president" or "Yukos". The words between the head and the name
+        are lower-case nouns and adjectives, "and", or abbreviations ("PR strategist"),
+        and the last is a title or a noun for one person; "for" only after a title head and
+        before no other title ("the minister for civil aviation Praful Patel"; not "a
+        spokesman for chancellor Gordon Brown"). The name ends the phrase."""
+        doc = head.doc
+        # After the verb ("said Danish trades union official ..."), no verb of its own can
+        # stand between the subject and the clause's end: a verb tag there ("trades",
+        # "shadow") is the parser's misreading of a noun.
+        edge = head.left_edge.i
+        inverted = edge > 0 and doc[edge - 1].tag_.startswith("VB")
+        after_for = False
+        previous = head
+        for tok in doc[head.i + 1 : min(head.sent.end, head.i + 1 + _DESCRIPTION_RUN)]:
+            named = self.index.at(tok.idx, tok.idx + len(tok.text))
+            if named is not None and named.type == "PERSON" and named.start == tok.idx:
+                if tok.i == head.i + 1:
+                    return None  # a name right after the head: the parser's reading stands
+                if not after_for and previous.lower_ not in self.titles and previous.lower_ not in _DESCRIPTION_ENDS:
+                    return None
+                return named if self._ends_description(head, named) else None
+            if named is not None:
+                return None  # another name, an organisation or a place, stands between
+            lower = tok.lower_
+            if lower == "for" and not after_for and head.lower_ in self.titles and head.lower_ not in _SPOKESPEOPLE:
+                after_for = True
+            elif lower in ("and", "&"):
+                pass
+            elif not tok.is_alpha or tok.tag_.startswith(_NOT_IN_DESCRIPTIONS) and not (inverted and tok.tag_.startswith("VB")):
+                return None
+            elif not (tok.is_lower or tok.is_upper):
+                return None  # a capitalised word: a name of its own or the next sentence
+            elif after_for and (lower in self.titles or lower in _PERSON_NOUNS):
+                return None  # "a minister for chancellor Gordon Brown": the title is his
+            previous = tok
+        return None
+
+    def _ends_description(self, head, name: Mention) -> bool:
+        """Whether the clause ends after ``name`` or goes on with the verb ``head`` is the
+        subject of ("Labour's deputy minister for women Jacqui Smith accused ...")."""
+        if _NAME_ENDS.match(self.text, name.end):
+            return True
+        verb = head.head
+        return head.dep_ in ("nsubj", "nsubjpass") and verb.i > head.i and self.text[name.end : verb.idx].isspace()
+
+    def _named_after_lede(self, head, phrase: str) -> Mention | None:
+        """The person a story's opening paragraph describes before naming anyone, named as
+        the subject of the next paragraph's first sentence: "Amnesty International's chief
+        has said ... / In a lecture at the LSE, Irene Khan said ...", "the Federal Reserve
+        head has said ... / And Alan Greenspan highlighted ...". The description is
+        definite and ends in a title or a noun for one person ("a Home Office minister" or
+        "an executive" may be anyone)."""
+        words = phrase.lower().split()
+        if len(words) < 2 or words[0] in _INDEFINITE or words[-1] not in self.titles and words[-1] not in _DESCRIPTION_ENDS:
+            return None
+        text = self.text
+        paragraph = text.rfind("\n\n", 0, head.idx)
+        if paragraph >= 0 and text.rfind("\n\n", 0, paragraph) >= 0:
+            return None  # not the opening paragraph (after the headline, if the text has one)
+        following = text.find("\n\n", head.idx)
+        if following < 0:
+            return None
+        doc = head.doc
+        span = doc.char_span(following, len(text), alignment_mode="expand")
+        first = next((t for t in span if not t.is_space), None) if span is not None else None
+        if first is None:
+            return None
+        for tok in first.sent:
+            named = self.index.at(tok.idx, tok.idx + len(tok.text))
+            if named is None or named.type != "PERSON":
+                continue
+            root = doc.char_span(named.start, named.end, alignment_mode="expand").root
+            if root.dep_ != "nsubj" or root.head.pos_ != "VERB":
+                return None  # the first person named there is no one acting
+            # Nobody is named in the description's paragraph ("... after criticism by
+            # Lleyton Hewitt": the official is someone else), nor anyone else before it (the
+            # headline may name the same person: "Dollar gains on Greenspan speech").
+            if self.index.person_between(paragraph + 1, following):
+                return None
+            if any(m.entity != named.entity for m in self.index.before(head.idx, ("PERSON",))):
+                return None
+            return named
+        return None
 
     def _company_named(self, phrase: str, pos: int) -> Mention | None:
         """The organisation "the company" or "the firm" is (``_STORY_ORG_NOUNS``, no other
@@ -564,6 +663,19 @@ _SAID_BEFORE = re.compile(
 
 # "the 34-year-old": a description by age alone.
 _AGE_DESCRIPTION = re.compile(r"(?i)the \d+-year-old")
+# Words opening a description of someone not yet known ("a minister", "any chancellor").
+_INDEFINITE = frozenset({"a", "an", "any", "another", "one", "some", "every", "no"})
+# How many words a description may run on after its head before the name it ends in.
+_DESCRIPTION_RUN = 7
+# Nouns for one person that may end a description before the name ("union official Ulf
+# Carlsson", "PR strategist Glen Yearwood"): besides the titles, the quotes' person nouns
+# and the entities' nouns for a company's staff.
+_DESCRIPTION_ENDS = _PERSON_NOUNS | words("lexicons/entities/company_staff.txt") | {"official", "officials"}
+# Tags of words that never stand inside a description: verbs, modals,
+# prepositions, wh-words, pronouns, determiners, numbers, possessive endings, "to".
+_NOT_IN_DESCRIPTIONS = ("VB", "MD", "IN", "W", "PRP", "DT", "CD", "POS", "TO", "RB")
+# What may follow the name that ends a description: the end of the clause.
+_NAME_ENDS = re.compile(r"\s*(?:[.,;:!?)\"'”’]|\n|$)")
 
 
 def _one_of_a_people(head) -> bool:
