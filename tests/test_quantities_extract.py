@@ -149,3 +149,18 @@ def test_quantities_scaled_values_are_the_numbers_written(extract, make_doc, tex
     assert q.value == value
     if value is None:
         assert (q.low, q.high) == (1_200_000_000, 3_300_000_000)
+
+
+@pytest.mark.parametrize(
+    "text, surface, low, unit",
+    [
+        ("The firms ran multi-billion dollar advertising campaigns.", "multi-billion dollar", 2e9, "USD"),
+        ("He signed a multi-million pound deal.", "multi-million pound", 2e6, "GBP"),
+        ("She made a multimillion-dollar bid.", "multimillion-dollar", 2e6, "USD"),
+    ],
+)
+def test_quantities_multi_scale_is_a_vague_range_not_one_of_the_scale(extract, make_doc, text, surface, low, unit):
+    """"multi-billion dollar" gives no number: several billion (two to ten), never the
+    one billion "billion dollar" alone would read."""
+    q = one(extract(make_doc, text), unit=unit)
+    assert (text[q.start : q.end], q.value, q.low, q.high, q.approx) == (surface, None, low, low * 5, True)

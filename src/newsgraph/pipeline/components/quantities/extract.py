@@ -277,7 +277,8 @@ def _measure(text: str, n: Number) -> Found | None:
     found = Found(start, end, start, end, value, n.low, n.high, kind=n.kind, prefixed=unit is not None)
     if n.kind == "vague":
         found.approx = True
-        m = re.match(r"\s+of\s+", text[end:])
+        # "millions of pounds"; "multi-million pound", "multimillion-dollar" (no "of")
+        m = re.match(r"\s+of\s+", text[end:]) or (re.match(r"[\s-]", text[end:]) if text[start:end][:5].lower() == "multi" else None)
         suffix = _suffix_unit(text, end + m.end()) if m else None
         if suffix:
             found.end = found.num_end = suffix[1]

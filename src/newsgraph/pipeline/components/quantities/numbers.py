@@ -105,6 +105,9 @@ _VAGUE = Scanner(_gated(
     r"(?:\s+of\s+(?P<inner>thousands|millions|billions))?(?=\s+of\b)",
     re.I,
 ))
+# "multi-billion dollar", "a multimillion-pound deal": several of the scale, a vague range
+# from two of it to ten (written as "millions of" is: no single value is given).
+_MULTI = re.compile(r"(?i)\bmulti-?(?P<scale>million|billion|trillion)\b")
 # One pattern per kind of fraction: four small scans are faster than one alternation.
 # Each comes with the strings one of which every match holds (lower-cased; None: no such
 # list), so a text holding none of them is not scanned: same matches, one fast ``in`` test.
@@ -248,6 +251,9 @@ def find_numbers(text: str) -> list[Number]:
         found.append(
             Number(m.start(), m.end(), None, "vague", low=float(base * inner), high=float(base * inner * 10))
         )
+    for m in _MULTI.finditer(text) if _holds(low, ("multi",)) else ():
+        scale = load().scales[m.group("scale").lower()]
+        found.append(Number(m.start(), m.end(), None, "vague", low=float(2 * scale), high=float(10 * scale)))
     for scanner, needs in _FRACTIONS:
         if needs is not None and not _holds(low, needs):
             continue
