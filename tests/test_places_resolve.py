@@ -169,3 +169,11 @@ def test_places_a_town_its_written_division_does_not_hold_is_left_unresolved(run
     # A list of places is no town in a division: each keeps its own reading.
     doc = run("Flights to Sydney, Victoria and Queensland were cut after the storm.")
     assert _by_mention(doc, "Sydney").country == "AU"
+
+
+def test_places_a_country_name_geonames_lacks_is_the_country(run):
+    """"Trinidad" and "Bosnia" are names of countries in ``countries.tsv`` that GeoNames'
+    names miss: the country is a candidate, not only the towns of that name."""
+    doc = run("Officials in Trinidad said talks with Bosnia would resume in the spring.")
+    countries = {p.name: p.country for p in doc.places if p.feature == "A.PCLI"}
+    assert countries == {"Trinidad and Tobago": "TT", "Bosnia and Herzegovina": "BA"}

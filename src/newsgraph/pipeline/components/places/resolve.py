@@ -194,7 +194,7 @@ def resolve_all(
     Every mention of one name gets the resolution of its best-evidenced mention.
     """
     for top in toponyms:
-        top.candidates = tuple(gaz.lookup(top.text)) or tuple(_fallback(gaz, top.text))
+        top.candidates = _with_country(gaz, top.text, tuple(gaz.lookup(top.text)) or tuple(_fallback(gaz, top.text)))
         if not top.candidates and (top.label == "FAC" or is_facility_name(top.text)):
             top.candidates = tuple(_inside(gaz, top.text))
         top.candidates = _as_written(top)
@@ -397,6 +397,19 @@ def _qualifiers(toponyms: list[Toponym], i: int, text: str) -> list[GeoPlace]:
     if qual is None:
         return []
     return [q for q in qual.candidates if any(contains(q, p) for p in toponyms[i].candidates)]
+
+
+def _with_country(gaz: Gazetteer, name: str, candidates: tuple[GeoPlace, ...]) -> tuple[GeoPlace, ...]:
+    """``candidates`` and the country ``name`` is a name of in ``countries.tsv`` when
+    GeoNames' names miss it ("Trinidad", "Bosnia", "Ceylon", "Zaire": 23 of the list's
+    names; "Trinidad" alone found only towns in Bolivia, Cuba and the Philippines)."""
+    from newsgraph.resources.countries import country_by_name
+
+    country = country_by_name(name)
+    place = gaz.country(country.iso2) if country is not None else None
+    if place is None or any(c.geonames_id == place.geonames_id for c in candidates):
+        return candidates
+    return (place, *candidates)
 
 
 def _fallback(gaz: Gazetteer, name: str) -> list[GeoPlace]:
