@@ -36,6 +36,7 @@ from newsgraph.pipeline.components.places.recognize import (
     is_facility_name,
 )
 from newsgraph.resources import entries, words
+from newsgraph.resources.countries import country_by_name
 from newsgraph.resources.geonames import Gazetteer, GeoPlace, distance_km, normalize
 
 
@@ -403,8 +404,6 @@ def _with_country(gaz: Gazetteer, name: str, candidates: tuple[GeoPlace, ...]) -
     """``candidates`` and the country ``name`` is a name of in ``countries.tsv`` when
     GeoNames' names miss it ("Trinidad", "Bosnia", "Ceylon", "Zaire": 23 of the list's
     names; "Trinidad" alone found only towns in Bolivia, Cuba and the Philippines)."""
-    from newsgraph.resources.countries import country_by_name
-
     country = country_by_name(name)
     place = gaz.country(country.iso2) if country is not None else None
     if place is None or any(c.geonames_id == place.geonames_id for c in candidates):

@@ -173,11 +173,7 @@ class SpeakerResolver:
     antecedents of later pronouns)."""
 
     def __init__(
-        self,
-        doc: Document,
-        index: MentionIndex,
-        titles: frozenset[str] = frozenset(),
-        inside_quotes=None,
+        self, doc: Document, index: MentionIndex, titles: frozenset[str] = frozenset(), inside_quotes=None
     ):
         self.doc = doc
         self.titles = titles
@@ -332,9 +328,10 @@ class SpeakerResolver:
         """The person a story's opening paragraph describes before naming anyone, named as
         the subject of the next paragraph's first sentence: "Amnesty International's chief
         has said ... / In a lecture at the LSE, Irene Khan said ...", "the Federal Reserve
-        head has said ... / And Alan Greenspan highlighted ...". The description is
-        definite and ends in a title or a noun for one person ("a Home Office minister" or
-        "an executive" may be anyone)."""
+        head has said ... / And Alan Greenspan highlighted ...". The description is not
+        indefinite ("a Home Office minister" or "an executive" may be anyone) and ends in a
+        title or a noun for one person; nobody is named in its paragraph, nor anyone else
+        before it."""
         words = phrase.lower().split()
         if len(words) < 2 or words[0] in _INDEFINITE or words[-1] not in self.titles and words[-1] not in _DESCRIPTION_ENDS:
             return None
