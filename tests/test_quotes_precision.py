@@ -194,3 +194,15 @@ def test_quotes_what_befalls_a_subject_itself_is_no_content(quotes_of):
     # What a subject calls or declares itself is said of it.
     text = "The group calls itself the Harbour Watch, and Ms Orla declared herself satisfied."
     assert sorted(_at(text, q.cue) for q in quotes_of(text) if q.kind == "indirect") == ["calls", "declared"]
+
+
+def test_quotes_a_learned_cue_acting_on_its_subject_is_no_attribution_and_himself_is_its_subject(quotes_of):
+    """The learned cues follow the lexicon's verbs: "found himself struggling" is no
+    content; the "himself" the parser makes the subject of "explain" is the one who found
+    himself so."""
+    text = "The premier found himself struggling to explain how a smaller rise in spending was a cut."
+    quotes = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert [_at(text, q.cue) for q in quotes] == ["explain"]
+    assert quotes[0].speaker.name == "The premier"
+    text = "The minister distanced himself from the remarks his aide made on Monday."
+    assert [_at(text, q.cue) for q in quotes_of(text) if q.kind == "indirect"] == ["distanced"]

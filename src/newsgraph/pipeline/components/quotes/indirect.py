@@ -148,11 +148,7 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
         comp = last = _prep_object(parse, verb, lemma)
     if comp is None:
         return None
-    if comp.left_edge.lower_ in _REFLEXIVES and lemma not in _SELF_DESCRIBING:
-        # "could find themselves prosecuted", "found itself under stress", "express
-        # themselves": what befalls the subject or what it does, no content; "called
-        # himself a libertarian", "declared himself satisfied" say something of it, and
-        # PolNeAR takes "In defending himself and his business record" for an attribution.
+    if acts_on_itself(verb, comp):
         return None
     end = content_end(verb, comp, parse)
     end = max(end, last.right_edge, key=lambda t: t.i)
@@ -177,12 +173,24 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
 
 
 _REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"})
-# Cues whose reflexive object is described or argued for, not acted on ("calls himself
-# Heretic", "defending himself").
+# Cues whose reflexive object is described, presented or argued for, not acted on ("calls
+# himself Heretic", "pitched himself to voters", "defending himself"), or which state a
+# stance ("distanced himself from the remarks", as PolNeAR's cues hold).
 _SELF_DESCRIBING = frozenset(
     {"call", "describe", "declare", "dub", "portray", "identify", "see", "style", "term", "proclaim",
-     "label", "consider", "regard", "pronounce", "bill", "present", "brand", "cast", "fancy", "defend"}
+     "label", "consider", "regard", "pronounce", "bill", "present", "pitch", "market", "brand", "cast",
+     "fancy", "defend", "distance"}
 )
+
+
+def acts_on_itself(cue, comp) -> bool:
+    """Whether the complement ``comp`` of cue ``cue`` opens with a reflexive pronoun that
+    the cue acts on ("could find themselves prosecuted", "found itself under stress",
+    "express themselves"): what befalls the subject or what it does, no content. Not for
+    a cue that says something of it (``_SELF_DESCRIBING``: "called himself a
+    libertarian", "declared himself satisfied"; PolNeAR takes "In defending himself and
+    his business record" for an attribution)."""
+    return comp.left_edge.lower_ in _REFLEXIVES and cue.lemma_.lower() not in _SELF_DESCRIBING
 
 
 def _earlier_sentences(parse: Parse, first, start: int, cue: int) -> int:

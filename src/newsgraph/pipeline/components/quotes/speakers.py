@@ -186,6 +186,9 @@ class SpeakerResolver:
     def resolve(self, head) -> Speaker:
         """A ``Speaker`` for the spaCy token ``head`` (the head of the subject phrase)."""
         relative = None
+        if head.lower_ in _REFLEXIVE_SUBJECTS:
+            # "found himself struggling to explain ...": the one who found himself so
+            head = _clause_subject(head) or head
         if head.lower_ in RELATIVE and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
             relative, head = head, head.head.head
         if head.pos_ == "PRON" or head.lower_ in PERSONAL | PLURAL | NEUTER:
@@ -673,6 +676,21 @@ _DESCRIPTION_ENDS = _PERSON_NOUNS | words("lexicons/entities/company_staff.txt")
 _NOT_IN_DESCRIPTIONS = ("VB", "MD", "IN", "W", "PRP", "DT", "CD", "POS", "TO", "RB")
 # What may follow the name that ends a description: the end of the clause.
 _NAME_ENDS = re.compile(r"\s*(?:[.,;:!?)\"'”’]|\n|$)")
+
+
+# Reflexive pronouns the parser takes for a subject ("found himself struggling to explain").
+_REFLEXIVE_SUBJECTS = frozenset({"himself", "herself", "itself", "themselves"})
+
+
+def _clause_subject(tok):
+    """The nearest subject above ``tok`` in its sentence other than ``tok`` itself: the
+    subject of the first verb up its heads that has one."""
+    node = tok.head
+    while True:
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
+        if subject is not None or node.head.i == node.i:
+            return subject
+        node = node.head
 
 
 def _one_of_a_people(head) -> bool:
