@@ -195,7 +195,11 @@ def test_entities_mentions_a_span_read_across_a_clause_word_or_before_a_place_is
     assert {n: names[n].type for n in ("FT", "News Corp", "Sage", "Gateshead")} == {
         "FT": "ORG", "News Corp": "ORG", "Sage": "ORG", "Gateshead": "GPE"
     }
-    # No place after "in", or a lower-case word before it: one name.
+    # A lower-case word before "in" is no name: the place alone stays.
+    text = "Talks went on between the mission and the ministry in Trinidad on Friday."
+    doc = run(linker, text, [("ministry in Trinidad", "ORG")])
+    assert [(e.name, e.type) for e in doc.entities] == [("Trinidad and Tobago", "GPE")]
+    # No place after "in", or a lower-case word inside the name before it: one name.
     text = "Money went to Children in Need, the Organisation for Security and Cooperation in Europe and Texas."
     names = ["Children in Need", "Organisation for Security and Cooperation in Europe"]
     doc = run(linker, text, [(names[0], "ORG"), (names[1], "ORG"), ("Texas", "GPE")])

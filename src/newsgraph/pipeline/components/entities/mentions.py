@@ -313,10 +313,10 @@ def _split_joined(toks: Tokens, parts: list[tuple[int, int]]) -> list[tuple[int,
     two names as one across a lower-case word that joins clauses ("told the FT that News
     Corp", "the Cabinet if Labour wins": ``_CLAUSE_JOINERS``) or across "in" or "at" before
     a place GeoNames knows (``_a_place``: "Sage in Gateshead", "Cornell University in New
-    York", "Dent in Adelaide"); ``place`` marks that place. Not after a name with a
-    lower-case word ("University of Texas at Austin", "Organisation for Security and
-    Cooperation in Europe" are one name each), and not before a word that is no place
-    ("Children in Need", "Investors in People")."""
+    York", "Dent in Adelaide", "the ministry in Trinidad"); ``place`` marks that place. Not
+    after a name with a lower-case word inside ("University of Texas at Austin",
+    "Organisation for Security and Cooperation in Europe" are one name each), and not
+    before a word that is no place ("Children in Need", "Investors in People")."""
     out = []
     for first, last in parts:
         start = first
@@ -327,10 +327,12 @@ def _split_joined(toks: Tokens, parts: list[tuple[int, int]]) -> list[tuple[int,
             if word in _CLAUSE_JOINERS:
                 out.append((start, i - 1, False))
                 start = i + 1
-            elif word in ("in", "at") and all(w[:1].isupper() for w in toks.words[start:i]):
+            elif word in ("in", "at") and all(w[:1].isupper() for w in toks.words[start + 1 : i]):
                 rest = toks.words[i + 1 : last + 1]
                 if all(w[:1].isupper() for w in rest) and _a_place(" ".join(rest)):
-                    if not _lone_opening_word(toks, start, i - 1):  # "People in England have ..."
+                    # "ministry in Trinidad": a lower-case word before is no name at all;
+                    # "People in England have ...": nor one capitalised only to open
+                    if toks.words[start][:1].isupper() and not _lone_opening_word(toks, start, i - 1):
                         out.append((start, i - 1, False))
                     out.append((i + 1, last, True))
                     start = last + 1
