@@ -182,3 +182,16 @@ def test_quotes_the_opening_paragraphs_description_is_the_person_the_next_one_na
 
     assert first_speaker("the Oxfield Trust's chief executive").name == "Martha Okafor"
     assert first_speaker("a charity chief executive").entity is None
+
+
+def test_quotes_a_statement_is_the_words_of_whom_it_belongs_to():
+    """"Mr Crosby's statement said ...": the speaker phrase stays as written, and names
+    Lynton Crosby; a lawyer or a spokesman of someone is someone else."""
+    import newsgraph
+
+    text = "Lynton Crosby runs the campaign. Mr Crosby's statement said he had never had such a talk."
+    (quote,) = newsgraph.analyze(text, published="2005-03-01").quotes
+    assert (quote.speaker.name, text[quote.speaker.start : quote.speaker.end]) == ("Lynton Crosby", "Mr Crosby's statement")
+    text = "Tom Bray was arrested. Mr Bray's lawyer said he would plead not guilty."
+    (quote,) = newsgraph.analyze(text, published="2005-03-01").quotes
+    assert quote.speaker.entity is None

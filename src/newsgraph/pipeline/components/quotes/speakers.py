@@ -236,6 +236,10 @@ class SpeakerResolver:
         if named is not None:
             return Speaker(entity=named.entity, name=named.name, start=named.start, end=named.end), named.type
         phrase = " ".join(self.text[start:end].split())
+        author = self._author_of(head)
+        if author is not None:
+            # "Mr Crosby's statement said", "Chelsea's statement": the words are theirs
+            return Speaker(entity=author.entity, name=author.name, start=start, end=end), author.type
         body = _named_body(head)
         if body is not None:
             # "the chairman of the Commission for Racial Equality": an office of a named
@@ -366,6 +370,22 @@ class SpeakerResolver:
                 return None
             return named
         return None
+
+    def _author_of(self, head) -> Mention | None:
+        """Whose words a document or a speech is: the person or body named as its possessor
+        ("Mr Crosby's statement", "the BNP's website", "Lord Butler's report", "the
+        company's statement"), when ``head`` is one of ``_AUTHORED``. A lawyer or a
+        spokesman of someone is another person and is left alone."""
+        if head.lemma_.lower() not in _AUTHORED:
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ in ("PRON", "DET"):
+            return None
+        mention = self._mention_of(owner)
+        if mention is not None and mention.type in _AUTHOR_TYPES:
+            return mention
+        first, last = phrase_span(owner)
+        return self._company_named(" ".join(self.text[first:last].split()), first)
 
     def _company_named(self, phrase: str, pos: int) -> Mention | None:
         """The organisation "the company" or "the firm" is (``_STORY_ORG_NOUNS``, no other
@@ -663,6 +683,12 @@ _SAID_BEFORE = re.compile(
 
 # "the 34-year-old": a description by age alone.
 _AGE_DESCRIPTION = re.compile(r"(?i)the \d+-year-old")
+# Documents and speeches whose possessor is their author ("Mr Crosby's statement said").
+_AUTHORED = frozenset(
+    {"statement", "letter", "report", "speech", "website", "blog", "e-mail", "email", "memo", "manifesto",
+     "comment", "remark", "message", "submission", "book", "autobiography", "memoir", "column", "article"}
+)
+_AUTHOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Words opening a description of someone not yet known ("a minister", "any chancellor").
 _INDEFINITE = frozenset({"a", "an", "any", "another", "one", "some", "every", "no"})
 # How many words a description may run on after its head before the name it ends in.
