@@ -177,3 +177,14 @@ def test_places_a_country_name_geonames_lacks_is_the_country(run):
     doc = run("Officials in Trinidad said talks with Bosnia would resume in the spring.")
     countries = {p.name: p.country for p in doc.places if p.feature == "A.PCLI"}
     assert countries == {"Trinidad and Tobago": "TT", "Bosnia and Herzegovina": "BA"}
+
+
+def test_places_a_country_the_entities_linked_is_no_town_of_another_country(pipeline):
+    """"Colombia" in a list of Latin American countries went to a town of Mexico while
+    its entity was the country: the country wins over a town of another country."""
+    from newsgraph.ingest.readers import make_input
+
+    text = "The six largest economies of the region (Argentina, Brazil, Chile, Colombia, Mexico and Venezuela) grew by 3%."
+    record = pipeline(make_input(text, None))
+    colombia = next(p for p in record.places if p.name == "Colombia")
+    assert (colombia.country, colombia.feature) == ("CO", "A.PCLI")

@@ -102,6 +102,7 @@ class PlaceResolver(Component):
         ranker = ranker or self.ranker
         toponyms = self.toponyms(doc, gaz)
         results = resolve_all(toponyms, gaz, doc.text, doc.metadata.dateline, ranker)
+        _countries_of_entities(doc, toponyms, results, gaz)
         _calibrate(toponyms, results, ranker)
         results = [
             r if r.confidence >= self.min_confidence else Resolution(None, r.confidence) for r in results
@@ -155,6 +156,26 @@ def _drop_demonyms(toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
             continue
         out.append(top)
     return out
+
+
+def _countries_of_entities(doc: Document, toponyms: list[Toponym], results: list[Resolution], gaz: Gazetteer) -> None:
+    """A mention of an entity the entities component linked to a country (``iso3166``) that
+    the ranker put in a town of another country is the country: "Colombia" in "Argentina,
+    Brazil, Chile, Colombia, Mexico and Venezuela" went to a town of Mexico. A division
+    the ranker chose stays ("Atlanta, Georgia" may be the state whatever the entities'
+    list of countries says), and so do city-states (Singapore, Hong Kong: the same
+    country)."""
+    if not doc.entities:
+        return
+    for top, res in zip(toponyms, results, strict=True):
+        if res.place is None:
+            continue
+        entity = doc.entity_by_id(top.entity) if top.entity else doc.entity_at(top.start, top.end)
+        iso = entity.kb.get("iso3166") if entity is not None and entity.kb else None
+        if iso and res.place.country != iso and res.place.feature.startswith("P."):
+            country = gaz.country(iso)
+            if country is not None:
+                res.place = country
 
 
 def _calibrate(toponyms: list[Toponym], results: list[Resolution], ranker: Ranker) -> None:
