@@ -7,7 +7,8 @@ as Forbes, New South Wales), and diff two dumps (docs/places.md, twenty-first se
 
 One JSON line per such place and article: ``a`` (article), ``place``, ``country``,
 ``feature``, ``source``, ``types`` (the entity type at each mention), ``conf`` and ``ctx``
-(the text around the first mention). ``--untyped`` dumps instead the places with no
+(the text around the first mention). ``--countries`` dumps instead the places that are not the country
+their entity is linked to (docs/places.md, twenty-ninth session); ``--untyped`` the places with no
 entity of their own (docs/places.md, twenty-fifth session); ``--glob '*.txt' --data
 ../shared/data/geo/geowebnews/GeoWebNews`` reads GeoWebNews' articles. Needs the corpus (``--data``, default
 ``../shared/data/corpora/bbc-news/dataset/data_files``); about four minutes.
@@ -25,11 +26,12 @@ from bbc_quantities_sample import DEFAULT_DATA, read
 _CHUNK = 64
 
 
-def dump(root: Path, out: Path, untyped: bool = False, pattern: str = "*/*.txt") -> int:
+def dump(root: Path, out: Path, untyped: bool = False, pattern: str = "*/*.txt", countries: bool = False) -> int:
     """Write the places of every article under ``root`` matching ``pattern``: those with a
     mention an organisation or person holds, or (``untyped``) those with no entity of
     their own (matches of the gazetteer pass alone: "the Bush administration" as Bush,
-    Egypt)."""
+    Egypt), or (``countries``) those whose entity the entities component linked to a
+    country they are not ("Colombia" as a town of Mexico; city-states are listed too)."""
     from newsgraph.eval.tasks.quantities import run_components
 
     paths = sorted(str(p.relative_to(root)) for p in root.glob(pattern))
@@ -43,9 +45,14 @@ def dump(root: Path, out: Path, untyped: bool = False, pattern: str = "*/*.txt")
             docs = run_components(texts, ("newsgraph.entities.v1", "newsgraph.places.v1"), ["2005-03-16"] * len(texts))
             for path, text, doc in zip(chunk, texts, docs, strict=True):
                 typed = {(m.start, m.end): e.type for e in doc.entities if e.type in ("ORG", "PERSON") for m in e.mentions}
+                linked = {e.id: e.kb["iso3166"] for e in doc.entities if e.kb and "iso3166" in e.kb}
                 for p in doc.places:
                     types = [typed.get((m.start, m.end)) for m in p.mentions]
-                    if (p.entity is not None) if untyped else not any(types):
+                    if countries:
+                        iso = linked.get(p.entity)
+                        if iso is None or (p.country == iso and (p.feature or "").startswith("A.PCL")):
+                            continue
+                    elif (p.entity is not None) if untyped else not any(types):
                         continue
                     m = p.mentions[0]
                     row = {"a": path, "place": p.name, "country": p.country, "feature": p.feature, "source": p.source,
@@ -77,6 +84,7 @@ def main() -> None:
     group.add_argument("--out", type=Path, help="write the dump here")
     group.add_argument("--diff", nargs=2, type=Path, metavar=("BEFORE", "AFTER"), help="compare two dumps")
     parser.add_argument("--untyped", action="store_true", help="dump the places with no entity of their own instead")
+    parser.add_argument("--countries", action="store_true", help="dump the places that are not the country their entity is linked to")
     parser.add_argument(
         "--glob", default="*/*.txt", help="the articles under --data ('*.txt' for GeoWebNews' GeoWebNews folder)"
     )
@@ -84,7 +92,7 @@ def main() -> None:
     if args.diff:
         diff(*args.diff)
     else:
-        n = dump(args.data, args.out, args.untyped, args.glob)
+        n = dump(args.data, args.out, args.untyped, args.glob, args.countries)
         print(f"{n} places written to {args.out}", file=sys.stderr)
 
 

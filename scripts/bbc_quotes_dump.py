@@ -8,6 +8,7 @@ the extractor gets wrong. The texts stay out of the repository: write the dump t
     nice -n 10 .venv/bin/python scripts/bbc_quotes_dump.py CORPUS_DIR /tmp/quotes.jsonl
     .venv/bin/python scripts/bbc_quotes_dump.py --diff /tmp/before.jsonl /tmp/after.jsonl [--sample 20] [--speakers 45] [--seed 7]
     .venv/bin/python scripts/bbc_quotes_dump.py --counts /tmp/quotes.jsonl
+    .venv/bin/python scripts/bbc_quotes_dump.py --ledes /tmp/quotes.jsonl CORPUS_DIR
 
 ``--diff`` compares two dumps: the quotes only in the first (removed), only in the second
 (added), and those whose speaker changed (its words, name or type), with counts by kind and cue word and every
@@ -25,6 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from newsgraph.eval.tasks.quantities import run_components
+from newsgraph.pipeline.components.quotes.indirect import REFLEXIVES
 from newsgraph.pipeline.components.quotes.marks import DOUBLE_MARKS
 from newsgraph.resources import words
 
@@ -104,6 +106,30 @@ def counts(path: str) -> None:
     print(f"{len(rows)} records, {len(indirect)} indirect: {odd} with a fragment left open, {dangling} ending in a conjunction, {linking} a linking word alone")
     print(f"cues of several words (not 'according to'): {sum(several.values())}; {several.most_common(12)}")
     print(f"direct: {len(direct)}, {len(unnamed)} with no speaker ({sum(r['cue'] is None for r in unnamed)} of them with no cue)")
+    # twenty-ninth session: contents opening with a reflexive pronoun, and speakers that
+    # are a document of someone ("Mr Crosby's statement")
+    reflexive = Counter(r["cue"] for r in rows if r["text"].split()[:1] and r["text"].split()[0].lower() in REFLEXIVES)
+    print(f"contents opening with a reflexive pronoun: {sum(reflexive.values())}; {reflexive.most_common(12)}")
+
+
+def ledes(path: str, corpus: str) -> None:
+    """Count the unresolved descriptions with a title word in an article's opening
+    paragraph (the headline's and the lede's; docs/quotes.md, twenty-ninth session) and
+    print them with the next paragraph's opening, for a reader to judge."""
+    titles = words("quotes/title_words.txt") | {"head", "boss", "chief", "executive", "founder", "coach", "captain"}
+    found = []
+    for row in map(json.loads, open(path, encoding="utf-8")):
+        span = row["speaker_span"] or ""
+        if row["speaker_type"] not in ("none", None) or not set(span.lower().replace("'s", " ").split()) & titles:
+            continue
+        text = (Path(corpus) / row["article"]).read_text(encoding="utf-8", errors="replace")
+        breaks = [i for i in range(len(text)) if text.startswith("\n\n", i)]
+        lede_end = breaks[1] if len(breaks) > 1 else len(text)
+        if row["start"] < lede_end:
+            found.append((row["article"], span, " ".join(text[lede_end : lede_end + 120].split())))
+    for article, span, after in found:
+        print(f"{article:22} {span!r:50} :: {after}")
+    print(f"{len(found)} unresolved descriptions in opening paragraphs")
 
 
 def diff(before: str, after: str, sample: int | None = None, seed: int = 7, speakers: int | None = None) -> None:
@@ -154,12 +180,15 @@ if __name__ == "__main__":
     parser.add_argument("second", nargs="?", help="the dump to write, or with --diff the later dump")
     parser.add_argument("--counts", action="store_true", help="count the content-edge classes in the dump FIRST")
     parser.add_argument("--diff", action="store_true", help="compare two dumps instead of making one")
+    parser.add_argument("--ledes", action="store_true", help="list the unresolved descriptions of opening paragraphs in the dump FIRST (corpus folder SECOND)")
     parser.add_argument("--sample", type=int, default=None, help="with --diff: list only this many added and removed quotes")
     parser.add_argument("--speakers", type=int, default=None, help="with --diff: list only this many speaker changes")
     parser.add_argument("--seed", type=int, default=7, help="with --sample or --speakers: the draw's seed")
     args = parser.parse_args()
     if args.counts:
         counts(args.first)
+    elif args.ledes:
+        ledes(args.first, args.second)
     elif args.second is None:
         parser.error("a second path is needed: the dump to write, or with --diff the later dump")
     elif args.diff:

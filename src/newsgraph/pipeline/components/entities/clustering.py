@@ -11,7 +11,13 @@ from functools import lru_cache
 
 from newsgraph.pipeline.components.entities.consistency import norm_key, positions
 from newsgraph.pipeline.components.entities.gazetteer import Entry, Gazetteer
-from newsgraph.pipeline.components.entities.mentions import TITLE_ABBREVIATION, Mention, any_given_name, initials
+from newsgraph.pipeline.components.entities.mentions import (
+    TITLE_ABBREVIATION,
+    Mention,
+    any_given_name,
+    given_name_sex,
+    initials,
+)
 from newsgraph.pipeline.shared.person_names import TITLE_WORDS, persons_compatible
 from newsgraph.resources import countries, table, words
 
@@ -223,35 +229,29 @@ def _merge_people(clusters: dict[str, Cluster], text: str) -> None:
                 continue
             # "Mr Blair" beside "Tony" and "Cherie Blair": the courtesy title says which.
             sex = _courtesy_sex(clusters[key], text) if len(parts) == 1 else None
-            fitting = [k for k in longer if sex is not None and _given_sex(people[k][0][0]) == sex]
+            fitting = [k for k in longer if sex is not None and given_name_sex(people[k][0][0]) == sex]
             if len(fitting) == 1:
                 _merge(clusters, key, fitting[0])
 
 
-# A courtesy title right before a name, and the sex it tells ("Mr", "Mrs", "Ms", "Miss").
-_COURTESY_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+$")
-_COURTESY_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+# The word right before a name on its line, and the sex a courtesy title or rank there
+# tells ("Mr", "Mrs", "Ms", "Lord": the quotes' ``gendered_titles.tsv``, read the same way).
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?[^\S\n]+$")
+_GENDERED = {w: sex for w, sex in table("quotes/gendered_titles.tsv").items() if not w.endswith(".")}
+_KIN = words("lexicons/entities/kin_nouns.txt")
 
 
 def _courtesy_sex(c: Cluster, text: str) -> str | None:
-    """The sex the courtesy titles before a cluster's mentions tell, when at least one
-    stands there and all agree; else None."""
-    told = {
-        _COURTESY_SEX[m.group(1).lower()]
-        for mention in c.mentions
-        if (m := _COURTESY_BEFORE.search(text, max(0, mention.start - 6), mention.start))
-    }
+    """The sex the courtesy titles before a cluster's mentions tell (kin nouns only in lower
+    case, as the quotes read them), when at least one stands there and all agree; else None."""
+    told = set()
+    for mention in c.mentions:
+        before = _WORD_BEFORE.search(text, max(0, mention.start - 16), mention.start)
+        word = before.group(1) if before else ""
+        sex = _GENDERED.get(word.lower())
+        if sex and (word.islower() or word.lower() not in _KIN):
+            told.add(sex)
     return told.pop() if len(told) == 1 else None
-
-
-@lru_cache(maxsize=1)
-def _given_sexes() -> dict[str, str]:
-    return {name: value.split("\t")[1] for name, value in table("lexicons/names/given_names.tsv").items()}
-
-
-def _given_sex(name: str) -> str | None:
-    """The sex of the Census list in which a given name ranks best ("tony": m, "cherie": f)."""
-    return _given_sexes().get(name)
 
 
 def _join(clusters: dict[str, Cluster], people: dict, forms: dict, keys: list[str], main: str) -> None:

@@ -417,6 +417,17 @@ def common_given_names() -> frozenset[str]:
 
 
 @cache
+def _given_name_sexes() -> dict[str, str]:
+    return {n: value.split("\t")[1] for n, value in table("lexicons/names/given_names.tsv").items()}
+
+
+def given_name_sex(name: str) -> str | None:
+    """"m" or "f": the sex of the Census list in which a lower-case given name ranks best
+    ("tony": m, "cherie": f); None for a name in neither list."""
+    return _given_name_sexes().get(name)
+
+
+@cache
 def all_given_names() -> frozenset[str]:
     """Every given name of the Census lists and the short forms of ``nicknames.tsv``
     ("geoff", "dave"), lower case."""

@@ -172,7 +172,7 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
     return Reported(start, end, cue)
 
 
-_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"})
+REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"})
 # Cues whose reflexive object is described, presented or argued for, not acted on ("calls
 # himself Heretic", "pitched himself to voters", "defending himself"), or which state a
 # stance ("distanced himself from the remarks", as PolNeAR's cues hold).
@@ -190,7 +190,7 @@ def acts_on_itself(cue, comp) -> bool:
     a cue that says something of it (``_SELF_DESCRIBING``: "called himself a
     libertarian", "declared himself satisfied"; PolNeAR takes "In defending himself and
     his business record" for an attribution)."""
-    return comp.left_edge.lower_ in _REFLEXIVES and cue.lemma_.lower() not in _SELF_DESCRIBING
+    return comp.left_edge.lower_ in REFLEXIVES and cue.lemma_.lower() not in _SELF_DESCRIBING
 
 
 def _earlier_sentences(parse: Parse, first, start: int, cue: int) -> int:
