@@ -41,6 +41,40 @@ def test_places_paris_texas_follows_its_qualifier(run):
     assert any(r.type == "part_of" and r.object == "Texas" for r in doc.relations)
 
 
+def test_places_a_qualifier_is_the_division_that_holds_its_town():
+    import newsgraph
+
+    text = (
+        "Drinks maker posts higher profits\n\nThe company, based in Macon, Georgia, said profits "
+        "rose 5% in the quarter. Georgia's governor welcomed the figures on Tuesday."
+    )
+    record = newsgraph.analyze(text, published="2024-05-02")
+    georgia = [p for p in record.places if p.name == "Georgia"]
+    assert [(p.country, p.feature) for p in georgia] == [("US", "A.ADM1")]
+    assert len(georgia[0].mentions) == 2
+    entity = next(e for e in record.entities if e.name == "Georgia")
+    assert entity.country == "US" and "iso3166" not in entity.kb
+    assert entity.kb["geonames"] == georgia[0].geonames_id
+
+
+def test_places_two_qualifiers_of_one_name_keep_their_own_readings(run):
+    doc = run(
+        "The firm, based in Macon, Georgia, will open a bottling plant in Batumi, Georgia, "
+        "next year, its chairman said."
+    )
+    readings = {
+        doc.text[: m.start].rstrip(", ").split()[-1]: (p.country, p.feature[:5])
+        for p in doc.places if p.name == "Georgia" for m in p.mentions
+    }
+    assert readings == {"Macon": ("US", "A.ADM"), "Batumi": ("GE", "A.PCL")}
+
+
+def test_places_a_list_of_cities_has_no_qualifier(run):
+    doc = run("Researchers tested wireless networks in London, Frankfurt, New York and San Francisco.")
+    assert _by_mention(doc, "Frankfurt").country == "DE"
+    assert _by_mention(doc, "New York").feature.startswith("P.")
+
+
 def test_places_paris_france_by_default(run):
     doc = run("Protesters marched through Paris on Saturday as France debated the pension reform.")
     paris = _by_mention(doc, "Paris")

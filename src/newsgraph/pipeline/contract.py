@@ -38,16 +38,21 @@ def _metadata(doc: Document) -> bytes:
 
 
 def _entities(doc: Document) -> bytes:
-    return _encode([msgspec.structs.replace(e, kb={}) for e in doc.entities])
+    return _encode([msgspec.structs.replace(e, kb={}, country=None) for e in doc.entities])
+
+
+def _entity_links(doc: Document) -> bytes:
+    return _encode([(e.kb, e.country) for e in doc.entities])
 
 
 def _kind_facets():
-    """One facet per annotation kind (``kinds.KINDS``); an entity's kb ids are a facet of
-    their own (the places component links them to GeoNames)."""
+    """One facet per annotation kind (``kinds.KINDS``); an entity's kb ids and the country
+    they give are a facet of their own (the places component links them to GeoNames, and
+    relinks "Georgia" of "Atlanta, Georgia" from the country to the US state)."""
     for kind in KINDS:
         if kind.field == "entities":
-            yield "entities", ("entities with their mentions, roles, aliases (not kb)", _entities)
-            yield "entities.kb", ("the knowledge-base ids of entities", lambda d: _encode([e.kb for e in d.entities]))
+            yield "entities", ("entities with their mentions, roles, aliases (not kb, not country)", _entities)
+            yield "entities.kb", ("the knowledge-base ids of entities and the country they give", _entity_links)
         else:
             yield kind.field, (kind.description, lambda d, field=kind.field: _encode(getattr(d, field)))
 

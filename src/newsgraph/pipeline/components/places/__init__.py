@@ -386,17 +386,34 @@ def _group(doc: Document, toponyms: list[Toponym], results: list[Resolution]) ->
 
 
 def _link_entities(doc: Document, toponyms: list[Toponym], results: list[Resolution]) -> None:
-    """Write the GeoNames id (and ISO code for countries) into the entities resolved here."""
+    """Write the GeoNames id (and ISO code for countries) into the entities resolved here.
+
+    An entity the entities component linked to a country by its name alone is relinked
+    when every mention of it was read here as the division its written neighbour puts it
+    in ("Atlanta, Georgia": the US state, not the country)."""
+    readings: dict[str, set[int]] = defaultdict(set)
+    qualifiers: dict[str, GeoPlace] = {}
     for top, res in zip(toponyms, results, strict=True):
         if res.place is None or res.place.geonames_id <= 0:
             continue
         entity = doc.entity_by_id(top.entity) if top.entity else None
         if entity is None and doc.entities:
             entity = doc.entity_at(top.start, top.end)
-        if entity is not None and entity.type in ("GPE", "LOC", "FAC") and "geonames" not in entity.kb:
+        if entity is None or entity.type not in ("GPE", "LOC", "FAC"):
+            continue
+        readings[entity.id].add(res.place.geonames_id)
+        if res.qualifies and not res.place.is_country:
+            qualifiers[entity.id] = res.place
+        if "geonames" not in entity.kb:
             entity.kb["geonames"] = res.place.geonames_id
             if res.place.is_country and "iso3166" not in entity.kb:
                 entity.kb["iso3166"] = res.place.country
+    for entity_id, place in qualifiers.items():
+        entity = doc.entity_by_id(entity_id)
+        if readings[entity_id] == {place.geonames_id} and entity.kb.get("iso3166") not in (None, place.country):
+            entity.kb.pop("iso3166")
+            entity.kb["geonames"] = place.geonames_id
+            entity.country = place.country or None
 
 
 def _place_score(place: Place, doc: Document) -> float:

@@ -82,6 +82,7 @@ class Resolution:
     facts: list[float] | None = None
     place_share: float = 0.0
     countries: dict[str, float] | None = None  # the candidates' softmax shares summed by country
+    qualifies: bool = False  # read as the division holding the place before it ("Atlanta, Georgia")
 
 
 def qualifier_of(top: Toponym, following: Toponym | None, text: str) -> Toponym | None:
@@ -252,7 +253,26 @@ def resolve_all(
     for i, res in enumerate(final):
         if quals[i] and res.place is not None and any(contains(q, res.place) for q in quals[i]):
             res.qualifier = toponyms[i + 1]
+            _read_as_qualifier(toponyms[i + 1], final, i + 1, res)
     return _one_sense_per_name(toponyms, final)
+
+
+def _read_as_qualifier(qual: Toponym, results: list[Resolution], j: int, qualified: Resolution) -> None:
+    """The qualifier at ``results[j]`` is the division or country that holds the place it
+    qualifies: "Georgia" in "Atlanta, Georgia" is the US state, whatever the name alone
+    would be read as (the country). The qualified place's share becomes its share."""
+    held = results[j].place
+    if held is not None and contains(held, qualified.place):
+        results[j].qualifies = True
+        return
+    holders = [p for p in qual.candidates if contains(p, qualified.place)]
+    if not holders:
+        return
+    place = max(holders, key=lambda p: (p.is_admin1, p.population))
+    results[j] = Resolution(
+        place, qualified.share, share=qualified.share, features=results[j].features,
+        chosen=qual.candidates.index(place), place_share=qualified.place_share, qualifies=True,
+    )
 
 
 def name_flags(cands: tuple[GeoPlace, ...], text: str) -> list[tuple[bool, bool, bool]]:
@@ -392,12 +412,22 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&|or\b)\s*[A-Z]")
 
 
 def _qualifiers(toponyms: list[Toponym], i: int, text: str) -> list[GeoPlace]:
-    """Candidates of the qualifier after toponym ``i`` that could contain one of its own."""
+    """Candidates of the qualifier after toponym ``i`` that could contain one of its own.
+    None for an item of a list, written after a place it does not qualify: "London,
+    Frankfurt, New York and San Francisco" names four cities, not Frankfort, New York."""
     following = toponyms[i + 1] if i + 1 < len(toponyms) else None
     qual = qualifier_of(toponyms[i], following, text)
-    if qual is None:
+    if qual is None or (i > 0 and _listed_after(toponyms[i - 1], toponyms[i], text)):
         return []
     return [q for q in qual.candidates if any(contains(q, p) for p in toponyms[i].candidates)]
+
+
+def _listed_after(before: Toponym, top: Toponym, text: str) -> bool:
+    """True when ``top`` follows ``before`` after a comma without holding it: the next item
+    of a list ("London, Frankfurt"), not its qualifier ("Atlanta, Georgia")."""
+    if qualifier_of(before, top, text) is None:
+        return False
+    return not any(contains(q, p) for q in top.candidates for p in before.candidates)
 
 
 def _with_country(gaz: Gazetteer, name: str, candidates: tuple[GeoPlace, ...]) -> tuple[GeoPlace, ...]:
@@ -452,25 +482,33 @@ def _inside(gaz: Gazetteer, name: str) -> list[GeoPlace]:
 
 def _one_sense_per_name(toponyms: list[Toponym], results: list[Resolution]) -> list[Resolution]:
     """Give every mention of a name the resolution of its most confident mention, so a
-    qualified first mention ("Paris, Texas") decides the bare later ones ("Paris")."""
+    qualified first mention ("Paris, Texas") decides the bare later ones ("Paris"). A
+    qualified mention, and a qualifier read by the place it qualifies, keep their own
+    readings ("Paris, Texas" beside "Paris, France"; "Atlanta, Georgia" beside "Tbilisi,
+    Georgia")."""
     best: dict[str, Resolution] = {}
     for top, res in zip(toponyms, results, strict=True):
         key = normalize(top.text)
         held = best.get(key)
-        strength = (res.qualifier is not None, res.share)
-        if res.place is not None and (held is None or strength > (held.qualifier is not None, held.share)):
+        if res.place is not None and (held is None or (_qualified(res), res.share) > (_qualified(held), held.share)):
             best[key] = res
     out = []
     for top, res in zip(toponyms, results, strict=True):
-        chosen = best.get(normalize(top.text), res)
+        own = res.place is not None and _qualified(res)
+        chosen = res if own else best.get(normalize(top.text), res)
         index = _index(top, chosen)
         out.append(
             Resolution(
                 chosen.place, chosen.confidence, res.qualifier, chosen.share, res.features, index,
-                place_share=chosen.place_share,
+                place_share=chosen.place_share, qualifies=chosen.qualifies,
             )
         )
     return out
+
+
+def _qualified(res: Resolution) -> bool:
+    """True for a reading its written neighbour decided: a qualified name or a qualifier."""
+    return res.qualifier is not None or res.qualifies
 
 
 def _index(top: Toponym, chosen: Resolution) -> int:
