@@ -86,3 +86,16 @@ def test_entities_a_one_word_person_opening_a_company_name_is_its_short_form(lin
     text = "Phil left Phil Sperling Records in May."
     doc = run(linker, text, [("Phil", "PERSON"), ("Phil Sperling Records", "ORG")])
     assert by_name(doc)["Phil"].type == "PERSON"  # a given name stays a person
+
+
+def test_entities_an_ordinary_word_opening_a_sentence_is_no_name(linker):
+    text = (
+        "Looks drive handset sales\n\nMobile phones sold well in the spring. Most buyers wanted a "
+        "mobile with a camera. Parliament voted on Tuesday, and the town of Reading cheered. "
+        "Reading fans marched through the centre."
+    )
+    doc = run(linker, text, [("Mobile", "GPE"), ("Parliament", "ORG"), ("Reading", "GPE"), ("Reading", "GPE")])
+    names = by_name(doc)
+    assert "Mobile" not in names  # "mobile" is written in lower case in the story
+    assert "Parliament" in names  # never written in lower case here
+    assert len(names["Reading"].mentions) == 2  # capitalised inside a sentence too

@@ -149,6 +149,7 @@ class EntityLinker(Component):
             found = fixes.the_people(found, toks, text)
             fixes.people_surnames(found, toks, text)
             fixes.people_named_alone(found, toks, text, companies.company_kind)
+            found = fixes.ordinary_words_opening_sentences(found, toks, text)
         return _Draft(toks, found, shouting)
 
     def _settle(self, draft: _Draft, text: str) -> list[mentions.Mention]:

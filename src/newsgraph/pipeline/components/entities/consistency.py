@@ -1360,3 +1360,38 @@ def _known_at(toks: Tokens, i: int, candidates, covered: set[int], shouting: set
             continue
         return phrase
     return None
+
+
+def ordinary_words_opening_sentences(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention]:
+    """Drop a one-word name that is only an ordinary word capitalised to open a sentence
+    or a headline: "Mobile phones are still enjoying a boom" (the town of Mobile), "Trail
+    preparations", "Will their children": a word the document writes in lower case
+    elsewhere ("mobile", "mobiles") and never capitalised inside a sentence, followed by a
+    lower-case word. "China has ...", "Reading beat Derby ... at Reading" keep theirs."""
+    capitalised_inside = {
+        toks.lower[i]
+        for i in range(1, len(toks))
+        if toks.words[i][:1].isupper() and not _opens(toks, i) and toks.words[i - 1] != "-"
+    }
+    lowered = set(toks.words)
+    kept = []
+    for m in mentions:
+        first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+        if first is not None and first == last and first + 1 < len(toks) and _opens(toks, first):
+            word, nxt = toks.lower[first], toks.words[first + 1]
+            written_lower = word in lowered or word + "s" in lowered
+            plain = word.isalpha()  # not a web name ("Latinohiphopradio.com has been ...")
+            if plain and written_lower and word not in capitalised_inside and nxt.isalpha() and nxt.islower():
+                continue
+        kept.append(m)
+    return kept
+
+
+def _opens(toks: Tokens, i: int) -> bool:
+    """Token ``i`` opens a sentence, a line or a quotation."""
+    return i == 0 or toks.sent_start[i] or "\n" in toks.words[i - 1] or toks.words[i - 1] in _OPENERS
+
+
+# Tokens after which a capital opens a sentence or quotation ("Who will support their
+# families? Will their children ...", where the parser ran the sentences together).
+_OPENERS = frozenset({'"', "“", "'", "‘", ".", "?", "!"})
