@@ -206,3 +206,27 @@ def test_quotes_a_learned_cue_acting_on_its_subject_is_no_attribution_and_himsel
     assert quotes[0].speaker.name == "The premier"
     text = "The minister distanced himself from the remarks his aide made on Monday."
     assert [_at(text, q.cue) for q in quotes_of(text) if q.kind == "indirect"] == ["distanced"]
+
+
+def test_quotes_it_of_a_verb_of_appearing_is_no_speaker(quotes_of):
+    text = (
+        "Harbour board faces questions\n\n"
+        "The harbour board met in private last month. It emerged on Tuesday that the board had "
+        "approved the new toll in secret. It seems that its chairman had lobbied hard for the rise.\n\n"
+        "The board said it would publish the minutes next week."
+    )
+    ents = [entity(text, "o1", "ORG", "Harbour Board", "harbour board")]
+    quotes = {_at(text, q.cue): q for q in quotes_of(text, ents) if q.cue is not None}
+    assert quotes["emerged"].speaker is None and quotes["seems"].speaker is None
+    assert _at(text, quotes["emerged"]).startswith("that the board had approved")
+    # An "it" that stands for someone still speaks for them.
+    assert quotes["said"].speaker is not None and quotes["said"].speaker.name != "It"
+
+
+def test_quotes_that_said_is_the_writers_concession(quotes_of):
+    text = (
+        "The harbour toll rose 5% last year. That said, the port remains cheaper than its rivals, "
+        "and ferry operators said they would not cut sailings."
+    )
+    cues = _cues(text, quotes_of(text))
+    assert cues == ["said"] and text.index("said they") == [q for q in quotes_of(text) if q.cue][0].cue.start

@@ -515,6 +515,17 @@ def _named_before(verb):
     return None
 
 
+# Verbs whose "it" stands for the clause after them, not for a speaker ("It emerged that",
+# "it seems", "It turned out that"): PolNeAR marks these attributions without a source.
+_DUMMY_IT_VERBS = frozenset({"seem", "appear", "emerge", "transpire", "turn"})
+
+
+def dummy_it(tok) -> bool:
+    """"It" as the placeholder subject of a verb of appearing ("It emerged that ..."): the
+    attribution has no source."""
+    return tok.lower_ == "it" and (tok.dep_ == "expl" or tok.head.lemma_ in _DUMMY_IT_VERBS)
+
+
 def _wordy(tok) -> bool:
     """A token with a letter or digit in it (not a dash or other punctuation)."""
     return any(ch.isalnum() for ch in tok.text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.quotes import lexicon as lexicon_mod
-from newsgraph.pipeline.components.quotes.attribution import PARTIAL_PATH, SUBJECTS, Cue, Parse, saying_of
+from newsgraph.pipeline.components.quotes.attribution import PARTIAL_PATH, SUBJECTS, Cue, Parse, dummy_it, saying_of
 from newsgraph.pipeline.components.quotes.cues import CueModel, find_learned, load_model
 from newsgraph.pipeline.components.quotes.indirect import Reported, _trim, find_indirect
 from newsgraph.pipeline.components.quotes.labels import find_headline, find_turns, quoted_transcripts
@@ -648,7 +648,9 @@ def _to_quotes(doc: Document, items: list[_Item], titles: frozenset[str], inside
     speakers: dict[int, Speaker | None] = {}
     cues = {cue.start: cue for item in items for cue in (item.cue, item.speaker_of) if cue is not None}
     for cue in sorted(cues.values(), key=lambda c: c.start):
-        speakers[cue.start] = resolver.resolve(cue.speaker) if cue.speaker is not None else None
+        # "It emerged that ...": an attribution without a source (PolNeAR's no-source).
+        held = cue.speaker is not None and not dummy_it(cue.speaker)
+        speakers[cue.start] = resolver.resolve(cue.speaker) if held else None
     ids = _attribution_ids(items)
     quotes = []
     for item, attribution in zip(items, ids, strict=True):

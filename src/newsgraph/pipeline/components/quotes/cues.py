@@ -24,7 +24,7 @@ from newsgraph.errors import Code, ConfigError
 from newsgraph.pipeline.bounded import BoundedCache
 from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, Cue, Parse, could_hold, is_title_word
 from newsgraph.pipeline.components.quotes.indirect import (
-    Reported, _trim, acts_on_itself, before_next_speaker, content_end, is_label, is_setting,
+    Reported, _trim, acts_on_itself, before_next_speaker, concession, content_end, is_label, is_setting,
 )
 from newsgraph.pipeline.components.quotes.lexicon import RESOURCES
 from newsgraph.pipeline.components.quotes.tokens import TokenTable
@@ -277,8 +277,10 @@ def content_of(parse: Parse, tok) -> tuple[int, int] | None:
             for obj in prep.children if obj.dep_ in ("pobj", "pcomp")
         )  # fmt: skip
         comp = next((obj for prep, obj in objects if not is_setting(tok, prep, obj)), None)
-    if comp is None or acts_on_itself(tok, comp):
-        return None  # ("found himself struggling to explain": no content, as for the lexicon's verbs)
+    if comp is None or acts_on_itself(tok, comp) or concession(tok):
+        # ("found himself struggling to explain", "That said, ...": no content, as for the
+        # lexicon's verbs)
+        return None
     last = content_end(tok, comp, parse)
     span = _trim(parse, comp.left_edge.idx, last.idx + len(last))
     if span is None or span[0] <= tok.idx < span[1]:

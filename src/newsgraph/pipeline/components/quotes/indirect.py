@@ -48,6 +48,8 @@ def _verb_content(parse: Parse, verb) -> list[Reported]:
     to-infinitive for the verbs marked ``xcomp`` in the lexicon, its object for those
     marked ``dobj``), or the sentence around an attribution set off by commas (``Too
     often, Smith said, the debate ...``: two pieces sharing the cue)."""
+    if concession(verb):
+        return []
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb)
     if comp is not None and comp.i < verb.i and _infinitive_after(verb):
         # "Millan set out to change that - they wanted to make ...": the parser hung the
@@ -61,6 +63,16 @@ def _verb_content(parse: Parse, verb) -> list[Reported]:
         return _aside_pieces(parse, verb, speaker, verb.nbor(-1).idx, speaker.nbor(1).idx + 1)
     item = _complement(parse, verb, comp)
     return [item] if item is not None else []
+
+
+def concession(verb) -> bool:
+    """"That said, ...", "This said, ...": the writer's concession opening a sentence, not
+    a report of what "that" said."""
+    doc, i = verb.doc, verb.i
+    return (
+        verb.lower_ == "said" and 0 < i < len(doc) - 1 and doc[i + 1].text == ","
+        and doc[i - 1].lower_ in ("that", "this") and doc[i - 1].is_sent_start
+    )
 
 
 def _infinitive_after(verb) -> bool:
