@@ -99,3 +99,20 @@ def test_entities_an_ordinary_word_opening_a_sentence_is_no_name(linker):
     assert "Mobile" not in names  # "mobile" is written in lower case in the story
     assert "Parliament" in names  # never written in lower case here
     assert len(names["Reading"].mentions) == 2  # capitalised inside a sentence too
+
+
+def test_entities_a_broadcaster_takes_its_channel_number(linker):
+    text = "She told BBC Radio 4's Today programme that Radio 1 would move. Channel 4 won 2 awards at the BBC. One judge left."
+    doc = run(linker, text, [("BBC Radio", "ORG"), ("Radio", "ORG"), ("Channel", "ORG"), ("BBC", "ORG")])
+    names = by_name(doc)
+    assert {"BBC Radio 4", "Radio 1", "Channel 4", "BBC"} <= set(names)
+    assert "BBC One" not in names  # a full stop stands between
+
+
+def test_entities_a_nationality_before_a_name_is_no_part_of_it(linker):
+    text = "Frenchman Cyril Vauclin beat Briton Tom Ashdale, and Spaniard Orlas lost to economy minister German Gref."
+    doc = run(linker, text, [("Frenchman Cyril Vauclin", "PERSON"), ("Briton Tom Ashdale", "PERSON"),
+                             ("Spaniard Orlas", "PERSON"), ("German Gref", "PERSON")])
+    names = by_name(doc)
+    assert {"Cyril Vauclin", "Tom Ashdale", "Orlas", "German Gref"} <= {n for n, e in names.items() if e.type == "PERSON"}
+    assert names["Frenchman"].type == "NORP" and names["Frenchman"].country == "FR"

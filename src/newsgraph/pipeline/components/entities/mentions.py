@@ -139,6 +139,11 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
             if described is not None:  # "Rapper Eminem", "Singer Joss Stone" (tagged ORG)
                 first, kind = described, "PERSON"
                 start = toks.starts[first]
+            person = _name_after_demonym(toks, first, last, kind)
+            if person is not None:  # "Frenchman Cyril Saulnier": the nationality and the person
+                out.append(Mention(start, toks.ends[first], "NORP", "model", shouting=first in shouting))
+                first = person
+                start = toks.starts[first]
             named = _name_after_title(toks, first, last, kind)
             if named is not None:  # "Lithuanian President Gitanas Nauseda" as one span
                 first, kind = named, "PERSON"
@@ -210,6 +215,33 @@ def _name_after_descriptor(toks: Tokens, first: int, last: int, label: str) -> i
 
 
 _DESCRIPTORS = words("lexicons/entities/person_descriptors.txt")
+
+
+def _name_after_demonym(toks: Tokens, first: int, last: int, label: str) -> int | None:
+    """For a person's span "Demonym Name" ("Frenchman Cyril Saulnier", "Briton Tim
+    Henman", "Kenyan Susan Chepkemei", "Russian Korzhanenko"), the index of the name's
+    first token, else None: the rest is one to three capitalised words that open with a
+    given name or are each a given name or no ordinary English word, and a name of one word
+    only after a demonym that is no given name ("German Gref", Herman Gref in Russian,
+    stays)."""
+    if label != "PERSON" or last <= first or not toks.words[first][:1].isupper():
+        return None
+    from newsgraph.resources.countries import demonyms
+
+    if toks.lower[first] not in demonyms():
+        return None
+    rest = toks.words[first + 1 : last + 1]
+    if len(rest) > 3 or not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in rest):
+        return None
+    # A name: a given name first ("Briton Hayley Yelling"), or words no dictionary has
+    # ("Russian Korzhanenko"); "British Comedy awards", "Macedonian Bulgarian Oil
+    # Corporation" are no people.
+    given_first = len(rest) > 1 and any_given_name(rest[0].lower())
+    if not given_first and not all(any_given_name(w.lower()) or not ordinary(w) for w in rest):
+        return None
+    if len(rest) == 1 and any_given_name(toks.lower[first]):
+        return None
+    return first + 1
 
 
 def _portfolio(toks: Tokens, first: int, last: int) -> bool:
