@@ -230,3 +230,23 @@ def test_quotes_that_said_is_the_writers_concession(quotes_of):
     )
     cues = _cues(text, quotes_of(text))
     assert cues == ["said"] and text.index("said they") == [q for q in quotes_of(text) if q.cue][0].cue.start
+
+
+def test_quotes_the_commission_is_the_one_commission_named(quotes_of):
+    text = (
+        "Harbour fees under review\n\n"
+        "In a new report, the Coastal Commission says harbour fees should rise by 5%. "
+        "The commission says the money would pay for new cranes. It also suggests a cap on "
+        "ferry fares, which the Port of Tarrow Authority opposes.\n\n"
+        "The court said the fees were lawful."
+    )
+    ents = [
+        entity(text, "o1", "ORG", "Coastal Commission", "Coastal Commission"),
+        entity(text, "o2", "ORG", "Port of Tarrow Authority", "Port of Tarrow Authority"),
+    ]
+    quotes = quotes_of(text, ents)
+    speakers = {" ".join(text[q.start : q.end].split()[:2]): q.speaker for q in quotes}
+    assert speakers["the money"].entity == "o1"
+    assert speakers["a cap"].entity == "o1"
+    # No court is named: "the court" stays the description.
+    assert speakers["the fees"].entity is None and speakers["the fees"].name == "The court"

@@ -152,3 +152,24 @@ def test_quotes_it_may_stand_for_a_law(quotes_of):
     ents = [entity(text, "l1", "LAW", "Kestrel Terrorism Bill", "Kestrel Terrorism Bill")]
     (quote,) = [q for q in quotes_of(text, ents) if text[q.cue.start : q.cue.end] == "proposes"]
     assert (quote.speaker.entity, quote.speaker.name) == ("l1", "Kestrel Terrorism Bill")
+
+
+def test_quotes_a_name_ending_a_list_does_not_displace_the_last_speaker(quotes_of):
+    text = (
+        "Harbour fees under review\n\n"
+        "In a new report, the Coastal Commission says harbour fees should rise by 5%. "
+        + "Ferry crossings rose sharply in the winter months, and queues grew longer. " * 16
+        + "The commission says the money would pay for new cranes. It also "
+        "suggests increasing state funding so help can be extended to all ports with at least two "
+        "ferries in the Northern Ferry Board, Western Ports Council or Tarrow Harbour Trust. And it "
+        "suggests new ways of cutting queues at the terminals."
+    )
+    ents = [
+        entity(text, "o1", "ORG", "Coastal Commission", "Coastal Commission"),
+        entity(text, "o2", "ORG", "Tarrow Harbour Trust", "Tarrow Harbour Trust"),
+        entity(text, "o3", "ORG", "Northern Ferry Board", "Northern Ferry Board"),
+        entity(text, "o4", "ORG", "Western Ports Council", "Western Ports Council"),
+    ]
+    quotes = quotes_of(text, ents)
+    last = next(q for q in quotes if text[q.start :].startswith("new ways"))
+    assert last.speaker.entity == "o1"
