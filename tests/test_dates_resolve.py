@@ -127,3 +127,14 @@ def test_dates_month_without_year_nearest_when_tense_unknown(run_dates, make_doc
 def test_dates_minutes_ago_is_the_same_day(run_dates, make_doc):
     doc = run_dates(make_doc, "The blast happened 20 minutes ago.")
     assert find(doc, "20 minutes ago").value == "2022-02-24"
+
+
+def test_dates_a_named_weekday_tells_the_year_of_its_day(date_values):
+    values = date_values(
+        "The referendum will be held on Thursday, 4 November. The final is on Saturday 12 February, "
+        "and the replay on 14 February.",
+        published="2005-03-16",
+    )
+    assert values["Thursday, 4 November"] == "2004-11-04"  # 4 November 2005 is a Friday
+    assert values["Saturday 12 February"] == "2005-02-12"  # the tense alone said 2006
+    assert values["14 February"] == "2005-02-14"  # no weekday: the nearest, as before

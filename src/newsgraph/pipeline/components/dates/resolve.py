@@ -111,6 +111,12 @@ def _monthday(spec: dict, anchor: date, tense: str | None) -> str | None:
         # Tense unknown: the occurrence nearest the publication date.
         options = [_safe_date(anchor.year + k, spec["month"], spec["day"]) for k in (-1, 0, 1)]
         d = min((o for o in options if o), key=lambda o: abs((o - anchor).days))
+    weekday = spec.get("named_weekday")
+    if weekday is not None and d is not None and d.isoweekday() != weekday:
+        # "Saturday 12 February" is in a year whose 12 February is a Saturday: the nearest
+        # such year to the one the tense chose, within one either way.
+        fits = [o for o in (_safe_date(d.year + k, spec["month"], spec["day"]) for k in (-1, 1)) if o and o.isoweekday() == weekday]
+        d = min(fits, key=lambda o: abs((o - anchor).days)) if fits else d
     return _ymd(d)
 
 

@@ -332,6 +332,9 @@ def _month_day(m: re.Match) -> Mention | None:
         return None
     year = int(m.group("year")) if m.group("year") else None
     spec = {"kind": "monthday", "month": _month_num(m.group("month")), "day": day, "year": year}
+    if m.groupdict().get("wd"):
+        # "Thursday, 4 November": the weekday tells the year when none is written
+        spec["named_weekday"] = load()["weekdays"][m.group("wd").lower()]
     if m.groupdict().get("weekof"):
         spec["week_of"] = True  # "the week of March 6": the ISO week holding the day
     return Mention(m.start(), m.end(), "DATE", spec)
