@@ -250,3 +250,21 @@ def test_quotes_the_commission_is_the_one_commission_named(quotes_of):
     assert speakers["a cap"].entity == "o1"
     # No court is named: "the court" stays the description.
     assert speakers["the fees"].entity is None and speakers["the fees"].name == "The court"
+
+
+def test_quotes_a_report_between_two_quotes_names_the_second(quotes_of):
+    text = (
+        'Tom Varley, for the Harbour Party, said: "It is the same target as in 1999." '
+        'For the Coast Alliance, Mary Stroud called the new target "hugely unambitious". '
+        '"It leaves ferry users waiting two more years."'
+    )
+    ents = [
+        entity(text, "p1", "PERSON", "Tom Varley", "Tom Varley"),
+        entity(text, "p2", "PERSON", "Mary Stroud", "Mary Stroud"),
+    ]
+    quotes = [q for q in quotes_of(text, ents) if q.kind == "direct"]
+    assert [q.speaker.entity for q in quotes] == ["p1", "p2"]
+    # With nothing reported between them, the second quote goes on with the first speaker.
+    text = 'Tom Varley said: "It is the same target as in 1999." "It leaves ferry users waiting."'
+    quotes = [q for q in quotes_of(text, [entity(text, "p1", "PERSON", "Tom Varley", "Tom Varley")]) if q.kind == "direct"]
+    assert [q.speaker.entity for q in quotes] == ["p1", "p1"]

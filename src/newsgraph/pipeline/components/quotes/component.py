@@ -59,6 +59,7 @@ class _Item:
     cue: Cue | None
     marked: Marked | None = None
     speaker_of: Cue | None = None  # a cue whose speaker this item inherits, without the cue
+    inherited_after: int | None = None  # the cue came from the quote ending here (``_inherit``)
 
 
 class QuoteExtractor(Component):
@@ -330,7 +331,7 @@ def _inherit(text: str, direct: list[_Item]) -> None:
             continue
         prev = direct[i - 1] if i > 0 else None
         if prev is not None and prev.cue is not None and "\n" not in text[prev.marked.outer_end : item.marked.open]:
-            item.cue = prev.cue
+            item.cue, item.inherited_after = prev.cue, prev.marked.outer_end
             continue
         nxt = direct[i + 1] if i + 1 < len(direct) else None
         gap = text[item.marked.outer_end : nxt.marked.open] if nxt is not None else "\n"
@@ -378,13 +379,27 @@ def _inherit_reported(text: str, direct: list[_Item], reported: list[_Item]) -> 
     """A direct quote with no attribution that follows, in the same paragraph, a sentence
     reporting speech (``X said the plan was "sound." "We will go on."``, ``..., Smith
     said. "More."``) continues that speaker: it takes the speaker, not the cue (the
-    reported clause and the quote are separate claims)."""
+    reported clause and the quote are separate claims). So does one that took the cue of
+    the quote before it when a report by someone else named stands between them (``"...,"
+    said X. For the Liberal Democrats, Y called the target "unambitious". "It leaves
+    ..."``: Y's)."""
     for item in direct:
-        if item.cue is not None or item.speaker_of is not None:
+        if item.speaker_of is not None or (item.cue is not None and item.inherited_after is None):
             continue
-        before = [r for r in reported if r.cue.end <= item.marked.open and "\n" not in text[r.cue.start : item.marked.open]]
-        if before:
-            item.speaker_of = max(before, key=lambda r: r.cue.start).cue
+        after = item.inherited_after if item.inherited_after is not None else -1
+        before = [
+            r for r in reported
+            if after <= r.cue.start and r.cue.end <= item.marked.open and "\n" not in text[r.cue.start : item.marked.open]
+        ]
+        if not before:
+            continue
+        cue = max(before, key=lambda r: r.cue.start).cue
+        if item.cue is None:
+            item.speaker_of = cue
+        elif _another_name(cue.speaker, item.cue.speaker):
+            # Only a report by someone else named ends the attribution: "he added that ..."
+            # goes on with it (one attribution, as PolNeAR annotates it).
+            item.cue, item.speaker_of = None, cue
 
 
 def _inherit_subject(parse: Parse, direct: list[_Item]) -> None:
@@ -423,6 +438,11 @@ def _rest_of_line(text: str, at: int) -> str:
     """The text from ``at`` to the end of its line, stripped."""
     end = text.find("\n", at)
     return text[at : end if end >= 0 else len(text)].strip()
+
+
+def _another_name(tok, other) -> bool:
+    """``tok`` is a name (a proper noun) other than the speaker token ``other``."""
+    return tok is not None and tok.pos_ == "PROPN" and (other is None or tok.lower_ != other.lower_)
 
 
 def _named_speaker(tok) -> bool:
