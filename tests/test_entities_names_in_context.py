@@ -116,3 +116,14 @@ def test_entities_a_nationality_before_a_name_is_no_part_of_it(linker):
     names = by_name(doc)
     assert {"Cyril Vauclin", "Tom Ashdale", "Orlas", "German Gref"} <= {n for n, e in names.items() if e.type == "PERSON"}
     assert names["Frenchman"].type == "NORP" and names["Frenchman"].country == "FR"
+
+
+def test_entities_a_union_cut_at_and_is_one_name(linker):
+    text = "Members of the Transport and General Workers' Union voted, as did staff of BT and Vodafone Group."
+    doc = run(linker, text, [("Transport", "ORG"), ("General Workers' Union", "ORG"), ("BT", "ORG"), ("Vodafone Group", "ORG")])
+    names = by_name(doc)
+    assert "Transport and General Workers' Union" in names and "Transport" not in names
+    assert {"BT", "Vodafone Group"} <= set(names)
+    text = "Both the IMF and World Bank have urged Egypt to sell."
+    names = by_name(run(linker, text, [("IMF", "ORG"), ("World Bank", "ORG")]))
+    assert {"World Bank"} <= set(names) and "IMF and World Bank" not in names

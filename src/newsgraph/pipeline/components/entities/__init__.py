@@ -151,6 +151,7 @@ class EntityLinker(Component):
             fixes.people_named_alone(found, toks, text, companies.company_kind)
             found = fixes.ordinary_words_opening_sentences(found, toks, text)
             found = fixes.stations_with_numbers(found, text)
+            found = fixes.names_joined_by_and(found, text)
         return _Draft(toks, found, shouting)
 
     def _settle(self, draft: _Draft, text: str) -> list[mentions.Mention]:

@@ -1419,3 +1419,31 @@ def stations_with_numbers(mentions: list[Mention], text: str) -> list[Mention]:
 _STATION_WORDS = frozenset({"BBC", "Radio", "Channel"})
 # " 4", " One", " Five Live", " 6 Music" after the broadcaster's name, on the same line.
 _STATION_NUMBER = re.compile(r" (?:[1-9]|One|Two|Three|Four|Five)(?: Live| Music)?(?![\w%.,-]\w)")
+
+
+def names_joined_by_and(mentions: list[Mention], text: str) -> list[Mention]:
+    """One organisation whose name the recogniser cut at "and": "Transport and General
+    Workers' Union" read as "Transport" and "General Workers' Union". Joined when the first
+    part is one ordinary English word, neither an abbreviation nor a name the gazetteers
+    know ("BT and Vodafone Group", "the IMF and World Bank" are two bodies), and the second
+    ends in a body's head noun (``_BODY_HEADS``)."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == m.label == "ORG"
+            and text[prev.end : m.start] in (" and ", " & ")
+            and " " not in text[prev.start : prev.end]
+            and prev.entry is None
+            and not text[prev.start : prev.end].isupper()  # "the IMF and World Bank": two bodies
+            and ordinary(text[prev.start : prev.end])
+            and text[m.start : m.end].split()[-1].lower().strip("'’") in _BODY_HEADS
+        ):
+            out[-1] = Mention(prev.start, m.end, "ORG", m.source, entry=None, shouting=prev.shouting, sure=m.sure)
+            continue
+        out.append(m)
+    return out
+
+
+_BODY_HEADS = words("lexicons/entities/body_heads.txt") | {"unions"}

@@ -169,11 +169,8 @@ _STORY_ORG_NOUNS = frozenset(
 
 
 # Nouns "the <noun>" names one body by (``SpeakerResolver._body_named``).
-_BODY_NOUNS = frozenset(
-    "commission ministry department council committee court tribunal agency authority alliance "
-    "association federation organisation organization union bank institute foundation police "
-    "regulator board".split()
-)
+# ("the administration" is the government of the day as often as any Administration named)
+_BODY_NOUNS = words("lexicons/entities/body_heads.txt") - {"administration"}
 
 
 def _head_noun(name: str) -> str | None:
