@@ -127,3 +127,11 @@ def test_entities_a_union_cut_at_and_is_one_name(linker):
     text = "Both the IMF and World Bank have urged Egypt to sell."
     names = by_name(run(linker, text, [("IMF", "ORG"), ("World Bank", "ORG")]))
     assert {"World Bank"} <= set(names) and "IMF and World Bank" not in names
+
+
+def test_entities_an_acronym_that_spells_a_word_is_not_linked_in_title_case(linker):
+    text = "The documentary Shape of the Moon won, and Nato officials watched."
+    doc = run(linker, text, [("Shape", "ORG"), ("Nato", "ORG")])
+    names = by_name(doc)
+    assert names["NATO"].kb == {"newsgraph": "nato"}  # British style for NATO
+    assert not any(e.kb.get("newsgraph") == "shape" for e in doc.entities)  # SHAPE, the command

@@ -210,6 +210,16 @@ def _add_cities(gaz: Gazetteer) -> None:
         gaz.add(Entry(cap, "GPE", key, c.capital or cap, "city", c.iso2, capital=True))
 
 
+def _english_word(acronym: str) -> bool:
+    """An acronym that spells a common English word ("SHAPE"): written "Shape" it is the word
+    ("Shape of the Moon", a film), so its British-style form is no name. Common: a Zipf
+    frequency of 4.5 or more, above every acronym the lexicons write that way (NATO and
+    NASA 4.0 to 4.2; "shape" 4.7)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(acronym.lower(), "en") >= 4.5
+
+
 def _add_lexicons(gaz: Gazetteer) -> None:
     organisations = _rows("organisations.tsv", 5) + _rows("news_media.tsv", 5)
     for lex_id, name, acronyms, aliases, nouns in organisations:
@@ -218,7 +228,7 @@ def _add_lexicons(gaz: Gazetteer) -> None:
             gaz.add(Entry(text, "ORG", key, name, "org", None, kb))
         for text in _split(acronyms):
             gaz.add(Entry(text, "ORG", key, name, "org", None, kb, acronym=True))
-            if len(text) >= 4 and text.isalpha():  # British style: "Nato", "Opec"
+            if len(text) >= 4 and text.isalpha() and not _english_word(text):  # British style: "Nato", "Opec"
                 gaz.add(Entry(text.capitalize(), "ORG", key, name, "org", None, kb, acronym=True))
         for noun in _split(nouns):
             gaz.generic_nouns.setdefault(noun, []).append(key)
