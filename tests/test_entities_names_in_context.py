@@ -135,3 +135,12 @@ def test_entities_an_acronym_that_spells_a_word_is_not_linked_in_title_case(link
     names = by_name(doc)
     assert names["NATO"].kb == {"newsgraph": "nato"}  # British style for NATO
     assert not any(e.kb.get("newsgraph") == "shape" for e in doc.entities)  # SHAPE, the command
+
+
+def test_entities_a_building_named_after_someone_is_no_person(linker):
+    text = "The musical opened at the Prince Edward Theatre, and Mr Howard left Llanelli Grammar School in 1959."
+    doc = run(linker, text, [("Prince Edward Theatre", "GPE"), ("Howard", "PERSON"), ("Llanelli Grammar School", "PERSON")])
+    names = by_name(doc)
+    assert names["Prince Edward Theatre"].type == "FAC"
+    assert names["Llanelli Grammar School"].type == "ORG"
+    assert names["Howard"].type == "PERSON"

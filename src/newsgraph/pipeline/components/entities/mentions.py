@@ -118,6 +118,10 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
         parts = _split_courtesy(toks, _split_commas(toks, _split_lines(toks, ent_start, ent_end), label), label)
         for first, last, place in _split_joined(toks, parts):
             kind = "GPE" if place else label
+            if kind in ("PERSON", "GPE", "LOC") and first < last and toks.lower[last] in _BUILDING_HEADS:
+                # "the Prince Edward Theatre", "Llanelli Grammar School": no person (and
+                # "Prince" no title of one), a building or the body in it
+                kind = _BUILDING_HEADS[toks.lower[last]]
             trimmed = trim_range(toks, first, last, kind)
             if trimmed is None:
                 continue
@@ -215,6 +219,17 @@ def _name_after_descriptor(toks: Tokens, first: int, last: int, label: str) -> i
 
 
 _DESCRIPTORS = words("lexicons/entities/person_descriptors.txt")
+# Head words of buildings and institutions named after people or places: the label a name
+# ending in one takes instead of PERSON, GPE or LOC. Not the heads that are surnames too ("Hall", "Park",
+# "Church", "Temple", "Castle", "Bridge").
+_BUILDING_HEADS = {
+    **dict.fromkeys(
+        "theatre theater gallery museum hospital stadium arena cathedral library airport mosque synagogue centre "
+        "center".split(),
+        "FAC",
+    ),
+    **dict.fromkeys(["college", "school", "academy", "university"], "ORG"),
+}
 
 
 def _name_after_demonym(toks: Tokens, first: int, last: int, label: str) -> int | None:
