@@ -164,3 +164,9 @@ def test_quantities_multi_scale_is_a_vague_range_not_one_of_the_scale(extract, m
     one billion "billion dollar" alone would read."""
     q = one(extract(make_doc, text), unit=unit)
     assert (text[q.start : q.end], q.value, q.low, q.high, q.approx) == (surface, None, low, low * 5, True)
+
+
+def test_quantities_two_number_words_in_a_row_are_two_numbers(extract, make_doc):
+    text = "He played in the opening two Six Nations wins and won twenty six caps."
+    values = {text[q.start : q.end]: q.value for q in extract(make_doc, text)}
+    assert values == {"two": 2.0, "twenty six": 26.0}  # not "two Six" = 8

@@ -51,5 +51,10 @@ def words_value(words: str) -> int | None:
             total += (current or 1) * value
             current = 0
         else:
+            # Units follow tens ("twenty six") or a hundred ("a hundred and five"); two words
+            # that do not compose are two numbers ("two Six Nations wins", "six two"): None.
+            rest = current % 100
+            if rest and not (rest >= 20 and rest % 10 == 0 and value < 10):
+                return None
             current += value
     return total + current if seen else None

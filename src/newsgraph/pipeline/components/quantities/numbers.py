@@ -265,10 +265,14 @@ def find_numbers(text: str) -> list[Number]:
                 continue  # "ten out of nine": not a share
             found.append(Number(m.start(), m.end(), value, "fraction"))
     for m in _word_scanner().finditer(text, low, memo):
-        value = words_value(m.group(0))
+        value, stop = words_value(m.group(0)), m.end()
+        if value is None:
+            # Two numbers in a row ("the opening two Six Nations wins"): the longest run
+            # from the start that is one number.
+            value, stop = _leading_number(m.group(0), m.start())
         if value is not None:
-            value, end = _and_a_half(text, m.end(), float(value))
-            scale = _SCALE_WORD.match(text, end) if end != m.end() else None
+            value, end = _and_a_half(text, stop, float(value))
+            scale = _SCALE_WORD.match(text, end) if end != stop else None
             if scale:  # "one and a half million"
                 value, end = value * load().scales[scale.group(1).lower()], scale.end()
             found.append(Number(m.start(), end, value, "word", raw=value))
@@ -314,6 +318,16 @@ def find_numbers(text: str) -> list[Number]:
 _AND_A = re.compile(r"\s+and\s+(?:a|one)\s+(?P<part>half|quarter|third)\b(?![\s-]+(?:of|the)\b)", re.I)
 _SCALE_WORD = re.compile(r"[\s-]+(hundred|thousand|million|billion|trillion)\b", re.I)
 _AND_A_VALUES = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+
+def _leading_number(words: str, start: int) -> tuple[int | None, int]:
+    """The value of the longest run of words opening ``words`` that is one number, and
+    where it ends (``start`` is where ``words`` starts); (None, start) when none is."""
+    for cut in reversed([w.end() for w in re.finditer(r"[^\s-]+", words)][:-1]):
+        value = words_value(words[:cut])
+        if value is not None:
+            return value, start + cut
+    return None, start
 
 
 def _and_a_half(text: str, end: int, value: float) -> tuple[float, int]:
