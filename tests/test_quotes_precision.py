@@ -5,7 +5,7 @@ a pronoun never stands for a noun's modifier or a place named as a preposition's
 
 from __future__ import annotations
 
-from tests.fixtures.quotes import entity
+from tests.fixtures.quotes import entity, named
 
 
 def _at(text: str, span) -> str:
@@ -240,11 +240,7 @@ def test_quotes_the_commission_is_the_one_commission_named(quotes_of):
         "ferry fares, which the Port of Tarrow Authority opposes.\n\n"
         "The court said the fees were lawful."
     )
-    ents = [
-        entity(text, "o1", "ORG", "Coastal Commission", "Coastal Commission"),
-        entity(text, "o2", "ORG", "Port of Tarrow Authority", "Port of Tarrow Authority"),
-    ]
-    quotes = quotes_of(text, ents)
+    quotes = quotes_of(text, named(text, "ORG", "Coastal Commission", "Port of Tarrow Authority"))
     speakers = {" ".join(text[q.start : q.end].split()[:2]): q.speaker for q in quotes}
     assert speakers["the money"].entity == "o1"
     assert speakers["a cap"].entity == "o1"
@@ -258,13 +254,10 @@ def test_quotes_a_report_between_two_quotes_names_the_second(quotes_of):
         'For the Coast Alliance, Mary Stroud called the new target "hugely unambitious". '
         '"It leaves ferry users waiting two more years."'
     )
-    ents = [
-        entity(text, "p1", "PERSON", "Tom Varley", "Tom Varley"),
-        entity(text, "p2", "PERSON", "Mary Stroud", "Mary Stroud"),
-    ]
-    quotes = [q for q in quotes_of(text, ents) if q.kind == "direct"]
+    people = named(text, "PERSON", "Tom Varley", "Mary Stroud", prefix="p")
+    quotes = [q for q in quotes_of(text, people) if q.kind == "direct"]
     assert [q.speaker.entity for q in quotes] == ["p1", "p2"]
     # With nothing reported between them, the second quote goes on with the first speaker.
     text = 'Tom Varley said: "It is the same target as in 1999." "It leaves ferry users waiting."'
-    quotes = [q for q in quotes_of(text, [entity(text, "p1", "PERSON", "Tom Varley", "Tom Varley")]) if q.kind == "direct"]
+    quotes = [q for q in quotes_of(text, named(text, "PERSON", "Tom Varley", prefix="p")) if q.kind == "direct"]
     assert [q.speaker.entity for q in quotes] == ["p1", "p1"]

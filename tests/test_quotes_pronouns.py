@@ -14,7 +14,7 @@ import pytest
 from newsgraph.errors import EvalError
 from newsgraph.eval.tasks import quote_pronouns
 from newsgraph.record import Speaker
-from tests.fixtures.quotes import entity
+from tests.fixtures.quotes import entity, named
 
 
 def _speaker_of(text: str, quotes, pronoun: str):
@@ -164,12 +164,7 @@ def test_quotes_a_name_ending_a_list_does_not_displace_the_last_speaker(quotes_o
         "ferries in the Northern Ferry Board, Western Ports Council or Tarrow Harbour Trust. And it "
         "suggests new ways of cutting queues at the terminals."
     )
-    ents = [
-        entity(text, "o1", "ORG", "Coastal Commission", "Coastal Commission"),
-        entity(text, "o2", "ORG", "Tarrow Harbour Trust", "Tarrow Harbour Trust"),
-        entity(text, "o3", "ORG", "Northern Ferry Board", "Northern Ferry Board"),
-        entity(text, "o4", "ORG", "Western Ports Council", "Western Ports Council"),
-    ]
-    quotes = quotes_of(text, ents)
+    bodies = named(text, "ORG", "Coastal Commission", "Tarrow Harbour Trust", "Northern Ferry Board", "Western Ports Council")
+    quotes = quotes_of(text, bodies)
     last = next(q for q in quotes if text[q.start :].startswith("new ways"))
     assert last.speaker.entity == "o1"
