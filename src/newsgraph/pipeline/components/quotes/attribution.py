@@ -517,13 +517,17 @@ def _named_before(verb):
 
 # Verbs whose "it" stands for the clause after them, not for a speaker ("It emerged that",
 # "it seems", "It turned out that"): PolNeAR marks these attributions without a source.
-_DUMMY_IT_VERBS = frozenset({"seem", "appear", "emerge", "transpire", "turn"})
+_DUMMY_IT_VERBS = frozenset({"seem", "appear", "emerge", "transpire"})
 
 
 def dummy_it(tok) -> bool:
-    """"It" as the placeholder subject of a verb of appearing ("It emerged that ..."): the
-    attribution has no source."""
-    return tok.lower_ == "it" and (tok.dep_ == "expl" or tok.head.lemma_ in _DUMMY_IT_VERBS)
+    """"It" as the placeholder subject of a verb of appearing ("It emerged that ...", "it
+    turned out that"; not "it turned down the offer"): the attribution has no source."""
+    if tok.lower_ != "it":
+        return False
+    verb = tok.head
+    turned_out = verb.lemma_ == "turn" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return tok.dep_ == "expl" or verb.lemma_ in _DUMMY_IT_VERBS or turned_out
 
 
 def _wordy(tok) -> bool:
