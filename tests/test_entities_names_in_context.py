@@ -144,3 +144,14 @@ def test_entities_a_building_named_after_someone_is_no_person(linker):
     assert names["Prince Edward Theatre"].type == "FAC"
     assert names["Llanelli Grammar School"].type == "ORG"
     assert names["Howard"].type == "PERSON"
+
+
+def test_entities_a_work_after_its_kind_is_one_title(linker):
+    text = "Dutch documentary Shape of the Moon won, and the thriller Hide and Seek fell to fourth in 2005."
+    doc = run(linker, text, [("Dutch", "NORP"), ("Shape", "ORG"), ("Moon", "ORG"), ("Hide", "PERSON"), ("Seek", "PERSON")])
+    names = by_name(doc)
+    assert names["Shape of the Moon"].type == "WORK_OF_ART" and names["Hide and Seek"].type == "WORK_OF_ART"
+    assert "Moon" not in names and "Seek" not in names and names["Dutch"].type == "NORP"
+    text = "It was Ray Charles biopic Ray and Mike Leigh's drama that won."
+    names = by_name(run(linker, text, [("Ray Charles", "PERSON"), ("Ray", "PERSON"), ("Mike Leigh", "PERSON")]))
+    assert names["Ray"].type == "WORK_OF_ART" and names["Mike Leigh"].type == "PERSON"

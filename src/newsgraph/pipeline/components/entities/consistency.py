@@ -1447,3 +1447,67 @@ def names_joined_by_and(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 _BODY_HEADS = words("lexicons/entities/body_heads.txt") | {"unions"}
+
+
+def whole_works(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention]:
+    """A work's whole title after the word that names its kind ("documentary Shape of the
+    Moon", "Finnish film The Three Rooms of Melancholia", "album Hopes and Fears"), which
+    the recogniser reads as pieces ("Shape" and "Moon", "Melancholia" a place): one
+    WORK_OF_ART from the title's first capitalised word to its last, over small words
+    between ("of", "the", "and"), and numbers right after a word ("Shrek 2"). Only where
+    the recogniser found a piece of it that is no nationality nor a name the gazetteers
+    know ("short film Oscar"), and no piece reaches past the title. The title's own "The" is left out of the name, as the
+    mentions' articles are."""
+    out = list(mentions)
+    for i in range(len(toks) - 1):
+        if toks.words[i] not in _WORK_KINDS:
+            continue
+        span = _title_after(toks, i + 1)
+        if span is None:
+            continue
+        if toks.words[span[0]] in ("The", "A", "An") and span[0] < span[1]:
+            span = (span[0] + 1, span[1])  # names leave out the title's article, as elsewhere
+        people = {m.start for m in out if m.label == "PERSON" and " " in text[m.start : m.end]}
+        span = _before_a_person(toks, span, people)
+        start, end = toks.starts[span[0]], toks.ends[span[1]]
+        inside = [m for m in out if start <= m.start and m.end <= end]
+        if not inside or all(m.label == "NORP" for m in inside) or any(m.entry is not None for m in inside):
+            continue  # (a piece the gazetteers know is itself: "short film Oscar")
+        if any(m.start < end and start < m.end and m not in inside for m in out):
+            continue  # a name reaching past the title: leave the recogniser's reading
+        out = [m for m in out if m not in inside]
+        out.append(Mention(start, end, "WORK_OF_ART", "model", sure=True))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _title_after(toks: Tokens, i: int) -> tuple[int, int] | None:
+    """Token range of a title opening at token ``i``: capitalised words or numbers, with
+    small lower-case words between them, ending on a capitalised word or a number."""
+    last = None
+    j = i
+    while j < len(toks):
+        word = toks.words[j]
+        if word[:1].isupper() or (word.isdigit() and last == j - 1):
+            last = j  # (a number only right after a title word: "Shrek 2", not "... in 2002")
+        elif word.lower() not in _TITLE_SMALL_WORDS or last is None:
+            break
+        j += 1
+    return (i, last) if last is not None and toks.words[i][:1].isupper() else None
+
+
+def _before_a_person(toks: Tokens, span: tuple[int, int], people: set[int]) -> tuple[int, int]:
+    """``span`` cut before an "and" that a person's full name follows ("biopic Ray and Mike
+    Leigh's abortion drama": the title is "Ray"; "thriller Hide and Seek" stays whole)."""
+    first, last = span
+    for j in range(first + 1, last):
+        if toks.lower[j] == "and" and toks.starts[j + 1] in people:
+            return first, j - 1
+    return span
+
+
+# Words that name a work's kind, right before its title, written in lower case; not the
+# kinds with other senses ("single currency", "drama school", "comedy club").
+_WORK_KINDS = frozenset(
+    {"film", "movie", "documentary", "biopic", "sitcom", "album", "musical", "sequel", "blockbuster", "thriller"}
+)
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "with", "for"})
