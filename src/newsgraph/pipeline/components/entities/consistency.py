@@ -24,6 +24,7 @@ from newsgraph.pipeline.components.entities.mentions import (
     initials,
     is_junk,
     may_be_person,
+    opens_sentence,
     ordinary,
     surname_ranks,
 )
@@ -1368,33 +1369,28 @@ def ordinary_words_opening_sentences(mentions: list[Mention], toks: Tokens, text
     preparations", "Will their children": a word the document writes in lower case
     elsewhere ("mobile", "mobiles") and never capitalised inside a sentence, followed by a
     lower-case word. "China has ...", "Reading beat Derby ... at Reading" keep theirs."""
+    def opening(m: Mention) -> bool:
+        first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+        if first is None or first != last or first + 1 >= len(toks) or not opens_sentence(toks, first):
+            return False
+        nxt = toks.words[first + 1]  # (not a web name: "Latinohiphopradio.com has been ...")
+        return toks.words[first].isalpha() and nxt.isalpha() and nxt.islower()
+
+    candidates = [m for m in mentions if opening(m)]
+    if not candidates:
+        return mentions  # (the document-wide word sets below only when needed)
     capitalised_inside = {
         toks.lower[i]
         for i in range(1, len(toks))
-        if toks.words[i][:1].isupper() and not _opens(toks, i) and toks.words[i - 1] != "-"
+        if toks.words[i][:1].isupper() and not opens_sentence(toks, i) and toks.words[i - 1] != "-"
     }
     lowered = set(toks.words)
-    kept = []
-    for m in mentions:
-        first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
-        if first is not None and first == last and first + 1 < len(toks) and _opens(toks, first):
-            word, nxt = toks.lower[first], toks.words[first + 1]
-            written_lower = word in lowered or word + "s" in lowered
-            plain = word.isalpha()  # not a web name ("Latinohiphopradio.com has been ...")
-            if plain and written_lower and word not in capitalised_inside and nxt.isalpha() and nxt.islower():
-                continue
-        kept.append(m)
-    return kept
-
-
-def _opens(toks: Tokens, i: int) -> bool:
-    """Token ``i`` opens a sentence, a line or a quotation."""
-    return i == 0 or toks.sent_start[i] or "\n" in toks.words[i - 1] or toks.words[i - 1] in _OPENERS
-
-
-# Tokens after which a capital opens a sentence or quotation ("Who will support their
-# families? Will their children ...", where the parser ran the sentences together).
-_OPENERS = frozenset({'"', "“", "'", "‘", ".", "?", "!"})
+    dropped = {
+        id(m) for m in candidates
+        if (word := toks.lower[toks.by_start[m.start]]) not in capitalised_inside
+        and (word in lowered or word + "s" in lowered)
+    }
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def stations_with_numbers(mentions: list[Mention], text: str) -> list[Mention]:
@@ -1505,9 +1501,11 @@ def _before_a_person(toks: Tokens, span: tuple[int, int], people: set[int]) -> t
     return span
 
 
-# Words that name a work's kind, right before its title, written in lower case; not the
-# kinds with other senses ("single currency", "drama school", "comedy club").
+# Words that name a work's kind, right before its title, written in lower case: the works
+# of ``named_things.tsv`` ("ahead WORK_OF_ART"), not the kinds with other senses ("single
+# currency", "drama school", "comedy club", "soap opera", "novel approach") or whose
+# titles read on ("cartoon", "opera").
 _WORK_KINDS = frozenset(
-    {"film", "movie", "documentary", "biopic", "sitcom", "album", "musical", "sequel", "blockbuster", "thriller"}
-)
+    word for word, rule in _NAMED_THINGS.items() if rule == ("ahead", "WORK_OF_ART")
+) - {"single", "drama", "comedy", "soap", "novel", "cartoon", "opera"}
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "with", "for"})

@@ -232,6 +232,15 @@ _BUILDING_HEADS = {
 }
 
 
+@cache
+def _demonym_words() -> frozenset[str]:
+    """The demonyms of ``countries.tsv``, lower case and singular ("frenchman", "briton"),
+    built once (read for every PERSON span the recogniser gives)."""
+    from newsgraph.resources.countries import demonyms
+
+    return frozenset(demonyms())
+
+
 def _name_after_demonym(toks: Tokens, first: int, last: int, label: str) -> int | None:
     """For a person's span "Demonym Name" ("Frenchman Cyril Saulnier", "Briton Tim
     Henman", "Kenyan Susan Chepkemei", "Russian Korzhanenko"), the index of the name's
@@ -241,9 +250,7 @@ def _name_after_demonym(toks: Tokens, first: int, last: int, label: str) -> int 
     stays)."""
     if label != "PERSON" or last <= first or not toks.words[first][:1].isupper():
         return None
-    from newsgraph.resources.countries import demonyms
-
-    if toks.lower[first] not in demonyms():
+    if toks.lower[first] not in _demonym_words():
         return None
     rest = toks.words[first + 1 : last + 1]
     if len(rest) > 3 or not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in rest):
@@ -394,7 +401,18 @@ def _lone_opening_word(toks: Tokens, first: int, last: int) -> bool:
     quote, capitalised for that alone ("People" of '"People in England have ...')."""
     if first != last or not ordinary(toks.words[first]):
         return False
-    return toks.sent_start[first] or first == 0 or toks.words[first - 1] in ('"', "“", "'", "‘", "(")
+    return opens_sentence(toks, first) or toks.words[first - 1] == "("
+
+
+def opens_sentence(toks: Tokens, i: int) -> bool:
+    """Token ``i`` opens a sentence, a line or a quotation: the parser's sentence start, or
+    after a line break, a quote mark or a sentence's end ("Who will support their families?
+    Will their children ...", which the parser runs together)."""
+    return i == 0 or toks.sent_start[i] or "\n" in toks.words[i - 1] or toks.words[i - 1] in _OPENERS
+
+
+# Tokens after which a capital opens a sentence or a quotation.
+_OPENERS = frozenset({'"', "“", "'", "‘", ".", "?", "!"})
 
 
 # Lower-case words that join clauses and never stand inside a name.
