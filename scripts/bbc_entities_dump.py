@@ -140,11 +140,19 @@ def shapes(path: Path, root: Path) -> tuple[int, int, int, int]:
     shared = [r for r in rows if r["type"] == "PERSON" and " " not in r["name"] and full[(r["a"], r["name"])] > 1]
     for r in shared:
         print(f"shared  {r['a']:<22} {r['name']}")
+    # A nationality written into a person's name ("Frenchman Cyril Saulnier"; thirtieth
+    # session), and one-word places or groups that are ordinary words ("Mobile").
+    from newsgraph.pipeline.components.entities.mentions import _demonym_words
+
+    demonymed = [r for r in rows if r["type"] == "PERSON" and " " in r["name"] and r["name"].split()[0].lower() in _demonym_words()]
+    for r in demonymed:
+        print(f"nation  {r['a']:<22} {r['name']}")
     print(
         f"{len(shaped)} entities written as people's typed otherwise; {len(which)} PERSON before ', which'; "
         f"{len(groups)} NORP not shaped like a people's name; {len(democrats)} NORP 'Democrat' after 'Liberal'; "
         f"{len(twice)} articles with the same ids on two entities; "
-        f"{len(shared)} bare surnames that two or more full names share"
+        f"{len(shared)} bare surnames that two or more full names share; "
+        f"{len(demonymed)} PERSON names opening with a demonym"
     )
     return len(shaped), len(which), len(groups), len(democrats)
 

@@ -110,6 +110,10 @@ def counts(path: str) -> None:
     # are a document of someone ("Mr Crosby's statement")
     reflexive = Counter(r["cue"] for r in rows if r["text"].split()[:1] and r["text"].split()[0].lower() in REFLEXIVES)
     print(f"contents opening with a reflexive pronoun: {sum(reflexive.values())}; {reflexive.most_common(12)}")
+    # thirtieth session: "it" with no one behind it, and "they" given to a place
+    it = Counter((r["cue"] or "").lower() for r in rows if (r["speaker_span"] or "") in ("It", "it") and r["speaker"] in ("It", "it"))
+    they = [r for r in rows if (r["speaker_span"] or "").lower() == "they" and r["speaker_type"] == "GPE"]
+    print(f"speakers 'it' left unresolved: {sum(it.values())}; {it.most_common(8)}; 'they' resolved to a place: {len(they)}")
 
 
 def ledes(path: str, corpus: str) -> None:
