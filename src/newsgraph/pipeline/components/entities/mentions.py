@@ -220,8 +220,9 @@ def _name_after_descriptor(toks: Tokens, first: int, last: int, label: str) -> i
 
 _DESCRIPTORS = words("lexicons/entities/person_descriptors.txt")
 # Head words of buildings and institutions named after people or places: the label a name
-# ending in one takes instead of PERSON, GPE or LOC. Not the heads that are surnames too ("Hall", "Park",
-# "Church", "Temple", "Castle", "Bridge").
+# ending in one takes instead of PERSON, GPE or LOC. The places' facility_heads.txt without
+# the heads that are surnames too ("Hall", "Park", "Church", "Temple", "Castle", "Bridge")
+# or streets, and with the institutions.
 _BUILDING_HEADS = {
     **dict.fromkeys(
         "theatre theater gallery museum hospital stadium arena cathedral library airport mosque synagogue centre "
