@@ -93,3 +93,22 @@ def test_entities_context_opening_word_written_lower_case_elsewhere_is_common():
     text = "Exchange traders bought rice early.\nRice futures closed higher on Friday, dealers said."
     found = _names(text)
     assert found.get("Rice") != "PERSON"
+
+
+def test_entities_context_a_title_that_is_a_surname_after_a_given_name_is_the_surname():
+    # "King" is a title, and after a given name a surname ("Mervyn King"): the person is
+    # whole, not an organisation "Paul" and a "King".
+    found = _names("The deal was welcomed by Paul King, the chief executive of Arvello, on Monday.")
+    assert found["Paul King"] == "PERSON"
+    assert "Paul" not in found
+
+
+def test_entities_context_a_title_run_on_before_a_name_leaves_out_the_title_and_honorific():
+    record = analyze(
+        "TUC General Secretary Brendan Barber called for calm.\n\nBoss Sir Alex Ferguson was left fuming.",
+        clean=False,
+    )
+    by_name = {e.name: e for e in record.entities}
+    assert "Secretary Brendan Barber" not in by_name
+    assert [(r.title, r.of) for r in by_name["Brendan Barber"].roles] == [("General Secretary", by_name["TUC"].id)]
+    assert "Alex Ferguson" in by_name and "Sir Alex Ferguson" not in by_name

@@ -88,7 +88,10 @@ def test_entities_linking_a_title_or_team_role_before_a_surname_is_the_surname()
          ("Gen Tasko", "PERSON"), ("Amir Tasko", "PERSON")],
     )
     # Two Brennts: the titled forms stay together, apart from both; one Tasko takes his.
-    assert texts(doc, named(doc, "Coach Brennt")) == ["Coach Brennt", "Gen Brennt"]
+    # "Coach" is an office (titles.tsv): the name is the surname and the office a role.
+    coach = named(doc, "Brennt")
+    assert texts(doc, coach) == ["Brennt", "Gen Brennt"]
+    assert [r.title for r in coach.roles] == ["Coach"]
     assert texts(doc, named(doc, "Amir Tasko")) == ["Gen Tasko", "Amir Tasko"]
 
 
@@ -207,6 +210,52 @@ def test_entities_linking_former_office_is_not_held():
 def test_entities_linking_offices_lower_case_and_reverse_apposition(text, ents, person, title, of):
     doc = analyse(text, ents)
     assert [(r.title, r.of) for r in named(doc, person).roles] == [(title, named(doc, of).id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person", "title", "of"),
+    [
+        ("Labour MP Dora Quill spoke.", [("Labour", "ORG"), ("Dora Quill", "PERSON")],
+         "Dora Quill", "Member of Parliament", "Labour Party"),
+        ("Tory leader Amos Crane spoke.", [("Tory", "NORP"), ("Amos Crane", "PERSON")], "Amos Crane", "Leader", "Tories"),
+        ("Brixham manager Ned Tolley spoke.", [("Brixham", "ORG"), ("Ned Tolley", "PERSON")],
+         "Ned Tolley", "Manager", "Brixham"),
+        ("Ned Tolley, chief operating officer of Vantrix, spoke.", [("Ned Tolley", "PERSON"), ("Vantrix", "ORG")],
+         "Ned Tolley", "Chief Operating Officer", "Vantrix"),
+        ("TUC General Secretary Ned Tolley spoke.", [("TUC", "ORG"), ("Ned Tolley", "PERSON")],
+         "Ned Tolley", "General Secretary", "TUC"),
+    ],
+)
+def test_entities_linking_offices_of_parties_clubs_and_unions(text, ents, person, title, of):
+    """A party's members ("Tory", a NORP with an id of its own) name the party, not the
+    country; the offices of parliaments, clubs, firms and unions are offices too."""
+    doc = analyse(text, ents)
+    assert [(r.title, r.of) for r in named(doc, person).roles] == [(title, named(doc, of).id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        ("Culture Secretary Dora Quill spoke.", "Dora Quill", "Culture Secretary"),
+        ("Trade and Industry Secretary Dora Quill spoke.", "Dora Quill", "Trade and Industry Secretary"),
+        ("Shadow home secretary Dora Quill spoke.", "Dora Quill", "Shadow Home Secretary"),
+        ("Acting President Dora Quill spoke.", "Dora Quill", "Acting President"),
+        # what opens the sentence is no portfolio, and a name before the title no part of it
+        ("But Home Secretary Dora Quill spoke.", "Dora Quill", "Home Secretary"),
+        ("On Tuesday Foreign Secretary Dora Quill spoke.", "Dora Quill", "Foreign Secretary"),
+        ("Amos Crane met. Earlier Foreign Secretary Dora Quill spoke.", "Dora Quill", "Foreign Secretary"),
+        ("Amos Crane and Prime Minister Dora Quill spoke.", "Dora Quill", "Prime Minister"),
+    ],
+)
+def test_entities_linking_portfolio_secretaries_and_rank_prefixes(text, person, title):
+    ents = [(name, "PERSON") for name in ("Amos Crane", "Dora Quill") if name in text]
+    doc = analyse(text, ents)
+    assert [r.title for r in named(doc, person).roles] == [title]
+
+
+def test_entities_linking_former_office_written_in_a_portfolio_title_is_not_held():
+    doc = analyse("Former foreign secretary Dora Quill spoke.", [("Dora Quill", "PERSON")])
+    assert named(doc, "Dora Quill").roles == []
 
 
 def test_entities_linking_lower_case_title_without_country_is_not_an_office():

@@ -58,6 +58,12 @@ def test_places_rank_facility_is_put_where_the_place_inside_it_is(run):
     assert all(not p.resolved for p in _mentioned(doc, "Atlantic Avenue"))
 
 
+def test_places_rank_a_facility_named_by_a_nationality_is_put_nowhere(run):
+    # "Welsh" is also a town in Louisiana: the Welsh Office is not there.
+    doc = run("Lord Brenn, who was a Welsh Office minister at the time, denied it on Monday.")
+    assert all(not p.resolved for p in _mentioned(doc, "Welsh Office"))
+
+
 def test_places_rank_every_resolved_place_has_a_confidence_in_unit_interval(run):
     doc = run("Troops moved from Kharkiv to Donetsk Oblast while Paris and Berlin talked.")
     assert doc.places

@@ -3,7 +3,7 @@ entities)."""
 
 from __future__ import annotations
 
-from newsgraph.record import Noise
+from newsgraph.record import Noise, Role, Span
 from tests.fixtures.quotes import entity
 
 
@@ -91,6 +91,46 @@ def test_quotes_title_speaker_resolves_to_office_holder(quotes_of):
     (quote,) = quotes_of(text, ents)
     assert quote.speaker.entity == "p9"
     assert text[quote.speaker.start : quote.speaker.end] == "the secretary general"
+
+
+def test_quotes_title_speaker_is_not_the_holder_of_a_shadow_or_deputy_office(quotes_of):
+    text = (
+        "Shadow chancellor Ivo Rask attacked the budget. Chancellor Mira Holm defended it. "
+        '"It is sound," the chancellor said.'
+    )
+    rask = entity(text, "p1", "PERSON", "Ivo Rask", "Ivo Rask")
+    holm = entity(text, "p2", "PERSON", "Mira Holm", "Mira Holm")
+    rask.roles = [Role(title="Shadow Chancellor", of=None, evidence=Span(start=0, end=26))]
+    holm.roles = [Role(title="Chancellor", of=None, evidence=Span(start=text.index("Chancellor Mira"), end=text.index(" defended")))]
+    (quote,) = [q for q in quotes_of(text, [rask, holm]) if q.kind == "direct"]
+    assert quote.speaker.entity == "p2"
+
+
+def test_quotes_title_with_its_organisation_resolves_to_that_office_holder(quotes_of):
+    # "the Brixham manager" is the Manager of Brixham in the roles, though the text wrote
+    # the office as "manager of Brixham".
+    text = 'Ned Tolley, the manager of Brixham, met Dora Quill. "We will win," the Brixham manager said.'
+    tolley = entity(text, "p1", "PERSON", "Ned Tolley", "Ned Tolley")
+    quill = entity(text, "p2", "PERSON", "Dora Quill", "Dora Quill")
+    club = entity(text, "o1", "ORG", "Brixham", "Brixham")
+    tolley.roles = [Role(title="Manager", of="o1", evidence=Span(start=0, end=text.index(", met")))]
+    (quote,) = quotes_of(text, [tolley, quill, club])
+    assert quote.speaker.entity == "p1"
+
+
+def test_quotes_a_plural_speaker_is_no_office_holder(quotes_of):
+    text = "Minister for Women Mira Holm spoke on Monday. Women said the plan was unfair."
+    holm = entity(text, "p2", "PERSON", "Mira Holm", "Mira Holm")
+    holm.roles = [Role(title="Minister for Women", of=None, evidence=Span(start=0, end=text.index(" spoke")))]
+    (quote,) = quotes_of(text, [holm])
+    assert quote.speaker.entity is None and quote.speaker.name == "Women"
+
+
+def test_quotes_a_named_body_before_a_statement_is_its_author(quotes_of):
+    text = "Brellix is a cement maker. It plans to buy two rivals in Norway, a Brellix statement said."
+    ents = [entity(text, "o1", "ORG", "Brellix", "Brellix"), entity(text, "g1", "GPE", "Norway", "Norway")]
+    (quote,) = quotes_of(text, ents)
+    assert quote.speaker.entity == "o1"
 
 
 def test_quotes_group_speaker_without_entity_keeps_the_phrase(quotes_of):

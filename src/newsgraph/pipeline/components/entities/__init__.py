@@ -205,7 +205,9 @@ def _entities(clusters: list[Cluster], text: str) -> tuple[list[Entity], dict[tu
         )
         entities.append(entity)
         for m in c.mentions:
-            targets[(m.start, m.end)] = Target(entity.id, name, label, entity.country, c.entry is not None)
+            targets[(m.start, m.end)] = Target(
+                entity.id, name, label, entity.country, c.entry is not None, group=label == "NORP" and bool(kb)
+            )
     return entities, targets
 
 

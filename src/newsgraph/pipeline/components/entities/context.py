@@ -12,7 +12,9 @@ from newsgraph.pipeline.bounded import WORDS
 from newsgraph.pipeline.components.entities.gazetteer import person_titles, titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
 from newsgraph.pipeline.shared.line_ups import line_up_items
-from newsgraph.resources import entries
+from newsgraph.resources import entries, words
+
+_HONORIFICS = words("lexicons/entities/honorifics.txt")
 
 _PLACES = ("GPE", "LOC", "FAC")
 # "<visitor> AT <host>", "<home> v <away>": the whole line is two names and the word.
@@ -245,6 +247,12 @@ def names_after_titles(mentions: list[Mention], toks: Tokens, text: str) -> list
                 break  # the title itself
             j -= 1
         title = toks.lower[j - 1] if j > 0 else ""
+        # the title's own further words: "Secretary" of "General Secretary Brendan Barber"
+        j = next((k for k in range(first, j, -1) if " ".join(toks.lower[j - 1 : k]) in table), j)
+        if first < last and any(toks.lower[k] in _HONORIFICS for k in range(j, first)):
+            # "Boss Sir Alex Ferguson": the honorific is no part of a full name (a peer's
+            # is: "Chairman Lord Holme")
+            j = first
         if j < first and title in table and toks.words[j - 1][:1].isupper() and j - 1 not in taken:
             m = Mention(toks.starts[j], m.end, "PERSON", "model", shouting=m.shouting)
         out.append(m)

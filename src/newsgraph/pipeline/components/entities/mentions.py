@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsgraph.pipeline.components.entities.gazetteer import Entry, titles
+from newsgraph.pipeline.components.entities.roles import canonical_title
 from newsgraph.pipeline.shared.parse import columns, ent_spans
 from newsgraph.resources import entries, table, words
 
@@ -185,6 +186,16 @@ def _name_after_title(toks: Tokens, first: int, last: int, label: str) -> int | 
         return None
     table = titles()
     words, lower = toks.words, toks.lower
+    # A title begun before the span: "General" of "General Secretary Brendan Barber",
+    # "Secretary of" of "Secretary of Energy Spencer Abraham".
+    for back in (1, 2):
+        for n in (1, 2):
+            if first - back < 0 or first + n > last:
+                continue
+            if canonical_title(toks.text[toks.starts[first - back] : toks.ends[first + n - 1]]) is None:
+                continue
+            rest = words[first + n : last + 1]
+            return first + n if all(w.isalpha() and w[:1].isupper() for w in rest) else None
     for i in range(first, last):  # where the title would start
         if not words[i][:1].isupper():
             continue
@@ -277,8 +288,12 @@ def _portfolio(toks: Tokens, first: int, last: int) -> bool:
 
 
 def _ends_in_title(toks: Tokens, first: int, last: int) -> bool:
-    """Whether the capitalised last word of a longer span is a title ("Governor")."""
-    return first < last and toks.words[last][:1].isupper() and toks.lower[last] in titles()
+    """Whether the capitalised last word of a longer span is a title ("Governor"), and not
+    a surname after a given name ("Mervyn King", "Stephen King", "Michelle Judge": titles
+    that are common surnames too, ``surnames.tsv``)."""
+    if not (first < last and toks.words[last][:1].isupper() and toks.lower[last] in titles()):
+        return False
+    return toks.lower[last] not in surname_ranks() or not any_given_name(toks.lower[last - 1])
 
 
 def _split_lines(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:

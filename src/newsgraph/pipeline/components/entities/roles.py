@@ -4,8 +4,11 @@ secretary general," / "Pieter van Dam, the Dutch economy minister")."""
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsgraph.pipeline.components.entities.gazetteer import titles
 from newsgraph.resources import words
@@ -13,8 +16,10 @@ from newsgraph.resources import words
 _SMALL = words("lexicons/entities/title_small_words.txt")
 _DETERMINERS = words("lexicons/entities/determiners.txt")
 _RELATIVE = words("lexicons/entities/relative_pronouns.txt")
+_HONORIFICS = words("lexicons/entities/honorifics.txt")
 _BOUNDARY = frozenset({",", ".", ";", ":", "—", "–", "(", ")", '"', "“", "”"})
 _OF_WORDS = frozenset({"of", "for", "at"})
+_NOT_HELD = frozenset({"former", "ex", "late"})  # "former President X": no office held now
 _POSSESSIVE = frozenset({"'s", "’s"})
 _MAX_TITLE = 5  # tokens
 
@@ -28,6 +33,7 @@ class Target:
     label: str
     country: str | None
     listed: bool = False  # named by a gazetteer or lexicon entry
+    group: bool = False  # a NORP with an id of its own: a party's members ("Tories"), no nationality
 
 
 @dataclass(frozen=True)
@@ -52,15 +58,21 @@ def canonical_title(phrase: str) -> str | None:
     if low in table:
         return table[low]
     words, written = low.split(), phrase.split()
-    if 2 <= len(words) <= 4 and words[-1] == "minister" and all(_portfolio(w) for w in written[:-1]):
-        return _title_case(words)
-    if 3 <= len(words) <= 5 and words[0] == "minister" and words[1] in ("of", "for"):
+    if len(words) >= 2 and words[0] in _RANK_PREFIXES:  # "shadow home secretary", "acting president"
+        inner = canonical_title(" ".join(written[1:]))
+        return f"{words[0].capitalize()} {inner}" if inner else None
+    if 2 <= len(words) <= 5 and words[-1] in ("minister", "secretary") and _portfolios(written[:-1]):
+        return _title_case(words)  # "Economy Minister", "Trade and Industry Secretary"
+    if 3 <= len(words) <= 5 and words[0] in ("minister", "secretary") and words[1] in ("of", "for"):
         if all(_portfolio(w) for w in written[2:] if w.lower() not in _SMALL):
             return _title_case(words)
     return None
 
 
 _PORTFOLIOS = words("lexicons/entities/portfolios.txt")
+# Words before a title that make another office of it: the opposition's spokesman for a
+# portfolio ("Shadow Home Secretary"), a holder's deputy, a stand-in.
+_RANK_PREFIXES = frozenset({"shadow", "deputy", "acting", "interim"})
 
 
 def _portfolio(word: str) -> bool:
@@ -69,10 +81,27 @@ def _portfolio(word: str) -> bool:
     low = word.casefold()
     if low in _PORTFOLIOS:
         return True
-    return word[:1].isupper() and word.isalpha() and low not in _NOT_PORTFOLIO
+    # An acronym names an organisation ("TUC General Secretary"); a function word or a
+    # day opens the sentence before the title ("But Home Secretary", "On Tuesday Foreign
+    # Secretary").
+    return (
+        word[:1].isupper() and word.isalpha() and not word.isupper()
+        and low not in _NOT_PORTFOLIO and low not in STOP_WORDS and low not in _CALENDAR
+    )
+
+
+_CALENDAR = frozenset(name.casefold() for name in (*calendar.day_name, *calendar.month_name) if name)
 
 
 _NOT_PORTFOLIO = words("lexicons/entities/not_portfolio.txt")
+
+
+def _portfolios(written: list[str]) -> bool:
+    """Words that name one portfolio or two joined by "and" ("Trade and Industry")."""
+    inner = [i for i, w in enumerate(written) if w.casefold() in ("and", "&")]
+    if any(i in (0, len(written) - 1) for i in inner) or len(inner) > 1:
+        return False
+    return all(_portfolio(w) for i, w in enumerate(written) if i not in inner)
 
 
 def _title_case(words: list[str]) -> str:
@@ -112,6 +141,8 @@ class RoleFinder:
     def _of(self, span: tuple[int, int]) -> tuple[str, bool] | None:
         """What the modifier mention names as the office's organisation or country."""
         target = self.targets[span]
+        if target.label == "NORP" and target.group:
+            return target.id, True  # "Tory leader": the party, not the country
         if target.label == "NORP":
             if target.country is None:
                 return None
@@ -130,6 +161,8 @@ class RoleFinder:
         first = self.tok_start.get(span[0])
         if first is None:
             return None
+        if first > 0 and self.toks.lower[first - 1] in _HONORIFICS:
+            first -= 1  # "Commissioner Sir John Stevens": the title ends before the honorific
         words, starts = self.toks.words, self.toks.starts
         lo_min = max(0, first - _MAX_TITLE)
         for k in range(first - 1, lo_min - 1, -1):  # a title never spans a boundary
@@ -147,7 +180,7 @@ class RoleFinder:
             title = listed or canonical_title(phrase)
             if title is None:
                 continue
-            if lo > 0 and self.toks.lower[lo - 1] in ("former", "ex", "late"):
+            if self.toks.lower[lo] in _NOT_HELD or lo > 0 and self.toks.lower[lo - 1] in _NOT_HELD:
                 return None
             of, start = self._modifier_before(starts[lo])
             if of is None and not words[lo][:1].isupper():
@@ -185,8 +218,8 @@ class RoleFinder:
             if i not in self.in_mention:
                 continue
             span = self.by_start.get(self.toks.starts[i]) or self.by_end.get(self.toks.ends[i])
-            if span is None or self.targets[span].label in ("GPE", "NORP") or self.targets[span].listed:
-                return True
+            if span is None or self.targets[span].label in ("GPE", "NORP", "PERSON") or self.targets[span].listed:
+                return True  # a person too: "Gordon Brown and Prime Minister Tony Blair"
         return False
 
     def _modifier_before(self, start: int) -> tuple[tuple[str, bool] | None, int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from newsgraph.pipeline.components.places.rank import (
     NEAR_KM,
@@ -468,8 +469,8 @@ def _inside(gaz: Gazetteer, name: str) -> list[GeoPlace]:
         ):
             continue
         key = normalize(" ".join(run))
-        if len(key) < 4 or (size == 1 and is_common_word(run[0])):
-            continue
+        if len(key) < 4 or (size == 1 and (is_common_word(run[0]) or lowered[0] in _nationalities())):
+            continue  # "Welsh Office" is no office in Welsh, Louisiana
         places = [
             p
             for p in gaz.lookup_key(key)
@@ -478,6 +479,16 @@ def _inside(gaz: Gazetteer, name: str) -> list[GeoPlace]:
         if places:
             return places
     return []
+
+
+@cache
+def _nationalities() -> frozenset[str]:
+    """Lower-case nationality words: the demonyms of ``countries.tsv`` and the NORP rows of
+    ``lexicons/locations.tsv`` ("welsh", "scottish")."""
+    from newsgraph.resources.countries import demonyms
+
+    listed = (row.split("\t") for row in entries("lexicons/locations.tsv"))
+    return frozenset(demonyms()) | frozenset(cols[0].lower() for cols in listed if len(cols) > 1 and cols[1] == "NORP")
 
 
 def _one_sense_per_name(toponyms: list[Toponym], results: list[Resolution]) -> list[Resolution]:

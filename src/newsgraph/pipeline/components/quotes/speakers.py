@@ -62,6 +62,7 @@ class MentionIndex:
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
         self.roles = _roles(doc)
+        self.written_for = _written_for(doc)
         self.gender = _genders(doc.text, self.mentions)
 
     def at(self, start: int, end: int) -> Mention | None:
@@ -137,6 +138,20 @@ def _genders(text: str, mentions: list[Mention]) -> dict[str, str]:
 def _roles(doc: Document) -> list[tuple[str, str, str]]:
     """(lower-case office title, entity id, entity name) for every office held."""
     return [(r.title.lower(), e.id, e.name) for e in doc.entities for r in e.roles]
+
+
+def _written_for(doc: Document) -> dict[tuple[str, str], frozenset[str]]:
+    """(lower-case office title, holder's entity id) -> how the office's organisation or
+    country is written (its name and surface forms, lower case: "tories", "tory"), for
+    each office whose ``of`` is an entity of the document."""
+    by_id = {e.id: e for e in doc.entities}
+    out = {}
+    for e in doc.entities:
+        for r in e.roles:
+            of = by_id.get(r.of) if r.of else None
+            if of is not None:
+                out[(r.title.lower(), e.id)] = frozenset(n.lower() for n in (of.name, *of.aliases))
+    return out
 
 
 # " of " right after a person's name that opens a speaker phrase ("Brett Lock of OutRage!").
@@ -275,7 +290,8 @@ class SpeakerResolver:
                 return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
             described = " ".join(self.text[start : body[-1].idx + len(body[-1])].split())
             return Speaker(entity=None, name=described, start=start, end=end), _noun_kind(head)
-        holder = self._office_holder(phrase, head.idx)
+        # a plural noun is no one holder: "Women back the plans" beside "Minister for Women X"
+        holder = self._office_holder(phrase, head.idx) if head.tag_ not in ("NNS", "NNPS") else None
         if holder is not None:
             return Speaker(entity=holder.entity, name=holder.name, start=start, end=end), holder.type
         company = self._company_named(phrase, start) or self._body_named(phrase, start)
@@ -395,7 +411,14 @@ class SpeakerResolver:
         if head.lemma_.lower() not in _AUTHORED:
             return None
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is None or owner.pos_ in ("PRON", "DET"):
+        if owner is None:
+            # "a Holcim statement", "the FAO report": an organisation or person named before
+            # the noun; not a place ("a US report", "UK media reports" may be anyone's there)
+            if head.tag_ in ("NNS", "NNPS"):
+                return None
+            named = (self._mention_of(c) for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+            return next((m for m in named if m is not None and m.type in ("ORG", "PERSON")), None)
+        if owner.pos_ in ("PRON", "DET"):
             return None
         mention = self._mention_of(owner)
         if mention is not None and mention.type in _AUTHOR_TYPES:
@@ -540,7 +563,15 @@ class SpeakerResolver:
         title word anywhere in the name's sentence, another noun only right before the name
         or in apposition after it."""
         for role_title, entity_id, name in self.index.roles:
-            if title == role_title or role_title.endswith(title):
+            # the title itself or a longer one ending in it ("culture secretary" for "the
+            # secretary"), not another office ("shadow chancellor" is not "the chancellor")
+            longer = role_title.endswith(" " + title) and role_title[: -len(title)].split()[-1] not in _OTHER_OFFICE
+            # the office with its organisation written before it: "the Tory leader" for the
+            # Leader of the Tories, "the Chelsea manager"
+            of = title.endswith(" " + role_title) and title[: -len(role_title) - 1] in self.index.written_for.get(
+                (role_title, entity_id), ()
+            )
+            if title == role_title or longer or of:
                 return Mention(pos, pos, entity_id, name, "PERSON")
         # A title word or a noun for one person (``title_words.txt``, ``person_nouns.txt``:
         # "senator", "striker", "the 30-year-old") anywhere in the name's sentence; another
@@ -560,7 +591,13 @@ class SpeakerResolver:
             # Within the name's own sentence: "Ivo Rask praised the fans. The mother of ..."
             # names no mother.
             context = _SENTENCE_END.split(self.text[max(0, mention.start - 60) : mention.start])[-1].lower()
-            after = _SENTENCE_END.split(self.text[mention.end : mention.end + 60])[0].lower()
+            # The title being resolved is the name's only in apposition ("Armando Falcon,
+            # OFHEO director, said", "Dr Mike Watts head of exploration said"): "According
+            # to Mr Peston the prime minister said" writes no title after Mr Peston's name.
+            between = self.text[mention.end : pos].strip().lower()
+            apposed_here = "," in between or title.startswith(between)
+            reach = mention.end + 60 if apposed_here else min(mention.end + 60, pos)
+            after = _SENTENCE_END.split(self.text[mention.end : reach])[0].lower()
             # A title after a possessive name is someone else's ("Asked about Sir Ian's
             # comments, the prime minister's official spokesman said": the name belongs to
             # "comments"; neither "the spokesman" nor "the prime minister" later is Sir Ian).
@@ -733,6 +770,9 @@ _AUTHORED = frozenset(
      "comment", "remark", "message", "submission", "book", "autobiography", "memoir", "column", "article"}
 )
 _AUTHOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Words before a title that make another office of it ("shadow chancellor", "deputy
+# leader"), or something else than the office ("minister for women" is not "women").
+_OTHER_OFFICE = frozenset({"shadow", "deputy", "acting", "interim", "vice", "former", "of", "for", "to", "and"})
 # Words opening a description of someone not yet known ("a minister", "any chancellor").
 _INDEFINITE = frozenset({"a", "an", "any", "another", "one", "some", "every", "no"})
 # How many words a description may run on after its head before the name it ends in.
