@@ -253,6 +253,14 @@ def test_entities_linking_portfolio_secretaries_and_rank_prefixes(text, person, 
     assert [r.title for r in named(doc, person).roles] == [title]
 
 
+def test_entities_linking_former_office_with_its_country_or_club_is_not_held():
+    doc = analyse(
+        "Former Russian President Dmitri Volk and former Brixham captain Ned Tolley spoke.",
+        [("Russian", "NORP"), ("Dmitri Volk", "PERSON"), ("Brixham", "ORG"), ("Ned Tolley", "PERSON")],
+    )
+    assert named(doc, "Dmitri Volk").roles == [] and named(doc, "Ned Tolley").roles == []
+
+
 def test_entities_linking_former_office_written_in_a_portfolio_title_is_not_held():
     doc = analyse("Former foreign secretary Dora Quill spoke.", [("Dora Quill", "PERSON")])
     assert named(doc, "Dora Quill").roles == []

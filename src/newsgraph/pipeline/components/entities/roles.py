@@ -180,9 +180,11 @@ class RoleFinder:
             title = listed or canonical_title(phrase)
             if title is None:
                 continue
-            if self.toks.lower[lo] in _NOT_HELD or lo > 0 and self.toks.lower[lo - 1] in _NOT_HELD:
-                return None
             of, start = self._modifier_before(starts[lo])
+            # "former President X", "former England captain X": no office held now
+            opening = self.tok_start[start]
+            if self.toks.lower[lo] in _NOT_HELD or opening > 0 and self.toks.lower[opening - 1] in _NOT_HELD:
+                return None
             if of is None and not words[lo][:1].isupper():
                 continue  # "the minister Jan Kos": a lower-case title needs its country
             return Office(person.id, title, of[0] if of else None, bool(of and of[1]), start, span[1])
