@@ -101,6 +101,9 @@ def test_entities_context_a_title_that_is_a_surname_after_a_given_name_is_the_su
     found = _names("The deal was welcomed by Paul King, the chief executive of Arvello, on Monday.")
     assert found["Paul King"] == "PERSON"
     assert "Paul" not in found
+    # nor the end of a double-barrelled surname
+    found = _names("Arvello chief executive Magnus McEwen-King commented that the service was good.")
+    assert found["Magnus McEwen-King"] == "PERSON"
 
 
 def test_entities_context_a_title_run_on_before_a_name_leaves_out_the_title_and_honorific():

@@ -290,9 +290,13 @@ def _portfolio(toks: Tokens, first: int, last: int) -> bool:
 def _ends_in_title(toks: Tokens, first: int, last: int) -> bool:
     """Whether the capitalised last word of a longer span is a title ("Governor"), and not
     a surname after a given name ("Mervyn King", "Stephen King", "Michelle Judge": titles
-    that are common surnames too, ``surnames.tsv``)."""
+    that are common surnames too, ``surnames.tsv``) or the end of a hyphened one."""
     if not (first < last and toks.words[last][:1].isupper() and toks.lower[last] in titles()):
         return False
+    if toks.words[last - 1] == "-" and toks.ends[last - 1] == toks.starts[last] and last >= first + 2:
+        # the end of a double-barrelled surname ("Magnus McEwen-King"), unless the
+        # hyphened words are a title of their own ("Secretary-General")
+        return f"{toks.lower[last - 2]}-{toks.lower[last]}" in titles()
     return toks.lower[last] not in surname_ranks() or not any_given_name(toks.lower[last - 1])
 
 
