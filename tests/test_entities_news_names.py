@@ -133,6 +133,7 @@ def test_entities_news_names_commons_new_labour_and_members_posts():
         "figure in New Labour, said the MEP for London, Labour MP Barry Sheerman agreed."
     )
     assert found["Commons"] == ("ORG", {"newsgraph": "commons"})
+    assert _entities("The bill faces trouble in the Lords next week.")["Lords"] == ("ORG", {"newsgraph": "lords"})
     assert found["New Labour"] == ("ORG", {"newsgraph": "gb-labour"})
     assert "MPs" not in found and "MEP" not in found
     assert found["Barry Sheerman"][0] == "PERSON"
