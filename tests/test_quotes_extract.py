@@ -118,6 +118,18 @@ def test_quotes_title_with_its_organisation_resolves_to_that_office_holder(quote
     assert quote.speaker.entity == "p1"
 
 
+def test_quotes_a_participle_after_a_reported_clause_is_the_reporters(quotes_of):
+    # "saying" hangs from the reported clause; the jump says nothing, the analysts do.
+    text = "Some analysts predicted that the jump in share prices would be short-lived, saying investors would worry."
+    quotes = quotes_of(text)
+    (saying,) = [q for q in quotes if text[q.cue.start : q.cue.end] == "saying"]
+    assert saying.speaker.name == "Some analysts"
+    # People who may speak keep the clause: "now that people have started thinking"
+    text = "It is gaining momentum now that people have started thinking about how to make money."
+    (thinking,) = [q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "thinking"]
+    assert thinking.speaker.name == "people"
+
+
 def test_quotes_a_plural_speaker_is_no_office_holder(quotes_of):
     text = "Minister for Women Mira Holm spoke on Monday. Women said the plan was unfair."
     holm = entity(text, "p2", "PERSON", "Mira Holm", "Mira Holm")

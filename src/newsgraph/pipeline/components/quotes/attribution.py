@@ -54,6 +54,17 @@ _DASH_BYLINE = re.compile(
 )
 
 
+def _reported_thing(clause, subject) -> bool:
+    """``subject`` of ``clause`` is a thing a "that" clause reports on ("that the jump
+    would be short-lived", "suggestions that his re-election had been in danger"): a
+    common noun naming no entity, person, body or office, in a clause opened by "that"."""
+    from newsgraph.pipeline.components.quotes.speakers import speaker_noun
+
+    if subject.pos_ != "NOUN" or subject.ent_type_ or speaker_noun(subject.lemma_.lower()):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and clause.head.i != clause.i
+
+
 def _could_speak(tok) -> bool:
     """A name or pronoun that is not an object, a date or a day."""
     return (
@@ -318,7 +329,14 @@ class Parse:
                     pobj = [c for c in child.children if c.dep_ == "pobj"]
                     return pobj[0] if pobj else None
             if subjects:
-                return self._nearest_subject(v, subjects)
+                found = self._nearest_subject(v, subjects)
+                if steps == 0 or not _reported_thing(v, found):
+                    return found
+                # "Analysts predicted that the jump would be short-lived, saying ...": the
+                # participle hangs from the reported clause, but whoever says is the one
+                # who reported it, not the thing reported on
+                v, steps = v.head, steps + 1
+                continue
             if any(c.dep_ == "nsubjpass" for c in v.children) or (steps == 0 and _passive_participle(v)):
                 return None
             v = v.head if v.dep_ in _CLIMB and v.head.i != v.i else None

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from newsgraph.pipeline.components.entities.gazetteer import person_titles
 from newsgraph.pipeline.components.entities.mentions import COURTESY_TITLES
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Speaker
@@ -172,6 +173,19 @@ _PERSON_NOUNS = (
     | words("lexicons/entities/team_roles.txt")
     | words("lexicons/entities/kin_nouns.txt")
 )
+
+
+def speaker_noun(lemma: str) -> bool:
+    """A common noun that may name who speaks: a person ("analyst", "striker"), people or
+    an institution that acts (the events' ``actor_nouns.txt``: "people", "resident"), a
+    body or company ("ministry", "firm"), an office ("minister", "chairman")."""
+    return (
+        lemma in _PERSON_NOUNS or lemma in _ACTOR_NOUNS or lemma in _COMPANY_NOUNS or lemma in _BODY_NOUNS
+        or lemma in person_titles()
+    )
+
+
+_ACTOR_NOUNS = words("lexicons/events/actor_nouns.txt")
 
 
 # Nouns for someone who speaks for another: never the person named before them.
