@@ -128,6 +128,10 @@ def test_quotes_a_participle_after_a_reported_clause_is_the_reporters(quotes_of)
     text = "It is gaining momentum now that people have started thinking about how to make money."
     (thinking,) = [q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "thinking"]
     assert thinking.speaker.name == "people"
+    # and an "it" that reports nothing leaves the clause's subject: "it is obvious that"
+    text = "By now it should be obvious that voters want to know what is in the returns."
+    (know,) = [q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "know"]
+    assert know.speaker.name == "voters"
 
 
 def test_quotes_a_plural_speaker_is_no_office_holder(quotes_of):

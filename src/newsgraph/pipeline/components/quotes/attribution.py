@@ -65,6 +65,16 @@ def _reported_thing(clause, subject) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and clause.head.i != clause.i
 
 
+def _could_report(tok) -> bool:
+    """A subject that can be the one who reports: a name, a personal pronoun, an entity, or
+    a noun for a person, body, office or actor."""
+    from newsgraph.pipeline.components.quotes.speakers import speaker_noun
+
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in ("it", "this", "that", "which", "what", "there")
+    return tok.pos_ == "PROPN" or bool(tok.ent_type_) or speaker_noun(tok.lemma_.lower())
+
+
 def _could_speak(tok) -> bool:
     """A name or pronoun that is not an object, a date or a day."""
     return (
@@ -334,9 +344,10 @@ class Parse:
                     return found
                 # "Analysts predicted that the jump would be short-lived, saying ...": the
                 # participle hangs from the reported clause, but whoever says is the one
-                # who reported it, not the thing reported on
-                v, steps = v.head, steps + 1
-                continue
+                # who reported it, not the thing reported on; not an "it" of "it is clear
+                # that voters want to know"
+                outer = self.subject_of(v.head, region)
+                return outer if outer is not None and _could_report(outer) else found
             if any(c.dep_ == "nsubjpass" for c in v.children) or (steps == 0 and _passive_participle(v)):
                 return None
             v = v.head if v.dep_ in _CLIMB and v.head.i != v.i else None
