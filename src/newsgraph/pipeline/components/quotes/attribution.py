@@ -20,7 +20,7 @@ import numpy as np
 
 from newsgraph.pipeline.components.quotes.lexicon import Lexicon
 from newsgraph.pipeline.components.quotes.marks import Marked
-from newsgraph.pipeline.components.quotes.speakers import hyphen_fragment
+from newsgraph.pipeline.components.quotes.speakers import hyphen_fragment, speaker_noun
 from newsgraph.pipeline.components.quotes.tokens import TokenTable
 from newsgraph.resources import entries, table, words
 
@@ -58,8 +58,6 @@ def _reported_thing(clause, subject) -> bool:
     """``subject`` of ``clause`` is a thing a "that" clause reports on ("that the jump
     would be short-lived", "suggestions that his re-election had been in danger"): a
     common noun naming no entity, person, body or office, in a clause opened by "that"."""
-    from newsgraph.pipeline.components.quotes.speakers import speaker_noun
-
     if subject.pos_ != "NOUN" or subject.ent_type_ or speaker_noun(subject.lemma_.lower()):
         return False
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and clause.head.i != clause.i
@@ -68,8 +66,6 @@ def _reported_thing(clause, subject) -> bool:
 def _could_report(tok) -> bool:
     """A subject that can be the one who reports: a name, a personal pronoun, an entity, or
     a noun for a person, body, office or actor."""
-    from newsgraph.pipeline.components.quotes.speakers import speaker_noun
-
     if tok.pos_ == "PRON":
         return tok.lower_ not in ("it", "this", "that", "which", "what", "there")
     return tok.pos_ == "PROPN" or bool(tok.ent_type_) or speaker_noun(tok.lemma_.lower())
