@@ -9,12 +9,10 @@ import re
 from functools import cache, lru_cache
 
 from newsgraph.pipeline.bounded import WORDS
-from newsgraph.pipeline.components.entities.gazetteer import person_titles, titles
+from newsgraph.pipeline.components.entities.gazetteer import HONORIFICS, person_titles, titles
 from newsgraph.pipeline.components.entities.mentions import Mention, Tokens
 from newsgraph.pipeline.shared.line_ups import line_up_items
-from newsgraph.resources import entries, words
-
-_HONORIFICS = words("lexicons/entities/honorifics.txt")
+from newsgraph.resources import entries
 
 _PLACES = ("GPE", "LOC", "FAC")
 # "<visitor> AT <host>", "<home> v <away>": the whole line is two names and the word.
@@ -249,7 +247,7 @@ def names_after_titles(mentions: list[Mention], toks: Tokens, text: str) -> list
         title = toks.lower[j - 1] if j > 0 else ""
         # the title's own further words: "Secretary" of "General Secretary Brendan Barber"
         j = next((k for k in range(first, j, -1) if " ".join(toks.lower[j - 1 : k]) in table), j)
-        if first < last and any(toks.lower[k] in _HONORIFICS for k in range(j, first)):
+        if first < last and any(toks.lower[k] in HONORIFICS for k in range(j, first)):
             # "Boss Sir Alex Ferguson": the honorific is no part of a full name (a peer's
             # is: "Chairman Lord Holme")
             j = first

@@ -278,8 +278,13 @@ def titles() -> dict[str, str]:
     return out
 
 
+# Honorifics written before a name ("mr", "sir", "lord"), lower case: one set for the
+# components that read them.
+HONORIFICS = words("lexicons/entities/honorifics.txt")
+
+
 @cache
 def person_titles() -> frozenset[str]:
     """Lower-cased words written before a person's name: the office titles and the
     honorifics ("president", "lord", "mr")."""
-    return frozenset(titles()) | words("lexicons/entities/honorifics.txt")
+    return frozenset(titles()) | HONORIFICS

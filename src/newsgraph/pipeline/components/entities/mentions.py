@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from newsgraph.pipeline.components.entities.gazetteer import Entry, titles
+from newsgraph.pipeline.components.entities.gazetteer import HONORIFICS, Entry, titles
 from newsgraph.pipeline.components.entities.roles import canonical_title
 from newsgraph.pipeline.shared.parse import columns, ent_spans
 from newsgraph.resources import entries, table, words
@@ -22,7 +22,6 @@ NAME_LABELS = frozenset(
 _PRONOUNS = words("lexicons/entities/pronouns.txt")
 # Page furniture the recogniser sometimes tags ("RELATED IMAGES", "Share").
 _FURNITURE = words("lexicons/entities/furniture_words.txt")
-_HONORIFICS = words("lexicons/entities/honorifics.txt")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # Pronouns whose capitals spell a name: the United States, the World Health Organization.
 _PRONOUN_ABBREVIATIONS = frozenset({"US", "WHO"})
@@ -137,7 +136,7 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
             if _portfolio(toks, first, last):
                 continue
             start, end = toks.starts[first], toks.ends[last]
-            if first < last and toks.lower[first] in _HONORIFICS:  # "Ms Diemont" tagged ORG
+            if first < last and toks.lower[first] in HONORIFICS:  # "Ms Diemont" tagged ORG
                 first, kind = first + 1, "PERSON"
                 start = toks.starts[first]
             described = _name_after_descriptor(toks, first, last, kind)
@@ -610,7 +609,7 @@ def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, in
                 first += 1
         table = titles()
         while first < last and (
-            toks.lower[first] in _HONORIFICS or toks.lower[first] in table or toks.lower[first] == "former"
+            toks.lower[first] in HONORIFICS or toks.lower[first] in table or toks.lower[first] == "former"
         ):
             first += 1
     return (first, last) if first <= last else None
@@ -639,12 +638,12 @@ def _group_before_name(toks: Tokens, first: int, last: int) -> bool:
         return False  # one word or two; "Day-Lewis", "J-Lo": one word
     if _is_punct(toks.words[nxt]):
         nxt += 1  # "MPs - Keith Vaz"
-    if last - nxt < 1 and not (last == nxt and toks.lower[nxt] in _HONORIFICS):
+    if last - nxt < 1 and not (last == nxt and toks.lower[nxt] in HONORIFICS):
         return False
     word, lower = toks.words[first], toks.lower[first]
-    if not word[:1].isupper() or lower in all_given_names() or lower in _HONORIFICS or lower in _NAME_OPENERS:
+    if not word[:1].isupper() or lower in all_given_names() or lower in HONORIFICS or lower in _NAME_OPENERS:
         return False
-    if toks.lower[nxt] not in all_given_names() and toks.lower[nxt] not in _HONORIFICS:
+    if toks.lower[nxt] not in all_given_names() and toks.lower[nxt] not in HONORIFICS:
         return False
     plural = toks.tags[first] in ("NNS", "NNPS") or _PLURAL_WORD.fullmatch(word) is not None and ordinary(word)
     return plural or toks.tags[first] in ("VBZ", "VBD") or bool(toks.sent_start[first]) and ordinary(word)

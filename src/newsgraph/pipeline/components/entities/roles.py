@@ -10,13 +10,12 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsgraph.pipeline.components.entities.gazetteer import titles
+from newsgraph.pipeline.components.entities.gazetteer import HONORIFICS, titles
 from newsgraph.resources import words
 
 _SMALL = words("lexicons/entities/title_small_words.txt")
 _DETERMINERS = words("lexicons/entities/determiners.txt")
 _RELATIVE = words("lexicons/entities/relative_pronouns.txt")
-_HONORIFICS = words("lexicons/entities/honorifics.txt")
 _BOUNDARY = frozenset({",", ".", ";", ":", "—", "–", "(", ")", '"', "“", "”"})
 _OF_WORDS = frozenset({"of", "for", "at"})
 _NOT_HELD = frozenset({"former", "ex", "late"})  # "former President X": no office held now
@@ -58,7 +57,7 @@ def canonical_title(phrase: str) -> str | None:
     if low in table:
         return table[low]
     words, written = low.split(), phrase.split()
-    if len(words) >= 2 and words[0] in _RANK_PREFIXES:  # "shadow home secretary", "acting president"
+    if len(words) >= 2 and words[0] in RANK_PREFIXES:  # "shadow home secretary", "acting president"
         inner = canonical_title(" ".join(written[1:]))
         return f"{words[0].capitalize()} {inner}" if inner else None
     if 2 <= len(words) <= 5 and words[-1] in ("minister", "secretary") and _portfolios(written[:-1]):
@@ -72,7 +71,7 @@ def canonical_title(phrase: str) -> str | None:
 _PORTFOLIOS = words("lexicons/entities/portfolios.txt")
 # Words before a title that make another office of it: the opposition's spokesman for a
 # portfolio ("Shadow Home Secretary"), a holder's deputy, a stand-in.
-_RANK_PREFIXES = frozenset({"shadow", "deputy", "acting", "interim"})
+RANK_PREFIXES = frozenset({"shadow", "deputy", "acting", "interim"})
 
 
 def _portfolio(word: str) -> bool:
@@ -161,7 +160,7 @@ class RoleFinder:
         first = self.tok_start.get(span[0])
         if first is None:
             return None
-        if first > 0 and self.toks.lower[first - 1] in _HONORIFICS:
+        if first > 0 and self.toks.lower[first - 1] in HONORIFICS:
             first -= 1  # "Commissioner Sir John Stevens": the title ends before the honorific
         words, starts = self.toks.words, self.toks.starts
         lo_min = max(0, first - _MAX_TITLE)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from newsgraph.pipeline.components.entities.gazetteer import person_titles
 from newsgraph.pipeline.components.entities.mentions import COURTESY_TITLES
+from newsgraph.pipeline.components.entities.roles import RANK_PREFIXES
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Speaker
 from newsgraph.resources import table, words
@@ -608,9 +609,11 @@ class SpeakerResolver:
             # The title being resolved is the name's only in apposition ("Armando Falcon,
             # OFHEO director, said", "Dr Mike Watts head of exploration said"): "According
             # to Mr Peston the prime minister said" writes no title after Mr Peston's name.
-            between = self.text[mention.end : pos].strip().lower()
-            apposed_here = "," in between or title.startswith(between)
-            reach = mention.end + 60 if apposed_here else min(mention.end + 60, pos)
+            reach = mention.end + 60
+            if pos < reach:  # (only a title within reach is read; no slice of the text before)
+                between = self.text[mention.end : pos].strip().lower()
+                if "," not in between and not title.startswith(between):
+                    reach = pos
             after = _SENTENCE_END.split(self.text[mention.end : reach])[0].lower()
             # A title after a possessive name is someone else's ("Asked about Sir Ian's
             # comments, the prime minister's official spokesman said": the name belongs to
@@ -784,9 +787,10 @@ _AUTHORED = frozenset(
      "comment", "remark", "message", "submission", "book", "autobiography", "memoir", "column", "article"}
 )
 _AUTHOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# Words before a title that make another office of it ("shadow chancellor", "deputy
-# leader"), or something else than the office ("minister for women" is not "women").
-_OTHER_OFFICE = frozenset({"shadow", "deputy", "acting", "interim", "vice", "former", "of", "for", "to", "and"})
+# Words before a title that make another office of it (the offices' rank prefixes:
+# "shadow chancellor", "deputy leader"; "vice", "former"), or something else than the
+# office ("minister for women" is not "women").
+_OTHER_OFFICE = RANK_PREFIXES | {"vice", "former", "of", "for", "to", "and"}
 # Words opening a description of someone not yet known ("a minister", "any chancellor").
 _INDEFINITE = frozenset({"a", "an", "any", "another", "one", "some", "every", "no"})
 # How many words a description may run on after its head before the name it ends in.
