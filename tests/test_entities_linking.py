@@ -224,6 +224,11 @@ def test_entities_linking_offices_lower_case_and_reverse_apposition(text, ents, 
          "Ned Tolley", "Chief Operating Officer", "Vantrix"),
         ("TUC General Secretary Ned Tolley spoke.", [("TUC", "ORG"), ("Ned Tolley", "PERSON")],
          "Ned Tolley", "General Secretary", "TUC"),
+        # a party's spokesman for a portfolio, after the letters of a seat and "party's"
+        ("Dora Quill MP, Labour's transport spokeswoman, spoke.", [("Dora Quill", "PERSON"), ("Labour", "ORG")],
+         "Dora Quill", "Transport Spokeswoman", "Labour Party"),
+        ("Amos Crane, the Labour party's home affairs spokesman, spoke.", [("Amos Crane", "PERSON"), ("Labour", "ORG")],
+         "Amos Crane", "Home Affairs Spokesman", "Labour Party"),
     ],
 )
 def test_entities_linking_offices_of_parties_clubs_and_unions(text, ents, person, title, of):

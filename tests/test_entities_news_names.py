@@ -360,3 +360,74 @@ def test_entities_a_name_alone_before_a_plural_verb_is_a_group():
 def test_entities_people_coordinated_before_a_plural_verb_stay_people():
     found = _entities("Actor Piet Varnel and director Tomas Verhoek are reuniting for a new film.")
     assert found["Piet Varnel"][0] == "PERSON" and found["Tomas Verhoek"][0] == "PERSON"
+
+
+def test_entities_news_names_titles_after_their_kind_and_in_lists_are_works():
+    # A kind with other senses counts as a noun ("country hit", "sci-fi series"); a plural
+    # kind and a list connector ("two singles, ...", "films such as ...") make each listed
+    # name a title, up to the "and" that closes the list.
+    found = _entities(
+        "The Harwich band Velmoran tested the water with two singles, Brass Lantern and Kettle Moon, "
+        "which reached the top 20. Her biggest country hit, Copper Bells, was played at the wedding. "
+        "She starred in films such as Slate Harbour, Glass Orchard and Quarry Light. "
+        "His sci-fi series Pellin Drift was cancelled."
+    )
+    works = ("Brass Lantern", "Kettle Moon", "Copper Bells", "Slate Harbour", "Glass Orchard", "Quarry Light", "Pellin Drift")
+    assert {name: found[name][0] for name in works if name in found} == dict.fromkeys(works, "WORK_OF_ART")
+
+
+def test_entities_news_names_people_beside_a_work_noun_stay_people():
+    # The verb "show", a person apposed to "the director of the film", the subject of a
+    # clause on the noun, and a person after a book's title that no "and" lists.
+    found = _entities(
+        "The figures show Marcus Dellow was right. The director of the film, Tobias Wrenfield, says "
+        "the movie is not offensive. Unlike every song Maria Lund has recorded, it sold. In his new book, "
+        "Salt Harbour, Philippe Ostrander, a barrister, argues the case."
+    )
+    for name in ("Marcus Dellow", "Tobias Wrenfield", "Maria Lund", "Philippe Ostrander"):
+        assert found[name][0] == "PERSON", name
+    assert found["Salt Harbour"][0] == "WORK_OF_ART"
+
+
+def test_entities_news_names_a_band_read_as_a_nationality_is_no_surname_of_its_namesake():
+    # The band is named after a person whose full name the story gives later: the band's
+    # mentions stay the band's.
+    text = (
+        "Indie band Vardanian built a cult following. Vardanian's singer said the name came from "
+        "Alice Vardanian, a figure from an old film. Vardanian will tour in May."
+    )
+    record = analyze(text, clean=False, published="2005-03-16")
+    by_name = {e.name: (e.type, len(e.mentions)) for e in record.entities}
+    assert by_name.get("Vardanian", (None,))[0] == "ORG"
+    assert by_name.get("Alice Vardanian") == ("PERSON", 1)
+
+
+def test_entities_news_names_a_noun_for_a_kind_of_person_before_a_full_name_is_no_part_of_it():
+    # WordNet's nouns for people ("cinematographer", "welshman") before a given name and a
+    # surname; a given name that is also such a noun stays ("Christian").
+    found = _entities(
+        "Cinematographer Dorian Vasko won the prize. He beat fellow Welshman Gareth Penhale in the final. "
+        "Christian Tomas Brandt starred in the play. The research was done by security firm Saint "
+        "Bernard Software. Her hits include Light My Fire and Slow River."
+    )
+    assert found["Dorian Vasko"][0] == found["Gareth Penhale"][0] == "PERSON"
+    assert "Cinematographer Dorian Vasko" not in found and "Welshman Gareth Penhale" not in found
+    assert found["Christian Tomas Brandt"][0] == "PERSON"
+    # A company's name, and a title whose next word is a small word some country gives as a name.
+    assert "Bernard Software" not in found and "My Fire" not in found
+
+
+def test_entities_news_names_listed_titles_stay_apart_and_keep_their_number():
+    found = _entities(
+        "The studio is behind hits like Marrow Creek 2 and The Lantern Keeper. In the television "
+        "categories, comedy series Dockside Nights and The Plover Diaries will compete."
+    )
+    assert found["Marrow Creek 2"][0] == "WORK_OF_ART"
+    assert found["Dockside Nights"][0] == "WORK_OF_ART"
+    assert not any(" and " in name for name in found)
+
+
+def test_entities_news_names_a_party_before_a_full_name_is_no_part_of_it():
+    found = _entities("Tory Amos Fairleigh said no. Lib Dem Nora Castell agreed with him.")
+    assert found["Amos Fairleigh"][0] == found["Nora Castell"][0] == "PERSON"
+    assert not any(name.startswith(("Tory ", "Lib Dem ")) for name in found)

@@ -517,12 +517,16 @@ def people_surnames(mentions: list[Mention], toks: Tokens, text: str) -> None:
     after "Hicham El Guerrouj", a surname with its particle); so is a lone
     word read as a place that is the first name of one ("to Nigel" after "Nigel Melville"),
     unless a gazetteer knows the place or the word is written the way places are ("in X",
-    "the X")."""
+    "the X"). Not a word a rule settled as a group or a work ("indie band Kasabian", named
+    after a Linda Kasabian)."""
     full = [m.text(text).split() for m in mentions if m.label == "PERSON" and " " in m.text(text)]
     surnames = {words[-1] for words in full}
     # A surname with its particle: "El Guerrouj" of "Hicham El Guerrouj", "Le Bon".
     surnames |= {" ".join(words[-2:]) for words in full if len(words) > 2 and words[-2].lower() in _SURNAME_PARTICLES}
     given = {words[0] for words in full if len(words[0]) > 2 and words[0].isalpha()}
+    # A name a rule settled as something else ("indie band Kasabian") is not the surname
+    # of the person it is named after ("Linda Kasabian").
+    surnames -= {m.text(text) for m in mentions if m.sure and m.label != "PERSON"}
     for m in mentions:
         if m.entry is None and not m.sure and m.text(text) in surnames:
             m.label, m.sure = "PERSON", True
@@ -1041,14 +1045,119 @@ def fix_named_things(mentions: list[Mention], toks: Tokens, text: str) -> None:
         after = _NAMED_THINGS.get(toks.lower[last + 1], ()) if last + 1 < len(toks) else ()
         if after[:1] == ("after",) and first and toks.lower[first - 1] == "the":
             m.label, m.sure = after[1], True
-    # A work read as a place ("road trip comedy Sideways", "the musical Brigadoon"); a
-    # place a gazetteer knows keeps its label ("the film Chicago" is rare beside the city).
+    # A work read as a place ("road trip comedy Sideways", "the musical Brigadoon"), a band
+    # read as a nationality ("indie band Kasabian"); a place a gazetteer knows keeps its
+    # label ("the film Chicago" is rare beside the city).
     for m in mentions:
-        if m.label in ("GPE", "LOC", "FAC") and m.entry is None:
+        if m.label in ("GPE", "LOC", "FAC", "NORP") and m.entry is None:
             first = toks.by_start.get(m.start)
             before = _NAMED_THINGS.get(toks.lower[_word_before_title(toks, first)], ()) if first else ()
             if before[:1] == ("ahead",):
                 m.label, m.sure = before[1], True
+
+
+def works_after_kinds(mentions: list[Mention], toks: Tokens, text: str) -> None:
+    """Titles read as people or groups after the noun that names their kind, where the
+    word cannot be a verb or the list can only be of titles: right after a singular kind
+    ("the country hit Ring of Fire", "sci-fi series Firefly"); after a plural one and
+    "such as", "including", "like", a comma or a dash ("films such as Minority Report",
+    "two singles, Club Foot and LSF"); after a singular one and a comma when the title
+    closes there ("her first novel, Runaway Zero-Eight,"). The kinds with other senses
+    ("hit", "show", "play", "track") count only where the parse reads them as nouns. The
+    names listed after a title follow it ("two hits - Processed Beats and Cutt Off"), and a
+    sequel's number joins it ("hits like Spiderman 2"). After a comma or a dash a name
+    opening on a given name stays a person ("in the film, Paul Rusesabagina, a hotel
+    manager, ...")."""
+    settled: set[int] = set()
+    for m, first, last in _people_or_orgs(mentions, toks):
+        if m.sure or id(m) in settled:
+            continue
+        if _after_work_kind(toks, first, last) and not (
+            _listed(toks, _word_before_title(toks, first)) and _given_name_first(m.text(text))
+        ):
+            m.label, m.sure = "WORK_OF_ART", True
+            settled.update(id(t) for t in _listed_after(mentions, toks, m, text))
+    for m in mentions:
+        if id(m) in settled:
+            m.label, m.sure = "WORK_OF_ART", True
+        if m.label == "WORK_OF_ART" and m.sure and (sequel := _SEQUEL.match(text, m.end)):
+            m.end = sequel.end()  # "hits like Spiderman 2 and The Grudge"
+
+
+def _after_work_kind(toks: Tokens, first: int, last: int) -> bool:
+    """True when the name at tokens ``[first, last]`` is a title by the kind noun before it
+    (``works_after_kinds``). Not a possessor ("shows such as Channel 4's gameshow"), nor a
+    person the subject of a clause on the noun ("like every track Robbie has released")."""
+    j = _word_before_title(toks, first)
+    if j < 1 or (last + 1 < len(toks) and toks.words[last + 1] in _POSSESSIVE_MARKS):
+        return False
+    root = toks.sdoc[first : last + 1].root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "relcl" and _given_name_first(toks.text[toks.starts[first] : toks.ends[last]]):
+        return False
+    if _work_kind(toks, j, plural=False):
+        return True
+    if toks.lower[j] == "as" and toks.lower[j - 1] == "such":
+        return j >= 2 and _work_kind(toks, j - 2, plural=True)
+    if not _listed(toks, j):
+        return False
+    if _work_kind(toks, j - 1, plural=True):
+        return True
+    # "her first novel, Runaway Zero-Eight, ...": in apposition to the noun, not to another
+    # one the parse hangs it on ("the director of the film, Vinod Pande, says").
+    closes = last + 1 >= len(toks) or toks.words[last + 1] in (",", ".", ")", ";")
+    elsewhere = root.head.i not in (j - 1, root.i) and root.head.pos_ in ("NOUN", "PROPN")
+    return toks.words[j] == "," and closes and not elsewhere and _work_kind(toks, j - 1, plural=False)
+
+
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _listed(toks: Tokens, j: int) -> bool:
+    """True when token ``j`` opens a list or an apposition: a comma, a dash, a colon,
+    "including" or "like"."""
+    return toks.words[j] in (",", "-", "–", "—", ":", "including", "like")
+
+
+def _work_kind(toks: Tokens, j: int, plural: bool) -> bool:
+    """True for a noun naming a kind of work at token ``j``, singular or plural as asked:
+    "film", "album", or, read as a noun by the parse, "hit", "show", "play"."""
+    word, tag = toks.lower[j], toks.tags[j]
+    if tag != ("NNS" if plural else "NN") and not (word == "series" and tag in ("NN", "NNS")):
+        return False
+    if plural and word != "series":
+        word = word[:-1] if word.endswith("s") else word
+    return _NAMED_THINGS.get(word, ())[1:] == ("WORK_OF_ART",)
+
+
+def _listed_after(mentions: list[Mention], toks: Tokens, title: Mention, text: str) -> list[Mention]:
+    """The person and group mentions listed right after ``title`` in its sentence, joined by
+    commas, "and" or "or" ("Club Foot and LSF"), up to the first that opens on a given name."""
+    by_first = {toks.by_start.get(m.start): m for m in mentions if m.label in ("PERSON", "ORG", "WORK_OF_ART")}
+    out, closed, last = [], 0, toks.by_end.get(title.end)
+    while last is not None and last + 2 < len(toks):
+        j = last + 1
+        if toks.words[j] == "," and toks.lower[j + 1] in ("and", "or"):
+            j += 1
+        if toks.words[j] != "," and toks.lower[j] not in ("and", "or", "&"):
+            break
+        nxt = by_first.get(j + 1)
+        if nxt is None or toks.sent_start[j + 1] or nxt.entry is not None or nxt.sure:
+            if toks.lower[j] in ("and", "or") and toks.words[j + 1][:1].isupper():
+                closed = len(out)  # the last title is no mention: "..., Phone Booth and Daredevil"
+            break
+        if nxt.label != "WORK_OF_ART" and _given_name_first(nxt.text(text)):
+            break
+        out.append(nxt)
+        if toks.words[j] != ",":
+            closed = len(out)  # a list ends on "and" ("Raging Bull, Goodfellas and ...");
+            # "his book, Lawless World, Philippe Sands, a QC" lists nothing
+        last = toks.by_end.get(nxt.end)
+    return out[:closed]
+
+
+def _given_name_first(name: str) -> bool:
+    first = name.split()[0] if name.split() else ""
+    return any_given_name(first.lower())
 
 
 def _word_before_title(toks: Tokens, first: int) -> int:
@@ -1200,6 +1309,8 @@ def whole_titles(mentions: list[Mention], toks: Tokens, text: str) -> list[Menti
         span = toks.covering(m.start, m.end)
         if not span:
             continue
+        before = _word_before_title(toks, span[0]) if span[0] else None
+        listed = before is not None and (_listed(toks, before) or toks.lower[before] in ("as", "and"))
         last = end = span[-1]
         while True:
             j = end + 1
@@ -1207,8 +1318,13 @@ def whole_titles(mentions: list[Mention], toks: Tokens, text: str) -> list[Menti
                 j += 1
             if j == end + 1 or not capital(j) or toks.sent_start[j]:
                 break
-            if toks.lower[j - 1] == "and" and j in owner:
-                break  # "Bridget Jones's Diary and Iris": two works (but "Hopes and Fears")
+            joined = toks.words[end + 1 : j]  # as written: "Sex And The City" is one title
+            if ("and" in joined[-1:] and (j in owner or listed)) or (
+                "and" in joined and toks.words[end + 2 + joined.index("and")] == "The"
+            ):
+                # "Bridget Jones's Diary and Iris", "films such as Troy and Lord of the Rings",
+                # "Early Doors and The Alan Clark Diaries": two works (but "Hopes and Fears")
+                break
             while capital(j + 1) and not toks.sent_start[j + 1]:
                 j += 1
             end = j

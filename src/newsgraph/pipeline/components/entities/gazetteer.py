@@ -157,6 +157,17 @@ def _split(cell: str) -> list[str]:
     return [x.strip() for x in cell.split(";") if x.strip()]
 
 
+@cache
+def party_names() -> frozenset[tuple[str, ...]]:
+    """The names and aliases of ``political_parties.tsv`` as lower-case word tuples
+    (("tory",), ("lib", "dem"), ("labour",)), for the party a name is written after."""
+    return frozenset(
+        tuple(text.lower().split())
+        for _, name, _, _, _, aliases in _rows("political_parties.tsv", 6)
+        for text in {name, *_split(aliases)}
+    )
+
+
 def _add_countries(gaz: Gazetteer) -> None:
     for c in countries.all_countries():
         kb = (("iso3166", c.iso2),) + ((("geonames", c.geonames_id),) if c.geonames_id else ())
@@ -281,6 +292,8 @@ def titles() -> dict[str, str]:
 # Honorifics written before a name ("mr", "sir", "lord"), lower case: one set for the
 # components that read them.
 HONORIFICS = words("lexicons/entities/honorifics.txt")
+# Letters written after a name for a seat or a rank ("Frank Field MP", "Labour MPs").
+POSTNOMINALS = frozenset({"MP", "MPs", "MEP", "MEPs", "MSP", "MSPs", "QC"})
 
 
 @cache

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from newsgraph.pipeline.components.entities.gazetteer import HONORIFICS, Entry, titles
+from newsgraph.pipeline.components.entities.gazetteer import HONORIFICS, POSTNOMINALS, Entry, party_names, titles
 from newsgraph.pipeline.components.entities.roles import canonical_title
 from newsgraph.pipeline.shared.parse import columns, ent_spans
 from newsgraph.resources import entries, table, words
@@ -127,7 +127,7 @@ def model_mentions(sdoc, shouting: set[int], text: str, toks: Tokens | None = No
                 continue
             part = (first, last)
             first, last = trimmed
-            if last < part[1] and toks.words[last + 1] in _POSTNOMINALS:
+            if last < part[1] and toks.words[last + 1] in POSTNOMINALS:
                 kind = _before_postnominal(toks, first, last, toks.words[last + 1], kind)
             if kind == "PERSON" and _ends_in_title(toks, first, last):  # "Kano State Governor"
                 while first < last and _ends_in_title(toks, first, last):
@@ -215,8 +215,19 @@ def _name_after_descriptor(toks: Tokens, first: int, last: int, label: str) -> i
     Gary Lineker"), the index of the name's first token, else None. The rest must be
     capitalised words; a span the recogniser did not read as a person is one only when
     the name starts with a given name or ends with a common surname of the Census lists
-    ("Singer Britney Spears", "Singer Joss Stone"; not "Designer Outlet Village")."""
-    if last <= first or toks.lower[first] not in _DESCRIPTORS or not toks.words[first][:1].isupper():
+    ("Singer Britney Spears", "Singer Joss Stone"; not "Designer Outlet Village"). Any other
+    noun for a kind of person (WordNet's, ``wordnet/person_nouns.txt``: "Cinematographer
+    John Mathieson", "fellow Welshman Ray Reardon") counts only before a given name and a
+    surname, and never when it is a given name itself ("Christian", "Guy"); in a span the
+    recogniser did not read as a person, only before two words the last of which is a
+    Census surname ("American Taylor Dent"; not "Saint Bernard Software", "Red Star
+    Belgrade")."""
+    if last <= first or not toks.words[first][:1].isupper():
+        return None
+    if toks.lower[first] not in _DESCRIPTORS and not (
+        _person_noun_before_name(toks, first, last)
+        and (label == "PERSON" or (last - first == 2 and toks.lower[last] in surname_ranks()))
+    ):
         return None
     rest = toks.words[first + 1 : last + 1]
     if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in rest):
@@ -228,7 +239,22 @@ def _name_after_descriptor(toks: Tokens, first: int, last: int, label: str) -> i
     return first + 1
 
 
+def _person_noun_before_name(toks: Tokens, first: int, last: int) -> bool:
+    """True for a noun for a kind of person opening a span of three words or more whose
+    next word is a given name: "Bookmaker William Hill", "Olympian Andy Turner"; not an
+    everyday English word some country gives as a name ("Light My Fire", "American Red
+    Cross", "Criminal Justice Bill"), unless the Census lists it ("Taylor")."""
+    following = toks.lower[first + 1]
+    return (
+        last - first >= 2
+        and toks.lower[first] in _PERSON_NOUNS
+        and not any_given_name(toks.lower[first])
+        and (following in all_given_names() or (any_given_name(following) and not _everyday(following)))
+    )
+
+
 _DESCRIPTORS = words("lexicons/entities/person_descriptors.txt")
+_PERSON_NOUNS = words("lexicons/wordnet/person_nouns.txt")
 # Head words of buildings and institutions named after people or places: the label a name
 # ending in one takes instead of PERSON, GPE or LOC. The places' facility_heads.txt without
 # the heads that are surnames too ("Hall", "Park", "Church", "Temple", "Castle", "Bridge")
@@ -455,6 +481,14 @@ COURTESY_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.
 _COMMA_SUFFIXES = words("lexicons/names/suffixes.txt") | words("lexicons/entities/org_cue_after.txt")
 
 
+def _everyday(word: str) -> bool:
+    """A word of everyday English (Zipf >= 4.5: "red", "justice", "media"), which no given
+    name of another country makes a name ("Gareth" and "Clive", at 3.5 and 3.6, stay names)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= 4.5
+
+
 def ordinary(word: str) -> bool:
     """A word of ordinary English (wordfreq's Zipf >= ``ORDINARY_ZIPF``)."""
     from wordfreq import zipf_frequency
@@ -478,7 +512,6 @@ def group_shaped(surface: str) -> bool:
 
 # Letters after a name or a party that say what the person is, not who: "Frank Field MP"
 # is Frank Field, "Labour MPs" are members of Labour (the party's name is the mention).
-_POSTNOMINALS = frozenset({"MP", "MPs", "MEP", "MEPs", "MSP", "MSPs", "QC"})
 _PLURAL_POSTNOMINALS = frozenset({"MPs", "MEPs", "MSPs"})
 
 
@@ -594,7 +627,7 @@ def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, in
         first += 1
         while first < last and _is_punct(words[first]):  # "Elsewhere, Abebe Dinkessa"
             first += 1
-    while first < last and words[last] in _POSTNOMINALS:  # "Frank Field MP", "Labour MPs"
+    while first < last and words[last] in POSTNOMINALS:  # "Frank Field MP", "Labour MPs"
         last -= 1
     while first < last and _is_rank(toks, last):  # "Air Force Lt." before "Col. Jane Porter"
         last -= 1
@@ -603,6 +636,7 @@ def trim_range(toks: Tokens, first: int, last: int, label: str) -> tuple[int, in
     if first == last and _is_rank(toks, first):  # "Cmdr." names nobody
         return None
     if label == "PERSON":
+        first += _party_before_name(toks, first, last)  # "Tory Liam Fox", "Lib Dem Norman Baker"
         if _group_before_name(toks, first, last):  # "Tories Ken Clarke", "Boss Steve Bruce"
             first += 1
             while first < last and _is_punct(words[first]):  # "MPs - Keith Vaz"
@@ -623,6 +657,19 @@ def _prefixed(toks: Tokens, first: int) -> bool:
     """Token ``first`` is a prefix of ``_PREFIXES`` glued by a hyphen to the next word."""
     words = toks.words
     return words[first] in _PREFIXES and words[first + 1] == "-" and toks.ends[first] == toks.starts[first + 1]
+
+
+def _party_before_name(toks: Tokens, first: int, last: int) -> int:
+    """How many words a party's name takes at the front of a person's span, before a given
+    name or an honorific and at least one word more ("Tory Liam Fox", "Lib Dem Norman
+    Baker", "Tory Lord Campbell of Alloway"): the party's, not the person's; else 0."""
+    for n in (2, 1):
+        nxt = first + n
+        if nxt >= last or tuple(toks.lower[first:nxt]) not in party_names():
+            continue
+        if any_given_name(toks.lower[nxt]) or toks.lower[nxt] in HONORIFICS:
+            return n
+    return 0
 
 
 def _group_before_name(toks: Tokens, first: int, last: int) -> bool:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsgraph.pipeline.components.entities.gazetteer import HONORIFICS, titles
+from newsgraph.pipeline.components.entities.gazetteer import HONORIFICS, POSTNOMINALS, titles
 from newsgraph.resources import words
 
 _SMALL = words("lexicons/entities/title_small_words.txt")
@@ -62,6 +62,10 @@ def canonical_title(phrase: str) -> str | None:
         return f"{words[0].capitalize()} {inner}" if inner else None
     if 2 <= len(words) <= 5 and words[-1] in ("minister", "secretary") and _portfolios(written[:-1]):
         return _title_case(words)  # "Economy Minister", "Trade and Industry Secretary"
+    if 2 <= len(words) <= 5 and words[-1] in _SPOKESPEOPLE and _portfolios(words[:-1]):
+        # "transport spokesman", "home affairs spokeswoman": listed portfolios only, in any
+        # case; a name is whose spokesman it is ("Yukos spokesman")
+        return _title_case(words)
     if 3 <= len(words) <= 5 and words[0] in ("minister", "secretary") and words[1] in ("of", "for"):
         if all(_portfolio(w) for w in written[2:] if w.lower() not in _SMALL):
             return _title_case(words)
@@ -69,6 +73,8 @@ def canonical_title(phrase: str) -> str | None:
 
 
 _PORTFOLIOS = words("lexicons/entities/portfolios.txt")
+# A party's spokesman for a portfolio.
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Words before a title that make another office of it: the opposition's spokesman for a
 # portfolio ("Shadow Home Secretary"), a holder's deputy, a stand-in.
 RANK_PREFIXES = frozenset({"shadow", "deputy", "acting", "interim"})
@@ -238,10 +244,13 @@ class RoleFinder:
         return (of, span[0]) if of else (None, start)
 
     def _apposition(self, span: tuple[int, int], person: Target) -> Office | None:
-        """"Name, [the] [modifier['s]] title [of X]," up to the next comma or full stop."""
+        """"Name, [the] [modifier['s]] title [of X]," up to the next comma or full stop; the
+        letters after a name come first ("Paul Ryder MP, Labour's transport spokesman,")."""
         words, lower, starts, ends = self.toks.words, self.toks.lower, self.toks.starts, self.toks.ends
         n = len(words)
         last = self.tok_end.get(span[1])
+        while last is not None and last + 1 < n and words[last + 1] in POSTNOMINALS:
+            last += 1
         if last is None or last + 2 >= n or words[last + 1] != ",":
             return None
         i = last + 2
@@ -284,6 +293,8 @@ class RoleFinder:
         if of is None:
             return None, i
         k = self.tok_end.get(span[1], i) + 1
+        if k + 1 < len(words) and self.toks.lower[k] == "party" and words[k + 1] in _POSSESSIVE:
+            k += 1  # "the Labour party's": the mention left "party" out
         if k < len(words) and words[k] in _POSSESSIVE:
             k += 1
         return of, k
