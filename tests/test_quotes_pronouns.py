@@ -168,3 +168,14 @@ def test_quotes_a_name_ending_a_list_does_not_displace_the_last_speaker(quotes_o
     quotes = quotes_of(text, bodies)
     last = next(q for q in quotes if text[q.start :].startswith("new ways"))
     assert last.speaker.entity == "o1"
+
+
+def test_quotes_they_after_a_subject_of_names_joined_by_and_is_that_pair(quotes_of):
+    # Not the place named last before it ("a native of Fresno, California").
+    text = (
+        '"It is hard to be heard," says Ramon Estrada, a native of Fresno, California. '
+        "Estrada and two friends set out to change that - they wanted to make local bands known abroad."
+    )
+    ents = named(text, "PERSON", "Ramon Estrada", prefix="p") + named(text, "GPE", "Fresno", "California", prefix="g")
+    (quote,) = [q for q in quotes_of(text, ents) if text[q.cue.start : q.cue.end] == "wanted"]
+    assert (quote.speaker.entity, quote.speaker.name) == (None, "Estrada and two friends")

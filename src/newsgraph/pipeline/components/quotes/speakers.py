@@ -565,7 +565,7 @@ class SpeakerResolver:
         if not words:
             return None
         title = " ".join(words)
-        holder = self._title_holder(title, words, pos)
+        holder = self._title_holder(title, words, pos, indefinite=phrase.lower().split()[0] in ("a", "an"))
         if holder is not None:
             self.holders[title] = holder
         # A description names the person it named before, once the name has gone out of
@@ -573,14 +573,19 @@ class SpeakerResolver:
         # said" twenty lines on).
         return holder or self.holders.get(title)
 
-    def _title_holder(self, title: str, words: list[str], pos: int) -> Mention | None:
+    def _title_holder(self, title: str, words: list[str], pos: int, indefinite: bool = False) -> Mention | None:
         """The holder of ``title`` found in the roles or next to a name within reach: a
         title word anywhere in the name's sentence, another noun only right before the name
         or in apposition after it."""
         for role_title, entity_id, name in self.index.roles:
             # the title itself or a longer one ending in it ("culture secretary" for "the
-            # secretary"), not another office ("shadow chancellor" is not "the chancellor")
-            longer = role_title.endswith(" " + title) and role_title[: -len(title)].split()[-1] not in _OTHER_OFFICE
+            # secretary"), not another office ("shadow chancellor" is not "the chancellor");
+            # "a spokesman" is someone new, not the home affairs spokesman named before
+            longer = (
+                not indefinite
+                and role_title.endswith(" " + title)
+                and role_title[: -len(title)].split()[-1] not in _OTHER_OFFICE
+            )
             # the office with its organisation written before it: "the Tory leader" for the
             # Leader of the Tories, "the Chelsea manager"
             of = title.endswith(" " + role_title) and title[: -len(role_title) - 1] in self.index.written_for.get(
@@ -651,6 +656,8 @@ class SpeakerResolver:
         noun = self._noun_subject(head, found[0] if found else -1)
         if noun is not None:
             first, last = phrase_span(noun)
+            if word in PLURAL and _coordinated(noun):
+                last = phrase_span(_coordinated(noun)[-1])[1]
             phrase = " ".join(self.text[first:last].split())
             holder = self._office_holder(phrase, noun.idx) if word in PERSONAL else None
             if holder is not None and self.index.gender.get(holder.entity, _PRONOUN_GENDER[word]) == _PRONOUN_GENDER[word]:
@@ -695,7 +702,8 @@ class SpeakerResolver:
     def _noun_subject(self, pronoun, after: int):
         """The common noun a pronoun stands for rather than the entity found at ``after``:
         the head of the subject of a main clause later than it, in the pronoun's sentence
-        or the one before, covered by no entity, of the pronoun's number and kind ("The
+        or the one before, covered by no entity, of the pronoun's number and kind, or for
+        "they" a subject of names or nouns joined by "and" ("Millan and two friends"; "The
         lawsuit seeks to force Wal-Mart to ... It also seeks", "Older generations are more
         comfortable because they know", "the government said it will"; for "he" and "she"
         a title or a noun for one person: "the prime minister hailed ... And he claimed").
@@ -710,6 +718,8 @@ class SpeakerResolver:
         for tok in reversed(pronoun.doc[first : pronoun.i]):
             if tok.idx < after:
                 return None
+            if word in PLURAL and _pair_subject(tok, pronoun) and not self.inside_quotes(tok.idx):
+                return tok  # "Millan and two friends set out ... they wanted": the pair
             if tok.pos_ != "NOUN" or not _main_subject(tok) or self.inside_quotes(tok.idx):
                 continue
             if self.index.at(tok.idx, tok.idx + len(tok.text)) is not None:
@@ -849,6 +859,30 @@ def _referent(tok, kind: str) -> bool:
     if tok.dep_ in MODIFIER_DEPS:
         return False
     return not (kind in PLACE_TYPES and tok.dep_ == "pobj")
+
+
+def _coordinated(tok) -> list:
+    """The nouns and names joined to ``tok`` by "and" ("Millan and two friends"), in order;
+    empty when there are none."""
+    out, joined, head = [], False, tok
+    while True:
+        joined = joined or any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.rights)
+        nxt = next((c for c in head.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if nxt is None:
+            return out if joined else []
+        out.append(nxt)
+        head = nxt
+
+
+def _pair_subject(tok, pronoun) -> bool:
+    """True for names, or a name and nouns, joined by "and" that are the subject of a clause
+    other than the pronoun's ("Millan and two friends set out to change that - they
+    wanted", which the parser hangs on "wanted"); not things alone ("Delays in court
+    hearings and the inability to ... They")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i == pronoun.head.i:
+        return False
+    joined = _coordinated(tok)
+    return bool(joined) and any(t.pos_ == "PROPN" for t in [tok, *joined])
 
 
 def _main_subject(tok) -> bool:
