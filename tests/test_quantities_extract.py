@@ -35,6 +35,12 @@ def test_quantities_upper_bound(extract, make_doc):
     assert q.high == 40000 and q.low is None and q.object == "soldiers"
 
 
+def test_quantities_adding_up_to_a_figure_is_a_total_not_a_bound(extract, make_doc):
+    text = "Its imports and exports added up to 3,400bn yen in 2004."
+    q = one(extract(make_doc, text), value=3.4e12)
+    assert q.high is None and q.low is None and text[q.start : q.end] == "3,400bn yen"
+
+
 @pytest.mark.parametrize("phrase", ["more than", "at least", "over"])
 def test_quantities_lower_bound(extract, make_doc, phrase):
     q = one(extract(make_doc, f"The agency hired {phrase} 1,200 inspectors."), value=1200)

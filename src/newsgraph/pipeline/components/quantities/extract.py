@@ -577,6 +577,10 @@ def _shared_scale(text: str, first: Found, nxt: Number, second: Found) -> float:
     return times(low, scale) if low * scale <= second.value * 1.0001 else low
 
 
+# "adds up to", "summed up to": a total, not the bound "up to".
+_TOTALLED = re.compile(r"(?i)\b(?:add|adds|added|adding|sums?|summed|totted)\s+$")
+
+
 def _with_modifiers(text: str, found: Found) -> Found:
     """Apply bound/approximation words written before the quantity (``up to``, ``around``)."""
     lex = load()
@@ -591,6 +595,8 @@ def _with_modifiers(text: str, found: Found) -> Found:
         phrase = re.sub(r"[\s-]+$", "", m.group(0)).lower()
         if phrase == "some" and found.kind == "vague":
             break
+        if phrase == "up to" and _TOTALLED.search(text, max(0, m.start() - 12), m.start()):
+            break  # "trade added up to 22,201bn yen": a total, no upper bound
         if phrase in lex.approx:
             found.approx = True
         if found.value is not None:
