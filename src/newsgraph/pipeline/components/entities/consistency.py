@@ -1092,7 +1092,8 @@ def _after_work_kind(toks: Tokens, first: int, last: int) -> bool:
     if j < 1 or (last + 1 < len(toks) and toks.words[last + 1] in _POSSESSIVE_MARKS):
         return False
     root = toks.sdoc[first : last + 1].root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "relcl" and _given_name_first(toks.text[toks.starts[first] : toks.ends[last]]):
+    relative = root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "relcl"
+    if relative and _given_name_first(toks.words[first]):
         return False
     if _work_kind(toks, j, plural=False):
         return True
@@ -1131,7 +1132,8 @@ def _work_kind(toks: Tokens, j: int, plural: bool) -> bool:
 
 def _listed_after(mentions: list[Mention], toks: Tokens, title: Mention, text: str) -> list[Mention]:
     """The person and group mentions listed right after ``title`` in its sentence, joined by
-    commas, "and" or "or" ("Club Foot and LSF"), up to the first that opens on a given name."""
+    commas, "and" or "or" ("Club Foot and LSF"), up to the first that opens on a given name;
+    none unless the list closes on "and" or "or"."""
     by_first = {toks.by_start.get(m.start): m for m in mentions if m.label in ("PERSON", "ORG", "WORK_OF_ART")}
     out, closed, last = [], 0, toks.by_end.get(title.end)
     while last is not None and last + 2 < len(toks):

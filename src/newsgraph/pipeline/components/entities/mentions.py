@@ -249,7 +249,7 @@ def _person_noun_before_name(toks: Tokens, first: int, last: int) -> bool:
         last - first >= 2
         and toks.lower[first] in _PERSON_NOUNS
         and not any_given_name(toks.lower[first])
-        and (following in all_given_names() or (any_given_name(following) and not _everyday(following)))
+        and (following in all_given_names() or (any_given_name(following) and not ordinary(following, EVERYDAY_ZIPF)))
     )
 
 
@@ -481,19 +481,11 @@ COURTESY_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.
 _COMMA_SUFFIXES = words("lexicons/names/suffixes.txt") | words("lexicons/entities/org_cue_after.txt")
 
 
-def _everyday(word: str) -> bool:
-    """A word of everyday English (Zipf >= 4.5: "red", "justice", "media"), which no given
-    name of another country makes a name ("Gareth" and "Clive", at 3.5 and 3.6, stay names)."""
+def ordinary(word: str, zipf: float | None = None) -> bool:
+    """A word of ordinary English (wordfreq's Zipf >= ``zipf``, by default ``ORDINARY_ZIPF``)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en") >= 4.5
-
-
-def ordinary(word: str) -> bool:
-    """A word of ordinary English (wordfreq's Zipf >= ``ORDINARY_ZIPF``)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "en") >= ORDINARY_ZIPF
+    return zipf_frequency(word.lower(), "en") >= (ORDINARY_ZIPF if zipf is None else zipf)
 
 
 # Endings of the names of peoples, their members and faiths ("Liverpudlians", "Iraqis",
@@ -524,6 +516,9 @@ COMMON_GIVEN_NAME_RANK = 300
 # A word at least this frequent in English (wordfreq's Zipf scale: about 3 per million
 # words) is an ordinary word (``ordinary``).
 ORDINARY_ZIPF = 3.5
+# A word of everyday English ("red", "justice", "media"), which no given name of another
+# country makes a name ("Gareth" and "Clive", at 3.5 and 3.6, stay names).
+EVERYDAY_ZIPF = 4.5
 
 
 @cache
