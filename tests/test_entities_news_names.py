@@ -431,3 +431,13 @@ def test_entities_news_names_a_party_before_a_full_name_is_no_part_of_it():
     found = _entities("Tory Amos Fairleigh said no. Lib Dem Nora Castell agreed with him.")
     assert found["Amos Fairleigh"][0] == found["Nora Castell"][0] == "PERSON"
     assert not any(name.startswith(("Tory ", "Lib Dem ")) for name in found)
+
+
+def test_entities_news_names_a_world_given_name_before_a_surname_is_written_as_a_person():
+    from newsgraph.pipeline.components.entities.consistency import person_shaped
+
+    # Given names of the world lists rarer than everyday English, before a Census surname.
+    assert person_shaped(["Gareth", "Edwards"]) and person_shaped(["Lionel", "Richie"])
+    # Not when the given name is a town's of 20,000 (a club's, a seat's), nor everyday English.
+    assert not person_shaped(["Aston", "Villa"]) and not person_shaped(["Bristol", "West"])
+    assert not person_shaped(["North", "West"])

@@ -179,3 +179,13 @@ def test_quotes_they_after_a_subject_of_names_joined_by_and_is_that_pair(quotes_
     ents = named(text, "PERSON", "Ramon Estrada", prefix="p") + named(text, "GPE", "Fresno", "California", prefix="g")
     (quote,) = [q for q in quotes_of(text, ents) if text[q.cue.start : q.cue.end] == "wanted"]
     assert (quote.speaker.entity, quote.speaker.name) == (None, "Estrada and two friends")
+
+
+def test_quotes_a_speaker_inside_what_another_reports_is_not_the_next_he(quotes_of):
+    text = (
+        "Former minister Alan Pryce said Lord Warden's admission that his answer was incomplete "
+        'suggested MPs had been misled. "The minister may never have said so," he said.'
+    )
+    ents = named(text, "PERSON", "Alan Pryce", "Lord Warden", prefix="p")
+    (quote,) = [q for q in quotes_of(text, ents) if q.kind == "direct"]
+    assert (quote.speaker.entity, quote.speaker.name) == ("p1", "Alan Pryce")

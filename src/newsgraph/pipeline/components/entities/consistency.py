@@ -14,6 +14,7 @@ from newsgraph.pipeline.components.entities.context import _LIST_ANCHOR_POPULATI
 from newsgraph.pipeline.components.entities.gazetteer import Gazetteer, Hit, person_titles
 from newsgraph.pipeline.components.entities.mentions import (
     ACRONYM_SKIP,
+    EVERYDAY_ZIPF,
     TITLE_ABBREVIATION,
     Mention,
     Tokens,
@@ -667,21 +668,38 @@ def person_shaped(words: list[str]) -> bool:
     word ("Saulnier"; not "Maria Full"). A second word that is no Census surname must not
     be a town's name (a club: "Gloria Bistrita"), nor the whole a town's ("Milton Keynes").
     A Census surname is not asked about: GeoNames lists "Robert Williams" and "Tom Green" (a
-    Texas county) among its places."""
+    Texas county) among its places; it is after a given name of the world lists only."""
     if len(words) != 2 or not all(_NAME_WORD.fullmatch(w) for w in words):
         return False
     given, family = words[0].lower(), words[1]
     rare_given = any_given_name(given) and not ordinary(given)
-    if given not in common_given_names() and not rare_given:
-        return False
-    if family in _HEADS:
+    # A given name of the world lists that is rarer than everyday English ("Gareth",
+    # "Lionel", "Percy") and no town of 20,000 ("Aston Villa", "Bristol West", "Phoenix
+    # Torrents"), before a Census surname, the whole no town's ("Santa Maria").
+    world_given = (
+        any_given_name(given)
+        and not ordinary(given, EVERYDAY_ZIPF)
+        and given not in _NO_GIVEN_NAME
+        and _populated_place(words[0]) < _GIVEN_NAME_TOWN
+    )
+    census_given = given in common_given_names() or rare_given
+    if family in _HEADS or not (census_given or world_given):
         return False
     if family.lower() in surname_ranks():
-        return True
+        return census_given or _populated_place(" ".join(words)) < 0
     rare = not ordinary(family)
     return rare and _populated_place(family) < 0 and _populated_place(" ".join(words)) < 0
 
 
+# A world given name that names a town this big opens a club's or a seat's name as often
+# ("Aston Villa", "Bristol West").
+_GIVEN_NAME_TOWN = 20_000
+# Articles of other languages and "Saint", which the world lists also hold as given names
+# and which open the names of papers, works and places ("Les Echos", "Les Sylphides",
+# "Saint Therese").
+_NO_GIVEN_NAME = words("lexicons/entities/name_links.txt") | {
+    "les", "las", "los", "des", "het", "il", "lo", "gli", "saint", "santa", "san", "sao",
+}
 # The head words written in lower case after a name: "Ben Gurion airport", "Victoria park".
 _LOWER_HEADS = frozenset(h.lower() for h in _HEADS)
 # Labels the recogniser gives people it does not know ("Marion Jones" ORG, "Mike Lake"

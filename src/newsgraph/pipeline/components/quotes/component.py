@@ -667,10 +667,14 @@ def _to_quotes(doc: Document, items: list[_Item], titles: frozenset[str], inside
     resolver = SpeakerResolver(doc, MentionIndex(doc), titles, inside_quotes)
     speakers: dict[int, Speaker | None] = {}
     cues = {cue.start: cue for item in items for cue in (item.cue, item.speaker_of) if cue is not None}
+    # What an attribution reports: a cue inside it ("Robin Cook said Lord Goldsmith's
+    # admission that ... suggested ...") is not the one a later "he said" goes back to.
+    reported = [(item.start, item.end, item.cue.start) for item in items if item.cue is not None]
     for cue in sorted(cues.values(), key=lambda c: c.start):
         # "It emerged that ...": an attribution without a source (PolNeAR's no-source).
         held = cue.speaker is not None and not dummy_it(cue.speaker)
-        speakers[cue.start] = resolver.resolve(cue.speaker) if held else None
+        nested = any(start <= cue.start < end and outer < cue.start for start, end, outer in reported)
+        speakers[cue.start] = resolver.resolve(cue.speaker, remember=not nested) if held else None
     ids = _attribution_ids(items)
     quotes = []
     for item, attribution in zip(items, ids, strict=True):

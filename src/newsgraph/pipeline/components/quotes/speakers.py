@@ -229,8 +229,10 @@ class SpeakerResolver:
         self.history: list[tuple[int, Speaker, str]] = []  # (position, speaker, entity type)
         self.holders: dict[str, Mention] = {}  # title -> the person it last named
 
-    def resolve(self, head) -> Speaker:
-        """A ``Speaker`` for the spaCy token ``head`` (the head of the subject phrase)."""
+    def resolve(self, head, remember: bool = True) -> Speaker:
+        """A ``Speaker`` for the spaCy token ``head`` (the head of the subject phrase). With
+        ``remember`` false (a speaker inside what another reports) it is not one a later
+        pronoun looks back to."""
         relative = None
         if head.lower_ in _REFLEXIVE_SUBJECTS:
             # "found himself struggling to explain ...": the one who found himself so
@@ -244,7 +246,8 @@ class SpeakerResolver:
         if relative is not None:
             # Like a pronoun, "who" keeps its own span and takes its antecedent's name.
             speaker = Speaker(entity=speaker.entity, name=speaker.name, start=relative.idx, end=relative.idx + len(relative))
-        self.history.append((head.idx, speaker, kind))
+        if remember:
+            self.history.append((head.idx, speaker, kind))
         return speaker
 
     def _phrase(self, head) -> tuple[Speaker, str]:
