@@ -89,6 +89,15 @@ def test_quotes_a_title_after_a_participle_is_no_content(quotes_of):
     assert "defending" not in cues
 
 
+def test_quotes_a_title_with_its_draw_after_a_participle_is_no_content(quotes_of):
+    # "Defending women's champion Ilse Brandt": the draw's possessive is the title's, and
+    # the parse hangs the name on the title.
+    text = "Defending women's champion Ilse Brandt-Vasquez withdrew from the Kestrel event on Sunday."
+    ents = [entity(text, "p1", "PERSON", "Ilse Brandt-Vasquez", "Ilse Brandt-Vasquez")]
+    cues = [text[q.cue.start : q.cue.end].lower() for q in quotes_of(text, ents) if q.cue is not None]
+    assert "defending" not in cues
+
+
 def test_quotes_a_title_after_a_verb_of_criticism_is_what_it_reports(quotes_of):
     # Not an adjective ("criticising"), or with more hanging from it ("accusing ... of"):
     # the title and name are who was criticised or accused.

@@ -307,6 +307,8 @@ _NAME_PARTS = frozenset({"compound", "poss", "nmod"})
 _DETERMINERS = frozenset({"det", "poss", "nummod", "predet"})
 _ING_ADJECTIVES = words("lexicons/wordnet/ing_adjectives.txt")
 _PLACE_TIME = frozenset({"in", "at", "during", "since", "until", "after", "before"})
+# The draws of a tournament, possessive before a title: "defending women's champion".
+_DRAWS = frozenset({"women", "men", "ladies", "boys", "girls"})
 
 
 def is_label(cue, obj) -> bool:
@@ -324,8 +326,8 @@ def is_label(cue, obj) -> bool:
     doc = obj.doc
     if cue.tag_ != "VBG" or obj.left_edge.i != cue.i + 1 or cue.lower_ not in _ING_ADJECTIVES:
         return False
-    if any(c.dep_ in _DETERMINERS for c in obj.children):
-        return False
+    if any(c.dep_ in _DETERMINERS and not (c.dep_ == "poss" and c.lower_ in _DRAWS) for c in obj.children):
+        return False  # (a draw's possessive is the label's: "defending women's champion")
     # Nothing else hangs from it but a phrase of place or time after the name (the parse
     # often hangs "in the final" there): ``accusing X of lying`` reports.
     if any(c.i != obj.i and (c.i < obj.i or c.dep_ != "prep" or c.lower_ not in _PLACE_TIME) for c in cue.children):
@@ -333,6 +335,8 @@ def is_label(cue, obj) -> bool:
     if obj.pos_ == "PROPN":  # the label compounded with the name it heads
         return doc[cue.i + 1].pos_ == "NOUN" and doc[cue.i + 1].head.i == obj.i
     after = obj.right_edge.i + 1
+    if obj.pos_ == "NOUN" and obj.i + 1 < len(doc) and any(a.i == obj.i for a in doc[obj.i + 1].ancestors):
+        after = obj.i + 1  # the name the parse hangs on the label ("champion Justine Henin-Hardenne")
     return obj.pos_ == "NOUN" and after < len(doc) and doc[after].pos_ == "PROPN"
 
 
