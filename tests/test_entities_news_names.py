@@ -441,3 +441,5 @@ def test_entities_news_names_a_world_given_name_before_a_surname_is_written_as_a
     # Not when the given name is a town's of 20,000 (a club's, a seat's), nor everyday English.
     assert not person_shaped(["Aston", "Villa"]) and not person_shaped(["Bristol", "West"])
     assert not person_shaped(["North", "West"])
+    # A plural of an English word ends a company's name.
+    assert not person_shaped(["Daniels", "Pharmaceuticals"])

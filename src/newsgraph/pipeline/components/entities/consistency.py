@@ -687,6 +687,8 @@ def person_shaped(words: list[str]) -> bool:
         return False
     if family.lower() in surname_ranks():
         return census_given or _populated_place(" ".join(words)) < 0
+    if not census_given and family.lower().endswith("s") and ordinary(family[:-1]):
+        return False  # a plural of an English word ends a company's name: "Daniels Pharmaceuticals"
     rare = not ordinary(family)
     return rare and _populated_place(family) < 0 and _populated_place(" ".join(words)) < 0
 
