@@ -335,8 +335,9 @@ def is_label(cue, obj) -> bool:
     if obj.pos_ == "PROPN":  # the label compounded with the name it heads
         return doc[cue.i + 1].pos_ == "NOUN" and doc[cue.i + 1].head.i == obj.i
     after = obj.right_edge.i + 1
-    if obj.pos_ == "NOUN" and obj.i + 1 < len(doc) and any(a.i == obj.i for a in doc[obj.i + 1].ancestors):
-        after = obj.i + 1  # the name the parse hangs on the label ("champion Justine Henin-Hardenne")
+    nxt = doc[obj.i + 1] if obj.i + 1 < len(doc) else None
+    if obj.pos_ == "NOUN" and nxt is not None and nxt.pos_ == "PROPN" and any(a.i == obj.i for a in nxt.ancestors):
+        after = nxt.i  # the name the parse hangs on the label ("champion Justine Henin-Hardenne")
     return obj.pos_ == "NOUN" and after < len(doc) and doc[after].pos_ == "PROPN"
 
 
