@@ -1111,23 +1111,25 @@ def _after_work_kind(toks: Tokens, first: int, last: int) -> bool:
     j = _word_before_title(toks, first)
     if j < 1 or (last + 1 < len(toks) and toks.words[last + 1] in _POSSESSIVE_MARKS):
         return False
+    # The word tests first: they rule out nearly every name without reading the parse.
+    kind_before = _work_kind(toks, j, plural=False) or (
+        j >= 2 and toks.lower[j] == "as" and toks.lower[j - 1] == "such" and _work_kind(toks, j - 2, plural=True)
+    )
+    listed = _listed(toks, j)
+    plural_list = listed and _work_kind(toks, j - 1, plural=True)
+    apposed = listed and toks.words[j] == "," and _work_kind(toks, j - 1, plural=False)
+    if not (kind_before or plural_list or apposed):
+        return False
     root = toks.sdoc[first : last + 1].root
     relative = root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "relcl"
     if relative and _given_name_first(toks.words[first]):
         return False
-    if _work_kind(toks, j, plural=False):
-        return True
-    if toks.lower[j] == "as" and toks.lower[j - 1] == "such":
-        return j >= 2 and _work_kind(toks, j - 2, plural=True)
-    if not _listed(toks, j):
-        return False
-    if _work_kind(toks, j - 1, plural=True):
+    if kind_before or plural_list:
         return True
     # "her first novel, Runaway Zero-Eight, ...": in apposition to the noun, not to another
     # one the parse hangs it on ("the director of the film, Vinod Pande, says").
     closes = last + 1 >= len(toks) or toks.words[last + 1] in (",", ".", ")", ";")
-    elsewhere = root.head.i not in (j - 1, root.i) and root.head.pos_ in ("NOUN", "PROPN")
-    return toks.words[j] == "," and closes and not elsewhere and _work_kind(toks, j - 1, plural=False)
+    return closes and not (root.head.i not in (j - 1, root.i) and root.head.pos_ in ("NOUN", "PROPN"))
 
 
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})

@@ -659,8 +659,8 @@ class SpeakerResolver:
         noun = self._noun_subject(head, found[0] if found else -1)
         if noun is not None:
             first, last = phrase_span(noun)
-            if word in PLURAL and _coordinated(noun):
-                last = phrase_span(_coordinated(noun)[-1])[1]
+            if word in PLURAL and (joined := _coordinated(noun)):
+                last = phrase_span(joined[-1])[1]  # "Millan and two friends"
             phrase = " ".join(self.text[first:last].split())
             holder = self._office_holder(phrase, noun.idx) if word in PERSONAL else None
             if holder is not None and self.index.gender.get(holder.entity, _PRONOUN_GENDER[word]) == _PRONOUN_GENDER[word]:
