@@ -19,7 +19,12 @@ session), on synthetic text, each with a near case that must still be read:
   person's (a profile names its speaker once: 14 of 16 BBC quotes right, the 2 wrong in a
   transcript, whose turns are now left out);
 - a belief a cause stirs ("fuelled speculation that ...", "prompting fears that ...") is
-  no one's named: the cause is not its speaker.
+  no one's named: the cause is not its speaker;
+- reported content ends before a clause coordinated with it that is another speaker's
+  attribution ("... but Tennis Australia's Geoff Pollard rejected his comments": 10 BBC
+  records cut, thirty-third session), so a "he said" after it is that other speaker's;
+  a coordinated clause that goes on with the content (an auxiliary, "and that", a thing
+  for subject) stays in it.
 """
 
 from __future__ import annotations
@@ -144,3 +149,21 @@ def test_quotes_a_belief_stirred_by_a_cause_is_held_by_no_one_named(quotes_of):
     assert quotes["that interest rates may rise"].speaker is None
     # "raised concerns" is the mayor's own.
     assert quotes["that such a move could cost German jobs"].speaker.name == "The mayor of Frankfurt"
+
+
+def test_quotes_content_ends_before_another_speakers_attribution(quotes_of):
+    text = (
+        'Lena Marsh said she had had "enough" of asking them to make the courts slower but the '
+        "federation's Arthur Penn rejected her comments. "
+        '"We did ask for it to be slower," he said.\n\n'
+        "Halvorsen said house prices rose by 0.8% last month but Northbank reported a fall.\n\n"
+        "A party official said there was little evidence of fraud but people had complained every day."
+    )
+    quotes = quotes_of(text)
+    found = _indirect(quotes, text)
+    assert ('she had had "enough" of asking them to make the courts slower', "said") in found
+    assert ("house prices rose by 0.8% last month", "said") in found
+    # an auxiliary makes the coordinated clause more of what the official said
+    assert ("there was little evidence of fraud but people had complained every day", "said") in found
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert direct.speaker.name == "Arthur Penn"

@@ -63,7 +63,7 @@ def _reported_thing(clause, subject) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and clause.head.i != clause.i
 
 
-def _could_report(tok) -> bool:
+def could_report(tok) -> bool:
     """A subject that can be the one who reports: a name, a personal pronoun, an entity, or
     a noun for a person, body, office or actor."""
     if tok.pos_ == "PRON":
@@ -343,7 +343,7 @@ class Parse:
                 # who reported it, not the thing reported on; not an "it" of "it is clear
                 # that voters want to know"
                 outer = self.subject_of(v.head, region)
-                return outer if outer is not None and _could_report(outer) else found
+                return outer if outer is not None and could_report(outer) else found
             if any(c.dep_ == "nsubjpass" for c in v.children) or (steps == 0 and _passive_participle(v)):
                 return None
             v = v.head if v.dep_ in _CLIMB and v.head.i != v.i else None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.pipeline.components.quotes.attribution import (
-    CUE_POS, MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse, could_hold,
+    CUE_POS, MIN_CONTENT_TOKENS, QUOTE_CHARS, Cue, Parse, could_hold, could_report,
 )
 from newsgraph.pipeline.components.quotes.marks import DOUBLE_CLOSE, DOUBLE_MARKS, STRAIGHT_DOUBLE
 from newsgraph.resources import table, words
@@ -163,7 +163,8 @@ def _complement(parse: Parse, verb, comp) -> Reported | None:
     if acts_on_itself(verb, comp):
         return None
     end = content_end(verb, comp, parse)
-    end = max(end, last.right_edge, key=lambda t: t.i)
+    if last is not comp:  # what is said of the object ("called the plan reckless")
+        end = max(end, last.right_edge, key=lambda t: t.i)
     span = _trim(parse, comp.left_edge.idx, end.idx + len(end))
     if span is None:
         return None
@@ -244,9 +245,40 @@ def content_end(cue, comp, parse: Parse | None = None):
     often hangs the last modifiers on the cue rather than on the content's head."""
     if comp.i < cue.i:  # fronted content ("A, Smith said on Monday, after B"): it ends before the cue
         return comp.right_edge
+    own = _own_attribution(parse, comp)
+    if own is not None:  # "said he had had enough but Pollard rejected his comments"
+        return comp.doc[own.left_edge.i - 1]
     first = comp if comp.head.i == cue.i else comp.head  # the cue's child holding the content
     ends = [c.right_edge for c in cue.rights if c.i >= first.i and (c.dep_ not in _NOT_CONTENT or _goes_on(parse, c))]
     return max([comp.right_edge, *ends], key=lambda t: t.i)
+
+
+def _own_attribution(parse: Parse | None, comp):
+    """The first clause the parser coordinated with the content ``comp`` that is another
+    attribution, or None: the content ends before it, as its speaker did not say what
+    another denied ("he had had enough but Tennis Australia's Geoff Pollard rejected his
+    comments", "prices rose in January and Nationwide reported a rise"). A reporting verb
+    in the simple present or past whose subject could report (a name, an entity, a noun
+    for people: ``could_report``). Not one that reads as more of the same content: opened
+    by "that" ("and that previous claims have proved wrong"), with an auxiliary ("but
+    people had complained every day", "the two men would defend themselves", "were not
+    asking the critical questions"), a pronoun subject ("and he agreed") or a thing for
+    subject ("a search of his car found ...")."""
+    if parse is None:
+        return None
+    for child in comp.rights:
+        if child.dep_ != "conj" or child.pos_ != "VERB" or not parse.is_cue_verb(child):
+            continue
+        if any(c.dep_ in _NOT_OWN for c in child.children):
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON" and could_report(subject):
+            return child
+    return None
+
+
+# Dependents that make a coordinated reporting verb part of the content it follows.
+_NOT_OWN = frozenset({"aux", "auxpass", "mark", "nsubjpass"})
 
 
 def _goes_on(parse: Parse | None, child) -> bool:
