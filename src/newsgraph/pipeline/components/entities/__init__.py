@@ -122,6 +122,7 @@ class EntityLinker(Component):
             }
             hits = self.gaz.find(toks, shouting, text)
             found = fixes.merge_gazetteer(found, hits, text, person_words, self.gaz)
+            found = fixes.names_split_at_and(found, text, self.gaz, companies.company_kind)
             fixes.fix_by_head(found, text)
             fixes.fix_clubs(found, text)
             found = fixes.drop_common_words(found, toks, text, self.gaz)
@@ -151,6 +152,7 @@ class EntityLinker(Component):
             found = fixes.the_people(found, toks, text)
             fixes.people_surnames(found, toks, text)
             fixes.people_named_alone(found, toks, text, companies.company_kind)
+            second_opinion.worded_people(found, toks, text)
             found = fixes.ordinary_words_opening_sentences(found, toks, text)
             found = fixes.stations_with_numbers(found, text)
             found = fixes.names_joined_by_and(found, text)

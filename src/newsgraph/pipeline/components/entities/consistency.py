@@ -1585,6 +1585,64 @@ def names_joined_by_and(mentions: list[Mention], text: str) -> list[Mention]:
 _BODY_HEADS = words("lexicons/entities/body_heads.txt") | {"unions"}
 
 
+def names_split_at_and(
+    mentions: list[Mention], text: str, gaz: Gazetteer, listed: Callable[[str], object]
+) -> list[Mention]:
+    """Two names the recogniser read as one across "and" ("Chelsea and Arsenal",
+    "Arsenal and England defender Cole", "China Construction Bank and Bank of China"): split
+    when each part is a name known on its own, a gazetteer's (``gaz``), a listed company's
+    (``listed``) or one the document writes alone elsewhere, and the whole is none
+    ("Trinidad and Tobago", "Food and Agriculture Organisation" stay). Not across "&", which
+    joins the words of one name far more often ("Scottish & Newcastle", "Serbia &
+    Montenegro", "Black & White": each part known, the whole not). A part takes the label
+    of what knows it. Only the recogniser's own spans that no rule settled."""
+    alone: dict[str, Mention] = {}
+    for m in mentions:
+        alone.setdefault(m.text(text), m)
+    out: list[Mention] = []
+    for m in mentions:
+        parts = _and_parts(m, text) if m.source == "model" and m.entry is None and not m.sure else None
+        whole = m.text(text)
+        if parts is None or gaz.lookup(whole) is not None or listed(whole):
+            out.append(m)
+            continue
+        labels = [_known_label(text[a:b], m, alone, gaz, listed) for a, b in parts]
+        if None in labels:
+            out.append(m)
+            continue
+        for (a, b), (label, entry) in zip(parts, labels, strict=True):
+            out.append(Mention(a, b, label, "model", entry=entry, shouting=m.shouting))
+    return out
+
+
+def _and_parts(m: Mention, text: str) -> list[tuple[int, int]] | None:
+    """The spans on either side of the one "and" inside mention ``m``, when both
+    open with a capital; else None."""
+    joins = list(_AND_JOIN.finditer(text, m.start, m.end))
+    if len(joins) != 1:
+        return None
+    join = joins[0]
+    if not (text[m.start].isupper() and text[join.end()].isupper()):
+        return None
+    return [(m.start, join.start()), (join.end(), m.end)]
+
+
+_AND_JOIN = re.compile(r" and ")
+
+
+def _known_label(part: str, m: Mention, alone: dict[str, Mention], gaz: Gazetteer, listed) -> tuple | None:
+    """(label, entry) of ``part`` of mention ``m`` when it is known on its own, else None."""
+    entry = gaz.lookup(part)
+    if entry is not None:
+        return entry.label, entry
+    if listed(part):
+        return "ORG", None
+    other = alone.get(part)
+    if other is not None and other is not m:
+        return other.label, other.entry
+    return None
+
+
 def whole_works(mentions: list[Mention], toks: Tokens, text: str) -> list[Mention]:
     """A work's whole title after the word that names its kind ("documentary Shape of the
     Moon", "Finnish film The Three Rooms of Melancholia", "album Hopes and Fears"), which

@@ -74,7 +74,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from newsgraph.pipeline.components.entities.companies import _around, company_kind, the_place
-from newsgraph.pipeline.components.entities.consistency import norm_key, opening
+from newsgraph.pipeline.components.entities.consistency import _NAMED_THINGS, norm_key, opening
 from newsgraph.pipeline.components.entities.context import (
     _LIST_ANCHOR_POPULATION,
     _LOCATIVE,
@@ -87,6 +87,7 @@ from newsgraph.pipeline.components.entities.mentions import (
     Mention,
     Tokens,
     all_given_names,
+    any_given_name,
     common_given_names,
     group_shaped,
     ordinary,
@@ -162,6 +163,110 @@ def worded_name(surface: str) -> bool:
     if words[0].lower() in all_given_names():
         return False
     return all(ordinary(w) for w in words)
+
+
+def worded_people(found: list[Mention], toks: Tokens, text: str) -> None:
+    """People the recogniser named in ordinary words whose first is no given name of any
+    list (``worded_name``: "Snow Patrol", "Pop Idol", "Century Fox", "Finding Neverland";
+    273 BBC entities, about 30 of them people: "Spike Lee", "Boy George") become the work
+    or the organisation that a kind's noun in their sentence names (``_KIND_NOUNS``: "the
+    band", "his film", "the show", "his role in"; the nearest decides), or an organisation
+    when the first personal pronoun after it is a plural one ("earned a place for their
+    home-town performance"); else they are left as they are. Not a name with a title or a kin
+    word before it ("Lord Roberts", "Uncle Ossie") or that opens with one, nor one listed
+    next to a person ("Cliff Richard and Boy George"), nor one whose
+    last word the article writes alone as a person's ("Spike Lee ... Lee said"), nor one
+    a gazetteer or a rule settled; all mentions of a name or none."""
+    titles = person_titles() | _KIN
+    people: dict[str, list[Mention]] = defaultdict(list)
+    alone = set()
+    for m in found:
+        if m.label == "PERSON":
+            people[m.text(text)].append(m)
+            if " " not in m.text(text):
+                alone.add(m.text(text))
+    for surface, ms in people.items():
+        words = surface.split()
+        if not worded_name(surface) or any_given_name(words[0].lower()) or words[0].lower() in titles:
+            continue
+        if words[-1] in alone or any(m.sure or m.entry is not None or m.source != "model" for m in ms):
+            continue
+        if any(_title_before(toks, m, titles) or _listed_with_person(m, found, text) for m in ms):
+            continue
+        labels = {_kind_nearby(toks, m) for m in ms}
+        if len(labels) == 1 and None not in labels:
+            for m in ms:
+                m.label, m.sure = next(iter(labels)), True
+
+
+def _listed_with_person(m: Mention, found: list[Mention], text: str) -> bool:
+    """Whether ``m`` stands in a list next to a person named with a given name ("Featuring
+    Cliff Richard and Boy George")."""
+    for o in found:
+        if o is m or o.label != "PERSON" or not any_given_name(o.text(text).split()[0].lower()):
+            continue
+        between = text[o.end : m.start] if o.end <= m.start else text[m.end : o.start] if m.end <= o.start else "-"
+        if between in (", ", " and ", " & "):
+            return True
+    return False
+
+
+def _title_before(toks: Tokens, m: Mention, titles) -> bool:
+    first = toks.by_start.get(m.start)
+    return bool(first) and toks.lower[first - 1].rstrip(".") in titles
+
+
+def _kind_nearby(toks: Tokens, m: Mention) -> str | None:
+    """The label the nearest kind's noun (``_KIND_NOUNS``) in the sentence of mention
+    ``m`` gives, within ``_KIND_REACH`` words; None when there is none."""
+    first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+    if first is None or last is None:
+        return None
+    best = None
+    for i in range(max(0, first - _KIND_REACH), min(len(toks), last + 1 + _KIND_REACH)):
+        if first <= i <= last + 1 or toks.lower[i] not in _KIND_NOUNS or not toks.tags[i].startswith("NN"):
+            continue  # (a noun right after is the name's: "seven Spike Lee movies")
+        between = range(min(i, first) + 1, max(i, last))
+        if any(toks.sent_start[j] for j in between) or (i > last and toks.sent_start[i]):
+            continue  # another sentence
+        distance = first - i if i < first else i - last
+        if best is None or distance < best[0]:
+            best = (distance, _KIND_NOUNS[toks.lower[i]])
+    if best is not None:
+        return best[1]
+    return "ORG" if _plural_pronoun_after(toks, first, last) else None
+
+
+def _plural_pronoun_after(toks: Tokens, first: int, last: int) -> bool:
+    """Whether the first personal pronoun after the name ``first..last`` in its sentence
+    is a plural one ("Franz Ferdinand earned a place for their home-town performance"),
+    the name standing alone (not in a list, where "their" is the list's)."""
+    if (first and toks.lower[first - 1] in _LISTING) or (last + 1 < len(toks) and toks.lower[last + 1] in _LISTING):
+        return False
+    for i in range(last + 1, min(len(toks), last + 1 + _KIND_REACH)):
+        if toks.sent_start[i]:
+            return False
+        if toks.lower[i] in _PERSONAL:
+            return toks.lower[i] in _PLURAL_PERSONAL
+    return False
+
+
+_LISTING = frozenset({",", "and", "&", "or"})
+_PLURAL_PERSONAL = frozenset({"they", "their", "them", "theirs"})
+_PERSONAL = _PLURAL_PERSONAL | frozenset({"he", "his", "him", "she", "her", "hers", "it", "its"})
+
+
+# Nouns of a work's or a group's kind (``named_things.tsv``, and their plurals), and the
+# label they give a name near them.
+_KIND_NOUNS = {
+    form: rule[1]
+    for word, rule in _NAMED_THINGS.items()
+    if rule[1] in ("WORK_OF_ART", "ORG") and rule[0] in ("ahead", "noun")
+    for form in (word, word + "s", word + "es")
+} | dict.fromkeys(("label", "labels", "company", "firm", "brand", "brands", "act", "acts"), "ORG") | dict.fromkeys(
+    ("role", "roles"), "WORK_OF_ART"
+)
+_KIND_REACH = 10
 
 
 def _unknown_word(surface: str) -> bool:
