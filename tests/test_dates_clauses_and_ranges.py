@@ -130,3 +130,20 @@ def test_dates_a_market_session_is_a_time_of_the_day(date_values, text, expected
 )
 def test_dates_fifth_set_classes(date_values, text, expected):
     assert date_values(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A past participle after a noun (a reduced relative) dates what was done: behind.
+        ("The index closed within 70 points of its record high set on Aug. 6.", {"Aug. 6": "2004-08-06"}),
+        ("The treaty signed on Sept. 9 took effect.", {"Sept. 9": "2004-09-09"}),
+        # ... not a plan, nor a limit
+        ("The vote scheduled for Sept. 9 was put off.", {"Sept. 9": "2005-09-09"}),
+        ("It will buy the shares tendered from today through Jan. 17.", {"today": "2005-03-16", "Jan. 17": "2006-01-17"}),
+    ],
+)
+def test_dates_a_reduced_relative_is_behind_and_a_range_from_today_ahead(date_values, text, expected):
+    """Thirty-third session: TBAQ development half ("its record high set on Aug. 6",
+    "from today through Nov. 17")."""
+    assert date_values(text, PUBLISHED) == expected

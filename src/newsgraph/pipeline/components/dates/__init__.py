@@ -280,21 +280,28 @@ def _order_range_ends(text: str, found: list[list]) -> None:
     """The end of a range of months or days never comes before its start ("from November
     to February", "Dec. 28 to Jan. 3", no year named). In a past clause the range has ended,
     so its start moves a year back ("ran from January to April" in March: 1997-01 to
-    1997-04); otherwise its end moves a year on."""
+    1997-04); otherwise its end moves a year on, as it always does after a day counted from
+    today ("from today through Nov. 17")."""
     for first, second in itertools.pairwise(found):
         a, b = first[0], second[0]
         kinds = (first[1].get("kind"), second[1].get("kind"))
-        if kinds not in (("month", "month"), ("monthday", "monthday")) or second[1].get("year"):
+        if kinds not in _ORDERED_RANGES or second[1].get("year"):
             continue
         start, end = first[2], second[2]
-        if not start or not end or len(start) != len(end) or not start[:4].isdigit() or end >= start:
+        if not start or not end or not start[:4].isdigit() or end >= start[: len(end)]:
             continue
-        if not _RANGE_JOIN.fullmatch(text, a.end, b.start):
+        if (len(start) != len(end) and kinds[0] != "day") or not _RANGE_JOIN.fullmatch(text, a.end, b.start):
             continue
-        if second[4] == "past" and not first[1].get("year"):
+        if second[4] == "past" and not first[1].get("year") and kinds[0] != "day":
             first[2] = f"{int(end[:4]) - (1 if end[4:] < start[4:] else 0):04d}{start[4:]}"
         else:
-            second[2] = f"{int(start[:4]) + (1 if end[4:] < start[4:] else 0):04d}{end[4:]}"
+            second[2] = f"{int(start[:4]) + (1 if end[4:] < start[4 : len(end)] else 0):04d}{end[4:]}"
+
+
+# (start, end) kinds of a range whose end must not come before its start: months, days of
+# months, and a day counted from today ("from today through Nov. 17": the day is fixed, so
+# the end moves on whatever the clause's tense).
+_ORDERED_RANGES = frozenset({("month", "month"), ("monthday", "monthday"), ("day", "monthday"), ("day", "month")})
 
 
 def _begun_quarter(spec: dict, value: str | None, anchor) -> bool:

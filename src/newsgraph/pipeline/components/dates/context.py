@@ -133,7 +133,24 @@ def _governing_tense(sdoc, start: int, end: int) -> str | None:
         # names the event ("Saturday's", "the November Tests"): "ruled out after an operation
         # on Tuesday" is told after the operation.
         return "future"
+    if on_verb and _done_at(path):
+        return "past"
     return _verb_tense(path[-1], on_verb=on_verb)
+
+
+def _done_at(path: list) -> bool:
+    """A date that is the point in time of a past participle modifying a noun (a reduced
+    relative: "its record high set on Aug. 6", "the treaty signed Tuesday"): what was done
+    then is behind. Not a limit ("tendered through Nov. 17", "adjourned until Monday"), nor
+    a plan ("the vote scheduled for Monday": ``_PLAN_LEMMAS``)."""
+    verb = path[-1]
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.lemma_ in _PLAN_LEMMAS and not _set_done(verb, []):
+        return False
+    if len(path) == 2:
+        return path[0].dep_ == "npadvmod"
+    return len(path) == 3 and path[1].lower_ in ("on", "in", "at")
 
 
 def _selected_now(verb) -> bool:
