@@ -132,6 +132,23 @@ def test_clean_cleaner_mojibake_only_reported_when_verbatim(make_doc):
     assert broken[noise.start : noise.end] == noise.text and noise.suggestion == "é"
 
 
+def test_clean_cleaner_unescapes_html_character_references_in_plain_text(make_doc):
+    # a scraper's text that was never unescaped: "&#163;10m" had been "10m" of length
+    broken = "Rovers bid &#163;8m and offered &pound;10m to Jos&#233; Ruiz of AT&T; R&D &amp; more."
+    doc = Cleaner()(make_doc(broken))
+    assert doc.text == "Rovers bid £8m and offered £10m to José Ruiz of AT&T; R&D & more."
+    repairs = [n for n in doc.noise if n.kind == "html_entity"]
+    assert [n.text for n in repairs] == ["&#163;", "&pound;", "&#233;", "&amp;"]
+    for noise in repairs:
+        assert doc.text[noise.start : noise.end] == noise.suggestion
+        assert broken[noise.raw_start : noise.raw_end] == noise.text
+    # verbatim: nothing changes, each reference is reported where it stands
+    doc = Cleaner()(make_doc(broken, clean=False))
+    assert doc.text == broken
+    for noise in (n for n in doc.noise if n.kind == "html_entity"):
+        assert broken[noise.start : noise.end] == noise.text
+
+
 def test_clean_cleaner_reports_decoded_bytes_as_encoding_noise(make_doc):
     text = "Advertisement\nThe club paid £15m for the striker."
     doc = make_doc(text)

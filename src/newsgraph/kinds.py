@@ -138,12 +138,19 @@ def _noise_key(noise: rec.Noise) -> tuple[int, int]:
     return (start, raw)
 
 
+# Noise the cleaner repairs in place: the span covers the repair when the text was
+# cleaned, the broken original when it was analysed verbatim.
+REPAIRED_IN_PLACE = frozenset({"mojibake", "html_entity"})
+
+
 def _noise_spans(record: Record) -> Iterator[SpanCheck]:
     for i, n in enumerate(record.noise):
         if n.start is not None and n.end is not None:
-            # repaired mojibake holds its repair in the text, verbatim analysis the original;
-            # a byte decoded as a guess (encoding) is always the character used
-            repaired = n.kind == "encoding" or (n.kind == "mojibake" and record.text[n.start : n.end] == n.suggestion)
+            # a repair holds its repair in the text, verbatim analysis the original; a byte
+            # decoded as a guess (encoding) is always the character used
+            repaired = n.kind == "encoding" or (
+                n.kind in REPAIRED_IN_PLACE and record.text[n.start : n.end] == n.suggestion
+            )
             yield f"noise[{i}] {n.kind}", n.start, n.end, n.suggestion if repaired else n.text
 
 

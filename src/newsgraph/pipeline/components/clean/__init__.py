@@ -6,8 +6,9 @@ It follows docs/architecture.md, "What the cleaner removes and what it keeps":
   page furniture lines (``boilerplate``), link-list lines (``link_list``) and bylines
   (``byline``, the name also in ``metadata.byline``);
 - repaired in place: mojibake (``mojibake``: ``text`` is the broken original, the span
-  covers the repair, ``suggestion`` the repaired string) and invalid bytes the reader
-  decoded as a guess (``encoding``, same shape);
+  covers the repair, ``suggestion`` the repaired string), HTML character references left
+  in plain text (``html_entity``: "&#163;" is "£", same shape) and invalid bytes the
+  reader decoded as a guess (``encoding``, same shape);
 - kept and marked: the dateline (``dateline``, ``metadata.dateline``), photo captions
   (``caption``) and credits (``credit``), also in ``metadata.captions`` with their own
   date, and garbled tokens (``garbled`` with a ``suggestion``).
@@ -22,7 +23,7 @@ from __future__ import annotations
 from newsgraph.ingest.furniture import classify_lines, is_image_furniture, strip_furniture
 from newsgraph.pipeline.component import Component
 from newsgraph.pipeline.components.clean.garbled import find_garbled
-from newsgraph.pipeline.components.clean.marks import find_caption, find_dateline, find_mojibake
+from newsgraph.pipeline.components.clean.marks import find_caption, find_char_refs, find_dateline, find_mojibake
 from newsgraph.pipeline.components.clean.offsets import Edit, apply_edits, to_clean, to_raw
 from newsgraph.pipeline.document import Document
 from newsgraph.record import Caption, Noise
@@ -57,11 +58,12 @@ class Cleaner(Component):
         lines = _split_lines(raw)
         labels = classify_lines([text for _, _, text in lines])
         removed = [(start, end, text, label) for (start, end, text), label in zip(lines, labels) if label.kind]
-        repairs = [] if not doc.clean else _mojibake_edits(lines, labels)
+        repairs = [] if not doc.clean else _mojibake_edits(lines, labels) + _char_ref_edits(lines, labels)
         edits = [Edit(start, _line_end(raw, end), "") for start, end, _, _ in removed] if doc.clean else []
-        text, segments = apply_edits(raw, edits + [edit for edit, _ in repairs])
+        text, segments = apply_edits(raw, edits + [edit for edit, _, _ in repairs])
         noise = _removed_noise(removed, doc.clean)
-        noise += _mojibake_noise(lines, labels, repairs, segments, doc.clean)
+        noise += _mojibake_noise(lines, labels, [r for r in repairs if r[2] == "mojibake"], segments, doc.clean)
+        noise += _char_ref_noise(lines, labels, [r for r in repairs if r[2] == "html_entity"], segments, doc.clean)
         noise += _encoding_noise(doc, segments, len(raw))
         for label in (label for _, _, _, label in removed):
             if label.kind == "byline" and not doc.metadata.byline:
@@ -127,32 +129,51 @@ def _removed_noise(removed, clean: bool) -> list[Noise]:
     ]
 
 
-def _mojibake_edits(lines, labels) -> list[tuple[Edit, str]]:
-    """(edit, broken original) for every mojibake repair in a kept line."""
+def _line_edits(lines, labels, find, kind: str) -> list[tuple[Edit, str, str]]:
+    """(edit, broken original, kind) for every repair ``find`` proposes in a kept line."""
     edits = []
     for (start, _, line), label in zip(lines, labels):
         if label.kind:
             continue
-        for i, j, repaired in find_mojibake(line):
-            edits.append((Edit(start + i, start + j, repaired), line[i:j]))
+        for i, j, repaired in find(line):
+            edits.append((Edit(start + i, start + j, repaired), line[i:j], kind))
     return edits
 
 
-def _mojibake_noise(lines, labels, repairs, segments, clean: bool) -> list[Noise]:
-    """Entries for mojibake: the repair's span when repaired, the broken span when not."""
+def _mojibake_edits(lines, labels) -> list[tuple[Edit, str, str]]:
+    return _line_edits(lines, labels, find_mojibake, "mojibake")
+
+
+def _char_ref_edits(lines, labels) -> list[tuple[Edit, str, str]]:
+    """HTML character references ("&#163;") unescaped, but none inside a mojibake repair
+    (``find_mojibake`` decides those stretches)."""
+    taken = [(e.start, e.end) for e, _, _ in _mojibake_edits(lines, labels)]
+    return [
+        found
+        for found in _line_edits(lines, labels, find_char_refs, "html_entity")
+        if not any(a < found[0].end and found[0].start < b for a, b in taken)
+    ]
+
+
+def _repairs_noise(kind: str, found, repairs, segments, clean: bool) -> list[Noise]:
+    """Entries for repairs of ``kind``: the repair's span when repaired, the broken span
+    when not (``found``: the edits the verbatim text would have had)."""
     if not clean:
-        found = []
-        for (start, _, line), label in zip(lines, labels):
-            if not label.kind:
-                found += [(Edit(start + i, start + j, fixed), line[i:j]) for i, j, fixed in find_mojibake(line)]
         return [
-            _repair_noise("mojibake", broken, e.start, e.replacement, e.start, e.end, verbatim=True)
-            for e, broken in found
+            _repair_noise(kind, broken, e.start, e.replacement, e.start, e.end, verbatim=True) for e, broken, _ in found()
         ]
     return [
-        _repair_noise("mojibake", broken, to_clean(segments, edit.start), edit.replacement, edit.start, edit.end)
-        for edit, broken in repairs
+        _repair_noise(kind, broken, to_clean(segments, edit.start), edit.replacement, edit.start, edit.end)
+        for edit, broken, _ in repairs
     ]
+
+
+def _mojibake_noise(lines, labels, repairs, segments, clean: bool) -> list[Noise]:
+    return _repairs_noise("mojibake", lambda: _mojibake_edits(lines, labels), repairs, segments, clean)
+
+
+def _char_ref_noise(lines, labels, repairs, segments, clean: bool) -> list[Noise]:
+    return _repairs_noise("html_entity", lambda: _char_ref_edits(lines, labels), repairs, segments, clean)
 
 
 def _repair_noise(kind: str, broken: str, start, repaired: str, raw_start, raw_end, verbatim=False) -> Noise:

@@ -6,6 +6,7 @@ Each finder takes one line and returns spans relative to that line.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -126,6 +127,24 @@ def caption_date(text: str) -> str | None:
             if month and 1 <= day <= 31:
                 return f"{match.group('year')}-{month:02d}-{day:02d}"
     return None
+
+
+def find_char_refs(line: str) -> list[tuple[int, int, str]]:
+    """HTML character references left in plain text ("&#163;8m", "Caf&eacute;", "&amp;")
+    as ``(start, end, character)`` spans: a scraper's text that was never unescaped. Only
+    a reference HTML defines (``html.unescape`` changes it); "&c;" or "AT&T;" stay."""
+    if "&" not in line:
+        return []
+    out = []
+    for found in _CHAR_REF.finditer(line):
+        character = html.unescape(found.group())
+        if character != found.group() and character.isprintable():
+            out.append((found.start(), found.end(), character))
+    return out
+
+
+# A numeric reference, or a named one with its closing semicolon ("&pound;", "&#233;", "&#xE9;").
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def find_mojibake(line: str) -> list[tuple[int, int, str]]:
