@@ -24,7 +24,13 @@ session), on synthetic text, each with a near case that must still be read:
   attribution ("... but Tennis Australia's Geoff Pollard rejected his comments": 10 BBC
   records cut, thirty-third session), so a "he said" after it is that other speaker's;
   a coordinated clause that goes on with the content (an auxiliary, "and that", a thing
-  for subject) stays in it.
+  for subject) stays in it;
+- a name alone after a verb of addressing is whom it was said to, no content ("thanked
+  Eastwood", "has told BBC News", "asked Mr Myers"); after an evaluation it stays one
+  ("defended Mr McConnell", as the checked BBC cues have it);
+- an attribution closing its sentence after a comma that the parser hung on the noun
+  before it ("..., the firm's chief has told BBC News") reports the sentence before it;
+  a relative clause ("which the Tories deny") does not.
 """
 
 from __future__ import annotations
@@ -167,3 +173,30 @@ def test_quotes_content_ends_before_another_speakers_attribution(quotes_of):
     assert ("there was little evidence of fraud but people had complained every day", "said") in found
     direct = next(q for q in quotes if q.kind == "direct")
     assert direct.speaker.name == "Arthur Penn"
+
+
+def test_quotes_a_name_spoken_to_is_no_content(quotes_of):
+    text = (
+        "Clint Eastwood won best director. Accepting the award, Morgan Freeman thanked Eastwood "
+        "and described the film as a labour of love. A local councillor has also defended Mr McConnell."
+    )
+    ents = [
+        entity(text, "p1", "PERSON", "Clint Eastwood", "Clint Eastwood", "Eastwood"),
+        entity(text, "p2", "PERSON", "Morgan Freeman", "Morgan Freeman"),
+        entity(text, "p3", "PERSON", "McConnell", "McConnell"),
+    ]
+    found = _indirect(quotes_of(text, ents), text)
+    assert ("the film as a labour of love", "described") in found
+    assert not any(content == "Eastwood" for content, _ in found)
+    assert ("Mr McConnell", "defended") in found
+
+
+def test_quotes_an_attribution_closing_its_sentence_reports_what_came_before(quotes_of):
+    text = (
+        "Rovermax is preparing to enter the market for car-style people carriers, the firm's chief has told "
+        "BBC News.\n\nThe Chancellor said the plans would mean deep cuts by 2011, which the Tories deny."
+    )
+    ents = [entity(text, "o1", "ORG", "BBC News", "BBC News"), entity(text, "o2", "NORP", "Tories", "Tories")]
+    found = _indirect(quotes_of(text, ents), text)
+    assert ("Rovermax is preparing to enter the market for car-style people carriers", "told") in found
+    assert not any(content.startswith("The Chancellor said") for content, _ in found)

@@ -56,13 +56,38 @@ def _verb_content(parse: Parse, verb) -> list[Reported]:
         # clause before on the cue, whose own content is the infinitive after it (for the
         # lexicon's ``xcomp`` verbs; the others report nothing here).
         comp = None
-    if comp is None and verb.dep_ == "parataxis":
+    if comp is None and (verb.dep_ == "parataxis" or _closing_aside(parse, verb)):
         return _parenthetical(parse, verb)
     speaker = _speaker_taken_by(verb, comp) if comp is not None else None
     if speaker is not None:
         return _aside_pieces(parse, verb, speaker, verb.nbor(-1).idx, speaker.nbor(1).idx + 1)
     item = _complement(parse, verb, comp)
     return [item] if item is not None else []
+
+
+def _closing_aside(parse: Parse, verb) -> bool:
+    """An attribution after a comma at the end of its sentence that the parser hung on the
+    noun before it as a relative clause ("BMW is preparing to enter the market for people
+    carriers, the firm's chief has told BBC News"): a verb with its own named subject and
+    no relative word ("which the Tories deny", "where Queen Mary read", "whose drought
+    goes" are relative clauses), whose words run from the comma to the sentence's end, in
+    a sentence with no other reporting verb before it ("Then, says Mr Kotamaraja, the
+    blogging world found out")."""
+    if verb.dep_ not in ("relcl", "acl"):
+        return False
+    if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return False
+    if any(t.tag_ in _RELATIVE_TAGS or t.lower_ == "that" for t in verb.subtree):
+        return False
+    words = [t for t in verb.sent if not (t.is_punct or t.is_space)]
+    if not words or words[-1].i > verb.right_edge.i or verb.left_edge.i <= verb.sent.start:
+        return False
+    if verb.doc[verb.left_edge.i - 1].text not in _ASIDE_OPEN:
+        return False
+    return not any(parse.is_cue_verb(t) for t in verb.doc[verb.sent.start : verb.left_edge.i])
+
+
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 def concession(verb) -> bool:
