@@ -2,7 +2,10 @@
 "China Construction Bank and Bank of China") are split when each part is known on its own;
 names in ordinary words read as people ("Snow Patrol", "Garden State", "Dead Man's Shoes")
 take the work's or the group's label their sentence gives (thirty-third session, read on
-the BBC entity dump: 58 such people relabelled, 3 of them wrongly before the guards below).
+the BBC entity dump: 58 such people relabelled, 3 of them wrongly before the guards below);
+a sentence's first word the tagger reads as no proper noun is no name ("Tacit approval",
+"Speculation has been rife": 32 BBC entities gone, 2 of them names, "Oasis" and
+"Vertigo"; a plural stays, as clubs are named so: "Rangers won").
 Synthetic sentences; each rule has a neighbour that must keep its reading."""
 
 from __future__ import annotations
@@ -76,3 +79,17 @@ def test_entities_people_in_ordinary_words_stay_people():
     # the kind's noun right after the name is the name's own work
     found = _entities("He also appeared in seven Spike Lee movies, including School Daze.")
     assert found["Spike Lee"] == "PERSON"
+
+
+def test_entities_a_word_opening_a_sentence_that_the_tagger_reads_as_a_word_is_no_name():
+    found = _entities(
+        "The euro rose again on Monday. Tacit approval from the White House for a weaker dollar has "
+        "helped. Trendy labels also sold well in Leeds."
+    )
+    assert "Tacit" not in found and "Trendy" not in found
+    assert found["White House"] == "ORG" and found["Leeds"] == "GPE"
+    found = _entities("Sales rose in March. Upscale department store Nordstrom said profits were up. Speculation has been rife.")
+    assert "Upscale" not in found and "Speculation" not in found and found["Nordstrom"] == "ORG"
+    # an abbreviation stays a name
+    found = _entities("Fans cheered. Tigers coach John Wells praised the pack. NHS staff agreed.")
+    assert found["NHS"] == "ORG"

@@ -1507,8 +1507,9 @@ def ordinary_words_opening_sentences(mentions: list[Mention], toks: Tokens, text
     """Drop a one-word name that is only an ordinary word capitalised to open a sentence
     or a headline: "Mobile phones are still enjoying a boom" (the town of Mobile), "Trail
     preparations", "Will their children": a word the document writes in lower case
-    elsewhere ("mobile", "mobiles") and never capitalised inside a sentence, followed by a
-    lower-case word. "China has ...", "Reading beat Derby ... at Reading" keep theirs."""
+    elsewhere ("mobile", "mobiles") or that the tagger reads as no proper noun
+    (``_tagged_as_a_word``), never capitalised inside a sentence, followed by a lower-case
+    word. "China has ...", "Reading beat Derby ... at Reading" keep theirs."""
     def opening(m: Mention) -> bool:
         first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
         if first is None or first != last or first + 1 >= len(toks) or not opens_sentence(toks, first):
@@ -1528,9 +1529,34 @@ def ordinary_words_opening_sentences(mentions: list[Mention], toks: Tokens, text
     dropped = {
         id(m) for m in candidates
         if (word := toks.lower[toks.by_start[m.start]]) not in capitalised_inside
-        and (word in lowered or word + "s" in lowered)
+        and (word in lowered or word + "s" in lowered or _tagged_as_a_word(m, toks))
     }
     return [m for m in mentions if id(m) not in dropped]
+
+
+def _tagged_as_a_word(m: Mention, toks: Tokens) -> bool:
+    """A sentence's first word that the tagger reads as no proper noun ("Tacit approval
+    from the White House", "Quirky films", "Speculation that", "Globally, sales"): an
+    ordinary English word that no name list, gazetteer or rule knows, even if the article
+    writes it only once. Not a plural ("Rangers won", "Tigers coach", "Reds sink": clubs
+    are named so, and the tagger reads them as common nouns)."""
+    i = toks.by_start[m.start]
+    word = toks.lower[i]
+    if toks.tags[i] in ("NNP", "NNPS", "NNS") or m.entry is not None or m.sure or not ordinary(word, _WORD_ZIPF):
+        return False
+    if m.label == "NORP" or toks.words[i] in _ORG_HEADS or toks.words[i] in _LOC_HEADS:
+        # a people's adjective is a name ("European figures"), and so is a body's or a
+        # place's head word written alone ("Parliament voted")
+        return False
+    if toks.words[i].isupper() or (i + 1 < len(toks) and toks.lower[i + 1] in _STAFF_AFTER):
+        return False  # an abbreviation ("NHS", "REM"), a body's staff ("Tigers coach", "Notts police chief")
+    return not any_given_name(word) and word not in surname_ranks()
+
+
+_STAFF_AFTER = words("lexicons/entities/team_roles.txt") | person_titles() | {"police", "fans", "players"}
+# How common a word the tagger reads as no proper noun must be to be only that word
+# ("tacit", "trendy", "bronchitis" are; "Scrichapan", "Moilanen" are not).
+_WORD_ZIPF = 2.5
 
 
 def stations_with_numbers(mentions: list[Mention], text: str) -> list[Mention]:
