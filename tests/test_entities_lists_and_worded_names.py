@@ -93,3 +93,18 @@ def test_entities_a_word_opening_a_sentence_that_the_tagger_reads_as_a_word_is_n
     # an abbreviation stays a name
     found = _entities("Fans cheered. Tigers coach John Wells praised the pack. NHS staff agreed.")
     assert found["NHS"] == "ORG"
+
+
+def test_entities_a_weekday_in_a_name_is_part_of_it_and_no_date():
+    """Thirty-third session, BBC sport/400: "England sevens coach Mike Friday" was "Mike"
+    and a Friday, and his two quotes went to England."""
+    text = '"We can win this," said England sevens coach Mike Friday. Leeds won on Saturday.'
+    record = analyze(text, clean=False, published="2005-03-16")
+    names = {text[m.start : m.end]: e.type for e in record.entities for m in e.mentions}
+    assert names["Mike Friday"] == "PERSON"
+    assert [text[d.start : d.end] for d in record.dates] == ["Saturday"]
+    assert record.quotes[0].speaker.name == "Mike Friday"
+    # a given name before a day that goes on as a date stays alone
+    text = "She told Mike Friday night was fine."
+    record = analyze(text, clean=False, published="2005-03-16")
+    assert "Friday night" in [text[d.start : d.end] for d in record.dates]

@@ -90,7 +90,10 @@ class DateExtractor(Component):
         day = None  # the last explicit day named ("4 May 2001"), or a weekday counted from it
         latest = None  # the value of the last date named with a year ("2003", "2005-W10")
         found = []
+        names = _name_spans(doc)
         for mention in anchoring.joined_with_years(doc.text, mentions(doc.text)):
+            if any(s <= mention.start and mention.end <= e and (s, e) != (mention.start, mention.end) for s, e in names):
+                continue  # a day in a name: "Sheffield Wednesday", "coach Mike Friday"
             sentence = bisect.bisect_right(sentences, mention.start)
             counted = _counted_from_reference(doc.text, mention, ref, year, anchor)
             measure = anchoring.event_measure(doc.text, mention.start, mention.end, mention.spec)
@@ -160,6 +163,15 @@ class DateExtractor(Component):
                 year = (named_year, sentence, (mention.start, mention.end))
             found.append([mention, spec, value, reason, tense])
         return found
+
+
+def _name_spans(doc: Document) -> list[tuple[int, int]]:
+    """The spans of the names of people, organisations, buildings and works the entities
+    component found (none when it has not run): a weekday or a month inside one is part of
+    the name ("Sheffield Wednesday", "Mike Friday", "the Sunday Times"), no date."""
+    return [
+        (m.start, m.end) for e in doc.entities if e.type in ("PERSON", "ORG", "FAC", "WORK_OF_ART") for m in e.mentions
+    ]
 
 
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\s+$")

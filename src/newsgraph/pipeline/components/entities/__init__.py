@@ -153,6 +153,7 @@ class EntityLinker(Component):
             fixes.people_surnames(found, toks, text)
             fixes.people_named_alone(found, toks, text, companies.company_kind)
             second_opinion.worded_people(found, toks, text)
+            fixes.surnames_that_are_weekdays(found, toks, text)
             found = fixes.ordinary_words_opening_sentences(found, toks, text)
             found = fixes.stations_with_numbers(found, text)
             found = fixes.names_joined_by_and(found, text)

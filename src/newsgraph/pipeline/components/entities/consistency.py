@@ -1611,6 +1611,31 @@ def names_joined_by_and(mentions: list[Mention], text: str) -> list[Mention]:
 _BODY_HEADS = words("lexicons/entities/body_heads.txt") | {"unions"}
 
 
+def surnames_that_are_weekdays(mentions: list[Mention], toks: Tokens, text: str) -> None:
+    """A given name the recogniser read alone before a weekday it read as a date is a
+    person named so ("England sevens coach Mike Friday"): the weekday joins the name.
+    Only where the weekday goes on as no date ("Friday's", "Friday night", "Friday 4
+    March") and nothing but a space stands between them."""
+    for m in mentions:
+        first, last = toks.by_start.get(m.start), toks.by_end.get(m.end)
+        if m.label != "PERSON" or first is None or first != last or last + 1 >= len(toks):
+            continue
+        day = last + 1
+        if toks.words[day] not in _WEEKDAY_NAMES or toks.starts[day] != m.end + 1 or text[m.end] != " ":
+            continue
+        if not any_given_name(toks.lower[first]) or any(o.start <= toks.starts[day] < o.end for o in mentions):
+            continue
+        after = toks.lower[day + 1] if day + 1 < len(toks) else ""
+        if after in _DAY_GOES_ON or after[:1].isdigit():
+            continue
+        m.end = toks.ends[day]
+
+
+_WEEKDAY_NAMES = frozenset(calendar.day_name)
+# Words after a weekday that make it a day ("Friday's", "Friday night").
+_DAY_GOES_ON = frozenset({"'s", "’s", "night", "morning", "afternoon", "evening", "week", "next", "last"})
+
+
 def names_split_at_and(
     mentions: list[Mention], text: str, gaz: Gazetteer, listed: Callable[[str], object]
 ) -> list[Mention]:
