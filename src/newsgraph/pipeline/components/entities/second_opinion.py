@@ -171,8 +171,8 @@ def worded_people(found: list[Mention], toks: Tokens, text: str) -> None:
     273 BBC entities, about 30 of them people: "Spike Lee", "Boy George") become the work
     or the organisation that a kind's noun in their sentence names (``_KIND_NOUNS``: "the
     band", "his film", "the show", "his role in"; the nearest decides), or an organisation
-    when the first personal pronoun after it is a plural one ("earned a place for their
-    home-town performance"); else they are left as they are. Not a name with a title or a kin
+    when the first personal pronoun after it is a plural one ("Silver Harbour earned a
+    place for their home-town performance"); else they are left as they are. Not a name with a title or a kin
     word before it ("Lord Roberts", "Uncle Ossie") or that opens with one, nor one listed
     next to a person ("Cliff Richard and Boy George"), nor one whose
     last word the article writes alone as a person's ("Spike Lee ... Lee said"), nor one
@@ -239,7 +239,7 @@ def _kind_nearby(toks: Tokens, m: Mention) -> str | None:
 
 def _plural_pronoun_after(toks: Tokens, first: int, last: int) -> bool:
     """Whether the first personal pronoun after the name ``first..last`` in its sentence
-    is a plural one ("Franz Ferdinand earned a place for their home-town performance"),
+    is a plural one ("Silver Harbour earned a place for their home-town performance"),
     the name standing alone (not in a list, where "their" is the list's)."""
     if (first and toks.lower[first - 1] in _LISTING) or (last + 1 < len(toks) and toks.lower[last + 1] in _LISTING):
         return False
