@@ -108,3 +108,13 @@ def test_entities_a_weekday_in_a_name_is_part_of_it_and_no_date():
     text = "She told Mike Friday night was fine."
     record = analyze(text, clean=False, published="2005-03-16")
     assert "Friday night" in [text[d.start : d.end] for d in record.dates]
+
+
+def test_entities_a_title_before_the_role_its_person_has_in_it_is_a_work():
+    """Thirty-third session: "X Files actress Gillian Anderson", "Vera Drake star Imelda
+    Staunton", "Sideways star ..." were organisations, people and places."""
+    found = _entities("The panel included Silver Lanterns actress Gillian Anderson and critic Roger Clarke.")
+    assert found["Silver Lanterns"] == "WORK_OF_ART" and found["Gillian Anderson"] == "PERSON"
+    # a country before "star" stays the country
+    found = _entities("Ireland star Brian O'Driscoll watched from the stand.")
+    assert found["Ireland"] == "GPE"
