@@ -58,12 +58,11 @@ class Cleaner(Component):
         lines = _split_lines(raw)
         labels = classify_lines([text for _, _, text in lines])
         removed = [(start, end, text, label) for (start, end, text), label in zip(lines, labels) if label.kind]
-        repairs = [] if not doc.clean else _mojibake_edits(lines, labels) + _char_ref_edits(lines, labels)
+        repairs = _repairs(lines, labels)
         edits = [Edit(start, _line_end(raw, end), "") for start, end, _, _ in removed] if doc.clean else []
-        text, segments = apply_edits(raw, edits + [edit for edit, _, _ in repairs])
+        text, segments = apply_edits(raw, edits + [edit for edit, _, _ in repairs] if doc.clean else [])
         noise = _removed_noise(removed, doc.clean)
-        noise += _mojibake_noise(lines, labels, [r for r in repairs if r[2] == "mojibake"], segments, doc.clean)
-        noise += _char_ref_noise(lines, labels, [r for r in repairs if r[2] == "html_entity"], segments, doc.clean)
+        noise += _repair_entries(repairs, segments, doc.clean)
         noise += _encoding_noise(doc, segments, len(raw))
         for label in (label for _, _, _, label in removed):
             if label.kind == "byline" and not doc.metadata.byline:
@@ -129,51 +128,32 @@ def _removed_noise(removed, clean: bool) -> list[Noise]:
     ]
 
 
-def _line_edits(lines, labels, find, kind: str) -> list[tuple[Edit, str, str]]:
-    """(edit, broken original, kind) for every repair ``find`` proposes in a kept line."""
-    edits = []
+def _repairs(lines, labels) -> list[tuple[Edit, str, str]]:
+    """(edit, broken original, kind) for every repair in a kept line: mojibake
+    (``find_mojibake``) and HTML character references left in plain text
+    (``find_char_refs``: "&#163;"), none of the latter inside a mojibake repair."""
+    repairs = []
     for (start, _, line), label in zip(lines, labels):
         if label.kind:
             continue
-        for i, j, repaired in find(line):
-            edits.append((Edit(start + i, start + j, repaired), line[i:j], kind))
-    return edits
-
-
-def _mojibake_edits(lines, labels) -> list[tuple[Edit, str, str]]:
-    return _line_edits(lines, labels, find_mojibake, "mojibake")
-
-
-def _char_ref_edits(lines, labels) -> list[tuple[Edit, str, str]]:
-    """HTML character references ("&#163;") unescaped, but none inside a mojibake repair
-    (``find_mojibake`` decides those stretches)."""
-    taken = [(e.start, e.end) for e, _, _ in _mojibake_edits(lines, labels)]
-    return [
-        found
-        for found in _line_edits(lines, labels, find_char_refs, "html_entity")
-        if not any(a < found[0].end and found[0].start < b for a, b in taken)
-    ]
-
-
-def _repairs_noise(kind: str, found, repairs, segments, clean: bool) -> list[Noise]:
-    """Entries for repairs of ``kind``: the repair's span when repaired, the broken span
-    when not (``found``: the edits the verbatim text would have had)."""
-    if not clean:
-        return [
-            _repair_noise(kind, broken, e.start, e.replacement, e.start, e.end, verbatim=True) for e, broken, _ in found()
+        mojibake = find_mojibake(line)
+        repairs += [(Edit(start + i, start + j, fixed), line[i:j], "mojibake") for i, j, fixed in mojibake]
+        repairs += [
+            (Edit(start + i, start + j, fixed), line[i:j], "html_entity")
+            for i, j, fixed in find_char_refs(line)
+            if not any(a < j and i < b for a, b, _ in mojibake)
         ]
+    return repairs
+
+
+def _repair_entries(repairs, segments, clean: bool) -> list[Noise]:
+    """Entries for ``repairs``: the repair's span when the text was cleaned, the broken
+    span when it is analysed verbatim (nothing repaired)."""
+    if not clean:
+        return [_repair_noise(kind, broken, e.start, e.replacement, e.start, e.end, verbatim=True) for e, broken, kind in repairs]
     return [
-        _repair_noise(kind, broken, to_clean(segments, edit.start), edit.replacement, edit.start, edit.end)
-        for edit, broken, _ in repairs
+        _repair_noise(kind, broken, to_clean(segments, e.start), e.replacement, e.start, e.end) for e, broken, kind in repairs
     ]
-
-
-def _mojibake_noise(lines, labels, repairs, segments, clean: bool) -> list[Noise]:
-    return _repairs_noise("mojibake", lambda: _mojibake_edits(lines, labels), repairs, segments, clean)
-
-
-def _char_ref_noise(lines, labels, repairs, segments, clean: bool) -> list[Noise]:
-    return _repairs_noise("html_entity", lambda: _char_ref_edits(lines, labels), repairs, segments, clean)
 
 
 def _repair_noise(kind: str, broken: str, start, repaired: str, raw_start, raw_end, verbatim=False) -> Noise:

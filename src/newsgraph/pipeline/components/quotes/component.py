@@ -116,7 +116,7 @@ def _extract(
     reported: list[_Item] = []
     direct_cues = {item.cue.start for item in direct if item.cue is not None}
     learned_cues: set[int] = set()
-    people = _person_spans(doc)
+    addressees = _addressee_spans(doc)
     if with_indirect:
         found = find_indirect(parse, inside)
         if cue_model is not None:
@@ -137,8 +137,8 @@ def _extract(
                 continue
             if _raising_passive(r.cue.verb) or _quotes_as(r) or _nobody_says(r.cue.verb):
                 continue
-            if _addressed(r.cue) and _a_person_named((r.start, r.end), people):
-                continue
+            if _addressed(r.cue) and (r.start, r.end) in addressees:
+                continue  # "thanked Eastwood", "has told BBC News": whom it was said to
             span = _in_paragraph(text, r.start, r.end, r.cue.start)
             if span is not None:
                 reported.append(_Item(span[0], span[1], "indirect", r.cue))
@@ -162,7 +162,7 @@ def _extract(
     turns = [_Item(t.start, t.end, "direct", t.cue) for t in find_turns(parse) if not in_marks(t.start)]
     headline = find_headline(parse)
     if headline is not None and not in_marks(headline.start) and not turns and not (
-        _addressed(headline.cue) and _a_person_named(headline, people)
+        _addressed(headline.cue) and (headline.start, headline.end) in addressees
     ):
         # Not verbatim (a headline's paraphrase): reported speech.
         reported.append(_Item(headline.start, headline.end, "indirect", headline.cue))
@@ -633,20 +633,14 @@ _MINDED = frozenset(
 )
 
 
-def _person_spans(doc: Document) -> set[tuple[int, int]]:
+def _addressee_spans(doc: Document) -> set[tuple[int, int]]:
     """The spans of the names of those who can be spoken to: people, organisations, groups
-    and countries ("told BBC News", "asked Mr Myers")."""
+    and countries ("told BBC News", "asked Mr Myers"). A reported content that is one of
+    them and nothing else, after a verb of addressing (``_addressed``), is no content."""
     return {(m.start, m.end) for e in doc.entities if e.type in _ADDRESSEES for m in e.mentions}
 
 
 _ADDRESSEES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-
-def _a_person_named(span, people: set[tuple[int, int]]) -> bool:
-    """Whether reported content ``span`` (anything with ``start``/``end``, or a pair) is
-    one name of ``_person_spans`` and nothing else."""
-    start, end = (span.start, span.end) if hasattr(span, "start") else span
-    return (start, end) in people
 
 
 def _addressed(cue) -> bool:
