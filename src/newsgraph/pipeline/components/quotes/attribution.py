@@ -542,7 +542,10 @@ def _named_before(verb):
 
 # Verbs whose "it" stands for the clause after them, not for a speaker ("It emerged that",
 # "it seems", "It turned out that"): PolNeAR marks these attributions without a source.
-_DUMMY_IT_VERBS = frozenset({"seem", "appear", "emerge", "transpire"})
+# Verbs of appearing ("seems to", "would appear to be"): with a subject or without, what
+# follows them is the writer's inference (``cues.appearing``).
+APPEARING = frozenset({"seem", "appear"})
+_DUMMY_IT_VERBS = APPEARING | {"emerge", "transpire"}
 
 
 def dummy_it(tok) -> bool:

@@ -22,7 +22,14 @@ from spacy.strings import get_string_id
 
 from newsgraph.errors import Code, ConfigError
 from newsgraph.pipeline.bounded import BoundedCache
-from newsgraph.pipeline.components.quotes.attribution import MIN_CONTENT_TOKENS, Cue, Parse, could_hold, is_title_word
+from newsgraph.pipeline.components.quotes.attribution import (
+    APPEARING,
+    MIN_CONTENT_TOKENS,
+    Cue,
+    Parse,
+    could_hold,
+    is_title_word,
+)
 from newsgraph.pipeline.components.quotes.indirect import (
     Reported, _trim, acts_on_itself, before_next_speaker, concession, content_end, is_label, is_setting,
 )
@@ -238,11 +245,16 @@ def find_learned(parse: Parse, model: CueModel, taken: frozenset[int] = frozense
         content = content_of(parse, tok)
         if content is None:
             continue
+        if tok.lemma_.lower() in APPEARING and not appearing(tok):
+            continue  # "has appeared alongside her husband on TV": a showing, not an inference
         speaker = speaker_of(parse, tok)
-        if speaker is None and not stirred(tok):
-            continue  # no one holds it; a belief stirred by a cause is held by no one named
         if speaker is not None and _reports_infinitive(tok) and not could_hold(speaker):
-            continue
+            continue  # "The economy threatens to", "the problem seems to": likely of a thing
+        writers = appearing(tok) and not _held_through(tok, model)
+        if writers:
+            speaker = None  # "The chairman appears to have misled the board": not his words
+        elif speaker is None and not stirred(tok):
+            continue  # no one holds it; a belief stirred by a cause is held by no one named
         cue = Cue(tok.idx, tok.idx + len(tok), tok, speaker, score)
         found.append(Reported(content[0], content[1], cue))
     return found
@@ -327,6 +339,36 @@ def speaker_of(parse: Parse, tok):
             return None  # "Opposition from TCI has fuelled speculation that ...": no one's
         return parse.subject_of(tok.head)
     return None
+
+
+def appearing(tok) -> bool:
+    """Whether ``tok`` is a verb of appearing with a clause after it ("The stoppages would
+    appear to be another step", "Investors seemed to feel that", "it appears that he has
+    misunderstood"): the inference is the writer's, so the attribution has no source (as
+    PolNeAR marks them). Its subject is what the clause is about, not who holds it, unless
+    the clause is a cue of its own (``_held_through``).
+    Not the verb of showing up ("appeared on television")."""
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in APPEARING and any(
+        c.dep_ in _APPEARANCES for c in tok.children
+    )
+
+
+def _held_through(tok, model: CueModel) -> bool:
+    """Whether verb of appearing ``tok`` hangs a cue on its subject ("Residents seem to
+    think the rota will fail", "appeared to accept that"): the subject holds what that verb
+    reports, so it stays the speaker. The model takes the verb for a cue, or the verb has a
+    clause of its own (the model is less sure of "think" under "seem to")."""
+    return any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in model.lemmas
+        and (any(g.dep_ == "ccomp" for g in c.children) or model.score(c) >= model.threshold)
+        for c in tok.children
+    )
+
+
+# What a verb of appearing says appears: a clause ("to be working", "that he has
+# misunderstood") or a predicate ("seemed equally unperturbed", "seems a good bet").
+_APPEARANCES = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
 
 
 def stirred(tok) -> bool:
