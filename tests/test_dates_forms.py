@@ -73,3 +73,30 @@ def test_dates_decades_without_their_century(dates_of, text, expected):
 )
 def test_dates_fiscal_years_and_months_before_a_noun(dates_of, text, expected):
     assert {k: v for k, (v, _) in _values(dates_of, text).items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A weekday's abbreviation is a word of its own, not the start of a town's name
+        ("The institute in Thurso opened a new laboratory.", {}),
+        ("The council met on Thurs. to vote.", {"Thurs": ("2005-03-10", "DATE")}),
+        ("Shares fell on Monday's open.", {"Monday": ("2005-03-07", "DATE")}),
+    ],
+)
+def test_dates_a_weekday_ends_its_word(dates_of, text, expected):
+    assert _values(dates_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "Noon" capitalised inside a sentence is a surname; after "at" or opening one, the hour
+        ("The squad: Lowther, Abbey, Noon, Peel, Smithson.", {}),
+        ("Centre Jamie Noon scored twice.", {}),
+        ("Voting closed at Noon.", {"Noon": ("2005-03-10T12:00", "TIME")}),
+        ("Noon is the deadline.", {"Noon": ("2005-03-10T12:00", "TIME")}),
+    ],
+)
+def test_dates_a_capitalised_noon_inside_a_sentence_is_a_name(dates_of, text, expected):
+    assert _values(dates_of, text) == expected

@@ -102,7 +102,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         # "the 90s", "the late 80s": a decade without its century or apostrophe, after "the"
         (r"(?i)\bthe\s+(?:(?:early|late)\s+|mid-?)?(?P<d2>[2-9])0s\b", _bare_decade),
         (
-            rf"(?i:\b(?:(?P<off>last|this|next|coming|past|previous)\s+)?)(?P<wd>{weekday})(?!s\b)(?i:{part})",
+            rf"(?i:\b(?:(?P<off>last|this|next|coming|past|previous)\s+)?)(?P<wd>{weekday})(?![a-z])(?i:{part})",
             _weekday,
         ),
         (rf"(?i)\b{MOD}(?P<rel>today|yesterday|tomorrow|tonight)(?:['’]s)?{part}", _relative_day),
@@ -539,12 +539,21 @@ def _clock(m: re.Match) -> Mention | None:
     return Mention(m.start(), m.end(), "TIME", spec)
 
 
-def _noon(m: re.Match) -> Mention:
+def _noon(m: re.Match) -> Mention | None:
     word = m.group("w").lower()
     start = m.start("w")
+    if m.group("w")[0].isupper() and start == m.start() and _inside_sentence(m.string, start):
+        return None  # a capitalised word inside a sentence is a name: "Jamie Noon", "Abbott, Noon, Paul"
     return Mention(
         start, m.end(), "TIME", {"kind": "clock", "hour": 24 if word == "midnight" else 12, "minute": 0}
     )
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """Whether a word starting at ``start`` stands inside a sentence: a word, a comma or
+    the like before it on its line, not a sentence's end, an opening quote or a bracket."""
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?:\n\"'‘“(["
 
 
 def _offset(m: re.Match) -> Mention | None:
