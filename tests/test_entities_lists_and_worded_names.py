@@ -118,3 +118,31 @@ def test_entities_a_title_before_the_role_its_person_has_in_it_is_a_work():
     # a country before "star" stays the country
     found = _entities("Ireland star Brian O'Driscoll watched from the stand.")
     assert found["Ireland"] == "GPE"
+
+
+def test_entities_a_title_before_the_role_its_maker_had_is_a_work():
+    """Thirty-fourth session: "Kill Bill director Quentin Tarantino", "Harry Potter director
+    Alfonso Cuaron" were people; an organisation or a place there stays one."""
+    found = _entities("Harold Finch director Ellen Marsh has signed a two-film deal with the studio.")
+    assert found["Harold Finch"] == "WORK_OF_ART" and found["Ellen Marsh"] == "PERSON"
+    found = _entities("Daisy Lane author Peter Quill has signed a new book deal.")
+    assert found["Daisy Lane"] == "WORK_OF_ART" and found["Peter Quill"] == "PERSON"
+    found = _entities("Hong Kong director Wong Kar-wai will lead the jury.")
+    assert found["Hong Kong"] == "GPE"
+
+
+def test_entities_a_name_a_rule_settled_is_not_asked_again_as_a_place():
+    """A string a rule settled under any label ("Goldeneye director ...": a work) is no
+    doubtful place in its other mentions ("Goldeneye was a wonderful movie", read as a
+    place): ``harmonise`` gives them the settled label, not the second recogniser."""
+    from newsgraph.pipeline.components.backbone import load_spacy
+    from newsgraph.pipeline.components.entities.mentions import Tokens
+    from newsgraph.pipeline.components.entities.second_opinion import doubtful_places
+
+    text = "Quorvane director Ann Bell spoke. Quorvane was a wonderful movie, she said."
+    toks = Tokens(load_spacy()(text), text)
+    work = Mention(0, 8, "WORK_OF_ART", "model")
+    work.sure = True
+    place = Mention(text.index("Quorvane", 5), text.index("Quorvane", 5) + 8, "GPE", "model")
+    assert doubtful_places([work, place], toks, text) == {}
+    assert list(doubtful_places([place], toks, text)) == ["quorvane"]

@@ -1623,22 +1623,32 @@ def works_before_roles(mentions: list[Mention], toks: Tokens, text: str) -> None
     so)."""
     people = {m.start for m in mentions if m.label == "PERSON"}
     for m in mentions:
-        last = toks.by_end.get(m.end)
-        if last is None or last + 2 >= len(toks) or m.entry is not None or m.sure:
+        role = title_before_role(m, toks, text, people, _ROLES_IN_WORKS)
+        if role is None:
             continue
-        role = toks.words[last + 1]
-        if role not in _ROLES_IN_WORKS or toks.starts[last + 2] not in people:
-            continue
-        surface = m.text(text)
-        if m.label in ("GPE", "LOC") and (surface.isupper() or _populated_place(surface) >= 0):
-            continue  # a place GeoNames knows: "Hollywood star", "US actor"
-        first = toks.by_start.get(m.start)
-        if first == last and ordinary(surface) and opens_sentence(toks, first):
-            continue  # a word capitalised to open the sentence: "Veteran actress Jane Russell"
-        if " - " in surface:
-            continue  # a span run over a dash: "Matthew Vaughn - Troy actor ..."
         if m.label in ("PERSON", "FAC", "GPE", "LOC") or (m.label == "ORG" and role != "star"):
             m.label, m.sure = "WORK_OF_ART", True
+
+
+def title_before_role(m: Mention, toks: Tokens, text: str, people: set[int], roles: frozenset[str]) -> str | None:
+    """The word of ``roles`` between mention ``m`` and a person's name (whose first
+    characters are in ``people``), when ``m`` could be the title of a work that person has
+    that role in; None when it could not: settled by a gazetteer, a listed company or a
+    rule, a place GeoNames knows ("Hollywood star", "US actor"), a word capitalised to open
+    its sentence ("Veteran actress"), or a span run over a dash."""
+    last = toks.by_end.get(m.end)
+    if last is None or last + 2 >= len(toks) or m.entry is not None or m.sure:
+        return None
+    role = toks.words[last + 1]
+    if role not in roles or toks.starts[last + 2] not in people:
+        return None
+    surface = m.text(text)
+    if m.label in ("GPE", "LOC") and (surface.isupper() or _populated_place(surface) >= 0):
+        return None
+    first = toks.by_start.get(m.start)
+    if first == last and ordinary(surface) and opens_sentence(toks, first):
+        return None
+    return None if " - " in surface else role  # "Matthew Vaughn - Troy actor ..."
 
 
 # Roles a person has in a work, written between its title and their name.
