@@ -16,7 +16,9 @@ src/newsgraph/eval/data/bbc_dates.jsonl`` (no article of the first), and a third
 (``bbc_dates3.jsonl``) with ``--seed 4606`` and both earlier gold files excluded, and a
 fourth (``bbc_dates4.jsonl``) with ``--seed 4607`` and the three earlier ones excluded, and a
 fifth (``bbc_dates5.jsonl``) with ``--seed 4608`` and the four earlier ones excluded, and a
-sixth (``bbc_dates6.jsonl``) with ``--seed 4609`` and the five earlier ones excluded.
+sixth (``bbc_dates6.jsonl``) with ``--seed 4609`` and the five earlier ones excluded, and a
+seventh (``bbc_dates7.jsonl``, thirty-fourth session) with ``--seed 4610`` and the six earlier
+ones excluded (``--exclude`` once per file).
 
     .venv/bin/python scripts/bbc_dates_sample.py --out /tmp/bbc_dates_draw \
         --gold src/newsgraph/eval/data/bbc_dates.jsonl

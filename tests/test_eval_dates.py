@@ -132,7 +132,9 @@ def test_eval_dates_bbc_gold_matches_the_corpus(shared_data):
 
 
 @pytest.mark.data
-@pytest.mark.parametrize("gold", [task.BBC_GOLD2, task.BBC_GOLD3, task.BBC_GOLD4, task.BBC_GOLD5, task.BBC_GOLD6])
+@pytest.mark.parametrize(
+    "gold", [task.BBC_GOLD2, task.BBC_GOLD3, task.BBC_GOLD4, task.BBC_GOLD5, task.BBC_GOLD6, task.BBC_GOLD7]
+)
 def test_eval_dates_later_bbc_golds_match_the_corpus_and_share_no_article(shared_data, gold):
     root = shared_data / task.BBC_CORPUS
     if not root.is_dir():
