@@ -100,3 +100,28 @@ def test_dates_a_weekday_ends_its_word(dates_of, text, expected):
 )
 def test_dates_a_capitalised_noon_inside_a_sentence_is_a_name(dates_of, text, expected):
     assert _values(dates_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "second hand" is used, no length of time
+        ("The airline will lease six second hand aircraft.", {}),
+        # British "three-monthly", "six-monthly": every three, six months
+        ("There will be a three-monthly review.", {"three-monthly": ("P3M", "SET")}),
+        # "full" between the count and the unit; "a number of" as a vague count
+        ("Doctors say to take a full month off.", {"a full month": ("P1M", "DURATION")}),
+        ("It took a number of years to build.", {"a number of years": ("PXY", "DURATION")}),
+        # a holiday's name written as a common noun after "a" is a kind of day
+        ("The act made the day a thanksgiving day.", {}),
+        ("They met on Thanksgiving Day.", {"Thanksgiving Day": ("2004-11-25", "DATE")}),
+        # "the end of the decade" in a story told from a past year is that year's decade
+        (
+            "In 1987 the band toured America. The end of the decade marked a turning point.",
+            {"1987": ("1987", "DATE"), "The end of the decade": ("198", "DATE")},
+        ),
+        ("The firm aims to double sales by the end of the decade.", {"the end of the decade": ("200", "DATE")}),
+    ],
+)
+def test_dates_forms_read_on_a_seventh_blind_set(dates_of, text, expected):
+    assert _values(dates_of, text) == expected

@@ -72,7 +72,10 @@ def resolve_anaphor(spec: dict, ref: str | None, anchor: date | None) -> str | N
 
 def with_nearby_year(spec: dict, year: int | None) -> dict:
     """``spec`` with ``year`` when it names a month or day without one and an explicit
-    year was named just before it in the same sentence ("in 1994 ... on March 3")."""
+    year was named just before it in the same sentence ("in 1994 ... on March 3"), or is
+    the narrative's decade ("the end of the decade", ``narrative_year``)."""
+    if year is not None and spec.get("narrative"):
+        return {"kind": "explicit", "value": f"{year // 10:03d}"}  # "In 1987 ... the end of the decade": 198
     if year is None or spec.get("kind") not in _YEARLESS or spec.get("year") or spec.get("offset") is not None:
         return spec
     if spec.get("year_offset") is not None:
@@ -352,6 +355,8 @@ def narrative_year(spec: dict, year: int | None, anchor: date | None, tense: str
     open in March": not); else None."""
     if year is None or anchor is None or year == anchor.year:
         return None
+    if spec.get("narrative"):  # "the end of the decade" after "In 1987", told in the past
+        return year if tense == "past" and year // 10 != anchor.year // 10 else None
     if spec.get("kind") not in _YEARLESS or spec.get("year") or spec.get("offset") is not None:
         return None
     if spec.get("year_offset") is not None or tense != ("past" if year < anchor.year else "future"):

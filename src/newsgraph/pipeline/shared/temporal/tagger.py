@@ -44,7 +44,7 @@ def _weekday_re() -> str:
 
 
 NUMWORD = (
-    r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:\d+(?:\.\d+)?|a\s+number\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|several|a few|few|many|some|couple of|a couple of|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
@@ -196,7 +196,8 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         ),
         (
             r"(?i)\bthe\s+(?:end|beginning|start|middle|rest)\s+of\s+the\s+decade\b",
-            lambda m: Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": "DE", "n": 0}),
+            # "the decade" (not "this decade"): the narrative's, when a past year opened it
+            lambda m: Mention(m.start(), m.end(), "DATE", {"kind": "offset", "unit": "DE", "n": 0, "narrative": True}),
         ),
         (
             # "the third and fourth quarters of 2004": each quarter, the year shared
@@ -210,7 +211,7 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
             _half,
         ),
         (
-            rf"(?i)\b(?:(?P<the>the)\s+)?(?:(?P<dirw>last|past|next|coming|first|previous|final|recent|following|latest)\s+)?(?P<n>{NUMWORD})[\s-]+(?P<unit>{UNIT})(?:[\s-]long)?\b",
+            rf"(?i)\b(?:(?P<the>the)\s+)?(?:(?P<dirw>last|past|next|coming|first|previous|final|recent|following|latest)\s+)?(?P<n>{NUMWORD})[\s-]+(?:full\s+)?(?P<unit>{UNIT})(?:[\s-]long)?\b",
             _duration,
         ),
         (
@@ -226,6 +227,8 @@ def _patterns() -> list[tuple[re.Pattern, Callable[[re.Match], Mention | None]]]
         ),
         (rf"(?i)\b(?:every|each)\s+(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\b", _set),
         (r"(?i)(?<=[\d%a-z] )(?:a|per)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))", _rate_set),
+        # "three-monthly", "six-monthly" (British: every three, six months), "two-weekly"
+        (r"(?i)\b(?P<n>two|three|four|six|twelve|\d+)-(?P<w>monthly|weekly|yearly)\b", _every_n_set),
         (rf"(?i)\b(?P<w>{sets})\b", _set_word),
         (rf"(?i)\b(?P<w>{refs})\b", _reference),
         # "soon": a FUTURE_REF, as the guideline lists it, unless its clause is past ("was soon
@@ -312,6 +315,8 @@ _AFTER_EASTER = re.compile(r"(?i)\s+(?:(?P<week>week)\b|(?:eggs?|island|rising|b
 
 def _holiday(m: re.Match) -> Mention | None:
     off = {"last": -1, "next": 1, "this": 0}.get((m.group("off") or "").lower())
+    if m.group("h").islower() and re.search(r"(?i)\ban?\s+$", m.string[max(0, m.start() - 4) : m.start()]):
+        return None  # "establishing 5 November as a thanksgiving day": a kind of day, no holiday
     rule = load()["holidays"][m.group("h").lower()]
     spec = {"kind": "holiday", "rule": rule, "offset": off, "year": int(m.group("year")) if m.group("year") else None}
     after = _AFTER_EASTER.match(m.string, m.end()) if m.group("h").lower() == "easter" and not m.group("year") else None
@@ -602,7 +607,7 @@ def _count(word: str) -> float | None:
         return float(word)
     if word in ("a", "an", "one"):
         return 1
-    if word in ("several", "a few", "few", "many", "some", "couple of", "a couple of"):
+    if word in ("several", "a few", "few", "many", "some", "couple of", "a couple of") or word.startswith("a number"):
         return 2 if "couple" in word else None
     value = words_value(word)
     return float(value) if value is not None else None
@@ -787,6 +792,8 @@ def _duration(m: re.Match) -> Mention | None:
         return None  # "one hundredth of a second", "a fraction of a second": shorter than the unit
     if word in ("a", "one") and m.group("unit").lower() == "second" and _ORDINAL_SECOND.match(m.string, m.end()):
         return None  # "for a second week", "a second UN resolution", "one second-set outburst"
+    if m.group("unit").lower() == "second" and re.match(r"[\s-]hand", after, re.IGNORECASE):
+        return None  # "six second hand airplanes": used ones, no length
     if word in ("a", "an") and not (m.group("the") or m.group("dirw")):
         before = m.string[max(0, m.start() - 12) : m.start()].lower()
         if not _A_LENGTH_BEFORE.search(before):
@@ -876,6 +883,12 @@ def _rate_set(m: re.Match) -> Mention | None:
 _RATE_BEFORE = re.compile(
     r"(?:\d%|\d\s*(?:percent|per\s*cent)|(?:million|billion|thousand))\s*$", re.IGNORECASE
 )
+
+
+def _every_n_set(m: re.Match) -> Mention:
+    """ "three-monthly" is every three months: ``P3M``."""
+    unit = {"monthly": "M", "weekly": "W", "yearly": "Y"}[m.group("w").lower()]
+    return Mention(m.start(), m.end(), "SET", {"kind": "set", "value": f"P{int(_count(m.group('n')))}{unit}"})
 
 
 def _set_word(m: re.Match) -> Mention | None:
