@@ -139,3 +139,10 @@ def test_places_gaps_place_hyphened_to_an_organisation_opens_its_name():
     entities = [Entity("e0", "ORG", "Ukraine Business Forum", [Span(org_start, org_start + 22)])]
     nigeria = Toponym(text.index("Nigeria"), org_start - 1, "Nigeria", "GPE", "ner")
     assert hyphened_to_organisation([nigeria], entities, text, gazetteer()) == ([nigeria], [])
+
+
+def test_places_gaps_english_regions_by_their_short_names(run):
+    # "the North East" of an English story is North East England, not Botswana's district
+    doc = run("Unemployment fell in the North East and the South West, official figures for England showed.")
+    assert _by_mention(doc, "North East").name == "North East England"
+    assert _by_mention(doc, "South West").country == "GB"
