@@ -125,3 +125,18 @@ def test_dates_a_capitalised_noon_inside_a_sentence_is_a_name(dates_of, text, ex
 )
 def test_dates_forms_read_on_a_seventh_blind_set(dates_of, text, expected):
     assert _values(dates_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a weekday dating an event noun under a present of arrangements lies ahead
+        ("The runner faces the biggest test of her career in the city marathon on Sunday.", "2005-03-13"),
+        ("The firm has its board meeting on Friday to consider its results.", "2005-03-11"),
+        # told in the past, or with no event noun, it stays behind
+        ("The runner won the biggest test of her career in the city marathon on Sunday.", "2005-03-06"),
+    ],
+)
+def test_dates_a_weekday_of_an_event_in_a_present_clause_lies_ahead(dates_of, text, expected):
+    (value,) = [v for v, kind in _values(dates_of, text).values()]
+    assert value == expected

@@ -15,6 +15,7 @@ from newsgraph.pipeline.components.dates.context import (
     clause_tense,
     governs,
     scheduled,
+    scheduled_event,
     in_caption,
     parse_iso,
     publication_date,
@@ -376,6 +377,8 @@ def _tense(doc: Document, start: int, end: int, spec: dict) -> str | None:
     tense = clause_tense(doc.spacy, start, end, doc.text)
     if tense is None and spec["kind"] in ("weekday", "monthday") and scheduled(doc.spacy, start, end):
         return "future"
+    if tense is None and spec["kind"] == "weekday" and scheduled_event(doc.spacy, start, end, _EVENT_WORD):
+        return "future"  # "faces the biggest test of her career in the Marathon on Sunday"
     return tense
 
 
@@ -387,6 +390,7 @@ _EVENT_NOUNS = (
     r"|announcement|speech|conference|semi-final|quarter-final|decider|opener|session|rally|march|strike"
     r"|release|screening|premiere|opening|trial|leg|bout)s?"
 )
+_EVENT_WORD = re.compile(rf"(?i){_EVENT_NOUNS}|marathon|grand prix|open|cup")
 _EVENT_AFTER = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_EVENT_NOUNS})\b", re.IGNORECASE)
 # "looks better after Saturday's game": the game is over.
 _AFTER_EVENT = re.compile(r"(?i)\b(?:after|since|following)\s+$")

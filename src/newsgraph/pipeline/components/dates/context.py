@@ -179,6 +179,33 @@ def scheduled(sdoc, start: int, end: int) -> bool:
     # ("goes on sale on Saturday"): a verb further up is another clause's.
     head = span.root.head
     verb = head.head if head.pos_ == "ADP" else head
+    return _present_arrangement(verb)
+
+
+def scheduled_event(sdoc, start: int, end: int, events: re.Pattern) -> bool:
+    """True when the weekday at ``[start, end)`` dates an event noun (``events``: "the
+    final", "the New York City Marathon") on the way up to a clause in the present of
+    arrangements ("Radcliffe faces the biggest test of her career in the New York City
+    Marathon on Sunday"): the event is to come, as for ``scheduled``."""
+    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    if span is None or not len(span):
+        return False
+    token, event = span.root, False
+    for _ in range(6):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return event and _present_arrangement(token)
+        if token.pos_ not in ("ADP", "NOUN", "PROPN"):
+            return False
+        event = event or (token.pos_ != "ADP" and bool(events.fullmatch(token.lower_)))
+    return False
+
+
+def _present_arrangement(verb) -> bool:
+    """``scheduled``'s test of the verb a date hangs on: a present, simple or progressive,
+    that reports no speech and frames no past."""
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _REPORTING:
         return False
     if verb.tag_ == "VBP" and verb.lower_ in _SAME_PAST:
