@@ -140,3 +140,18 @@ def test_dates_forms_read_on_a_seventh_blind_set(dates_of, text, expected):
 def test_dates_a_weekday_of_an_event_in_a_present_clause_lies_ahead(dates_of, text, expected):
     (value,) = [v for v, kind in _values(dates_of, text).values()]
     assert value == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The deadline is 12 Noon.", {"Noon": ("2005-03-10T12:00", "TIME")}),
+        ("Polls close by Midnight.", {"Midnight": ("2005-03-10T24:00", "TIME")}),
+    ],
+)
+def test_dates_a_capitalised_noon_after_a_number_or_a_preposition_is_the_hour(dates_of, text, expected):
+    assert _values(dates_of, text) == expected
+
+
+def test_dates_a_capitalised_midnight_after_a_capitalised_word_is_a_name(dates_of):
+    assert "Midnight" not in _values(dates_of, "The bishop will speak at the Christmas Midnight Mass.")

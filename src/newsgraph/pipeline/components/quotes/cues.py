@@ -245,12 +245,13 @@ def find_learned(parse: Parse, model: CueModel, taken: frozenset[int] = frozense
         content = content_of(parse, tok)
         if content is None:
             continue
-        if tok.lemma_.lower() in APPEARING and not appearing(tok):
+        appears = tok.lemma_.lower() in APPEARING
+        if appears and not appearing(tok):
             continue  # "has appeared alongside her husband on TV": a showing, not an inference
         speaker = speaker_of(parse, tok)
         if speaker is not None and _reports_infinitive(tok) and not could_hold(speaker):
             continue  # "The economy threatens to", "the problem seems to": likely of a thing
-        writers = appearing(tok) and not _held_through(tok, model)
+        writers = appears and not _held_through(tok, model)
         if writers:
             speaker = None  # "The chairman appears to have misled the board": not his words
         elif speaker is None and not stirred(tok):
@@ -346,8 +347,8 @@ def appearing(tok) -> bool:
     appear to be another step", "Investors seemed to feel that", "it appears that he has
     misunderstood"): the inference is the writer's, so the attribution has no source (as
     PolNeAR marks them). Its subject is what the clause is about, not who holds it, unless
-    the clause is a cue of its own (``_held_through``).
-    Not the verb of showing up ("appeared on television")."""
+    the clause is a cue of its own (``_held_through``). Not the verb of showing up
+    ("appeared on television"), which has neither."""
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in APPEARING and any(
         c.dep_ in _APPEARANCES for c in tok.children
     )

@@ -547,18 +547,22 @@ def _clock(m: re.Match) -> Mention | None:
 def _noon(m: re.Match) -> Mention | None:
     word = m.group("w").lower()
     start = m.start("w")
-    if m.group("w")[0].isupper() and start == m.start() and _inside_sentence(m.string, start):
-        return None  # a capitalised word inside a sentence is a name: "Jamie Noon", "Abbott, Noon, Paul"
+    if m.group("w")[0].isupper() and start == m.start() and _in_a_name(m.string, start):
+        return None  # a capitalised word in a name or a list of names: "Jamie Noon", "Abbott, Noon, Paul"
     return Mention(
         start, m.end(), "TIME", {"kind": "clock", "hour": 24 if word == "midnight" else 12, "minute": 0}
     )
 
 
-def _inside_sentence(text: str, start: int) -> bool:
-    """Whether a word starting at ``start`` stands inside a sentence: a word, a comma or
-    the like before it on its line, not a sentence's end, an opening quote or a bracket."""
+def _in_a_name(text: str, start: int) -> bool:
+    """Whether a capitalised word at ``start`` stands in a name or a list of names: after a
+    comma, or after a capitalised word inside its sentence ("Jamie Noon", "Christmas
+    Midnight Mass"); not after a number or a lower-case word ("12 Noon", "by Midnight")."""
     before = text[max(0, start - 40) : start].rstrip(" \t")
-    return bool(before) and before[-1] not in ".!?:\n\"'‘“(["
+    if not before or before[-1] == ",":
+        return bool(before)
+    word = re.search(r"([A-Za-z]+)$", before)
+    return word is not None and word.group(1)[0].isupper() and not re.search(r"[.!?:]\s*[A-Za-z]+$|^[A-Za-z]+$", before)
 
 
 def _offset(m: re.Match) -> Mention | None:
