@@ -148,3 +148,20 @@ def test_eval_dates_later_bbc_golds_match_the_corpus_and_share_no_article(shared
             surface = doc.text[start:end]
             assert surface.strip() == surface and any(c.isalnum() for c in surface)
             assert kind in task.TYPES and value
+
+
+@pytest.mark.data
+def test_eval_dates_second_annotation_of_set_7_covers_its_articles(shared_data):
+    """A second reader's annotation of 10 of set 7's articles (scripts/bbc_dates_agreement.py):
+    same texts, valid spans and values."""
+    root = shared_data / task.BBC_CORPUS
+    if not root.is_dir():
+        pytest.skip(f"BBC corpus not found at {root}")
+    second = task.read_bbc_gold(root, task.BBC_GOLD7.with_name("bbc_dates7_second.jsonl"))
+    assert len(second) == 10
+    assert {d.name for d in second} <= {d.name for d in task.read_bbc_gold(root, task.BBC_GOLD7)}
+    for doc in second:
+        for start, end, value, kind in doc.timexes:
+            surface = doc.text[start:end]
+            assert surface.strip() == surface and any(c.isalnum() for c in surface)
+            assert kind in task.TYPES and value
