@@ -146,7 +146,6 @@ class EntityLinker(Component):
             fixes.fix_named_things(found, toks, text)
             fixes.works_after_kinds(found, toks, text)
             fixes.works_before_roles(found, toks, text)
-            second_opinion.works_before_makers(found, toks, text)
             found = fixes.whole_works(found, toks, text)
             fixes.groups_by_plural_verb(found, toks, text)
             found = fixes.whole_titles(found, toks, text)

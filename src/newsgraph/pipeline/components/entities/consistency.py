@@ -1618,41 +1618,41 @@ def works_before_roles(mentions: list[Mention], toks: Tokens, text: str) -> None
     not already WORK_OF_ART, about 30 were titles the recogniser took for people,
     organisations or places). The name becomes a WORK_OF_ART unless a gazetteer, a listed
     company or a rule settled it, a place GeoNames knows ("Ireland star", "Hollywood
-    actress", "US actor") or a word capitalised to open its sentence ("Veteran actress");
-    before "star" an organisation stays one ("Westlife star Shane Filan": bands are named
-    so)."""
+    actress", "US actor"), a word capitalised to open its sentence ("Veteran actress") or a
+    span run over a dash ("Matthew Vaughn - Troy actor"); before "star" an organisation
+    stays one ("Westlife star Shane Filan": bands are named so).
+
+    Before a maker's role (``_MAKERS``: "Kill Bill director Quentin Tarantino", "Harry Potter
+    author JK Rowling") only a name read as a person or a building becomes a title:
+    organisations and places stand there as often as titles do ("Arsenal director David
+    Dein", "Radio One presenter", "Hong Kong director"; a version that took them when a
+    work's noun stood near made "Bollywood" a work and missed most titles)."""
     people = {m.start for m in mentions if m.label == "PERSON"}
     for m in mentions:
-        role = title_before_role(m, toks, text, people, _ROLES_IN_WORKS)
-        if role is None:
+        last = toks.by_end.get(m.end)
+        if last is None or last + 2 >= len(toks) or m.entry is not None or m.sure:
             continue
-        if m.label in ("PERSON", "FAC", "GPE", "LOC") or (m.label == "ORG" and role != "star"):
+        role = toks.words[last + 1]
+        if (role not in _ROLES_IN_WORKS and role not in _MAKERS) or toks.starts[last + 2] not in people:
+            continue
+        surface = m.text(text)
+        if m.label in ("GPE", "LOC") and (surface.isupper() or _populated_place(surface) >= 0):
+            continue
+        first = toks.by_start.get(m.start)
+        if (first == last and ordinary(surface) and opens_sentence(toks, first)) or " - " in surface:
+            continue
+        if role in _MAKERS:
+            title = m.label in ("PERSON", "FAC")
+        else:
+            title = m.label in ("PERSON", "FAC", "GPE", "LOC") or (m.label == "ORG" and role != "star")
+        if title:
             m.label, m.sure = "WORK_OF_ART", True
 
 
-def title_before_role(m: Mention, toks: Tokens, text: str, people: set[int], roles: frozenset[str]) -> str | None:
-    """The word of ``roles`` between mention ``m`` and a person's name (whose first
-    characters are in ``people``), when ``m`` could be the title of a work that person has
-    that role in; None when it could not: settled by a gazetteer, a listed company or a
-    rule, a place GeoNames knows ("Hollywood star", "US actor"), a word capitalised to open
-    its sentence ("Veteran actress"), or a span run over a dash."""
-    last = toks.by_end.get(m.end)
-    if last is None or last + 2 >= len(toks) or m.entry is not None or m.sure:
-        return None
-    role = toks.words[last + 1]
-    if role not in roles or toks.starts[last + 2] not in people:
-        return None
-    surface = m.text(text)
-    if m.label in ("GPE", "LOC") and (surface.isupper() or _populated_place(surface) >= 0):
-        return None
-    first = toks.by_start.get(m.start)
-    if first == last and ordinary(surface) and opens_sentence(toks, first):
-        return None
-    return None if " - " in surface else role  # "Matthew Vaughn - Troy actor ..."
-
-
-# Roles a person has in a work, written between its title and their name.
+# Roles a person has in a work, written between its title and their name: performers'
+# and makers'.
 _ROLES_IN_WORKS = frozenset({"actor", "actress", "creator", "star"})
+_MAKERS = frozenset({"director", "producer", "presenter", "writer", "author", "screenwriter"})
 
 
 def surnames_that_are_weekdays(mentions: list[Mention], toks: Tokens, text: str) -> None:

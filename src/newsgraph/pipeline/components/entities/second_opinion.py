@@ -74,7 +74,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from newsgraph.pipeline.components.entities.companies import _around, company_kind, the_place
-from newsgraph.pipeline.components.entities.consistency import _NAMED_THINGS, norm_key, opening, title_before_role
+from newsgraph.pipeline.components.entities.consistency import _NAMED_THINGS, norm_key, opening
 from newsgraph.pipeline.components.entities.context import (
     _LIST_ANCHOR_POPULATION,
     _LOCATIVE,
@@ -214,24 +214,6 @@ def _listed_with_person(m: Mention, found: list[Mention], text: str) -> bool:
 def _title_before(toks: Tokens, m: Mention, titles) -> bool:
     first = toks.by_start.get(m.start)
     return bool(first) and toks.lower[first - 1].rstrip(".") in titles
-
-
-def works_before_makers(mentions: list[Mention], toks: Tokens, text: str) -> None:
-    """A title the recogniser took for a person or a building before the role someone had
-    in making it, and then that person: "Kill Bill director Quentin Tarantino", "Harry
-    Potter author JK Rowling" (``consistency.works_before_roles`` takes the roles of
-    performers). Organisations and places stay what they are: "Arsenal director David
-    Dein", "Radio One presenter Chris Moyles", "Bollywood composer AR Rahman", "Hong Kong
-    director Wong Kar-wai" stand there as often as titles do ("Goldeneye director"), and a
-    work's noun nearby did not tell them apart in the BBC corpus."""
-    people = {m.start for m in mentions if m.label == "PERSON"}
-    for m in mentions:
-        if m.label in ("PERSON", "FAC") and title_before_role(m, toks, text, people, _MAKERS):
-            m.label, m.sure = "WORK_OF_ART", True
-
-
-# Roles a person has in making a work, written between its title and their name.
-_MAKERS = frozenset({"director", "producer", "presenter", "writer", "author", "screenwriter"})
 
 
 def _kind_nearby(toks: Tokens, m: Mention) -> str | None:
