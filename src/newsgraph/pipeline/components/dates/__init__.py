@@ -390,7 +390,9 @@ _EVENT_NOUNS = (
     r"|announcement|speech|conference|semi-final|quarter-final|decider|opener|session|rally|march|strike"
     r"|release|screening|premiere|opening|trial|leg|bout)s?"
 )
-_EVENT_WORD = re.compile(rf"(?i){_EVENT_NOUNS}|marathon|grand prix|open|cup")
+# A one-word event noun a weekday may date through its preposition ("the Marathon on Sunday",
+# "the Australian Open", "the Grand Prix"; ``scheduled_event`` matches single tokens).
+_EVENT_WORD = re.compile(rf"(?i){_EVENT_NOUNS}|marathon|prix|open|cup")
 _EVENT_AFTER = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_EVENT_NOUNS})\b", re.IGNORECASE)
 # "looks better after Saturday's game": the game is over.
 _AFTER_EVENT = re.compile(r"(?i)\b(?:after|since|following)\s+$")

@@ -561,8 +561,13 @@ def _in_a_name(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start].rstrip(" \t")
     if not before or before[-1] == ",":
         return bool(before)
-    word = re.search(r"([A-Za-z]+)$", before)
-    return word is not None and word.group(1)[0].isupper() and not re.search(r"[.!?:]\s*[A-Za-z]+$|^[A-Za-z]+$", before)
+    word = _LAST_WORD.search(before)
+    return word is not None and word.group(1)[0].isupper() and not _OPENING_WORD.search(before)
+
+
+_LAST_WORD = re.compile(r"([A-Za-z]+)$")
+# A word that opens its sentence (or the text), whose capital says nothing of a name.
+_OPENING_WORD = re.compile(r"[.!?:]\s*[A-Za-z]+$|^[A-Za-z]+$")
 
 
 def _offset(m: re.Match) -> Mention | None:
