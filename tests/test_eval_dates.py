@@ -165,3 +165,64 @@ def test_eval_dates_second_annotation_of_set_7_covers_its_articles(shared_data):
             surface = doc.text[start:end]
             assert surface.strip() == surface and any(c.isalnum() for c in surface)
             assert kind in task.TYPES and value
+
+
+def _readers_file(tmp_path, docs, rows):
+    import hashlib
+    import json
+
+    texts = {d.name: d.text for d in docs}
+    path = tmp_path / "readers.jsonl"
+    lines = []
+    for reader, name, timex in rows:
+        entry = {"doc": name, "sha1": hashlib.sha1(texts[name].encode()).hexdigest()[:12], "reader": reader}
+        entry |= {"none": True} if timex is None else dict(zip(("start", "end", "value", "type"), timex))
+        lines.append(json.dumps(entry))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_eval_dates_reader_scores_compare_readers_tbaq_and_newsgraph(tmp_path):
+    """Two readers of the same documents: each against the corpus's annotation, against each
+    other, and newsgraph against each of them."""
+    one = task.TimeMLDoc("d1", "Shares fell on Monday after a year.", "2001-05-04", [(16, 22, "2001-04-30", "DATE")])
+    two = task.TimeMLDoc("d2", "Nothing here.", "2001-05-04", [])
+    rows = [
+        (1, "d1", (16, 22, "2001-04-30", "DATE")),
+        (1, "d1", (29, 35, "P1Y", "DURATION")),
+        (1, "d2", None),
+        (2, "d1", (16, 22, "2001-04-30", "DATE")),
+        (2, "d1", (29, 35, "P1Y", "DURATION")),
+        (2, "d2", None),
+    ]
+    path = _readers_file(tmp_path, [one, two], rows)
+    ours = [[(16, 22, "2001-05-07", "DATE"), (29, 35, "P1Y", "DURATION")], []]
+    scores, note = task.reader_scores([one, two], ours, path)
+    assert scores["tbaq_readers_agreement_value_f1"] == 1.0
+    assert scores["tbaq_reader1_value_f1"] == round(2 / 3, 4)  # the corpus has no "a year"
+    assert scores["tbaq_readers_newsgraph_value_f1"] == 0.0
+    assert scores["tbaq_reader1_newsgraph_value_f1"] == 0.5
+    assert "2 held-out TBAQ documents" in note
+    # a run without one of the documents scores nothing; a changed text is refused by name
+    assert task.reader_scores([one], ours[:1], path)[0] == {}
+    changed = task.TimeMLDoc("d1", "Shares rose on Monday after a year.", "2001-05-04", [])
+    with pytest.raises(ValueError, match="d1"):
+        task.reader_scores([changed, two], ours, path)
+
+
+@pytest.mark.data
+def test_eval_dates_tbaq_readers_cover_held_out_documents(shared_data):
+    """The two readers' annotation of 20 TBAQ documents (``tbaq_reader*`` scores): held-out
+    documents only, both readers on each, same texts, valid spans, types and values."""
+    docs = task.read_corpus(shared_data / task.TASK.default_path)
+    readers = task.read_readers(docs)
+    assert sorted(readers) == [1, 2]
+    assert set(readers[1]) == set(readers[2]) and len(readers[1]) == 20
+    by_name = {d.name: d for d in docs}
+    for reader in readers.values():
+        for name, timexes in reader.items():
+            assert task.held_out(name)
+            for start, end, value, kind in timexes:
+                surface = by_name[name].text[start:end]
+                assert surface.strip() == surface and any(c.isalnum() for c in surface)
+                assert kind in task.TYPES and value

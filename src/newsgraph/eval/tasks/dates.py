@@ -322,6 +322,67 @@ def bbc_all_scores(root: Path) -> tuple[dict[str, float], list[str], list[Path]]
     return scores, notes, files
 
 
+# Two more readings of 20 documents of TBAQ's held-out half (seed 3535; docs/dates.md, "Two
+# readers of TBAQ"): two helper sessions each annotated the 20 documents blind from TimeML
+# 1.2.1, never seeing TBAQ's annotation or newsgraph's output. One JSON line per expression:
+# ``doc``, ``sha1`` (first 12 hex digits of the SHA-1 of the document's text as read here),
+# ``reader`` (1 or 2), ``start``, ``end``, ``type``, ``value``; or ``none``. Not gated: it
+# says how far TBAQ itself agrees with careful readers of its guidelines.
+TBAQ_READERS = BBC_GOLD.with_name("tbaq_dates_readers.jsonl")
+
+
+def read_readers(docs: list[TimeMLDoc], path: Path = TBAQ_READERS) -> dict[int, dict[str, list[Timex]]]:
+    """Each reader's expressions by document name; raises ``ValueError`` naming the
+    document when one of ``docs`` no longer hashes to the text the readers read."""
+    texts = {d.name: d.text for d in docs}
+    readers: dict[int, dict[str, list[Timex]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line:
+            continue
+        entry = json.loads(line)
+        name = entry["doc"]
+        if name in texts and hashlib.sha1(texts[name].encode("utf-8")).hexdigest()[:12] != entry["sha1"]:
+            raise ValueError(f"{path.name}: {name} is not the text the readers annotated")
+        timexes = readers.setdefault(entry["reader"], {}).setdefault(name, [])
+        if not entry.get("none"):
+            timexes.append((entry["start"], entry["end"], entry["value"], entry["type"]))
+    return readers
+
+
+def reader_scores(docs: list[TimeMLDoc], ours: list[list[Timex]], path: Path = TBAQ_READERS) -> tuple[dict[str, float], str]:
+    """Value F1 of each reader (``tbaq_reader1_value_f1``, ``tbaq_reader2_value_f1``) and of
+    newsgraph (``tbaq_readers_newsgraph_value_f1``) against TBAQ on the documents the readers
+    annotated; of the second reader against the first (``tbaq_readers_agreement_value_f1``);
+    and of newsgraph against each reader (``tbaq_reader1_newsgraph_value_f1``, ...). Empty
+    when ``docs`` lacks one of those documents."""
+    readers = read_readers(docs, path)
+    names = sorted(set().union(*(set(r) for r in readers.values()))) if readers else []
+    index = {d.name: i for i, d in enumerate(docs)}
+    if not names or any(set(r) != set(names) for r in readers.values()) or any(n not in index for n in names):
+        return {}, f"TBAQ readers skipped: this run lacks documents of {path.name}"
+    gold = [docs[index[n]].timexes for n in names]
+    mine = [ours[index[n]] for n in names]
+    first, second = ([r[n] for n in names] for r in (readers[1], readers[2]))
+    pairs = {
+        "tbaq_reader1": (gold, first),
+        "tbaq_reader2": (gold, second),
+        "tbaq_readers_newsgraph": (gold, mine),
+        "tbaq_readers_agreement": (first, second),
+        "tbaq_reader1_newsgraph": (first, mine),
+        "tbaq_reader2_newsgraph": (second, mine),
+    }
+    scores = {}
+    for prefix, (reference, other) in pairs.items():
+        found = score(reference, other)
+        scores |= {f"{prefix}_value_f1": found["value_f1"], f"{prefix}_relaxed_f1": found["relaxed_f1"]}
+    note = (
+        f"tbaq_reader*: two blind readers of {len(names)} held-out TBAQ documents "
+        f"({sum(map(len, gold))} TBAQ expressions; {sum(map(len, first))} and {sum(map(len, second))} "
+        "by the readers); not gated"
+    )
+    return scores, note
+
+
 def run(path: str | Path, limit: int | None = None) -> EvalReport:
     """Score newsgraph and dateparser on the TimeML documents under ``path``."""
     docs = read_corpus(path)[:limit]
@@ -340,6 +401,10 @@ def run(path: str | Path, limit: int | None = None) -> EvalReport:
         notes.append("dateparser is not installed (pip install 'newsgraph[dev]'); baseline skipped")
     files = [Path(path)] if Path(path).is_file() else sorted(Path(path).rglob("*.tml"))[:limit]
     scores = split_scores(names, gold, ours)
+    if limit is None and TBAQ_READERS.is_file():
+        found, note = reader_scores(docs, ours)
+        scores |= found
+        notes.append(note)
     bbc_root = Path(path).parent.parent / BBC_CORPUS
     if limit is None and bbc_root.is_dir():
         bbc, lines, read = bbc_all_scores(bbc_root)
