@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -101,3 +102,28 @@ def test_bbc_cue_checks_score_records_still_found_and_count_the_gone(tmp_path):
     found[(text.index("Fans fear"), len("Fans fear"))] = 0.8
     scores, counts, _ = quote_cue_checks.scores(tmp_path, analyse, gold)
     assert scores == {"bbc_cues_precision": round(2 / 3, 4), "bbc_cues_kept": 1.0}
+
+
+@pytest.mark.slow
+def test_the_shipped_cue_model_is_its_recipes_output(shared_data, tmp_path):
+    """``scripts/train_quote_cues.py`` on today's parses writes the shipped model and
+    non-holder list byte for byte. The features come from the parse, so a change to the
+    backbone or the tokens can leave the shipped file behind its recipe (it had drifted by
+    the thirty-fifth session); retrain when this fails. About four minutes on two cores."""
+    import subprocess
+
+    from newsgraph.eval.tasks.quantities import BBC_CORPUS
+    from newsgraph.pipeline.components.quotes.cues import MODEL_FILE
+
+    model, nouns = tmp_path / "cue_model.json", tmp_path / "non_holder_nouns.txt"
+    subprocess.run(
+        [
+            sys.executable, str(ROOT / "scripts" / "train_quote_cues.py"),
+            "--data", str(shared_data / "quotes" / "polnear" / "train"),
+            "--bbc-corpus", str(shared_data / BBC_CORPUS),
+            "--out", str(model), "--non-holders-out", str(nouns),
+        ],
+        check=True, capture_output=True,
+    )
+    assert model.read_bytes() == MODEL_FILE.read_bytes()
+    assert nouns.read_bytes() == (MODEL_FILE.parent / "non_holder_nouns.txt").read_bytes()
