@@ -208,6 +208,8 @@ def test_eval_dates_reader_scores_compare_readers_tbaq_and_newsgraph(tmp_path):
     changed = task.TimeMLDoc("d1", "Shares rose on Monday after a year.", "2001-05-04", [])
     with pytest.raises(ValueError, match="d1"):
         task.reader_scores([changed, two], ours, path)
+    # a file with one reader only scores nothing
+    assert task.reader_scores([one, two], ours, _readers_file(tmp_path, [one, two], rows[:3]))[0] == {}
 
 
 @pytest.mark.data
