@@ -18,13 +18,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from newsgraph.eval.tasks.dates import newsgraph_timexes, pair_scores, read_bbc_gold
+from newsgraph.eval.tasks.quantities import BBC_CORPUS, bbc_half
+
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "corpora" / "bbc-news" / "dataset" / "data_files"
+DEFAULT_DATA = REPO.parent / "shared" / "data" / BBC_CORPUS
 
 
 def main(argv: list[str] | None = None) -> int:
-    from newsgraph.eval.tasks.dates import newsgraph_timexes, read_bbc_gold, score
-    from newsgraph.eval.tasks.quantities import bbc_half
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("first", type=Path, help="the first annotator's gold file")
@@ -45,12 +46,14 @@ def main(argv: list[str] | None = None) -> int:
         a, b, o = [first[i].timexes for i in idx], [second[i].timexes for i in idx], [ours[i] for i in idx]
         print(f"{label}: {len(idx)} articles; {sum(map(len, a))} expressions (first), {sum(map(len, b))} (second)")
         print(f"  {'':36} {'relaxed F1':>10} {'strict F1':>10} {'value F1':>9}")
-        for row, s in (
-            ("second annotator against the first", score(a, b)),
-            ("newsgraph against the first", score(a, o)),
-            ("newsgraph against the second", score(b, o)),
-        ):
-            print(f"  {row:36} {s['relaxed_f1']:>10.3f} {s['strict_f1']:>10.3f} {s['value_f1']:>9.3f}")
+        rows = {
+            "second annotator against the first": (a, b),
+            "newsgraph against the first": (a, o),
+            "newsgraph against the second": (b, o),
+        }
+        found = pair_scores(rows)
+        for row in rows:
+            print(f"  {row:36} {found[row + '_relaxed_f1']:>10.3f} {found[row + '_strict_f1']:>10.3f} {found[row + '_value_f1']:>9.3f}")
     return 0
 
 

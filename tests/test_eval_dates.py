@@ -203,6 +203,8 @@ def test_eval_dates_reader_scores_compare_readers_tbaq_and_newsgraph(tmp_path):
     assert scores["tbaq_readers_newsgraph_value_f1"] == 0.0
     assert scores["tbaq_reader1_newsgraph_value_f1"] == 0.5
     assert "2 held-out TBAQ documents" in note
+    assert "TBAQ gives 1 the same value, 0 another, 1 none" in note  # "Monday"; "a year"
+    assert scores["tbaq_reader1_strict_f1"] == round(2 / 3, 4)
     # a run without one of the documents scores nothing; a changed text is refused by name
     assert task.reader_scores([one], ours[:1], path)[0] == {}
     changed = task.TimeMLDoc("d1", "Shares rose on Monday after a year.", "2001-05-04", [])

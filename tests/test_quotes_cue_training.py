@@ -109,7 +109,7 @@ def test_the_shipped_cue_model_is_its_recipes_output(shared_data, tmp_path):
     """``scripts/train_quote_cues.py`` on today's parses writes the shipped model and
     non-holder list byte for byte. The features come from the parse, so a change to the
     backbone or the tokens can leave the shipped file behind its recipe (it had drifted by
-    the thirty-fifth session); retrain when this fails. About four minutes on two cores."""
+    the thirty-fifth session); retrain when this fails. 201 s on two cores."""
     import subprocess
 
     from newsgraph.eval.tasks.quantities import BBC_CORPUS

@@ -371,16 +371,43 @@ def reader_scores(docs: list[TimeMLDoc], ours: list[list[Timex]], path: Path = T
         "tbaq_reader1_newsgraph": (first, mine),
         "tbaq_reader2_newsgraph": (second, mine),
     }
-    scores = {}
-    for prefix, (reference, other) in pairs.items():
-        found = score(reference, other)
-        scores |= {f"{prefix}_value_f1": found["value_f1"], f"{prefix}_relaxed_f1": found["relaxed_f1"]}
+    same, other, unannotated = _where_readers_agree(gold, first, second)
     note = (
         f"tbaq_reader*: two blind readers of {len(names)} held-out TBAQ documents "
         f"({sum(map(len, gold))} TBAQ expressions; {sum(map(len, first))} and {sum(map(len, second))} "
-        "by the readers); not gated"
+        f"by the readers); of the expressions both readers value alike, TBAQ gives {same} the same value, "
+        f"{other} another, {unannotated} none; not gated"
     )
-    return scores, note
+    return pair_scores(pairs), note
+
+
+def pair_scores(pairs: dict[str, tuple[list[list[Timex]], list[list[Timex]]]]) -> dict[str, float]:
+    """``{name}_relaxed_f1``, ``{name}_strict_f1`` and ``{name}_value_f1`` of the second
+    annotation of each pair against the first (``score``): how far two annotations of the
+    same documents agree, whoever wrote them."""
+    out = {}
+    for name, (reference, other) in pairs.items():
+        found = score(reference, other)
+        out |= {f"{name}_{m}": found[m] for m in ("relaxed_f1", "strict_f1", "value_f1")}
+    return out
+
+
+def _where_readers_agree(gold, first, second) -> tuple[int, int, int]:
+    """Of the expressions of ``first`` that ``second`` overlaps with the same value: how many
+    ``gold`` overlaps with that value, with another, or not at all."""
+    same = other = unannotated = 0
+    for g_doc, a_doc, b_doc in zip(gold, first, second, strict=True):
+        for start, end, value, _ in a_doc:
+            if not any(canonical(t[2]) == canonical(value) for t in b_doc if t[0] < end and start < t[1]):
+                continue
+            hits = [t for t in g_doc if t[0] < end and start < t[1]]
+            if not hits:
+                unannotated += 1
+            elif canonical(hits[0][2]) == canonical(value):
+                same += 1
+            else:
+                other += 1
+    return same, other, unannotated
 
 
 def run(path: str | Path, limit: int | None = None) -> EvalReport:
